@@ -1,0 +1,58 @@
+"""Render, check and import+check times for the samples and ../shared/corpus; share of corpus reports
+imported with no unread cell.  Prints figures; asserts nothing (targets live in the README)."""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from gkassist.checks import check  # noqa: E402
+from gkassist.importer import import_file  # noqa: E402
+from gkassist.model import load_report  # noqa: E402
+from gkassist.render import render_bytes  # noqa: E402
+
+
+def timed(fn, repeat=20):
+    fn()  # warm caches (templates, compiled patterns)
+    times = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - t) * 1000)
+    return statistics.median(times)
+
+
+def main() -> None:
+    samples = sorted((ROOT / "samples").glob("*.json"))
+    print("== samples: render and check (median ms)")
+    for path in samples:
+        report = load_report(path)
+        figures = {s: timed(lambda s=s: render_bytes(report, s), 5 if s == ".docx" else 20) for s in (".txt", ".md", ".html", ".docx")}
+        figures["check"] = timed(lambda: check(report))
+        print(f"{path.name:32s} " + "  ".join(f"{k} {v:6.1f}" for k, v in figures.items()))
+    corpus = ROOT.parent / "shared" / "corpus"
+    if not corpus.is_dir():
+        print("(../shared/corpus not found: import figures skipped)")
+        return
+    print("== corpus: import + check (median ms), unread cells")
+    complete = 0
+    files = sorted(p for p in corpus.iterdir() if p.suffix in (".txt", ".pdf"))
+    all_times = []
+    for path in files:
+        ms = timed(lambda: check(import_file(path).report), 5)
+        unread = len(import_file(path).unread)
+        complete += unread == 0
+        all_times.append(ms)
+        print(f"{path.name:28s} {ms:7.1f} ms   unread {unread}")
+    text_times = [t for p, t in zip(files, all_times) if p.suffix == ".txt"]
+    print(f"median import+check: {statistics.median(text_times):.1f} ms (text), max {max(text_times):.1f} ms; target ≤ 50 ms")
+    print(f"reports imported with no unread cell: {complete}/{len(files)} ({complete / len(files):.0%})")
+
+
+if __name__ == "__main__":
+    main()

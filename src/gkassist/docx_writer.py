@@ -1,0 +1,117 @@
+"""Word output in the official layout: A4, GB/T 9704 margins, 方正小标宋简体 title, 仿宋_GB2312 body,
+the three tables with borders and the official merged header cells (the structure of the circulated
+2021 blank template)."""
+
+from __future__ import annotations
+
+import io
+
+from docx import Document
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+
+from . import formats, layout
+from .model import Report
+
+TITLE_FONT = "方正小标宋简体"
+BODY_FONT = "仿宋_GB2312"
+HEADING_FONT = "黑体"
+TITLE_SIZE = Pt(22)  # 二号
+BODY_SIZE = Pt(16)  # 三号
+TABLE_SIZE = Pt(9)  # 小五: the 10-column 表三 fits the A4 text width at this size
+# GB/T 9704-2012: 天头 37 mm, 订口 28 mm; text block 156 mm × 225 mm.
+MARGINS = {"top": Mm(37), "bottom": Mm(35), "left": Mm(28), "right": Mm(26)}
+TEXT_WIDTH_MM = 210 - 28 - 26
+
+
+def set_font(run, name: str, size) -> None:
+    """Set Latin and East-Asian font: python-docx's font.name alone leaves w:eastAsia unset."""
+    run.font.name = name
+    run.font.size = size
+    rpr = run._element.get_or_add_rPr()
+    rfonts = rpr.find(qn("w:rFonts"))
+    if rfonts is None:
+        rfonts = rpr.makeelement(qn("w:rFonts"), {})
+        rpr.insert(0, rfonts)
+    for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+        rfonts.set(qn(attr), name)
+
+
+def _paragraph(doc, text: str, font=BODY_FONT, size=BODY_SIZE, indent=True, align=None):
+    p = doc.add_paragraph()
+    if indent:
+        p.paragraph_format.first_line_indent = Pt(size.pt * 2)
+    if align is not None:
+        p.alignment = align
+    p.paragraph_format.line_spacing = Pt(28)  # 固定值28磅, the usual 公文 spacing for 三号
+    set_font(p.add_run(text), font, size)
+    return p
+
+
+def _column_widths(table_id: str, n_cols: int) -> list[float]:
+    if table_id == "t3":
+        label = [10.0, 18.0, 44.0]
+        rest = (TEXT_WIDTH_MM - sum(label)) / (n_cols - 3)
+        return label + [rest] * (n_cols - 3)
+    if table_id == "t2":
+        return [44.0] + [(TEXT_WIDTH_MM - 44.0) / (n_cols - 1)] * (n_cols - 1)
+    return [TEXT_WIDTH_MM / n_cols] * n_cols
+
+
+def _table(doc, table_id: str, grid: list[list[layout.GridCell]]):
+    matrix, origins = layout.grid_matrix(grid)
+    n_rows, n_cols = len(matrix), len(matrix[0])
+    table = doc.add_table(rows=n_rows, cols=n_cols)
+    table.style = "Table Grid"
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    widths = _column_widths(table_id, n_cols)
+    for row in table.rows:
+        for i, cell in enumerate(row.cells):
+            cell.width = Mm(widths[i])
+    for r, c, gc in origins:
+        cell = table.cell(r, c)
+        if gc.rowspan > 1 or gc.colspan > 1:
+            cell = cell.merge(table.cell(r + gc.rowspan - 1, c + gc.colspan - 1))
+        p = cell.paragraphs[0]
+        p.alignment = WD_ALIGN_PARAGRAPH.RIGHT if gc.number else WD_ALIGN_PARAGRAPH.CENTER
+        if gc.text:
+            set_font(p.add_run(gc.text), BODY_FONT, TABLE_SIZE)
+    return table
+
+
+def write_docx(report: Report) -> bytes:
+    doc = Document()
+    section = doc.sections[0]
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.top_margin = MARGINS["top"]
+    section.bottom_margin = MARGINS["bottom"]
+    section.left_margin = MARGINS["left"]
+    section.right_margin = MARGINS["right"]
+    normal = doc.styles["Normal"]
+    normal.font.name = BODY_FONT
+    normal.font.size = BODY_SIZE
+    normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), BODY_FONT)
+
+    _paragraph(doc, report.agency, TITLE_FONT, TITLE_SIZE, indent=False, align=WD_ALIGN_PARAGRAPH.CENTER)
+    _paragraph(doc, f"{report.year}年政府信息公开工作年度报告", TITLE_FONT, TITLE_SIZE, indent=False,
+               align=WD_ALIGN_PARAGRAPH.CENTER)
+    for text in report.preface:
+        _paragraph(doc, text)
+    for sid, heading in formats.SECTION_HEADINGS.items():
+        _paragraph(doc, heading, HEADING_FONT, BODY_SIZE)
+        for text in report.paragraphs(sid):
+            _paragraph(doc, text)
+        table_id = formats.SECTION_TABLE.get(sid)
+        if table_id:
+            _table(doc, table_id, layout.GRIDS[table_id](report))
+        for text in report.extra_lines.get(sid, []):
+            _paragraph(doc, text)
+    core = doc.core_properties
+    core.title = report.title
+    core.author = report.agency
+    buf = io.BytesIO()
+    doc.save(buf)
+    return buf.getvalue()

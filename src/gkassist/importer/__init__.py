@@ -1,0 +1,76 @@
+"""Import a published report (text, HTML, Word, PDF) or a saved report JSON."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..errors import InputError
+from ..io import check_readable, decode_text, read_bytes
+from .textparse import ImportResult, parse_text
+
+PUBLISHED_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".docx", ".pdf")
+
+
+def source_text(path: Path) -> str:
+    """The report's text with table rows as lines and cells separated by " | "."""
+    suffix = path.suffix.lower()
+    if suffix == ".docx":
+        from .docx_reader import docx_text
+
+        return docx_text(path)
+    if suffix == ".pdf":
+        from .pdf_reader import pdf_text
+
+        return pdf_text(path)
+    data = read_bytes(path)
+    if suffix == ".doc" or data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
+        raise InputError(f"{path}：这是旧版 Word（.doc）文件，请在 Word 或 WPS 中另存为 .docx 后再导入")
+    if data[:4] == b"PK\x03\x04":
+        raise InputError(f"{path}：这是压缩包或 Word 文件，但扩展名是“{path.suffix}”；若是 Word 文件请改名为 .docx")
+    if data[:5] == b"%PDF-":
+        from .pdf_reader import pdf_text
+
+        return pdf_text(path)
+    text = decode_text(data, path)
+    if suffix in (".html", ".htm") or text.lstrip()[:200].lower().startswith(("<!doctype html", "<html")):
+        from .html_reader import html_text
+
+        return html_text(text, path)
+    if suffix == ".md":
+        import re
+
+        text = re.sub(r"\\([\\|*_])", r"\1", text)
+        text = re.sub(r"^#+\s*", "", text, flags=re.M)
+        text = re.sub(r"\*\*(.+?)\*\*", r"\1", text)
+    return text
+
+
+def import_file(path: str | Path) -> ImportResult:
+    path = Path(path)
+    check_readable(path)
+    text = source_text(path)
+    if not text.strip():
+        raise InputError(f"{path}：文件是空的")
+    result = parse_text(text, str(path))
+    if not _usable(result):
+        raise InputError(f"{path}：没有读到可用的年度报告内容（{'；'.join(result.problems) or '找不到章节和表格'}）")
+    result.report.origin = "published"
+    return result
+
+
+def _usable(result: ImportResult) -> bool:
+    return result.read_cells > 0 or any(result.report.sections.values())
+
+
+def load_any(path: str | Path):
+    """A report from a saved JSON or a published file; returns (report, import result or None)."""
+    from ..model import load_report
+
+    path = Path(path)
+    if path.suffix.lower() == ".json":
+        return load_report(path), None
+    if path.suffix.lower() not in PUBLISHED_SUFFIXES:
+        check_readable(path)
+        raise InputError(f"{path}：不支持的文件类型“{path.suffix or '无扩展名'}”（可用 .json、.txt、.html、.htm、.docx、.pdf）")
+    result = import_file(path)
+    return result.report, result

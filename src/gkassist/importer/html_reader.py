@@ -1,0 +1,82 @@
+"""HTML pages: find the article among the CMS navigation, and give its text with tables as rows."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ..errors import InputError
+
+_BLOCK = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "section", "article", "br", "tr", "table",
+          "ul", "ol", "blockquote", "pre", "header", "footer", "center"}
+_SKIP = {"script", "style", "noscript", "nav", "head", "iframe", "select", "button", "form"}
+_REPORT_MARKS = ("收到和处理政府信息公开申请", "其他需要报告的事项")
+
+
+def html_text(html: str, path: Path) -> str:
+    import lxml.html
+    from lxml import etree
+
+    try:
+        root = lxml.html.document_fromstring(html)
+    except (etree.ParserError, ValueError) as e:
+        raise InputError(f"{path}：无法解析 HTML（{e}）") from None
+    article = _find_article(root)
+    if article is None:
+        title = (root.findtext(".//title") or "").strip()
+        raise InputError(f"{path}：这个网页{f'（{title}）' if title else ''}不是政府信息公开工作年度报告（找不到“收到和处理政府信息公开申请情况”等章节）")
+    out: list[str] = []
+    _walk(article, out)
+    text = "".join(out)
+    text = re.sub(r"[ \t]*\n[ \t]*", "\n", text)
+    return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+
+
+def _find_article(root):
+    """The deepest element holding the report's marks and its tables (a preface paragraph that
+    lists the six parts holds the marks too, but no table)."""
+    best = best_without_table = None
+    for el in root.iter():
+        if not isinstance(el.tag, str) or el.tag in _SKIP:
+            continue
+        text = el.text_content()
+        if all(m in re.sub(r"\s+", "", text) for m in _REPORT_MARKS):
+            best_without_table = el  # iter() is depth-first: later matches are deeper
+            if el.tag == "table" or el.find(".//table") is not None:
+                best = el
+    best = best if best is not None else best_without_table
+    if best is None:
+        return None
+    # the deepest element holding the marks may be a single table cell; keep the whole article
+    while best.getparent() is not None and best.tag in ("td", "th", "tr", "tbody", "table"):
+        best = best.getparent()
+    return best
+
+
+def _cell_text(cell) -> str:
+    return re.sub(r"\s+", "", cell.text_content())
+
+
+def _walk(el, out: list[str]) -> None:
+    tag = el.tag if isinstance(el.tag, str) else ""
+    if tag in _SKIP:
+        if el.tail:
+            out.append(el.tail)
+        return
+    if tag == "table" and el.find(".//table") is None:
+        out.append("\n")
+        for tr in el.iter("tr"):
+            cells = [_cell_text(c) for c in tr if isinstance(c.tag, str) and c.tag in ("td", "th")]
+            out.append(" | ".join(cells) + "\n")
+        out.append("\n")
+    else:
+        if tag in _BLOCK:
+            out.append("\n")
+        if el.text and tag:
+            out.append(el.text)
+        for child in el:
+            _walk(child, out)
+        if tag in _BLOCK:
+            out.append("\n")
+    if el.tail:
+        out.append(el.tail)

@@ -1,0 +1,595 @@
+"""Read a published report from its text into the model.
+
+Every source (plain text, HTML, Word, PDF) is first turned into text in which table rows are lines and
+cells are separated by " | " where the source knew them; this module then reads that text with the
+format definition: section headings, row labels found in order (whitespace-, bracket- and
+quote-tolerant, so labels broken over PDF lines or run into the numbers still match), and the numbers
+that follow each label.  Cells that ran together without separators are split with the help of the
+row's totals and left unread where more than one split fits.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from itertools import product
+
+from .. import formats
+from ..formats import T3_COLUMNS, T4_COLUMNS
+from ..model import NOT_APPLICABLE, Report
+from ..textnums import parse_number
+
+# ------------------------------------------------------------------ normalisation
+_FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
+_PAGE_MARK = re.compile(r"^\s*(?:[-－—–]\s*\d{1,3}\s*[-－—–]|第\s*\d{1,3}\s*页(?:\s*[/，,]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*/\s*\d{1,3})\s*$", re.M)
+_NA_TOKENS = {"/", "／", "—", "-", "－", "–", "——", "\\"}
+
+SECTION_PATTERNS: dict[str, re.Pattern] = {
+    "overview": re.compile(r"(?:^|(?<![（(]))[一1]\s*[、.．]?\s*总\s*体\s*情\s*况"),
+    "proactive": re.compile(r"(?<![（(])[二2]\s*[、.．]\s*主\s*动\s*公\s*开\s*政\s*府\s*信\s*息\s*(?:的\s*)?情\s*况"),
+    "requests": re.compile(r"(?<![（(])[三3]\s*[、.．]\s*收\s*到\s*和\s*处\s*理\s*政\s*府\s*信\s*息\s*公\s*开\s*申\s*请\s*(?:的\s*)?情\s*况"),
+    # published headings vary ("行政复议与行政诉讼", even "行政法复议")
+    "appeals": re.compile(r"(?<![（(])[四4]\s*[、.．]\s*(?:(?!结转)[^。\n]){0,20}?复\s*议[^。\n]{0,12}?诉\s*讼[^。\n]{0,6}?情\s*况"),
+    "problems": re.compile(r"(?<![（(])[五5]\s*[、.．]\s*[^。\n\d]{0,12}?存\s*在\s*的?\s*主\s*要\s*问\s*题(?:\s*[及和与]\s*[^。\n\d]{0,8}?(?:情\s*况|计\s*划|措\s*施|方\s*向))?"),
+    "other": re.compile(r"(?<![（(])[六6]\s*[、.．]\s*其\s*他\s*需\s*要\s*报\s*告\s*的\s*事\s*项"),
+}
+# What marks the start of a table inside its section.
+TABLE_START = {
+    "t2": re.compile(r"第\s*二\s*十\s*条\s*第"),
+    "t3": re.compile(r"[（(]?\s*本\s*列\s*数\s*据|申\s*请\s*人\s*情\s*况"),
+    "t4": re.compile(r"类别\s*\||行\s*政\s*复\s*议\s*[|\s]*行\s*政\s*诉\s*讼|结\s*果\s*维\s*持"),
+}
+_T4_WORDS = re.compile(r"[行政复议诉讼未经直接起后结果维持纠正其他尚审总计类别·|]+")
+_TITLE = re.compile(r"(\d{4})\s*年\s*度?\s*(?:政府信息公开|政务公开)[^\n。]{0,6}?年\s*度\s*报\s*告")
+
+
+def normalise(text: str) -> str:
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u3000", " ").replace("\xa0", " ")
+    text = text.translate(_FULLWIDTH)
+    text = _PAGE_MARK.sub("", text)
+    return text
+
+
+def _label_pattern(label: str) -> str:
+    parts = []
+    chars = list(label)
+    for i, ch in enumerate(chars):
+        if ch in "“”\"‘’'":
+            parts.append(r"[“”\"‘’'「」]?")
+        elif ch in "（(":
+            parts.append(r"[（(]")
+        elif ch in "）)":
+            parts.append(r"[）)]")
+        elif ch in "，,":
+            parts.append(r"[，,、]")
+        elif ch == "、":
+            parts.append(r"[、，,]")
+        elif ch == "." and i > 0 and chars[i - 1].isdigit():
+            parts.append(r"[.．、]")
+        else:
+            parts.append(re.escape(ch))
+    return r"\s*".join(parts)
+
+
+@cache
+def row_patterns(version: str, table_id: str) -> list[tuple[str, re.Pattern]]:
+    table = formats.get_format(version).tables[table_id]
+    out = []
+    for row in table.rows:
+        if table_id == "t4":
+            continue
+        out.append((row.id, re.compile(_label_pattern(row.label))))
+    return out
+
+
+# ------------------------------------------------------------------ tokens
+@dataclass
+class Token:
+    kind: str  # "num" | "na" | "blank" | "text"
+    text: str
+    start: int
+    end: int
+    glued: bool = False  # digits running straight into text ("164640第二十条")
+
+
+_WS_TOKEN = re.compile(r"\S+")
+_NUMERIC = re.compile(r"^-?\d[\d,，]*(?:\.\d+)?$")
+
+
+def tokenize(region: str, offset: int = 0) -> list[Token]:
+    tokens: list[Token] = []
+    pos = 0
+    for line in region.split("\n"):
+        line_start = pos
+        pos += len(line) + 1
+        if not line.strip():
+            continue
+        if re.fullmatch(r"\s*\|?[\s:|\-]+\|?\s*", line) and "-" in line:
+            continue  # a Markdown separator line
+        if "|" in line:
+            fields = line.split("|")
+            starts = []
+            p = line_start
+            for f in fields:
+                starts.append(p)
+                p += len(f) + 1
+            if fields and not fields[0].strip():
+                fields, starts = fields[1:], starts[1:]
+            if fields and not fields[-1].strip() and line.rstrip().endswith("|"):
+                fields, starts = fields[:-1], starts[:-1]
+            for f, s in zip(fields, starts):
+                tokens.append(_classify(f.strip(), offset + s, offset + s + len(f), pipe=True))
+        elif "\t" in line.strip():
+            p = line_start
+            for f in line.split("\t"):
+                if f.strip():
+                    tokens.append(_classify(f.strip(), offset + p, offset + p + len(f)))
+                p += len(f) + 1
+        else:
+            for m in _WS_TOKEN.finditer(line):
+                tokens.extend(_split_word(m.group(0), offset + line_start + m.start()))
+    return tokens
+
+
+_PIECE = re.compile(r"-?\d[\d,，]*(?:\.\d+)?|[^\d-]+|-")
+
+
+def _split_word(word: str, start: int) -> list[Token]:
+    """A whitespace-free word may hold text and digits run together ("总计010000000000000")."""
+    pieces = list(_PIECE.finditer(word))
+    if len(pieces) == 1:
+        return [_classify(word, start, start + len(word))]
+    out = []
+    for i, p in enumerate(pieces):
+        tok = _classify(p.group(0), start + p.start(), start + p.end())
+        if tok.kind == "num" and i + 1 < len(pieces) and not re.match(r"-?\d", pieces[i + 1].group(0)):
+            tok.glued = True  # digits running straight into text
+        out.append(tok)
+    return out
+
+
+def _classify(text: str, start: int, end: int, pipe: bool = False) -> Token:
+    if not text:
+        return Token("blank" if pipe else "text", text, start, end)
+    if text in _NA_TOKENS:
+        return Token("na", text, start, end)
+    if text == "无":
+        return Token("num", "0", start, end)
+    if _NUMERIC.match(text):
+        return Token("num", text.replace(",", "").replace("，", ""), start, end)
+    return Token("text", text, start, end)
+
+
+def leading_cells(tokens: list[Token], n: int) -> list[Token]:
+    """The cells at the start of a row's text: numbers, "/" and blanks up to the first other text."""
+    out: list[Token] = []
+    for t in tokens:
+        if t.glued:
+            # digits running into text ("00三、本年度…") end a run-together row; when the row already
+            # has its cells they belong to the text ("2020年本行政区域…")
+            if len(out) < n:
+                out.append(t)
+            break
+        if t.kind in ("num", "na", "blank"):
+            out.append(t)
+        else:
+            if out:
+                break
+    return out
+
+
+# ------------------------------------------------------------------ splitting run-together digits
+def _splits(digits: str, pieces: int):
+    """All ways to cut a digit string into `pieces` numbers without leading zeros."""
+    if pieces == 1:
+        if len(digits) == 1 or digits[0] != "0":
+            yield (int(digits),)
+        return
+    for i in range(1, len(digits) - pieces + 2):
+        head = digits[:i]
+        if len(head) > 1 and head[0] == "0":
+            break
+        for rest in _splits(digits[i:], pieces - 1):
+            yield (int(head),) + rest
+
+
+def split_cells(values: list[str], n: int, constraint, limit: int = 50) -> list[list[int]]:
+    """The ways to cut tokens whose cells ran together into n cells.
+
+    A cut forced by the digits alone (e.g. 15 digits into 15 cells) is the only reading and is kept
+    even if the row does not add up (the checks report that); otherwise only cuts satisfying the
+    row's totals (`constraint`) are kept.  Returns at most `limit` candidates."""
+    if any(not re.fullmatch(r"\d+", v) for v in values) or sum(len(v) for v in values) < n:
+        return []
+    all_cuts: list[list[int]] = []
+    fitting: list[list[int]] = []
+    for counts in product(*(range(1, len(v) + 1) for v in values)):
+        if sum(counts) != n:
+            continue
+        for combo in product(*(list(_splits(v, k)) for v, k in zip(values, counts))):
+            cells = [x for part in combo for x in part]
+            if len(all_cuts) < 2:
+                all_cuts.append(cells)
+            if constraint is None or constraint(cells):
+                fitting.append(cells)
+                if len(fitting) >= limit:
+                    return fitting
+    if len(all_cuts) == 1:
+        return all_cuts
+    return fitting
+
+
+def _t3_constraint(with_subtotal: bool):
+    if with_subtotal:
+        return lambda c: sum(c[1:6]) == c[6] and c[0] + c[6] == c[7]
+    return lambda c: sum(c[:6]) == c[6]
+
+
+def _t3_columns_hold(t3: dict, result_rows: tuple[str, ...], cols: list[str]) -> bool:
+    for c in cols:
+        cells = [t3[r].get(c) for r in result_rows]
+        total, new, carried, nxt = (t3[r].get(c) for r in ("results_total", "new", "carried", "carry_next"))
+        if any(not isinstance(v, (int, float)) for v in cells + [total]):
+            return False
+        if sum(cells) != total:
+            return False
+        if all(isinstance(v, (int, float)) for v in (new, carried, nxt)) and new + carried != total + nxt:
+            return False
+    return True
+
+
+def _t4_constraint(c):
+    return all(sum(c[i : i + 4]) == c[i + 4] for i in (0, 5, 10))
+
+
+# ------------------------------------------------------------------ the result
+@dataclass
+class ImportResult:
+    report: Report
+    source: str
+    read_cells: int = 0
+    unread: list[tuple[str, str, str]] = field(default_factory=list)  # (table, row, column)
+    problems: list[str] = field(default_factory=list)  # Chinese notes on what could not be read
+
+    @property
+    def partial(self) -> bool:
+        return bool(self.unread or self.problems)
+
+    def unread_locations(self) -> list[str]:
+        return [formats.cell_location(self.report.format_version, *u) for u in self.unread]
+
+    def summary(self) -> str:
+        r = self.report
+        head = f"{self.source}：{r.agency}，{r.year}年度，{r.format_version}年版格式，读取{self.read_cells}个单元格"
+        if not self.partial:
+            return head + "，全部读出"
+        parts = [head]
+        if self.unread:
+            rows: dict[str, list[str]] = {}
+            for t, row, col in self.unread:
+                loc = formats.cell_location(r.format_version, t, row, col)
+                key, _, col_label = loc.rpartition(" · ")
+                rows.setdefault(key, []).append(col_label)
+            parts.append("未能读出" + str(len(self.unread)) + "个单元格（部分结果）：" +
+                         "；".join(f"{k}（{'、'.join(v)}）" for k, v in rows.items()))
+        parts += self.problems
+        return "；".join(parts)
+
+
+# ------------------------------------------------------------------ the parser
+def detect_version(text: str, year: int | None) -> str:
+    flat = re.sub(r"\s+", "", text)
+    score_2021 = sum(k in flat for k in ("本年制发件数", "本年废止件数", "现行有效件数", "逾期不补正", "本年收费金额"))
+    score_2019 = sum(k in flat for k in ("本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "采购项目数量"))
+    if score_2021 > score_2019:
+        return "2021"
+    if score_2019 > score_2021:
+        return "2019"
+    return formats.format_for_year(year) if year else "2021"
+
+
+def _guess_level(agency: str) -> str:
+    if re.search(r"(?:镇|乡|街道|街道办事处)(?:人民政府)?$|镇人民政府|乡人民政府|街道办事处", agency):
+        return "township"
+    if re.search(r"(?:省|市|县|区|旗|州)人民政府$|管委会|人民政府$", agency) and not re.search(r"人民政府办公室$", agency):
+        return "government"
+    return "department"
+
+
+def _find_headings(text: str) -> list[tuple[str, int, int]]:
+    """(section id, start, end) of each heading found, in order."""
+    found = []
+    pos = 0
+    for sid, pattern in SECTION_PATTERNS.items():
+        candidates = list(pattern.finditer(text, pos))
+        if not candidates:
+            continue
+        m = candidates[0]
+        table_id = formats.SECTION_TABLE.get(sid)
+        if table_id:
+            # the heading that is followed by its table (the overview may repeat the headings)
+            for cand in candidates:
+                nxt = [c for c in SECTION_PATTERNS.values()]
+                window = text[cand.end(): cand.end() + 3000]
+                start = TABLE_START[table_id].search(window)
+                if start and not any(p.search(window[: start.start()]) for p in nxt if p is not pattern):
+                    m = cand
+                    break
+        found.append((sid, m.start(), m.end()))
+        pos = m.end()
+    return found
+
+
+def _split_paragraphs(body: str, wrapped: bool) -> list[str]:
+    lines = [ln.strip() for ln in body.split("\n")]
+    paras: list[str] = []
+    buf = ""
+    for ln in lines:
+        if not ln:
+            if buf and not wrapped:
+                paras.append(buf)
+                buf = ""
+            continue
+        starts_new = bool(re.match(r"^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+[、是]|\d+[、.．])", ln))
+        if buf and (not wrapped or starts_new or re.search(r"[。！？：；!?;:]$", buf)):
+            paras.append(buf)
+            buf = ln
+        else:
+            buf += ln
+    if buf:
+        paras.append(buf)
+    # text that came as one long line: cut before the sub-headings （一）…
+    out = []
+    for p in paras:
+        pieces = re.split(r"(?<=[。；;])\s*(?=[（(][一二三四五六七八九十]{1,3}[）)])", p)
+        out.extend(x.strip() for x in pieces if x.strip())
+    return out
+
+
+def _is_wrapped(text: str) -> bool:
+    lines = [ln.strip() for ln in text.split("\n") if len(ln.strip()) > 8]
+    if len(lines) < 10:
+        return False
+    lengths = sorted(len(ln) for ln in lines)
+    typical = lengths[int(len(lengths) * 0.8)]
+    if typical > 60:
+        return False
+    unterminated = sum(1 for ln in lines if not re.search(r"[。！？：；!?;:]$", ln) and len(ln) >= 0.8 * typical)
+    return unterminated / len(lines) > 0.4
+
+
+_NAV_JUNK = re.compile(r"^.*(?:-->|相关链接[:：]?)\s*", re.S)
+
+
+class _TableReader:
+    def __init__(self, result: ImportResult, text: str):
+        self.result = result
+        self.report = result.report
+        self.text = text
+        self.ambiguous: dict[tuple[str, str], tuple[list[str], list[list[int]], str]] = {}
+
+    def _put(self, table_id: str, row_id: str, col_ids: list[str], tokens: list[Token] | None, constraint=None) -> bool:
+        n = len(col_ids)
+        values: list | None = None
+        if tokens is not None:
+            if len(tokens) == n:
+                values = [self._value(t) for t in tokens]
+            elif 0 < len(tokens) < n and all(t.kind == "num" and "." not in t.text for t in tokens):
+                candidates = split_cells([t.text for t in tokens], n, constraint)
+                if len(candidates) == 1:
+                    values = candidates[0]
+                elif len(candidates) > 1:
+                    self.ambiguous[(table_id, row_id)] = (col_ids, candidates, " ".join(t.text for t in tokens))
+                    return False
+        if values is None:
+            for c in col_ids:
+                self.result.unread.append((table_id, row_id, c))
+            return False
+        self._store(table_id, row_id, col_ids, values)
+        return True
+
+    def _store(self, table_id: str, row_id: str, col_ids: list[str], values: list) -> None:
+        for c, v in zip(col_ids, values):
+            try:
+                self.report.set_cell(table_id, row_id, c, v)
+            except ValueError as e:  # a negative count, a decimal count: the cell stays unread
+                self.result.problems.append(str(e))
+                self.result.unread.append((table_id, row_id, c))
+                continue
+            self.result.read_cells += 1
+
+    def resolve_ambiguous_t3(self) -> None:
+        """Rows whose run-together digits split several ways: keep the one split (jointly over all
+        such rows) under which every column's T3-RESULTS and T3-BALANCE totals hold."""
+        rows = [k for k in self.ambiguous if k[0] == "t3"]
+        if rows:
+            fmt = self.report.format
+            t3 = self.report.tables["t3"]
+            choices = [self.ambiguous[k][1] for k in rows]
+            fits = []
+            combos = 1
+            for c in choices:
+                combos *= len(c)
+            if combos <= 5000:
+                for combo in product(*choices):
+                    trial = {r: dict(t3[r]) for r in t3}
+                    for (_, row_id), values in zip(rows, combo):
+                        trial[row_id].update(zip(self.ambiguous[("t3", row_id)][0], values))
+                    if _t3_columns_hold(trial, fmt.t3_result_rows, self.ambiguous[("t3", rows[0][1])][0]):
+                        fits.append(combo)
+                        if len(fits) > 1:
+                            break
+            if len(fits) == 1:
+                for (_, row_id), values in zip(rows, fits[0]):
+                    self._store("t3", row_id, self.ambiguous[("t3", row_id)][0], list(values))
+                    del self.ambiguous[("t3", row_id)]
+        for (table_id, row_id), (col_ids, candidates, digits) in self.ambiguous.items():
+            where = formats.cell_location(self.report.format_version, table_id, row_id, col_ids[0]).rsplit(" · ", 1)[0]
+            self.result.problems.append(f"{where}：数字连在一起（{digits}），有{len(candidates) if len(candidates) < 50 else '50多'}种拆法都说得通，未猜测")
+            for c in col_ids:
+                self.result.unread.append((table_id, row_id, c))
+        self.ambiguous.clear()
+
+    @staticmethod
+    def _value(t: Token):
+        if t.kind == "na":
+            return NOT_APPLICABLE
+        if t.kind == "blank":
+            return None
+        return parse_number(t.text)
+
+    def read_rows(self, table_id: str, region_start: int, region_end: int, columns_of, constraint_of) -> int:
+        """Read labelled rows in order; returns the end of the last cell read (or region_start)."""
+        text = self.text
+        patterns = row_patterns(self.report.format_version, table_id)
+        matches: list[tuple[str, re.Match | None]] = []
+        pos = region_start
+        for row_id, pattern in patterns:
+            m = pattern.search(text, pos, region_end)
+            matches.append((row_id, m))
+            if m:
+                pos = m.end()
+        last_end = region_start
+        for i, (row_id, m) in enumerate(matches):
+            cols = columns_of(row_id)
+            if not m:
+                for c in cols:
+                    self.result.unread.append((table_id, row_id, c))
+                continue
+            nxt = next((mm.start() for _, mm in matches[i + 1:] if mm), region_end)
+            tokens = leading_cells(tokenize(text[m.end():nxt], m.end()), len(cols))
+            if self._put(table_id, row_id, cols, tokens, constraint_of(row_id)) and tokens:
+                last_end = max(last_end, tokens[-1].end)
+            elif tokens:
+                last_end = max(last_end, tokens[-1].end)
+            else:
+                last_end = max(last_end, m.end())
+        return last_end
+
+
+def parse_text(text: str, source: str = "<文本>") -> ImportResult:
+    text = normalise(text)
+    meta_agency = meta_year = None
+    m = re.match(r"\s*来源[:：][^\n]*\n(?:机关[:：]\s*([^\n]+)\n)?(?:年度[:：]\s*(\d{4})[^\n]*\n)?", text)
+    if m:
+        meta_agency, meta_year = (m.group(1) or "").strip() or None, int(m.group(2)) if m.group(2) else None
+        text = text[m.end():]
+    headings = _find_headings(text)
+    first_heading = headings[0][1] if headings else len(text)
+    head_text = text[:first_heading]
+
+    # agency and year from the title lines
+    agency, year = meta_agency, meta_year
+    title_end = 0
+    tm = _TITLE.search(head_text) or _TITLE.search(text[:3000])
+    if tm:
+        year = year or int(tm.group(1))
+        before = head_text[: tm.start()] if tm.start() < len(head_text) else ""
+        inline = before.rstrip().split("\n")[-1].strip() if before.strip() else ""
+        inline = re.split(r"[\s。：:>]", inline)[-1] if inline else ""
+        if not agency:
+            if inline:
+                agency = inline
+            else:
+                prev_lines = [ln.strip() for ln in before.split("\n") if ln.strip()]
+                agency = prev_lines[-1] if prev_lines else None
+        if tm.end() <= len(head_text):
+            title_end = tm.end()
+    if year is None:
+        ym = re.search(r"(\d{4})\s*年\s*1\s*月\s*1\s*日", text)
+        year = int(ym.group(1)) if ym else None
+    problems = []
+    if not headings:
+        problems.append("没有找到年度报告的章节标题（一、总体情况 … 六、其他需要报告的事项），这可能不是政府信息公开工作年度报告")
+    version = detect_version(text, year)
+    if year is None:
+        problems.append("没有找到报告年度")
+        year = 2021 if version == "2021" else 2020
+    if not agency:
+        problems.append("没有找到机关名称（标题行）")
+        agency = "未识别的机关"
+    report = Report.blank(version, agency, year, level=_guess_level(agency))
+    result = ImportResult(report, source, problems=problems)
+    wrapped = _is_wrapped(text)
+
+    # the preface: between the title and the first heading
+    preface = head_text[title_end:]
+    if "-->" in preface or "相关链接" in preface:
+        preface = _NAV_JUNK.sub("", preface, count=1)
+    if tm and title_end == 0 and tm.start() < len(head_text):
+        preface = head_text[tm.end():]
+    report.preface = _split_paragraphs(preface, wrapped)
+    if agency and report.preface and report.preface[0] in (agency,):
+        report.preface = report.preface[1:]
+
+    reader = _TableReader(result, text)
+    found_sections = {sid for sid, _, _ in headings}
+    report_end = _end_of_report(text, headings[-1][2]) if headings else len(text)
+    if report_end < len(text):
+        result.problems.append("文件里似乎有不止一份报告，只读取了第一份")
+    for i, (sid, start, end) in enumerate(headings):
+        body_end = headings[i + 1][1] if i + 1 < len(headings) else report_end
+        table_id = formats.SECTION_TABLE.get(sid)
+        if not table_id:
+            report.sections[sid] = _split_paragraphs(text[end:body_end], wrapped)
+            continue
+        tstart = TABLE_START[table_id].search(text, end, body_end)
+        if not tstart:
+            _mark_missing(result, table_id)
+            result.problems.append(f"“{formats.SECTION_HEADINGS[sid]}”下没有找到表格")
+            extra = _split_paragraphs(text[end:body_end], wrapped)
+            if extra:
+                report.extra_lines[sid] = extra
+            continue
+        if table_id == "t2":
+            table_end = reader.read_rows("t2", tstart.start(), body_end,
+                                         lambda r: [c.id for c in report.format.t2.group_of(r).columns], lambda r: None)
+        elif table_id == "t3":
+            header = re.sub(r"\s+", "", text[tstart.start(): tstart.start() + 400])
+            with_sub = "小计" in header.split("一、本年新收")[0]
+            cols = [c.id for c in T3_COLUMNS]
+            if with_sub:
+                cols.insert(cols.index("total"), "subtotal")
+            table_end = reader.read_rows("t3", tstart.start(), body_end, lambda r: cols, lambda r: _t3_constraint(with_sub))
+            reader.resolve_ambiguous_t3()
+        else:
+            # 表四's labels may sit between its numbers (one row per 复议/诉讼 kind): skip them
+            tokens = leading_cells([t for t in tokenize(text[tstart.start():body_end], tstart.start())
+                                    if not (t.kind == "text" and _T4_WORDS.fullmatch(t.text))], len(T4_COLUMNS))
+            reader._put("t4", "cases", [c.id for c in T4_COLUMNS], tokens, _t4_constraint)
+            table_end = tokens[-1].end if tokens else tstart.end()
+        if table_id != "t3":
+            reader.resolve_ambiguous_t3()  # reports what stayed ambiguous
+        extra = _split_paragraphs(text[end:tstart.start()], wrapped) + _split_paragraphs(text[table_end:body_end], wrapped)
+        extra = [x for x in extra if x != formats.T3_NOTE and not _T4_WORDS.fullmatch(x.replace(" ", ""))]
+        if extra:
+            report.extra_lines[sid] = extra
+    for sid, table_id in formats.SECTION_TABLE.items():
+        if sid not in found_sections:
+            _mark_missing(result, table_id)
+            result.problems.append(f"没有找到“{formats.SECTION_HEADINGS[sid]}”部分")
+    for sid in formats.NARRATIVE_SECTIONS:
+        if sid not in found_sections and headings:
+            result.problems.append(f"没有找到“{formats.SECTION_HEADINGS[sid]}”部分")
+    return result
+
+
+def _end_of_report(text: str, after: int) -> int:
+    """Where a second report pasted after this one begins (its title, or its 一、总体情况)."""
+    nxt = [m.start() for m in (_TITLE.search(text, after), SECTION_PATTERNS["overview"].search(text, after)) if m]
+    if not nxt:
+        return len(text)
+    cut = text.rfind("\n", after, min(nxt))
+    if cut <= after:
+        return min(nxt)
+    prev = text.rfind("\n", after, cut)
+    if prev > after and len(text[prev + 1:cut].strip()) < 40 and not re.search(r"[。；]$", text[prev + 1:cut].strip()):
+        cut = prev  # the agency line above the title
+    return cut
+
+
+def _mark_missing(result: ImportResult, table_id: str) -> None:
+    table = result.report.format.tables[table_id]
+    for _, row, col in table.cells():
+        result.unread.append((table_id, row.id, col.id))

@@ -1,0 +1,99 @@
+"""File reading and atomic writing shared by the command line, the importer and the drafts."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from .errors import InputError
+
+# Published reports are a few hundred KB at most; refuse what cannot be one before reading it all.
+MAX_INPUT_BYTES = 20 * 1024 * 1024
+
+
+def check_readable(path: Path) -> None:
+    if not path.exists():
+        raise InputError(f"{path}：文件不存在")
+    if path.is_dir():
+        raise InputError(f"{path}：这是一个文件夹，请给出文件")
+    size = path.stat().st_size
+    if size > MAX_INPUT_BYTES:
+        raise InputError(
+            f"{path}：文件有 {size / 1024 / 1024:.0f} MB，远大于一份年度报告（上限 {MAX_INPUT_BYTES // 1024 // 1024} MB），请确认选对了文件"
+        )
+
+
+def read_bytes(path: Path) -> bytes:
+    check_readable(path)
+    try:
+        return path.read_bytes()
+    except OSError as e:
+        raise InputError(f"{path}：无法读取（{e.strerror}）") from None
+
+
+def decode_text(data: bytes, path: Path) -> str:
+    """Decode UTF-8 (with or without BOM), UTF-16 (with BOM) or GBK/GB18030 text."""
+    if data.startswith(b"\xff\xfe") or data.startswith(b"\xfe\xff"):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            pass
+    if b"\x00" in data[:4096]:
+        # UTF-16 without BOM is rare; anything else with NUL bytes is binary.
+        for enc in ("utf-16-le", "utf-16-be"):
+            try:
+                text = data.decode(enc)
+                if _mostly_text(text):
+                    return text
+            except UnicodeDecodeError:
+                continue
+        raise InputError(f"{path}：这是二进制文件，不是文本（可能扩展名不对）")
+    for enc in ("utf-8-sig", "gb18030"):
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        if _mostly_text(text):
+            return text
+    raise InputError(f"{path}：无法识别文件编码（支持 UTF-8、GBK/GB18030、UTF-16），可能不是文本文件")
+
+
+def _mostly_text(text: str) -> bool:
+    if not text:
+        return True
+    sample = text[:4000]
+    bad = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\t\r\n\f") or 0xE000 <= ord(ch) <= 0xF8FF)
+    return bad / len(sample) < 0.01
+
+
+def read_text_file(path: Path) -> str:
+    return decode_text(read_bytes(path), path)
+
+
+def atomic_write(path: str | Path, data: bytes | str) -> None:
+    """Write to a temporary file beside `path`, then rename: never a half-written output."""
+    path = Path(path)
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    directory = path.parent if str(path.parent) else Path(".")
+    if path.is_dir():
+        raise InputError(f"{path}：这是一个文件夹，不能写成文件")
+    if not directory.exists():
+        raise InputError(f"{path}：目录 {directory} 不存在")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    except OSError as e:
+        raise InputError(f"{path}：无法写入（{e.strerror}）") from None
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except OSError as e:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise InputError(f"{path}：无法写入（{e.strerror}）") from None

@@ -1,0 +1,186 @@
+"""The report as data: a pydantic model whose tables follow `formats`.
+
+A cell is a whole number, blank (None: not filled) or not applicable ("/"); the three stay distinct
+everywhere.  Columns marked `decimals` (收费金额 in 万元) also take decimals, columns marked `negative`
+(本年增/减) take negative numbers.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any, Literal, Union
+
+from pydantic import BaseModel, Field, ValidationError, model_validator
+
+from . import formats
+from .errors import InputError
+
+NOT_APPLICABLE = "/"
+Cell = Union[int, float, None, Literal["/"]]
+TableData = dict[str, dict[str, Cell]]
+
+# Bumped when the saved JSON changes shape; a newer file is refused with a clear message.
+SCHEMA_VERSION = 1
+
+LEVELS = {
+    "township": "乡镇（街道）",
+    "department": "县级以上人民政府部门",
+    "government": "县级以上人民政府（本级报告）",
+}
+
+
+class Report(BaseModel):
+    schema_version: int = SCHEMA_VERSION
+    format_version: Literal["2019", "2021"]
+    agency: str = Field(min_length=1)
+    year: int = Field(ge=2008, le=2100)
+    level: Literal["township", "department", "government"] = "township"
+    title: str = ""
+    preface: list[str] = Field(default_factory=list)
+    # Narrative sections (overview / problems / other): paragraphs in order.
+    sections: dict[str, list[str]] = Field(default_factory=dict)
+    # Lines a published report adds inside a table section (kept, never dropped).
+    extra_lines: dict[str, list[str]] = Field(default_factory=dict)
+    # Validated cell by cell against the format in _normalise_tables (Chinese messages naming the cell).
+    tables: dict[str, dict[str, dict[str, Any]]] = Field(default_factory=dict)
+    # A local publication deadline set by the county, overriding the statutory one.
+    local_deadline: date | None = None
+    # "draft" (made here: the publication deadline applies) or "published" (already out).
+    origin: Literal["draft", "published"] = "draft"
+
+    # ------------------------------------------------------------ construction
+    @classmethod
+    def blank(cls, format_version: str, agency: str, year: int, **kw: Any) -> "Report":
+        return cls(format_version=format_version, agency=agency, year=year, **kw)
+
+    @model_validator(mode="after")
+    def _normalise_tables(self) -> "Report":
+        if self.schema_version > SCHEMA_VERSION:
+            raise ValueError(
+                f"文件由更新版本的 gkassist 保存（schema_version={self.schema_version}），请升级 gkassist 后再打开"
+            )
+        fmt = formats.get_format(self.format_version)
+        unknown_tables = set(self.tables) - set(fmt.tables)
+        if unknown_tables:
+            raise ValueError(f"未知的表格：{'、'.join(sorted(unknown_tables))}")
+        for bad in set(self.sections) - set(formats.NARRATIVE_SECTIONS):
+            raise ValueError(f"未知的文字部分：{bad}")
+        for table_id, table in fmt.tables.items():
+            given = self.tables.get(table_id, {})
+            known_rows = {r.id for r in table.rows}
+            for row_id in given:
+                if row_id not in known_rows:
+                    raise ValueError(f"{formats.TABLE_NAMES[table_id]}没有“{row_id}”这一行（{self.format_version}年版格式）")
+            normalised: TableData = {}
+            for group, row, col in table.cells():
+                raw = given.get(row.id, {}).get(col.id)
+                normalised.setdefault(row.id, {})[col.id] = _cell(
+                    raw, col, lambda: formats.cell_location(self.format_version, table_id, row.id, col.id)
+                )
+            if table_id == "t3":
+                for row_id, cols in given.items():
+                    if "subtotal" in cols:
+                        normalised[row_id]["subtotal"] = _cell(
+                            cols["subtotal"],
+                            formats.T3_SUBTOTAL_COLUMN,
+                            lambda: formats.cell_location(self.format_version, "t3", row_id, "subtotal"),
+                        )
+            for row_id, cols in given.items():
+                allowed = {c.id for c in table.group_of(row_id).columns} | ({"subtotal"} if table_id == "t3" else set())
+                for col_id in cols:
+                    if col_id not in allowed:
+                        raise ValueError(f"{formats.TABLE_NAMES[table_id]}“{table.row(row_id).label}”没有“{col_id}”这一列")
+            self.tables[table_id] = normalised
+        if not self.title:
+            self.title = f"{self.agency}{self.year}年政府信息公开工作年度报告"
+        return self
+
+    # ------------------------------------------------------------ access
+    @property
+    def format(self) -> formats.ReportFormat:
+        return formats.get_format(self.format_version)
+
+    def cell(self, table_id: str, row_id: str, col_id: str) -> Cell:
+        return self.tables[table_id][row_id].get(col_id)
+
+    def set_cell(self, table_id: str, row_id: str, col_id: str, value: Cell) -> None:
+        col = (
+            formats.T3_SUBTOTAL_COLUMN
+            if col_id == "subtotal"
+            else self.format.tables[table_id].column(row_id, col_id)
+        )
+        self.tables[table_id][row_id][col_id] = _cell(
+            value, col, lambda: formats.cell_location(self.format_version, table_id, row_id, col_id)
+        )
+
+    def number(self, table_id: str, row_id: str, col_id: str) -> int | float | None:
+        """The cell as a number, or None when blank or not applicable."""
+        v = self.cell(table_id, row_id, col_id)
+        return None if v is None or v == NOT_APPLICABLE else v
+
+    def has_subtotal(self) -> bool:
+        return any("subtotal" in cols for cols in self.tables["t3"].values())
+
+    def paragraphs(self, section_id: str) -> list[str]:
+        return self.sections.get(section_id, [])
+
+    def narrative_text(self) -> str:
+        parts = list(self.preface)
+        for sid in formats.NARRATIVE_SECTIONS:
+            parts.extend(self.paragraphs(sid))
+        return "\n".join(parts)
+
+    # ------------------------------------------------------------ persistence
+    def to_json(self) -> str:
+        return self.model_dump_json(indent=2, exclude_none=False)
+
+
+def _cell(raw: Any, col: formats.Column, where) -> Cell:
+    """Validate one cell against its column definition; messages are Chinese and name the cell."""
+    if raw is None or raw == NOT_APPLICABLE:
+        return raw
+    if isinstance(raw, bool) or not isinstance(raw, (int, float)):
+        raise ValueError(f"{where()}：“{raw}”不是数字（应为整数、空白 null 或不适用 \"/\"）")
+    if isinstance(raw, float):
+        if raw.is_integer() and not col.decimals:
+            raw = int(raw)
+        elif not col.decimals:
+            raise ValueError(f"{where()}：{raw} 应为整数")
+    if raw < 0 and not col.negative:
+        raise ValueError(f"{where()}：{raw} 是负数，件数不能为负")
+    return raw
+
+
+def load_report(path: str | Path) -> Report:
+    """Read a saved report JSON; every failure becomes one Chinese line naming the file."""
+    from .io import read_text_file
+
+    path = Path(path)
+    text = read_text_file(path)
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as e:
+        raise InputError(f"{path}：第{e.lineno}行第{e.colno}列不是有效的 JSON（{e.msg}）") from None
+    return report_from_data(data, path)
+
+
+def report_from_data(data: Any, path: str | Path = "<输入>") -> Report:
+    if not isinstance(data, dict) or "format_version" not in data:
+        raise InputError(f"{path}：不是 gkassist 的报告文件（缺少 format_version 等字段）")
+    try:
+        return Report.model_validate(data)
+    except ValidationError as e:
+        raise InputError(f"{path}：{_first_error(e)}") from None
+
+
+def _first_error(e: ValidationError) -> str:
+    err = e.errors()[0]
+    msg = str(err.get("msg", ""))
+    if msg.startswith("Value error, "):
+        return msg[len("Value error, "):]
+    loc = ".".join(str(x) for x in err.get("loc", ()))
+    field_names = {"format_version": "格式版本（应为 \"2019\" 或 \"2021\"）", "agency": "机关名称", "year": "年度", "level": "机关层级"}
+    name = field_names.get(str(err.get("loc", ("",))[0]), loc)
+    return f"字段“{name}”的值无效（{err.get('input')!r}）"

@@ -1,0 +1,93 @@
+"""Render a report with the jinja2 templates in templates/ (text, Markdown, HTML) or to Word."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import jinja2
+
+from . import formats, layout
+from .errors import InputError
+from .model import Report
+from .resources import resource_dir
+
+TEXT_FORMATS = {".txt": "report.txt.j2", ".md": "report.md.j2", ".html": "report.html.j2", ".htm": "report.html.j2"}
+OUTPUT_SUFFIXES = tuple(TEXT_FORMATS) + (".docx",)
+
+
+def _text_table(table: layout.FlatTable) -> str:
+    """An aligned text table, cells separated by " | " (readable, and read back by the importer)."""
+    lines = [table.header] + table.rows
+    n = max(len(line) for line in lines)
+    widths = [max(layout.display_width(line[i]) for line in lines if i < len(line)) for i in range(n)]
+    out = []
+    for line in lines:
+        cells = [layout.pad(v, widths[i], right=i > 0 and line is not table.header) for i, v in enumerate(line)]
+        out.append(" | ".join(cells).rstrip())
+    return "\n".join(out)
+
+
+def _md_escape(s: str) -> str:
+    return s.replace("\\", "\\\\").replace("|", "\\|").replace("*", "\\*").replace("_", "\\_")
+
+
+def _md_table(table: layout.FlatTable) -> str:
+    head = "| " + " | ".join(_md_escape(h) for h in table.header) + " |"
+    sep = "|" + "|".join(["---"] + ["---:"] * (len(table.header) - 1)) + "|"
+    rows = ["| " + " | ".join(_md_escape(v) if v else " " for v in row) + " |" for row in table.rows]
+    return "\n".join([head, sep] + rows)
+
+
+@cache
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(resource_dir("templates"))),
+        autoescape=jinja2.select_autoescape(enabled_extensions=("html.j2",), default_for_string=False),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.filters["text_table"] = _text_table
+    env.filters["md_table"] = _md_table
+    env.filters["md_escape"] = _md_escape
+    return env
+
+
+def context(report: Report) -> dict:
+    sections = []
+    for sid, heading in formats.SECTION_HEADINGS.items():
+        table_id = formats.SECTION_TABLE.get(sid)
+        sections.append({
+            "id": sid,
+            "heading": heading,
+            "paragraphs": report.paragraphs(sid),
+            "table_id": table_id,
+            "flat": layout.flat_tables(report, table_id) if table_id else [],
+            "grid": layout.GRIDS[table_id](report) if table_id else [],
+            "note": formats.T3_NOTE if sid == "requests" else "",
+            "extra_lines": report.extra_lines.get(sid, []),
+        })
+    return {"report": report, "sections": sections, "title_year": f"{report.year}年政府信息公开工作年度报告"}
+
+
+def render_text(report: Report, suffix: str) -> str:
+    return environment().get_template(TEXT_FORMATS[suffix]).render(context(report))
+
+
+def render_bytes(report: Report, suffix: str) -> bytes:
+    suffix = suffix.lower()
+    if suffix == ".docx":
+        from .docx_writer import write_docx
+
+        return write_docx(report)
+    if suffix in TEXT_FORMATS:
+        return render_text(report, suffix).encode("utf-8")
+    raise InputError(f"不支持输出为“{suffix}”格式（可选：.docx、.txt、.md、.html）")
+
+
+def render_to(report: Report, path: Path) -> None:
+    from .io import atomic_write
+
+    atomic_write(path, render_bytes(report, path.suffix))

@@ -1,0 +1,18 @@
+"""Where the shipped templates, prompts, samples and data live.
+
+In the wheel they are inside the package (pyproject force-includes them); in a source checkout they
+are the top-level folders the project keeps them in.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def resource_dir(name: str) -> Path:
+    inside = _PACKAGE / name
+    if inside.is_dir():
+        return inside
+    return _PACKAGE.parent.parent / name

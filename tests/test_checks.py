@@ -1,0 +1,165 @@
+"""Each rule broken exactly once on a sample that passes every check."""
+from datetime import date
+
+import pytest
+
+from gkassist.checks import ERROR, WARNING, check
+
+
+def only(findings, rule):
+    return [(f.severity, f.table, f.row, f.column, f.location) for f in findings if f.rule == rule]
+
+
+def test_samples_pass_every_check(sample_2024, sample_2023):
+    assert check(sample_2024, sample_2023, today=date(2025, 1, 20)) == []
+
+
+def test_t3_balance(sample_2024):
+    sample_2024.set_cell("t3", "carry_next", "natural", 2)
+    sample_2024.set_cell("t3", "carry_next", "total", 2)
+    found = check(sample_2024)
+    assert {f.rule for f in found} == {"T3-BALANCE"}
+    assert only(found, "T3-BALANCE") == [
+        (ERROR, "t3", "carry_next", "natural", "表三 · 四、结转下年度继续办理 · 自然人"),
+        (ERROR, "t3", "carry_next", "total", "表三 · 四、结转下年度继续办理 · 总计"),
+    ]
+
+
+def test_t3_results(sample_2024):
+    sample_2024.set_cell("t3", "open", "natural", 4)
+    sample_2024.set_cell("t3", "open", "total", 5)
+    found = check(sample_2024)
+    assert {f.rule for f in found} == {"T3-RESULTS"}
+    assert [(f.row, f.column) for f in found] == [("results_total", "natural"), ("results_total", "total")]
+    assert "各项之和为6，但（七）总计填的是5" in found[0].message
+
+
+def test_t3_columns_with_a_subtotal_column(sample_2024):
+    for row_id, cols in sample_2024.tables["t3"].items():
+        cols["subtotal"] = sum(cols[c] for c in ("business", "research", "nonprofit", "legal", "other"))
+    sample_2024.set_cell("t3", "new", "subtotal", 3)
+    found = check(sample_2024)
+    assert only(found, "T3-COLUMNS") == [(ERROR, "t3", "new", "subtotal", "表三 · 一、本年新收政府信息公开申请数量 · 法人或其他组织·小计")]
+    # the 小计 column's own balance breaks too, and nothing else
+    assert {(f.rule, f.column) for f in found} == {("T3-COLUMNS", "subtotal"), ("T3-BALANCE", "subtotal")}
+
+
+def test_t3_columns_total(sample_2024):
+    sample_2024.set_cell("t3", "partial", "business", 1)  # business column now 3 results for 2 received
+    found = only(check(sample_2024), "T3-COLUMNS")
+    assert found == [(ERROR, "t3", "partial", "total", "表三 · 三、本年度办理结果 （二）部分公开（区分处理的，只计这一情形，不计其他情形） · 总计")]
+
+
+def test_t4_sums(sample_2024):
+    sample_2024.set_cell("t4", "cases", "suit_direct.total", 1)
+    found = check(sample_2024)
+    assert only(found, "T4-SUMS") == [(ERROR, "t4", "cases", "suit_direct.total", "表四 · 行政诉讼·未经复议直接起诉 · 总计")]
+    assert len(found) == 1
+
+
+def test_version(seed_report):
+    assert check(seed_report) == []
+    seed_report.year = 2021
+    found = check(seed_report)
+    assert [(f.rule, f.severity, f.location) for f in found] == [("VERSION", ERROR, "格式版本")]
+
+
+def test_cross_year_carry(sample_2024, sample_2023):
+    sample_2023.set_cell("t3", "carry_next", "natural", 2)
+    sample_2023.set_cell("t3", "carry_next", "total", 2)
+    found = [f for f in check(sample_2024, sample_2023) if f.rule.startswith("X-")]
+    assert only(found, "X-CARRY") == [
+        (ERROR, "t3", "carried", "natural", "表三 · 二、上年结转政府信息公开申请数量 · 自然人"),
+        (ERROR, "t3", "carried", "total", "表三 · 二、上年结转政府信息公开申请数量 · 总计"),
+    ]
+
+
+def test_cross_year_in_force(sample_2024, sample_2023):
+    sample_2024.set_cell("t2", "normative", "in_force", 10)
+    found = check(sample_2024, sample_2023)
+    assert [(f.rule, f.table, f.row, f.column) for f in found] == [("X-VALID", "t2", "normative", "in_force")]
+    assert "上年现行有效8 + 本年制发2 − 本年废止1 = 9" in found[0].message
+
+
+def test_t2_valid_repealed_more_than_existed(sample_2024, sample_2023):
+    sample_2024.set_cell("t2", "normative", "repealed", 20)
+    found = only(check(sample_2024, sample_2023), "T2-VALID")
+    assert found == [(ERROR, "t2", "normative", "repealed", "表二 · 第二十条第（一）项 · 行政规范性文件 · 本年废止件数")]
+
+
+def test_text_numbers(sample_2024):
+    para = sample_2024.sections["overview"][2]
+    sample_2024.sections["overview"][2] = para.replace("收到政府信息公开申请7件", "收到政府信息公开申请9件")
+    found = check(sample_2024)
+    assert [(f.rule, f.location) for f in found] == [("TEXT-NUMBERS", "一、总体情况 · 第3段")]
+    assert "9件" in found[0].message and "总计为7" in found[0].message
+
+
+def test_text_numbers_reads_chinese_numerals(sample_2024):
+    sample_2024.sections["overview"][2] = "全年收到政府信息公开申请七件。本年度行政复议两件。"
+    found = check(sample_2024)
+    assert [f.rule for f in found] == ["TEXT-NUMBERS"]
+    assert "行政复议两件" in found[0].message
+
+
+@pytest.mark.parametrize("text", ["全镇共有XX个村", "发布信息X条", "××镇人民政府", "【】", "（单位名称）", "20XX年"])
+def test_placeholder(sample_2024, text):
+    sample_2024.sections["overview"][0] += text
+    found = check(sample_2024)
+    assert [(f.rule, f.severity, f.location) for f in found] == [("PLACEHOLDER", ERROR, "一、总体情况 · 第1段")]
+
+
+@pytest.mark.parametrize("problems", [[], ["无"], ["无。"], ["全年工作取得显著成效，群众满意度高。"]])
+def test_section5_empty(sample_2024, problems):
+    sample_2024.sections["problems"] = problems
+    found = check(sample_2024)
+    assert [(f.rule, f.severity, f.location) for f in found] == [("SECTION5-EMPTY", ERROR, "五、存在的主要问题及改进情况")]
+
+
+def test_section6_fees(sample_2024):
+    sample_2024.set_cell("t2", "fees", "fee_amount", 3.5)
+    sample_2024.sections["other"] = ["2024年，石桥镇办理县人大代表建议3件。"]
+    found = check(sample_2024)
+    assert [(f.rule, f.severity, f.location) for f in found] == [("SECTION6-FEES", WARNING, "六、其他需要报告的事项")]
+
+
+def test_repeat_against_last_year(sample_2024):
+    last = sample_2024.model_copy(deep=True)
+    last.year = 2023
+    found = [f for f in check(sample_2024, last) if f.rule in ("REPEAT", "SECTION5-EMPTY")]
+    assert [(f.rule, f.severity) for f in found] == [("REPEAT", ERROR), ("SECTION5-EMPTY", ERROR)]
+    assert "重复率100%" in found[0].message
+
+
+def test_repeat_ignores_the_legal_formula(sample_2024, sample_2023):
+    from gkassist.repetition import compare
+
+    assert sample_2024.preface[0].startswith("本报告依据")
+    assert compare(sample_2024, sample_2023).overall < 0.10
+
+
+def test_blank(sample_2024):
+    sample_2024.set_cell("t3", "new", "research", None)
+    sample_2024.set_cell("t4", "cases", "review.pending", "/")
+    found = check(sample_2024)
+    assert only(found, "BLANK") == [
+        (WARNING, "t3", "new", "research", "表三 · 一、本年新收政府信息公开申请数量 · 科研机构"),
+        (WARNING, "t4", "cases", "review.pending", "表四 · 行政复议 · 尚未审结"),
+    ]
+    assert len(found) == 2
+
+
+def test_timeliness(sample_2024):
+    assert check(sample_2024, today=date(2025, 1, 31)) == []
+    found = check(sample_2024, today=date(2025, 2, 1))
+    assert [(f.rule, f.severity) for f in found] == [("TIMELINESS", WARNING)]
+    sample_2024.level = "government"
+    assert check(sample_2024, today=date(2025, 3, 1)) == []
+    sample_2024.local_deadline = date(2025, 1, 26)
+    assert [f.rule for f in check(sample_2024, today=date(2025, 1, 27))] == ["TIMELINESS"]
+
+
+def test_empty_overview_and_other(sample_2024):
+    sample_2024.sections["other"] = []
+    found = check(sample_2024)
+    assert [(f.rule, f.severity, f.location) for f in found] == [("SECTION-MISSING", WARNING, "六、其他需要报告的事项")]

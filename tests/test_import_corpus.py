@@ -1,0 +1,134 @@
+"""Import every real report in ../shared/corpus and compare with values read off each report by hand."""
+import pytest
+
+from gkassist.checks import ERROR, check
+from gkassist.importer import import_file
+
+from conftest import CORPUS, SEED
+
+C = ["natural", "business", "research", "nonprofit", "legal", "other", "total"]
+Z = [0] * 7
+T4Z = [0] * 15
+
+# file: (agency, year, format, {t3 row: 7 values}, t4 15 values, {t2 row: values}, unread t2/t3/t4 rows, error rules)
+EXPECTED = {
+    "2019_pingtan_syq.txt": ("平潭综合实验区（管委会）", 2019, "2019",
+        {"new": [23, 0, 0, 0, 0, 0, 23], "carried": Z, "open": [7, 0, 0, 0, 0, 0, 7],
+         "results_total": [23, 0, 0, 0, 0, 0, 23], "carry_next": Z}, T4Z, {"rules": [0, 0, 0]},
+        {"normative", "licensing", "other_services", "penalty", "enforcement", "fees", "procurement"}, set()),
+    "2020_pingtan_syq.txt": ("平潭综合实验区（管委会）", 2020, "2019",
+        {"new": [20, 0, 0, 0, 0, 1, 21], "open": [6, 0, 0, 0, 0, 1, 7],
+         "results_total": [20, 0, 0, 0, 0, 1, 21], "carry_next": Z}, T4Z,
+        {"rules": [0, 0, 7], "fees": [35, -15]},
+        {"normative", "licensing", "other_services", "penalty", "enforcement", "procurement"}, {"T3-RESULTS"}),
+    "2021_pingtan_syq.txt": ("平潭综合实验区（管委会）", 2021, "2021",
+        {"new": [64, 0, 0, 2, 0, 4, 70], "carried": Z, "open": [27, 0, 0, 2, 0, 1, 30],
+         "results_total": [63, 0, 0, 2, 0, 4, 69], "carry_next": [1, 0, 0, 0, 0, 0, 1]},
+        [1, 0, 2, 0, 3, 12, 0, 0, 0, 12, 0, 0, 0, 0, 0],
+        {"licensing": [2293], "penalty": [1282], "enforcement": [42], "fees": [24252.311082]}, {"normative"}, set()),
+    "2022_pingtan_gaj.txt": ("平潭综合实验区公安局", 2022, "2021",
+        {"new": [1, 0, 0, 0, 0, 0, 1], "carried": [1, 0, 0, 0, 0, 0, 1], "partial": [1, 0, 0, 0, 0, 0, 1],
+         "other_1": [1, 0, 0, 0, 0, 0, 1], "results_total": [2, 0, 0, 0, 0, 0, 2], "carry_next": Z}, T4Z,
+        {"normative": [4, 1, 7], "penalty": [157]}, set(), set()),
+    "2022_pingtan_syq.txt": ("平潭综合实验区（管委会）", 2022, "2021",
+        {"new": [71, 3, 0, 0, 0, 0, 74], "carried": [1, 0, 0, 0, 0, 0, 1], "open": [21, 0, 0, 0, 0, 0, 21],
+         "results_total": [72, 3, 0, 0, 0, 0, 75], "carry_next": Z},
+        [0, 1, 1, 0, 2, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0], {"licensing": [10690], "fees": [9116.36]}, {"normative"}, set()),
+    "2023_pingtan_jjfzj.txt": ("平潭综合实验区经济发展局", 2023, "2021",
+        {"new": [3, 0, 0, 0, 0, 0, 3], "open": Z, "results_total": Z, "carry_next": Z}, T4Z,
+        {"normative": [6, 0, 6]}, set(), {"T3-BALANCE", "TEXT-NUMBERS"}),
+    "2023_pingtan_syq.txt": ("平潭综合实验区（管委会）", 2023, "2021",
+        {"new": [80, 1, 0, 0, 0, 0, 81], "open": [22, 0, 0, 0, 0, 0, 22],
+         "results_total": [80, 1, 0, 0, 0, 0, 81], "carry_next": Z},
+        [1, 1, 0, 0, 2, 4, 0, 0, 1, 5, 1, 0, 1, 0, 2], {"enforcement": [54]}, {"normative"}, set()),
+    "2024_huaian_shi.txt": ("淮安市人民政府", 2024, "2021",
+        {"new": [3001, 53, 0, 0, 61, 4, 3119], "carried": [34, 0, 0, 0, 0, 0, 34],
+         "open": [1288, 21, 0, 0, 50, 3, 1362], "partial": [447, 7, 0, 0, 0, 0, 454],
+         "deny_8": [105, 0, 0, 0, 0, 0, 105], "unable_1": [746, 12, 0, 0, 10, 1, 769],
+         "reject_5": [1, 0, 0, 0, 0, 0, 1], "other_1": [67, 3, 0, 0, 1, 0, 71], "other_3": [108, 2, 0, 0, 0, 0, 110],
+         "results_total": [2932, 53, 0, 0, 61, 4, 3050], "carry_next": [103, 0, 0, 0, 0, 0, 103]},
+        [72, 64, 178, 37, 351, 13, 4, 8, 1, 26, 12, 1, 1, 6, 20],
+        {"rules": [1, 0, 11], "normative": [8, 26, 66], "licensing": [447228], "penalty": [3985758],
+         "enforcement": [88283], "fees": [96171.6]}, set(), set()),
+    "2024_pingtan_czjrj.txt": ("平潭综合实验区财政金融局", 2024, "2021",
+        {"new": [2, 0, 0, 0, 0, 0, 2], "carried": Z, "open": [1, 0, 0, 0, 0, 0, 1],
+         "unable_1": [1, 0, 0, 0, 0, 0, 1], "results_total": [2, 0, 0, 0, 0, 0, 2], "carry_next": Z}, T4Z,
+        {"normative": [0, 2, 1], "penalty": [1], "fees": [18651.064104]}, set(), set()),
+    "2024_pingtan_gaj.txt": ("平潭综合实验区公安局", 2024, "2021",
+        {"new": [8, 0, 0, 0, 0, 0, 8], "open": [3, 0, 0, 0, 0, 0, 3], "results_total": [8, 0, 0, 0, 0, 0, 8]}, T4Z,
+        {"normative": [0, 0, 5], "licensing": [52], "penalty": [19], "enforcement": [7]}, set(), set()),
+    "2024_pingtan_jjfzj.txt": ("平潭综合实验区经济发展局", 2024, "2021",
+        {"new": [3, 0, 0, 0, 0, 0, 3], "unable_1": [3, 0, 0, 0, 0, 0, 3], "results_total": Z, "carry_next": Z}, T4Z,
+        {"licensing": [0]}, {"normative"}, {"T3-BALANCE", "T3-RESULTS"}),
+    "2024_pingtan_syq.txt": ("平潭综合实验区（管委会）", 2024, "2021",
+        {"new": [217, 1, 0, 0, 0, 0, 218], "open": [71, 0, 0, 0, 0, 0, 71], "results_total": [217, 1, 0, 0, 0, 0, 218]},
+        [2, 1, 3, 1, 7, 0, 0, 0, 0, 0, 13, 2, 4, 0, 19], {"licensing": [4529], "fees": [18651.06]}, {"normative"}, set()),
+    "2025_pingtan_jjfzj.txt": ("平潭综合实验区经济发展局", 2025, "2021",
+        {"new": [4, 0, 0, 0, 0, 0, 4], "open": [3, 0, 0, 0, 0, 0, 3], "unable_1": [1, 0, 0, 0, 0, 0, 1],
+         "results_total": Z, "carry_next": Z}, [0, 1] + [0] * 13, {"licensing": [0]}, {"normative"},
+        {"T3-BALANCE", "T3-RESULTS", "T4-SUMS"}),
+    "2025_pingtan_syq.txt": ("平潭综合实验区（管委会）", 2025, "2021",
+        {"new": [151, 3, 0, 0, 0, 0, 154], "carried": Z, "open": [33, 0, 0, 0, 0, 0, 33],
+         "results_total": [147, 1, 0, 0, 0, 0, 148], "carry_next": [4, 2, 0, 0, 0, 0, 6]},
+        [25, 3, 8, 0, 36, 3, 3, 0, 0, 6, 3, 0, 0, 0, 3], {"licensing": [2418], "fees": [4166.241619]}, {"normative"}, set()),
+}
+EXPECTED["2024_huaian_shi.pdf"] = EXPECTED["2024_huaian_shi.txt"]
+
+pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus not present")
+
+
+def test_every_corpus_report_is_covered():
+    files = {p.name for p in CORPUS.iterdir() if p.suffix in (".txt", ".pdf")}
+    assert files == set(EXPECTED)
+
+
+@pytest.fixture(scope="module")
+def imported():
+    return {name: import_file(CORPUS / name) for name in EXPECTED}
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_corpus_cells(imported, name):
+    agency, year, version, t3, t4, t2, unread_rows, _ = EXPECTED[name]
+    result = imported[name]
+    r = result.report
+    assert (r.agency, r.year, r.format_version) == (agency, year, version)
+    for row, values in t3.items():
+        assert [r.cell("t3", row, c) for c in C] == values, row
+    assert list(r.tables["t4"]["cases"].values()) == t4
+    for row, values in t2.items():
+        assert list(r.tables["t2"][row].values()) == values, row
+    assert {row for _, row, _ in result.unread} == unread_rows
+    assert result.read_cells == sum(len(r.tables[t][row]) for t in r.tables for row in r.tables[t]) - len(result.unread)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_checks_find_the_real_defects_and_nothing_false(imported, name):
+    expected_rules = EXPECTED[name][-1]
+    findings = check(imported[name].report)
+    assert {f.rule for f in findings if f.severity == ERROR} == expected_rules
+
+
+def test_known_defects_point_at_the_cells(imported):
+    found = [(f.rule, f.row, f.column) for f in check(imported["2025_pingtan_jjfzj.txt"].report) if f.severity == ERROR]
+    assert ("T3-RESULTS", "results_total", "natural") in found
+    assert ("T4-SUMS", "cases", "review.total") in found
+    text = [f for f in check(imported["2023_pingtan_jjfzj.txt"].report) if f.rule == "TEXT-NUMBERS"]
+    assert len(text) == 1 and "收到政府信息公开申请0条" in text[0].message
+
+
+def test_seed_imports_every_cell():
+    result = import_file(SEED)
+    r = result.report
+    assert (r.agency, r.year, r.format_version, result.read_cells, result.unread) == ("德惠市郭家镇人民政府", 2020, "2019", 198, [])
+    assert r.extra_lines["proactive"] == ["2020年本行政区域（或本部门）政府信息公开发布总数量（非新闻类、消息类）：18"]
+    assert all(r.cell("t3", row.id, c) == 0 for row in r.format.t3.rows for c in C)
+    assert r.sections["other"] == ["本年度无其他需要报告的事项。"]
+    assert r.sections["problems"][0] == "我镇在政府信息公开工作上存在不足："
+    assert len(r.sections["overview"]) == 16
+
+
+def test_run_together_digits_are_never_guessed(imported):
+    result = imported["2025_pingtan_jjfzj.txt"]
+    assert any("164640" in p and "种拆法" in p for p in result.problems)
+    assert result.report.cell("t2", "normative", "issued") is None

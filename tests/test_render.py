@@ -1,0 +1,103 @@
+import io
+
+import pytest
+from docx import Document
+from docx.oxml.ns import qn
+
+from gkassist.model import Report
+from gkassist.render import render_bytes, render_text
+
+from conftest import EXPECTED, SHARED
+
+
+def test_seed_renders_to_the_expected_text(seed_report):
+    assert render_text(seed_report, ".txt") == (EXPECTED / "2020_guojiazhen_seed.txt").read_text(encoding="utf-8")
+
+
+def test_seed_text_keeps_the_seed_numbers_and_narrative(seed_report):
+    text = render_text(seed_report, ".txt")
+    seed = (SHARED / "seeds" / "000_7a4690d65c5df8d4.txt")
+    source = seed.read_text(encoding="utf-8") if seed.exists() else ""
+    for line in ("一、总体情况", "五、存在的主要问题及改进情况", "本年度无其他需要报告的事项。",
+                 "2020年本行政区域（或本部门）政府信息公开发布总数量（非新闻类、消息类）：18",
+                 "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"):
+        assert line in text
+    for para in seed_report.sections["overview"]:
+        assert para in text and (not source or para in source)
+
+
+def test_2021_sample_renders_to_the_expected_markdown(sample_2024):
+    assert render_text(sample_2024, ".md") == (EXPECTED / "2024_shiqiaozhen.md").read_text(encoding="utf-8")
+
+
+def test_text_table_aligns_wide_characters(sample_2024):
+    from gkassist.layout import display_width
+
+    lines = render_text(sample_2024, ".txt").splitlines()
+    start = lines.index("申请人情况" + lines[lines.index("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）") + 2][5:])
+    table = lines[start:start + 26]
+    bars = {tuple(i for i, _ in enumerate(_cols(line))) for line in table}
+    assert len({display_width(line.split(" | ")[0]) for line in table}) == 1
+    assert len(bars) == 1
+
+
+def _cols(line):
+    return line.split(" | ")
+
+
+def test_html_has_official_merged_headers_and_escapes_user_text(sample_2024):
+    sample_2024.agency = "<script>alert(1)</script>镇"
+    sample_2024.sections["other"] = ["费用 < 1 & 无"]
+    html = render_text(sample_2024, ".html")
+    assert "<script>alert" not in html and "&lt;script&gt;" in html and "费用 &lt; 1 &amp; 无" in html
+    assert '<th rowspan="3" colspan="3">（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）</th>' in html
+    assert '<th colspan="5">法人或其他组织</th>' in html
+    assert '<th rowspan="22">三、本年度办理结果</th>' in html
+    assert '<th rowspan="8">（三）不予公开</th>' in html
+    assert '<th colspan="5">行政复议</th><th colspan="10">行政诉讼</th>' in html
+
+
+def _merge_partition(table):
+    """Positions grouped by the Word cell that covers them, with the cell's text (spaces removed)."""
+    groups = {}
+    for r, row in enumerate(table.rows):
+        for c, cell in enumerate(row.cells):
+            key = id(cell._tc)
+            groups.setdefault(key, [cell, []])[1].append((r, c))
+    return sorted((tuple(pos), "".join(cell.text.split())) for cell, pos in groups.values())
+
+
+def test_docx_layout_fonts_and_tables(sample_2024):
+    doc = Document(io.BytesIO(render_bytes(sample_2024, ".docx")))
+    section = doc.sections[0]
+    assert round(section.page_width.mm) == 210 and round(section.page_height.mm) == 297
+    assert (round(section.top_margin.mm), round(section.bottom_margin.mm), round(section.left_margin.mm),
+            round(section.right_margin.mm)) == (37, 35, 28, 26)
+    title = doc.paragraphs[0].runs[0]
+    assert title.text == "青岚县石桥镇人民政府" and title.font.size.pt == 22
+    assert title._element.rPr.rFonts.get(qn("w:eastAsia")) == "方正小标宋简体"
+    body = next(p for p in doc.paragraphs if p.text.startswith("（一）主动公开"))
+    assert body.runs[0].font.size.pt == 16
+    assert body.runs[0]._element.rPr.rFonts.get(qn("w:eastAsia")) == "仿宋_GB2312"
+    headings = [p.text for p in doc.paragraphs if p.text[:2] in ("一、", "二、", "三、", "四、", "五、", "六、")]
+    assert headings == ["一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
+                        "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项"]
+    t2, t3, t4 = doc.tables
+    assert (len(t2.rows), len(t2.columns), len(t3.rows), len(t3.columns), len(t4.rows), len(t4.columns)) == (14, 4, 28, 10, 4, 15)
+    assert t3.style.name == "Table Grid"
+    assert [c.text for c in t3.rows[3].cells] == ["一、本年新收政府信息公开申请数量"] * 3 + ["5", "2", "0", "0", "0", "0", "7"]
+    assert t4.rows[3].cells[4].text == "1"
+
+
+@pytest.mark.skipif(not (SHARED / "spec" / "official-template-2021.docx").exists(), reason="no template")
+def test_docx_tables_match_the_official_template_structure(sample_2024):
+    official = Document(str(SHARED / "spec" / "official-template-2021.docx"))
+    ours = Document(io.BytesIO(render_bytes(sample_2024, ".docx")))
+    for theirs, mine in zip(official.tables, ours.tables):
+        their_groups = _merge_partition(theirs)
+        my_groups = _merge_partition(mine)
+        assert [g[0] for g in my_groups] == [g[0] for g in their_groups]
+        # header labels the same, word for word (the template breaks some over lines)
+        for (pos, their_text), (_, my_text) in zip(their_groups, my_groups):
+            if their_text and not my_text.replace(".", "").isdigit():
+                assert my_text == their_text.replace("1、", "1.").replace("2、", "2.").replace("3、", "3."), pos
