@@ -275,6 +275,7 @@ _PLACEHOLDER = re.compile(
     r"|（(?:单位名称|机关名称|填写|待补充|待填)）"
     r"|20[XxＸｘ]{2}年|[XxＸ]{2}[镇乡街区县市局]"
     r"|(?<![A-Za-z])[XYZ](?:万余?|余)?条"
+    r"|〔(?:年份|数字|机关|地名)：[^〕]*〕"  # a slot of a reused sentence not yet filled in
 )
 
 

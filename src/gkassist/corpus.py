@@ -1,0 +1,385 @@
+"""Phrasing from earlier reports: a jieba + BM25 index over the narrative sentences of a corpus.
+
+The corpus is the shipped samples, the user's own reports (user data dir) and any folder given.
+The index is built once and cached on disk (user cache dir), keyed by the corpus files' names, sizes and
+times; a corrupt cache is rebuilt.  jieba is imported only when a query or a build needs it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import pickle
+import re
+import sys
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from . import formats
+from .errors import InputError
+from .repetition import SentenceIndex, normalise, split_sentences
+from .resources import resource_dir
+
+CACHE_VERSION = 3
+# The parts of a report a sentence can come from (what --section accepts, besides aliases).
+SECTION_KINDS = ("总体情况", "主动公开", "依申请公开", "政府信息管理", "平台建设", "监督保障", "问题和改进", "其他事项")
+_SECTION_ALIASES = {
+    "一、总体情况": "总体情况", "overview": "总体情况",
+    "政府信息公开平台建设": "平台建设", "平台": "平台建设",
+    "五、存在的主要问题及改进情况": "问题和改进", "存在的主要问题及改进情况": "问题和改进", "问题": "问题和改进",
+    "problems": "问题和改进", "六、其他需要报告的事项": "其他事项", "其他需要报告的事项": "其他事项", "其他": "其他事项",
+    "other": "其他事项",
+}
+_OVERVIEW_PART = re.compile(r"^\s*[（(][一二三四五六七八九十]+[）)]\s*([^。；，,]{0,16})")
+_PART_WORDS = (("依申请", "依申请公开"), ("主动公开", "主动公开"), ("信息管理", "政府信息管理"),
+               ("平台", "平台建设"), ("监督", "监督保障"), ("保障", "监督保障"))
+BM25_K1, BM25_B = 1.5, 0.75
+OWN_BOOST = 1.5  # the clerk's own past reports rank above strangers'
+
+
+def section_kind(name: str) -> str:
+    name = name.strip()
+    kind = _SECTION_ALIASES.get(name, name)
+    if kind not in SECTION_KINDS:
+        raise InputError(f"--section：不认识“{name}”（可选：{'、'.join(SECTION_KINDS)}）")
+    return kind
+
+
+def paragraph_kinds(report) -> list[tuple[str, str]]:
+    """(kind, paragraph) for every narrative paragraph; overview paragraphs take the kind of the
+    sub-heading （一）主动公开… they fall under."""
+    out = []
+    current = "总体情况"
+    for para in report.paragraphs("overview"):
+        m = _OVERVIEW_PART.match(para)
+        if m:
+            current = next((kind for word, kind in _PART_WORDS if word in m.group(1)), "总体情况")
+        out.append((current, para))
+    out += [("问题和改进", p) for p in report.paragraphs("problems")]
+    out += [("其他事项", p) for p in report.paragraphs("other")]
+    return out
+
+
+# ------------------------------------------------------------------ segmentation
+@cache
+def _jieba():
+    import logging
+
+    import jieba
+
+    jieba.setLogLevel(logging.ERROR)
+    jieba.load_userdict(str(resource_dir("data") / "domain_dict.txt"))
+    return jieba
+
+
+@cache
+def stopwords() -> frozenset[str]:
+    return frozenset((resource_dir("data") / "stopwords.txt").read_text(encoding="utf-8").split())
+
+
+_WORD = re.compile(r"[\u4e00-\u9fff]{2,}|[A-Za-z]{3,}")
+
+
+def tokens(text: str) -> list[str]:
+    stop = stopwords()
+    return [w for w in _jieba().lcut(text) if _WORD.fullmatch(w) and w not in stop]
+
+
+def keywords(query: str, limit: int = 12) -> list[str]:
+    """The clerk's words that carry meaning, most frequent first (stop words and punctuation dropped)."""
+    counts = Counter(tokens(query[:2000]))
+    return [w for w, _ in counts.most_common(limit)]
+
+
+# ------------------------------------------------------------------ slots
+_YEAR = re.compile(r"20\d{2}\s*年(?:度)?")
+_NUMBER = re.compile(r"\d[\d,.]*\s*(?:%|％|余?(?:件|条|个|次|期|篇|场|人次|人|万元|元|家|项|批|宗|份|处|部|栏|户|小时|天|日|个工作日)|余)")
+_ADMIN_PART = re.compile(r"[\u4e00-\u9fff]+?(?:自治州|自治县|省|市|县|区|镇|乡|街道|旗)")
+_GENERIC_PLACE = {"我镇", "全镇", "本镇", "我乡", "全乡", "我区", "全区", "我县", "全县", "我市", "全市", "各村", "全省"}
+SLOT_MARK = re.compile(r"〔(?:年份|数字|机关|地名)：[^〕]*〕")
+
+
+def slot(text: str, agency: str) -> tuple[str, list[str]]:
+    """Mark another agency's facts — its name, places, years, numbers — as slots to fill or confirm."""
+    found: list[str] = []
+
+    def mark(kind):
+        def sub(m):
+            found.append(m.group(0))
+            return f"〔{kind}：{m.group(0)}〕"
+        return sub
+
+    def outside_slots(out: str, change) -> str:
+        pieces = re.split(r"(〔[^〕]*〕)", out)
+        return "".join(p if p.startswith("〔") else change(p) for p in pieces)
+
+    def literal(kind, word):
+        def change(piece):
+            if word in piece:
+                found.append(word)
+            return piece.replace(word, f"〔{kind}：{word}〕")
+        return change
+
+    out = text
+    names = {agency, agency.replace("人民政府", ""), re.sub(r"^.*?(?:县|市|区)", "", agency)}
+    for name in sorted((n for n in names if len(n) >= 3), key=len, reverse=True):
+        out = outside_slots(out, literal("机关", name))
+    # places: the parts of the source agency's name (青岚县, 石桥镇) and what jieba tags as a place name
+    places = {m.group(0) for m in _ADMIN_PART.finditer(agency)}
+    places |= {w for w, flag in _posseg().lcut(text) if flag == "ns" and len(w) >= 2}
+    for place in sorted(places - _GENERIC_PLACE, key=len, reverse=True):
+        out = outside_slots(out, literal("地名", place))
+    out = outside_slots(out, lambda p: _YEAR.sub(mark("年份"), p))
+    out = outside_slots(out, lambda p: _NUMBER.sub(mark("数字"), p))
+    return out, found
+
+
+@cache
+def _posseg():
+    _jieba()
+    import jieba.posseg
+
+    return jieba.posseg
+
+
+# ------------------------------------------------------------------ the index
+@dataclass
+class Unit:
+    text: str
+    agency: str
+    year: int
+    kind: str
+    source: str  # the file it came from
+    own: bool
+
+
+@dataclass
+class Index:
+    units: list[Unit] = field(default_factory=list)
+    postings: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # term -> [(unit, tf)]
+    lengths: list[int] = field(default_factory=list)
+    reports: list[dict] = field(default_factory=list)  # what `corpus list` shows
+
+    @property
+    def avg_len(self) -> float:
+        return sum(self.lengths) / len(self.lengths) if self.lengths else 1.0
+
+    def add_report(self, report, source: str, own: bool) -> None:
+        count = 0
+        for kind, para in paragraph_kinds(report):
+            if len(para) < 24 and not re.search(r"[。；]", para):
+                continue  # a sub-heading, not phrasing
+            for sentence in split_sentences(para):
+                if len(normalise(sentence)) < 12:
+                    continue
+                terms = Counter(tokens(sentence))
+                if not terms:
+                    continue
+                idx = len(self.units)
+                self.units.append(Unit(sentence, report.agency, report.year, kind, source, own))
+                self.lengths.append(sum(terms.values()))
+                for term, tf in terms.items():
+                    self.postings.setdefault(term, []).append((idx, tf))
+                count += 1
+        self.reports.append({"agency": report.agency, "year": report.year, "sentences": count, "source": source, "own": own})
+
+
+@dataclass
+class Suggestion:
+    text: str  # with slots marked 〔年份：2024年〕 etc.
+    original: str
+    agency: str
+    year: int
+    section: str
+    source: str
+    score: float
+    matched: list[str]
+    slots: list[str]
+
+    def to_dict(self) -> dict:
+        return self.__dict__.copy()
+
+
+def search(index: Index, query: str, kind: str | None = None, top: int = 5, exclude_source: str | None = None,
+           kinds: tuple[str, ...] | None = None) -> list[Suggestion]:
+    words = keywords(query)
+    if not words:
+        return []
+    allowed = kinds or ((kind,) if kind and kind != "总体情况" else
+                        ("总体情况", "主动公开", "依申请公开", "政府信息管理", "平台建设", "监督保障") if kind else None)
+    n = len(index.units)
+    avg = index.avg_len
+    scores: dict[int, float] = defaultdict(float)
+    matched: dict[int, list[str]] = defaultdict(list)
+    for w in words:
+        posting = index.postings.get(w)
+        if not posting:
+            continue
+        idf = math.log(1 + (n - len(posting) + 0.5) / (len(posting) + 0.5))
+        for idx, tf in posting:
+            unit = index.units[idx]
+            if allowed and unit.kind not in allowed:
+                continue
+            if exclude_source and unit.source == exclude_source:
+                continue
+            length = index.lengths[idx]
+            scores[idx] += idf * tf * (BM25_K1 + 1) / (tf + BM25_K1 * (1 - BM25_B + BM25_B * length / avg))
+            matched[idx].append(w)
+    ranked = sorted(scores, key=lambda i: scores[i] * (OWN_BOOST if index.units[i].own else 1.0), reverse=True)
+    out: list[Suggestion] = []
+    seen = SentenceIndex([])
+    for idx in ranked:
+        unit = index.units[idx]
+        if seen.contains(unit.text):
+            continue  # near-duplicate of one already suggested
+        seen = SentenceIndex([s.original for s in out] + [unit.text])
+        text, slots = slot(unit.text, unit.agency)
+        out.append(Suggestion(text, unit.text, unit.agency, unit.year, unit.kind, unit.source,
+                              round(scores[idx] * (OWN_BOOST if unit.own else 1.0), 3), matched[idx], slots))
+        if len(out) >= top:
+            break
+    return out
+
+
+# ------------------------------------------------------------------ corpus files and the cache
+def user_corpus_dir() -> Path:
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("gkassist", appauthor=False)) / "corpus"
+
+
+def cache_dir() -> Path:
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("gkassist", appauthor=False))
+
+
+def corpus_files(extra: list[str | Path] = ()) -> list[tuple[Path, bool]]:
+    """(file, is the user's own) for every corpus file."""
+    files = [(p, False) for p in sorted(resource_dir("samples").glob("*.json"))]
+    own = user_corpus_dir()
+    if own.is_dir():
+        files += [(p, True) for p in sorted(own.glob("*.json"))]
+    for folder in extra:
+        folder = Path(folder)
+        if not folder.is_dir():
+            raise InputError(f"{folder}：语料文件夹不存在")
+        from .importer import PUBLISHED_SUFFIXES
+
+        files += [(p, False) for p in sorted(folder.iterdir()) if p.suffix.lower() in PUBLISHED_SUFFIXES + (".json",)]
+    return files
+
+
+def _fingerprint(files: list[tuple[Path, bool]]) -> str:
+    h = hashlib.sha256(str(CACHE_VERSION).encode())
+    for p, own in files:
+        st = p.stat()
+        h.update(f"{p.resolve()}|{st.st_size}|{st.st_mtime_ns}|{own}\n".encode())
+    return h.hexdigest()[:24]
+
+
+def build_index(files: list[tuple[Path, bool]], warn=lambda msg: None) -> Index:
+    from .importer import load_any
+
+    index = Index()
+    for path, own in files:
+        try:
+            report, _ = load_any(path)
+        except InputError as e:
+            warn(f"跳过 {e}")
+            continue
+        index.add_report(report, str(path), own)
+    return index
+
+
+def load_index(extra: list[str | Path] = (), warn=lambda msg: None) -> Index:
+    """The index for the current corpus: from the cache when the corpus has not changed."""
+    from .io import atomic_write
+
+    files = corpus_files(extra)
+    path = cache_dir() / f"index-{_fingerprint(files)}.pickle"
+    if path.exists():
+        try:
+            with open(path, "rb") as f:
+                index = pickle.load(f)
+            if isinstance(index, Index):
+                return index
+        except Exception:  # a corrupt or foreign cache file: rebuild below
+            pass
+        warn(f"索引缓存 {path} 已损坏，正在重建")
+    index = build_index(files, warn)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        for old in path.parent.glob("index-*.pickle"):
+            old.unlink(missing_ok=True)
+        atomic_write(path, pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL))
+    except (OSError, InputError):
+        pass  # an unwritable cache only costs a rebuild next time
+    return index
+
+
+# ------------------------------------------------------------------ commands
+def _warn(msg: str) -> None:
+    print(msg, file=sys.stderr)
+
+
+def suggest_command(args) -> int:
+    kind = section_kind(args.section)
+    query = args.query.strip()
+    if not query:
+        raise InputError("请写几句今年做了什么（例如：“今年重点公开了财政预决算和惠民补贴”）")
+    if len(query) > 20000:
+        query = query[:20000]
+    if not re.search(r"[\u4e00-\u9fff]", query):
+        raise InputError("请用中文描述今年的工作，语料库里是中文报告")
+    index = load_index(args.corpus, _warn)
+    results = search(index, query, kind, max(1, args.top))
+    if args.json:
+        print(json.dumps({"keywords": keywords(query), "suggestions": [s.to_dict() for s in results]}, ensure_ascii=False, indent=2))
+        return 0
+    if not keywords(query):
+        print("没有从这句话里找到关键词（只有常用字词或标点），请多写一些具体内容")
+        return 0
+    if not results:
+        print(f"关键词：{'、'.join(keywords(query))}；语料库里没有找到合适的句子")
+        return 0
+    print(f"关键词：{'、'.join(keywords(query))}")
+    for i, s in enumerate(results, 1):
+        print(f"{i}. {s.text}")
+        print(f"   出处：{s.agency} {s.year}年度报告 · {s.section}；匹配：{'、'.join(dict.fromkeys(s.matched))}")
+    print("〔…〕 处是原报告的机关、地名、年份和数字，请换成本单位今年的实际情况")
+    return 0
+
+
+def corpus_command(args) -> int:
+    from .importer import load_any
+    from .io import atomic_write
+
+    if args.corpus_command == "add":
+        target = user_corpus_dir()
+        target.mkdir(parents=True, exist_ok=True)
+        added = 0
+        for name in args.files:
+            try:
+                report, result = load_any(name)
+            except InputError as e:
+                _warn(f"跳过 {e}")
+                continue
+            safe = re.sub(r"[^\w\u4e00-\u9fff]+", "_", report.agency)
+            dest = target / f"{report.year}_{safe}.json"
+            atomic_write(dest, report.to_json())
+            added += 1
+            note = "（部分结果）" if result is not None and result.partial else ""
+            print(f"已加入：{report.agency} {report.year}年度{note} → {dest}")
+        if not added:
+            return 2
+        return 0
+    index = load_index([], _warn)
+    print(f"{'机关':<24}{'年度':<8}{'句子':<6}来源")
+    for r in index.reports:
+        where = "我的报告" if r["own"] else ("随附样例" if "samples" in r["source"] else r["source"])
+        print(f"{r['agency']:<24}{r['year']:<8}{r['sentences']:<6}{where}")
+    return 0

@@ -1,0 +1,106 @@
+import json
+
+import pytest
+
+from gkassist import corpus
+from gkassist.checks import check
+from gkassist.cli import main
+from gkassist.errors import InputError
+
+from conftest import CORPUS, SAMPLES
+
+
+@pytest.fixture(autouse=True)
+def private_dirs(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+
+
+@pytest.fixture(scope="module")
+def index():
+    return corpus.build_index(corpus.corpus_files())
+
+
+def test_suggestions_fit_the_section_and_name_their_source(index):
+    found = corpus.search(index, "今年重点公开了财政预决算和惠民补贴", "主动公开", top=3)
+    assert found and all(s.section == "主动公开" for s in found)
+    first = found[0]
+    assert "财政预决算" in first.matched and first.agency == "青岚县石桥镇人民政府" and first.year == 2023
+    assert first.text.startswith("全年在县政府门户网站〔地名：石桥镇〕栏目发布信息〔数字：146条〕")
+
+
+def test_slots_mark_another_agencys_facts():
+    text, slots = corpus.slot("2020年，德惠市郭家镇人民政府在郭家镇各村发布信息18条，我镇完成率100%。", "德惠市郭家镇人民政府")
+    assert text == "〔年份：2020年〕，〔机关：德惠市郭家镇人民政府〕在〔地名：郭家镇〕各村发布信息〔数字：18条〕，我镇完成率〔数字：100%〕。"
+    assert slots[0] == "德惠市郭家镇人民政府"
+
+
+def test_an_unfilled_slot_is_caught_by_the_checks(sample_2024):
+    sample_2024.sections["overview"].append("全年发布信息〔数字：146条〕。")
+    assert [f.rule for f in check(sample_2024)] == ["PLACEHOLDER"]
+
+
+def test_own_reports_rank_first(tmp_path):
+    own = tmp_path / "own"
+    own.mkdir()
+    data = json.loads((SAMPLES / "2024_baishuixiang.json").read_text(encoding="utf-8"))
+    data["agency"] = "青岚县东山镇人民政府"
+    (own / "mine.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    files = corpus.corpus_files() + [(own / "mine.json", True)]
+    idx = corpus.build_index(files)
+    found = corpus.search(idx, "茶园改造补助名单和地质灾害隐患点", "主动公开", top=2)
+    assert found[0].agency == "青岚县东山镇人民政府"
+
+
+def test_near_duplicates_are_collapsed(index):
+    found = corpus.search(index, "本年度未收取信息处理费", "其他事项", top=5)
+    texts = [s.original for s in found]
+    assert texts.count("本年度未收取信息处理费。") <= 1
+
+
+def test_query_report_itself_can_be_excluded(index):
+    source = str(SAMPLES / "2024_hexizhen.json")
+    found = corpus.search(index, "涉企政策汇编和安全生产检查通报", None, top=5, exclude_source=source)
+    assert found and all(s.source != source for s in found)
+
+
+@pytest.mark.parametrize("query", ["的了和", "，。！？", "   "])
+def test_stopwords_and_punctuation_give_no_keywords(index, query):
+    assert corpus.keywords(query) == [] and corpus.search(index, query) == []
+
+
+def test_cli_suggest_json_and_bad_queries(capsys):
+    assert main(["suggest", "--section", "总体情况", "今年重点公开了财政预决算和惠民补贴", "--json", "--top", "2"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert len(out["suggestions"]) == 2 and {"agency", "year", "section", "matched", "text"} <= set(out["suggestions"][0])
+    assert main(["suggest", ""]) == 2
+    assert main(["suggest", "open government information"]) == 2
+    assert main(["suggest", "--section", "天气", "公开"]) == 2
+    assert "不认识“天气”" in capsys.readouterr().err
+    assert main(["suggest", "惠民补贴" * 25000, "--top", "1"]) == 0  # a 100 KB query
+
+
+def test_cache_is_reused_and_a_corrupt_cache_is_rebuilt(capsys):
+    first = corpus.load_index()
+    caches = list(corpus.cache_dir().glob("index-*.pickle"))
+    assert len(caches) == 1
+    caches[0].write_bytes(b"not a pickle")
+    again = corpus.load_index(warn=print)
+    assert "已损坏" in capsys.readouterr().out
+    assert len(again.units) == len(first.units)
+
+
+def test_corpus_add_skips_what_fails_and_keeps_the_rest(tmp_path, capsys):
+    bad = tmp_path / "bad.docx"
+    bad.write_bytes(b"PK\x03\x04broken")
+    assert main(["corpus", "add", str(bad), str(SAMPLES / "000_7a4690d65c5df8d4.txt")]) == 0
+    captured = capsys.readouterr()
+    assert "跳过" in captured.err and "bad.docx" in captured.err
+    assert "已加入：德惠市郭家镇人民政府 2020年度" in captured.out
+    assert main(["corpus", "list"]) == 0
+    assert "我的报告" in capsys.readouterr().out
+
+
+def test_unknown_section_name():
+    with pytest.raises(InputError):
+        corpus.section_kind("天气")
