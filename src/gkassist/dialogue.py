@@ -1,0 +1,526 @@
+"""The drafting dialogue, UI-free: the flow (prompts/flow.yaml), answer parsing, state, undo, resume.
+
+`Engine.answer(text)` returns the assistant's replies; a parsed table answer is shown cell by cell and
+stored only after the clerk confirms ("对"/"是"/"确认").  The draft is saved atomically after every
+accepted answer.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from . import formats
+from .carryover import carried_cells, last_in_force, next_year_draft
+from .checks import ERROR, Finding, check
+from .errors import InputError
+from .io import atomic_write
+from .model import Report, report_from_data
+from .resources import resource_dir
+from .textnums import parse_number
+
+YES = re.compile(r"^\s*(对|是|是的|确认|好|好的|可以|没问题|采用|ok|OK|y|yes)\s*[。！!]?\s*$")
+NO = re.compile(r"^\s*(不对|不是|错了|重来|否|no|n)\s*[。！!]?\s*$")
+SAME_AS_LAST = re.compile(r"^\s*(同去年|和去年一样|跟去年一样|与去年相同)\s*[。！!]?\s*$")
+NONE_ANSWER = re.compile(r"^\s*(没有|无|都是0|都是零|全是0|全部为0|没有申请|0)\s*[。！!]?\s*$")
+MAX_ANSWER = 5000
+
+_NUM = r"([0-9０-９]+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万]+)"
+# (words for the row, row id) — longest words first so 部分公开 wins over 公开
+T3_ROW_WORDS = [
+    ("部分公开", "partial"), ("予以公开", "open"), ("公开", "open"),
+    ("国家秘密", "deny_1"), ("法律行政法规禁止", "deny_2"), ("三安全一稳定", "deny_3"), ("第三方", "deny_4"),
+    ("内部事务", "deny_5"), ("过程性", "deny_6"), ("执法案卷", "deny_7"), ("行政查询", "deny_8"),
+    ("不掌握", "unable_1"), ("另行制作", "unable_2"), ("补正后", "unable_3"), ("仍不明确", "unable_3"),
+    ("信访", "reject_1"), ("重复申请", "reject_2"), ("公开出版物", "reject_3"), ("大量反复", "reject_4"),
+    ("确认或重新出具", "reject_5"), ("逾期不补正", "other_1"), ("逾期未缴费", "other_2"), ("未按收费通知", "other_2"),
+    ("其他处理", "other_3"), ("结转下年", "carry_next"), ("结转", "carry_next"), ("延期", "carry_next"),
+]
+T3_COLUMN_WORDS = [("自然人", "natural"), ("个人", "natural"), ("群众", "natural"), ("商业企业", "business"),
+                   ("企业", "business"), ("公司", "business"), ("科研机构", "research"), ("社会公益组织", "nonprofit"),
+                   ("律师", "legal"), ("法律服务机构", "legal"), ("其他组织", "other")]
+T4_OUTCOME_WORDS = [("维持", "upheld"), ("纠正", "corrected"), ("其他结果", "other"), ("尚未审结", "pending"), ("未审结", "pending")]
+T2_WORDS = [("规章制发", ("rules", "issued")), ("规章废止", ("rules", "repealed")), ("规章现行有效", ("rules", "in_force")),
+            ("制发", ("normative", "issued")), ("废止", ("normative", "repealed")), ("现行有效", ("normative", "in_force")),
+            ("行政许可", ("licensing", "decisions")), ("行政处罚", ("penalty", "decisions")),
+            ("行政强制", ("enforcement", "decisions")), ("收费", ("fees", "fee_amount"))]
+
+
+@cache
+def flow() -> list[dict]:
+    return yaml.safe_load((resource_dir("prompts") / "flow.yaml").read_text(encoding="utf-8"))["steps"]
+
+
+@cache
+def problem_areas() -> list[dict]:
+    return yaml.safe_load((resource_dir("prompts") / "problems.yaml").read_text(encoding="utf-8"))["areas"]
+
+
+def drafts_dir() -> Path:
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("gkassist", appauthor=False)) / "drafts"
+
+
+@dataclass
+class Reply:
+    text: str
+    kind: str = "say"  # say | table | error | suggestion | done
+
+
+@dataclass
+class Pending:
+    """What the assistant understood, waiting for the clerk's confirmation."""
+
+    step: str
+    cells: dict[tuple[str, str, str], int | float] = field(default_factory=dict)
+    paragraphs: list[str] = field(default_factory=list)
+
+
+# ------------------------------------------------------------------ parsing
+def _clauses(text: str) -> list[str]:
+    return [c for c in re.split(r"[，,；;。、\s]+|另|其中|以及|和(?=\D)", text) if c]
+
+
+def parse_t3(text: str) -> tuple[dict[tuple[str, str, str], int], list[str]]:
+    """Cells of 表三 from a sentence; returns (cells, what could not be understood)."""
+    cells: dict[tuple[str, str, str], int] = {}
+    problems = []
+    applicant_cols: list[str] = []
+    for clause in _clauses(text):
+        m = re.search(_NUM + r"\s*件?", clause)
+        if not m:
+            continue
+        n = parse_number(m.group(1))
+        if n is None:
+            continue
+        col = next((c for w, c in T3_COLUMN_WORDS if w in clause), None)
+        row = next((r for w, r in T3_ROW_WORDS if w in clause), None)
+        if row is None and ("申请" in clause or "收到" in clause or col):
+            row = "new"
+        if row is None:
+            problems.append(clause)
+            continue
+        if row == "new":
+            col = col or "natural"
+            applicant_cols.append(col)
+        else:
+            col = col or (applicant_cols[0] if len(set(applicant_cols)) == 1 else "natural")
+        cells[("t3", row, col)] = cells.get(("t3", row, col), 0) + int(n)
+    return cells, problems
+
+
+def parse_t4(text: str) -> tuple[dict, list[str]]:
+    cells = {}
+    problems = []
+    block = "review"
+    for clause in _clauses(text):
+        if "复议后" in clause:
+            block = "suit_after_review"
+        elif "诉讼" in clause or "起诉" in clause:
+            block = "suit_direct"
+        elif "复议" in clause:
+            block = "review"
+        m = re.search(_NUM, clause)
+        outcome = next((o for w, o in T4_OUTCOME_WORDS if w in clause), None)
+        n = parse_number(m.group(1)) if m else (1 if outcome else None)
+        if n is None:
+            continue
+        if outcome is None:
+            if not any(w in clause for w in ("复议", "诉讼", "起诉")):
+                problems.append(clause)
+            continue
+        cells[("t4", "cases", f"{block}.{outcome}")] = cells.get(("t4", "cases", f"{block}.{outcome}"), 0) + int(n)
+    return cells, problems
+
+
+def parse_t2(text: str) -> tuple[dict, list[str]]:
+    cells = {}
+    problems = []
+    for clause in _clauses(text):
+        m = re.search(_NUM, clause)
+        if not m:
+            continue
+        n = parse_number(m.group(1))
+        target = next((t for w, t in T2_WORDS if w in clause), None)
+        if target is None or n is None:
+            problems.append(clause)
+            continue
+        cells[("t2",) + target] = n
+    return cells, problems
+
+
+# ------------------------------------------------------------------ the engine
+class Engine:
+    def __init__(self, report: Report, last_year: Report | None = None, path: Path | None = None):
+        self.report = report
+        self.last_year = last_year
+        self.path = path or drafts_dir() / f"{report.year}_{re.sub(r'[^0-9A-Za-z一-鿿]+', '_', report.agency) or 'draft'}.json"
+        self.step_index = 0
+        self.pending: Pending | None = None
+        self.history: list[tuple[str, int]] = []  # (report JSON, step index) before each accepted answer
+        self.proposals: list[dict] = []
+
+    # ---------------------------------------------------------- construction
+    @classmethod
+    def start(cls, last_year: Report | None = None, year: int | None = None, agency: str = "") -> "Engine":
+        if last_year is not None:
+            report, _ = next_year_draft(last_year, year)
+        else:
+            year = year or date.today().year - 1
+            report = Report.blank(formats.format_for_year(year), agency or "（待填写）", year, origin="draft")
+        engine = cls(report, last_year)
+        if last_year is not None:
+            engine.step_index = 1  # the agency carries over
+        return engine
+
+    @classmethod
+    def resume(cls, path: Path) -> "Engine":
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, json.JSONDecodeError) as e:
+            raise InputError(f"{path}：草稿文件已损坏，无法继续（{e}）") from None
+        if not isinstance(data, dict) or "report" not in data:
+            raise InputError(f"{path}：不是 gkassist 的草稿文件")
+        report = report_from_data(data["report"], path)
+        last = report_from_data(data["last_year"], path) if data.get("last_year") else None
+        engine = cls(report, last, path)
+        engine.step_index = min(int(data.get("step", 0)), len(flow()))
+        return engine
+
+    def save(self) -> Path:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        data = {"report": json.loads(self.report.to_json()), "step": self.step_index,
+                "last_year": json.loads(self.last_year.to_json()) if self.last_year else None}
+        atomic_write(self.path, json.dumps(data, ensure_ascii=False, indent=1))
+        return self.path
+
+    # ---------------------------------------------------------- flow
+    @property
+    def step(self) -> dict | None:
+        steps = flow()
+        return steps[self.step_index] if self.step_index < len(steps) else None
+
+    @property
+    def done(self) -> bool:
+        return self.step is None
+
+    def question(self) -> list[Reply]:
+        step = self.step
+        if step is None:
+            errors = [f for f in self.findings() if f.severity == ERROR]
+            tail = f"还有{len(errors)}个错误需要处理（见右侧）。" if errors else "检查没有发现错误。"
+            return [Reply(f"报告已经起草完成。{tail}可以按 Ctrl+E 导出 Word，或按 F2 预览。", "done")]
+        out = [Reply(step["ask"])]
+        last = self._last_year_hint(step)
+        if last:
+            out.append(Reply(last))
+        if step.get("hint"):
+            out.append(Reply(step["hint"]))
+        return out
+
+    def _last_year_hint(self, step: dict) -> str:
+        if self.last_year is None:
+            return ""
+        if step["kind"] == "table" and step["table"] == "t3":
+            new = self.last_year.number("t3", "new", "total")
+            carried = carried_cells(self.last_year).get("total")
+            return f"去年：新收申请{_n(new)}件，结转到今年{_n(carried)}件（已填入“上年结转”）。"
+        if step["kind"] == "table" and step["table"] == "t2" and (inf := last_in_force(self.last_year)):
+            return f"去年底现行有效：行政规范性文件{_n(inf.get('normative'))}件。回答“同去年”可沿用去年的处理决定数量。"
+        if step["kind"] == "narrative" and step.get("part"):
+            from .corpus import paragraph_kinds
+
+            prior = [p for k, p in paragraph_kinds(self.last_year) if k == step["part"]]
+            if prior:
+                return "去年这样写：" + prior[0][:120] + ("……" if len(prior[0]) > 120 else "")
+        if step["kind"] == "problems" and self.last_year.paragraphs("problems"):
+            return "去年提出的问题：" + "；".join(p[:60] for p in self.last_year.paragraphs("problems")[:3])
+        return ""
+
+    def jump(self, step_id: str) -> list[Reply]:
+        ids = [s["id"] for s in flow()]
+        if step_id not in ids:
+            return [Reply(f"没有“{step_id}”这一部分。", "error")]
+        self.step_index = ids.index(step_id)
+        self.pending = None
+        return self.question()
+
+    def back(self) -> list[Reply]:
+        self.step_index = max(0, self.step_index - 1)
+        self.pending = None
+        return self.question()
+
+    def undo(self) -> list[Reply]:
+        if not self.history:
+            return [Reply("没有可以撤销的回答。", "error")]
+        data, self.step_index = self.history.pop()
+        self.report = Report.model_validate_json(data)
+        self.pending = None
+        self.save()
+        return [Reply("已撤销上一个回答。")] + self.question()
+
+    def findings(self) -> list[Finding]:
+        return check(self.report, self.last_year, today=date.today())
+
+    # ---------------------------------------------------------- answers
+    def answer(self, text: str) -> list[Reply]:
+        text = (text or "").strip()
+        step = self.step
+        if step is None:
+            return self.question()
+        if not text:
+            return [Reply("请输入回答；不清楚可以按 F1 查看帮助。", "error")]
+        if len(text) > MAX_ANSWER:
+            return [Reply(f"回答太长了（{len(text)}字），请只写这一部分的内容，一次不超过{MAX_ANSWER}字。", "error")]
+        if self.pending is not None:
+            if m := re.fullmatch(r"参考\s*(\d)", text):
+                return self.take_suggestion(int(m.group(1)))
+            if m := re.fullmatch(r"去掉\s*(\d)", text):
+                return self.drop_proposal(int(m.group(1)))
+            if YES.match(text):
+                return self._accept()
+            if NO.match(text):
+                self.pending = None
+                return [Reply("好的，请重新回答。")] + self.question()
+        if not re.search(r"[\u4e00-\u9fff0-9０-９]", text):
+            return [Reply("请用中文回答（可以直接写数字）。", "error")]
+        kind = step["kind"]
+        if kind == "field":
+            self.pending = Pending(step["id"], paragraphs=[text])
+            return [Reply(f"机关名称：{text}。对吗？（回答“对”确认）", "table")]
+        if kind == "table":
+            return self._table_answer(step, text)
+        if kind == "problems":
+            return self._problems_answer(text)
+        return self._narrative_answer(step, text)
+
+    def _table_answer(self, step: dict, text: str) -> list[Reply]:
+        table = step["table"]
+        if SAME_AS_LAST.match(text) and self.last_year is not None and table == "t2":
+            cells = {("t2", r, c): v for r in ("licensing", "penalty", "enforcement") for c in ("decisions",)
+                     if self.last_year.format_version == "2021" and (v := self.last_year.number("t2", r, c)) is not None}
+            problems = []
+        elif NONE_ANSWER.match(text):
+            fmt = self.report.format.tables[table]
+            cells = {(table, r.id, c.id): 0 for _, r, c in fmt.cells()
+                     if not (table == "t3" and r.id == "carried")}
+            problems = []
+        else:
+            parser = {"t3": parse_t3, "t4": parse_t4, "t2": parse_t2}[table]
+            cells, problems = parser(text)
+            if not cells:
+                return [Reply("没听明白。请写成“自然人申请3件，予以公开2件，本机关不掌握1件”这样，带上数字和办理结果。", "error")]
+        trial = self.report.model_copy(deep=True)
+        self._fill(trial, table, cells)
+        self.pending = Pending(step["id"], cells=cells)
+        replies = [Reply(self._understood(trial, table), "table")]
+        if problems:
+            replies.append(Reply("这些没能理解，未计入：" + "、".join(problems), "error"))
+        broken = [f for f in check(trial) if f.table == table and f.severity == ERROR and f.rule != "TEXT-NUMBERS"]
+        if broken:
+            replies.append(Reply("按这样填，数字对不上：" + "；".join(_plain(f) for f in broken[:3]) +
+                                 "。请补充或更正（也可以回答“对”先保存）。", "error"))
+        else:
+            replies.append(Reply("对吗？回答“对”保存，或直接重新描述。"))
+        return replies
+
+    def _fill(self, report: Report, table: str, cells: dict) -> None:
+        fmt = report.format.tables[table]
+        if table == "t3":
+            for _, row, col in fmt.cells():
+                if row.id != "carried":
+                    report.set_cell("t3", row.id, col.id, 0)
+            for (t, r, c), v in cells.items():
+                if r == "other_3" and report.format_version == "2019":
+                    r = "other"
+                report.set_cell(t, r, c, v)
+            for col in formats.T3_APPLICANT_COLUMNS:
+                if report.cell("t3", "carried", col) is None:
+                    report.set_cell("t3", "carried", col, 0)
+                report.set_cell("t3", "results_total", col, sum(report.number("t3", r, col) or 0 for r in report.format.t3_result_rows))
+            for row in fmt.rows:  # 总计 are computed, never asked
+                report.set_cell("t3", row.id, "total", sum(report.number("t3", row.id, c) or 0 for c in formats.T3_APPLICANT_COLUMNS))
+        elif table == "t4":
+            for _, _, col in fmt.cells():
+                report.set_cell("t4", "cases", col.id, 0)
+            for (t, r, c), v in cells.items():
+                report.set_cell(t, r, c, v)
+            for block, _ in formats.T4_BLOCKS:
+                report.set_cell("t4", "cases", f"{block}.total",
+                                sum(report.number("t4", "cases", f"{block}.{o}") or 0 for o in ("upheld", "corrected", "other", "pending")))
+        else:
+            for _, row, col in fmt.cells():
+                if report.cell("t2", row.id, col.id) is None:
+                    report.set_cell("t2", row.id, col.id, 0)
+            for (t, r, c), v in cells.items():
+                report.set_cell(t, r, c, v)
+
+    def _understood(self, trial: Report, table: str) -> str:
+        lines = ["我理解为："]
+        fmt = trial.format.tables[table]
+        for _, row, col in fmt.cells():
+            v = trial.cell(table, row.id, col.id)
+            if v not in (0, None):
+                lines.append(f"  {formats.cell_location(trial.format_version, table, row.id, col.id)}：{v}")
+        if len(lines) == 1:
+            lines.append("  全部为 0")
+        else:
+            lines.append("  （其余为 0）")
+        return "\n".join(lines)
+
+    def _narrative_answer(self, step: dict, text: str) -> list[Reply]:
+        if NONE_ANSWER.match(text) and step["section"] == "other":
+            text = "本年度未收取信息处理费，无其他需要报告的事项。"
+        if SAME_AS_LAST.match(text):
+            return [Reply("正文不宜照抄去年（重复率超过50%会被扣分），请写今年的具体做法。", "error")]
+        paragraph = (step.get("heading") or "") + text
+        if not re.search(r"[。！？]$", paragraph):
+            paragraph += "。"
+        self.pending = Pending(step["id"], paragraphs=[paragraph])
+        replies = [Reply("将写入：" + paragraph, "table")]
+        if step.get("part"):
+            try:
+                from .corpus import load_index, search
+
+                found = search(load_index(), text, step["part"], 3)
+            except Exception:  # suggestions are a help, never a reason to fail an answer
+                found = []
+            for i, s in enumerate(found, 1):
+                replies.append(Reply(f"参考{i}：{s.text}（出处：{s.agency} {s.year}年度）", "suggestion"))
+            if found:
+                replies.append(Reply("回答“对”采用你写的内容；回答“参考1”等把参考句接在后面（〔…〕处要改成本单位实际）。"))
+                self._suggestions = found
+                return replies
+        replies.append(Reply("对吗？回答“对”保存，或重新输入。"))
+        return replies
+
+    def take_suggestion(self, number: int) -> list[Reply]:
+        found = getattr(self, "_suggestions", [])
+        if self.pending is None or not (1 <= number <= len(found)):
+            return [Reply("没有这条参考。", "error")]
+        self.pending.paragraphs[-1] += found[number - 1].text
+        return [Reply("将写入：" + self.pending.paragraphs[-1], "table"),
+                Reply("〔…〕处请改成本单位的实际情况后重新输入整段；或回答“对”先保存，检查会提醒未改的地方。")]
+
+    def _problems_answer(self, text: str) -> list[Reply]:
+        followup = text if re.search(r"[。！？]$", text) else text + "。"
+        if self.last_year is not None and not re.search(r"上年|去年|\d{4}年度", followup):
+            followup = f"{self.last_year.year}年度报告提出的问题，整改情况如下：{followup}"
+        self.proposals = propose_problems(self.report)
+        paragraphs = [followup]
+        lines = []
+        for i, p in enumerate(self.proposals, 1):
+            lines.append(f"{i}. 问题：{p['problem']}；改进：{p['improvement']}")
+        body = "本年度存在的问题和改进措施：" + "；".join(
+            f"{'一二三四'[i]}是{p['problem']}，{p['improvement']}" for i, p in enumerate(self.proposals)) + "。"
+        paragraphs.append(body)
+        self.pending = Pending("problems", paragraphs=paragraphs)
+        return [Reply("根据今年的数字，我建议写这些问题（来自 prompts/problems.yaml）：\n" + "\n".join(lines), "table"),
+                Reply("将写入：\n" + "\n".join(paragraphs), "table"),
+                Reply("回答“对”采用；或“去掉2”删掉第2条；或直接写你自己的内容。")]
+
+    def drop_proposal(self, number: int) -> list[Reply]:
+        if self.pending is None or self.pending.step != "problems" or not (1 <= number <= len(self.proposals)):
+            return [Reply("没有这一条。", "error")]
+        if len(self.proposals) <= 2:
+            return [Reply("至少保留两条具体问题。", "error")]
+        del self.proposals[number - 1]
+        self.pending.paragraphs[1] = "本年度存在的问题和改进措施：" + "；".join(
+            f"{'一二三四'[i]}是{p['problem']}，{p['improvement']}" for i, p in enumerate(self.proposals)) + "。"
+        return [Reply("将写入：\n" + "\n".join(self.pending.paragraphs), "table"), Reply("回答“对”采用。")]
+
+    def _accept(self) -> list[Reply]:
+        pending, step = self.pending, self.step
+        self.history.append((self.report.to_json(), self.step_index))
+        if step["kind"] == "field":
+            self.report.agency = pending.paragraphs[0]
+            self.report.title = f"{self.report.agency}{self.report.year}年政府信息公开工作年度报告"
+        elif step["kind"] == "table":
+            self._fill(self.report, step["table"], pending.cells)
+            if step["table"] == "t2" and self.last_year is not None and self.report.format_version == "2021":
+                prev = last_in_force(self.last_year).get("normative")
+                if prev is not None and not any(k[1:] == ("normative", "in_force") for k in pending.cells):
+                    issued = self.report.number("t2", "normative", "issued") or 0
+                    repealed = self.report.number("t2", "normative", "repealed") or 0
+                    self.report.set_cell("t2", "normative", "in_force", max(0, prev + issued - repealed))
+        else:
+            section = step["section"]
+            paras = self.report.sections.setdefault(section, [])
+            if step.get("heading"):
+                paras[:] = [p for p in paras if not p.startswith(step["heading"])]
+            elif section in ("other", "problems"):
+                paras.clear()
+            paras.extend(pending.paragraphs)
+        self.pending = None
+        self.step_index += 1
+        if step["id"] == "requests" and (self.report.number("t3", "new", "total") or 0) == 0:
+            pass  # no applications: the narrative question on them stays, the detail was skipped
+        self.save()
+        return [Reply("已保存。")] + self.question()
+
+
+def propose_problems(report: Report) -> list[dict]:
+    """2–4 problem areas whose signals hold for this year's figures, with wording filled from them."""
+    figures = figures_of(report)
+    out = []
+    for area in problem_areas():
+        fallback = str(area["signal"]).strip() == "True"
+        if (fallback and len(out) < 2) or (not fallback and _signal(area["signal"], figures)):
+            out.append({"id": area["id"], "problem": area["problem"].format(**figures),
+                        "improvement": area["improvement"].format(**figures)})
+        if len(out) == 4:
+            break
+    return out
+
+
+def figures_of(report: Report) -> dict:
+    n = report.number
+    results_total = n("t3", "results_total", "total") or 0
+    unable = sum(n("t3", f"unable_{i}", "total") or 0 for i in (1, 2, 3))
+    corrected = sum(n("t4", "cases", f"{b}.corrected") or 0 for b, _ in formats.T4_BLOCKS)
+    fee = n("t2", "fees", "fee_amount") if report.format_version == "2021" else 0
+    return {
+        "requests_total": (n("t3", "new", "total") or 0),
+        "results_total": results_total,
+        "unable_total": unable,
+        "unable_share": f"{unable / results_total:.0%}" if results_total else "0%",
+        "deny_total": sum(n("t3", f"deny_{i}", "total") or 0 for i in range(1, 9)),
+        "corrected_total": corrected,
+        "appeals_total": sum(n("t4", "cases", f"{b}.total") or 0 for b, _ in formats.T4_BLOCKS),
+        "carry_next_total": n("t3", "carry_next", "total") or 0,
+        "fee_amount": fee or 0,
+    }
+
+
+_COMPARISON = re.compile(r"^\s*(\w+)(?:\s*\*\s*(\d+))?\s*(==|>=|<=|>|<)\s*(\w+)\s*$")
+
+
+def _signal(expression: str, figures: dict) -> bool:
+    """A tiny, safe evaluator for the signals in prompts/problems.yaml: comparisons joined by `and`."""
+    if str(expression).strip() == "True":
+        return True
+    for part in str(expression).split(" and "):
+        m = _COMPARISON.match(part)
+        if not m:
+            raise ValueError(f"prompts/problems.yaml：无法理解的条件“{part}”")
+        name, factor, op, other = m.groups()
+        left = figures[name] * (int(factor) if factor else 1)
+        right = figures[other] if other in figures else float(other)
+        if not {"==": left == right, ">=": left >= right, "<=": left <= right, ">": left > right, "<": left < right}[op]:
+            return False
+    return True
+
+
+def _n(v) -> str:
+    return "未填" if v is None else str(v)
+
+
+def _plain(f: Finding) -> str:
+    return f"{f.location}：{f.message}"

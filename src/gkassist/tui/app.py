@@ -1,0 +1,223 @@
+"""The chat app: a thin Textual layer over `dialogue.Engine` (all logic lives in the engine)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import on, work
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Header, Input, Markdown, Static
+
+from ..checks import ERROR
+from ..dialogue import Engine, Reply, drafts_dir, flow
+from ..errors import InputError
+
+HELP = """\
+**怎么回答**：直接用中文写，数字可以写阿拉伯数字或汉字（三件）。表格可以一句话说完，例如
+“自然人申请5件，企业2件；予以公开4件……”。我会把理解的内容逐格列出来，回答“对”才保存。
+
+**快捷键**：F1 帮助 · F2 预览 · Ctrl+S 保存 · Ctrl+E 导出 Word · Ctrl+Z 撤销上一个回答 ·
+Ctrl+B 回到上一题 · Ctrl+P 命令面板（可跳到任一部分、导出其他格式） · Ctrl+Q 保存并退出。
+
+每次确认后草稿都会自动保存，下次打开会接着写。"""
+
+
+class Message(Static):
+    DEFAULT_CSS = """
+    Message { padding: 0 1; margin: 0 0 1 0; }
+    Message.user { background: $primary-background; margin-left: 8; }
+    Message.assistant { background: $panel; margin-right: 4; }
+    Message.error { background: $error 20%; margin-right: 4; }
+    Message.suggestion { color: $text-muted; margin-right: 4; }
+    """
+
+
+class TextScreen(ModalScreen):
+    BINDINGS = [Binding("escape,f1,f2,q", "dismiss", "关闭")]
+    DEFAULT_CSS = "TextScreen { align: center middle; } TextScreen > VerticalScroll { width: 90%; height: 90%; border: round $accent; background: $surface; }"
+
+    def __init__(self, markdown: str):
+        super().__init__()
+        self.markdown = markdown
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll():
+            yield Markdown(self.markdown)
+
+
+class DraftApp(App):
+    TITLE = "gkassist 年报助手"
+    CSS = """
+    #main { height: 1fr; }
+    #chat { width: 2fr; }
+    #log { height: 1fr; }
+    #side { width: 1fr; min-width: 24; border-left: solid $accent; padding: 0 1; }
+    #answer { dock: bottom; }
+    """
+    BINDINGS = [
+        Binding("f1", "help", "帮助"),
+        Binding("f2", "preview", "预览"),
+        Binding("ctrl+s", "save", "保存", priority=True),
+        Binding("ctrl+e", "export('.docx')", "导出Word", priority=True),
+        Binding("ctrl+z", "undo", "撤销", priority=True),
+        Binding("ctrl+b", "back", "上一题", priority=True),
+        Binding("ctrl+q", "save_quit", "保存退出", priority=True),
+    ]
+
+    def __init__(self, engine: Engine, notice: str = "", export_dir: Path | None = None):
+        super().__init__()
+        self.engine = engine
+        self.notice = notice
+        self.export_dir = export_dir or Path.cwd()
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="main"):
+            with Vertical(id="chat"):
+                yield VerticalScroll(id="log")
+                yield Input(placeholder="在这里输入回答，回车发送", id="answer")
+            yield Static(id="side")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        if self.notice:
+            self.say(Reply(self.notice))
+        r = self.engine.report
+        self.say(Reply(f"您好！我们来起草《{r.title}》（{r.format_version}年版格式）。"))
+        for reply in self.engine.question():
+            self.say(reply)
+        self.refresh_side()
+        self.query_one("#answer", Input).focus()
+        self.load_corpus()
+
+    @work(thread=True, exclusive=True, group="corpus")
+    def load_corpus(self) -> None:
+        """jieba and the phrasing index load after the first paint; a failure only loses suggestions."""
+        try:
+            from ..corpus import keywords, load_index
+
+            load_index()
+            keywords("政府信息公开")
+        except Exception as e:  # noqa: BLE001 — suggestions are optional
+            self.call_from_thread(self.notify, f"参考语料加载失败：{e}", severity="warning")
+
+    # ------------------------------------------------------------ chat
+    def say(self, reply: Reply, user: bool = False) -> None:
+        classes = "user" if user else {"error": "error", "suggestion": "suggestion"}.get(reply.kind, "assistant")
+        log = self.query_one("#log", VerticalScroll)
+        log.mount(Message(reply.text, classes=classes, markup=False))
+        log.scroll_end(animate=False)
+
+    @on(Input.Submitted, "#answer")
+    def answered(self, event: Input.Submitted) -> None:
+        text = event.value
+        event.input.value = ""
+        self.say(Reply(text or "（空）"), user=True)
+        try:
+            replies = self.engine.answer(text)
+        except InputError as e:
+            replies = [Reply(str(e), "error")]
+        for reply in replies:
+            self.say(reply)
+        self.refresh_side()
+
+    def refresh_side(self) -> None:
+        steps = flow()
+        lines = ["[b]进度[/b]"]
+        for i, step in enumerate(steps):
+            mark = "✔" if i < self.engine.step_index else ("▶" if i == self.engine.step_index else "·")
+            lines.append(f"{mark} {step['ask'][:10]}")
+        findings = self.engine.findings()
+        errors = [f for f in findings if f.severity == ERROR]
+        lines.append(f"\n[b]检查[/b]：{len(errors)}个错误，{len(findings) - len(errors)}个提醒")
+        for f in errors[:6]:
+            lines.append(f"[red]✗[/red] {f.location}")
+        self.query_one("#side", Static).update("\n".join(lines))
+
+    # ------------------------------------------------------------ commands
+    def action_help(self) -> None:
+        step = self.engine.step
+        where = f"\n\n**现在这一步**：{step['ask']}" if step else ""
+        self.push_screen(TextScreen(HELP + where))
+
+    def action_preview(self) -> None:
+        from ..render import render_text
+
+        self.push_screen(TextScreen(render_text(self.engine.report, ".md")))
+
+    def action_save(self) -> None:
+        path = self.engine.save()
+        self.notify(f"已保存：{path}")
+
+    def action_undo(self) -> None:
+        for reply in self.engine.undo():
+            self.say(reply)
+        self.refresh_side()
+
+    def action_back(self) -> None:
+        for reply in self.engine.back():
+            self.say(reply)
+        self.refresh_side()
+
+    def action_export(self, suffix: str) -> None:
+        from ..render import render_to
+
+        r = self.engine.report
+        path = self.export_dir / f"{r.agency}{r.year}年政府信息公开工作年度报告{suffix}"
+        try:
+            render_to(r, path)
+        except InputError as e:
+            self.notify(str(e), severity="error")
+            return
+        self.say(Reply(f"已导出：{path}"))
+        self.notify(f"已导出：{path}")
+
+    def action_save_quit(self) -> None:
+        self.engine.save()
+        self.exit()
+
+    def get_system_commands(self, screen):
+        yield from super().get_system_commands(screen)
+        for suffix, name in ((".docx", "Word"), (".html", "网页"), (".md", "Markdown"), (".txt", "文本")):
+            yield _command(f"导出为{name}（{suffix}）", "把当前报告导出到当前文件夹", lambda s=suffix: self.action_export(s))
+        for step in flow():
+            yield _command(f"跳到：{step['ask'][:16]}", "回到这一部分重新回答", lambda i=step["id"]: self._jump(i))
+
+    def _jump(self, step_id: str) -> None:
+        for reply in self.engine.jump(step_id):
+            self.say(reply)
+        self.refresh_side()
+
+
+def _command(title: str, help: str, callback):
+    from textual.app import SystemCommand
+
+    return SystemCommand(title, help, callback)
+
+
+def make_engine(from_file: str | None, year: int | None) -> tuple[Engine, str]:
+    """The engine to open: last year's report given, else the most recent unfinished draft, else new."""
+    if from_file:
+        from ..importer import load_any
+
+        last, result = load_any(from_file)
+        note = f"已导入去年的报告：{result.summary()}" if result else f"已读入去年的报告：{last.agency} {last.year}年度"
+        return Engine.start(last, year), note
+    drafts = sorted(drafts_dir().glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True) if drafts_dir().is_dir() else []
+    for path in drafts:
+        try:
+            engine = Engine.resume(path)
+        except InputError as e:
+            return Engine.start(None, year), f"{e}；已另开新草稿"
+        if not engine.done:
+            return engine, f"接着上次的草稿继续（{path}）。"
+    return Engine.start(None, year), ""
+
+
+def run_app(from_file: str | None = None, year: int | None = None) -> int:
+    engine, notice = make_engine(from_file, year)
+    DraftApp(engine, notice).run()
+    return 0

@@ -1,0 +1,116 @@
+"""The dialogue engine without any UI: a whole draft from the seed as last year to a checked 2021 report."""
+import json
+
+import pytest
+
+from gkassist.checks import ERROR
+from gkassist.dialogue import Engine, parse_t3, parse_t4, propose_problems
+from gkassist.errors import InputError
+from gkassist.importer import import_file
+
+from conftest import SEED
+
+
+@pytest.fixture(autouse=True)
+def private_dirs(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+
+
+def test_parse_a_table_in_one_sentence():
+    cells, problems = parse_t3("自然人申请5件，企业2件；予以公开4件，部分公开1件，本机关不掌握2件，结转下年0件")
+    assert cells == {("t3", "new", "natural"): 5, ("t3", "new", "business"): 2, ("t3", "open", "natural"): 4,
+                     ("t3", "partial", "natural"): 1, ("t3", "unable_1", "natural"): 2, ("t3", "carry_next", "natural"): 0}
+    assert problems == []
+    cells, _ = parse_t3("收到申请三件，都予以公开三件")
+    assert cells == {("t3", "new", "natural"): 3, ("t3", "open", "natural"): 3}
+    cells, _ = parse_t4("行政复议1件，结果维持")
+    assert cells == {("t4", "cases", "review.upheld"): 1}
+
+
+def answer_all(engine, answers):
+    log = []
+    for a in answers:
+        log += engine.answer(a)
+    return log
+
+
+def test_whole_draft_from_the_seed(tmp_path):
+    last = import_file(SEED).report
+    engine = Engine.start(last, 2021)
+    assert engine.report.format_version == "2021" and engine.report.agency == "德惠市郭家镇人民政府"
+    assert engine.step["id"] == "requests"
+    replies = engine.answer("自然人申请5件，企业2件；予以公开4件，部分公开1件，本机关不掌握2件，结转下年0件")
+    shown = "\n".join(r.text for r in replies)
+    assert "表三 · 一、本年新收政府信息公开申请数量 · 自然人：5" in shown
+    assert "表三 · 一、本年新收政府信息公开申请数量 · 总计：7" in shown
+    assert engine.report.number("t3", "new", "natural") is None  # not stored before confirmation
+    # the results were not split between the two kinds of applicant: the assistant says so before storing
+    assert any(r.kind == "error" and "T3" not in r.text and "自然人列" in r.text for r in replies)
+    engine.answer("自然人申请5件，企业2件；自然人予以公开3件，企业予以公开1件，自然人部分公开1件，"
+                  "自然人本机关不掌握1件，企业本机关不掌握1件，结转下年0件")
+    engine.answer("对")
+    assert engine.report.number("t3", "results_total", "total") == 7
+    assert engine.report.number("t3", "unable_1", "business") == 1
+    assert engine.path.exists()
+    saved = json.loads(engine.path.read_text(encoding="utf-8"))
+    assert saved["report"]["tables"]["t3"]["new"]["total"] == 7 and saved["step"] == 2
+    answer_all(engine, ["没有", "对",
+                        "规范性文件制发2件，废止0件，现行有效5件；行政许可12件，行政处罚3件，行政强制0件，收费0万元", "对"])
+    for text in ["在镇政府网站公开惠农补贴名单和财政预决算，全年发布信息120条", "申请主要涉及土地补偿，均在法定期限内答复",
+                 "对公开信息逐条进行保密审查", "政务公开栏全部更新", "配备1名专职信息员，每季度检查一次"]:
+        answer_all(engine, [text, "对"])
+    replies = engine.answer("去年提出的公开形式单一问题，今年增加了微信公众号发布")
+    assert "本年度存在的问题和改进措施" in replies[1].text
+    engine.answer("对")
+    answer_all(engine, ["没有", "对"])
+    assert engine.done
+    findings = [f for f in engine.findings() if f.severity == ERROR]
+    assert findings == []
+    problems = engine.report.sections["problems"]
+    assert problems[0].startswith("去年提出的") and "不掌握等原因无法提供的有2件" in problems[1]
+
+
+def test_bad_answers_keep_the_draft():
+    engine = Engine.start(import_file(SEED).report, 2021)
+    for bad in ["", "hello world", "随便", "x" * 6000, "-3件"]:
+        replies = engine.answer(bad)
+        assert replies and replies[0].kind == "error", bad
+    assert engine.step["id"] == "requests" and engine.pending is None
+
+
+def test_broken_balance_is_named_in_plain_words():
+    engine = Engine.start(import_file(SEED).report, 2021)
+    replies = engine.answer("自然人申请5件，予以公开2件")
+    assert any("数字对不上" in r.text and "本年新收5" in r.text for r in replies)
+
+
+def test_undo_and_resume(tmp_path):
+    engine = Engine.start(import_file(SEED).report, 2021)
+    answer_all(engine, ["没有", "对"])
+    assert engine.step["id"] == "appeals"
+    engine.undo()
+    assert engine.step["id"] == "requests" and engine.report.number("t3", "new", "total") is None
+    answer_all(engine, ["没有", "对", "没有", "对"])
+    again = Engine.resume(engine.path)
+    assert again.step["id"] == "proactive" and again.report.number("t4", "cases", "review.total") == 0
+
+
+def test_corrupt_and_future_drafts(tmp_path):
+    bad = tmp_path / "d.json"
+    bad.write_text("{half", encoding="utf-8")
+    with pytest.raises(InputError, match="损坏"):
+        Engine.resume(bad)
+    engine = Engine.start(import_file(SEED).report, 2021)
+    data = json.loads(engine.report.to_json())
+    data["schema_version"] = 99
+    bad.write_text(json.dumps({"report": data, "step": 1}), encoding="utf-8")
+    with pytest.raises(InputError, match="更新版本"):
+        Engine.resume(bad)
+
+
+def test_problem_proposals_follow_the_figures():
+    engine = Engine.start(import_file(SEED).report, 2021)
+    answer_all(engine, ["没有", "对"])
+    ids = [p["id"] for p in propose_problems(engine.report)]
+    assert ids[0] == "no_requests" and 2 <= len(ids) <= 4
