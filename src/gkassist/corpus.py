@@ -8,6 +8,7 @@ times; a corrupt cache is rebuilt.  jieba is imported only when a query or a bui
 from __future__ import annotations
 
 import hashlib
+import heapq
 import json
 import math
 import pickle
@@ -228,7 +229,8 @@ def search(index: Index, query: str, kind: str | None = None, top: int = 5, excl
             length = index.lengths[idx]
             scores[idx] += idf * tf * (BM25_K1 + 1) / (tf + BM25_K1 * (1 - BM25_B + BM25_B * length / avg))
             matched[idx].append(w)
-    ranked = sorted(scores, key=lambda i: scores[i] * (OWN_BOOST if index.units[i].own else 1.0), reverse=True)
+    # only the head of the ranking is ever shown: no need to sort every scored sentence
+    ranked = heapq.nlargest(top * 20, scores, key=lambda i: scores[i] * (OWN_BOOST if index.units[i].own else 1.0))
     out: list[Suggestion] = []
     seen = SentenceIndex([])
     for idx in ranked:
