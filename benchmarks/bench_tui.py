@@ -1,0 +1,67 @@
+"""Time to first paint of the drafting app against a bare Textual app in the same run, and the time
+from an answered narrative question (Enter) to its phrasing suggestions, index already loaded."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+os.environ.setdefault("XDG_DATA_HOME", tempfile.mkdtemp())
+os.environ.setdefault("XDG_CACHE_HOME", tempfile.mkdtemp())
+
+from textual.app import App  # noqa: E402
+from textual.widgets import Static  # noqa: E402
+
+from gkassist.dialogue import Engine  # noqa: E402
+from gkassist.importer import import_file  # noqa: E402
+from gkassist.tui.app import DraftApp  # noqa: E402
+
+SEED = ROOT / "samples" / "000_7a4690d65c5df8d4.txt"
+
+
+class Bare(App):
+    def compose(self):
+        yield Static("你好")
+
+
+async def first_paint(factory) -> float:
+    t = time.perf_counter()
+    async with factory().run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        return time.perf_counter() - t
+
+
+async def main() -> None:
+    last = import_file(SEED).report
+    bare, ours = [], []
+    for _ in range(5):
+        bare.append(await first_paint(Bare))
+        ours.append(await first_paint(lambda: DraftApp(Engine.start(last, 2021))))
+    b, o = statistics.median(bare), statistics.median(ours)
+    print(f"first paint: bare Textual {b * 1000:.0f} ms, gkassist {o * 1000:.0f} ms, ratio {o / b:.2f} (target ≤ 1.5)")
+    engine = Engine.start(last, 2021)
+    for a in ("没有", "对", "没有", "对", "没有", "对"):
+        engine.answer(a)
+    from gkassist.corpus import load_index
+
+    load_index()
+    engine.answer("公开了财政预决算和惠民补贴")  # warm
+    engine.pending = None
+    times = []
+    for q in ("公开了财政预决算和惠民补贴", "在村务公开栏张贴低保名单", "政务公开专区新增查询栏目"):
+        t = time.perf_counter()
+        engine.answer(q)
+        times.append((time.perf_counter() - t) * 1000)
+        engine.pending = None
+    print(f"answer → suggestions: median {statistics.median(times):.0f} ms, max {max(times):.0f} ms")
+
+
+if __name__ == "__main__":
+    asyncio.run(main())
