@@ -311,14 +311,12 @@ def check_sections(report: Report) -> list[Finding]:
     fee_amount = None
     if report.format_version == "2021":
         fee_amount = report.number("t2", "fees", "fee_amount")
-    body = report.narrative_text()
     mentions_fees = bool(re.search(r"收取[^。]{0,10}(?:费|费用)|信息处理费", "".join(report.paragraphs("overview")) + "".join(report.paragraphs("problems"))))
     other = "".join(report.paragraphs("other"))
     if ((fee_amount or 0) > 0 or mentions_fees) and not re.search(r"信息处理费|收费|收取费用", other):
         why = f"表二行政事业性收费为{_fmt(fee_amount)}万元" if (fee_amount or 0) > 0 else "正文提到收费"
         out.append(Finding("SECTION6-FEES", WARNING, formats.SECTION_HEADINGS["other"],
                            f"{why}，但六未说明信息处理费收取情况", section="other"))
-    del body
     return out
 
 

@@ -460,8 +460,6 @@ class Engine:
             paras.extend(pending.paragraphs)
         self.pending = None
         self.step_index += 1
-        if step["id"] == "requests" and (self.report.number("t3", "new", "total") or 0) == 0:
-            pass  # no applications: the narrative question on them stays, the detail was skipped
         self.save()
         return [Reply("已保存。")] + self.question()
 

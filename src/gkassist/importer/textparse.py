@@ -310,10 +310,9 @@ def _find_headings(text: str) -> list[tuple[str, int, int]]:
         if table_id:
             # the heading that is followed by its table (the overview may repeat the headings)
             for cand in candidates:
-                nxt = [c for c in SECTION_PATTERNS.values()]
                 window = text[cand.end(): cand.end() + 3000]
                 start = TABLE_START[table_id].search(window)
-                if start and not any(p.search(window[: start.start()]) for p in nxt if p is not pattern):
+                if start and not any(p.search(window[: start.start()]) for p in SECTION_PATTERNS.values() if p is not pattern):
                     m = cand
                     break
         found.append((sid, m.start(), m.end()))
