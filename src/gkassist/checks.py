@@ -14,6 +14,7 @@ from .formats import T3_APPLICANT_COLUMNS, T3_ORG_COLUMNS, T4_BLOCKS, cell_locat
 from .model import NOT_APPLICABLE, Report
 from .textnums import parse_number
 from . import repetition
+from .corpus import SLOT_MARK
 
 ERROR = "error"
 WARNING = "warning"
@@ -132,7 +133,7 @@ def check_t4(report: Report) -> list[Finding]:
         total_col = f"{block}.total"
         if not _is_number(report, "t4", "cases", total_col):
             continue
-        parts = sum(_num(report, "t4", "cases", f"{block}.{o}") for o in ("upheld", "corrected", "other", "pending"))
+        parts = sum(_num(report, "t4", "cases", f"{block}.{o}") for o in formats.T4_PARTS)
         total = _num(report, "t4", "cases", total_col)
         if parts != total:
             out.append(_cell_finding(
@@ -275,7 +276,7 @@ _PLACEHOLDER = re.compile(
     r"|（(?:单位名称|机关名称|填写|待补充|待填)）"
     r"|20[XxＸｘ]{2}年|[XxＸ]{2}[镇乡街区县市局]"
     r"|(?<![A-Za-z])[XYZ](?:万余?|余)?条"
-    r"|〔(?:年份|数字|机关|地名)：[^〕]*〕"  # a slot of a reused sentence not yet filled in
+    r"|" + SLOT_MARK.pattern  # a slot of a reused sentence not yet filled in
 )
 
 

@@ -22,11 +22,12 @@ from pathlib import Path
 from . import formats
 from .errors import InputError
 from .repetition import SentenceIndex, normalise, split_sentences
-from .resources import resource_dir
+from .resources import resource_dir, user_dir
 
 CACHE_VERSION = 3
 # The parts of a report a sentence can come from (what --section accepts, besides aliases).
 SECTION_KINDS = ("总体情况", "主动公开", "依申请公开", "政府信息管理", "平台建设", "监督保障", "问题和改进", "其他事项")
+OVERVIEW_KINDS = SECTION_KINDS[:6]
 _SECTION_ALIASES = {
     "一、总体情况": "总体情况", "overview": "总体情况",
     "政府信息公开平台建设": "平台建设", "平台": "平台建设",
@@ -204,13 +205,13 @@ class Suggestion:
         return self.__dict__.copy()
 
 
-def search(index: Index, query: str, kind: str | None = None, top: int = 5, exclude_source: str | None = None,
-           kinds: tuple[str, ...] | None = None) -> list[Suggestion]:
+def search(index: Index, query: str, kind: str | None = None, top: int = 5,
+           exclude_source: str | None = None) -> list[Suggestion]:
     words = keywords(query)
     if not words:
         return []
-    allowed = kinds or ((kind,) if kind and kind != "总体情况" else
-                        ("总体情况", "主动公开", "依申请公开", "政府信息管理", "平台建设", "监督保障") if kind else None)
+    # 总体情况 covers its five parts; any other kind only itself; no kind, everything
+    allowed = OVERVIEW_KINDS if kind == "总体情况" else ((kind,) if kind else None)
     n = len(index.units)
     avg = index.avg_len
     scores: dict[int, float] = defaultdict(float)
@@ -248,15 +249,11 @@ def search(index: Index, query: str, kind: str | None = None, top: int = 5, excl
 
 # ------------------------------------------------------------------ corpus files and the cache
 def user_corpus_dir() -> Path:
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir("gkassist", appauthor=False)) / "corpus"
+    return user_dir("data", "corpus")
 
 
 def cache_dir() -> Path:
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("gkassist", appauthor=False))
+    return user_dir("cache")
 
 
 def corpus_files(extra: list[str | Path] = ()) -> list[tuple[Path, bool]]:
@@ -339,16 +336,17 @@ def suggest_command(args) -> int:
         raise InputError("请用中文描述今年的工作，语料库里是中文报告")
     index = load_index(args.corpus, _warn)
     results = search(index, query, kind, max(1, args.top))
+    words = keywords(query)
     if args.json:
-        print(json.dumps({"keywords": keywords(query), "suggestions": [s.to_dict() for s in results]}, ensure_ascii=False, indent=2))
+        print(json.dumps({"keywords": words, "suggestions": [s.to_dict() for s in results]}, ensure_ascii=False, indent=2))
         return 0
-    if not keywords(query):
+    if not words:
         print("没有从这句话里找到关键词（只有常用字词或标点），请多写一些具体内容")
         return 0
     if not results:
-        print(f"关键词：{'、'.join(keywords(query))}；语料库里没有找到合适的句子")
+        print(f"关键词：{'、'.join(words)}；语料库里没有找到合适的句子")
         return 0
-    print(f"关键词：{'、'.join(keywords(query))}")
+    print(f"关键词：{'、'.join(words)}")
     for i, s in enumerate(results, 1):
         print(f"{i}. {s.text}")
         print(f"   出处：{s.agency} {s.year}年度报告 · {s.section}；匹配：{'、'.join(dict.fromkeys(s.matched))}")
@@ -358,7 +356,7 @@ def suggest_command(args) -> int:
 
 def corpus_command(args) -> int:
     from .importer import load_any
-    from .io import atomic_write
+    from .io import atomic_write, report_file_name
 
     if args.corpus_command == "add":
         target = user_corpus_dir()
@@ -370,8 +368,7 @@ def corpus_command(args) -> int:
             except InputError as e:
                 _warn(f"跳过 {e}")
                 continue
-            safe = re.sub(r"[^\w\u4e00-\u9fff]+", "_", report.agency)
-            dest = target / f"{report.year}_{safe}.json"
+            dest = target / report_file_name(report)
             atomic_write(dest, report.to_json())
             added += 1
             note = "（部分结果）" if result is not None and result.partial else ""

@@ -20,9 +20,9 @@ from . import formats
 from .carryover import carried_cells, last_in_force, next_year_draft
 from .checks import ERROR, Finding, check
 from .errors import InputError
-from .io import atomic_write
+from .io import atomic_write, report_file_name
 from .model import Report, report_from_data
-from .resources import resource_dir
+from .resources import resource_dir, user_dir
 from .textnums import parse_number
 
 YES = re.compile(r"^\s*(对|是|是的|确认|好|好的|可以|没问题|采用|ok|OK|y|yes)\s*[。！!]?\s*$")
@@ -63,9 +63,7 @@ def problem_areas() -> list[dict]:
 
 
 def drafts_dir() -> Path:
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir("gkassist", appauthor=False)) / "drafts"
+    return user_dir("data", "drafts")
 
 
 @dataclass
@@ -161,7 +159,7 @@ class Engine:
     def __init__(self, report: Report, last_year: Report | None = None, path: Path | None = None):
         self.report = report
         self.last_year = last_year
-        self.path = path or drafts_dir() / f"{report.year}_{re.sub(r'[^0-9A-Za-z一-鿿]+', '_', report.agency) or 'draft'}.json"
+        self.path = path or drafts_dir() / report_file_name(report)
         self.step_index = 0
         self.pending: Pending | None = None
         self.history: list[tuple[str, int]] = []  # (report JSON, step index) before each accepted answer
@@ -354,7 +352,7 @@ class Engine:
                 report.set_cell(t, r, c, v)
             for block, _ in formats.T4_BLOCKS:
                 report.set_cell("t4", "cases", f"{block}.total",
-                                sum(report.number("t4", "cases", f"{block}.{o}") or 0 for o in ("upheld", "corrected", "other", "pending")))
+                                sum(report.number("t4", "cases", f"{block}.{o}") or 0 for o in formats.T4_PARTS))
         else:
             for _, row, col in fmt.cells():
                 if report.cell("t2", row.id, col.id) is None:
@@ -418,9 +416,7 @@ class Engine:
         lines = []
         for i, p in enumerate(self.proposals, 1):
             lines.append(f"{i}. 问题：{p['problem']}；改进：{p['improvement']}")
-        body = "本年度存在的问题和改进措施：" + "；".join(
-            f"{'一二三四'[i]}是{p['problem']}，{p['improvement']}" for i, p in enumerate(self.proposals)) + "。"
-        paragraphs.append(body)
+        paragraphs.append(problems_paragraph(self.proposals))
         self.pending = Pending("problems", paragraphs=paragraphs)
         return [Reply("根据今年的数字，我建议写这些问题（来自 prompts/problems.yaml）：\n" + "\n".join(lines), "table"),
                 Reply("将写入：\n" + "\n".join(paragraphs), "table"),
@@ -432,8 +428,7 @@ class Engine:
         if len(self.proposals) <= 2:
             return [Reply("至少保留两条具体问题。", "error")]
         del self.proposals[number - 1]
-        self.pending.paragraphs[1] = "本年度存在的问题和改进措施：" + "；".join(
-            f"{'一二三四'[i]}是{p['problem']}，{p['improvement']}" for i, p in enumerate(self.proposals)) + "。"
+        self.pending.paragraphs[1] = problems_paragraph(self.proposals)
         return [Reply("将写入：\n" + "\n".join(self.pending.paragraphs), "table"), Reply("回答“对”采用。")]
 
     def _accept(self) -> list[Reply]:
@@ -476,6 +471,11 @@ def propose_problems(report: Report) -> list[dict]:
         if len(out) == 4:
             break
     return out
+
+
+def problems_paragraph(proposals: list[dict]) -> str:
+    return "本年度存在的问题和改进措施：" + "；".join(
+        f"{'一二三四'[i]}是{p['problem']}，{p['improvement']}" for i, p in enumerate(proposals)) + "。"
 
 
 def figures_of(report: Report) -> dict:

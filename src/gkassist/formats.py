@@ -200,6 +200,8 @@ T4_OUTCOMES = (
     ("pending", "尚未审结"),
     ("total", "总计"),
 )
+# The four outcomes whose sum is each block's 总计 (T4-SUMS).
+T4_PARTS = tuple(o for o, _ in T4_OUTCOMES if o != "total")
 T4_BLOCKS = (
     ("review", "行政复议"),
     ("suit_direct", "未经复议直接起诉"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from pathlib import Path
 
@@ -10,6 +11,12 @@ from .errors import InputError
 
 # Published reports are a few hundred KB at most; refuse what cannot be one before reading it all.
 MAX_INPUT_BYTES = 20 * 1024 * 1024
+
+
+def report_file_name(report) -> str:
+    """"2024_青岚县石桥镇人民政府.json": the year and the agency, with anything unsafe in a file name replaced."""
+    agency = re.sub(r"[^\w\u4e00-\u9fff]+", "_", report.agency).strip("_") or "draft"
+    return f"{report.year}_{agency}.json"
 
 
 def check_readable(path: Path) -> None:

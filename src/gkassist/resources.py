@@ -11,6 +11,14 @@ from pathlib import Path
 _PACKAGE = Path(__file__).resolve().parent
 
 
+def user_dir(kind: str, name: str = "") -> Path:
+    """A folder of the user's (kind "data" or "cache"), found with platformdirs so XDG_* is honoured."""
+    import platformdirs
+
+    base = platformdirs.user_data_dir if kind == "data" else platformdirs.user_cache_dir
+    return Path(base("gkassist", appauthor=False)) / name
+
+
 def resource_dir(name: str) -> Path:
     inside = _PACKAGE / name
     if inside.is_dir():
