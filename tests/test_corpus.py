@@ -85,6 +85,7 @@ def test_cache_is_reused_and_a_corrupt_cache_is_rebuilt(capsys):
     caches = list(corpus.cache_dir().glob("index-*.pickle"))
     assert len(caches) == 1
     caches[0].write_bytes(b"not a pickle")
+    corpus._LOADED.clear()  # as in a new process, which reads the cache file
     again = corpus.load_index(warn=print)
     assert "已损坏" in capsys.readouterr().out
     assert len(again.units) == len(first.units)

@@ -294,22 +294,30 @@ def build_index(files: list[tuple[Path, bool]], warn=lambda msg: None) -> Index:
     return index
 
 
+# Indexes already loaded in this process, by cache file (the file name carries the corpus fingerprint).
+_LOADED: dict[Path, Index] = {}
+
+
 def load_index(extra: list[str | Path] = (), warn=lambda msg: None) -> Index:
     """The index for the current corpus: from the cache when the corpus has not changed."""
     from .io import atomic_write
 
     files = corpus_files(extra)
     path = cache_dir() / f"index-{_fingerprint(files)}.pickle"
+    if path in _LOADED:
+        return _LOADED[path]  # the dialogue asks for the index on every narrative answer
     if path.exists():
         try:
             with open(path, "rb") as f:
                 index = pickle.load(f)
             if isinstance(index, Index):
+                _LOADED[path] = index
                 return index
         except Exception:  # a corrupt or foreign cache file: rebuild below
             pass
         warn(f"索引缓存 {path} 已损坏，正在重建")
     index = build_index(files, warn)
+    _LOADED[path] = index
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         for old in path.parent.glob("index-*.pickle"):
