@@ -112,6 +112,17 @@ def test_render_to_missing_directory_and_bad_suffix(tmp_path):
     assert not (tmp_path / "r.txt").exists()
 
 
+def test_outputs_get_ordinary_file_permissions(tmp_path):
+    from gkassist.io import atomic_write
+
+    old = os.umask(0o022)
+    try:
+        atomic_write(tmp_path / "r.txt", "内容")
+    finally:
+        os.umask(old)
+    assert (tmp_path / "r.txt").stat().st_mode & 0o777 == 0o644
+
+
 def test_atomic_write_keeps_old_file_when_writing_fails(tmp_path, monkeypatch):
     from gkassist import io as gio
 

@@ -97,6 +97,8 @@ def atomic_write(path: str | Path, data: bytes | str) -> None:
             f.write(data)
             f.flush()
             os.fsync(f.fileno())
+        # mkstemp makes the file private (0600); give it the mode an ordinary new file gets
+        os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, path)
     except OSError as e:
         try:
@@ -104,3 +106,9 @@ def atomic_write(path: str | Path, data: bytes | str) -> None:
         except OSError:
             pass
         raise InputError(f"{path}：无法写入（{e.strerror}）") from None
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
