@@ -18,14 +18,28 @@ def private_dirs(tmp_path, monkeypatch):
 
 
 def test_parse_a_table_in_one_sentence():
-    cells, problems = parse_t3("自然人申请5件，企业2件；予以公开4件，部分公开1件，本机关不掌握2件，结转下年0件")
-    assert cells == {("t3", "new", "natural"): 5, ("t3", "new", "business"): 2, ("t3", "open", "natural"): 4,
-                     ("t3", "partial", "natural"): 1, ("t3", "unable_1", "natural"): 2, ("t3", "carry_next", "natural"): 0}
-    assert problems == []
-    cells, _ = parse_t3("收到申请三件，都予以公开三件")
-    assert cells == {("t3", "new", "natural"): 3, ("t3", "open", "natural"): 3}
-    cells, _ = parse_t4("行政复议1件，结果维持")
-    assert cells == {("t4", "cases", "review.upheld"): 1}
+    parsed = parse_t3("自然人申请5件，予以公开4件，部分公开1件，另有1件天气怎样")
+    assert parsed.cells == {("t3", "new", "natural"): 5, ("t3", "open", "natural"): 4, ("t3", "partial", "natural"): 1}
+    assert parsed.not_understood == ["有1件天气怎样"] and parsed.kind_unclear == []
+    assert parse_t3("收到申请三件，都予以公开三件").cells == {("t3", "new", "natural"): 3, ("t3", "open", "natural"): 3}
+    assert parse_t4("行政复议1件，结果维持").cells == {("t4", "cases", "review.upheld"): 1}
+
+
+def test_results_of_several_applicant_kinds_are_asked_for_not_guessed():
+    parsed = parse_t3("自然人申请5件，企业2件；予以公开4件，企业部分公开1件，本机关不掌握2件")
+    assert parsed.cells == {("t3", "new", "natural"): 5, ("t3", "new", "business"): 2, ("t3", "partial", "business"): 1}
+    assert parsed.kind_unclear == ["予以公开4件", "本机关不掌握2件"]
+    engine = Engine.start(import_file(SEED).report, 2021)
+    replies = engine.answer("自然人申请5件，企业2件；予以公开4件，企业部分公开1件，本机关不掌握2件")
+    assert replies[-1].kind == "error"
+    assert replies[-1].text.startswith("申请人有自然人、商业企业几类，办理结果要分别填。“予以公开4件、本机关不掌握2件”分别是哪类申请人的？")
+    # the follow-up adds to what was understood instead of starting over
+    replies = engine.answer("自然人予以公开3件，本机关不掌握2件；企业予以公开1件")
+    assert replies[-1].text == "对吗？回答“对”保存，或直接重新描述。"
+    engine.answer("对")
+    n = engine.report.number
+    assert (n("t3", "new", "total"), n("t3", "open", "natural"), n("t3", "open", "business"),
+            n("t3", "partial", "business"), n("t3", "unable_1", "natural"), n("t3", "results_total", "total")) == (7, 3, 1, 1, 2, 7)
 
 
 def answer_all(engine, answers):
@@ -45,8 +59,8 @@ def test_whole_draft_from_the_seed(tmp_path):
     assert "表三 · 一、本年新收政府信息公开申请数量 · 自然人：5" in shown
     assert "表三 · 一、本年新收政府信息公开申请数量 · 总计：7" in shown
     assert engine.report.number("t3", "new", "natural") is None  # not stored before confirmation
-    # the results were not split between the two kinds of applicant: the assistant says so before storing
-    assert any(r.kind == "error" and "T3" not in r.text and "自然人列" in r.text for r in replies)
+    # the results were not split between the two kinds of applicant: the assistant asks before storing
+    assert replies[-1].kind == "error" and "分别是哪类申请人的" in replies[-1].text
     engine.answer("自然人申请5件，企业2件；自然人予以公开3件，企业予以公开1件，自然人部分公开1件，"
                   "自然人本机关不掌握1件，企业本机关不掌握1件，结转下年0件")
     engine.answer("对")
@@ -114,3 +128,24 @@ def test_problem_proposals_follow_the_figures():
     answer_all(engine, ["没有", "对"])
     ids = [p["id"] for p in propose_problems(engine.report)]
     assert ids[0] == "no_requests" and 2 <= len(ids) <= 4
+
+
+def test_problems_follow_the_clerks_answers_and_can_be_edited():
+    engine = Engine.start(import_file(SEED).report, 2021)
+    answer_all(engine, ["自然人申请2件，予以公开2件", "对", "没有", "对", "规范性文件制发0件，行政许可5件", "对"])
+    for text in ["公开惠农补贴名单120条", "均按期答复", "逐条保密审查",
+                 "新建村务公开栏12块，镇政府网站的依申请公开栏目尚未开通", "每季度检查一次"]:
+        answer_all(engine, [text, "对"])
+    replies = engine.answer("去年提出的公开形式单一问题，今年增加了微信公众号发布")
+    proposals = [p["id"] for p in engine.proposals]
+    assert proposals == ["platform_gap", "interpretation"]  # the clerk's named gap, then one fallback
+    assert "一是平台建设方面，镇政府网站的依申请公开栏目尚未开通，列出整改清单" in replies[1].text
+    replies = engine.answer("改2：村级公开栏内容更新慢，下一年度实行每月集中更新")
+    assert replies[0].text.endswith("二是村级公开栏内容更新慢，下一年度实行每月集中更新。")
+    engine.answer("加：信息员为兼职，业务培训不足，明年组织两次专题培训")
+    assert engine.answer("改9：什么")[0].text == "没有这一条。"
+    engine.answer("去掉1")
+    engine.answer("对")
+    assert engine.report.sections["problems"][1] == (
+        "本年度存在的问题和改进措施：一是村级公开栏内容更新慢，下一年度实行每月集中更新；"
+        "二是信息员为兼职，业务培训不足，明年组织两次专题培训。")

@@ -71,3 +71,37 @@ def test_domain_imports_no_textual():
     code = ("import sys, gkassist.cli, gkassist.dialogue, gkassist.checks, gkassist.render, gkassist.importer, gkassist.corpus;"
             "sys.exit(1 if any(m.startswith('textual') for m in sys.modules) else 0)")
     assert subprocess.run([sys.executable, "-c", code]).returncode == 0
+
+
+async def test_accept_a_suggestion_and_generate_section_five():
+    engine = Engine.start(import_file(SEED).report, 2021)
+    app = DraftApp(engine)
+    async with app.run_test(size=(100, 30)) as pilot:
+        for text in ["没有", "对", "没有", "对", "规范性文件制发1件，行政许可5件", "对"]:
+            await type_answer(pilot, text)
+        assert app.engine.step["id"] == "overview_proactive"
+        await type_answer(pilot, "在镇政府网站公开财政预决算和惠农补贴信息")
+        suggestions = [m for m in app.query(Message) if m.has_class("suggestion")]
+        assert suggestions and str(suggestions[0].render()).startswith("参考1：")
+        first = str(suggestions[0].render()).removeprefix("参考1：").rsplit("（出处：", 1)[0]
+        await type_answer(pilot, "参考1")
+        await type_answer(pilot, "对")
+        assert app.engine.report.sections["overview"][-1] == "（一）主动公开。在镇政府网站公开财政预决算和惠农补贴信息。" + first
+        # jump to 五 from the command palette, as a clerk would
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"问题及改进")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.engine.step["id"] == "problems"
+        assert messages(app)[-2].startswith("五、存在的主要问题及改进情况：")
+        assert messages(app)[-1].startswith("去年提出的问题：")
+        await type_answer(pilot, "去年提出的公开形式单一问题，今年开通了微信公众号")
+        shown = "\n".join(messages(app))
+        assert "根据今年的数字，我建议写这些问题" in shown and "1. 问题：全年没有收到政府信息公开申请" in shown
+        await type_answer(pilot, "对")
+        problems = app.engine.report.sections["problems"]
+        assert problems[0] == "去年提出的公开形式单一问题，今年开通了微信公众号。"
+        assert problems[1].startswith("本年度存在的问题和改进措施：一是全年没有收到政府信息公开申请")
+        assert app.engine.step["id"] == "other"

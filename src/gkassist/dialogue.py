@@ -86,11 +86,24 @@ def _clauses(text: str) -> list[str]:
     return [c for c in re.split(r"[，,；;。、\s]+|另|其中|以及|和(?=\D)", text) if c]
 
 
-def parse_t3(text: str) -> tuple[dict[tuple[str, str, str], int], list[str]]:
-    """Cells of 表三 from a sentence; returns (cells, what could not be understood)."""
-    cells: dict[tuple[str, str, str], int] = {}
-    problems = []
+@dataclass
+class Parsed:
+    """What a table answer said: the cells, the clauses not understood, the results whose applicant kind is unclear."""
+
+    cells: dict[tuple[str, str, str], int | float] = field(default_factory=dict)
+    not_understood: list[str] = field(default_factory=list)
+    kind_unclear: list[str] = field(default_factory=list)
+
+
+def parse_t3(text: str) -> Parsed:
+    """Cells of 表三 from a sentence.
+
+    A result clause that names no applicant kind belongs to the only kind that applied; when several kinds
+    applied it is not guessed (the totals would balance by accident) but returned as `kind_unclear`.
+    """
+    out = Parsed()
     applicant_cols: list[str] = []
+    unassigned: list[tuple[str, str, int]] = []
     for clause in _clauses(text):
         m = re.search(_NUM + r"\s*件?", clause)
         if not m:
@@ -103,18 +116,26 @@ def parse_t3(text: str) -> tuple[dict[tuple[str, str, str], int], list[str]]:
         if row is None and ("申请" in clause or "收到" in clause or col):
             row = "new"
         if row is None:
-            problems.append(clause)
+            out.not_understood.append(clause)
             continue
         if row == "new":
             col = col or "natural"
             applicant_cols.append(col)
+        elif col is None:
+            unassigned.append((clause, row, int(n)))
+            continue
+        out.cells[("t3", row, col)] = out.cells.get(("t3", row, col), 0) + int(n)
+    kinds = set(applicant_cols)
+    for clause, row, n in unassigned:
+        if len(kinds) > 1:
+            out.kind_unclear.append(clause)
         else:
-            col = col or (applicant_cols[0] if len(set(applicant_cols)) == 1 else "natural")
-        cells[("t3", row, col)] = cells.get(("t3", row, col), 0) + int(n)
-    return cells, problems
+            col = applicant_cols[0] if kinds else "natural"
+            out.cells[("t3", row, col)] = out.cells.get(("t3", row, col), 0) + n
+    return out
 
 
-def parse_t4(text: str) -> tuple[dict, list[str]]:
+def parse_t4(text: str) -> Parsed:
     cells = {}
     problems = []
     block = "review"
@@ -135,10 +156,10 @@ def parse_t4(text: str) -> tuple[dict, list[str]]:
                 problems.append(clause)
             continue
         cells[("t4", "cases", f"{block}.{outcome}")] = cells.get(("t4", "cases", f"{block}.{outcome}"), 0) + int(n)
-    return cells, problems
+    return Parsed(cells, problems)
 
 
-def parse_t2(text: str) -> tuple[dict, list[str]]:
+def parse_t2(text: str) -> Parsed:
     cells = {}
     problems = []
     for clause in _clauses(text):
@@ -151,7 +172,7 @@ def parse_t2(text: str) -> tuple[dict, list[str]]:
             problems.append(clause)
             continue
         cells[("t2",) + target] = n
-    return cells, problems
+    return Parsed(cells, problems)
 
 
 # ------------------------------------------------------------------ the engine
@@ -282,6 +303,10 @@ class Engine:
                 return self.take_suggestion(int(m.group(1)))
             if m := re.fullmatch(r"去掉\s*(\d)", text):
                 return self.drop_proposal(int(m.group(1)))
+            if m := re.fullmatch(r"改\s*(\d)\s*[：:，,]?\s*(.+)", text, re.S):
+                return self.edit_proposal(int(m.group(1)), m.group(2))
+            if m := re.fullmatch(r"加\s*[：:，,]?\s*(.+)", text, re.S):
+                return self.edit_proposal(len(self.proposals) + 1, m.group(1))
             if YES.match(text):
                 return self._accept()
             if NO.match(text):
@@ -302,25 +327,31 @@ class Engine:
     def _table_answer(self, step: dict, text: str) -> list[Reply]:
         table = step["table"]
         if SAME_AS_LAST.match(text) and self.last_year is not None and table == "t2":
-            cells = {("t2", r, c): v for r in ("licensing", "penalty", "enforcement") for c in ("decisions",)
-                     if self.last_year.format_version == "2021" and (v := self.last_year.number("t2", r, c)) is not None}
-            problems = []
+            parsed = Parsed({("t2", r, c): v for r in ("licensing", "penalty", "enforcement") for c in ("decisions",)
+                             if self.last_year.format_version == "2021" and (v := self.last_year.number("t2", r, c)) is not None})
         elif NONE_ANSWER.match(text):
             fmt = self.report.format.tables[table]
-            cells = {(table, r.id, c.id): 0 for _, r, c in fmt.cells()
-                     if not (table == "t3" and r.id == "carried")}
-            problems = []
+            parsed = Parsed({(table, r.id, c.id): 0 for _, r, c in fmt.cells() if not (table == "t3" and r.id == "carried")})
         else:
-            parser = {"t3": parse_t3, "t4": parse_t4, "t2": parse_t2}[table]
-            cells, problems = parser(text)
-            if not cells:
+            parsed = {"t3": parse_t3, "t4": parse_t4, "t2": parse_t2}[table](text)
+            if not parsed.cells and not parsed.kind_unclear:
                 return [Reply("没听明白。请写成“自然人申请3件，予以公开2件，本机关不掌握1件”这样，带上数字和办理结果。", "error")]
+        cells = parsed.cells
+        if self._supplements(table, cells):
+            # an answer to "请补充……" adds to what was understood instead of starting over
+            cells = {**self.pending.cells, **cells}
         trial = self.report.model_copy(deep=True)
         self._fill(trial, table, cells)
         self.pending = Pending(step["id"], cells=cells)
         replies = [Reply(self._understood(trial, table), "table")]
-        if problems:
-            replies.append(Reply("这些没能理解，未计入：" + "、".join(problems), "error"))
+        if parsed.not_understood:
+            replies.append(Reply("这些没能理解，未计入：" + "、".join(parsed.not_understood), "error"))
+        if parsed.kind_unclear:
+            kinds = "、".join(c.label for c in formats.T3_COLUMNS
+                             if c.id != "total" and (trial.number("t3", "new", c.id) or 0) > 0)
+            replies.append(Reply(f"申请人有{kinds}几类，办理结果要分别填。“{'、'.join(parsed.kind_unclear)}”分别是哪类申请人的？"
+                                 "请补充，例如“自然人予以公开3件，企业予以公开1件”。", "error"))
+            return replies
         broken = [f for f in check(trial) if f.table == table and f.severity == ERROR and f.rule != "TEXT-NUMBERS"]
         if broken:
             replies.append(Reply("按这样填，数字对不上：" + "；".join(_plain(f) for f in broken[:3]) +
@@ -328,6 +359,14 @@ class Engine:
         else:
             replies.append(Reply("对吗？回答“对”保存，或直接重新描述。"))
         return replies
+
+    def _supplements(self, table: str, cells: dict) -> bool:
+        """Whether this answer adds to the pending one: same table, and (表三) it restates no applications."""
+        if self.pending is None or not self.pending.cells or not cells:
+            return False
+        if table == "t3":
+            return not any(r == "new" for _, r, _ in cells)
+        return table == "t2"
 
     def _fill(self, report: Report, table: str, cells: dict) -> None:
         fmt = report.format.tables[table]
@@ -420,7 +459,8 @@ class Engine:
         self.pending = Pending("problems", paragraphs=paragraphs)
         return [Reply("根据今年的数字，我建议写这些问题（来自 prompts/problems.yaml）：\n" + "\n".join(lines), "table"),
                 Reply("将写入：\n" + "\n".join(paragraphs), "table"),
-                Reply("回答“对”采用；或“去掉2”删掉第2条；或直接写你自己的内容。")]
+                Reply("回答“对”采用；“去掉2”删掉第2条；“改2：……”把第2条换成你写的问题和改进措施；"
+                      "“加：……”再加一条；重新写整改情况会替换第一段。")]
 
     def drop_proposal(self, number: int) -> list[Reply]:
         if self.pending is None or self.pending.step != "problems" or not (1 <= number <= len(self.proposals)):
@@ -428,6 +468,25 @@ class Engine:
         if len(self.proposals) <= 2:
             return [Reply("至少保留两条具体问题。", "error")]
         del self.proposals[number - 1]
+        return self._show_proposals()
+
+    def edit_proposal(self, number: int, text: str) -> list[Reply]:
+        """Replace proposal `number` with the clerk's own words, or add one (number = count + 1)."""
+        if self.pending is None or self.pending.step != "problems" or not (1 <= number <= len(self.proposals) + 1):
+            return [Reply("没有这一条。", "error")]
+        if number > 4:
+            return [Reply("最多写四条问题，请先“去掉”一条。", "error")]
+        text = text.strip().rstrip("。；;")
+        if not re.search(r"[\u4e00-\u9fff]", text):
+            return [Reply("请用中文写这一条的问题和改进措施。", "error")]
+        own = {"id": "own", "problem": text, "improvement": ""}
+        if number > len(self.proposals):
+            self.proposals.append(own)
+        else:
+            self.proposals[number - 1] = own
+        return self._show_proposals()
+
+    def _show_proposals(self) -> list[Reply]:
         self.pending.paragraphs[1] = problems_paragraph(self.proposals)
         return [Reply("将写入：\n" + "\n".join(self.pending.paragraphs), "table"), Reply("回答“对”采用。")]
 
@@ -460,22 +519,40 @@ class Engine:
 
 
 def propose_problems(report: Report) -> list[dict]:
-    """2–4 problem areas whose signals hold for this year's figures, with wording filled from them."""
+    """2–4 problem areas whose signals hold for this year's figures or the clerk's own answers, filled from them."""
     figures = figures_of(report)
     out = []
     for area in problem_areas():
-        fallback = str(area["signal"]).strip() == "True"
-        if (fallback and len(out) < 2) or (not fallback and _signal(area["signal"], figures)):
-            out.append({"id": area["id"], "problem": area["problem"].format(**figures),
-                        "improvement": area["improvement"].format(**figures)})
+        fallback = str(area.get("signal")).strip() == "True"
+        values = dict(figures)
+        if "said" in area:
+            clause = _said(report, area["said"])
+            if clause is None:
+                continue
+            values["said"] = clause
+        if (fallback and len(out) < 2) or (not fallback and ("said" in area or _signal(area["signal"], figures))):
+            out.append({"id": area["id"], "problem": area["problem"].format(**values),
+                        "improvement": area["improvement"].format(**values)})
         if len(out) == 4:
             break
     return out
 
 
+def _said(report: Report, said: dict) -> str | None:
+    """The clause of the clerk's answer for `said.part` that names a gap (e.g. “依申请公开栏目尚未开通”)."""
+    heading = next((s.get("heading") for s in flow() if s.get("part") == said["part"]), None)
+    for paragraph in report.paragraphs("overview"):
+        if heading and paragraph.startswith(heading):
+            for clause in re.split(r"[，,；;。！？]", paragraph[len(heading):]):
+                if any(w in clause for w in said["words"]):
+                    return clause.strip()
+    return None
+
+
 def problems_paragraph(proposals: list[dict]) -> str:
     return "本年度存在的问题和改进措施：" + "；".join(
-        f"{'一二三四'[i]}是{p['problem']}，{p['improvement']}" for i, p in enumerate(proposals)) + "。"
+        f"{'一二三四'[i]}是{p['problem']}" + (f"，{p['improvement']}" if p["improvement"] else "")
+        for i, p in enumerate(proposals)) + "。"
 
 
 def figures_of(report: Report) -> dict:

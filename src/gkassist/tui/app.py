@@ -129,7 +129,7 @@ class DraftApp(App):
         lines = ["[b]进度[/b]"]
         for i, step in enumerate(steps):
             mark = "✔" if i < self.engine.step_index else ("▶" if i == self.engine.step_index else "·")
-            lines.append(f"{mark} {step['ask'][:10]}")
+            lines.append(f"{mark} {step['title']}")
         findings = self.engine.findings()
         errors = [f for f in findings if f.severity == ERROR]
         lines.append(f"\n[b]检查[/b]：{len(errors)}个错误，{len(findings) - len(errors)}个提醒")
@@ -184,7 +184,7 @@ class DraftApp(App):
         for suffix, name in ((".docx", "Word"), (".html", "网页"), (".md", "Markdown"), (".txt", "文本")):
             yield _command(f"导出为{name}（{suffix}）", "把当前报告导出到当前文件夹", lambda s=suffix: self.action_export(s))
         for step in flow():
-            yield _command(f"跳到：{step['ask'][:16]}", "回到这一部分重新回答", lambda i=step["id"]: self._jump(i))
+            yield _command(f"跳到：{step['title']}", step['ask'][:40], lambda i=step["id"]: self._jump(i))
 
     def _jump(self, step_id: str) -> None:
         for reply in self.engine.jump(step_id):
