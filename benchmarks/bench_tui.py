@@ -31,21 +31,33 @@ class Bare(App):
         yield Static("你好")
 
 
-async def first_paint(factory) -> float:
+async def first_paint(factory) -> tuple[float, float]:
+    """(first frame composed for the terminal, screen ready and idle), in seconds from constructing the app."""
     t = time.perf_counter()
-    async with factory().run_test(size=(80, 24)) as pilot:
+    app = factory()
+    first: list[float] = []
+    display = app._display  # every frame goes through App._display; the first one with content is the first paint
+
+    def timed_display(screen, renderable):
+        if renderable is not None and app._running and not app._batch_count and not first:
+            first.append(time.perf_counter() - t)
+        return display(screen, renderable)
+
+    app._display = timed_display
+    async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        return time.perf_counter() - t
+        return first[0], time.perf_counter() - t
 
 
 async def main() -> None:
     last = import_file(SEED).report
     bare, ours = [], []
-    for _ in range(5):
+    for _ in range(11):
         bare.append(await first_paint(Bare))
         ours.append(await first_paint(lambda: DraftApp(Engine.start(last, 2021))))
-    b, o = statistics.median(bare), statistics.median(ours)
-    print(f"first paint: bare Textual {b * 1000:.0f} ms, gkassist {o * 1000:.0f} ms, ratio {o / b:.2f} (target ≤ 1.5)")
+    for i, what in ((1, "first screen painted and idle"), (0, "first frame composed")):
+        b, o = statistics.median(x[i] for x in bare), statistics.median(x[i] for x in ours)
+        print(f"{what}: bare Textual {b * 1000:.0f} ms, gkassist {o * 1000:.0f} ms, ratio {o / b:.2f} (target ≤ 1.5)")
     engine = Engine.start(last, 2021)
     for a in ("没有", "对", "没有", "对", "没有", "对"):
         engine.answer(a)

@@ -35,6 +35,13 @@ def test_results_of_several_applicant_kinds_are_asked_for_not_guessed():
     assert replies[-1].text.startswith("申请人有自然人、商业企业几类，办理结果要分别填。“予以公开4件、本机关不掌握2件”分别是哪类申请人的？")
     # the follow-up adds to what was understood instead of starting over
     replies = engine.answer("自然人予以公开3件，本机关不掌握2件；企业予以公开1件")
+    assert replies[0].text == """我理解为：
+  表三 · 一、本年新收政府信息公开申请数量：自然人 5，商业企业 2，总计 7
+  表三 · 三、本年度办理结果 （一）予以公开：自然人 3，商业企业 1，总计 4
+  表三 · 三、本年度办理结果 （二）部分公开（区分处理的，只计这一情形，不计其他情形）：商业企业 1，总计 1
+  表三 · 三、本年度办理结果 （四）无法提供 1.本机关不掌握相关政府信息：自然人 2，总计 2
+  表三 · 三、本年度办理结果 （七）总计：自然人 5，商业企业 2，总计 7
+  （其余为 0）"""
     assert replies[-1].text == "对吗？回答“对”保存，或直接重新描述。"
     engine.answer("对")
     n = engine.report.number
@@ -56,8 +63,7 @@ def test_whole_draft_from_the_seed(tmp_path):
     assert engine.step["id"] == "requests"
     replies = engine.answer("自然人申请5件，企业2件；予以公开4件，部分公开1件，本机关不掌握2件，结转下年0件")
     shown = "\n".join(r.text for r in replies)
-    assert "表三 · 一、本年新收政府信息公开申请数量 · 自然人：5" in shown
-    assert "表三 · 一、本年新收政府信息公开申请数量 · 总计：7" in shown
+    assert "\n  表三 · 一、本年新收政府信息公开申请数量：自然人 5，商业企业 2，总计 7\n" in shown
     assert engine.report.number("t3", "new", "natural") is None  # not stored before confirmation
     # the results were not split between the two kinds of applicant: the assistant asks before storing
     assert replies[-1].kind == "error" and "分别是哪类申请人的" in replies[-1].text

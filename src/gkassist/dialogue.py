@@ -400,16 +400,15 @@ class Engine:
                 report.set_cell(t, r, c, v)
 
     def _understood(self, trial: Report, table: str) -> str:
-        lines = ["我理解为："]
-        fmt = trial.format.tables[table]
-        for _, row, col in fmt.cells():
+        """The non-zero cells, one line per table row: “表三 · 一、本年新收…：自然人 3，商业企业 1，总计 4”."""
+        rows: dict[str, list[str]] = {}
+        for _, row, col in trial.format.tables[table].cells():
             v = trial.cell(table, row.id, col.id)
             if v not in (0, None):
-                lines.append(f"  {formats.cell_location(trial.format_version, table, row.id, col.id)}：{v}")
-        if len(lines) == 1:
-            lines.append("  全部为 0")
-        else:
-            lines.append("  （其余为 0）")
+                where, _, column = formats.cell_location(trial.format_version, table, row.id, col.id).rpartition(" · ")
+                rows.setdefault(where, []).append(f"{column} {v}")
+        lines = ["我理解为："] + [f"  {where}：{'，'.join(cells)}" for where, cells in rows.items()]
+        lines.append("  （其余为 0）" if rows else "  全部为 0")
         return "\n".join(lines)
 
     def _narrative_answer(self, step: dict, text: str) -> list[Reply]:

@@ -9,7 +9,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Header, Input, Markdown, Static
+from textual.widgets import Input, Markdown, Static
 
 from ..checks import ERROR
 from ..dialogue import Engine, Reply, drafts_dir, flow
@@ -25,6 +25,9 @@ Ctrl+B 回到上一题 · Ctrl+P 命令面板（可跳到任一部分、导出�
 每次确认后草稿都会自动保存，下次打开会接着写。"""
 
 
+_MESSAGE_CLASS = {"error": "error", "suggestion": "suggestion"}
+
+
 class Message(Static):
     DEFAULT_CSS = """
     Message { padding: 0 1; margin: 0 0 1 0; }
@@ -33,6 +36,25 @@ class Message(Static):
     Message.error { background: $error 20%; margin-right: 4; }
     Message.suggestion { color: $text-muted; margin-right: 4; }
     """
+
+
+class KeyBar(Static):
+    """The key bindings, one line, each clickable.
+
+    Textual's Footer recomposes itself whenever the focused widget changes; on the first screen that alone
+    cost about 45 ms of the start-up, for a line that never changes here.
+    """
+
+    DEFAULT_CSS = "KeyBar { dock: bottom; height: 1; background: $panel; color: $text-muted; overflow: hidden; }"
+
+    def __init__(self, bindings: list[Binding]):
+        keys = [("ctrl+p", "command_palette", "命令")] + [(b.key, b.action, b.description) for b in bindings]
+        super().__init__(" ".join(
+            f"[@click=app.{action.replace(chr(39), chr(34))}][b]{_key_name(key)}[/b] {label}[/]" for key, action, label in keys))
+
+
+def _key_name(key: str) -> str:
+    return key.replace("ctrl+", "^").upper()
 
 
 class TextScreen(ModalScreen):
@@ -51,6 +73,7 @@ class TextScreen(ModalScreen):
 class DraftApp(App):
     TITLE = "gkassist 年报助手"
     CSS = """
+    #title { dock: top; height: 1; background: $primary; color: $text; text-style: bold; padding: 0 1; }
     #main { height: 1fr; }
     #chat { width: 2fr; }
     #log { height: 1fr; }
@@ -74,23 +97,24 @@ class DraftApp(App):
         self.export_dir = export_dir or Path.cwd()
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield Static(id="title", markup=False)
         with Horizontal(id="main"):
             with Vertical(id="chat"):
                 yield VerticalScroll(id="log")
                 yield Input(placeholder="在这里输入回答，回车发送", id="answer")
             yield Static(id="side")
-        yield Footer()
+        yield KeyBar(self.BINDINGS)
 
     def on_mount(self) -> None:
-        if self.notice:
-            self.say(Reply(self.notice))
         r = self.engine.report
-        self.say(Reply(f"您好！我们来起草《{r.title}》（{r.format_version}年版格式）。"))
-        for reply in self.engine.question():
-            self.say(reply)
+        opening = [Reply(self.notice)] if self.notice else []
+        opening.append(Reply(f"您好！我们来起草《{r.title}》（{r.format_version}年版格式）。"))
+        self.say(*opening, *self.engine.question())
         self.refresh_side()
         self.query_one("#answer", Input).focus()
+
+    def on_ready(self) -> None:
+        # Ready comes after the first frame is on the screen: only then start jieba and the index.
         self.load_corpus()
 
     @work(thread=True, exclusive=True, group="corpus")
@@ -105,10 +129,17 @@ class DraftApp(App):
             self.call_from_thread(self.notify, f"参考语料加载失败：{e}", severity="warning")
 
     # ------------------------------------------------------------ chat
-    def say(self, reply: Reply, user: bool = False) -> None:
-        classes = "user" if user else {"error": "error", "suggestion": "suggestion"}.get(reply.kind, "assistant")
+    def say(self, *replies: Reply, user: bool = False) -> None:
+        """Add replies to the chat in one layout pass; consecutive replies of one kind share a bubble."""
+        bubbles: list[tuple[str, list[str]]] = []
+        for r in replies:
+            kind = "user" if user else _MESSAGE_CLASS.get(r.kind, "assistant")
+            if bubbles and bubbles[-1][0] == kind:
+                bubbles[-1][1].append(r.text)
+            else:
+                bubbles.append((kind, [r.text]))
         log = self.query_one("#log", VerticalScroll)
-        log.mount(Message(reply.text, classes=classes, markup=False))
+        log.mount_all(Message("\n".join(texts), classes=kind, markup=False) for kind, texts in bubbles)
         log.scroll_end(animate=False)
 
     @on(Input.Submitted, "#answer")
@@ -120,11 +151,13 @@ class DraftApp(App):
             replies = self.engine.answer(text)
         except InputError as e:
             replies = [Reply(str(e), "error")]
-        for reply in replies:
-            self.say(reply)
+        self.say(*replies)
         self.refresh_side()
 
     def refresh_side(self) -> None:
+        r = self.engine.report
+        # a plain title line, not Header: Header's clock and icon cost start-up time and say less
+        self.query_one("#title", Static).update(f"{self.TITLE} · {r.agency} {r.year}年度（{r.format_version}年版格式）")
         steps = flow()
         lines = ["[b]进度[/b]"]
         for i, step in enumerate(steps):
@@ -132,9 +165,12 @@ class DraftApp(App):
             lines.append(f"{mark} {step['title']}")
         findings = self.engine.findings()
         errors = [f for f in findings if f.severity == ERROR]
-        lines.append(f"\n[b]检查[/b]：{len(errors)}个错误，{len(findings) - len(errors)}个提醒")
+        # blank cells are listed apart: on a fresh draft they are most of the 表格 and not yet a problem
+        blank = sum(f.rule == "BLANK" for f in findings)
+        lines.append(f"\n[b]检查[/b]：{len(errors)}个错误，{len(findings) - len(errors) - blank}个提醒"
+                     + (f"\n（{blank}格未填）" if blank else ""))
         for f in errors[:6]:
-            lines.append(f"[red]✗[/red] {f.location}")
+            lines.append(f"[red]✗[/red]{f.location}")
         self.query_one("#side", Static).update("\n".join(lines))
 
     # ------------------------------------------------------------ commands
@@ -153,13 +189,11 @@ class DraftApp(App):
         self.notify(f"已保存：{path}")
 
     def action_undo(self) -> None:
-        for reply in self.engine.undo():
-            self.say(reply)
+        self.say(*self.engine.undo())
         self.refresh_side()
 
     def action_back(self) -> None:
-        for reply in self.engine.back():
-            self.say(reply)
+        self.say(*self.engine.back())
         self.refresh_side()
 
     def action_export(self, suffix: str) -> None:
@@ -187,8 +221,7 @@ class DraftApp(App):
             yield _command(f"跳到：{step['title']}", step['ask'][:40], lambda i=step["id"]: self._jump(i))
 
     def _jump(self, step_id: str) -> None:
-        for reply in self.engine.jump(step_id):
-            self.say(reply)
+        self.say(*self.engine.jump(step_id))
         self.refresh_side()
 
 
