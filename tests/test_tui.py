@@ -106,3 +106,23 @@ async def test_accept_a_suggestion_and_generate_section_five():
         assert problems[0] == "去年提出的公开形式单一问题，今年开通了微信公众号。"
         assert problems[1].startswith("本年度存在的问题和改进措施：一是全年没有收到政府信息公开申请")
         assert app.engine.step["id"] == "other"
+
+
+async def test_key_bar_entries_are_clickable(tmp_path):
+    from gkassist.tui.app import KeyBar
+
+    from rich.cells import cell_len
+
+    out = tmp_path / "out"
+    out.mkdir()
+    app = DraftApp(Engine.start(import_file(SEED).report, 2021), export_dir=out)
+    async with app.run_test(size=(80, 24)) as pilot:
+        bar = str(app.query_one(KeyBar).render())
+        assert bar == "^P 命令 F1 帮助 F2 预览 ^S 保存 ^E 导出Word ^Z 撤销 ^B 上一题 ^Q 保存退出"
+        column = lambda key: cell_len(bar[:bar.index(key)]) + 1  # noqa: E731 — Chinese characters are two columns
+        await pilot.click(KeyBar, offset=(column("^E"), 0))
+        await pilot.pause()
+        assert [p.suffix for p in out.iterdir()] == [".docx"]
+        await pilot.click(KeyBar, offset=(column("F2"), 0))
+        await pilot.pause()
+        assert app.screen.__class__.__name__ == "TextScreen"
