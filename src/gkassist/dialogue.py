@@ -29,6 +29,8 @@ YES = re.compile(r"^\s*(对|是|是的|确认|好|好的|可以|没问题|采用
 NO = re.compile(r"^\s*(不对|不是|错了|重来|否|no|n)\s*[。！!]?\s*$")
 SAME_AS_LAST = re.compile(r"^\s*(同去年|和去年一样|跟去年一样|与去年相同)\s*[。！!]?\s*$")
 NONE_ANSWER = re.compile(r"^\s*(没有|无|都是0|都是零|全是0|全部为0|没有申请|0)\s*[。！!]?\s*$")
+POLISH = re.compile(r"^\s*(润色|润色一下|帮我润色|改通顺)\s*[。！!]?\s*$")
+RESTORE = re.compile(r"^\s*(还原|不用润色|用原来的)\s*[。！!]?\s*$")
 MAX_ANSWER = 5000
 
 _NUM = r"([0-9０-９]+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万]+)"
@@ -79,6 +81,7 @@ class Pending:
     step: str
     cells: dict[tuple[str, str, str], int | float] = field(default_factory=dict)
     paragraphs: list[str] = field(default_factory=list)
+    before_polish: str | None = None  # the clerk's own paragraph while a polished one is pending
 
 
 # ------------------------------------------------------------------ parsing
@@ -307,6 +310,13 @@ class Engine:
                 return self.edit_proposal(int(m.group(1)), m.group(2))
             if m := re.fullmatch(r"加\s*[：:，,]?\s*(.+)", text, re.S):
                 return self.edit_proposal(len(self.proposals) + 1, m.group(1))
+            if POLISH.match(text):
+                return self.polish()
+            if RESTORE.match(text) and self.pending.before_polish is not None:
+                self.pending.paragraphs[self._polish_target()] = self.pending.before_polish
+                self.pending.before_polish = None
+                return [Reply("已换回您写的：" + self.pending.paragraphs[self._polish_target()], "table"),
+                        Reply("回答“对”保存。")]
             if YES.match(text):
                 return self._accept()
             if NO.match(text):
@@ -444,6 +454,42 @@ class Engine:
         self.pending.paragraphs[-1] += found[number - 1].text
         return [Reply("将写入：" + self.pending.paragraphs[-1], "table"),
                 Reply("〔…〕处请改成本单位的实际情况后重新输入整段；或回答“对”先保存，检查会提醒未改的地方。")]
+
+    def wants_model(self, text: str) -> bool:
+        """Whether answering `text` will call the optional language model (slow: the UI runs it in a worker)."""
+        return self.pending is not None and bool(POLISH.match(text or ""))
+
+    def _polish_target(self) -> int:
+        return 0 if self.pending.step == "problems" else -1  # 五: the clerk's follow-up, not the generated list
+
+    def polish(self) -> list[Reply]:
+        """Offer the model's wording of the pending paragraph, if it passes the checks; numbers never change."""
+        from . import llm
+
+        step = self.step
+        if self.pending is None or step["kind"] not in ("narrative", "problems"):
+            return [Reply("先写一段文字，再说“润色”。表格数字不润色。", "error")]
+        try:
+            settings = llm.load_settings()
+        except InputError as e:
+            return [Reply(str(e), "error")]
+        if not settings.ready:
+            return [Reply(f"大模型润色没有打开（默认关闭，全部在本机离线完成）。需要时在 {llm.config_path()} 中配置"
+                          "一个 OpenAI 兼容的服务，见 README“可选：大模型润色”。", "error")]
+        i = self._polish_target()
+        original = self.pending.before_polish or self.pending.paragraphs[i]
+        try:
+            result = llm.polish(original, step.get("heading") or "", step.get("part") or "", self.report,
+                                self.last_year, step["section"], settings)
+        except InputError as e:
+            return [Reply(str(e), "error")]
+        if not result.accepted:
+            return [Reply(f"没有采用大模型的改写：{result.reason}。仍按您写的保存。", "error"),
+                    Reply("对吗？回答“对”保存，或重新输入。")]
+        self.pending.before_polish = original
+        self.pending.paragraphs[i] = result.text
+        return [Reply("润色后将写入（数字未变，已通过检查）：" + result.text, "table"),
+                Reply("回答“对”采用；“还原”用您原来写的。")]
 
     def _problems_answer(self, text: str) -> list[Reply]:
         followup = text if re.search(r"[。！？]$", text) else text + "。"

@@ -12,10 +12,11 @@ _PACKAGE = Path(__file__).resolve().parent
 
 
 def user_dir(kind: str, name: str = "") -> Path:
-    """A folder of the user's (kind "data" or "cache"), found with platformdirs so XDG_* is honoured."""
+    """A folder of the user's (kind "data", "cache" or "config"), found with platformdirs so XDG_* is honoured."""
     import platformdirs
 
-    base = platformdirs.user_data_dir if kind == "data" else platformdirs.user_cache_dir
+    base = {"data": platformdirs.user_data_dir, "cache": platformdirs.user_cache_dir,
+            "config": platformdirs.user_config_dir}[kind]
     return Path(base("gkassist", appauthor=False)) / name
 
 

@@ -22,6 +22,9 @@ HELP = """\
 **快捷键**：F1 帮助 · F2 预览 · Ctrl+S 保存 · Ctrl+E 导出 Word · Ctrl+Z 撤销上一个回答 ·
 Ctrl+B 回到上一题 · Ctrl+P 命令面板（可跳到任一部分、导出其他格式） · Ctrl+Q 保存并退出。
 
+写好一段文字后可以回答“参考1”把参考写法接在后面；配置了大模型时回答“润色”可以请它改通顺
+（默认关闭；数字不会被改动，改写要通过检查才会给您看）。五里可以“去掉2”“改2：……”“加：……”。
+
 每次确认后草稿都会自动保存，下次打开会接着写。"""
 
 
@@ -147,12 +150,35 @@ class DraftApp(App):
         text = event.value
         event.input.value = ""
         self.say(Reply(text or "（空）"), user=True)
+        if self.engine.wants_model(text):
+            # the network call runs in a worker; the input waits so the draft is not changed meanwhile
+            event.input.disabled = True
+            self.say(Reply("正在请大模型润色，请稍候……"))
+            self.answer_with_model(text)
+            return
+        self.show_replies(self._answer(text))
+
+    def _answer(self, text: str) -> list[Reply]:
         try:
-            replies = self.engine.answer(text)
+            return self.engine.answer(text)
         except InputError as e:
-            replies = [Reply(str(e), "error")]
+            return [Reply(str(e), "error")]
+
+    @work(thread=True, exclusive=True, group="model")
+    def answer_with_model(self, text: str) -> None:
+        try:
+            replies = self._answer(text)
+        except Exception as e:  # noqa: BLE001 — an optional helper must never take the draft down
+            replies = [Reply(f"润色没有完成（{e}），仍按您写的。", "error")]
+        self.call_from_thread(self.show_replies, replies)
+
+    def show_replies(self, replies: list[Reply]) -> None:
         self.say(*replies)
         self.refresh_side()
+        answer = self.query_one("#answer", Input)
+        if answer.disabled:
+            answer.disabled = False
+            answer.focus()
 
     def refresh_side(self) -> None:
         r = self.engine.report

@@ -1,0 +1,136 @@
+"""The optional wording polish, against a fake OpenAI-compatible server on loopback (no network needed)."""
+import json
+import threading
+from http.server import BaseHTTPRequestHandler, HTTPServer
+
+import pytest
+
+from gkassist import llm
+from gkassist.dialogue import Engine
+from gkassist.errors import InputError
+from gkassist.importer import import_file
+
+from conftest import SEED
+
+
+class FakeModel(BaseHTTPRequestHandler):
+    reply = ""
+    status = 200
+    requests: list = []
+
+    def do_POST(self):
+        body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+        FakeModel.requests.append((self.path, self.headers.get("Authorization"), body))
+        self.send_response(FakeModel.status)
+        self.send_header("Content-Type", "application/json")
+        self.end_headers()
+        if FakeModel.status == 200:
+            self.wfile.write(json.dumps({"choices": [{"message": {"content": FakeModel.reply}}]},
+                                        ensure_ascii=False).encode())
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def model(tmp_path, monkeypatch):
+    server = HTTPServer(("127.0.0.1", 0), FakeModel)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    for kind in ("DATA", "CACHE", "CONFIG"):
+        monkeypatch.setenv(f"XDG_{kind}_HOME", str(tmp_path / kind.lower()))
+    monkeypatch.setenv("GKASSIST_LLM_URL", f"http://127.0.0.1:{server.server_port}/v1")
+    monkeypatch.setenv("GKASSIST_LLM_MODEL", "fake")
+    monkeypatch.setenv("GKASSIST_LLM_KEY", "secret")
+    FakeModel.requests, FakeModel.status = [], 200
+    yield FakeModel
+    server.shutdown()
+
+
+def engine_at_proactive_text():
+    engine = Engine.start(import_file(SEED).report, 2021)
+    for a in ["没有", "对", "没有", "对", "规范性文件制发2件，行政许可5件", "对"]:
+        engine.answer(a)
+    engine.answer("镇政府网站上全年公开了惠农补贴120条 财政预决算都公开了")
+    return engine
+
+
+def test_off_by_default(tmp_path, monkeypatch):
+    for kind in ("DATA", "CACHE", "CONFIG"):
+        monkeypatch.setenv(f"XDG_{kind}_HOME", str(tmp_path / kind.lower()))
+    monkeypatch.delenv("GKASSIST_LLM_URL", raising=False)
+    monkeypatch.delenv("GKASSIST_LLM_MODEL", raising=False)
+    assert not llm.load_settings().ready
+    replies = engine_at_proactive_text().answer("润色")
+    assert replies[0].kind == "error" and replies[0].text.startswith("大模型润色没有打开（默认关闭")
+
+
+def test_polished_paragraph_is_offered_and_restorable(model):
+    model.reply = "<think>…</think>“镇政府网站全年公开惠农补贴信息120条，财政预决算全部按规定公开。”"
+    engine = engine_at_proactive_text()
+    replies = engine.answer("润色")
+    assert replies[0].text == "润色后将写入（数字未变，已通过检查）：（一）主动公开。镇政府网站全年公开惠农补贴信息120条，财政预决算全部按规定公开。"
+    path, auth, body = model.requests[0]
+    assert path == "/v1/chat/completions" and auth == "Bearer secret" and body["model"] == "fake"
+    assert "镇政府网站上全年公开了惠农补贴120条 财政预决算都公开了" in body["messages"][1]["content"]
+    assert engine.answer("还原")[0].text == "已换回您写的：（一）主动公开。镇政府网站上全年公开了惠农补贴120条 财政预决算都公开了。"
+    engine.answer("润色")
+    engine.answer("对")
+    assert engine.report.sections["overview"][-1] == "（一）主动公开。镇政府网站全年公开惠农补贴信息120条，财政预决算全部按规定公开。"
+
+
+@pytest.mark.parametrize("reply, reason", [
+    ("镇政府网站全年公开惠农补贴信息150条，财政预决算全部公开。", "改写里出现了原文没有的数字（150）"),
+    ("镇政府网站全年公开惠农补贴信息120条、政策文件三十余条。", "改写里出现了原文没有的数字（30）"),
+    ("XX镇政府网站全年公开惠农补贴信息120条。", "改写没有通过检查：PLACEHOLDER"),
+    ("", "大模型没有给出内容"),
+])
+def test_a_model_is_never_the_source_of_a_number(model, reply, reason):
+    model.reply = reply
+    engine = engine_at_proactive_text()
+    replies = engine.answer("润色")
+    assert replies[0].kind == "error" and replies[0].text.startswith(f"没有采用大模型的改写：{reason}")
+    engine.answer("对")
+    assert engine.report.sections["overview"][-1] == "（一）主动公开。镇政府网站上全年公开了惠农补贴120条 财政预决算都公开了。"
+
+
+def test_table_numbers_in_text_are_checked(model):
+    engine = Engine.start(import_file(SEED).report, 2021)
+    for a in ["自然人申请2件，予以公开2件", "对", "没有", "对", "没有", "对", "主动公开信息", "对"]:
+        engine.answer(a)
+    engine.answer("全年收到申请2件，均按期答复")
+    model.reply = "全年共收到政府信息公开申请2件，均在法定期限内答复。"
+    assert engine.answer("润色")[0].kind == "table"
+    model.reply = "全年共收到政府信息公开申请3件。"  # 3 is new: refused before the checks are even asked
+    assert "（3）" in engine.answer("润色")[0].text
+
+
+def test_service_failures_are_chinese_messages(model, tmp_path, monkeypatch):
+    engine = engine_at_proactive_text()
+    model.status = 500
+    assert engine.answer("润色")[0].text.endswith("返回错误 500，未润色")
+    monkeypatch.setenv("GKASSIST_LLM_URL", "http://127.0.0.1:9/v1")
+    assert engine.answer("润色")[0].text.startswith("连不上大模型服务 http://127.0.0.1:9/v1/chat/completions")
+    assert engine.pending is not None  # the clerk's paragraph is still there to accept
+    config = tmp_path / "config" / "gkassist" / "config.toml"
+    config.parent.mkdir(parents=True)
+    config.write_text("[llm\nenabled = yes", encoding="utf-8")
+    with pytest.raises(InputError, match="配置文件格式有误"):
+        llm.load_settings()
+    config.write_text("[llm]\ntimeout_seconds = \"很久\"\n", encoding="utf-8")
+    assert "配置项有误（llm.timeout_seconds）" in engine.answer("润色")[0].text
+
+
+async def test_polish_in_the_app_runs_in_a_worker(model):
+    from gkassist.tui.app import DraftApp, Message
+
+    model.reply = "镇政府网站全年公开惠农补贴信息120条，财政预决算全部按规定公开。"
+    app = DraftApp(engine_at_proactive_text())
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.query_one("#answer").value = "润色"
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        shown = [str(m.render()) for m in app.query(Message)]
+        assert shown[-2] == "正在请大模型润色，请稍候……"
+        assert shown[-1].startswith("润色后将写入（数字未变，已通过检查）：（一）主动公开。镇政府网站全年公开惠农补贴信息120条")
+        assert not app.query_one("#answer").disabled and app.focused is app.query_one("#answer")
