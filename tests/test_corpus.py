@@ -27,12 +27,17 @@ def test_suggestions_fit_the_section_and_name_their_source(index):
     first = found[0]
     assert "财政预决算" in first.matched and first.agency == "青岚县石桥镇人民政府" and first.year == 2023
     assert first.text.startswith("全年在县政府门户网站〔地名：石桥镇〕栏目发布信息〔数字：146条〕")
+    # drafting for 石桥镇 itself: its own place stays, only last year's figures are slots
+    mine = corpus.search(index, "今年重点公开了财政预决算和惠民补贴", "主动公开", top=3, for_agency="青岚县石桥镇人民政府")
+    assert mine[0].text.startswith("全年在县政府门户网站石桥镇栏目发布信息〔数字：146条〕")
 
 
 def test_slots_mark_another_agencys_facts():
     text, slots = corpus.slot("2020年，德惠市郭家镇人民政府在郭家镇各村发布信息18条，我镇完成率100%。", "德惠市郭家镇人民政府")
     assert text == "〔年份：2020年〕，〔机关：德惠市郭家镇人民政府〕在〔地名：郭家镇〕各村发布信息〔数字：18条〕，我镇完成率〔数字：100%〕。"
     assert slots[0] == "德惠市郭家镇人民政府"
+    text, slots = corpus.slot("2020年，德惠市郭家镇人民政府在郭家镇各村发布信息18条。", "德惠市郭家镇人民政府", same_agency=True)
+    assert text == "〔年份：2020年〕，德惠市郭家镇人民政府在郭家镇各村发布信息〔数字：18条〕。" and slots == ["2020年", "18条"]
 
 
 def test_an_unfilled_slot_is_caught_by_the_checks(sample_2024):

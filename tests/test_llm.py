@@ -134,3 +134,11 @@ async def test_polish_in_the_app_runs_in_a_worker(model):
         assert shown[-2] == "正在请大模型润色，请稍候……"
         assert shown[-1].startswith("润色后将写入（数字未变，已通过检查）：（一）主动公开。镇政府网站全年公开惠农补贴信息120条")
         assert not app.query_one("#answer").disabled and app.focused is app.query_one("#answer")
+
+
+def test_wants_model_only_when_configured(model, monkeypatch):
+    engine = engine_at_proactive_text()
+    assert engine.wants_model("润色") and not engine.wants_model("对")
+    monkeypatch.delenv("GKASSIST_LLM_URL")
+    monkeypatch.delenv("GKASSIST_LLM_MODEL")
+    assert not engine.wants_model("润色")  # answered at once, with the “not switched on” message

@@ -33,7 +33,7 @@ async def test_draft_from_last_year_export_and_resume(tmp_path):
         assert "已导入去年的报告" in shown and "去年：新收申请0件" in shown
         await type_answer(pilot, "自然人申请3件，予以公开2件，本机关不掌握1件")
         shown = "\n".join(messages(app))
-        assert "\n  表三 · 一、本年新收政府信息公开申请数量：自然人 3，总计 3\n" in shown
+        assert "\n  表三·一、本年新收政府信息公开申请数量：自然人 3，总计 3\n" in shown
         await type_answer(pilot, "对")
         assert app.engine.report.number("t3", "results_total", "total") == 3
         # consecutive replies share one bubble: the confirmation and the next question

@@ -104,8 +104,11 @@ _GENERIC_PLACE = {"我镇", "全镇", "本镇", "我乡", "全乡", "我区", "�
 SLOT_MARK = re.compile(r"〔(?:年份|数字|机关|地名)：[^〕]*〕")
 
 
-def slot(text: str, agency: str) -> tuple[str, list[str]]:
-    """Mark another agency's facts — its name, places, years, numbers — as slots to fill or confirm."""
+def slot(text: str, agency: str, same_agency: bool = False) -> tuple[str, list[str]]:
+    """Mark another agency's facts — its name, places, years, numbers — as slots to fill or confirm.
+
+    For the clerk's own agency (`same_agency`) its name and places stay: only years and numbers change.
+    """
     found: list[str] = []
 
     def mark(kind):
@@ -126,6 +129,9 @@ def slot(text: str, agency: str) -> tuple[str, list[str]]:
         return change
 
     out = text
+    if same_agency:
+        out = outside_slots(out, lambda p: _YEAR.sub(mark("年份"), p))
+        return outside_slots(out, lambda p: _NUMBER.sub(mark("数字"), p)), found
     names = {agency, agency.replace("人民政府", ""), re.sub(r"^.*?(?:县|市|区)", "", agency)}
     for name in sorted((n for n in names if len(n) >= 3), key=len, reverse=True):
         out = outside_slots(out, literal("机关", name))
@@ -206,7 +212,8 @@ class Suggestion:
 
 
 def search(index: Index, query: str, kind: str | None = None, top: int = 5,
-           exclude_source: str | None = None) -> list[Suggestion]:
+           exclude_source: str | None = None, for_agency: str | None = None) -> list[Suggestion]:
+    """The best `top` sentences for `query`; `for_agency` is the drafting agency, whose own sentences keep its names."""
     words = keywords(query)
     if not words:
         return []
@@ -239,7 +246,7 @@ def search(index: Index, query: str, kind: str | None = None, top: int = 5,
         if seen.contains(unit.text):
             continue  # near-duplicate of one already suggested
         seen = SentenceIndex([s.original for s in out] + [unit.text])
-        text, slots = slot(unit.text, unit.agency)
+        text, slots = slot(unit.text, unit.agency, same_agency=unit.agency == for_agency)
         out.append(Suggestion(text, unit.text, unit.agency, unit.year, unit.kind, unit.source,
                               round(scores[idx] * (OWN_BOOST if unit.own else 1.0), 3), matched[idx], slots))
         if len(out) >= top:

@@ -435,7 +435,7 @@ class Engine:
             try:
                 from .corpus import load_index, search
 
-                found = search(load_index(), text, step["part"], 3)
+                found = search(load_index(), text, step["part"], 3, for_agency=self.report.agency)
             except Exception:  # suggestions are a help, never a reason to fail an answer
                 found = []
             for i, s in enumerate(found, 1):
@@ -457,7 +457,14 @@ class Engine:
 
     def wants_model(self, text: str) -> bool:
         """Whether answering `text` will call the optional language model (slow: the UI runs it in a worker)."""
-        return self.pending is not None and bool(POLISH.match(text or ""))
+        if self.pending is None or not POLISH.match(text or ""):
+            return False
+        from . import llm
+
+        try:
+            return llm.load_settings().ready
+        except InputError:
+            return False  # answer() itself reports the broken settings
 
     def _polish_target(self) -> int:
         return 0 if self.pending.step == "problems" else -1  # 五: the clerk's follow-up, not the generated list

@@ -142,7 +142,9 @@ class DraftApp(App):
             else:
                 bubbles.append((kind, [r.text]))
         log = self.query_one("#log", VerticalScroll)
-        log.mount_all(Message("\n".join(texts), classes=kind, markup=False) for kind, texts in bubbles)
+        # “表三 · 一、…” wraps at its spaces into ragged lines; without them Chinese lines fill the bubble
+        log.mount_all(Message("\n".join(texts).replace(" · ", "·"), classes=kind, markup=False)
+                      for kind, texts in bubbles)
         log.scroll_end(animate=False)
 
     @on(Input.Submitted, "#answer")
