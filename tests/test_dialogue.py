@@ -155,3 +155,21 @@ def test_problems_follow_the_clerks_answers_and_can_be_edited():
     assert engine.report.sections["problems"][1] == (
         "本年度存在的问题和改进措施：一是村级公开栏内容更新慢，下一年度实行每月集中更新；"
         "二是信息员为兼职，业务培训不足，明年组织两次专题培训。")
+
+
+def test_a_suggestion_is_taken_and_its_slots_filled_in_order():
+    engine = Engine.start(import_file(SEED).report, 2021)
+    answer_all(engine, ["没有", "对", "没有", "对", "规范性文件制发0件，行政许可5件", "对"])
+    replies = engine.answer("（一）主动公开。在镇政府网站公开财政预决算和惠农补贴信息")
+    assert replies[0].text == "将写入：（一）主动公开。在镇政府网站公开财政预决算和惠农补贴信息。"  # heading not doubled
+    first = engine.suggestions[0]
+    assert first.slots[:2] == ["石桥镇", "146条"]
+    engine.answer("参考1")
+    assert engine.answer("填：" + "，".join(["x"] * 9))[0].text.startswith("这段只有")
+    replies = engine.answer("填：郭家镇，88条")
+    assert replies[0].text.startswith("将写入：（一）主动公开。在镇政府网站公开财政预决算和惠农补贴信息。全年在县政府门户网站郭家镇栏目发布信息88条")
+    assert replies[1].text == f"还有{len(first.slots) - 2}处〔…〕，可以接着“填：……”。"
+    engine.answer("填：" + "，".join(f"{i}条" for i in range(len(first.slots) - 2)))
+    engine.answer("对")
+    assert "〔" not in engine.report.sections["overview"][-1]
+    assert engine.answer("填：3条")[0].text.startswith("现在没有待确认的内容")  # nothing pending: not a paragraph

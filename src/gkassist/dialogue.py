@@ -31,6 +31,8 @@ SAME_AS_LAST = re.compile(r"^\s*(同去年|和去年一样|跟去年一样|与�
 NONE_ANSWER = re.compile(r"^\s*(没有|无|都是0|都是零|全是0|全部为0|没有申请|0)\s*[。！!]?\s*$")
 POLISH = re.compile(r"^\s*(润色|润色一下|帮我润色|改通顺)\s*[。！!]?\s*$")
 RESTORE = re.compile(r"^\s*(还原|不用润色|用原来的)\s*[。！!]?\s*$")
+# commands that change the pending answer; without one they are not answers
+PENDING_COMMAND = re.compile(r"^\s*(?:参考\s*\d|去掉\s*\d|改\s*\d|加\s*[：:]|填\s*[：:]|润色|还原)")
 MAX_ANSWER = 5000
 
 _NUM = r"([0-9０-９]+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万]+)"
@@ -188,6 +190,7 @@ class Engine:
         self.pending: Pending | None = None
         self.history: list[tuple[str, int]] = []  # (report JSON, step index) before each accepted answer
         self.proposals: list[dict] = []
+        self.suggestions: list = []  # the phrasing suggestions shown for the pending paragraph ("参考N")
 
     # ---------------------------------------------------------- construction
     @classmethod
@@ -308,6 +311,8 @@ class Engine:
                 return self.drop_proposal(int(m.group(1)))
             if m := re.fullmatch(r"改\s*(\d)\s*[：:，,]?\s*(.+)", text, re.S):
                 return self.edit_proposal(int(m.group(1)), m.group(2))
+            if m := re.fullmatch(r"填\s*[：:，,]?\s*(.+)", text, re.S):
+                return self.fill_slots(re.split(r"\s*[，,、；;\s]\s*", m.group(1).strip()))
             if m := re.fullmatch(r"加\s*[：:，,]?\s*(.+)", text, re.S):
                 return self.edit_proposal(len(self.proposals) + 1, m.group(1))
             if POLISH.match(text):
@@ -322,6 +327,8 @@ class Engine:
             if NO.match(text):
                 self.pending = None
                 return [Reply("好的，请重新回答。")] + self.question()
+        elif PENDING_COMMAND.match(text):
+            return [Reply("现在没有待确认的内容；“填”“参考”“润色”“去掉”“改”要在我列出“将写入”之后用。", "error")]
         if not re.search(r"[\u4e00-\u9fff0-9０-９]", text):
             return [Reply("请用中文回答（可以直接写数字）。", "error")]
         kind = step["kind"]
@@ -426,7 +433,8 @@ class Engine:
             text = "本年度未收取信息处理费，无其他需要报告的事项。"
         if SAME_AS_LAST.match(text):
             return [Reply("正文不宜照抄去年（重复率超过50%会被扣分），请写今年的具体做法。", "error")]
-        paragraph = (step.get("heading") or "") + text
+        heading = step.get("heading") or ""
+        paragraph = heading + text.removeprefix(heading)
         if not re.search(r"[。！？]$", paragraph):
             paragraph += "。"
         self.pending = Pending(step["id"], paragraphs=[paragraph])
@@ -441,19 +449,21 @@ class Engine:
             for i, s in enumerate(found, 1):
                 replies.append(Reply(f"参考{i}：{s.text}（出处：{s.agency} {s.year}年度）", "suggestion"))
             if found:
-                replies.append(Reply("回答“对”采用你写的内容；回答“参考1”等把参考句接在后面（〔…〕处要改成本单位实际）。"))
-                self._suggestions = found
+                replies.append(Reply("回答“对”采用你写的内容；回答“参考1”等把参考句接在后面，"
+                                     "再用“填：210条，8条……”按顺序把〔…〕换成本单位的实际。"))
+                self.suggestions = found
                 return replies
         replies.append(Reply("对吗？回答“对”保存，或重新输入。"))
         return replies
 
     def take_suggestion(self, number: int) -> list[Reply]:
-        found = getattr(self, "_suggestions", [])
-        if self.pending is None or not (1 <= number <= len(found)):
+        found = self.suggestions
+        if self.pending is None or not self.pending.paragraphs or not (1 <= number <= len(found)):
             return [Reply("没有这条参考。", "error")]
         self.pending.paragraphs[-1] += found[number - 1].text
-        return [Reply("将写入：" + self.pending.paragraphs[-1], "table"),
-                Reply("〔…〕处请改成本单位的实际情况后重新输入整段；或回答“对”先保存，检查会提醒未改的地方。")]
+        follow = ("请用“填：……”按顺序把〔…〕换成本单位今年的实际（逗号分开），或重新输入整段。"
+                  if found[number - 1].slots else "回答“对”保存。")
+        return [Reply("将写入：" + self.pending.paragraphs[-1], "table"), Reply(follow)]
 
     def wants_model(self, text: str) -> bool:
         """Whether answering `text` will call the optional language model (slow: the UI runs it in a worker)."""
@@ -497,6 +507,27 @@ class Engine:
         self.pending.paragraphs[i] = result.text
         return [Reply("润色后将写入（数字未变，已通过检查）：" + result.text, "table"),
                 Reply("回答“对”采用；“还原”用您原来写的。")]
+
+    def fill_slots(self, values: list[str]) -> list[Reply]:
+        """Put the clerk's own facts into the 〔…〕 slots of the pending paragraph, in order."""
+        from .corpus import SLOT_MARK
+
+        if not self.pending.paragraphs:
+            return [Reply("表格数字请直接重新描述。", "error")]
+        i = self._polish_target()
+        paragraph = self.pending.paragraphs[i]
+        slots = SLOT_MARK.findall(paragraph)
+        values = [v for v in values if v]
+        if not slots:
+            return [Reply("这段没有〔…〕要填的地方。", "error")]
+        if len(values) > len(slots):
+            return [Reply(f"这段只有{len(slots)}处〔…〕，您给了{len(values)}个值。", "error")]
+        for value in values:
+            paragraph = SLOT_MARK.sub(value, paragraph, count=1)
+        self.pending.paragraphs[i] = paragraph
+        left = len(slots) - len(values)
+        return [Reply("将写入：" + paragraph, "table"),
+                Reply(f"还有{left}处〔…〕，可以接着“填：……”。" if left else "回答“对”保存。")]
 
     def _problems_answer(self, text: str) -> list[Reply]:
         followup = text if re.search(r"[。！？]$", text) else text + "。"
