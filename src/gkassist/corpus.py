@@ -101,6 +101,8 @@ _YEAR = re.compile(r"20\d{2}\s*年(?:度)?")
 _NUMBER = re.compile(r"\d[\d,.]*\s*(?:%|％|余?(?:件|条|个|次|期|篇|场|人次|人|万元|元|家|项|批|宗|份|处|部|栏|户|小时|天|日|个工作日)|余)")
 _ADMIN_PART = re.compile(r"[\u4e00-\u9fff]+?(?:自治州|自治县|省|市|县|区|镇|乡|街道|旗)")
 _GENERIC_PLACE = {"我镇", "全镇", "本镇", "我乡", "全乡", "我区", "全区", "我县", "全县", "我市", "全市", "各村", "全省"}
+# words jieba's dictionary tags as place names (ns) that are not another agency's place in these reports
+_NOT_PLACES = {"中国", "中华人民共和国", "之日起", "上岗", "上门", "以利", "和县", "各县区", "长三角"}
 SLOT_MARK = re.compile(r"〔(?:年份|数字|机关|地名)：[^〕]*〕")
 
 
@@ -137,7 +139,9 @@ def slot(text: str, agency: str, same_agency: bool = False) -> tuple[str, list[s
         out = outside_slots(out, literal("机关", name))
     # places: the parts of the source agency's name (青岚县, 石桥镇) and what jieba tags as a place name
     places = {m.group(0) for m in _ADMIN_PART.finditer(agency)}
-    places |= {w for w in _jieba().lcut(text) if len(w) >= 2 and _word_tags().get(w) == "ns"}
+    places |= {w for w in _jieba().lcut(text)
+               if len(w) >= 2 and _word_tags().get(w) == "ns" and w not in _NOT_PLACES and not w.endswith("度")
+               and not w.startswith(("各", "全", "我", "本", "该"))}
     for place in sorted(places - _GENERIC_PLACE, key=len, reverse=True):
         out = outside_slots(out, literal("地名", place))
     out = outside_slots(out, lambda p: _YEAR.sub(mark("年份"), p))
