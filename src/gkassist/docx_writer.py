@@ -11,6 +11,7 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
+from docx.table import _Cell
 
 from . import formats, layout
 from .model import Report
@@ -68,13 +69,16 @@ def _table(doc, table_id: str, grid: list[list[layout.GridCell]]):
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
     widths = _column_widths(table_id, n_cols)
-    for row in table.rows:
-        for i, cell in enumerate(row.cells):
+    # The cells taken once, before any merge: table.cell() walks the whole table on every call (it was
+    # 85 % of writing a report). The merged regions are disjoint, so the other cells stay valid.
+    cells = [[_Cell(tc, table) for tc in tr.tc_lst] for tr in table._tbl.tr_lst]
+    for row in cells:
+        for i, cell in enumerate(row):
             cell.width = Mm(widths[i])
     for r, c, gc in origins:
-        cell = table.cell(r, c)
+        cell = cells[r][c]
         if gc.rowspan > 1 or gc.colspan > 1:
-            cell = cell.merge(table.cell(r + gc.rowspan - 1, c + gc.colspan - 1))
+            cell = cell.merge(cells[r + gc.rowspan - 1][c + gc.colspan - 1])
         p = cell.paragraphs[0]
         p.alignment = WD_ALIGN_PARAGRAPH.RIGHT if gc.number else WD_ALIGN_PARAGRAPH.CENTER
         if gc.text:
