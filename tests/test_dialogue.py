@@ -4,7 +4,8 @@ import json
 import pytest
 
 from gkassist.checks import ERROR
-from gkassist.dialogue import Engine, parse_t3, parse_t4, propose_problems
+from gkassist.dialogue import Engine, find_last_year, parse_t3, parse_t4, propose_problems
+from gkassist.model import load_report
 from gkassist.errors import InputError
 from gkassist.importer import import_file
 
@@ -173,3 +174,25 @@ def test_a_suggestion_is_taken_and_its_slots_filled_in_order():
     engine.answer("对")
     assert "〔" not in engine.report.sections["overview"][-1]
     assert engine.answer("填：3条")[0].text.startswith("现在没有待确认的内容")  # nothing pending: not a paragraph
+
+
+def test_last_year_is_offered_once_the_agency_is_named():
+    engine = Engine.start(None, 2025)
+    assert engine.step["id"] == "agency" and engine.last_year is None
+    engine.answer("青岚县石桥镇人民政府")
+    replies = engine.answer("对")
+    assert replies[0].text.startswith("已保存。找到语料库里的报告 2024_shiqiaozhen.json：青岚县石桥镇人民政府 2024年度。")
+    assert engine.answer("随便")[0].text == "请回答“用”或“不用”。"
+    replies = engine.answer("用")
+    assert replies[0].text == "好的，已按去年的报告填好上年结转和现行有效件数。"
+    assert engine.last_year.year == 2024 and engine.report.agency == "青岚县石桥镇人民政府"
+    assert engine.report.number("t3", "carried", "total") == engine.last_year.number("t3", "carry_next", "total") == 1
+    assert engine.step["id"] == "requests"
+    # next year, this year's saved answers (the draft file) are last year's report
+    found, where = find_last_year("青岚县石桥镇人民政府", 2026)
+    assert where == f"去年的草稿 {engine.path.name}" and found.year == 2025
+    assert load_report(engine.path).number("t3", "carried", "total") == 1
+    # an agency with no report last year is simply asked on
+    other = Engine.start(None, 2025)
+    other.answer("青岚县某某乡人民政府")
+    assert other.answer("对")[1].text.startswith("今年收到和办理政府信息公开申请的情况如何")

@@ -191,6 +191,7 @@ class Engine:
         self.history: list[tuple[str, int]] = []  # (report JSON, step index) before each accepted answer
         self.proposals: list[dict] = []
         self.suggestions: list = []  # the phrasing suggestions shown for the pending paragraph ("参考N")
+        self.offered_last_year: Report | None = None  # found after the agency was named, waiting for “用”
 
     # ---------------------------------------------------------- construction
     @classmethod
@@ -304,6 +305,8 @@ class Engine:
             return [Reply("请输入回答；不清楚可以按 F1 查看帮助。", "error")]
         if len(text) > MAX_ANSWER:
             return [Reply(f"回答太长了（{len(text)}字），请只写这一部分的内容，一次不超过{MAX_ANSWER}字。", "error")]
+        if self.offered_last_year is not None:
+            return self._answer_offer(text)
         if self.pending is not None:
             if m := re.fullmatch(r"参考\s*(\d)", text):
                 return self.take_suggestion(int(m.group(1)))
@@ -598,7 +601,45 @@ class Engine:
         self.pending = None
         self.step_index += 1
         self.save()
+        if step["kind"] == "field" and self.last_year is None:
+            found = find_last_year(self.report.agency, self.report.year)
+            if found is not None:
+                self.offered_last_year, where = found
+                return [Reply(f"已保存。找到{where}：{self.report.agency} {self.report.year - 1}年度。用它作为去年的报告吗？"
+                              "用了会填好上年结转和现行有效件数，并对照去年检查重复。回答“用”或“不用”。")]
         return [Reply("已保存。")] + self.question()
+
+    def _answer_offer(self, text: str) -> list[Reply]:
+        if re.fullmatch(r"\s*(用|好|好的|是|对|可以|用吧)\s*[。！!]?\s*", text):
+            last, self.offered_last_year = self.offered_last_year, None
+            agency = self.report.agency
+            self.report, _ = next_year_draft(last, self.report.year)
+            self.report.agency = agency
+            self.last_year = last
+            self.save()
+            return [Reply("好的，已按去年的报告填好上年结转和现行有效件数。")] + self.question()
+        if re.fullmatch(r"\s*(不用|不|否|不要|算了)\s*[。！!]?\s*", text):
+            self.offered_last_year = None
+            return [Reply("好的，不用去年的报告。")] + self.question()
+        return [Reply("请回答“用”或“不用”。", "error")]
+
+
+def find_last_year(agency: str, year: int) -> tuple[Report, str] | None:
+    """The agency's report for the year before: a finished draft of the clerk's first, then the corpus."""
+    from .corpus import corpus_files
+    from .model import load_report
+
+    drafts = sorted(drafts_dir().glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True) if drafts_dir().is_dir() else []
+    candidates = [(p, f"去年的草稿 {p.name}") for p in drafts]
+    candidates += [(p, f"语料库里的报告 {p.name}") for p, _ in reversed(corpus_files())]  # own reports last → first
+    for path, where in candidates:
+        try:
+            report = load_report(path)
+        except InputError:
+            continue  # a broken file is not an offer
+        if report.agency == agency and report.year == year - 1:
+            return report, where
+    return None
 
 
 def propose_problems(report: Report) -> list[dict]:

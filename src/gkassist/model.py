@@ -154,7 +154,7 @@ def _cell(raw: Any, col: formats.Column, where) -> Cell:
 
 
 def load_report(path: str | Path) -> Report:
-    """Read a saved report JSON; every failure becomes one Chinese line naming the file."""
+    """Read a saved report JSON (or a draft file of the chat); every failure becomes one Chinese line naming the file."""
     from .io import read_text_file
 
     path = Path(path)
@@ -163,6 +163,8 @@ def load_report(path: str | Path) -> Report:
         data = json.loads(text)
     except json.JSONDecodeError as e:
         raise InputError(f"{path}：第{e.lineno}行第{e.colno}列不是有效的 JSON（{e.msg}）") from None
+    if isinstance(data, dict) and isinstance(data.get("report"), dict) and "step" in data:
+        data = data["report"]  # a saved draft: last year's answers are its report
     return report_from_data(data, path)
 
 
