@@ -126,3 +126,17 @@ async def test_key_bar_entries_are_clickable(tmp_path):
         await pilot.click(KeyBar, offset=(column("F2"), 0))
         await pilot.pause()
         assert app.screen.__class__.__name__ == "TextScreen"
+
+
+def test_a_broken_newer_draft_does_not_hide_an_unfinished_one(tmp_path):
+    import os
+
+    engine = Engine.start(import_file(SEED).report, 2021)
+    engine.answer("没有")
+    engine.answer("对")
+    broken = engine.path.parent / "2099_坏.json"
+    broken.write_text("{half", encoding="utf-8")
+    os.utime(broken, (engine.path.stat().st_mtime + 10,) * 2)
+    again, notice = make_engine(None, None)
+    assert again.path == engine.path and again.step["id"] == "appeals"
+    assert notice.splitlines()[0].startswith(f"{broken}：草稿文件已损坏") and notice.endswith(f"接着上次的草稿继续（{engine.path}）。")

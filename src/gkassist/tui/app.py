@@ -268,14 +268,16 @@ def make_engine(from_file: str | None, year: int | None) -> tuple[Engine, str]:
         note = f"已导入去年的报告：{result.summary()}" if result else f"已读入去年的报告：{last.agency} {last.year}年度"
         return Engine.start(last, year), note
     drafts = sorted(drafts_dir().glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True) if drafts_dir().is_dir() else []
+    skipped = []
     for path in drafts:
         try:
             engine = Engine.resume(path)
         except InputError as e:
-            return Engine.start(None, year), f"{e}；已另开新草稿"
+            skipped.append(f"{e}，已跳过（文件仍在原处）。")  # a broken draft must not hide an older good one
+            continue
         if not engine.done:
-            return engine, f"接着上次的草稿继续（{path}）。"
-    return Engine.start(None, year), ""
+            return engine, "\n".join(skipped + [f"接着上次的草稿继续（{path}）。"])
+    return Engine.start(None, year), "\n".join(skipped + (["已另开新草稿。"] if skipped else []))
 
 
 def run_app(from_file: str | None = None, year: int | None = None) -> int:
