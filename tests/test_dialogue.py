@@ -170,7 +170,8 @@ def test_a_suggestion_is_taken_and_its_slots_filled_in_order():
     replies = engine.answer("填：郭家镇，88条")
     assert replies[0].text.startswith("将写入：（一）主动公开。在镇政府网站公开财政预决算和惠农补贴信息。全年在县政府门户网站郭家镇栏目发布信息88条")
     assert replies[1].text == f"还有{len(first.slots) - 2}处〔…〕，可以接着“填：……”。"
-    engine.answer("填：" + "，".join(f"{i}条" for i in range(len(first.slots) - 2)))
+    replies = engine.answer("填：" + "，".join(f"{i}条" for i in range(len(first.slots) - 2)))
+    assert first.text.endswith("；") and replies[0].text.endswith("村级项目建设公示2条。")
     engine.answer("对")
     assert "〔" not in engine.report.sections["overview"][-1]
     assert engine.answer("填：3条")[0].text.startswith("现在没有待确认的内容")  # nothing pending: not a paragraph

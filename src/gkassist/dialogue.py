@@ -463,7 +463,8 @@ class Engine:
         found = self.suggestions
         if self.pending is None or not self.pending.paragraphs or not (1 <= number <= len(found)):
             return [Reply("没有这条参考。", "error")]
-        self.pending.paragraphs[-1] += found[number - 1].text
+        # a sentence cut at “；” from its paragraph now ends this one
+        self.pending.paragraphs[-1] += re.sub(r"[；;，,、]$", "。", found[number - 1].text)
         follow = ("请用“填：……”按顺序把〔…〕换成本单位今年的实际（逗号分开），或重新输入整段。"
                   if found[number - 1].slots else "回答“对”保存。")
         return [Reply("将写入：" + self.pending.paragraphs[-1], "table"), Reply(follow)]
