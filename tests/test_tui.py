@@ -87,7 +87,8 @@ async def test_accept_a_suggestion_and_generate_section_five():
         first = str(suggestions[0].render()).splitlines()[0].removeprefix("参考1：").rsplit("（出处：", 1)[0]
         await type_answer(pilot, "参考1")
         await type_answer(pilot, "对")
-        assert app.engine.report.sections["overview"][-1] == "（一）主动公开。在镇政府网站公开财政预决算和惠农补贴信息。" + first
+        ending = first[:-1] + "。" if first[-1] in "；，" else first  # a sentence cut at “；” ends the paragraph
+        assert app.engine.report.sections["overview"][-1] == "（一）主动公开。在镇政府网站公开财政预决算和惠农补贴信息。" + ending
         # jump to 五 from the command palette, as a clerk would
         await pilot.press("ctrl+p")
         await pilot.pause()

@@ -537,7 +537,7 @@ class Engine:
         followup = text if re.search(r"[。！？]$", text) else text + "。"
         if self.last_year is not None and not re.search(r"上年|去年|\d{4}年度", followup):
             followup = f"{self.last_year.year}年度报告提出的问题，整改情况如下：{followup}"
-        self.proposals = propose_problems(self.report)
+        self.proposals = propose_problems(self.report, self.last_year)
         paragraphs = [followup]
         lines = []
         for i, p in enumerate(self.proposals, 1):
@@ -643,9 +643,15 @@ def find_last_year(agency: str, year: int) -> tuple[Report, str] | None:
     return None
 
 
-def propose_problems(report: Report) -> list[dict]:
-    """2–4 problem areas whose signals hold for this year's figures or the clerk's own answers, filled from them."""
+def propose_problems(report: Report, last_year: Report | None = None) -> list[dict]:
+    """2–4 problem areas whose signals hold for this year's figures or the clerk's own answers, filled from them.
+
+    A problem last year's report already stated in the same words is not proposed again: 五 must not be a copy.
+    """
+    from .repetition import SentenceIndex
+
     figures = figures_of(report)
+    said_last_year = SentenceIndex(re.split(r"[；。]", "".join(last_year.paragraphs("problems"))) if last_year else [])
     out = []
     for area in problem_areas():
         fallback = str(area.get("signal")).strip() == "True"
@@ -656,8 +662,10 @@ def propose_problems(report: Report) -> list[dict]:
                 continue
             values["said"] = clause
         if (fallback and len(out) < 2) or (not fallback and ("said" in area or _signal(area["signal"], figures))):
-            out.append({"id": area["id"], "problem": area["problem"].format(**values),
-                        "improvement": area["improvement"].format(**values)})
+            problem = area["problem"].format(**values)
+            if said_last_year.contains(problem):
+                continue
+            out.append({"id": area["id"], "problem": problem, "improvement": area["improvement"].format(**values)})
         if len(out) == 4:
             break
     return out
@@ -676,7 +684,7 @@ def _said(report: Report, said: dict) -> str | None:
 
 def problems_paragraph(proposals: list[dict]) -> str:
     return "本年度存在的问题和改进措施：" + "；".join(
-        f"{'一二三四'[i]}是{p['problem']}" + (f"，{p['improvement']}" if p["improvement"] else "")
+        f"{'一二三四'[i]}是{p['problem']}" + (f"，下一步将{p['improvement']}" if p["improvement"] else "")
         for i, p in enumerate(proposals)) + "。"
 
 
