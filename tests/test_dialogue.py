@@ -179,6 +179,10 @@ def test_a_suggestion_is_taken_and_its_slots_filled_in_order():
     engine.answer("对")
     assert "〔" not in engine.report.sections["overview"][-1]
     assert engine.answer("填：3条")[0].text.startswith("现在没有待确认的内容")  # nothing pending: not a paragraph
+    # a paragraph that starts like a command (加强…, 填报…) is still a paragraph, pending or not
+    assert engine.answer("加强了答复审核")[0].text == "将写入：（二）依申请公开。加强了答复审核。"
+    assert engine.answer("填报系统按时更新")[0].text == "将写入：（二）依申请公开。填报系统按时更新。"
+    assert engine.answer("还原")[0].text == "没有润色过，不需要还原。"
 
 
 def test_last_year_is_offered_once_the_agency_is_named():

@@ -31,8 +31,6 @@ SAME_AS_LAST = re.compile(r"^\s*(同去年|和去年一样|跟去年一样|与�
 NONE_ANSWER = re.compile(r"^\s*(没有|无|都是0|都是零|全是0|全部为0|没有申请|0)\s*[。！!]?\s*$")
 POLISH = re.compile(r"^\s*(润色|润色一下|帮我润色|改通顺)\s*[。！!]?\s*$")
 RESTORE = re.compile(r"^\s*(还原|不用润色|用原来的)\s*[。！!]?\s*$")
-# commands that change the pending answer; without one they are not answers
-PENDING_COMMAND = re.compile(r"^\s*(?:参考\s*\d|去掉\s*\d|改\s*\d|加\s*[：:]|填\s*[：:]|润色|还原)")
 MAX_ANSWER = 5000
 
 _NUM = r"([0-9０-９]+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万]+)"
@@ -307,31 +305,17 @@ class Engine:
             return [Reply(f"回答太长了（{len(text)}字），请只写这一部分的内容，一次不超过{MAX_ANSWER}字。", "error")]
         if self.offered_last_year is not None:
             return self._answer_offer(text)
+        for pattern, command in PENDING_COMMANDS:
+            if m := pattern.fullmatch(text):
+                if self.pending is None:
+                    return [Reply("现在没有待确认的内容；“参考”“填”“润色”“去掉”“改”“加”要在我列出“将写入”之后用。", "error")]
+                return command(self, m)
         if self.pending is not None:
-            if m := re.fullmatch(r"参考\s*(\d)", text):
-                return self.take_suggestion(int(m.group(1)))
-            if m := re.fullmatch(r"去掉\s*(\d)", text):
-                return self.drop_proposal(int(m.group(1)))
-            if m := re.fullmatch(r"改\s*(\d)\s*[：:，,]?\s*(.+)", text, re.S):
-                return self.edit_proposal(int(m.group(1)), m.group(2))
-            if m := re.fullmatch(r"填\s*[：:，,]?\s*(.+)", text, re.S):
-                return self.fill_slots(re.split(r"\s*[，,、；;\s]\s*", m.group(1).strip()))
-            if m := re.fullmatch(r"加\s*[：:，,]?\s*(.+)", text, re.S):
-                return self.edit_proposal(len(self.proposals) + 1, m.group(1))
-            if POLISH.match(text):
-                return self.polish()
-            if RESTORE.match(text) and self.pending.before_polish is not None:
-                self.pending.paragraphs[self._polish_target()] = self.pending.before_polish
-                self.pending.before_polish = None
-                return [Reply("已换回您写的：" + self.pending.paragraphs[self._polish_target()], "table"),
-                        Reply("回答“对”保存。")]
             if YES.match(text):
                 return self._accept()
             if NO.match(text):
                 self.pending = None
                 return [Reply("好的，请重新回答。")] + self.question()
-        elif PENDING_COMMAND.match(text):
-            return [Reply("现在没有待确认的内容；“填”“参考”“润色”“去掉”“改”要在我列出“将写入”之后用。", "error")]
         if not re.search(r"[\u4e00-\u9fff0-9０-９]", text):
             return [Reply("请用中文回答（可以直接写数字）。", "error")]
         kind = step["kind"]
@@ -512,6 +496,14 @@ class Engine:
         return [Reply("润色后将写入（数字未变，已通过检查）：" + result.text, "table"),
                 Reply("回答“对”采用；“还原”用您原来写的。")]
 
+    def restore(self) -> list[Reply]:
+        """Back to the clerk's own paragraph after a polish."""
+        if self.pending.before_polish is None:
+            return [Reply("没有润色过，不需要还原。", "error")]
+        i = self._polish_target()
+        self.pending.paragraphs[i], self.pending.before_polish = self.pending.before_polish, None
+        return [Reply("已换回您写的：" + self.pending.paragraphs[i], "table"), Reply("回答“对”保存。")]
+
     def fill_slots(self, values: list[str]) -> list[Reply]:
         """Put the clerk's own facts into the 〔…〕 slots of the pending paragraph, in order."""
         from .corpus import SLOT_MARK
@@ -623,6 +615,19 @@ class Engine:
             self.offered_last_year = None
             return [Reply("好的，不用去年的报告。")] + self.question()
         return [Reply("请回答“用”或“不用”。", "error")]
+
+
+# Commands on the answer waiting for confirmation (“将写入……”), tried in order. 加 and 填 need their colon so
+# that a paragraph starting “加强……” or “填报……” stays a paragraph.
+PENDING_COMMANDS = (
+    (re.compile(r"参考\s*(\d)"), lambda e, m: e.take_suggestion(int(m[1]))),
+    (re.compile(r"去掉\s*(\d)"), lambda e, m: e.drop_proposal(int(m[1]))),
+    (re.compile(r"改\s*(\d)\s*[：:，,]?\s*(.+)", re.S), lambda e, m: e.edit_proposal(int(m[1]), m[2])),
+    (re.compile(r"加\s*[：:]\s*(.+)", re.S), lambda e, m: e.edit_proposal(len(e.proposals) + 1, m[1])),
+    (re.compile(r"填\s*[：:]\s*(.+)", re.S), lambda e, m: e.fill_slots(re.split(r"\s*[，,、；;\s]\s*", m[1].strip()))),
+    (POLISH, lambda e, m: e.polish()),
+    (RESTORE, lambda e, m: e.restore()),
+)
 
 
 def find_last_year(agency: str, year: int) -> tuple[Report, str] | None:
