@@ -109,7 +109,7 @@ def numbers_in(text: str) -> set[str]:
     from .textnums import parse_number
 
     out = set()
-    for m in _NUMBER.finditer(text.translate(str.maketrans("０１２３４５６７８９", "0123456789")).replace(",", "")):
+    for m in _NUMBER.finditer(text.replace(",", "")):  # \d takes full-width digits too; parse_number reads them
         n = parse_number(m.group(0))
         if n is not None:
             out.add(str(n))
@@ -126,7 +126,7 @@ class Polished:
 def polish(paragraph: str, heading: str, part: str, report: Report, last_year: Report | None,
            section: str, settings: LLMSettings) -> Polished:
     """Ask the model to polish `paragraph` (its `heading` kept as is) and judge the answer."""
-    body = paragraph[len(heading):] if heading and paragraph.startswith(heading) else paragraph
+    body = paragraph.removeprefix(heading)
     prompts = _prompts()
     reply = ask_model(settings, prompts["system"],
                       prompts["user"].format(agency=report.agency, year=report.year, part=part or section, text=body))
