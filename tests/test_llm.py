@@ -1,6 +1,7 @@
 """The optional wording polish, against a fake OpenAI-compatible server on loopback (no network needed)."""
 import json
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, HTTPServer
 
 import pytest
@@ -16,10 +17,12 @@ from conftest import SEED
 class FakeModel(BaseHTTPRequestHandler):
     reply = ""
     status = 200
+    delay = 0.0
     requests: list = []
 
     def do_POST(self):
         body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+        time.sleep(FakeModel.delay)
         FakeModel.requests.append((self.path, self.headers.get("Authorization"), body))
         self.send_response(FakeModel.status)
         self.send_header("Content-Type", "application/json")
@@ -41,7 +44,7 @@ def model(tmp_path, monkeypatch):
     monkeypatch.setenv("GKASSIST_LLM_URL", f"http://127.0.0.1:{server.server_port}/v1")
     monkeypatch.setenv("GKASSIST_LLM_MODEL", "fake")
     monkeypatch.setenv("GKASSIST_LLM_KEY", "secret")
-    FakeModel.requests, FakeModel.status = [], 200
+    FakeModel.requests, FakeModel.status, FakeModel.delay = [], 200, 0.0
     yield FakeModel
     server.shutdown()
 
@@ -124,10 +127,13 @@ async def test_polish_in_the_app_runs_in_a_worker(model):
     from gkassist.tui.app import DraftApp, Message
 
     model.reply = "镇政府网站全年公开惠农补贴信息120条，财政预决算全部按规定公开。"
+    model.delay = 0.5
     app = DraftApp(engine_at_proactive_text())
     async with app.run_test(size=(80, 24)) as pilot:
         app.query_one("#answer").value = "润色"
         await pilot.press("enter")
+        await pilot.press("ctrl+b")  # moving the dialogue while the model works is refused
+        assert app.query_one("#answer").disabled and app.engine.step["id"] == "overview_proactive"
         await app.workers.wait_for_complete()
         await pilot.pause()
         shown = [str(m.render()) for m in app.query(Message)]

@@ -216,13 +216,20 @@ class DraftApp(App):
         path = self.engine.save()
         self.notify(f"已保存：{path}")
 
+    def _waiting_for_model(self) -> bool:
+        """While the model works on the pending answer, nothing else may move the dialogue."""
+        if self.query_one("#answer", Input).disabled:
+            self.notify("正在等大模型润色，请稍候再操作。", severity="warning")
+            return True
+        return False
+
     def action_undo(self) -> None:
-        self.say(*self.engine.undo())
-        self.refresh_side()
+        if not self._waiting_for_model():
+            self.show_replies(self.engine.undo())
 
     def action_back(self) -> None:
-        self.say(*self.engine.back())
-        self.refresh_side()
+        if not self._waiting_for_model():
+            self.show_replies(self.engine.back())
 
     def action_export(self, suffix: str) -> None:
         from ..render import render_to
@@ -249,8 +256,8 @@ class DraftApp(App):
             yield _command(f"跳到：{step['title']}", step['ask'][:40], lambda i=step["id"]: self._jump(i))
 
     def _jump(self, step_id: str) -> None:
-        self.say(*self.engine.jump(step_id))
-        self.refresh_side()
+        if not self._waiting_for_model():
+            self.show_replies(self.engine.jump(step_id))
 
 
 def _command(title: str, help: str, callback):
