@@ -9,7 +9,7 @@ from gkassist.model import load_report
 from gkassist.errors import InputError
 from gkassist.importer import import_file
 
-from conftest import SEED
+from conftest import SAMPLES, SEED
 
 
 @pytest.fixture(autouse=True)
@@ -205,3 +205,21 @@ def test_last_year_is_offered_once_the_agency_is_named():
     other = Engine.start(None, 2025)
     other.answer("青岚县某某乡人民政府")
     assert other.answer("对")[1].text.startswith("今年收到和办理政府信息公开申请的情况如何")
+
+
+def test_numbers_in_a_paragraph_are_checked_before_it_is_stored():
+    engine = Engine.start(import_file(SEED).report, 2021)
+    answer_all(engine, ["自然人申请3件，予以公开3件", "对", "没有", "对"])
+    # 现行有效 follows from last year's (seed: 2020 in the 2019 format has none, so the 2024 sample is used)
+    last = load_report(SAMPLES / "2024_shiqiaozhen.json")
+    engine2 = Engine.start(last, 2025)
+    answer_all(engine2, ["没有", "对", "没有", "对"])
+    replies = engine2.answer("规范性文件制发2件，废止1件；行政许可5件")
+    in_force = last.number("t2", "normative", "in_force") + 2 - 1
+    assert f"表二 · 第二十条第（一）项 · 行政规范性文件：本年制发件数 2，本年废止件数 1，现行有效件数 {in_force}" in replies[0].text
+    answer_all(engine, ["规范性文件制发0件", "对", "主动公开信息20条", "对"])
+    replies = engine.answer("全年收到申请5件，XX件按期答复")
+    assert [r.text for r in replies[1:3]] == [
+        "请核对：正文写“收到申请5件”，但表三 · 一、本年新收政府信息公开申请数量 · 总计为3",
+        "请核对：留有占位符“XX”，请换成实际内容"]
+    assert engine.answer("全年收到申请3件，均按期答复")[1].kind != "error"

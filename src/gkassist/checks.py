@@ -213,6 +213,9 @@ _TEXT_NUMBER_PATTERNS: list[tuple[re.Pattern, str, str, tuple]] = [
      "收到政府信息公开申请", "t3", ("new", "total")),
     (re.compile(r"共?收到" + _NUM + r"件[^。；，]{0,6}申请"),
      "收到政府信息公开申请", "t3", ("new", "total")),
+    # “收到申请5件” (not 受理: “受理申请41件” is as often 行政许可)
+    (re.compile(r"(?:收到|新收|接收)(?:依)?申请(?:共计|共|合计)?" + _NUM + r"件"),
+     "收到政府信息公开申请", "t3", ("new", "total")),
     (re.compile(r"行政复议(?:案件)?(?:共计|共)?" + _NUM + r"件"), "行政复议", "t4", ("cases", "review.total")),
     (re.compile(r"行政诉讼(?:案件)?(?:共计|共)?" + _NUM + r"件"), "行政诉讼", "t4_suits", ()),
     (re.compile(r"制发(?:的)?(?:行政)?规范性文件" + _NUM + r"件"), "制发规范性文件", "t2", ("normative", "issued")),

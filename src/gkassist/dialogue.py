@@ -402,6 +402,12 @@ class Engine:
                     report.set_cell("t2", row.id, col.id, 0)
             for (t, r, c), v in cells.items():
                 report.set_cell(t, r, c, v)
+            # 现行有效 follows from last year's unless the clerk gave it: shown before confirming, like the totals
+            prev = last_in_force(self.last_year).get("normative") if self.last_year is not None else None
+            if prev is not None and report.format_version == "2021" and ("t2", "normative", "in_force") not in cells:
+                issued = report.number("t2", "normative", "issued") or 0
+                repealed = report.number("t2", "normative", "repealed") or 0
+                report.set_cell("t2", "normative", "in_force", max(0, prev + issued - repealed))
 
     def _understood(self, trial: Report, table: str) -> str:
         """The non-zero cells, one line per table row: “表三 · 一、本年新收…：自然人 3，商业企业 1，总计 4”."""
@@ -425,7 +431,7 @@ class Engine:
         if not re.search(r"[。！？]$", paragraph):
             paragraph += "。"
         self.pending = Pending(step["id"], paragraphs=[paragraph])
-        replies = [Reply("将写入：" + paragraph, "table")]
+        replies = [Reply("将写入：" + paragraph, "table")] + self._paragraph_warnings(placeholders=True)
         if step.get("part"):
             try:
                 from .corpus import load_index, search
@@ -496,6 +502,15 @@ class Engine:
         return [Reply("润色后将写入（数字未变，已通过检查）：" + result.text, "table"),
                 Reply("回答“对”采用；“还原”用您原来写的。")]
 
+    def _paragraph_warnings(self, placeholders: bool = False) -> list[Reply]:
+        """Numbers in the pending paragraphs that the tables contradict, said before they are stored."""
+        from .checks import check_placeholders, check_text_numbers
+
+        trial = self.report.model_copy(deep=True)
+        trial.sections = {self.step["section"]: list(self.pending.paragraphs)}
+        findings = check_text_numbers(trial) + (check_placeholders(trial) if placeholders else [])
+        return [Reply("请核对：" + f.message, "error") for f in findings]
+
     def restore(self) -> list[Reply]:
         """Back to the clerk's own paragraph after a polish."""
         if self.pending.before_polish is None:
@@ -522,7 +537,7 @@ class Engine:
             paragraph = SLOT_MARK.sub(value, paragraph, count=1)
         self.pending.paragraphs[i] = paragraph
         left = len(slots) - len(values)
-        return [Reply("将写入：" + paragraph, "table"),
+        return [Reply("将写入：" + paragraph, "table"), *self._paragraph_warnings(),
                 Reply(f"还有{left}处〔…〕，可以接着“填：……”。" if left else "回答“对”保存。")]
 
     def _problems_answer(self, text: str) -> list[Reply]:
@@ -577,12 +592,6 @@ class Engine:
             self.report.title = f"{self.report.agency}{self.report.year}年政府信息公开工作年度报告"
         elif step["kind"] == "table":
             self._fill(self.report, step["table"], pending.cells)
-            if step["table"] == "t2" and self.last_year is not None and self.report.format_version == "2021":
-                prev = last_in_force(self.last_year).get("normative")
-                if prev is not None and not any(k[1:] == ("normative", "in_force") for k in pending.cells):
-                    issued = self.report.number("t2", "normative", "issued") or 0
-                    repealed = self.report.number("t2", "normative", "repealed") or 0
-                    self.report.set_cell("t2", "normative", "in_force", max(0, prev + issued - repealed))
         else:
             section = step["section"]
             paras = self.report.sections.setdefault(section, [])
