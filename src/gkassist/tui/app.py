@@ -124,10 +124,9 @@ class DraftApp(App):
     def load_corpus(self) -> None:
         """jieba and the phrasing index load after the first paint; a failure only loses suggestions."""
         try:
-            from ..corpus import keywords, load_index
+            from ..corpus import warm_up
 
-            load_index()
-            keywords("政府信息公开")
+            warm_up()
         except Exception as e:  # noqa: BLE001 — suggestions are optional
             self.call_from_thread(self.notify, f"参考语料加载失败：{e}", severity="warning")
 
