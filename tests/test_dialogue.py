@@ -223,3 +223,16 @@ def test_numbers_in_a_paragraph_are_checked_before_it_is_stored():
         "请核对：正文写“收到申请5件”，但表三 · 一、本年新收政府信息公开申请数量 · 总计为3",
         "请核对：留有占位符“XX”，请换成实际内容"]
     assert engine.answer("全年收到申请3件，均按期答复")[1].kind != "error"
+
+
+def test_a_new_draft_takes_the_agency_name_and_never_overwrites_another():
+    from gkassist.dialogue import drafts_dir
+
+    first = Engine.start(None, 2025)
+    assert first.path.name == "2025_待填写.json"
+    answer_all(first, ["青岚县某某乡人民政府", "对"])
+    assert first.path.name == "2025_青岚县某某乡人民政府.json" and first.path.exists()
+    second = Engine.start(None, 2025)
+    answer_all(second, ["青岚县某某乡人民政府", "对"])
+    assert second.path.name == "2025_青岚县某某乡人民政府_2.json"
+    assert sorted(p.name for p in drafts_dir().iterdir()) == ["2025_青岚县某某乡人民政府.json", "2025_青岚县某某乡人民政府_2.json"]

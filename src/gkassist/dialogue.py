@@ -590,6 +590,7 @@ class Engine:
         if step["kind"] == "field":
             self.report.agency = pending.paragraphs[0]
             self.report.title = f"{self.report.agency}{self.report.year}年政府信息公开工作年度报告"
+            self._name_draft_after_agency()
         elif step["kind"] == "table":
             self._fill(self.report, step["table"], pending.cells)
         else:
@@ -610,6 +611,20 @@ class Engine:
                 return [Reply(f"已保存。找到{where}：{self.report.agency} {self.report.year - 1}年度。用它作为去年的报告吗？"
                               "用了会填好上年结转和现行有效件数，并对照去年检查重复。回答“用”或“不用”。")]
         return [Reply("已保存。")] + self.question()
+
+    def _name_draft_after_agency(self) -> None:
+        """A new draft is saved as “2025_待填写.json” until the agency is known; then it takes the agency's
+        name, so that the next new draft does not write over this one. An existing draft of that name is kept."""
+        if self.path.parent != drafts_dir():
+            return
+        target = drafts_dir() / report_file_name(self.report)
+        n = 2
+        while target != self.path and target.exists():
+            target = target.with_stem(f"{Path(report_file_name(self.report)).stem}_{n}")
+            n += 1
+        if target != self.path:
+            self.path.unlink(missing_ok=True)
+            self.path = target
 
     def _answer_offer(self, text: str) -> list[Reply]:
         if re.fullmatch(r"\s*(用|好|好的|是|对|可以|用吧)\s*[。！!]?\s*", text):
