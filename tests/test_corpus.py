@@ -7,7 +7,7 @@ from gkassist.checks import check
 from gkassist.cli import main
 from gkassist.errors import InputError
 
-from conftest import CORPUS, SAMPLES
+from conftest import SAMPLES
 
 
 @pytest.fixture(autouse=True)

@@ -2,14 +2,15 @@
 import json
 
 import pytest
+from conftest import SAMPLES, SEED
 
+from gkassist.answers import parse_t3, parse_t4
 from gkassist.checks import ERROR
-from gkassist.dialogue import Engine, find_last_year, parse_t3, parse_t4, propose_problems
-from gkassist.model import load_report
+from gkassist.dialogue import Engine, find_last_year
 from gkassist.errors import InputError
 from gkassist.importer import import_file
-
-from conftest import SAMPLES, SEED
+from gkassist.model import load_report
+from gkassist.problems import propose_problems
 
 
 @pytest.fixture(autouse=True)

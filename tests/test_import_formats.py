@@ -1,7 +1,5 @@
 """Round trips through every format the product renders, and the bad input the importer must survive."""
-import io
 import json
-import zipfile
 
 import pytest
 

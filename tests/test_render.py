@@ -4,7 +4,6 @@ import pytest
 from docx import Document
 from docx.oxml.ns import qn
 
-from gkassist.model import Report
 from gkassist.render import render_bytes, render_text
 
 from conftest import EXPECTED, SHARED

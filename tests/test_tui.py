@@ -69,7 +69,8 @@ def test_domain_imports_no_textual():
     import subprocess
     import sys
 
-    code = ("import sys, gkassist.cli, gkassist.dialogue, gkassist.checks, gkassist.render, gkassist.importer, gkassist.corpus, gkassist.llm;"
+    code = ("import sys, gkassist.cli, gkassist.dialogue, gkassist.answers, gkassist.problems, gkassist.checks, gkassist.render,"
+            " gkassist.importer, gkassist.corpus, gkassist.llm;"
             "sys.exit(1 if any(m.startswith('textual') for m in sys.modules) else 0)")
     assert subprocess.run([sys.executable, "-c", code]).returncode == 0
 

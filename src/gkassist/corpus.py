@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from . import formats
 from .errors import InputError
 from .repetition import SentenceIndex, normalise, split_sentences
 from .resources import resource_dir, user_dir

@@ -1,4 +1,4 @@
-"""The drafting dialogue, UI-free: the flow (prompts/flow.yaml), answer parsing, state, undo, resume.
+"""The drafting dialogue, UI-free: the flow (prompts/flow.yaml), state, confirmation, undo, resume.
 
 `Engine.answer(text)` returns the assistant's replies; a parsed table answer is shown cell by cell and
 stored only after the clerk confirms ("对"/"是"/"确认").  The draft is saved atomically after every
@@ -11,10 +11,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
 from pathlib import Path
-
-import yaml
 
 from . import formats
 from .carryover import carried_cells, last_in_force, next_year_draft
@@ -22,8 +19,10 @@ from .checks import ERROR, Finding, check
 from .errors import InputError
 from .io import atomic_write, report_file_name
 from .model import Report, report_from_data
-from .resources import resource_dir, user_dir
-from .textnums import parse_number
+from .answers import Parsed, parse_t2, parse_t3, parse_t4
+from .problems import problems_paragraph, propose_problems
+from .prompts import flow
+from .resources import user_dir
 
 YES = re.compile(r"^\s*(对|是|是的|确认|好|好的|可以|没问题|采用|ok|OK|y|yes)\s*[。！!]?\s*$")
 NO = re.compile(r"^\s*(不对|不是|错了|重来|否|no|n)\s*[。！!]?\s*$")
@@ -32,37 +31,6 @@ NONE_ANSWER = re.compile(r"^\s*(没有|无|都是0|都是零|全是0|全部为0|
 POLISH = re.compile(r"^\s*(润色|润色一下|帮我润色|改通顺)\s*[。！!]?\s*$")
 RESTORE = re.compile(r"^\s*(还原|不用润色|用原来的)\s*[。！!]?\s*$")
 MAX_ANSWER = 5000
-
-_NUM = r"([0-9０-９]+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万]+)"
-# (words for the row, row id) — longest words first so 部分公开 wins over 公开
-T3_ROW_WORDS = [
-    ("部分公开", "partial"), ("予以公开", "open"), ("公开", "open"),
-    ("国家秘密", "deny_1"), ("法律行政法规禁止", "deny_2"), ("三安全一稳定", "deny_3"), ("第三方", "deny_4"),
-    ("内部事务", "deny_5"), ("过程性", "deny_6"), ("执法案卷", "deny_7"), ("行政查询", "deny_8"),
-    ("不掌握", "unable_1"), ("另行制作", "unable_2"), ("补正后", "unable_3"), ("仍不明确", "unable_3"),
-    ("信访", "reject_1"), ("重复申请", "reject_2"), ("公开出版物", "reject_3"), ("大量反复", "reject_4"),
-    ("确认或重新出具", "reject_5"), ("逾期不补正", "other_1"), ("逾期未缴费", "other_2"), ("未按收费通知", "other_2"),
-    ("其他处理", "other_3"), ("结转下年", "carry_next"), ("结转", "carry_next"), ("延期", "carry_next"),
-]
-T3_COLUMN_WORDS = [("自然人", "natural"), ("个人", "natural"), ("群众", "natural"), ("商业企业", "business"),
-                   ("企业", "business"), ("公司", "business"), ("科研机构", "research"), ("社会公益组织", "nonprofit"),
-                   ("律师", "legal"), ("法律服务机构", "legal"), ("其他组织", "other")]
-T4_OUTCOME_WORDS = [("维持", "upheld"), ("纠正", "corrected"), ("其他结果", "other"), ("尚未审结", "pending"), ("未审结", "pending")]
-T2_WORDS = [("规章制发", ("rules", "issued")), ("规章废止", ("rules", "repealed")), ("规章现行有效", ("rules", "in_force")),
-            ("制发", ("normative", "issued")), ("废止", ("normative", "repealed")), ("现行有效", ("normative", "in_force")),
-            ("行政许可", ("licensing", "decisions")), ("行政处罚", ("penalty", "decisions")),
-            ("行政强制", ("enforcement", "decisions")), ("收费", ("fees", "fee_amount"))]
-
-
-@cache
-def flow() -> list[dict]:
-    return yaml.safe_load((resource_dir("prompts") / "flow.yaml").read_text(encoding="utf-8"))["steps"]
-
-
-@cache
-def problem_areas() -> list[dict]:
-    return yaml.safe_load((resource_dir("prompts") / "problems.yaml").read_text(encoding="utf-8"))["areas"]
-
 
 def drafts_dir() -> Path:
     return user_dir("data", "drafts")
@@ -82,100 +50,6 @@ class Pending:
     cells: dict[tuple[str, str, str], int | float] = field(default_factory=dict)
     paragraphs: list[str] = field(default_factory=list)
     before_polish: str | None = None  # the clerk's own paragraph while a polished one is pending
-
-
-# ------------------------------------------------------------------ parsing
-def _clauses(text: str) -> list[str]:
-    return [c for c in re.split(r"[，,；;。、\s]+|另|其中|以及|和(?=\D)", text) if c]
-
-
-@dataclass
-class Parsed:
-    """What a table answer said: the cells, the clauses not understood, the results whose applicant kind is unclear."""
-
-    cells: dict[tuple[str, str, str], int | float] = field(default_factory=dict)
-    not_understood: list[str] = field(default_factory=list)
-    kind_unclear: list[str] = field(default_factory=list)
-
-
-def parse_t3(text: str) -> Parsed:
-    """Cells of 表三 from a sentence.
-
-    A result clause that names no applicant kind belongs to the only kind that applied; when several kinds
-    applied it is not guessed (the totals would balance by accident) but returned as `kind_unclear`.
-    """
-    out = Parsed()
-    applicant_cols: list[str] = []
-    unassigned: list[tuple[str, str, int]] = []
-    for clause in _clauses(text):
-        m = re.search(_NUM + r"\s*件?", clause)
-        if not m:
-            continue
-        n = parse_number(m.group(1))
-        if n is None:
-            continue
-        col = next((c for w, c in T3_COLUMN_WORDS if w in clause), None)
-        row = next((r for w, r in T3_ROW_WORDS if w in clause), None)
-        if row is None and ("申请" in clause or "收到" in clause or col):
-            row = "new"
-        if row is None:
-            out.not_understood.append(clause)
-            continue
-        if row == "new":
-            col = col or "natural"
-            applicant_cols.append(col)
-        elif col is None:
-            unassigned.append((clause, row, int(n)))
-            continue
-        out.cells[("t3", row, col)] = out.cells.get(("t3", row, col), 0) + int(n)
-    kinds = set(applicant_cols)
-    for clause, row, n in unassigned:
-        if len(kinds) > 1:
-            out.kind_unclear.append(clause)
-        else:
-            col = applicant_cols[0] if kinds else "natural"
-            out.cells[("t3", row, col)] = out.cells.get(("t3", row, col), 0) + n
-    return out
-
-
-def parse_t4(text: str) -> Parsed:
-    cells = {}
-    problems = []
-    block = "review"
-    for clause in _clauses(text):
-        if "复议后" in clause:
-            block = "suit_after_review"
-        elif "诉讼" in clause or "起诉" in clause:
-            block = "suit_direct"
-        elif "复议" in clause:
-            block = "review"
-        m = re.search(_NUM, clause)
-        outcome = next((o for w, o in T4_OUTCOME_WORDS if w in clause), None)
-        n = parse_number(m.group(1)) if m else (1 if outcome else None)
-        if n is None:
-            continue
-        if outcome is None:
-            if not any(w in clause for w in ("复议", "诉讼", "起诉")):
-                problems.append(clause)
-            continue
-        cells[("t4", "cases", f"{block}.{outcome}")] = cells.get(("t4", "cases", f"{block}.{outcome}"), 0) + int(n)
-    return Parsed(cells, problems)
-
-
-def parse_t2(text: str) -> Parsed:
-    cells = {}
-    problems = []
-    for clause in _clauses(text):
-        m = re.search(_NUM, clause)
-        if not m:
-            continue
-        n = parse_number(m.group(1))
-        target = next((t for w, t in T2_WORDS if w in clause), None)
-        if target is None or n is None:
-            problems.append(clause)
-            continue
-        cells[("t2",) + target] = n
-    return Parsed(cells, problems)
 
 
 # ------------------------------------------------------------------ the engine
@@ -670,89 +544,6 @@ def find_last_year(agency: str, year: int) -> tuple[Report, str] | None:
         if report.agency == agency and report.year == year - 1:
             return report, where
     return None
-
-
-def propose_problems(report: Report, last_year: Report | None = None) -> list[dict]:
-    """2–4 problem areas whose signals hold for this year's figures or the clerk's own answers, filled from them.
-
-    A problem last year's report already stated in the same words is not proposed again: 五 must not be a copy.
-    """
-    from .repetition import SentenceIndex
-
-    figures = figures_of(report)
-    said_last_year = SentenceIndex(re.split(r"[；。]", "".join(last_year.paragraphs("problems"))) if last_year else [])
-    out = []
-    for area in problem_areas():
-        fallback = str(area.get("signal")).strip() == "True"
-        values = dict(figures)
-        if "said" in area:
-            clause = _said(report, area["said"])
-            if clause is None:
-                continue
-            values["said"] = clause
-        if (fallback and len(out) < 2) or (not fallback and ("said" in area or _signal(area["signal"], figures))):
-            problem = area["problem"].format(**values)
-            if said_last_year.contains(problem):
-                continue
-            out.append({"id": area["id"], "problem": problem, "improvement": area["improvement"].format(**values)})
-        if len(out) == 4:
-            break
-    return out
-
-
-def _said(report: Report, said: dict) -> str | None:
-    """The clause of the clerk's answer for `said.part` that names a gap (e.g. “依申请公开栏目尚未开通”)."""
-    heading = next((s.get("heading") for s in flow() if s.get("part") == said["part"]), None)
-    for paragraph in report.paragraphs("overview"):
-        if heading and paragraph.startswith(heading):
-            for clause in re.split(r"[，,；;。！？]", paragraph[len(heading):]):
-                if any(w in clause for w in said["words"]):
-                    return clause.strip()
-    return None
-
-
-def problems_paragraph(proposals: list[dict]) -> str:
-    return "本年度存在的问题和改进措施：" + "；".join(
-        f"{'一二三四'[i]}是{p['problem']}" + (f"，下一步将{p['improvement']}" if p["improvement"] else "")
-        for i, p in enumerate(proposals)) + "。"
-
-
-def figures_of(report: Report) -> dict:
-    n = report.number
-    results_total = n("t3", "results_total", "total") or 0
-    unable = sum(n("t3", f"unable_{i}", "total") or 0 for i in (1, 2, 3))
-    corrected = sum(n("t4", "cases", f"{b}.corrected") or 0 for b, _ in formats.T4_BLOCKS)
-    fee = n("t2", "fees", "fee_amount") if report.format_version == "2021" else 0
-    return {
-        "requests_total": (n("t3", "new", "total") or 0),
-        "results_total": results_total,
-        "unable_total": unable,
-        "unable_share": f"{unable / results_total:.0%}" if results_total else "0%",
-        "deny_total": sum(n("t3", f"deny_{i}", "total") or 0 for i in range(1, 9)),
-        "corrected_total": corrected,
-        "appeals_total": sum(n("t4", "cases", f"{b}.total") or 0 for b, _ in formats.T4_BLOCKS),
-        "carry_next_total": n("t3", "carry_next", "total") or 0,
-        "fee_amount": fee or 0,
-    }
-
-
-_COMPARISON = re.compile(r"^\s*(\w+)(?:\s*\*\s*(\d+))?\s*(==|>=|<=|>|<)\s*(\w+)\s*$")
-
-
-def _signal(expression: str, figures: dict) -> bool:
-    """A tiny, safe evaluator for the signals in prompts/problems.yaml: comparisons joined by `and`."""
-    if str(expression).strip() == "True":
-        return True
-    for part in str(expression).split(" and "):
-        m = _COMPARISON.match(part)
-        if not m:
-            raise ValueError(f"prompts/problems.yaml：无法理解的条件“{part}”")
-        name, factor, op, other = m.groups()
-        left = figures[name] * (int(factor) if factor else 1)
-        right = figures[other] if other in figures else float(other)
-        if not {"==": left == right, ">=": left >= right, "<=": left <= right, ">": left > right, "<": left < right}[op]:
-            return False
-    return True
 
 
 def _n(v) -> str:

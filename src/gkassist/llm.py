@@ -24,17 +24,16 @@ import tomllib
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
-import yaml
 from pydantic import BaseModel, ValidationError
 
 from . import repetition
 from .checks import check
 from .errors import InputError
 from .model import Report
-from .resources import resource_dir, user_dir
+from .prompts import polish_prompts
+from .resources import user_dir
 
 MAX_REPLY_CHARS = 4000
 
@@ -73,11 +72,6 @@ def load_settings(path: Path | None = None) -> LLMSettings:
     except ValidationError as e:
         where = "；".join(f"llm.{'.'.join(map(str, err['loc']))}" for err in e.errors())
         raise InputError(f"{path}：配置项有误（{where}）") from None
-
-
-@cache
-def _prompts() -> dict:
-    return yaml.safe_load((resource_dir("prompts") / "polish.yaml").read_text(encoding="utf-8"))
 
 
 def ask_model(settings: LLMSettings, system: str, user: str) -> str:
@@ -127,7 +121,7 @@ def polish(paragraph: str, heading: str, part: str, report: Report, last_year: R
            section: str, settings: LLMSettings) -> Polished:
     """Ask the model to polish `paragraph` (its `heading` kept as is) and judge the answer."""
     body = paragraph.removeprefix(heading)
-    prompts = _prompts()
+    prompts = polish_prompts()
     reply = ask_model(settings, prompts["system"],
                       prompts["user"].format(agency=report.agency, year=report.year, part=part or section, text=body))
     text = _clean(reply)

@@ -12,7 +12,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Markdown, Static
 
 from ..checks import ERROR
-from ..dialogue import Engine, Reply, drafts_dir, flow
+from ..dialogue import Engine, Reply, drafts_dir
+from ..prompts import flow
 from ..errors import InputError
 
 HELP = """\
