@@ -237,3 +237,24 @@ def test_a_new_draft_takes_the_agency_name_and_never_overwrites_another():
     answer_all(second, ["青岚县某某乡人民政府", "对"])
     assert second.path.name == "2025_青岚县某某乡人民政府_2.json"
     assert sorted(p.name for p in drafts_dir().iterdir()) == ["2025_青岚县某某乡人民政府.json", "2025_青岚县某某乡人民政府_2.json"]
+
+
+def test_same_as_last_year_for_tables_and_last_years_figures_beside_the_question():
+    last = load_report(SAMPLES / "2024_shiqiaozhen.json")
+    engine = Engine.start(last, 2025)
+    engine.answer("同去年")
+    engine.answer("对")
+    for row in ("new", "open", "unable_1"):
+        assert engine.report.number("t3", row, "total") == last.number("t3", row, "total"), row
+    assert engine.report.number("t3", "carried", "total") == last.number("t3", "carry_next", "total")
+    question = engine.question()
+    review = last.number("t4", "cases", "review.total")
+    suits = last.number("t4", "cases", "suit_direct.total") + last.number("t4", "cases", "suit_after_review.total")
+    assert question[1].text == f"去年：行政复议{review}件，行政诉讼{suits}件。情况相同可以回答“同去年”。"
+    engine.answer("和去年一样")
+    engine.answer("对")
+    assert engine.report.tables["t4"] == last.tables["t4"]
+    assert Engine.start(None, 2025).answer("同去年")[0].kind == "error"  # at the agency step: not a table
+    fresh = Engine.start(None, 2025)
+    fresh.step_index = 1
+    assert fresh.answer("同去年")[0].text == "没有去年的报告可以沿用，请直接说今年的数字。"

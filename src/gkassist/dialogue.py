@@ -130,6 +130,11 @@ class Engine:
             new = self.last_year.number("t3", "new", "total")
             carried = carried_cells(self.last_year).get("total")
             return f"去年：新收申请{_n(new)}件，结转到今年{_n(carried)}件（已填入“上年结转”）。"
+        if step["kind"] == "table" and step["table"] == "t4":
+            review = self.last_year.number("t4", "cases", "review.total")
+            suits = [self.last_year.number("t4", "cases", f"{b}.total") for b in ("suit_direct", "suit_after_review")]
+            return (f"去年：行政复议{_n(review)}件，行政诉讼{_n(None if None in suits else sum(suits))}件。"
+                    "情况相同可以回答“同去年”。")
         if step["kind"] == "table" and step["table"] == "t2" and (inf := last_in_force(self.last_year)):
             return f"去年底现行有效：行政规范性文件{_n(inf.get('normative'))}件。回答“同去年”可沿用去年的处理决定数量。"
         if step["kind"] == "narrative" and step.get("part"):
@@ -138,6 +143,9 @@ class Engine:
             prior = [p for k, p in paragraph_kinds(self.last_year) if k == step["part"]]
             if prior:
                 return "去年这样写：" + prior[0][:120] + ("……" if len(prior[0]) > 120 else "")
+        if step["kind"] == "narrative" and step["section"] == "other" and self.last_year.paragraphs("other"):
+            first = self.last_year.paragraphs("other")[0]
+            return "去年这样写：" + first[:120] + ("……" if len(first) > 120 else "")
         if step["kind"] == "problems" and self.last_year.paragraphs("problems"):
             return "去年提出的问题：" + "；".join(p[:60] for p in self.last_year.paragraphs("problems")[:3])
         return ""
@@ -194,6 +202,10 @@ class Engine:
             return [Reply("请用中文回答（可以直接写数字）。", "error")]
         kind = step["kind"]
         if kind == "field":
+            if SAME_AS_LAST.match(text):
+                if self.last_year is None:
+                    return [Reply("请写出本机关的全称，例如“青岚县石桥镇人民政府”。", "error")]
+                text = self.last_year.agency
             self.pending = Pending(step["id"], paragraphs=[text])
             return [Reply(f"机关名称：{text}。对吗？（回答“对”确认）", "table")]
         if kind == "table":
@@ -204,9 +216,12 @@ class Engine:
 
     def _table_answer(self, step: dict, text: str) -> list[Reply]:
         table = step["table"]
-        if SAME_AS_LAST.match(text) and self.last_year is not None and table == "t2":
-            parsed = Parsed({("t2", r, c): v for r in ("licensing", "penalty", "enforcement") for c in ("decisions",)
-                             if self.last_year.format_version == "2021" and (v := self.last_year.number("t2", r, c)) is not None})
+        if SAME_AS_LAST.match(text):
+            if self.last_year is None:
+                return [Reply("没有去年的报告可以沿用，请直接说今年的数字。", "error")]
+            parsed = Parsed(self._last_year_cells(table))
+            if not parsed.cells:
+                return [Reply("去年的报告里没有这张表可以沿用的数字，请直接说今年的数字。", "error")]
         elif NONE_ANSWER.match(text):
             fmt = self.report.format.tables[table]
             parsed = Parsed({(table, r.id, c.id): 0 for _, r, c in fmt.cells() if not (table == "t3" and r.id == "carried")})
@@ -237,6 +252,27 @@ class Engine:
         else:
             replies.append(Reply("对吗？回答“对”保存，或直接重新描述。"))
         return replies
+
+    def _last_year_cells(self, table: str) -> dict:
+        """Last year's figures for “同去年”: the cells this year's format shares with last year's, totals and
+        carry-overs left out (they are computed); of 表二 only the 处理决定 counts (文件 counts change every year)."""
+        last, fmt = self.last_year, self.report.format.tables[table]
+        if table == "t2":
+            if last.format_version != "2021":
+                return {}
+            wanted = [("licensing", "decisions"), ("penalty", "decisions"), ("enforcement", "decisions")]
+        else:
+            wanted = [(r.id, c.id) for _, r, c in fmt.cells()
+                      if r.id not in ("carried", "results_total") and not c.id.endswith("total") and c.id != "subtotal"]
+        out = {}
+        for row, col in wanted:
+            try:
+                value = last.number(table, row, col)
+            except KeyError:  # a row the 2019 format does not have
+                continue
+            if value is not None:
+                out[(table, row, col)] = value
+        return out
 
     def _supplements(self, table: str, cells: dict) -> bool:
         """Whether this answer adds to the pending one: same table, and (表三) it restates no applications."""
