@@ -23,7 +23,14 @@ def seed_app() -> DraftApp:
     return DraftApp(Engine.start(import_file(SEED).report, 2021))
 
 
+async def still(pilot):
+    # a blinking cursor is caught on or off at random: the screenshots would differ run to run
+    pilot.app.query_one("#answer").cursor_blink = False
+    await pilot.pause()
+
+
 async def answer(pilot, *texts):
+    await still(pilot)
     for text in texts:
         pilot.app.query_one("#answer").value = text
         await pilot.press("enter")
@@ -31,7 +38,7 @@ async def answer(pilot, *texts):
 
 
 def test_first_screen(snap_compare):
-    assert snap_compare(seed_app(), terminal_size=(80, 24))
+    assert snap_compare(seed_app(), terminal_size=(80, 24), run_before=still)
 
 
 def test_table_answer_shown_cell_by_cell(snap_compare):
@@ -51,7 +58,7 @@ def test_problems_proposed_from_the_figures(snap_compare):
 
 
 def test_help_screen(snap_compare):
-    assert snap_compare(seed_app(), terminal_size=(80, 24), press=["f1"])
+    assert snap_compare(seed_app(), terminal_size=(80, 24), press=["f1"], run_before=still)
 
 
 def test_preview_screen(snap_compare):
