@@ -565,16 +565,25 @@ PENDING_COMMANDS = (
 
 
 def find_last_year(agency: str, year: int) -> tuple[Report, str] | None:
-    """The agency's report for the year before: a finished draft of the clerk's first, then the corpus."""
-    from .corpus import corpus_files
-    from .model import load_report
+    """The agency's report for the year before: a draft of the clerk's first, then the corpus.
+
+    The corpus is looked up in its index (which knows each file's agency and year), so a large corpus is not
+    read file by file on the clerk's first answer.
+    """
+    from .corpus import load_index
+    from .importer import load_any
 
     drafts = sorted(drafts_dir().glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True) if drafts_dir().is_dir() else []
     candidates = [(p, f"去年的草稿 {p.name}") for p in drafts]
-    candidates += [(p, f"语料库里的报告 {p.name}") for p, _ in reversed(corpus_files())]  # own reports last → first
+    try:
+        reports = sorted(load_index().reports, key=lambda r: not r["own"])  # own reports first
+    except InputError:
+        reports = []
+    candidates += [(Path(r["source"]), f"语料库里的报告 {Path(r['source']).name}") for r in reports
+                   if r["agency"] == agency and r["year"] == year - 1]
     for path, where in candidates:
         try:
-            report = load_report(path)
+            report, _ = load_any(path)
         except InputError:
             continue  # a broken file is not an offer
         if report.agency == agency and report.year == year - 1:
