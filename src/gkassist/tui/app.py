@@ -63,14 +63,18 @@ def _key_name(key: str) -> str:
 
 class TextScreen(ModalScreen):
     BINDINGS = [Binding("escape,f1,f2,q", "dismiss", "关闭")]
-    DEFAULT_CSS = "TextScreen { align: center middle; } TextScreen > VerticalScroll { width: 90%; height: 90%; border: round $accent; background: $surface; }"
+    DEFAULT_CSS = """
+    TextScreen { align: center middle; }
+    TextScreen > VerticalScroll { width: 90%; height: 90%; border: round $accent; background: $surface; }
+    """
 
     def __init__(self, markdown: str):
         super().__init__()
         self.markdown = markdown
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll():
+        with VerticalScroll() as frame:
+            frame.border_subtitle = "Esc 关闭 · ↑↓ 翻看"  # the key bar is under this screen, out of sight
             yield Markdown(self.markdown)
 
 
