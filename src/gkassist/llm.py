@@ -137,9 +137,11 @@ def polish(paragraph: str, heading: str, part: str, report: Report, last_year: R
     new = [f for f in _paragraph_findings(report, section, candidate) if (f.rule, f.message) not in before]
     if new:
         return Polished(candidate, False, "改写没有通过检查：" + "；".join(f"{f.rule} {f.message}" for f in new[:2]))
-    if last_year is not None and _repeated_share(candidate, last_year) > max(_repeated_share(paragraph, last_year),
-                                                                              repetition.WARNING_RATE):
-        return Polished(candidate, False, "改写和去年报告的句子重复得更多了（REPEAT）")
+    if last_year is not None:
+        index = repetition.sentence_index(last_year)
+        if repetition.repeated_share(candidate, index) > max(repetition.repeated_share(paragraph, index),
+                                                             repetition.WARNING_RATE):
+            return Polished(candidate, False, "改写和去年报告的句子重复得更多了（REPEAT）")
     return Polished(candidate, True)
 
 
@@ -147,16 +149,6 @@ def _paragraph_findings(report: Report, section: str, paragraph: str):
     trial = report.model_copy(deep=True)
     trial.sections.setdefault(section, []).append(paragraph)
     return [f for f in check(trial) if f.rule in ("TEXT-NUMBERS", "PLACEHOLDER")]
-
-
-def _repeated_share(paragraph: str, last_year: Report) -> float:
-    """The share of the paragraph's characters in sentences repeated from last year's report (REPEAT's measure)."""
-    index = repetition.SentenceIndex([s for text in repetition.narrative_by_section(last_year).values()
-                                      for s in repetition.split_sentences(text)])
-    sentences = [repetition.normalise(s) for s in repetition.split_sentences(paragraph)]
-    total = sum(len(n) for n in sentences)
-    repeated = sum(len(n) for s, n in zip(repetition.split_sentences(paragraph), sentences) if index.contains(s))
-    return repeated / total if total else 0.0
 
 
 def _clean(reply: str) -> str:

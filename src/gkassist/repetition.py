@@ -85,22 +85,41 @@ def narrative_by_section(report) -> dict[str, str]:
     return {sid: "\n".join(report.paragraphs(sid)) for sid in formats.NARRATIVE_SECTIONS}
 
 
+def sentence_index(other) -> SentenceIndex:
+    """Every sentence of the other report's narrative and preface, indexed."""
+    return SentenceIndex([s for text in narrative_by_section(other).values() for s in split_sentences(text)]
+                         + [s for p in other.preface for s in split_sentences(p)])
+
+
+def _measure(text: str, index: SentenceIndex) -> tuple[int, int, list[str]]:
+    """(characters counted, characters in repeated sentences, the repeated sentences) of `text`."""
+    total = repeated = 0
+    hits = []
+    for s in split_sentences(text):
+        n = normalise(s)
+        if len(n) < 6 or is_boilerplate(s):
+            continue
+        total += len(n)
+        if index.contains(s):
+            repeated += len(n)
+            hits.append(s)
+    return total, repeated, hits
+
+
+def repeated_share(text: str, index: SentenceIndex) -> float:
+    """The share of `text` in sentences the index holds — the measure REPEAT applies to a whole report."""
+    total, repeated, _ = _measure(text, index)
+    return repeated / total if total else 0.0
+
+
 def compare(report, other) -> RepeatResult:
-    index = SentenceIndex([s for text in narrative_by_section(other).values() for s in split_sentences(text)]
-                          + [s for p in other.preface for s in split_sentences(p)])
+    index = sentence_index(other)
     total = repeated = 0
     per_section: dict[str, float] = {}
     hits: list[tuple[str, str]] = []
     for sid, text in narrative_by_section(report).items():
-        sec_total = sec_rep = 0
-        for s in split_sentences(text):
-            n = normalise(s)
-            if len(n) < 6 or is_boilerplate(s):
-                continue
-            sec_total += len(n)
-            if index.contains(s):
-                sec_rep += len(n)
-                hits.append((sid, s))
+        sec_total, sec_rep, sec_hits = _measure(text, index)
+        hits += [(sid, s) for s in sec_hits]
         if sec_total:
             per_section[sid] = sec_rep / sec_total
         total += sec_total
