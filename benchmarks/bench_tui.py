@@ -31,22 +31,28 @@ class Bare(App):
         yield Static("你好")
 
 
+def record_frames(app) -> list[float]:
+    """The times of the app's frames: every frame goes through App._display, and one with content is a paint."""
+    frames: list[float] = []
+    display = app._display
+
+    def timed_display(screen, renderable):
+        if renderable is not None and app._running and not app._batch_count:
+            frames.append(time.perf_counter())
+        return display(screen, renderable)
+
+    app._display = timed_display
+    return frames
+
+
 async def first_paint(factory) -> tuple[float, float]:
     """(first frame composed for the terminal, screen ready and idle), in seconds from constructing the app."""
     t = time.perf_counter()
     app = factory()
-    first: list[float] = []
-    display = app._display  # every frame goes through App._display; the first one with content is the first paint
-
-    def timed_display(screen, renderable):
-        if renderable is not None and app._running and not app._batch_count and not first:
-            first.append(time.perf_counter() - t)
-        return display(screen, renderable)
-
-    app._display = timed_display
+    frames = record_frames(app)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        return first[0], time.perf_counter() - t
+        return frames[0] - t, time.perf_counter() - t
 
 
 async def main() -> None:
@@ -64,15 +70,7 @@ async def main() -> None:
     for a in ("没有", "对", "没有", "对", "没有", "对"):
         engine.answer(a)
     app = DraftApp(engine)
-    frames: list[float] = []
-    display = app._display
-
-    def timed_display(screen, renderable):
-        if renderable is not None and not app._batch_count:
-            frames.append(time.perf_counter())
-        return display(screen, renderable)
-
-    app._display = timed_display
+    frames = record_frames(app)
     said: list[float] = []
     say = app.say
 

@@ -130,19 +130,17 @@ def slot(text: str, agency: str, same_agency: bool = False) -> tuple[str, list[s
         return change
 
     out = text
-    if same_agency:
-        out = outside_slots(out, lambda p: _YEAR.sub(mark("年份"), p))
-        return outside_slots(out, lambda p: _NUMBER.sub(mark("数字"), p)), found
-    names = {agency, agency.replace("人民政府", ""), re.sub(r"^.*?(?:县|市|区)", "", agency)}
-    for name in sorted((n for n in names if len(n) >= 3), key=len, reverse=True):
-        out = outside_slots(out, literal("机关", name))
-    # places: the parts of the source agency's name (青岚县, 石桥镇) and what jieba tags as a place name
-    places = {m.group(0) for m in _ADMIN_PART.finditer(agency)}
-    places |= {w for w in _jieba().lcut(text)
-               if len(w) >= 2 and _word_tags().get(w) == "ns" and w not in _NOT_PLACES and not w.endswith("度")
-               and not w.startswith(("各", "全", "我", "本", "该"))}
-    for place in sorted(places - _GENERIC_PLACE, key=len, reverse=True):
-        out = outside_slots(out, literal("地名", place))
+    if not same_agency:
+        names = {agency, agency.replace("人民政府", ""), re.sub(r"^.*?(?:县|市|区)", "", agency)}
+        for name in sorted((n for n in names if len(n) >= 3), key=len, reverse=True):
+            out = outside_slots(out, literal("机关", name))
+        # places: the parts of the source agency's name (青岚县, 石桥镇) and what jieba tags as a place name
+        places = {m.group(0) for m in _ADMIN_PART.finditer(agency)}
+        places |= {w for w in _jieba().lcut(text)
+                   if len(w) >= 2 and _word_tags().get(w) == "ns" and w not in _NOT_PLACES and not w.endswith("度")
+                   and not w.startswith(("各", "全", "我", "本", "该"))}
+        for place in sorted(places - _GENERIC_PLACE, key=len, reverse=True):
+            out = outside_slots(out, literal("地名", place))
     out = outside_slots(out, lambda p: _YEAR.sub(mark("年份"), p))
     out = outside_slots(out, lambda p: _NUMBER.sub(mark("数字"), p))
     return out, found

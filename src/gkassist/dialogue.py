@@ -14,12 +14,12 @@ from datetime import date
 from pathlib import Path
 
 from . import formats
+from .answers import Parsed, parse_t2, parse_t3, parse_t4
 from .carryover import carried_cells, last_in_force, next_year_draft
 from .checks import ERROR, Finding, check
 from .errors import InputError
 from .io import atomic_write, report_file_name
 from .model import Report, report_from_data
-from .answers import Parsed, parse_t2, parse_t3, parse_t4
 from .problems import problems_paragraph, propose_problems
 from .prompts import flow
 from .resources import user_dir
@@ -31,6 +31,7 @@ NONE_ANSWER = re.compile(r"^\s*(没有|无|都是0|都是零|全是0|全部为0|
 POLISH = re.compile(r"^\s*(润色|润色一下|帮我润色|改通顺)\s*[。！!]?\s*$")
 RESTORE = re.compile(r"^\s*(还原|不用润色|用原来的)\s*[。！!]?\s*$")
 MAX_ANSWER = 5000
+
 
 def drafts_dir() -> Path:
     return user_dir("data", "drafts")

@@ -45,7 +45,7 @@ def _said(report: Report, said: dict) -> str | None:
     heading = next((s.get("heading") for s in flow() if s.get("part") == said["part"]), None)
     for paragraph in report.paragraphs("overview"):
         if heading and paragraph.startswith(heading):
-            for clause in re.split(r"[，,；;。！？]", paragraph[len(heading):]):
+            for clause in re.split(r"[，,；;。！？]", paragraph.removeprefix(heading)):
                 if any(w in clause for w in said["words"]):
                     return clause.strip()
     return None
@@ -80,9 +80,8 @@ _COMPARISON = re.compile(r"^\s*(\w+)(?:\s*\*\s*(\d+))?\s*(==|>=|<=|>|<)\s*(\w+)\
 
 
 def _signal(expression: str, figures: dict) -> bool:
-    """A tiny, safe evaluator for the signals in prompts/problems.yaml: comparisons joined by `and`."""
-    if str(expression).strip() == "True":
-        return True
+    """A tiny, safe evaluator for the signals in prompts/problems.yaml: comparisons joined by `and`
+    (the fallback areas' signal "True" is handled by the caller, which uses them only to reach two)."""
     for part in str(expression).split(" and "):
         m = _COMPARISON.match(part)
         if not m:
