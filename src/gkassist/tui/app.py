@@ -146,8 +146,7 @@ class DraftApp(App):
             else:
                 bubbles.append((kind, [r.text]))
         log = self.query_one("#log", VerticalScroll)
-        # “表三 · 一、…” wraps at its spaces into ragged lines; without them Chinese lines fill the bubble
-        log.mount_all(Message("\n".join(texts).replace(" · ", "·"), classes=kind, markup=False)
+        log.mount_all(Message(_unspaced("\n".join(texts)), classes=kind, markup=False)
                       for kind, texts in bubbles)
         log.scroll_end(animate=False)
 
@@ -202,7 +201,7 @@ class DraftApp(App):
         lines.append(f"\n[b]检查[/b]：{len(errors)}个错误，{len(findings) - len(errors) - blank}个提醒"
                      + (f"\n（{blank}格未填）" if blank else ""))
         for f in errors[:6]:
-            lines.append(f"[red]✗[/red]{f.location}")
+            lines.append(f"[red]✗[/red]{_unspaced(f.location)}")
         self.query_one("#side", Static).update("\n".join(lines))
 
     # ------------------------------------------------------------ commands
@@ -262,6 +261,11 @@ class DraftApp(App):
     def _jump(self, step_id: str) -> None:
         if not self._waiting_for_model():
             self.show_replies(self.engine.jump(step_id))
+
+
+def _unspaced(text: str) -> str:
+    # “表三 · 一、…” wraps at its spaces into ragged lines; without them Chinese lines fill the width
+    return text.replace(" · ", "·")
 
 
 def _command(title: str, help: str, callback):
