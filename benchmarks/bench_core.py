@@ -12,9 +12,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from gkassist.checks import check  # noqa: E402
+from gkassist.core.model import load_report  # noqa: E402
 from gkassist.importer import import_file  # noqa: E402
-from gkassist.model import load_report  # noqa: E402
-from gkassist.render import render_bytes  # noqa: E402
+from gkassist.output import render_bytes  # noqa: E402
 
 
 def timed(fn, repeat=20):

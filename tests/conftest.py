@@ -12,21 +12,21 @@ SEED = SAMPLES / "000_7a4690d65c5df8d4.txt"
 
 @pytest.fixture
 def sample_2024():
-    from gkassist.model import load_report
+    from gkassist.core.model import load_report
 
     return load_report(SAMPLES / "2024_shiqiaozhen.json")
 
 
 @pytest.fixture
 def sample_2023():
-    from gkassist.model import load_report
+    from gkassist.core.model import load_report
 
     return load_report(SAMPLES / "2023_shiqiaozhen.json")
 
 
 @pytest.fixture
 def seed_report():
-    from gkassist.model import load_report
+    from gkassist.core.model import load_report
 
     return load_report(SAMPLES / "2020_guojiazhen_seed.json")
 

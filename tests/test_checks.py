@@ -35,7 +35,7 @@ def test_t3_results(sample_2024):
 
 
 def test_t3_columns_with_a_subtotal_column(sample_2024):
-    for row_id, cols in sample_2024.tables["t3"].items():
+    for _row_id, cols in sample_2024.tables["t3"].items():
         cols["subtotal"] = sum(cols[c] for c in ("business", "research", "nonprofit", "legal", "other"))
     sample_2024.set_cell("t3", "new", "subtotal", 3)
     found = check(sample_2024)
@@ -132,7 +132,7 @@ def test_repeat_against_last_year(sample_2024):
 
 
 def test_repeat_ignores_the_legal_formula(sample_2024, sample_2023):
-    from gkassist.repetition import compare
+    from gkassist.checks.repetition import compare
 
     assert sample_2024.preface[0].startswith("本报告依据")
     assert compare(sample_2024, sample_2023).overall < 0.10

@@ -6,9 +6,8 @@ import sys
 
 import pytest
 
-from gkassist.cli import main
-
 from conftest import CORPUS, SAMPLES, SEED
+from gkassist.cli import main
 
 
 def run(*args):
@@ -113,7 +112,7 @@ def test_render_to_missing_directory_and_bad_suffix(tmp_path):
 
 
 def test_outputs_get_ordinary_file_permissions(tmp_path):
-    from gkassist.io import atomic_write
+    from gkassist.core.files import atomic_write
 
     old = os.umask(0o022)
     try:
@@ -124,7 +123,7 @@ def test_outputs_get_ordinary_file_permissions(tmp_path):
 
 
 def test_atomic_write_keeps_old_file_when_writing_fails(tmp_path, monkeypatch):
-    from gkassist import io as gio
+    from gkassist.core import files as gio
 
     target = tmp_path / "r.txt"
     target.write_text("旧内容", encoding="utf-8")

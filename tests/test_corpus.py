@@ -2,12 +2,11 @@ import json
 
 import pytest
 
+from conftest import SAMPLES
 from gkassist import corpus
 from gkassist.checks import check
 from gkassist.cli import main
-from gkassist.errors import InputError
-
-from conftest import SAMPLES
+from gkassist.core.errors import InputError
 
 
 @pytest.fixture(autouse=True)

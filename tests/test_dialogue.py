@@ -2,15 +2,16 @@
 import json
 
 import pytest
-from conftest import SAMPLES, SEED
 
-from gkassist.answers import parse_t3, parse_t4
+from conftest import SAMPLES, SEED
 from gkassist.checks import ERROR
-from gkassist.dialogue import Engine, find_last_year
-from gkassist.errors import InputError
+from gkassist.core.errors import InputError
+from gkassist.core.model import load_report
+from gkassist.dialogue import Engine
+from gkassist.dialogue.answers import parse_t3, parse_t4
+from gkassist.dialogue.improvements import propose
+from gkassist.dialogue.session import find_last_year
 from gkassist.importer import import_file
-from gkassist.model import load_report
-from gkassist.problems import propose_problems
 
 
 @pytest.fixture(autouse=True)
@@ -62,7 +63,7 @@ def test_whole_draft_from_the_seed(tmp_path):
     last = import_file(SEED).report
     engine = Engine.start(last, 2021)
     assert engine.report.format_version == "2021" and engine.report.agency == "德惠市郭家镇人民政府"
-    assert engine.step["id"] == "requests"
+    assert engine.step.id == "requests"
     replies = engine.answer("自然人申请5件，企业2件；予以公开4件，部分公开1件，本机关不掌握2件，结转下年0件")
     shown = "\n".join(r.text for r in replies)
     assert "\n  表三 · 一、本年新收政府信息公开申请数量：自然人 5，商业企业 2，总计 7\n" in shown
@@ -76,7 +77,7 @@ def test_whole_draft_from_the_seed(tmp_path):
     assert engine.report.number("t3", "unable_1", "business") == 1
     assert engine.path.exists()
     saved = json.loads(engine.path.read_text(encoding="utf-8"))
-    assert saved["report"]["tables"]["t3"]["new"]["total"] == 7 and saved["step"] == 2
+    assert saved["report"]["tables"]["t3"]["new"]["total"] == 7 and saved["step"] == "appeals"
     answer_all(engine, ["没有", "对",
                         "规范性文件制发2件，废止0件，现行有效5件；行政许可12件，行政处罚3件，行政强制0件，收费0万元", "对"])
     for text in ["在镇政府网站公开惠农补贴名单和财政预决算，全年发布信息120条", "申请主要涉及土地补偿，均在法定期限内答复",
@@ -98,7 +99,7 @@ def test_bad_answers_keep_the_draft():
     for bad in ["", "hello world", "随便", "x" * 6000, "-3件"]:
         replies = engine.answer(bad)
         assert replies and replies[0].kind == "error", bad
-    assert engine.step["id"] == "requests" and engine.pending is None
+    assert engine.step.id == "requests" and engine.pending is None
 
 
 def test_broken_balance_is_named_in_plain_words():
@@ -110,12 +111,12 @@ def test_broken_balance_is_named_in_plain_words():
 def test_undo_and_resume(tmp_path):
     engine = Engine.start(import_file(SEED).report, 2021)
     answer_all(engine, ["没有", "对"])
-    assert engine.step["id"] == "appeals"
+    assert engine.step.id == "appeals"
     engine.undo()
-    assert engine.step["id"] == "requests" and engine.report.number("t3", "new", "total") is None
+    assert engine.step.id == "requests" and engine.report.number("t3", "new", "total") is None
     answer_all(engine, ["没有", "对", "没有", "对"])
     again = Engine.resume(engine.path)
-    assert again.step["id"] == "proactive" and again.report.number("t4", "cases", "review.total") == 0
+    assert again.step.id == "proactive" and again.report.number("t4", "cases", "review.total") == 0
 
 
 def test_corrupt_and_future_drafts(tmp_path):
@@ -134,12 +135,12 @@ def test_corrupt_and_future_drafts(tmp_path):
 def test_problem_proposals_follow_the_figures():
     engine = Engine.start(import_file(SEED).report, 2021)
     answer_all(engine, ["没有", "对"])
-    ids = [p["id"] for p in propose_problems(engine.report)]
+    ids = [p.area for p in propose(engine.report)]
     assert ids == ["no_requests", "interpretation"]
     # a problem last year's report already stated in these words is not proposed again
     last = engine.last_year.model_copy(deep=True)
     last.sections["problems"] = ["本年度存在的问题和改进措施：一是政策解读形式比较单一，以文字解读为主，群众阅读不便，下一步将增加图解。"]
-    assert [p["id"] for p in propose_problems(engine.report, last)] == ["no_requests", "grassroots"]
+    assert [p.area for p in propose(engine.report, last)] == ["no_requests", "grassroots"]
 
 
 def test_problems_follow_the_clerks_answers_and_can_be_edited():
@@ -149,7 +150,7 @@ def test_problems_follow_the_clerks_answers_and_can_be_edited():
                  "新建村务公开栏12块，镇政府网站的依申请公开栏目尚未开通", "每季度检查一次"]:
         answer_all(engine, [text, "对"])
     replies = engine.answer("去年提出的公开形式单一问题，今年增加了微信公众号发布")
-    proposals = [p["id"] for p in engine.proposals]
+    proposals = [p.area for p in engine.proposals]
     assert proposals == ["platform_gap", "interpretation"]  # the clerk's named gap, then one fallback
     assert "一是平台建设方面，镇政府网站的依申请公开栏目尚未开通，下一步将列出整改清单" in replies[1].text
     replies = engine.answer("改2：村级公开栏内容更新慢，下一年度实行每月集中更新")
@@ -188,7 +189,7 @@ def test_a_suggestion_is_taken_and_its_slots_filled_in_order():
 
 def test_last_year_is_offered_once_the_agency_is_named():
     engine = Engine.start(None, 2025)
-    assert engine.step["id"] == "agency" and engine.last_year is None
+    assert engine.step.id == "agency" and engine.last_year is None
     engine.answer("青岚县石桥镇人民政府")
     replies = engine.answer("对")
     assert replies[0].text.startswith("已保存。找到语料库里的报告 2024_shiqiaozhen.json：青岚县石桥镇人民政府 2024年度。")
@@ -197,7 +198,7 @@ def test_last_year_is_offered_once_the_agency_is_named():
     assert replies[0].text == "好的，已按去年的报告填好上年结转和现行有效件数。"
     assert engine.last_year.year == 2024 and engine.report.agency == "青岚县石桥镇人民政府"
     assert engine.report.number("t3", "carried", "total") == engine.last_year.number("t3", "carry_next", "total") == 1
-    assert engine.step["id"] == "requests"
+    assert engine.step.id == "requests"
     # next year, this year's saved answers (the draft file) are last year's report
     found, where = find_last_year("青岚县石桥镇人民政府", 2026)
     assert where == f"去年的草稿 {engine.path.name}" and found.year == 2025
@@ -227,7 +228,7 @@ def test_numbers_in_a_paragraph_are_checked_before_it_is_stored():
 
 
 def test_a_new_draft_takes_the_agency_name_and_never_overwrites_another():
-    from gkassist.dialogue import drafts_dir
+    from gkassist.paths import drafts_dir
 
     first = Engine.start(None, 2025)
     assert first.path.name == "2025_待填写.json"

@@ -2,9 +2,9 @@ import json
 
 import pytest
 
-from gkassist import formats
-from gkassist.errors import InputError
-from gkassist.model import Report, report_from_data
+from gkassist.core import formats
+from gkassist.core.errors import InputError
+from gkassist.core.model import Report, report_from_data
 
 
 def test_format_row_counts_match_the_official_tables():

@@ -6,12 +6,11 @@ from http.server import BaseHTTPRequestHandler, HTTPServer
 
 import pytest
 
-from gkassist import llm
-from gkassist.dialogue import Engine
-from gkassist.errors import InputError
-from gkassist.importer import import_file
-
 from conftest import SEED
+from gkassist import llm
+from gkassist.core.errors import InputError
+from gkassist.dialogue import Engine
+from gkassist.importer import import_file
 
 
 class FakeModel(BaseHTTPRequestHandler):
@@ -105,7 +104,7 @@ def test_table_numbers_in_text_are_checked(model):
         engine.answer(a)
     engine.answer("全年收到申请2件，均按期答复")
     model.reply = "全年共收到政府信息公开申请2件，均在法定期限内答复。"
-    assert engine.answer("润色")[0].kind == "table"
+    assert engine.answer("润色")[0].kind == "understood"
     model.reply = "全年共收到政府信息公开申请3件。"  # 3 is new: refused before the checks are even asked
     assert "（3）" in engine.answer("润色")[0].text
 
@@ -127,7 +126,8 @@ def test_service_failures_are_chinese_messages(model, tmp_path, monkeypatch):
 
 
 async def test_polish_in_the_app_runs_in_a_worker(model):
-    from gkassist.tui.app import DraftApp, Message
+    from gkassist.tui.app import DraftApp
+    from gkassist.tui.widgets import ChatBubble
 
     model.reply = "镇政府网站全年公开惠农补贴信息120条，财政预决算全部按规定公开。"
     model.delay = 0.5
@@ -136,10 +136,10 @@ async def test_polish_in_the_app_runs_in_a_worker(model):
         app.query_one("#answer").value = "润色"
         await pilot.press("enter")
         await pilot.press("ctrl+b")  # moving the dialogue while the model works is refused
-        assert app.query_one("#answer").disabled and app.engine.step["id"] == "overview_proactive"
+        assert app.query_one("#answer").disabled and app.engine.step.id == "overview_proactive"
         await app.workers.wait_for_complete()
         await pilot.pause()
-        shown = [str(m.render()) for m in app.query(Message)]
+        shown = [str(m.render()) for m in app.query(ChatBubble)]
         assert shown[-2] == "正在请大模型润色，请稍候……"
         assert shown[-1].startswith("润色后将写入（数字未变，已通过检查）：（一）主动公开。镇政府网站全年公开惠农补贴信息120条")
         assert not app.query_one("#answer").disabled and app.focused is app.query_one("#answer")

@@ -4,9 +4,8 @@ import pytest
 from docx import Document
 from docx.oxml.ns import qn
 
-from gkassist.render import render_bytes, render_text
-
 from conftest import EXPECTED, SHARED
+from gkassist.output import render_bytes, render_text
 
 
 def test_seed_renders_to_the_expected_text(seed_report):
@@ -30,7 +29,7 @@ def test_2021_sample_renders_to_the_expected_markdown(sample_2024):
 
 
 def test_text_table_aligns_wide_characters(sample_2024):
-    from gkassist.layout import display_width
+    from gkassist.output.grids import display_width
 
     lines = render_text(sample_2024, ".txt").splitlines()
     start = lines.index("申请人情况" + lines[lines.index("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）") + 2][5:])

@@ -5,11 +5,10 @@ After an intended change of the screens, look at them and accept with
 """
 import pytest
 
+from conftest import SEED
 from gkassist.dialogue import Engine
 from gkassist.importer import import_file
 from gkassist.tui.app import DraftApp
-
-from conftest import SEED
 
 
 @pytest.fixture(autouse=True)

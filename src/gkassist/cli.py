@@ -11,7 +11,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from .errors import InputError
+from gkassist.core.errors import InputError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -60,14 +60,14 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _load(path: str):
-    from .importer import load_any
+    from gkassist.importer import load_any
 
     return load_any(path)
 
 
 def cmd_render(args) -> int:
-    from .render import OUTPUT_SUFFIXES, render_bytes
-    from .io import atomic_write
+    from gkassist.core.files import atomic_write
+    from gkassist.output import OUTPUT_SUFFIXES, render_bytes
 
     report, result = _load(args.input)
     outputs = [Path(o) for o in args.output]
@@ -84,7 +84,7 @@ def cmd_render(args) -> int:
 
 
 def cmd_check(args) -> int:
-    from .checks import ERROR, check
+    from gkassist.checks import ERROR, check
 
     report, result = _load(args.input)
     last = _load(args.last_year)[0] if args.last_year else None
@@ -104,7 +104,7 @@ def cmd_check(args) -> int:
             print(f.line())
         errors = sum(f.severity == ERROR for f in findings)
         if last is not None:
-            from .repetition import compare
+            from gkassist.checks.repetition import compare
 
             rep = compare(report, last)
             print(f"与{last.year}年度报告的重复率：{rep.overall:.0%}")
@@ -113,13 +113,13 @@ def cmd_check(args) -> int:
 
 
 def cmd_import(args) -> int:
-    from .importer import import_file
-    from .io import atomic_write
+    from gkassist.core.files import atomic_write
+    from gkassist.importer import import_file
 
     result = import_file(args.input)
     report = result.report
     if args.to_2021:
-        from .carryover import next_year_draft
+        from gkassist.core.derive import next_year_draft
 
         report, missing = next_year_draft(report)
         print(f"已转为{report.year}年度2021年版草稿；需要补充：{'、'.join(missing) or '无'}", file=sys.stderr)
@@ -133,19 +133,19 @@ def cmd_import(args) -> int:
 
 
 def cmd_suggest(args) -> int:
-    from .corpus import suggest_command
+    from gkassist.corpus import suggest_command
 
     return suggest_command(args)
 
 
 def cmd_corpus(args) -> int:
-    from .corpus import corpus_command
+    from gkassist.corpus import corpus_command
 
     return corpus_command(args)
 
 
 def cmd_draft(args) -> int:
-    from .tui.app import run_app
+    from gkassist.tui.app import run_app
 
     return run_app(getattr(args, "from_file", None), getattr(args, "year", None))
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..errors import InputError
-from ..io import check_readable, decode_text, read_bytes
-from .textparse import ImportResult, parse_text
+from gkassist.core.errors import InputError
+from gkassist.core.files import check_readable, decode_text, read_bytes
+from gkassist.importer.textparse import ImportResult, parse_text
 
 PUBLISHED_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".docx", ".pdf")
 
@@ -15,11 +15,11 @@ def source_text(path: Path) -> str:
     """The report's text with table rows as lines and cells separated by " | "."""
     suffix = path.suffix.lower()
     if suffix == ".docx":
-        from .docx_reader import docx_text
+        from gkassist.importer.docx_reader import docx_text
 
         return docx_text(path)
     if suffix == ".pdf":
-        from .pdf_reader import pdf_text
+        from gkassist.importer.pdf_reader import pdf_text
 
         return pdf_text(path)
     data = read_bytes(path)
@@ -28,12 +28,12 @@ def source_text(path: Path) -> str:
     if data[:4] == b"PK\x03\x04":
         raise InputError(f"{path}：这是压缩包或 Word 文件，但扩展名是“{path.suffix}”；若是 Word 文件请改名为 .docx")
     if data[:5] == b"%PDF-":
-        from .pdf_reader import pdf_text
+        from gkassist.importer.pdf_reader import pdf_text
 
         return pdf_text(path)
     text = decode_text(data, path)
     if suffix in (".html", ".htm") or text.lstrip()[:200].lower().startswith(("<!doctype html", "<html")):
-        from .html_reader import html_text
+        from gkassist.importer.html_reader import html_text
 
         return html_text(text, path)
     if suffix == ".md":
@@ -64,7 +64,7 @@ def _usable(result: ImportResult) -> bool:
 
 def load_any(path: str | Path):
     """A report from a saved JSON or a published file; returns (report, import result or None)."""
-    from ..model import load_report
+    from gkassist.core.model import load_report
 
     path = Path(path)
     if path.suffix.lower() == ".json":

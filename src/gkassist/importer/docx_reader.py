@@ -5,8 +5,8 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-from ..errors import InputError
-from ..io import check_readable
+from gkassist.core.errors import InputError
+from gkassist.core.files import check_readable
 
 
 def docx_text(path: Path) -> str:

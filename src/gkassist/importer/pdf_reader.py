@@ -5,8 +5,8 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from ..errors import InputError
-from ..io import check_readable
+from gkassist.core.errors import InputError
+from gkassist.core.files import check_readable
 
 
 def pdf_text(path: Path) -> str:

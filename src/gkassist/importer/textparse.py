@@ -15,10 +15,10 @@ from dataclasses import dataclass, field
 from functools import cache
 from itertools import product
 
-from .. import formats
-from ..formats import T3_COLUMNS, T4_COLUMNS
-from ..model import NOT_APPLICABLE, Report
-from ..textnums import parse_number
+from gkassist.core import formats
+from gkassist.core.formats import T3_COLUMNS, T4_COLUMNS
+from gkassist.core.model import NOT_APPLICABLE, Report
+from gkassist.core.numbers import parse_number
 
 # ------------------------------------------------------------------ normalisation
 _FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
@@ -220,27 +220,32 @@ def split_cells(values: list[str], n: int, constraint, limit: int = 50) -> list[
     return fitting
 
 
-def _t3_constraint(with_subtotal: bool):
-    if with_subtotal:
-        return lambda c: sum(c[1:6]) == c[6] and c[0] + c[6] == c[7]
-    return lambda c: sum(c[:6]) == c[6]
-
-
-def _t3_columns_hold(t3: dict, result_rows: tuple[str, ...], cols: list[str]) -> bool:
-    for c in cols:
-        cells = [t3[r].get(c) for r in result_rows]
-        total, new, carried, nxt = (t3[r].get(c) for r in ("results_total", "new", "carried", "carry_next"))
-        if any(not isinstance(v, (int, float)) for v in cells + [total]):
+def _fits(equations, value_of) -> bool:
+    """Whether a candidate split keeps the declared relations.  A sum with a cell still unknown cannot vouch
+    for a split (no fit); a strict relation (T3-BALANCE) with one unknown simply does not apply."""
+    for eq in equations:
+        values = [value_of(a) for a in eq.cells]
+        if any(not isinstance(v, (int, float)) for v in values):
+            if eq.strict:
+                continue
             return False
-        if sum(cells) != total:
-            return False
-        if all(isinstance(v, (int, float)) for v in (new, carried, nxt)) and new + carried != total + nxt:
+        if sum(values[: len(eq.left)]) != sum(values[len(eq.left):]):
             return False
     return True
 
 
-def _t4_constraint(c):
-    return all(sum(c[i : i + 4]) == c[i + 4] for i in (0, 5, 10))
+def row_constraint(version: str, table_id: str, row_id: str, col_ids: list[str], subtotal: bool = False):
+    """The relations inside one table row (T3-COLUMNS, T4-SUMS) as a test of a candidate list of cells."""
+    equations = [e for e in formats.get_format(version).equations(table_id, subtotal)
+                 if all(r == row_id and c in col_ids for r, c in e.cells)]
+    return lambda values: _fits(equations, dict(zip(((row_id, c) for c in col_ids), values)).get)
+
+
+def _t3_columns_hold(version: str, t3: dict, cols: list[str], subtotal: bool) -> bool:
+    """The column relations of 表三 (T3-RESULTS, T3-BALANCE) over the columns `cols` of a trial table."""
+    equations = [e for e in formats.get_format(version).equations("t3", subtotal)
+                 if e.rule != "T3-COLUMNS" and e.total[1] in cols]
+    return _fits(equations, lambda a: t3.get(a[0], {}).get(a[1]))
 
 
 # ------------------------------------------------------------------ the result
@@ -415,7 +420,8 @@ class _TableReader:
                     trial = {r: dict(t3[r]) for r in t3}
                     for (_, row_id), values in zip(rows, combo):
                         trial[row_id].update(zip(self.ambiguous[("t3", row_id)][0], values))
-                    if _t3_columns_hold(trial, fmt.t3_result_rows, self.ambiguous[("t3", rows[0][1])][0]):
+                    cols = self.ambiguous[("t3", rows[0][1])][0]
+                    if _t3_columns_hold(fmt.version, trial, cols, "subtotal" in cols):
                         fits.append(combo)
                         if len(fits) > 1:
                             break
@@ -527,7 +533,7 @@ def parse_text(text: str, source: str = "<文本>") -> ImportResult:
     report_end = _end_of_report(text, headings[-1][2]) if headings else len(text)
     if report_end < len(text):
         result.problems.append("文件里似乎有不止一份报告，只读取了第一份")
-    for i, (sid, start, end) in enumerate(headings):
+    for i, (sid, _start, end) in enumerate(headings):
         body_end = headings[i + 1][1] if i + 1 < len(headings) else report_end
         table_id = formats.SECTION_TABLE.get(sid)
         if not table_id:
@@ -550,13 +556,15 @@ def parse_text(text: str, source: str = "<文本>") -> ImportResult:
             cols = [c.id for c in T3_COLUMNS]
             if with_sub:
                 cols.insert(cols.index("total"), "subtotal")
-            table_end = reader.read_rows("t3", tstart.start(), body_end, lambda r: cols, lambda r: _t3_constraint(with_sub))
+            table_end = reader.read_rows("t3", tstart.start(), body_end, lambda r: cols,
+                                         lambda r: row_constraint(version, "t3", r, cols, with_sub))
             reader.resolve_ambiguous_t3()
         else:
             # 表四's labels may sit between its numbers (one row per 复议/诉讼 kind): skip them
             tokens = leading_cells([t for t in tokenize(text[tstart.start():body_end], tstart.start())
                                     if not (t.kind == "text" and _T4_WORDS.fullmatch(t.text))], len(T4_COLUMNS))
-            reader._put("t4", "cases", [c.id for c in T4_COLUMNS], tokens, _t4_constraint)
+            t4_cols = [c.id for c in T4_COLUMNS]
+            reader._put("t4", "cases", t4_cols, tokens, row_constraint(version, "t4", "cases", t4_cols))
             table_end = tokens[-1].end if tokens else tstart.end()
         if table_id != "t3":
             reader.resolve_ambiguous_t3()  # reports what stayed ambiguous

@@ -10,9 +10,9 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
-from . import formats
-from .formats import T3_NOTE, T4_BLOCKS, T4_OUTCOMES
-from .model import Cell, Report
+from gkassist.core import formats
+from gkassist.core.formats import T3_NOTE, T4_BLOCKS, T4_OUTCOMES
+from gkassist.core.model import Cell, Report
 
 
 @dataclass

@@ -12,7 +12,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from . import formats
+from gkassist.core import formats
 
 WARNING_RATE = 0.30
 ERROR_RATE = 0.50  # 宿迁's assessment deducts above 50 %

@@ -14,8 +14,8 @@ from typing import Any, Literal, Union
 
 from pydantic import BaseModel, Field, ValidationError, model_validator
 
-from . import formats
-from .errors import InputError
+from gkassist.core import formats
+from gkassist.core.errors import InputError
 
 NOT_APPLICABLE = "/"
 Cell = Union[int, float, None, Literal["/"]]
@@ -23,12 +23,6 @@ TableData = dict[str, dict[str, Cell]]
 
 # Bumped when the saved JSON changes shape; a newer file is refused with a clear message.
 SCHEMA_VERSION = 1
-
-LEVELS = {
-    "township": "乡镇（街道）",
-    "department": "县级以上人民政府部门",
-    "government": "县级以上人民政府（本级报告）",
-}
 
 
 class Report(BaseModel):
@@ -74,7 +68,7 @@ class Report(BaseModel):
                 if row_id not in known_rows:
                     raise ValueError(f"{formats.TABLE_NAMES[table_id]}没有“{row_id}”这一行（{self.format_version}年版格式）")
             normalised: TableData = {}
-            for group, row, col in table.cells():
+            for _group, row, col in table.cells():
                 raw = given.get(row.id, {}).get(col.id)
                 normalised.setdefault(row.id, {})[col.id] = _cell(
                     raw, col, lambda: formats.cell_location(self.format_version, table_id, row.id, col.id)
@@ -155,7 +149,7 @@ def _cell(raw: Any, col: formats.Column, where) -> Cell:
 
 def load_report(path: str | Path) -> Report:
     """Read a saved report JSON (or a draft file of the chat); every failure becomes one Chinese line naming the file."""
-    from .io import read_text_file
+    from gkassist.core.files import read_text_file
 
     path = Path(path)
     text = read_text_file(path)

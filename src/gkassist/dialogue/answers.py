@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .textnums import parse_number
+from gkassist.core.numbers import parse_number
 
 _NUM = r"([0-9０-９]+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万]+)"
 # (words for the row, row id) — longest words first so 部分公开 wins over 公开

@@ -19,9 +19,9 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from .errors import InputError
-from .repetition import SentenceIndex, normalise, split_sentences
-from .resources import resource_dir, user_dir
+from gkassist.checks.repetition import SentenceIndex, normalise, split_sentences
+from gkassist.core.errors import InputError
+from gkassist.paths import cache_dir, resource_dir, user_corpus_dir
 
 CACHE_VERSION = 4
 # The parts of a report a sentence can come from (what --section accepts, besides aliases).
@@ -102,7 +102,7 @@ _ADMIN_PART = re.compile(r"[\u4e00-\u9fff]+?(?:自治州|自治县|省|市|县|�
 _GENERIC_PLACE = {"我镇", "全镇", "本镇", "我乡", "全乡", "我区", "全区", "我县", "全县", "我市", "全市", "各村", "全省"}
 # words jieba's dictionary tags as place names (ns) that are not another agency's place in these reports
 _NOT_PLACES = {"中国", "中华人民共和国", "之日起", "上岗", "上门", "以利", "和县", "各县区", "长三角"}
-SLOT_MARK = re.compile(r"〔(?:年份|数字|机关|地名)：[^〕]*〕")
+
 
 
 def slot(text: str, agency: str, same_agency: bool = False) -> tuple[str, list[str]]:
@@ -260,14 +260,6 @@ def search(index: Index, query: str, kind: str | None = None, top: int = 5,
 
 
 # ------------------------------------------------------------------ corpus files and the cache
-def user_corpus_dir() -> Path:
-    return user_dir("data", "corpus")
-
-
-def cache_dir() -> Path:
-    return user_dir("cache")
-
-
 def corpus_files(extra: list[str | Path] = ()) -> list[tuple[Path, bool]]:
     """(file, is the user's own) for every corpus file."""
     files = [(p, False) for p in sorted(resource_dir("samples").glob("*.json"))]
@@ -278,7 +270,7 @@ def corpus_files(extra: list[str | Path] = ()) -> list[tuple[Path, bool]]:
         folder = Path(folder)
         if not folder.is_dir():
             raise InputError(f"{folder}：语料文件夹不存在")
-        from .importer import PUBLISHED_SUFFIXES
+        from gkassist.importer import PUBLISHED_SUFFIXES
 
         files += [(p, False) for p in sorted(folder.iterdir()) if p.suffix.lower() in PUBLISHED_SUFFIXES + (".json",)]
     return files
@@ -293,7 +285,7 @@ def _fingerprint(files: list[tuple[Path, bool]]) -> str:
 
 
 def build_index(files: list[tuple[Path, bool]], warn=lambda msg: None) -> Index:
-    from .importer import load_any
+    from gkassist.importer import load_any
 
     index = Index()
     for path, own in files:
@@ -312,7 +304,7 @@ _LOADED: dict[Path, Index] = {}
 
 def load_index(extra: list[str | Path] = (), warn=lambda msg: None) -> Index:
     """The index for the current corpus: from the cache when the corpus has not changed."""
-    from .io import atomic_write
+    from gkassist.core.files import atomic_write
 
     files = corpus_files(extra)
     path = cache_dir() / f"index-{_fingerprint(files)}.pickle"
@@ -384,8 +376,8 @@ def suggest_command(args) -> int:
 
 
 def corpus_command(args) -> int:
-    from .importer import load_any
-    from .io import atomic_write, report_file_name
+    from gkassist.core.files import atomic_write, report_file_name
+    from gkassist.importer import load_any
 
     if args.corpus_command == "add":
         target = user_corpus_dir()

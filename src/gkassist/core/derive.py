@@ -1,9 +1,22 @@
-"""Start next year's report from last year's: what carries over, and what must be answered anew."""
+"""What follows from cells already known: totals from the declared sums, next year's draft from last year's.
+
+Nothing here is asked of the clerk: a total is computed from its parts (the `Equation`s of `formats`),
+上年结转 is last year's 结转下年度, 现行有效 is last year's plus issued minus repealed.
+"""
 
 from __future__ import annotations
 
-from . import formats
-from .model import Report
+from gkassist.core import formats
+from gkassist.core.model import Report
+
+
+def fill_totals(report: Report, table_id: str) -> None:
+    """Set every derivable total of a table from its parts (blank parts count as 0), in the declared order."""
+    fmt = report.format
+    for eq in fmt.equations(table_id, subtotal=table_id == "t3" and report.has_subtotal()):
+        if eq.derivable:
+            row, col = eq.total
+            report.set_cell(eq.table, row, col, sum(report.number(eq.table, r, c) or 0 for r, c in eq.right))
 
 
 def carried_cells(last: Report) -> dict[str, int | float]:
@@ -20,7 +33,7 @@ def last_in_force(last: Report) -> dict[str, int | float]:
     """Last year's 现行有效件数 (2021 format only; the 2019 format has no such column)."""
     if last.format_version != "2021":
         return {}
-    return {r: v for r in ("rules", "normative") if (v := last.number("t2", r, "in_force")) is not None}
+    return {r: v for r, _ in formats.IN_FORCE_ROWS if (v := last.number("t2", r, "in_force")) is not None}
 
 
 def next_year_draft(last: Report, year: int | None = None) -> tuple[Report, list[str]]:

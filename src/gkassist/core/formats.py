@@ -1,17 +1,16 @@
-"""The official report formats as data.
+"""The official report formats as data: the tables and the sums between their cells.
 
 One declarative definition per format (2019: 国办公开办函〔2019〕60号; 2021: 国办公开办函〔2021〕30号)
 drives the model's validation, the checks, the importer, the templates, the Word writer and the
 questions of the dialogue.  Labels are the official wording, verbatim; nothing here is re-typed
-elsewhere.
+elsewhere.  The 勾稽 relations (`Equation`) are declared here once: the checks test them, the dialogue
+derives totals from them and the importer uses them to split digits that ran together.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cache
-
-FORMAT_VERSIONS = ("2019", "2021")
 
 # Section ids in order, with the official headings.
 SECTION_HEADINGS: dict[str, str] = {
@@ -22,15 +21,11 @@ SECTION_HEADINGS: dict[str, str] = {
     "problems": "五、存在的主要问题及改进情况",
     "other": "六、其他需要报告的事项",
 }
-SECTION_IDS = tuple(SECTION_HEADINGS)
 # Sections whose body is free text (the others are tables, possibly with extra lines).
 NARRATIVE_SECTIONS = ("overview", "problems", "other")
 # Which table a table section holds.
 SECTION_TABLE = {"proactive": "t2", "requests": "t3", "appeals": "t4"}
 TABLE_NAMES = {"t2": "表二（主动公开）", "t3": "表三（依申请公开）", "t4": "表四（复议诉讼）"}
-
-# The five parts of 一、总体情况 the 2021 format expects.
-OVERVIEW_PARTS = ("主动公开", "依申请公开", "政府信息管理", "政府信息公开平台建设", "监督保障")
 
 T3_NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
 
@@ -111,6 +106,15 @@ class ReportFormat:
     @property
     def tables(self) -> dict[str, Table]:
         return {"t2": self.t2, "t3": self.t3, "t4": self.t4}
+
+    def equations(self, table_id: str | None = None, subtotal: bool = False) -> tuple[Equation, ...]:
+        """The 勾稽 relations of this format (of one table), with the 小计 column's when a report has it."""
+        found = _equations(self.version, subtotal)
+        return tuple(e for e in found if table_id is None or e.table == table_id)
+
+    def rows_under(self, table_id: str, heading: str) -> tuple[str, ...]:
+        """The rows of a table under one heading (e.g. 表三 “（四）无法提供” → unable_1…unable_3)."""
+        return tuple(r.id for r in self.tables[table_id].rows if heading in (r.group, r.subgroup))
 
 
 # ---------------------------------------------------------------- 表三 (both versions)
@@ -288,6 +292,73 @@ def _t2_2019() -> Table:
             ),
         ),
     )
+
+
+# ---------------------------------------------------------------- the sums between cells
+Address = tuple[str, str]  # (row id, column id) inside one table
+
+
+@dataclass(frozen=True)
+class Equation:
+    """One 勾稽 relation inside a table: sum(left) == sum(right).
+
+    `total` is the cell a broken relation is reported at and the one the dialogue computes (a total the
+    clerk is never asked for) — for a plain sum `left` is just that cell.  A `strict` relation applies only
+    when all its cells are filled; otherwise a blank part counts as 0 once the total is filled.
+    """
+
+    rule: str
+    table: str
+    left: tuple[Address, ...]
+    right: tuple[Address, ...]
+    total: Address
+    strict: bool = False
+    derivable: bool = True
+
+    @property
+    def cells(self) -> tuple[Address, ...]:
+        return self.left + self.right
+
+    def holds(self, value_of) -> bool | None:
+        """True or False by `value_of(address)` (a number or None); None when the relation does not apply."""
+        values = {a: value_of(a) for a in self.cells}
+        if self.strict and any(v is None for v in values.values()):
+            return None
+        if values[self.total] is None:
+            return None
+        side = lambda cells: sum(values[a] or 0 for a in cells)  # noqa: E731
+        return side(self.left) == side(self.right)
+
+
+@cache
+def _equations(version: str, subtotal: bool) -> tuple[Equation, ...]:
+    fmt = get_format(version)
+    t3_rows = [r.id for r in fmt.t3.rows]
+    columns = list(T3_APPLICANT_COLUMNS) + (["subtotal"] if subtotal else []) + ["total"]
+    out: list[Equation] = []
+    # Derivation computes in this order: the （七）总计 row from the results, then each row's 总计 column.
+    for c in columns:
+        out.append(Equation("T3-BALANCE", "t3", (("new", c), ("carried", c)), (("results_total", c), ("carry_next", c)),
+                            ("carry_next", c), strict=True, derivable=False))
+        out.append(Equation("T3-RESULTS", "t3", (("results_total", c),),
+                            tuple((r, c) for r in fmt.t3_result_rows), ("results_total", c)))
+    for r in t3_rows:
+        out.append(Equation("T3-COLUMNS", "t3", ((r, "total"),), tuple((r, c) for c in T3_APPLICANT_COLUMNS), (r, "total")))
+        if subtotal:
+            out.append(Equation("T3-COLUMNS", "t3", ((r, "subtotal"),), tuple((r, c) for c in T3_ORG_COLUMNS), (r, "subtotal")))
+    for block, _ in T4_BLOCKS:
+        out.append(Equation("T4-SUMS", "t4", (("cases", f"{block}.total"),),
+                            tuple(("cases", f"{block}.{o}") for o in T4_PARTS), ("cases", f"{block}.total")))
+    return tuple(out)
+
+
+def in_force_now(last_in_force: float, issued: float, repealed: float) -> float:
+    """现行有效件数 at the end of the year (X-VALID): last year's + issued − repealed."""
+    return last_in_force + issued - repealed
+
+
+# 表二 rows whose 现行有效 follows from last year's (2021 format).
+IN_FORCE_ROWS = (("rules", "规章"), ("normative", "行政规范性文件"))
 
 
 @cache

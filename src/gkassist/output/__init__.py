@@ -7,10 +7,11 @@ from pathlib import Path
 
 import jinja2
 
-from . import formats, layout
-from .errors import InputError
-from .model import Report
-from .resources import resource_dir
+from gkassist.core import formats
+from gkassist.core.errors import InputError
+from gkassist.core.model import Report
+from gkassist.output import grids as layout
+from gkassist.paths import resource_dir
 
 TEXT_FORMATS = {".txt": "report.txt.j2", ".md": "report.md.j2", ".html": "report.html.j2", ".htm": "report.html.j2"}
 OUTPUT_SUFFIXES = tuple(TEXT_FORMATS) + (".docx",)
@@ -79,7 +80,7 @@ def render_text(report: Report, suffix: str) -> str:
 def render_bytes(report: Report, suffix: str) -> bytes:
     suffix = suffix.lower()
     if suffix == ".docx":
-        from .docx_writer import write_docx
+        from gkassist.output.docx_writer import write_docx
 
         return write_docx(report)
     if suffix in TEXT_FORMATS:
@@ -88,6 +89,6 @@ def render_bytes(report: Report, suffix: str) -> bytes:
 
 
 def render_to(report: Report, path: Path) -> None:
-    from .io import atomic_write
+    from gkassist.core.files import atomic_write
 
     atomic_write(path, render_bytes(report, path.suffix))

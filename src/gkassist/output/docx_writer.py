@@ -13,8 +13,9 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 from docx.table import _Cell
 
-from . import formats, layout
-from .model import Report
+from gkassist.core import formats
+from gkassist.core.model import Report
+from gkassist.output import grids as layout
 
 TITLE_FONT = "方正小标宋简体"
 BODY_FONT = "仿宋_GB2312"

@@ -7,16 +7,25 @@ import re
 import tempfile
 from pathlib import Path
 
-from .errors import InputError
+from gkassist.core.errors import InputError
 
 # Published reports are a few hundred KB at most; refuse what cannot be one before reading it all.
 MAX_INPUT_BYTES = 20 * 1024 * 1024
 
 
+def safe_name(text: str) -> str:
+    """A name fit for a file: anything but letters, digits and Chinese (“/”, “..”, markup) becomes “_”."""
+    return re.sub(r"[^\w\u4e00-\u9fff]+", "_", text).strip("_") or "draft"
+
+
 def report_file_name(report) -> str:
     """"2024_青岚县石桥镇人民政府.json": the year and the agency, with anything unsafe in a file name replaced."""
-    agency = re.sub(r"[^\w\u4e00-\u9fff]+", "_", report.agency).strip("_") or "draft"
-    return f"{report.year}_{agency}.json"
+    return f"{report.year}_{safe_name(report.agency)}.json"
+
+
+def export_file_name(report, suffix: str) -> str:
+    """"青岚县石桥镇人民政府2024年政府信息公开工作年度报告.docx", safe as a file name."""
+    return f"{safe_name(report.agency)}{report.year}年政府信息公开工作年度报告{suffix}"
 
 
 def check_readable(path: Path) -> None:

@@ -1,0 +1,172 @@
+"""The text rules: numbers against the tables, placeholders, empty or copied sections, repetition, timeliness."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from gkassist.checks import repetition
+from gkassist.checks.findings import ERROR, WARNING, Finding
+from gkassist.checks.findings import fmt_number as _fmt
+from gkassist.core import formats
+from gkassist.core.formats import cell_location
+from gkassist.core.model import Report
+from gkassist.core.numbers import parse_number
+from gkassist.core.slots import SLOT_MARK
+
+_NUM = r"([0-9０-９][0-9０-９,，]*|[零〇一二两三四五六七八九十百千万]+)"
+# (pattern, what the number is, how to compute it from the tables); the patterns run on text with
+# whitespace removed, since PDF text puts spaces around digits ("3119 件").
+_TEXT_NUMBER_PATTERNS: list[tuple[re.Pattern, str, str, tuple]] = [
+    (re.compile(r"(?:收到|受理|接收|新收|接到)[^。；，,]{0,16}?政府信息公开申请件?(?:共计|共|合计)?" + _NUM + r"[件条]"),
+     "收到政府信息公开申请", "t3", ("new", "total")),
+    (re.compile(r"共?收到" + _NUM + r"件[^。；，]{0,6}申请"),
+     "收到政府信息公开申请", "t3", ("new", "total")),
+    # “收到申请5件” (not 受理: “受理申请41件” is as often 行政许可)
+    (re.compile(r"(?:收到|新收|接收)(?:依)?申请(?:共计|共|合计)?" + _NUM + r"件"),
+     "收到政府信息公开申请", "t3", ("new", "total")),
+    (re.compile(r"行政复议(?:案件)?(?:共计|共)?" + _NUM + r"件"), "行政复议", "t4", ("cases", "review.total")),
+    (re.compile(r"行政诉讼(?:案件)?(?:共计|共)?" + _NUM + r"件"), "行政诉讼", "t4_suits", ()),
+    (re.compile(r"制发(?:的)?(?:行政)?规范性文件" + _NUM + r"件"), "制发规范性文件", "t2", ("normative", "issued")),
+]
+
+
+def _paragraphs(report: Report):
+    for i, p in enumerate(report.preface, 1):
+        yield "preface", i, p
+    for sid in formats.NARRATIVE_SECTIONS:
+        for i, p in enumerate(report.paragraphs(sid), 1):
+            yield sid, i, p
+    for sid, lines in report.extra_lines.items():
+        for i, p in enumerate(lines, 1):
+            yield sid, i, p
+
+
+def _para_location(section_id: str, index: int) -> str:
+    heading = "报告开头" if section_id == "preface" else formats.SECTION_HEADINGS[section_id]
+    return f"{heading} · 第{index}段"
+
+
+def check_text_numbers(report: Report) -> list[Finding]:
+    out: list[Finding] = []
+    for sid, i, para in _paragraphs(report):
+        flat = re.sub(r"\s+", "", para)
+        for pattern, _what, table, address in _TEXT_NUMBER_PATTERNS:
+            if table == "t2" and report.format_version != "2021":
+                continue
+            for m in pattern.finditer(flat):
+                stated = parse_number(m.group(1))
+                if stated is None:
+                    continue
+                if table == "t4_suits":
+                    cells = [report.number("t4", "cases", f"{b}.total") for b in ("suit_direct", "suit_after_review")]
+                    if None in cells:
+                        continue
+                    actual = sum(cells)
+                    where = "表四 行政诉讼总计"
+                else:
+                    actual = report.number(table, *address)
+                    if actual is None:
+                        continue
+                    where = cell_location(report.format_version, table, *address)
+                # "收到申请N件" is often written with last year's carried-over ones included
+                also = []
+                if address == ("new", "total") and report.number("t3", "carried", "total") is not None:
+                    also.append(actual + report.number("t3", "carried", "total"))
+                if stated != actual and stated not in also:
+                    out.append(Finding(
+                        "TEXT-NUMBERS", ERROR, _para_location(sid, i),
+                        f"正文写“{m.group(0)}”，但{where}为{_fmt(actual)}", section=sid,
+                    ))
+    return out
+
+
+_PLACEHOLDER = re.compile(
+    r"(?<![A-Za-z])[XxＸｘ×]{1,3}(?=[条件个万项次人元镇乡村街年月日%％])"
+    r"|[×＊*]{2,}"
+    r"|【\s*】|\[\s*\]|【[^】]{0,12}(?:填写|名称|单位|待定|待补)[^】]{0,12}】"
+    r"|（(?:单位名称|机关名称|填写|待补充|待填)）"
+    r"|20[XxＸｘ]{2}年|[XxＸ]{2}[镇乡街区县市局]"
+    r"|(?<![A-Za-z])[XYZ](?:万余?|余)?条"
+    r"|" + SLOT_MARK.pattern  # a slot of a reused sentence not yet filled in
+)
+
+
+def check_placeholders(report: Report) -> list[Finding]:
+    out = []
+    texts = [("title", 1, report.title), ("agency", 1, report.agency)]
+    for sid, i, p in texts + list(_paragraphs(report)):
+        m = _PLACEHOLDER.search(p)
+        if m:
+            loc = {"title": "标题", "agency": "机关名称"}.get(sid) or _para_location(sid, i)
+            out.append(Finding("PLACEHOLDER", ERROR, loc, f"留有占位符“{m.group(0)}”，请换成实际内容", section=sid))
+    return out
+
+
+_PROBLEM_WORDS = re.compile(r"问题|不足|短板|差距|薄弱|不够|有待|欠缺|滞后|不及时|不充分|不到位|不全面|不高|偏少|较少")
+
+
+def check_sections(report: Report) -> list[Finding]:
+    out = []
+    problems = "".join(report.paragraphs("problems")).strip()
+    loc = formats.SECTION_HEADINGS["problems"]
+    if not problems:
+        out.append(Finding("SECTION5-EMPTY", ERROR, loc, "本部分为空，应写明本年度存在的具体问题和改进措施", section="problems"))
+    elif re.fullmatch(r"[无無没有。.\s]*", problems) or problems in ("暂无", "无。", "本年度无"):
+        out.append(Finding("SECTION5-EMPTY", ERROR, loc, f"本部分只写了“{problems}”，应写明具体问题和改进措施", section="problems"))
+    elif not _PROBLEM_WORDS.search(problems):
+        out.append(Finding("SECTION5-EMPTY", ERROR, loc, "本部分没有写出任何具体问题（只有成绩或套话）", section="problems"))
+    for sid in ("overview", "other"):
+        if not "".join(report.paragraphs(sid)).strip():
+            out.append(Finding("SECTION-MISSING", ERROR if sid == "overview" else WARNING, formats.SECTION_HEADINGS[sid],
+                               "本部分为空" + ("，至少应说明信息处理费收取情况（如“本年度未收取信息处理费”）" if sid == "other" else ""),
+                               section=sid))
+    fee_amount = None
+    if report.format_version == "2021":
+        fee_amount = report.number("t2", "fees", "fee_amount")
+    mentions_fees = bool(re.search(r"收取[^。]{0,10}(?:费|费用)|信息处理费", "".join(report.paragraphs("overview")) + "".join(report.paragraphs("problems"))))
+    other = "".join(report.paragraphs("other"))
+    if ((fee_amount or 0) > 0 or mentions_fees) and not re.search(r"信息处理费|收费|收取费用", other):
+        why = f"表二行政事业性收费为{_fmt(fee_amount)}万元" if (fee_amount or 0) > 0 else "正文提到收费"
+        out.append(Finding("SECTION6-FEES", WARNING, formats.SECTION_HEADINGS["other"],
+                           f"{why}，但六未说明信息处理费收取情况", section="other"))
+    return out
+
+
+def check_repeat(report: Report, last: Report) -> list[Finding]:
+    result = repetition.compare(report, last)
+    out = []
+    per_section = "，".join(f"{formats.SECTION_HEADINGS[s][2:]}{r:.0%}" for s, r in result.per_section.items())
+    if result.overall > repetition.ERROR_RATE:
+        sev = ERROR
+    elif result.overall > repetition.WARNING_RATE:
+        sev = WARNING
+    else:
+        sev = None
+    if sev:
+        out.append(Finding("REPEAT", sev, "全文", f"正文与{last.year}年度报告重复率{result.overall:.0%}（{per_section}）"))
+    p = result.per_section.get("problems")
+    if p is not None and p > repetition.ERROR_RATE:
+        out.append(Finding("SECTION5-EMPTY", ERROR, formats.SECTION_HEADINGS["problems"],
+                           f"与{last.year}年度报告的问题和改进部分重复率{p:.0%}，基本照抄上年", section="problems"))
+    elif p is not None and p > repetition.WARNING_RATE:
+        out.append(Finding("SECTION5-EMPTY", WARNING, formats.SECTION_HEADINGS["problems"],
+                           f"与{last.year}年度报告的问题和改进部分重复率{p:.0%}", section="problems"))
+    return out
+
+
+# ------------------------------------------------------------------ timeliness
+def deadline(report: Report) -> date:
+    if report.local_deadline:
+        return report.local_deadline
+    if report.level == "government":
+        return date(report.year + 1, 3, 31)
+    return date(report.year + 1, 1, 31)
+
+
+def check_timeliness(report: Report, today: date) -> list[Finding]:
+    due = deadline(report)
+    if today > due:
+        return [Finding("TIMELINESS", WARNING, "公开期限",
+                        f"{report.year}年度报告应于{due:%Y年%m月%d日}前公开，今天（{today:%Y年%m月%d日}）已过期限")]
+    return []

@@ -1,0 +1,211 @@
+"""The drafting dialogue, UI-free: where the conversation is in the flow (prompts/flow.yaml) and what it holds.
+
+`Engine.answer(text)` returns the assistant's replies; a parsed answer is shown cell by cell (or as the
+paragraph to be written) and stored only after the clerk confirms ("对"/"是"/"确认").  How each kind of
+step reads its answer lives beside it (tables, narrative, improvements); where drafts are kept on disk
+and how a session is chosen lives in `session`.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+from gkassist.checks import ERROR, Finding, check
+from gkassist.core import formats
+from gkassist.core.derive import next_year_draft
+from gkassist.core.model import Report
+from gkassist.dialogue import session
+from gkassist.dialogue.improvements import ImprovementAnswers, Proposal
+from gkassist.dialogue.narrative import POLISH, RESTORE, NarrativeAnswers
+from gkassist.dialogue.replies import Pending, Reply
+from gkassist.dialogue.steps import Step, flow
+from gkassist.dialogue.tables import SAME_AS_LAST, TableAnswers
+
+YES = re.compile(r"^\s*(对|是|是的|确认|好|好的|可以|没问题|采用|ok|OK|y|yes)\s*[。！!]?\s*$")
+NO = re.compile(r"^\s*(不对|不是|错了|重来|否|no|n)\s*[。！!]?\s*$")
+USE = re.compile(r"\s*(用|好|好的|是|对|可以|用吧)\s*[。！!]?\s*")
+DONT_USE = re.compile(r"\s*(不用|不|否|不要|算了)\s*[。！!]?\s*")
+MAX_ANSWER = 5000
+
+
+class Engine(TableAnswers, NarrativeAnswers, ImprovementAnswers):
+    def __init__(self, report: Report, last_year: Report | None = None, path: Path | None = None):
+        self.report = report
+        self.last_year = last_year
+        self.path = path or session.draft_path(report)
+        self.step_index = 0
+        self.pending: Pending | None = None
+        self.history: list[tuple[str, int]] = []  # (report JSON, step index) before each accepted answer
+        self.proposals: list[Proposal] = []
+        self.suggestions: list = []  # the phrasing suggestions shown for the pending paragraph ("参考N")
+        self.offered_last_year: Report | None = None  # found after the agency was named, waiting for “用”
+
+    # ---------------------------------------------------------- construction and saving
+    @classmethod
+    def start(cls, last_year: Report | None = None, year: int | None = None, agency: str = "") -> "Engine":
+        if last_year is not None:
+            report, _ = next_year_draft(last_year, year)
+        else:
+            year = year or date.today().year - 1
+            report = Report.blank(formats.format_for_year(year), agency or "（待填写）", year, origin="draft")
+        engine = cls(report, last_year)
+        if last_year is not None:
+            engine.step_index = 1  # the agency carries over
+        return engine
+
+    @classmethod
+    def resume(cls, path: Path) -> "Engine":
+        draft = session.read_draft(path)
+        engine = cls(draft.report, draft.last_year, path)
+        engine.step_index = draft.step_index
+        return engine
+
+    def save(self) -> Path:
+        return session.write_draft(self.path, self.report, self.last_year, self.step)
+
+    # ---------------------------------------------------------- flow
+    @property
+    def step(self) -> Step | None:
+        steps = flow().steps
+        return steps[self.step_index] if self.step_index < len(steps) else None
+
+    @property
+    def done(self) -> bool:
+        return self.step is None
+
+    def question(self) -> list[Reply]:
+        step = self.step
+        if step is None:
+            errors = [f for f in self.findings() if f.severity == ERROR]
+            tail = f"还有{len(errors)}个错误需要处理（见右侧）。" if errors else "检查没有发现错误。"
+            return [Reply(f"报告已经起草完成。{tail}可以按 Ctrl+E 导出 Word，或按 F2 预览。", "done")]
+        out = [Reply(step.ask)]
+        if self.last_year is not None and step.kind != "field":
+            hint = self._table_hint(step) if step.kind == "table" else self._narrative_hint(step)
+            if hint:
+                out.append(Reply(hint))
+        if step.hint:
+            out.append(Reply(step.hint))
+        return out
+
+    def jump(self, step_id: str) -> list[Reply]:
+        index = flow().index(step_id)
+        if index is None:
+            return [Reply(f"没有“{step_id}”这一部分。", "error")]
+        self.step_index = index
+        self.pending = None
+        return self.question()
+
+    def back(self) -> list[Reply]:
+        self.step_index = max(0, self.step_index - 1)
+        self.pending = None
+        return self.question()
+
+    def undo(self) -> list[Reply]:
+        if not self.history:
+            return [Reply("没有可以撤销的回答。", "error")]
+        data, self.step_index = self.history.pop()
+        self.report = Report.model_validate_json(data)
+        self.pending = None
+        self.save()
+        return [Reply("已撤销上一个回答。")] + self.question()
+
+    def findings(self) -> list[Finding]:
+        return check(self.report, self.last_year, today=date.today())
+
+    # ---------------------------------------------------------- answers
+    def answer(self, text: str) -> list[Reply]:
+        text = (text or "").strip()
+        step = self.step
+        if step is None:
+            return self.question()
+        if not text:
+            return [Reply("请输入回答；不清楚可以按 F1 查看帮助。", "error")]
+        if len(text) > MAX_ANSWER:
+            return [Reply(f"回答太长了（{len(text)}字），请只写这一部分的内容，一次不超过{MAX_ANSWER}字。", "error")]
+        if self.offered_last_year is not None:
+            return self._answer_offer(text)
+        for pattern, command in PENDING_COMMANDS:
+            if m := pattern.fullmatch(text):
+                if self.pending is None:
+                    return [Reply("现在没有待确认的内容；“参考”“填”“润色”“去掉”“改”“加”要在我列出“将写入”之后用。", "error")]
+                return command(self, m)
+        if self.pending is not None:
+            if YES.match(text):
+                return self._accept()
+            if NO.match(text):
+                self.pending = None
+                return [Reply("好的，请重新回答。")] + self.question()
+        if not re.search(r"[\u4e00-\u9fff0-9０-９]", text):
+            return [Reply("请用中文回答（可以直接写数字）。", "error")]
+        if step.kind == "field":
+            return self._agency_answer(text)
+        if step.kind == "table":
+            return self._table_answer(step, text)
+        if step.kind == "improvements":
+            return self._improvements_answer(text)
+        return self._narrative_answer(step, text)
+
+    def _agency_answer(self, text: str) -> list[Reply]:
+        if SAME_AS_LAST.match(text):
+            if self.last_year is None:
+                return [Reply("请写出本机关的全称，例如“青岚县石桥镇人民政府”。", "error")]
+            text = self.last_year.agency
+        self.pending = Pending(self.step.id, paragraphs=[text])
+        return [Reply(f"机关名称：{text}。对吗？（回答“对”确认）", "understood")]
+
+    def _accept(self) -> list[Reply]:
+        pending, step = self.pending, self.step
+        self.history.append((self.report.to_json(), self.step_index))
+        if step.kind == "field":
+            self.report.agency = pending.paragraphs[0]
+            self.report.title = f"{self.report.agency}{self.report.year}年政府信息公开工作年度报告"
+            self.path = session.rename_after_agency(self.path, self.report)
+        elif step.kind == "table":
+            self._fill(self.report, step.table, pending.cells)
+        else:
+            paras = self.report.sections.setdefault(step.section, [])
+            if step.heading:
+                paras[:] = [p for p in paras if not p.startswith(step.heading)]
+            else:
+                paras.clear()  # 五 and 六 are written whole by their one step
+            paras.extend(pending.paragraphs)
+        self.pending = None
+        self.step_index += 1
+        self.save()
+        if step.kind == "field" and self.last_year is None:
+            found = session.find_last_year(self.report.agency, self.report.year)
+            if found is not None:
+                self.offered_last_year, where = found
+                return [Reply(f"已保存。找到{where}：{self.report.agency} {self.report.year - 1}年度。用它作为去年的报告吗？"
+                              "用了会填好上年结转和现行有效件数，并对照去年检查重复。回答“用”或“不用”。")]
+        return [Reply("已保存。")] + self.question()
+
+    def _answer_offer(self, text: str) -> list[Reply]:
+        if USE.fullmatch(text):
+            last, self.offered_last_year = self.offered_last_year, None
+            agency = self.report.agency
+            self.report, _ = next_year_draft(last, self.report.year)
+            self.report.agency = agency
+            self.last_year = last
+            self.save()
+            return [Reply("好的，已按去年的报告填好上年结转和现行有效件数。")] + self.question()
+        if DONT_USE.fullmatch(text):
+            self.offered_last_year = None
+            return [Reply("好的，不用去年的报告。")] + self.question()
+        return [Reply("请回答“用”或“不用”。", "error")]
+
+
+# Commands on the answer waiting for confirmation (“将写入……”), tried in order. 加 and 填 need their colon so
+# that a paragraph starting “加强……” or “填报……” stays a paragraph.
+PENDING_COMMANDS = (
+    (re.compile(r"参考\s*(\d)"), lambda e, m: e.take_suggestion(int(m[1]))),
+    (re.compile(r"去掉\s*(\d)"), lambda e, m: e.drop_proposal(int(m[1]))),
+    (re.compile(r"改\s*(\d)\s*[：:，,]?\s*(.+)", re.S), lambda e, m: e.edit_proposal(int(m[1]), m[2])),
+    (re.compile(r"加\s*[：:]\s*(.+)", re.S), lambda e, m: e.edit_proposal(len(e.proposals) + 1, m[1])),
+    (re.compile(r"填\s*[：:]\s*(.+)", re.S), lambda e, m: e.fill_slots(re.split(r"\s*[，,、；;\s]\s*", m[1].strip()))),
+    (POLISH, lambda e, m: e.polish()),
+    (RESTORE, lambda e, m: e.restore()),
+)

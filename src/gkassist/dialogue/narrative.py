@@ -1,0 +1,155 @@
+"""Narrative steps of the engine: a paragraph shown before it is stored, phrasing suggestions from the
+corpus (参考N, 填：…), and the optional polish by a language model (润色, 还原)."""
+
+from __future__ import annotations
+
+import re
+
+from gkassist.core.errors import InputError
+from gkassist.core.model import Report
+from gkassist.core.slots import SLOT_MARK
+from gkassist.dialogue.replies import Pending, Reply
+from gkassist.dialogue.steps import Step
+from gkassist.dialogue.tables import NONE_ANSWER, SAME_AS_LAST
+
+POLISH = re.compile(r"^\s*(润色|润色一下|帮我润色|改通顺)\s*[。！!]?\s*$")
+RESTORE = re.compile(r"^\s*(还原|不用润色|用原来的)\s*[。！!]?\s*$")
+PREVIEW_CHARS = 120
+
+
+class NarrativeAnswers:
+    report: Report
+    last_year: Report | None
+    pending: Pending | None
+    suggestions: list
+
+    def _narrative_answer(self, step: Step, text: str) -> list[Reply]:
+        if NONE_ANSWER.match(text) and step.section == "other":
+            text = "本年度未收取信息处理费，无其他需要报告的事项。"
+        if SAME_AS_LAST.match(text):
+            return [Reply("正文不宜照抄去年（重复率超过50%会被扣分），请写今年的具体做法。", "error")]
+        paragraph = step.heading + text.removeprefix(step.heading)
+        if not re.search(r"[。！？]$", paragraph):
+            paragraph += "。"
+        self.pending = Pending(step.id, paragraphs=[paragraph])
+        replies = [Reply("将写入：" + paragraph, "understood")] + self._paragraph_warnings(placeholders=True)
+        if step.part:
+            try:
+                from gkassist.corpus import load_index, search
+
+                found = search(load_index(), text, step.part, 3, for_agency=self.report.agency)
+            except Exception:  # suggestions are a help, never a reason to fail an answer
+                found = []
+            for i, s in enumerate(found, 1):
+                replies.append(Reply(f"参考{i}：{s.text}（出处：{s.agency} {s.year}年度）", "suggestion"))
+            if found:
+                replies.append(Reply("回答“对”采用你写的内容；回答“参考1”等把参考句接在后面，"
+                                     "再用“填：210条，8条……”按顺序把〔…〕换成本单位的实际。"))
+                self.suggestions = found
+                return replies
+        replies.append(Reply("对吗？回答“对”保存，或重新输入。"))
+        return replies
+
+    def _narrative_hint(self, step: Step) -> str:
+        """How last year's report put this part."""
+        from gkassist.corpus import paragraph_kinds
+
+        if step.part:
+            prior = [p for k, p in paragraph_kinds(self.last_year) if k == step.part]
+        elif step.kind == "improvements":
+            prior = self.last_year.paragraphs("problems")
+            return "去年提出的问题：" + "；".join(p[:60] for p in prior[:3]) if prior else ""
+        else:
+            prior = self.last_year.paragraphs(step.section)
+        if not prior:
+            return ""
+        return "去年这样写：" + prior[0][:PREVIEW_CHARS] + ("……" if len(prior[0]) > PREVIEW_CHARS else "")
+
+    def take_suggestion(self, number: int) -> list[Reply]:
+        found = self.suggestions
+        if self.pending is None or not self.pending.paragraphs or not (1 <= number <= len(found)):
+            return [Reply("没有这条参考。", "error")]
+        # a sentence cut at “；” from its paragraph now ends this one
+        self.pending.paragraphs[-1] += re.sub(r"[；;，,、]$", "。", found[number - 1].text)
+        follow = ("请用“填：……”按顺序把〔…〕换成本单位今年的实际（逗号分开），或重新输入整段。"
+                  if found[number - 1].slots else "回答“对”保存。")
+        return [Reply("将写入：" + self.pending.paragraphs[-1], "understood"), Reply(follow)]
+
+    def _paragraph_warnings(self, placeholders: bool = False) -> list[Reply]:
+        """Numbers in the pending paragraphs that the tables contradict, said before they are stored."""
+        from gkassist.dialogue.polish import paragraph_findings
+
+        findings = paragraph_findings(self.report, self.step.section, self.pending.paragraphs, placeholders)
+        return [Reply("请核对：" + f.message, "error") for f in findings]
+
+    def fill_slots(self, values: list[str]) -> list[Reply]:
+        """Put the clerk's own facts into the 〔…〕 slots of the pending paragraph, in order."""
+        if not self.pending.paragraphs:
+            return [Reply("表格数字请直接重新描述。", "error")]
+        i = self._polish_target()
+        paragraph = self.pending.paragraphs[i]
+        slots = SLOT_MARK.findall(paragraph)
+        values = [v for v in values if v]
+        if not slots:
+            return [Reply("这段没有〔…〕要填的地方。", "error")]
+        if len(values) > len(slots):
+            return [Reply(f"这段只有{len(slots)}处〔…〕，您给了{len(values)}个值。", "error")]
+        for value in values:
+            paragraph = SLOT_MARK.sub(value, paragraph, count=1)
+        self.pending.paragraphs[i] = paragraph
+        left = len(slots) - len(values)
+        return [Reply("将写入：" + paragraph, "understood"), *self._paragraph_warnings(),
+                Reply(f"还有{left}处〔…〕，可以接着“填：……”。" if left else "回答“对”保存。")]
+
+    # ---------------------------------------------------------- the optional polish
+    def wants_model(self, text: str) -> bool:
+        """Whether answering `text` will call the optional language model (slow: the UI runs it in a worker)."""
+        if self.pending is None or not POLISH.match(text or ""):
+            return False
+        from gkassist import llm
+
+        try:
+            return llm.load_settings().ready
+        except InputError:
+            return False  # answer() itself reports the broken settings
+
+    def _polish_target(self) -> int:
+        # 五: the clerk's follow-up, not the generated list
+        return 0 if self.step is not None and self.step.kind == "improvements" else -1
+
+    def polish(self) -> list[Reply]:
+        """Offer the model's wording of the pending paragraph, if it passes the checks; numbers never change."""
+        from gkassist import llm
+        from gkassist.dialogue.polish import polish
+
+        step = self.step
+        if self.pending is None or step.kind not in ("narrative", "improvements"):
+            return [Reply("先写一段文字，再说“润色”。表格数字不润色。", "error")]
+        try:
+            settings = llm.load_settings()
+        except InputError as e:
+            return [Reply(str(e), "error")]
+        if not settings.ready:
+            return [Reply(f"大模型润色没有打开（默认关闭，全部在本机离线完成）。需要时在 {llm.config_path()} 中配置"
+                          "一个 OpenAI 兼容的服务，见 README“可选：大模型润色”。", "error")]
+        i = self._polish_target()
+        original = self.pending.before_polish or self.pending.paragraphs[i]
+        try:
+            result = polish(original, step.heading, step.part, self.report, self.last_year, step.section, settings)
+        except InputError as e:
+            return [Reply(str(e), "error")]
+        if not result.accepted:
+            return [Reply(f"没有采用大模型的改写：{result.reason}。仍按您写的保存。", "error"),
+                    Reply("对吗？回答“对”保存，或重新输入。")]
+        self.pending.before_polish = original
+        self.pending.paragraphs[i] = result.text
+        return [Reply("润色后将写入（数字未变，已通过检查）：" + result.text, "understood"),
+                Reply("回答“对”采用；“还原”用您原来写的。")]
+
+    def restore(self) -> list[Reply]:
+        """Back to the clerk's own paragraph after a polish."""
+        if self.pending.before_polish is None:
+            return [Reply("没有润色过，不需要还原。", "error")]
+        i = self._polish_target()
+        self.pending.paragraphs[i], self.pending.before_polish = self.pending.before_polish, None
+        return [Reply("已换回您写的：" + self.pending.paragraphs[i], "understood"), Reply("回答“对”保存。")]

@@ -1,0 +1,26 @@
+"""What the engine says and what it holds while the clerk confirms."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+# say: a question or a remark; understood: what was understood, waiting for “对”; error: a refusal or a
+# problem to fix; suggestion: a phrasing from the corpus; done: the report is finished.
+ReplyKind = Literal["say", "understood", "error", "suggestion", "done"]
+
+
+@dataclass
+class Reply:
+    text: str
+    kind: ReplyKind = "say"
+
+
+@dataclass
+class Pending:
+    """What the assistant understood, waiting for the clerk's confirmation."""
+
+    step: str
+    cells: dict[tuple[str, str, str], int | float] = field(default_factory=dict)
+    paragraphs: list[str] = field(default_factory=list)
+    before_polish: str | None = None  # the clerk's own paragraph while a polished one is pending

@@ -1,0 +1,159 @@
+"""Table steps of the engine (表三, 表四, 表二): an answer becomes cells, shown row by row before they are stored.
+
+Totals are never asked: they follow from the relations declared in `core.formats` (core.derive).
+"""
+
+from __future__ import annotations
+
+import re
+
+from gkassist.checks import ERROR, Finding, check
+from gkassist.core import formats
+from gkassist.core.derive import carried_cells, fill_totals, last_in_force
+from gkassist.core.model import Report
+from gkassist.dialogue.answers import Parsed, parse_t2, parse_t3, parse_t4
+from gkassist.dialogue.replies import Pending, Reply
+from gkassist.dialogue.steps import Step
+
+SAME_AS_LAST = re.compile(r"^\s*(同去年|和去年一样|跟去年一样|与去年相同)\s*[。！!]?\s*$")
+NONE_ANSWER = re.compile(r"^\s*(没有|无|都是0|都是零|全是0|全部为0|没有申请|0)\s*[。！!]?\s*$")
+_PARSERS = {"t3": parse_t3, "t4": parse_t4, "t2": parse_t2}
+
+
+class TableAnswers:
+    report: Report
+    last_year: Report | None
+    pending: Pending | None
+
+    def _table_answer(self, step: Step, text: str) -> list[Reply]:
+        table = step.table
+        if SAME_AS_LAST.match(text):
+            if self.last_year is None:
+                return [Reply("没有去年的报告可以沿用，请直接说今年的数字。", "error")]
+            parsed = Parsed(self._last_year_cells(table))
+            if not parsed.cells:
+                return [Reply("去年的报告里没有这张表可以沿用的数字，请直接说今年的数字。", "error")]
+        elif NONE_ANSWER.match(text):
+            fmt = self.report.format.tables[table]
+            parsed = Parsed({(table, r.id, c.id): 0 for _, r, c in fmt.cells() if not (table == "t3" and r.id == "carried")})
+        else:
+            parsed = _PARSERS[table](text)
+            if not parsed.cells and not parsed.kind_unclear:
+                return [Reply("没听明白。请写成“自然人申请3件，予以公开2件，本机关不掌握1件”这样，带上数字和办理结果。", "error")]
+        cells = parsed.cells
+        if self._supplements(table, cells):
+            # an answer to "请补充……" adds to what was understood instead of starting over
+            cells = {**self.pending.cells, **cells}
+        trial = self.report.model_copy(deep=True)
+        self._fill(trial, table, cells)
+        self.pending = Pending(step.id, cells=cells)
+        replies = [Reply(understood_cells(trial, table), "understood")]
+        if parsed.not_understood:
+            replies.append(Reply("这些没能理解，未计入：" + "、".join(parsed.not_understood), "error"))
+        if parsed.kind_unclear:
+            kinds = "、".join(c.label for c in formats.T3_COLUMNS
+                             if c.id != "total" and (trial.number("t3", "new", c.id) or 0) > 0)
+            replies.append(Reply(f"申请人有{kinds}几类，办理结果要分别填。“{'、'.join(parsed.kind_unclear)}”分别是哪类申请人的？"
+                                 "请补充，例如“自然人予以公开3件，企业予以公开1件”。", "error"))
+            return replies
+        broken = [f for f in check(trial) if f.table == table and f.severity == ERROR and f.rule != "TEXT-NUMBERS"]
+        if broken:
+            replies.append(Reply("按这样填，数字对不上：" + "；".join(_plain(f) for f in broken[:3]) +
+                                 "。请补充或更正（也可以回答“对”先保存）。", "error"))
+        else:
+            replies.append(Reply("对吗？回答“对”保存，或直接重新描述。"))
+        return replies
+
+    def _last_year_cells(self, table: str) -> dict:
+        """Last year's figures for “同去年”: the cells this year's format shares with last year's, totals and
+        carry-overs left out (they are computed); of 表二 only the 处理决定 counts (文件 counts change every year)."""
+        last, fmt = self.last_year, self.report.format.tables[table]
+        if table == "t2":
+            if last.format_version != "2021":
+                return {}
+            wanted = [("licensing", "decisions"), ("penalty", "decisions"), ("enforcement", "decisions")]
+        else:
+            derived = {eq.total for eq in self.report.format.equations(table) if eq.derivable}
+            wanted = [(r.id, c.id) for _, r, c in fmt.cells() if r.id != "carried" and (r.id, c.id) not in derived]
+        out = {}
+        for row, col in wanted:
+            try:
+                value = last.number(table, row, col)
+            except KeyError:  # a row the 2019 format does not have
+                continue
+            if value is not None:
+                out[(table, row, col)] = value
+        return out
+
+    def _supplements(self, table: str, cells: dict) -> bool:
+        """Whether this answer adds to the pending one: same table, and (表三) it restates no applications."""
+        if self.pending is None or not self.pending.cells or not cells:
+            return False
+        if table == "t3":
+            return not any(r == "new" for _, r, _ in cells)
+        return table == "t2"
+
+    def _fill(self, report: Report, table: str, cells: dict) -> None:
+        """Store the answered cells: the rest of 表三/表四 is 0, blank 表二 cells 0, totals derived."""
+        fmt = report.format.tables[table]
+        for _, row, col in fmt.cells():
+            keep = (table == "t3" and row.id == "carried") or (table == "t2" and report.cell(table, row.id, col.id) is not None)
+            if not keep:
+                report.set_cell(table, row.id, col.id, 0)
+        if table == "t3":
+            for col in formats.T3_APPLICANT_COLUMNS:
+                if report.cell("t3", "carried", col) is None:
+                    report.set_cell("t3", "carried", col, 0)
+        for (t, r, c), v in cells.items():
+            if r == "other_3" and report.format_version == "2019":
+                r = "other"
+            report.set_cell(t, r, c, v)
+        if table == "t2":
+            self._derive_in_force(report, cells)
+        else:
+            fill_totals(report, table)
+
+    def _derive_in_force(self, report: Report, cells: dict) -> None:
+        # 现行有效 follows from last year's unless the clerk gave it: shown before confirming, like the totals
+        prev = last_in_force(self.last_year).get("normative") if self.last_year is not None else None
+        if prev is not None and report.format_version == "2021" and ("t2", "normative", "in_force") not in cells:
+            issued = report.number("t2", "normative", "issued") or 0
+            repealed = report.number("t2", "normative", "repealed") or 0
+            report.set_cell("t2", "normative", "in_force", max(0, formats.in_force_now(prev, issued, repealed)))
+
+    def _table_hint(self, step: Step) -> str:
+        """Last year's figures beside a table question."""
+        last = self.last_year
+        if step.table == "t3":
+            new = last.number("t3", "new", "total")
+            carried = carried_cells(last).get("total")
+            return f"去年：新收申请{_n(new)}件，结转到今年{_n(carried)}件（已填入“上年结转”）。"
+        if step.table == "t4":
+            review = last.number("t4", "cases", "review.total")
+            suits = [last.number("t4", "cases", f"{b}.total") for b in ("suit_direct", "suit_after_review")]
+            return (f"去年：行政复议{_n(review)}件，行政诉讼{_n(None if None in suits else sum(suits))}件。"
+                    "情况相同可以回答“同去年”。")
+        if inf := last_in_force(last):
+            return f"去年底现行有效：行政规范性文件{_n(inf.get('normative'))}件。回答“同去年”可沿用去年的处理决定数量。"
+        return ""
+
+
+def understood_cells(trial: Report, table: str) -> str:
+    """The non-zero cells, one line per table row: “表三 · 一、本年新收…：自然人 3，商业企业 1，总计 4”."""
+    rows: dict[str, list[str]] = {}
+    for _, row, col in trial.format.tables[table].cells():
+        v = trial.cell(table, row.id, col.id)
+        if v not in (0, None):
+            where, _, column = formats.cell_location(trial.format_version, table, row.id, col.id).rpartition(" · ")
+            rows.setdefault(where, []).append(f"{column} {v}")
+    lines = ["我理解为："] + [f"  {where}：{'，'.join(cells)}" for where, cells in rows.items()]
+    lines.append("  （其余为 0）" if rows else "  全部为 0")
+    return "\n".join(lines)
+
+
+def _n(v) -> str:
+    return "未填" if v is None else str(v)
+
+
+def _plain(f: Finding) -> str:
+    return f"{f.location}：{f.message}"
