@@ -163,3 +163,30 @@ def test_empty_overview_and_other(sample_2024):
     sample_2024.sections["other"] = []
     found = check(sample_2024)
     assert [(f.rule, f.severity, f.location) for f in found] == [("SECTION-MISSING", WARNING, "六、其他需要报告的事项")]
+
+
+def test_readme_rule_table_lists_exactly_the_rules():
+    """The README's table of rules is the product's rule list: a rule added or dropped in one must be in the other."""
+    import re
+    from pathlib import Path
+
+    from gkassist.checks import RULES
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    table = readme.split("## 检查规则", 1)[1].split("\n## ", 1)[0]
+    listed = re.findall(r"^\| ([A-Z0-9]+(?:-[A-Z0-9]+)*) \|", table, flags=re.M)
+    assert sorted(listed) == sorted(RULES)
+
+
+def test_every_rule_a_check_can_report_is_declared(sample_2024, sample_2023):
+    """Findings only ever carry ids from RULES (the list the README is tested against)."""
+    from gkassist.checks import RULES
+
+    broken = sample_2024.model_copy(deep=True)
+    broken.set_cell("t3", "open", "natural", 99)
+    broken.set_cell("t4", "cases", "review.total", 9)
+    broken.set_cell("t3", "carried", "natural", 5)
+    broken.sections = {"overview": ["收到政府信息公开申请99件。XX镇"], "problems": ["无"]}
+    found = check(broken, sample_2023, today=date(2030, 1, 1))
+    assert {f.rule for f in found} <= set(RULES)
+    assert {"T3-RESULTS", "T4-SUMS", "X-CARRY", "TEXT-NUMBERS", "PLACEHOLDER", "SECTION5-EMPTY", "TIMELINESS"} <= {f.rule for f in found}

@@ -81,6 +81,11 @@ def test_variants_of_text_tables(tmp_path):
     assert result.report.cell("t3", "new", "total") == 7 and result.report.cell("t2", "licensing", "decisions") == 41
     spaced = text.replace(" | ", "   ").replace("行政许可         ", "行政许可").replace("41", "4,1")
     assert "4,1" in spaced
+    path = tmp_path / "spaced.txt"
+    path.write_text(spaced, encoding="utf-8")
+    result = import_file(path)
+    assert result.report.cell("t2", "licensing", "decisions") == 41  # “4,1” read with its thousands separator
+    assert result.report.cell("t3", "new", "total") == 7
 
 
 def test_html_page_with_navigation_finds_the_article(tmp_path):

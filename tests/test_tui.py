@@ -151,10 +151,10 @@ def test_a_broken_newer_draft_does_not_hide_an_unfinished_one(tmp_path):
 async def test_the_worker_loads_what_the_first_suggestion_needs():
     from gkassist import corpus
 
-    corpus._word_tags.cache_clear()
-    corpus._LOADED.clear()
+    corpus.cool_down()
+    assert not corpus.is_warm()
     app = DraftApp(Engine.start(import_file(SEED).report, 2021))
     async with app.run_test(size=(80, 24)):
         await app.workers.wait_for_complete()
         # jieba's word tags took ~0.4 s on the clerk's first narrative answer before the worker loaded them
-        assert corpus._word_tags.cache_info().currsize == 1 and len(corpus._LOADED) == 1
+        assert corpus.is_warm()

@@ -50,7 +50,11 @@ def test_table_answer_shown_cell_by_cell(snap_compare):
 def test_problems_proposed_from_the_figures(snap_compare):
     async def run_before(pilot):
         await answer(pilot, "没有", "对", "行政复议1件，结果纠正", "对")
-        pilot.app._jump("problems")
+        await pilot.press("ctrl+p")
+        await pilot.press(*"跳到：五、问题")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
         await answer(pilot, "去年提出的公开形式单一问题，今年开通了微信公众号")
 
     assert snap_compare(seed_app(), terminal_size=(80, 24), run_before=run_before)

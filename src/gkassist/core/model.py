@@ -120,12 +120,6 @@ class Report(BaseModel):
     def paragraphs(self, section_id: str) -> list[str]:
         return self.sections.get(section_id, [])
 
-    def narrative_text(self) -> str:
-        parts = list(self.preface)
-        for sid in formats.NARRATIVE_SECTIONS:
-            parts.extend(self.paragraphs(sid))
-        return "\n".join(parts)
-
     # ------------------------------------------------------------ persistence
     def to_json(self) -> str:
         return self.model_dump_json(indent=2, exclude_none=False)

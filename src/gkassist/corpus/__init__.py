@@ -341,6 +341,17 @@ def warm_up() -> Index:
     return index
 
 
+def is_warm() -> bool:
+    """Whether what a first suggestion needs (the word tags and an index) is already in memory."""
+    return _word_tags.cache_info().currsize == 1 and bool(_LOADED)
+
+
+def cool_down() -> None:
+    """Forget what `warm_up` loaded (the next suggestion loads it again)."""
+    _word_tags.cache_clear()
+    _LOADED.clear()
+
+
 # ------------------------------------------------------------------ commands
 def _warn(msg: str) -> None:
     print(msg, file=sys.stderr)

@@ -2,47 +2,68 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from gkassist.core.errors import InputError
 from gkassist.core.files import check_readable, decode_text, read_bytes
 from gkassist.importer.textparse import ImportResult, parse_text
 
-PUBLISHED_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".docx", ".pdf")
+
+def _docx(path: Path, data: bytes) -> str:
+    from gkassist.importer.docx_reader import docx_text
+
+    return docx_text(path)
+
+
+def _pdf(path: Path, data: bytes) -> str:
+    from gkassist.importer.pdf_reader import pdf_text
+
+    return pdf_text(path)
+
+
+def _html(path: Path, data: bytes) -> str:
+    from gkassist.importer.html_reader import html_text
+
+    return html_text(decode_text(data, path), path)
+
+
+def _markdown(path: Path, data: bytes) -> str:
+    text = decode_text(data, path)
+    text = re.sub(r"\\([\\|*_])", r"\1", text)
+    text = re.sub(r"^#+\s*", "", text, flags=re.M)
+    return re.sub(r"\*\*(.+?)\*\*", r"\1", text)
+
+
+def _text(path: Path, data: bytes) -> str:
+    text = decode_text(data, path)
+    if text.lstrip()[:200].lower().startswith(("<!doctype html", "<html")):
+        return _html(path, data)  # a saved page with another extension
+    return text
+
+
+# The readers, by file extension: each gives the report's text with table rows as lines and cells
+# separated by " | ", which `textparse` then reads the same way whatever the source.
+READERS = {".txt": _text, ".text": _text, ".md": _markdown, ".html": _html, ".htm": _html, ".docx": _docx, ".pdf": _pdf}
+PUBLISHED_SUFFIXES = tuple(READERS)
+# What the content says it is, whatever its extension.
+_SIGNATURES = ((b"%PDF-", _pdf),)
 
 
 def source_text(path: Path) -> str:
     """The report's text with table rows as lines and cells separated by " | "."""
-    suffix = path.suffix.lower()
-    if suffix == ".docx":
-        from gkassist.importer.docx_reader import docx_text
-
-        return docx_text(path)
-    if suffix == ".pdf":
-        from gkassist.importer.pdf_reader import pdf_text
-
-        return pdf_text(path)
+    reader = READERS.get(path.suffix.lower(), _text)
+    if reader in (_docx, _pdf):
+        return reader(path, b"")
     data = read_bytes(path)
-    if suffix == ".doc" or data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
+    if path.suffix.lower() == ".doc" or data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
         raise InputError(f"{path}：这是旧版 Word（.doc）文件，请在 Word 或 WPS 中另存为 .docx 后再导入")
     if data[:4] == b"PK\x03\x04":
         raise InputError(f"{path}：这是压缩包或 Word 文件，但扩展名是“{path.suffix}”；若是 Word 文件请改名为 .docx")
-    if data[:5] == b"%PDF-":
-        from gkassist.importer.pdf_reader import pdf_text
-
-        return pdf_text(path)
-    text = decode_text(data, path)
-    if suffix in (".html", ".htm") or text.lstrip()[:200].lower().startswith(("<!doctype html", "<html")):
-        from gkassist.importer.html_reader import html_text
-
-        return html_text(text, path)
-    if suffix == ".md":
-        import re
-
-        text = re.sub(r"\\([\\|*_])", r"\1", text)
-        text = re.sub(r"^#+\s*", "", text, flags=re.M)
-        text = re.sub(r"\*\*(.+?)\*\*", r"\1", text)
-    return text
+    for signature, by_content in _SIGNATURES:
+        if data.startswith(signature):
+            return by_content(path, data)
+    return reader(path, data)
 
 
 def import_file(path: str | Path) -> ImportResult:

@@ -261,9 +261,6 @@ class ImportResult:
     def partial(self) -> bool:
         return bool(self.unread or self.problems)
 
-    def unread_locations(self) -> list[str]:
-        return [formats.cell_location(self.report.format_version, *u) for u in self.unread]
-
     def summary(self) -> str:
         r = self.report
         head = f"{self.source}：{r.agency}，{r.year}年度，{r.format_version}年版格式，读取{self.read_cells}个单元格"

@@ -79,22 +79,25 @@ def t3_grid(report: Report) -> list[list[GridCell]]:
             group_sizes[r.group] = group_sizes.get(r.group, 0) + 1
         if r.subgroup:
             sub_sizes[r.subgroup] = sub_sizes.get(r.subgroup, 0) + 1
-    seen_group: set[str] = set()
-    seen_sub: set[str] = set()
+    seen: set[str] = set()
+
+    def merged_once(label: str, sizes: dict[str, int]) -> list[GridCell]:
+        """A label spanning its rows appears in the first of them only."""
+        if label in seen:
+            return []
+        seen.add(label)
+        return [GridCell(label, rowspan=sizes[label], header=True)]
+
     for r in body_rows:
         line: list[GridCell] = []
         if not r.group:
             line.append(GridCell(r.label, colspan=3, header=True))
         else:
-            if r.group not in seen_group:
-                seen_group.add(r.group)
-                line.append(GridCell(r.group, rowspan=group_sizes[r.group], header=True))
+            line += merged_once(r.group, group_sizes)
             if not r.subgroup:
                 line.append(GridCell(r.label, colspan=2, header=True))
             else:
-                if r.subgroup not in seen_sub:
-                    seen_sub.add(r.subgroup)
-                    line.append(GridCell(r.subgroup, rowspan=sub_sizes[r.subgroup], header=True))
+                line += merged_once(r.subgroup, sub_sizes)
                 line.append(GridCell(r.label, header=True))
         line += [GridCell(cell_text(report.cell("t3", r.id, c)), number=True) for c in cols]
         rows.append(line)
