@@ -23,15 +23,18 @@ def private_dirs(tmp_path, monkeypatch):
 def test_parse_a_table_in_one_sentence():
     parsed = parse_t3("自然人申请5件，予以公开4件，部分公开1件，另有1件天气怎样")
     assert parsed.cells == {("t3", "new", "natural"): 5, ("t3", "open", "natural"): 4, ("t3", "partial", "natural"): 1}
-    assert parsed.not_understood == ["有1件天气怎样"] and parsed.kind_unclear == []
-    assert parse_t3("收到申请三件，都予以公开三件").cells == {("t3", "new", "natural"): 3, ("t3", "open", "natural"): 3}
+    assert parsed.not_understood == ["1件天气怎样"] and parsed.questions == []
+    # applications of no named kind are asked about, not put under 自然人
+    unnamed = parse_t3("收到申请三件，都予以公开三件")
+    assert unnamed.cells == {} and unnamed.questions[0].startswith("“收到申请三件”的申请人是哪类")
     assert parse_t4("行政复议1件，结果维持").cells == {("t4", "cases", "review.upheld"): 1}
 
 
 def test_results_of_several_applicant_kinds_are_asked_for_not_guessed():
     parsed = parse_t3("自然人申请5件，企业2件；予以公开4件，企业部分公开1件，本机关不掌握2件")
     assert parsed.cells == {("t3", "new", "natural"): 5, ("t3", "new", "business"): 2, ("t3", "partial", "business"): 1}
-    assert parsed.kind_unclear == ["予以公开4件", "本机关不掌握2件"]
+    assert parsed.questions == ["申请人有自然人、商业企业几类，办理结果要分别填。“予以公开4件、本机关不掌握2件”分别是哪类申请人的？"
+                                "请补充，例如“自然人予以公开3件，企业予以公开1件”。"]
     engine = Engine.start(import_file(SEED).report, 2021)
     replies = engine.answer("自然人申请5件，企业2件；予以公开4件，企业部分公开1件，本机关不掌握2件")
     assert replies[-1].kind == "error"
@@ -145,7 +148,7 @@ def test_problem_proposals_follow_the_figures():
 
 def test_problems_follow_the_clerks_answers_and_can_be_edited():
     engine = Engine.start(import_file(SEED).report, 2021)
-    answer_all(engine, ["自然人申请2件，予以公开2件", "对", "没有", "对", "规范性文件制发0件，行政许可5件", "对"])
+    answer_all(engine, ["自然人申请2件，予以公开2件", "对", "没有", "对", "规范性文件制发0件，现行有效0件，行政许可5件", "对"])
     for text in ["公开惠农补贴名单120条", "均按期答复", "逐条保密审查",
                  "新建村务公开栏12块，镇政府网站的依申请公开栏目尚未开通", "每季度检查一次"]:
         answer_all(engine, [text, "对"])
@@ -166,7 +169,7 @@ def test_problems_follow_the_clerks_answers_and_can_be_edited():
 
 def test_a_suggestion_is_taken_and_its_slots_filled_in_order():
     engine = Engine.start(import_file(SEED).report, 2021)
-    answer_all(engine, ["没有", "对", "没有", "对", "规范性文件制发0件，行政许可5件", "对"])
+    answer_all(engine, ["没有", "对", "没有", "对", "规范性文件制发0件，现行有效0件，行政许可5件", "对"])
     replies = engine.answer("（一）主动公开。在镇政府网站公开财政预决算和惠农补贴信息")
     assert replies[0].text == "将写入：（一）主动公开。在镇政府网站公开财政预决算和惠农补贴信息。"  # heading not doubled
     first = engine.suggestions[0]
@@ -219,7 +222,7 @@ def test_numbers_in_a_paragraph_are_checked_before_it_is_stored():
     replies = engine2.answer("规范性文件制发2件，废止1件；行政许可5件")
     in_force = last.number("t2", "normative", "in_force") + 2 - 1
     assert f"表二 · 第二十条第（一）项 · 行政规范性文件：本年制发件数 2，本年废止件数 1，现行有效件数 {in_force}" in replies[0].text
-    answer_all(engine, ["规范性文件制发0件", "对", "主动公开信息20条", "对"])
+    answer_all(engine, ["规范性文件制发0件，现行有效2件", "对", "主动公开信息20条", "对"])
     replies = engine.answer("全年收到申请5件，XX件按期答复")
     assert [r.text for r in replies[1:3]] == [
         "请核对：正文写“收到申请5件”，但表三 · 一、本年新收政府信息公开申请数量 · 总计为3",

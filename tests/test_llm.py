@@ -50,7 +50,7 @@ def model(tmp_path, monkeypatch):
 
 def engine_at_proactive_text():
     engine = Engine.start(import_file(SEED).report, 2021)
-    for a in ["没有", "对", "没有", "对", "规范性文件制发2件，行政许可5件", "对"]:
+    for a in ["没有", "对", "没有", "对", "规范性文件制发2件，现行有效2件，行政许可5件", "对"]:
         engine.answer(a)
     engine.answer("镇政府网站上全年公开了惠农补贴120条 财政预决算都公开了")
     return engine

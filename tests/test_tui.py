@@ -83,7 +83,7 @@ async def test_accept_a_suggestion_and_generate_section_five():
     engine = Engine.start(import_file(SEED).report, 2021)
     app = DraftApp(engine)
     async with app.run_test(size=(100, 30)) as pilot:
-        for text in ["没有", "对", "没有", "对", "规范性文件制发1件，行政许可5件", "对"]:
+        for text in ["没有", "对", "没有", "对", "规范性文件制发1件，现行有效1件，行政许可5件", "对"]:
             await type_answer(pilot, text)
         assert app.engine.step.id == "overview_proactive"
         await type_answer(pilot, "在镇政府网站公开财政预决算和惠农补贴信息")

@@ -55,7 +55,12 @@ def _parser() -> argparse.ArgumentParser:
 
     d = sub.add_parser("draft", help="打开对话式起草界面（默认）")
     d.add_argument("--from", dest="from_file", help="上年报告（JSON 或已发布的年报文件）")
-    d.add_argument("--year", type=int)
+    d.add_argument("--year", type=int, help="打开这一年度的草稿（写完的也可以打开修改）")
+    d.add_argument("--agency", help="打开这个机关的草稿（名称的一部分即可）")
+    d.add_argument("--answers", help="不开界面：按文件里的回答（每行一个）逐条回答，打印对话")
+    d.add_argument("-o", "--output", action="append", default=[], help="（与 --answers 一起）回答完后导出，可给多个")
+
+    sub.add_parser("drafts", help="列出草稿：机关、年度、进度、检查结果、保存时间、文件")
     return p
 
 
@@ -145,13 +150,41 @@ def cmd_corpus(args) -> int:
 
 
 def cmd_draft(args) -> int:
+    from_file, year, agency = getattr(args, "from_file", None), getattr(args, "year", None), getattr(args, "agency", None)
+    if year is not None and not 2008 <= year <= 2100:
+        raise InputError(f"--year：{year} 不是有效的报告年度（2008—2100）")
+    if getattr(args, "answers", None):
+        from gkassist import headless
+        from gkassist.dialogue.session import open_session
+
+        answers = headless.read_answers(args.answers)
+        engine, notice = open_session(from_file, year, agency)
+        headless.run(engine, notice, answers)
+        if args.output:
+            headless.export(engine, args.output)
+        return EXIT_OK
+    if getattr(args, "output", None):
+        raise InputError("-o 只能和 --answers 一起用；在界面里用 Ctrl+E 导出")
     from gkassist.tui.app import run_app
 
-    return run_app(getattr(args, "from_file", None), getattr(args, "year", None))
+    return run_app(from_file, year, agency)
+
+
+def cmd_drafts(args) -> int:
+    from gkassist.dialogue.session import describe_drafts
+
+    rows = describe_drafts()
+    if not rows:
+        print("还没有草稿。用 gkassist draft 开始起草。")
+        return EXIT_OK
+    for row in rows:
+        print(f"{row.agency} {row.year}年度 · {row.progress} · {row.errors}个错误，{row.warnings}个提醒 · "
+              f"保存于 {row.saved:%Y-%m-%d %H:%M} · {row.path}")
+    return EXIT_OK
 
 
 COMMANDS = {"render": cmd_render, "check": cmd_check, "import": cmd_import, "suggest": cmd_suggest,
-            "corpus": cmd_corpus, "draft": cmd_draft}
+            "corpus": cmd_corpus, "draft": cmd_draft, "drafts": cmd_drafts}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -117,6 +117,25 @@ def atomic_write(path: str | Path, data: bytes | str) -> None:
         raise InputError(f"{path}：无法写入（{e.strerror}）") from None
 
 
+def keep_copy(path: Path) -> Path | None:
+    """Rename an existing file to “name（备份 20250120-093000）.docx” so that writing `path` loses nothing."""
+    from datetime import datetime
+
+    path = Path(path)
+    if not path.is_file():
+        return None
+    copy = path.with_name(f"{path.stem}（备份 {datetime.now():%Y%m%d-%H%M%S}）{path.suffix}")
+    n = 2
+    while copy.exists():
+        copy = path.with_name(f"{path.stem}（备份 {datetime.now():%Y%m%d-%H%M%S}-{n}）{path.suffix}")
+        n += 1
+    try:
+        os.replace(path, copy)
+    except OSError as e:
+        raise InputError(f"{path}：已有同名文件，无法先把它留作备份（{e.strerror}），没有导出") from None
+    return copy
+
+
 def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)

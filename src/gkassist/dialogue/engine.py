@@ -21,12 +21,15 @@ from gkassist.dialogue.improvements import ImprovementAnswers, Proposal
 from gkassist.dialogue.narrative import POLISH, RESTORE, NarrativeAnswers
 from gkassist.dialogue.replies import Pending, Reply
 from gkassist.dialogue.steps import Step, flow
-from gkassist.dialogue.tables import SAME_AS_LAST, TableAnswers
+from gkassist.dialogue.tables import SAME_AS_LAST, TableAnswers, understood_cells
 
 YES = re.compile(r"^\s*(对|是|是的|确认|好|好的|可以|没问题|采用|ok|OK|y|yes)\s*[。！!]?\s*$")
 NO = re.compile(r"^\s*(不对|不是|错了|重来|否|no|n)\s*[。！!]?\s*$")
 USE = re.compile(r"\s*(用|好|好的|是|对|可以|用吧)\s*[。！!]?\s*")
 DONT_USE = re.compile(r"\s*(不用|不|否|不要|算了)\s*[。！!]?\s*")
+GO_ON = re.compile(r"\s*(接着写|接着|继续|继续写|接着上次)\s*[。！!]?\s*")
+RESTART = re.compile(r"\s*(重新开始|重新写|重来|从头开始)\s*[。！!]?\s*")
+REOPEN = re.compile(r"^\s*(?:改|修改|重写|重新写|打开|回到|跳到)\s*[：:]?\s*(.+?)\s*$")
 MAX_ANSWER = 5000
 
 
@@ -41,6 +44,8 @@ class Engine(TableAnswers, NarrativeAnswers, ImprovementAnswers):
         self.proposals: list[Proposal] = []
         self.suggestions: list = []  # the phrasing suggestions shown for the pending paragraph ("参考N")
         self.offered_last_year: Report | None = None  # found after the agency was named, waiting for “用”
+        self.offered_restart: "Engine | None" = None  # a fresh draft from last year, waiting for “重新开始”
+        self.revisiting = False  # a part reopened by a jump: once confirmed, back to the first part still open
 
     # ---------------------------------------------------------- construction and saving
     @classmethod
@@ -82,6 +87,8 @@ class Engine(TableAnswers, NarrativeAnswers, ImprovementAnswers):
             tail = f"还有{len(errors)}个错误需要处理（见右侧）。" if errors else "检查没有发现错误。"
             return [Reply(f"报告已经起草完成。{tail}可以按 Ctrl+E 导出 Word，或按 F2 预览。", "done")]
         out = [Reply(step.ask)]
+        if saved := self._saved_answer(step):
+            return out + saved
         if self.last_year is not None and step.kind != "field":
             hint = self._table_hint(step) if step.kind == "table" else self._narrative_hint(step)
             if hint:
@@ -90,18 +97,40 @@ class Engine(TableAnswers, NarrativeAnswers, ImprovementAnswers):
             out.append(Reply(step.hint))
         return out
 
+    def _saved_answer(self, step: Step) -> list[Reply]:
+        """A part already answered (reopened by a jump or Ctrl+B): what is saved, kept by “对”."""
+        from gkassist.dialogue.session import saved_answer
+
+        saved = saved_answer(step, self.report)
+        if saved is None:
+            return []
+        cells, paragraphs = saved
+        self.pending = Pending(step.id, cells=cells, paragraphs=paragraphs)
+        if step.kind == "table":
+            shown = understood_cells(self.report, step.table).replace("我理解为：", "已保存的是：", 1)
+        else:
+            shown = "已保存的是：\n" + "\n".join(paragraphs)
+        return [Reply(shown, "understood"), Reply("回答“对”保持不变；直接写新的内容会替换它。")]
+
     def jump(self, step_id: str) -> list[Reply]:
         index = flow().index(step_id)
         if index is None:
             return [Reply(f"没有“{step_id}”这一部分。", "error")]
         self.step_index = index
         self.pending = None
+        self.revisiting = True
+        self.save()  # the draft remembers the part now open
         return self.question()
 
     def back(self) -> list[Reply]:
         self.step_index = max(0, self.step_index - 1)
         self.pending = None
+        self.revisiting = True
         return self.question()
+
+    def offer_restart(self, fresh: "Engine") -> None:
+        """This agency already has a draft of this year: ask before anything replaces it."""
+        self.offered_restart = fresh
 
     def undo(self) -> list[Reply]:
         if not self.history:
@@ -115,14 +144,30 @@ class Engine(TableAnswers, NarrativeAnswers, ImprovementAnswers):
     def findings(self) -> list[Finding]:
         return check(self.report, self.last_year, today=date.today())
 
+    def export_notice(self) -> str:
+        """What is still wrong with the report about to be exported: how many errors and blank cells, the first few."""
+        findings = self.findings()
+        errors = [f for f in findings if f.severity == ERROR]
+        blank = [f for f in findings if f.rule == "BLANK"]
+        parts = []
+        if errors:
+            parts.append(f"{len(errors)}个错误（{'；'.join(f'{f.location}：{f.message}' for f in errors[:3])}"
+                         + ("……" if len(errors) > 3 else "") + "）")
+        if blank:
+            parts.append(f"{len(blank)}个单元格未填（{'、'.join(f.location for f in blank[:3])}"
+                         + ("……" if len(blank) > 3 else "") + "）")
+        return "报告还有" + "，".join(parts) + "。" if parts else ""
+
     # ---------------------------------------------------------- answers
     def answer(self, text: str) -> list[Reply]:
         text = (text or "").strip()
         step = self.step
-        if step is None:
-            return self.question()
         if not text:
             return [Reply("请输入回答；不清楚可以按 F1 查看帮助。", "error")]
+        if self.offered_restart is not None:
+            return self._answer_restart(text)
+        if step is None:
+            return self._reopen(text)
         if len(text) > MAX_ANSWER:
             return [Reply(f"回答太长了（{len(text)}字），请只写这一部分的内容，一次不超过{MAX_ANSWER}字。", "error")]
         if self.offered_last_year is not None:
@@ -134,10 +179,14 @@ class Engine(TableAnswers, NarrativeAnswers, ImprovementAnswers):
                 return command(self, m)
         if self.pending is not None:
             if YES.match(text):
+                if self.pending.asking:
+                    return [Reply("请先回答上面的问题，我再保存（或者直接重新描述整个情况）。", "error")]
                 return self._accept()
             if NO.match(text):
                 self.pending = None
-                return [Reply("好的，请重新回答。")] + self.question()
+                return [Reply("好的，请重新回答。")] + [r for r in self.question() if r.kind != "understood"][:1]
+        elif YES.match(text):
+            return [Reply("现在没有待确认的内容，请直接回答这一题。", "error")]
         if not re.search(r"[\u4e00-\u9fff0-9０-９]", text):
             return [Reply("请用中文回答（可以直接写数字）。", "error")]
         if step.kind == "field":
@@ -174,6 +223,11 @@ class Engine(TableAnswers, NarrativeAnswers, ImprovementAnswers):
             paras.extend(pending.paragraphs)
         self.pending = None
         self.step_index += 1
+        if self.revisiting:
+            from gkassist.dialogue.session import first_unanswered
+
+            self.step_index = max(self.step_index, first_unanswered(self.report))
+            self.revisiting = False
         self.save()
         if step.kind == "field" and self.last_year is None:
             found = session.find_last_year(self.report.agency, self.report.year)
@@ -182,6 +236,39 @@ class Engine(TableAnswers, NarrativeAnswers, ImprovementAnswers):
                 return [Reply(f"已保存。找到{where}：{self.report.agency} {self.report.year - 1}年度。用它作为去年的报告吗？"
                               "用了会填好上年结转和现行有效件数，并对照去年检查重复。回答“用”或“不用”。")]
         return [Reply("已保存。")] + self.question()
+
+    def _answer_restart(self, text: str) -> list[Reply]:
+        if GO_ON.fullmatch(text):
+            self.offered_restart = None
+            return [Reply("好的，接着写原来的草稿。")] + self.question()
+        if RESTART.fullmatch(text):
+            from gkassist.dialogue.session import set_aside
+
+            fresh, self.offered_restart = self.offered_restart, None
+            copy = set_aside(self.path)
+            self.report, self.last_year, self.step_index = fresh.report, fresh.last_year, fresh.step_index
+            self.history.clear()
+            self.save()
+            return [Reply(f"好的，重新开始。原来的草稿留作备份：{copy}")] + self.question()
+        return [Reply(self.restart_question(), "error")]
+
+    def restart_question(self) -> str:
+        r = self.report
+        state = "已经写完" if self.done else f"写到“{self.step.title}”"
+        return (f"{r.agency} {r.year}年度已经有一份草稿（{state}，{self.path.name}）。"
+                "回答“接着写”继续这份草稿，或“重新开始”从去年的报告重新起草（原稿留作备份）。")
+
+    def _reopen(self, text: str) -> list[Reply]:
+        """A finished report: name a part (“改表三”“修改 一（四）平台建设”) to open it again."""
+        m = REOPEN.match(text)
+        key = re.sub(r"\s+", "", m[1] if m else text)
+        steps = flow().steps
+        found = [s for s in steps if re.sub(r"\s+", "", s.title).startswith(key)] or \
+                [s for s in steps if key in re.sub(r"\s+", "", s.title)]
+        if len(found) == 1:
+            return self.jump(found[0].id)
+        names = "、".join(f"“{s.title}”" for s in (found or steps))
+        return [Reply(f"报告已经写完。要修改哪一部分？请说“改”加部分名称，可以是：{names}。", "error")]
 
     def _answer_offer(self, text: str) -> list[Reply]:
         if USE.fullmatch(text):

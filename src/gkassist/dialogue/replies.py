@@ -24,3 +24,4 @@ class Pending:
     cells: dict[tuple[str, str, str], int | float] = field(default_factory=dict)
     paragraphs: list[str] = field(default_factory=list)
     before_polish: str | None = None  # the clerk's own paragraph while a polished one is pending
+    asking: bool = False  # a question back is open: “对” cannot store this yet

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from gkassist.core.errors import InputError
@@ -19,6 +20,7 @@ from gkassist.paths import drafts_dir
 
 DONE = "done"  # the step id saved once every question is answered
 NEW_AGENCY = "（待填写）"
+KEPT_VERSIONS = 5  # earlier versions of each draft file kept in drafts/.history/
 
 
 @dataclass
@@ -89,6 +91,24 @@ def _answered(step: Step, report: Report) -> bool:
     return bool(paragraphs)
 
 
+def saved_answer(step: Step, report: Report):
+    """(cells, paragraphs) already saved for a step, as an answer would give them; None when nothing is."""
+    if not _answered(step, report):
+        return None
+    if step.kind == "field":
+        return {}, [report.agency]
+    if step.kind == "table":
+        derived = {eq.total for eq in report.format.equations(step.table) if eq.derivable}
+        cells = {(step.table, r.id, c.id): report.number(step.table, r.id, c.id)
+                 for _, r, c in report.format.tables[step.table].cells()
+                 if r.id != "carried" and (r.id, c.id) not in derived and report.number(step.table, r.id, c.id) is not None}
+        return cells, []
+    paragraphs = report.paragraphs(step.section)
+    if step.heading:
+        paragraphs = [p for p in paragraphs if p.startswith(step.heading)]
+    return {}, list(paragraphs)
+
+
 def write_draft(path: Path, report: Report, last_year: Report | None, step: Step | None) -> Path:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -96,8 +116,38 @@ def write_draft(path: Path, report: Report, last_year: Report | None, step: Step
         raise InputError(f"{path.parent}：无法创建草稿文件夹（{e.strerror}）") from None
     data = {"report": report.model_dump(mode="json"), "step": step.id if step else DONE,
             "last_year": last_year.model_dump(mode="json") if last_year else None}
+    keep_version(path)
     atomic_write(path, json.dumps(data, ensure_ascii=False, indent=1))
     return path
+
+
+def history_dir(path: Path) -> Path:
+    return path.parent / ".history" / path.stem
+
+
+def keep_version(path: Path) -> Path | None:
+    """Copy a draft file into its history before it is replaced; the last KEPT_VERSIONS copies stay."""
+    if not path.is_file():
+        return None
+    from datetime import datetime
+
+    folder = history_dir(path)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        copy = folder / f"{datetime.now():%Y%m%d-%H%M%S-%f}.json"
+        copy.write_bytes(path.read_bytes())
+        for old in sorted(folder.glob("*.json"))[:-KEPT_VERSIONS]:
+            old.unlink(missing_ok=True)
+    except OSError:
+        return None  # the history is a safety net; the save itself reports a folder it cannot write
+    return copy
+
+
+def set_aside(path: Path) -> Path:
+    """Move a whole draft out of the way (kept in its history) so a new one can take its name."""
+    copy = keep_version(path)
+    path.unlink(missing_ok=True)
+    return copy or path
 
 
 def rename_after_agency(path: Path, report: Report) -> Path:
@@ -113,6 +163,19 @@ def rename_after_agency(path: Path, report: Report) -> Path:
     if target != path:
         path.unlink(missing_ok=True)
     return target
+
+
+def find_drafts(year: int | None = None, agency: str | None = None) -> list[Draft]:
+    """The readable drafts of that year and agency (either may be left out), most recently saved first."""
+    found = []
+    for path in draft_files():
+        try:
+            draft = read_draft(path)
+        except InputError:
+            continue
+        if (year is None or draft.report.year == year) and (not agency or agency in draft.report.agency):
+            found.append(draft)
+    return found
 
 
 def find_last_year(agency: str, year: int) -> tuple[Report, str] | None:
@@ -141,9 +204,14 @@ def find_last_year(agency: str, year: int) -> tuple[Report, str] | None:
     return None
 
 
-def open_session(from_file: str | None, year: int | None):
-    """The engine to open and a note for the clerk: last year's report given, else the most recent
-    unfinished draft, else a new one."""
+def open_session(from_file: str | None = None, year: int | None = None, agency: str | None = None):
+    """The engine to open and a note for the clerk.
+
+    - last year's report given: a new draft from it; if that agency already has a draft of that year, the
+      clerk is asked whether to go on with it or start again (the old one kept);
+    - a year or an agency given: that draft, finished or not (a finished one opens for review);
+    - otherwise the most recent unfinished draft, else a new one.
+    """
     from gkassist.dialogue.engine import Engine
 
     if from_file:
@@ -151,8 +219,23 @@ def open_session(from_file: str | None, year: int | None):
 
         last, result = load_any(from_file)
         note = f"已导入去年的报告：{result.summary()}" if result else f"已读入去年的报告：{last.agency} {last.year}年度"
-        return Engine.start(last, year), note
+        fresh = Engine.start(last, year)
+        existing = find_drafts(fresh.report.year, fresh.report.agency)
+        existing = [d for d in existing if d.report.agency == fresh.report.agency]
+        if existing:
+            engine = Engine.resume(existing[0].path)
+            engine.offer_restart(fresh)
+            return engine, note
+        return fresh, note
     skipped = []
+    if year is not None or agency:
+        matching = find_drafts(year, agency)
+        if matching:
+            engine = Engine.resume(matching[0].path)
+            state = "已完成，可以查看和修改" if engine.done else "接着上次的草稿继续"
+            return engine, f"{state}（{matching[0].path}）。"
+        return Engine.start(None, year, agency or ""), "没有找到这一年度的草稿，已新开一份。"
+    finished = None
     for path in draft_files():
         try:
             engine = Engine.resume(path)
@@ -161,4 +244,46 @@ def open_session(from_file: str | None, year: int | None):
             continue
         if not engine.done:
             return engine, "\n".join(skipped + [f"接着上次的草稿继续（{path}）。"])
+        finished = finished or engine
+    if finished is not None:
+        # a finished report is reopened, never hidden behind a blank new draft
+        r = finished.report
+        return finished, "\n".join(skipped + [
+            f"{r.agency} {r.year}年度报告已完成（{finished.path}），可以查看和修改。"
+            f"要写下一年度，请用 gkassist draft --year {r.year + 1}（或 --from 今年的报告）。"])
     return Engine.start(None, year), "\n".join(skipped + (["已另开新草稿。"] if skipped else []))
+
+
+@dataclass
+class DraftRow:
+    """One line of `gkassist drafts`."""
+
+    agency: str
+    year: int
+    progress: str
+    errors: int
+    warnings: int
+    saved: datetime
+    path: Path
+
+
+def describe_drafts() -> list[DraftRow]:
+    """Every draft file with its progress and checks (a damaged one says so instead of its figures)."""
+    from datetime import date
+
+    from gkassist.checks import ERROR, check
+
+    rows = []
+    for path in draft_files():
+        saved = datetime.fromtimestamp(path.stat().st_mtime)
+        try:
+            draft = read_draft(path)
+        except InputError as e:
+            rows.append(DraftRow("（文件已损坏）", 0, str(e), 0, 0, saved, path))
+            continue
+        steps = flow().steps
+        progress = "已完成" if draft.done else f"写到第{draft.step_index + 1}/{len(steps)}部分“{steps[draft.step_index].title}”"
+        findings = check(draft.report, draft.last_year, today=date.today())
+        errors = sum(f.severity == ERROR for f in findings)
+        rows.append(DraftRow(draft.report.agency, draft.report.year, progress, errors, len(findings) - errors, saved, path))
+    return rows

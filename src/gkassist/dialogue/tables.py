@@ -11,13 +11,12 @@ from gkassist.checks import ERROR, Finding, check
 from gkassist.core import formats
 from gkassist.core.derive import carried_cells, fill_totals, last_in_force
 from gkassist.core.model import Report
-from gkassist.dialogue.answers import Parsed, parse_t2, parse_t3, parse_t4
+from gkassist.dialogue.answers import Parsed, parse_t2, parse_t3, parse_t4, says_nothing_happened
 from gkassist.dialogue.replies import Pending, Reply
 from gkassist.dialogue.steps import Step
 
 SAME_AS_LAST = re.compile(r"^\s*(同去年|和去年一样|跟去年一样|与去年相同)\s*[。！!]?\s*$")
 NONE_ANSWER = re.compile(r"^\s*(没有|无|都是0|都是零|全是0|全部为0|没有申请|0)\s*[。！!]?\s*$")
-_PARSERS = {"t3": parse_t3, "t4": parse_t4, "t2": parse_t2}
 
 
 class TableAnswers:
@@ -33,29 +32,29 @@ class TableAnswers:
             parsed = Parsed(self._last_year_cells(table))
             if not parsed.cells:
                 return [Reply("去年的报告里没有这张表可以沿用的数字，请直接说今年的数字。", "error")]
-        elif NONE_ANSWER.match(text):
+        elif says_nothing_happened(text, table):
             fmt = self.report.format.tables[table]
             parsed = Parsed({(table, r.id, c.id): 0 for _, r, c in fmt.cells() if not (table == "t3" and r.id == "carried")})
         else:
-            parsed = _PARSERS[table](text)
-            if not parsed.cells and not parsed.kind_unclear:
-                return [Reply("没听明白。请写成“自然人申请3件，予以公开2件，本机关不掌握1件”这样，带上数字和办理结果。", "error")]
+            parsed = self._parse(table, text)
+            if parsed.refusal:
+                return [Reply(parsed.refusal, "error")]
         cells = parsed.cells
         if self._supplements(table, cells):
-            # an answer to "请补充……" adds to what was understood instead of starting over
+            # an answer to a question back adds to what was understood instead of starting over
             cells = {**self.pending.cells, **cells}
         trial = self.report.model_copy(deep=True)
         self._fill(trial, table, cells)
-        self.pending = Pending(step.id, cells=cells)
+        self.pending = Pending(step.id, cells=cells, asking=bool(parsed.questions))
         replies = [Reply(understood_cells(trial, table), "understood")]
         if parsed.not_understood:
             replies.append(Reply("这些没能理解，未计入：" + "、".join(parsed.not_understood), "error"))
-        if parsed.kind_unclear:
-            kinds = "、".join(c.label for c in formats.T3_COLUMNS
-                             if c.id != "total" and (trial.number("t3", "new", c.id) or 0) > 0)
-            replies.append(Reply(f"申请人有{kinds}几类，办理结果要分别填。“{'、'.join(parsed.kind_unclear)}”分别是哪类申请人的？"
-                                 "请补充，例如“自然人予以公开3件，企业予以公开1件”。", "error"))
+        if parsed.questions:
+            replies.append(Reply("\n".join(parsed.questions), "error"))
             return replies
+        if table == "t2" and (missing := self._in_force_unknown(trial)):
+            self.pending.asking = True
+            return replies + [Reply(missing, "error")]
         broken = [f for f in check(trial) if f.table == table and f.severity == ERROR and f.rule != "TEXT-NUMBERS"]
         if broken:
             replies.append(Reply("按这样填，数字对不上：" + "；".join(_plain(f) for f in broken[:3]) +
@@ -63,6 +62,21 @@ class TableAnswers:
         else:
             replies.append(Reply("对吗？回答“对”保存，或直接重新描述。"))
         return replies
+
+    def _parse(self, table: str, text: str) -> Parsed:
+        if table == "t3":
+            # a reply to a question back is read with the applications already understood
+            known = {k[2]: v for k, v in (self.pending.cells if self.pending else {}).items() if k[1] == "new"}
+            return parse_t3(text, known)
+        return {"t4": parse_t4, "t2": parse_t2}[table](text)
+
+    def _in_force_unknown(self, trial: Report) -> str:
+        """现行有效 that neither the clerk nor last year's report gives: asked, never a 0 made from nothing."""
+        if trial.format_version != "2021" or trial.cell("t2", "normative", "in_force") is not None:
+            return ""
+        why = ("去年的报告是2019年版格式，没有现行有效件数" if self.last_year is not None and self.last_year.format_version != "2021"
+               else "去年的现行有效件数不知道")
+        return f"{why}。请告诉我现在现行有效的行政规范性文件有几件（没有就说“现行有效0件”）。"
 
     def _last_year_cells(self, table: str) -> dict:
         """Last year's figures for “同去年”: the cells this year's format shares with last year's, totals and
@@ -87,17 +101,19 @@ class TableAnswers:
 
     def _supplements(self, table: str, cells: dict) -> bool:
         """Whether this answer adds to the pending one: same table, and (表三) it restates no applications."""
-        if self.pending is None or not self.pending.cells or not cells:
+        if self.pending is None or not cells or self.pending.step != self.step.id:
             return False
         if table == "t3":
-            return not any(r == "new" for _, r, _ in cells)
-        return table == "t2"
+            return bool(self.pending.cells) and not any(r == "new" for _, r, _ in cells)
+        return self.pending.asking or table == "t2"
 
     def _fill(self, report: Report, table: str, cells: dict) -> None:
         """Store the answered cells: the rest of 表三/表四 is 0, blank 表二 cells 0, totals derived."""
         fmt = report.format.tables[table]
         for _, row, col in fmt.cells():
             keep = (table == "t3" and row.id == "carried") or (table == "t2" and report.cell(table, row.id, col.id) is not None)
+            if table == "t2" and col.id == "in_force" and row.id == "normative":
+                keep = True  # 现行有效 is given, derived from last year's, or asked: never a 0 made from nothing
             if not keep:
                 report.set_cell(table, row.id, col.id, 0)
         if table == "t3":

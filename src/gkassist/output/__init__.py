@@ -88,7 +88,11 @@ def render_bytes(report: Report, suffix: str) -> bytes:
     raise InputError(f"不支持输出为“{suffix}”格式（可选：.docx、.txt、.md、.html）")
 
 
-def render_to(report: Report, path: Path) -> None:
-    from gkassist.core.files import atomic_write
+def render_to(report: Report, path: Path) -> Path | None:
+    """Export for the chat: an existing file of that name is kept as a dated copy first (returned), never lost."""
+    from gkassist.core.files import atomic_write, keep_copy
 
-    atomic_write(path, render_bytes(report, path.suffix))
+    data = render_bytes(report, path.suffix)
+    kept = keep_copy(path)
+    atomic_write(path, data)
+    return kept

@@ -229,7 +229,7 @@ def _escape(text: str) -> str:
     return escape(text)
 
 
-def run_app(from_file: str | None = None, year: int | None = None) -> int:
-    engine, notice = open_session(from_file, year)
+def run_app(from_file: str | None = None, year: int | None = None, agency: str | None = None) -> int:
+    engine, notice = open_session(from_file, year, agency)
     DraftApp(engine, notice).run()
     return 0

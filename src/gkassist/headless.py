@@ -1,0 +1,66 @@
+"""The chat without a screen: `gkassist draft --answers FILE` runs the same engine as the TUI, one answer a
+line, and prints the conversation (a transcript a clerk can attach to a problem report)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from gkassist.core.errors import InputError
+from gkassist.core.files import read_text_file
+from gkassist.dialogue import Engine, Reply
+
+_SPEAKER = {"error": "助手（请注意）", "suggestion": "助手（参考）"}
+
+
+def read_answers(path: str | Path) -> list[str]:
+    """The answers, one a line; blank lines are skipped (an empty answer is never meant)."""
+    path = Path(path)
+    text = read_text_file(path)
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def print_replies(replies: list[Reply], out=None) -> None:
+    out = out or sys.stdout
+    for r in replies:
+        speaker = _SPEAKER.get(r.kind, "助手")
+        lines = r.text.splitlines() or [""]
+        print(f"{speaker}：{lines[0]}", file=out)
+        for line in lines[1:]:
+            print(f"    {line}", file=out)
+
+
+def run(engine: Engine, notice: str, answers: list[str], out=None) -> Engine:
+    """Say the opening, then each answer and the engine's replies; save the draft where the TUI would."""
+    out = out or sys.stdout
+    r = engine.report
+    opening = [Reply(notice)] if notice else []
+    opening.append(Reply(f"您好！我们来起草《{r.title}》（{r.format_version}年版格式）。"))
+    if engine.offered_restart is not None:
+        opening.append(Reply(engine.restart_question()))
+    else:
+        opening += engine.question()
+    print_replies(opening, out)
+    for answer in answers:
+        print(f"我：{answer}", file=out)
+        print_replies(engine.answer(answer), out)
+    if engine.offered_restart is None:
+        path = engine.save()
+        print(f"（草稿已保存：{path}）", file=out)
+    return engine
+
+
+def export(engine: Engine, outputs: list[str], out=None) -> None:
+    """Write the report; a report with errors or blank cells is written with a notice naming them."""
+    from gkassist.output import OUTPUT_SUFFIXES, render_to
+
+    out = out or sys.stdout
+    for name in outputs:
+        if Path(name).suffix.lower() not in OUTPUT_SUFFIXES:
+            raise InputError(f"{name}：不支持的输出格式（可选：.docx、.txt、.md、.html）")
+    notice = engine.export_notice()
+    if notice:
+        print(notice, file=out)
+    for name in outputs:
+        kept = render_to(engine.report, Path(name))
+        print(f"已导出：{name}" + (f"（原文件留作备份：{kept}）" if kept else ""), file=out)

@@ -1,0 +1,74 @@
+"""Every clerk answer of ../shared/answers/dev.jsonl and our own cases (tests/answers/*.jsonl), run as a whole
+conversation through `gkassist draft --answers` exactly as the README there says, the saved draft compared
+with the cells the answer means.  A case marked must_ask passes only if nothing is stored."""
+
+import json
+
+import pytest
+
+from conftest import SEED, SHARED
+from gkassist.cli import main
+from gkassist.core.model import load_report
+from gkassist.paths import drafts_dir
+
+DEV = SHARED / "answers" / "dev.jsonl"
+OWN = sorted((SEED.parent.parent / "tests" / "answers").glob("*.jsonl"))
+BEFORE = {"requests": [], "appeals": ["没有", "对"], "proactive": ["没有", "对", "没有", "对"]}
+TABLE = {"requests": "t3", "appeals": "t4", "proactive": "t2"}
+
+
+def cases(path):
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def all_cases():
+    found = [pytest.param(c, id=f"dev:{c['id']}") for c in (cases(DEV) if DEV.exists() else [])]
+    for path in OWN:
+        found += [pytest.param(c, id=f"{path.stem}:{c['id']}") for c in cases(path)]
+    return found
+
+
+@pytest.fixture(autouse=True)
+def private_dirs(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+
+
+def run_case(case, tmp_path, capsys):
+    answers = tmp_path / "answers.txt"
+    answers.write_text("\n".join(BEFORE[case["step"]] + [case["answer"], "对"]) + "\n", encoding="utf-8")
+    assert main(["draft", "--from", str(SEED), "--year", "2021", "--answers", str(answers)]) == 0
+    transcript = capsys.readouterr().out
+    (path,) = drafts_dir().glob("*.json")
+    return load_report(path), transcript
+
+
+def expected_cells(report, case):
+    """(row, column) → value the case means: listed cells, and for 表三/表四 every other answerable cell 0."""
+    table = TABLE[case["step"]]
+    expect = {(r, c): v for r, cols in case["expect"].items() for c, v in cols.items()}
+    if table == "t2":
+        return expect
+    derived = {eq.total for eq in report.format.equations(table)}
+    cells = {(r.id, c.id) for _, r, c in report.format.tables[table].cells()}
+    if table == "t4":
+        cells = {("cases", c) for _, c in cells}
+        expect = {("cases", f"{block}.{outcome}"): v for (block, outcome), v in expect.items()}
+    return {a: expect.get(a, 0) for a in cells if a not in derived and a[0] != "carried"}
+
+
+@pytest.mark.parametrize("case", all_cases())
+def test_clerk_answer(case, tmp_path, capsys):
+    report, transcript = run_case(case, tmp_path, capsys)
+    table = TABLE[case["step"]]
+    if case.get("must_ask"):
+        stored = {(r.id, c.id): report.cell(table, r.id, c.id) for _, r, c in report.format.tables[table].cells()
+                  if r.id != "carried" and report.cell(table, r.id, c.id) is not None}
+        assert stored == {}, transcript
+        return
+    got = {a: report.cell(table, *a) for a in expected_cells(report, case)}
+    assert got == expected_cells(report, case), transcript
+
+
+def test_there_are_enough_own_cases():
+    assert sum(len(cases(p)) for p in OWN) >= 150
