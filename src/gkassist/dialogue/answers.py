@@ -123,19 +123,19 @@ def _names_a_row(piece: str) -> bool:
     return any(re.search(p, _NOT_RESULTS.sub("", piece)) for p in patterns)
 
 
-def _clauses(text: str) -> list[tuple[str, bool]]:
-    """(clause, ends with a colon: it heads what follows) in order."""
+def _clauses(text: str) -> list[tuple[str, bool, bool]]:
+    """(clause, ends with a colon: it heads what follows, ends a sentence or a “；” part) in order."""
     text = _unspaced(text)
     out = []
     pos = 0
     for m in _CLAUSE_SPLIT.finditer(text):
         piece = text[pos:m.start()].strip()
         if piece:
-            out.append((piece, ":" in m.group(0) or "：" in m.group(0)))
+            out.append((piece, bool(re.search(r"[:：]", m.group(0))), bool(re.search(r"[；;。！!？?\n]", m.group(0)))))
         pos = m.end()
     tail = text[pos:].strip()
     if tail:
-        out.append((tail, False))
+        out.append((tail, False, True))
     return out
 
 
@@ -183,14 +183,17 @@ def parse_t3(text: str, known_requests: dict[str, float] | None = None) -> Parse
         return out
     requests: dict[str, float] = {}  # kind → applications said in this answer
     known = dict(known_requests or {})
-    results: list[tuple[str | None, str, float | None, str]] = []  # (kind, row, count, clause)
+    results: list[tuple[str | None, str, float | None, str, bool]] = []  # (kind, row, count, clause, for every kind)
     carry: list[tuple[str | None, float | None, str]] = []
-    unknown_kind_requests: list[str] = []
+    unknown_kind_requests: list[tuple[str, float]] = []
     no_requests = bool(NO_REQUESTS.search(text))
     scope: str | None = None  # the applicant kind whose results are being listed
+    recent: str | None = None  # the kind of the applications just said, in this part of the sentence
+    announced: str | None = None  # “申请人均为自然人”: a kind said before its count
     last_count: float | None = None  # “办结2件” — what a following 都 refers to
     last_row: str | None = None
-    for clause, heads in _clauses(text):
+    last_carry_clause = ""
+    for clause, heads, part_ends in _clauses(text):
         if VAGUE_KINDS.search(clause) and not _kind(VAGUE_KINDS.sub("", clause)):
             out.questions.append(f"“{clause}”是哪类申请人（商业企业、科研机构、社会公益组织、法律服务机构，或其他组织）？")
             continue
@@ -199,55 +202,71 @@ def parse_t3(text: str, known_requests: dict[str, float] | None = None) -> Parse
         group = _group(clause)
         count = _count(clause)
         quantified = bool(QUANTIFIER.search(clause))
-        if heads and kind and count is None and row is None:
-            scope = kind  # “自然人：” / “个人的：” heads the results that follow
+        applies = bool(re.search(r"申请|收到|受理|接到|提出", clause))
+        if kind and count is None and row is None and not CARRY.search(clause):
+            if heads:
+                scope = kind  # “自然人：” / “个人的：” heads the results that follow
+            elif unknown_kind_requests:
+                # “一共五件申请，都是个人申请的”: the kind of the applications just counted
+                for _, n in unknown_kind_requests:
+                    requests[kind] = requests.get(kind, 0) + n
+                unknown_kind_requests.clear()
+                recent = kind
+            else:
+                announced = kind  # “申请人均为自然人，共3件”
+            if part_ends:
+                recent = None
             continue
         if NO_CARRY.search(clause):
-            continue  # “没有结转”: 0, the default
-        if CARRY.search(clause) and row is None:
-            carry.append((kind or scope, count if count is not None else (None if quantified else None), clause))
-            continue
-        if row is None and group is not None:
+            pass  # “没有结转”: 0, the default
+        elif CARRY.search(clause) and row is None:
+            if (kind or applies) and count:
+                requests[kind or "?"] = requests.get(kind or "?", 0) + count  # “自然人申请1件还没办完”
+            if not (carry and count is None and carry[-1][2] == last_carry_clause):
+                carry.append((kind or scope or recent, count, clause))
+            last_carry_clause = clause
+        elif row is None and group is not None:
             prefix, question = group
-            if last_row and last_row.startswith(prefix) and count is None:
-                continue  # “涉及国家秘密，不予公开”: the heading of the reason just given
-            if count == 0:
-                continue
-            out.questions.append(f"“{clause}”：{question}？")
-            continue
-        if row is not None:
-            if row == last_row and count is None and not kind:
-                continue  # “其实是投诉，按信访处理了”: the same result said again
-            if kind:
-                scope = kind
-            if count is None and quantified and last_count is not None:
-                count = last_count
-            results.append((kind or scope, row, count, clause))
-            last_row = row
-            last_count = None
-            continue
-        if count is None:
-            continue  # words with no number and no known row: “均已按期答复”
-        if kind or re.search(r"申请|收到|受理|接到|提出", clause):
-            if NO_REQUESTS.search(clause) and count == 0:
-                continue
-            if kind is None:
-                if count:
-                    unknown_kind_requests.append(clause)
-                continue
-            requests[kind] = requests.get(kind, 0) + count
-            continue
-        if re.search(r"办结|答复|办理|处理|完成", clause):
+            if not (last_row and last_row.startswith(prefix) and count is None) and count != 0:
+                out.questions.append(f"“{clause}”：{question}？")
+        elif row is not None:
+            if not (row == last_row and count is None and not kind):  # not the same result said again
+                if kind:
+                    scope = kind
+                if count is None and quantified and last_count is not None:
+                    count = last_count
+                for_all = kind is None and scope is None and recent is None and quantified and count is None
+                results.append((kind or scope or (recent if count is None or quantified else None), row, count, clause, for_all))
+                last_row = row
+                last_count = None
+        elif count is None:
+            pass  # words with no number and no known row: “均已按期答复”
+        elif kind or applies:
+            if not (NO_REQUESTS.search(clause) and count == 0):
+                if kind is None and announced:
+                    kind = announced
+                if kind is None:
+                    if count:
+                        unknown_kind_requests.append((clause, count))
+                else:
+                    requests[kind] = requests.get(kind, 0) + count
+                    recent = kind
+        elif re.search(r"办结|答复|办理|处理|完成", clause):
             last_count = count
-            continue
-        if count == 0:
-            continue
-        out.not_understood.append(clause)
-    if no_requests and (requests or any(c for _, _, c, _ in results)):
+        elif announced and count and announced not in requests:
+            requests[announced] = count  # “申请人均为自然人，共3件”
+            recent = announced
+        elif count != 0:
+            out.not_understood.append(clause)
+        if part_ends:
+            recent = None
+    if "?" in requests:
+        unknown_kind_requests.append(("结转的申请", requests.pop("?")))
+    if no_requests and (requests or any(c for _, _, c, _, _ in results)):
         out.refusal = "前面说没有收到申请，后面又有办理结果的件数，对不上。请重新说一遍今年的申请和办理情况。"
         return out
     if unknown_kind_requests:
-        out.questions.append(f"“{'、'.join(unknown_kind_requests)}”的申请人是哪类（自然人、商业企业、科研机构、"
+        out.questions.append(f"“{'、'.join(c for c, _ in unknown_kind_requests)}”的申请人是哪类（自然人、商业企业、科研机构、"
                              "社会公益组织、法律服务机构、其他组织）？例如“自然人申请3件”。")
     for kind, n in requests.items():
         out.cells[("t3", "new", kind)] = n
@@ -255,8 +274,16 @@ def parse_t3(text: str, known_requests: dict[str, float] | None = None) -> Parse
     kinds = [k for k, n in requests.items() if n]
     assigned: dict[str, float] = {}
     unclear: list[str] = []
-    for kind, row, count, clause in results:
+    for kind, row, count, clause, for_all in results:
         explicit = {_kind(clause)} - {None}  # the kind this very clause names
+        if for_all and len(kinds) > 1:
+            # “自然人5件，企业2件；全部予以公开”: every kind's requests not yet accounted for
+            for k in kinds:
+                left = requests[k] - assigned.get(k, 0)
+                if left > 0:
+                    assigned[k] = assigned.get(k, 0) + left
+                    out.cells[("t3", row, k)] = out.cells.get(("t3", row, k), 0) + left
+            continue
         if kind is None:
             if len(kinds) == 1:
                 kind = kinds[0]
@@ -281,7 +308,7 @@ def parse_t3(text: str, known_requests: dict[str, float] | None = None) -> Parse
         out.cells[key] = out.cells.get(key, 0) + count
     if unclear:
         names = "、".join(KIND_LABELS[k] for k in kinds) or "几类申请人"
-        out.questions.append(f"申请人有{names}几类，办理结果要分别填。“{'、'.join(unclear)}”分别是哪类申请人的？"
+        out.questions.append(f"申请人有{names}{'几类' if kinds else ''}，办理结果要分别填。“{'、'.join(unclear)}”分别是哪类申请人的？"
                              "请补充，例如“自然人予以公开3件，企业予以公开1件”。")
     for kind, count, clause in carry:
         kind = kind or (kinds[0] if len(kinds) == 1 else None)
@@ -311,16 +338,19 @@ def _all_zero(text: str) -> bool:
 
 
 def says_nothing_happened(text: str, table: str) -> bool:
-    """“没有”“本年度未收到政府信息公开申请”“未发生行政复议和行政诉讼”“0件”: the whole table is 0."""
+    """“没有”“本年度未收到政府信息公开申请”“复议诉讼都没有”“0件”: the whole table is 0."""
     flat = re.sub(r"[\s，,。；;！!、]", "", text)
-    if re.fullmatch(r"(?:本年度?|今年|全年)?(?:都是|全是|全部为|均为)?(?:没有|无|没|0件?|零件?|都是0|都是零|全是0|全部为0)", flat):
+    if re.fullmatch(r"(?:本年度?|今年|全年)?(?:都|全|均)?(?:是|为)?(?:没有|无|没|0件?|零件?|0|零)(?:的)?", flat):
         return True
+    if re.search(r"一(?:件|个|起|次)[^，。]{0,8}?(?:也|都)(?:没|未|无)", flat) and len(_COUNT.findall(flat)) == 1:
+        return True  # “一件申请也没收到”: the 一 says none at all
+    if _COUNT.search(flat) and not _all_zero(flat):
+        return False
+    negated = re.search(r"没有|没|未|无|零|0", flat)
     if table == "t3":
-        rest = NO_REQUESTS.sub("", flat)
-        return bool(NO_REQUESTS.search(flat)) and not re.search(_NUM, rest)
+        return bool(NO_REQUESTS.search(flat) or (negated and "申请" in flat and not _result(flat)))
     if table == "t4":
-        rest = re.sub(r"本年度?|今年|全年|政府信息公开|信息公开|政府信息|因|也|和|与|及|或|行政|复议|诉讼|起诉|发生|没有|没|未|无|被|过|的|案件|情况|都", "", flat)
-        return bool(NO_APPEALS.search(flat)) and not rest
+        return bool(negated and re.search(r"复议|诉讼|起诉", flat) and not re.search(r"维持|纠正|撤销|撤回|审结|审理", flat))
     return False
 
 
@@ -343,7 +373,7 @@ def parse_t4(text: str) -> Parsed:
     block: str | None = None
     counts: dict[str, float] = {}
     outcomes: dict[str, list[tuple[str, float | None]]] = {}
-    for clause, _ in _clauses(text):
+    for clause, _, _ in _clauses(text):
         named = next((b for pattern, b in T4_BLOCK_WORDS if re.search(pattern, clause)), None)
         if named and NO_APPEALS.search(clause) and _count(clause) in (None, 0):
             block = named
@@ -411,7 +441,7 @@ def parse_t2(text: str) -> Parsed:
         out.refusal = refusal
         return out
     row: str | None = None
-    for clause, _ in _clauses(text.replace("、", "，")) if not re.search(r"、[^，；。]*?(?:都|均|全)", text) else _distributed(text):
+    for clause, _, _ in _clauses(text.replace("、", "，")) if not re.search(r"、[^，；。]*?(?:都|均|全)", text) else _distributed(text):
         rows = [r for pattern, r in T2_ROW_WORDS if re.search(pattern, clause)]
         if "rules" in rows and "normative" in rows and "规范性" not in clause:
             rows.remove("normative")  # “规章” names no 规范性文件
@@ -459,11 +489,11 @@ def parse_t2(text: str) -> Parsed:
 
 def _distributed(text: str):
     """“行政许可、行政处罚、行政强制都是0”: each listed row takes the number said for all of them."""
-    for clause, heads in _clauses(text):
+    for clause, heads, ends in _clauses(text):
         m = re.match(r"(.+?、.+?)(?:都|均|全)(?:是|为)?(.*)$", clause)
         if m:
             for part in m.group(1).split("、"):
-                yield part + m.group(2), heads
+                yield part + m.group(2), heads, ends
         else:
             yield from _clauses(clause.replace("、", "，"))
 
