@@ -90,8 +90,16 @@ def test_whole_draft_from_the_seed(tmp_path):
     assert "本年度存在的问题和改进措施" in replies[1].text
     engine.answer("对")
     answer_all(engine, ["没有", "对"])
+    assert engine.step.id == "preface"
+    # the seed has no opening paragraph to carry over: the clerk says it once, in everyday words
+    replies = engine.answer("镇党政办，电话0431-12345678，地址郭家镇政府大楼，镇政府网站政务公开专栏")
+    assert replies[0].text.startswith("我理解为：科室：镇党政办，电话：0431-12345678，地址：郭家镇政府大楼，公开网站：镇政府网站政务公开专栏")
+    engine.answer("对")
     assert engine.done
-    findings = [f for f in engine.findings() if f.severity == ERROR]
+    preface = engine.report.preface[0]
+    assert "统计期限自2021年1月1日起至2021年12月31日止" in preface and "本报告电子版可在镇政府网站政务公开专栏查阅和下载" in preface
+    assert preface.endswith("如对本报告有疑问，请与镇党政办联系（地址：郭家镇政府大楼；电话：0431-12345678）。")
+    findings = [f for f in engine.findings() if f.severity == ERROR or f.rule == "PREFACE"]
     assert findings == []
     problems = engine.report.sections["problems"]
     assert problems[0].startswith("去年提出的") and "不掌握等原因无法提供的有2件" in problems[1]

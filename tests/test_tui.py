@@ -41,8 +41,18 @@ async def test_draft_from_last_year_export_and_resume(tmp_path):
         assert messages(app)[-1].startswith("已保存。\n今年因政府信息公开被申请行政复议")
         await pilot.press("ctrl+e")
         await pilot.pause()
+        # the draft is not finished: what is left is named and the clerk confirms with a second Ctrl+E
+        assert messages(app)[-1].startswith("报告还有") and "个单元格未填" in messages(app)[-1]
+        assert list(tmp_path.glob("*.docx")) == []
+        await pilot.press("ctrl+e")
+        await pilot.pause()
         exported = list(tmp_path.glob("*.docx"))
         assert [p.name for p in exported] == ["德惠市郭家镇人民政府2021年政府信息公开工作年度报告.docx"]
+        # exporting again keeps the earlier file as a dated copy
+        await pilot.press("ctrl+e")
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        assert len(list(tmp_path.glob("*.docx"))) == 2 and "留作备份" in messages(app)[-1]
         await pilot.press("ctrl+q")
     again, notice = open_session(None, None)
     assert "接着上次的草稿继续" in notice and again.step.id == "appeals"
@@ -128,6 +138,9 @@ async def test_key_bar_entries_are_clickable(tmp_path):
         column = lambda key: cell_len(bar[:bar.index(key)]) + 1  # noqa: E731 — Chinese characters are two columns
         await pilot.click(KeyBar, offset=(column("^E"), 0))
         await pilot.pause()
+        assert list(out.iterdir()) == [] and "确实要现在导出.docx吗" in messages(app)[-1]  # a blank draft: asked first
+        await pilot.click(KeyBar, offset=(column("^E"), 0))
+        await pilot.pause()
         assert [p.suffix for p in out.iterdir()] == [".docx"]
         await pilot.click(KeyBar, offset=(column("F2"), 0))
         await pilot.pause()
@@ -158,3 +171,46 @@ async def test_the_worker_loads_what_the_first_suggestion_needs():
         await app.workers.wait_for_complete()
         # jieba's word tags took ~0.4 s on the clerk's first narrative answer before the worker loaded them
         assert corpus.is_warm()
+
+
+async def test_a_multi_line_paste_arrives_whole():
+    from textual import events
+
+    engine = Engine.start(import_file(SEED).report, 2021)
+    app = DraftApp(engine)
+    async with app.run_test(size=(80, 24)) as pilot:
+        answer = app.query_one("#answer")
+        answer.post_message(events.Paste("自然人申请3件，\n予以公开2件，\n本机关不掌握1件"))
+        await pilot.pause()
+        assert answer.value == "自然人申请3件，予以公开2件，本机关不掌握1件"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "（四）无法提供 1.本机关不掌握相关政府信息：自然人 1" in messages(app)[-1]
+
+
+async def test_palette_lists_the_parts_in_order_in_chinese():
+    from textual.command import CommandPalette
+
+    app = DraftApp(Engine.start(import_file(SEED).report, 2021))
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause(0.3)
+        palette = app.screen
+        assert isinstance(palette, CommandPalette)
+        shown = [str(option.prompt).split("\n")[0] for option in palette.query_one("CommandList")._options]
+        assert shown[:3] == ["跳到：机关名称", "跳到：表三 依申请公开", "跳到：表四 复议诉讼"]
+        assert not any(word in " ".join(shown) for word in ("Theme", "Quit", "Keys", "Screenshot"))
+
+
+async def test_back_shows_what_is_saved_and_yes_keeps_it():
+    engine = Engine.start(import_file(SEED).report, 2021)
+    app = DraftApp(engine)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for text in ["没有", "对", "没有", "对", "规范性文件制发0件，现行有效0件，行政许可5件", "对", "新建公开栏2块", "对"]:
+            await type_answer(pilot, text)
+        await pilot.press("ctrl+b")
+        await pilot.pause()
+        assert "已保存的是：\n（一）主动公开。新建公开栏2块。" in messages(app)[-1]
+        await type_answer(pilot, "对")
+        assert app.engine.report.sections["overview"] == ["（一）主动公开。新建公开栏2块。"]
+        assert app.engine.step.id == "overview_requests"

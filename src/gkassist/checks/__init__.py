@@ -10,7 +10,15 @@ from datetime import date
 
 from gkassist.checks.findings import ERROR, SEVERITY_LABELS, WARNING, Finding
 from gkassist.checks.tables import check_blank, check_cross_year, check_equations, check_version
-from gkassist.checks.text import check_placeholders, check_repeat, check_sections, check_text_numbers, check_timeliness, deadline
+from gkassist.checks.text import (
+    check_placeholders,
+    check_preface,
+    check_repeat,
+    check_sections,
+    check_text_numbers,
+    check_timeliness,
+    deadline,
+)
 from gkassist.core.model import Report
 
 __all__ = ["ERROR", "WARNING", "SEVERITY_LABELS", "Finding", "RULES", "check", "check_placeholders",
@@ -31,6 +39,7 @@ RULES: dict[str, str] = {
     "SECTION5-EMPTY": "五、存在的主要问题及改进情况不得为空、为“无”或没有具体问题",
     "SECTION6-FEES": "有收费（表二行政事业性收费或正文提到收费）时，六应说明信息处理费收取情况",
     "SECTION-MISSING": "一、总体情况和六、其他需要报告的事项不得为空",
+    "PREFACE": "正文前的说明段落应写明编制依据（《条例》）、统计期限（1月1日至12月31日）和联系方式",
     "REPEAT": "正文与上年报告逐句比对的重复率：超过30%提醒，超过50%错误（法定套话不计）",
     "BLANK": "应填数字的单元格为空白或“/”（空白不等于0）",
     "TIMELINESS": "生成日期已过法定公开期限（部门和乡镇次年1月31日，县级以上政府本级次年3月31日，或本地设定日期）",
@@ -45,6 +54,7 @@ def check(report: Report, last_year: Report | None = None, today: date | None = 
         + check_text_numbers(report)
         + check_placeholders(report)
         + check_sections(report)
+        + check_preface(report)
     )
     if last_year is not None:
         findings += check_cross_year(report, last_year) + check_repeat(report, last_year)

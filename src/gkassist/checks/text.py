@@ -170,3 +170,20 @@ def check_timeliness(report: Report, today: date) -> list[Finding]:
         return [Finding("TIMELINESS", WARNING, "公开期限",
                         f"{report.year}年度报告应于{due:%Y年%m月%d日}前公开，今天（{today:%Y年%m月%d日}）已过期限")]
     return []
+
+
+_PERIOD = re.compile(r"1\s*月\s*1\s*日[^。]{0,12}12\s*月\s*31\s*日")
+_CONTACT = re.compile(r"电话|联系方式|联系人|邮箱|地址")
+_BASIS = re.compile(r"政府信息公开条例|《条例》")
+
+
+def check_preface(report: Report) -> list[Finding]:
+    """The opening paragraph evaluators look for: the basis (《条例》), the period (1月1日至12月31日), whom to ask."""
+    text = "".join(report.preface)
+    if not text.strip():
+        return [Finding("PREFACE", WARNING, "报告开头", "正文前没有说明段落（编制依据、统计期限、联系方式）", section="preface")]
+    missing = [name for name, pattern in (("编制依据（《条例》）", _BASIS), ("统计期限（1月1日至12月31日）", _PERIOD),
+                                          ("联系方式", _CONTACT)) if not pattern.search(text)]
+    if missing:
+        return [Finding("PREFACE", WARNING, "报告开头", f"开头一段没有写{'、'.join(missing)}", section="preface")]
+    return []

@@ -19,6 +19,7 @@ from gkassist.core.model import Report
 from gkassist.dialogue import session
 from gkassist.dialogue.improvements import ImprovementAnswers, Proposal
 from gkassist.dialogue.narrative import POLISH, RESTORE, NarrativeAnswers
+from gkassist.dialogue.preface import PrefaceAnswers
 from gkassist.dialogue.replies import Pending, Reply
 from gkassist.dialogue.steps import Step, flow
 from gkassist.dialogue.tables import SAME_AS_LAST, TableAnswers, understood_cells
@@ -33,7 +34,7 @@ REOPEN = re.compile(r"^\s*(?:改|修改|重写|重新写|打开|回到|跳到)\s
 MAX_ANSWER = 5000
 
 
-class Engine(TableAnswers, NarrativeAnswers, ImprovementAnswers):
+class Engine(TableAnswers, NarrativeAnswers, ImprovementAnswers, PrefaceAnswers):
     def __init__(self, report: Report, last_year: Report | None = None, path: Path | None = None):
         self.report = report
         self.last_year = last_year
@@ -57,7 +58,7 @@ class Engine(TableAnswers, NarrativeAnswers, ImprovementAnswers):
             report = Report.blank(formats.format_for_year(year), agency or "（待填写）", year, origin="draft")
         engine = cls(report, last_year)
         if last_year is not None:
-            engine.step_index = 1  # the agency carries over
+            engine.step_index = flow().index("agency") + 1  # the agency carries over
         return engine
 
     @classmethod
@@ -90,7 +91,7 @@ class Engine(TableAnswers, NarrativeAnswers, ImprovementAnswers):
         if saved := self._saved_answer(step):
             return out + saved
         if self.last_year is not None and step.kind != "field":
-            hint = self._table_hint(step) if step.kind == "table" else self._narrative_hint(step)
+            hint = {"table": self._table_hint, "preface": lambda s: self._preface_hint()}.get(step.kind, self._narrative_hint)(step)
             if hint:
                 out.append(Reply(hint))
         if step.hint:
@@ -193,6 +194,8 @@ class Engine(TableAnswers, NarrativeAnswers, ImprovementAnswers):
             return self._agency_answer(text)
         if step.kind == "table":
             return self._table_answer(step, text)
+        if step.kind == "preface":
+            return self._preface_answer(step, text)
         if step.kind == "improvements":
             return self._improvements_answer(text)
         return self._narrative_answer(step, text)
@@ -214,6 +217,8 @@ class Engine(TableAnswers, NarrativeAnswers, ImprovementAnswers):
             self.path = session.rename_after_agency(self.path, self.report)
         elif step.kind == "table":
             self._fill(self.report, step.table, pending.cells)
+        elif step.kind == "preface":
+            self.report.preface = list(pending.paragraphs)
         else:
             paras = self.report.sections.setdefault(step.section, [])
             if step.heading:

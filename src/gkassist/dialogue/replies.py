@@ -25,3 +25,4 @@ class Pending:
     paragraphs: list[str] = field(default_factory=list)
     before_polish: str | None = None  # the clerk's own paragraph while a polished one is pending
     asking: bool = False  # a question back is open: “对” cannot store this yet
+    contact: object = None  # the preface's contact details understood so far (dialogue.preface.Contact)

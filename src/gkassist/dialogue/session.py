@@ -85,6 +85,8 @@ def _answered(step: Step, report: Report) -> bool:
     if step.kind == "table":
         return all(report.cell(step.table, r.id, c.id) is not None
                    for _, r, c in report.format.tables[step.table].cells() if r.id != "carried")
+    if step.kind == "preface":
+        return bool(report.preface)
     paragraphs = report.paragraphs(step.section)
     if step.heading:
         return any(p.startswith(step.heading) for p in paragraphs)
@@ -103,7 +105,7 @@ def saved_answer(step: Step, report: Report):
                  for _, r, c in report.format.tables[step.table].cells()
                  if r.id != "carried" and (r.id, c.id) not in derived and report.number(step.table, r.id, c.id) is not None}
         return cells, []
-    paragraphs = report.paragraphs(step.section)
+    paragraphs = report.preface if step.kind == "preface" else report.paragraphs(step.section)
     if step.heading:
         paragraphs = [p for p in paragraphs if p.startswith(step.heading)]
     return {}, list(paragraphs)

@@ -24,7 +24,7 @@ class Step(BaseModel, frozen=True):
 
     id: str
     title: str  # the short name in the side panel and the command palette
-    kind: Literal["field", "table", "narrative", "improvements"]
+    kind: Literal["field", "preface", "table", "narrative", "improvements"]
     section: str
     ask: str
     hint: str = ""

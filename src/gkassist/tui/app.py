@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual import on, work
-from textual.app import App, ComposeResult, SystemCommand
+from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Input, Static
@@ -18,8 +18,9 @@ from gkassist.core.errors import InputError
 from gkassist.dialogue import Engine, Reply
 from gkassist.dialogue.session import open_session
 from gkassist.dialogue.steps import flow
+from gkassist.tui.commands import DraftCommands
 from gkassist.tui.screens import TextScreen
-from gkassist.tui.widgets import ChatBubble, KeyBar
+from gkassist.tui.widgets import AnswerInput, ChatBubble, KeyBar
 
 HELP = (Path(__file__).parent / "help.md").read_text(encoding="utf-8")
 _BUBBLE_CLASS = {"error": "error", "suggestion": "suggestion"}
@@ -29,6 +30,8 @@ EXPORT_FORMATS = ((".docx", "Word"), (".html", "网页"), (".md", "Markdown"), (
 class DraftApp(App):
     TITLE = "gkassist 年报助手"
     CSS_PATH = "app.tcss"
+    COMMANDS = {DraftCommands}
+    COMMAND_PALETTE_DISPLAY = "命令"
     BINDINGS = [
         Binding("f1", "help", "帮助"),
         Binding("f2", "preview", "预览"),
@@ -44,13 +47,14 @@ class DraftApp(App):
         self.engine = engine
         self.notice = notice
         self.export_dir = export_dir or Path.cwd()
+        self.export_asked: str | None = None  # the format whose export was asked about (errors or blanks left)
 
     def compose(self) -> ComposeResult:
         yield Static(id="title", markup=False)
         with Horizontal(id="main"):
             with Vertical(id="chat"):
                 yield VerticalScroll(id="log")
-                yield Input(placeholder="在这里输入回答，回车发送", id="answer")
+                yield AnswerInput(placeholder="在这里输入回答，回车发送", id="answer")
             yield Static(id="side")
         yield KeyBar(self.BINDINGS)
 
@@ -58,9 +62,17 @@ class DraftApp(App):
         r = self.engine.report
         opening = [Reply(self.notice)] if self.notice else []
         opening.append(Reply(f"您好！我们来起草《{r.title}》（{r.format_version}年版格式）。"))
-        self.say(*opening, *self.engine.question())
+        if self.engine.offered_restart is not None:
+            self.say(*opening, Reply(self.engine.restart_question()))
+        elif self.engine.done:
+            self.say(*opening, *self.engine.question(),
+                     Reply("要修改哪一部分，就说“改”加部分名称（如“改表三”“改一（四）平台建设”），或按 Ctrl+P 选择。"))
+        else:
+            self.say(*opening, *self.engine.question())
         self.refresh_side()
         self.query_one("#answer", Input).focus()
+        if self.engine.done and self.engine.offered_restart is None:
+            self.action_review()
 
     def on_ready(self) -> None:
         # Ready comes after the first frame is on the screen: only then start jieba and the index.
@@ -93,6 +105,7 @@ class DraftApp(App):
 
     @on(Input.Submitted, "#answer")
     def answered(self, event: Input.Submitted) -> None:
+        self.export_asked = None
         text = event.value
         event.input.value = ""
         self.say(Reply(text or "（空）"), user=True)
@@ -155,6 +168,15 @@ class DraftApp(App):
 
         self.push_screen(TextScreen(render_text(self.engine.report, ".md")))
 
+    def action_review(self) -> None:
+        """A finished report: its checks, then the whole report."""
+        from gkassist.output import render_text
+
+        findings = self.engine.findings()
+        lines = [f"- **{'错误' if f.severity == ERROR else '提醒'}** {f.location}：{f.message}" for f in findings[:30]]
+        head = "## 检查结果\n\n" + ("\n".join(lines) if lines else "没有发现问题。") + "\n\n---\n\n"
+        self.push_screen(TextScreen(head + render_text(self.engine.report, ".md")))
+
     def action_save(self) -> None:
         try:
             path = self.engine.save()
@@ -189,14 +211,22 @@ class DraftApp(App):
         from gkassist.output import render_to
 
         r = self.engine.report
+        notice = self.engine.export_notice()
+        if notice and self.export_asked != suffix:
+            # errors or blank cells left: say which and let the clerk confirm, never a silent half-done file
+            self.export_asked = suffix
+            self.say(Reply(f"{notice}确实要现在导出{suffix}吗？再按一次同样的导出键（Ctrl+E）就导出；先改的话直接回答问题。", "error"))
+            return
+        self.export_asked = None
         path = self.export_dir / export_file_name(r, suffix)
         try:
-            render_to(r, path)
+            kept = render_to(r, path)
         except InputError as e:
             self.notify(str(e), severity="error", markup=False)
             return
-        self.say(Reply(f"已导出：{path}"))
-        self.notify(f"已导出：{path}", markup=False)
+        said = f"已导出：{path}" + (f"（原来的同名文件留作备份：{kept.name}）" if kept else "")
+        self.say(Reply(said))
+        self.notify(said, markup=False)
 
     def action_save_quit(self) -> None:
         try:
@@ -206,12 +236,17 @@ class DraftApp(App):
             return
         self.exit()
 
-    def get_system_commands(self, screen):
-        yield from super().get_system_commands(screen)
-        for suffix, name in EXPORT_FORMATS:
-            yield SystemCommand(f"导出为{name}（{suffix}）", "把当前报告导出到当前文件夹", lambda s=suffix: self.action_export(s))
+    def palette_entries(self):
+        """(title, help, callback) of the command palette: the parts in the flow's order, then exports and keys."""
         for step in flow().steps:
-            yield SystemCommand(f"跳到：{step.title}", step.ask[:40], lambda i=step.id: self._jump(i))
+            yield f"跳到：{step.title}", step.ask[:40], lambda i=step.id: self._jump(i)
+        for suffix, name in EXPORT_FORMATS:
+            yield f"导出为{name}（{suffix}）", "把当前报告导出到当前文件夹", lambda s=suffix: self.action_export(s)
+        yield "预览整份报告", "F2", self.action_preview
+        yield "检查结果和整份报告", "已完成的报告打开时显示的页面", self.action_review
+        yield "帮助", "F1", self.action_help
+        yield "保存", "Ctrl+S", self.action_save
+        yield "保存并退出", "Ctrl+Q", self.action_save_quit
 
     def _jump(self, step_id: str) -> None:
         if not self._waiting_for_model():
