@@ -25,7 +25,7 @@ def test_suggestions_fit_the_section_and_name_their_source(index):
     assert found and all(s.section == "主动公开" for s in found)
     first = found[0]
     assert "财政预决算" in first.matched and first.agency == "青岚县石桥镇人民政府" and first.year == 2023
-    assert first.text.startswith("全年在县政府门户网站〔地名：石桥镇〕栏目发布信息〔数字：146条〕")
+    assert first.text.startswith("全年在〔机关：县政府门户网站〕〔地名：石桥镇〕栏目发布信息〔数字：146条〕")
     # drafting for 石桥镇 itself: its own place stays, only last year's figures are slots
     mine = corpus.search(index, "今年重点公开了财政预决算和惠民补贴", "主动公开", top=3, for_agency="青岚县石桥镇人民政府")
     assert mine[0].text.startswith("全年在县政府门户网站石桥镇栏目发布信息〔数字：146条〕")

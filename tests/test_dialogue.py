@@ -181,13 +181,13 @@ def test_a_suggestion_is_taken_and_its_slots_filled_in_order():
     replies = engine.answer("（一）主动公开。在镇政府网站公开财政预决算和惠农补贴信息")
     assert replies[0].text == "将写入：（一）主动公开。在镇政府网站公开财政预决算和惠农补贴信息。"  # heading not doubled
     first = engine.suggestions[0]
-    assert first.slots[:2] == ["石桥镇", "146条"]
+    assert first.slots[:3] == ["石桥镇", "县政府门户网站", "146条"]  # another unit's level words are a slot too
     engine.answer("参考1")
     assert engine.answer("填：" + "，".join(["x"] * 9))[0].text.startswith("这段只有")
-    replies = engine.answer("填：郭家镇，88条")
-    assert replies[0].text.startswith("将写入：（一）主动公开。在镇政府网站公开财政预决算和惠农补贴信息。全年在县政府门户网站郭家镇栏目发布信息88条")
-    assert replies[1].text == f"还有{len(first.slots) - 2}处〔…〕，可以接着“填：……”。"
-    replies = engine.answer("填：" + "，".join(f"{i}条" for i in range(len(first.slots) - 2)))
+    replies = engine.answer("填：德惠市政府门户网站，郭家镇，88条")
+    assert replies[0].text.startswith("将写入：（一）主动公开。在镇政府网站公开财政预决算和惠农补贴信息。全年在德惠市政府门户网站郭家镇栏目发布信息88条")
+    assert replies[1].text == f"还有{len(first.slots) - 3}处〔…〕，可以接着“填：……”。"
+    replies = engine.answer("填：" + "，".join(f"{i}条" for i in range(len(first.slots) - 3)))
     assert first.text.endswith("；") and replies[0].text.endswith("村级项目建设公示2条。")
     engine.answer("对")
     assert "〔" not in engine.report.sections["overview"][-1]
@@ -270,3 +270,42 @@ def test_same_as_last_year_for_tables_and_last_years_figures_beside_the_question
     fresh = Engine.start(None, 2025)
     fresh.step_index = 1
     assert fresh.answer("同去年")[0].text == "没有去年的报告可以沿用，请直接说今年的数字。"
+
+
+def test_section_six_same_as_last_year_only_for_the_standard_sentences():
+    engine = Engine.start(import_file(SEED).report, 2021)
+    engine.jump("other")
+    # the seed's 六 is “本年度无其他需要报告的事项。”: a standard sentence, not counted as repetition
+    assert engine.answer("同去年")[0].text == "将写入：本年度无其他需要报告的事项。"
+    last = load_report(SAMPLES / "2024_shiqiaozhen.json")  # its 六 also reports the 人大建议 it handled
+    other = Engine.start(last, 2025)
+    other.jump("other")
+    assert other.answer("同去年")[0].text.startswith("正文不宜照抄去年")
+
+
+def test_another_units_level_words_become_slots():
+    from gkassist.corpus import slot
+
+    text, slots = slot("在县政府门户网站公开政策文件32条，县政务服务中心设立查阅点", "青岚县教育局")
+    assert text == "在〔机关：县政府门户网站〕公开政策文件〔数字：32条〕，〔机关：县政务服务中心〕设立查阅点"
+    assert slot("在县政府门户网站公开政策文件32条", "青岚县教育局", same_agency=True)[0] == "在县政府门户网站公开政策文件〔数字：32条〕"
+
+
+def test_a_figure_stated_twice_in_a_paragraph_is_pointed_out():
+    engine = Engine.start(import_file(SEED).report, 2021)
+    engine.jump("overview_proactive")
+    replies = engine.answer("全年发布信息120条，其中在镇政府网站发布信息120条")
+    assert any("“120条”在这段里出现了两次" in r.text for r in replies)
+    assert not any("出现了两次" in r.text for r in engine.answer("全年发布信息120条，政策解读8条"))
+
+
+def test_one_problem_per_named_shortfall_without_the_conjunction():
+    engine = Engine.start(import_file(SEED).report, 2021)
+    answer_all(engine, ["自然人申请2件，予以公开2件", "对", "没有", "对", "规范性文件制发0件，现行有效0件，行政许可5件", "对",
+                        "公开120条", "对", "均按期答复", "对", "逐条审查", "对",
+                        "新建公开栏12块，但镇政府网站的依申请公开栏目尚未开通，政务新媒体更新不及时", "对", "每季度检查一次", "对"])
+    replies = engine.answer("去年的问题已整改")
+    problems = [p.problem for p in engine.proposals]
+    assert problems[:2] == ["平台建设方面，镇政府网站的依申请公开栏目尚未开通", "平台建设方面，政务新媒体更新不及时"]
+    assert "去掉" not in replies[-1].text  # only two proposals: none may be dropped, so none is offered
+    assert engine.drop_proposal(1)[0].text == "至少保留两条具体问题。"

@@ -76,7 +76,10 @@ def test_docx_layout_fonts_and_tables(sample_2024):
     assert title._element.rPr.rFonts.get(qn("w:eastAsia")) == "方正小标宋简体"
     body = next(p for p in doc.paragraphs if p.text.startswith("（一）主动公开"))
     assert body.runs[0].font.size.pt == 16
-    assert body.runs[0]._element.rPr.rFonts.get(qn("w:eastAsia")) == "仿宋_GB2312"
+    # the 二级标题 in 楷体, the paragraph after it in 仿宋
+    assert body.runs[0].text == "（一）主动公开。"
+    assert body.runs[0]._element.rPr.rFonts.get(qn("w:eastAsia")) == "楷体_GB2312"
+    assert body.runs[1]._element.rPr.rFonts.get(qn("w:eastAsia")) == "仿宋_GB2312"
     headings = [p.text for p in doc.paragraphs if p.text[:2] in ("一、", "二、", "三、", "四、", "五、", "六、")]
     assert headings == ["一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
                         "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项"]
@@ -103,3 +106,17 @@ def test_docx_tables_match_the_official_template_structure(sample_2024):
                 assert my_text == their_text.replace("1、", "1.").replace("2、", "2.").replace("3、", "3."), pos
                 compared += 1
     assert compared >= 50  # every label of the three tables, not a loop that silently compared nothing
+
+
+def test_docx_columns_follow_the_template_and_pages_are_numbered(sample_2024):
+    """LibreOffice lays tables out by tblGrid: 表三's label columns must be wide there, not ten equal columns."""
+    doc = Document(io.BytesIO(render_bytes(sample_2024, ".docx")))
+    t2, t3, t4 = doc.tables
+    grid = lambda t: [int(c.get(qn("w:w"))) for c in t._tbl.tblGrid.findall(qn("w:gridCol"))]  # noqa: E731
+    widths = grid(t3)
+    assert len(widths) == 10 and widths[2] > 4 * widths[3] and len(set(widths[3:])) == 1
+    assert abs(sum(widths) - 156 / 25.4 * 1440) < 10  # the GB/T 9704 text width, not wider
+    assert t3._tbl.tblPr.find(qn("w:tblLayout")).get(qn("w:type")) == "fixed"
+    assert len(set(grid(t4))) == 1 and len(set(grid(t2))) == 1
+    footer = doc.sections[0].footer._element.xml
+    assert 'w:instr="PAGE"' in footer and "— " in footer and " —" in footer

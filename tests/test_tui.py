@@ -112,8 +112,9 @@ async def test_accept_a_suggestion_and_generate_section_five():
         await pilot.press("enter")
         await pilot.pause()
         assert app.engine.step.id == "problems"
-        question, last_year = messages(app)[-1].split("\n")
-        assert question.startswith("五、存在的主要问题及改进情况：") and last_year.startswith("去年提出的问题：")
+        question, heading, *last_year = messages(app)[-1].split("\n")
+        assert question.startswith("五、存在的主要问题及改进情况：") and heading == "去年报告的问题和改进部分："
+        assert last_year == app.engine.last_year.paragraphs("problems")  # quoted whole, not cut at 60 characters
         await type_answer(pilot, "去年提出的公开形式单一问题，今年开通了微信公众号")
         shown = "\n".join(messages(app))
         assert "根据今年的数字，我建议写这些问题" in shown and "1. 问题：全年没有收到政府信息公开申请" in shown

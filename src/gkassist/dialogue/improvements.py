@@ -34,35 +34,35 @@ def propose(report: Report, last_year: Report | None = None) -> list[Proposal]:
     said_last_year = SentenceIndex(re.split(r"[；。]", "".join(last_year.paragraphs("problems"))) if last_year else [])
     out: list[Proposal] = []
     for area in problem_areas():
-        values = dict(figures)
         if area.said is not None:
-            clause = _said(report, area.said)
-            if clause is None:
-                continue
-            values["said"] = clause
+            # one problem per shortfall the clerk named in that part
+            fills = [dict(figures, said=clause) for clause in _said(report, area.said)]
         elif area.fallback:
-            if len(out) >= MIN_PROPOSALS:
+            fills = [figures] if len(out) < MIN_PROPOSALS else []
+        else:
+            fills = [figures] if all(c.holds(figures) for c in area.when) else []
+        for values in fills:
+            problem = area.problem.format(**values)
+            if said_last_year.contains(problem) or len(out) == MAX_PROPOSALS:
                 continue
-        elif not all(c.holds(figures) for c in area.when):
-            continue
-        problem = area.problem.format(**values)
-        if said_last_year.contains(problem):
-            continue
-        out.append(Proposal(area.id, problem, area.improvement.format(**values)))
-        if len(out) == MAX_PROPOSALS:
-            break
+            out.append(Proposal(area.id, problem, area.improvement.format(**values)))
     return out
 
 
-def _said(report: Report, said: Said) -> str | None:
-    """The clause of the clerk's answer for `said.part` that names a gap (e.g. “依申请公开栏目尚未开通”)."""
+_CONJUNCTION = re.compile(r"^(?:但是|但|不过|然而|可是|只是|同时|另外|此外|而且|并且|仍然|仍)")
+
+
+def _said(report: Report, said: Said) -> list[str]:
+    """The clauses of the clerk's answer for `said.part` that name a gap (e.g. “依申请公开栏目尚未开通”), each
+    without the conjunction that joined it to the sentence (“但”…)."""
     heading = next((s.heading for s in flow().steps if s.part == said.part), None)
+    found = []
     for paragraph in report.paragraphs("overview"):
         if heading and paragraph.startswith(heading):
             for clause in re.split(r"[，,；;。！？]", paragraph.removeprefix(heading)):
                 if any(w in clause for w in said.words):
-                    return clause.strip()
-    return None
+                    found.append(_CONJUNCTION.sub("", clause.strip()))
+    return [c for c in found if c]
 
 
 def proposals_paragraph(proposals: list[Proposal]) -> str:
@@ -112,8 +112,17 @@ class ImprovementAnswers:
         self.pending = Pending(self.step.id, paragraphs=paragraphs)
         return [Reply("根据今年的数字，我建议写这些问题（来自 prompts/problems.yaml）：\n" + "\n".join(lines), "understood"),
                 Reply("将写入：\n" + "\n".join(paragraphs), "understood"),
-                Reply("回答“对”采用；“去掉2”删掉第2条；“改2：……”把第2条换成你写的问题和改进措施；"
-                      "“加：……”再加一条；重新写整改情况会替换第一段。")]
+                Reply(self._editing_help() + "重新写整改情况会替换第一段。")]
+
+    def _editing_help(self) -> str:
+        n = len(self.proposals)
+        parts = ["回答“对”采用"]
+        if n > MIN_PROPOSALS:
+            parts.append(f"“去掉{n}”删掉第{n}条")  # offered only while more than the minimum remain
+        parts.append(f"“改{n}：……”把第{n}条换成你写的问题和改进措施")
+        if n < MAX_PROPOSALS:
+            parts.append("“加：……”再加一条")
+        return "；".join(parts) + "。"
 
     def _editing_proposals(self, number: int, extra: int = 0) -> bool:
         return (self.pending is not None and self.step is not None and self.step.kind == "improvements"
@@ -145,4 +154,4 @@ class ImprovementAnswers:
 
     def _show_proposals(self) -> list[Reply]:
         self.pending.paragraphs[1] = proposals_paragraph(self.proposals)
-        return [Reply("将写入：\n" + "\n".join(self.pending.paragraphs), "understood"), Reply("回答“对”采用。")]
+        return [Reply("将写入：\n" + "\n".join(self.pending.paragraphs), "understood"), Reply(self._editing_help())]

@@ -17,6 +17,18 @@ RESTORE = re.compile(r"^\s*(还原|不用润色|用原来的)\s*[。！!]?\s*$")
 PREVIEW_CHARS = 120
 
 
+_FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:余)?(?:条|件|个|次|期|篇|场|人次|家|项|块|处|万元|元)")
+
+
+def repeated_figures(paragraph: str) -> list[str]:
+    """Figures (a number with its unit) a paragraph states more than once."""
+    seen: dict[str, int] = {}
+    for m in _FIGURE.finditer(paragraph):
+        figure = re.sub(r"\s+", "", m.group(0))
+        seen[figure] = seen.get(figure, 0) + 1
+    return [f for f, n in seen.items() if n > 1]
+
+
 class NarrativeAnswers:
     report: Report
     last_year: Report | None
@@ -27,7 +39,10 @@ class NarrativeAnswers:
         if NONE_ANSWER.match(text) and step.section == "other":
             text = "本年度未收取信息处理费，无其他需要报告的事项。"
         if SAME_AS_LAST.match(text):
-            return [Reply("正文不宜照抄去年（重复率超过50%会被扣分），请写今年的具体做法。", "error")]
+            standard = self._last_year_standard(step)
+            if not standard:
+                return [Reply("正文不宜照抄去年（重复率超过50%会被扣分），请写今年的具体做法。", "error")]
+            text = standard
         paragraph = step.heading + text.removeprefix(step.heading)
         if not re.search(r"[。！？]$", paragraph):
             paragraph += "。"
@@ -50,6 +65,17 @@ class NarrativeAnswers:
         replies.append(Reply("对吗？回答“对”保存，或重新输入。"))
         return replies
 
+    def _last_year_standard(self, step: Step) -> str:
+        """Last year's 六 when it is only the standard sentences (未收取信息处理费, 无其他需要报告的事项):
+        “同去年” may take it, since such sentences are not counted as repetition."""
+        from gkassist.checks.repetition import is_boilerplate, split_sentences
+
+        if self.last_year is None or step.section != "other":
+            return ""
+        text = "".join(self.last_year.paragraphs("other"))
+        sentences = split_sentences(text)
+        return text if sentences and all(is_boilerplate(s) for s in sentences) else ""
+
     def _narrative_hint(self, step: Step) -> str:
         """How last year's report put this part."""
         from gkassist.corpus import paragraph_kinds
@@ -58,7 +84,7 @@ class NarrativeAnswers:
             prior = [p for k, p in paragraph_kinds(self.last_year) if k == step.part]
         elif step.kind == "improvements":
             prior = self.last_year.paragraphs("problems")
-            return "去年提出的问题：" + "；".join(p[:60] for p in prior[:3]) if prior else ""
+            return "去年报告的问题和改进部分：\n" + "\n".join(prior) if prior else ""  # quoted whole: the follow-up answers it
         else:
             prior = self.last_year.paragraphs(step.section)
         if not prior:
@@ -80,7 +106,9 @@ class NarrativeAnswers:
         from gkassist.dialogue.polish import paragraph_findings
 
         findings = paragraph_findings(self.report, self.step.section, self.pending.paragraphs, placeholders)
-        return [Reply("请核对：" + f.message, "error") for f in findings]
+        return [Reply("请核对：" + f.message, "error") for f in findings] + [
+            Reply(f"请核对：“{figure}”在这段里出现了两次，是不是同一件事写了两遍（比如自己写的和参考句里的）？", "error")
+            for figure in repeated_figures("".join(self.pending.paragraphs))]
 
     def fill_slots(self, values: list[str]) -> list[Reply]:
         """Put the clerk's own facts into the 〔…〕 slots of the pending paragraph, in order."""

@@ -5,6 +5,7 @@ the three tables with borders and the official merged header cells (the structur
 from __future__ import annotations
 
 import io
+import re
 
 from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
@@ -19,7 +20,9 @@ from gkassist.output import grids as layout
 
 TITLE_FONT = "方正小标宋简体"
 BODY_FONT = "仿宋_GB2312"
-HEADING_FONT = "黑体"
+HEADING_FONT = "黑体"  # 一级标题 一、二、…
+SUBHEADING_FONT = "楷体_GB2312"  # 二级标题 （一）（二）…
+PAGE_NUMBER_FONT = "宋体"
 TITLE_SIZE = Pt(22)  # 二号
 BODY_SIZE = Pt(16)  # 三号
 TABLE_SIZE = Pt(9)  # 小五: the 10-column 表三 fits the A4 text width at this size
@@ -41,6 +44,9 @@ def set_font(run, name: str, size) -> None:
         rfonts.set(qn(attr), name)
 
 
+_SUBHEADING = re.compile(r"^([（(][一二三四五六七八九十]{1,3}[）)][^。；]{0,20}?。)")
+
+
 def _paragraph(doc, text: str, font=BODY_FONT, size=BODY_SIZE, indent=True, align=None):
     p = doc.add_paragraph()
     if indent:
@@ -48,18 +54,60 @@ def _paragraph(doc, text: str, font=BODY_FONT, size=BODY_SIZE, indent=True, alig
     if align is not None:
         p.alignment = align
     p.paragraph_format.line_spacing = Pt(28)  # 固定值28磅, the usual 公文 spacing for 三号
-    set_font(p.add_run(text), font, size)
+    m = _SUBHEADING.match(text) if font == BODY_FONT else None
+    if m:
+        # “（一）主动公开。” opens its paragraph in 楷体, the 公文 二级标题
+        set_font(p.add_run(m.group(1)), SUBHEADING_FONT, size)
+        text = text[m.end():]
+    if text:
+        set_font(p.add_run(text), font, size)
     return p
 
 
+def _page_numbers(section) -> None:
+    """“— 1 —” centred in the footer (a PAGE field), 4号 宋体 as 公文 page numbers are."""
+    footer = section.footer
+    p = footer.paragraphs[0]
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    set_font(p.add_run("— "), PAGE_NUMBER_FONT, Pt(14))
+    field = p._p.makeelement(qn("w:fldSimple"), {qn("w:instr"): "PAGE"})
+    run = p.add_run("1")
+    set_font(run, PAGE_NUMBER_FONT, Pt(14))
+    field.append(run._r)
+    p._p.append(field)
+    set_font(p.add_run(" —"), PAGE_NUMBER_FONT, Pt(14))
+
+
+# Column widths as in the official 2021 template (its tblGrid, in twentieths of a point), scaled to the text
+# width: 表三's three label columns wide, its seven number columns narrow; 表二's label column as wide as
+# its number columns together; 表四's fifteen columns equal.
+TEMPLATE_WIDTHS = {"t2": (2435, 2435, 2435, 2435), "t3": (754, 921, 3271) + (685,) * 7, "t4": (649,) * 15}
+
+
 def _column_widths(table_id: str, n_cols: int) -> list[float]:
-    if table_id == "t3":
-        label = [10.0, 18.0, 44.0]
-        rest = (TEXT_WIDTH_MM - sum(label)) / (n_cols - 3)
-        return label + [rest] * (n_cols - 3)
-    if table_id == "t2":
-        return [44.0] + [(TEXT_WIDTH_MM - 44.0) / (n_cols - 1)] * (n_cols - 1)
-    return [TEXT_WIDTH_MM / n_cols] * n_cols
+    """Millimetres per column, from the template's proportions (a 小计 column takes a number column's width)."""
+    template = list(TEMPLATE_WIDTHS[table_id])
+    while len(template) < n_cols:
+        template.append(template[-1])
+    template = template[:n_cols]
+    return [TEXT_WIDTH_MM * w / sum(template) for w in template]
+
+
+def _fix_grid(table, widths_mm: list[float]) -> None:
+    """Word honours each cell's width; LibreOffice and WPS lay a table out by its tblGrid and tblW, which
+    python-docx leaves as equal columns (表三 ran over two and a half pages).  Set all three, and a fixed layout."""
+    twips = [round(w / 25.4 * 1440) for w in widths_mm]
+    grid = table._tbl.tblGrid
+    for col, w in zip(grid.findall(qn("w:gridCol")), twips):
+        col.set(qn("w:w"), str(w))
+    tbl_pr = table._tbl.tblPr
+    for tag, attrs in (("w:tblW", {"w:w": str(sum(twips)), "w:type": "dxa"}), ("w:tblLayout", {"w:type": "fixed"})):
+        element = tbl_pr.find(qn(tag))
+        if element is None:
+            element = tbl_pr.makeelement(qn(tag), {})
+            tbl_pr.append(element)
+        for k, v in attrs.items():
+            element.set(qn(k), v)
 
 
 def _table(doc, table_id: str, grid: list[list[layout.GridCell]]):
@@ -70,6 +118,7 @@ def _table(doc, table_id: str, grid: list[list[layout.GridCell]]):
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
     widths = _column_widths(table_id, n_cols)
+    _fix_grid(table, widths)
     # The cells taken once, before any merge: table.cell() walks the whole table on every call (it was
     # 85 % of writing a report). The merged regions are disjoint, so the other cells stay valid.
     cells = [[_Cell(tc, table) for tc in tr.tc_lst] for tr in table._tbl.tr_lst]
@@ -99,6 +148,7 @@ def write_docx(report: Report) -> bytes:
     normal.font.name = BODY_FONT
     normal.font.size = BODY_SIZE
     normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), BODY_FONT)
+    _page_numbers(section)
 
     _paragraph(doc, report.agency, TITLE_FONT, TITLE_SIZE, indent=False, align=WD_ALIGN_PARAGRAPH.CENTER)
     _paragraph(doc, f"{report.year}年政府信息公开工作年度报告", TITLE_FONT, TITLE_SIZE, indent=False,
