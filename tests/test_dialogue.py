@@ -1,5 +1,6 @@
 """The dialogue engine without any UI: a whole draft from the seed as last year to a checked 2021 report."""
 import json
+from pathlib import Path
 
 import pytest
 
@@ -309,3 +310,68 @@ def test_one_problem_per_named_shortfall_without_the_conjunction():
     assert problems[:2] == ["平台建设方面，镇政府网站的依申请公开栏目尚未开通", "平台建设方面，政务新媒体更新不及时"]
     assert "去掉" not in replies[-1].text  # only two proposals: none may be dropped, so none is offered
     assert engine.drop_proposal(1)[0].text == "至少保留两条具体问题。"
+
+
+def test_from_last_year_with_an_existing_draft_asks_and_keeps_the_old_one():
+    from gkassist.dialogue.session import open_session
+    from gkassist.paths import drafts_dir
+
+    engine, _ = open_session(str(SEED), 2021)
+    answer_all(engine, ["自然人申请2件，予以公开2件", "对"])
+    again, _ = open_session(str(SEED), 2021)
+    assert again.path == engine.path and again.offered_restart is not None
+    assert again.answer("随便")[0].text.startswith("德惠市郭家镇人民政府 2021年度已经有一份草稿（写到“表四 复议诉讼”")
+    assert again.answer("接着写")[1].text.startswith("今年因政府信息公开被申请行政复议")
+    assert again.report.number("t3", "new", "natural") == 2
+    third, _ = open_session(str(SEED), 2021)
+    reply = third.answer("重新开始")[0].text
+    kept = Path(reply.split("原来的草稿留作备份：")[1])
+    assert kept.exists() and load_report(kept).number("t3", "new", "natural") == 2
+    assert third.report.number("t3", "new", "natural") is None and third.step.id == "requests"
+    for _ in range(8):  # routine versions roll off; the copy from before 重新开始 stays
+        third.save()
+    assert kept.exists() and len(list(kept.parent.glob("2*.json"))) == 5
+    assert [p.name for p in drafts_dir().glob("*.json")] == ["2021_德惠市郭家镇人民政府.json"]
+
+
+def test_year_reopens_a_finished_draft_and_a_part_is_edited_by_name():
+    from gkassist.dialogue.session import open_session
+
+    engine, _ = open_session(str(SEED), 2021)
+    engine.step_index = len(engine.history) + 99  # as good as finished for this test: every question passed
+    engine.save()
+    reopened, notice = open_session(None, 2021)
+    assert reopened.done and notice.startswith("已完成，可以查看和修改")
+    assert reopened.answer("改表三")[0].text.startswith("今年收到和办理政府信息公开申请的情况如何")
+    answer_all(reopened, ["自然人申请1件，予以公开1件", "对"])
+    assert reopened.report.number("t3", "open", "natural") == 1
+    # after the reopened part, the next part still empty is asked
+    assert reopened.step.id == "appeals"
+    plain, notice = open_session(None, None)
+    assert plain.path == reopened.path
+
+
+def test_a_resumed_draft_finds_its_step_by_id_after_the_flow_changes(tmp_path):
+    import json
+
+    engine = Engine.start(import_file(SEED).report, 2021)
+    answer_all(engine, ["没有", "对", "没有", "对"])
+    data = json.loads(engine.path.read_text(encoding="utf-8"))
+    assert data["step"] == "proactive"
+    data["step"] = "a_step_removed_from_the_flow"
+    engine.path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    assert Engine.resume(engine.path).step.id == "proactive"  # the first part still empty
+    data["step"] = 3  # a draft saved before steps had ids
+    engine.path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    assert Engine.resume(engine.path).step.id == "proactive"
+
+
+def test_in_force_is_asked_when_last_year_has_none():
+    engine = Engine.start(import_file(SEED).report, 2021)  # 2020 in the 2019 format: no 现行有效
+    answer_all(engine, ["没有", "对", "没有", "对"])
+    replies = engine.answer("规范性文件制发2件，废止1件；行政许可5件")
+    assert "没有现行有效件数" in replies[-1].text and engine.answer("对")[0].kind == "error"
+    replies = engine.answer("现行有效7件")
+    assert "现行有效件数 7" in replies[0].text
+    engine.answer("对")
+    assert engine.report.number("t2", "normative", "in_force") == 7 and engine.report.number("t2", "normative", "issued") == 2

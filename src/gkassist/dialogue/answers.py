@@ -189,6 +189,7 @@ def parse_t3(text: str, known_requests: dict[str, float] | None = None) -> Parse
     no_requests = bool(NO_REQUESTS.search(text))
     scope: str | None = None  # the applicant kind whose results are being listed
     recent: str | None = None  # the kind of the applications just said, in this part of the sentence
+    segment_kinds: list[str] = []  # every kind whose applications this part of the sentence has named
     announced: str | None = None  # “申请人均为自然人”: a kind said before its count
     last_count: float | None = None  # “办结2件” — what a following 都 refers to
     last_row: str | None = None
@@ -235,8 +236,11 @@ def parse_t3(text: str, known_requests: dict[str, float] | None = None) -> Parse
                     scope = kind
                 if count is None and quantified and last_count is not None:
                     count = last_count
-                for_all = kind is None and scope is None and recent is None and quantified and count is None
-                results.append((kind or scope or (recent if count is None or quantified else None), row, count, clause, for_all))
+                # “都” after several kinds' applications means all of them; after one kind's, that kind's
+                several = len(set(segment_kinds)) > 1
+                for_all = kind is None and scope is None and quantified and count is None and (recent is None or several)
+                implied = recent if (count is None or quantified) and not for_all else None
+                results.append((kind or scope or implied, row, count, clause, for_all))
                 last_row = row
                 last_count = None
         elif count is None:
@@ -251,6 +255,7 @@ def parse_t3(text: str, known_requests: dict[str, float] | None = None) -> Parse
                 else:
                     requests[kind] = requests.get(kind, 0) + count
                     recent = kind
+                    segment_kinds.append(kind)
         elif re.search(r"办结|答复|办理|处理|完成", clause):
             last_count = count
         elif announced and count and announced not in requests:
@@ -260,6 +265,7 @@ def parse_t3(text: str, known_requests: dict[str, float] | None = None) -> Parse
             out.not_understood.append(clause)
         if part_ends:
             recent = None
+            segment_kinds.clear()
     if "?" in requests:
         unknown_kind_requests.append(("结转的申请", requests.pop("?")))
     if no_requests and (requests or any(c for _, _, c, _, _ in results)):
@@ -449,6 +455,8 @@ def parse_t2(text: str) -> Parsed:
             rows.remove("fees")
         if rows:
             row = rows[0]
+        if row is None and any(re.search(pattern, clause) for pattern, _ in T2_COUNT_COLUMNS):
+            row = "normative"  # “现行有效7件” answering the question about 行政规范性文件 (规章 are named as such)
         if row is None:
             if _count(clause):
                 out.not_understood.append(clause)

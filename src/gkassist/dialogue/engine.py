@@ -249,8 +249,8 @@ class Engine(TableAnswers, NarrativeAnswers, ImprovementAnswers, PrefaceAnswers)
         if RESTART.fullmatch(text):
             from gkassist.dialogue.session import set_aside
 
+            copy = set_aside(self.path)  # raises (nothing changed) when no copy can be kept
             fresh, self.offered_restart = self.offered_restart, None
-            copy = set_aside(self.path)
             self.report, self.last_year, self.step_index = fresh.report, fresh.last_year, fresh.step_index
             self.history.clear()
             self.save()

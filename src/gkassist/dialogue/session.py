@@ -127,18 +127,18 @@ def history_dir(path: Path) -> Path:
     return path.parent / ".history" / path.stem
 
 
-def keep_version(path: Path) -> Path | None:
-    """Copy a draft file into its history before it is replaced; the last KEPT_VERSIONS copies stay."""
+def keep_version(path: Path, label: str = "") -> Path | None:
+    """Copy a draft file into its history before it is replaced.  The last KEPT_VERSIONS routine copies stay;
+    a labelled copy (the draft as it was before “重新开始”) is never pruned."""
     if not path.is_file():
         return None
-    from datetime import datetime
-
     folder = history_dir(path)
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        copy = folder / f"{datetime.now():%Y%m%d-%H%M%S-%f}.json"
+        copy = folder / f"{label}{datetime.now():%Y%m%d-%H%M%S-%f}.json"
         copy.write_bytes(path.read_bytes())
-        for old in sorted(folder.glob("*.json"))[:-KEPT_VERSIONS]:
+        routine = sorted(p for p in folder.glob("*.json") if p.name[0].isdigit())
+        for old in routine[:-KEPT_VERSIONS]:
             old.unlink(missing_ok=True)
     except OSError:
         return None  # the history is a safety net; the save itself reports a folder it cannot write
@@ -146,10 +146,12 @@ def keep_version(path: Path) -> Path | None:
 
 
 def set_aside(path: Path) -> Path:
-    """Move a whole draft out of the way (kept in its history) so a new one can take its name."""
-    copy = keep_version(path)
+    """Move a whole draft out of the way (kept for good in its history) so a new one can take its name."""
+    copy = keep_version(path, label="重新开始前-")
+    if copy is None:
+        raise InputError(f"{path}：无法把原来的草稿留作备份，没有重新开始")
     path.unlink(missing_ok=True)
-    return copy or path
+    return copy
 
 
 def rename_after_agency(path: Path, report: Report) -> Path:
