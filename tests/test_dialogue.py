@@ -375,3 +375,14 @@ def test_in_force_is_asked_when_last_year_has_none():
     assert "现行有效件数 7" in replies[0].text
     engine.answer("对")
     assert engine.report.number("t2", "normative", "in_force") == 7 and engine.report.number("t2", "normative", "issued") == 2
+
+
+def test_a_reopened_part_keeps_its_place_in_the_report():
+    engine = Engine.start(import_file(SEED).report, 2021)
+    engine.jump("overview_proactive")
+    for text in ["公开信息86条", "均按期答复", "逐条审查", "新建公开栏5块", "每季度检查一次"]:
+        answer_all(engine, [text, "对"])
+    engine.jump("overview_platform")
+    answer_all(engine, ["新建公开栏6块", "对"])
+    assert [p[:3] for p in engine.report.sections["overview"]] == ["（一）", "（二）", "（三）", "（四）", "（五）"]
+    assert engine.report.sections["overview"][3] == "（四）平台建设。新建公开栏6块。"

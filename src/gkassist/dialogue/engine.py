@@ -222,10 +222,9 @@ class Engine(TableAnswers, NarrativeAnswers, ImprovementAnswers, PrefaceAnswers)
         else:
             paras = self.report.sections.setdefault(step.section, [])
             if step.heading:
-                paras[:] = [p for p in paras if not p.startswith(step.heading)]
+                paras[:] = _in_flow_order(step, [p for p in paras if not p.startswith(step.heading)], pending.paragraphs)
             else:
-                paras.clear()  # 五 and 六 are written whole by their one step
-            paras.extend(pending.paragraphs)
+                paras[:] = pending.paragraphs  # 五 and 六 are written whole by their one step
         self.pending = None
         self.step_index += 1
         if self.revisiting:
@@ -288,6 +287,15 @@ class Engine(TableAnswers, NarrativeAnswers, ImprovementAnswers, PrefaceAnswers)
             self.offered_last_year = None
             return [Reply("好的，不用去年的报告。")] + self.question()
         return [Reply("请回答“用”或“不用”。", "error")]
+
+
+def _in_flow_order(step: Step, others: list[str], new: list[str]) -> list[str]:
+    """A part's paragraphs put where the flow puts that part: a reopened （四） goes back before （五）."""
+    order = {s.heading: i for i, s in enumerate(flow().steps) if s.heading and s.section == step.section}
+    rank = lambda p: next((i for h, i in order.items() if p.startswith(h)), -1)  # noqa: E731 — unheaded first
+    mine = order[step.heading]
+    cut = next((i for i, p in enumerate(others) if rank(p) > mine), len(others))
+    return others[:cut] + new + others[cut:]
 
 
 # Commands on the answer waiting for confirmation (“将写入……”), tried in order. 加 and 填 need their colon so
