@@ -30,7 +30,7 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("-o", "--output", required=True, action="append", help="输出文件，可给多个")
 
     c = sub.add_parser("check", help="检查勾稽关系和常见问题")
-    c.add_argument("input")
+    c.add_argument("input", nargs="+", help="一个或多个报告文件")
     c.add_argument("--last-year", help="上年报告（JSON 或已发布的年报文件）")
     c.add_argument("--json", action="store_true", help="以 JSON 输出问题列表")
     c.add_argument("--today", help="按这一天判断是否逾期（YYYY-MM-DD），默认今天")
@@ -61,6 +61,15 @@ def _parser() -> argparse.ArgumentParser:
     d.add_argument("-o", "--output", action="append", default=[], help="（与 --answers 一起）回答完后导出，可给多个")
 
     sub.add_parser("drafts", help="列出草稿：机关、年度、进度、检查结果、保存时间、文件")
+
+    a = sub.add_parser("audit", help="审核一个或多个文件夹里的全部年报（县政务公开办用）")
+    a.add_argument("folders", nargs="+", help="报告所在的文件夹（.txt/.html/.docx/.pdf/.json 和草稿）")
+    a.add_argument("--last-year", action="append", default=[], help="上年报告所在的文件夹，按机关对照")
+    a.add_argument("--units", help="应报单位名单（每行一个）：列出缺报的")
+    a.add_argument("--today", help="按这一天判断起草中的报告是否逾期（YYYY-MM-DD），默认今天")
+    a.add_argument("-o", "--output", action="append", default=[], help="审核结果：.html 和/或 .xlsx，可给多个")
+    a.add_argument("--json", action="store_true", help="以 JSON 输出审核结果")
+    a.add_argument("--workers", type=int, help="并行进程数（默认按 CPU 核数）")
     return p
 
 
@@ -88,18 +97,22 @@ def cmd_render(args) -> int:
     return EXIT_OK
 
 
+def _today(value: str | None) -> date:
+    try:
+        return date.fromisoformat(value) if value else date.today()
+    except ValueError:
+        raise InputError(f"--today：“{value}”不是 YYYY-MM-DD 格式的日期") from None
+
+
 def cmd_check(args) -> int:
     from gkassist.checks import ERROR, check
 
-    report, result = _load(args.input)
+    today = _today(args.today)
     last = _load(args.last_year)[0] if args.last_year else None
-    today = None
-    if report.origin == "draft":
-        try:
-            today = date.fromisoformat(args.today) if args.today else date.today()
-        except ValueError:
-            raise InputError(f"--today：“{args.today}”不是 YYYY-MM-DD 格式的日期") from None
-    findings = check(report, last, today=today)
+    if len(args.input) > 1:
+        return _check_several(args, last, today)
+    report, result = _load(args.input[0])
+    findings = check(report, last, today=today if report.origin == "draft" else None)
     if args.json:
         print(json.dumps([f.to_dict() for f in findings], ensure_ascii=False, indent=2))
     else:
@@ -115,6 +128,86 @@ def cmd_check(args) -> int:
             print(f"与{last.year}年度报告的重复率：{rep.overall:.0%}")
         print(f"共 {errors} 个错误，{len(findings) - errors} 个提醒" if findings else "没有发现问题")
     return EXIT_FINDINGS if any(f.severity == ERROR for f in findings) else EXIT_OK
+
+
+def _check_several(args, last, today) -> int:
+    """Several files: each checked the same way; an unusable one is reported and the rest still checked."""
+    from gkassist.checks import ERROR, check
+
+    results, worst = [], EXIT_OK
+    for name in args.input:
+        try:
+            report, _ = _load(name)
+        except InputError as e:
+            results.append({"file": name, "error": str(e), "findings": []})
+            worst = EXIT_BAD_INPUT
+            continue
+        findings = check(report, last, today=today if report.origin == "draft" else None)
+        results.append({"file": name, "agency": report.agency, "year": report.year, "findings": [f.to_dict() for f in findings]})
+        if worst != EXIT_BAD_INPUT and any(f.severity == ERROR for f in findings):
+            worst = EXIT_FINDINGS
+    if args.json:
+        print(json.dumps(results, ensure_ascii=False, indent=2))
+        return worst
+    for r in results:
+        if r.get("error"):
+            print(f"== {r['file']}：无法使用（{r['error']}）")
+            continue
+        errors = sum(f["severity"] == ERROR for f in r["findings"])
+        print(f"== {r['file']}：{r['agency']} {r['year']}年度，{errors}个错误，{len(r['findings']) - errors}个提醒")
+        for f in r["findings"]:
+            print(f"  [{'错误' if f['severity'] == ERROR else '提醒'}] {f['rule']} {f['location']}：{f['message']}")
+    return worst
+
+
+def cmd_audit(args) -> int:
+    from gkassist.audit import read_units, run_audit
+    from gkassist.audit.output import to_html, to_json, to_xlsx
+    from gkassist.core.files import atomic_write
+
+    outputs = [Path(o) for o in args.output]
+    for out in outputs:
+        if out.suffix.lower() not in (".html", ".htm", ".xlsx", ".json"):
+            raise InputError(f"{out}：审核结果只能输出为 .html、.xlsx 或 .json")
+    if not outputs and not args.json:
+        raise InputError("请用 -o 审核.html、-o 审核.xlsx 或 --json 指定审核结果输出到哪里")
+    if args.workers is not None and not 1 <= args.workers <= 64:
+        raise InputError("--workers：请给 1 到 64 之间的数")
+    units = read_units(args.units) if args.units else []
+    today = _today(args.today)
+    progress = _progress_bar() if sys.stderr.isatty() else None
+    audit = run_audit(args.folders, args.last_year, units, today, args.workers, progress and progress.update)
+    if progress:
+        progress.close()
+    writers = {".html": to_html, ".htm": to_html, ".json": to_json}
+    for out in outputs:
+        data = to_xlsx(audit) if out.suffix.lower() == ".xlsx" else writers[out.suffix.lower()](audit)
+        atomic_write(out, data)
+        print(f"已生成 {out}", file=sys.stderr)
+    if args.json:
+        print(to_json(audit))
+    bad = sum(1 for u in audit.units if u.error or u.errors)
+    print(f"共审核{len(audit.units)}份报告：{bad}份有错误或无法读取"
+          + (f"；缺报{len(audit.missing)}个单位" if audit.missing else "")
+          + (f"；重复报送{len(audit.duplicates)}处" if audit.duplicates else ""), file=sys.stderr)
+    return EXIT_FINDINGS if bad or audit.missing else EXIT_OK
+
+
+class _progress_bar:
+    """A progress bar on the terminal (rich comes with Textual); nothing when the output is not a terminal."""
+
+    def __init__(self):
+        from rich.progress import Progress
+
+        self.bar = Progress(transient=True)
+        self.task = self.bar.add_task("审核中", total=None)
+        self.bar.start()
+
+    def update(self, done: int, total: int) -> None:
+        self.bar.update(self.task, completed=done, total=total)
+
+    def close(self) -> None:
+        self.bar.stop()
 
 
 def cmd_import(args) -> int:
@@ -184,7 +277,7 @@ def cmd_drafts(args) -> int:
 
 
 COMMANDS = {"render": cmd_render, "check": cmd_check, "import": cmd_import, "suggest": cmd_suggest,
-            "corpus": cmd_corpus, "draft": cmd_draft, "drafts": cmd_drafts}
+            "corpus": cmd_corpus, "draft": cmd_draft, "drafts": cmd_drafts, "audit": cmd_audit}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,0 +1,226 @@
+"""The county office's view: every report in some folders checked at once, against last year's, with totals.
+
+Files are read and checked in worker processes (the work is Python, so threads would not run in parallel);
+an unreadable file is one line in the result, never a stop.  The result is plain data that the HTML page,
+the .xlsx workbook and --json are made from (audit.output).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from gkassist.core import formats
+from gkassist.core.errors import InputError
+
+REPORT_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".docx", ".pdf", ".json")
+TABLE_RULES = {"T3-BALANCE", "T3-RESULTS", "T3-COLUMNS", "T4-SUMS"}
+
+
+@dataclass
+class Unit:
+    """One file's result: the report's facts, its findings, or why it could not be read."""
+
+    path: str
+    agency: str = ""
+    level: str = ""
+    year: int | None = None
+    format_version: str = ""
+    origin: str = ""
+    read_cells: int = 0
+    unread_cells: int = 0
+    repeat_rate: float | None = None  # against last year's report of the same agency, when found
+    last_year_file: str = ""
+    findings: list[dict] = field(default_factory=list)
+    error: str = ""  # the file could not be used at all
+    tables: dict = field(default_factory=dict)  # the report's cells, for the region's totals
+
+    @property
+    def errors(self) -> int:
+        return sum(f["severity"] == "error" for f in self.findings)
+
+    @property
+    def warnings(self) -> int:
+        return sum(f["severity"] == "warning" for f in self.findings)
+
+    @property
+    def tables_hold(self) -> bool:
+        return not self.error and not any(f["rule"] in TABLE_RULES for f in self.findings)
+
+    def to_dict(self) -> dict:
+        data = {k: v for k, v in self.__dict__.items() if k != "tables"}
+        data.update(errors=self.errors, warnings=self.warnings, tables_hold=self.tables_hold)
+        return data
+
+
+@dataclass
+class Audit:
+    units: list[Unit]
+    missing: list[str] = field(default_factory=list)  # --units names with no report
+    duplicates: list[list[str]] = field(default_factory=list)  # files of the same agency and year
+    # "2024:2021" (year and format version: only reports of one year and format are summed together)
+    # → table → row → column → sum, and how many units each sum counts
+    totals: dict = field(default_factory=dict)
+    totals_counted: dict = field(default_factory=dict)
+    left_out_of_totals: list[str] = field(default_factory=list)  # units whose tables fail or could not be read
+    today: date | None = None
+
+    def to_dict(self) -> dict:
+        return {"today": self.today.isoformat() if self.today else None,
+                "units": [u.to_dict() for u in self.units], "missing": self.missing, "duplicates": self.duplicates,
+                "totals": self.totals, "totals_counted": self.totals_counted, "left_out_of_totals": self.left_out_of_totals}
+
+
+# ------------------------------------------------------------------ reading, in worker processes
+def report_files(folders: list[str | Path]) -> list[Path]:
+    files = []
+    for folder in folders:
+        folder = Path(folder)
+        if folder.is_file():
+            files.append(folder)
+            continue
+        if not folder.is_dir():
+            raise InputError(f"{folder}：文件夹不存在")
+        files += sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in REPORT_SUFFIXES
+                        and not any(part.startswith(".") for part in p.relative_to(folder).parts))
+    return files
+
+
+def _read(path: Path):
+    """(report, import result or None) or the reason it cannot be used."""
+    from gkassist.importer import load_any
+
+    try:
+        return load_any(path)
+    except InputError as e:
+        return str(e)
+    except Exception as e:  # noqa: BLE001 — one broken file is one line of the audit, never a stop
+        return f"{path}：无法读取（{type(e).__name__}）"
+
+
+@dataclass
+class Loaded:
+    """A file read in a worker: the report and what the import could not read, or why it cannot be used."""
+
+    path: str
+    report: object = None
+    read_cells: int = 0
+    unread: int = 0
+    problems: list[str] = field(default_factory=list)
+    error: str = ""
+
+
+def _load(path: Path) -> Loaded:
+    found = _read(path)
+    if isinstance(found, str):
+        return Loaded(str(path), error=found)
+    report, result = found
+    if result is None:
+        return Loaded(str(path), report)
+    return Loaded(str(path), report, result.read_cells, len(result.unread), result.problems[:3])
+
+
+def _check(job: tuple[Loaded, Loaded | None, str | None]) -> Unit:
+    loaded, last, today = job
+    unit = Unit(loaded.path, read_cells=loaded.read_cells, unread_cells=loaded.unread)
+    if loaded.error:
+        unit.error = loaded.error
+        return unit
+    from gkassist.checks import check
+    from gkassist.checks.repetition import compare
+
+    report = loaded.report
+    unit.agency, unit.level, unit.year = report.agency, report.level, report.year
+    unit.format_version, unit.origin = report.format_version, report.origin
+    last_report = last.report if last is not None else None
+    findings = check(report, last_report, today=date.fromisoformat(today) if today and report.origin == "draft" else None)
+    if loaded.unread:
+        findings = [f for f in findings if f.rule != "BLANK"]  # unread is said once below, not cell by cell as blank
+        unit.findings.append({"rule": "UNREAD", "severity": "warning", "location": "表格", "table": None, "row": None,
+                              "column": None, "section": None,
+                              "message": f"有{loaded.unread}个单元格没能从文件中读出"
+                                         + ("：" + "；".join(loaded.problems) if loaded.problems else "")})
+    unit.findings += [f.to_dict() for f in findings]
+    if last_report is not None:
+        unit.last_year_file = last.path
+        unit.repeat_rate = round(compare(report, last_report).overall, 3)
+    unit.tables = report.tables
+    return unit
+
+
+def run_audit(folders: list[str | Path], last_year: list[str | Path] = (), units: list[str] = (),
+              today: date | None = None, workers: int | None = None, progress=None) -> Audit:
+    """Read every file (this year's and last year's) in worker processes, then check each report against last
+    year's report of the same agency, also in the workers."""
+    files = report_files(folders)
+    last_files = report_files(last_year) if last_year else []
+    workers = workers or min(os.cpu_count() or 1, 8)
+    total, done = len(files) * 2 + len(last_files), 0
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        loaded = []
+        for item in pool.map(_load, files + last_files, chunksize=8):
+            loaded.append(item)
+            done += 1
+            if progress:
+                progress(done, total)
+        this_year, previous = loaded[:len(files)], loaded[len(files):]
+        by_agency = {}
+        for item in previous:
+            if not item.error:
+                by_agency.setdefault((item.report.agency, item.report.year), item)
+        jobs = [(item, None if item.error else by_agency.get((item.report.agency, item.report.year - 1)),
+                 today.isoformat() if today else None) for item in this_year]
+        results = []
+        for unit in pool.map(_check, jobs, chunksize=8):
+            results.append(unit)
+            done += 1
+            if progress:
+                progress(done, total)
+    return summarise(results, units, today)
+
+
+def summarise(results: list[Unit], required: list[str] = (), today: date | None = None) -> Audit:
+    audit = Audit(sorted(results, key=lambda u: (not u.error, -u.errors, -u.warnings, u.agency)), today=today)
+    seen: dict[tuple[str, int], list[str]] = {}
+    for u in results:
+        if not u.error:
+            seen.setdefault((u.agency, u.year), []).append(u.path)
+    audit.duplicates = [paths for paths in seen.values() if len(paths) > 1]
+    agencies = [u.agency for u in results if not u.error]
+    audit.missing = [name for name in required if not any(_same_unit(name, a) for a in agencies)]
+    for u in results:
+        if not u.tables_hold or not u.tables:
+            audit.left_out_of_totals.append(u.agency or u.path)
+            continue
+        key = f"{u.year}:{u.format_version}"
+        totals = audit.totals.setdefault(key, {})
+        audit.totals_counted[key] = audit.totals_counted.get(key, 0) + 1
+        for table_id, rows in u.tables.items():
+            for row_id, cols in rows.items():
+                for col_id, value in cols.items():
+                    if isinstance(value, (int, float)) and not isinstance(value, bool):
+                        cell = totals.setdefault(table_id, {}).setdefault(row_id, {})
+                        cell[col_id] = round(cell.get(col_id, 0) + value, 4)
+    return audit
+
+
+def _same_unit(name: str, agency: str) -> bool:
+    norm = lambda s: re.sub(r"\s+|人民政府$", "", s)  # noqa: E731 — “某某镇” and “某某镇人民政府” are one unit
+    return norm(name) == norm(agency) or norm(name) in agency
+
+
+def read_units(path: str | Path) -> list[str]:
+    from gkassist.core.files import read_text_file
+
+    return [line.strip() for line in read_text_file(Path(path)).splitlines() if line.strip() and not line.startswith("#")]
+
+
+def cell_label(version: str, table_id: str, row_id: str, col_id: str) -> str:
+    try:
+        return formats.cell_location(version, table_id, row_id, col_id)
+    except KeyError:
+        return f"{table_id}·{row_id}·{col_id}"

@@ -1,0 +1,96 @@
+"""The audit as a page (one sortable, filterable table of units, each unit's findings unfolding; inline CSS
+and JS, nothing fetched), as a workbook (units, findings, totals) and as JSON."""
+
+from __future__ import annotations
+
+import io
+import json
+
+from gkassist.audit import Audit, Unit
+from gkassist.core import formats
+
+LEVELS = {"township": "乡镇（街道）", "department": "部门", "government": "政府本级"}
+UNIT_COLUMNS = ("机关", "层级", "年度", "格式", "错误", "提醒", "与上年重复率", "未读出单元格", "文件")
+
+
+def unit_row(u: Unit) -> list:
+    if u.error:
+        return ["（无法读取）", "", "", "", 1, 0, "", "", u.path]
+    rate = "" if u.repeat_rate is None else f"{u.repeat_rate:.0%}"
+    return [u.agency, LEVELS.get(u.level, u.level), u.year, f"{u.format_version}年版", u.errors, u.warnings, rate,
+            u.unread_cells, u.path]
+
+
+def totals_rows(audit: Audit) -> list[tuple[str, str, str, list[tuple[str, float]]]]:
+    """(year and format, table name, row label, [(column label, sum)]) for every summed row with a number."""
+    out = []
+    for key, tables in sorted(audit.totals.items()):
+        year, version = key.split(":")
+        fmt = formats.get_format(version)
+        for table_id in ("t2", "t3", "t4"):
+            table, sums = fmt.tables[table_id], tables.get(table_id, {})
+            for group in table.groups:
+                for row in group.rows:
+                    cols = [(c.label if table_id != "t4" else formats.cell_location(version, "t4", row.id, c.id).split(" · ", 1)[1],
+                             sums.get(row.id, {}).get(c.id)) for c in group.columns]
+                    if any(v is not None for _, v in cols):
+                        label = " ".join(x for x in (group.title if table_id == "t2" else "", row.group, row.subgroup, row.label) if x)
+                        out.append((group_name(key), formats.TABLE_NAMES[table_id], label, [(c, v) for c, v in cols if v is not None]))
+    return out
+
+
+def group_name(key: str) -> str:
+    year, version = key.split(":")
+    return f"{year}年度（{version}年版）"
+
+
+def to_json(audit: Audit) -> str:
+    return json.dumps(audit.to_dict(), ensure_ascii=False, indent=2)
+
+
+def to_html(audit: Audit) -> str:
+    from gkassist.output import environment
+
+    rows = [{"cells": unit_row(u), "unit": u, "findings": u.findings} for u in audit.units]
+    return environment().get_template("audit.html.j2").render(
+        audit=audit, columns=UNIT_COLUMNS, rows=rows, totals=totals_rows(audit),
+        counted={group_name(k): n for k, n in audit.totals_counted.items()},
+        errors=sum(1 for u in audit.units if u.error or u.errors), count=len(audit.units))
+
+
+def to_xlsx(audit: Audit) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    book = Workbook()
+    units = book.active
+    units.title = "单位"
+    units.append(list(UNIT_COLUMNS))
+    for u in audit.units:
+        units.append(unit_row(u))
+    findings = book.create_sheet("问题")
+    findings.append(["机关", "文件", "规则", "级别", "位置", "说明"])
+    for u in audit.units:
+        if u.error:
+            findings.append(["（无法读取）", u.path, "UNREADABLE", "错误", "文件", u.error])
+        for f in u.findings:
+            findings.append([u.agency, u.path, f["rule"], "错误" if f["severity"] == "error" else "提醒", f["location"], f["message"]])
+    totals = book.create_sheet("汇总")
+    totals.append(["各单位报告数字之和（不是一份报告）；表格勾稽不平或无法读取的单位不计入：" + "、".join(audit.left_out_of_totals)])
+    totals.append(["年度和格式", "表", "行", "列", "合计", "计入单位数"])
+    counted = {group_name(k): n for k, n in audit.totals_counted.items()}
+    for group, table, row, cols in totals_rows(audit):
+        for column, value in cols:
+            totals.append([group, table, row, column, value, counted[group]])
+    if audit.missing or audit.duplicates:
+        other = book.create_sheet("缺报和重复")
+        other.append(["缺报单位"] + audit.missing)
+        for paths in audit.duplicates:
+            other.append(["重复报送"] + paths)
+    for sheet in book.worksheets:
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+        sheet.freeze_panes = "A2"
+    buf = io.BytesIO()
+    book.save(buf)
+    return buf.getvalue()
