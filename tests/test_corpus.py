@@ -89,14 +89,27 @@ def test_cli_suggest_json_and_bad_queries(capsys):
 
 
 def test_cache_is_reused_and_a_corrupt_cache_is_rebuilt(capsys):
+    import marshal
+
     first = corpus.load_index()
-    caches = list(corpus.cache_dir().glob("index-*.pickle"))
+    caches = list(corpus.cache_dir().glob("index-*.marshal"))
     assert len(caches) == 1
-    caches[0].write_bytes(b"not a pickle")
-    corpus._LOADED.clear()  # as in a new process, which reads the cache file
-    again = corpus.load_index(warn=print)
-    assert "已损坏" in capsys.readouterr().out
-    assert len(again.units) == len(first.units)
+    corpus.cool_down()  # as in a new process, which reads the cache file
+    reread = corpus.load_index()
+    assert [u.text for u in reread.units] == [u.text for u in first.units] and reread.postings == first.postings
+    good = caches[0].read_bytes()
+    plain = marshal.loads(good)
+    term = next(iter(plain["postings"]))
+    kind = next(iter(plain["postings"][term]))
+    plain["postings"][term][kind][0] = len(plain["texts"]) + 5  # a posting past the last sentence
+    for damaged in (b"not an index", good[: len(good) // 2], marshal.dumps(plain),
+                    # a pickle planted where the cache was: read as marshal data it is refused, never run
+                    b"\x80\x04\x95\x1f\x00\x00\x00\x00\x00\x00\x00\x8c\x02os\x94\x8c\x06system\x94\x93\x94."):
+        caches[0].write_bytes(damaged)
+        corpus.cool_down()
+        again = corpus.load_index(warn=print)
+        assert "已损坏" in capsys.readouterr().out
+        assert len(again.units) == len(first.units)
 
 
 def test_corpus_add_skips_what_fails_and_keeps_the_rest(tmp_path, capsys):

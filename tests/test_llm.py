@@ -151,3 +151,44 @@ def test_wants_model_only_when_configured(model, monkeypatch):
     monkeypatch.delenv("GKASSIST_LLM_URL")
     monkeypatch.delenv("GKASSIST_LLM_MODEL")
     assert not engine.wants_model("润色")  # answered at once, with the “not switched on” message
+
+
+def test_a_null_reply_is_a_refusal_not_the_word_none(model):
+    model.reply = None
+    engine = engine_at_proactive_text()
+    replies = engine.answer("润色")
+    assert replies[0].text.startswith("没有采用大模型的改写：大模型没有给出内容")
+
+
+def test_a_dripping_server_is_cut_off_by_one_deadline(monkeypatch, tmp_path):
+    import socket
+    import threading
+    import time
+
+    for kind in ("DATA", "CACHE", "CONFIG"):
+        monkeypatch.setenv(f"XDG_{kind}_HOME", str(tmp_path / kind.lower()))
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(1)
+    stop = threading.Event()
+
+    def drip():
+        conn, _ = server.accept()
+        conn.recv(65536)
+        conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n")
+        while not stop.is_set():  # one byte every 0.2 s: never a read timeout, never an answer
+            try:
+                conn.sendall(b" ")
+            except OSError:
+                break
+            time.sleep(0.2)
+        conn.close()
+
+    threading.Thread(target=drip, daemon=True).start()
+    settings = llm.LLMSettings(enabled=True, base_url=f"http://127.0.0.1:{server.getsockname()[1]}/v1", model="m",
+                               timeout_seconds=1.0)
+    started = time.monotonic()
+    with pytest.raises(InputError, match="秒内没有答完"):
+        llm.ask_model(settings, "s", "u")
+    stop.set()
+    assert time.monotonic() - started < 3

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -248,13 +249,14 @@ def cmd_draft(args) -> int:
         raise InputError(f"--year：{year} 不是有效的报告年度（2008—2100）")
     if getattr(args, "answers", None):
         from gkassist import headless
-        from gkassist.dialogue.session import open_session
+        from gkassist.dialogue.session import DraftLock, open_session
 
         answers = headless.read_answers(args.answers)
         engine, notice = open_session(from_file, year, agency)
-        headless.run(engine, notice, answers)
-        if args.output:
-            headless.export(engine, args.output)
+        with DraftLock(engine.path):
+            headless.run(engine, notice, answers)
+            if args.output:
+                headless.export(engine, args.output)
         return EXIT_OK
     if getattr(args, "output", None):
         raise InputError("-o 只能和 --answers 一起用；在界面里用 Ctrl+E 导出")
@@ -281,15 +283,38 @@ COMMANDS = {"render": cmd_render, "check": cmd_check, "import": cmd_import, "sug
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Every command behind one guard: whatever goes wrong is one Chinese line and exit 2, never a traceback."""
     args = _parser().parse_args(argv)
     command = args.command or "draft"
     try:
-        return COMMANDS[command](args)
+        code = COMMANDS[command](args)
+        sys.stdout.flush()
+        return code
     except InputError as e:
-        print(f"gkassist：{e}", file=sys.stderr)
-        return EXIT_BAD_INPUT
+        _say(f"gkassist：{e}")
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # `gkassist … | head -1`: the reader has gone; not an error of the input
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
+    except RecursionError:
+        _say("gkassist：输入嵌套层数太多（不是一份年度报告的结构），无法处理")
+    except MemoryError:
+        _say("gkassist：输入太大，内存不够，无法处理；请确认选对了文件")
+    except OSError as e:
+        _say(f"gkassist：读写文件失败（{e.strerror or e}{'：' + str(e.filename) if e.filename else ''}）")
+    except Exception as e:  # noqa: BLE001 — the last guard: a bug must still end in words a clerk can pass on
+        _say(f"gkassist：出现了意外的内部错误（{type(e).__name__}：{str(e)[:200]}）。"
+             "请把这条消息、所用的命令和文件发给维护人员；您的草稿不受影响。")
+    return EXIT_BAD_INPUT
+
+
+def _say(message: str) -> None:
+    try:
+        print(message, file=sys.stderr)
+    except OSError:
+        pass
 
 
 if __name__ == "__main__":

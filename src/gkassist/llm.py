@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import time
 import tomllib
 import urllib.error
 import urllib.request
@@ -42,6 +43,12 @@ class LLMSettings(BaseModel):
     def ready(self) -> bool:
         return self.enabled and bool(self.base_url) and bool(self.model)
 
+    @property
+    def missing(self) -> str:
+        """What an enabled configuration still lacks (“model” when only GKASSIST_LLM_URL is set)."""
+        return "、".join(name for name, value in (("base_url（GKASSIST_LLM_URL）", self.base_url),
+                                                  ("model（GKASSIST_LLM_MODEL）", self.model)) if not value)
+
 
 def load_settings(path: Path | None = None) -> LLMSettings:
     path = path or config_path()
@@ -62,8 +69,12 @@ def load_settings(path: Path | None = None) -> LLMSettings:
         raise InputError(f"{path}：配置项有误（{where}）") from None
 
 
+MAX_REPLY_BYTES = 2_000_000
+
+
 def ask_model(settings: LLMSettings, system: str, user: str) -> str:
-    """One chat completion; every failure becomes an InputError with a Chinese message."""
+    """One chat completion within `timeout_seconds` in all (not per read: a server dripping a byte every few
+    seconds is cut off too); every failure becomes an InputError with a Chinese message."""
     body = json.dumps({"model": settings.model, "temperature": settings.temperature,
                        "messages": [{"role": "system", "content": system}, {"role": "user", "content": user}]},
                       ensure_ascii=False).encode("utf-8")
@@ -72,16 +83,31 @@ def ask_model(settings: LLMSettings, system: str, user: str) -> str:
         headers["Authorization"] = f"Bearer {key}"
     url = settings.base_url.rstrip("/") + "/chat/completions"
     request = urllib.request.Request(url, data=body, headers=headers, method="POST")
+    deadline = time.monotonic() + settings.timeout_seconds
     try:
         with urllib.request.urlopen(request, timeout=settings.timeout_seconds) as response:
-            data = json.loads(response.read(2_000_000).decode("utf-8"))
-        return str(data["choices"][0]["message"]["content"])
+            chunks, size = [], 0
+            while size <= MAX_REPLY_BYTES:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    raise TimeoutError("deadline")
+                chunk = response.read1(65536) if hasattr(response, "read1") else response.read(65536)
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                size += len(chunk)
+        data = json.loads(b"".join(chunks).decode("utf-8"))
+        content = data["choices"][0]["message"]["content"]
     except urllib.error.HTTPError as e:
         raise InputError(f"大模型服务 {url} 返回错误 {e.code}，未润色") from None
-    except (urllib.error.URLError, TimeoutError, OSError) as e:
+    except TimeoutError:
+        raise InputError(f"大模型服务 {url} 在{settings.timeout_seconds:g}秒内没有答完，未润色") from None
+    except (urllib.error.URLError, OSError) as e:
         raise InputError(f"连不上大模型服务 {url}（{getattr(e, 'reason', e)}），未润色") from None
     except (ValueError, KeyError, IndexError, TypeError):
         raise InputError(f"大模型服务 {url} 的回复看不懂（不是 OpenAI 兼容格式），未润色") from None
+    # “content”: null or a number is no text: the caller refuses an empty rewording
+    return content if isinstance(content, str) else ""
 
 
 def paragraph_of(reply: str) -> str:

@@ -92,9 +92,14 @@ def atomic_write(path: str | Path, data: bytes | str) -> None:
     path = Path(path)
     if isinstance(data, str):
         data = data.encode("utf-8")
-    directory = path.parent if str(path.parent) else Path(".")
+    shown = path
+    if path.is_symlink():
+        path = path.resolve()  # write the file the link points to; the link stays a link
     if path.is_dir():
-        raise InputError(f"{path}：这是一个文件夹，不能写成文件")
+        raise InputError(f"{shown}：这是一个文件夹，不能写成文件")
+    if path.exists() and not path.is_file():
+        raise InputError(f"{shown}：这是设备或管道等特殊文件，不能写成报告文件")
+    directory = path.parent if str(path.parent) else Path(".")
     if not directory.exists():
         raise InputError(f"{path}：目录 {directory} 不存在")
     try:

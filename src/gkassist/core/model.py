@@ -8,6 +8,7 @@ everywhere.  Columns marked `decimals` (收费金额 in 万元) also take decima
 from __future__ import annotations
 
 import json
+import math
 from datetime import date
 from pathlib import Path
 from typing import Any, Literal, Union
@@ -23,13 +24,15 @@ TableData = dict[str, dict[str, Cell]]
 
 # Bumped when the saved JSON changes shape; a newer file is refused with a clear message.
 SCHEMA_VERSION = 1
+# The 条例 took effect in 2008; a year outside this range is a typo, not a report.
+YEAR_MIN, YEAR_MAX = 2008, 2100
 
 
 class Report(BaseModel):
     schema_version: int = SCHEMA_VERSION
     format_version: Literal["2019", "2021"]
     agency: str = Field(min_length=1)
-    year: int = Field(ge=2008, le=2100)
+    year: int = Field(ge=YEAR_MIN, le=YEAR_MAX)
     level: Literal["township", "department", "government"] = "township"
     title: str = ""
     preface: list[str] = Field(default_factory=list)
@@ -61,6 +64,8 @@ class Report(BaseModel):
             raise ValueError(f"未知的表格：{'、'.join(sorted(unknown_tables))}")
         for bad in set(self.sections) - set(formats.NARRATIVE_SECTIONS):
             raise ValueError(f"未知的文字部分：{bad}")
+        for bad in set(self.extra_lines) - set(formats.SECTION_TABLE):
+            raise ValueError(f"extra_lines 里有未知的表格部分：{bad}")
         for table_id, table in fmt.tables.items():
             given = self.tables.get(table_id, {})
             known_rows = {r.id for r in table.rows}
@@ -130,7 +135,9 @@ def _cell(raw: Any, col: formats.Column, where) -> Cell:
     if raw is None or raw == NOT_APPLICABLE:
         return raw
     if isinstance(raw, bool) or not isinstance(raw, (int, float)):
-        raise ValueError(f"{where()}：“{raw}”不是数字（应为整数、空白 null 或不适用 \"/\"）")
+        raise ValueError(f"{where()}：“{str(raw)[:20]}”不是数字（应为整数、空白 null 或不适用 \"/\"）")
+    if isinstance(raw, float) and not math.isfinite(raw):
+        raise ValueError(f"{where()}：“{raw}”不是有效的数字")
     if isinstance(raw, float):
         if raw.is_integer() and not col.decimals:
             raw = int(raw)
@@ -151,6 +158,10 @@ def load_report(path: str | Path) -> Report:
         data = json.loads(text)
     except json.JSONDecodeError as e:
         raise InputError(f"{path}：第{e.lineno}行第{e.colno}列不是有效的 JSON（{e.msg}）") from None
+    except RecursionError:
+        raise InputError(f"{path}：JSON 嵌套层数太多，不是 gkassist 的报告文件") from None
+    except ValueError as e:  # an integer of thousands of digits
+        raise InputError(f"{path}：JSON 里有无法使用的数值（{str(e)[:60]}）") from None
     if isinstance(data, dict) and isinstance(data.get("report"), dict) and "step" in data:
         data = data["report"]  # a saved draft: last year's answers are its report
     return report_from_data(data, path)
@@ -171,6 +182,10 @@ def _first_error(e: ValidationError) -> str:
     if msg.startswith("Value error, "):
         return msg[len("Value error, "):]
     loc = ".".join(str(x) for x in err.get("loc", ()))
-    field_names = {"format_version": "格式版本（应为 \"2019\" 或 \"2021\"）", "agency": "机关名称", "year": "年度", "level": "机关层级"}
+    field_names = {"format_version": "格式版本（应为 \"2019\" 或 \"2021\"）", "agency": "机关名称", "year": f"年度（{YEAR_MIN}—{YEAR_MAX}）",
+                   "level": "机关层级"}
     name = field_names.get(str(err.get("loc", ("",))[0]), loc)
-    return f"字段“{name}”的值无效（{err.get('input')!r}）"
+    if err.get("type") == "missing":
+        return f"缺少字段“{name}”"
+    shown = repr(err.get("input"))
+    return f"字段“{name}”的值无效（{shown[:40]}{'…' if len(shown) > 40 else ''}）"

@@ -10,8 +10,8 @@ from __future__ import annotations
 import hashlib
 import heapq
 import json
+import marshal
 import math
-import pickle
 import re
 import sys
 from collections import Counter, defaultdict
@@ -23,7 +23,7 @@ from gkassist.checks.repetition import SentenceIndex, normalise, split_sentences
 from gkassist.core.errors import InputError
 from gkassist.paths import cache_dir, resource_dir, user_corpus_dir
 
-CACHE_VERSION = 4
+CACHE_VERSION = 5  # 5: marshal, column by column (4 was a pickle)
 # The parts of a report a sentence can come from (what --section accepts, besides aliases).
 SECTION_KINDS = ("总体情况", "主动公开", "依申请公开", "政府信息管理", "平台建设", "监督保障", "问题和改进", "其他事项")
 OVERVIEW_KINDS = SECTION_KINDS[:6]
@@ -306,31 +306,63 @@ def build_index(files: list[tuple[Path, bool]], warn=lambda msg: None) -> Index:
 _LOADED: dict[Path, Index] = {}
 
 
+def _to_plain(index: Index) -> bytes:
+    """The index column by column, as marshal data: plain lists, dicts and numbers, nothing that can run code."""
+    units = index.units
+    return marshal.dumps({
+        "version": CACHE_VERSION,
+        "texts": [u.text for u in units], "agencies": [u.agency for u in units], "years": [u.year for u in units],
+        "kinds": [u.kind for u in units], "sources": [u.source for u in units], "owns": [u.own for u in units],
+        "lengths": index.lengths, "norms": index.norms, "reports": index.reports,
+        "postings": {term: {kind: [x for pair in plist for x in pair] for kind, plist in by_kind.items()}
+                     for term, by_kind in index.postings.items()},
+    })
+
+
+def _from_plain(data: bytes) -> Index:
+    """The index back from its cache file, checked: any inconsistency is a ValueError (the caller rebuilds)."""
+    plain = marshal.loads(data)
+    if not isinstance(plain, dict) or plain.get("version") != CACHE_VERSION:
+        raise ValueError("not this version's index")
+    columns = [plain[k] for k in ("texts", "agencies", "years", "kinds", "sources", "owns", "lengths", "norms")]
+    n = len(columns[0])
+    if any(not isinstance(c, list) or len(c) != n for c in columns):
+        raise ValueError("columns of different lengths")
+    postings: dict[str, dict[str, list[tuple[int, int]]]] = {}
+    for term, by_kind in plain["postings"].items():
+        postings[term] = {}
+        for kind, flat in by_kind.items():
+            if len(flat) % 2 or (flat and (max(flat[0::2]) >= n or min(flat[0::2]) < 0)):
+                raise ValueError("a posting points past the units")
+            postings[term][kind] = list(zip(flat[0::2], flat[1::2]))
+    units = [Unit(*row) for row in zip(*columns[:6])]
+    if not all(isinstance(r, dict) and {"agency", "year", "source", "own"} <= r.keys() for r in plain["reports"]):
+        raise ValueError("reports without their fields")
+    return Index(units, postings, plain["lengths"], plain["reports"], plain["norms"])
+
+
 def load_index(extra: list[str | Path] = (), warn=lambda msg: None) -> Index:
     """The index for the current corpus: from the cache when the corpus has not changed."""
     from gkassist.core.files import atomic_write
 
     files = corpus_files(extra)
-    path = cache_dir() / f"index-{_fingerprint(files)}.pickle"
+    path = cache_dir() / f"index-{_fingerprint(files)}.marshal"
     if path in _LOADED:
         return _LOADED[path]  # the dialogue asks for the index on every narrative answer
     if path.exists():
         try:
-            with open(path, "rb") as f:
-                index = pickle.load(f)
-            if isinstance(index, Index):
-                _LOADED[path] = index
-                return index
-        except Exception:  # a corrupt or foreign cache file: rebuild below
-            pass
-        warn(f"索引缓存 {path} 已损坏，正在重建")
+            index = _from_plain(path.read_bytes())
+            _LOADED[path] = index
+            return index
+        except (ValueError, EOFError, TypeError, KeyError, OSError):  # a corrupt or foreign cache file: rebuild below
+            warn(f"索引缓存 {path} 已损坏，正在重建")
     index = build_index(files, warn)
     _LOADED[path] = index
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        for old in path.parent.glob("index-*.pickle"):
+        for old in list(path.parent.glob("index-*.pickle")) + list(path.parent.glob("index-*.marshal")):
             old.unlink(missing_ok=True)
-        atomic_write(path, pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL))
+        atomic_write(path, _to_plain(index))
     except (OSError, InputError):
         pass  # an unwritable cache only costs a rebuild next time
     return index

@@ -15,6 +15,7 @@ from pathlib import Path
 from gkassist.checks import ERROR, Finding, check
 from gkassist.core import formats
 from gkassist.core.derive import next_year_draft
+from gkassist.core.errors import InputError
 from gkassist.core.model import Report
 from gkassist.dialogue import session
 from gkassist.dialogue.improvements import ImprovementAnswers, Proposal
@@ -47,6 +48,7 @@ class Engine(TableAnswers, NarrativeAnswers, ImprovementAnswers, PrefaceAnswers)
         self.offered_last_year: Report | None = None  # found after the agency was named, waiting for “用”
         self.offered_restart: "Engine | None" = None  # a fresh draft from last year, waiting for “重新开始”
         self.revisiting = False  # a part reopened by a jump: once confirmed, back to the first part still open
+        self.notices: list[str] = []  # what the clerk must hear about saving (a fallback folder used)
 
     # ---------------------------------------------------------- construction and saving
     @classmethod
@@ -69,7 +71,22 @@ class Engine(TableAnswers, NarrativeAnswers, ImprovementAnswers, PrefaceAnswers)
         return engine
 
     def save(self) -> Path:
-        return session.write_draft(self.path, self.report, self.last_year, self.step)
+        """Write the draft; where its folder cannot be written, to the fallback folder instead (said in
+        `notices`), so that no answer is lost.  Raises InputError only when neither can be written."""
+        try:
+            return session.write_draft(self.path, self.report, self.last_year, self.step)
+        except InputError as e:
+            fallback = session.fallback_path(self.path)
+            if fallback == self.path:
+                raise
+            session.write_draft(fallback, self.report, self.last_year, self.step)
+            self.notices.append(f"{e}。草稿已改存到 {fallback}，以后会自动从那里接着写。")
+            self.path = fallback
+            return fallback
+
+    def take_notices(self) -> list[Reply]:
+        notices, self.notices = self.notices, []
+        return [Reply(n, "error") for n in notices]
 
     # ---------------------------------------------------------- flow
     @property
@@ -233,6 +250,8 @@ class Engine(TableAnswers, NarrativeAnswers, ImprovementAnswers, PrefaceAnswers)
             self.step_index = max(self.step_index, first_unanswered(self.report))
             self.revisiting = False
         self.save()
+        if self.notices:
+            return self.take_notices() + self.question()
         if step.kind == "field" and self.last_year is None:
             found = session.find_last_year(self.report.agency, self.report.year)
             if found is not None:

@@ -157,6 +157,8 @@ class NarrativeAnswers:
             settings = llm.load_settings()
         except InputError as e:
             return [Reply(str(e), "error")]
+        if settings.enabled and not settings.ready:
+            return [Reply(f"大模型润色已打开，但还缺 {settings.missing}；请在 {llm.config_path()} 或环境变量中补上。", "error")]
         if not settings.ready:
             return [Reply(f"大模型润色没有打开（默认关闭，全部在本机离线完成）。需要时在 {llm.config_path()} 中配置"
                           "一个 OpenAI 兼容的服务，见 README“可选：大模型润色”。", "error")]

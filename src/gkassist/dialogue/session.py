@@ -39,12 +39,106 @@ def draft_path(report: Report) -> Path:
     return drafts_dir() / report_file_name(report)
 
 
+def fallback_dir() -> Path:
+    """Where drafts go when the drafts folder cannot be written (a full or read-only disk, wrong permissions)."""
+    return Path.home() / "gkassist-草稿"
+
+
+def fallback_path(path: Path) -> Path:
+    return path if path.parent == fallback_dir() else fallback_dir() / path.name
+
+
 def draft_files() -> list[Path]:
-    """The draft files, most recently saved first."""
-    folder = drafts_dir()
-    if not folder.is_dir():
-        return []
-    return sorted(folder.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
+    """The draft files (the drafts folder and the fallback folder), most recently saved first."""
+    files = []
+    for folder in (drafts_dir(), fallback_dir()):
+        if folder.is_dir():
+            _clean_temporary_files(folder)
+            files += folder.glob("*.json")
+    return sorted(files, key=lambda p: p.stat().st_mtime, reverse=True)
+
+
+def _clean_temporary_files(folder: Path) -> None:
+    """Half-written saves left by a killed process (atomic_write's “.name.xxxx.tmp”); the draft itself is whole."""
+    import time
+
+    for tmp in folder.glob(".*.tmp"):
+        try:
+            if time.time() - tmp.stat().st_mtime > 60:  # not one being written right now by another instance
+                tmp.unlink()
+        except OSError:
+            pass
+
+
+def set_damaged_aside(path: Path) -> Path | None:
+    """Move a draft that cannot be read into drafts/.damaged/ so that it never blocks a start; None if it cannot."""
+    target = path.parent / ".damaged" / f"{path.stem}-{datetime.now():%Y%m%d-%H%M%S}{path.suffix}"
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        path.replace(target)
+    except OSError:
+        return None
+    return target
+
+
+class DraftLock:
+    """One instance per draft: a “.lock” file beside it holding the process id.  A lock whose process is gone
+    (kill -9, a power cut) is taken over; a live one is refused with its process id."""
+
+    def __init__(self, path: Path):
+        self.path = path.with_suffix(".lock")
+        self.held = False
+
+    def acquire(self) -> "DraftLock":
+        import os
+
+        for _ in range(2):
+            try:
+                fd = os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
+            except FileExistsError:
+                holder = _lock_holder(self.path)
+                if holder and holder != os.getpid() and _alive(holder):
+                    raise InputError(f"草稿 {self.path.with_suffix('.json').name} 正在被另一个 gkassist（进程 {holder}）使用；"
+                                     "请先关闭那个窗口，两边同时写会互相覆盖") from None
+                self.path.unlink(missing_ok=True)  # stale: its process is gone
+                continue
+            except OSError:
+                return self  # a folder that cannot hold a lock cannot hold the draft either: save will say so
+            with os.fdopen(fd, "w") as f:
+                f.write(str(os.getpid()))
+            self.held = True
+            return self
+        return self
+
+    def release(self) -> None:
+        if self.held:
+            self.path.unlink(missing_ok=True)
+            self.held = False
+
+    def __enter__(self) -> "DraftLock":
+        return self.acquire()
+
+    def __exit__(self, *exc) -> None:
+        self.release()
+
+
+def _lock_holder(path: Path) -> int | None:
+    try:
+        return int(path.read_text(encoding="ascii").strip())
+    except (OSError, ValueError):
+        return None
+
+
+def _alive(pid: int) -> bool:
+    import os
+
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def read_draft(path: Path) -> Draft:
@@ -244,7 +338,9 @@ def open_session(from_file: str | None = None, year: int | None = None, agency: 
         try:
             engine = Engine.resume(path)
         except InputError as e:
-            skipped.append(f"{e}，已跳过（文件仍在原处）。")  # a broken draft must not hide an older good one
+            # a broken draft must not hide an older good one, nor block the next start
+            moved = set_damaged_aside(path)
+            skipped.append(f"{e}，已跳过" + (f"（文件已移到 {moved}）。" if moved else "（文件仍在原处）。"))
             continue
         if not engine.done:
             return engine, "\n".join(skipped + [f"接着上次的草稿继续（{path}）。"])

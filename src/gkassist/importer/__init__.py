@@ -66,12 +66,20 @@ def source_text(path: Path) -> str:
     return reader(path, data)
 
 
+# A published report is a few hundred to a few thousand lines; a file far beyond that is not one, and is
+# answered at once instead of after seconds of reading.
+MAX_LINES = 100_000
+
+
 def import_file(path: str | Path) -> ImportResult:
     path = Path(path)
     check_readable(path)
     text = source_text(path)
     if not text.strip():
         raise InputError(f"{path}：文件是空的")
+    lines = text.count("\n") + 1
+    if lines > MAX_LINES:
+        raise InputError(f"{path}：文件有{lines}行，远多于一份年度报告（上限{MAX_LINES}行），请确认选对了文件")
     result = parse_text(text, str(path))
     if not _usable(result):
         raise InputError(f"{path}：没有读到可用的年度报告内容（{'；'.join(result.problems) or '找不到章节和表格'}）")

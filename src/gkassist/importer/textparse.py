@@ -17,7 +17,7 @@ from itertools import product
 
 from gkassist.core import formats
 from gkassist.core.formats import T3_COLUMNS, T4_COLUMNS
-from gkassist.core.model import NOT_APPLICABLE, Report
+from gkassist.core.model import NOT_APPLICABLE, YEAR_MAX, YEAR_MIN, Report
 from gkassist.core.numbers import parse_number
 
 # ------------------------------------------------------------------ normalisation
@@ -94,6 +94,7 @@ class Token:
 
 
 _WS_TOKEN = re.compile(r"\S+")
+_SEPARATOR_CHARS = frozenset(" \t:|-\u3000")
 _NUMERIC = re.compile(r"^-?\d[\d,，]*(?:\.\d+)?$")
 
 
@@ -105,8 +106,8 @@ def tokenize(region: str, offset: int = 0) -> list[Token]:
         pos += len(line) + 1
         if not line.strip():
             continue
-        if re.fullmatch(r"\s*\|?[\s:|\-]+\|?\s*", line) and "-" in line:
-            continue  # a Markdown separator line
+        if "-" in line and set(line) <= _SEPARATOR_CHARS:
+            continue  # a Markdown separator line (a set test: the regex it replaces backtracked on long blank lines)
         if "|" in line:
             fields = line.split("|")
             starts = []
@@ -322,24 +323,28 @@ def _find_headings(text: str) -> list[tuple[str, int, int]]:
     return found
 
 
+_ENDS_SENTENCE = frozenset("。！？：；!?;:")
+_STARTS_PARAGRAPH = re.compile(r"(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+[、是]|\d+[、.．])")
+
+
 def _split_paragraphs(body: str, wrapped: bool) -> list[str]:
-    lines = [ln.strip() for ln in body.split("\n")]
+    """Lines joined into paragraphs, in time linear in the text: a paragraph grows as a list of lines and only
+    its last character is looked at (a regex over the growing paragraph made 10,000 lines take seconds)."""
     paras: list[str] = []
-    buf = ""
-    for ln in lines:
+    buf: list[str] = []
+    for ln in (line.strip() for line in body.split("\n")):
         if not ln:
             if buf and not wrapped:
-                paras.append(buf)
-                buf = ""
+                paras.append("".join(buf))
+                buf = []
             continue
-        starts_new = bool(re.match(r"^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+[、是]|\d+[、.．])", ln))
-        if buf and (not wrapped or starts_new or re.search(r"[。！？：；!?;:]$", buf)):
-            paras.append(buf)
-            buf = ln
+        if buf and (not wrapped or _STARTS_PARAGRAPH.match(ln) or buf[-1][-1] in _ENDS_SENTENCE):
+            paras.append("".join(buf))
+            buf = [ln]
         else:
-            buf += ln
+            buf.append(ln)
     if buf:
-        paras.append(buf)
+        paras.append("".join(buf))
     # text that came as one long line: cut before the sub-headings （一）…
     out = []
     for p in paras:
@@ -504,7 +509,10 @@ def parse_text(text: str, source: str = "<文本>") -> ImportResult:
     problems = []
     if not headings:
         problems.append("没有找到年度报告的章节标题（一、总体情况 … 六、其他需要报告的事项），这可能不是政府信息公开工作年度报告")
-    version = detect_version(text, year)
+    version = detect_version(text, year if year is not None and YEAR_MIN <= year <= YEAR_MAX else None)
+    if year is not None and not YEAR_MIN <= year <= YEAR_MAX:
+        problems.append(f"标题里的年度“{year}年”不在{YEAR_MIN}—{YEAR_MAX}年之间，未采用")
+        year = None
     if year is None:
         problems.append("没有找到报告年度")
         year = 2021 if version == "2021" else 2020

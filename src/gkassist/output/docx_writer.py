@@ -31,6 +31,14 @@ MARGINS = {"top": Mm(37), "bottom": Mm(35), "left": Mm(28), "right": Mm(26)}
 TEXT_WIDTH_MM = 210 - 28 - 26
 
 
+# Characters XML 1.0 cannot hold (python-docx raises on them): control characters pasted from elsewhere.
+_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def xml_safe(text: str) -> str:
+    return _NOT_XML.sub("", text)
+
+
 def set_font(run, name: str, size) -> None:
     """Set Latin and East-Asian font: python-docx's font.name alone leaves w:eastAsia unset."""
     run.font.name = name
@@ -48,6 +56,7 @@ _SUBHEADING = re.compile(r"^([（(][一二三四五六七八九十]{1,3}[）)][^
 
 
 def _paragraph(doc, text: str, font=BODY_FONT, size=BODY_SIZE, indent=True, align=None):
+    text = xml_safe(text)
     p = doc.add_paragraph()
     if indent:
         p.paragraph_format.first_line_indent = Pt(size.pt * 2)
@@ -132,7 +141,7 @@ def _table(doc, table_id: str, grid: list[list[layout.GridCell]]):
         p = cell.paragraphs[0]
         p.alignment = WD_ALIGN_PARAGRAPH.RIGHT if gc.number else WD_ALIGN_PARAGRAPH.CENTER
         if gc.text:
-            set_font(p.add_run(gc.text), BODY_FONT, TABLE_SIZE)
+            set_font(p.add_run(xml_safe(gc.text)), BODY_FONT, TABLE_SIZE)
     return table
 
 
@@ -165,8 +174,8 @@ def write_docx(report: Report) -> bytes:
         for text in report.extra_lines.get(sid, []):
             _paragraph(doc, text)
     core = doc.core_properties
-    core.title = report.title
-    core.author = report.agency
+    core.title = xml_safe(report.title)[:255]  # the package's core properties take at most 255 characters
+    core.author = xml_safe(report.agency)[:255]
     buf = io.BytesIO()
     doc.save(buf)
     return buf.getvalue()

@@ -118,10 +118,7 @@ class DraftApp(App):
         self.show_replies(self._answer(text))
 
     def _answer(self, text: str) -> list[Reply]:
-        try:
-            return self.engine.answer(text)
-        except InputError as e:
-            return [Reply(str(e), "error")]
+        return self._guarded(lambda: self.engine.answer(text))
 
     @work(thread=True, exclusive=True, group="model")
     def answer_with_model(self, text: str) -> None:
@@ -181,8 +178,9 @@ class DraftApp(App):
         try:
             path = self.engine.save()
         except InputError as e:
-            self.notify(str(e), severity="error", markup=False)
+            self.say(Reply(f"{e}。草稿还在内存里，没有丢；请检查磁盘空间或文件夹权限后再按 Ctrl+S。", "error"))
             return
+        self.say(*self.engine.take_notices())
         self.notify(f"已保存：{path}", markup=False)
 
     def _waiting_for_model(self) -> bool:
@@ -198,13 +196,17 @@ class DraftApp(App):
 
     def action_back(self) -> None:
         if not self._waiting_for_model():
-            self.show_replies(self.engine.back())
+            self.show_replies(self._guarded(self.engine.back))
 
     def _guarded(self, action) -> list[Reply]:
+        """Every call into the engine: a problem is said in the chat, the app and the answers in memory stay."""
         try:
             return action()
         except InputError as e:
             return [Reply(str(e), "error")]
+        except Exception as e:  # noqa: BLE001 — a bug must not close the app and take the clerk's answers with it
+            return [Reply(f"出现了意外的内部错误（{type(e).__name__}：{str(e)[:200]}）。已写好的内容都还在，"
+                          "可以接着回答或按 Ctrl+S 保存；请把这条消息告诉维护人员。", "error")]
 
     def action_export(self, suffix: str) -> None:
         from gkassist.core.files import export_file_name
@@ -232,7 +234,7 @@ class DraftApp(App):
         try:
             self.engine.save()
         except InputError as e:
-            self.notify(f"{e}。草稿还在内存里，请检查文件夹权限后再按 Ctrl+S 或 Ctrl+Q。", severity="error", markup=False)
+            self.say(Reply(f"{e}。草稿还在内存里，没有退出；请检查磁盘空间或文件夹权限后再按 Ctrl+Q。", "error"))
             return
         self.exit()
 
@@ -250,7 +252,7 @@ class DraftApp(App):
 
     def _jump(self, step_id: str) -> None:
         if not self._waiting_for_model():
-            self.show_replies(self.engine.jump(step_id))
+            self.show_replies(self._guarded(lambda: self.engine.jump(step_id)))
 
 
 def _unspaced(text: str) -> str:
@@ -265,6 +267,9 @@ def _escape(text: str) -> str:
 
 
 def run_app(from_file: str | None = None, year: int | None = None, agency: str | None = None) -> int:
+    from gkassist.dialogue.session import DraftLock
+
     engine, notice = open_session(from_file, year, agency)
-    DraftApp(engine, notice).run()
+    with DraftLock(engine.path):  # a second window on the same draft is refused, not left to overwrite this one
+        DraftApp(engine, notice).run()
     return 0
