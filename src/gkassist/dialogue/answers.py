@@ -165,22 +165,24 @@ def _group(clause: str) -> tuple[str, str] | None:
     return next(((prefix, question) for pattern, prefix, question in GROUP_WORDS if re.search(pattern, flat)), None)
 
 
-def _refuse_common(text: str) -> str:
-    if not re.search(r"[\u4e00-\u9fff]", text):
-        return "请用中文回答（数字可以直接写），例如“自然人申请3件，予以公开2件”。"
-    if _NEGATIVE.search(text):
-        return "件数不能是负数，请写实际的件数。"
-    return ""
+def _refusing_the_impossible(parse):
+    """What no table can take, refused before any table reads it: no Chinese at all, a negative count."""
+    def parse_or_refuse(text: str, *args) -> Parsed:
+        if not re.search(r"[\u4e00-\u9fff]", text):
+            return Parsed(refusal="请用中文回答（数字可以直接写），例如“自然人申请3件，予以公开2件”。")
+        if _NEGATIVE.search(text):
+            return Parsed(refusal="件数不能是负数，请写实际的件数。")
+        return parse(text, *args)
+    parse_or_refuse.__doc__ = parse.__doc__
+    return parse_or_refuse
 
 
 # ------------------------------------------------------------------ 表三
+@_refusing_the_impossible
 def parse_t3(text: str, known_requests: dict[str, float] | None = None) -> Parsed:
     """`known_requests`: the applications already understood (kind → count) when this answers a question back."""
     out = Parsed()
     text = text.strip()
-    if refusal := _refuse_common(text):
-        out.refusal = refusal
-        return out
     requests: dict[str, float] = {}  # kind → applications said in this answer
     known = dict(known_requests or {})
     results: list[tuple[str | None, str, float | None, str, bool]] = []  # (kind, row, count, clause, for every kind)
@@ -371,11 +373,9 @@ T4_OUTCOME_WORDS = ((r"尚未审结|未审结|在审|审理中|还没判|未判�
 T4_OUTCOME_LABELS = {"upheld": "结果维持", "corrected": "结果纠正", "other": "其他结果", "pending": "尚未审结"}
 
 
+@_refusing_the_impossible
 def parse_t4(text: str) -> Parsed:
     out = Parsed()
-    if refusal := _refuse_common(text):
-        out.refusal = refusal
-        return out
     block: str | None = None
     counts: dict[str, float] = {}
     outcomes: dict[str, list[tuple[str, float | None]]] = {}
@@ -441,11 +441,9 @@ T2_COUNT_COLUMNS = ((r"废止|废除|取消|失效|作废", "repealed"), (r"现�
 _T2_NEGATED = re.compile(r"(?:没有|没|未|无|不曾)(?:任何)?(制发|发文|发了|印发|出台|制定|废止|废除|收费|收取)")
 
 
+@_refusing_the_impossible
 def parse_t2(text: str) -> Parsed:
     out = Parsed()
-    if refusal := _refuse_common(text):
-        out.refusal = refusal
-        return out
     row: str | None = None
     for clause, _, _ in _clauses(text.replace("、", "，")) if not re.search(r"、[^，；。]*?(?:都|均|全)", text) else _distributed(text):
         rows = [r for pattern, r in T2_ROW_WORDS if re.search(pattern, clause)]
