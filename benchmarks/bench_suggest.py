@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from gkassist import corpus  # noqa: E402
-from gkassist.checks.repetition import split_sentences  # noqa: E402
+from gkassist.core.repetition import split_sentences  # noqa: E402
 from gkassist.importer import load_any  # noqa: E402
 
 

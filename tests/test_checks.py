@@ -133,7 +133,7 @@ def test_repeat_against_last_year(sample_2024):
 
 
 def test_repeat_ignores_the_legal_formula(sample_2024, sample_2023):
-    from gkassist.checks.repetition import compare
+    from gkassist.core.repetition import compare
 
     assert sample_2024.preface[0].startswith("本报告依据")
     assert compare(sample_2024, sample_2023).overall < 0.10

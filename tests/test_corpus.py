@@ -7,6 +7,7 @@ from gkassist import corpus
 from gkassist.checks import check
 from gkassist.cli import main
 from gkassist.core.errors import InputError
+from gkassist.core.model import load_report
 
 
 @pytest.fixture(autouse=True)
@@ -126,3 +127,39 @@ def test_corpus_add_skips_what_fails_and_keeps_the_rest(tmp_path, capsys):
 def test_unknown_section_name():
     with pytest.raises(InputError):
         corpus.section_kind("天气")
+
+
+def test_the_fast_jieba_segments_exactly_as_plain_jieba(tmp_path):
+    """Plain jieba (initialize, posseg) in one process, ours (from its own caches, on the second start) in another:
+    the same words for every sentence of the samples, the same place names."""
+    import subprocess
+    import sys
+
+    sentences = []
+    for path in sorted(SAMPLES.glob("*.json")):
+        report = load_report(path)
+        sentences += [p for _, p in corpus.paragraph_kinds(report)]
+    probe = tmp_path / "sentences.json"
+    probe.write_text(json.dumps(sentences, ensure_ascii=False), encoding="utf-8")
+    plain = f"""
+import json, logging, sys, jieba, jieba.posseg
+jieba.setLogLevel(logging.ERROR)
+jieba.initialize()
+jieba.load_userdict({str(corpus.resource_dir('data') / 'domain_dict.txt')!r})
+s = json.load(open({str(probe)!r}, encoding='utf-8'))
+places = sorted(w for w, t in jieba.posseg.dt.word_tag_tab.items() if t == 'ns')
+print(json.dumps([[jieba.lcut(x) for x in s], places], ensure_ascii=False))
+"""
+    ours = f"""
+import json, sys
+from gkassist.corpus.segmentation import jieba_module, place_words
+j = jieba_module()
+s = json.load(open({str(probe)!r}, encoding='utf-8'))
+print(json.dumps([[j.lcut(x) for x in s], sorted(place_words())], ensure_ascii=False))
+assert 'pkg_resources' not in sys.modules
+"""
+    env = {**__import__("os").environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    run = lambda code: subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True).stdout  # noqa: E731
+    expected = json.loads(run(plain))
+    first, second = json.loads(run(ours)), json.loads(run(ours))  # building the caches, then reading them
+    assert first == second == expected and len(expected[1]) > 10000

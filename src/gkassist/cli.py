@@ -123,7 +123,7 @@ def cmd_check(args) -> int:
             print(f.line())
         errors = sum(f.severity == ERROR for f in findings)
         if last is not None:
-            from gkassist.checks.repetition import compare
+            from gkassist.core.repetition import compare
 
             rep = compare(report, last)
             print(f"与{last.year}年度报告的重复率：{rep.overall:.0%}")

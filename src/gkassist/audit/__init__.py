@@ -131,7 +131,7 @@ def _check(job: tuple[Loaded, Loaded | None, str | None]) -> Unit:
         unit.error = loaded.error
         return unit
     from gkassist.checks import check
-    from gkassist.checks.repetition import compare
+    from gkassist.core.repetition import compare
 
     report = loaded.report
     unit.agency, unit.level, unit.year = report.agency, report.level, report.year

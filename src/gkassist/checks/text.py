@@ -5,10 +5,9 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from gkassist.checks import repetition
 from gkassist.checks.findings import ERROR, WARNING, Finding
 from gkassist.checks.findings import fmt_number as _fmt
-from gkassist.core import formats
+from gkassist.core import formats, repetition
 from gkassist.core.formats import cell_location
 from gkassist.core.model import Report
 from gkassist.core.numbers import parse_number

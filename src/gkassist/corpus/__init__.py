@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from gkassist.checks.repetition import SentenceIndex, normalise, split_sentences
 from gkassist.core.errors import InputError
+from gkassist.core.repetition import SentenceIndex, normalise, split_sentences
 from gkassist.paths import cache_dir, resource_dir, user_corpus_dir
 
 CACHE_VERSION = 5  # 5: marshal, column by column (4 was a pickle)
@@ -65,15 +65,10 @@ def paragraph_kinds(report) -> list[tuple[str, str]]:
 
 
 # ------------------------------------------------------------------ segmentation
-@cache
 def _jieba():
-    import logging
+    from gkassist.corpus.segmentation import jieba_module
 
-    import jieba
-
-    jieba.setLogLevel(logging.ERROR)
-    jieba.load_userdict(str(resource_dir("data") / "domain_dict.txt"))
-    return jieba
+    return jieba_module()
 
 
 @cache
@@ -140,7 +135,7 @@ def slot(text: str, agency: str, same_agency: bool = False) -> tuple[str, list[s
         # places: the parts of the source agency's name (青岚县, 石桥镇) and what jieba tags as a place name
         places = {m.group(0) for m in _ADMIN_PART.finditer(agency)}
         places |= {w for w in _jieba().lcut(text)
-                   if len(w) >= 2 and _word_tags().get(w) == "ns" and w not in _NOT_PLACES and not w.endswith("度")
+                   if len(w) >= 2 and w in _place_words() and w not in _NOT_PLACES and not w.endswith("度")
                    and not w.startswith(("各", "全", "我", "本", "该"))}
         for place in sorted(places - _GENERIC_PLACE, key=len, reverse=True):
             out = outside_slots(out, literal("地名", place))
@@ -150,14 +145,12 @@ def slot(text: str, agency: str, same_agency: bool = False) -> tuple[str, list[s
     return out, found
 
 
-@cache
-def _word_tags() -> dict[str, str]:
-    """jieba's dictionary part-of-speech tags. Looking a word up is four times faster than jieba.posseg, whose
-    HMM pass over every shown sentence was most of a query's time, and finds the same place names (ns)."""
-    _jieba()
-    import jieba.posseg
+def _place_words() -> frozenset[str]:
+    """jieba's dictionary place names (ns). Looking a word up is four times faster than jieba.posseg, whose
+    HMM pass over every shown sentence was most of a query's time, and finds the same place names."""
+    from gkassist.corpus.segmentation import place_words
 
-    return jieba.posseg.dt.word_tag_tab
+    return place_words()
 
 
 # ------------------------------------------------------------------ the index
@@ -373,18 +366,22 @@ def warm_up() -> Index:
     app can do it in a worker after the first paint instead of on the clerk's first narrative answer."""
     index = load_index()
     keywords("政府信息公开")
-    _word_tags()
+    _place_words()
     return index
 
 
 def is_warm() -> bool:
     """Whether what a first suggestion needs (the word tags and an index) is already in memory."""
-    return _word_tags.cache_info().currsize == 1 and bool(_LOADED)
+    from gkassist.corpus.segmentation import place_words
+
+    return place_words.cache_info().currsize == 1 and bool(_LOADED)
 
 
 def cool_down() -> None:
     """Forget what `warm_up` loaded (the next suggestion loads it again)."""
-    _word_tags.cache_clear()
+    from gkassist.corpus.segmentation import place_words
+
+    place_words.cache_clear()
     _LOADED.clear()
 
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from gkassist.checks.repetition import SentenceIndex
 from gkassist.core import formats
 from gkassist.core.model import Report
+from gkassist.core.repetition import SentenceIndex
 from gkassist.dialogue.replies import Pending, Reply
 from gkassist.dialogue.steps import Said, flow, problem_areas
 

@@ -68,7 +68,7 @@ class NarrativeAnswers:
     def _last_year_standard(self, step: Step) -> str:
         """Last year's 六 when it is only the standard sentences (未收取信息处理费, 无其他需要报告的事项):
         “同去年” may take it, since such sentences are not counted as repetition."""
-        from gkassist.checks.repetition import is_boilerplate, split_sentences
+        from gkassist.core.repetition import is_boilerplate, split_sentences
 
         if self.last_year is None or step.section != "other":
             return ""

@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass
 
 from gkassist import llm
-from gkassist.checks import check_placeholders, check_text_numbers, repetition
+from gkassist.checks import check_placeholders, check_text_numbers
+from gkassist.core import repetition
 from gkassist.core.model import Report
 from gkassist.core.numbers import parse_number
 from gkassist.dialogue.steps import polish_prompts
