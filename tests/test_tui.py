@@ -215,3 +215,30 @@ async def test_back_shows_what_is_saved_and_yes_keeps_it():
         await type_answer(pilot, "对")
         assert app.engine.report.sections["overview"] == ["（一）主动公开。新建公开栏2块。"]
         assert app.engine.step.id == "overview_requests"
+
+
+async def test_the_screen_comes_first_and_the_draft_a_moment_later():
+    from gkassist.core.errors import InputError
+    from gkassist.dialogue.session import open_session
+
+    opened = []
+
+    def opener():
+        opened.append(True)
+        return open_session(str(SEED), 2021)
+
+    app = DraftApp(opener=opener)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        assert opened and app.engine is not None and app.engine.step.id == "requests"
+        assert app.lock is not None and app.lock.path.exists()  # the draft is held while the window is open
+    assert not app.lock.path.exists()
+
+    def failing():
+        raise InputError("/nowhere.txt：文件不存在")
+
+    app = DraftApp(opener=failing)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+    assert app.open_error == "/nowhere.txt：文件不存在" and app.return_code == 2

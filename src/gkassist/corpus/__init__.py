@@ -282,8 +282,10 @@ def _fingerprint(files: list[tuple[Path, bool]]) -> str:
 
 
 def build_index(files: list[tuple[Path, bool]], warn=lambda msg: None) -> Index:
+    from gkassist.corpus.segmentation import load_whole_dictionary
     from gkassist.importer import load_any
 
+    load_whole_dictionary()
     index = Index()
     for path, own in files:
         try:

@@ -2,16 +2,20 @@
 
 Plain `jieba.initialize()` imports pkg_resources (~0.1 s) and reads its 9 MB prefix-dictionary cache with
 `marshal.load(file)` (0.7–0.9 s); the place-name tags need `jieba.posseg`, which reads dict.txt again
-(0.3–0.6 s).  Here the prefix dictionary is one `marshal.loads` of our own cache file, pkg_resources is never
-imported, and the place names (tag ns) are a small cache of their own.  The segmentation is jieba's own, the
-same word for word (tests/test_corpus.py compares them on the corpus sentences).
+(0.3–0.6 s).  Here pkg_resources is never imported and the place names (tag ns) are a small cache of their
+own.  The prefix dictionary is looked up on demand in an SQLite file built once (a query or the sentences
+shown to the clerk touch a few hundred entries of its 580,000); building an index, which segments every
+sentence of the corpus, loads it whole with one `marshal.loads`.  The segmentation is jieba's own, the same
+word for word either way (tests/test_corpus.py compares them on the corpus sentences).
 """
 
 from __future__ import annotations
 
 import logging
 import marshal
+import sqlite3
 import sys
+import threading
 from functools import cache
 from pathlib import Path
 
@@ -42,23 +46,105 @@ def _import_jieba():
     return jieba
 
 
-@cache
-def jieba_module():
-    """jieba with its prefix dictionary loaded and the domain dictionary added."""
-    jieba = _import_jieba()
-    jieba.setLogLevel(logging.ERROR)
-    tokenizer = jieba.dt
+class OnDemandFrequencies:
+    """jieba's prefix dictionary (word → frequency, 0 for a prefix) read entry by entry from SQLite and kept once
+    read; words added afterwards (the domain dictionary) live in memory.  Has what jieba uses of a dict."""
+
+    def __init__(self, path: Path):
+        self._db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        self._lock = threading.Lock()  # the TUI's worker and the UI thread may both segment
+        self._known: dict[str, int | None] = {}
+
+    def _lookup(self, word: str) -> int | None:
+        try:
+            return self._known[word]
+        except KeyError:
+            pass
+        with self._lock:
+            row = self._db.execute("SELECT f FROM freq WHERE w = ?", (word,)).fetchone()
+        self._known[word] = value = row[0] if row else None
+        return value
+
+    def get(self, word, default=None):
+        value = self._lookup(word)
+        return default if value is None else value
+
+    def __contains__(self, word) -> bool:
+        return self._lookup(word) is not None
+
+    def __getitem__(self, word) -> int:
+        value = self._lookup(word)
+        if value is None:
+            raise KeyError(word)
+        return value
+
+    def __setitem__(self, word, value) -> None:
+        self._known[word] = value
+
+    @staticmethod
+    def build(path: Path, freq: dict, total: int) -> None:
+        tmp = path.with_suffix(".building")
+        tmp.unlink(missing_ok=True)
+        db = sqlite3.connect(tmp)
+        db.execute("CREATE TABLE freq (w TEXT PRIMARY KEY, f INTEGER) WITHOUT ROWID")
+        db.execute("CREATE TABLE meta (total INTEGER)")
+        db.executemany("INSERT INTO freq VALUES (?, ?)", freq.items())
+        db.execute("INSERT INTO meta VALUES (?)", (total,))
+        db.commit()
+        db.close()
+        tmp.replace(path)
+
+
+def _full_dictionary(jieba) -> tuple[dict, int]:
+    """The whole prefix dictionary, from our marshal cache (one read) or jieba's own loading."""
     path = cache_dir() / f"jieba-{jieba.__version__}-prefix.marshal"
     try:
         freq, total = marshal.loads(path.read_bytes())
-        if not isinstance(freq, dict) or not isinstance(total, int) or not freq:
-            raise ValueError("not a prefix dictionary")
-        tokenizer.FREQ, tokenizer.total, tokenizer.initialized = freq, total, True
+        if isinstance(freq, dict) and isinstance(total, int) and freq:
+            return freq, total
     except (OSError, ValueError, EOFError, TypeError):
-        tokenizer.initialize()
-        _write_quietly(path, marshal.dumps((tokenizer.FREQ, tokenizer.total)))
+        pass
+    tokenizer = jieba.Tokenizer()
+    tokenizer.initialize()
+    _write_quietly(path, marshal.dumps((tokenizer.FREQ, tokenizer.total)))
+    return tokenizer.FREQ, tokenizer.total
+
+
+def _add_domain_words(jieba) -> None:
     jieba.load_userdict(str(resource_dir("data") / "domain_dict.txt"))
+
+
+@cache
+def jieba_module():
+    """jieba with its prefix dictionary on demand (SQLite) and the domain dictionary added."""
+    jieba = _import_jieba()
+    jieba.setLogLevel(logging.ERROR)
+    tokenizer = jieba.dt
+    path = cache_dir() / f"jieba-{jieba.__version__}-prefix.sqlite"
+    try:
+        freq = OnDemandFrequencies(path)
+        (total,) = freq._db.execute("SELECT total FROM meta").fetchone()
+    except (sqlite3.Error, TypeError, ValueError):
+        full, total = _full_dictionary(jieba)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            OnDemandFrequencies.build(path, full, total)
+            freq = OnDemandFrequencies(path)
+        except (OSError, sqlite3.Error):
+            freq = full  # no cache folder: the whole dictionary in memory, as jieba itself does
+    tokenizer.FREQ, tokenizer.total, tokenizer.initialized = freq, total, True
+    _add_domain_words(jieba)
     return jieba
+
+
+def load_whole_dictionary() -> None:
+    """Before segmenting a whole corpus: the prefix dictionary in memory (SQLite per lookup would be slow)."""
+    jieba = jieba_module()
+    if isinstance(jieba.dt.FREQ, dict):
+        return
+    jieba.dt.FREQ, jieba.dt.total = _full_dictionary(jieba)
+    jieba.dt.FREQ = dict(jieba.dt.FREQ)
+    _add_domain_words(jieba)
 
 
 @cache

@@ -13,11 +13,8 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Input, Static
 
-from gkassist.checks import ERROR
 from gkassist.core.errors import InputError
-from gkassist.dialogue import Engine, Reply
-from gkassist.dialogue.session import open_session
-from gkassist.dialogue.steps import flow
+from gkassist.dialogue.replies import Reply
 from gkassist.tui.commands import DraftCommands
 from gkassist.tui.screens import TextScreen
 from gkassist.tui.widgets import AnswerInput, ChatBubble, KeyBar
@@ -42,9 +39,14 @@ class DraftApp(App):
         Binding("ctrl+q", "save_quit", "保存退出", priority=True),
     ]
 
-    def __init__(self, engine: Engine, notice: str = "", export_dir: Path | None = None):
+    def __init__(self, engine=None, notice: str = "", export_dir: Path | None = None, opener=None):
+        """`engine` to draft with, or `opener` to build it (engine, notice) once the first frame is drawn:
+        the screen appears before the domain is loaded."""
         super().__init__()
         self.engine = engine
+        self.opener = opener
+        self.open_error = ""
+        self.lock = None
         self.notice = notice
         self.export_dir = export_dir or Path.cwd()
         self.export_asked: str | None = None  # the format whose export was asked about (errors or blanks left)
@@ -59,6 +61,31 @@ class DraftApp(App):
         yield KeyBar(self.BINDINGS)
 
     def on_mount(self) -> None:
+        self.query_one("#answer", Input).focus()
+        if self.engine is None:
+            self.query_one("#title", Static).update(f"{self.TITLE} · 正在打开草稿……")
+            self.call_after_refresh(self._open)  # after the first frame: the skeleton is on the screen by then
+        else:
+            self._start()
+
+    def _open(self) -> None:
+        from gkassist.dialogue.session import DraftLock
+
+        try:
+            self.engine, self.notice = self.opener()
+            # a second window on the same draft is refused, not left to overwrite this one
+            self.lock = DraftLock(self.engine.path).acquire()
+        except InputError as e:
+            self.open_error = str(e)
+            self.exit(return_code=2)
+            return
+        self._start()
+
+    def on_unmount(self) -> None:
+        if self.lock is not None:
+            self.lock.release()
+
+    def _start(self) -> None:
         r = self.engine.report
         opening = [Reply(self.notice)] if self.notice else []
         opening.append(Reply(f"您好！我们来起草《{r.title}》（{r.format_version}年版格式）。"))
@@ -70,7 +97,6 @@ class DraftApp(App):
         else:
             self.say(*opening, *self.engine.question())
         self.refresh_side()
-        self.query_one("#answer", Input).focus()
         if self.engine.done and self.engine.offered_restart is None:
             self.action_review()
 
@@ -105,6 +131,8 @@ class DraftApp(App):
 
     @on(Input.Submitted, "#answer")
     def answered(self, event: Input.Submitted) -> None:
+        if self.engine is None:
+            return  # still opening the draft: the typed answer stays in the box
         self.export_asked = None
         text = event.value
         event.input.value = ""
@@ -137,6 +165,9 @@ class DraftApp(App):
             answer.focus()
 
     def refresh_side(self) -> None:
+        from gkassist.checks import ERROR
+        from gkassist.dialogue.steps import flow
+
         r = self.engine.report
         # a plain title line, not Header: Header's clock and icon cost start-up time and say less
         self.query_one("#title", Static).update(f"{self.TITLE} · {r.agency} {r.year}年度（{r.format_version}年版格式）")
@@ -156,17 +187,24 @@ class DraftApp(App):
 
     # ------------------------------------------------------------ commands
     def action_help(self) -> None:
+        if self.engine is None:
+            return  # still opening the draft
         step = self.engine.step
         where = f"\n\n**现在这一步**：{step.ask}" if step else ""
         self.push_screen(TextScreen(HELP + where))
 
     def action_preview(self) -> None:
+        if self.engine is None:
+            return  # still opening the draft
         from gkassist.output import render_text
 
         self.push_screen(TextScreen(render_text(self.engine.report, ".md")))
 
     def action_review(self) -> None:
         """A finished report: its checks, then the whole report."""
+        if self.engine is None:
+            return  # still opening the draft
+        from gkassist.checks import ERROR
         from gkassist.output import render_text
 
         findings = self.engine.findings()
@@ -175,6 +213,8 @@ class DraftApp(App):
         self.push_screen(TextScreen(head + render_text(self.engine.report, ".md")))
 
     def action_save(self) -> None:
+        if self.engine is None:
+            return  # still opening the draft
         try:
             path = self.engine.save()
         except InputError as e:
@@ -191,10 +231,14 @@ class DraftApp(App):
         return False
 
     def action_undo(self) -> None:
+        if self.engine is None:
+            return  # still opening the draft
         if not self._waiting_for_model():
             self.show_replies(self._guarded(self.engine.undo))
 
     def action_back(self) -> None:
+        if self.engine is None:
+            return  # still opening the draft
         if not self._waiting_for_model():
             self.show_replies(self._guarded(self.engine.back))
 
@@ -209,6 +253,8 @@ class DraftApp(App):
                           "可以接着回答或按 Ctrl+S 保存；请把这条消息告诉维护人员。", "error")]
 
     def action_export(self, suffix: str) -> None:
+        if self.engine is None:
+            return  # still opening the draft
         from gkassist.core.files import export_file_name
         from gkassist.output import render_to
 
@@ -231,6 +277,9 @@ class DraftApp(App):
         self.notify(said, markup=False)
 
     def action_save_quit(self) -> None:
+        if self.engine is None:
+            self.exit()
+            return
         try:
             self.engine.save()
         except InputError as e:
@@ -240,6 +289,10 @@ class DraftApp(App):
 
     def palette_entries(self):
         """(title, help, callback) of the command palette: the parts in the flow's order, then exports and keys."""
+        from gkassist.dialogue.steps import flow
+
+        if self.engine is None:
+            return
         for step in flow().steps:
             yield f"跳到：{step.title}", step.ask[:40], lambda i=step.id: self._jump(i)
         for suffix, name in EXPORT_FORMATS:
@@ -251,7 +304,7 @@ class DraftApp(App):
         yield "保存并退出", "Ctrl+Q", self.action_save_quit
 
     def _jump(self, step_id: str) -> None:
-        if not self._waiting_for_model():
+        if self.engine is not None and not self._waiting_for_model():
             self.show_replies(self._guarded(lambda: self.engine.jump(step_id)))
 
 
@@ -267,9 +320,13 @@ def _escape(text: str) -> str:
 
 
 def run_app(from_file: str | None = None, year: int | None = None, agency: str | None = None) -> int:
-    from gkassist.dialogue.session import DraftLock
+    def opener():
+        from gkassist.dialogue.session import open_session
 
-    engine, notice = open_session(from_file, year, agency)
-    with DraftLock(engine.path):  # a second window on the same draft is refused, not left to overwrite this one
-        DraftApp(engine, notice).run()
+        return open_session(from_file, year, agency)
+
+    app = DraftApp(opener=opener)
+    app.run()
+    if app.open_error:
+        raise InputError(app.open_error)
     return 0
