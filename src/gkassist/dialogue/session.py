@@ -94,6 +94,7 @@ class DraftLock:
 
         for _ in range(2):
             try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
                 fd = os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
             except FileExistsError:
                 holder = _lock_holder(self.path)
