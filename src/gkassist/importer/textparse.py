@@ -42,6 +42,33 @@ TABLE_START = {
 }
 _T4_WORDS = re.compile(r"[行政复议诉讼未经直接起后结果维持纠正其他尚审总计类别·|]+")
 _TITLE = re.compile(r"(\d{4})\s*年\s*度?\s*(?:政府信息公开|政务公开)[^\n。]{0,6}?年\s*度\s*报\s*告")
+# “2019年上海市人民政府办公厅政府信息公开工作年度报告”: the year first, the agency between
+_TITLE_YEAR_FIRST = re.compile(r"(\d{4})\s*年\s*度?\s*([^\n。，,；\d]{2,40}?)\s*(?:政府信息公开|政务公开)[^\n。]{0,6}?年\s*度\s*报\s*告")
+# “发布机构：青岚县教育局” and the like, on a published page
+_PUBLISHER = re.compile(r"(?:发布机构|发文机关|发布单位|信息来源|来源单位)\s*[:：]\s*([^\s|，,。；;]{2,40})")
+_AGENCY_END = re.compile(r"(?:政府|办公厅|办公室|局|委员会|委|办|院|厅|署|镇|乡|街道|街道办事处|中心|所|处|会|站|管委会|（管委会）|集团|公司)$")
+_NOT_AGENCY = re.compile(r"^(?:根据|依据|按照|本报告|我局|我委|我办|我镇|我乡|我区|我县|我市|为|现|特|以下|如对)|[。，；：、]")
+
+
+def title_line(text: str):
+    """The title as a line of its own (“青岚县教育局2024年政府信息公开工作年度报告”), not the same words inside a
+    preface sentence (“…编制青岚县教育局2024年政府信息公开工作年度报告。”): a match of either title form that
+    the line holds whole."""
+    for line in re.finditer(r"[^\n]+", text):
+        stripped = line.group(0).strip()
+        if len(stripped) > 80 or re.search(r"[。；]", stripped):
+            continue
+        for pattern in (_TITLE_YEAR_FIRST, _TITLE):
+            m = pattern.search(stripped)
+            if m and stripped.endswith(m.group(0)[-4:]):
+                return pattern, pattern.search(text, line.start(), line.end())
+    return None, None
+
+
+def looks_like_agency(name: str) -> bool:
+    """A title's agency is a name (…人民政府, …局, …街道办事处), never a sentence of the preface."""
+    name = name.strip()
+    return 2 <= len(name) <= 40 and bool(_AGENCY_END.search(name)) and not _NOT_AGENCY.search(name)
 
 
 def normalise(text: str) -> str:
@@ -91,6 +118,7 @@ class Token:
     start: int
     end: int
     glued: bool = False  # digits running straight into text ("164640第二十条")
+    trailing: bool = False  # the empty field after a line's last "|": a blank cell, or a Markdown row's end
 
 
 _WS_TOKEN = re.compile(r"\S+")
@@ -109,6 +137,8 @@ def tokenize(region: str, offset: int = 0) -> list[Token]:
         if "-" in line and set(line) <= _SEPARATOR_CHARS:
             continue  # a Markdown separator line (a set test: the regex it replaces backtracked on long blank lines)
         if "|" in line:
+            if not line.replace("|", "").strip():
+                continue  # only the pipes before the next row's label (a Markdown row continues)
             fields = line.split("|")
             starts = []
             p = line_start
@@ -117,10 +147,12 @@ def tokenize(region: str, offset: int = 0) -> list[Token]:
                 p += len(f) + 1
             if fields and not fields[0].strip():
                 fields, starts = fields[1:], starts[1:]
-            if fields and not fields[-1].strip() and line.rstrip().endswith("|"):
-                fields, starts = fields[:-1], starts[:-1]
             for f, s in zip(fields, starts):
                 tokens.append(_classify(f.strip(), offset + s, offset + s + len(f), pipe=True))
+            if len(fields) > 1 and not fields[-1].strip():
+                # “| a | b |” (Markdown) ends with an empty field that is no cell, “a | b |” with a blank last
+                # cell: which one, only the row's count of cells can tell (_TableReader._put)
+                tokens[-1].trailing = True
         elif "\t" in line.strip():
             p = line_start
             for f in line.split("\t"):
@@ -136,8 +168,25 @@ def tokenize(region: str, offset: int = 0) -> list[Token]:
 _PIECE = re.compile(r"-?\d[\d,，]*(?:\.\d+)?|[^\d-]+|-")
 
 
+_AMOUNT = re.compile(r"^(-?\d[\d,，]*(?:\.\d+)?)\s*(万元|元)$")
+
+
+def _amount(text: str) -> str | None:
+    """“251000元” → “25.1” (the table's unit is 万元), “2.5万元” → “2.5”; None for anything else."""
+    m = _AMOUNT.match(text)
+    if not m:
+        return None
+    value = float(m.group(1).replace(",", "").replace("，", ""))
+    if m.group(2) == "元":
+        value = round(value / 10000, 6)
+    return f"{value:.6f}".rstrip("0").rstrip(".")
+
+
 def _split_word(word: str, start: int) -> list[Token]:
-    """A whitespace-free word may hold text and digits run together ("总计010000000000000")."""
+    """A whitespace-free word may hold text and digits run together ("总计010000000000000"), or an amount with
+    its unit ("251000元")."""
+    if (amount := _amount(word)) is not None:
+        return [Token("num", amount, start, start + len(word))]
     pieces = list(_PIECE.finditer(word))
     if len(pieces) == 1:
         return [_classify(word, start, start + len(word))]
@@ -159,6 +208,8 @@ def _classify(text: str, start: int, end: int, pipe: bool = False) -> Token:
         return Token("num", "0", start, end)
     if _NUMERIC.match(text):
         return Token("num", text.replace(",", "").replace("，", ""), start, end)
+    if (amount := _amount(text)) is not None:
+        return Token("num", amount, start, end)
     return Token("text", text, start, end)
 
 
@@ -378,6 +429,8 @@ class _TableReader:
     def _put(self, table_id: str, row_id: str, col_ids: list[str], tokens: list[Token] | None, constraint=None) -> bool:
         n = len(col_ids)
         values: list | None = None
+        if tokens and len(tokens) == n + 1 and tokens[-1].trailing:
+            tokens = tokens[:-1]  # a Markdown row's closing "|"
         if tokens is not None:
             if len(tokens) == n:
                 values = [self._value(t) for t in tokens]
@@ -438,6 +491,24 @@ class _TableReader:
                 self.result.unread.append((table_id, row_id, c))
         self.ambiguous.clear()
 
+    def read_single_other_row(self, start: int, end: int, cols: list[str], with_sub: bool) -> None:
+        """A 2021-or-later report published with the 2019 layout's single “（六）其他处理” row: its numbers go to
+        “3.其他” (the other two reasons are 0 in that layout), said as a problem, never dropped."""
+        other = [("t3", f"other_{i}", c) for i in (1, 2, 3) for c in cols]
+        if not all(cell in self.result.unread for cell in other):
+            return
+        m = re.search(_label_pattern("（六）其他处理"), self.text[start:end])
+        nxt = re.search(_label_pattern("（七）总计"), self.text[start:end])
+        if not m or not nxt or nxt.start() < m.end():
+            return
+        tokens = leading_cells(tokenize(self.text[start + m.end(): start + nxt.start()], start + m.end()), len(cols))
+        self.result.unread = [cell for cell in self.result.unread if cell not in other]
+        if not self._put("t3", "other_3", cols, tokens, row_constraint(self.report.format_version, "t3", "other_3", cols, with_sub)):
+            return
+        for i in (1, 2):
+            self._store("t3", f"other_{i}", cols, [0] * len(cols))
+        self.result.problems.append("表三用的是2019年版格式的“（六）其他处理”一行（2021年版分为三项），已计入“3.其他”，另两项按0计")
+
     @staticmethod
     def _value(t: Token):
         if t.kind == "na":
@@ -486,23 +557,30 @@ def parse_text(text: str, source: str = "<文本>") -> ImportResult:
     first_heading = headings[0][1] if headings else len(text)
     head_text = text[:first_heading]
 
-    # agency and year from the title lines
+    # agency and year from the title lines (the agency before the year, or between the year and the title)
     agency, year = meta_agency, meta_year
     title_end = 0
-    tm = _TITLE.search(head_text) or _TITLE.search(text[:3000])
+    pattern, tm = title_line(head_text[:5000])
+    candidates: list[str] = []
+    if tm is not None and pattern is _TITLE_YEAR_FIRST:
+        if looks_like_agency(tm.group(2)):
+            candidates.append(tm.group(2).strip())
+        elif _TITLE.search(tm.group(0)):
+            tm = _TITLE.search(text, tm.start(), tm.end())  # “青岚县2024年…”: the agency before the year after all
+    if tm is None:
+        tm = _TITLE.search(head_text) or _TITLE.search(text[:3000])
     if tm:
         year = year or int(tm.group(1))
         before = head_text[: tm.start()] if tm.start() < len(head_text) else ""
         inline = before.rstrip().split("\n")[-1].strip() if before.strip() else ""
         inline = re.split(r"[\s。：:>]", inline)[-1] if inline else ""
-        if not agency:
-            if inline:
-                agency = inline
-            else:
-                prev_lines = [ln.strip() for ln in before.split("\n") if ln.strip()]
-                agency = prev_lines[-1] if prev_lines else None
+        prev_lines = [ln.strip() for ln in before.split("\n") if ln.strip()]
+        candidates += [inline] + prev_lines[::-1][:3]
         if tm.end() <= len(head_text):
             title_end = tm.end()
+    candidates += [m.group(1) for m in _PUBLISHER.finditer(text[:5000])]
+    if not agency:
+        agency = next((c for c in candidates if c and looks_like_agency(c)), None)
     if year is None:
         ym = re.search(r"(\d{4})\s*年\s*1\s*月\s*1\s*日", text)
         year = int(ym.group(1)) if ym else None
@@ -529,7 +607,7 @@ def parse_text(text: str, source: str = "<文本>") -> ImportResult:
         preface = _NAV_JUNK.sub("", preface, count=1)
     if tm and title_end == 0 and tm.start() < len(head_text):
         preface = head_text[tm.end():]
-    report.preface = _split_paragraphs(preface, wrapped)
+    report.preface = [p for p in _split_paragraphs(preface, wrapped) if not _PUBLISHER.match(p)]
     if agency and report.preface and report.preface[0] in (agency,):
         report.preface = report.preface[1:]
 
@@ -563,11 +641,17 @@ def parse_text(text: str, source: str = "<文本>") -> ImportResult:
                 cols.insert(cols.index("total"), "subtotal")
             table_end = reader.read_rows("t3", tstart.start(), body_end, lambda r: cols,
                                          lambda r: row_constraint(version, "t3", r, cols, with_sub))
+            if version == "2021":
+                reader.read_single_other_row(tstart.start(), body_end, cols, with_sub)
             reader.resolve_ambiguous_t3()
         else:
-            # 表四's labels may sit between its numbers (one row per 复议/诉讼 kind): skip them
-            tokens = leading_cells([t for t in tokenize(text[tstart.start():body_end], tstart.start())
-                                    if not (t.kind == "text" and _T4_WORDS.fullmatch(t.text))], len(T4_COLUMNS))
+            # 表四's labels may sit between its numbers (one row per 复议/诉讼 kind): skip them; header lines (no
+            # digit: “| 结果维持 | 结果纠正 | …” or merged cells left blank) are blanked out, keeping the offsets
+            region = re.sub(r"[^\n]+", lambda m: m.group(0) if re.search(r"\d", m.group(0)) else " " * len(m.group(0)),
+                            text[tstart.start():body_end])
+            tokens = leading_cells([t for t in tokenize(region, tstart.start())
+                                    if not (t.kind == "text" and _T4_WORDS.fullmatch(t.text))
+                                    and not (t.kind == "blank" and t.trailing)], len(T4_COLUMNS))  # rows' closing "|"
             t4_cols = [c.id for c in T4_COLUMNS]
             reader._put("t4", "cases", t4_cols, tokens, row_constraint(version, "t4", "cases", t4_cols))
             table_end = tokens[-1].end if tokens else tstart.end()
