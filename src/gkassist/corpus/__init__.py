@@ -15,7 +15,7 @@ import math
 import re
 import sys
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -23,7 +23,7 @@ from gkassist.core.errors import InputError
 from gkassist.core.repetition import SentenceIndex, normalise, split_sentences
 from gkassist.paths import cache_dir, resource_dir, user_corpus_dir
 
-CACHE_VERSION = 5  # 5: marshal, column by column (4 was a pickle)
+CACHE_VERSION = 6  # 6: marshal, column by column, flat postings (4 was a pickle)
 # The parts of a report a sentence can come from (what --section accepts, besides aliases).
 SECTION_KINDS = ("总体情况", "主动公开", "依申请公开", "政府信息管理", "平台建设", "监督保障", "问题和改进", "其他事项")
 OVERVIEW_KINDS = SECTION_KINDS[:6]
@@ -164,14 +164,32 @@ class Unit:
     own: bool
 
 
-@dataclass
+COLUMNS = ("texts", "agencies", "years", "kinds", "sources", "owns")
+
+
 class Index:
-    units: list[Unit] = field(default_factory=list)
-    # term -> section kind -> [(unit, tf)]: a query for one kind never walks the other kinds' postings
-    postings: dict[str, dict[str, list[tuple[int, int]]]] = field(default_factory=dict)
-    lengths: list[int] = field(default_factory=list)
-    reports: list[dict] = field(default_factory=list)  # what `corpus list` shows
-    norms: list[float] = field(default_factory=list)  # BM25 length normalisation per unit, set by finish()
+    """The corpus sentences column by column (what a query touches: sources and owns for every candidate, the
+    rest only for the few shown) and their postings, term → section kind → [unit, tf, unit, tf, …] flat, so
+    that the cache file is plain marshal data read in one call, with nothing to rebuild."""
+
+    def __init__(self, columns: dict | None = None, postings: dict | None = None, lengths: list | None = None,
+                 reports: list | None = None, norms: list | None = None):
+        self.columns: dict[str, list] = columns or {name: [] for name in COLUMNS}
+        self.postings: dict[str, dict[str, list[int]]] = postings or {}
+        self.lengths: list[int] = lengths or []
+        self.reports: list[dict] = reports or []  # what `corpus list` shows
+        self.norms: list[float] = norms or []  # BM25 length normalisation per unit, set by finish()
+
+    def __len__(self) -> int:
+        return len(self.columns["texts"])
+
+    def unit(self, i: int) -> Unit:
+        c = self.columns
+        return Unit(c["texts"][i], c["agencies"][i], c["years"][i], c["kinds"][i], c["sources"][i], c["owns"][i])
+
+    @property
+    def units(self) -> list[Unit]:
+        return [self.unit(i) for i in range(len(self))]
 
     def add_report(self, report, source: str, own: bool) -> None:
         count = 0
@@ -184,11 +202,12 @@ class Index:
                 terms = Counter(tokens(sentence))
                 if not terms:
                     continue
-                idx = len(self.units)
-                self.units.append(Unit(sentence, report.agency, report.year, kind, source, own))
+                idx = len(self)
+                for name, value in zip(COLUMNS, (sentence, report.agency, report.year, kind, source, own)):
+                    self.columns[name].append(value)
                 self.lengths.append(sum(terms.values()))
                 for term, tf in terms.items():
-                    self.postings.setdefault(term, {}).setdefault(kind, []).append((idx, tf))
+                    self.postings.setdefault(term, {}).setdefault(kind, []).extend((idx, tf))
                 count += 1
         self.reports.append({"agency": report.agency, "year": report.year, "sentences": count, "source": source, "own": own})
 
@@ -223,27 +242,28 @@ def search(index: Index, query: str, kind: str | None = None, top: int = 5,
         return []
     # 总体情况 covers its five parts; any other kind only itself; no kind, everything
     allowed = OVERVIEW_KINDS if kind == "总体情况" else ((kind,) if kind else None)
-    n = len(index.units)
-    norms, units = index.norms, index.units
+    n = len(index)
+    norms, sources, owns = index.norms, index.columns["sources"], index.columns["owns"]
     scores: dict[int, float] = defaultdict(float)
     for w in words:
         by_kind = index.postings.get(w)
         if not by_kind:
             continue
-        df = sum(len(p) for p in by_kind.values())
+        df = sum(len(p) for p in by_kind.values()) // 2
         idf = math.log(1 + (n - df + 0.5) / (df + 0.5))
         for k in allowed or by_kind:
-            for idx, tf in by_kind.get(k, ()):
+            flat = iter(by_kind.get(k, ()))
+            for idx, tf in zip(flat, flat):
                 scores[idx] += idf * tf * (BM25_K1 + 1) / (tf + norms[idx])
     if exclude_source:
-        for idx in [i for i in scores if units[i].source == exclude_source]:
+        for idx in [i for i in scores if sources[i] == exclude_source]:
             del scores[idx]
     # only the head of the ranking is ever shown: no need to sort every scored sentence
-    ranked = heapq.nlargest(top * 20, scores, key=lambda i: scores[i] * (OWN_BOOST if index.units[i].own else 1.0))
+    ranked = heapq.nlargest(top * 20, scores, key=lambda i: scores[i] * (OWN_BOOST if owns[i] else 1.0))
     out: list[Suggestion] = []
     seen = SentenceIndex([])
     for idx in ranked:
-        unit = index.units[idx]
+        unit = index.unit(idx)
         if seen.contains(unit.text):
             continue  # near-duplicate of one already suggested
         seen = SentenceIndex([s.original for s in out] + [unit.text])
@@ -302,38 +322,29 @@ _LOADED: dict[Path, Index] = {}
 
 
 def _to_plain(index: Index) -> bytes:
-    """The index column by column, as marshal data: plain lists, dicts and numbers, nothing that can run code."""
-    units = index.units
-    return marshal.dumps({
-        "version": CACHE_VERSION,
-        "texts": [u.text for u in units], "agencies": [u.agency for u in units], "years": [u.year for u in units],
-        "kinds": [u.kind for u in units], "sources": [u.source for u in units], "owns": [u.own for u in units],
-        "lengths": index.lengths, "norms": index.norms, "reports": index.reports,
-        "postings": {term: {kind: [x for pair in plist for x in pair] for kind, plist in by_kind.items()}
-                     for term, by_kind in index.postings.items()},
-    })
+    """The index as marshal data: plain lists, dicts and numbers, nothing that can run code."""
+    return marshal.dumps({"version": CACHE_VERSION, **index.columns, "lengths": index.lengths, "norms": index.norms,
+                          "reports": index.reports, "postings": index.postings})
 
 
 def _from_plain(data: bytes) -> Index:
-    """The index back from its cache file, checked: any inconsistency is a ValueError (the caller rebuilds)."""
+    """The index back from its cache file in one `marshal.loads`, checked: any inconsistency is a ValueError
+    (the caller rebuilds)."""
     plain = marshal.loads(data)
     if not isinstance(plain, dict) or plain.get("version") != CACHE_VERSION:
         raise ValueError("not this version's index")
-    columns = [plain[k] for k in ("texts", "agencies", "years", "kinds", "sources", "owns", "lengths", "norms")]
-    n = len(columns[0])
-    if any(not isinstance(c, list) or len(c) != n for c in columns):
+    columns = {name: plain[name] for name in COLUMNS}
+    n = len(columns["texts"])
+    if any(not isinstance(c, list) or len(c) != n for c in [*columns.values(), plain["lengths"], plain["norms"]]):
         raise ValueError("columns of different lengths")
-    postings: dict[str, dict[str, list[tuple[int, int]]]] = {}
-    for term, by_kind in plain["postings"].items():
-        postings[term] = {}
-        for kind, flat in by_kind.items():
-            if len(flat) % 2 or (flat and (max(flat[0::2]) >= n or min(flat[0::2]) < 0)):
+    for by_kind in plain["postings"].values():
+        for flat in by_kind.values():
+            # max/min of the whole list bound the unit numbers at C speed; the slice only when a count is larger
+            if len(flat) % 2 or (flat and (min(flat) < 0 or (max(flat) >= n and max(flat[0::2]) >= n))):
                 raise ValueError("a posting points past the units")
-            postings[term][kind] = list(zip(flat[0::2], flat[1::2]))
-    units = [Unit(*row) for row in zip(*columns[:6])]
     if not all(isinstance(r, dict) and {"agency", "year", "source", "own"} <= r.keys() for r in plain["reports"]):
         raise ValueError("reports without their fields")
-    return Index(units, postings, plain["lengths"], plain["reports"], plain["norms"])
+    return Index(columns, plain["postings"], plain["lengths"], plain["reports"], plain["norms"])
 
 
 def load_index(extra: list[str | Path] = (), warn=lambda msg: None) -> Index:
