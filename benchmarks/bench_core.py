@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import statistics
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -35,6 +36,21 @@ def main() -> None:
         figures = {s: timed(lambda s=s: render_bytes(report, s), 5 if s == ".docx" else 20) for s in (".txt", ".md", ".html", ".docx")}
         figures["check"] = timed(lambda: check(report))
         print(f"{path.name:32s} " + "  ".join(f"{k} {v:6.1f}" for k, v in figures.items()))
+    print("== import by format: one sample written in each format, then imported (median ms), against reading the JSON")
+    sample = load_report(ROOT / "samples" / "2024_shiqiaozhen.json")
+    with tempfile.TemporaryDirectory() as tmp:
+        baseline = timed(lambda: load_report(ROOT / "samples" / "2024_shiqiaozhen.json"))
+        row = []
+        for suffix in (".txt", ".md", ".html", ".docx"):
+            path = Path(tmp) / f"report{suffix}"
+            path.write_bytes(render_bytes(sample, suffix))
+            ms = timed(lambda path=path: import_file(path), 10)
+            row.append(f"{suffix} {ms:.1f} ({ms / baseline:.0f}×)")
+        pdf = ROOT.parent / "shared" / "corpus" / "2024_huaian_shi.pdf"
+        if pdf.exists():
+            ms = timed(lambda: import_file(pdf), 5)
+            row.append(f".pdf (淮安, pdfium) {ms:.1f} ({ms / baseline:.0f}×)")
+        print(f"JSON {baseline:.1f}; " + "; ".join(row))
     corpus = ROOT.parent / "shared" / "corpus"
     if not corpus.is_dir():
         print("(../shared/corpus not found: import figures skipped)")
