@@ -229,3 +229,12 @@ def test_only_the_url_of_a_model_says_what_is_missing(monkeypatch):
     engine.jump("overview_proactive")
     engine.answer("公开信息20条")
     assert "还缺 model（GKASSIST_LLM_MODEL）" in engine.answer("润色")[0].text
+
+
+def test_a_huge_number_in_a_cell_is_a_short_message():
+    from gkassist.core.model import report_from_data
+
+    for value in (-1.0000000000000001e254, 10**40, 1e13):
+        with pytest.raises(InputError) as e:
+            report_from_data({"format_version": "2021", "agency": "x", "year": 2024, "tables": {"t3": {"new": {"natural": value}}}})
+        assert "数值太大" in str(e.value) and len(str(e.value)) < 120

@@ -15,7 +15,9 @@ from gkassist.importer.textparse import parse_text
 from gkassist.output import render_bytes
 
 SEED_LINES = SEED.read_text(encoding="utf-8").splitlines()
-FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+# derandomize: the same examples on every run, so CI is repeatable (new seeds are for exploring by hand:
+# pytest tests/test_fuzz.py --hypothesis-seed=random)
+FAST = settings(max_examples=60, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture])
 # Text as clerks and websites produce it: report lines, numbers, separators, control characters, odd Unicode
 PIECES = st.one_of(st.sampled_from(SEED_LINES), st.text(max_size=40),
                    st.sampled_from(["|", " | ", "\t", "\n", "—", "/", "无", "１２３", "640020470", "\x00", "\v", "\u3000",
@@ -42,7 +44,7 @@ def test_check_and_render_take_any_text_in_any_field(pieces, sample):
         assert render_bytes(report, suffix)
 
 
-CELL = st.one_of(st.none(), st.just("/"), st.integers(-5, 10**6), st.floats(allow_nan=True, allow_infinity=True),
+CELL = st.one_of(st.none(), st.just("/"), st.integers(-5, 10**6), st.integers(), st.floats(allow_nan=True, allow_infinity=True),
                  st.text(max_size=5), st.booleans())
 
 
@@ -74,7 +76,7 @@ def private_dirs(tmp_path, monkeypatch):
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=40, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(ANSWERS, max_size=25), st.lists(st.sampled_from(["back", "undo", "jump"]), max_size=3))
 def test_the_engine_answers_anything(private_dirs, answers, moves):
     from gkassist.dialogue import Engine

@@ -26,6 +26,8 @@ TableData = dict[str, dict[str, Cell]]
 SCHEMA_VERSION = 1
 # The 条例 took effect in 2008; a year outside this range is a typo, not a report.
 YEAR_MIN, YEAR_MAX = 2008, 2100
+# No count or amount in these tables comes near this; a larger number is a typo or damage.
+MAX_CELL = 10**12
 
 
 class Report(BaseModel):
@@ -138,6 +140,8 @@ def _cell(raw: Any, col: formats.Column, where) -> Cell:
         raise ValueError(f"{where()}：“{str(raw)[:20]}”不是数字（应为整数、空白 null 或不适用 \"/\"）")
     if isinstance(raw, float) and not math.isfinite(raw):
         raise ValueError(f"{where()}：“{raw}”不是有效的数字")
+    if abs(raw) > MAX_CELL:
+        raise ValueError(f"{where()}：数值太大（{raw:.3g}），不像件数或金额")
     if isinstance(raw, float):
         if raw.is_integer() and not col.decimals:
             raw = int(raw)
