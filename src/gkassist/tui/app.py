@@ -148,13 +148,19 @@ class DraftApp(App):
     def _answer(self, text: str) -> list[Reply]:
         return self._guarded(lambda: self.engine.answer(text))
 
-    @work(thread=True, exclusive=True, group="model")
     def answer_with_model(self, text: str) -> None:
-        try:
-            replies = self._answer(text)
-        except Exception as e:  # noqa: BLE001 — an optional helper must never take the draft down
-            replies = [Reply(f"润色没有完成（{e}），仍按您写的。", "error")]
-        self.call_from_thread(self.show_replies, replies)
+        """The network call in a daemon thread: quitting (Ctrl+Q) never waits for a slow model to answer, which
+        a Textual thread worker (an executor thread, joined at exit) would."""
+        import threading
+
+        def run() -> None:
+            replies = self._answer(text)  # _guarded: every failure is a reply, the draft stays as it was
+            try:
+                self.call_from_thread(self.show_replies, replies)
+            except RuntimeError:
+                pass  # the app has closed meanwhile
+
+        threading.Thread(target=run, name="gkassist-polish", daemon=True).start()
 
     def show_replies(self, replies: list[Reply]) -> None:
         self.say(*replies)
