@@ -163,3 +163,15 @@ assert 'pkg_resources' not in sys.modules
     expected = json.loads(run(plain))
     first, second = json.loads(run(ours)), json.loads(run(ours))  # building the caches, then reading them
     assert first == second == expected and len(expected[1]) > 10000
+
+
+def test_search_ranks_as_before_the_restructuring():
+    """The top five for 24 queries over the samples, as the code before the column-wise index ranked them
+    (tests/expected/search_top5_before_restructuring.json, written by that code)."""
+    from conftest import EXPECTED
+
+    expected = json.loads((EXPECTED / "search_top5_before_restructure.json").read_text(encoding="utf-8"))
+    index = corpus.load_index()
+    for case in expected:
+        found = corpus.search(index, case["query"], case["kind"], 5)
+        assert [[s.original, s.agency, s.year] for s in found] == case["top5"], case["query"]

@@ -244,6 +244,8 @@ def search(index: Index, query: str, kind: str | None = None, top: int = 5,
     allowed = OVERVIEW_KINDS if kind == "总体情况" else ((kind,) if kind else None)
     n = len(index)
     norms, sources, owns = index.norms, index.columns["sources"], index.columns["owns"]
+    # the own-report boost multiplies a sentence's whole score, so it can be applied term by term as scores
+    # add up: the ranking then needs no per-candidate key function
     scores: dict[int, float] = defaultdict(float)
     for w in words:
         by_kind = index.postings.get(w)
@@ -254,12 +256,12 @@ def search(index: Index, query: str, kind: str | None = None, top: int = 5,
         for k in allowed or by_kind:
             flat = iter(by_kind.get(k, ()))
             for idx, tf in zip(flat, flat):
-                scores[idx] += idf * tf * (BM25_K1 + 1) / (tf + norms[idx])
+                scores[idx] += idf * tf * (OWN_BOOST * (BM25_K1 + 1) if owns[idx] else BM25_K1 + 1) / (tf + norms[idx])
     if exclude_source:
         for idx in [i for i in scores if sources[i] == exclude_source]:
             del scores[idx]
     # only the head of the ranking is ever shown: no need to sort every scored sentence
-    ranked = heapq.nlargest(top * 20, scores, key=lambda i: scores[i] * (OWN_BOOST if owns[i] else 1.0))
+    ranked = heapq.nlargest(top * 20, scores, key=scores.__getitem__)
     out: list[Suggestion] = []
     seen = SentenceIndex([])
     for idx in ranked:
@@ -269,7 +271,7 @@ def search(index: Index, query: str, kind: str | None = None, top: int = 5,
         seen = SentenceIndex([s.original for s in out] + [unit.text])
         text, slots = slot(unit.text, unit.agency, same_agency=unit.agency == for_agency)
         out.append(Suggestion(text, unit.text, unit.agency, unit.year, unit.kind, unit.source,
-                              round(scores[idx] * (OWN_BOOST if unit.own else 1.0), 3),
+                              round(scores[idx], 3),
                               [w for w in words if w in unit.text], slots))
         if len(out) >= top:
             break
