@@ -227,11 +227,12 @@ class Engine(TableAnswers, NarrativeAnswers, ImprovementAnswers, PrefaceAnswers)
 
     def _accept(self) -> list[Reply]:
         pending, step = self.pending, self.step
+        renamed_from = None
         self.history.append((self.report.to_json(), self.step_index))
         if step.kind == "field":
             self.report.agency = pending.paragraphs[0]
             self.report.title = f"{self.report.agency}{self.report.year}年政府信息公开工作年度报告"
-            self.path = session.rename_after_agency(self.path, self.report)
+            renamed_from, self.path = self.path, session.name_after_agency(self.path, self.report)
         elif step.kind == "table":
             self._fill(self.report, step.table, pending.cells)
         elif step.kind == "preface":
@@ -250,6 +251,8 @@ class Engine(TableAnswers, NarrativeAnswers, ImprovementAnswers, PrefaceAnswers)
             self.step_index = max(self.step_index, first_unanswered(self.report))
             self.revisiting = False
         self.save()
+        if renamed_from is not None and renamed_from != self.path:
+            renamed_from.unlink(missing_ok=True)  # only now: the draft is safe under its new name
         if self.notices:
             return self.take_notices() + self.question()
         if step.kind == "field" and self.last_year is None:

@@ -249,9 +249,10 @@ def set_aside(path: Path) -> Path:
     return copy
 
 
-def rename_after_agency(path: Path, report: Report) -> Path:
+def name_after_agency(path: Path, report: Report) -> Path:
     """A new draft is saved as “2025_待填写.json” until the agency is known; then it takes the agency's
-    name, so that the next new draft does not write over this one. An existing draft of that name is kept."""
+    name, so that the next new draft does not write over this one. An existing draft of that name is kept.
+    (The caller removes the old file once the draft is saved under the new name.)"""
     if path.parent != drafts_dir():
         return path
     target = draft_path(report)
@@ -259,8 +260,6 @@ def rename_after_agency(path: Path, report: Report) -> Path:
     while target != path and target.exists():
         target = target.with_stem(f"{Path(report_file_name(report)).stem}_{n}")
         n += 1
-    if target != path:
-        path.unlink(missing_ok=True)
     return target
 
 
