@@ -238,3 +238,39 @@ def test_a_huge_number_in_a_cell_is_a_short_message():
         with pytest.raises(InputError) as e:
             report_from_data({"format_version": "2021", "agency": "x", "year": 2024, "tables": {"t3": {"new": {"natural": value}}}})
         assert "数值太大" in str(e.value) and len(str(e.value)) < 120
+
+
+def test_two_million_paragraphs_in_a_small_docx_are_refused(tmp_path):
+    path = tmp_path / "many.docx"
+    body = b"<w:p/>" * 2_000_000
+    xml = (b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
+           + body + b"</w:body></w:document>")
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("word/document.xml", xml)
+    assert path.stat().st_size < 1024 * 1024
+    started = time.monotonic()
+    with pytest.raises(InputError, match="超过 50000 个段落"):
+        import_file(path)
+    assert time.monotonic() - started < 5
+
+
+def test_a_damaged_docx_message_names_no_python_class(tmp_path):
+    path = tmp_path / "broken.docx"
+    path.write_bytes(b"PK\x03\x04 not a word file")
+    with pytest.raises(InputError) as e:
+        import_file(path)
+    assert "损坏" in str(e.value) and "Error" not in str(e.value) and "PackageNotFound" not in str(e.value)
+
+
+def test_a_closed_pipe_and_a_full_disk_on_standard_output(tmp_path):
+    import subprocess
+    import sys
+
+    gkassist = [sys.executable, "-m", "gkassist.cli"]
+    report = str(SAMPLES / "2024_shiqiaozhen.json")
+    piped = subprocess.run(" ".join(gkassist + ["import", str(SEED), "|", "head", "-1"]), shell=True,
+                           capture_output=True, text=True, timeout=60)
+    assert piped.stdout.strip() == "{" and "Traceback" not in piped.stderr
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(gkassist + ["check", "--json", report], stdout=full, stderr=subprocess.PIPE, text=True, timeout=60)
+    assert done.returncode == 2 and "读写文件失败" in done.stderr and "Traceback" not in done.stderr
