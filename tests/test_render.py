@@ -120,3 +120,7 @@ def test_docx_columns_follow_the_template_and_pages_are_numbered(sample_2024):
     assert len(set(grid(t4))) == 1 and len(set(grid(t2))) == 1
     footer = doc.sections[0].footer._element.xml
     assert 'w:instr="PAGE"' in footer and "— " in footer and " —" in footer
+    # 表三's three header rows repeat after a page break; no row is split between pages
+    repeated = [tr.trPr.find(qn("w:tblHeader")) is not None for tr in t3._tbl.tr_lst]
+    assert repeated[:4] == [True, True, True, False] and not any(repeated[4:])
+    assert all(tr.trPr.find(qn("w:cantSplit")) is not None for tr in t3._tbl.tr_lst)

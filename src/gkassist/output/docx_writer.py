@@ -142,6 +142,13 @@ def _table(doc, table_id: str, grid: list[list[layout.GridCell]]):
         p.alignment = WD_ALIGN_PARAGRAPH.RIGHT if gc.number else WD_ALIGN_PARAGRAPH.CENTER
         if gc.text:
             set_font(p.add_run(xml_safe(gc.text)), BODY_FONT, TABLE_SIZE)
+    # the header rows (before the first row with a number) repeat on a new page; no row breaks across pages
+    header_rows = next((i for i, row in enumerate(grid) if any(gc.number for gc in row)), 0)
+    for i, tr in enumerate(table._tbl.tr_lst):
+        properties = tr.get_or_add_trPr()
+        properties.append(properties.makeelement(qn("w:cantSplit"), {}))
+        if i < header_rows:
+            properties.append(properties.makeelement(qn("w:tblHeader"), {}))
     return table
 
 
@@ -165,7 +172,8 @@ def write_docx(report: Report) -> bytes:
     for text in report.preface:
         _paragraph(doc, text)
     for sid, heading in formats.SECTION_HEADINGS.items():
-        _paragraph(doc, heading, HEADING_FONT, BODY_SIZE)
+        # a heading stays on the page of what follows it (never alone at the foot of a page)
+        _paragraph(doc, heading, HEADING_FONT, BODY_SIZE).paragraph_format.keep_with_next = True
         for text in report.paragraphs(sid):
             _paragraph(doc, text)
         table_id = formats.SECTION_TABLE.get(sid)
