@@ -82,13 +82,11 @@ def _load(path: str):
 
 def cmd_render(args) -> int:
     from gkassist.core.files import atomic_write
-    from gkassist.output import OUTPUT_SUFFIXES, render_bytes
+    from gkassist.output import check_output_names, render_bytes
 
     report, result = _load(args.input)
     outputs = [Path(o) for o in args.output]
-    for out in outputs:
-        if out.suffix.lower() not in OUTPUT_SUFFIXES:
-            raise InputError(f"{out}：不支持的输出格式“{out.suffix or '无扩展名'}”（可选：.docx、.txt、.md、.html）")
+    check_output_names(outputs)
     rendered = [(out, render_bytes(report, out.suffix)) for out in outputs]
     for out, data in rendered:
         atomic_write(out, data)

@@ -6,7 +6,6 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from gkassist.core.errors import InputError
 from gkassist.core.files import read_text_file
 from gkassist.dialogue import Engine, Reply
 
@@ -52,12 +51,10 @@ def run(engine: Engine, notice: str, answers: list[str], out=None) -> Engine:
 
 def export(engine: Engine, outputs: list[str], out=None) -> None:
     """Write the report; a report with errors or blank cells is written with a notice naming them."""
-    from gkassist.output import OUTPUT_SUFFIXES, render_to
+    from gkassist.output import check_output_names, render_to
 
     out = out or sys.stdout
-    for name in outputs:
-        if Path(name).suffix.lower() not in OUTPUT_SUFFIXES:
-            raise InputError(f"{name}：不支持的输出格式（可选：.docx、.txt、.md、.html）")
+    check_output_names(outputs)
     notice = engine.export_notice()
     if notice:
         print(notice, file=out)

@@ -26,6 +26,11 @@ def drafts_dir() -> Path:
     return _user_dir("data") / "drafts"
 
 
+def fallback_drafts_dir() -> Path:
+    """Where drafts go when the drafts folder cannot be written (a full or read-only disk, wrong permissions)."""
+    return Path.home() / "gkassist-草稿"
+
+
 def user_corpus_dir() -> Path:
     """The clerk's own reports added with `gkassist corpus add`."""
     return _user_dir("data") / "corpus"

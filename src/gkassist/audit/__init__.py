@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from gkassist.core import formats
 from gkassist.core.errors import InputError
 
 REPORT_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".docx", ".pdf", ".json")
@@ -217,10 +216,3 @@ def read_units(path: str | Path) -> list[str]:
     from gkassist.core.files import read_text_file
 
     return [line.strip() for line in read_text_file(Path(path)).splitlines() if line.strip() and not line.startswith("#")]
-
-
-def cell_label(version: str, table_id: str, row_id: str, col_id: str) -> str:
-    try:
-        return formats.cell_location(version, table_id, row_id, col_id)
-    except KeyError:
-        return f"{table_id}·{row_id}·{col_id}"

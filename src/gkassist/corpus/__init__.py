@@ -21,6 +21,9 @@ from pathlib import Path
 
 from gkassist.core.errors import InputError
 from gkassist.core.repetition import SentenceIndex, normalise, split_sentences
+
+# segmentation imports only the standard library here: jieba itself loads on the first segmentation
+from gkassist.corpus.segmentation import jieba_module, load_whole_dictionary, place_words
 from gkassist.paths import cache_dir, resource_dir, user_corpus_dir
 
 CACHE_VERSION = 7  # 7: digest + marshal, column by column, flat postings (4 was a pickle)
@@ -65,12 +68,6 @@ def paragraph_kinds(report) -> list[tuple[str, str]]:
 
 
 # ------------------------------------------------------------------ segmentation
-def _jieba():
-    from gkassist.corpus.segmentation import jieba_module
-
-    return jieba_module()
-
-
 @cache
 def stopwords() -> frozenset[str]:
     return frozenset((resource_dir("data") / "stopwords.txt").read_text(encoding="utf-8").split())
@@ -81,7 +78,7 @@ _WORD = re.compile(r"[\u4e00-\u9fff]{2,}|[A-Za-z]{3,}")
 
 def tokens(text: str) -> list[str]:
     stop = stopwords()
-    return [w for w in _jieba().lcut(text) if _WORD.fullmatch(w) and w not in stop]
+    return [w for w in jieba_module().lcut(text) if _WORD.fullmatch(w) and w not in stop]
 
 
 def keywords(query: str, limit: int = 12) -> list[str]:
@@ -134,8 +131,8 @@ def slot(text: str, agency: str, same_agency: bool = False) -> tuple[str, list[s
             out = outside_slots(out, literal("机关", name))
         # places: the parts of the source agency's name (青岚县, 石桥镇) and what jieba tags as a place name
         places = {m.group(0) for m in _ADMIN_PART.finditer(agency)}
-        places |= {w for w in _jieba().lcut(text)
-                   if len(w) >= 2 and w in _place_words() and w not in _NOT_PLACES and not w.endswith("度")
+        places |= {w for w in jieba_module().lcut(text)
+                   if len(w) >= 2 and w in place_words() and w not in _NOT_PLACES and not w.endswith("度")
                    and not w.startswith(("各", "全", "我", "本", "该"))}
         for place in sorted(places - _GENERIC_PLACE, key=len, reverse=True):
             out = outside_slots(out, literal("地名", place))
@@ -143,14 +140,6 @@ def slot(text: str, agency: str, same_agency: bool = False) -> tuple[str, list[s
     out = outside_slots(out, lambda p: _YEAR.sub(mark("年份"), p))
     out = outside_slots(out, lambda p: _NUMBER.sub(mark("数字"), p))
     return out, found
-
-
-def _place_words() -> frozenset[str]:
-    """jieba's dictionary place names (ns). Looking a word up is four times faster than jieba.posseg, whose
-    HMM pass over every shown sentence was most of a query's time, and finds the same place names."""
-    from gkassist.corpus.segmentation import place_words
-
-    return place_words()
 
 
 # ------------------------------------------------------------------ the index
@@ -313,7 +302,6 @@ def _fingerprint(files: list[tuple[Path, bool]]) -> str:
 
 
 def build_index(files: list[tuple[Path, bool]], warn=lambda msg: None) -> Index:
-    from gkassist.corpus.segmentation import load_whole_dictionary
     from gkassist.importer import load_any
 
     load_whole_dictionary()
@@ -392,21 +380,17 @@ def warm_up() -> Index:
     app can do it in a worker after the first paint instead of on the clerk's first narrative answer."""
     index = load_index()
     keywords("政府信息公开")
-    _place_words()
+    place_words()
     return index
 
 
 def is_warm() -> bool:
     """Whether what a first suggestion needs (the word tags and an index) is already in memory."""
-    from gkassist.corpus.segmentation import place_words
-
     return place_words.cache_info().currsize == 1 and bool(_LOADED)
 
 
 def cool_down() -> None:
     """Forget what `warm_up` loaded (the next suggestion loads it again)."""
-    from gkassist.corpus.segmentation import place_words
-
     place_words.cache_clear()
     _LOADED.clear()
 

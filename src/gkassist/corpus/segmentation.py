@@ -143,7 +143,6 @@ def load_whole_dictionary() -> None:
     if isinstance(jieba.dt.FREQ, dict):
         return
     jieba.dt.FREQ, jieba.dt.total = _full_dictionary(jieba)
-    jieba.dt.FREQ = dict(jieba.dt.FREQ)
     _add_domain_words(jieba)
 
 

@@ -57,7 +57,7 @@ class Engine(TableAnswers, NarrativeAnswers, ImprovementAnswers, PrefaceAnswers)
             report, _ = next_year_draft(last_year, year)
         else:
             year = year or date.today().year - 1
-            report = Report.blank(formats.format_for_year(year), agency or "（待填写）", year, origin="draft")
+            report = Report.blank(formats.format_for_year(year), agency or session.NEW_AGENCY, year, origin="draft")
         engine = cls(report, last_year)
         if last_year is not None:
             engine.step_index = flow().index("agency") + 1  # the agency carries over
@@ -117,9 +117,7 @@ class Engine(TableAnswers, NarrativeAnswers, ImprovementAnswers, PrefaceAnswers)
 
     def _saved_answer(self, step: Step) -> list[Reply]:
         """A part already answered (reopened by a jump or Ctrl+B): what is saved, kept by “对”."""
-        from gkassist.dialogue.session import saved_answer
-
-        saved = saved_answer(step, self.report)
+        saved = session.saved_answer(step, self.report)
         if saved is None:
             return []
         cells, paragraphs = saved
@@ -246,9 +244,7 @@ class Engine(TableAnswers, NarrativeAnswers, ImprovementAnswers, PrefaceAnswers)
         self.pending = None
         self.step_index += 1
         if self.revisiting:
-            from gkassist.dialogue.session import first_unanswered
-
-            self.step_index = max(self.step_index, first_unanswered(self.report))
+            self.step_index = max(self.step_index, session.first_unanswered(self.report))
             self.revisiting = False
         self.save()
         if renamed_from is not None and renamed_from != self.path:
@@ -268,9 +264,7 @@ class Engine(TableAnswers, NarrativeAnswers, ImprovementAnswers, PrefaceAnswers)
             self.offered_restart = None
             return [Reply("好的，接着写原来的草稿。")] + self.question()
         if RESTART.fullmatch(text):
-            from gkassist.dialogue.session import set_aside
-
-            copy = set_aside(self.path)  # raises (nothing changed) when no copy can be kept
+            copy = session.set_aside(self.path)  # raises (nothing changed) when no copy can be kept
             fresh, self.offered_restart = self.offered_restart, None
             self.report, self.last_year, self.step_index = fresh.report, fresh.last_year, fresh.step_index
             self.history.clear()

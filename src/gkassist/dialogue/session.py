@@ -16,7 +16,7 @@ from gkassist.core.errors import InputError
 from gkassist.core.files import atomic_write, read_text_file, report_file_name
 from gkassist.core.model import Report, report_from_data
 from gkassist.dialogue.steps import Step, flow
-from gkassist.paths import drafts_dir
+from gkassist.paths import drafts_dir, fallback_drafts_dir
 
 DONE = "done"  # the step id saved once every question is answered
 NEW_AGENCY = "（待填写）"
@@ -39,19 +39,14 @@ def draft_path(report: Report) -> Path:
     return drafts_dir() / report_file_name(report)
 
 
-def fallback_dir() -> Path:
-    """Where drafts go when the drafts folder cannot be written (a full or read-only disk, wrong permissions)."""
-    return Path.home() / "gkassist-草稿"
-
-
 def fallback_path(path: Path) -> Path:
-    return path if path.parent == fallback_dir() else fallback_dir() / path.name
+    return path if path.parent == fallback_drafts_dir() else fallback_drafts_dir() / path.name
 
 
 def draft_files() -> list[Path]:
     """The draft files (the drafts folder and the fallback folder), most recently saved first."""
     files = []
-    for folder in (drafts_dir(), fallback_dir()):
+    for folder in (drafts_dir(), fallback_drafts_dir()):
         if folder.is_dir():
             _clean_temporary_files(folder)
             files += folder.glob("*.json")

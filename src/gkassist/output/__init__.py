@@ -77,6 +77,13 @@ def render_text(report: Report, suffix: str) -> str:
     return environment().get_template(TEXT_FORMATS[suffix]).render(context(report))
 
 
+def check_output_names(names) -> None:
+    """Refuse an unsupported output before anything is written (a later one would leave the earlier written)."""
+    for name in names:
+        if Path(name).suffix.lower() not in OUTPUT_SUFFIXES:
+            raise InputError(f"{name}：不支持的输出格式“{Path(name).suffix or '无扩展名'}”（可选：.docx、.txt、.md、.html）")
+
+
 def render_bytes(report: Report, suffix: str) -> bytes:
     suffix = suffix.lower()
     if suffix == ".docx":
