@@ -37,6 +37,11 @@ class Column:
     decimals: bool = False  # 收费金额（万元）、采购总金额 may carry decimals
     negative: bool = False  # 本年增/减 may be negative
 
+    @property
+    def unit(self) -> str | None:
+        """The unit the column's heading states (“本年收费金额（单位：万元）”), or None."""
+        return "万元" if "万元" in self.label else None
+
 
 @dataclass(frozen=True)
 class Row:
@@ -304,7 +309,8 @@ class Equation:
 
     `total` is the cell a broken relation is reported at and the one the dialogue computes (a total the
     clerk is never asked for) — for a plain sum `left` is just that cell.  A `strict` relation applies only
-    when all its cells are filled; otherwise a blank part counts as 0 once the total is filled.
+    when all its cells are filled; otherwise a blank part counts as 0 once the total and at least one part are
+    filled.
     """
 
     rule: str
@@ -326,6 +332,9 @@ class Equation:
             return None
         if values[self.total] is None:
             return None
+        parts = [a for a in self.cells if a != self.total]
+        if parts and all(values[a] is None for a in parts):
+            return None  # every part left blank (a published 总计 column often is): nothing to add up; BLANK says so
         side = lambda cells: sum(values[a] or 0 for a in cells)  # noqa: E731
         return side(self.left) == side(self.right)
 

@@ -46,6 +46,12 @@ _TITLE = re.compile(r"(\d{4})\s*年\s*度?\s*(?:政府信息公开|政务公开)
 _TITLE_YEAR_FIRST = re.compile(r"(\d{4})\s*年\s*度?\s*([^\n。，,；\d]{2,40}?)\s*(?:政府信息公开|政务公开)[^\n。]{0,6}?年\s*度\s*报\s*告")
 # “发布机构：青岚县教育局” and the like, on a published page
 _PUBLISHER = re.compile(r"(?:发布机构|发文机关|发布单位|信息来源|来源单位)\s*[:：]\s*([^\s|，,。；;]{2,40})")
+# a preface naming the report: “特编制湛江市人民政府地方志办公室2023年政府信息公开工作年度报告”, “现公布子长市人民政府
+# 2023年度政府信息公开工作报告”
+_PREFACE_NAMING = re.compile(r"(?:编制|公布|发布)了?([^\s，,。；;、《》“”()（）]{2,40}?)\s*(\d{4})\s*年\s*度?\s*(?:政府信息公开|政务公开)"
+                             r"[^\n。]{0,6}?(?:年\s*度\s*)?报\s*告")
+# a page's own lines above the article (“发布日期：2020-01-31”, “字号:大 中 小”): no part of the preface
+_PAGE_META = re.compile(r"^(?:发布日期|发布时间|成文日期|索引号|文号|字号|浏览次数|访问次数)\s*[:：][^。]{0,60}$")
 _AGENCY_END = re.compile(r"(?:政府|办公厅|办公室|局|委员会|委|办|院|厅|署|镇|乡|街道|街道办事处|中心|所|处|会|站|管委会|（管委会）|集团|公司)$")
 _NOT_AGENCY = re.compile(r"^(?:根据|依据|按照|本报告|我局|我委|我办|我镇|我乡|我区|我县|我市|为|现|特|以下|如对)|[。，；：、]")
 
@@ -119,6 +125,7 @@ class Token:
     end: int
     glued: bool = False  # digits running straight into text ("164640第二十条")
     trailing: bool = False  # the empty field after a line's last "|": a blank cell, or a Markdown row's end
+    unit: str | None = None  # “元”/“万元” written with an amount (“251000元”)
 
 
 _WS_TOKEN = re.compile(r"\S+")
@@ -126,19 +133,38 @@ _SEPARATOR_CHARS = frozenset(" \t:|-\u3000")
 _NUMERIC = re.compile(r"^-?\d[\d,，]*(?:\.\d+)?$")
 
 
+_CELL_LINE = re.compile(r"[^|]*\|")  # “0 |”: one cell and its closing pipe, a line per cell
+
+
+def _one_cell_per_line(lines: list[str]) -> bool:
+    """A page copied a cell per line (“规章 |” / “0 |” / “|” for an empty cell / “||” for a merged one)."""
+    filled = [ln.strip() for ln in lines if ln.strip()][:3]
+    return len(filled) >= 2 and all(_CELL_LINE.fullmatch(ln) or set(ln) == {"|"} for ln in filled)
+
+
 def tokenize(region: str, offset: int = 0) -> list[Token]:
     tokens: list[Token] = []
     pos = 0
-    for line in region.split("\n"):
+    lines = region.split("\n")
+    per_line = _one_cell_per_line(lines)
+    for line in lines:
         line_start = pos
         pos += len(line) + 1
         if not line.strip():
             continue
+        if per_line and _CELL_LINE.fullmatch(line.strip()):
+            cell = line.strip()[:-1].strip()
+            if cell or line_start > 0:  # the label's own closing pipe is no cell
+                at = offset + line_start + max(line.find(cell), 0)
+                tokens.append(_classify(cell, at, at + len(cell), pipe=True))
+            continue
         if "-" in line and set(line) <= _SEPARATOR_CHARS:
             continue  # a Markdown separator line (a set test: the regex it replaces backtracked on long blank lines)
         if "|" in line:
-            if not line.replace("|", "").strip():
-                continue  # only the pipes before the next row's label (a Markdown row continues)
+            if not line.replace("|", "").strip() and (line_start > 0 or line.count("|") < 2):
+                # only the pipes before the next row's label (a Markdown row continues); on the label's own line
+                # (the region's first) “label |  |  |” is a row of blank cells, read as blanks
+                continue
             fields = line.split("|")
             starts = []
             p = line_start
@@ -171,22 +197,20 @@ _PIECE = re.compile(r"-?\d[\d,，]*(?:\.\d+)?|[^\d-]+|-")
 _AMOUNT = re.compile(r"^(-?\d[\d,，]*(?:\.\d+)?)\s*(万元|元)$")
 
 
-def _amount(text: str) -> str | None:
-    """“251000元” → “25.1” (the table's unit is 万元), “2.5万元” → “2.5”; None for anything else."""
+def _amount(text: str, start: int, end: int) -> Token | None:
+    """“251000元”, “2.5万元”: the number with its unit (converted only where the cell's unit is known); None for
+    anything else."""
     m = _AMOUNT.match(text)
     if not m:
         return None
-    value = float(m.group(1).replace(",", "").replace("，", ""))
-    if m.group(2) == "元":
-        value = round(value / 10000, 6)
-    return f"{value:.6f}".rstrip("0").rstrip(".")
+    return Token("num", m.group(1).replace(",", "").replace("，", ""), start, end, unit=m.group(2))
 
 
 def _split_word(word: str, start: int) -> list[Token]:
     """A whitespace-free word may hold text and digits run together ("总计010000000000000"), or an amount with
     its unit ("251000元")."""
-    if (amount := _amount(word)) is not None:
-        return [Token("num", amount, start, start + len(word))]
+    if (amount := _amount(word, start, start + len(word))) is not None:
+        return [amount]
     pieces = list(_PIECE.finditer(word))
     if len(pieces) == 1:
         return [_classify(word, start, start + len(word))]
@@ -208,8 +232,8 @@ def _classify(text: str, start: int, end: int, pipe: bool = False) -> Token:
         return Token("num", "0", start, end)
     if _NUMERIC.match(text):
         return Token("num", text.replace(",", "").replace("，", ""), start, end)
-    if (amount := _amount(text)) is not None:
-        return Token("num", amount, start, end)
+    if (amount := _amount(text, start, end)) is not None:
+        return amount
     return Token("text", text, start, end)
 
 
@@ -309,6 +333,12 @@ class ImportResult:
     unread: list[tuple[str, str, str]] = field(default_factory=list)  # (table, row, column)
     problems: list[str] = field(default_factory=list)  # Chinese notes on what could not be read
 
+    def left_blank(self) -> int:
+        """Cells the report's own table leaves empty (read as blank, not unread)."""
+        unread = set(self.unread)
+        return sum(1 for t, table in self.report.format.tables.items() for _, row, col in table.cells()
+                   if self.report.cell(t, row.id, col.id) is None and (t, row.id, col.id) not in unread)
+
     @property
     def partial(self) -> bool:
         return bool(self.unread or self.problems)
@@ -316,6 +346,8 @@ class ImportResult:
     def summary(self) -> str:
         r = self.report
         head = f"{self.source}：{r.agency}，{r.year}年度，{r.format_version}年版格式，读取{self.read_cells}个单元格"
+        if left_blank := self.left_blank():
+            head += f"（其中{left_blank}个原文留空）"
         if not self.partial:
             return head + "，全部读出"
         parts = [head]
@@ -431,9 +463,11 @@ class _TableReader:
         values: list | None = None
         if tokens and len(tokens) == n + 1 and tokens[-1].trailing:
             tokens = tokens[:-1]  # a Markdown row's closing "|"
+        if tokens and len(tokens) > n and all(t.kind == "blank" for t in tokens[n:]) and any(t.kind != "blank" for t in tokens[:n]):
+            tokens = tokens[:n]  # “| 行政许可 | 0 | ||”: empty fields after the row's cells are a merged cell's remnants
         if tokens is not None:
             if len(tokens) == n:
-                values = [self._value(t) for t in tokens]
+                values = [self._value(t, table_id, row_id, c) for t, c in zip(tokens, col_ids)]
             elif 0 < len(tokens) < n and all(t.kind == "num" and "." not in t.text for t in tokens):
                 candidates = split_cells([t.text for t in tokens], n, constraint)
                 if len(candidates) == 1:
@@ -509,13 +543,23 @@ class _TableReader:
             self._store("t3", f"other_{i}", cols, [0] * len(cols))
         self.result.problems.append("表三用的是2019年版格式的“（六）其他处理”一行（2021年版分为三项），已计入“3.其他”，另两项按0计")
 
-    @staticmethod
-    def _value(t: Token):
+    def _value(self, t: Token, table_id: str, row_id: str, col_id: str):
         if t.kind == "na":
             return NOT_APPLICABLE
         if t.kind == "blank":
             return None
-        return parse_number(t.text)
+        value = parse_number(t.text)
+        if t.unit is None:
+            return value
+        unit = self.report.format.tables[table_id].column(row_id, col_id).unit
+        if unit == "万元" and t.unit == "元":
+            converted = round(value / 10000, 6)
+            return int(converted) if converted == int(converted) else converted
+        if unit is None:
+            # the heading states no unit (2019年版“采购总金额”): the figure stays as published, its unit said
+            where = formats.cell_location(self.report.format_version, table_id, row_id, col_id)
+            self.result.problems.append(f"{where}：原文写作“{t.text}{t.unit}”，表头没有注明单位，按原数{t.text}记录")
+        return value
 
     def read_rows(self, table_id: str, region_start: int, region_end: int, columns_of, constraint_of) -> int:
         """Read labelled rows in order; returns the end of the last cell read (or region_start)."""
@@ -579,11 +623,15 @@ def parse_text(text: str, source: str = "<文本>") -> ImportResult:
         if tm.end() <= len(head_text):
             title_end = tm.end()
     candidates += [m.group(1) for m in _PUBLISHER.finditer(text[:5000])]
+    naming = _PREFACE_NAMING.search(head_text[:5000])
+    if naming:
+        candidates.append(naming.group(1))
+        year = year or int(naming.group(2))
     if not agency:
         agency = next((c for c in candidates if c and looks_like_agency(c)), None)
     if year is None:
-        ym = re.search(r"(\d{4})\s*年\s*1\s*月\s*1\s*日", text)
-        year = int(ym.group(1)) if ym else None
+        ym = re.search(r"(\d{4})\s*年\s*1\s*月\s*1\s*日|(?:截至|截止)?(\d{4})\s*年\s*12\s*月\s*31\s*日", text)
+        year = int(ym.group(1) or ym.group(2)) if ym else None
     problems = []
     if not headings:
         problems.append("没有找到年度报告的章节标题（一、总体情况 … 六、其他需要报告的事项），这可能不是政府信息公开工作年度报告")
@@ -607,7 +655,7 @@ def parse_text(text: str, source: str = "<文本>") -> ImportResult:
         preface = _NAV_JUNK.sub("", preface, count=1)
     if tm and title_end == 0 and tm.start() < len(head_text):
         preface = head_text[tm.end():]
-    report.preface = [p for p in _split_paragraphs(preface, wrapped) if not _PUBLISHER.match(p)]
+    report.preface = [p for p in _split_paragraphs(preface, wrapped) if not _PUBLISHER.match(p) and not _PAGE_META.match(p)]
     if agency and report.preface and report.preface[0] in (agency,):
         report.preface = report.preface[1:]
 
@@ -649,10 +697,13 @@ def parse_text(text: str, source: str = "<文本>") -> ImportResult:
             # digit: “| 结果维持 | 结果纠正 | …” or merged cells left blank) are blanked out, keeping the offsets
             region = re.sub(r"[^\n]+", lambda m: m.group(0) if re.search(r"\d", m.group(0)) else " " * len(m.group(0)),
                             text[tstart.start():body_end])
-            tokens = leading_cells([t for t in tokenize(region, tstart.start())
-                                    if not (t.kind == "text" and _T4_WORDS.fullmatch(t.text))
-                                    and not (t.kind == "blank" and t.trailing)], len(T4_COLUMNS))  # rows' closing "|"
             t4_cols = [c.id for c in T4_COLUMNS]
+            cells = [t for t in tokenize(region, tstart.start()) if not (t.kind == "text" and _T4_WORDS.fullmatch(t.text))]
+            # each row's closing "|" leaves a trailing empty field: no cell in “| 5 | 0 |”, the last blank cell in
+            # “5 |  | 2 |  |” (a page's row whose last cell is empty): the count of cells tells which
+            tokens = leading_cells([t for t in cells if not (t.kind == "blank" and t.trailing)], len(t4_cols))
+            if len(tokens) != len(t4_cols) and len(with_trailing := leading_cells(cells, len(t4_cols))) == len(t4_cols):
+                tokens = with_trailing
             reader._put("t4", "cases", t4_cols, tokens, row_constraint(version, "t4", "cases", t4_cols))
             table_end = tokens[-1].end if tokens else tstart.end()
         if table_id != "t3":

@@ -1,0 +1,125 @@
+"""Real published reports of other regions (tests/published/, sources in SOURCES.md): every cell a file holds
+is read as published (values read by eye), blank cells stay blank, the rest is said to be unread."""
+
+from pathlib import Path
+
+import pytest
+
+from gkassist.checks import check
+from gkassist.importer import import_file
+
+PUBLISHED = Path(__file__).parent / "published"
+T3_COLUMNS = ("natural", "business", "research", "nonprofit", "legal", "other", "total")
+_ = None  # a cell the report leaves empty
+
+
+def row(result, row_id, table_id="t3", columns=T3_COLUMNS):
+    return [result.report.cell(table_id, row_id, c) for c in columns]
+
+
+@pytest.fixture(scope="module")
+def shanghai():
+    return import_file(PUBLISHED / "2019_shanghai_szfbgt.html")
+
+
+def test_shanghai_2019_reads_every_cell_as_published(shanghai):
+    r = shanghai.report
+    assert (r.agency, r.year, r.format_version) == ("上海市人民政府办公厅", 2019, "2019")
+    assert not shanghai.unread and shanghai.read_cells == 198 and shanghai.left_blank() == 135
+    assert [r.cell("t2", "rules", c) for c in ("made", "published", "total_public")] == [13, 13, 524]
+    assert [r.cell("t2", "normative", c) for c in ("made", "published", "total_public")] == [60, 60, 368]
+    assert row(shanghai, "new") == [821, 35, _, _, 2, 1, 859]
+    assert row(shanghai, "carried") == [18, _, _, _, _, _, 18]
+    assert row(shanghai, "open") == [258, 12, _, _, 1, 1, _]  # the 总计 column is blank in every result row
+    assert row(shanghai, "deny_2") == [_] * 7  # a row of empty cells is read as blanks, not unread
+    assert row(shanghai, "unable_1") == [252, 12, _, _, 1, _, _]
+    assert row(shanghai, "other") == [_] * 7
+    assert row(shanghai, "results_total") == [767, 35, _, _, 2, 1, 805]
+    assert row(shanghai, "carry_next") == [72, _, _, _, _, _, 72]
+    t4 = [r.cell("t4", "cases", f"{kind}.{c}") for kind in ("review", "suit_direct", "suit_after_review")
+          for c in ("upheld", "corrected", "other", "pending", "total")]
+    assert t4 == [5, _, _, 2, 7, 8, _, _, 1, 9, _, _, _, _, _]  # one row of 15, its last cell empty
+    assert r.preface[0].startswith("本年度报告根据") and r.sections["other"] == ["无。"]
+
+
+def test_shanghai_amount_in_yuan_stays_as_published_where_the_heading_states_no_unit(shanghai):
+    assert shanghai.report.cell("t2", "procurement", "procurement_items") == 6
+    assert shanghai.report.cell("t2", "procurement", "procurement_amount") == 251000
+    assert shanghai.problems == ["表二 · 第二十条第（九）项 · 政府集中采购 · 采购总金额：原文写作“251000元”，表头没有注明单位，按原数251000记录"]
+
+
+def test_shanghai_checks_add_nothing_up_from_a_blank_total_column(shanghai):
+    findings = check(shanghai.report)
+    assert [f for f in findings if f.severity == "error"] == []
+    blank = {(f.row, f.column) for f in findings if f.rule == "BLANK" and f.table == "t3"}
+    assert ("open", "total") in blank and ("results_total", "total") not in blank
+
+
+@pytest.mark.parametrize("name, agency, year", [
+    ("2023_zhanjiang_dfzb.txt", "湛江市人民政府地方志办公室", 2023),  # “特编制…2023年政府信息公开工作年度报告”
+    ("2023_qu_tjj.txt", "区统计局", 2023),  # “现公布区统计局2023年…”
+    ("2023_zichang_szf.txt", "子长市人民政府", 2023),  # “现公布子长市人民政府2023年度政府信息公开工作报告”
+    ("2023_changchun_tyjrswj.txt", "未识别的机关", 2023),  # “我局”, the year only as “截止2023年12月31日”
+    ("2024_longgang_bm.txt", "未识别的机关", 2024),  # the title is outside the copied text
+])
+def test_agency_and_year_from_the_preface(name, agency, year):
+    r = import_file(PUBLISHED / name).report
+    assert (r.agency, r.year) == (agency, year)
+
+
+def test_a_report_without_a_year_says_so():
+    result = import_file(PUBLISHED / "xuwen_sfj.txt")
+    assert "没有找到报告年度" in result.problems and "没有找到机关名称（标题行）" in result.problems
+
+
+def test_rows_ending_with_a_pipe_and_a_truncated_table():
+    result = import_file(PUBLISHED / "2024_longgang_bm.txt")
+    r = result.report
+    assert [r.cell("t2", "normative", c) for c in ("issued", "repealed", "in_force")] == [5, 1, 25]
+    assert row(result, "new") == [58, 7, 0, 0, 1, 0, 66]
+    assert row(result, "partial") == [16, 1, 0, 0, 0, 0, 17]
+    assert row(result, "deny_5") == [1, 0, 0, 0, 0, 0, 1]
+    assert ("t3", "deny_8", "natural") in result.unread and ("t4", "cases", "review.total") in result.unread
+
+
+def test_merged_cell_remnants_after_a_rows_cells():
+    result = import_file(PUBLISHED / "2023_changchun_tyjrswj.txt")
+    r = result.report
+    assert [r.cell("t2", g, "decisions") for g in ("licensing", "penalty", "enforcement")] == [0, 0, 0]
+    assert r.cell("t2", "fees", "fee_amount") == 0
+    assert row(result, "new") == [3, 0, 0, 0, 0, 0, 3] and row(result, "carried") == [0] * 7
+    assert result.read_cells == 24 and ("t3", "open", "natural") in result.unread
+
+
+def test_blank_cells_with_a_zero_total_and_a_two_line_header():
+    result = import_file(PUBLISHED / "xuwen_sfj.txt")
+    r = result.report
+    assert [r.cell("t2", "normative", c) for c in ("issued", "repealed", "in_force")] == [3, 0, 101]
+    assert row(result, "new") == [0, _, _, _, _, _, 0]
+    assert row(result, "carried") == [_, _, _, _, _, _, 0]
+    for row_id in ("open", "partial", "deny_1", "deny_2", "deny_3", "deny_4", "deny_5"):
+        assert row(result, row_id) == [_, _, _, _, _, _, 0], row_id
+
+
+def test_one_cell_per_line():
+    result = import_file(PUBLISHED / "2023_qu_tjj.txt")
+    r = result.report
+    assert [r.cell("t2", "rules", c) for c in ("issued", "repealed", "in_force")] == ["/", "/", "/"]
+    assert [r.cell("t2", "normative", c) for c in ("issued", "repealed", "in_force")] == [0, 0, 0]
+    assert r.cell("t2", "fees", "fee_amount") == 0
+    assert row(result, "new") == [_, _, _, _, _, _, 0] and row(result, "carried") == [_, _, _, _, _, _, 0]
+    assert result.read_cells == 24 and result.left_blank() == 12
+
+
+def test_pdf_text_with_headings_a_character_per_line():
+    result = import_file(PUBLISHED / "2020_shenji_page9.txt")
+    t4 = [result.report.cell("t4", "cases", f"{kind}.{c}") for kind in ("review", "suit_direct", "suit_after_review")
+          for c in ("upheld", "corrected", "other", "pending", "total")]
+    assert t4 == [0] * 15
+    assert "没有找到报告年度" in result.problems  # “2020 年,我单位…” and “2021 年,我局将…” are sentences, not a title
+
+
+def test_a_page_copy_with_tables_missing_imports_and_says_what_is_missing():
+    result = import_file(PUBLISHED / "2023_zichang_szf.txt")
+    assert result.read_cells == 0 and len(result.unread) == 200
+    assert "没有找到“二、主动公开政府信息情况”部分" in result.problems
