@@ -78,8 +78,11 @@ def test_cross_year_carry(sample_2024, sample_2023):
 def test_cross_year_in_force(sample_2024, sample_2023):
     sample_2024.set_cell("t2", "normative", "in_force", 10)
     found = check(sample_2024, sample_2023)
-    assert [(f.rule, f.table, f.row, f.column) for f in found] == [("X-VALID", "t2", "normative", "in_force")]
-    assert "上年现行有效8 + 本年制发2 − 本年废止1 = 9" in found[0].message
+    assert sorted((f.rule, f.table, f.row, f.column) for f in found) == [
+        ("TEXT-NUMBERS", None, None, None), ("X-VALID", "t2", "normative", "in_force")]
+    x_valid, text = [next(f for f in found if f.rule == rule) for rule in ("X-VALID", "TEXT-NUMBERS")]
+    assert "上年现行有效8 + 本年制发2 − 本年废止1 = 9" in x_valid.message
+    assert text.message.startswith("正文写“现行有效的行政规范性文件9件”，但表二") and text.message.endswith("为10")
 
 
 def test_t2_valid_repealed_more_than_existed(sample_2024, sample_2023):

@@ -32,7 +32,8 @@ EXPECTED = {
     "2022_pingtan_syq.txt": ("平潭综合实验区（管委会）", 2022, "2021",
         {"new": [71, 3, 0, 0, 0, 0, 74], "carried": [1, 0, 0, 0, 0, 0, 1], "open": [21, 0, 0, 0, 0, 0, 21],
          "results_total": [72, 3, 0, 0, 0, 0, 75], "carry_next": Z},
-        [0, 1, 1, 0, 2, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0], {"licensing": [10690], "fees": [9116.36]}, {"normative"}, set()),
+        [0, 1, 1, 0, 2, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0],
+        {"normative": [88, 55, 698], "licensing": [10690], "fees": [9116.36]}, set(), set()),  # 正文 settles “8855698”
     "2023_pingtan_jjfzj.txt": ("平潭综合实验区经济发展局", 2023, "2021",
         {"new": [3, 0, 0, 0, 0, 0, 3], "open": Z, "results_total": Z, "carry_next": Z}, T4Z,
         {"normative": [6, 0, 6]}, set(), {"T3-BALANCE", "TEXT-NUMBERS"}),
@@ -131,3 +132,38 @@ def test_run_together_digits_are_never_guessed(imported):
     result = imported["2025_pingtan_jjfzj.txt"]
     assert any("164640" in p and "种拆法" in p for p in result.problems)
     assert result.report.cell("t2", "normative", "issued") is None
+
+
+def test_run_together_digits_settled_by_the_reports_own_figures(imported):
+    """“8855698” splits 15 ways; the text's “制发的规范性文件88件” and “现行有效行政规范性文件698件” leave one."""
+    assert "表二 · 第二十条第（一）项 · 行政规范性文件：数字连在一起（8855698），按正文“制发的规范性文件88件”、" \
+           "“现行有效行政规范性文件698件”拆为88、55、698，请核对" in imported["2022_pingtan_syq.txt"].problems
+    narrowed = imported["2024_pingtan_syq.txt"]  # “制发行政规范性文件62件” leaves 4 of 15 splits: still unread
+    assert any("（6233440），按正文“制发行政规范性文件62件”仍有4种拆法都说得通，未猜测" in p for p in narrowed.problems)
+    assert narrowed.report.cell("t2", "normative", "issued") is None
+    contradicted = imported["2023_pingtan_syq.txt"]  # the text's 393 is no split of “77132470”
+    assert any("与正文“制发的规范性文件77件”、“现行有效行政规范性文件393件”都不相符" in p for p in contradicted.problems)
+
+
+def test_run_together_digits_settled_by_last_years_in_force(tmp_path, imported):
+    """Of “6233440”'s 4 splits with 制发62, only 62、33、440 fits a last year's 现行有效 of 411 (411 + 62 − 33)."""
+    from gkassist.audit import run_audit
+    from gkassist.cli import main
+    from gkassist.core.model import load_report
+
+    last = imported["2023_pingtan_syq.txt"].report.model_copy(deep=True)
+    last.set_cell("t2", "normative", "in_force", 411)
+    (tmp_path / "last").mkdir()
+    (tmp_path / "last" / "2023.json").write_text(last.to_json(), encoding="utf-8")
+    out = tmp_path / "2024.json"
+    assert main(["import", str(CORPUS / "2024_pingtan_syq.txt"), "--last-year", str(tmp_path / "last" / "2023.json"),
+                 "-o", str(out)]) == 0
+    assert [load_report(out).cell("t2", "normative", c) for c in ("issued", "repealed", "in_force")] == [62, 33, 440]
+    # the county office's audit settles it the same way when given last year's folder
+    (tmp_path / "this").mkdir()
+    (tmp_path / "this" / "2024.txt").write_bytes((CORPUS / "2024_pingtan_syq.txt").read_bytes())
+    unit = run_audit([tmp_path / "this"], [tmp_path / "last"], workers=1).units[0]
+    assert unit.tables["t2"]["normative"] == {"issued": 62, "repealed": 33, "in_force": 440}
+    alone = imported["2024_pingtan_syq.txt"]
+    assert unit.unread_cells == len(alone.unread) - 3 and unit.read_cells == alone.read_cells + 3
+    assert alone.report.cell("t2", "normative", "in_force") is None  # without last year's report nothing is guessed

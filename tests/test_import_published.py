@@ -103,3 +103,9 @@ def test_a_2021_report_in_the_2019_layout_keeps_its_other_row(tmp_path, sample_t
     result = import_file(write(tmp_path, "layout2019.txt", "\n".join(lines)))
     assert result.report.cell("t3", "other_3", "natural") == 2 and result.report.cell("t3", "other_1", "natural") == 0
     assert any("2019年版格式的“（六）其他处理”" in p for p in result.problems)
+    version = [f for f in check(result.report) if f.rule == "VERSION"]
+    assert [(f.severity, f.table, f.row) for f in version] == [("error", "t3", "other_3")]
+    assert "2019年版格式的“（六）其他处理”一行" in version[0].message
+    again = load_report(write(tmp_path, "saved.json", result.report.to_json()))
+    assert again.t3_single_other_row and [f.rule for f in check(again) if f.rule == "VERSION"] == ["VERSION"]
+    assert not [f for f in check(load_report(SAMPLES / "2024_shiqiaozhen.json")) if f.rule == "VERSION"]

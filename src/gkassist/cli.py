@@ -40,6 +40,7 @@ def _parser() -> argparse.ArgumentParser:
     i.add_argument("input")
     i.add_argument("-o", "--output", help="输出 JSON 文件（不给则打印到屏幕）")
     i.add_argument("--to-2021", action="store_true", help="同时转为下一年度的2021年版草稿")
+    i.add_argument("--last-year", help="上年报告：表二数字连在一起时，用上年现行有效件数帮助拆分")
 
     s = sub.add_parser("suggest", help="从往年报告中查找可参考的写法")
     s.add_argument("query")
@@ -74,10 +75,10 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
-def _load(path: str):
+def _load(path: str, last=None):
     from gkassist.importer import load_any
 
-    return load_any(path)
+    return load_any(path, last)
 
 
 def cmd_render(args) -> int:
@@ -110,7 +111,7 @@ def cmd_check(args) -> int:
     last = _load(args.last_year)[0] if args.last_year else None
     if len(args.input) > 1:
         return _check_several(args, last, today)
-    report, result = _load(args.input[0])
+    report, result = _load(args.input[0], last)
     findings = check(report, last, today=today if report.origin == "draft" else None)
     if args.json:
         print(json.dumps([f.to_dict() for f in findings], ensure_ascii=False, indent=2))
@@ -136,7 +137,7 @@ def _check_several(args, last, today) -> int:
     results, worst = [], EXIT_OK
     for name in args.input:
         try:
-            report, _ = _load(name)
+            report, _ = _load(name, last)
         except InputError as e:
             results.append({"file": name, "error": str(e), "findings": []})
             worst = EXIT_BAD_INPUT
@@ -214,6 +215,8 @@ def cmd_import(args) -> int:
     from gkassist.importer import import_file
 
     result = import_file(args.input)
+    if args.last_year:
+        result.settle_with_last_year(_load(args.last_year)[0])
     report = result.report
     if args.to_2021:
         from gkassist.core.derive import next_year_draft

@@ -111,6 +111,7 @@ class Loaded:
     unread: int = 0
     problems: list[str] = field(default_factory=list)
     error: str = ""
+    ambiguous: dict = field(default_factory=dict)  # rows of run-together digits last year's report may settle
 
 
 def _load(path: Path) -> Loaded:
@@ -120,7 +121,7 @@ def _load(path: Path) -> Loaded:
     report, result = found
     if result is None:
         return Loaded(str(path), report)
-    return Loaded(str(path), report, result.read_cells, len(result.unread), result.problems[:3])
+    return Loaded(str(path), report, result.read_cells, len(result.unread), result.problems, ambiguous=result.ambiguous)
 
 
 def _check(job: tuple[Loaded, Loaded | None, str | None]) -> Unit:
@@ -136,13 +137,21 @@ def _check(job: tuple[Loaded, Loaded | None, str | None]) -> Unit:
     unit.agency, unit.level, unit.year = report.agency, report.level, report.year
     unit.format_version, unit.origin = report.format_version, report.origin
     last_report = last.report if last is not None else None
+    if last_report is not None and loaded.ambiguous:
+        from gkassist.importer.textparse import settle_with_last_year
+
+        for _, row, note in settle_with_last_year(report, loaded.ambiguous, last_report):
+            loaded.read_cells += len(row.columns)
+            loaded.unread -= len(row.columns)
+            loaded.problems[loaded.problems.index(row.said)] = note
+        unit.read_cells, unit.unread_cells = loaded.read_cells, loaded.unread
     findings = check(report, last_report, today=date.fromisoformat(today) if today and report.origin == "draft" else None)
     if loaded.unread:
         findings = [f for f in findings if f.rule != "BLANK"]  # unread is said once below, not cell by cell as blank
         unit.findings.append({"rule": "UNREAD", "severity": "warning", "location": "表格", "table": None, "row": None,
                               "column": None, "section": None,
                               "message": f"有{loaded.unread}个单元格没能从文件中读出"
-                                         + ("：" + "；".join(loaded.problems) if loaded.problems else "")})
+                                         + ("：" + "；".join(loaded.problems[:3]) if loaded.problems else "")})
     unit.findings += [f.to_dict() for f in findings]
     if last_report is not None:
         unit.last_year_file = last.path

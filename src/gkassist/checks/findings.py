@@ -35,5 +35,3 @@ def cell_finding(report: Report, rule: str, severity: str, t: str, r: str, c: st
     return Finding(rule, severity, cell_location(report.format_version, t, r, c), message, t, r, c)
 
 
-def fmt_number(x: float) -> str:
-    return str(int(x)) if float(x).is_integer() else f"{x:g}"

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from gkassist.checks.findings import ERROR, WARNING, Finding, cell_finding
-from gkassist.checks.findings import fmt_number as _fmt
 from gkassist.core import formats
 from gkassist.core.formats import T3_APPLICANT_COLUMNS, Equation
 from gkassist.core.model import NOT_APPLICABLE, Report
+from gkassist.core.numbers import format_number as _fmt
 
 
 def _column_label(report: Report, col: str) -> str:
@@ -49,6 +49,10 @@ def check_equations(report: Report, table_id: str | None = None) -> list[Finding
 def check_version(report: Report) -> list[Finding]:
     expected = formats.format_for_year(report.year)
     if report.format_version == expected:
+        if report.t3_single_other_row:
+            return [cell_finding(report, "VERSION", ERROR, "t3", "other_3", "total",
+                                 "表三用的是2019年版格式的“（六）其他处理”一行；2021年版分为“1.申请人无正当理由逾期不补正…”"
+                                 "“2.申请人逾期未按收费通知要求缴纳费用…”“3.其他”三项，导入时已计入“3.其他”")]
         return []
     if report.format_version == "2019":
         msg = f"{report.year}年度报告应使用2021年版格式（国办公开办函〔2021〕30号），却使用了2019年版旧格式"

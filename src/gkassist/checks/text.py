@@ -6,39 +6,12 @@ import re
 from datetime import date
 
 from gkassist.checks.findings import ERROR, WARNING, Finding
-from gkassist.checks.findings import fmt_number as _fmt
 from gkassist.core import formats, repetition
+from gkassist.core.figures import paragraphs, stated_figures
 from gkassist.core.formats import cell_location
 from gkassist.core.model import Report
-from gkassist.core.numbers import parse_number
+from gkassist.core.numbers import format_number as _fmt
 from gkassist.core.slots import SLOT_MARK
-
-_NUM = r"([0-9０-９][0-9０-９,，]*|[零〇一二两三四五六七八九十百千万]+)"
-# (pattern, what the number is, how to compute it from the tables); the patterns run on text with
-# whitespace removed, since PDF text puts spaces around digits ("3119 件").
-_TEXT_NUMBER_PATTERNS: list[tuple[re.Pattern, str, str, tuple]] = [
-    (re.compile(r"(?:收到|受理|接收|新收|接到)[^。；，,]{0,16}?政府信息公开申请件?(?:共计|共|合计)?" + _NUM + r"[件条]"),
-     "收到政府信息公开申请", "t3", ("new", "total")),
-    (re.compile(r"共?收到" + _NUM + r"件[^。；，]{0,6}申请"),
-     "收到政府信息公开申请", "t3", ("new", "total")),
-    # “收到申请5件” (not 受理: “受理申请41件” is as often 行政许可)
-    (re.compile(r"(?:收到|新收|接收)(?:依)?申请(?:共计|共|合计)?" + _NUM + r"件"),
-     "收到政府信息公开申请", "t3", ("new", "total")),
-    (re.compile(r"行政复议(?:案件)?(?:共计|共)?" + _NUM + r"件"), "行政复议", "t4", ("cases", "review.total")),
-    (re.compile(r"行政诉讼(?:案件)?(?:共计|共)?" + _NUM + r"件"), "行政诉讼", "t4_suits", ()),
-    (re.compile(r"制发(?:的)?(?:行政)?规范性文件" + _NUM + r"件"), "制发规范性文件", "t2", ("normative", "issued")),
-]
-
-
-def _paragraphs(report: Report):
-    for i, p in enumerate(report.preface, 1):
-        yield "preface", i, p
-    for sid in formats.NARRATIVE_SECTIONS:
-        for i, p in enumerate(report.paragraphs(sid), 1):
-            yield sid, i, p
-    for sid, lines in report.extra_lines.items():
-        for i, p in enumerate(lines, 1):
-            yield sid, i, p
 
 
 def _para_location(section_id: str, index: int) -> str:
@@ -48,35 +21,27 @@ def _para_location(section_id: str, index: int) -> str:
 
 def check_text_numbers(report: Report) -> list[Finding]:
     out: list[Finding] = []
-    for sid, i, para in _paragraphs(report):
-        flat = re.sub(r"\s+", "", para)
-        for pattern, _what, table, address in _TEXT_NUMBER_PATTERNS:
-            if table == "t2" and report.format_version != "2021":
+    for sid, i, figure, m, stated in stated_figures(report):
+        if figure.table == "t4_suits":
+            cells = [report.number("t4", "cases", f"{b}.total") for b in ("suit_direct", "suit_after_review")]
+            if None in cells:
                 continue
-            for m in pattern.finditer(flat):
-                stated = parse_number(m.group(1))
-                if stated is None:
-                    continue
-                if table == "t4_suits":
-                    cells = [report.number("t4", "cases", f"{b}.total") for b in ("suit_direct", "suit_after_review")]
-                    if None in cells:
-                        continue
-                    actual = sum(cells)
-                    where = "表四 行政诉讼总计"
-                else:
-                    actual = report.number(table, *address)
-                    if actual is None:
-                        continue
-                    where = cell_location(report.format_version, table, *address)
-                # "收到申请N件" is often written with last year's carried-over ones included
-                also = []
-                if address == ("new", "total") and report.number("t3", "carried", "total") is not None:
-                    also.append(actual + report.number("t3", "carried", "total"))
-                if stated != actual and stated not in also:
-                    out.append(Finding(
-                        "TEXT-NUMBERS", ERROR, _para_location(sid, i),
-                        f"正文写“{m.group(0)}”，但{where}为{_fmt(actual)}", section=sid,
-                    ))
+            actual = sum(cells)
+            where = "表四 行政诉讼总计"
+        else:
+            actual = report.number(figure.table, *figure.address)
+            if actual is None:
+                continue
+            where = cell_location(report.format_version, figure.table, *figure.address)
+        # "收到申请N件" is often written with last year's carried-over ones included
+        also = []
+        if figure.address == ("new", "total") and report.number("t3", "carried", "total") is not None:
+            also.append(actual + report.number("t3", "carried", "total"))
+        if stated != actual and stated not in also:
+            out.append(Finding(
+                "TEXT-NUMBERS", ERROR, _para_location(sid, i),
+                f"正文写“{m.group(0)}”，但{where}为{_fmt(actual)}", section=sid,
+            ))
     return out
 
 
@@ -94,7 +59,7 @@ _PLACEHOLDER = re.compile(
 def check_placeholders(report: Report) -> list[Finding]:
     out = []
     texts = [("title", 1, report.title), ("agency", 1, report.agency)]
-    for sid, i, p in texts + list(_paragraphs(report)):
+    for sid, i, p in texts + list(paragraphs(report)):
         m = _PLACEHOLDER.search(p)
         if m:
             loc = {"title": "标题", "agency": "机关名称"}.get(sid) or _para_location(sid, i)

@@ -48,6 +48,9 @@ class Report(BaseModel):
     local_deadline: date | None = None
     # "draft" (made here: the publication deadline applies) or "published" (already out).
     origin: Literal["draft", "published"] = "draft"
+    # A published 2021-format report whose 表三 kept the 2019 layout's single “（六）其他处理” row (its figures
+    # were read into “3.其他”): the VERSION check says so.
+    t3_single_other_row: bool = False
 
     # ------------------------------------------------------------ construction
     @classmethod

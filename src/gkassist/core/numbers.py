@@ -10,6 +10,13 @@ _UNITS = {"十": 10, "百": 100, "千": 1000}
 _CHINESE_NUMERAL = re.compile(r"^[零〇一二两三四五六七八九十百千万亿]+$")
 
 
+def format_number(value: int | float) -> str:
+    """A cell's number as written in a message: “12”, “2.5” (never “2.5e+05”, never rounded to six digits)."""
+    if float(value).is_integer():
+        return str(int(value))
+    return f"{value:.6f}".rstrip("0").rstrip(".")
+
+
 def parse_number(text: str) -> int | float | None:
     """'3' '３' '1,234' '三' '十二' '两' '一百零五' '2.5' → number; anything else → None."""
     s = text.strip().translate(_FULLWIDTH).replace(",", "")

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from gkassist.core.numbers import parse_number
+from gkassist.core.numbers import format_number, parse_number
 
 Cells = dict[tuple[str, str, str], int | float]
 
@@ -429,7 +429,7 @@ _T4_BLOCK_LABELS = {"review": "行政复议", "suit_direct": "行政诉讼（未
 
 
 def _n(value) -> str:
-    return "" if value is None else (str(int(value)) if float(value).is_integer() else str(value))
+    return "" if value is None else format_number(value)
 
 
 # ------------------------------------------------------------------ 表二

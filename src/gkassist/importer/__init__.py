@@ -91,8 +91,9 @@ def _usable(result: ImportResult) -> bool:
     return result.read_cells > 0 or any(result.report.sections.values())
 
 
-def load_any(path: str | Path):
-    """A report from a saved JSON or a published file; returns (report, import result or None)."""
+def load_any(path: str | Path, last=None):
+    """A report from a saved JSON or a published file; returns (report, import result or None). Last year's
+    report, when given, may settle 表二 digits the published file ran together."""
     from gkassist.core.model import load_report
 
     path = Path(path)
@@ -102,4 +103,6 @@ def load_any(path: str | Path):
         check_readable(path)
         raise InputError(f"{path}：不支持的文件类型“{path.suffix or '无扩展名'}”（可用 .json、.txt、.html、.htm、.docx、.pdf）")
     result = import_file(path)
+    if last is not None:
+        result.settle_with_last_year(last)
     return result.report, result

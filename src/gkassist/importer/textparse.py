@@ -16,9 +16,10 @@ from functools import cache
 from itertools import product
 
 from gkassist.core import formats
+from gkassist.core.figures import stated_figures
 from gkassist.core.formats import T3_COLUMNS, T4_COLUMNS
 from gkassist.core.model import NOT_APPLICABLE, YEAR_MAX, YEAR_MIN, Report
-from gkassist.core.numbers import parse_number
+from gkassist.core.numbers import format_number, parse_number
 
 # ------------------------------------------------------------------ normalisation
 _FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
@@ -326,12 +327,36 @@ def _t3_columns_hold(version: str, t3: dict, cols: list[str], subtotal: bool) ->
 
 # ------------------------------------------------------------------ the result
 @dataclass
+class Ambiguous:
+    """A row whose digits ran together and split several ways: none is guessed."""
+
+    columns: list[str]
+    splits: list[list[int]]
+    digits: str
+    where: str  # “表二 · 第二十条第（一）项 · 行政规范性文件”
+    said: str = ""  # the problem the import reported for it
+    text_said: str = ""  # what the report's own figures made of it, when they did not settle it
+
+    def settled(self, values: list, by: str) -> str:
+        return f"{self.where}：数字连在一起（{self.digits}），{by}拆为{'、'.join(format_number(v) for v in values)}，请核对"
+
+
+@dataclass
 class ImportResult:
     report: Report
     source: str
     read_cells: int = 0
     unread: list[tuple[str, str, str]] = field(default_factory=list)  # (table, row, column)
     problems: list[str] = field(default_factory=list)  # Chinese notes on what could not be read
+    # rows whose run-together digits split several ways, by (table, row)
+    ambiguous: dict[tuple[str, str], Ambiguous] = field(default_factory=dict)
+
+    def settle_with_last_year(self, last: Report) -> None:
+        """Rows left ambiguous that last year's report settles (see `settle_with_last_year`), read and said."""
+        for key, row, note in settle_with_last_year(self.report, self.ambiguous, last):
+            self.unread = [cell for cell in self.unread if cell[:2] != key]
+            self.read_cells += len(row.columns)
+            self.problems[self.problems.index(row.said)] = note
 
     def left_blank(self) -> int:
         """Cells the report's own table leaves empty (read as blank, not unread)."""
@@ -361,6 +386,24 @@ class ImportResult:
                          "；".join(f"{k}（{'、'.join(v)}）" for k, v in rows.items()))
         parts += self.problems
         return "；".join(parts)
+
+
+def settle_with_last_year(report: Report, ambiguous: dict[tuple[str, str], Ambiguous], last: Report):
+    """表二 rows left ambiguous, settled by last year's 现行有效 (X-VALID: last year's + 本年制发 − 本年废止 =
+    本年现行有效) where exactly one split fits: the cells are set in `report` and the rows taken out of
+    `ambiguous`; yields ((table, row), the row, the problem to say instead of its “未猜测”)."""
+    for (table_id, row_id), row in list(ambiguous.items()):
+        previous = last.number(table_id, row_id, "in_force") if last.format_version == "2021" else None
+        if table_id != "t2" or previous is None or row.columns != ["issued", "repealed", "in_force"]:
+            continue
+        fits = [v for v in row.splits if previous + v[0] - v[1] == v[2]]
+        if len(fits) != 1:
+            continue
+        for c, v in zip(row.columns, fits[0]):
+            report.set_cell(table_id, row_id, c, v)
+        del ambiguous[(table_id, row_id)]
+        yield (table_id, row_id), row, row.settled(
+            fits[0], f"按上年现行有效{format_number(previous)}件（上年现行有效 + 本年制发 − 本年废止 = 本年现行有效）")
 
 
 # ------------------------------------------------------------------ the parser
@@ -456,7 +499,7 @@ class _TableReader:
         self.result = result
         self.report = result.report
         self.text = text
-        self.ambiguous: dict[tuple[str, str], tuple[list[str], list[list[int]], str]] = {}
+        self.ambiguous: dict[tuple[str, str], Ambiguous] = {}
 
     def _put(self, table_id: str, row_id: str, col_ids: list[str], tokens: list[Token] | None, constraint=None) -> bool:
         n = len(col_ids)
@@ -473,7 +516,8 @@ class _TableReader:
                 if len(candidates) == 1:
                     values = candidates[0]
                 elif len(candidates) > 1:
-                    self.ambiguous[(table_id, row_id)] = (col_ids, candidates, " ".join(t.text for t in tokens))
+                    self.ambiguous[(table_id, row_id)] = Ambiguous(col_ids, candidates, " ".join(t.text for t in tokens),
+                                                                   self._where(table_id, row_id, col_ids))
                     return False
         if values is None:
             for c in col_ids:
@@ -493,13 +537,13 @@ class _TableReader:
             self.result.read_cells += 1
 
     def resolve_ambiguous_t3(self) -> None:
-        """Rows whose run-together digits split several ways: keep the one split (jointly over all
-        such rows) under which every column's T3-RESULTS and T3-BALANCE totals hold."""
+        """表三's rows whose run-together digits split several ways: keep the one split (jointly over all
+        such rows) under which every column's T3-RESULTS and T3-BALANCE totals hold; said as unread if none."""
         rows = [k for k in self.ambiguous if k[0] == "t3"]
         if rows:
             fmt = self.report.format
             t3 = self.report.tables["t3"]
-            choices = [self.ambiguous[k][1] for k in rows]
+            choices = [self.ambiguous[k].splits for k in rows]
             fits = []
             combos = 1
             for c in choices:
@@ -508,20 +552,52 @@ class _TableReader:
                 for combo in product(*choices):
                     trial = {r: dict(t3[r]) for r in t3}
                     for (_, row_id), values in zip(rows, combo):
-                        trial[row_id].update(zip(self.ambiguous[("t3", row_id)][0], values))
-                    cols = self.ambiguous[("t3", rows[0][1])][0]
+                        trial[row_id].update(zip(self.ambiguous[("t3", row_id)].columns, values))
+                    cols = self.ambiguous[("t3", rows[0][1])].columns
                     if _t3_columns_hold(fmt.version, trial, cols, "subtotal" in cols):
                         fits.append(combo)
                         if len(fits) > 1:
                             break
             if len(fits) == 1:
                 for (_, row_id), values in zip(rows, fits[0]):
-                    self._store("t3", row_id, self.ambiguous[("t3", row_id)][0], list(values))
+                    self._store("t3", row_id, self.ambiguous[("t3", row_id)].columns, list(values))
                     del self.ambiguous[("t3", row_id)]
-        for (table_id, row_id), (col_ids, candidates, digits) in self.ambiguous.items():
-            where = formats.cell_location(self.report.format_version, table_id, row_id, col_ids[0]).rsplit(" · ", 1)[0]
-            self.result.problems.append(f"{where}：数字连在一起（{digits}），有{len(candidates) if len(candidates) < 50 else '50多'}种拆法都说得通，未猜测")
-            for c in col_ids:
+
+    def resolve_with_stated_figures(self) -> None:
+        """Rows still ambiguous (表二's run-together digits): the one split that agrees with every figure the
+        report's own text states for the row's cells (“制发…88件”, “现行有效…698件”), said as a problem."""
+        stated: dict[tuple[str, str, str], set] = {}
+        quoted: dict[tuple[str, str, str], str] = {}
+        for _, _, figure, m, value in stated_figures(self.report):
+            if figure.table in self.report.format.tables:
+                stated.setdefault((figure.table, *figure.address), set()).add(value)
+                quoted.setdefault((figure.table, *figure.address), m.group(0))
+        for (table_id, row_id), row in list(self.ambiguous.items()):
+            known = [(i, stated[(table_id, row_id, c)]) for i, c in enumerate(row.columns) if (table_id, row_id, c) in stated]
+            if not known:
+                continue
+            fits = [values for values in row.splits if all(values[i] in allowed for i, allowed in known)]
+            said = "、".join(f"“{quoted[(table_id, row_id, row.columns[i])]}”" for i, _ in known)
+            if len(fits) == 1:
+                self._store(table_id, row_id, row.columns, list(fits[0]))
+                del self.ambiguous[(table_id, row_id)]
+                self.result.problems.append(row.settled(fits[0], f"按正文{said}"))
+            elif fits:
+                row.splits, row.text_said = fits, f"按正文{said}仍"
+            else:
+                row.text_said = f"与正文{said}都不相符，"
+
+    def _where(self, table_id: str, row_id: str, col_ids: list[str]) -> str:
+        return formats.cell_location(self.report.format_version, table_id, row_id, col_ids[0]).rsplit(" · ", 1)[0]
+
+    def report_ambiguous(self) -> None:
+        """What no constraint settled: unread, said, and kept on the result (last year's report may settle it)."""
+        for (table_id, row_id), row in self.ambiguous.items():
+            row.said = (f"{row.where}：数字连在一起（{row.digits}），{row.text_said}"
+                        f"有{len(row.splits) if len(row.splits) < 50 else '50多'}种拆法都说得通，未猜测")
+            self.result.problems.append(row.said)
+            self.result.ambiguous[(table_id, row_id)] = row
+            for c in row.columns:
                 self.result.unread.append((table_id, row_id, c))
         self.ambiguous.clear()
 
@@ -541,6 +617,7 @@ class _TableReader:
             return
         for i in (1, 2):
             self._store("t3", f"other_{i}", cols, [0] * len(cols))
+        self.report.t3_single_other_row = True
         self.result.problems.append("表三用的是2019年版格式的“（六）其他处理”一行（2021年版分为三项），已计入“3.其他”，另两项按0计")
 
     def _value(self, t: Token, table_id: str, row_id: str, col_id: str):
@@ -706,12 +783,13 @@ def parse_text(text: str, source: str = "<文本>") -> ImportResult:
                 tokens = with_trailing
             reader._put("t4", "cases", t4_cols, tokens, row_constraint(version, "t4", "cases", t4_cols))
             table_end = tokens[-1].end if tokens else tstart.end()
-        if table_id != "t3":
-            reader.resolve_ambiguous_t3()  # reports what stayed ambiguous
         extra = _split_paragraphs(text[end:tstart.start()], wrapped) + _split_paragraphs(text[table_end:body_end], wrapped)
         extra = [x for x in extra if x != formats.T3_NOTE and not _T4_WORDS.fullmatch(x.replace(" ", ""))]
         if extra:
             report.extra_lines[sid] = extra
+    reader.resolve_ambiguous_t3()  # a 表三 under no heading of its own
+    reader.resolve_with_stated_figures()  # once every paragraph is read: 一 and 五 state figures of 表二
+    reader.report_ambiguous()
     for sid, table_id in formats.SECTION_TABLE.items():
         if sid not in found_sections:
             _mark_missing(result, table_id)

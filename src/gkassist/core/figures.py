@@ -1,0 +1,67 @@
+"""Figures a report's own text states about its tables (“收到政府信息公开申请5件”, “制发规范性文件88件”).
+
+Declared once: the TEXT-NUMBERS check compares them with the tables; the importer uses them to split a table
+row whose digits were published run together (“8855698” with “制发…88件” and “现行有效…698件” in the text)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from gkassist.core import formats
+from gkassist.core.numbers import parse_number
+
+_NUM = r"([0-9０-９][0-9０-９,，]*|[零〇一二两三四五六七八九十百千万]+)"
+
+
+@dataclass(frozen=True)
+class StatedFigure:
+    pattern: re.Pattern
+    what: str
+    table: str  # "t4_suits": the two 行政诉讼 totals together
+    address: tuple[str, ...]  # (row, column) in `table`
+    version: str | None = None  # only in reports of this format version
+
+
+# The patterns run on text with whitespace removed, since PDF text puts spaces around digits ("3119 件").
+STATED_FIGURES: tuple[StatedFigure, ...] = (
+    StatedFigure(re.compile(r"(?:收到|受理|接收|新收|接到)[^。；，,]{0,16}?政府信息公开申请件?(?:共计|共|合计)?" + _NUM + r"[件条]"),
+                 "收到政府信息公开申请", "t3", ("new", "total")),
+    StatedFigure(re.compile(r"共?收到" + _NUM + r"件[^。；，]{0,6}申请"), "收到政府信息公开申请", "t3", ("new", "total")),
+    # “收到申请5件” (not 受理: “受理申请41件” is as often 行政许可)
+    StatedFigure(re.compile(r"(?:收到|新收|接收)(?:依)?申请(?:共计|共|合计)?" + _NUM + r"件"),
+                 "收到政府信息公开申请", "t3", ("new", "total")),
+    StatedFigure(re.compile(r"行政复议(?:案件)?(?:共计|共)?" + _NUM + r"件"), "行政复议", "t4", ("cases", "review.total")),
+    StatedFigure(re.compile(r"行政诉讼(?:案件)?(?:共计|共)?" + _NUM + r"件"), "行政诉讼", "t4_suits", ()),
+    StatedFigure(re.compile(r"制发(?:的)?(?:行政)?规范性文件" + _NUM + r"件"), "制发规范性文件", "t2", ("normative", "issued"),
+                 "2021"),
+    StatedFigure(re.compile(r"现行有效(?:的)?(?:行政)?规范性文件(?:共计|共)?" + _NUM + r"件"), "现行有效规范性文件", "t2",
+                 ("normative", "in_force"), "2021"),
+)
+
+
+def paragraphs(report) -> Iterator[tuple[str, int, str]]:
+    """(section id, paragraph number from 1, text) of the preface, the narrative sections and the lines a
+    table section adds."""
+    for i, p in enumerate(report.preface, 1):
+        yield "preface", i, p
+    for sid in formats.NARRATIVE_SECTIONS:
+        for i, p in enumerate(report.paragraphs(sid), 1):
+            yield sid, i, p
+    for sid, lines in report.extra_lines.items():
+        for i, p in enumerate(lines, 1):
+            yield sid, i, p
+
+
+def stated_figures(report) -> Iterator[tuple[str, int, StatedFigure, re.Match, int | float]]:
+    """Each figure the text states: (section id, paragraph number, what it states, the match, the number)."""
+    for sid, i, para in paragraphs(report):
+        flat = re.sub(r"\s+", "", para)
+        for figure in STATED_FIGURES:
+            if figure.version and figure.version != report.format_version:
+                continue
+            for m in figure.pattern.finditer(flat):
+                stated = parse_number(m.group(1))
+                if stated is not None:
+                    yield sid, i, figure, m, stated
