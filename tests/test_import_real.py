@@ -55,6 +55,23 @@ def test_shanghai_checks_add_nothing_up_from_a_blank_total_column(shanghai):
     assert ("open", "total") in blank and ("results_total", "total") not in blank
 
 
+def test_the_same_report_as_a_word_file_reads_the_same_cells(shanghai):
+    word = import_file(PUBLISHED / "2019_shanghai_szfbgt_lo.docx")
+    assert word.report.tables == shanghai.report.tables and not word.unread
+    assert (word.report.agency, word.report.year, word.problems) == ("上海市人民政府办公厅", 2019, shanghai.problems)
+
+
+def test_the_same_report_as_a_pdf_never_puts_a_number_in_the_wrong_cell(shanghai):
+    """Blank cells leave no text in a PDF: “（一）予以公开 258 12 1 1” has 4 numbers for 7 cells. Such rows are
+    unread (never “2 5 8 1 2 1 1”), every cell that is read is right."""
+    pdf = import_file(PUBLISHED / "2019_shanghai_szfbgt_lo.pdf")
+    read = {(t, r, c): v for t, table in pdf.report.tables.items() for r, cells in table.items()
+            for c, v in cells.items() if v is not None}
+    assert read and all(shanghai.report.cell(*cell) == v for cell, v in read.items())
+    assert ("t3", "open", "natural") in pdf.unread and pdf.report.cell("t3", "open", "natural") is None
+    assert [pdf.report.cell("t2", "rules", c) for c in ("made", "published", "total_public")] == [13, 13, 524]
+
+
 @pytest.mark.parametrize("name, agency, year", [
     ("2023_zhanjiang_dfzb.txt", "湛江市人民政府地方志办公室", 2023),  # “特编制…2023年政府信息公开工作年度报告”
     ("2023_qu_tjj.txt", "区统计局", 2023),  # “现公布区统计局2023年…”

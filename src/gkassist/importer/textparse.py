@@ -275,8 +275,9 @@ def split_cells(values: list[str], n: int, constraint, limit: int = 50) -> list[
     """The ways to cut tokens whose cells ran together into n cells.
 
     A cut forced by the digits alone (e.g. 15 digits into 15 cells) is the only reading and is kept
-    even if the row does not add up (the checks report that); otherwise only cuts satisfying the
-    row's totals (`constraint`) are kept.  Returns at most `limit` candidates."""
+    even if the row does not add up (the checks report that) — but only for one run of digits: numbers
+    the text already separates (“258 12 1 1” in a PDF whose blank cells left no text) are cut further only
+    where the row's totals (`constraint`) hold.  Returns at most `limit` candidates."""
     if any(not re.fullmatch(r"\d+", v) for v in values) or sum(len(v) for v in values) < n:
         return []
     all_cuts: list[list[int]] = []
@@ -292,7 +293,7 @@ def split_cells(values: list[str], n: int, constraint, limit: int = 50) -> list[
                 fitting.append(cells)
                 if len(fitting) >= limit:
                     return fitting
-    if len(all_cuts) == 1:
+    if len(all_cuts) == 1 and len(values) == 1:
         return all_cuts
     return fitting
 
