@@ -69,6 +69,20 @@ def main() -> None:
     print(f"median import+check: {statistics.median(text_times):.1f} ms (text), max {max(text_times):.1f} ms; target ≤ 50 ms")
     print(f"reports imported with no unread cell: {complete}/{len(files)} ({complete / len(files):.0%})")
 
+    published = ROOT / "tests" / "published"
+    print("== gathered reports of other regions (tests/published): import (median ms) against reading the same"
+          " report's JSON; cells read / left blank / unread")
+    from gkassist.core.model import Report
+
+    saved = import_file(published / "2019_shanghai_szfbgt.html").report.to_json()
+    base = timed(lambda: Report.model_validate_json(saved), 20)
+    print(f"JSON of the Shanghai report: {base:.2f} ms")
+    for path in sorted(p for p in published.iterdir() if p.suffix in (".txt", ".html", ".docx", ".pdf")):
+        ms = timed(lambda: import_file(path), 5)
+        result = import_file(path)
+        print(f"{path.name:34s} {ms:6.1f} ms ({ms / base:4.0f}×)   read {result.read_cells:3d}"
+              f"  blank {result.left_blank():3d}  unread {len(result.unread):3d}")
+
 
 if __name__ == "__main__":
     main()
