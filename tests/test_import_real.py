@@ -61,15 +61,34 @@ def test_the_same_report_as_a_word_file_reads_the_same_cells(shanghai):
     assert (word.report.agency, word.report.year, word.problems) == ("上海市人民政府办公厅", 2019, shanghai.problems)
 
 
-def test_the_same_report_as_a_pdf_never_puts_a_number_in_the_wrong_cell(shanghai):
-    """Blank cells leave no text in a PDF: “（一）予以公开 258 12 1 1” has 4 numbers for 7 cells. Such rows are
-    unread (never “2 5 8 1 2 1 1”), every cell that is read is right."""
+def test_the_same_report_as_a_pdf_reads_its_blank_cells_by_position(shanghai):
+    """Blank cells leave no text in a PDF (“（一）予以公开 258 12 1 1”: 4 numbers for 7 cells, 表四 “5 2 7 8 1 9”);
+    the numbers' places under the header and the table's row lines say which cells they are."""
     pdf = import_file(PUBLISHED / "2019_shanghai_szfbgt_lo.pdf")
-    read = {(t, r, c): v for t, table in pdf.report.tables.items() for r, cells in table.items()
-            for c, v in cells.items() if v is not None}
-    assert read and all(shanghai.report.cell(*cell) == v for cell, v in read.items())
-    assert ("t3", "open", "natural") in pdf.unread and pdf.report.cell("t3", "open", "natural") is None
-    assert [pdf.report.cell("t2", "rules", c) for c in ("made", "published", "total_public")] == [13, 13, 524]
+    assert pdf.report.tables == shanghai.report.tables and not pdf.unread and pdf.left_blank() == 135
+
+
+def test_a_pdf_of_a_word_table_with_centred_numbers_over_a_page_break():
+    from gkassist.core.model import load_report
+
+    expected = load_report(PUBLISHED / "2024_qinglanxian_zfb_blanks.json")
+    pdf = import_file(PUBLISHED / "2024_qinglanxian_zfb_blanks.pdf")
+    assert pdf.report.tables == expected.tables and not pdf.unread and pdf.left_blank() == 159
+
+
+def test_pdf_positions_never_place_a_number_by_guess():
+    """A row whose numbers do not each fall in a column of their own is left as the PDF gives it."""
+    from gkassist.importer.pdf_columns import Columns, _row
+
+    columns = Columns(left=100.0, bounds=[150.0, 200.0], active=True)  # three columns: 100–150–200–
+
+    def row(first_x, second_x):  # “甲 7 9”: characters 2 and 4 are the numbers, 5 points wide
+        lefts = {2: first_x, 4: second_x}
+        return _row("甲 7 9", 0, lambda i: (lefts.get(i, 0), 0, lefts.get(i, 0) + 5, 10), columns)
+
+    assert row(105, 210) == "甲 | 7 |  | 9"
+    assert row(105, 120) == "甲 7 9"  # both in one column
+    assert row(50, 210) == "甲 7 9"  # one inside the row's label
 
 
 @pytest.mark.parametrize("name, agency, year", [

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from gkassist.core.errors import InputError
 from gkassist.core.files import check_readable
+from gkassist.importer.pdf_columns import Columns, with_cells
 
 MAX_PAGES = 200  # a yearly report runs to 5–30 pages; a longer PDF is not one, and would take long to read
 
@@ -26,10 +27,13 @@ def pdf_text(path: Path) -> str:
         if len(pdf) > MAX_PAGES:
             raise InputError(f"{path}：PDF 有{len(pdf)}页，远多于一份年度报告（上限{MAX_PAGES}页），请确认选对了文件")
         pages = []
+        columns = Columns()  # 表三's columns once its header is seen (the table may go on over a page break)
         for i in range(len(pdf)):
             page = pdf[i]
             text_page = page.get_textpage()
-            pages.append(text_page.get_text_range().replace("\r\n", "\n"))
+            text = with_cells(text_page.get_text_range(), text_page.get_charbox, columns,
+                              lambda page=page: _horizontal_lines(page))
+            pages.append(text.replace("\r\n", "\n"))
             text_page.close()
             page.close()
     except pdfium.PdfiumError as e:
@@ -40,3 +44,15 @@ def pdf_text(path: Path) -> str:
     if len(text.strip()) < 50:
         raise InputError(f"{path}：这个 PDF 没有文字层（可能是扫描件），无法读取文字；请向发布单位索取文字版或 Word 版")
     return text
+
+
+def _horizontal_lines(page) -> list[tuple[float, float, float]]:
+    """The page's drawn horizontal lines (a table's row borders) as (y, left, right)."""
+    import pypdfium2.raw as pdfium_c
+
+    lines = []
+    for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_PATH,)):
+        left, bottom, right, top = obj.get_bounds()
+        if top - bottom < 2 and right - left > 10:
+            lines.append(((bottom + top) / 2, left, right))
+    return lines
