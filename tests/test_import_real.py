@@ -103,6 +103,19 @@ def test_agency_and_year_from_the_preface(name, agency, year):
     assert (r.agency, r.year) == (agency, year)
 
 
+def test_a_preface_naming_the_report_stays_whole():
+    r = import_file(PUBLISHED / "2023_zhanjiang_dfzb.txt").report
+    assert r.preface[0].startswith("根据《中华人民共和国政府信息公开条例》要求,特编制湛江市人民政府地方志办公室2023年")
+    assert [f.message for f in check(r) if f.rule == "PREFACE"] == ["开头一段没有写联系方式"]
+
+
+def test_known_inconsistent_changchun_text_says_two_applications_the_table_three():
+    """KNOWN INCONSISTENT (real): 一 says “共受理政府信息公开申请2件”, 表三 新收 总计 is 3 (上年结转 0)."""
+    findings = [f for f in check(import_file(PUBLISHED / "2023_changchun_tyjrswj.txt").report) if f.rule == "TEXT-NUMBERS"]
+    assert [(f.location, f.message) for f in findings] == [(
+        "一、总体情况 · 第2段", "正文写“受理政府信息公开申请2件”，但表三 · 一、本年新收政府信息公开申请数量 · 总计为3")]
+
+
 def test_a_report_without_a_year_says_so():
     result = import_file(PUBLISHED / "xuwen_sfj.txt")
     assert "没有找到报告年度" in result.problems and "没有找到机关名称（标题行）" in result.problems

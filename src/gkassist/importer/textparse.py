@@ -689,8 +689,12 @@ def parse_text(text: str, source: str = "<文本>") -> ImportResult:
             candidates.append(tm.group(2).strip())
         elif _TITLE.search(tm.group(0)):
             tm = _TITLE.search(text, tm.start(), tm.end())  # “青岚县2024年…”: the agency before the year after all
+    in_sentence = False
     if tm is None:
         tm = _TITLE.search(head_text) or _TITLE.search(text[:3000])
+        # the title's words inside a preface sentence (“特编制……2023年政府信息公开工作年度报告。”): the sentence
+        # stays whole in the preface
+        in_sentence = bool(tm) and "。" in text[text.rfind("\n", 0, tm.start()) + 1: text.find("\n", tm.end()) % (len(text) + 1)]
     if tm:
         year = year or int(tm.group(1))
         before = head_text[: tm.start()] if tm.start() < len(head_text) else ""
@@ -698,7 +702,7 @@ def parse_text(text: str, source: str = "<文本>") -> ImportResult:
         inline = re.split(r"[\s。：:>]", inline)[-1] if inline else ""
         prev_lines = [ln.strip() for ln in before.split("\n") if ln.strip()]
         candidates += [inline] + prev_lines[::-1][:3]
-        if tm.end() <= len(head_text):
+        if tm.end() <= len(head_text) and not in_sentence:
             title_end = tm.end()
     candidates += [m.group(1) for m in _PUBLISHER.finditer(text[:5000])]
     naming = _PREFACE_NAMING.search(head_text[:5000])
@@ -731,7 +735,7 @@ def parse_text(text: str, source: str = "<文本>") -> ImportResult:
     preface = head_text[title_end:]
     if "-->" in preface or "相关链接" in preface:
         preface = _NAV_JUNK.sub("", preface, count=1)
-    if tm and title_end == 0 and tm.start() < len(head_text):
+    if tm and title_end == 0 and tm.start() < len(head_text) and not in_sentence:
         preface = head_text[tm.end():]
     report.preface = [p for p in _split_paragraphs(preface, wrapped) if not _PUBLISHER.match(p) and not _PAGE_META.match(p)]
     if agency and report.preface and report.preface[0] in (agency,):
