@@ -1,6 +1,7 @@
 """Real published reports of other regions (tests/published/, sources in SOURCES.md): every cell a file holds
 is read as published (values read by eye), blank cells stay blank, the rest is said to be unread."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,12 @@ from gkassist.importer import import_file
 PUBLISHED = Path(__file__).parent / "published"
 T3_COLUMNS = ("natural", "business", "research", "nonprofit", "legal", "other", "total")
 _ = None  # a cell the report leaves empty
+
+
+def write(tmp_path, name, text):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
 
 
 def row(result, row_id, table_id="t3", columns=T3_COLUMNS):
@@ -59,6 +66,32 @@ def test_the_same_report_as_a_word_file_reads_the_same_cells(shanghai):
     word = import_file(PUBLISHED / "2019_shanghai_szfbgt_lo.docx")
     assert word.report.tables == shanghai.report.tables and not word.unread
     assert (word.report.agency, word.report.year, word.problems) == ("上海市人民政府办公厅", 2019, shanghai.problems)
+
+
+def test_the_same_report_copied_with_tabs_reads_its_blank_cells(tmp_path, shanghai):
+    """Copied out of a browser or Word, cells come between tabs and an empty field is a blank cell."""
+    import re
+
+    from gkassist.importer.html_reader import html_text
+
+    page = PUBLISHED / "2019_shanghai_szfbgt.html"
+    copied = tmp_path / "copied.txt"
+    copied.write_text(re.sub(r" *\| *", "\t", html_text(page.read_text(encoding="utf-8"), page)), encoding="utf-8")
+    assert "2.其他法律行政法规禁止公开\t\t\t\t\t\t\t\n" in copied.read_text(encoding="utf-8")
+    tabbed = import_file(copied)
+    assert tabbed.report.tables == shanghai.report.tables and not tabbed.unread
+
+
+def test_tabs_lining_cells_up_are_no_blank_cells(tmp_path):
+    from conftest import SAMPLES
+    from gkassist.core.model import load_report
+    from gkassist.output import render_text
+
+    text = render_text(load_report(SAMPLES / "2024_shiqiaozhen.json"), ".txt")
+    spaced = re.sub(r"(?m)^(规章|行政规范性文件) +\| +(\S+) +\| +(\S+) +\| +(\S+)$", r"\1\t\t\2\t\t\3\t\t\4", text)
+    assert spaced != text
+    result = import_file(write(tmp_path, "spaced.txt", spaced))
+    assert [result.report.cell("t2", "normative", c) for c in ("issued", "repealed", "in_force")] == [2, 1, 9]
 
 
 def test_the_same_report_as_a_pdf_reads_its_blank_cells_by_position(shanghai):

@@ -127,6 +127,7 @@ class Token:
     glued: bool = False  # digits running straight into text ("164640第二十条")
     trailing: bool = False  # the empty field after a line's last "|": a blank cell, or a Markdown row's end
     unit: str | None = None  # “元”/“万元” written with an amount (“251000元”)
+    spacing: bool = False  # an empty field between tabs: a blank cell, or tabs used to line text up
 
 
 _WS_TOKEN = re.compile(r"\S+")
@@ -151,6 +152,13 @@ def tokenize(region: str, offset: int = 0) -> list[Token]:
     for line in lines:
         line_start = pos
         pos += len(line) + 1
+        if line_start == 0 and line.count("\t") >= 2 and not line.strip():
+            # “label\t\t\t…”: the label's row of blank cells (the field before the first tab is no cell)
+            p = line.index("\t") + 1
+            for f in line.split("\t")[1:]:
+                tokens.append(Token("blank", "", offset + p, offset + p + len(f), spacing=True))
+                p += len(f) + 1
+            continue
         if not line.strip():
             continue
         if per_line and _CELL_LINE.fullmatch(line.strip()):
@@ -180,11 +188,18 @@ def tokenize(region: str, offset: int = 0) -> list[Token]:
                 # “| a | b |” (Markdown) ends with an empty field that is no cell, “a | b |” with a blank last
                 # cell: which one, only the row's count of cells can tell (_TableReader._put)
                 tokens[-1].trailing = True
-        elif "\t" in line.strip():
+        elif "\t" in line.strip() or (line_start == 0 and "\t" in line):  # on the label's line a tab parts cells
+            # a table copied from Word or a browser: cells between tabs, an empty field a blank cell — or, where a
+            # row has more fields than cells, tabs for spacing (_TableReader._put tells which by the count)
             p = line_start
-            for f in line.split("\t"):
+            fields = line.split("\t")
+            first = next((i for i, f in enumerate(fields) if f.strip()), len(fields))
+            for i, f in enumerate(fields):
                 if f.strip():
                     tokens.append(_classify(f.strip(), offset + p, offset + p + len(f)))
+                elif i > first or (0 < i < first and line_start == 0):  # on the label's line, after its tab
+                    tokens.append(Token("blank", "", offset + p, offset + p + len(f), trailing=i == len(fields) - 1,
+                                        spacing=True))
                 p += len(f) + 1
         else:
             for m in _WS_TOKEN.finditer(line):
@@ -509,6 +524,10 @@ class _TableReader:
             tokens = tokens[:-1]  # a Markdown row's closing "|"
         if tokens and len(tokens) > n and all(t.kind == "blank" for t in tokens[n:]) and any(t.kind != "blank" for t in tokens[:n]):
             tokens = tokens[:n]  # “| 行政许可 | 0 | ||”: empty fields after the row's cells are a merged cell's remnants
+        if tokens and len(tokens) > n and all(t.spacing for t in tokens if t.kind == "blank"):
+            filled = [t for t in tokens if t.kind != "blank"]
+            if len(filled) == n:
+                tokens = filled  # “规章\t\t0\t\t0\t\t0”: tabs lining the cells up, no blank cells
         if tokens is not None:
             if len(tokens) == n:
                 values = [self._value(t, table_id, row_id, c) for t, c in zip(tokens, col_ids)]
