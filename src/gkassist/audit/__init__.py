@@ -103,15 +103,12 @@ def _read(path: Path):
 
 @dataclass
 class Loaded:
-    """A file read in a worker: the report and what the import could not read, or why it cannot be used."""
+    """A file read in a worker: the report and what its import could not read, or why it cannot be used."""
 
     path: str
     report: object = None
-    read_cells: int = 0
-    unread: int = 0
-    problems: list[str] = field(default_factory=list)
+    result: object = None  # the ImportResult of a published file (None for a saved report)
     error: str = ""
-    ambiguous: dict = field(default_factory=dict)  # rows of run-together digits last year's report may settle
 
 
 def _load(path: Path) -> Loaded:
@@ -119,39 +116,33 @@ def _load(path: Path) -> Loaded:
     if isinstance(found, str):
         return Loaded(str(path), error=found)
     report, result = found
-    if result is None:
-        return Loaded(str(path), report)
-    return Loaded(str(path), report, result.read_cells, len(result.unread), result.problems, ambiguous=result.ambiguous)
+    return Loaded(str(path), report, result)
 
 
 def _check(job: tuple[Loaded, Loaded | None, str | None]) -> Unit:
     loaded, last, today = job
-    unit = Unit(loaded.path, read_cells=loaded.read_cells, unread_cells=loaded.unread)
+    unit = Unit(loaded.path)
     if loaded.error:
         unit.error = loaded.error
         return unit
     from gkassist.checks import check
     from gkassist.core.repetition import compare
 
-    report = loaded.report
+    report, result = loaded.report, loaded.result
     unit.agency, unit.level, unit.year = report.agency, report.level, report.year
     unit.format_version, unit.origin = report.format_version, report.origin
     last_report = last.report if last is not None else None
-    if last_report is not None and loaded.ambiguous:
-        from gkassist.importer.textparse import settle_with_last_year
-
-        for _, row, note in settle_with_last_year(report, loaded.ambiguous, last_report):
-            loaded.read_cells += len(row.columns)
-            loaded.unread -= len(row.columns)
-            loaded.problems[loaded.problems.index(row.said)] = note
-        unit.read_cells, unit.unread_cells = loaded.read_cells, loaded.unread
+    if result is not None:
+        if last_report is not None:
+            result.settle_with_last_year(last_report)  # 表二 digits run together, settled by last year's 现行有效
+        unit.read_cells, unit.unread_cells = result.read_cells, len(result.unread)
     findings = check(report, last_report, today=date.fromisoformat(today) if today and report.origin == "draft" else None)
-    if loaded.unread:
+    if unit.unread_cells:
         findings = [f for f in findings if f.rule != "BLANK"]  # unread is said once below, not cell by cell as blank
         unit.findings.append({"rule": "UNREAD", "severity": "warning", "location": "表格", "table": None, "row": None,
                               "column": None, "section": None,
-                              "message": f"有{loaded.unread}个单元格没能从文件中读出"
-                                         + ("：" + "；".join(loaded.problems[:3]) if loaded.problems else "")})
+                              "message": f"有{unit.unread_cells}个单元格没能从文件中读出"
+                                         + ("：" + "；".join(result.problems[:3]) if result.problems else "")})
     unit.findings += [f.to_dict() for f in findings]
     if last_report is not None:
         unit.last_year_file = last.path

@@ -368,11 +368,22 @@ class ImportResult:
     ambiguous: dict[tuple[str, str], Ambiguous] = field(default_factory=dict)
 
     def settle_with_last_year(self, last: Report) -> None:
-        """Rows left ambiguous that last year's report settles (see `settle_with_last_year`), read and said."""
-        for key, row, note in settle_with_last_year(self.report, self.ambiguous, last):
-            self.unread = [cell for cell in self.unread if cell[:2] != key]
+        """表二 rows left ambiguous, settled by last year's 现行有效 (X-VALID: last year's + 本年制发 − 本年废止 =
+        本年现行有效) where exactly one split fits: read, and said as a problem to check instead of “未猜测”."""
+        for (table_id, row_id), row in list(self.ambiguous.items()):
+            previous = last.number(table_id, row_id, "in_force") if last.format_version == "2021" else None
+            if table_id != "t2" or previous is None or row.columns != ["issued", "repealed", "in_force"]:
+                continue
+            fits = [v for v in row.splits if previous + v[0] - v[1] == v[2]]
+            if len(fits) != 1:
+                continue
+            for c, v in zip(row.columns, fits[0]):
+                self.report.set_cell(table_id, row_id, c, v)
+            del self.ambiguous[(table_id, row_id)]
+            self.unread = [cell for cell in self.unread if cell[:2] != (table_id, row_id)]
             self.read_cells += len(row.columns)
-            self.problems[self.problems.index(row.said)] = note
+            self.problems[self.problems.index(row.said)] = row.settled(
+                fits[0], f"按上年现行有效{format_number(previous)}件（上年现行有效 + 本年制发 − 本年废止 = 本年现行有效）")
 
     def left_blank(self) -> int:
         """Cells the report's own table leaves empty (read as blank, not unread)."""
@@ -402,24 +413,6 @@ class ImportResult:
                          "；".join(f"{k}（{'、'.join(v)}）" for k, v in rows.items()))
         parts += self.problems
         return "；".join(parts)
-
-
-def settle_with_last_year(report: Report, ambiguous: dict[tuple[str, str], Ambiguous], last: Report):
-    """表二 rows left ambiguous, settled by last year's 现行有效 (X-VALID: last year's + 本年制发 − 本年废止 =
-    本年现行有效) where exactly one split fits: the cells are set in `report` and the rows taken out of
-    `ambiguous`; yields ((table, row), the row, the problem to say instead of its “未猜测”)."""
-    for (table_id, row_id), row in list(ambiguous.items()):
-        previous = last.number(table_id, row_id, "in_force") if last.format_version == "2021" else None
-        if table_id != "t2" or previous is None or row.columns != ["issued", "repealed", "in_force"]:
-            continue
-        fits = [v for v in row.splits if previous + v[0] - v[1] == v[2]]
-        if len(fits) != 1:
-            continue
-        for c, v in zip(row.columns, fits[0]):
-            report.set_cell(table_id, row_id, c, v)
-        del ambiguous[(table_id, row_id)]
-        yield (table_id, row_id), row, row.settled(
-            fits[0], f"按上年现行有效{format_number(previous)}件（上年现行有效 + 本年制发 − 本年废止 = 本年现行有效）")
 
 
 # ------------------------------------------------------------------ the parser
@@ -711,9 +704,11 @@ def parse_text(text: str, source: str = "<文本>") -> ImportResult:
     in_sentence = False
     if tm is None:
         tm = _TITLE.search(head_text) or _TITLE.search(text[:3000])
-        # the title's words inside a preface sentence (“特编制……2023年政府信息公开工作年度报告。”): the sentence
-        # stays whole in the preface
-        in_sentence = bool(tm) and "。" in text[text.rfind("\n", 0, tm.start()) + 1: text.find("\n", tm.end()) % (len(text) + 1)]
+        if tm:
+            # the title's words inside a preface sentence (“特编制……2023年政府信息公开工作年度报告。”): the
+            # sentence stays whole in the preface
+            line_end = text.find("\n", tm.end())
+            in_sentence = "。" in text[text.rfind("\n", 0, tm.start()) + 1: line_end if line_end != -1 else len(text)]
     if tm:
         year = year or int(tm.group(1))
         before = head_text[: tm.start()] if tm.start() < len(head_text) else ""
