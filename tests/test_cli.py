@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from conftest import CORPUS, SAMPLES, SEED
+from conftest import CORPUS, ROOT, SAMPLES, SEED
 from gkassist.cli import main
 
 
@@ -149,4 +149,12 @@ def test_import_to_2021_draft(tmp_path):
     data = json.loads((tmp_path / "next.json").read_text(encoding="utf-8"))
     assert (data["format_version"], data["year"], data["origin"]) == ("2021", 2021, "draft")
     assert data["tables"]["t3"]["carried"]["natural"] == 0
-    assert "需要补充" in proc.stderr and "行政规范性文件" in proc.stderr
+    assert "已转为2021年度草稿（2021年版格式）；需要补充" in proc.stderr and "行政规范性文件" in proc.stderr
+
+
+def test_import_next_year_draft_of_a_2019_report_says_its_format(tmp_path):
+    """2020 reports keep the 2019 format: the message names the format the draft really has."""
+    proc = run("import", ROOT / "tests" / "published" / "2019_shanghai_szfbgt.html", "--to-2021", "-o", tmp_path / "n.json")
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads((tmp_path / "n.json").read_text(encoding="utf-8"))["format_version"] == "2019"
+    assert "已转为2020年度草稿（2019年版格式）" in proc.stderr

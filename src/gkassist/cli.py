@@ -222,7 +222,7 @@ def cmd_import(args) -> int:
         from gkassist.core.derive import next_year_draft
 
         report, missing = next_year_draft(report)
-        print(f"已转为{report.year}年度2021年版草稿；需要补充：{'、'.join(missing) or '无'}", file=sys.stderr)
+        print(f"已转为{report.year}年度草稿（{report.format_version}年版格式）；需要补充：{'、'.join(missing) or '无'}", file=sys.stderr)
     data = report.to_json()
     if args.output:
         atomic_write(args.output, data + "\n")
