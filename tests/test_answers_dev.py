@@ -72,3 +72,20 @@ def test_clerk_answer(case, tmp_path, capsys):
 
 def test_there_are_enough_own_cases():
     assert sum(len(cases(p)) for p in OWN) >= 150
+
+
+def test_results_may_account_for_last_years_carried_applications(tmp_path, capsys):
+    """Last year (the gathered Shanghai report) carried 72 natural persons' applications into this year: 自然人
+    予以公开480 + 不掌握392 = 872 = 800 new + 72 carried, read as said — not asked back as if too many."""
+    last = SEED.parent.parent / "tests" / "published" / "2019_shanghai_szfbgt.html"
+    answers = tmp_path / "answers.txt"
+    answers.write_text("自然人申请800件，企业30件\n"
+                       "自然人予以公开480件、本机关不掌握392件，企业予以公开20件、本机关不掌握10件\n对\n", encoding="utf-8")
+    assert main(["draft", "--from", str(last), "--year", "2020", "--answers", str(answers)]) == 0
+    transcript = capsys.readouterr().out
+    (path,) = drafts_dir().glob("*.json")
+    report = load_report(path)
+    assert [report.cell("t3", r, "natural") for r in ("new", "carried", "open", "unable_1", "carry_next")] == \
+        [800, 72, 480, 392, 0], transcript
+    assert [report.cell("t3", r, "business") for r in ("new", "open", "unable_1")] == [30, 20, 10], transcript
+    assert "分别是哪类申请人" not in transcript.split("自然人予以公开480件")[-1]

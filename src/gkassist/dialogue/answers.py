@@ -179,8 +179,9 @@ def _refusing_the_impossible(parse):
 
 # ------------------------------------------------------------------ 表三
 @_refusing_the_impossible
-def parse_t3(text: str, known_requests: dict[str, float] | None = None) -> Parsed:
-    """`known_requests`: the applications already understood (kind → count) when this answers a question back."""
+def parse_t3(text: str, known_requests: dict[str, float] | None = None, carried: dict[str, float] | None = None) -> Parsed:
+    """`known_requests`: the applications already understood (kind → count) when this answers a question back;
+    `carried`: last year's applications carried into this year (kind → count), which results may account for."""
     out = Parsed()
     text = text.strip()
     requests: dict[str, float] = {}  # kind → applications said in this answer
@@ -308,7 +309,7 @@ def parse_t3(text: str, known_requests: dict[str, float] | None = None) -> Parse
                 out.questions.append(f"“{clause}”是几件？")
                 continue
             count = left
-        elif count > left and kind not in explicit and len(kinds) > 1:
+        elif count > left + (carried or {}).get(kind, 0) and kind not in explicit and len(kinds) > 1:
             unclear.append(clause)  # a kind carried over from an earlier clause, but its requests are used up
             continue
         assigned[kind] = assigned.get(kind, 0) + count

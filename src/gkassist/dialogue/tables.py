@@ -67,7 +67,8 @@ class TableAnswers:
         if table == "t3":
             # a reply to a question back is read with the applications already understood
             known = {k[2]: v for k, v in (self.pending.cells if self.pending else {}).items() if k[1] == "new"}
-            return parse_t3(text, known)
+            carried = {c: v for c, v in self.report.tables["t3"]["carried"].items() if isinstance(v, (int, float))}
+            return parse_t3(text, known, carried)
         return {"t4": parse_t4, "t2": parse_t2}[table](text)
 
     def _in_force_unknown(self, trial: Report) -> str:
