@@ -205,3 +205,32 @@ def test_a_page_copy_with_tables_missing_imports_and_says_what_is_missing():
     result = import_file(PUBLISHED / "2023_zichang_szf.txt")
     assert result.read_cells == 0 and len(result.unread) == 200
     assert "没有找到“二、主动公开政府信息情况”部分" in result.problems
+
+
+def test_a_2022_report_published_in_the_2019_layout():
+    """丰收乡: 2019年版 表二 (本年新制作数量…, 其他对外管理服务事项, 政府集中采购) in a 2022 report whose copy
+    lacks the title: the layout is read as published; the year is not guessed from “2022年以来”."""
+    result = import_file(PUBLISHED / "2022_fengshouxiang.txt")
+    r = result.report
+    assert r.format_version == "2019" and "没有找到报告年度" in result.problems
+    assert [r.cell("t2", "other_services", c) for c in ("last_year_items", "change", "decisions")] == [0, 0, 0]
+    assert [r.cell("t2", "procurement", c) for c in ("procurement_items", "procurement_amount")] == [0, 0]
+    assert row(result, "new") == [0] * 7 and result.read_cells == 29
+
+
+def test_a_cell_per_paragraph_without_pipes():
+    result = import_file(PUBLISHED / "2022_taipingzhen.txt")
+    r = result.report
+    assert (r.agency, r.year, r.format_version) == ("太平镇人民政府", 2022, "2021")
+    for row_id in ("new", "carried", "open", "partial", "deny_1", "deny_2", "deny_3"):
+        assert row(result, row_id) == [0] * 7, row_id
+    assert result.read_cells == 59 and ("t3", "deny_4", "natural") in result.unread
+
+
+def test_the_agency_on_the_line_under_the_title():
+    result = import_file(PUBLISHED / "2022_songmutangzhen.txt")
+    r = result.report
+    assert (r.agency, r.year, r.preface) == ("桃江县松木塘镇人民政府", 2022, [])
+    assert [r.cell("t2", "rules", c) for c in ("issued", "repealed", "in_force")] == [2, 0, 2]
+    assert [r.cell("t2", "normative", c) for c in ("issued", "repealed", "in_force")] == [2, 0, 2]
+    assert r.cell("t2", "penalty", "decisions") == 9 and result.read_cells == 9

@@ -723,6 +723,9 @@ def parse_text(text: str, source: str = "<文本>") -> ImportResult:
     if naming:
         candidates.append(naming.group(1))
         year = year or int(naming.group(2))
+    if tm and title_end:
+        # “2022年政府信息公开工作年度报告 / 桃江县松木塘镇人民政府 / 2022年…”: the agency on the line below the title
+        candidates += [ln.strip() for ln in head_text[title_end:].split("\n") if ln.strip()][:1]
     if not agency:
         agency = next((c for c in candidates if c and looks_like_agency(c)), None)
     if year is None:
@@ -754,6 +757,8 @@ def parse_text(text: str, source: str = "<文本>") -> ImportResult:
     report.preface = [p for p in _split_paragraphs(preface, wrapped) if not _PUBLISHER.match(p) and not _PAGE_META.match(p)]
     if agency and report.preface and report.preface[0] in (agency,):
         report.preface = report.preface[1:]
+    while report.preface and title_line(report.preface[0])[0] is not None and len(report.preface[0]) < 80:
+        report.preface = report.preface[1:]  # the title printed once more under the agency's name
 
     reader = _TableReader(result, text)
     found_sections = {sid for sid, _, _ in headings}
