@@ -162,6 +162,9 @@ def test_rows_ending_with_a_pipe_and_a_truncated_table():
     assert row(result, "partial") == [16, 1, 0, 0, 0, 0, 17]
     assert row(result, "deny_5") == [1, 0, 0, 0, 0, 0, 1]
     assert ("t3", "deny_8", "natural") in result.unread and ("t4", "cases", "review.total") in result.unread
+    # the copy ends inside “7.属于行政执法案卷 | 0 | 0 | 0 | 0 | 0 | 0 |”: six cells and the closing pipe every row
+    # has, so the seventh is missing, not blank
+    assert ("t3", "deny_7", "total") in result.unread and result.left_blank() == 0
 
 
 def test_merged_cell_remnants_after_a_rows_cells():

@@ -509,12 +509,16 @@ class _TableReader:
         self.report = result.report
         self.text = text
         self.ambiguous: dict[tuple[str, str], Ambiguous] = {}
+        self.closing_pipes: dict[str, int] = {}  # rows of each table read with a closing "|" after their cells
 
     def _put(self, table_id: str, row_id: str, col_ids: list[str], tokens: list[Token] | None, constraint=None) -> bool:
         n = len(col_ids)
         values: list | None = None
         if tokens and len(tokens) == n + 1 and tokens[-1].trailing:
             tokens = tokens[:-1]  # a Markdown row's closing "|"
+            self.closing_pipes[table_id] = self.closing_pipes.get(table_id, 0) + 1
+        elif tokens and len(tokens) == n and tokens[-1].trailing and self.closing_pipes.get(table_id, 0) >= 2:
+            tokens = tokens[:-1]  # every row so far closed with a "|": this one's is no blank cell, it lacks one
         if tokens and len(tokens) > n and all(t.kind == "blank" for t in tokens[n:]) and any(t.kind != "blank" for t in tokens[:n]):
             tokens = tokens[:n]  # “| 行政许可 | 0 | ||”: empty fields after the row's cells are a merged cell's remnants
         if tokens and len(tokens) > n and all(t.spacing for t in tokens if t.kind == "blank"):
