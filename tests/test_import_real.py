@@ -237,3 +237,23 @@ def test_the_agency_on_the_line_under_the_title():
     assert [r.cell("t2", "rules", c) for c in ("issued", "repealed", "in_force")] == [2, 0, 2]
     assert [r.cell("t2", "normative", c) for c in ("issued", "repealed", "in_force")] == [2, 0, 2]
     assert r.cell("t2", "penalty", "decisions") == 9 and result.read_cells == 9
+
+
+def test_a_page_copied_with_its_navigation():
+    r = import_file(PUBLISHED / "2022_matoupuzhen.txt").report
+    assert (r.agency, r.year) == ("马头铺镇人民政府", 2022)
+    assert len(r.preface) == 1 and r.preface[0].startswith("本报告依据《中华人民共和国政府信息公开条例》")
+    assert not [f for f in check(r) if f.rule == "PREFACE"]
+
+
+@pytest.mark.parametrize("name, office, phone, address", [
+    ("2022_matoupuzhen.txt", "马头铺镇人民政府", "88670059", "新乐市新藁路与662乡道交叉口西北80米"),  # “请与…联系”
+    ("2023_zichang_szf.txt", "子长市政府政务服务中心", "0911-7112744", "子长市安兴路政府大楼三楼"),  # “请联系…（地址：…）”
+])
+def test_last_years_contact_details_from_a_real_preface(name, office, phone, address):
+    """What drafting offers as “同去年” for the preface: the office named where the preface says whom to ask,
+    not a word of another sentence (“本报告中所…”, “国务院办公厅…办公室”)."""
+    from gkassist.dialogue.preface import contact_in
+
+    contact = contact_in("".join(import_file(PUBLISHED / name).report.preface))
+    assert (contact.office, contact.phone, contact.address) == (office, phone, address)
