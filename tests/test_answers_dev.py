@@ -89,3 +89,9 @@ def test_results_may_account_for_last_years_carried_applications(tmp_path, capsy
         [800, 72, 480, 392, 0], transcript
     assert [report.cell("t3", r, "business") for r in ("new", "open", "unable_1")] == [30, 20, 10], transcript
     assert "分别是哪类申请人" not in transcript.split("自然人予以公开480件")[-1]
+
+
+def test_a_stated_carried_in_count_goes_to_the_carried_row_not_to_next_year(tmp_path, capsys):
+    """“上年结转1件” is 二、上年结转 (last year's applications), never 四、结转下年度继续办理."""
+    report, transcript = run_case({"step": "requests", "answer": "自然人申请3件，上年结转1件，予以公开4件"}, tmp_path, capsys)
+    assert [report.cell("t3", r, "natural") for r in ("new", "carried", "open", "carry_next")] == [3, 1, 4, 0], transcript

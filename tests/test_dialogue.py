@@ -377,6 +377,36 @@ def test_in_force_is_asked_when_last_year_has_none():
     assert engine.report.number("t2", "normative", "in_force") == 7 and engine.report.number("t2", "normative", "issued") == 2
 
 
+def test_nothing_happened_this_year_leaves_what_earlier_years_left():
+    """“没有” for 表二 is no 0 for 现行有效: carried on from last year's 现行有效, asked when that is unknown."""
+    last = load_report(SAMPLES / "2024_shiqiaozhen.json")
+    engine = Engine.start(last, 2025)
+    answer_all(engine, ["没有", "对", "没有", "对", "没有", "对"])
+    assert engine.report.number("t2", "normative", "in_force") == last.number("t2", "normative", "in_force") > 0
+    assert engine.report.number("t2", "normative", "issued") == 0
+    unknown = Engine.start(import_file(SEED).report, 2021)  # 2020 in the 2019 format: no 现行有效
+    answer_all(unknown, ["没有", "对", "没有", "对"])
+    assert "没有现行有效件数" in unknown.answer("没有")[-1].text and unknown.answer("对")[0].kind == "error"
+    unknown.answer("现行有效3件")
+    unknown.answer("对")
+    assert unknown.report.number("t2", "normative", "in_force") == 3
+
+
+def test_hints_say_only_what_last_years_report_gives():
+    """A last year's report whose tables were not read (a page copy ending in 一) gives no figures to show or to
+    say “同去年” to; 上年结转 is then said to be 0 unless told."""
+    from conftest import ROOT
+
+    engine = Engine.start(import_file(ROOT / "tests" / "published" / "2022_matoupuzhen.txt").report, 2023)
+    assert engine.step.id == "requests"
+    t3 = [r.text for r in engine.question()]
+    assert "去年的报告里没有读出结转到今年的申请，上年结转按0计；有的话请一并说明，例如“自然人上年结转1件”。" in t3
+    t4 = [r.text for r in answer_all(engine, ["没有", "对"])]
+    assert t4[-1].startswith("今年因政府信息公开被申请行政复议") and not any("未填" in t or "同去年" in t for t in t3 + t4)
+    seed = Engine.start(import_file(SEED).report, 2021)
+    assert "去年：新收申请" in "".join(r.text for r in seed.question())  # a report whose 表三 was read: its figures
+
+
 def test_a_reopened_part_keeps_its_place_in_the_report():
     engine = Engine.start(import_file(SEED).report, 2021)
     engine.jump("overview_proactive")

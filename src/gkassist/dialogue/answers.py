@@ -86,6 +86,8 @@ GROUP_WORDS: tuple[tuple[str, str, str], ...] = (
     (r"不予处理", "reject_", "不予处理的原因是哪一项（信访举报投诉、重复申请、要求提供公开出版物……）"),
     (r"不再处理", "other_", "不再处理的原因是哪一项（逾期不补正、逾期未缴费，或其他）"),
 )
+# applications last year's report carried into this year (表三 二、上年结转), not 结转下年度
+CARRIED_IN = re.compile(r"(?:上一?年度?|去年|往年)(?:结转|转来|转入|遗留|没办完|未办结)(?:过来|来)?的?")
 CARRY = re.compile(r"结转|延期|明年|下一?年度?(?:继续|再|才|答复|办理)|转入下|跨年|正在办理|还在办理|尚在办理|未办结|没办完|尚未答复|还没答复")
 QUANTIFIER = re.compile(r"都|全部|均|全都|一律|全")
 # Phrases whose words would otherwise be read as a result or an application.
@@ -188,6 +190,7 @@ def parse_t3(text: str, known_requests: dict[str, float] | None = None, carried:
     known = dict(known_requests or {})
     results: list[tuple[str | None, str, float | None, str, bool]] = []  # (kind, row, count, clause, for every kind)
     carry: list[tuple[str | None, float | None, str]] = []
+    carried_in: list[tuple[str | None, float, str]] = []
     unknown_kind_requests: list[tuple[str, float]] = []
     no_requests = bool(NO_REQUESTS.search(text))
     scope: str | None = None  # the applicant kind whose results are being listed
@@ -221,7 +224,11 @@ def parse_t3(text: str, known_requests: dict[str, float] | None = None, carried:
             if part_ends:
                 recent = None
             continue
-        if NO_CARRY.search(clause):
+        if CARRIED_IN.search(clause) and row is None:
+            if count:  # “上年结转1件”: last year's applications, which this year's results may account for
+                single = recent if len(set(segment_kinds)) <= 1 else None  # after several kinds: which one?
+                carried_in.append((kind or scope or single or announced, count, clause))
+        elif NO_CARRY.search(clause):
             pass  # “没有结转”: 0, the default
         elif CARRY.search(clause) and row is None:
             if (kind or applies) and count:
@@ -281,6 +288,16 @@ def parse_t3(text: str, known_requests: dict[str, float] | None = None, carried:
         out.cells[("t3", "new", kind)] = n
     requests = {**known, **requests}
     kinds = [k for k, n in requests.items() if n]
+    carried = dict(carried or {})
+    said_carried: dict[str, float] = {}  # what this answer says was carried in: part of what its results count
+    for kind, count, clause in carried_in:
+        kind = kind or (kinds[0] if len(kinds) == 1 else None)
+        if kind is None:
+            out.questions.append(f"“{clause}”是哪类申请人的（自然人、商业企业……）？例如“自然人上年结转1件”。")
+            continue
+        said_carried[kind] = said_carried.get(kind, 0) + count
+        out.cells[("t3", "carried", kind)] = said_carried[kind]
+    carried.update(said_carried)
     assigned: dict[str, float] = {}
     unclear: list[str] = []
     for kind, row, count, clause, for_all in results:
@@ -303,13 +320,13 @@ def parse_t3(text: str, known_requests: dict[str, float] | None = None, carried:
                 if count != 0:
                     unclear.append(clause)
                 continue
-        left = requests.get(kind, 0) - assigned.get(kind, 0)
+        left = requests.get(kind, 0) + said_carried.get(kind, 0) - assigned.get(kind, 0)
         if count is None:
             if left <= 0:
                 out.questions.append(f"“{clause}”是几件？")
                 continue
             count = left
-        elif count > left + (carried or {}).get(kind, 0) and kind not in explicit and len(kinds) > 1:
+        elif count > left + carried.get(kind, 0) and kind not in explicit and len(kinds) > 1:
             unclear.append(clause)  # a kind carried over from an earlier clause, but its requests are used up
             continue
         assigned[kind] = assigned.get(kind, 0) + count

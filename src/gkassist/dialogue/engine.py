@@ -107,7 +107,7 @@ class Engine(TableAnswers, NarrativeAnswers, ImprovementAnswers, PrefaceAnswers)
         out = [Reply(step.ask)]
         if saved := self._saved_answer(step):
             return out + saved
-        if self.last_year is not None and step.kind != "field":
+        if step.kind == "table" or (self.last_year is not None and step.kind != "field"):
             hint = {"table": self._table_hint, "preface": lambda s: self._preface_hint()}.get(step.kind, self._narrative_hint)(step)
             if hint:
                 out.append(Reply(hint))

@@ -11,6 +11,7 @@ from gkassist.checks import ERROR, Finding, check
 from gkassist.core import formats
 from gkassist.core.derive import carried_cells, fill_totals, last_in_force
 from gkassist.core.model import Report
+from gkassist.core.numbers import format_number
 from gkassist.dialogue.answers import Parsed, parse_t2, parse_t3, parse_t4, says_nothing_happened
 from gkassist.dialogue.replies import Pending, Reply
 from gkassist.dialogue.steps import Step
@@ -34,7 +35,11 @@ class TableAnswers:
                 return [Reply("去年的报告里没有这张表可以沿用的数字，请直接说今年的数字。", "error")]
         elif says_nothing_happened(text, table):
             fmt = self.report.format.tables[table]
-            parsed = Parsed({(table, r.id, c.id): 0 for _, r, c in fmt.cells() if not (table == "t3" and r.id == "carried")})
+            # “没有” says nothing happened this year: 上年结转 and 现行有效 (what earlier years left) are not 0 by it —
+            # they come from last year's report, or 现行有效 of 行政规范性文件 is asked
+            kept = {("t3", "carried")} | {("t2", r) for r in self._in_force_not_said()}
+            parsed = Parsed({(table, r.id, c.id): 0 for _, r, c in fmt.cells()
+                             if (table, r.id) not in kept or (table == "t2" and c.id != "in_force")})
         else:
             parsed = self._parse(table, text)
             if parsed.refusal:
@@ -130,28 +135,44 @@ class TableAnswers:
         else:
             fill_totals(report, table)
 
+    def _in_force_not_said(self) -> list[str]:
+        """The 表二 rows whose 现行有效 a “没有” leaves alone: those last year's report gives (carried on), and
+        行政规范性文件 always (asked when not known; 规章, which few bodies make, is 0 when not known)."""
+        if self.report.format_version != "2021":
+            return []
+        known = last_in_force(self.last_year) if self.last_year is not None else {}
+        return [r for r, _ in formats.IN_FORCE_ROWS if r in known or r == "normative"]
+
     def _derive_in_force(self, report: Report, cells: dict) -> None:
         # 现行有效 follows from last year's unless the clerk gave it: shown before confirming, like the totals
-        prev = last_in_force(self.last_year).get("normative") if self.last_year is not None else None
-        if prev is not None and report.format_version == "2021" and ("t2", "normative", "in_force") not in cells:
-            issued = report.number("t2", "normative", "issued") or 0
-            repealed = report.number("t2", "normative", "repealed") or 0
-            report.set_cell("t2", "normative", "in_force", max(0, formats.in_force_now(prev, issued, repealed)))
+        known = last_in_force(self.last_year) if self.last_year is not None else {}
+        for row, prev in known.items():
+            if report.format_version == "2021" and ("t2", row, "in_force") not in cells:
+                issued = report.number("t2", row, "issued") or 0
+                repealed = report.number("t2", row, "repealed") or 0
+                report.set_cell("t2", row, "in_force", max(0, formats.in_force_now(prev, issued, repealed)))
 
     def _table_hint(self, step: Step) -> str:
-        """Last year's figures beside a table question."""
+        """Last year's figures beside a table question — only those last year's report really gives."""
         last = self.last_year
         if step.table == "t3":
+            carried = carried_cells(last).get("total") if last is not None else None
+            if carried is None:
+                why = "没有去年的报告" if last is None else "去年的报告里没有读出结转到今年的申请"
+                return f"{why}，上年结转按0计；有的话请一并说明，例如“自然人上年结转1件”。"
             new = last.number("t3", "new", "total")
-            carried = carried_cells(last).get("total")
-            return f"去年：新收申请{_n(new)}件，结转到今年{_n(carried)}件（已填入“上年结转”）。"
+            said = f"新收申请{format_number(new)}件，" if new is not None else ""
+            return f"去年：{said}结转到今年{format_number(carried)}件（已填入“上年结转”）。"
+        if last is None:
+            return ""
         if step.table == "t4":
             review = last.number("t4", "cases", "review.total")
             suits = [last.number("t4", "cases", f"{b}.total") for b in ("suit_direct", "suit_after_review")]
-            return (f"去年：行政复议{_n(review)}件，行政诉讼{_n(None if None in suits else sum(suits))}件。"
-                    "情况相同可以回答“同去年”。")
-        if inf := last_in_force(last):
-            return f"去年底现行有效：行政规范性文件{_n(inf.get('normative'))}件。回答“同去年”可沿用去年的处理决定数量。"
+            if review is None or None in suits:
+                return ""  # nothing known to say “同去年” to
+            return f"去年：行政复议{format_number(review)}件，行政诉讼{format_number(sum(suits))}件。情况相同可以回答“同去年”。"
+        if (inf := last_in_force(last)).get("normative") is not None:
+            return f"去年底现行有效：行政规范性文件{format_number(inf['normative'])}件。回答“同去年”可沿用去年的处理决定数量。"
         return ""
 
 
@@ -166,10 +187,6 @@ def understood_cells(trial: Report, table: str) -> str:
     lines = ["我理解为："] + [f"  {where}：{'，'.join(cells)}" for where, cells in rows.items()]
     lines.append("  （其余为 0）" if rows else "  全部为 0")
     return "\n".join(lines)
-
-
-def _n(v) -> str:
-    return "未填" if v is None else str(v)
 
 
 def _plain(f: Finding) -> str:
