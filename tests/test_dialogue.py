@@ -386,7 +386,9 @@ def test_nothing_happened_this_year_leaves_what_earlier_years_left():
     assert engine.report.number("t2", "normative", "issued") == 0
     unknown = Engine.start(import_file(SEED).report, 2021)  # 2020 in the 2019 format: no 现行有效
     answer_all(unknown, ["没有", "对", "没有", "对"])
-    assert "没有现行有效件数" in unknown.answer("没有")[-1].text and unknown.answer("对")[0].kind == "error"
+    understood, asked = unknown.answer("没有")
+    assert understood.text == "我理解为：\n  待填：行政规范性文件现行有效件数\n  （其余为 0）"  # not “全部为 0”
+    assert "没有现行有效件数" in asked.text and unknown.answer("对")[0].kind == "error"
     unknown.answer("现行有效3件")
     unknown.answer("对")
     assert unknown.report.number("t2", "normative", "in_force") == 3

@@ -179,13 +179,18 @@ class TableAnswers:
 def understood_cells(trial: Report, table: str) -> str:
     """The non-zero cells, one line per table row: “表三 · 一、本年新收…：自然人 3，商业企业 1，总计 4”."""
     rows: dict[str, list[str]] = {}
+    unknown: list[str] = []
     for _, row, col in trial.format.tables[table].cells():
         v = trial.cell(table, row.id, col.id)
-        if v not in (0, None):
-            where, _, column = formats.cell_location(trial.format_version, table, row.id, col.id).rpartition(" · ")
+        where, _, column = formats.cell_location(trial.format_version, table, row.id, col.id).rpartition(" · ")
+        if v is None:
+            unknown.append(f"{where.rpartition(' · ')[2]}{column}")  # 现行有效 still to be asked: not shown as 0
+        elif v != 0:
             rows.setdefault(where, []).append(f"{column} {v}")
     lines = ["我理解为："] + [f"  {where}：{'，'.join(cells)}" for where, cells in rows.items()]
-    lines.append("  （其余为 0）" if rows else "  全部为 0")
+    if unknown:
+        lines.append(f"  待填：{'、'.join(unknown)}")
+    lines.append("  （其余为 0）" if rows or unknown else "  全部为 0")
     return "\n".join(lines)
 
 
