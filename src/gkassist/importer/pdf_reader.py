@@ -31,8 +31,9 @@ def pdf_text(path: Path) -> str:
         for i in range(len(pdf)):
             page = pdf[i]
             text_page = page.get_textpage()
-            text = with_cells(text_page.get_text_range(), text_page.get_charbox, columns,
-                              lambda page=page: _horizontal_lines(page))
+            text = text_page.get_text_range()
+            if len(text) == text_page.count_chars():  # the i-th character's box is the i-th of the text
+                text = with_cells(text, text_page.get_charbox, columns, lambda page=page: _horizontal_lines(page))
             pages.append(text.replace("\r\n", "\n"))
             text_page.close()
             page.close()
