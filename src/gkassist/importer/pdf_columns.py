@@ -108,24 +108,39 @@ def _header_columns(text: str, start: int, end: int, charbox):
         spans.append((left, right))
     if any(b[0] <= a[0] for a, b in zip(spans, spans[1:])):
         return None
-    return spans[0][0], [(a[1] + b[0]) / 2 for a, b in zip(spans, spans[1:])]
+    return spans[0][0], _bounds(spans)
+
+
+def _bounds(spans) -> list[float]:
+    """Between two columns' headings (left, right), halfway: where one column ends and the next begins."""
+    return [(a[1] + b[0]) / 2 for a, b in zip(spans, spans[1:])]
+
+
+_MARGIN = 6.0  # points: a number a little left of its heading (right-aligned headings, padding)
+
+
+def _placed(numbers: list[tuple[int, str]], charbox, left: float, bounds: list[float]) -> list[str] | None:
+    """The numbers (text offset, digits) in the columns whose span holds each one's centre; None when one lies
+    left of the first column (it is in the row's label) or two fall in one column (positions do not tell)."""
+    cells = [""] * (len(bounds) + 1)
+    for at, number in numbers:
+        centre = (charbox(at)[0] + charbox(at + len(number) - 1)[2]) / 2
+        if centre < left - _MARGIN:
+            return None
+        i = bisect_right(bounds, centre)
+        if cells[i]:
+            return None
+        cells[i] = number
+    return cells
 
 
 def _row(line: str, offset: int, charbox, columns: Columns) -> str:
     numbers = list(_NUMBER.finditer(line))
     if not numbers:
         return line
-    cells: list[str] = [""] * columns.count
-    margin = 6.0  # points: a number a little left of its heading (right-aligned headings, padding)
-    for m in numbers:
-        left, right = charbox(offset + m.start())[0], charbox(offset + m.end() - 1)[2]
-        centre = (left + right) / 2
-        if centre < columns.left - margin:
-            return line  # a number inside the row's label: not a row of cells
-        i = bisect_right(columns.bounds, centre)
-        if cells[i]:
-            return line  # two numbers in one column: the positions do not tell the cells
-        cells[i] = m.group(0)
+    cells = _placed([(offset + m.start(), m.group(0)) for m in numbers], charbox, columns.left, columns.bounds)
+    if cells is None:
+        return line
     label = line[:numbers[0].start()].rstrip()
     if line[numbers[-1].end():].strip():
         return line  # text after the numbers: not a row of cells
@@ -161,21 +176,13 @@ def _t4_row(text: str, charbox) -> list[tuple[int, int, str]]:
             columns.append([left, right])
     if len(columns) != len(T4_COLUMNS):
         return []
-    bounds = [(a[1] + b[0]) / 2 for a, b in zip(columns, columns[1:])]
     rows = []
     for ln in lines[first_numbers:]:
         if not ln.group(0).strip() or _NUMBER.sub("", ln.group(0)).strip():
             break  # the row of numbers ends at the first line holding anything else
         rows.append(ln)
-    cells = [""] * len(T4_COLUMNS)
-    for ln in rows:
-        for m in _NUMBER.finditer(ln.group(0)):
-            at = heading.end() + ln.start() + m.start()
-            centre = (charbox(at)[0] + charbox(at + len(m.group(0)) - 1)[2]) / 2
-            if centre < columns[0][0] - 6.0:
-                return []
-            i = bisect_right(bounds, centre)
-            if cells[i]:
-                return []
-            cells[i] = m.group(0)
+    numbers = [(heading.end() + ln.start() + m.start(), m.group(0)) for ln in rows for m in _NUMBER.finditer(ln.group(0))]
+    cells = _placed(numbers, charbox, columns[0][0], _bounds(columns))
+    if cells is None:
+        return []
     return [(heading.end() + rows[0].start(), heading.end() + rows[-1].end(), " | ".join(cells))]
