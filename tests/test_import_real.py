@@ -101,6 +101,16 @@ def test_the_same_report_as_a_pdf_reads_its_blank_cells_by_position(shanghai):
     assert pdf.report.tables == shanghai.report.tables and not pdf.unread and pdf.left_blank() == 135
 
 
+def test_a_pdf_line_with_a_number_and_words_under_table_four_is_no_row():
+    """Fifteen headings, then “注 2021 年无案件”: the text stays as it is (it raised IndexError)."""
+    from gkassist.importer.pdf_columns import Columns, with_cells
+
+    heading = "四、政府信息公开行政复议、行政诉讼情况\r\n"
+    text = heading + " ".join(["维持"] * 15) + "\r\n注 2021 年无案件\r\n"
+    at = lambda i: (i - len(heading)) * 10.0  # noqa: E731 — characters 10 points apart
+    assert with_cells(text, lambda i: (at(i), 0, at(i) + 9, 10), Columns()) == text
+
+
 def test_a_pdf_of_a_word_table_with_centred_numbers_over_a_page_break():
     from gkassist.core.model import load_report
 

@@ -181,6 +181,8 @@ def _t4_row(text: str, charbox) -> list[tuple[int, int, str]]:
         if not ln.group(0).strip() or _NUMBER.sub("", ln.group(0)).strip():
             break  # the row of numbers ends at the first line holding anything else
         rows.append(ln)
+    if not rows:
+        return []  # the first line with a number holds text too (“注：2021年…”): no row of cells
     numbers = [(heading.end() + ln.start() + m.start(), m.group(0)) for ln in rows for m in _NUMBER.finditer(ln.group(0))]
     cells = _placed(numbers, charbox, columns[0][0], _bounds(columns))
     if cells is None:
