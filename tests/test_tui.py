@@ -1,18 +1,11 @@
 """The real app driven with Pilot: start from last year, answer a table in one sentence, export, quit, resume."""
-import pytest
 
 from conftest import SEED
 from gkassist.dialogue import Engine
-from gkassist.dialogue.session import open_session
+from gkassist.dialogue.opening import open_session
 from gkassist.importer import import_file
 from gkassist.tui.app import DraftApp
 from gkassist.tui.widgets import ChatBubble
-
-
-@pytest.fixture(autouse=True)
-def private_dirs(tmp_path, monkeypatch):
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
 
 
 def messages(app):
@@ -198,7 +191,8 @@ async def test_palette_lists_the_parts_in_order_in_chinese():
         await pilot.pause(0.3)
         palette = app.screen
         assert isinstance(palette, CommandPalette)
-        shown = [str(option.prompt).split("\n")[0] for option in palette.query_one("CommandList")._options]
+        shown = [str(palette.query_one("CommandList").get_option_at_index(i).prompt).split("\n")[0]
+                 for i in range(palette.query_one("CommandList").option_count)]
         assert shown[:3] == ["跳到：机关名称", "跳到：表三 依申请公开", "跳到：表四 复议诉讼"]
         assert not any(word in " ".join(shown) for word in ("Theme", "Quit", "Keys", "Screenshot"))
 
@@ -219,7 +213,7 @@ async def test_back_shows_what_is_saved_and_yes_keeps_it():
 
 async def test_the_screen_comes_first_and_the_draft_a_moment_later():
     from gkassist.core.errors import InputError
-    from gkassist.dialogue.session import open_session
+    from gkassist.dialogue.opening import open_session
 
     opened = []
 

@@ -132,7 +132,7 @@ def cmd_check(args) -> int:
 
 def _check_several(args, last, today) -> int:
     """Several files: each checked the same way; an unusable one is reported and the rest still checked."""
-    from gkassist.checks import ERROR, check
+    from gkassist.checks import ERROR, SEVERITY_LABELS, check
 
     results, worst = [], EXIT_OK
     for name in args.input:
@@ -156,7 +156,7 @@ def _check_several(args, last, today) -> int:
         errors = sum(f["severity"] == ERROR for f in r["findings"])
         print(f"== {r['file']}：{r['agency']} {r['year']}年度，{errors}个错误，{len(r['findings']) - errors}个提醒")
         for f in r["findings"]:
-            print(f"  [{'错误' if f['severity'] == ERROR else '提醒'}] {f['rule']} {f['location']}：{f['message']}")
+            print(f"  [{SEVERITY_LABELS[f['severity']]}] {f['rule']} {f['location']}：{f['message']}")
     return worst
 
 
@@ -222,7 +222,7 @@ def cmd_import(args) -> int:
         from gkassist.core.derive import next_year_draft
 
         report, missing = next_year_draft(report)
-        print(f"已转为{report.year}年度草稿（{report.format_version}年版格式）；需要补充：{'、'.join(missing) or '无'}", file=sys.stderr)
+        print(f"已转为{report.year}年度草稿（{report.format.name}格式）；需要补充：{'、'.join(missing) or '无'}", file=sys.stderr)
     data = report.to_json()
     if args.output:
         atomic_write(args.output, data + "\n")
@@ -250,7 +250,8 @@ def cmd_draft(args) -> int:
         raise InputError(f"--year：{year} 不是有效的报告年度（2008—2100）")
     if getattr(args, "answers", None):
         from gkassist import headless
-        from gkassist.dialogue.session import DraftLock, open_session
+        from gkassist.dialogue.opening import open_session
+        from gkassist.dialogue.session import DraftLock
 
         answers = headless.read_answers(args.answers)
         engine, notice = open_session(from_file, year, agency)
@@ -267,7 +268,7 @@ def cmd_draft(args) -> int:
 
 
 def cmd_drafts(args) -> int:
-    from gkassist.dialogue.session import describe_drafts
+    from gkassist.dialogue.opening import describe_drafts
 
     rows = describe_drafts()
     if not rows:

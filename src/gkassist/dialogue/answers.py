@@ -157,9 +157,20 @@ def _kind(clause: str) -> str | None:
     return next((kind for word, kind in KIND_WORDS if word in clause), None)
 
 
-def _result(clause: str) -> str | None:
+def _result(clause: str, labels: tuple[tuple[str, str], ...] = ()) -> str | None:
+    """The result row a clause names: by its everyday words, else by the row's own label in the report's format
+    (a row a new format adds is understood by its label)."""
     flat = _NOT_RESULTS.sub("", clause)
-    return next((row for pattern, row in RESULT_WORDS if re.search(pattern, flat)), None)
+    found = next((row for pattern, row in RESULT_WORDS if re.search(pattern, flat)), None)
+    return found or next((row for label, row in labels if label in flat), None)
+
+
+def result_labels(fmt) -> tuple[tuple[str, str], ...]:
+    """(label without its numbering, row) of 表三's result rows, longest first."""
+    if fmt is None:
+        return ()
+    rows = [fmt.t3.row(r) for r in fmt.result_rows]
+    return tuple(sorted(((r.plain_label, r.id) for r in rows if len(r.plain_label) >= 3), key=lambda x: -len(x[0])))
 
 
 def _group(clause: str) -> tuple[str, str] | None:
@@ -181,9 +192,12 @@ def _refusing_the_impossible(parse):
 
 # ------------------------------------------------------------------ 表三
 @_refusing_the_impossible
-def parse_t3(text: str, known_requests: dict[str, float] | None = None, carried: dict[str, float] | None = None) -> Parsed:
+def parse_t3(text: str, known_requests: dict[str, float] | None = None, carried: dict[str, float] | None = None,
+             fmt=None) -> Parsed:
     """`known_requests`: the applications already understood (kind → count) when this answers a question back;
-    `carried`: last year's applications carried into this year (kind → count), which results may account for."""
+    `carried`: last year's applications carried into this year (kind → count), which results may account for;
+    `fmt`: the report's format, whose row labels name results too."""
+    labels = result_labels(fmt)
     out = Parsed()
     text = text.strip()
     requests: dict[str, float] = {}  # kind → applications said in this answer
@@ -205,7 +219,7 @@ def parse_t3(text: str, known_requests: dict[str, float] | None = None, carried:
             out.questions.append(f"“{clause}”是哪类申请人（商业企业、科研机构、社会公益组织、法律服务机构，或其他组织）？")
             continue
         kind = _kind(clause)
-        row = _result(clause)
+        row = _result(clause, labels)
         group = _group(clause)
         count = _count(clause)
         quantified = bool(QUANTIFIER.search(clause))

@@ -8,8 +8,6 @@ import re
 from dataclasses import dataclass, fields
 
 from gkassist.core.model import Report
-from gkassist.dialogue.replies import Pending, Reply
-from gkassist.dialogue.steps import Step
 
 _PHONE = re.compile(r"(?<!\d)((?:0\d{2,3}[-－—]?)?[2-9]\d{6,7}|1[3-9]\d{9}|\d{3,4}-\d{7,8})(?!\d)")
 _ADDRESS = re.compile(r"(?:通讯地址|联系地址|办公地址|地址|地点)\s*(?:是|在|为|[：:])?\s*([^，,；;。（）()]+)")
@@ -66,9 +64,8 @@ def contact_in(text: str) -> Contact:
 def preface_paragraph(report: Report, contact: Contact) -> str:
     """The standard opening: basis, contents, period, where to download it, whom to ask."""
     y = report.year
-    text = (f"本报告依据《中华人民共和国政府信息公开条例》（以下简称《条例》）第五十条的规定编制，内容包括总体情况、"
-            f"主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议和行政诉讼情况、"
-            f"存在的主要问题及改进情况、其他需要报告的事项。本报告所列数据的统计期限自{y}年1月1日起至{y}年12月31日止。")
+    text = (f"本报告依据《中华人民共和国政府信息公开条例》（以下简称《条例》）第五十条的规定编制，内容包括"
+            f"{report.format.contents()}。本报告所列数据的统计期限自{y}年1月1日起至{y}年12月31日止。")
     if contact.site:
         text += f"本报告电子版可在{contact.site}查阅和下载。"
     details = "；".join(x for x in (f"地址：{contact.address}" if contact.address else "",
@@ -77,35 +74,3 @@ def preface_paragraph(report: Report, contact: Contact) -> str:
     if contact.office or details:
         text += f"如对本报告有疑问，请与{contact.office or report.agency}联系" + (f"（{details}）" if details else "") + "。"
     return text
-
-
-class PrefaceAnswers:
-    report: Report
-    last_year: Report | None
-    pending: Pending | None
-
-    def _last_contact(self) -> Contact:
-        return contact_in("".join(self.last_year.preface)) if self.last_year is not None else Contact()
-
-    def _preface_hint(self) -> str:
-        last = self._last_contact()
-        return f"去年报告里写的：{last.describe()}。没有变化可以回答“同去年”。" if last.describe() else ""
-
-    def _preface_answer(self, step: Step, text: str) -> list[Reply]:
-        from gkassist.dialogue.tables import SAME_AS_LAST
-
-        if SAME_AS_LAST.match(text):
-            contact = self._last_contact()
-            if not contact.describe():
-                return [Reply("去年的报告里没有联系方式，请直接告诉我科室、电话、地址和公开报告的网站。", "error")]
-        else:
-            contact = contact_in(text)
-            if self.pending is not None and self.pending.step == step.id and self.pending.asking:
-                contact = contact.merged(self.pending.contact)  # a reply to “还缺……” adds to what was said
-        paragraph = preface_paragraph(self.report, contact)
-        self.pending = Pending(step.id, paragraphs=[paragraph], contact=contact)
-        replies = [Reply(f"我理解为：{contact.describe() or '（没有读到联系方式）'}\n将写在报告开头：{paragraph}", "understood")]
-        if missing := contact.missing():
-            self.pending.asking = True
-            return replies + [Reply(f"还缺{'、'.join(missing)}，请补充（例如“党政办，电话0431-12345678”）。", "error")]
-        return replies + [Reply("对吗？回答“对”保存，或重新说一遍。")]

@@ -17,7 +17,6 @@ from itertools import product
 
 from gkassist.core import formats
 from gkassist.core.figures import stated_figures
-from gkassist.core.formats import T3_COLUMNS, T4_COLUMNS
 from gkassist.core.model import NOT_APPLICABLE, YEAR_MAX, YEAR_MIN, Report
 from gkassist.core.numbers import format_number, parse_number
 
@@ -26,15 +25,38 @@ _FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
 _PAGE_MARK = re.compile(r"^\s*(?:[-－—–]\s*\d{1,3}\s*[-－—–]|第\s*\d{1,3}\s*页(?:\s*[/，,]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*/\s*\d{1,3})\s*$", re.M)
 _NA_TOKENS = {"/", "／", "—", "-", "－", "–", "——", "\\"}
 
-SECTION_PATTERNS: dict[str, re.Pattern] = {
-    "overview": re.compile(r"(?:^|(?<![（(]))[一1]\s*[、.．]?\s*总\s*体\s*情\s*况"),
-    "proactive": re.compile(r"(?<![（(])[二2]\s*[、.．]\s*主\s*动\s*公\s*开\s*政\s*府\s*信\s*息\s*(?:的\s*)?情\s*况"),
-    "requests": re.compile(r"(?<![（(])[三3]\s*[、.．]\s*收\s*到\s*和\s*处\s*理\s*政\s*府\s*信\s*息\s*公\s*开\s*申\s*请\s*(?:的\s*)?情\s*况"),
-    # published headings vary ("行政复议与行政诉讼", even "行政法复议")
-    "appeals": re.compile(r"(?<![（(])[四4]\s*[、.．]\s*(?:(?!结转)[^。\n]){0,20}?复\s*议[^。\n]{0,12}?诉\s*讼[^。\n]{0,6}?情\s*况"),
-    "problems": re.compile(r"(?<![（(])[五5]\s*[、.．]\s*[^。\n\d]{0,12}?存\s*在\s*的?\s*主\s*要\s*问\s*题(?:\s*[及和与]\s*[^。\n\d]{0,8}?(?:情\s*况|计\s*划|措\s*施|方\s*向))?"),
-    "other": re.compile(r"(?<![（(])[六6]\s*[、.．]\s*其\s*他\s*需\s*要\s*报\s*告\s*的\s*事\s*项"),
-}
+def _heading_pattern(numbers: str, title: str, variants: str, first: bool) -> re.Pattern:
+    """A section heading as published: its number in Chinese or in digits (any a format gives it), then its title
+    with any spacing (or a declared variant wording); never a sub-heading “（一）…”.  The first heading's “、” is
+    often left out."""
+    body = variants or r"\s*".join(re.escape(ch) for ch in title)
+    if not variants and body.endswith(r"情\s*况"):
+        body = body[: -len(r"情\s*况")] + r"(?:的\s*)?情\s*况"  # “主动公开政府信息的情况”
+    separator = r"\s*[、.．]" + ("?" if first else "") + r"\s*"
+    return re.compile(rf"(?<![（(])[{numbers}]{separator}{body}")
+
+
+@cache
+def _section_patterns(versions: tuple[str, ...]) -> dict[str, re.Pattern]:
+    numbers: dict[str, str] = {}
+    first: dict[str, object] = {}
+    for fmt in reversed(formats.all_formats()):  # the latest format's order and wording first
+        for i, section in enumerate(fmt.sections):
+            numbers[section.id] = numbers.get(section.id, "") + section.number + str(i + 1)
+            first.setdefault(section.id, (section, i == 0))
+    return {sid: _heading_pattern("".join(dict.fromkeys(numbers[sid])), s.title, s.variants, is_first)
+            for sid, (s, is_first) in first.items()}
+
+
+def section_patterns() -> dict[str, re.Pattern]:
+    """The headings of every known format's sections, the latest format's first (a heading is found before the
+    report's format is known)."""
+    return _section_patterns(formats.versions())
+
+
+def _section_tables() -> dict[str, str]:
+    """Which table a section holds, in any known format."""
+    return {s.id: s.table for f in formats.all_formats() for s in f.sections if s.table}
 # What marks the start of a table inside its section.
 TABLE_START = {
     "t2": re.compile(r"第\s*二\s*十\s*条\s*第"),
@@ -111,7 +133,7 @@ def row_patterns(version: str, table_id: str) -> list[tuple[str, re.Pattern]]:
     table = formats.get_format(version).tables[table_id]
     out = []
     for row in table.rows:
-        if table_id == "t4":
+        if not table.row_labels:
             continue
         out.append((row.id, re.compile(_label_pattern(row.label))))
     return out
@@ -329,15 +351,15 @@ def _fits(equations, value_of) -> bool:
 
 def row_constraint(version: str, table_id: str, row_id: str, col_ids: list[str], subtotal: bool = False):
     """The relations inside one table row (T3-COLUMNS, T4-SUMS) as a test of a candidate list of cells."""
-    equations = [e for e in formats.get_format(version).equations(table_id, subtotal)
+    equations = [e for e in formats.get_format(version).equations(table_id, with_optional=subtotal)
                  if all(r == row_id and c in col_ids for r, c in e.cells)]
     return lambda values: _fits(equations, dict(zip(((row_id, c) for c in col_ids), values)).get)
 
 
 def _t3_columns_hold(version: str, t3: dict, cols: list[str], subtotal: bool) -> bool:
     """The column relations of 表三 (T3-RESULTS, T3-BALANCE) over the columns `cols` of a trial table."""
-    equations = [e for e in formats.get_format(version).equations("t3", subtotal)
-                 if e.rule != "T3-COLUMNS" and e.total[1] in cols]
+    equations = [e for e in formats.get_format(version).equations("t3", with_optional=subtotal)
+                 if e.each == "column" and e.total[1] in cols]
     return _fits(equations, lambda a: t3.get(a[0], {}).get(a[1]))
 
 
@@ -371,7 +393,7 @@ class ImportResult:
         """表二 rows left ambiguous, settled by last year's 现行有效 (X-VALID: last year's + 本年制发 − 本年废止 =
         本年现行有效) where exactly one split fits: read, and said as a problem to check instead of “未猜测”."""
         for (table_id, row_id), row in list(self.ambiguous.items()):
-            previous = last.number(table_id, row_id, "in_force") if last.format_version == "2021" else None
+            previous = last.number(table_id, row_id, "in_force") if last.format.has(table_id, row_id, "in_force") else None
             if table_id != "t2" or previous is None or row.columns != ["issued", "repealed", "in_force"]:
                 continue
             fits = [v for v in row.splits if previous + v[0] - v[1] == v[2]]
@@ -397,7 +419,7 @@ class ImportResult:
 
     def summary(self) -> str:
         r = self.report
-        head = f"{self.source}：{r.agency}，{r.year}年度，{r.format_version}年版格式，读取{self.read_cells}个单元格"
+        head = f"{self.source}：{r.agency}，{r.year}年度，{r.format.name}格式，读取{self.read_cells}个单元格"
         if left_blank := self.left_blank():
             head += f"（其中{left_blank}个原文留空）"
         if not self.partial:
@@ -406,8 +428,7 @@ class ImportResult:
         if self.unread:
             rows: dict[str, list[str]] = {}
             for t, row, col in self.unread:
-                loc = formats.cell_location(r.format_version, t, row, col)
-                key, _, col_label = loc.rpartition(" · ")
+                key, col_label = r.format.location_parts(t, row, col)
                 rows.setdefault(key, []).append(col_label)
             parts.append("未能读出" + str(len(self.unread)) + "个单元格（部分结果）：" +
                          "；".join(f"{k}（{'、'.join(v)}）" for k, v in rows.items()))
@@ -417,14 +438,18 @@ class ImportResult:
 
 # ------------------------------------------------------------------ the parser
 def detect_version(text: str, year: int | None) -> str:
+    """The format a published report is in, from its own words: the labels only that format's tables have
+    (“本年制发件数” in 2021's, “本年新制作数量” in 2019's); by its year where they do not tell."""
     flat = re.sub(r"\s+", "", text)
-    score_2021 = sum(k in flat for k in ("本年制发件数", "本年废止件数", "现行有效件数", "逾期不补正", "本年收费金额"))
-    score_2019 = sum(k in flat for k in ("本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "采购项目数量"))
-    if score_2021 > score_2019:
-        return "2021"
-    if score_2019 > score_2021:
-        return "2019"
-    return formats.format_for_year(year) if year else "2021"
+    known = formats.all_formats()
+    # each label only its format has counts for it where the text has it, against it where the text lacks it
+    scores = {f.version: sum(1 if label in flat else -1 for label in f.distinct_labels(known)) for f in known}
+    best = max(scores.values())
+    leaders = [v for v, score in scores.items() if score == best]
+    if len(leaders) == 1:
+        return leaders[0]
+    by_year = formats.format_for_year(year) if year else None
+    return by_year if by_year in leaders else leaders[-1]
 
 
 def _guess_level(agency: str) -> str:
@@ -439,18 +464,18 @@ def _find_headings(text: str) -> list[tuple[str, int, int]]:
     """(section id, start, end) of each heading found, in order."""
     found = []
     pos = 0
-    for sid, pattern in SECTION_PATTERNS.items():
+    for sid, pattern in section_patterns().items():
         candidates = list(pattern.finditer(text, pos))
         if not candidates:
             continue
         m = candidates[0]
-        table_id = formats.SECTION_TABLE.get(sid)
+        table_id = _section_tables().get(sid)
         if table_id:
             # the heading that is followed by its table (the overview may repeat the headings)
             for cand in candidates:
                 window = text[cand.end(): cand.end() + 3000]
                 start = TABLE_START[table_id].search(window)
-                if start and not any(p.search(window[: start.start()]) for p in SECTION_PATTERNS.values() if p is not pattern):
+                if start and not any(p.search(window[: start.start()]) for p in section_patterns().values() if p is not pattern):
                     m = cand
                     break
         found.append((sid, m.start(), m.end()))
@@ -586,9 +611,9 @@ class _TableReader:
         stated: dict[tuple[str, str, str], set] = {}
         quoted: dict[tuple[str, str, str], str] = {}
         for _, _, figure, m, value in stated_figures(self.report):
-            if figure.table in self.report.format.tables:
-                stated.setdefault((figure.table, *figure.address), set()).add(value)
-                quoted.setdefault((figure.table, *figure.address), m.group(0))
+            if figure.single:  # a figure of one cell (not a sum of several)
+                stated.setdefault(figure.single, set()).add(value)
+                quoted.setdefault(figure.single, m.group(0))
         for (table_id, row_id), row in list(self.ambiguous.items()):
             known = [(i, stated[(table_id, row_id, c)]) for i, c in enumerate(row.columns) if (table_id, row_id, c) in stated]
             if not known:
@@ -605,7 +630,7 @@ class _TableReader:
                 row.text_said = f"与正文{said}都不相符，"
 
     def _where(self, table_id: str, row_id: str, col_ids: list[str]) -> str:
-        return formats.cell_location(self.report.format_version, table_id, row_id, col_ids[0]).rsplit(" · ", 1)[0]
+        return self.report.format.location_parts(table_id, row_id, col_ids[0])[0]
 
     def report_ambiguous(self) -> None:
         """What no constraint settled: unread, said, and kept on the result (last year's report may settle it)."""
@@ -651,7 +676,7 @@ class _TableReader:
             return int(converted) if converted == int(converted) else converted
         if unit is None:
             # the heading states no unit (2019年版“采购总金额”): the figure stays as published, its unit said
-            where = formats.cell_location(self.report.format_version, table_id, row_id, col_id)
+            where = self.report.format.location(table_id, row_id, col_id)
             self.result.problems.append(f"{where}：原文写作“{t.text}{t.unit}”，表头没有注明单位，按原数{t.text}记录")
         return value
 
@@ -744,7 +769,7 @@ def parse_text(text: str, source: str = "<文本>") -> ImportResult:
         year = None
     if year is None:
         problems.append("没有找到报告年度")
-        year = 2021 if version == "2021" else 2020
+        year = _last_year_of(version)
     if not agency:
         problems.append("没有找到机关名称（标题行）")
         agency = "未识别的机关"
@@ -771,30 +796,29 @@ def parse_text(text: str, source: str = "<文本>") -> ImportResult:
         result.problems.append("文件里似乎有不止一份报告，只读取了第一份")
     for i, (sid, _start, end) in enumerate(headings):
         body_end = headings[i + 1][1] if i + 1 < len(headings) else report_end
-        table_id = formats.SECTION_TABLE.get(sid)
+        table_id = report.format.table_sections.get(sid)
         if not table_id:
-            report.sections[sid] = _split_paragraphs(text[end:body_end], wrapped)
+            if sid in report.format.narrative_sections:
+                report.sections[sid] = _split_paragraphs(text[end:body_end], wrapped)
             continue
         tstart = TABLE_START[table_id].search(text, end, body_end)
         if not tstart:
             _mark_missing(result, table_id)
-            result.problems.append(f"“{formats.SECTION_HEADINGS[sid]}”下没有找到表格")
+            result.problems.append(f"“{report.format.heading(sid)}”下没有找到表格")
             extra = _split_paragraphs(text[end:body_end], wrapped)
             if extra:
                 report.extra_lines[sid] = extra
             continue
         if table_id == "t2":
             table_end = reader.read_rows("t2", tstart.start(), body_end,
-                                         lambda r: [c.id for c in report.format.t2.group_of(r).columns], lambda r: None)
+                                         lambda r: [c.id for c in report.format.t2.block_of(r).columns], lambda r: None)
         elif table_id == "t3":
             header = re.sub(r"\s+", "", text[tstart.start(): tstart.start() + 400])
             with_sub = "小计" in header.split("一、本年新收")[0]
-            cols = [c.id for c in T3_COLUMNS]
-            if with_sub:
-                cols.insert(cols.index("total"), "subtotal")
+            cols = list(report.format.t3.value_columns(with_optional=with_sub))
             table_end = reader.read_rows("t3", tstart.start(), body_end, lambda r: cols,
                                          lambda r: row_constraint(version, "t3", r, cols, with_sub))
-            if version == "2021":
+            if report.format.legacy_rows:
                 reader.read_single_other_row(tstart.start(), body_end, cols, with_sub)
             reader.resolve_ambiguous_t3()
         else:
@@ -802,7 +826,7 @@ def parse_text(text: str, source: str = "<文本>") -> ImportResult:
             # digit: “| 结果维持 | 结果纠正 | …” or merged cells left blank) are blanked out, keeping the offsets
             region = re.sub(r"[^\n]+", lambda m: m.group(0) if re.search(r"\d", m.group(0)) else " " * len(m.group(0)),
                             text[tstart.start():body_end])
-            t4_cols = [c.id for c in T4_COLUMNS]
+            t4_cols = list(report.format.t4.value_columns())
             cells = [t for t in tokenize(region, tstart.start()) if not (t.kind == "text" and _T4_WORDS.fullmatch(t.text))]
             # each row's closing "|" leaves a trailing empty field: no cell in “| 5 | 0 |”, the last blank cell in
             # “5 |  | 2 |  |” (a page's row whose last cell is empty): the count of cells tells which
@@ -812,25 +836,31 @@ def parse_text(text: str, source: str = "<文本>") -> ImportResult:
             reader._put("t4", "cases", t4_cols, tokens, row_constraint(version, "t4", "cases", t4_cols))
             table_end = tokens[-1].end if tokens else tstart.end()
         extra = _split_paragraphs(text[end:tstart.start()], wrapped) + _split_paragraphs(text[table_end:body_end], wrapped)
-        extra = [x for x in extra if x != formats.T3_NOTE and not _T4_WORDS.fullmatch(x.replace(" ", ""))]
+        extra = [x for x in extra if x != report.format.tables[table_id].corner and not _T4_WORDS.fullmatch(x.replace(" ", ""))]
         if extra:
             report.extra_lines[sid] = extra
     reader.resolve_ambiguous_t3()  # a 表三 under no heading of its own
     reader.resolve_with_stated_figures()  # once every paragraph is read: 一 and 五 state figures of 表二
     reader.report_ambiguous()
-    for sid, table_id in formats.SECTION_TABLE.items():
+    for sid, table_id in report.format.table_sections.items():
         if sid not in found_sections:
             _mark_missing(result, table_id)
-            result.problems.append(f"没有找到“{formats.SECTION_HEADINGS[sid]}”部分")
-    for sid in formats.NARRATIVE_SECTIONS:
+            result.problems.append(f"没有找到“{report.format.heading(sid)}”部分")
+    for sid in report.format.narrative_sections:
         if sid not in found_sections and headings:
-            result.problems.append(f"没有找到“{formats.SECTION_HEADINGS[sid]}”部分")
+            result.problems.append(f"没有找到“{report.format.heading(sid)}”部分")
     return result
+
+
+def _last_year_of(version: str) -> int:
+    """A report's year when it states none: the last year its format was in use."""
+    fmt = formats.get_format(version)
+    return next((f.from_year - 1 for f in formats.all_formats() if f.from_year > fmt.from_year), fmt.from_year)
 
 
 def _end_of_report(text: str, after: int) -> int:
     """Where a second report pasted after this one begins (its title, or its 一、总体情况)."""
-    nxt = [m.start() for m in (_TITLE.search(text, after), SECTION_PATTERNS["overview"].search(text, after)) if m]
+    nxt = [m.start() for m in (_TITLE.search(text, after), section_patterns()["overview"].search(text, after)) if m]
     if not nxt:
         return len(text)
     cut = text.rfind("\n", after, min(nxt))

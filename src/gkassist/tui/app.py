@@ -86,16 +86,7 @@ class DraftApp(App):
             self.lock.release()
 
     def _start(self) -> None:
-        r = self.engine.report
-        opening = [Reply(self.notice)] if self.notice else []
-        opening.append(Reply(f"您好！我们来起草《{r.title}》（{r.format_version}年版格式）。"))
-        if self.engine.offered_restart is not None:
-            self.say(*opening, Reply(self.engine.restart_question()))
-        elif self.engine.done:
-            self.say(*opening, *self.engine.question(),
-                     Reply("要修改哪一部分，就说“改”加部分名称（如“改表三”“改一（四）平台建设”），或按 Ctrl+P 选择。"))
-        else:
-            self.say(*opening, *self.engine.question())
+        self.say(*self.engine.greeting(self.notice))
         self.refresh_side()
         if self.engine.done and self.engine.offered_restart is None:
             self.action_review()
@@ -172,13 +163,12 @@ class DraftApp(App):
 
     def refresh_side(self) -> None:
         from gkassist.checks import ERROR
-        from gkassist.dialogue.steps import flow
 
         r = self.engine.report
         # a plain title line, not Header: Header's clock and icon cost start-up time and say less
-        self.query_one("#title", Static).update(f"{self.TITLE} · {r.agency} {r.year}年度（{r.format_version}年版格式）")
+        self.query_one("#title", Static).update(f"{self.TITLE} · {r.agency} {r.year}年度（{r.format.name}格式）")
         lines = ["[b]进度[/b]"]
-        for i, step in enumerate(flow().steps):
+        for i, step in enumerate(self.engine.steps):
             mark = "✔" if i < self.engine.step_index else ("▶" if i == self.engine.step_index else "·")
             lines.append(f"{mark} {_escape(step.title)}")
         findings = self.engine.findings()
@@ -210,11 +200,10 @@ class DraftApp(App):
         """A finished report: its checks, then the whole report."""
         if self.engine is None:
             return  # still opening the draft
-        from gkassist.checks import ERROR
         from gkassist.output import render_text
 
         findings = self.engine.findings()
-        lines = [f"- **{'错误' if f.severity == ERROR else '提醒'}** {f.location}：{f.message}" for f in findings[:30]]
+        lines = [f"- **{f.severity_label}** {f.location}：{f.message}" for f in findings[:30]]
         head = "## 检查结果\n\n" + ("\n".join(lines) if lines else "没有发现问题。") + "\n\n---\n\n"
         self.push_screen(TextScreen(head + render_text(self.engine.report, ".md")))
 
@@ -295,11 +284,9 @@ class DraftApp(App):
 
     def palette_entries(self):
         """(title, help, callback) of the command palette: the parts in the flow's order, then exports and keys."""
-        from gkassist.dialogue.steps import flow
-
         if self.engine is None:
             return
-        for step in flow().steps:
+        for step in self.engine.steps:
             yield f"跳到：{step.title}", step.ask[:40], lambda i=step.id: self._jump(i)
         for suffix, name in EXPORT_FORMATS:
             yield f"导出为{name}（{suffix}）", "把当前报告导出到当前文件夹", lambda s=suffix: self.action_export(s)
@@ -327,7 +314,7 @@ def _escape(text: str) -> str:
 
 def run_app(from_file: str | None = None, year: int | None = None, agency: str | None = None) -> int:
     def opener():
-        from gkassist.dialogue.session import open_session
+        from gkassist.dialogue.opening import open_session
 
         return open_session(from_file, year, agency)
 
