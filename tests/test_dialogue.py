@@ -118,7 +118,13 @@ def test_bad_answers_keep_the_draft():
 def test_broken_balance_is_named_in_plain_words():
     engine = Engine.start(import_file(SEED).report, 2021)
     replies = engine.answer("自然人申请5件，予以公开2件")
-    assert any("数字对不上" in r.text and "本年新收5" in r.text for r in replies)
+    assert replies[-1].kind == "error" and replies[-1].text.startswith(
+        "数字对不上：自然人申请5件，办理结果2件，还有3件没有说办理结果——是结转下年度，还是别的结果？")
+    assert engine.answer("对")[0].text.startswith("请先回答上面的问题")  # nothing is saved with 3 left unplaced
+    replies = engine.answer("另外3件结转到明年")  # the follow-up adds what was missing
+    assert replies[-1].text == "对吗？回答“对”保存，或直接重新描述。"
+    engine.answer("对")
+    assert [engine.report.number("t3", r, "natural") for r in ("new", "open", "carry_next")] == [5, 2, 3]
 
 
 def test_undo_and_resume(tmp_path):
@@ -231,7 +237,7 @@ def test_numbers_in_a_paragraph_are_checked_before_it_is_stored():
     # 现行有效 follows from last year's (seed: 2020 in the 2019 format has none, so the 2024 sample is used)
     last = load_report(SAMPLES / "2024_shiqiaozhen.json")
     engine2 = Engine.start(last, 2025)
-    answer_all(engine2, ["没有", "对", "没有", "对"])
+    answer_all(engine2, ["没有新申请，上年结转的1件已予以公开", "对", "没有", "对"])
     replies = engine2.answer("规范性文件制发2件，废止1件；行政许可5件")
     in_force = last.number("t2", "normative", "in_force") + 2 - 1
     assert f"表二 · 第二十条第（一）项 · 行政规范性文件：本年制发件数 2，本年废止件数 1，现行有效件数 {in_force}" in replies[0].text
@@ -385,7 +391,7 @@ def test_nothing_happened_this_year_leaves_what_earlier_years_left():
     """“没有” for 表二 is no 0 for 现行有效: carried on from last year's 现行有效, asked when that is unknown."""
     last = load_report(SAMPLES / "2024_shiqiaozhen.json")
     engine = Engine.start(last, 2025)
-    answer_all(engine, ["没有", "对", "没有", "对", "没有", "对"])
+    answer_all(engine, ["没有", "上年那1件已经公开了", "对", "没有", "对", "没有", "对"])
     assert engine.report.number("t2", "normative", "in_force") == last.number("t2", "normative", "in_force") > 0
     assert engine.report.number("t2", "normative", "issued") == 0
     unknown = Engine.start(import_file(SEED).report, 2021)  # 2020 in the 2019 format: no 现行有效
@@ -415,10 +421,50 @@ def test_hints_say_only_what_last_years_report_gives():
 
 def test_a_reopened_part_keeps_its_place_in_the_report():
     engine = Engine.start(import_file(SEED).report, 2021)
-    engine.jump("overview_proactive")
-    for text in ["公开信息86条", "均按期答复", "逐条审查", "新建公开栏5块", "每季度检查一次"]:
-        answer_all(engine, [text, "对"])
+    answer_all(engine, WHOLE_REPORT[:16])  # the tables and the five parts of 一
+    assert engine.step.id == "problems"
     engine.jump("overview_platform")
     answer_all(engine, ["新建公开栏6块", "对"])
     assert [p[:3] for p in engine.report.sections["overview"]] == ["（一）", "（二）", "（三）", "（四）", "（五）"]
     assert engine.report.sections["overview"][3] == "（四）平台建设。新建公开栏6块。"
+    assert engine.step.id == "problems"  # back to the question the jump left
+
+
+@pytest.mark.parametrize("command", ["改表二", "修改表二", "改一下表二", "回到表二", "改 表二", "改表二那部分"])
+def test_a_part_is_reopened_from_any_question_and_the_conversation_comes_back(command):
+    engine = Engine.start(import_file(SEED).report, 2021)
+    answer_all(engine, WHOLE_REPORT[:8])  # the tables and 一（一）
+    assert engine.step.id == "overview_requests"
+    replies = engine.answer(command)
+    assert engine.step.id == "proactive" and replies[0].text.startswith("表二：") and "已保存的是" in replies[1].text
+    assert engine.report.paragraphs("overview") == ["（一）主动公开。公开信息86条。"]  # never stored as report text
+    answer_all(engine, ["规范性文件制发1件，现行有效1件，行政许可9件", "对"])
+    assert engine.report.number("t2", "licensing", "decisions") == 9
+    assert engine.step.id == "overview_requests"  # back where it left
+
+
+@pytest.mark.parametrize("command", ["回到上一题", "上一题", "返回上一题"])
+def test_back_to_the_last_question_and_on_again(command):
+    engine = Engine.start(import_file(SEED).report, 2021)
+    answer_all(engine, WHOLE_REPORT[:4])
+    assert engine.step.id == "proactive"
+    assert engine.answer(command)[0].text.startswith("今年因政府信息公开被申请行政复议")
+    answer_all(engine, ["行政复议1件，结果维持", "对"])
+    assert engine.report.number("t4", "cases", "review.upheld") == 1 and engine.step.id == "proactive"
+
+
+@pytest.mark.parametrize("command", ["跳过", "先跳过", "下一题", "以后再说"])
+def test_a_skipped_part_is_asked_again_once_the_rest_is_answered(command):
+    engine = Engine.start(import_file(SEED).report, 2021)
+    assert engine.answer(command)[0].text == "好的，“表三 依申请公开”先空着，后面再回来填。"
+    answer_all(engine, WHOLE_REPORT[2:])
+    assert engine.step.id == "requests" and not engine.done  # the skipped part, not “已经起草完成”
+    answer_all(engine, ["没有", "对"])
+    assert engine.done
+
+
+@pytest.mark.parametrize("text", ["改进了公开栏的更新", "改为每月更新一次公开栏", "回到基层走访了12个村"])
+def test_words_that_start_like_a_command_are_still_an_answer(text):
+    engine = Engine.start(import_file(SEED).report, 2021)
+    answer_all(engine, WHOLE_REPORT[:6])
+    assert engine.answer(text)[0].text.startswith("将写入：（一）主动公开。")

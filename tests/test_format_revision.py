@@ -120,7 +120,7 @@ def test_drafted_by_answers_naming_the_new_row_and_section(revision, tmp_path, c
     last.year = 2026  # last year's report, in the format then in force
     answers = tmp_path / "answers.txt"
     answers.write_text("\n".join([
-        "自然人申请4件，予以公开2件，本机关不掌握1件，申请人主动撤回申请1件", "对",
+        "自然人申请4件，予以公开2件，本机关不掌握1件，申请人主动撤回申请1件，上年结转的1件也已公开", "对",
         "没有", "对",
         "规范性文件制发1件，现行有效7件；行政许可30件", "对",
         "全年公开信息120条", "对", "均按期答复", "对", "发布前逐条审查", "对", "新建公开栏2块", "对", "培训2次", "对",
@@ -137,6 +137,7 @@ def test_drafted_by_answers_naming_the_new_row_and_section(revision, tmp_path, c
     assert draft["step"] == "done", transcript
     report = load_report(path)
     assert report.format_version == "2027"
-    assert [report.cell("t3", r, "natural") for r in ("new", "open", "unable_1", "other_4", "results_total")] == [4, 2, 1, 1, 4]
+    assert [report.cell("t3", r, "natural") for r in ("new", "carried", "open", "unable_1", "other_4", "results_total")] == \
+        [4, 1, 3, 1, 1, 5]
     assert report.sections["tasks"] == ["全年政务公开工作要点12项任务全部完成。"]
     assert report.cell("t2", "normative", "issued") == 1 and report.cell("t2", "normative", "in_force") == 7

@@ -115,7 +115,7 @@ async def test_accept_a_suggestion_and_generate_section_five():
         problems = app.engine.report.sections["problems"]
         assert problems[0] == "去年提出的公开形式单一问题，今年开通了微信公众号。"
         assert problems[1].startswith("本年度存在的问题和改进措施：一是全年没有收到政府信息公开申请")
-        assert app.engine.step.id == "other"
+        assert app.engine.step.id == "overview_requests"  # back to the question the jump left
 
 
 async def test_key_bar_entries_are_clickable(tmp_path):

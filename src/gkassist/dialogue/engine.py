@@ -29,7 +29,9 @@ USE = re.compile(r"\s*(用|好|好的|是|对|可以|用吧)\s*[。！!]?\s*")
 DONT_USE = re.compile(r"\s*(不用|不|否|不要|算了)\s*[。！!]?\s*")
 GO_ON = re.compile(r"\s*(接着写|接着|继续|继续写|接着上次)\s*[。！!]?\s*")
 RESTART = re.compile(r"\s*(重新开始|重新写|重来|从头开始)\s*[。！!]?\s*")
-REOPEN = re.compile(r"^\s*(?:改|修改|重写|重新写|打开|回到|跳到)\s*[：:]?\s*(.+?)\s*$")
+REOPEN = re.compile(r"^\s*(?:改一下|修改一下|重新写|修改|重写|打开|回到|跳到|返回|先写|先填|改)\s*[：:]?\s*(.+?)\s*$")
+BACK = re.compile(r"^\s*(?:回到|返回|回)?(?:上一题|上一步|上一个问题|前一题)\s*[。！!]?\s*$")
+SKIP = re.compile(r"^\s*(?:跳过|先跳过|这题先跳过|这一题先跳过|下一题|以后再说|先不填|稍后再填)\s*[。！!]?\s*$")
 MAX_ANSWER = 5000
 KEEP_SAVED = "回答“对”保持不变；直接写新的内容会替换它。"
 
@@ -57,7 +59,8 @@ class Engine:
         self.history: list[tuple[str, int]] = []  # (report JSON, step index) before each accepted answer
         self.offered_last_year: Report | None = None  # found after the agency was named, waiting for “用”
         self.offered_restart: "Engine | None" = None  # a fresh draft from last year, waiting for “重新开始”
-        self.revisiting = False  # a part reopened by a jump: once confirmed, back to the first part still open
+        self.return_to: int | None = None  # a part reopened (改表二, 上一题, the palette): once confirmed, the question left
+        self.catching_up = False  # past the last question with parts skipped: on to each part still empty
         self.notices: list[str] = []  # what the clerk must hear about saving (a fallback folder used)
         self._renamed_from: Path | None = None  # the file a new draft was saved as before its agency was known
 
@@ -167,20 +170,44 @@ class Engine:
         return out
 
     def jump(self, step_id: str) -> list[Reply]:
+        """Open another part; once it is confirmed the conversation comes back to the question it left (the end of
+        a finished report)."""
         index = next((i for i, s in enumerate(self.steps) if s.id == step_id), None)
         if index is None:
             return [Reply(f"没有“{step_id}”这一部分。", "error")]
-        self.step_index = index
-        self.pending = None
-        self.revisiting = True
+        self._leave_for(index)
         self.save()  # the draft remembers the part now open
         return self.question()
 
     def back(self) -> list[Reply]:
-        self.step_index = max(0, self.step_index - 1)
-        self.pending = None
-        self.revisiting = True
+        self._leave_for(max(0, self.step_index - 1))
         return self.question()
+
+    def skip(self) -> list[Reply]:
+        """Leave this part empty for now: it is asked again once the others are answered."""
+        left, where = self.step, self.step_index
+        self.pending = None
+        self._advance()
+        self.save()
+        if self.step_index == where:
+            return [Reply(f"“{left.title}”是还没填的最后一部分了，跳过也还要回来填。", "error")] + self.question()
+        return [Reply(f"好的，“{left.title}”先空着，后面再回来填。")] + self.question()
+
+    def _leave_for(self, index: int) -> None:
+        if self.return_to is None and index != self.step_index:
+            self.return_to = self.step_index
+        self.step_index = index
+        self.pending = None
+
+    def _advance(self) -> None:
+        """On to the next question: the one a reopened part left, else the next, else the first part still empty."""
+        following = self.step_index + 1
+        if self.return_to is not None:
+            following, self.return_to = self.return_to, None
+        elif self.catching_up or following >= len(self.steps):
+            following = self.first_unanswered()
+            self.catching_up = following < len(self.steps)
+        self.step_index = following
 
     def offer_restart(self, fresh: "Engine") -> None:
         """This agency already has a draft of this year: ask before anything replaces it."""
@@ -190,6 +217,7 @@ class Engine:
         if not self.history:
             return [Reply("没有可以撤销的回答。", "error")]
         data, self.step_index = self.history.pop()
+        self.return_to = None
         self.report = Report.model_validate_json(data)
         self.pending = None
         self.save()
@@ -239,6 +267,8 @@ class Engine:
             return [Reply(f"回答太长了（{len(text)}字），请只写这一部分的内容，一次不超过{MAX_ANSWER}字。", "error")]
         if self.offered_last_year is not None:
             return self._answer_offer(text)
+        if (moved := self._command(text)) is not None:
+            return moved
         kind = kinds.of(step)
         for pattern, command in kind.commands:
             if m := pattern.fullmatch(text):
@@ -259,16 +289,43 @@ class Engine:
             return [Reply("请用中文回答（可以直接写数字）。", "error")]
         return kind.understand(self, step, text)
 
+    def _command(self, text: str) -> list[Reply] | None:
+        """Moving about the report, at any question and never taken for an answer: 改表二 / 改一（四） / 回到上一题 /
+        跳过.  None when the text is no such command."""
+        if BACK.match(text):
+            return self.back()
+        if SKIP.match(text):
+            return self.skip()
+        found = self._parts_named(text)
+        if found is None:
+            return None
+        if len(found) == 1:
+            dropped = self.pending is not None and not self.pending.saved
+            replies = self.jump(found[0].id)
+            return ([Reply("（刚才还没确认的内容没有保存。）")] if dropped else []) + replies
+        names = "、".join(f"“{s.title}”" for s in found)
+        return [Reply(f"要改哪一部分？可以说：{names}。", "error")]
+
+    def _parts_named(self, text: str) -> list[Step] | None:
+        """The steps “改…” names (by the start of their title or a word of it); None when it names none."""
+        m = REOPEN.match(text)
+        if not m or len(m[1]) > 16:
+            return None
+        key = re.sub(r"\s+|(?:那|这)?(?:一|个)?部分$|的内容$", "", m[1])
+        if not key or re.fullmatch(r"\d+[：:，,]?.*", key):
+            return None  # “改2：……” is 五's command
+        steps = self.steps
+        found = [s for s in steps if re.sub(r"\s+", "", s.title).startswith(key)] or \
+                [s for s in steps if len(key) >= 2 and key in re.sub(r"\s+", "", s.title)]
+        return found or None
+
     def _accept(self) -> list[Reply]:
         pending, step = self.pending, self.step
         kind = kinds.of(step)
         self.history.append((self.report.to_json(), self.step_index))
         kind.store(self, step, pending)
         self.pending = None
-        self.step_index += 1
-        if self.revisiting:
-            self.step_index = max(self.step_index, self.first_unanswered())
-            self.revisiting = False
+        self._advance()
         self.save()
         if self._renamed_from is not None:
             self._renamed_from.unlink(missing_ok=True)  # only now: the draft is safe under its new name
@@ -306,14 +363,10 @@ class Engine:
 
     def _reopen(self, text: str) -> list[Reply]:
         """A finished report: name a part (“改表三”“修改 一（四）平台建设”) to open it again."""
-        m = REOPEN.match(text)
-        key = re.sub(r"\s+", "", m[1] if m else text)
-        steps = self.steps
-        found = [s for s in steps if re.sub(r"\s+", "", s.title).startswith(key)] or \
-                [s for s in steps if key in re.sub(r"\s+", "", s.title)]
+        found = self._parts_named(text) or self._parts_named("改" + text) or []
         if len(found) == 1:
             return self.jump(found[0].id)
-        names = "、".join(f"“{s.title}”" for s in (found or steps))
+        names = "、".join(f"“{s.title}”" for s in (found or self.steps))
         return [Reply(f"报告已经写完。要修改哪一部分？请说“改”加部分名称，可以是：{names}。", "error")]
 
     def _answer_offer(self, text: str) -> list[Reply]:

@@ -28,6 +28,9 @@ class Pending:
     saved: bool = False  # what is already saved, shown again (a part reopened): “对” keeps it
     # what a kind keeps while the answer is discussed: the preface's contact details, the phrasing suggestions
     # offered (参考N), 五's proposed problems (去掉N, 改N, 加)
+    turns: list[str] = field(default_factory=list)  # a table's answers so far, read together (a follow-up refines)
+    base: dict = field(default_factory=dict)  # a table's cells from “同去年” or “没有”, which later answers add to
+    ignored: list[str] = field(default_factory=list)  # clauses with a number the clerk said not to count
     contact: Any = None
     suggestions: list = field(default_factory=list)
     proposals: list = field(default_factory=list)

@@ -13,12 +13,14 @@ from gkassist.core.derive import carried_cells, fill_totals, from_last_year, las
 from gkassist.core.flow import Step
 from gkassist.core.model import Report
 from gkassist.core.numbers import format_number
-from gkassist.dialogue.answers import Parsed, parse_t2, parse_t3, parse_t4, says_nothing_happened
+from gkassist.dialogue.answers import Parsed, parse, says_nothing_happened, states_requests
 from gkassist.dialogue.kinds import StepKind, kind
 from gkassist.dialogue.kinds.field import SAME_AS_LAST
 from gkassist.dialogue.replies import Pending, Reply
 
 NONE_ANSWER = re.compile(r"^\s*(没有|无|都是0|都是零|全是0|全部为0|没有申请|0)\s*[。！!]?\s*$")
+# “不用管”: the clauses with a number that named nothing known are not to be counted
+IGNORE = re.compile(r"^\s*(不用管|不用管它|不管|忽略|不计入|不算|那个不算|不用算)\s*[。！!]?\s*$")
 
 
 def _across_years_cells(report: Report) -> set[tuple[str, str]]:
@@ -41,7 +43,8 @@ class Table(StepKind):
                 return f"{why}，上年结转按0计；有的话请一并说明，例如“自然人上年结转1件”。"
             new = last.number("t3", "new", "total")
             said = f"新收申请{format_number(new)}件，" if new is not None else ""
-            return f"去年：{said}结转到今年{format_number(carried)}件（已填入“上年结转”）。"
+            then = f"请一并说说这{format_number(carried)}件今年的办理结果。" if carried else ""
+            return f"去年：{said}结转到今年{format_number(carried)}件（已填入“上年结转”）。{then}"
         if last is None:
             return ""
         if step.table == "t4":
@@ -58,55 +61,69 @@ class Table(StepKind):
     def understand(self, engine, step: Step, text: str) -> list[Reply]:
         table = step.table
         report = engine.report
+        pending = engine.pending if engine.pending is not None and engine.pending.step == step.id else None
+        if pending is not None and pending.saved:
+            pending = None  # what is saved, shown again: a new answer replaces it
+        turns: list[str] = []
+        ignored: list[str] = []
+        base: dict = {}
         if SAME_AS_LAST.match(text):
             if engine.last_year is None:
                 return [Reply("没有去年的报告可以沿用，请直接说今年的数字。", "error")]
-            parsed = Parsed(self._last_year_cells(engine, table))
-            if not parsed.cells:
+            base = self._last_year_cells(engine, table)
+            if not base:
                 return [Reply("去年的报告里没有这张表可以沿用的数字，请直接说今年的数字。", "error")]
+            parsed = Parsed()
+        elif IGNORE.match(text) and pending is not None and pending.turns:
+            # the clauses not understood are dropped on the clerk's word: what else was understood stays
+            turns, base = pending.turns, pending.base
+            ignored = pending.ignored + self._parse(engine, table, turns).not_understood
+            parsed = self._parse(engine, table, turns)
         elif says_nothing_happened(text, table):
             fmt = report.format.tables[table]
             # “没有” says nothing happened this year: what earlier years left (上年结转, 现行有效) is not 0 by it —
             # it comes from last year's report, or 现行有效 of 行政规范性文件 is asked
             kept = {(r, c) for r, c in _across_years_cells(report) if table == "t3" or r in self._in_force_not_said(engine)}
-            parsed = Parsed({(table, r.id, c.id): 0 for _, r, c in fmt.cells()
-                             if (r.id, c.id) not in kept and not (table == "t3" and r.id == "carried")})
+            base = {(table, r.id, c.id): 0 for _, r, c in fmt.cells()
+                    if (r.id, c.id) not in kept and not (table == "t3" and r.id == "carried")}
+            parsed = Parsed()
         else:
-            parsed = self._parse(engine, table, text)
+            # a later answer refines what the earlier ones of this question said (and adds to “同去年”/“没有”),
+            # unless it describes the year afresh (表三: it states the applications again)
+            earlier, base = (pending.turns, pending.base) if pending is not None else ([], {})
+            if table == "t3" and states_requests(text, report.format):
+                earlier, base = [], {}
+            turns = earlier + [text]
+            ignored = pending.ignored if earlier and pending is not None else []
+            parsed = self._parse(engine, table, turns)
             if parsed.refusal:
-                return [Reply(parsed.refusal, "error")]
-        cells = parsed.cells
-        if self._supplements(engine, table, cells):
-            # an answer to a question back adds to what was understood instead of starting over
-            cells = {**engine.pending.cells, **cells}
+                return [Reply(parsed.refusal, "error")]  # nothing changes: what was understood before stays
+        parsed.cells = _on_top_of(base, parsed.cells, table)
+        parsed.not_understood = [c for c in parsed.not_understood if c not in ignored]
         trial = report.model_copy(deep=True)
-        self.fill(engine, trial, table, cells)
-        engine.pending = Pending(step.id, cells=cells, asking=bool(parsed.questions))
+        self.fill(engine, trial, table, parsed.cells)
+        engine.pending = Pending(step.id, cells=parsed.cells, turns=turns, ignored=ignored, base=base)
         replies = [Reply(understood_cells(trial, table), "understood")]
+        questions = list(parsed.questions)
         if parsed.not_understood:
-            replies.append(Reply("这些没能理解，未计入：" + "、".join(parsed.not_understood), "error"))
-        if parsed.questions:
-            replies.append(Reply("\n".join(parsed.questions), "error"))
-            return replies
-        if table == "t2" and (missing := self._in_force_unknown(engine, trial)):
+            questions.append("这些没能理解，还没有计入：" + "、".join(f"“{c}”" for c in parsed.not_understood)
+                             + "。请说明是哪一项；不用计入的话回答“不用管”。")
+        if not questions and table == "t2" and (missing := self._in_force_unknown(engine, trial)):
+            questions.append(missing)
+        if not questions:
+            questions = _imbalance(trial, table)
+        if questions:
             engine.pending.asking = True
-            return replies + [Reply(missing, "error")]
-        broken = [f for f in check(trial) if f.table == table and f.severity == ERROR and f.rule != "TEXT-NUMBERS"]
-        if broken:
-            replies.append(Reply("按这样填，数字对不上：" + "；".join(_plain(f) for f in broken[:3]) +
-                                 "。请补充或更正（也可以回答“对”先保存）。", "error"))
-        else:
-            replies.append(Reply("对吗？回答“对”保存，或直接重新描述。"))
-        return replies
+            return replies + [Reply("\n".join(questions), "error")]
+        return replies + [Reply("对吗？回答“对”保存，或直接重新描述。")]
 
-    def _parse(self, engine, table: str, text: str) -> Parsed:
-        if table == "t3":
-            # a reply to a question back is read with the applications already understood
-            pending = engine.pending.cells if engine.pending else {}
-            known = {k[2]: v for k, v in pending.items() if k[1] == "new"}
-            carried = {c: v for c, v in engine.report.tables["t3"]["carried"].items() if isinstance(v, (int, float))}
-            return parse_t3(text, known, carried, engine.report.format)
-        return {"t4": parse_t4, "t2": parse_t2}[table](text)
+    def _parse(self, engine, table: str, turns: list[str]) -> Parsed:
+        row = engine.report.tables["t3"]["carried"]
+        carried = {c: row[c] for c in engine.report.format.applicant_columns if isinstance(row.get(c), (int, float))}
+        return parse(table, turns, carried, engine.report.format)
+
+    def _not_understood(self, engine, table: str, turns: list[str]) -> list[str]:
+        return self._parse(engine, table, turns).not_understood
 
     def _in_force_unknown(self, engine, trial: Report) -> str:
         """现行有效 that neither the clerk nor last year's report gives: asked, never a 0 made from nothing."""
@@ -127,15 +144,6 @@ class Table(StepKind):
                   if (r.id, c.id) not in derived and (table != "t2" or c.id == "decisions")]
         return {(table, r, c): value for r, c in wanted
                 if last.format.has(table, r, c) and (value := last.number(table, r, c)) is not None}
-
-    def _supplements(self, engine, table: str, cells: dict) -> bool:
-        """Whether this answer adds to the pending one: same table, and (表三) it restates no applications."""
-        pending = engine.pending
-        if pending is None or not cells or pending.step != engine.step.id or pending.saved:
-            return False
-        if table == "t3":
-            return bool(pending.cells) and not any(r == "new" for _, r, _ in cells)
-        return pending.asking or table == "t2"
 
     # ---------------------------------------------------------- storing
     def store(self, engine, step: Step, pending: Pending) -> None:
@@ -214,6 +222,46 @@ def understood_cells(trial: Report, table: str) -> str:
         lines.append(f"  待填：{'、'.join(unknown)}")
     lines.append("  （其余为 0）" if rows or unknown else "  全部为 0")
     return "\n".join(lines)
+
+
+def _on_top_of(base: dict, cells: dict, table: str) -> dict:
+    """What later answers say, on top of “同去年”/“没有”: 表三 and 表四 count more cases (“上年结转的那1件也公开了”),
+    表二's figures replace those."""
+    if table == "t2":
+        return {**base, **cells}
+    out = dict(base)
+    for key, value in cells.items():
+        out[key] = out.get(key, 0) + value
+    return out
+
+
+def _imbalance(trial: Report, table: str) -> list[str]:
+    """Sums that do not hold, in plain words naming the kind of applicant (not the row the check reports them at):
+    a question, since something said is missing or too much."""
+    if table != "t3":
+        return [f"按这样填，数字对不上：{_plain(f)}。请补充或更正。" for f in check(trial)
+                if f.table == table and f.severity == ERROR and f.rule != "TEXT-NUMBERS"][:1]
+    from gkassist.dialogue.answers.words import words
+
+    out = []
+    n = lambda row, col: trial.number("t3", row, col) or 0  # noqa: E731
+    for col in trial.format.applicant_columns:
+        supply, carried = n("new", col) + n("carried", col), n("carried", col)
+        used, carry = n("results_total", col), n("carry_next", col)
+        if supply == used + carry:
+            continue
+        name = words().kind_names.get(col, col)
+        applied = f"{name}申请{format_number(supply)}件" + (f"（含上年结转{format_number(carried)}件）" if carried else "")
+        said = f"办理结果{format_number(used)}件" + (f"、结转下年度{format_number(carry)}件" if carry else "")
+        if used + carry > supply:
+            out.append(f"{applied}，但{said}，多了{format_number(used + carry - supply)}件。")
+        elif not used and not carry and supply == carried:
+            out.append(f"上年结转的{name}申请{format_number(carried)}件还没有说办理结果——今年办结了（结果是什么），"
+                       "还是继续结转下年度？")
+        else:
+            out.append(f"{applied}，{said}，还有{format_number(supply - used - carry)}件没有说办理结果——是结转下年度，"
+                       "还是别的结果？")
+    return (["数字对不上：" + "".join(out) + "请补充或更正（直接说缺的那部分就行）。"] if out else [])
 
 
 def _plain(f: Finding) -> str:
