@@ -36,19 +36,19 @@ def html_text(html: str, path: Path) -> str:
 def _page_heading(root, article: str) -> str:
     """Lines the page puts outside the article: its title (in an <h1> or <title>) when the article has none,
     and a “发布机构” line, so that the agency and year are found wherever the page puts them."""
-    from gkassist.importer.textparse import _PUBLISHER, _TITLE, _TITLE_YEAR_FIRST, title_line
+    from gkassist.importer.title import PUBLISHER, TITLE, TITLE_YEAR_FIRST, title_line
 
     lines = []
     if title_line(article[:1500])[1] is None:
         for el in list(root.iter("h1", "h2", "h3")) + list(root.iter("title")):
             title = re.sub(r"\s+", "", el.text_content())
             title = re.split(r"[-_|—]{1,2}(?=[^-_|—]*(?:网|政府|门户)[^-_|—]*$)", title)[0]  # “…报告_某某区政府网”
-            if _TITLE.search(title) or _TITLE_YEAR_FIRST.search(title):
+            if TITLE.search(title) or TITLE_YEAR_FIRST.search(title):
                 lines.append(title)
                 break
-    if not _PUBLISHER.search(article[:5000]):
+    if not PUBLISHER.search(article[:5000]):
         page = re.sub(r"[ \t\xa0]+", " ", root.text_content())
-        if m := _PUBLISHER.search(page):
+        if m := PUBLISHER.search(page):
             lines.append(m.group(0).replace(" ", ""))
     return "".join(line + "\n" for line in lines)
 

@@ -1,0 +1,69 @@
+"""What an import gives: the report, the cells it could not read and why, in words for the clerk."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from gkassist.core import formats
+from gkassist.core.model import Report
+from gkassist.core.numbers import format_number
+from gkassist.importer.digits import Ambiguous
+
+
+@dataclass
+class ImportResult:
+    report: Report
+    source: str
+    read_cells: int = 0
+    unread: list[tuple[str, str, str]] = field(default_factory=list)  # (table, row, column)
+    problems: list[str] = field(default_factory=list)  # Chinese notes on what could not be read
+    # rows whose run-together digits split several ways, by (table, row)
+    ambiguous: dict[tuple[str, str], Ambiguous] = field(default_factory=dict)
+
+    def settle_with_last_year(self, last: Report) -> None:
+        """表二 rows left ambiguous, settled by last year's 现行有效 (X-VALID: last year's + 本年制发 − 本年废止 =
+        本年现行有效) where exactly one split fits: read, and said as a problem to check instead of “未猜测”."""
+        for (table_id, row_id), row in list(self.ambiguous.items()):
+            previous = last.number(table_id, row_id, "in_force") if last.format_version == "2021" else None
+            if table_id != "t2" or previous is None or row.columns != ["issued", "repealed", "in_force"]:
+                continue
+            fits = [v for v in row.splits if previous + v[0] - v[1] == v[2]]
+            if len(fits) != 1:
+                continue
+            for c, v in zip(row.columns, fits[0]):
+                self.report.set_cell(table_id, row_id, c, v)
+            del self.ambiguous[(table_id, row_id)]
+            self.unread = [cell for cell in self.unread if cell[:2] != (table_id, row_id)]
+            self.read_cells += len(row.columns)
+            self.problems[self.problems.index(row.said)] = row.settled(
+                fits[0], f"按上年现行有效{format_number(previous)}件（上年现行有效 + 本年制发 − 本年废止 = 本年现行有效）")
+
+    def left_blank(self) -> int:
+        """Cells the report's own table leaves empty (read as blank, not unread)."""
+        unread = set(self.unread)
+        return sum(1 for t, table in self.report.format.tables.items() for _, row, col in table.cells()
+                   if self.report.cell(t, row.id, col.id) is None and (t, row.id, col.id) not in unread)
+
+    @property
+    def partial(self) -> bool:
+        return bool(self.unread or self.problems)
+
+    def summary(self) -> str:
+        r = self.report
+        head = f"{self.source}：{r.agency}，{r.year}年度，{r.format_version}年版格式，读取{self.read_cells}个单元格"
+        if left_blank := self.left_blank():
+            head += f"（其中{left_blank}个原文留空）"
+        if not self.partial:
+            return head + "，全部读出"
+        parts = [head]
+        if self.unread:
+            rows: dict[str, list[str]] = {}
+            for t, row, col in self.unread:
+                loc = formats.cell_location(r.format_version, t, row, col)
+                key, _, col_label = loc.rpartition(" · ")
+                rows.setdefault(key, []).append(col_label)
+            parts.append("未能读出" + str(len(self.unread)) + "个单元格（部分结果）：" +
+                         "；".join(f"{k}（{'、'.join(v)}）" for k, v in rows.items()))
+        parts += self.problems
+        return "；".join(parts)
+

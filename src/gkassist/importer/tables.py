@@ -1,0 +1,271 @@
+"""The table reader: 表二 and 表三 by their row labels in the format's order, 表四 as its one row of fifteen cells,
+each row's cells from the tokens after its label; digits run together split by the declared sums."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from itertools import product
+
+from gkassist.core import formats
+from gkassist.core.figures import stated_figures
+from gkassist.core.formats import T3_COLUMNS, T4_COLUMNS
+from gkassist.core.model import NOT_APPLICABLE
+from gkassist.core.numbers import parse_number
+from gkassist.importer.digits import Ambiguous, row_constraint, split_cells, t3_columns_hold
+from gkassist.importer.result import ImportResult
+from gkassist.importer.tokens import Token, leading_cells, tokenize
+
+T4_WORDS = re.compile(r"[行政复议诉讼未经直接起后结果维持纠正其他尚审总计类别·|]+")
+def _label_pattern(label: str) -> str:
+    parts = []
+    chars = list(label)
+    for i, ch in enumerate(chars):
+        if ch in "“”\"‘’'":
+            parts.append(r"[“”\"‘’'「」]?")
+        elif ch in "（(":
+            parts.append(r"[（(]")
+        elif ch in "）)":
+            parts.append(r"[）)]")
+        elif ch in "，,":
+            parts.append(r"[，,、]")
+        elif ch == "、":
+            parts.append(r"[、，,]")
+        elif ch == "." and i > 0 and chars[i - 1].isdigit():
+            parts.append(r"[.．、]")
+        else:
+            parts.append(re.escape(ch))
+    return r"\s*".join(parts)
+
+
+@cache
+def row_patterns(version: str, table_id: str) -> list[tuple[str, re.Pattern]]:
+    table = formats.get_format(version).tables[table_id]
+    out = []
+    for row in table.rows:
+        if table_id == "t4":
+            continue
+        out.append((row.id, re.compile(_label_pattern(row.label))))
+    return out
+
+
+class TableReader:
+    """Reads the tables of one report's text into its ImportResult."""
+
+    def __init__(self, result: ImportResult, text: str):
+        self.result = result
+        self.report = result.report
+        self.text = text
+        self.ambiguous: dict[tuple[str, str], Ambiguous] = {}
+        self.closing_pipes: dict[str, int] = {}  # rows of each table read with a closing "|" after their cells
+
+    def _put(self, table_id: str, row_id: str, col_ids: list[str], tokens: list[Token] | None, constraint=None) -> bool:
+        n = len(col_ids)
+        values: list | None = None
+        if tokens and len(tokens) == n + 1 and tokens[-1].trailing:
+            tokens = tokens[:-1]  # a Markdown row's closing "|"
+            self.closing_pipes[table_id] = self.closing_pipes.get(table_id, 0) + 1
+        elif tokens and len(tokens) == n and tokens[-1].trailing and self.closing_pipes.get(table_id, 0) >= 2:
+            tokens = tokens[:-1]  # every row so far closed with a "|": this one's is no blank cell, it lacks one
+        if tokens and len(tokens) > n and all(t.kind == "blank" for t in tokens[n:]) and any(t.kind != "blank" for t in tokens[:n]):
+            tokens = tokens[:n]  # “| 行政许可 | 0 | ||”: empty fields after the row's cells are a merged cell's remnants
+        if tokens and len(tokens) > n and all(t.spacing for t in tokens if t.kind == "blank"):
+            filled = [t for t in tokens if t.kind != "blank"]
+            if len(filled) == n:
+                tokens = filled  # “规章\t\t0\t\t0\t\t0”: tabs lining the cells up, no blank cells
+        if tokens is not None:
+            if len(tokens) == n:
+                values = [self._value(t, table_id, row_id, c) for t, c in zip(tokens, col_ids)]
+            elif 0 < len(tokens) < n and all(t.kind == "num" and "." not in t.text for t in tokens):
+                candidates = split_cells([t.text for t in tokens], n, constraint)
+                if len(candidates) == 1:
+                    values = candidates[0]
+                elif len(candidates) > 1:
+                    self.ambiguous[(table_id, row_id)] = Ambiguous(col_ids, candidates, " ".join(t.text for t in tokens),
+                                                                   self._where(table_id, row_id, col_ids))
+                    return False
+        if values is None:
+            for c in col_ids:
+                self.result.unread.append((table_id, row_id, c))
+            return False
+        self._store(table_id, row_id, col_ids, values)
+        return True
+
+    def _store(self, table_id: str, row_id: str, col_ids: list[str], values: list) -> None:
+        for c, v in zip(col_ids, values):
+            try:
+                self.report.set_cell(table_id, row_id, c, v)
+            except ValueError as e:  # a negative count, a decimal count: the cell stays unread
+                self.result.problems.append(str(e))
+                self.result.unread.append((table_id, row_id, c))
+                continue
+            self.result.read_cells += 1
+
+    def resolve_ambiguous_t3(self) -> None:
+        """表三's rows whose run-together digits split several ways: keep the one split (jointly over all
+        such rows) under which every column's T3-RESULTS and T3-BALANCE totals hold; said as unread if none."""
+        rows = [k for k in self.ambiguous if k[0] == "t3"]
+        if rows:
+            fmt = self.report.format
+            t3 = self.report.tables["t3"]
+            choices = [self.ambiguous[k].splits for k in rows]
+            fits = []
+            combos = 1
+            for c in choices:
+                combos *= len(c)
+            if combos <= 5000:
+                for combo in product(*choices):
+                    trial = {r: dict(t3[r]) for r in t3}
+                    for (_, row_id), values in zip(rows, combo):
+                        trial[row_id].update(zip(self.ambiguous[("t3", row_id)].columns, values))
+                    cols = self.ambiguous[("t3", rows[0][1])].columns
+                    if t3_columns_hold(fmt.version, trial, cols, "subtotal" in cols):
+                        fits.append(combo)
+                        if len(fits) > 1:
+                            break
+            if len(fits) == 1:
+                for (_, row_id), values in zip(rows, fits[0]):
+                    self._store("t3", row_id, self.ambiguous[("t3", row_id)].columns, list(values))
+                    del self.ambiguous[("t3", row_id)]
+
+    def resolve_with_stated_figures(self) -> None:
+        """Rows still ambiguous (表二's run-together digits): the one split that agrees with every figure the
+        report's own text states for the row's cells (“制发…88件”, “现行有效…698件”), said as a problem."""
+        stated: dict[tuple[str, str, str], set] = {}
+        quoted: dict[tuple[str, str, str], str] = {}
+        for _, _, figure, m, value in stated_figures(self.report):
+            if figure.table in self.report.format.tables:
+                stated.setdefault((figure.table, *figure.address), set()).add(value)
+                quoted.setdefault((figure.table, *figure.address), m.group(0))
+        for (table_id, row_id), row in list(self.ambiguous.items()):
+            known = [(i, stated[(table_id, row_id, c)]) for i, c in enumerate(row.columns) if (table_id, row_id, c) in stated]
+            if not known:
+                continue
+            fits = [values for values in row.splits if all(values[i] in allowed for i, allowed in known)]
+            said = "、".join(f"“{quoted[(table_id, row_id, row.columns[i])]}”" for i, _ in known)
+            if len(fits) == 1:
+                self._store(table_id, row_id, row.columns, list(fits[0]))
+                del self.ambiguous[(table_id, row_id)]
+                self.result.problems.append(row.settled(fits[0], f"按正文{said}"))
+            elif fits:
+                row.splits, row.text_said = fits, f"按正文{said}仍"
+            else:
+                row.text_said = f"与正文{said}都不相符，"
+
+    def _where(self, table_id: str, row_id: str, col_ids: list[str]) -> str:
+        return formats.cell_location(self.report.format_version, table_id, row_id, col_ids[0]).rsplit(" · ", 1)[0]
+
+    def report_ambiguous(self) -> None:
+        """What no constraint settled: unread, said, and kept on the result (last year's report may settle it)."""
+        for (table_id, row_id), row in self.ambiguous.items():
+            row.said = (f"{row.where}：数字连在一起（{row.digits}），{row.text_said}"
+                        f"有{len(row.splits) if len(row.splits) < 50 else '50多'}种拆法都说得通，未猜测")
+            self.result.problems.append(row.said)
+            self.result.ambiguous[(table_id, row_id)] = row
+            for c in row.columns:
+                self.result.unread.append((table_id, row_id, c))
+        self.ambiguous.clear()
+
+    def read_single_other_row(self, start: int, end: int, cols: list[str], with_sub: bool) -> None:
+        """A 2021-or-later report published with the 2019 layout's single “（六）其他处理” row: its numbers go to
+        “3.其他” (the other two reasons are 0 in that layout), said as a problem, never dropped."""
+        other = [("t3", f"other_{i}", c) for i in (1, 2, 3) for c in cols]
+        if not all(cell in self.result.unread for cell in other):
+            return
+        m = re.search(_label_pattern("（六）其他处理"), self.text[start:end])
+        nxt = re.search(_label_pattern("（七）总计"), self.text[start:end])
+        if not m or not nxt or nxt.start() < m.end():
+            return
+        tokens = leading_cells(tokenize(self.text[start + m.end(): start + nxt.start()], start + m.end()), len(cols))
+        self.result.unread = [cell for cell in self.result.unread if cell not in other]
+        if not self._put("t3", "other_3", cols, tokens, row_constraint(self.report.format_version, "t3", "other_3", cols, with_sub)):
+            return
+        for i in (1, 2):
+            self._store("t3", f"other_{i}", cols, [0] * len(cols))
+        self.report.t3_single_other_row = True
+        self.result.problems.append("表三用的是2019年版格式的“（六）其他处理”一行（2021年版分为三项），已计入“3.其他”，另两项按0计")
+
+    def _value(self, t: Token, table_id: str, row_id: str, col_id: str):
+        if t.kind == "na":
+            return NOT_APPLICABLE
+        if t.kind == "blank":
+            return None
+        value = parse_number(t.text)
+        if t.unit is None:
+            return value
+        unit = self.report.format.tables[table_id].column(row_id, col_id).unit
+        if unit == "万元" and t.unit == "元":
+            converted = round(value / 10000, 6)
+            return int(converted) if converted == int(converted) else converted
+        if unit is None:
+            # the heading states no unit (2019年版“采购总金额”): the figure stays as published, its unit said
+            where = formats.cell_location(self.report.format_version, table_id, row_id, col_id)
+            self.result.problems.append(f"{where}：原文写作“{t.text}{t.unit}”，表头没有注明单位，按原数{t.text}记录")
+        return value
+
+    def read_t2(self, start: int, end: int) -> int:
+        fmt = self.report.format
+        return self.read_rows("t2", start, end, lambda r: [c.id for c in fmt.t2.group_of(r).columns], lambda r: None)
+
+    def read_t3(self, start: int, end: int) -> int:
+        version = self.report.format_version
+        header = re.sub(r"\s+", "", self.text[start: start + 400])
+        with_sub = "小计" in header.split("一、本年新收")[0]
+        cols = [c.id for c in T3_COLUMNS]
+        if with_sub:
+            cols.insert(cols.index("total"), "subtotal")
+        table_end = self.read_rows("t3", start, end, lambda r: cols, lambda r: row_constraint(version, "t3", r, cols, with_sub))
+        if version == "2021":
+            self.read_single_other_row(start, end, cols, with_sub)
+        self.resolve_ambiguous_t3()
+        return table_end
+
+    def read_t4(self, start: int, end: int, mark_end: int) -> int:
+        """表四's labels may sit between its numbers (one row per 复议/诉讼 kind): skip them; header lines (no
+        digit: “| 结果维持 | 结果纠正 | …” or merged cells left blank) are blanked out, keeping the offsets."""
+        region = re.sub(r"[^\n]+", lambda m: m.group(0) if re.search(r"\d", m.group(0)) else " " * len(m.group(0)),
+                        self.text[start:end])
+        t4_cols = [c.id for c in T4_COLUMNS]
+        cells = [t for t in tokenize(region, start) if not (t.kind == "text" and T4_WORDS.fullmatch(t.text))]
+        # each row's closing "|" leaves a trailing empty field: no cell in “| 5 | 0 |”, the last blank cell in
+        # “5 |  | 2 |  |” (a page's row whose last cell is empty): the count of cells tells which
+        tokens = leading_cells([t for t in cells if not (t.kind == "blank" and t.trailing)], len(t4_cols))
+        if len(tokens) != len(t4_cols) and len(with_trailing := leading_cells(cells, len(t4_cols))) == len(t4_cols):
+            tokens = with_trailing
+        self._put("t4", "cases", t4_cols, tokens, row_constraint(self.report.format_version, "t4", "cases", t4_cols))
+        return tokens[-1].end if tokens else mark_end
+
+
+    def read_rows(self, table_id: str, region_start: int, region_end: int, columns_of, constraint_of) -> int:
+        """Read labelled rows in order; returns the end of the last cell read (or region_start)."""
+        text = self.text
+        patterns = row_patterns(self.report.format_version, table_id)
+        matches: list[tuple[str, re.Match | None]] = []
+        pos = region_start
+        for row_id, pattern in patterns:
+            m = pattern.search(text, pos, region_end)
+            matches.append((row_id, m))
+            if m:
+                pos = m.end()
+        last_end = region_start
+        for i, (row_id, m) in enumerate(matches):
+            cols = columns_of(row_id)
+            if not m:
+                for c in cols:
+                    self.result.unread.append((table_id, row_id, c))
+                continue
+            nxt = next((mm.start() for _, mm in matches[i + 1:] if mm), region_end)
+            tokens = leading_cells(tokenize(text[m.end():nxt], m.end()), len(cols))
+            if self._put(table_id, row_id, cols, tokens, constraint_of(row_id)) and tokens:
+                last_end = max(last_end, tokens[-1].end)
+            elif tokens:
+                last_end = max(last_end, tokens[-1].end)
+            else:
+                last_end = max(last_end, m.end())
+        return last_end
+
+
+def mark_missing(result: ImportResult, table_id: str) -> None:
+    table = result.report.format.tables[table_id]
+    for _, row, col in table.cells():
+        result.unread.append((table_id, row.id, col.id))
