@@ -19,6 +19,8 @@ class ImportResult:
     problems: list[str] = field(default_factory=list)  # Chinese notes on what could not be read
     # rows whose run-together digits split several ways, by (table, row)
     ambiguous: dict[tuple[str, str], Ambiguous] = field(default_factory=dict)
+    # rows whose printed label differs from the format's, read by their place: (table, row, label as printed)
+    loose_labels: list[tuple[str, str, str]] = field(default_factory=list)
 
     def settle_with_last_year(self, last: Report) -> None:
         """表二 rows left ambiguous, settled by last year's 现行有效 (X-VALID: last year's + 本年制发 − 本年废止 =
@@ -48,13 +50,23 @@ class ImportResult:
     def partial(self) -> bool:
         return bool(self.unread or self.problems)
 
+    def loose_note(self) -> str:
+        """The rows read by their place although their printed label differs from the format's."""
+        if not self.loose_labels:
+            return ""
+        version = self.report.format_version
+        rows = [f"{formats.cell_location(version, t, row, formats.get_format(version).tables[t].group_of(row).columns[0].id).rsplit(' · ', 1)[0]}"
+                f"（原文“{printed}”）" for t, row, printed in self.loose_labels]
+        return "行名与官方格式不完全相同，按所在位置和相近程度读取：" + "、".join(rows)
+
     def summary(self) -> str:
         r = self.report
         head = f"{self.source}：{r.agency}，{r.year}年度，{r.format_version}年版格式，读取{self.read_cells}个单元格"
         if left_blank := self.left_blank():
             head += f"（其中{left_blank}个原文留空）"
+        loose = [self.loose_note()] if self.loose_labels else []
         if not self.partial:
-            return head + "，全部读出"
+            return "；".join([head + "，全部读出"] + loose)
         parts = [head]
         if self.unread:
             rows: dict[str, list[str]] = {}
@@ -64,6 +76,5 @@ class ImportResult:
                 rows.setdefault(key, []).append(col_label)
             parts.append("未能读出" + str(len(self.unread)) + "个单元格（部分结果）：" +
                          "；".join(f"{k}（{'、'.join(v)}）" for k, v in rows.items()))
-        parts += self.problems
+        parts += loose + self.problems
         return "；".join(parts)
-

@@ -13,6 +13,7 @@ from gkassist.core.formats import T3_COLUMNS, T4_COLUMNS
 from gkassist.core.model import NOT_APPLICABLE
 from gkassist.core.numbers import parse_number
 from gkassist.importer.digits import Ambiguous, row_constraint, split_cells, t3_columns_hold
+from gkassist.importer.labels import loose_matches
 from gkassist.importer.result import ImportResult
 from gkassist.importer.tokens import Token, leading_cells, tokenize
 
@@ -239,30 +240,53 @@ class TableReader:
     def read_rows(self, table_id: str, region_start: int, region_end: int, columns_of, constraint_of) -> int:
         """Read labelled rows in order; returns the end of the last cell read (or region_start)."""
         text = self.text
-        patterns = row_patterns(self.report.format_version, table_id)
-        matches: list[tuple[str, re.Match | None]] = []
-        pos = region_start
-        for row_id, pattern in patterns:
-            m = pattern.search(text, pos, region_end)
-            matches.append((row_id, m))
-            if m:
-                pos = m.end()
+        spans = self._find_labels(table_id, region_start, region_end)
         last_end = region_start
-        for i, (row_id, m) in enumerate(matches):
+        for i, (row_id, span) in enumerate(spans):
             cols = columns_of(row_id)
-            if not m:
+            if not span:
                 for c in cols:
                     self.result.unread.append((table_id, row_id, c))
                 continue
-            nxt = next((mm.start() for _, mm in matches[i + 1:] if mm), region_end)
-            tokens = leading_cells(tokenize(text[m.end():nxt], m.end()), len(cols))
+            nxt = next((s[0] for _, s in spans[i + 1:] if s), region_end)
+            tokens = leading_cells(tokenize(text[span[1]:nxt], span[1]), len(cols))
             if self._put(table_id, row_id, cols, tokens, constraint_of(row_id)) and tokens:
                 last_end = max(last_end, tokens[-1].end)
             elif tokens:
                 last_end = max(last_end, tokens[-1].end)
             else:
-                last_end = max(last_end, m.end())
+                last_end = max(last_end, span[1])
         return last_end
+
+    def _find_labels(self, table_id: str, region_start: int, region_end: int) -> list[tuple[str, tuple[int, int] | None]]:
+        """Each row's label (start, end) in the format's order: found exactly, else loosely in its place between
+        the rows found around it (said on the result), else None."""
+        text, version = self.text, self.report.format_version
+        spans: list[tuple[str, tuple[int, int] | None]] = []
+        pos = region_start
+        for row_id, pattern in row_patterns(version, table_id):
+            m = pattern.search(text, pos, region_end)
+            spans.append((row_id, m.span() if m else None))
+            if m:
+                pos = m.end()
+        table = self.report.format.tables[table_id]
+        i = 0
+        while i < len(spans):
+            if spans[i][1]:
+                i += 1
+                continue
+            j = i
+            while j < len(spans) and not spans[j][1]:
+                j += 1
+            gap_start = spans[i - 1][1][1] if i > 0 else region_start
+            gap_end = spans[j][1][0] if j < len(spans) else region_end
+            rows = [(row_id, table.row(row_id).label) for row_id, _ in spans[i:j]]
+            for row_id, start, end, printed in loose_matches(text, gap_start, gap_end, rows):
+                k = next(k for k in range(i, j) if spans[k][0] == row_id)
+                spans[k] = (row_id, (start, end))
+                self.result.loose_labels.append((table_id, row_id, printed.split("|")[-1].strip()))
+            i = j
+        return spans
 
 
 def mark_missing(result: ImportResult, table_id: str) -> None:
