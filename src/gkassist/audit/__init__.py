@@ -126,6 +126,7 @@ def _check(job: tuple[Loaded, Loaded | None, str | None]) -> Unit:
         unit.error = loaded.error
         return unit
     from gkassist.checks import check
+    from gkassist.core.formats import cell_location
     from gkassist.core.repetition import compare
 
     report, result = loaded.report, loaded.result
@@ -135,14 +136,22 @@ def _check(job: tuple[Loaded, Loaded | None, str | None]) -> Unit:
     if result is not None:
         if last_report is not None:
             result.settle_with_last_year(last_report)  # 表二 digits run together, settled by last year's 现行有效
-        unit.read_cells, unit.unread_cells = result.read_cells, len(result.unread)
+        unit.read_cells = result.read_cells
+    unread = report.imported.unread_cells if report.imported else []
+    unit.unread_cells = len(unread)
     findings = check(report, last_report, today=date.fromisoformat(today) if today and report.origin == "draft" else None)
-    if unit.unread_cells:
-        findings = [f for f in findings if f.rule != "BLANK"]  # unread is said once below, not cell by cell as blank
+    if unread:
+        # said once, by row, instead of a line per cell
+        findings = [f for f in findings if f.rule != "UNREAD"]
+        rows: dict[str, int] = {}
+        for t, r, c in unread:
+            where = cell_location(report.format_version, t, r, c).rsplit(" · ", 1)[0]
+            rows[where] = rows.get(where, 0) + 1
+        places = "；".join(f"{where}（{n}格）" for where, n in list(rows.items())[:5]) + ("等" if len(rows) > 5 else "")
         unit.findings.append({"rule": "UNREAD", "severity": "warning", "location": "表格", "table": None, "row": None,
                               "column": None, "section": None,
-                              "message": f"有{unit.unread_cells}个单元格没能从文件中读出"
-                                         + ("：" + "；".join(result.problems[:3]) if result.problems else "")})
+                              "message": f"有{unit.unread_cells}个单元格没能从文件中读出（未读出，不是未填写）：{places}"
+                                         + ("；" + "；".join(result.problems[:3]) if result and result.problems else "")})
     unit.findings += [f.to_dict() for f in findings]
     if last_report is not None:
         unit.last_year_file = last.path

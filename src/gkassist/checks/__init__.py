@@ -9,12 +9,14 @@ from __future__ import annotations
 from datetime import date
 
 from gkassist.checks.findings import ERROR, SEVERITY_LABELS, WARNING, Finding
+from gkassist.checks.imported import check_headings, check_inconsistent_rows, check_unread, unread_cells
 from gkassist.checks.tables import check_blank, check_cross_year, check_equations, check_version
 from gkassist.checks.text import (
     check_placeholders,
     check_preface,
     check_repeat,
     check_sections,
+    check_stale_year,
     check_text_numbers,
     check_timeliness,
     deadline,
@@ -38,10 +40,13 @@ RULES: dict[str, str] = {
     "PLACEHOLDER": "正文不得留有占位符（X条、XX镇、××、【】、（单位名称）、20XX年等）",
     "SECTION5-EMPTY": "五、存在的主要问题及改进情况不得为空、为“无”或没有具体问题",
     "SECTION6-FEES": "有收费（表二行政事业性收费或正文提到收费）时，六应说明信息处理费收取情况",
-    "SECTION-MISSING": "一、总体情况和六、其他需要报告的事项不得为空",
+    "SECTION-MISSING": "一、总体情况和六、其他需要报告的事项不得为空；导入的报告缺了哪一部分（找不到标题），指出是哪一部分",
+    "SECTION-HEADINGS": "导入的报告：六个部分的标题按一至六的顺序排列、编号为“一、”至“六、”",
+    "TEXT-YEAR": "正文中以往年年份开头的句子（如2024年度报告里的“2023年，我局……”），可能是沿用了往年报告（五不查）",
     "PREFACE": "正文前的说明段落应写明编制依据（《条例》）、统计期限（1月1日至12月31日）和联系方式",
     "REPEAT": "正文与上年报告逐句比对的重复率：超过30%提醒，超过50%错误（法定套话不计）",
     "BLANK": "应填数字的单元格为空白或“/”（空白不等于0）",
+    "UNREAD": "导入的报告中没能从原文读出的单元格（未读出，不是未填写），逐格列出",
     "TIMELINESS": "生成日期已过法定公开期限（部门和乡镇次年1月31日，县级以上政府本级次年3月31日，或本地设定日期）",
 }
 
@@ -54,11 +59,15 @@ def check(report: Report, last_year: Report | None = None, today: date | None = 
         + check_text_numbers(report)
         + check_placeholders(report)
         + check_sections(report)
+        + check_headings(report)
+        + check_inconsistent_rows(report)
+        + check_stale_year(report)
         + check_preface(report)
     )
     if last_year is not None:
         findings += check_cross_year(report, last_year) + check_repeat(report, last_year)
     if today is not None:
         findings += check_timeliness(report, today)
-    findings += check_blank(report)
+    unread = unread_cells(report)
+    findings += check_unread(report) + [f for f in check_blank(report) if (f.table, f.row, f.column) not in unread]
     return sorted(findings, key=lambda f: f.severity != ERROR)

@@ -53,6 +53,11 @@ def split_cells(values: list[str], n: int, constraint, limit: int = 50) -> list[
     return fitting
 
 
+def can_cut(digits: str, n: int) -> bool:
+    """Whether a run of digits can be cut into n numbers at all (without leading zeros)."""
+    return len(digits) >= n and next(_splits(digits, n), None) is not None
+
+
 def _fits(equations, value_of) -> bool:
     """Whether a candidate split keeps the declared relations.  A sum with a cell still unknown cannot vouch
     for a split (no fit); a strict relation (T3-BALANCE) with one unknown simply does not apply."""

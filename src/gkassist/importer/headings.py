@@ -8,14 +8,16 @@ import re
 from gkassist.core import formats
 from gkassist.importer.title import PAGE_META, PUBLISHER, TITLE, Title, title_line
 
+# Each heading with any numeral 一 to 六 in its place, so that a misnumbered heading is still found (SECTION-HEADINGS
+# says so); the words after it tell the section.
 SECTION_PATTERNS: dict[str, re.Pattern] = {
-    "overview": re.compile(r"(?:^|(?<![（(]))[一1]\s*[、.．]?\s*总\s*体\s*情\s*况"),
-    "proactive": re.compile(r"(?<![（(])[二2]\s*[、.．]\s*主\s*动\s*公\s*开\s*政\s*府\s*信\s*息\s*(?:的\s*)?情\s*况"),
-    "requests": re.compile(r"(?<![（(])[三3]\s*[、.．]\s*收\s*到\s*和\s*处\s*理\s*政\s*府\s*信\s*息\s*公\s*开\s*申\s*请\s*(?:的\s*)?情\s*况"),
+    "overview": re.compile(r"(?:^|(?<![（(]))[一二三四五六1-6]\s*[、.．]?\s*总\s*体\s*情\s*况"),
+    "proactive": re.compile(r"(?<![（(])[一二三四五六1-6]\s*[、.．]\s*主\s*动\s*公\s*开\s*政\s*府\s*信\s*息\s*(?:的\s*)?情\s*况"),
+    "requests": re.compile(r"(?<![（(])[一二三四五六1-6]\s*[、.．]\s*收\s*到\s*和\s*处\s*理\s*政\s*府\s*信\s*息\s*公\s*开\s*申\s*请\s*(?:的\s*)?情\s*况"),
     # published headings vary ("行政复议与行政诉讼", even "行政法复议")
-    "appeals": re.compile(r"(?<![（(])[四4]\s*[、.．]\s*(?:(?!结转)[^。\n]){0,20}?复\s*议[^。\n]{0,12}?诉\s*讼[^。\n]{0,6}?情\s*况"),
-    "problems": re.compile(r"(?<![（(])[五5]\s*[、.．]\s*[^。\n\d]{0,12}?存\s*在\s*的?\s*主\s*要\s*问\s*题(?:\s*[及和与]\s*[^。\n\d]{0,8}?(?:情\s*况|计\s*划|措\s*施|方\s*向))?"),
-    "other": re.compile(r"(?<![（(])[六6]\s*[、.．]\s*其\s*他\s*需\s*要\s*报\s*告\s*的\s*事\s*项"),
+    "appeals": re.compile(r"(?<![（(])[一二三四五六1-6]\s*[、.．]\s*(?:(?!结转)[^。\n]){0,20}?复\s*议[^。\n]{0,12}?诉\s*讼[^。\n]{0,6}?情\s*况"),
+    "problems": re.compile(r"(?<![（(])[一二三四五六1-6]\s*[、.．]\s*[^。\n\d]{0,12}?存\s*在\s*的?\s*主\s*要\s*问\s*题(?:\s*[及和与]\s*[^。\n\d]{0,8}?(?:情\s*况|计\s*划|措\s*施|方\s*向))?"),
+    "other": re.compile(r"(?<![（(])[一二三四五六1-6]\s*[、.．]\s*其\s*他\s*需\s*要\s*报\s*告\s*的\s*事\s*项"),
 }
 # What marks the start of a table inside its section.
 TABLE_START = {
@@ -46,6 +48,25 @@ def find_headings(text: str) -> list[tuple[str, int, int]]:
         found.append((sid, m.start(), m.end()))
         pos = m.end()
     return found
+
+
+def with_headings_out_of_place(text: str, headings: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """The headings found in order, and those found only out of their place (六 printed before 五), all in the
+    order of the text, so that each section is read up to the next heading whatever its number.  Looked for after
+    the first heading only: a preface listing the six parts holds no heading."""
+    if not headings:
+        return headings
+    seen = {sid for sid, _, _ in headings}
+    found = list(headings)
+    for sid, pattern in SECTION_PATTERNS.items():
+        if sid not in seen and (m := pattern.search(text, headings[0][2])):
+            found.append((sid, m.start(), m.end()))
+    return sorted(found, key=lambda h: h[1])
+
+
+def printed_headings(text: str, headings: list[tuple[str, int, int]]) -> list[tuple[str, str]]:
+    """(section id, heading as printed) in the order of the text."""
+    return [(sid, re.sub(r"\s+", "", text[start:end])) for sid, start, end in headings]
 
 
 _ENDS_SENTENCE = frozenset("。！？：；!?;:")

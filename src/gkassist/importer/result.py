@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from gkassist.core import formats
-from gkassist.core.model import Report
+from gkassist.core.model import ImportNotes, Report
 from gkassist.core.numbers import format_number
 from gkassist.importer.digits import Ambiguous
 
@@ -15,12 +15,25 @@ class ImportResult:
     report: Report
     source: str
     read_cells: int = 0
-    unread: list[tuple[str, str, str]] = field(default_factory=list)  # (table, row, column)
     problems: list[str] = field(default_factory=list)  # Chinese notes on what could not be read
     # rows whose run-together digits split several ways, by (table, row)
     ambiguous: dict[tuple[str, str], Ambiguous] = field(default_factory=dict)
     # rows whose printed label differs from the format's, read by their place: (table, row, label as printed)
     loose_labels: list[tuple[str, str, str]] = field(default_factory=list)
+
+    def __post_init__(self):
+        if self.report.imported is None:
+            self.report.imported = ImportNotes()
+
+    @property
+    def unread(self) -> list[tuple[str, str, str]]:
+        """(table, row, column) of each cell not read from the file: kept on the report, so that a saved import
+        still says 未读出 where the file could not be read."""
+        return self.report.imported.unread_cells
+
+    @unread.setter
+    def unread(self, cells) -> None:
+        self.report.imported.unread_cells = list(cells)
 
     def settle_with_last_year(self, last: Report) -> None:
         """表二 rows left ambiguous, settled by last year's 现行有效 (X-VALID: last year's + 本年制发 − 本年废止 =

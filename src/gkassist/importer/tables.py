@@ -12,7 +12,7 @@ from gkassist.core.figures import stated_figures
 from gkassist.core.formats import T3_COLUMNS, T4_COLUMNS
 from gkassist.core.model import NOT_APPLICABLE
 from gkassist.core.numbers import parse_number
-from gkassist.importer.digits import Ambiguous, row_constraint, split_cells, t3_columns_hold
+from gkassist.importer.digits import Ambiguous, can_cut, row_constraint, split_cells, t3_columns_hold
 from gkassist.importer.labels import loose_matches
 from gkassist.importer.result import ImportResult
 from gkassist.importer.tokens import Token, leading_cells, tokenize
@@ -79,6 +79,8 @@ class TableReader:
                 values = [self._value(t, table_id, row_id, c) for t, c in zip(tokens, col_ids)]
             elif 0 < len(tokens) < n and all(t.kind == "num" and "." not in t.text for t in tokens):
                 candidates = split_cells([t.text for t in tokens], n, constraint)
+                if not candidates and constraint is not None and len(tokens) == 1 and can_cut(tokens[0].text, n):
+                    self._inconsistent(table_id, row_id, col_ids, tokens[0].text)
                 if len(candidates) == 1:
                     values = candidates[0]
                 elif len(candidates) > 1:
@@ -91,6 +93,14 @@ class TableReader:
             return False
         self._store(table_id, row_id, col_ids, values)
         return True
+
+    def _inconsistent(self, table_id: str, row_id: str, col_ids: list[str], digits: str) -> None:
+        """A row printed as one run of digits that no cut makes add up: the published table itself does not add
+        up (kept on the report: the checks show it as the table's error), and the row stays unread."""
+        self.report.imported.inconsistent_rows.append((table_id, row_id, digits))
+        where = "表四" if table_id == "t4" else self._where(table_id, row_id, col_ids)
+        self.result.problems.append(f"{where}：数字连在一起（{digits}），"
+                                    "没有一种拆法能使这一行的总计等于各项之和，原表本身不一致，未读出")
 
     def _store(self, table_id: str, row_id: str, col_ids: list[str], values: list) -> None:
         for c, v in zip(col_ids, values):

@@ -20,7 +20,9 @@ from gkassist.importer.headings import (
     find_headings,
     is_wrapped,
     preface_paragraphs,
+    printed_headings,
     split_paragraphs,
+    with_headings_out_of_place,
 )
 from gkassist.importer.result import ImportResult
 from gkassist.importer.tables import T4_WORDS, TableReader, mark_missing
@@ -32,7 +34,7 @@ __all__ = ["ImportResult", "parse_text", "tokenize", "looks_like_agency", "title
 
 def parse_text(text: str, source: str = "<文本>") -> ImportResult:
     text, meta_agency, meta_year = source_header(normalise(text))
-    headings = find_headings(text)
+    headings = with_headings_out_of_place(text, find_headings(text))
     head_text = text[: headings[0][1] if headings else len(text)]
     title = find_title(text, head_text, meta_agency, meta_year)
     version, agency, year, problems = identify(text, title, bool(headings))
@@ -40,6 +42,7 @@ def parse_text(text: str, source: str = "<文本>") -> ImportResult:
     wrapped = is_wrapped(text)
     result.report.preface = preface_paragraphs(head_text, title, agency, wrapped)
     _read_sections(result, text, headings, wrapped)
+    result.report.imported.headings = printed_headings(text, headings)
     _say_missing_sections(result, headings)
     return result
 
