@@ -36,11 +36,9 @@ class Column:
     label: str
     decimals: bool = False  # 收费金额（万元）、采购总金额 may carry decimals
     negative: bool = False  # 本年增/减 may be negative
-
-    @property
-    def unit(self) -> str | None:
-        """The unit the column's heading states (“本年收费金额（单位：万元）”), or None."""
-        return "万元" if "万元" in self.label else None
+    # An amount's one unit: figures printed in another (“251000元”) are converted to it, so that sums across
+    # reports add one unit.  None for counts.
+    unit: str | None = None
 
 
 @dataclass(frozen=True)
@@ -253,7 +251,7 @@ def _t2_2021() -> Table:
             Group(
                 "item8",
                 "第二十条第（八）项",
-                (Column("fee_amount", "本年收费金额（单位：万元）", decimals=True),),
+                (Column("fee_amount", "本年收费金额（单位：万元）", decimals=True, unit="万元"),),
                 (Row("fees", "行政事业性收费"),),
             ),
         ),
@@ -292,7 +290,7 @@ def _t2_2019() -> Table:
             Group(
                 "item9",
                 "第二十条第（九）项",
-                (Column("procurement_items", "采购项目数量"), Column("procurement_amount", "采购总金额", decimals=True)),
+                (Column("procurement_items", "采购项目数量"), Column("procurement_amount", "采购总金额", decimals=True, unit="万元")),
                 (Row("procurement", "政府集中采购"),),
             ),
         ),

@@ -11,7 +11,7 @@ from gkassist.core import formats
 from gkassist.core.figures import stated_figures
 from gkassist.core.formats import T3_COLUMNS, T4_COLUMNS
 from gkassist.core.model import NOT_APPLICABLE
-from gkassist.core.numbers import parse_number
+from gkassist.core.numbers import format_number, parse_number
 from gkassist.importer.digits import Ambiguous, can_cut, row_constraint, split_cells, t3_columns_hold
 from gkassist.importer.labels import loose_matches
 from gkassist.importer.result import ImportResult
@@ -50,6 +50,9 @@ def row_patterns(version: str, table_id: str) -> list[tuple[str, re.Pattern]]:
     return out
 
 
+UNKNOWN_UNIT = object()  # an amount printed without a unit where the heading states none either: not guessed
+
+
 class TableReader:
     """Reads the tables of one report's text into its ImportResult."""
 
@@ -59,6 +62,7 @@ class TableReader:
         self.text = text
         self.ambiguous: dict[tuple[str, str], Ambiguous] = {}
         self.closing_pipes: dict[str, int] = {}  # rows of each table read with a closing "|" after their cells
+        self.heading_units: dict[tuple[str, str], str] = {}  # (table, column) → the unit its printed heading states
 
     def _put(self, table_id: str, row_id: str, col_ids: list[str], tokens: list[Token] | None, constraint=None) -> bool:
         n = len(col_ids)
@@ -104,6 +108,9 @@ class TableReader:
 
     def _store(self, table_id: str, row_id: str, col_ids: list[str], values: list) -> None:
         for c, v in zip(col_ids, values):
+            if v is UNKNOWN_UNIT:
+                self.result.unread.append((table_id, row_id, c))
+                continue
             try:
                 self.report.set_cell(table_id, row_id, c, v)
             except ValueError as e:  # a negative count, a decimal count: the cell stays unread
@@ -202,20 +209,38 @@ class TableReader:
         if t.kind == "blank":
             return None
         value = parse_number(t.text)
-        if t.unit is None:
+        column = self.report.format.tables[table_id].column(row_id, col_id)
+        if column.unit is None or value is None:
             return value
-        unit = self.report.format.tables[table_id].column(row_id, col_id).unit
-        if unit == "万元" and t.unit == "元":
+        # the amount's unit as printed: with the figure (“251000元”), else in the column's heading (“采购总金额（元）”)
+        printed = t.unit or self.heading_units.get((table_id, col_id))
+        if printed is None and column.unit in column.label:
+            printed = column.unit  # the official heading states it (“本年收费金额（单位：万元）”)
+        where = formats.cell_location(self.report.format_version, table_id, row_id, col_id)
+        if printed == column.unit or value == 0:
+            return value
+        if printed == "元" and column.unit == "万元":
             converted = round(value / 10000, 6)
-            return int(converted) if converted == int(converted) else converted
-        if unit is None:
-            # the heading states no unit (2019年版“采购总金额”): the figure stays as published, its unit said
-            where = formats.cell_location(self.report.format_version, table_id, row_id, col_id)
-            self.result.problems.append(f"{where}：原文写作“{t.text}{t.unit}”，表头没有注明单位，按原数{t.text}记录")
-        return value
+            converted = int(converted) if converted == int(converted) else converted
+            if t.unit is None or column.unit not in column.label:  # a conversion the heading does not make plain
+                self.result.problems.append(f"{where}：原文为{format_number(value)}元，按万元记为{format_number(converted)}")
+            return converted
+        self.result.problems.append(f"{where}：原文“{t.text}”没有写明单位（元还是万元），未读出")
+        return UNKNOWN_UNIT
+
+    def read_heading_units(self, start: int, end: int) -> None:
+        """The unit a table's heading prints for an amount column (“采购总金额（元）”, “本年收费金额（单位：元）”)."""
+        for table_id, table in self.report.format.tables.items():
+            for _, _, column in table.cells():
+                if column.unit:
+                    name = re.sub(r"[（(].*", "", column.label)
+                    m = re.search(_label_pattern(name) + r"\s*[（(]\s*(?:单位\s*[:：]\s*)?(万元|元)\s*[）)]", self.text[start:end])
+                    if m:
+                        self.heading_units[(table_id, column.id)] = m.group(1)
 
     def read_t2(self, start: int, end: int) -> int:
         fmt = self.report.format
+        self.read_heading_units(start, end)
         return self.read_rows("t2", start, end, lambda r: [c.id for c in fmt.t2.group_of(r).columns], lambda r: None)
 
     def read_t3(self, start: int, end: int) -> int:

@@ -104,7 +104,12 @@ def tokenize(region: str, offset: int = 0) -> list[Token]:
                 p += len(f) + 1
         else:
             for m in _WS_TOKEN.finditer(line):
-                tokens.extend(_split_word(m.group(0), offset + line_start + m.start()))
+                word = m.group(0)
+                if word in ("元", "万元") and tokens and tokens[-1].kind == "num" and tokens[-1].unit is None \
+                        and tokens[-1].end >= offset + line_start:
+                    tokens[-1].unit = word  # “251000 元”: a PDF's amount with its unit as a word of its own
+                    continue
+                tokens.extend(_split_word(word, offset + line_start + m.start()))
     return tokens
 
 
