@@ -111,7 +111,7 @@ class Loaded:
     error: str = ""
 
 
-def _load(path: Path) -> Loaded:
+def _load(path: Path | str) -> Loaded:
     found = _read(path)
     if isinstance(found, str):
         return Loaded(str(path), error=found)
@@ -161,10 +161,10 @@ def _check(job: tuple[Loaded, Loaded | None, str | None]) -> Unit:
 
 
 def run_audit(folders: list[str | Path], last_year: list[str | Path] = (), units: list[str] = (),
-              today: date | None = None, workers: int | None = None, progress=None) -> Audit:
-    """Read every file (this year's and last year's) in worker processes, then check each report against last
-    year's report of the same agency, also in the workers."""
-    files = report_files(folders)
+              today: date | None = None, workers: int | None = None, progress=None, urls: list[str] = ()) -> Audit:
+    """Read every file (this year's and last year's) and web address in worker processes, then check each report
+    against last year's report of the same agency, also in the workers."""
+    files = report_files(folders) + list(urls)
     last_files = report_files(last_year) if last_year else []
     workers = workers or min(os.cpu_count() or 1, 8)
     total, done = len(files) * 2 + len(last_files), 0
@@ -225,3 +225,25 @@ def read_units(path: str | Path) -> list[str]:
     from gkassist.core.files import read_text_file
 
     return [line.strip() for line in read_text_file(Path(path)).splitlines() if line.strip() and not line.startswith("#")]
+
+
+def read_urls(path: str | Path) -> list[str]:
+    """The web addresses of a list file (one a line, “#” for a comment); a 年报栏目 list page among them stands for
+    the reports it links to.  An address that cannot be read stays in the list: its line in the audit says why."""
+    from gkassist.core.files import read_text_file
+    from gkassist.importer import report_addresses
+    from gkassist.importer.fetch import is_url
+
+    found: list[str] = []
+    for line in read_text_file(Path(path)).splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if not is_url(line):
+            raise InputError(f"{path}：“{line[:60]}”不是网址（应以 http:// 或 https:// 开头）")
+        try:
+            addresses = report_addresses(line)
+        except InputError:
+            addresses = [line]
+        found += [a for a in addresses if a not in found]
+    return found
