@@ -19,7 +19,8 @@ PUBLISHED = Path(__file__).parent / "published"
 ARTICLE = (PUBLISHED / "2023_shuyang_fgj.html").read_text(encoding="utf-8")
 PDF = (PUBLISHED / "2024_qinglanxian_zfb_blanks.pdf").read_bytes()
 LIST = """<html><head><meta charset="utf-8"><title>政府信息公开年报</title></head><body>
-<div class="nav"><a href="/">首页</a> &gt; <a href="/xxgk/">政府信息公开</a> &gt; 政府信息公开年报</div>
+<div class="nav"><a href="/">首页</a> &gt; <a href="/xxgk/">政府信息公开</a> &gt; <a href="/list.html">政府信息公开年报</a></div>
+<div class="side"><a href="/xxgk/gknb/">政府信息公开工作年度报告</a><a href="/xxgk/zcwj/">政策文件</a></div>
 <ul class="list">
 <li><a href="/gknb/2024/article.html">沭阳县发展和改革局2023年政府信息公开年度报告</a><span>2024-01-17</span></li>
 <li><a href="gknb/2024/attached.html" title="青岚县人民政府2024年政府信息公开工作年度报告">青岚县人民政府2024年政府信息公开工作年度报告</a></li>

@@ -29,6 +29,7 @@ USER_AGENT = "Mozilla/5.0 (compatible; gkassist annual-report importer)"  # head
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*)://")
 _ATTACHMENT = re.compile(r"\.(pdf|docx|doc|wps)(?:$|[?#])", re.I)
 _REPORT_WORDS = re.compile(r"年度报告|年报|政府信息公开工作")
+_ONE_YEARS_REPORT = re.compile(r"(?:19|20)\d{2}\s*年")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_-]+)""", re.I)
 
 
@@ -170,9 +171,10 @@ class Page:
         return [url for url, _ in found]
 
     def report_links(self) -> list[str]:
-        """Links of a 年报栏目 list page: those whose text names an annual report."""
-        return [url for url, text in self.links() if _REPORT_WORDS.search(text) and "年" in text
-                and urlsplit(url).path not in ("", "/")][:MAX_LIST_LINKS]
+        """Links of a 年报栏目 list page: those whose text names one year's report (“…2023年政府信息公开工作年度报告”),
+        not the column itself (“政府信息公开年报” in the navigation) nor the page's own address."""
+        return [url for url, text in self.links() if _ONE_YEARS_REPORT.search(text) and _REPORT_WORDS.search(text)
+                and urlsplit(url).path not in ("", "/") and url.split("#")[0] != self.url][:MAX_LIST_LINKS]
 
     def why_unreadable(self) -> str | None:
         """A page a person sees filled in by JavaScript, or a login form: said plainly."""
