@@ -174,3 +174,20 @@ def test_a_real_page_without_one_part_imports(tmp_path, cut):
     assert result.read_cells == 200
     section = "other" if cut.startswith("六") else "problems"
     assert [f.section for f in check(result.report) if f.rule == "SECTION-MISSING"] == [section]
+
+
+def test_the_audit_shows_the_new_findings_and_names_unread_places(tmp_path):
+    from gkassist.audit import run_audit
+
+    page = (PUBLISHED / "2023_shuyang_fgj.html").read_text(encoding="utf-8")
+    page = page.replace("<p>规范性文件</p>", "<p>文件</p>").replace("<p>三、收到和处理政府信息公开申请情况</p>",
+                                                                    "<p>二、收到和处理政府信息公开申请情况</p>")
+    page = page.replace("<p>2023年度，县发展和改革局", "<p>2022年，县发展和改革局继续推进公开。2023年度，县发展和改革局")
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "page.html").write_text(page, encoding="utf-8")
+    unit = run_audit([tmp_path / "in"], workers=1).units[0]
+    rules = {f["rule"] for f in unit.findings}
+    assert {"TEXT-YEAR", "SECTION-HEADINGS", "UNREAD"} <= rules
+    unread = [f for f in unit.findings if f["rule"] == "UNREAD"]
+    assert len(unread) == 1 and "表二 · 第二十条第（一）项 · 行政规范性文件（3格）" in unread[0]["message"]
+    assert unit.unread_cells == 3 and not [f for f in unit.findings if f["rule"] == "BLANK" and f["row"] == "normative"]
