@@ -1,6 +1,7 @@
 """Row labels printed otherwise than the format's: a wording variant or a misprint of a character or two is read
 by the row's place and similarity, and named in the summary; two rows equally near leave the row unread."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -89,3 +90,19 @@ def test_tail_distance_skips_what_comes_before_the_label():
     assert tail_distance("1.属于国家秘密", "0000000三、本年度办理结果（三）不予公开1.属于国家秘密") == 0
     assert tail_distance("行政规范性文件", "规范性文件") == 2
     assert tail_distance("规章", "规范性文件") == 2 and allowed("规章") == 0  # “文件” for “规章”: never taken
+
+
+def test_a_table_three_with_a_subtotal_column_reads_it(sample_text, expected):
+    """Some tables add a 小计 of the five 法人或其他组织 columns: read as a cell of its own (it raised KeyError once
+    amounts learned their units)."""
+    lines = []
+    for line in sample_text.split("\n"):
+        cells = [c.strip() for c in line.split("|")]
+        if len(cells) == 8 and cells[1] == "自然人":
+            cells.insert(7, "小计")
+        elif len(cells) == 8 and all(re.fullmatch(r"\d+", c) for c in cells[1:]):
+            cells.insert(7, str(sum(int(c) for c in cells[2:7])))
+        lines.append(" | ".join(cells))
+    result = parse_text("\n".join(lines))
+    assert not result.unread and result.report.cell("t3", "new", "subtotal") == 2
+    assert result.report.cell("t3", "new", "total") == 7 and result.report.cell("t3", "new", "business") == 2

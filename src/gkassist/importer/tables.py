@@ -209,6 +209,8 @@ class TableReader:
         if t.kind == "blank":
             return None
         value = parse_number(t.text)
+        if col_id == "subtotal":
+            return value  # 表三's 小计 column: a count
         column = self.report.format.tables[table_id].column(row_id, col_id)
         if column.unit is None or value is None:
             return value
