@@ -15,6 +15,8 @@ from gkassist.importer.tokens import Token, tokenize
 _SAME = str.maketrans({"(": "（", ")": "）", ",": "，", "、": "，", "．": ".", '"': "“", "”": "“", "‘": "“", "’": "“",
                        "'": "“", "「": "“", "」": "“"})
 _NOT_LABEL = re.compile(r"[\s|]+")
+MAX_PLACE = 20_000  # characters of a row's place looked through (a whole table is a few thousand)
+MAX_CANDIDATES = 200  # a table's place holds a few dozen runs of text; a whole file pasted there is not looked through
 
 
 def _norm(text: str) -> str:
@@ -64,13 +66,15 @@ def _candidates(tokens: list[Token], text: str, offset: int) -> list[tuple[int, 
 def loose_matches(text: str, start: int, end: int, rows: list[tuple[str, str]]) -> list[tuple[str, int, int, str]]:
     """For the rows (id, label) whose labels were not found between `start` and `end`, in the format's order:
     (row id, span start, span end, printed label) of each matched loosely."""
+    end = min(end, start + MAX_PLACE)
     region = text[start:end]
-    candidates = _candidates(tokenize(region, start), text[start:end], start)
+    candidates = _candidates(tokenize(region, start), text[start:end], start)[:MAX_CANDIDATES]
     found = []
     next_row = 0
     for c_start, c_end, printed in candidates:
         said = _norm(printed)[-60:]
-        distances = [(tail_distance(_norm(label), said), k) for k, (_, label) in enumerate(rows) if k >= next_row]
+        distances = [(tail_distance(_norm(label), said) if set(_norm(label)) & set(said) else len(label), k)
+                     for k, (_, label) in enumerate(rows) if k >= next_row]
         if not distances:
             break
         distances.sort()
