@@ -118,7 +118,10 @@ def site():
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     server.daemon_threads = True
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
+    with pytest.MonkeyPatch.context() as env:
+        for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"):
+            env.delenv(name, raising=False)  # the local server is reached directly, whatever proxy the machine sets
+        yield f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
 
 

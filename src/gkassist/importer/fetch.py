@@ -101,9 +101,10 @@ def _fetch(url: str, timeout: float, max_bytes: int) -> Fetched:
     import httpx
 
     deadline = time.monotonic() + timeout
+    # trust_env: an office behind a proxy sets HTTP(S)_PROXY / NO_PROXY, as for any other program
     limits = httpx.Timeout(min(CONNECT_SECONDS, timeout), read=min(CONNECT_SECONDS, timeout))
     try:
-        with httpx.Client(follow_redirects=True, max_redirects=MAX_REDIRECTS, timeout=limits, trust_env=False,
+        with httpx.Client(follow_redirects=True, max_redirects=MAX_REDIRECTS, timeout=limits, trust_env=True,
                           headers={"User-Agent": USER_AGENT}) as client:
             with client.stream("GET", url) as response:
                 if response.status_code >= 400:
