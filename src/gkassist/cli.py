@@ -36,8 +36,8 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--json", action="store_true", help="以 JSON 输出问题列表")
     c.add_argument("--today", help="按这一天判断是否逾期（YYYY-MM-DD），默认今天")
 
-    i = sub.add_parser("import", help="导入已发布的年报（.txt/.html/.docx/.pdf）为报告 JSON")
-    i.add_argument("input")
+    i = sub.add_parser("import", help="导入已发布的年报（.txt/.html/.docx/.pdf 或网址）为报告 JSON")
+    i.add_argument("input", help="年报文件或网址（http:// 或 https://）")
     i.add_argument("-o", "--output", help="输出 JSON 文件（不给则打印到屏幕）")
     i.add_argument("--to-2021", action="store_true", help="同时转为下一年度的2021年版草稿")
     i.add_argument("--last-year", help="上年报告：表二数字连在一起时，用上年现行有效件数帮助拆分")
@@ -56,7 +56,7 @@ def _parser() -> argparse.ArgumentParser:
     co_sub.add_parser("list")
 
     d = sub.add_parser("draft", help="打开对话式起草界面（默认）")
-    d.add_argument("--from", dest="from_file", help="上年报告（JSON 或已发布的年报文件）")
+    d.add_argument("--from", dest="from_file", help="上年报告（JSON、已发布的年报文件或网址）")
     d.add_argument("--year", type=int, help="打开这一年度的草稿（写完的也可以打开修改）")
     d.add_argument("--agency", help="打开这个机关的草稿（名称的一部分即可）")
     d.add_argument("--answers", help="不开界面：按文件里的回答（每行一个）逐条回答，打印对话")
@@ -65,7 +65,8 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("drafts", help="列出草稿：机关、年度、进度、检查结果、保存时间、文件")
 
     a = sub.add_parser("audit", help="审核一个或多个文件夹里的全部年报（县政务公开办用）")
-    a.add_argument("folders", nargs="+", help="报告所在的文件夹（.txt/.html/.docx/.pdf/.json 和草稿）")
+    a.add_argument("folders", nargs="*", help="报告所在的文件夹（.txt/.html/.docx/.pdf/.json 和草稿）")
+    a.add_argument("--urls", help="网址名单（每行一个）：报告网页、附件，或年报栏目页（读取其中列出的报告）")
     a.add_argument("--last-year", action="append", default=[], help="上年报告所在的文件夹，按机关对照")
     a.add_argument("--units", help="应报单位名单（每行一个）：列出缺报的")
     a.add_argument("--today", help="按这一天判断起草中的报告是否逾期（YYYY-MM-DD），默认今天")
@@ -161,7 +162,7 @@ def _check_several(args, last, today) -> int:
 
 
 def cmd_audit(args) -> int:
-    from gkassist.audit import read_units, run_audit
+    from gkassist.audit import read_units, read_urls, run_audit
     from gkassist.audit.output import to_html, to_json, to_xlsx
     from gkassist.core.files import atomic_write
 
@@ -171,12 +172,15 @@ def cmd_audit(args) -> int:
             raise InputError(f"{out}：审核结果只能输出为 .html、.xlsx 或 .json")
     if not outputs and not args.json:
         raise InputError("请用 -o 审核.html、-o 审核.xlsx 或 --json 指定审核结果输出到哪里")
+    if not args.folders and not args.urls:
+        raise InputError("请给出报告所在的文件夹，或用 --urls 给出网址名单")
     if args.workers is not None and not 1 <= args.workers <= 64:
         raise InputError("--workers：请给 1 到 64 之间的数")
     units = read_units(args.units) if args.units else []
     today = _today(args.today)
     progress = _progress_bar() if sys.stderr.isatty() else None
-    audit = run_audit(args.folders, args.last_year, units, today, args.workers, progress and progress.update)
+    urls = read_urls(args.urls) if args.urls else []
+    audit = run_audit(args.folders, args.last_year, units, today, args.workers, progress and progress.update, urls=urls)
     if progress:
         progress.close()
     writers = {".html": to_html, ".htm": to_html, ".json": to_json}
@@ -212,9 +216,9 @@ class _progress_bar:
 
 def cmd_import(args) -> int:
     from gkassist.core.files import atomic_write
-    from gkassist.importer import import_file
+    from gkassist.importer import import_source
 
-    result = import_file(args.input)
+    result = import_source(args.input)
     if args.last_year:
         result.settle_with_last_year(_load(args.last_year)[0])
     report = result.report

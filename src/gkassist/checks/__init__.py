@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from gkassist.checks import tables, text  # noqa: F401 — importing them registers their rules, in this order
+from gkassist.checks import imported, tables, text  # noqa: F401 — importing them registers their rules
 from gkassist.checks.findings import ERROR, SEVERITY_LABELS, WARNING, Finding
 from gkassist.checks.registry import CHECKS, RULES
 from gkassist.checks.text import check_placeholders, check_text_numbers, deadline
@@ -28,4 +28,7 @@ def check(report: Report, last_year: Report | None = None, today: date | None = 
         args = given[item.needs]
         if None not in args:
             findings += item.run(report, *args)
+    # a cell the import could not read is said once, as 未读出 (UNREAD), never as 未填写 (BLANK)
+    unread = imported.unread_cells(report)
+    findings = [f for f in findings if not (f.rule == "BLANK" and f.cell in unread)]
     return sorted(findings, key=lambda f: f.severity != ERROR)

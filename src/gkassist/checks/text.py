@@ -61,18 +61,26 @@ _PROBLEM_WORDS = re.compile(r"问题|不足|短板|差距|薄弱|不够|有待|�
 
 @rule({"SECTION5-EMPTY": "五、存在的主要问题及改进情况不得为空、为“无”或没有具体问题",
        "SECTION6-FEES": "有收费（表二行政事业性收费或正文提到收费）时，六应说明信息处理费收取情况",
-       "SECTION-MISSING": "一、总体情况和六、其他需要报告的事项（以及格式规定的其他文字部分）不得为空"})
+       "SECTION-MISSING": "一、总体情况和六、其他需要报告的事项（以及格式规定的其他文字部分）不得为空；导入的报告缺了哪一部分"
+                          "（找不到标题），指出是哪一部分"})
 def check_sections(report: Report) -> list[Finding]:
     out = []
     problems = "".join(report.paragraphs("problems")).strip()
-    if not problems:
+    printed = report.imported.headings if report.imported else []
+    # a part the imported report has no heading for at all is said once, by SECTION-MISSING (checks.imported)
+    absent = {s.id for s in report.format.sections if printed and s.id not in {sid for sid, _ in printed}}
+    if "problems" in absent:
+        pass
+    elif not problems:
         out.append(section_finding(report, "SECTION5-EMPTY", ERROR, "problems", "本部分为空，应写明本年度存在的具体问题和改进措施"))
     elif re.fullmatch(r"[无無没有。.\s]*", problems) or problems in ("暂无", "无。", "本年度无"):
         out.append(section_finding(report, "SECTION5-EMPTY", ERROR, "problems", f"本部分只写了“{problems}”，应写明具体问题和改进措施"))
     elif not _PROBLEM_WORDS.search(problems):
         out.append(section_finding(report, "SECTION5-EMPTY", ERROR, "problems", "本部分没有写出任何具体问题（只有成绩或套话）"))
     for sid in report.format.narrative_sections:
-        if sid != "problems" and not "".join(report.paragraphs(sid)).strip():
+        if sid == "problems" or sid in absent:
+            continue
+        if not "".join(report.paragraphs(sid)).strip():
             out.append(section_finding(report, "SECTION-MISSING", ERROR if sid == "overview" else WARNING, sid, "本部分为空" + (
                 "，至少应说明信息处理费收取情况（如“本年度未收取信息处理费”）" if sid == "other" else "")))
     fee_cell = report.format.fee_cell
@@ -143,3 +151,30 @@ def check_preface(report: Report) -> list[Finding]:
     if missing:
         return [section_finding(report, "PREFACE", WARNING, "preface", f"开头一段没有写{'、'.join(missing)}")]
     return []
+
+
+# ------------------------------------------------------------------ a sentence of another year
+# “2023年，我局……” in a 2024 report: a sentence of an earlier report left in.  Only a year standing as the time of a
+# sentence or clause (“2023年，”, “2023年度，”, “2023年我局…”, also run on after a sub-heading: “主要类别2023年，”)
+# is taken; a year a word before ties into a sentence (“自2019年以来”, “较2023年，”, “截至2023年，”), a date
+# (“2023年12月31日前”), a document number (“〔2023〕5号”) or a title (“2023年度报告提出的问题”) is not.
+_DATED = re.compile(r"(?<![\d〔\[（(《“较比与自于在至到从止同及和或、截前后即为是的~～—-])\s*((?:19|20)\d{2})\s*年度?\s*"
+                    r"(?:[，,]|(?=我(?:局|委|办|镇|乡|区|县|市|街道|单位|中心|院|厅|们)|全年|本(?:机关|单位|局|镇|乡)|全(?:区|县|市|镇|乡)))")
+
+
+@rule({"TEXT-YEAR": "正文中以往年年份开头的句子（如2024年度报告里的“2023年，我局……”），可能是沿用了往年报告（五不查）"})
+def check_stale_year(report: Report) -> list[Finding]:
+    """A sentence dated in a year before the report's, where the report's year belongs.  五 is not looked at: its
+    改进情况 part rightly tells what was done about last year's problems."""
+    out = []
+    for sid, i, para in paragraphs(report):
+        if sid == "problems":
+            continue
+        for m in _DATED.finditer(para):
+            year = int(m.group(1))
+            if year < report.year:
+                sentence = para[m.start(1):].split("。")[0][:30]
+                out.append(section_finding(report, "TEXT-YEAR", WARNING, sid,
+                                           f"“{sentence}……”写的是{year}年，本报告是{report.year}年度：是否沿用了往年报告的句子？", i))
+                break
+    return out

@@ -34,6 +34,15 @@ STATED_FIGURES: tuple[StatedFigure, ...] = (
     StatedFigure(re.compile(r"共?收到" + _NUM + r"件[^。；，]{0,6}申请"), "收到政府信息公开申请", _NEW),
     # “收到申请5件” (not 受理: “受理申请41件” is as often 行政许可)
     StatedFigure(re.compile(r"(?:收到|新收|接收)(?:依)?申请(?:共计|共|合计)?" + _NUM + r"件"), "收到政府信息公开申请", _NEW),
+    # “上年结转1件”, “上年度结转政府信息公开申请2件”
+    StatedFigure(re.compile(r"上一?年度?结转(?:的)?(?:政府信息公开)?(?:申请)?(?:共计|共)?" + _NUM + r"件"), "上年结转",
+                 (("t3", "carried", "total"),)),
+    # “结转下年度继续办理1件”, “结转下一年31件”, “1件结转下年度” is not said with its number after: not taken
+    StatedFigure(re.compile(r"结转(?:至|到)?下一?年度?(?:继续)?(?:办理)?(?:的)?(?:申请)?(?:共计|共)?" + _NUM + r"件"), "结转下年度",
+                 (("t3", "carry_next", "total"),)),
+    # “（申请……）办结69件”, “已答复5件” after the applications in the same sentence (= 三（七）总计); not “答复人大建议”
+    StatedFigure(re.compile(r"申请(?:(?!办结|答复)[^。；]){0,30}?(?<!公开)(?:办结|答复)(?:了)?(?:依申请|申请)?(?:共计|共)?"
+                            + _NUM + r"件"), "办结", (("t3", "results_total", "total"),)),
     StatedFigure(re.compile(r"行政复议(?:案件)?(?:共计|共)?" + _NUM + r"件"), "行政复议", (("t4", "cases", "review.total"),)),
     StatedFigure(re.compile(r"行政诉讼(?:案件)?(?:共计|共)?" + _NUM + r"件"), "行政诉讼",
                  (("t4", "cases", "suit_direct.total"), ("t4", "cases", "suit_after_review.total"))),

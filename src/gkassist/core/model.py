@@ -30,6 +30,16 @@ YEAR_MIN, YEAR_MAX = 2008, 2100
 MAX_CELL = 10**12
 
 
+class ImportNotes(BaseModel):
+    """What importing a published report found that its cells and paragraphs cannot say; the checks use it
+    (a cell the import could not read is 未读出, not 未填写).  None on a report made here."""
+
+    unread_cells: list[tuple[str, str, str]] = Field(default_factory=list)  # (table, row, column)
+    headings: list[tuple[str, str]] = Field(default_factory=list)  # (section id, heading as printed), in order
+    # rows printed with their digits run together that no split makes add up: (table, row, the digits)
+    inconsistent_rows: list[tuple[str, str, str]] = Field(default_factory=list)
+
+
 class Report(BaseModel):
     schema_version: int = SCHEMA_VERSION
     format_version: str  # a version `formats` knows (“2019”, “2021”, …)
@@ -51,6 +61,7 @@ class Report(BaseModel):
     # A published 2021-format report whose 表三 kept the 2019 layout's single “（六）其他处理” row (its figures
     # were read into “3.其他”): the VERSION check says so.
     t3_single_other_row: bool = False
+    imported: ImportNotes | None = None
 
     # ------------------------------------------------------------ construction
     @classmethod
@@ -110,6 +121,8 @@ class Report(BaseModel):
         fmt = self.format
         col = fmt.tables[table_id].column(row_id, col_id)
         self.tables[table_id][row_id][col_id] = _cell(value, col, lambda: fmt.location(table_id, row_id, col_id))
+        if self.imported and (table_id, row_id, col_id) in self.imported.unread_cells:
+            self.imported.unread_cells.remove((table_id, row_id, col_id))  # filled in since: no longer 未读出
 
     def number(self, table_id: str, row_id: str, col_id: str) -> int | float | None:
         """The cell as a number, or None when blank or not applicable."""

@@ -44,7 +44,7 @@ class Column:
     where: str = ""  # how a location names it, where its label alone does not (“法人或其他组织·小计”)
     decimals: bool = False  # 收费金额（万元）、采购总金额 may carry decimals
     negative: bool = False  # 本年增/减 may be negative
-    unit: str | None = None  # the unit every report's figure is stored in (万元)
+    unit: str | None = None  # an amount's one unit, declared: figures printed in another (元) are converted to it
     total: bool = False  # computed from other cells, never asked
     optional: bool = False  # a column some published tables add (小计): read and checked, never required
     applicant: bool = False  # a kind of applicant (表三)
@@ -524,7 +524,7 @@ def _columns(specs, under: tuple[str, ...] = (), prefix: str = "", named: tuple[
             out += _columns(s.columns, under + (s.group,), inner_prefix, named + ((s.group,) if s.named else ()))
         else:
             out.append(Column(prefix + s.id, s.label, under, named, s.where, s.decimals, s.negative,
-                              s.unit or ("万元" if "万元" in s.label else None), s.total, s.optional, s.applicant, s.fee))
+                              s.unit, s.total, s.optional, s.applicant, s.fee))
     return out
 
 
