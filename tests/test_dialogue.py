@@ -339,8 +339,10 @@ def test_from_last_year_with_an_existing_draft_asks_and_keeps_the_old_one():
     kept = Path(reply.split("原来的草稿留作备份：")[1])
     assert kept.exists() and load_report(kept).number("t3", "new", "natural") == 2
     assert third.report.number("t3", "new", "natural") is None and third.step.id == "requests"
-    for _ in range(8):  # routine versions roll off; the copy from before 重新开始 stays
+    for i in range(8):  # routine versions roll off; the copy from before 重新开始 stays
+        third.report.sections["other"] = [f"第{i}版。"]
         third.save()
+    third.save()  # nothing changed: no version used up
     assert kept.exists() and len(list(kept.parent.glob("2*.json"))) == 5
     assert [p.name for p in drafts_dir().glob("*.json")] == ["2021_德惠市郭家镇人民政府.json"]
 
@@ -352,7 +354,7 @@ def test_year_reopens_a_finished_draft_and_a_part_is_edited_by_name():
     answer_all(engine, WHOLE_REPORT)
     assert engine.done
     reopened, notice = open_session(None, 2021)
-    assert reopened.done and notice.startswith("已完成，可以查看和修改")
+    assert reopened.done and "已完成，可以查看和修改" in notice and "gkassist draft --year 2021 --new" in notice
     assert reopened.answer("改表三")[0].text.startswith("今年收到和办理政府信息公开申请的情况如何")
     answer_all(reopened, ["自然人申请1件，予以公开1件", "对"])
     assert reopened.report.number("t3", "open", "natural") == 1
@@ -468,3 +470,31 @@ def test_words_that_start_like_a_command_are_still_an_answer(text):
     engine = Engine.start(import_file(SEED).report, 2021)
     answer_all(engine, WHOLE_REPORT[:6])
     assert engine.answer(text)[0].text.startswith("将写入：（一）主动公开。")
+
+
+def test_a_year_names_the_other_units_drafts_and_new_starts_another():
+    from gkassist.dialogue.opening import open_session
+
+    for agency in ("青岚县石桥镇人民政府", "青岚县白云镇人民政府"):
+        engine = Engine.start(None, 2025, agency)
+        answer_all(engine, [agency, "对"])
+    opened, notice = open_session(None, 2025)
+    assert opened.report.agency == "青岚县白云镇人民政府"  # the one last worked on
+    assert "这一年度还有青岚县石桥镇人民政府（gkassist draft --year 2025 --agency 青岚县石桥镇人民政府）的草稿" in notice
+    fresh, notice = open_session(None, 2025, new=True)
+    assert fresh.step.id == "agency" and notice == "已新开一份草稿。"
+
+
+def test_opening_a_finished_draft_uses_up_no_history_version():
+    from gkassist.dialogue.opening import open_session
+    from gkassist.dialogue.session import history_dir
+
+    engine, _ = open_session(str(SEED), 2021)
+    answer_all(engine, WHOLE_REPORT)
+    kept = sorted(history_dir(engine.path).glob("2*.json"))
+    for _ in range(3):
+        opened, _ = open_session(None, 2021)
+        opened.save()
+        opened.jump("requests")  # looked at, not changed
+        opened.answer("对")
+    assert sorted(history_dir(engine.path).glob("2*.json")) == kept

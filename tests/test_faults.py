@@ -76,7 +76,7 @@ async def test_the_app_keeps_the_answers_when_nothing_can_be_written(tmp_path, m
         await pilot.press("ctrl+s")
         await pilot.press("ctrl+q")
         await pilot.pause()
-        shown = [str(m.render()) for m in app.query(ChatBubble)]
+        shown = [m.text for m in app.query(ChatBubble)]
         assert app.is_running and "没有退出" in shown[-1] and "无法创建草稿文件夹" in shown[-1]
         assert app.engine.report.number("t3", "new", "natural") == 2  # the answer is still in memory
 

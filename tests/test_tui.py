@@ -9,7 +9,7 @@ from gkassist.tui.widgets import ChatBubble
 
 
 def messages(app):
-    return [str(m.render()) for m in app.query(ChatBubble)]
+    return [m.text for m in app.query(ChatBubble)]
 
 
 async def type_answer(pilot, text):
@@ -91,8 +91,8 @@ async def test_accept_a_suggestion_and_generate_section_five():
         assert app.engine.step.id == "overview_proactive"
         await type_answer(pilot, "在镇政府网站公开财政预决算和惠农补贴信息")
         suggestions = [m for m in app.query(ChatBubble) if m.has_class("suggestion")]
-        assert suggestions and str(suggestions[0].render()).startswith("参考1：")
-        first = str(suggestions[0].render()).splitlines()[0].removeprefix("参考1：").rsplit("（出处：", 1)[0]
+        assert suggestions and suggestions[0].text.startswith("参考1：")
+        first = suggestions[0].text.splitlines()[0].removeprefix("参考1：").rsplit("（出处：", 1)[0]
         await type_answer(pilot, "参考1")
         await type_answer(pilot, "对")
         ending = first[:-1] + "。" if first[-1] in "；，" else first  # a sentence cut at “；” ends the paragraph
@@ -236,3 +236,56 @@ async def test_the_screen_comes_first_and_the_draft_a_moment_later():
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
     assert app.open_error == "/nowhere.txt：文件不存在" and app.return_code == 2
+
+
+async def test_the_side_panel_says_what_is_wrong_not_only_where():
+    app = DraftApp(Engine.start(import_file(SEED).report, 2021))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        side = str(app.query_one("#side").render())
+        assert "本部分为空" in side  # 一、总体情况 not yet written: the message itself, beside where
+
+
+async def test_export_says_the_whole_path_and_goes_where_the_last_one_went(tmp_path, monkeypatch):
+    first, second = tmp_path / "一", tmp_path / "二"
+    first.mkdir(), second.mkdir()
+    monkeypatch.chdir(first)
+    for _ in (first, second):
+        app = DraftApp(Engine.start(import_file(SEED).report, 2021))
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("ctrl+e")
+            await pilot.press("ctrl+e")  # the draft has blanks: the second press exports
+            await pilot.pause()
+            exported = first / "德惠市郭家镇人民政府2021年政府信息公开工作年度报告.docx"
+            assert exported.exists() and messages(app)[-1].startswith(f"已导出到：{exported.resolve()}")
+        monkeypatch.chdir(second)  # the next app, started elsewhere, still writes where the last export went
+    assert list(second.glob("*.docx")) == [] and len(list(first.glob("*.docx"))) == 2  # the first kept as a copy
+
+
+async def test_long_lines_never_break_inside_a_number():
+    from gkassist.tui.widgets import wrap
+
+    engine = Engine.start(import_file(SEED).report, 2021)
+    app = DraftApp(engine)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await type_answer(pilot, "没有")
+        await type_answer(pilot, "对")
+        await type_answer(pilot, "没有")
+        await type_answer(pilot, "对")
+        await type_answer(pilot, "规范性文件制发1件，现行有效1件，行政许可1234件，行政处罚5678件，行政强制9012件")
+        bubble = [m for m in app.query(ChatBubble) if "1234" in m.text][-1]
+        lines = str(bubble.render()).splitlines()
+        for number in ("1234", "5678", "9012"):
+            assert any(number in line for line in lines), lines  # each number whole on one line
+    assert wrap("行政处罚12件", 7) == ["行政处", "罚12件"]  # 7 cells: three Chinese characters, or one and “12件”
+    assert wrap("电话0431-87000001", 10) == ["电话", "0431-87000", "001"]  # longer than a line: folded
+
+
+async def test_the_palette_speaks_chinese():
+    from textual.widgets import Input
+
+    app = DraftApp(Engine.start(import_file(SEED).report, 2021))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause(0.3)
+        assert app.screen.query_one(Input).placeholder.startswith("输入要做的事或部分名称")

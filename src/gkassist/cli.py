@@ -59,6 +59,7 @@ def _parser() -> argparse.ArgumentParser:
     d.add_argument("--from", dest="from_file", help="上年报告（JSON、已发布的年报文件或网址）")
     d.add_argument("--year", type=int, help="打开这一年度的草稿（写完的也可以打开修改）")
     d.add_argument("--agency", help="打开这个机关的草稿（名称的一部分即可）")
+    d.add_argument("--new", action="store_true", help="新开一份草稿（另一个单位的），不打开已有的")
     d.add_argument("--answers", help="不开界面：按文件里的回答（每行一个）逐条回答，打印对话")
     d.add_argument("-o", "--output", action="append", default=[], help="（与 --answers 一起）回答完后导出，可给多个")
 
@@ -250,6 +251,7 @@ def cmd_corpus(args) -> int:
 
 def cmd_draft(args) -> int:
     from_file, year, agency = getattr(args, "from_file", None), getattr(args, "year", None), getattr(args, "agency", None)
+    new = getattr(args, "new", False)
     if year is not None and not 2008 <= year <= 2100:
         raise InputError(f"--year：{year} 不是有效的报告年度（2008—2100）")
     if getattr(args, "answers", None):
@@ -258,7 +260,7 @@ def cmd_draft(args) -> int:
         from gkassist.dialogue.session import DraftLock
 
         answers = headless.read_answers(args.answers)
-        engine, notice = open_session(from_file, year, agency)
+        engine, notice = open_session(from_file, year, agency, new)
         with DraftLock(engine.path):
             headless.run(engine, notice, answers)
             if args.output:
@@ -268,7 +270,7 @@ def cmd_draft(args) -> int:
         raise InputError("-o 只能和 --answers 一起用；在界面里用 Ctrl+E 导出")
     from gkassist.tui.app import run_app
 
-    return run_app(from_file, year, agency)
+    return run_app(from_file, year, agency, new)
 
 
 def cmd_drafts(args) -> int:

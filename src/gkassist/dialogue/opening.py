@@ -12,12 +12,14 @@ from gkassist.dialogue.engine import Engine
 from gkassist.dialogue.session import draft_files, find_drafts, set_damaged_aside
 
 
-def open_session(from_file: str | None = None, year: int | None = None, agency: str | None = None):
+def open_session(from_file: str | None = None, year: int | None = None, agency: str | None = None, new: bool = False):
     """The engine to open and a note for the clerk.
 
     - last year's report given: a new draft from it; if that agency already has a draft of that year, the
       clerk is asked whether to go on with it or start again (the old one kept);
-    - a year or an agency given: that draft, finished or not (a finished one opens for review);
+    - a year or an agency given: that draft, finished or not (a finished one opens for review); other agencies'
+      drafts of that year are named, with how to open them or start a new unit's;
+    - `new`: a new draft of that year (another unit's), whatever drafts there are;
     - otherwise the most recent unfinished draft, else a new one.
     """
     if from_file:
@@ -33,12 +35,22 @@ def open_session(from_file: str | None = None, year: int | None = None, agency: 
             return engine, note
         return fresh, note
     skipped = []
+    if new:
+        return Engine.start(None, year, agency or ""), "已新开一份草稿。"
     if year is not None or agency:
         matching = find_drafts(year, agency)
         if matching:
             engine = Engine.resume(matching[0].path)
             state = "已完成，可以查看和修改" if engine.done else "接着上次的草稿继续"
-            return engine, f"{state}（{matching[0].path}）。"
+            note = f"{engine.report.agency} {engine.report.year}年度：{state}（{matching[0].path}）。"
+            others = list(dict.fromkeys(d.report.agency for d in matching[1:] if d.report.agency != engine.report.agency))
+            if others:
+                y = engine.report.year
+                note += ("这一年度还有" + "、".join(f"{a}（gkassist draft --year {y} --agency {a}）" for a in others[:5])
+                         + "的草稿。")
+            if not agency:
+                note += f"要起草另一个单位的报告：gkassist draft --year {engine.report.year} --new。"
+            return engine, note
         return Engine.start(None, year, agency or ""), "没有找到这一年度的草稿，已新开一份。"
     finished = None
     for path in draft_files():

@@ -156,9 +156,43 @@ def write_draft(path: Path, report: Report, last_year: Report | None, step_id: s
         raise InputError(f"{path.parent}：无法创建草稿文件夹（{e.strerror}）") from None
     data = {"report": report.model_dump(mode="json"), "step": step_id or DONE,
             "last_year": last_year.model_dump(mode="json") if last_year else None}
-    keep_version(path)
-    atomic_write(path, json.dumps(data, ensure_ascii=False, indent=1))
+    text = json.dumps(data, ensure_ascii=False, indent=1)
+    before = _saved_data(path)
+    if before == data:
+        return path  # nothing changed (a finished draft opened to look at): no save, no history version used up
+    if before is None or {k: v for k, v in before.items() if k != "step"} != {k: v for k, v in data.items() if k != "step"}:
+        keep_version(path)  # the answers change: the version before is kept (a move to another question keeps none)
+    atomic_write(path, text)
     return path
+
+
+def _saved_data(path: Path) -> dict | None:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError, RecursionError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def _preferences() -> Path:
+    return drafts_dir().parent / "preferences.json"
+
+
+def last_export_dir() -> Path | None:
+    """The folder the last export went to (the app's Ctrl+E writes there again), if it still exists."""
+    try:
+        folder = Path(json.loads(_preferences().read_text(encoding="utf-8"))["export_dir"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return folder if folder.is_dir() else None
+
+
+def remember_export_dir(folder: Path) -> None:
+    try:
+        _preferences().parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(_preferences(), json.dumps({"export_dir": str(folder)}, ensure_ascii=False))
+    except (OSError, InputError):
+        pass  # a preference only: the next export says where it goes
 
 
 def history_dir(path: Path) -> Path:
@@ -173,8 +207,12 @@ def keep_version(path: Path, label: str = "") -> Path | None:
     folder = history_dir(path)
     try:
         folder.mkdir(parents=True, exist_ok=True)
+        data = path.read_bytes()
+        routine = sorted(p for p in folder.glob("*.json") if p.name[0].isdigit())
+        if not label and routine and routine[-1].read_bytes() == data:
+            return routine[-1]  # that version is kept already: the five copies are five different versions
         copy = folder / f"{label}{datetime.now():%Y%m%d-%H%M%S-%f}.json"
-        copy.write_bytes(path.read_bytes())
+        copy.write_bytes(data)
         routine = sorted(p for p in folder.glob("*.json") if p.name[0].isdigit())
         for old in routine[:-KEPT_VERSIONS]:
             old.unlink(missing_ok=True)

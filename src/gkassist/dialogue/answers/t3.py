@@ -50,8 +50,21 @@ class Frame:
         return self.clause.text
 
 
+def kinds_in(text: str) -> list[str]:
+    """Every kind of applicant a clause names (a word found is taken out, so that “村民委员会” is no 村民)."""
+    found = []
+    for word, kind in words().kinds:
+        if word in text:
+            text = text.replace(word, "")
+            if kind not in found:
+                found.append(kind)
+    return found
+
+
 def kind_of(text: str) -> str | None:
-    return next((kind for word, kind in words().kinds if word in text), None)
+    """The one kind of applicant a clause names; None when it names none or several (“个人和企业一共5件”)."""
+    found = kinds_in(text)
+    return found[0] if len(found) == 1 else None
 
 
 def _not_results(text: str) -> str:
@@ -79,10 +92,15 @@ def result_labels(fmt) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(((r.plain_label, r.id) for r in rows if len(r.plain_label) >= 3), key=lambda x: -len(x[0])))
 
 
+# “一家公司”, “一位村民”: the article of an applicant, not a count of applications
+_ARTICLE = re.compile(r"(?<![0-9０-９零〇一二两三四五六七八九十百千万])一(?:家|位|名|个)(?=[\u4e00-\u9fff])")
+
+
 def frame(clause: Clause, labels) -> Frame:
     w = words()
     text = clause.text
-    return Frame(clause, kind_of(text), result_of(text, labels), group_of(text), count_of(text),
+    counted_text = text if re.search(r"件", text) else _ARTICLE.sub("", text)
+    return Frame(clause, kind_of(text), result_of(text, labels), group_of(text), count_of(counted_text),
                  bool(w.all.search(text)), bool(APPLIES.search(text)), bool(w.carried_in.search(text)),
                  bool(w.no_carry.search(text)), bool(w.carry_next.search(text)),
                  bool(w.vague_kinds.search(text)) and not kind_of(w.vague_kinds.sub("", text)),
@@ -333,6 +351,9 @@ def allocate(reading: Reading, carried: dict[str, float] | None) -> Parsed:
     assigned: dict[str, float] = {}
     unclear: list[str] = []
     deferred: list[Fact] = []  # results of no kind among several kinds: placed once every other result is
+    # results with their count first: “都” (or a count left to be inferred) takes what they leave — “都公开了，企业那2件
+    #是部分公开” says 2 of the 企业's are not among the 公开
+    results = [f for f in results if f.count is not None] + [f for f in results if f.count is None]
     for f in results:
         explicit = {kind_of(f.clause)} - {None}  # the kind this very clause names
         if f.row.endswith("_"):

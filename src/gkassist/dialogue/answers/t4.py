@@ -155,5 +155,6 @@ def says_nothing_happened(text: str, table: str) -> bool:
     if table == "t3":
         return bool(words().no_requests.search(flat) or (negated and "申请" in flat and not result_of(flat)))
     if table == "t4":
-        return bool(negated and re.search(r"复议|诉讼|起诉", flat) and not re.search(r"维持|纠正|撤销|撤回|审结|审理", flat))
+        outcome = any(pattern.search(flat) for pattern, _ in words().outcomes)
+        return bool(negated and re.search(r"复议|诉讼|起诉", flat) and not outcome)
     return False

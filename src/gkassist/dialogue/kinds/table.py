@@ -79,7 +79,8 @@ class Table(StepKind):
             turns, base = pending.turns, pending.base
             ignored = pending.ignored + self._parse(engine, table, turns).not_understood
             parsed = self._parse(engine, table, turns)
-        elif says_nothing_happened(text, table):
+        elif says_nothing_happened(text, table) and (pending is None or not pending.turns or NONE_ANSWER.match(text)):
+            # (after earlier answers of this question, “没有其他申请了” is one more of them, read with them below)
             fmt = report.format.tables[table]
             # “没有” says nothing happened this year: what earlier years left (上年结转, 现行有效) is not 0 by it —
             # it comes from last year's report, or 现行有效 of 行政规范性文件 is asked
