@@ -95,16 +95,17 @@ def test_whole_draft_from_the_seed(tmp_path):
     assert engine.step.id == "preface"
     # the seed has no opening paragraph to carry over: the clerk says it once, in everyday words
     replies = engine.answer("镇党政办，电话0431-12345678，地址郭家镇政府大楼，镇政府网站政务公开专栏")
-    assert replies[0].text.startswith("我理解为：科室：镇党政办，电话：0431-12345678，地址：郭家镇政府大楼，公开网站：镇政府网站政务公开专栏")
+    assert replies[0].text.startswith("我理解为：科室：德惠市郭家镇人民政府党政办公室，电话：0431-12345678，地址：郭家镇政府大楼，"
+                                      "公开网站：镇政府网站政务公开专栏")  # the office by its full name
     engine.answer("对")
     assert engine.done
     preface = engine.report.preface[0]
     assert "统计期限自2021年1月1日起至2021年12月31日止" in preface and "本报告电子版可在镇政府网站政务公开专栏查阅和下载" in preface
-    assert preface.endswith("如对本报告有疑问，请与镇党政办联系（地址：郭家镇政府大楼；电话：0431-12345678）。")
+    assert preface.endswith("如对本报告有疑问，请与德惠市郭家镇人民政府党政办公室联系（地址：郭家镇政府大楼；电话：0431-12345678）。")
     findings = [f for f in engine.findings() if f.severity == ERROR or f.rule == "PREFACE"]
     assert findings == []
     problems = engine.report.sections["problems"]
-    assert problems[0].startswith("去年提出的") and "不掌握等原因无法提供的有2件" in problems[1]
+    assert problems[0].startswith("针对2020年度报告提出的") and "不掌握等原因无法提供的有2件" in problems[1]
 
 
 def test_bad_answers_keep_the_draft():
@@ -189,14 +190,14 @@ def test_a_suggestion_is_taken_and_its_slots_filled_in_order():
     engine = Engine.start(import_file(SEED).report, 2021)
     answer_all(engine, ["没有", "对", "没有", "对", "规范性文件制发0件，现行有效0件，行政许可5件", "对"])
     replies = engine.answer("（一）主动公开。在镇政府网站公开财政预决算和惠农补贴信息")
-    assert replies[0].text == "将写入：（一）主动公开。在镇政府网站公开财政预决算和惠农补贴信息。"  # heading not doubled
+    assert replies[0].text == "将写入：（一）主动公开。我镇在镇政府网站公开财政预决算和惠农补贴信息。"  # heading not doubled
     first = next(r.text for r in replies if r.kind == "suggestion" and r.text.startswith("参考1："))
     slots = re.findall(r"〔[^：]*：([^〕]*)〕", first)
     assert slots[:3] == ["县政府门户网站", "石桥镇", "146条"]  # in the order “填：” fills them; a level word is a slot too
     engine.answer("参考1")
     assert engine.answer("填：" + "，".join(["x"] * 9))[0].text.startswith("这段只有")
     replies = engine.answer("填：德惠市政府门户网站，郭家镇，88条")
-    assert replies[0].text.startswith("将写入：（一）主动公开。在镇政府网站公开财政预决算和惠农补贴信息。全年在德惠市政府门户网站郭家镇栏目发布信息88条")
+    assert replies[0].text.startswith("将写入：（一）主动公开。我镇在镇政府网站公开财政预决算和惠农补贴信息。全年在德惠市政府门户网站郭家镇栏目发布信息88条")
     assert replies[1].text == f"还有{len(slots) - 3}处〔…〕，可以接着“填：……”。"
     replies = engine.answer("填：" + "，".join(f"{i}条" for i in range(len(slots) - 3)))
     assert "；（出处：" in first and replies[0].text.endswith("村级项目建设公示2条。")
@@ -204,9 +205,10 @@ def test_a_suggestion_is_taken_and_its_slots_filled_in_order():
     assert "〔" not in engine.report.sections["overview"][-1]
     assert engine.answer("填：3条")[0].text.startswith("现在没有待确认的内容")  # nothing pending: not a paragraph
     # a paragraph that starts like a command (加强…, 填报…) is still a paragraph, pending or not
-    assert engine.answer("加强了答复审核")[0].text == "将写入：（二）依申请公开。加强了答复审核。"
-    assert engine.answer("填报系统按时更新")[0].text == "将写入：（二）依申请公开。填报系统按时更新。"
-    assert engine.answer("还原")[0].text == "没有润色过，不需要还原。"
+    assert engine.answer("加强了答复审核")[0].text.endswith("。我镇加强答复审核。")
+    assert engine.answer("填报系统按时更新")[0].text.endswith("行政诉讼。填报系统按时更新。")
+    assert engine.answer("还原")[0].text == "已换回您写的：（二）依申请公开。填报系统按时更新。"  # without the figures' sentences
+    assert engine.answer("还原")[0].text == "没有改过您写的，不需要还原。"
 
 
 def test_last_year_is_offered_once_the_agency_is_named():
@@ -288,7 +290,7 @@ def test_section_six_same_as_last_year_only_for_the_standard_sentences():
     engine = Engine.start(import_file(SEED).report, 2021)
     engine.jump("other")
     # the seed's 六 is “本年度无其他需要报告的事项。”: a standard sentence, not counted as repetition
-    assert engine.answer("同去年")[0].text == "将写入：本年度无其他需要报告的事项。"
+    assert engine.answer("同去年")[0].text == "将写入：2021年，我镇未收取信息处理费。本年度无其他需要报告的事项。"
     last = load_report(SAMPLES / "2024_shiqiaozhen.json")  # its 六 also reports the 人大建议 it handled
     other = Engine.start(last, 2025)
     other.jump("other")
@@ -428,7 +430,7 @@ def test_a_reopened_part_keeps_its_place_in_the_report():
     engine.jump("overview_platform")
     answer_all(engine, ["新建公开栏6块", "对"])
     assert [p[:3] for p in engine.report.sections["overview"]] == ["（一）", "（二）", "（三）", "（四）", "（五）"]
-    assert engine.report.sections["overview"][3] == "（四）平台建设。新建公开栏6块。"
+    assert engine.report.sections["overview"][3] == "（四）平台建设。我镇新建公开栏6块。"
     assert engine.step.id == "problems"  # back to the question the jump left
 
 
@@ -439,7 +441,7 @@ def test_a_part_is_reopened_from_any_question_and_the_conversation_comes_back(co
     assert engine.step.id == "overview_requests"
     replies = engine.answer(command)
     assert engine.step.id == "proactive" and replies[0].text.startswith("表二：") and "已保存的是" in replies[1].text
-    assert engine.report.paragraphs("overview") == ["（一）主动公开。公开信息86条。"]  # never stored as report text
+    assert engine.report.paragraphs("overview") == ["（一）主动公开。我镇公开信息86条。"]  # never stored as report text
     answer_all(engine, ["规范性文件制发1件，现行有效1件，行政许可9件", "对"])
     assert engine.report.number("t2", "licensing", "decisions") == 9
     assert engine.step.id == "overview_requests"  # back where it left

@@ -139,5 +139,5 @@ def test_drafted_by_answers_naming_the_new_row_and_section(revision, tmp_path, c
     assert report.format_version == "2027"
     assert [report.cell("t3", r, "natural") for r in ("new", "carried", "open", "unable_1", "other_4", "results_total")] == \
         [4, 1, 3, 1, 1, 5]
-    assert report.sections["tasks"] == ["全年政务公开工作要点12项任务全部完成。"]
+    assert report.sections["tasks"] == ["我镇全年政务公开工作要点12项任务全部完成。"]  # in a report's words
     assert report.cell("t2", "normative", "issued") == 1 and report.cell("t2", "normative", "in_force") == 7

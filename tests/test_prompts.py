@@ -35,7 +35,7 @@ def spoil(path, old, new):
 
 
 @pytest.mark.parametrize("file, old, new, words", [
-    ("problems.yaml", "    when: [{figure: requests_total, equals: 0}]", "    whne: [{figure: requests_total, equals: 0}]",
+    ("problems.yaml", "    when: [{figure: fee_amount, more_than: 0}]", "    whne: [{figure: fee_amount, more_than: 0}]",
      "不认识的键“whne”"),
     ("problems.yaml", "{figure: carry_next_total, at_least: 1}", "{figure: carried_next_total, at_least: 1}",
      "没有叫“carried_next_total”的数字"),

@@ -16,7 +16,7 @@ from gkassist.checks.text import check_placeholders, check_text_numbers, deadlin
 from gkassist.core.model import Report
 
 __all__ = ["ERROR", "WARNING", "SEVERITY_LABELS", "Finding", "RULES", "check", "check_placeholders",
-           "check_text_numbers", "deadline"]
+           "check_text_numbers", "deadline", "paragraph_findings"]
 
 
 def check(report: Report, last_year: Report | None = None, today: date | None = None) -> list[Finding]:
@@ -32,3 +32,12 @@ def check(report: Report, last_year: Report | None = None, today: date | None = 
     unread = imported.unread_cells(report)
     findings = [f for f in findings if not (f.rule == "BLANK" and f.cell in unread)]
     return sorted(findings, key=lambda f: f.severity != ERROR)
+
+
+def paragraph_findings(report: Report, section: str, paragraphs: list[str], placeholders: bool = True) -> list[Finding]:
+    """TEXT-NUMBERS (and PLACEHOLDER) findings of paragraphs about to be stored in `section` of the report."""
+    trial = report.model_copy(deep=True)
+    trial.preface = []
+    trial.extra_lines = {}
+    trial.sections = {section: list(paragraphs)} if section in trial.format.narrative_sections else {}
+    return check_text_numbers(trial) + (check_placeholders(trial) if placeholders else [])

@@ -35,6 +35,7 @@ class Step(BaseModel):
     part: str = ""  # the part of 一、总体情况 (also the corpus section kind its suggestions come from)
     heading: str = ""  # the sub-heading its paragraph starts with, e.g. “（一）主动公开。”
     words: tuple[str, ...] = ()  # what a published report's sub-heading of this part says (“平台”, “监督”)
+    opens_with: str = ""  # sentences made from the tables that open its paragraph (prompts/paragraphs.yaml)
 
     @model_validator(mode="after")
     def _table_steps_name_their_table(self) -> "Step":

@@ -58,6 +58,9 @@ class Report(BaseModel):
     local_deadline: date | None = None
     # "draft" (made here: the publication deadline applies) or "published" (already out).
     origin: Literal["draft", "published"] = "draft"
+    # The date of the 落款 that closes the report (under the agency's name); a draft without one closes with the day
+    # it is written out.
+    closing_date: date | None = None
     # A published 2021-format report whose 表三 kept the 2019 layout's single “（六）其他处理” row (its figures
     # were read into “3.其他”): the VERSION check says so.
     t3_single_other_row: bool = False
@@ -136,6 +139,12 @@ class Report(BaseModel):
 
     def paragraphs(self, section_id: str) -> list[str]:
         return self.sections.get(section_id, [])
+
+    def closing(self, today: date | None = None) -> tuple[str, str] | None:
+        """(agency, date as written) of the 落款: a draft's (its closing date, else `today`), a published report's only
+        where its date is known."""
+        when = self.closing_date or (today or date.today() if self.origin == "draft" else None)
+        return (self.agency, f"{when.year}年{when.month}月{when.day}日") if when else None
 
     # ------------------------------------------------------------ persistence
     def to_json(self) -> str:

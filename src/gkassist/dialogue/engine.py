@@ -279,6 +279,8 @@ class Engine:
             if YES.match(text):
                 if self.pending.asking:
                     return [Reply("请先回答上面的问题，我再保存（或者直接重新描述整个情况）。", "error")]
+                if why := kind.unfinished(self, step, self.pending):
+                    return [Reply(why, "error")]
                 return self._accept()
             if NO.match(text):
                 self.pending = None

@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, field_validator, model_validator
 
 from gkassist.core.flow import overview_parts
 from gkassist.core.model import Report
+from gkassist.core.numbers import format_number
 from gkassist.core.repetition import SentenceIndex
 from gkassist.core.yamldata import load_model
 from gkassist.paths import resource_dir
@@ -22,7 +23,8 @@ from gkassist.paths import resource_dir
 MIN_PROPOSALS, MAX_PROPOSALS = 2, 4
 # The figures of this year's report a problem area's conditions and wording may use (`figures_of` gives them).
 FIGURES = ("requests_total", "results_total", "unable_total", "unable_share", "deny_total", "corrected_total",
-           "appeals_total", "carry_next_total", "fee_amount")
+           "appeals_total", "appeals_said", "review_total", "suits_total", "carry_next_total", "fee_amount")
+LEVELS = ("township", "department", "government")
 
 
 # ------------------------------------------------------------------ prompts/problems.yaml
@@ -81,6 +83,15 @@ class ProblemArea(_Data):
     when: tuple[Condition, ...] = ()
     said: Said | None = None
     fallback: bool = False  # used only when fewer than two other areas apply
+    levels: tuple[str, ...] = LEVELS  # the units whose reports it fits
+
+    @field_validator("levels")
+    @classmethod
+    def _known_levels(cls, levels: tuple[str, ...]) -> tuple[str, ...]:
+        for level in levels:
+            if level not in LEVELS:
+                raise ValueError(f"没有“{level}”这一层级（可用：{'、'.join(LEVELS)}）")
+        return levels
 
     @model_validator(mode="after")
     def _wording_uses_known_figures(self) -> "ProblemArea":
@@ -114,10 +125,14 @@ def propose(report: Report, last_year: Report | None = None) -> list[Proposal]:
 
     A problem last year's report already stated in the same words is not proposed again: 五 must not be a copy.
     """
+    from gkassist.checks import paragraph_findings
+
     figures = figures_of(report)
     said_last_year = SentenceIndex(re.split(r"[；。]", "".join(last_year.paragraphs("problems"))) if last_year else [])
     out: list[Proposal] = []
     for area in problem_areas():
+        if report.level not in area.levels:
+            continue
         if area.said is not None:
             # one problem per shortfall the clerk named in that part
             fills = [dict(figures, said=clause) for clause in _said(report, area.said)]
@@ -129,7 +144,10 @@ def propose(report: Report, last_year: Report | None = None) -> list[Proposal]:
             problem = area.problem.format(**values)
             if said_last_year.contains(problem) or len(out) == MAX_PROPOSALS:
                 continue
-            out.append(Proposal(area.id, problem, area.improvement.format(**values)))
+            proposal = Proposal(area.id, problem, area.improvement.format(**values))
+            if paragraph_findings(report, "problems", [proposals_paragraph([proposal])]):
+                continue  # a figure that disagrees with the tables, a placeholder: never offered
+            out.append(proposal)
     return out
 
 
@@ -166,6 +184,10 @@ def figures_of(report: Report) -> dict:
     unable = total(fmt.t3.rows_in("unable"))
     # 表四's blocks (行政复议, the two kinds of 诉讼): the columns before “.total”
     blocks = [c.id.removesuffix(".total") for c in fmt.t4.columns if c.id.endswith(".total")]
+    review = sum(n("t4", "cases", f"{b}.total") or 0 for b in blocks if b == "review")
+    suits = sum(n("t4", "cases", f"{b}.total") or 0 for b in blocks if b != "review")
+    appeals_said = "、".join(x for x in (f"行政复议{format_number(review)}件" if review else "",
+                                         f"行政诉讼{format_number(suits)}件" if suits else "") if x)
     fee = fmt.fee_cell
     return {
         "requests_total": n("t3", "new", "total") or 0,
@@ -175,6 +197,9 @@ def figures_of(report: Report) -> dict:
         "deny_total": total(fmt.t3.rows_in("deny")),
         "corrected_total": sum(n("t4", "cases", f"{b}.corrected") or 0 for b in blocks),
         "appeals_total": sum(n("t4", "cases", f"{b}.total") or 0 for b in blocks),
+        "appeals_said": appeals_said,  # “行政复议1件、行政诉讼2件”: each figure where TEXT-NUMBERS looks for it
+        "review_total": review,
+        "suits_total": suits,
         "carry_next_total": n("t3", "carry_next", "total") or 0,
         "fee_amount": (n(*fee) if fee else 0) or 0,
     }

@@ -15,7 +15,7 @@ from functools import cache
 from pydantic import BaseModel, ConfigDict, field_validator
 
 from gkassist import llm
-from gkassist.checks import check_placeholders, check_text_numbers
+from gkassist.checks import paragraph_findings
 from gkassist.core import repetition
 from gkassist.core.model import Report
 from gkassist.core.numbers import parse_number
@@ -90,12 +90,3 @@ def polish(paragraph: str, heading: str, part: str, report: Report, last_year: R
                                                              repetition.WARNING_RATE):
             return Polished(candidate, False, "改写和去年报告的句子重复得更多了（REPEAT）")
     return Polished(candidate, True)
-
-
-def paragraph_findings(report: Report, section: str, paragraphs: list[str], placeholders: bool = True):
-    """TEXT-NUMBERS (and PLACEHOLDER) findings of paragraphs about to be stored in `section`."""
-    trial = report.model_copy(deep=True)
-    trial.preface = []
-    trial.extra_lines = {}
-    trial.sections = {section: list(paragraphs)}
-    return check_text_numbers(trial) + (check_placeholders(trial) if placeholders else [])

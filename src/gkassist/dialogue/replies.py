@@ -24,6 +24,9 @@ class Pending:
     cells: dict[tuple[str, str, str], int | float] = field(default_factory=dict)
     paragraphs: list[str] = field(default_factory=list)
     before_polish: str | None = None  # the clerk's own paragraph while a polished one is pending
+    own: str = ""  # the clerk's words as typed, before they were put in the register of a report (还原)
+    opening: str = ""  # the sentences made from the tables that open the paragraph (not the clerk's to check)
+    before_suggestion: str | None = None  # the paragraph before a suggested sentence was added (去掉参考)
     asking: bool = False  # a question back is open: “对” cannot store this yet
     saved: bool = False  # what is already saved, shown again (a part reopened): “对” keeps it
     # what a kind keeps while the answer is discussed: the preface's contact details, the phrasing suggestions

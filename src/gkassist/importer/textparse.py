@@ -12,6 +12,8 @@ where more than one split fits), and what could not be read said on the `ImportR
 
 from __future__ import annotations
 
+import re
+
 from gkassist.core.model import Report
 from gkassist.importer.headings import (
     TABLE_START,
@@ -41,6 +43,7 @@ def parse_text(text: str, source: str = "<文本>") -> ImportResult:
     wrapped = is_wrapped(text)
     result.report.preface = preface_paragraphs(head_text, title, agency, wrapped)
     _read_sections(result, text, headings, wrapped)
+    _read_closing(result.report)
     result.report.imported.headings = printed_headings(text, headings)
     _say_missing_sections(result, headings)
     return result
@@ -95,3 +98,27 @@ def _say_missing_sections(result: ImportResult, headings: list[tuple[str, int, i
     for sid in fmt.narrative_sections:
         if sid not in found_sections and headings:
             result.problems.append(f"没有找到“{fmt.heading(sid)}”部分")
+
+
+_DATE_LINE = re.compile(r"^\s*(?:(?P<agency>[^\d，。；]{2,40}?)\s*)?(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*$")
+
+
+def _read_closing(report: Report) -> None:
+    """The 落款 after the last part (the agency's name and a date on lines of their own) is the report's closing, not
+    a paragraph of 六."""
+    from datetime import date
+
+    for sid in reversed(report.format.narrative_sections):
+        paragraphs = report.sections.get(sid)
+        if not paragraphs:
+            continue
+        m = _DATE_LINE.match(paragraphs[-1])
+        if m and (not m["agency"] or looks_like_agency(m["agency"])):
+            try:
+                report.closing_date = date(int(m["y"]), int(m["m"]), int(m["d"]))
+            except ValueError:
+                return
+            paragraphs.pop()
+            if paragraphs and not m["agency"] and looks_like_agency(paragraphs[-1]) and len(paragraphs[-1]) <= 40:
+                paragraphs.pop()  # the agency's line above the date
+        return

@@ -70,7 +70,8 @@ def context(report: Report) -> dict:
             "note": fmt.tables[table_id].corner if table_id else "",
             "extra_lines": report.extra_lines.get(section.id, []),
         })
-    return {"report": report, "sections": sections, "title_year": f"{report.year}年{fmt.title_phrase}"}
+    return {"report": report, "sections": sections, "title_year": f"{report.year}年{fmt.title_phrase}",
+            "closing": report.closing()}
 
 
 def render_text(report: Report, suffix: str) -> str:

@@ -180,6 +180,13 @@ def write_docx(report: Report) -> bytes:
             _table(doc, section.table, layout.table_grid(report, section.table))
         for text in report.extra_lines.get(section.id, []):
             _paragraph(doc, text)
+    if closing := report.closing():
+        # 落款: the agency and the date at the right, two blank lines after the text (GB/T 9704's 成文日期)
+        for i, line in enumerate(closing):
+            p = _paragraph(doc, line, indent=False, align=WD_ALIGN_PARAGRAPH.RIGHT)
+            if i == 0:
+                p.paragraph_format.space_before = Pt(56)
+            p.paragraph_format.right_indent = Pt(BODY_SIZE.pt * 2)
     core = doc.core_properties
     core.title = xml_safe(report.title)[:255]  # the package's core properties take at most 255 characters
     core.author = xml_safe(report.agency)[:255]

@@ -14,7 +14,8 @@ UNIT = r"(?:件|个|条|宗|次|份|项|起|例|笔|家|名|位|所)"
 # Arabic numbers count anywhere; a Chinese numeral only with a unit after it (第三方, 三安全一稳定 are words).
 COUNT = re.compile(r"(-|负|－)?([0-9０-９]+(?:[.．][0-9０-９]+)?|[零〇一二两三四五六七八九十百千万]+(?=\s*" + UNIT + r"))\s*" + UNIT + "?")
 NEGATIVE = re.compile(r"(?:^|[^0-9])[-－负]\s*[0-9０-９一二两三四五六七八九十]")
-_SPLIT = re.compile(r"[，,、；;。！!？?：:\n]+|其中|另外|另有|此外|以及|还有(?=\d|[一二两三四五六七八九十])")
+# words that start a new clause of their own (“另外” only before a count: “要另外制作” is one clause)
+_SPLIT = re.compile(r"[，,、；;。！!？?：:\n]+|其中|另有|此外|以及|(?:另外|还有)(?=[0-9０-９一二两三四五六七八九十])")
 _BRACKETS = re.compile(r"[（(\[【]([^（）()\[\]【】]*)[）)\]】]")
 _ASIDE = "\ue000"  # where an aside in brackets stood
 

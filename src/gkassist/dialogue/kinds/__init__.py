@@ -45,6 +45,10 @@ class StepKind:
         """Whether the report already holds this step's part."""
         raise NotImplementedError
 
+    def unfinished(self, engine: "Engine", step: Step, pending: Pending) -> str:
+        """Why “对” cannot store the pending answer yet (a 〔…〕 slot still open); "" when it can."""
+        return ""
+
     def saved(self, engine: "Engine", step: Step) -> list[Reply]:
         """A part already answered (reopened): set `engine.pending` to what is saved and show it; [] if nothing is."""
         return []

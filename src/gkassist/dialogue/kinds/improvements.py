@@ -10,6 +10,7 @@ from gkassist.core.model import Report
 from gkassist.dialogue.improvements import MAX_PROPOSALS, MIN_PROPOSALS, Proposal, proposals_paragraph, propose
 from gkassist.dialogue.kinds import StepKind, kind
 from gkassist.dialogue.kinds.narrative import POLISH, RESTORE, polish, restore
+from gkassist.dialogue.register import to_register
 from gkassist.dialogue.replies import Pending, Reply
 
 
@@ -74,14 +75,15 @@ class Improvements(StepKind):
         return "去年报告的问题和改进部分：\n" + "\n".join(prior) if prior else ""  # quoted whole: the follow-up answers it
 
     def understand(self, engine, step: Step, text: str) -> list[Reply]:
-        followup = text if re.search(r"[。！？]$", text) else text + "。"
+        followup = to_register(text, engine.report, subject=False)  # in the register of a published report
         last = engine.last_year
         if last is not None and not re.search(r"上年|去年|\d{4}年度", followup):
             followup = f"{last.year}年度报告提出的问题，整改情况如下：{followup}"
         proposals = propose(engine.report, last)
         paragraphs = [followup, proposals_paragraph(proposals)]
         lines = [f"{i}. 问题：{p.problem}；改进：{p.improvement}" for i, p in enumerate(proposals, 1)]
-        engine.pending = Pending(step.id, paragraphs=paragraphs, proposals=proposals)
+        engine.pending = Pending(step.id, paragraphs=paragraphs, proposals=proposals,
+                                 own=text if re.search(r"[。！？]$", text) else text + "。")
         return [Reply("根据今年的数字，我建议写这些问题：\n" + "\n".join(lines), "understood"),
                 Reply("将写入：\n" + "\n".join(paragraphs), "understood"),
                 Reply(_editing_help(proposals) + "重新写整改情况会替换第一段。")]

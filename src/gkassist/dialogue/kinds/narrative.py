@@ -9,9 +9,11 @@ from gkassist.core.errors import InputError
 from gkassist.core.flow import Step
 from gkassist.core.model import Report
 from gkassist.core.slots import SLOT_MARK
+from gkassist.dialogue.composed import compose, contradicts, without_restatements
 from gkassist.dialogue.kinds import StepKind, kind
 from gkassist.dialogue.kinds.field import SAME_AS_LAST
 from gkassist.dialogue.kinds.table import NONE_ANSWER
+from gkassist.dialogue.register import to_register
 from gkassist.dialogue.replies import Pending, Reply
 
 POLISH = re.compile(r"^\s*(润色|润色一下|帮我润色|改通顺)\s*[。！!]?\s*$")
@@ -32,12 +34,13 @@ def repeated_figures(paragraph: str) -> list[str]:
 
 def paragraph_warnings(engine, placeholders: bool = False) -> list[Reply]:
     """Numbers in the pending paragraphs that the tables contradict, said before they are stored."""
-    from gkassist.dialogue.polish import paragraph_findings
+    from gkassist.checks import paragraph_findings
 
     findings = paragraph_findings(engine.report, engine.step.section, engine.pending.paragraphs, placeholders)
+    own = "".join(engine.pending.paragraphs).replace(engine.pending.opening, "", 1)  # the figures' sentences aside
     return [Reply("请核对：" + f.message, "error") for f in findings] + [
         Reply(f"请核对：“{figure}”在这段里出现了两次，是不是同一件事写了两遍（比如自己写的和参考句里的）？", "error")
-        for figure in repeated_figures("".join(engine.pending.paragraphs))]
+        for figure in repeated_figures(own)]
 
 
 # ---------------------------------------------------------------- the optional polish (narrative and 五)
@@ -79,12 +82,18 @@ def polish(engine, match=None) -> list[Reply]:
 
 
 def restore(engine, match=None) -> list[Reply]:
-    """Back to the clerk's own paragraph after a polish."""
-    if engine.pending.before_polish is None:
-        return [Reply("没有润色过，不需要还原。", "error")]
-    i = polish_target(engine)
-    engine.pending.paragraphs[i], engine.pending.before_polish = engine.pending.before_polish, None
-    return [Reply("已换回您写的：" + engine.pending.paragraphs[i], "understood"), Reply("回答“对”保存。")]
+    """Back to the clerk's own words: after a polish, the paragraph before it; else the words as typed, before they
+    were put in the register of a report."""
+    pending, i = engine.pending, polish_target(engine)
+    if pending.before_polish is not None:
+        pending.paragraphs[i], pending.before_polish = pending.before_polish, None
+        said = "已换回润色前的："
+    elif pending.own and pending.paragraphs[i] != pending.own:
+        pending.paragraphs[i] = pending.own
+        said = "已换回您写的："
+    else:
+        return [Reply("没有改过您写的，不需要还原。", "error")]
+    return [Reply(said + pending.paragraphs[i], "understood"), Reply("回答“对”保存。")]
 
 
 # ---------------------------------------------------------------- suggestions
@@ -93,11 +102,22 @@ def take_suggestion(engine, match) -> list[Reply]:
     found = engine.pending.suggestions
     if not engine.pending.paragraphs or not (1 <= number <= len(found)):
         return [Reply("没有这条参考。", "error")]
+    if engine.pending.before_suggestion is None:
+        engine.pending.before_suggestion = engine.pending.paragraphs[-1]
     # a sentence cut at “；” from its paragraph now ends this one
     engine.pending.paragraphs[-1] += re.sub(r"[；;，,、]$", "。", found[number - 1].text)
     follow = ("请用“填：……”按顺序把〔…〕换成本单位今年的实际（逗号分开），或重新输入整段。"
               if found[number - 1].slots else "回答“对”保存。")
     return [Reply("将写入：" + engine.pending.paragraphs[-1], "understood"), Reply(follow)]
+
+
+def drop_suggestion(engine, match=None) -> list[Reply]:
+    """The suggested sentence taken is not wanted after all (its 〔…〕 cannot be filled): back to the paragraph before."""
+    pending = engine.pending
+    if pending.before_suggestion is None:
+        return [Reply("这段没有用参考句，不需要去掉。", "error")]
+    pending.paragraphs[-1], pending.before_suggestion = pending.before_suggestion, None
+    return [Reply("已去掉参考句，将写入：" + pending.paragraphs[-1], "understood"), Reply("回答“对”保存。")]
 
 
 def fill_slots(engine, match) -> list[Reply]:
@@ -111,7 +131,7 @@ def fill_slots(engine, match) -> list[Reply]:
     if len(values) > len(slots):
         return [Reply(f"这段只有{len(slots)}处〔…〕，您给了{len(values)}个值。", "error")]
     for value in values:
-        paragraph = SLOT_MARK.sub(value, paragraph, count=1)
+        paragraph = SLOT_MARK.sub(lambda m: value, paragraph, count=1)
     engine.pending.paragraphs[i] = paragraph
     left = len(slots) - len(values)
     return [Reply("将写入：" + paragraph, "understood"), *paragraph_warnings(engine),
@@ -148,6 +168,7 @@ class Narrative(StepKind):
     # 加 and 填 need their colon so that a paragraph starting “加强……” or “填报……” stays a paragraph
     commands = (
         (re.compile(r"参考\s*(\d)"), take_suggestion),
+        (re.compile(r"去掉参考(?:句)?|不用参考(?:句)?|不要参考(?:句)?"), drop_suggestion),
         (re.compile(r"填\s*[：:]\s*(.+)", re.S), fill_slots),
         (POLISH, polish),
         (RESTORE, restore),
@@ -157,25 +178,32 @@ class Narrative(StepKind):
         return narrative_hint(engine, step)
 
     def understand(self, engine, step: Step, text: str) -> list[Reply]:
-        if NONE_ANSWER.match(text) and step.section == "other":
-            text = "本年度未收取信息处理费，无其他需要报告的事项。"
+        report = engine.report
+        own = step.heading + text.removeprefix(step.heading)
+        if not re.search(r"[。！？]$", own):
+            own += "。"
+        body = text.removeprefix(step.heading)
         if SAME_AS_LAST.match(text):
             standard = self._last_year_standard(engine, step)
             if not standard:
                 return [Reply("正文不宜照抄去年（重复率超过50%会被扣分），请写今年的具体做法。", "error")]
-            text = standard
-        paragraph = step.heading + text.removeprefix(step.heading)
-        if not re.search(r"[。！？]$", paragraph):
-            paragraph += "。"
-        engine.pending = Pending(step.id, paragraphs=[paragraph])
+            body = standard
+        elif NONE_ANSWER.match(text):
+            body = "无其他需要报告的事项。" if step.section == "other" else ""
+        else:
+            body = to_register(body, report)  # the clerk's words in the register of a published report
+        opening = compose(step.opens_with, report, text) if step.opens_with else ""
+        if opening:
+            body = without_restatements(body, opening)
+        if not opening and not body:
+            return [Reply("请写几句今年这部分的具体做法（有数字更好）。", "error")]
+        paragraph = step.heading + opening + body
+        engine.pending = Pending(step.id, paragraphs=[paragraph], own=own, opening=opening)
         replies = [Reply("将写入：" + paragraph, "understood")] + paragraph_warnings(engine, placeholders=True)
-        if step.part:
-            try:
-                from gkassist.corpus import load_index, search
-
-                found = search(load_index(), text, step.part, 3, for_agency=engine.report.agency)
-            except Exception:  # suggestions are a help, never a reason to fail an answer
-                found = []
+        if paragraph != own and not SAME_AS_LAST.match(text):
+            replies.append(Reply("（已按年度报告的写法整理了用词；要用您原来的说法，回答“还原”。）"))
+        if step.part and body:
+            found = self._suggestions(engine, step, text)
             for i, s in enumerate(found, 1):
                 replies.append(Reply(f"参考{i}：{s.text}（出处：{s.agency} {s.year}年度）", "suggestion"))
             if found:
@@ -185,6 +213,29 @@ class Narrative(StepKind):
                 return replies
         replies.append(Reply("对吗？回答“对”保存，或重新输入。"))
         return replies
+
+    def _suggestions(self, engine, step: Step, text: str) -> list:
+        """Phrasing from earlier reports that fits this unit: of its level, the unit's own first, never saying what
+        this year's tables make untrue."""
+        report = engine.report
+        try:
+            from gkassist.corpus import load_index, search
+
+            found = search(load_index(), text, step.part, 12, for_agency=report.agency)
+        except Exception:  # suggestions are a help, never a reason to fail an answer
+            return []
+        from gkassist.importer.title import guess_level
+
+        fitting = [s for s in found if (s.agency == report.agency or guess_level(s.agency) == report.level)
+                   and not contradicts(s.original, report)]
+        return fitting[:3]
+
+    def unfinished(self, engine, step: Step, pending: Pending) -> str:
+        left = sum(len(SLOT_MARK.findall(p)) for p in pending.paragraphs)
+        if left:
+            return (f"这段还有{left}处〔…〕没有换成本单位的实际：请用“填：……”按顺序填上，"
+                    "或回答“去掉参考”不用这句参考。")
+        return ""
 
     def _last_year_standard(self, engine, step: Step) -> str:
         """Last year's 六 when it is only the standard sentences (未收取信息处理费, 无其他需要报告的事项):

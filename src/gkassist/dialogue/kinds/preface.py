@@ -7,7 +7,7 @@ from gkassist.core.flow import Step
 from gkassist.core.model import Report
 from gkassist.dialogue.kinds import StepKind, kind
 from gkassist.dialogue.kinds.field import SAME_AS_LAST
-from gkassist.dialogue.preface import Contact, contact_in, preface_paragraph
+from gkassist.dialogue.preface import Contact, contact_from_answer, contact_in, preface_paragraph
 from gkassist.dialogue.replies import Pending, Reply
 
 
@@ -28,14 +28,19 @@ class Preface(StepKind):
             contact = _last_contact(engine)
             if not contact.describe():
                 return [Reply("去年的报告里没有联系方式，请直接告诉我科室、电话、地址和公开报告的网站。", "error")]
+            left = []
+            left: list[str] = []
         else:
-            contact = contact_in(text)
+            contact, left = contact_from_answer(text, _last_contact(engine), engine.report.agency)
             pending = engine.pending
             if pending is not None and pending.step == step.id and pending.asking:
                 contact = contact.merged(pending.contact)  # a reply to “还缺……” adds to what was said
         paragraph = preface_paragraph(engine.report, contact)
         engine.pending = Pending(step.id, paragraphs=[paragraph], contact=contact)
         replies = [Reply(f"我理解为：{contact.describe() or '（没有读到联系方式）'}\n将写在报告开头：{paragraph}", "understood")]
+        if left:
+            replies.append(Reply("这些没有用上：" + "、".join(f"“{x}”" for x in left)
+                                 + "。如果是联系方式，请说明是哪一项（如“传真0431-…”“邮箱…”）。", "error"))
         if missing := contact.missing():
             engine.pending.asking = True
             return replies + [Reply(f"还缺{'、'.join(missing)}，请补充（例如“党政办，电话0431-12345678”）。", "error")]

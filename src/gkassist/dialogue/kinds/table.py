@@ -99,6 +99,10 @@ class Table(StepKind):
             parsed = self._parse(engine, table, turns)
             if parsed.refusal:
                 return [Reply(parsed.refusal, "error")]  # nothing changes: what was understood before stays
+            if earlier and pending.asking and self._adds_nothing(engine, table, earlier, base, parsed, ignored):
+                # an answer that says nothing of this table (the clerk answered the next question): not taken in
+                return [Reply(f"这句没有说到{engine.report.format.tables[table].name}的内容，没有计入。上面的问题还没有回答；"
+                              "要先跳过这一题，回答“跳过”；没能理解的数字不用计入，回答“不用管”。", "error")]
         parsed.cells = _on_top_of(base, parsed.cells, table)
         parsed.not_understood = [c for c in parsed.not_understood if c not in ignored]
         trial = report.model_copy(deep=True)
@@ -117,6 +121,12 @@ class Table(StepKind):
             engine.pending.asking = True
             return replies + [Reply("\n".join(questions), "error")]
         return replies + [Reply("对吗？回答“对”保存，或直接重新描述。")]
+
+    def _adds_nothing(self, engine, table: str, earlier: list[str], base: dict, parsed: Parsed, ignored: list[str]) -> bool:
+        before = self._parse(engine, table, earlier)
+        new_questions = set(parsed.questions) - set(before.questions)
+        return (_on_top_of(base, before.cells, table) == _on_top_of(base, parsed.cells, table) and not new_questions
+                and set(before.questions) >= set(parsed.questions))
 
     def _parse(self, engine, table: str, turns: list[str]) -> Parsed:
         row = engine.report.tables["t3"]["carried"]
