@@ -12,9 +12,8 @@ For each index, each step in a process of its own (as a clerk's command would ru
 and answer 200 queries (time to open, query median and p95, peak memory); add one report to the folder and
 open again (the old index rebuilds, the new one reads that file).  Queries: a sentence of each of the first
 200 reports, searched in its section kind with that report left out.  Quality: how often the top five hold
-a sentence of the same section kind, and how often the new index returns the old one's suggestions (the same
-sentences in the same order; the new one may add more where the old one ran out after removing
-near-duplicates).
+a sentence of the same section kind, and how often the new index's suggestions begin with the old one's (the same
+sentences; the same scores, where tied sentences may be shown either way round).
 
 Goals (issue #23): at 10,000 reports query p95 ≤ 15 ms, open ≤ 50 ms, resident memory ≤ 150 MB, adding one
 report ≤ 1 s; at 1,000 reports query p95 ≤ 5 ms.
@@ -110,10 +109,15 @@ def _rss_mb() -> float:
 
 def step(name: str, what: str, folder: str, queries_file: str) -> dict:
     engine = _engine(name)
+    import gkassist.importer  # noqa: F401 — what every command has imported by then, not the index's time
+
     t = time.perf_counter()
     index = engine.load_index([folder])
+    opened = time.perf_counter() - t
+    if name == "new":
+        index.settle()  # the check of every file for changes (a command runs it while jieba loads)
     took = time.perf_counter() - t
-    out = {"seconds": took, "sentences": len(index)}
+    out = {"seconds": took, "opened": opened, "sentences": len(index)}
     if name == "new":
         out["rows"] = index.db.execute("SELECT count(*) FROM distinct_sentences").fetchone()[0]
     if what == "query":
@@ -128,7 +132,7 @@ def step(name: str, what: str, folder: str, queries_file: str) -> dict:
             times.append((time.perf_counter() - t) * 1000)
             assert all(s.source != q["source"] for s in found)
             hits += any(s.section == q["kind"] for s in found)
-            tops.append([s.original for s in found])
+            tops.append([[s.original, s.score] for s in found])
         times.sort()
         out.update(median=statistics.median(times), p95=times[int(len(times) * 0.95)], hits=hits, tops=tops)
     out["rss"] = _rss_mb()
@@ -166,8 +170,12 @@ def compare(n_reports: int, distinct: bool = False) -> None:
             added.unlink()
             results[name] = {"build": build, "query": query, "add": add}
     old, new = results["old"], results["new"]
-    same = sum(a == b[: len(a)] for a, b in zip(old["query"]["tops"], new["query"]["tops"]))
-    more = sum(len(b) > len(a) for a, b in zip(old["query"]["tops"], new["query"]["tops"]))
+    pairs = list(zip(old["query"]["tops"], new["query"]["tops"]))
+    # the old suggestions first (the new index may find more: it keeps a sentence's copies as one candidate, the
+    # old one spent its 100 candidates on them), compared by sentence, and by score where sentences tie
+    same = sum(a == b[: len(a)] for a, b in pairs)
+    same_scores = sum([x[1] for x in a] == [y[1] for y in b][: len(a)] for a, b in pairs)
+    more = sum(len(b) > len(a) for a, b in pairs)
     nq = len(old["query"]["tops"])
 
     def row(label, key, fmt, goal=""):
@@ -180,13 +188,16 @@ def compare(n_reports: int, distinct: bool = False) -> None:
     print(f"  {'':<34}{'old (memory)':>12}{'new (FTS5)':>12}  new/old")
     row("build (s)", lambda r: r["build"]["seconds"], "{:.1f}")
     row("build peak memory (MB)", lambda r: r["build"]["rss"], "{:.0f}")
-    row("open (ms)", lambda r: r["query"]["seconds"] * 1000, "{:.0f}", "goal ≤ 50 ms at 10,000")
+    row("open, files checked (ms)", lambda r: r["query"]["seconds"] * 1000, "{:.0f}", "goal ≤ 50 ms at 10,000")
+    row("  of which the index ready (ms)", lambda r: r["query"]["opened"] * 1000, "{:.0f}",
+        "the rest: one stat per file, alongside jieba's start in a command")
     row("query median (ms)", lambda r: r["query"]["median"], "{:.1f}")
     row("query p95 (ms)", lambda r: r["query"]["p95"], "{:.1f}", "goal ≤ 5 ms at 1,000, ≤ 15 ms at 10,000")
     row("open + 200 queries peak memory (MB)", lambda r: r["query"]["rss"], "{:.0f}", "goal ≤ 150 MB")
     row("add one report (s)", lambda r: r["add"]["seconds"], "{:.2f}", "goal ≤ 1 s")
     row("top 5 holds the section kind", lambda r: r["query"]["hits"], "{}/" + str(nq))
-    print(f"  new returns the old suggestions, same order: {same}/{nq}; more suggestions than the old: {more}/{nq}")
+    print(f"  new suggestions begin with the old ones: the same sentences {same}/{nq}, the same scores {same_scores}/{nq}; "
+          f"more suggestions than the old {more}/{nq}")
 
 
 if __name__ == "__main__":

@@ -205,7 +205,7 @@ def test_a_damaged_index_is_rebuilt_by_the_command_with_one_chinese_line(capsys)
 
 def test_a_report_added_or_removed_is_read_alone(monkeypatch, capsys):
     """corpus add reads the one new file (the samples are not read again); remove drops it; adding it again works."""
-    corpus.load_index()
+    corpus.load_index().settle()
     read = _reads(monkeypatch)
     before = len(corpus.load_index())
     assert main(["corpus", "add", str(SAMPLES / "000_7a4690d65c5df8d4.txt")]) == 0
@@ -246,7 +246,7 @@ def test_two_folders_keep_an_index_each(tmp_path, monkeypatch):
     a = _folder(tmp_path, "a", "2024_hexizhen.json", agency_suffix="（甲）")
     b = _folder(tmp_path, "b", "2024_baishuixiang.json", "2024_qinglanxian_jyj.json", agency_suffix="（乙）")
     first_a = corpus.load_index([a])
-    corpus.load_index([b])
+    corpus.load_index([b]).settle()
     assert corpus.index_path([a]) != corpus.index_path([b]) and corpus.index_path([a]).exists()
     assert {r["agency"] for r in first_a.reports if r["source"].startswith(str(a))} == {"青岚县河西镇人民政府（甲）"}
     read = _reads(monkeypatch)
@@ -275,6 +275,7 @@ def test_a_folder_s_index_follows_its_files(tmp_path, monkeypatch):
     gone = [r for r in index.reports if r["source"] == str(folder.resolve() / "2024_qinglanxian_jyj.json")][0]
     (folder / "2024_qinglanxian_jyj.json").unlink()
     index = corpus.load_index([folder])
+    index.settle()  # its first use: reads what changed
     assert sorted(read) == ["2024_baishuixiang.json", "2024_dongchengjiedao.json"]
     in_folder = {r["agency"] for r in index.reports if r["source"].startswith(str(folder.resolve()))}
     assert in_folder == {"青岚县河西镇人民政府", "青岚县白水乡人民政府（改）", "青岚县东城街道办事处"}

@@ -17,7 +17,6 @@ rank half the corpus).
 
 from __future__ import annotations
 
-import heapq
 import math
 import os
 import sqlite3
@@ -25,6 +24,7 @@ import threading
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from gkassist.core.errors import InputError
 from gkassist.core.repetition import SentenceIndex, normalise, split_sentences
@@ -41,9 +41,8 @@ LEVELS = ("township", "department", "government")
 LEVEL_NAMES = {"township": "乡镇街道", "department": "政府部门", "government": "政府本级"}
 # The postings read per query: the candidates are the sentences holding the rarer words, as many words as keep
 # the postings read under this count.  On the samples every word fits and the ranking is exact.
-CANDIDATE_POSTINGS = 20000
-POOL = 150  # candidates scored exactly per page; more pages while near-duplicates leave too few suggestions
-PAGES = 4
+CANDIDATE_POSTINGS = 5000
+POOL = 150  # the candidates with the best first scores, scored exactly
 
 _SCHEMA = """
 CREATE TABLE files (
@@ -120,8 +119,7 @@ class Suggestion:
         return self.__dict__.copy()
 
 
-@dataclass(frozen=True)
-class CorpusFile:
+class CorpusFile(NamedTuple):
     source: str  # absolute path
     own: bool
     size: int
@@ -132,10 +130,11 @@ class CorpusFile:
 def _folder_files(folder: Path, suffixes: tuple[str, ...], own: bool) -> list[CorpusFile]:
     """The folder's report files with their sizes and times, from one directory listing."""
     out = []
-    base = folder.resolve()
+    base = str(folder.resolve())
     with os.scandir(base) as entries:
         for entry in entries:
-            if os.path.splitext(entry.name)[1].lower() not in suffixes:
+            name = entry.name
+            if name[name.rfind("."):].lower() not in suffixes:
                 continue
             try:
                 if not entry.is_file():
@@ -143,8 +142,9 @@ def _folder_files(folder: Path, suffixes: tuple[str, ...], own: bool) -> list[Co
                 st = entry.stat()
             except OSError:
                 continue
-            out.append(CorpusFile(str(base / entry.name), own, st.st_size, st.st_mtime_ns))
-    return sorted(out, key=lambda f: f.source)
+            out.append(CorpusFile(os.path.join(base, name), own, st.st_size, st.st_mtime_ns))
+    out.sort()
+    return out
 
 
 def corpus_entries(extra: list[str | Path] = ()) -> list[CorpusFile]:
@@ -205,6 +205,7 @@ class PhrasingIndex:
         self.path = path
         self.extra = extra
         self._lock = threading.RLock()
+        self._pending: tuple[threading.Thread, dict, object] | None = None
 
     # -------------------------------------------------------------- opening
     @classmethod
@@ -262,12 +263,14 @@ class PhrasingIndex:
 
     # -------------------------------------------------------------- what it holds
     def __len__(self) -> int:
+        self.settle()
         with self._lock:
             return self.db.execute("SELECT sentences FROM totals").fetchone()[0]
 
     @property
     def reports(self) -> list[dict]:
         """What `corpus list` shows: agency, year, level, sentences, source, own for every readable file."""
+        self.settle()
         with self._lock:
             rows = self.db.execute("SELECT agency, year, level, sentences, source, own FROM files "
                                    "WHERE agency IS NOT NULL ORDER BY id").fetchall()
@@ -275,17 +278,64 @@ class PhrasingIndex:
                 for a, y, lv, n, s, o in rows]
 
     # -------------------------------------------------------------- keeping it in step with the folders
+    def follow(self, list_files, warn) -> None:
+        """Start checking the folders (one stat per file, ~10 µs each here: 0.1 s for 10,000 files) in a thread;
+        the first use of the index waits for it and reads what changed.  A command loads jieba meanwhile."""
+        box: dict = {}
+
+        def check():
+            try:
+                box["files"] = list_files()
+            except BaseException as e:  # noqa: BLE001 — raised again where the index is used
+                box["error"] = e
+
+        thread = threading.Thread(target=check, name="gkassist-corpus-check", daemon=True)
+        thread.start()
+        with self._lock:
+            self._pending = (thread, box, warn)
+
+    def settle(self) -> None:
+        """Wait for the check started by follow() and bring the index in step with what it found."""
+        with self._lock:
+            pending, self._pending = self._pending, None
+            if pending is None:
+                return
+            thread, box, warn = pending
+            thread.join()
+            if "error" in box:
+                raise box["error"]
+            try:
+                self.sync(box["files"], warn)
+            except sqlite3.DatabaseError as e:
+                if not _damaged(e):  # busy past the timeout, a full disk, a read-only file: what it holds serves
+                    warn(f"参考语料索引 {self.path} 暂时无法更新（{e}），先用已有的内容")
+                    return
+                self.rebuild(warn, box["files"])
+
+    def rebuild(self, warn, files: list[CorpusFile] | None = None) -> None:
+        """The index file found damaged while in use: set aside, and every file indexed again, in place."""
+        if self.path is None:
+            raise InputError("参考语料索引出错，请重试")
+        with self._lock:
+            warn(f"参考语料索引 {self.path} 已损坏，已移到 {self.path.name}.damaged，正在重建")
+            try:
+                self.db.close()
+            except sqlite3.Error:
+                pass
+            _set_aside(self.path)
+            self.db = _fresh_connection(self.path)
+            self.sync(corpus_entries(list(self.extra)) if files is None else files, warn)
+
     def sync(self, files: list[CorpusFile], warn=lambda msg: None) -> tuple[int, int]:
         """Read the files added or changed since the index last saw them and drop those changed or gone;
         returns (files read, files dropped)."""
         with self._lock:
-            stored = {source: (fid, size, mtime, own) for fid, source, size, mtime, own
-                      in self.db.execute("SELECT id, source, size, mtime_ns, own FROM files")}
-            current = {f.source: f for f in files}
-            stale = [fid for source, (fid, size, mtime, own) in stored.items()
-                     if (f := current.get(source)) is None or (f.size, f.mtime_ns, f.own) != (size, mtime, bool(own))]
-            fresh = [f for f in files if f.source not in stored
-                     or (f.size, f.mtime_ns, f.own) != tuple(stored[f.source][1:3]) + (bool(stored[f.source][3]),)]
+            # (source, own, size, time) as the folders show them and as the index saw them
+            seen = {(source, bool(own), size, mtime): fid for fid, source, own, size, mtime
+                    in self.db.execute("SELECT id, source, own, size, mtime_ns FROM files")}
+            now = set(files)
+            stale = [fid for state, fid in seen.items() if state not in now]
+            fresh = [f for f in files if f not in seen]
             if not stale and not fresh:
                 return 0, 0
             with self.db:
@@ -382,6 +432,7 @@ class PhrasingIndex:
 
     def search(self, words: list[str], kinds: tuple[str, ...] | None = None, level: str | None = None, top: int = 5,
                exclude_source: str | None = None, for_agency: str | None = None) -> list[Suggestion]:
+        self.settle()
         with self._lock:
             return self._search(words, kinds, level, top, exclude_source, for_agency)
 
@@ -409,49 +460,39 @@ class PhrasingIndex:
                 break
             chosen.append(t)
             spent += df[t]
-        # Their first score, from the postings alone: Σ idf of the words held × what the rowid tells (own,
-        # length) — BM25 exactly for a word held once.  The clerk's own sentences (few) count every word.
-        matches = [(f'words:"{t}"{filters}', idf[t]) for t in chosen]
+        # Their first score, from the postings alone, added up by SQLite: Σ idf of the query's words each holds
+        # (the commoner words looked up among the candidates only) × what the rowid tells (own, length) — BM25
+        # exactly for a sentence holding each word once.  The clerk's own sentences (few) are all candidates.
+        among = "words:(" + " OR ".join(f'"{t}"' for t in chosen) + ")"
         rest = [t for t in terms if t not in chosen]
+        parts = [(f'words:"{t}"{filters}', idf[t]) for t in chosen] + [(f'words:"{t}" AND {among}{filters}', idf[t]) for t in rest]
         if rest and self.db.execute("SELECT 1 FROM files WHERE own = 1 LIMIT 1").fetchone():
-            matches += [(f'words:"{t}"{filters} AND own:"1"', idf[t]) for t in rest]
-        held_idf: dict[int, float] = {}
-        get = held_idf.get
-        for match, weight in matches:
-            for (rowid,) in self.db.execute("SELECT rowid FROM sentences WHERE sentences MATCH ?", (match,)):
-                held_idf[rowid] = get(rowid, 0.0) + weight
-        factor = {}
-        for low in {r & 0x1FF for r in held_idf}:
-            boost = OWN_BOOST * (BM25_K1 + 1) if low & _OWN_BIT else BM25_K1 + 1
-            factor[low] = boost / (1 + BM25_K1 * (1 - BM25_B + BM25_B * (low & _LENGTH_MASK) / avg))
-        first_scores = {r: s * factor[r & 0x1FF] for r, s in held_idf.items()}
-        ranked = heapq.nlargest(POOL * PAGES, first_scores, key=first_scores.__getitem__)
+            parts += [(f'words:"{t}" AND NOT {among}{filters} AND own:"1"', idf[t]) for t in rest]
+        union = " UNION ALL ".join("SELECT rowid AS r, ? AS w FROM sentences WHERE sentences MATCH ?" for _ in parts)
+        ranked = [r for (r,) in self.db.execute(
+            f"SELECT r FROM ({union}) GROUP BY r "
+            f"ORDER BY sum(w) * (CASE WHEN r & {_OWN_BIT} THEN ? ELSE ? END) / (? + ? * (r & {_LENGTH_MASK})) DESC, r LIMIT ?",
+            [x for match, weight in parts for x in (weight, match)]
+            + [OWN_BOOST * (BM25_K1 + 1), BM25_K1 + 1, 1 + BM25_K1 * (1 - BM25_B), BM25_K1 * BM25_B / avg, POOL])]
         excluded = None
         if exclude_source:
             row = self.db.execute("SELECT id FROM files WHERE source = ?", (str(Path(exclude_source).resolve()),)).fetchone()
             excluded = row[0] if row else None
-        # The head scored exactly (every word of the query, as often as the sentence holds it), a page at a time
-        # while near-duplicates leave fewer than `top` suggestions.
+        # The head scored exactly: every word of the query, as often as the sentence holds it.
         scored: dict[int, tuple] = {}
-        out: list[Suggestion] = []
-        for start in range(0, len(ranked), POOL):
-            page = ranked[start:start + POOL]
-            marks = ",".join("?" * len(page))
-            for rowid, held, length, kind in self.db.execute(
-                    f"SELECT rowid, words, length, kind FROM sentences WHERE rowid IN ({marks})", page):
-                held = held.split()
-                norm = BM25_K1 * (1 - BM25_B + BM25_B * length / avg)
-                boost = OWN_BOOST * (BM25_K1 + 1) if rowid & _OWN_BIT else BM25_K1 + 1
-                score = 0.0
-                for t in terms:  # the query's order, as the in-memory index added the words up
-                    if t in held:
-                        tf = held.count(t)
-                        score += idf[t] * tf * boost / (tf + norm)
-                scored[rowid] = (score, kind, held)
-            out = self._best(scored, words, top, for_agency, excluded)
-            if len(out) >= top:
-                break
-        return out
+        marks = ",".join("?" * len(ranked))
+        for rowid, held, length, kind in self.db.execute(
+                f"SELECT rowid, words, length, kind FROM sentences WHERE rowid IN ({marks})", ranked):
+            held = held.split()
+            norm = BM25_K1 * (1 - BM25_B + BM25_B * length / avg)
+            boost = OWN_BOOST * (BM25_K1 + 1) if rowid & _OWN_BIT else BM25_K1 + 1
+            score = 0.0
+            for t in terms:  # the query's order, as the in-memory index added the words up
+                if t in held:
+                    tf = held.count(t)
+                    score += idf[t] * tf * boost / (tf + norm)
+            scored[rowid] = (score, kind, held)
+        return self._best(scored, words, top, for_agency, excluded)
 
     def _best(self, scored: dict[int, tuple], words: list[str], top: int, for_agency, excluded) -> list[Suggestion]:
         """The `top` best sentences, each from its first copy outside the excluded file, a near-duplicate of
@@ -460,13 +501,20 @@ class PhrasingIndex:
         seen = SentenceIndex([])
         taken: set[str] = set()
         files: dict[int, tuple | None] = {}
-        for rowid in sorted(scored, key=lambda r: (-scored[r][0], r)):
+        # as many as the in-memory index looked at: the rest of a long run of near-duplicates is not worth reading
+        walk = sorted(scored, key=lambda r: (-scored[r][0], r))[:top * 20]
+        if not walk:
+            return out
+        firsts = {row: (text, fid) for row, text, fid in self.db.execute(
+            f"WITH candidates(row) AS (VALUES {','.join(['(?)'] * len(walk))}) "
+            "SELECT candidates.row, o.text, o.file FROM candidates JOIN occurrences o ON o.seq = "
+            "(SELECT seq FROM occurrences WHERE row = candidates.row AND file != ? ORDER BY seq LIMIT 1)",
+            [*walk, -1 if excluded is None else excluded])}
+        for rowid in walk:
             score, kind, held = scored[rowid]
-            first = self.db.execute("SELECT text, file FROM occurrences WHERE row = ? AND file != ? ORDER BY seq LIMIT 1",
-                                    (rowid, -1 if excluded is None else excluded)).fetchone()
-            if first is None:
+            if rowid not in firsts:
                 continue  # only in the excluded file
-            text, fid = first
+            text, fid = firsts[rowid]
             if text in taken or seen.contains(text):
                 continue  # the same or nearly the same as one already suggested
             taken.add(text)
@@ -513,19 +561,18 @@ def _open_index(path: Path, extra: tuple[str, ...], warn) -> PhrasingIndex:
     try:
         return PhrasingIndex.open(path, extra)
     except UnusableIndex:
-        if not path.exists():  # the folder cannot be written: an index in memory, rebuilt each time
-            warn(f"参考语料索引无法写入 {path.parent}，本次在内存中建立")
-            index = PhrasingIndex.in_memory()
-            index.extra = extra
-            return index
-    warn(f"参考语料索引 {path} 已损坏或不是 gkassist 的索引，已移到 {path.name}.damaged，正在重建")
-    _set_aside(path)
+        if path.exists():
+            warn(f"参考语料索引 {path} 已损坏或不是 gkassist 的索引，已移到 {path.name}.damaged，正在重建")
+            _set_aside(path)
+    return PhrasingIndex(_fresh_connection(path), path, extra)
+
+
+def _fresh_connection(path: Path) -> sqlite3.Connection:
+    """A new index file; in memory (rebuilt each time) when the folder cannot be written."""
     try:
-        return PhrasingIndex.open(path, extra)
+        return PhrasingIndex.open(path).db
     except UnusableIndex:
-        index = PhrasingIndex.in_memory()
-        index.extra = extra
-        return index
+        return PhrasingIndex.in_memory().db
 
 
 def _forget_old_caches() -> None:
@@ -538,40 +585,26 @@ def _forget_old_caches() -> None:
 
 
 def load_index(extra: list[str | Path] = (), warn=lambda msg: None) -> PhrasingIndex:
-    """The index of the corpus with these folders, in step with their files (only changes are read)."""
-    files = corpus_entries(extra)
+    """The index of the corpus with these folders; its first use brings it in step with their files (only
+    the files added, changed or removed are read or dropped)."""
+    for folder in extra:
+        if not Path(folder).is_dir():
+            raise InputError(f"{folder}：语料文件夹不存在")
     path = index_path(extra)
-    key = tuple(str(Path(f).resolve()) for f in extra)
     with _LOADING:
         index = _LOADED.get(path)
         if index is None:
             if not path.exists():
                 _forget_old_caches()
-            index = _LOADED[path] = _open_index(path, key, warn)
-    try:
-        index.sync(files, warn)
-    except sqlite3.DatabaseError:
-        index = recover(index, warn)
+            index = _LOADED[path] = _open_index(path, tuple(str(Path(f).resolve()) for f in extra), warn)
+    index.follow(lambda: corpus_entries(extra), warn)
     return index
 
 
-def recover(index: PhrasingIndex, warn) -> PhrasingIndex:
-    """A damaged index found while reading it: set aside, rebuilt from the files."""
-    path = index.path
-    try:
-        index.close()
-    except sqlite3.Error:
-        pass
-    with _LOADING:
-        _LOADED.pop(path, None)
-    if path is None:
-        raise InputError("参考语料索引出错，请重试")
-    warn(f"参考语料索引 {path} 已损坏，已移到 {path.name}.damaged，正在重建")
-    _set_aside(path)
-    with _LOADING:
-        fresh = _LOADED[path] = _open_index(path, index.extra, warn)
-    fresh.sync(corpus_entries(list(index.extra)), warn)
-    return fresh
+def _damaged(e: sqlite3.DatabaseError) -> bool:
+    """Whether SQLite says the file is damaged or not a database (not busy, full or read-only)."""
+    name = getattr(e, "sqlite_errorname", "") or ""
+    return name.startswith("SQLITE_CORRUPT") or name == "SQLITE_NOTADB" or type(e) is sqlite3.DatabaseError
 
 
 def build_index(files: list[tuple[Path, bool]], warn=lambda msg: None) -> PhrasingIndex:
@@ -603,8 +636,10 @@ def search(index: PhrasingIndex, query: str, kind: str | None = None, top: int =
     kinds = OVERVIEW_KINDS if kind == "总体情况" else ((kind,) if kind else None)
     try:
         return index.search(words, kinds, level, top, exclude_source, for_agency)
-    except sqlite3.DatabaseError:
-        index = recover(index, warn)
+    except sqlite3.DatabaseError as e:
+        if not _damaged(e):
+            raise InputError(f"参考语料索引暂时无法读取（{e}），请稍后再试") from None
+        index.rebuild(warn)
         return index.search(words, kinds, level, top, exclude_source, for_agency)
 
 

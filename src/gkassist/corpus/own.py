@@ -32,7 +32,7 @@ def add_to_own(files: list[str], warn) -> list[tuple[object, Path, bool]]:
         atomic_write(dest, report.to_json())
         added.append((report, dest, result is not None and result.partial))
     if added:
-        load_index([], warn)  # reads the new copies only
+        load_index([], warn).settle()  # reads the new copies only
     return added
 
 
@@ -80,5 +80,5 @@ def remove_from_own(items: list[str], warn) -> list[tuple[dict, Path]]:
         Path(source).replace(kept)
         removed.append((r, kept))
     if removed:
-        load_index([], warn)  # drops their sentences
+        load_index([], warn).settle()  # drops their sentences
     return removed
