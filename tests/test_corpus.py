@@ -322,6 +322,20 @@ def test_a_government_s_sentences_go_to_a_government_only(tmp_path):
         corpus.search(index, "政策解读", level="county")
 
 
+def test_corpus_reports_name_each_report_for_last_year_s_lookup():
+    """What dialogue/session.py's find_last_year reads: every report's agency, year, level, file, own or not."""
+    reports = corpus.corpus_reports()
+    shiqiao = [r for r in reports if r["agency"] == "青岚县石桥镇人民政府"]
+    assert sorted(r["year"] for r in shiqiao) == [2023, 2024]
+    assert all(r["level"] == "township" and not r["own"] and Path(r["source"]).is_file() for r in shiqiao)
+    assert {r["level"] for r in reports} == {"township", "department"}
+
+
+def test_a_missing_corpus_folder_is_one_chinese_line(tmp_path, capsys):
+    assert main(["suggest", "公开惠农补贴信息", "--corpus", str(tmp_path / "没有这个文件夹")]) == 2
+    assert "语料文件夹不存在" in capsys.readouterr().err
+
+
 def test_cli_suggest_level_and_json(capsys):
     assert main(["suggest", "--section", "问题和改进", "司法所逐件审查答复文书", "--level", "department", "--json"]) == 0
     out = json.loads(capsys.readouterr().out)

@@ -242,9 +242,10 @@ def _warn(message: str) -> None:
 def cmd_suggest(args) -> int:
     import re
 
-    from gkassist.corpus import keywords, load_index, search, section_kind
+    from gkassist.corpus import check_level, keywords, load_index, search, section_kind
 
     kind = section_kind(args.section)
+    check_level(args.level)
     query = args.query.strip()
     if not query:
         raise InputError("请写几句今年做了什么（例如：“今年重点公开了财政预决算和惠民补贴”）")

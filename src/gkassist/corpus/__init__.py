@@ -15,6 +15,7 @@ from gkassist.corpus.index import (
     PhrasingIndex,
     Suggestion,
     build_index,
+    check_level,
     cool_down,
     corpus_entries,
     corpus_files,
@@ -32,7 +33,7 @@ from gkassist.corpus.slots import slot
 
 __all__ = [
     "BM25_B", "BM25_K1", "LEVELS", "LEVEL_NAMES", "OVERVIEW_KINDS", "OWN_BOOST", "SECTION_KINDS", "PhrasingIndex",
-    "Suggestion", "add_to_own", "build_index", "cool_down", "corpus_entries", "corpus_files", "corpus_reports", "index_path",
+    "Suggestion", "add_to_own", "build_index", "check_level", "cool_down", "corpus_entries", "corpus_files", "corpus_reports", "index_path",
     "is_warm", "keywords", "load_index", "paragraph_kinds", "remove_from_own", "search", "section_kind", "slot", "stopwords", "tokens",
     "warm_up",
 ]

@@ -2,17 +2,17 @@
 
 A corpus is the shipped samples, the clerk's own reports (`gkassist corpus add`) and the folders given with
 `--corpus`; each set of folders has an index file of its own in the user data folder (paths.index_dir), so
-a clerk alternating between two folders keeps both.  Opening an index compares the files it holds (size,
-modification time) with the folders and reads only the files added or changed, and drops the sentences of
-files changed or gone: nothing is rebuilt.  A damaged or foreign index file is set aside and rebuilt, with a
-message.
+a clerk alternating between two folders keeps both.  When an index is first used it compares the files it
+holds (size, modification time) with the folders, reads only the files added or changed and drops the
+sentences of files changed or gone: nothing is rebuilt.  A damaged or foreign index file is set aside and
+rebuilt, with a message.
 
 The ranking is the project's BM25 (k1 1.5, b 0.75; the clerk's own reports ×1.5), the same numbers as the
-index once held in memory.  FTS5 finds the candidates — sentences holding the query's words, of the section
-kinds and the level asked for, both filters being columns of the full-text index — and orders them by its
-own bm25(); those at the head are scored exactly.  On a large corpus the candidates are the sentences holding
-the query's rarer words (the words found in every third sentence add little to a score and would make FTS5
-rank half the corpus).
+index once held in memory.  FTS5's own bm25() costs ~5 µs for every sentence a query matches, and a common
+word matches tens of thousands of sentences in a province's corpus; so FTS5 is asked only for the rowids of
+the sentences holding the query's rarer words (of the section kinds and level asked for: both are indexed
+columns), SQLite adds up their first scores from the postings and the rowids, and the best of them are
+scored exactly.  On a small corpus every word takes part and the ranking is the old one exactly.
 """
 
 from __future__ import annotations
@@ -45,7 +45,7 @@ CANDIDATE_POSTINGS = 5000
 POOL = 150  # the candidates with the best first scores, scored exactly
 
 _SCHEMA = """
-CREATE TABLE files (
+CREATE TABLE IF NOT EXISTS files (
     id INTEGER PRIMARY KEY,
     source TEXT NOT NULL UNIQUE,     -- the file's absolute path
     size INTEGER NOT NULL,
@@ -64,18 +64,18 @@ CREATE TABLE files (
 -- found and ranked once.  words: the jieba words, space-separated (the ascii tokenizer keeps every non-ASCII
 -- character in a token, so a Chinese word is one token); kind, level and own are indexed so that FTS5 applies
 -- the filters to its postings; length (words) is in the rowid too (_rowid).
-CREATE VIRTUAL TABLE sentences USING fts5(
+CREATE VIRTUAL TABLE IF NOT EXISTS sentences USING fts5(
     words, kind, level, own, length UNINDEXED,
     tokenize = 'ascii', detail = 'column'
 );
-CREATE TABLE distinct_sentences (row INTEGER PRIMARY KEY, key BLOB NOT NULL UNIQUE, copies INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS distinct_sentences (row INTEGER PRIMARY KEY, key BLOB NOT NULL UNIQUE, copies INTEGER NOT NULL);
 -- every sentence of every file, in the order they were added: which row it is, its text
-CREATE TABLE occurrences (seq INTEGER PRIMARY KEY, row INTEGER NOT NULL, file INTEGER NOT NULL, text TEXT NOT NULL);
-CREATE INDEX occurrences_of_row ON occurrences (row, seq);
+CREATE TABLE IF NOT EXISTS occurrences (seq INTEGER PRIMARY KEY, row INTEGER NOT NULL, file INTEGER NOT NULL, text TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS occurrences_of_row ON occurrences (row, seq);
 -- in how many sentences (copies counted, as BM25 counts them) each word is
-CREATE TABLE terms (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
-CREATE TABLE totals (sentences INTEGER NOT NULL, words INTEGER NOT NULL, next_seq INTEGER NOT NULL);
-INSERT INTO totals VALUES (0, 0, 1);
+CREATE TABLE IF NOT EXISTS terms (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS totals (sentences INTEGER NOT NULL, words INTEGER NOT NULL, next_seq INTEGER NOT NULL);
+INSERT INTO totals SELECT 0, 0, 1 WHERE NOT EXISTS (SELECT 1 FROM totals);
 """
 _TABLES = {"files", "sentences", "distinct_sentences", "occurrences", "terms", "totals"}
 
@@ -239,10 +239,9 @@ class PhrasingIndex:
         return index
 
     def _create(self) -> None:
-        with self.db:
-            self.db.executescript(_SCHEMA)
-            self.db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-            self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        # one transaction, and nothing created twice: another process may be creating the same file
+        self.db.executescript(f"BEGIN IMMEDIATE; {_SCHEMA} PRAGMA application_id = {APPLICATION_ID}; "
+                              f"PRAGMA user_version = {SCHEMA_VERSION}; COMMIT;")
 
     def _check(self) -> None:
         (app,) = self.db.execute("PRAGMA application_id").fetchone()
@@ -628,11 +627,10 @@ def search(index: PhrasingIndex, query: str, kind: str | None = None, top: int =
     """The best `top` sentences for `query` in section `kind` (总体情况 covers its five parts; None, every part),
     from reports of `level` only when given; `for_agency` is the drafting agency, whose own sentences keep its
     names."""
+    check_level(level)
     words = keywords(query)
     if not words:
         return []
-    if level is not None and level not in LEVELS:
-        raise InputError(f"--level：不认识“{level}”（可选：{'、'.join(f'{k}（{v}）' for k, v in LEVEL_NAMES.items())}）")
     kinds = OVERVIEW_KINDS if kind == "总体情况" else ((kind,) if kind else None)
     try:
         return index.search(words, kinds, level, top, exclude_source, for_agency)
@@ -641,6 +639,12 @@ def search(index: PhrasingIndex, query: str, kind: str | None = None, top: int =
             raise InputError(f"参考语料索引暂时无法读取（{e}），请稍后再试") from None
         index.rebuild(warn)
         return index.search(words, kinds, level, top, exclude_source, for_agency)
+
+
+def check_level(level: str | None) -> None:
+    """A report's level as `--level` takes it (None: any level)."""
+    if level is not None and level not in LEVELS:
+        raise InputError(f"--level：不认识“{level}”（可选：{'、'.join(f'{k}（{v}）' for k, v in LEVEL_NAMES.items())}）")
 
 
 def warm_up() -> PhrasingIndex:
