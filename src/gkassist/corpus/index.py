@@ -43,6 +43,9 @@ LEVEL_NAMES = {"township": "乡镇街道", "department": "政府部门", "govern
 # the postings read under this count.  On the samples every word fits and the ranking is exact.
 CANDIDATE_POSTINGS = 5000
 POOL = 150  # the candidates with the best first scores, scored exactly
+# Words in more than about one sentence in seven (idf below this) are left out of the first scores: they add
+# little and cost most to look up; the exact scores count them.
+COMMON_IDF = 2.0
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS files (
@@ -451,47 +454,58 @@ class PhrasingIndex:
             filters += " AND kind:(" + " OR ".join(f'"{k}"' for k in kinds) + ")"
         if level:
             filters += f' AND level:"{level}"'
-        # Candidates: the sentences holding the rarer words, rarest first, as many words as keep the postings
-        # read within the budget (always one) — all of them on a small corpus, where the ranking is exact.
-        chosen, spent = [], 0
-        for t in sorted(terms, key=df.__getitem__):
-            if chosen and spent + df[t] > CANDIDATE_POSTINGS:
-                break
-            chosen.append(t)
-            spent += df[t]
-        # Their first score, from the postings alone, added up by SQLite: Σ idf of the query's words each holds
-        # (the commoner words looked up among the candidates only) × what the rowid tells (own, length) — BM25
-        # exactly for a sentence holding each word once.  The clerk's own sentences (few) are all candidates.
-        among = "words:(" + " OR ".join(f'"{t}"' for t in chosen) + ")"
-        rest = [t for t in terms if t not in chosen]
-        parts = [(f'words:"{t}"{filters}', idf[t]) for t in chosen] + [(f'words:"{t}" AND {among}{filters}', idf[t]) for t in rest]
-        if rest and self.db.execute("SELECT 1 FROM files WHERE own = 1 LIMIT 1").fetchone():
-            parts += [(f'words:"{t}" AND NOT {among}{filters} AND own:"1"', idf[t]) for t in rest]
-        union = " UNION ALL ".join("SELECT rowid AS r, ? AS w FROM sentences WHERE sentences MATCH ?" for _ in parts)
-        ranked = [r for (r,) in self.db.execute(
-            f"SELECT r FROM ({union}) GROUP BY r "
-            f"ORDER BY sum(w) * (CASE WHEN r & {_OWN_BIT} THEN ? ELSE ? END) / (? + ? * (r & {_LENGTH_MASK})) DESC, r LIMIT ?",
-            [x for match, weight in parts for x in (weight, match)]
-            + [OWN_BOOST * (BM25_K1 + 1), BM25_K1 + 1, 1 + BM25_K1 * (1 - BM25_B), BM25_K1 * BM25_B / avg, POOL])]
         excluded = None
         if exclude_source:
             row = self.db.execute("SELECT id FROM files WHERE source = ?", (str(Path(exclude_source).resolve()),)).fetchone()
             excluded = row[0] if row else None
-        # The head scored exactly: every word of the query, as often as the sentence holds it.
-        scored: dict[int, tuple] = {}
-        marks = ",".join("?" * len(ranked))
-        for rowid, held, length, kind in self.db.execute(
-                f"SELECT rowid, words, length, kind FROM sentences WHERE rowid IN ({marks})", ranked):
-            held = held.split()
-            norm = BM25_K1 * (1 - BM25_B + BM25_B * length / avg)
-            boost = OWN_BOOST * (BM25_K1 + 1) if rowid & _OWN_BIT else BM25_K1 + 1
-            score = 0.0
-            for t in terms:  # the query's order, as the in-memory index added the words up
-                if t in held:
-                    tf = held.count(t)
-                    score += idf[t] * tf * boost / (tf + norm)
-            scored[rowid] = (score, kind, held)
-        return self._best(scored, words, top, for_agency, excluded)
+        own_rows = bool(self.db.execute("SELECT 1 FROM files WHERE own = 1 LIMIT 1").fetchone())
+        budget = CANDIDATE_POSTINGS
+        while True:
+            # Candidates: the sentences holding the rarer words, rarest first, as many words as keep the postings
+            # read within the budget (always one) — all of them on a small corpus, where the ranking is exact.
+            chosen, spent = [], 0
+            for t in sorted(terms, key=df.__getitem__):
+                if chosen and spent + df[t] > budget:
+                    break
+                chosen.append(t)
+                spent += df[t]
+            ranked = self._first_scores(terms, chosen, idf, filters, avg, own_rows)
+            # The head scored exactly: every word of the query, as often as the sentence holds it.
+            scored: dict[int, tuple] = {}
+            marks = ",".join("?" * len(ranked))
+            for rowid, held, length, kind in self.db.execute(
+                    f"SELECT rowid, words, length, kind FROM sentences WHERE rowid IN ({marks})", ranked):
+                held = held.split()
+                norm = BM25_K1 * (1 - BM25_B + BM25_B * length / avg)
+                boost = OWN_BOOST * (BM25_K1 + 1) if rowid & _OWN_BIT else BM25_K1 + 1
+                score = 0.0
+                for t in terms:  # the query's order, as the in-memory index added the words up
+                    if t in held:
+                        tf = held.count(t)
+                        score += idf[t] * tf * boost / (tf + norm)
+                scored[rowid] = (score, kind, held)
+            out = self._best(scored, words, top, for_agency, excluded)
+            if len(out) >= top or len(ranked) >= POOL or len(chosen) == len(terms):
+                return out
+            # too few candidates (the rarer words only in the report left out, or in other parts): more words
+            budget *= 8
+
+    def _first_scores(self, terms, chosen, idf, filters, avg, own_rows) -> list[int]:
+        """The POOL candidates with the best first scores, from the postings alone, added up by SQLite: Σ idf of
+        the query's words each holds (the commoner words looked up among the candidates only) × what the rowid
+        tells (own, length) — BM25 exactly for a sentence holding each word once.  The clerk's own sentences
+        (few) are all candidates."""
+        among = "words:(" + " OR ".join(f'"{t}"' for t in chosen) + ")"
+        rest = [t for t in terms if t not in chosen and idf[t] >= COMMON_IDF]
+        parts = [(f'words:"{t}"{filters}', idf[t]) for t in chosen] + [(f'words:"{t}" AND {among}{filters}', idf[t]) for t in rest]
+        if rest and own_rows:
+            parts += [(f'words:"{t}" AND NOT {among}{filters} AND own:"1"', idf[t]) for t in rest]
+        union = " UNION ALL ".join("SELECT rowid AS r, ? AS w FROM sentences WHERE sentences MATCH ?" for _ in parts)
+        return [r for (r,) in self.db.execute(
+            f"SELECT r FROM ({union}) GROUP BY r "
+            f"ORDER BY sum(w) * (CASE WHEN r & {_OWN_BIT} THEN ? ELSE ? END) / (? + ? * (r & {_LENGTH_MASK})) DESC, r LIMIT ?",
+            [x for match, weight in parts for x in (weight, match)]
+            + [OWN_BOOST * (BM25_K1 + 1), BM25_K1 + 1, 1 + BM25_K1 * (1 - BM25_B), BM25_K1 * BM25_B / avg, POOL])]
 
     def _best(self, scored: dict[int, tuple], words: list[str], top: int, for_agency, excluded) -> list[Suggestion]:
         """The `top` best sentences, each from its first copy outside the excluded file, a near-duplicate of
