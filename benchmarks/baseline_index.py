@@ -16,7 +16,7 @@ from pathlib import Path
 
 from gkassist.core.errors import InputError
 from gkassist.core.repetition import SentenceIndex, normalise, split_sentences
-from gkassist.corpus import OVERVIEW_KINDS, keywords, paragraph_kinds, slot, tokens
+from gkassist.corpus import keywords, overview_kinds, paragraph_kinds, slot, tokens
 from gkassist.corpus.segmentation import load_whole_dictionary
 from gkassist.paths import cache_dir, resource_dir, user_corpus_dir
 
@@ -132,7 +132,7 @@ def search(index: Index, query: str, kind: str | None = None, top: int = 5,
     if not words:
         return []
     # 总体情况 covers its five parts; any other kind only itself; no kind, everything
-    allowed = OVERVIEW_KINDS if kind == "总体情况" else ((kind,) if kind else None)
+    allowed = overview_kinds() if kind == "总体情况" else ((kind,) if kind else None)
     try:
         scores = _scores(index, words, allowed)
     except (IndexError, TypeError):

@@ -11,11 +11,9 @@ from gkassist.core.errors import InputError
 from gkassist.core.model import load_report
 from gkassist.paths import index_dir, resource_dir, user_corpus_dir
 
+pytestmark = pytest.mark.usefixtures("private_cache")  # jieba's caches of their own (the index is in each test's data folder)
 
-@pytest.fixture(autouse=True)
-def private_dirs(tmp_path, monkeypatch):
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+
 
 
 @pytest.fixture(scope="module")

@@ -27,12 +27,21 @@ from gkassist.corpus.index import (
     warm_up,
 )
 from gkassist.corpus.own import add_to_own, remove_from_own
-from gkassist.corpus.sections import OVERVIEW_KINDS, SECTION_KINDS, paragraph_kinds, section_kind
+from gkassist.corpus.sections import (
+    OTHER_KIND,
+    OVERVIEW_KIND,
+    PROBLEMS_KIND,
+    overview_kinds,
+    paragraph_kinds,
+    section_kind,
+    section_kinds,
+)
 from gkassist.corpus.segmentation import keywords, stopwords, tokens
 from gkassist.corpus.slots import slot
 
 __all__ = [
-    "BM25_B", "BM25_K1", "LEVELS", "LEVEL_NAMES", "OVERVIEW_KINDS", "OWN_BOOST", "SECTION_KINDS", "PhrasingIndex",
+    "BM25_B", "BM25_K1", "LEVELS", "LEVEL_NAMES", "OTHER_KIND", "OVERVIEW_KIND", "OWN_BOOST", "PROBLEMS_KIND",
+    "PhrasingIndex", "overview_kinds", "section_kinds",
     "Suggestion", "add_to_own", "build_index", "check_level", "cool_down", "corpus_entries", "corpus_files", "corpus_reports", "index_path",
     "is_warm", "keywords", "load_index", "paragraph_kinds", "remove_from_own", "search", "section_kind", "slot", "stopwords", "tokens",
     "warm_up",

@@ -28,7 +28,7 @@ from typing import NamedTuple
 
 from gkassist.core.errors import InputError
 from gkassist.core.repetition import SentenceIndex, normalise, split_sentences
-from gkassist.corpus.sections import OVERVIEW_KINDS, paragraph_kinds
+from gkassist.corpus.sections import OVERVIEW_KIND, overview_kinds, paragraph_kinds
 from gkassist.corpus.segmentation import keywords, load_whole_dictionary, place_words, tokens
 from gkassist.corpus.slots import slot
 from gkassist.paths import cache_dir, index_dir, resource_dir, user_corpus_dir
@@ -645,7 +645,7 @@ def search(index: PhrasingIndex, query: str, kind: str | None = None, top: int =
     words = keywords(query)
     if not words:
         return []
-    kinds = OVERVIEW_KINDS if kind == "总体情况" else ((kind,) if kind else None)
+    kinds = overview_kinds() if kind == OVERVIEW_KIND else ((kind,) if kind else None)
     try:
         return index.search(words, kinds, level, top, exclude_source, for_agency)
     except sqlite3.DatabaseError as e:
