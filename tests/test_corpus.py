@@ -38,7 +38,7 @@ def test_slots_mark_another_agencys_facts():
     assert slots[0] == "德惠市郭家镇人民政府"
     # jieba's dictionary calls these place names; they are not
     text, _ = corpus.slot("在作出决定之日起7个工作日内上门送达，多角度、有深度地解读，中国政府网转载。", "平潭综合实验区管委会")
-    assert text == "在作出决定之日起〔数字：7个〕工作日内上门送达，多角度、有深度地解读，中国政府网转载。"
+    assert text == "在作出决定之日起〔数字：7个工作日〕内上门送达，多角度、有深度地解读，中国政府网转载。"
     assert corpus.slot("平潭各乡镇", "某县人民政府")[0] == "〔地名：平潭〕各乡镇"
     text, slots = corpus.slot("2020年，德惠市郭家镇人民政府在郭家镇各村发布信息18条。", "德惠市郭家镇人民政府", same_agency=True)
     assert text == "〔年份：2020年〕，德惠市郭家镇人民政府在郭家镇各村发布信息〔数字：18条〕。" and slots == ["2020年", "18条"]

@@ -295,3 +295,33 @@ async def test_the_palette_speaks_chinese():
         await pilot.press("ctrl+p")
         await pilot.pause(0.3)
         assert app.screen.query_one(Input).placeholder.startswith("输入要做的事或部分名称")
+
+
+async def test_the_closing_date_from_the_palette_and_the_conversation_paged_from_the_answer_line():
+    engine, notice = open_session(str(SEED), 2021)
+    app = DraftApp(engine, notice)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        for answer in ("没有", "对", "没有", "对", "规范性文件现行有效3件", "对"):
+            await type_answer(pilot, answer)
+        log = app.query_one("#log")
+        await pilot.pause()
+        bottom = log.scroll_y
+        assert bottom > 0
+        await pilot.press("pageup")
+        await pilot.pause()
+        assert log.scroll_y < bottom and app.focused is app.query_one("#answer")  # the answer line keeps the focus
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert log.scroll_y == bottom
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"落款")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.query_one("#answer").value == "落款日期："
+        await pilot.press(*"2022年1月18日", "enter")
+        await pilot.pause()
+        assert messages(app)[-1].startswith("落款日期改为2022年1月18日")
+        assert app.engine.report.closing() == (app.engine.report.agency, "2022年1月18日")

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from gkassist.corpus.segmentation import jieba_module, place_words
 
 _YEAR = re.compile(r"20\d{2}\s*年(?:度)?")
-_NUMBER = re.compile(r"\d[\d,.]*\s*(?:%|％|余?(?:件|条|个|次|期|篇|场|人次|人|万元|元|家|项|批|宗|份|处|部|栏|户|小时|天|日|个工作日)|余)")
+_NUMBER = re.compile(r"\d[\d,.]*\s*(?:%|％|余?(?:件次|件|条|个工作日|个|次|期|篇|场|人次|人|万元|元|家|项|批次|批|宗|份|处|部|栏|户|小时|天|日)|余)")
 _ADMIN_PART = re.compile(r"[\u4e00-\u9fff]+?(?:自治州|自治县|省|市|县|区|镇|乡|街道|旗)")
 # Another unit's level words: “县政府门户网站” in a 市 department's report is the wrong site.
 _LEVEL_WORDS = re.compile(r"(?:省|市|县|区|州|旗|镇|乡)(?:级)?(?:人民)?(?:政府(?:门户网站|网站|网|官网|信息公开专栏)"

@@ -37,6 +37,9 @@ class DraftApp(App):
         Binding("ctrl+z", "undo", "撤销", priority=True),
         Binding("ctrl+b", "back", "上一题", priority=True),
         Binding("ctrl+q", "save_quit", "保存退出", priority=True),
+        # the conversation scrolls by page while the answer line keeps the focus (not in the key bar: it is full)
+        Binding("pageup", "scroll_log(-1)", "上翻", show=False),
+        Binding("pagedown", "scroll_log(1)", "下翻", show=False),
     ]
 
     def __init__(self, engine=None, notice: str = "", export_dir: Path | None = None, opener=None):
@@ -320,6 +323,10 @@ class DraftApp(App):
         yield "帮助", "F1", self.action_help
         yield "保存", "Ctrl+S", self.action_save
         yield "保存并退出", "Ctrl+Q", self.action_save_quit
+
+    def action_scroll_log(self, direction: int) -> None:
+        log = self.query_one("#log", VerticalScroll)
+        (log.scroll_page_down if direction > 0 else log.scroll_page_up)(animate=False)
 
     def _ask_closing_date(self) -> None:
         answer = self.query_one("#answer", Input)

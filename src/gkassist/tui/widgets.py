@@ -75,7 +75,7 @@ class KeyBar(Static):
     """
 
     def __init__(self, bindings: list[Binding]):
-        keys = [("ctrl+p", "command_palette", "命令")] + [(b.key, b.action, b.description) for b in bindings]
+        keys = [("ctrl+p", "command_palette", "命令")] + [(b.key, b.action, b.description) for b in bindings if b.show]
         super().__init__(" ".join(
             f"[@click=app.{action.replace(chr(39), chr(34))}][b]{_key_name(key)}[/b] {label}[/]" for key, action, label in keys))
 

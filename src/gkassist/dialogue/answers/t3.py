@@ -584,6 +584,8 @@ def allocate(reading: Reading, carried: dict[str, float] | None) -> Parsed:
         if kind is None:
             if len(kinds) == 1:
                 kind = kinds[0]
+            elif not kinds and not requests and not unknown_kind and f.count and reading.questions:
+                continue  # the applications are asked about (“企业申请了若干件”): their results wait for the count
             elif not kinds and not requests and not unknown_kind and f.count:
                 out.refusal = "只说了办理结果，没有说收到几件申请、是哪类申请人的。请一并说明，例如“自然人申请3件，予以公开2件”。"
                 return out

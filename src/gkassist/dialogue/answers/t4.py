@@ -77,6 +77,7 @@ def read(frames: list[Frame]) -> tuple[list[Fact], list[str], list[str]]:
     questions: list[str] = []
     not_understood: list[str] = []
     block: str | None = None
+    uncounted: set[str | None] = set()  # the kinds of case said without their number
     correcting, turn_now = False, 0  # “不好意思，是纠正”: the words that put right cover the rest of the answer
     for f in frames:
         named, count = f.named, f.count
@@ -94,7 +95,10 @@ def read(frames: list[Frame]) -> tuple[list[Fact], list[str], list[str]]:
         if count is None and vague(f.clause.text) or count and approximate(f.clause.text):
             questions.append(f"“{f.clause.text}”具体是几件？")  # “有几起复议”: never taken for one
             block = named or block
+            uncounted.add(block)
             continue
+        if count is None and (named or block) in uncounted:
+            continue  # “……，都维持了” of cases not yet counted: nothing to show until the count is said
         if f.correction and f.outcome and named is None and count is None and f.clause.turn:
             said = [x for x in facts if x.outcome is not None and x.turn < f.clause.turn]
             if len({(x.block, x.outcome) for x in said}) == 1:
