@@ -67,11 +67,11 @@ def paragraphs(report) -> Iterator[tuple[str, int, str]]:
 
 def stated_figures(report) -> Iterator[tuple[str, int, StatedFigure, re.Match, int | float]]:
     """Each figure the text states: (section id, paragraph number, what it states, the match, the number)."""
+    # “制发规范性文件N件” says nothing of a format without 本年制发件数
+    figures = [f for f in STATED_FIGURES if all(report.format.has(*cell) for cell in f.cells)]
     for sid, i, para in paragraphs(report):
         flat = re.sub(r"\s+", "", para)
-        for figure in STATED_FIGURES:
-            if not all(report.format.has(*cell) for cell in figure.cells):
-                continue  # “制发规范性文件N件” says nothing of a format without 本年制发件数
+        for figure in figures:
             for m in figure.pattern.finditer(flat):
                 stated = parse_number(m.group(1))
                 if stated is not None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Literal, NamedTuple
 
@@ -124,30 +124,28 @@ class Table:
         """The columns of a one-block table (表三, 表四), optional ones included."""
         return self.blocks[0].columns
 
+    @cached_property
+    def _by_id(self) -> tuple[dict[str, Row], dict[str, Block], dict[tuple[str, str], Column]]:
+        # looked up for every cell of every check of every report of an audit: by id, not by scanning
+        rows = {r.id: r for b in self.blocks for r in b.rows}
+        blocks = {r.id: b for b in self.blocks for r in b.rows}
+        columns = {(r.id, c.id): c for b in self.blocks for r in b.rows for c in b.columns}
+        return rows, blocks, columns
+
     def row(self, row_id: str) -> Row:
-        for r in self.rows:
-            if r.id == row_id:
-                return r
-        raise KeyError(row_id)
+        return self._by_id[0][row_id]
 
     def block_of(self, row_id: str) -> Block:
-        for b in self.blocks:
-            if any(r.id == row_id for r in b.rows):
-                return b
-        raise KeyError(row_id)
+        return self._by_id[1][row_id]
 
     def column(self, row_id: str, col_id: str) -> Column:
-        for c in self.block_of(row_id).columns:
-            if c.id == col_id:
-                return c
-        raise KeyError(col_id)
+        try:
+            return self._by_id[2][(row_id, col_id)]
+        except KeyError:
+            raise KeyError(col_id if row_id in self._by_id[0] else row_id) from None
 
     def has(self, row_id: str, col_id: str | None = None) -> bool:
-        try:
-            self.column(row_id, col_id) if col_id else self.row(row_id)
-        except KeyError:
-            return False
-        return True
+        return (row_id, col_id) in self._by_id[2] if col_id else row_id in self._by_id[0]
 
     def rows_in(self, group: str) -> tuple[str, ...]:
         """The rows of a group, by its id or its label (“unable”, “（四）无法提供”)."""
@@ -199,22 +197,24 @@ class Equation:
     said: str = ""  # the parts as a message names them (“自然人与五类法人或其他组织”)
     each: str = "column"  # repeated down every column (“column”) or across every row (“row”)
 
-    @property
+    @cached_property
     def cells(self) -> tuple[Address, ...]:
         return self.left + self.right
 
+    @cached_property
+    def _parts(self) -> tuple[Address, ...]:
+        return tuple(a for a in self.cells if a != self.total)
+
     def holds(self, value_of) -> bool | None:
         """True or False by `value_of(address)` (a number or None); None when the relation does not apply."""
-        values = {a: value_of(a) for a in self.cells}
-        if self.strict and any(v is None for v in values.values()):
+        if value_of(self.total) is None:
             return None
-        if values[self.total] is None:
+        parts = [value_of(a) for a in self._parts]
+        if self.strict and None in parts:
             return None
-        parts = [a for a in self.cells if a != self.total]
-        if parts and all(values[a] is None for a in parts):
+        if parts and all(v is None for v in parts):
             return None  # every part left blank (a published 总计 column often is): nothing to add up; BLANK says so
-        side = lambda cells: sum(values[a] or 0 for a in cells)  # noqa: E731
-        return side(self.left) == side(self.right)
+        return sum(value_of(a) or 0 for a in self.left) == sum(value_of(a) or 0 for a in self.right)
 
 
 @dataclass(frozen=True)
