@@ -33,7 +33,7 @@ from gkassist.dialogue.answers.text import (
 )
 from gkassist.dialogue.answers.words import words
 
-APPLIES = re.compile(r"申请|收到|受理|接到|提出|一共|共计|总共|合计")
+APPLIES = re.compile(r"申请|收到|受理|接到|提出|一共|共计|总共|合计|新收|收了|^(?:今年|全年|本年度?)?(?:一共|共|总共)?有\s*" + NUM + r"\s*件")
 # “没有企业申请”, “不是单位”: a kind said to have no applications
 NEGATED_KIND = re.compile(r"(?:没有|没|无|不是|并非|非)(?:任何)?(?:一家|一个)?")
 ORGANISATIONS = re.compile(r"法人|单位|组织|企业|公司|机构")
@@ -335,7 +335,8 @@ def read(frames: list[Frame]) -> Reading:
         elif f.no_carry:
             pass  # “没有结转”: 0, the default
         elif f.carry and row is None:
-            if (kind or f.applies) and count and not f.refers:
+            if (f.applies or kind and not any(x.what == "requests" and x.kind == kind for x in out.facts)) \
+                    and count and not f.refers:
                 out.facts.append(fact("requests", kind, "new", count))  # “自然人申请1件还没办完” (not “那1件”)
             previous = out.facts[-1] if out.facts else None
             if count is None and previous is not None and previous.what == "requests" and previous.kind is None \
@@ -393,6 +394,8 @@ def read(frames: list[Frame]) -> Reading:
                         left -= taken
                     out.facts = [x for x in out.facts if not (x.what == "requests" and x.kind is None and not x.count)]
                     out.facts.append(fact("requests", kind, "new", count))
+                elif kind is None and count and any(x.count == count and x.turn == turn for x in unkinded):
+                    pass  # “一共9件，8件是个人的，还有1件是一家培训机构申请的”: the one left, said again
                 elif count or kind is not None:
                     out.facts.append(fact("requests", kind, "new", count))
                 if kind is not None:

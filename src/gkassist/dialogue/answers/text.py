@@ -73,6 +73,10 @@ def clauses(text: str, names_a_row=lambda piece: False, turn: int = 0) -> list[C
     text = unspaced(text, names_a_row)
     text = re.sub(r"不是([^，,。；;]{1,20})[，,]\s*(?:而)?是", r"不是\1而是", text)  # “不是X，是Y” is one thing said
     text = PARTITIVE.sub(lambda m: m.group(0) + "，", text)  # “个人的6件里，5件公开…”: the scope apart
+    # “企业的4件和律所那件都公开了”: each kind's with the result said of both
+    text = re.sub(r"(^|[，,；;。])([^，,；;。]{1,12}?(?:的|那)[^，,；;。]{0,4}?)(?:和|跟|与|及|以及)([^，,；;。]{1,12}?)(都|均|也都)([^，,；;。]+)",
+                  lambda m: f"{m[1]}{m[2]}{m[4]}{m[5]}，{m[3]}{m[4]}{m[5]}" if _names_a_kind(m[2]) and _names_a_kind(m[3]) else m[0],
+                  text)
     asides: list[str] = []
 
     def keep(m: re.Match) -> str:
@@ -162,3 +166,9 @@ def with_vague_counts_answered(turns: list[str]) -> list[str]:
             continue
         out.append(text)
     return out
+
+
+def _names_a_kind(piece: str) -> bool:
+    from gkassist.dialogue.answers.words import words
+
+    return any(word in piece for word, _ in words().kinds)
