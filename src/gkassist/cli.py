@@ -81,17 +81,26 @@ def _load(path: str, last=None):
     return load_any(path, last)
 
 
+def _written(out: Path, data, file=None) -> None:
+    """Write an output the user named (an existing file kept as a dated copy first) and say so."""
+    from gkassist.core.files import write_output
+
+    kept = write_output(out, data)
+    print(f"已生成 {out}" + (f"（原来的同名文件留作备份：{kept}）" if kept else ""), file=file or sys.stdout)
+
+
 def cmd_render(args) -> int:
-    from gkassist.core.files import atomic_write
+    from gkassist.core.files import check_output
     from gkassist.output import check_output_names, render_bytes
 
     report, result = _load(args.input)
     outputs = [Path(o) for o in args.output]
     check_output_names(outputs)
+    for out in outputs:  # all before any is written: the report read, a read-only file, a looping link
+        check_output(out, [args.input])
     rendered = [(out, render_bytes(report, out.suffix)) for out in outputs]
     for out, data in rendered:
-        atomic_write(out, data)
-        print(f"已生成 {out}")
+        _written(out, data)
     if result is not None and result.partial:
         print("注意：" + result.summary(), file=sys.stderr)
     return EXIT_OK
@@ -163,12 +172,13 @@ def _check_several(args, last, today) -> int:
 def cmd_audit(args) -> int:
     from gkassist.audit import read_units, run_audit
     from gkassist.audit.output import to_html, to_json, to_xlsx
-    from gkassist.core.files import atomic_write
+    from gkassist.core.files import check_output
 
     outputs = [Path(o) for o in args.output]
     for out in outputs:
         if out.suffix.lower() not in (".html", ".htm", ".xlsx", ".json"):
             raise InputError(f"{out}：审核结果只能输出为 .html、.xlsx 或 .json")
+        check_output(out, [args.units, *args.folders])  # before the audit's minutes, not after
     if not outputs and not args.json:
         raise InputError("请用 -o 审核.html、-o 审核.xlsx 或 --json 指定审核结果输出到哪里")
     if args.workers is not None and not 1 <= args.workers <= 64:
@@ -182,8 +192,7 @@ def cmd_audit(args) -> int:
     writers = {".html": to_html, ".htm": to_html, ".json": to_json}
     for out in outputs:
         data = to_xlsx(audit) if out.suffix.lower() == ".xlsx" else writers[out.suffix.lower()](audit)
-        atomic_write(out, data)
-        print(f"已生成 {out}", file=sys.stderr)
+        _written(out, data, file=sys.stderr)
     if args.json:
         print(to_json(audit))
     bad = sum(1 for u in audit.units if u.error or u.errors)
@@ -211,9 +220,11 @@ class _progress_bar:
 
 
 def cmd_import(args) -> int:
-    from gkassist.core.files import atomic_write
+    from gkassist.core.files import check_output
     from gkassist.importer import import_file
 
+    if args.output:  # never the report being read (“import r.txt -o r.txt”), never a read-only file
+        check_output(Path(args.output), [args.input, args.last_year])
     result = import_file(args.input)
     if args.last_year:
         result.settle_with_last_year(_load(args.last_year)[0])
@@ -225,7 +236,10 @@ def cmd_import(args) -> int:
         print(f"已转为{report.year}年度草稿（{report.format_version}年版格式）；需要补充：{'、'.join(missing) or '无'}", file=sys.stderr)
     data = report.to_json()
     if args.output:
-        atomic_write(args.output, data + "\n")
+        from gkassist.core.files import write_output
+
+        if kept := write_output(Path(args.output), data + "\n"):
+            print(f"原来的 {args.output} 留作备份：{kept}", file=sys.stderr)
     else:
         print(data)
     print(result.summary(), file=sys.stderr)

@@ -76,15 +76,17 @@ class Audit:
 
 # ------------------------------------------------------------------ reading, in worker processes
 def report_files(folders: list[str | Path]) -> list[Path]:
+    """The report files in the folders.  A name of a report's kind that is no readable file (a FIFO, a link to
+    nothing or to itself) is kept too: it becomes a line “无法读取” of the result, never silently left out."""
     files = []
     for folder in folders:
         folder = Path(folder)
-        if folder.is_file():
-            files.append(folder)
-            continue
         if not folder.is_dir():
-            raise InputError(f"{folder}：文件夹不存在")
-        files += sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in REPORT_SUFFIXES
+            if not (folder.exists() or folder.is_symlink()):
+                raise InputError(f"{folder}：文件夹不存在")
+            files.append(folder)  # a file given by name (or a special one: its line says what it is)
+            continue
+        files += sorted(p for p in folder.rglob("*") if p.suffix.lower() in REPORT_SUFFIXES and not p.is_dir()
                         and not any(part.startswith(".") for part in p.relative_to(folder).parts))
     return files
 

@@ -96,10 +96,8 @@ def render_bytes(report: Report, suffix: str) -> bytes:
 
 
 def render_to(report: Report, path: Path) -> Path | None:
-    """Export for the chat: an existing file of that name is kept as a dated copy first (returned), never lost."""
-    from gkassist.core.files import atomic_write, keep_copy
+    """Export for the chat: an existing file of that name is kept as a dated copy first (returned), never lost; a
+    link is written through (core.files.write_output)."""
+    from gkassist.core.files import write_output
 
-    data = render_bytes(report, path.suffix)
-    kept = keep_copy(path)
-    atomic_write(path, data)
-    return kept
+    return write_output(path, render_bytes(report, path.suffix))
