@@ -1,16 +1,23 @@
 """Faults, round two (issue #24): each case benchmarks/probe_faults.py found broken, as it reaches the clerk or the
 county office — a Chinese message and exit 2, no hang, nothing lost, nothing of the user's replaced without a copy."""
 
+import errno
+import io
+import json
 import os
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 
 from conftest import SAMPLES, SEED
 from gkassist.cli import main
+from gkassist.core.errors import InputError
+from gkassist.dialogue import Engine, session
+from gkassist.importer import import_file
 
 SAMPLE = SAMPLES / "2024_shiqiaozhen.json"
 
@@ -69,6 +76,155 @@ def audit_folder(tmp_path):
     for name in ("2024_shiqiaozhen.json", "2024_hexizhen.json", "2024_baishuixiang.json"):
         (folder / name).write_bytes((SAMPLES / name).read_bytes())
     return folder
+
+
+# ------------------------------------------------------------------ 1. locks follow the draft
+async def test_the_tuis_lock_follows_a_new_draft_renamed_after_its_agency_and_refuses_a_second_instance(tmp_path, monkeypatch,
+                                                                                                         no_corpus):
+    from gkassist.dialogue.session import open_session
+    from gkassist.paths import drafts_dir
+    from gkassist.tui.app import DraftApp
+
+    monkeypatch.setattr(session, "find_last_year", lambda *a: None)  # the corpus index: not this test's matter
+
+    app = DraftApp(opener=lambda: open_session(None, 2033, None))
+    async with app.run_test(size=(80, 24)) as pilot:
+        while app.engine is None:
+            await pilot.pause(0.02)
+        assert app.engine.path.name == "2033_待填写.json" and (drafts_dir() / "2033_待填写.lock").exists()
+        for text in ("青岚县测试镇人民政府", "对"):
+            app.query_one("#answer").value = text
+            await pilot.press("enter")
+            await pilot.pause()
+        renamed = drafts_dir() / "2033_青岚县测试镇人民政府.json"
+        assert app.engine.path == renamed and renamed.exists()
+        assert renamed.with_suffix(".lock").read_text() == str(os.getpid())
+        assert not (drafts_dir() / "2033_待填写.lock").exists()  # the old name is free for the next new draft
+        second = gkassist("draft", "--year", 2033, "--answers", answers_file(tmp_path, "没有", "对"))
+        assert second.returncode == 2 and f"正在被另一个 gkassist（进程 {os.getpid()}）使用" in second.stderr
+        assert app.engine.report.agency == "青岚县测试镇人民政府"
+    assert not renamed.with_suffix(".lock").exists()  # released on quitting
+
+
+def test_a_lock_is_taken_in_the_fallback_folder_where_the_draft_is_written(tmp_path):
+    from gkassist.paths import drafts_dir, fallback_drafts_dir
+
+    drafts_dir().parent.mkdir(parents=True)
+    drafts_dir().write_text("a file where the drafts folder should be: as root, permissions would not stop a write")
+    engine = Engine.start(None, 2033)
+    lock = session.lock_draft(engine)
+    assert lock.held and lock.path == fallback_drafts_dir() / "2033_待填写.lock"  # no lock can be made in drafts/
+    engine.answer("青岚县测试镇人民政府")
+    replies = engine.answer("对")
+    assert "草稿已改存到" in replies[0].text
+    saved = fallback_drafts_dir() / "2033_青岚县测试镇人民政府.json"
+    assert engine.path == saved and saved.with_suffix(".lock").read_text() == str(os.getpid())
+    second = gkassist("draft", "--year", 2033, "--answers", answers_file(tmp_path, "没有"))
+    assert second.returncode == 2 and "正在被另一个 gkassist" in second.stderr
+    lock.release()
+    assert not list(fallback_drafts_dir().glob("*.lock"))
+
+
+def test_a_save_never_writes_a_draft_whose_lock_another_instance_holds():
+    engine = Engine.start(None, 2033)
+    session.lock_draft(engine)
+    engine.answer("青岚县测试镇人民政府")
+    other = session.drafts_dir() / "2033_青岚县测试镇人民政府.lock"
+    other.parent.mkdir(parents=True, exist_ok=True)
+    other.write_text(str(os.getppid()))  # a live process that is not this one took the name meanwhile
+    with pytest.raises(InputError, match=f"进程 {os.getppid()}"):
+        engine.answer("对")
+    assert not other.with_suffix(".json").exists()
+
+
+# ------------------------------------------------------------------ 5. tracebacks left
+def test_an_unexpected_error_opening_a_draft_ends_the_tui_in_words(no_corpus):
+    import asyncio
+
+    from gkassist.tui.app import DraftApp
+
+    def broken():
+        raise ZeroDivisionError("bug")
+
+    app = DraftApp(opener=broken)
+
+    async def run():
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+
+    asyncio.run(run())
+    assert app.return_code == 2 and app.open_error.startswith("出现了意外的内部错误（ZeroDivisionError：bug）")
+
+
+def a_saved_draft():
+    engine = Engine.start(import_file(SEED).report, 2021)
+    engine.answer("自然人申请2件，予以公开2件")
+    engine.answer("对")
+    return engine
+
+
+@pytest.mark.parametrize("odd", ["dangling link", "link to itself", "5,000-digit number", "FIFO", "folder"])
+def test_one_odd_entry_in_the_drafts_folder_stops_nothing(capsys, no_hang, odd):
+    from gkassist.dialogue.session import draft_files, open_session
+
+    good = a_saved_draft().path
+    bad = good.with_name("2030_坏的.json")
+    if odd == "dangling link":
+        bad.symlink_to(good.with_name("nowhere.json"))
+    elif odd == "link to itself":
+        bad.symlink_to(bad)
+    elif odd == "FIFO":
+        os.mkfifo(bad)
+    elif odd == "folder":
+        bad.mkdir()
+    else:
+        bad.write_text(good.read_text(encoding="utf-8").replace('"year": 2021', '"year": ' + "9" * 5000, 1), encoding="utf-8")
+        os.utime(bad, (time.time() + 10,) * 2)  # the newest: opened first, and set aside as damaged
+    assert good in draft_files()
+    assert main(["drafts"]) == 0
+    out = capsys.readouterr().out
+    assert str(good) in out and "2030_坏的.json" in out  # the odd entry is a line of its own
+    engine, notice = open_session(None, None)
+    assert engine.path == good
+    assert main(["draft", "--year", "2021", "--answers", str(answers_file(good.parent.parent, "没有"))]) == 0
+
+
+def test_a_draft_of_a_newer_gkassist_is_refused_and_left_in_place(capsys):
+    from gkassist.dialogue.session import open_session
+
+    good = a_saved_draft().path
+    data = json.loads(good.read_text(encoding="utf-8"))
+    data["report"]["schema_version"] = 99
+    newer = good.with_name("2022_德惠市郭家镇人民政府.json")  # the name next year's new draft would take
+    newer.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    os.utime(newer, (time.time() + 10,) * 2)
+    engine, notice = open_session(None, None)
+    assert engine.path == good and newer.exists() and not (good.parent / ".damaged").exists()
+    assert "草稿由更新版本的 gkassist 保存（schema_version=99）" in notice and "文件留在原处" in notice
+    assert main(["drafts"]) == 0 and "（更新版本的草稿）" in capsys.readouterr().out
+    data["report"]["year"] = 2022
+    data["report"]["agency"] = "德惠市郭家镇人民政府"
+    newer.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    last = good.parent.parent / "last.json"
+    last.write_text(import_file(SEED).report.to_json().replace('"year": 2020', '"year": 2021'), encoding="utf-8")
+    before = newer.read_bytes()
+    with pytest.raises(InputError, match="由更新版本的 gkassist 保存"):  # a new draft would take its name
+        open_session(str(last), 2022)
+    assert newer.read_bytes() == before
+
+
+def test_an_agency_of_1000_characters_is_saved_under_a_bounded_unique_name(monkeypatch):
+    monkeypatch.setattr(session, "find_last_year", lambda *a: None)  # the corpus index: not this test's matter
+    names = []
+    for last in ("甲", "乙"):
+        engine = Engine.start(None, 2033)
+        engine.answer("青岚县" * 333 + last)
+        assert engine.answer("对")[0].text.startswith("已保存")
+        assert engine.path.exists() and len(engine.path.name.encode()) <= 170
+        names.append(engine.path.name)
+        engine.save()  # a second save keeps a version in .history/ under the long name too
+        assert list(session.history_dir(engine.path).glob("*.json"))
+    assert names[0] != names[1]
 
 
 # ------------------------------------------------------------------ 6. inputs that are no regular files
@@ -158,3 +314,41 @@ def test_export_onto_a_link_writes_its_target_and_keeps_the_targets_old_content(
     assert kept.parent == target.parent and kept.read_text() == "old target"
 
 
+# ------------------------------------------------------------------ 10. a full disk and .history
+def test_a_full_disk_leaves_no_truncated_copy_in_the_history(monkeypatch):
+    good = a_saved_draft()
+    path, whole = good.path, good.path.read_bytes()
+    real_open = io.open
+
+    class Full:
+        def __init__(self, f):
+            self.f = f
+
+        def write(self, data):
+            self.f.write(data[:len(data) // 2])
+            self.f.flush()
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+        def __getattr__(self, name):
+            return getattr(self.f, name)
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            self.f.close()
+
+    def full_open(file, mode="r", *args, **kw):
+        f = real_open(file, mode, *args, **kw)
+        return Full(f) if "w" in mode or "a" in mode else f
+
+    before = sorted(session.history_dir(path).glob("*"))
+    monkeypatch.setattr(io, "open", full_open)
+    assert session.keep_version(path) is None
+    good.answer("没有")
+    with pytest.raises(InputError, match="No space left"):
+        good.answer("对")  # the save fails too (the fallback folder is on the same full disk)
+    monkeypatch.setattr(io, "open", real_open)
+    assert sorted(session.history_dir(path).glob("*")) == before  # nothing half-written, no temporary file left
+    assert path.read_bytes() == whole
+    assert not [p for p in path.parent.rglob(".*.tmp")]

@@ -264,11 +264,11 @@ def cmd_draft(args) -> int:
         raise InputError(f"--year：{year} 不是有效的报告年度（2008—2100）")
     if getattr(args, "answers", None):
         from gkassist import headless
-        from gkassist.dialogue.session import DraftLock, open_session
+        from gkassist.dialogue.session import lock_draft, open_session
 
         answers = headless.read_answers(args.answers)
         engine, notice = open_session(from_file, year, agency)
-        with DraftLock(engine.path):
+        with lock_draft(engine):  # handed to the engine: its saves take it wherever the draft is written
             headless.run(engine, notice, answers)
             if args.output:
                 headless.export(engine, args.output)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import hashlib
 import os
 import re
 import stat
@@ -20,14 +21,29 @@ def safe_name(text: str) -> str:
     return re.sub(r"[^\w\u4e00-\u9fff]+", "_", text).strip("_") or "draft"
 
 
+# A file name may hold 255 bytes; a draft's name also makes “.name.xxxxxxxx.tmp” (atomic_write), its history folder
+# and “name（备份 20250120-093000-2）.docx”, so the agency's part stays well under that.
+MAX_NAME_BYTES = 150
+
+
+def _bounded(name: str) -> str:
+    """A name cut to MAX_NAME_BYTES of UTF-8; a cut one ends with a digest of the whole, so that two long agency
+    names sharing their first 50 characters still make two files."""
+    if len(name.encode("utf-8")) <= MAX_NAME_BYTES:
+        return name
+    digest = hashlib.sha1(name.encode("utf-8")).hexdigest()[:8]
+    cut = name.encode("utf-8")[:MAX_NAME_BYTES - len(digest) - 1].decode("utf-8", "ignore")
+    return f"{cut}_{digest}"
+
+
 def report_file_name(report) -> str:
     """"2024_青岚县石桥镇人民政府.json": the year and the agency, with anything unsafe in a file name replaced."""
-    return f"{report.year}_{safe_name(report.agency)}.json"
+    return f"{report.year}_{_bounded(safe_name(report.agency))}.json"
 
 
 def export_file_name(report, suffix: str) -> str:
     """"青岚县石桥镇人民政府2024年政府信息公开工作年度报告.docx", safe as a file name."""
-    return f"{safe_name(report.agency)}{report.year}年政府信息公开工作年度报告{suffix}"
+    return f"{_bounded(safe_name(report.agency))}{report.year}年政府信息公开工作年度报告{suffix}"
 
 
 def check_readable(path: Path) -> None:

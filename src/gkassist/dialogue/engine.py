@@ -49,6 +49,7 @@ class Engine(TableAnswers, NarrativeAnswers, ImprovementAnswers, PrefaceAnswers)
         self.offered_restart: "Engine | None" = None  # a fresh draft from last year, waiting for “重新开始”
         self.revisiting = False  # a part reopened by a jump: once confirmed, back to the first part still open
         self.notices: list[str] = []  # what the clerk must hear about saving (a fallback folder used)
+        self.lock: session.DraftLock | None = None  # this window's lock on the draft (session.lock_draft)
 
     # ---------------------------------------------------------- construction and saving
     @classmethod
@@ -72,13 +73,18 @@ class Engine(TableAnswers, NarrativeAnswers, ImprovementAnswers, PrefaceAnswers)
 
     def save(self) -> Path:
         """Write the draft; where its folder cannot be written, to the fallback folder instead (said in
-        `notices`), so that no answer is lost.  Raises InputError only when neither can be written."""
+        `notices`), so that no answer is lost.  Raises InputError only when neither can be written.  The lock goes
+        first wherever the draft goes (renamed after its agency, the fallback folder): never a draft unlocked."""
+        if self.lock is not None:
+            self.lock.follow(self.path)
         try:
             return session.write_draft(self.path, self.report, self.last_year, self.step)
         except InputError as e:
             fallback = session.fallback_path(self.path)
             if fallback == self.path:
                 raise
+            if self.lock is not None:
+                self.lock.follow(fallback)
             session.write_draft(fallback, self.report, self.last_year, self.step)
             self.notices.append(f"{e}。草稿已改存到 {fallback}，以后会自动从那里接着写。")
             self.path = fallback
@@ -248,7 +254,10 @@ class Engine(TableAnswers, NarrativeAnswers, ImprovementAnswers, PrefaceAnswers)
             self.revisiting = False
         self.save()
         if renamed_from is not None and renamed_from != self.path:
-            renamed_from.unlink(missing_ok=True)  # only now: the draft is safe under its new name
+            try:
+                renamed_from.unlink(missing_ok=True)  # only now: the draft is safe under its new name
+            except OSError:
+                pass  # a drafts folder that cannot be written (the draft went to the fallback) holds no old file
         if self.notices:
             return self.take_notices() + self.question()
         if step.kind == "field" and self.last_year is None:
