@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from conftest import SAMPLES, SEED
+from faultfiles import damaged_docxes, deflated_repeats, docx_bytes, paragraphs, pdf_bytes, seed_body
 from gkassist.cli import main
 from gkassist.core.errors import InputError
 from gkassist.dialogue import Engine, session
@@ -137,7 +138,134 @@ def test_a_save_never_writes_a_draft_whose_lock_another_instance_holds():
     assert not other.with_suffix(".json").exists()
 
 
+# ------------------------------------------------------------------ 2. parsing bounded by what it produces
+@pytest.fixture(scope="module")
+def twenty_million_tj():
+    return pdf_bytes(b"", deflated=deflated_repeats(b"BT /F1 12 Tf 72 700 Td ", b"(a) Tj " * 100_000, 200, b"ET"))
+
+
+def test_a_pdf_page_repeating_a_text_operator_20_million_times_is_refused_at_once(tmp_path, twenty_million_tj, capsys):
+    path = tmp_path / "evil.pdf"
+    path.write_bytes(twenty_million_tj)
+    assert path.stat().st_size < 250_000
+    started = time.monotonic()
+    assert main(["check", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "文字对象超过300000个，远多于一份年度报告" in err and time.monotonic() - started < 2
+
+
+@pytest.mark.parametrize("bound, content, words", [
+    ("MAX_PAGE_OBJECTS", b"0 0 1 1 re f\n" * 300, "第1页对象超过200个"),
+    ("MAX_PAGE_CHARS", b"BT /F1 12 Tf 72 700 Td (" + b"a" * 500 + b") Tj ET", "第1页文字超过200个字符"),
+    ("MAX_TEXT_OPERATORS", b"BT /F1 12 Tf 72 700 Td " + b"(a) Tj " * 300 + b"ET", "文字对象超过200个"),
+])
+def test_what_pdfium_builds_is_counted_before_the_text_is_taken(tmp_path, monkeypatch, bound, content, words):
+    from gkassist.importer import pdf_reader
+
+    monkeypatch.setattr(pdf_reader, bound, 200)  # the child process is forked: it sees the bound too
+    for compress in (True, False):
+        path = tmp_path / f"page{compress}.pdf"
+        path.write_bytes(pdf_bytes(content, compress))
+        with pytest.raises(InputError, match=words):
+            pdf_reader.pdf_text(path)
+
+
+def test_a_step_past_its_memory_or_time_or_crashing_is_a_message_not_the_end_of_the_process():
+    from gkassist.core.limits import run_bounded
+
+    assert run_bounded("x", sum, [1, 2, 3]) == 6
+    with pytest.raises(InputError, match="x：读取时用尽了内存"):
+        run_bounded("x", lambda: bytearray(3 * 1024**3), memory=256 * 1024**2)
+    started = time.monotonic()
+    with pytest.raises(InputError, match="x：读取超过0.3秒仍未完成"):
+        run_bounded("x", time.sleep, 30, seconds=0.3)
+    assert time.monotonic() - started < 2
+    with pytest.raises(InputError, match="x：读取时用尽了内存或出错退出"):
+        run_bounded("x", os.abort)  # what pdfium does when it cannot allocate
+    with pytest.raises(InputError, match="^y：说明$"):
+        run_bounded("x", lambda: (_ for _ in ()).throw(InputError("y：说明")))
+
+
+def test_a_49000_paragraph_docx_is_refused_before_minutes_of_writing_word(tmp_path, capsys):
+    path = tmp_path / "paragraphs.docx"
+    path.write_bytes(docx_bytes(seed_body() + paragraphs(["（一）段落。"] * 49_000)))
+    started = time.monotonic()
+    assert main(["render", str(path), "-o", str(tmp_path / "out.docx")]) == 2
+    assert "读出49025段文字，远多于一份年度报告（上限3000段）" in capsys.readouterr().err
+    assert time.monotonic() - started < 5 and not (tmp_path / "out.docx").exists()
+
+
+@pytest.mark.parametrize("lines, words", [
+    (60_000, "个字，远多于一份年度报告（上限1000000字）"),  # 3 million cells
+    (1_100, "单元格，远多于一份年度报告（上限50000个）"),  # 55,000 cells in 110,000 characters
+])
+def test_millions_of_tab_separated_cells_are_refused_at_once(tmp_path, capsys, lines, words):
+    path = tmp_path / "cells.txt"
+    path.write_text(SEED.read_text(encoding="utf-8") + ("0\t" * 50 + "\n") * lines, encoding="utf-8")
+    started = time.monotonic()
+    assert main(["check", str(path)]) == 2
+    assert words in capsys.readouterr().err and time.monotonic() - started < 2
+
+
+def test_a_worker_that_dies_costs_its_file_one_line_and_the_audit_goes_on(audit_folder, monkeypatch):
+    from gkassist import audit
+
+    real = audit._read
+
+    def read(path):  # the workers are forked: they run this
+        if path.name == "killed.txt":
+            os.kill(os.getpid(), signal.SIGKILL)  # the kernel's OOM killer, kill -9
+        if path.name == "greedy.txt":
+            bytearray(8 * 1024**3)  # past the worker's memory cap: MemoryError
+        return real(path)
+
+    monkeypatch.setattr(audit, "_read", read)
+    for name in ("killed.txt", "greedy.txt"):
+        (audit_folder / name).write_text("x")
+    result = audit.run_audit([audit_folder], workers=2)
+    lines = {Path(u.path).name: u.error for u in result.units}
+    assert len(lines) == 5 and all(not lines[n] for n in ("2024_shiqiaozhen.json", "2024_hexizhen.json", "2024_baishuixiang.json"))
+    assert "处理这个文件的进程意外结束" in lines["killed.txt"] and "MemoryError" in lines["greedy.txt"]
+
+
+def test_a_file_past_its_time_is_one_line(audit_folder, monkeypatch):
+    from gkassist import audit
+
+    real = audit._read
+    monkeypatch.setattr(audit, "FILE_SECONDS", 0.3)
+    monkeypatch.setattr(audit, "_read", lambda path: time.sleep(60) if path.name == "slow.txt" else real(path))
+    (audit_folder / "slow.txt").write_text("x")
+    started = time.monotonic()
+    result = audit.run_audit([audit_folder], workers=2)
+    assert [Path(u.path).name for u in result.units if u.error] == ["slow.txt"]
+    assert "超过0.3秒" in result.units[0].error and time.monotonic() - started < 6
+
+
 # ------------------------------------------------------------------ 5. tracebacks left
+@pytest.mark.parametrize("damage, words", [("bad gridSpan", "表格第1行有一个合并单元格的跨列数“two”无效"),
+                                           ("compression method 99", "不常见的压缩方式（第99种）"),
+                                           ("encrypted entries", "设置了打开密码（已加密）"),
+                                           ("zlib error", "Word 文件已损坏或不是 .docx 格式")])
+def test_a_damaged_docx_is_a_chinese_message(tmp_path, capsys, damage, words):
+    path = tmp_path / "damaged.docx"
+    path.write_bytes(damaged_docxes()[damage])
+    assert main(["import", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert words in err and "意外的内部错误" not in err and "Error" not in err
+
+
+async def test_the_tui_given_a_damaged_docx_ends_with_its_message_not_a_crash(tmp_path, no_corpus):
+    from gkassist.dialogue.session import open_session
+    from gkassist.tui.app import DraftApp
+
+    path = tmp_path / "damaged.docx"
+    path.write_bytes(damaged_docxes()["bad gridSpan"])
+    app = DraftApp(opener=lambda: open_session(str(path), 2025, None))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+    assert app.return_code == 2 and "跨列数“two”无效" in app.open_error and app.engine is None
+
+
 def test_an_unexpected_error_opening_a_draft_ends_the_tui_in_words(no_corpus):
     import asyncio
 

@@ -153,6 +153,101 @@ def _check(job: tuple[Loaded, Loaded | None, str | None]) -> Unit:
     return unit
 
 
+# Each file is read and checked in a worker within these bounds; a worker that goes past them (or dies any other
+# way: the kernel's OOM killer, a crash in a C library) costs that file one line of the result.
+FILE_SECONDS = 60
+FILE_MEMORY = 2 * 1024**3  # address space a worker may add to what it maps at its start
+LOST = "处理这个文件的进程意外结束：超过{seconds}秒、内存用尽或程序崩溃，已跳过这个文件"
+
+
+def _start_worker() -> None:
+    """In each worker: a memory cap (Python raises MemoryError, a C library that aborts ends only this worker)."""
+    import resource
+
+    from gkassist.core.limits import mapped_bytes
+
+    limit = mapped_bytes() + FILE_MEMORY
+    try:
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    except (ValueError, OSError):
+        pass  # a lower hard limit is already set: keep it
+
+
+def _timed(function, item):
+    """One file's work under an alarm whose default action ends the worker even inside C code."""
+    import signal
+
+    signal.signal(signal.SIGALRM, signal.SIG_DFL)
+    signal.setitimer(signal.ITIMER_REAL, FILE_SECONDS)
+    try:
+        return function(item)
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+
+
+class Workers:
+    """A process pool that survives its workers: `each` runs a function over items in parallel; when a worker dies,
+    the items it may have been working on are run again one at a time in a pool of their own, and the one that
+    kills that one too is given up (`lost(item, why)` makes its line).  The rest of the audit goes on."""
+
+    def __init__(self, workers: int):
+        self.workers = workers
+        self.pool = self._new(workers)
+
+    def _new(self, n: int):
+        return ProcessPoolExecutor(max_workers=n, initializer=_start_worker)
+
+    def each(self, function, items: list, lost, progress=None) -> list:
+        from concurrent.futures import FIRST_COMPLETED, wait
+        from concurrent.futures.process import BrokenProcessPool
+
+        results: list = [None] * len(items)
+        todo, suspects, running = list(range(len(items)))[::-1], [], {}
+        while todo or running:
+            while todo and not suspects and len(running) < self.workers * 4:  # few in flight: a death makes few suspects
+                i = todo.pop()
+                running[self.pool.submit(_timed, function, items[i])] = i
+            finished, _ = wait(running, return_when=FIRST_COMPLETED)
+            for future in finished:
+                i = running.pop(future)
+                try:
+                    results[i] = future.result()
+                except BrokenProcessPool:
+                    suspects.append(i)
+                    continue
+                except Exception as e:  # noqa: BLE001 — MemoryError past _read's guard, a result that cannot be sent back
+                    results[i] = lost(items[i], f"{type(e).__name__}")
+                if progress:
+                    progress()
+            if suspects and not running:
+                self.pool.shutdown(wait=True)
+                self._alone(function, items, suspects, results, lost, progress)
+                suspects = []
+                self.pool = self._new(self.workers)
+        return results
+
+    def _alone(self, function, items, suspects, results, lost, progress) -> None:
+        """The items in flight when a worker died, each in turn in a one-worker pool: the culprit breaks only its own."""
+        from concurrent.futures.process import BrokenProcessPool
+
+        pool = self._new(1)
+        for i in sorted(suspects):
+            try:
+                results[i] = pool.submit(_timed, function, items[i]).result()
+            except BrokenProcessPool:
+                results[i] = lost(items[i], LOST.format(seconds=FILE_SECONDS))
+                pool.shutdown(wait=True)
+                pool = self._new(1)
+            except Exception as e:  # noqa: BLE001 — as in each()
+                results[i] = lost(items[i], f"{type(e).__name__}")
+            if progress:
+                progress()
+        pool.shutdown(wait=True)
+
+    def close(self) -> None:
+        self.pool.shutdown(wait=True)
+
+
 def run_audit(folders: list[str | Path], last_year: list[str | Path] = (), units: list[str] = (),
               today: date | None = None, workers: int | None = None, progress=None) -> Audit:
     """Read every file (this year's and last year's) in worker processes, then check each report against last
@@ -161,13 +256,16 @@ def run_audit(folders: list[str | Path], last_year: list[str | Path] = (), units
     last_files = report_files(last_year) if last_year else []
     workers = workers or min(os.cpu_count() or 1, 8)
     total, done = len(files) * 2 + len(last_files), 0
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        loaded = []
-        for item in pool.map(_load, files + last_files, chunksize=8):
-            loaded.append(item)
-            done += 1
-            if progress:
-                progress(done, total)
+
+    def step() -> None:
+        nonlocal done
+        done += 1
+        if progress:
+            progress(done, total)
+
+    pool = Workers(workers)
+    try:
+        loaded = pool.each(_load, files + last_files, lambda path, why: Loaded(str(path), error=f"{path}：无法读取（{why}）"), step)
         this_year, previous = loaded[:len(files)], loaded[len(files):]
         by_agency = {}
         for item in previous:
@@ -175,12 +273,9 @@ def run_audit(folders: list[str | Path], last_year: list[str | Path] = (), units
                 by_agency.setdefault((item.report.agency, item.report.year), item)
         jobs = [(item, None if item.error else by_agency.get((item.report.agency, item.report.year - 1)),
                  today.isoformat() if today else None) for item in this_year]
-        results = []
-        for unit in pool.map(_check, jobs, chunksize=8):
-            results.append(unit)
-            done += 1
-            if progress:
-                progress(done, total)
+        results = pool.each(_check, jobs, lambda job, why: Unit(job[0].path, error=f"{job[0].path}：无法检查（{why}）"), step)
+    finally:
+        pool.close()
     return summarise(results, units, today)
 
 
