@@ -241,6 +241,27 @@ def test_a_file_past_its_time_is_one_line(audit_folder, monkeypatch):
     assert "超过0.3秒" in result.units[0].error and time.monotonic() - started < 6
 
 
+# ------------------------------------------------------------------ 3. formulas in the workbook
+def test_no_cell_of_the_audit_workbook_is_a_formula():
+    from openpyxl import load_workbook
+
+    from gkassist.audit import Unit, summarise
+    from gkassist.audit.output import to_xlsx
+
+    starts = ["=", "+", "-", "@", "\t=", "\r="]
+    units = [Unit(f"{s}HYPERLINK(\"http://x\").json", agency=f"{s}HYPERLINK(\"http://x\",\"点我\")", year=2024,
+                  format_version="2021", findings=[{"rule": "T3-BALANCE", "severity": "error", "location": "=1+1",
+                                                    "message": "=cmd|' /C calc'!A0"}]) for s in starts]
+    units.append(Unit("=broken.docx", error="=broken.docx：无法读取"))
+    units.append(Unit("again.json", agency=units[0].agency, year=2024, format_version="2021"))
+    book = load_workbook(io.BytesIO(to_xlsx(summarise(units, ["=1+2", "@SUM(1)"]))))
+    risky = [cell for sheet in book for row in sheet.iter_rows() for cell in row
+             if isinstance(cell.value, str) and cell.value[:1] in "=+-@\t\r"]
+    assert {c.parent.title for c in risky} == {"单位", "问题", "缺报和重复"}
+    assert all(c.data_type == "s" and c.quotePrefix for c in risky), [(c.coordinate, c.value) for c in risky if c.data_type == "f"]
+    assert sum(str(c.value).startswith(("=", "+", "-", "@", "\t", "\r")) for c in book["单位"]["A"]) == 7  # text kept as is
+
+
 # ------------------------------------------------------------------ 5. tracebacks left
 @pytest.mark.parametrize("damage, words", [("bad gridSpan", "表格第1行有一个合并单元格的跨列数“two”无效"),
                                            ("compression method 99", "不常见的压缩方式（第99种）"),
