@@ -262,6 +262,115 @@ def test_no_cell_of_the_audit_workbook_is_a_formula():
     assert sum(str(c.value).startswith(("=", "+", "-", "@", "\t", "\r")) for c in book["单位"]["A"]) == 7  # text kept as is
 
 
+# ------------------------------------------------------------------ 4. the model's polish
+@pytest.mark.parametrize("added", ["百分之九十五", "三成", "九成五", "两倍", "半数", "②③", "Ⅻ", "XII", "十几件", "四分之一",
+                                   "翻一番", "⑤", "㈢", "壹佰件", "几十项", "百分之95"])
+def test_a_rewording_adding_a_number_in_words_or_symbols_is_refused(monkeypatch, sample_2024, added):
+    from gkassist import llm
+    from gkassist.dialogue import polish
+
+    original = "全年主动公开政府信息120条，及时回应群众关切。"
+    monkeypatch.setattr(llm, "ask_model", lambda *a: f"全年主动公开政府信息120条，其中{added}为惠民政策，及时回应群众关切。")
+    settings = llm.LLMSettings(enabled=True, base_url="http://127.0.0.1:9/v1", model="m")
+    result = polish.polish(original, "", "主动公开", sample_2024, None, "overview", settings)
+    assert not result.accepted and result.reason.startswith("改写里出现了原文没有的数字")
+
+
+@pytest.mark.parametrize("reworded", ["全年主动公开政府信息一百二十条，十分重视群众关切，进一步统一部署。",
+                                      "全年主动公开政府信息120条，一是及时回应群众关切。"])
+def test_a_rewording_keeping_the_figures_in_other_words_is_still_offered(monkeypatch, sample_2024, reworded):
+    from gkassist import llm
+    from gkassist.dialogue import polish
+
+    monkeypatch.setattr(llm, "ask_model", lambda *a: reworded)
+    settings = llm.LLMSettings(enabled=True, base_url="http://127.0.0.1:9/v1", model="m")
+    assert polish.polish("全年主动公开政府信息120条，及时回应群众关切。", "", "主动公开", sample_2024, None, "overview",
+                         settings).accepted
+
+
+def serve(reply_with) -> int:
+    """A loopback server running `reply_with(connection)` for each request; its port."""
+    import socket
+    import threading
+
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(4)
+
+    def loop():
+        while True:
+            conn, _ = server.accept()
+            threading.Thread(target=reply_with, args=(conn,), daemon=True).start()
+
+    threading.Thread(target=loop, daemon=True).start()
+    return server.getsockname()[1]
+
+
+def dripping(prefix: bytes, then: bytes):
+    def reply(conn):
+        conn.recv(65536)
+        try:
+            conn.sendall(prefix)
+            for byte in then * 100:
+                conn.sendall(bytes([byte]))
+                time.sleep(0.1)
+        except OSError:
+            pass
+    return reply
+
+
+def answering(body: bytes, status: bytes = b"200 OK", headers: bytes = b""):
+    def reply(conn):
+        conn.recv(65536)
+        conn.sendall(b"HTTP/1.1 " + status + b"\r\nContent-Type: application/json\r\n" + headers
+                     + b"Content-Length: %d\r\n\r\n" % len(body) + body)
+        conn.close()
+    return reply
+
+
+@pytest.mark.parametrize("where, reply", [
+    ("status line", dripping(b"", b"HTTP/1.1 200 OK\r\n")),
+    ("headers", dripping(b"HTTP/1.1 200 OK\r\n", b"X-Slow: abcdefghijklmnopqrstuvwxyz\r\n")),
+    ("body", dripping(b"HTTP/1.1 200 OK\r\nContent-Length: 100000\r\n\r\n", b" ")),
+])
+def test_a_server_dripping_anywhere_is_cut_off_at_the_deadline(where, reply):
+    import threading
+
+    from gkassist import llm
+
+    settings = llm.LLMSettings(enabled=True, base_url=f"http://127.0.0.1:{serve(reply)}/v1", model="m", timeout_seconds=0.3)
+    said = []
+
+    def ask():
+        try:
+            llm.ask_model(settings, "s", "u")
+        except InputError as e:
+            said.append(str(e))
+
+    asking = threading.Thread(target=ask, daemon=True)  # a request never cut off fails the test, not hangs it
+    asking.start()
+    asking.join(1.2)
+    assert not asking.is_alive(), f"still waiting for the {where} after 1.2 s"
+    assert said and said[0].endswith("在0.3秒内没有答完，未润色")
+
+
+def test_a_redirect_is_not_followed_and_a_deeply_nested_reply_is_unreadable():
+    from gkassist import llm
+
+    followed = []
+    good = json.dumps({"choices": [{"message": {"content": "好"}}]}).encode()
+    target = serve(lambda conn: (followed.append(1), answering(good)(conn)))
+    moved = serve(answering(b"", b"302 Found", b"Location: http://127.0.0.1:%d/v1/chat/completions\r\n" % target))
+    settings = llm.LLMSettings(enabled=True, base_url=f"http://127.0.0.1:{moved}/v1", model="m", timeout_seconds=2)
+    with pytest.raises(InputError, match="要求转到另一个地址（302），没有跟随"):
+        llm.ask_model(settings, "s", "u")
+    assert not followed
+    nested = serve(answering(b"[" * 200_000 + b"]" * 200_000))
+    settings = settings.model_copy(update={"base_url": f"http://127.0.0.1:{nested}/v1"})
+    with pytest.raises(InputError, match="的回复看不懂（不是 OpenAI 兼容格式）"):
+        llm.ask_model(settings, "s", "u")
+
+
 # ------------------------------------------------------------------ 5. tracebacks left
 @pytest.mark.parametrize("damage, words", [("bad gridSpan", "表格第1行有一个合并单元格的跨列数“two”无效"),
                                            ("compression method 99", "不常见的压缩方式（第99种）"),
