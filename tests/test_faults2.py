@@ -572,6 +572,39 @@ def test_export_onto_a_link_writes_its_target_and_keeps_the_targets_old_content(
     assert kept.parent == target.parent and kept.read_text() == "old target"
 
 
+# ------------------------------------------------------------------ 8. text reaching a terminal or Markdown
+@pytest.mark.parametrize("argv", [["import"], ["check"], ["check", str(SAMPLE)], ["check", "--json"], ["import", "-o", "out.json"]])
+def test_control_characters_of_a_report_never_reach_the_terminal(tmp_path, capsys, monkeypatch, argv):
+    monkeypatch.chdir(tmp_path)
+    text = SEED.read_text(encoding="utf-8").replace("郭家镇", "郭家\x1b]0;pwned\x07\x1b[2J镇\x9b31m\u202e", 1)
+    path = tmp_path / "ansi.txt"
+    path.write_text(text, encoding="utf-8")
+    code = main([argv[0], str(path), *argv[1:]])
+    said = capsys.readouterr()
+    assert code in (0, 1)
+    raw = {c for c in said.out + said.err if (ord(c) < 32 and c not in "\n\t") or 0x7F <= ord(c) <= 0x9F or c == "\u202e"}
+    assert not raw
+    if argv == ["import"]:
+        assert json.loads(said.out)["agency"] == "德惠市郭家\x1b]0;pwned\x07\x1b[2J镇\x9b31m\u202e人民政府"  # the data stays whole
+        assert "郭家\\u001b]0;pwned\\u0007" in said.err
+
+
+def test_html_in_report_text_is_never_live_in_the_markdown(tmp_path, sample_2024):
+    from gkassist.output import render_text
+
+    sample_2024.agency = "<script>alert(1)</script>石桥镇"
+    sample_2024.sections["overview"][0] += "<img src=x onerror=alert(1)>&lt;b&gt; a<b"
+    sample_2024.preface.append("<iframe src=javascript:alert(1)>")
+    sample_2024.extra_lines["requests"] = ["<a href=x>链接</a>"]
+    md = render_text(sample_2024, ".md")
+    assert not any(tag in md for tag in ("<script", "<img", "<iframe", "<a ", "<b"))
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;石桥镇" in md and "&amp;lt;b&amp;gt;" in md
+    path = tmp_path / "r.md"
+    path.write_text(md, encoding="utf-8")
+    back = import_file(path).report  # read back as written
+    assert "<img src=x onerror=alert(1)>&lt;b&gt; a<b" in back.sections["overview"][0]
+
+
 # ------------------------------------------------------------------ 10. a full disk and .history
 def test_a_full_disk_leaves_no_truncated_copy_in_the_history(monkeypatch):
     good = a_saved_draft()

@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 from datetime import date
 from pathlib import Path
@@ -123,12 +124,12 @@ def cmd_check(args) -> int:
     report, result = _load(args.input[0], last)
     findings = check(report, last, today=today if report.origin == "draft" else None)
     if args.json:
-        print(json.dumps([f.to_dict() for f in findings], ensure_ascii=False, indent=2))
+        print(_harmless(json.dumps([f.to_dict() for f in findings], ensure_ascii=False, indent=2)))
     else:
         if result is not None:
-            print(result.summary())
+            print(_harmless(result.summary()))
         for f in findings:
-            print(f.line())
+            print(_harmless(f.line()))
         errors = sum(f.severity == ERROR for f in findings)
         if last is not None:
             from gkassist.core.repetition import compare
@@ -156,16 +157,16 @@ def _check_several(args, last, today) -> int:
         if worst != EXIT_BAD_INPUT and any(f.severity == ERROR for f in findings):
             worst = EXIT_FINDINGS
     if args.json:
-        print(json.dumps(results, ensure_ascii=False, indent=2))
+        print(_harmless(json.dumps(results, ensure_ascii=False, indent=2)))
         return worst
     for r in results:
         if r.get("error"):
-            print(f"== {r['file']}：无法使用（{r['error']}）")
+            print(_harmless(f"== {r['file']}：无法使用（{r['error']}）"))
             continue
         errors = sum(f["severity"] == ERROR for f in r["findings"])
-        print(f"== {r['file']}：{r['agency']} {r['year']}年度，{errors}个错误，{len(r['findings']) - errors}个提醒")
+        print(_harmless(f"== {r['file']}：{r['agency']} {r['year']}年度，{errors}个错误，{len(r['findings']) - errors}个提醒"))
         for f in r["findings"]:
-            print(f"  [{'错误' if f['severity'] == ERROR else '提醒'}] {f['rule']} {f['location']}：{f['message']}")
+            print(_harmless(f"  [{'错误' if f['severity'] == ERROR else '提醒'}] {f['rule']} {f['location']}：{f['message']}"))
     return worst
 
 
@@ -241,8 +242,8 @@ def cmd_import(args) -> int:
         if kept := write_output(Path(args.output), data + "\n"):
             print(f"原来的 {args.output} 留作备份：{kept}", file=sys.stderr)
     else:
-        print(data)
-    print(result.summary(), file=sys.stderr)
+        print(_harmless(data))
+    print(_harmless(result.summary()), file=sys.stderr)
     return EXIT_OK
 
 
@@ -288,8 +289,8 @@ def cmd_drafts(args) -> int:
         print("还没有草稿。用 gkassist draft 开始起草。")
         return EXIT_OK
     for row in rows:
-        print(f"{row.agency} {row.year}年度 · {row.progress} · {row.errors}个错误，{row.warnings}个提醒 · "
-              f"保存于 {row.saved:%Y-%m-%d %H:%M} · {row.path}")
+        print(_harmless(f"{row.agency} {row.year}年度 · {row.progress} · {row.errors}个错误，{row.warnings}个提醒 · "
+                        f"保存于 {row.saved:%Y-%m-%d %H:%M} · {row.path}"))
     return EXIT_OK
 
 
@@ -327,9 +328,20 @@ def main(argv: list[str] | None = None) -> int:
 
 def _say(message: str) -> None:
     try:
-        print(message, file=sys.stderr)
+        print(_harmless(message), file=sys.stderr)
     except OSError:
         pass
+
+
+# C0 and C1 control characters but newline and tab, DEL, and the bidirectional overrides: what lets a report's
+# title recolour the terminal, retitle its window, clear it, ring it or print its text backwards.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _harmless(text: str) -> str:
+    """Text from a report on its way to a terminal: each control character shown as “\\u001b” instead of acting
+    (also a valid escape inside the JSON printed)."""
+    return _CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 if __name__ == "__main__":

@@ -30,6 +30,9 @@ def _text_table(table: layout.FlatTable) -> str:
 
 
 def _md_escape(s: str) -> str:
+    """Report text as Markdown that shows it as written: table pipes and emphasis escaped, and “<”, “>”, “&” as
+    entities, so that “<script>” or “<img onerror=…>” in an agency name is text, never live HTML in a viewer."""
+    s = s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return s.replace("\\", "\\\\").replace("|", "\\|").replace("*", "\\*").replace("_", "\\_")
 
 
