@@ -605,6 +605,27 @@ def test_html_in_report_text_is_never_live_in_the_markdown(tmp_path, sample_2024
     assert "<img src=x onerror=alert(1)>&lt;b&gt; a<b" in back.sections["overview"][0]
 
 
+# ------------------------------------------------------------------ 9. jieba's cache
+def test_a_jieba_cache_planted_in_the_shared_temporary_folder_is_never_read(tmp_path, monkeypatch):
+    import marshal
+    import tempfile
+
+    import jieba
+
+    from gkassist.corpus import segmentation
+
+    shared = tmp_path / "shared-tmp"
+    shared.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(shared))
+    (shared / "jieba.cache").write_bytes(marshal.dumps(({"植入的词": 99999}, 99999)))
+    built = {"真词": 3}
+    monkeypatch.setattr(jieba.Tokenizer, "gen_pfdict", lambda self, f: (dict(built), 3))  # not the 0.7 s of the real one
+    freq, total = segmentation._full_dictionary(jieba)
+    assert "植入的词" not in freq and freq == built
+    assert (tmp_path / "cache" / "gkassist" / "jieba.cache").exists()  # jieba's own cache: in the user's folder
+    assert marshal.loads((shared / "jieba.cache").read_bytes())[0] == {"植入的词": 99999}  # never touched
+
+
 # ------------------------------------------------------------------ 10. a full disk and .history
 def test_a_full_disk_leaves_no_truncated_copy_in_the_history(monkeypatch):
     good = a_saved_draft()
