@@ -12,7 +12,6 @@ swapping machine.  Asserts nothing: the regression tests are in tests/test_fault
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import resource
@@ -24,11 +23,12 @@ import tempfile
 import textwrap
 import threading
 import time
-import zipfile
-import zlib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+from faultfiles import damaged_docxes, deflated_repeats, docx_bytes, pdf_bytes, seed_body  # noqa: E402 — beside the tests
+
 SAMPLE = ROOT / "samples" / "2024_shiqiaozhen.json"
 SEED = ROOT / "samples" / "000_7a4690d65c5df8d4.txt"
 MEMORY_LIMIT = 3 * 1024**3  # a child asking for more is one of the faults, not the machine's problem
@@ -97,40 +97,6 @@ def run(argv, env, timeout, stdin=subprocess.DEVNULL, cwd=None) -> Done:
 def case(item: int, name: str, ok: bool, seen) -> None:
     RESULTS.setdefault(item, []).append((name, bool(ok), str(seen)))
     print(f"  {item}. {name}: {'ok' if ok else 'BROKEN'} ({seen})", flush=True)
-
-
-def pdf_bytes(content: bytes) -> bytes:
-    """A one-page PDF whose content stream is `content`, deflated."""
-    stream = zlib.compress(content, 9)
-    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
-               b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
-               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
-    out, offsets = bytearray(b"%PDF-1.4\n"), []
-    for i, obj in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % i + obj + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1) + b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
-
-
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-
-
-def docx_bytes(body: str, method=zipfile.ZIP_DEFLATED) -> bytes:
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", method) as z:
-        z.writestr("[Content_Types].xml", "<Types/>")
-        z.writestr("word/document.xml", f'<w:document xmlns:w="{W_NS}"><w:body>{body}</w:body></w:document>')
-    return buf.getvalue()
-
-
-def seed_docx_body() -> str:
-    from xml.sax.saxutils import escape
-
-    return "".join(f"<w:p><w:r><w:t>{escape(line)}</w:t></w:r></w:p>" for line in SEED.read_text(encoding="utf-8").splitlines())
 
 
 def a_draft(home: Home, year=2021) -> Path:
@@ -209,11 +175,11 @@ def probe_bounds() -> None:
     home = Home()
     try:
         evil = home.root / "evil.pdf"
-        evil.write_bytes(pdf_bytes(b"BT /F1 12 Tf 72 700 Td " + b"(a) Tj " * 20_000_000 + b"ET"))
+        evil.write_bytes(pdf_bytes(b"", deflated=deflated_repeats(b"BT /F1 12 Tf 72 700 Td ", b"(a) Tj " * 100_000, 200, b"ET")))
         done = home.cli("check", evil, timeout=30)
         case(2, f"check of a {evil.stat().st_size // 1024} KB PDF repeating Tj 20 million times", done.refused(within=5), done)
         paragraphs = home.root / "paragraphs.docx"
-        paragraphs.write_bytes(docx_bytes(seed_docx_body() + "<w:p><w:r><w:t>（一）段落。</w:t></w:r></w:p>" * 49_000))
+        paragraphs.write_bytes(docx_bytes(seed_body() + "<w:p><w:r><w:t>（一）段落。</w:t></w:r></w:p>" * 49_000))
         done = home.cli("render", paragraphs, "-o", home.root / "out.docx", timeout=30)
         case(2, "render of a 49,000-paragraph .docx to Word", done.seconds < 3 and done.code in (0, 2) and "意外" not in done.err, done)
         cells = home.root / "cells.txt"
@@ -398,34 +364,6 @@ def probe_llm() -> None:
 
 
 # ------------------------------------------------------------------ 5. tracebacks left
-def damaged_docxes() -> dict[str, bytes]:
-    body = seed_docx_body()
-    grid = ('<w:tbl><w:tr><w:tc><w:tcPr><w:gridSpan w:val="two"/></w:tcPr><w:p><w:r><w:t>1</w:t></w:r></w:p></w:tc>'
-            "</w:tr></w:tbl>")
-    good = docx_bytes(body)
-    # the “encrypted” flag, as an encrypting zip tool sets it on every entry
-    encrypted = bytearray(good)
-    for signature, flag_at in ((b"PK\x03\x04", 6), (b"PK\x01\x02", 8)):
-        i = -1
-        while (i := encrypted.find(signature, i + 1)) >= 0:
-            encrypted[i + flag_at] |= 1
-    # method 99 (WinZip AES), which zipfile cannot unpack
-    method = bytearray(good)
-    for signature, method_at in ((b"PK\x03\x04", 8), (b"PK\x01\x02", 10)):
-        i = -1
-        while (i := method.find(signature, i + 1)) >= 0:
-            method[i + method_at:i + method_at + 2] = (99).to_bytes(2, "little")
-    # the deflated document.xml damaged inside: zlib's own error
-    broken = bytearray(good)
-    with zipfile.ZipFile(io.BytesIO(good)) as z:
-        info = z.getinfo("word/document.xml")
-    start = info.header_offset + 30 + len(info.filename.encode()) + int.from_bytes(good[info.header_offset + 28:info.header_offset + 30], "little")
-    for k in range(start, start + 40):
-        broken[k] ^= 0x5A
-    return {"bad gridSpan": docx_bytes(body + grid), "compression method 99": bytes(method),
-            "encrypted entries": bytes(encrypted), "zlib error": bytes(broken)}
-
-
 TUI_FROM = """
 import asyncio, sys
 from gkassist.dialogue.session import open_session
