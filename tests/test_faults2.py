@@ -173,7 +173,13 @@ def test_what_pdfium_builds_is_counted_before_the_text_is_taken(tmp_path, monkey
 def test_a_step_past_its_memory_or_time_or_crashing_is_a_message_not_the_end_of_the_process():
     from gkassist.core.limits import run_bounded
 
+    import resource
+
     assert run_bounded("x", sum, [1, 2, 3]) == 6
+    soft, hard = run_bounded("x", resource.getrlimit, resource.RLIMIT_AS)
+    # the cap is the soft limit; the hard one is left as it was (only root may raise it again: a user's audit
+    # worker, itself capped, could not start a PDF's child otherwise)
+    assert soft != resource.RLIM_INFINITY and hard == resource.getrlimit(resource.RLIMIT_AS)[1]
     with pytest.raises(InputError, match="x：读取时用尽了内存"):
         run_bounded("x", lambda: bytearray(3 * 1024**3), memory=256 * 1024**2)
     started = time.monotonic()

@@ -162,21 +162,26 @@ LOST = "处理这个文件的进程意外结束：超过{seconds}秒、内存用
 
 def _start_worker() -> None:
     """In each worker: a memory cap (Python raises MemoryError, a C library that aborts ends only this worker)."""
-    import resource
-
+    try:
+        import resource
+    except ImportError:  # not a POSIX system: no cap
+        return
     from gkassist.core.limits import mapped_bytes
 
     limit = mapped_bytes() + FILE_MEMORY
-    try:
-        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    try:  # the soft limit only: a child of the worker (core.limits) sets its own within the hard one
+        resource.setrlimit(resource.RLIMIT_AS, (limit if hard == resource.RLIM_INFINITY else min(limit, hard), hard))
     except (ValueError, OSError):
-        pass  # a lower hard limit is already set: keep it
+        pass
 
 
 def _timed(function, item):
     """One file's work under an alarm whose default action ends the worker even inside C code."""
     import signal
 
+    if not hasattr(signal, "setitimer"):  # not a POSIX system: no time limit
+        return function(item)
     signal.signal(signal.SIGALRM, signal.SIG_DFL)
     signal.setitimer(signal.ITIMER_REAL, FILE_SECONDS)
     try:

@@ -75,7 +75,7 @@ def read_bytes(path: Path) -> bytes:
     check_readable(path)
     try:
         # O_NONBLOCK: should the name be swapped for a FIFO after the check, opening it still does not wait
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
         with os.fdopen(fd, "rb") as f:
             if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
                 raise InputError(f"{path}：这不是普通文件（是管道、设备等特殊文件），不能当作报告读取")

@@ -48,7 +48,8 @@ def run_bounded(what: str, function, *args, memory: int = _EXTRA_MEMORY, seconds
             import resource
 
             faulthandler.disable()  # an abort here is an answer for the parent, not a dump on the clerk's terminal
-            resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+            hard = resource.getrlimit(resource.RLIMIT_AS)[1]  # only root may raise it: the soft limit is the cap
+            resource.setrlimit(resource.RLIMIT_AS, (limit if hard == resource.RLIM_INFINITY else min(limit, hard), hard))
             signal.signal(signal.SIGALRM, signal.SIG_DFL)  # ends the child even inside C code
             signal.setitimer(signal.ITIMER_REAL, seconds)
             try:
