@@ -176,24 +176,36 @@ def _start_worker() -> None:
         pass
 
 
-def _timed(function, item):
-    """One file's work under an alarm whose default action ends the worker even inside C code."""
+CHUNK = 8  # files a task: one task per file cost 15% of a 1,000-file audit
+
+
+def _timed(function, items: list) -> list:
+    """Each file's work under its own alarm, whose default action ends the worker even inside C code; a Python
+    exception is that file's (False, its name), never the other files' of the task."""
     import signal
 
-    if not hasattr(signal, "setitimer"):  # not a POSIX system: no time limit
-        return function(item)
-    signal.signal(signal.SIGALRM, signal.SIG_DFL)
-    signal.setitimer(signal.ITIMER_REAL, FILE_SECONDS)
-    try:
-        return function(item)
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
+    timed = hasattr(signal, "setitimer")  # not on every system: there, no time limit
+    if timed:
+        signal.signal(signal.SIGALRM, signal.SIG_DFL)
+    out = []
+    for item in items:
+        if timed:
+            signal.setitimer(signal.ITIMER_REAL, FILE_SECONDS)
+        try:
+            out.append((True, function(item)))
+        except Exception as e:  # noqa: BLE001 — MemoryError past _read's guard: one line of the audit
+            out.append((False, type(e).__name__))
+        finally:
+            if timed:
+                signal.setitimer(signal.ITIMER_REAL, 0)
+    return out
 
 
 class Workers:
-    """A process pool that survives its workers: `each` runs a function over items in parallel; when a worker dies,
-    the items it may have been working on are run again one at a time in a pool of their own, and the one that
-    kills that one too is given up (`lost(item, why)` makes its line).  The rest of the audit goes on."""
+    """A process pool that survives its workers: `each` runs a function over items in parallel, a few tasks of
+    CHUNK items in flight; when a worker dies, the items of the tasks in flight are run again one at a time in a
+    pool of their own, and the one that kills that one too is given up (`lost(item, why)` makes its line).  The
+    rest of the audit goes on."""
 
     def __init__(self, workers: int):
         self.workers = workers
@@ -204,26 +216,26 @@ class Workers:
 
     def each(self, function, items: list, lost, progress=None) -> list:
         from concurrent.futures import FIRST_COMPLETED, wait
-        from concurrent.futures.process import BrokenProcessPool
 
         results: list = [None] * len(items)
-        todo, suspects, running = list(range(len(items)))[::-1], [], {}
-        while todo or running:
-            while todo and not suspects and len(running) < self.workers * 4:  # few in flight: a death makes few suspects
-                i = todo.pop()
-                running[self.pool.submit(_timed, function, items[i])] = i
+        tasks = [list(range(i, min(i + CHUNK, len(items)))) for i in range(0, len(items), CHUNK)][::-1]
+        suspects, running = [], {}
+        while tasks or running:
+            while tasks and not suspects and len(running) < self.workers * 2:
+                task = tasks.pop()
+                running[self.pool.submit(_timed, function, [items[i] for i in task])] = task
             finished, _ = wait(running, return_when=FIRST_COMPLETED)
             for future in finished:
-                i = running.pop(future)
+                task = running.pop(future)
                 try:
-                    results[i] = future.result()
-                except BrokenProcessPool:
-                    suspects.append(i)
+                    done = future.result()
+                except Exception:  # noqa: BLE001 — BrokenProcessPool, or a result that cannot be sent back
+                    suspects += task
                     continue
-                except Exception as e:  # noqa: BLE001 — MemoryError past _read's guard, a result that cannot be sent back
-                    results[i] = lost(items[i], f"{type(e).__name__}")
-                if progress:
-                    progress()
+                for i, (ok, value) in zip(task, done):
+                    results[i] = value if ok else lost(items[i], value)
+                    if progress:
+                        progress()
             if suspects and not running:
                 self.pool.shutdown(wait=True)
                 self._alone(function, items, suspects, results, lost, progress)
@@ -238,13 +250,14 @@ class Workers:
         pool = self._new(1)
         for i in sorted(suspects):
             try:
-                results[i] = pool.submit(_timed, function, items[i]).result()
+                ((ok, value),) = pool.submit(_timed, function, [items[i]]).result()
+                results[i] = value if ok else lost(items[i], value)
             except BrokenProcessPool:
                 results[i] = lost(items[i], LOST.format(seconds=FILE_SECONDS))
                 pool.shutdown(wait=True)
                 pool = self._new(1)
-            except Exception as e:  # noqa: BLE001 — as in each()
-                results[i] = lost(items[i], f"{type(e).__name__}")
+            except Exception as e:  # noqa: BLE001 — a result that cannot be sent back
+                results[i] = lost(items[i], type(e).__name__)
             if progress:
                 progress()
         pool.shutdown(wait=True)
