@@ -111,7 +111,10 @@ def a_draft(home: Home, year=2021) -> Path:
 # ------------------------------------------------------------------ 1. locks
 TUI_HOLDER = """
 import asyncio, json, os, sys
-from gkassist.dialogue.session import open_session
+try:
+    from gkassist.dialogue.opening import open_session
+except ImportError:  # before the dialogue was restructured
+    from gkassist.dialogue.session import open_session
 from gkassist.tui.app import DraftApp
 ready, stop = sys.argv[1], sys.argv[2]
 async def main():
@@ -366,7 +369,10 @@ def probe_llm() -> None:
 # ------------------------------------------------------------------ 5. tracebacks left
 TUI_FROM = """
 import asyncio, sys
-from gkassist.dialogue.session import open_session
+try:
+    from gkassist.dialogue.opening import open_session
+except ImportError:  # before the dialogue was restructured
+    from gkassist.dialogue.session import open_session
 from gkassist.tui.app import DraftApp
 async def main():
     app = DraftApp(opener=lambda: open_session(sys.argv[1], 2025, None))

@@ -10,6 +10,30 @@ EXPECTED = Path(__file__).resolve().parent / "expected"
 SEED = SAMPLES / "000_7a4690d65c5df8d4.txt"
 
 
+@pytest.fixture(scope="session")
+def shared_cache(tmp_path_factory):
+    """One cache folder for the whole run: the phrasing index is built once, not once a test."""
+    return tmp_path_factory.mktemp("cache")
+
+
+@pytest.fixture(autouse=True)
+def private_dirs(tmp_path, monkeypatch, shared_cache):
+    """Every test writes its drafts, corpus, config and fallback folder under its own tmp_path, never the user's."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(shared_cache))
+    for name in ("GKASSIST_LLM_URL", "GKASSIST_LLM_MODEL", "GKASSIST_LLM_KEY"):
+        monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture
+def private_cache(tmp_path, monkeypatch):
+    """A cache folder of the test's own (for tests of the cache itself)."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    return tmp_path / "cache"
+
+
 @pytest.fixture
 def sample_2024():
     from gkassist.core.model import load_report

@@ -12,6 +12,7 @@ from gkassist.core.model import load_report
 from gkassist.paths import drafts_dir
 
 DEV = SHARED / "answers" / "dev.jsonl"
+DEV_TURNS = SHARED / "answers" / "dev_turns.jsonl"
 OWN = sorted((SEED.parent.parent / "tests" / "answers").glob("*.jsonl"))
 BEFORE = {"requests": [], "appeals": ["没有", "对"], "proactive": ["没有", "对", "没有", "对"]}
 TABLE = {"requests": "t3", "appeals": "t4", "proactive": "t2"}
@@ -22,21 +23,18 @@ def cases(path):
 
 
 def all_cases():
-    found = [pytest.param(c, id=f"dev:{c['id']}") for c in (cases(DEV) if DEV.exists() else [])]
+    found = [pytest.param(c, id=f"{path.stem}:{c['id']}") for path in (DEV, DEV_TURNS) if path.exists() for c in cases(path)]
     for path in OWN:
         found += [pytest.param(c, id=f"{path.stem}:{c['id']}") for c in cases(path)]
     return found
 
 
-@pytest.fixture(autouse=True)
-def private_dirs(tmp_path, monkeypatch):
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
 
 
 def run_case(case, tmp_path, capsys):
     answers = tmp_path / "answers.txt"
-    answers.write_text("\n".join(BEFORE[case["step"]] + [case["answer"], "对"]) + "\n", encoding="utf-8")
+    said = case.get("turns") or [case["answer"]]  # a conversation: the first answer, then its follow-ups
+    answers.write_text("\n".join(BEFORE[case["step"]] + said + ["对"]) + "\n", encoding="utf-8")
     assert main(["draft", "--from", str(SEED), "--year", "2021", "--answers", str(answers)]) == 0
     transcript = capsys.readouterr().out
     (path,) = drafts_dir().glob("*.json")
@@ -72,6 +70,7 @@ def test_clerk_answer(case, tmp_path, capsys):
 
 def test_there_are_enough_own_cases():
     assert sum(len(cases(p)) for p in OWN) >= 150
+    assert sum(len(c.get("turns", [])) > 1 for p in OWN for c in cases(p)) >= 100  # conversations, not single answers
 
 
 def test_results_may_account_for_last_years_carried_applications(tmp_path, capsys):

@@ -101,7 +101,7 @@ def test_the_page_sorts_by_a_column_in_a_real_browser(folders, tmp_path):
 
     this, last, _ = folders
     page = to_html(run_audit([this], [last], workers=1))
-    # click 错误 twice (descending, then ascending) and 机关 once, recording the order of agencies each time
+    # click the 错误 heading twice (ascending, then descending), recording the order of agencies after each click
     probe = """<script>
     var th = document.querySelectorAll('#units thead th'), names = function () {
       return Array.prototype.map.call(document.querySelectorAll('#units tbody.unit-group tr.unit td:nth-child(2)'),

@@ -9,11 +9,9 @@ from gkassist.cli import main
 from gkassist.core.errors import InputError
 from gkassist.core.model import load_report
 
+pytestmark = pytest.mark.usefixtures("private_cache")  # these tests build, damage and rebuild the cache
 
-@pytest.fixture(autouse=True)
-def private_dirs(tmp_path, monkeypatch):
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+
 
 
 @pytest.fixture(scope="module")

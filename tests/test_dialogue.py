@@ -1,5 +1,6 @@
 """The dialogue engine without any UI: a whole draft from the seed as last year to a checked 2021 report."""
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -11,14 +12,8 @@ from gkassist.core.model import load_report
 from gkassist.dialogue import Engine
 from gkassist.dialogue.answers import parse_t3, parse_t4
 from gkassist.dialogue.improvements import propose
-from gkassist.dialogue.session import find_last_year
+from gkassist.dialogue.lastyear import find_last_year
 from gkassist.importer import import_file
-
-
-@pytest.fixture(autouse=True)
-def private_dirs(tmp_path, monkeypatch):
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
 
 
 def test_parse_a_table_in_one_sentence():
@@ -54,6 +49,12 @@ def test_results_of_several_applicant_kinds_are_asked_for_not_guessed():
     n = engine.report.number
     assert (n("t3", "new", "total"), n("t3", "open", "natural"), n("t3", "open", "business"),
             n("t3", "partial", "business"), n("t3", "unable_1", "natural"), n("t3", "results_total", "total")) == (7, 3, 1, 1, 2, 7)
+
+
+# Every question of a 2021 draft from the seed, answered.
+WHOLE_REPORT = ["没有", "对", "没有", "对", "规范性文件制发0件，现行有效0件，行政许可5件", "对",
+                "公开信息86条", "对", "均按期答复", "对", "逐条审查", "对", "新建公开栏5块", "对", "每季度检查一次", "对",
+                "去年的问题已整改", "对", "没有", "对", "党政办，电话0431-12345678", "对"]
 
 
 def answer_all(engine, answers):
@@ -94,16 +95,17 @@ def test_whole_draft_from_the_seed(tmp_path):
     assert engine.step.id == "preface"
     # the seed has no opening paragraph to carry over: the clerk says it once, in everyday words
     replies = engine.answer("镇党政办，电话0431-12345678，地址郭家镇政府大楼，镇政府网站政务公开专栏")
-    assert replies[0].text.startswith("我理解为：科室：镇党政办，电话：0431-12345678，地址：郭家镇政府大楼，公开网站：镇政府网站政务公开专栏")
+    assert replies[0].text.startswith("我理解为：科室：德惠市郭家镇人民政府党政办公室，电话：0431-12345678，地址：郭家镇政府大楼，"
+                                      "公开网站：镇政府网站政务公开专栏")  # the office by its full name
     engine.answer("对")
     assert engine.done
     preface = engine.report.preface[0]
     assert "统计期限自2021年1月1日起至2021年12月31日止" in preface and "本报告电子版可在镇政府网站政务公开专栏查阅和下载" in preface
-    assert preface.endswith("如对本报告有疑问，请与镇党政办联系（地址：郭家镇政府大楼；电话：0431-12345678）。")
+    assert preface.endswith("如对本报告有疑问，请与德惠市郭家镇人民政府党政办公室联系（地址：郭家镇政府大楼；电话：0431-12345678）。")
     findings = [f for f in engine.findings() if f.severity == ERROR or f.rule == "PREFACE"]
     assert findings == []
     problems = engine.report.sections["problems"]
-    assert problems[0].startswith("去年提出的") and "不掌握等原因无法提供的有2件" in problems[1]
+    assert problems[0].startswith("针对2020年度报告提出的") and "不掌握等原因无法提供的有2件" in problems[1]
 
 
 def test_bad_answers_keep_the_draft():
@@ -117,7 +119,13 @@ def test_bad_answers_keep_the_draft():
 def test_broken_balance_is_named_in_plain_words():
     engine = Engine.start(import_file(SEED).report, 2021)
     replies = engine.answer("自然人申请5件，予以公开2件")
-    assert any("数字对不上" in r.text and "本年新收5" in r.text for r in replies)
+    assert replies[-1].kind == "error" and replies[-1].text.startswith(
+        "数字对不上：自然人申请5件，办理结果2件，还有3件没有说办理结果——是结转下年度，还是别的结果？")
+    assert engine.answer("对")[0].text.startswith("请先回答上面的问题")  # nothing is saved with 3 left unplaced
+    replies = engine.answer("另外3件结转到明年")  # the follow-up adds what was missing
+    assert replies[-1].text == "对吗？回答“对”保存，或直接重新描述。"
+    engine.answer("对")
+    assert [engine.report.number("t3", r, "natural") for r in ("new", "open", "carry_next")] == [5, 2, 3]
 
 
 def test_undo_and_resume(tmp_path):
@@ -162,8 +170,10 @@ def test_problems_follow_the_clerks_answers_and_can_be_edited():
                  "新建村务公开栏12块，镇政府网站的依申请公开栏目尚未开通", "每季度检查一次"]:
         answer_all(engine, [text, "对"])
     replies = engine.answer("去年提出的公开形式单一问题，今年增加了微信公众号发布")
-    proposals = [p.area for p in engine.proposals]
-    assert proposals == ["platform_gap", "interpretation"]  # the clerk's named gap, then one fallback
+    proposed = replies[0].text.splitlines()[1:]
+    # the clerk's named gap, then one fallback
+    assert [line.split("；")[0] for line in proposed] == ["1. 问题：平台建设方面，镇政府网站的依申请公开栏目尚未开通",
+                                                         "2. 问题：政策解读形式比较单一，以文字解读为主，群众阅读不便"]
     assert "一是平台建设方面，镇政府网站的依申请公开栏目尚未开通，下一步将列出整改清单" in replies[1].text
     replies = engine.answer("改2：村级公开栏内容更新慢，下一年度实行每月集中更新")
     assert replies[0].text.endswith("二是村级公开栏内容更新慢，下一年度实行每月集中更新。")
@@ -180,23 +190,25 @@ def test_a_suggestion_is_taken_and_its_slots_filled_in_order():
     engine = Engine.start(import_file(SEED).report, 2021)
     answer_all(engine, ["没有", "对", "没有", "对", "规范性文件制发0件，现行有效0件，行政许可5件", "对"])
     replies = engine.answer("（一）主动公开。在镇政府网站公开财政预决算和惠农补贴信息")
-    assert replies[0].text == "将写入：（一）主动公开。在镇政府网站公开财政预决算和惠农补贴信息。"  # heading not doubled
-    first = engine.suggestions[0]
-    assert first.slots[:3] == ["石桥镇", "县政府门户网站", "146条"]  # another unit's level words are a slot too
+    assert replies[0].text == "将写入：（一）主动公开。我镇在镇政府网站公开财政预决算和惠农补贴信息。"  # heading not doubled
+    first = next(r.text for r in replies if r.kind == "suggestion" and r.text.startswith("参考1："))
+    slots = re.findall(r"〔[^：]*：([^〕]*)〕", first)
+    assert slots[:3] == ["县政府门户网站", "石桥镇", "146条"]  # in the order “填：” fills them; a level word is a slot too
     engine.answer("参考1")
     assert engine.answer("填：" + "，".join(["x"] * 9))[0].text.startswith("这段只有")
     replies = engine.answer("填：德惠市政府门户网站，郭家镇，88条")
-    assert replies[0].text.startswith("将写入：（一）主动公开。在镇政府网站公开财政预决算和惠农补贴信息。全年在德惠市政府门户网站郭家镇栏目发布信息88条")
-    assert replies[1].text == f"还有{len(first.slots) - 3}处〔…〕，可以接着“填：……”。"
-    replies = engine.answer("填：" + "，".join(f"{i}条" for i in range(len(first.slots) - 3)))
-    assert first.text.endswith("；") and replies[0].text.endswith("村级项目建设公示2条。")
+    assert replies[0].text.startswith("将写入：（一）主动公开。我镇在镇政府网站公开财政预决算和惠农补贴信息。全年在德惠市政府门户网站郭家镇栏目发布信息88条")
+    assert replies[1].text == f"还有{len(slots) - 3}处〔…〕，可以接着“填：……”。"
+    replies = engine.answer("填：" + "，".join(f"{i}条" for i in range(len(slots) - 3)))
+    assert "；（出处：" in first and replies[0].text.endswith("村级项目建设公示2条。")
     engine.answer("对")
     assert "〔" not in engine.report.sections["overview"][-1]
     assert engine.answer("填：3条")[0].text.startswith("现在没有待确认的内容")  # nothing pending: not a paragraph
     # a paragraph that starts like a command (加强…, 填报…) is still a paragraph, pending or not
-    assert engine.answer("加强了答复审核")[0].text == "将写入：（二）依申请公开。加强了答复审核。"
-    assert engine.answer("填报系统按时更新")[0].text == "将写入：（二）依申请公开。填报系统按时更新。"
-    assert engine.answer("还原")[0].text == "没有润色过，不需要还原。"
+    assert engine.answer("加强了答复审核")[0].text.endswith("。我镇加强答复审核。")
+    assert engine.answer("填报系统按时更新")[0].text.endswith("行政诉讼。填报系统按时更新。")
+    assert engine.answer("还原")[0].text == "已换回您写的：（二）依申请公开。填报系统按时更新。"  # without the figures' sentences
+    assert engine.answer("还原")[0].text == "没有改过您写的，不需要还原。"
 
 
 def test_last_year_is_offered_once_the_agency_is_named():
@@ -227,7 +239,7 @@ def test_numbers_in_a_paragraph_are_checked_before_it_is_stored():
     # 现行有效 follows from last year's (seed: 2020 in the 2019 format has none, so the 2024 sample is used)
     last = load_report(SAMPLES / "2024_shiqiaozhen.json")
     engine2 = Engine.start(last, 2025)
-    answer_all(engine2, ["没有", "对", "没有", "对"])
+    answer_all(engine2, ["没有新申请，上年结转的1件已予以公开", "对", "没有", "对"])
     replies = engine2.answer("规范性文件制发2件，废止1件；行政许可5件")
     in_force = last.number("t2", "normative", "in_force") + 2 - 1
     assert f"表二 · 第二十条第（一）项 · 行政规范性文件：本年制发件数 2，本年废止件数 1，现行有效件数 {in_force}" in replies[0].text
@@ -269,7 +281,8 @@ def test_same_as_last_year_for_tables_and_last_years_figures_beside_the_question
     assert engine.report.tables["t4"] == last.tables["t4"]
     assert Engine.start(None, 2025).answer("同去年")[0].kind == "error"  # at the agency step: not a table
     fresh = Engine.start(None, 2025)
-    fresh.step_index = 1
+    answer_all(fresh, ["青岚县白云镇人民政府", "对"])  # no draft or corpus report of 2024 to offer: on to 表三
+    assert fresh.step.id == "requests"
     assert fresh.answer("同去年")[0].text == "没有去年的报告可以沿用，请直接说今年的数字。"
 
 
@@ -277,7 +290,7 @@ def test_section_six_same_as_last_year_only_for_the_standard_sentences():
     engine = Engine.start(import_file(SEED).report, 2021)
     engine.jump("other")
     # the seed's 六 is “本年度无其他需要报告的事项。”: a standard sentence, not counted as repetition
-    assert engine.answer("同去年")[0].text == "将写入：本年度无其他需要报告的事项。"
+    assert engine.answer("同去年")[0].text == "将写入：2021年，我镇未收取信息处理费。本年度无其他需要报告的事项。"
     last = load_report(SAMPLES / "2024_shiqiaozhen.json")  # its 六 also reports the 人大建议 it handled
     other = Engine.start(last, 2025)
     other.jump("other")
@@ -306,14 +319,14 @@ def test_one_problem_per_named_shortfall_without_the_conjunction():
                         "公开120条", "对", "均按期答复", "对", "逐条审查", "对",
                         "新建公开栏12块，但镇政府网站的依申请公开栏目尚未开通，政务新媒体更新不及时", "对", "每季度检查一次", "对"])
     replies = engine.answer("去年的问题已整改")
-    problems = [p.problem for p in engine.proposals]
-    assert problems[:2] == ["平台建设方面，镇政府网站的依申请公开栏目尚未开通", "平台建设方面，政务新媒体更新不及时"]
+    problems = [line.split("；")[0] for line in replies[0].text.splitlines()[1:]]
+    assert problems == ["1. 问题：平台建设方面，镇政府网站的依申请公开栏目尚未开通", "2. 问题：平台建设方面，政务新媒体更新不及时"]
     assert "去掉" not in replies[-1].text  # only two proposals: none may be dropped, so none is offered
-    assert engine.drop_proposal(1)[0].text == "至少保留两条具体问题。"
+    assert engine.answer("去掉1")[0].text == "至少保留两条具体问题。"
 
 
 def test_from_last_year_with_an_existing_draft_asks_and_keeps_the_old_one():
-    from gkassist.dialogue.session import open_session
+    from gkassist.dialogue.opening import open_session
     from gkassist.paths import drafts_dir
 
     engine, _ = open_session(str(SEED), 2021)
@@ -328,25 +341,26 @@ def test_from_last_year_with_an_existing_draft_asks_and_keeps_the_old_one():
     kept = Path(reply.split("原来的草稿留作备份：")[1])
     assert kept.exists() and load_report(kept).number("t3", "new", "natural") == 2
     assert third.report.number("t3", "new", "natural") is None and third.step.id == "requests"
-    for _ in range(8):  # routine versions roll off; the copy from before 重新开始 stays
+    for i in range(8):  # routine versions roll off; the copy from before 重新开始 stays
+        third.report.sections["other"] = [f"第{i}版。"]
         third.save()
+    third.save()  # nothing changed: no version used up
     assert kept.exists() and len(list(kept.parent.glob("2*.json"))) == 5
     assert [p.name for p in drafts_dir().glob("*.json")] == ["2021_德惠市郭家镇人民政府.json"]
 
 
 def test_year_reopens_a_finished_draft_and_a_part_is_edited_by_name():
-    from gkassist.dialogue.session import open_session
+    from gkassist.dialogue.opening import open_session
 
     engine, _ = open_session(str(SEED), 2021)
-    engine.step_index = len(engine.history) + 99  # as good as finished for this test: every question passed
-    engine.save()
+    answer_all(engine, WHOLE_REPORT)
+    assert engine.done
     reopened, notice = open_session(None, 2021)
-    assert reopened.done and notice.startswith("已完成，可以查看和修改")
+    assert reopened.done and "已完成，可以查看和修改" in notice and "gkassist draft --year 2021 --new" in notice
     assert reopened.answer("改表三")[0].text.startswith("今年收到和办理政府信息公开申请的情况如何")
     answer_all(reopened, ["自然人申请1件，予以公开1件", "对"])
     assert reopened.report.number("t3", "open", "natural") == 1
-    # after the reopened part, the next part still empty is asked
-    assert reopened.step.id == "appeals"
+    assert reopened.done  # back to the end of the report: nothing else was empty
     plain, notice = open_session(None, None)
     assert plain.path == reopened.path
 
@@ -381,7 +395,7 @@ def test_nothing_happened_this_year_leaves_what_earlier_years_left():
     """“没有” for 表二 is no 0 for 现行有效: carried on from last year's 现行有效, asked when that is unknown."""
     last = load_report(SAMPLES / "2024_shiqiaozhen.json")
     engine = Engine.start(last, 2025)
-    answer_all(engine, ["没有", "对", "没有", "对", "没有", "对"])
+    answer_all(engine, ["没有", "上年那1件已经公开了", "对", "没有", "对", "没有", "对"])
     assert engine.report.number("t2", "normative", "in_force") == last.number("t2", "normative", "in_force") > 0
     assert engine.report.number("t2", "normative", "issued") == 0
     unknown = Engine.start(import_file(SEED).report, 2021)  # 2020 in the 2019 format: no 现行有效
@@ -411,10 +425,78 @@ def test_hints_say_only_what_last_years_report_gives():
 
 def test_a_reopened_part_keeps_its_place_in_the_report():
     engine = Engine.start(import_file(SEED).report, 2021)
-    engine.jump("overview_proactive")
-    for text in ["公开信息86条", "均按期答复", "逐条审查", "新建公开栏5块", "每季度检查一次"]:
-        answer_all(engine, [text, "对"])
+    answer_all(engine, WHOLE_REPORT[:16])  # the tables and the five parts of 一
+    assert engine.step.id == "problems"
     engine.jump("overview_platform")
     answer_all(engine, ["新建公开栏6块", "对"])
     assert [p[:3] for p in engine.report.sections["overview"]] == ["（一）", "（二）", "（三）", "（四）", "（五）"]
-    assert engine.report.sections["overview"][3] == "（四）平台建设。新建公开栏6块。"
+    assert engine.report.sections["overview"][3] == "（四）平台建设。我镇新建公开栏6块。"
+    assert engine.step.id == "problems"  # back to the question the jump left
+
+
+@pytest.mark.parametrize("command", ["改表二", "修改表二", "改一下表二", "回到表二", "改 表二", "改表二那部分"])
+def test_a_part_is_reopened_from_any_question_and_the_conversation_comes_back(command):
+    engine = Engine.start(import_file(SEED).report, 2021)
+    answer_all(engine, WHOLE_REPORT[:8])  # the tables and 一（一）
+    assert engine.step.id == "overview_requests"
+    replies = engine.answer(command)
+    assert engine.step.id == "proactive" and replies[0].text.startswith("表二：") and "已保存的是" in replies[1].text
+    assert engine.report.paragraphs("overview") == ["（一）主动公开。我镇公开信息86条。"]  # never stored as report text
+    answer_all(engine, ["规范性文件制发1件，现行有效1件，行政许可9件", "对"])
+    assert engine.report.number("t2", "licensing", "decisions") == 9
+    assert engine.step.id == "overview_requests"  # back where it left
+
+
+@pytest.mark.parametrize("command", ["回到上一题", "上一题", "返回上一题"])
+def test_back_to_the_last_question_and_on_again(command):
+    engine = Engine.start(import_file(SEED).report, 2021)
+    answer_all(engine, WHOLE_REPORT[:4])
+    assert engine.step.id == "proactive"
+    assert engine.answer(command)[0].text.startswith("今年因政府信息公开被申请行政复议")
+    answer_all(engine, ["行政复议1件，结果维持", "对"])
+    assert engine.report.number("t4", "cases", "review.upheld") == 1 and engine.step.id == "proactive"
+
+
+@pytest.mark.parametrize("command", ["跳过", "先跳过", "下一题", "以后再说"])
+def test_a_skipped_part_is_asked_again_once_the_rest_is_answered(command):
+    engine = Engine.start(import_file(SEED).report, 2021)
+    assert engine.answer(command)[0].text == "好的，“表三 依申请公开”先空着，后面再回来填。"
+    answer_all(engine, WHOLE_REPORT[2:])
+    assert engine.step.id == "requests" and not engine.done  # the skipped part, not “已经起草完成”
+    answer_all(engine, ["没有", "对"])
+    assert engine.done
+
+
+@pytest.mark.parametrize("text", ["改进了公开栏的更新", "改为每月更新一次公开栏", "回到基层走访了12个村"])
+def test_words_that_start_like_a_command_are_still_an_answer(text):
+    engine = Engine.start(import_file(SEED).report, 2021)
+    answer_all(engine, WHOLE_REPORT[:6])
+    assert engine.answer(text)[0].text.startswith("将写入：（一）主动公开。")
+
+
+def test_a_year_names_the_other_units_drafts_and_new_starts_another():
+    from gkassist.dialogue.opening import open_session
+
+    for agency in ("青岚县石桥镇人民政府", "青岚县白云镇人民政府"):
+        engine = Engine.start(None, 2025, agency)
+        answer_all(engine, [agency, "对"])
+    opened, notice = open_session(None, 2025)
+    assert opened.report.agency == "青岚县白云镇人民政府"  # the one last worked on
+    assert "这一年度还有青岚县石桥镇人民政府（gkassist draft --year 2025 --agency 青岚县石桥镇人民政府）的草稿" in notice
+    fresh, notice = open_session(None, 2025, new=True)
+    assert fresh.step.id == "agency" and notice == "已新开一份草稿。"
+
+
+def test_opening_a_finished_draft_uses_up_no_history_version():
+    from gkassist.dialogue.opening import open_session
+    from gkassist.dialogue.session import history_dir
+
+    engine, _ = open_session(str(SEED), 2021)
+    answer_all(engine, WHOLE_REPORT)
+    kept = sorted(history_dir(engine.path).glob("2*.json"))
+    for _ in range(3):
+        opened, _ = open_session(None, 2021)
+        opened.save()
+        opened.jump("requests")  # looked at, not changed
+        opened.answer("对")
+    assert sorted(history_dir(engine.path).glob("2*.json")) == kept

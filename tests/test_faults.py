@@ -14,14 +14,6 @@ from gkassist.dialogue import Engine
 from gkassist.importer import import_file
 
 
-@pytest.fixture(autouse=True)
-def private_dirs(tmp_path, monkeypatch):
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    monkeypatch.setenv("HOME", str(tmp_path / "home"))
-
-
 def a_saved_draft():
     engine = Engine.start(import_file(SEED).report, 2021)
     engine.answer("自然人申请2件，予以公开2件")
@@ -31,7 +23,7 @@ def a_saved_draft():
 
 @pytest.mark.parametrize("damage", ["cut", "gbk", "utf16", "step", "nested", "not_json"])
 def test_a_damaged_draft_is_moved_aside_and_never_blocks_a_start(damage):
-    from gkassist.dialogue.session import open_session
+    from gkassist.dialogue.opening import open_session
 
     good = a_saved_draft()
     broken = good.path.with_name("2022_坏的.json")
@@ -61,7 +53,7 @@ def test_an_unwritable_drafts_folder_loses_no_answer(tmp_path):
     replies = engine.answer("对")
     assert replies[0].kind == "error" and "草稿已改存到" in replies[0].text
     assert engine.path.parent == tmp_path / "home" / "gkassist-草稿" and engine.path.exists()
-    from gkassist.dialogue.session import open_session
+    from gkassist.dialogue.opening import open_session
 
     again, _ = open_session(None, None)
     assert again.report.number("t3", "new", "natural") == 2
@@ -84,7 +76,7 @@ async def test_the_app_keeps_the_answers_when_nothing_can_be_written(tmp_path, m
         await pilot.press("ctrl+s")
         await pilot.press("ctrl+q")
         await pilot.pause()
-        shown = [str(m.render()) for m in app.query(ChatBubble)]
+        shown = [m.text for m in app.query(ChatBubble)]
         assert app.is_running and "没有退出" in shown[-1] and "无法创建草稿文件夹" in shown[-1]
         assert app.engine.report.number("t3", "new", "natural") == 2  # the answer is still in memory
 

@@ -17,7 +17,7 @@ from conftest import SAMPLES, SEED
 from faultfiles import damaged_docxes, deflated_repeats, docx_bytes, paragraphs, pdf_bytes, seed_body
 from gkassist.cli import main
 from gkassist.core.errors import InputError
-from gkassist.dialogue import Engine, session
+from gkassist.dialogue import Engine, lastyear, session
 from gkassist.importer import import_file
 
 SAMPLE = SAMPLES / "2024_shiqiaozhen.json"
@@ -82,11 +82,11 @@ def audit_folder(tmp_path):
 # ------------------------------------------------------------------ 1. locks follow the draft
 async def test_the_tuis_lock_follows_a_new_draft_renamed_after_its_agency_and_refuses_a_second_instance(tmp_path, monkeypatch,
                                                                                                          no_corpus):
-    from gkassist.dialogue.session import open_session
+    from gkassist.dialogue.opening import open_session
     from gkassist.paths import drafts_dir
     from gkassist.tui.app import DraftApp
 
-    monkeypatch.setattr(session, "find_last_year", lambda *a: None)  # the corpus index: not this test's matter
+    monkeypatch.setattr(lastyear, "find_last_year", lambda *a: None)  # the corpus index: not this test's matter
 
     app = DraftApp(opener=lambda: open_session(None, 2033, None))
     async with app.run_test(size=(80, 24)) as pilot:
@@ -171,9 +171,9 @@ def test_what_pdfium_builds_is_counted_before_the_text_is_taken(tmp_path, monkey
 
 
 def test_a_step_past_its_memory_or_time_or_crashing_is_a_message_not_the_end_of_the_process():
-    from gkassist.core.limits import run_bounded
-
     import resource
+
+    from gkassist.core.limits import run_bounded
 
     assert run_bounded("x", sum, [1, 2, 3]) == 6
     soft, hard = run_bounded("x", resource.getrlimit, resource.RLIMIT_AS)
@@ -312,9 +312,20 @@ def serve(reply_with) -> int:
     return server.getsockname()[1]
 
 
+def read_request(conn) -> None:
+    """The whole request, headers and body: a socket closed with bytes unread resets the connection."""
+    data = b""
+    while b"\r\n\r\n" not in data and (chunk := conn.recv(65536)):
+        data += chunk
+    head, _, body = data.partition(b"\r\n\r\n")
+    length = next((int(line.split(b":")[1]) for line in head.split(b"\r\n") if line.lower().startswith(b"content-length")), 0)
+    while len(body) < length and (chunk := conn.recv(65536)):
+        body += chunk
+
+
 def dripping(prefix: bytes, then: bytes):
     def reply(conn):
-        conn.recv(65536)
+        read_request(conn)
         try:
             conn.sendall(prefix)
             for byte in then * 100:
@@ -327,7 +338,7 @@ def dripping(prefix: bytes, then: bytes):
 
 def answering(body: bytes, status: bytes = b"200 OK", headers: bytes = b""):
     def reply(conn):
-        conn.recv(65536)
+        read_request(conn)
         conn.sendall(b"HTTP/1.1 " + status + b"\r\nContent-Type: application/json\r\n" + headers
                      + b"Content-Length: %d\r\n\r\n" % len(body) + body)
         conn.close()
@@ -391,7 +402,7 @@ def test_a_damaged_docx_is_a_chinese_message(tmp_path, capsys, damage, words):
 
 
 async def test_the_tui_given_a_damaged_docx_ends_with_its_message_not_a_crash(tmp_path, no_corpus):
-    from gkassist.dialogue.session import open_session
+    from gkassist.dialogue.opening import open_session
     from gkassist.tui.app import DraftApp
 
     path = tmp_path / "damaged.docx"
@@ -429,7 +440,8 @@ def a_saved_draft():
 
 @pytest.mark.parametrize("odd", ["dangling link", "link to itself", "5,000-digit number", "FIFO", "folder"])
 def test_one_odd_entry_in_the_drafts_folder_stops_nothing(capsys, no_hang, odd):
-    from gkassist.dialogue.session import draft_files, open_session
+    from gkassist.dialogue.opening import open_session
+    from gkassist.dialogue.session import draft_files
 
     good = a_saved_draft().path
     bad = good.with_name("2030_坏的.json")
@@ -454,7 +466,7 @@ def test_one_odd_entry_in_the_drafts_folder_stops_nothing(capsys, no_hang, odd):
 
 
 def test_a_draft_of_a_newer_gkassist_is_refused_and_left_in_place(capsys):
-    from gkassist.dialogue.session import open_session
+    from gkassist.dialogue.opening import open_session
 
     good = a_saved_draft().path
     data = json.loads(good.read_text(encoding="utf-8"))
@@ -478,7 +490,7 @@ def test_a_draft_of_a_newer_gkassist_is_refused_and_left_in_place(capsys):
 
 
 def test_an_agency_of_1000_characters_is_saved_under_a_bounded_unique_name(monkeypatch):
-    monkeypatch.setattr(session, "find_last_year", lambda *a: None)  # the corpus index: not this test's matter
+    monkeypatch.setattr(lastyear, "find_last_year", lambda *a: None)  # the corpus index: not this test's matter
     names = []
     for last in ("甲", "乙"):
         engine = Engine.start(None, 2033)
@@ -486,7 +498,8 @@ def test_an_agency_of_1000_characters_is_saved_under_a_bounded_unique_name(monke
         assert engine.answer("对")[0].text.startswith("已保存")
         assert engine.path.exists() and len(engine.path.name.encode()) <= 170
         names.append(engine.path.name)
-        engine.save()  # a second save keeps a version in .history/ under the long name too
+        engine.report.title += "（修改）"
+        engine.save()  # a changed draft keeps its last version in .history/ under the long name too
         assert list(session.history_dir(engine.path).glob("*.json"))
     assert names[0] != names[1]
 

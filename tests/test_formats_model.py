@@ -12,17 +12,18 @@ def test_format_row_counts_match_the_official_tables():
     assert len(f21.t3.rows) == 25 and len(f19.t3.rows) == 23
     assert sum(1 for _ in f21.t3.cells()) == 175
     assert sum(1 for _ in f19.t3.cells()) == 161
-    assert len(formats.T4_COLUMNS) == 15
+    assert len(f21.t4.value_columns()) == 15
     assert [r.label for r in f21.t2.rows] == ["规章", "行政规范性文件", "行政许可", "行政处罚", "行政强制", "行政事业性收费"]
     assert f21.t3.row("deny_3").label == "3.危及“三安全一稳定”"
-    assert "other_3" in f21.t3_result_rows and "other" in f19.t3_result_rows
+    assert "other_3" in f21.result_rows and "other" in f19.result_rows
 
 
 def test_cell_location_is_chinese_and_exact():
-    assert formats.cell_location("2021", "t3", "unable_1", "natural") == \
+    f21 = formats.get_format("2021")
+    assert f21.location("t3", "unable_1", "natural") == \
         "表三 · 三、本年度办理结果 （四）无法提供 1.本机关不掌握相关政府信息 · 自然人"
-    assert formats.cell_location("2021", "t4", "cases", "suit_direct.total") == "表四 · 行政诉讼·未经复议直接起诉 · 总计"
-    assert formats.cell_location("2021", "t2", "fees", "fee_amount") == \
+    assert f21.location("t4", "cases", "suit_direct.total") == "表四 · 行政诉讼·未经复议直接起诉 · 总计"
+    assert f21.location("t2", "fees", "fee_amount") == \
         "表二 · 第二十条第（八）项 · 行政事业性收费 · 本年收费金额（单位：万元）"
 
 

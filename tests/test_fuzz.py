@@ -4,7 +4,6 @@ result is a report, findings, a document, replies, or one InputError — never a
 import json
 import zipfile
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -70,16 +69,11 @@ ANSWERS = st.one_of(st.sampled_from(["对", "不对", "没有", "同去年", "�
                     st.text(max_size=30), st.lists(PIECES, max_size=3).map("，".join))
 
 
-@pytest.fixture
-def private_dirs(tmp_path, monkeypatch):
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    monkeypatch.setenv("HOME", str(tmp_path / "home"))
 
 
 @settings(max_examples=40, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(ANSWERS, max_size=25), st.lists(st.sampled_from(["back", "undo", "jump"]), max_size=3))
-def test_the_engine_answers_anything(private_dirs, answers, moves):
+def test_the_engine_answers_anything(answers, moves):
     from gkassist.dialogue import Engine
     from gkassist.importer import import_file
 
@@ -175,7 +169,7 @@ def test_any_drafts_folder_is_listed_and_opened(private_dirs, entries):
     import shutil
     import signal
 
-    from gkassist.dialogue import session
+    from gkassist.dialogue import opening, session
     from gkassist.paths import drafts_dir
 
     folder = drafts_dir()
@@ -207,8 +201,8 @@ def test_any_drafts_folder_is_listed_and_opened(private_dirs, entries):
     previous = signal.signal(signal.SIGALRM, hung)
     signal.alarm(5)
     try:
-        assert len(session.describe_drafts()) == len(entries)
-        engine, notice = session.open_session(None, None)
+        assert len(opening.describe_drafts()) == len(entries)
+        engine, notice = opening.open_session(None, None)
     finally:
         signal.alarm(0)
         signal.signal(signal.SIGALRM, previous)

@@ -17,6 +17,7 @@ CORPUS_FILES = sorted(p.name for p in CORPUS.glob("*.txt")) if CORPUS.is_dir() e
 def _comparable(report):
     data = json.loads(report.to_json())
     data.pop("origin")
+    data.pop("imported")  # what the import found about the file it read (unread cells, headings as printed)
     return data
 
 
@@ -55,8 +56,7 @@ def test_blank_and_not_applicable_survive_a_round_trip(tmp_path):
 
 def test_template_filled_by_our_renderer_reads_back(tmp_path):
     """The official blank template's structure, as our Word writer produces it, filled with the sample."""
-    report = load_report(SAMPLES / "2024_huaian_like.json") if (SAMPLES / "2024_huaian_like.json").exists() \
-        else load_report(SAMPLES / "2024_qinglanxian_zfb.json")
+    report = load_report(SAMPLES / "2024_qinglanxian_zfb.json")
     result = _round_trip(report, ".docx", tmp_path)
     assert result.read_cells == 200 and not result.unread
     assert result.report.cell("t3", "unable_1", "legal") == report.cell("t3", "unable_1", "legal")

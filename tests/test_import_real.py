@@ -49,10 +49,11 @@ def test_shanghai_2019_reads_every_cell_as_published(shanghai):
     assert r.preface[0].startswith("本年度报告根据") and r.sections["other"] == ["无。"]
 
 
-def test_shanghai_amount_in_yuan_stays_as_published_where_the_heading_states_no_unit(shanghai):
+def test_shanghai_amount_in_yuan_is_kept_in_the_formats_unit(shanghai):
+    """采购总金额 has one unit, 万元 (core/formats.py), so that an audit adds one unit: “251000元” is 25.1."""
     assert shanghai.report.cell("t2", "procurement", "procurement_items") == 6
-    assert shanghai.report.cell("t2", "procurement", "procurement_amount") == 251000
-    assert shanghai.problems == ["表二 · 第二十条第（九）项 · 政府集中采购 · 采购总金额：原文写作“251000元”，表头没有注明单位，按原数251000记录"]
+    assert shanghai.report.cell("t2", "procurement", "procurement_amount") == 25.1
+    assert shanghai.problems == ["表二 · 第二十条第（九）项 · 政府集中采购 · 采购总金额：原文为251000元，按万元记为25.1"]
 
 
 def test_shanghai_checks_add_nothing_up_from_a_blank_total_column(shanghai):

@@ -73,7 +73,8 @@ def test_polished_paragraph_is_offered_and_restorable(model):
     assert replies[0].text == "润色后将写入（数字未变，已通过检查）：（一）主动公开。镇政府网站全年公开惠农补贴信息120条，财政预决算全部按规定公开。"
     path, auth, body = model.requests[0]
     assert path == "/v1/chat/completions" and auth == "Bearer secret" and body["model"] == "fake"
-    assert "镇政府网站上全年公开了惠农补贴120条 财政预决算都公开了" in body["messages"][1]["content"]
+    assert "镇政府网站上全年公开惠农补贴120条，财政预决算均已公开。" in body["messages"][1]["content"]  # in a report's words
+    assert engine.answer("还原")[0].text == "已换回润色前的：（一）主动公开。镇政府网站上全年公开惠农补贴120条，财政预决算均已公开。"
     assert engine.answer("还原")[0].text == "已换回您写的：（一）主动公开。镇政府网站上全年公开了惠农补贴120条 财政预决算都公开了。"
     engine.answer("润色")
     engine.answer("对")
@@ -95,7 +96,7 @@ def test_a_model_is_never_the_source_of_a_number(model, reply, reason):
     replies = engine.answer("润色")
     assert replies[0].kind == "error" and replies[0].text.startswith(f"没有采用大模型的改写：{reason}")
     engine.answer("对")
-    assert engine.report.sections["overview"][-1] == "（一）主动公开。镇政府网站上全年公开了惠农补贴120条 财政预决算都公开了。"
+    assert engine.report.sections["overview"][-1] == "（一）主动公开。镇政府网站上全年公开惠农补贴120条，财政预决算均已公开。"
 
 
 def test_table_numbers_in_text_are_checked(model):
@@ -145,7 +146,8 @@ async def test_polish_in_the_app_runs_in_a_worker(model):
             await pilot.pause(0.05)
             if not app.query_one("#answer").disabled:
                 break
-        shown = [str(m.render()) for m in app.query(ChatBubble)]
+        await pilot.pause()  # focus is handed back on the next turn of the event loop
+        shown = [m.text for m in app.query(ChatBubble)]
         assert shown[-2] == "正在请大模型润色，请稍候……"
         assert shown[-1].startswith("润色后将写入（数字未变，已通过检查）：（一）主动公开。镇政府网站全年公开惠农补贴信息120条")
         assert not app.query_one("#answer").disabled and app.focused is app.query_one("#answer")

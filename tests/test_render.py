@@ -34,13 +34,13 @@ def test_text_table_aligns_wide_characters(sample_2024):
     lines = render_text(sample_2024, ".txt").splitlines()
     start = lines.index("申请人情况" + lines[lines.index("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）") + 2][5:])
     table = lines[start:start + 26]
-    bars = {tuple(i for i, _ in enumerate(_cols(line))) for line in table}
-    assert len({display_width(line.split(" | ")[0]) for line in table}) == 1
+    assert len(table) == 26 and all(line.count(" | ") == 7 for line in table)  # the header and 25 rows, 8 cells each
+    # every “|” stands at the same place on the screen in every line (Chinese characters are two columns wide)
+    bars = {tuple(display_width(line[:i]) for i, ch in enumerate(line) if ch == "|") for line in table}
     assert len(bars) == 1
-
-
-def _cols(line):
-    return line.split(" | ")
+    # numbers are right-aligned: each number cell ends just before the next bar
+    row = table[1].split(" | ")
+    assert all(cell == cell.rstrip() and (cell.strip().isdigit() or not cell.strip()) for cell in row[1:-1])
 
 
 def test_html_has_official_merged_headers_and_escapes_user_text(sample_2024):

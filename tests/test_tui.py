@@ -1,22 +1,15 @@
 """The real app driven with Pilot: start from last year, answer a table in one sentence, export, quit, resume."""
-import pytest
 
 from conftest import SEED
 from gkassist.dialogue import Engine
-from gkassist.dialogue.session import open_session
+from gkassist.dialogue.opening import open_session
 from gkassist.importer import import_file
 from gkassist.tui.app import DraftApp
 from gkassist.tui.widgets import ChatBubble
 
 
-@pytest.fixture(autouse=True)
-def private_dirs(tmp_path, monkeypatch):
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-
-
 def messages(app):
-    return [str(m.render()) for m in app.query(ChatBubble)]
+    return [m.text for m in app.query(ChatBubble)]
 
 
 async def type_answer(pilot, text):
@@ -98,12 +91,18 @@ async def test_accept_a_suggestion_and_generate_section_five():
         assert app.engine.step.id == "overview_proactive"
         await type_answer(pilot, "在镇政府网站公开财政预决算和惠农补贴信息")
         suggestions = [m for m in app.query(ChatBubble) if m.has_class("suggestion")]
-        assert suggestions and str(suggestions[0].render()).startswith("参考1：")
-        first = str(suggestions[0].render()).splitlines()[0].removeprefix("参考1：").rsplit("（出处：", 1)[0]
+        assert suggestions and suggestions[0].text.startswith("参考1：")
+        first = suggestions[0].text.splitlines()[0].removeprefix("参考1：").rsplit("（出处：", 1)[0]
         await type_answer(pilot, "参考1")
         await type_answer(pilot, "对")
-        ending = first[:-1] + "。" if first[-1] in "；，" else first  # a sentence cut at “；” ends the paragraph
-        assert app.engine.report.sections["overview"][-1] == "（一）主动公开。在镇政府网站公开财政预决算和惠农补贴信息。" + ending
+        if "〔" in first:  # another unit's facts in it: never saved until filled in, or the sentence is dropped
+            assert "没有换成本单位的实际" in messages(app)[-1] and "overview" not in app.engine.report.sections
+            await type_answer(pilot, "去掉参考")
+            await type_answer(pilot, "对")
+            assert app.engine.report.sections["overview"][-1] == "（一）主动公开。我镇在镇政府网站公开财政预决算和惠农补贴信息。"
+        else:
+            ending = first[:-1] + "。" if first[-1] in "；，" else first  # a sentence cut at “；” ends the paragraph
+            assert app.engine.report.sections["overview"][-1] == "（一）主动公开。我镇在镇政府网站公开财政预决算和惠农补贴信息。" + ending
         # jump to 五 from the command palette, as a clerk would
         await pilot.press("ctrl+p")
         await pilot.pause()
@@ -120,9 +119,9 @@ async def test_accept_a_suggestion_and_generate_section_five():
         assert "根据今年的数字，我建议写这些问题" in shown and "1. 问题：全年没有收到政府信息公开申请" in shown
         await type_answer(pilot, "对")
         problems = app.engine.report.sections["problems"]
-        assert problems[0] == "去年提出的公开形式单一问题，今年开通了微信公众号。"
+        assert problems[0] == "针对2020年度报告提出的公开形式单一问题，2021年开通微信公众号。"  # in a report's words
         assert problems[1].startswith("本年度存在的问题和改进措施：一是全年没有收到政府信息公开申请")
-        assert app.engine.step.id == "other"
+        assert app.engine.step.id == "overview_requests"  # back to the question the jump left
 
 
 async def test_key_bar_entries_are_clickable(tmp_path):
@@ -198,7 +197,8 @@ async def test_palette_lists_the_parts_in_order_in_chinese():
         await pilot.pause(0.3)
         palette = app.screen
         assert isinstance(palette, CommandPalette)
-        shown = [str(option.prompt).split("\n")[0] for option in palette.query_one("CommandList")._options]
+        shown = [str(palette.query_one("CommandList").get_option_at_index(i).prompt).split("\n")[0]
+                 for i in range(palette.query_one("CommandList").option_count)]
         assert shown[:3] == ["跳到：机关名称", "跳到：表三 依申请公开", "跳到：表四 复议诉讼"]
         assert not any(word in " ".join(shown) for word in ("Theme", "Quit", "Keys", "Screenshot"))
 
@@ -211,15 +211,15 @@ async def test_back_shows_what_is_saved_and_yes_keeps_it():
             await type_answer(pilot, text)
         await pilot.press("ctrl+b")
         await pilot.pause()
-        assert "已保存的是：\n（一）主动公开。新建公开栏2块。" in messages(app)[-1]
+        assert "已保存的是：\n（一）主动公开。我镇新建公开栏2块。" in messages(app)[-1]
         await type_answer(pilot, "对")
-        assert app.engine.report.sections["overview"] == ["（一）主动公开。新建公开栏2块。"]
+        assert app.engine.report.sections["overview"] == ["（一）主动公开。我镇新建公开栏2块。"]
         assert app.engine.step.id == "overview_requests"
 
 
 async def test_the_screen_comes_first_and_the_draft_a_moment_later():
     from gkassist.core.errors import InputError
-    from gkassist.dialogue.session import open_session
+    from gkassist.dialogue.opening import open_session
 
     opened = []
 
@@ -242,3 +242,56 @@ async def test_the_screen_comes_first_and_the_draft_a_moment_later():
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
     assert app.open_error == "/nowhere.txt：文件不存在" and app.return_code == 2
+
+
+async def test_the_side_panel_says_what_is_wrong_not_only_where():
+    app = DraftApp(Engine.start(import_file(SEED).report, 2021))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        side = str(app.query_one("#side").render())
+        assert "本部分为空" in side  # 一、总体情况 not yet written: the message itself, beside where
+
+
+async def test_export_says_the_whole_path_and_goes_where_the_last_one_went(tmp_path, monkeypatch):
+    first, second = tmp_path / "一", tmp_path / "二"
+    first.mkdir(), second.mkdir()
+    monkeypatch.chdir(first)
+    for _ in (first, second):
+        app = DraftApp(Engine.start(import_file(SEED).report, 2021))
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("ctrl+e")
+            await pilot.press("ctrl+e")  # the draft has blanks: the second press exports
+            await pilot.pause()
+            exported = first / "德惠市郭家镇人民政府2021年政府信息公开工作年度报告.docx"
+            assert exported.exists() and messages(app)[-1].startswith(f"已导出到：{exported.resolve()}")
+        monkeypatch.chdir(second)  # the next app, started elsewhere, still writes where the last export went
+    assert list(second.glob("*.docx")) == [] and len(list(first.glob("*.docx"))) == 2  # the first kept as a copy
+
+
+async def test_long_lines_never_break_inside_a_number():
+    from gkassist.tui.widgets import wrap
+
+    engine = Engine.start(import_file(SEED).report, 2021)
+    app = DraftApp(engine)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await type_answer(pilot, "没有")
+        await type_answer(pilot, "对")
+        await type_answer(pilot, "没有")
+        await type_answer(pilot, "对")
+        await type_answer(pilot, "规范性文件制发1件，现行有效1件，行政许可1234件，行政处罚5678件，行政强制9012件")
+        bubble = [m for m in app.query(ChatBubble) if "1234" in m.text][-1]
+        lines = str(bubble.render()).splitlines()
+        for number in ("1234", "5678", "9012"):
+            assert any(number in line for line in lines), lines  # each number whole on one line
+    assert wrap("行政处罚12件", 7) == ["行政处", "罚12件"]  # 7 cells: three Chinese characters, or one and “12件”
+    assert wrap("电话0431-87000001", 10) == ["电话", "0431-87000", "001"]  # longer than a line: folded
+
+
+async def test_the_palette_speaks_chinese():
+    from textual.widgets import Input
+
+    app = DraftApp(Engine.start(import_file(SEED).report, 2021))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause(0.3)
+        assert app.screen.query_one(Input).placeholder.startswith("输入要做的事或部分名称")

@@ -3,18 +3,11 @@
 After an intended change of the screens, look at them and accept with
 `python -m pytest tests/test_tui_snapshots.py --snapshot-update`; the SVGs live in tests/__snapshots__/.
 """
-import pytest
 
 from conftest import SEED
 from gkassist.dialogue import Engine
 from gkassist.importer import import_file
 from gkassist.tui.app import DraftApp
-
-
-@pytest.fixture(autouse=True)
-def private_dirs(tmp_path, monkeypatch):
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
 
 
 def seed_app() -> DraftApp:

@@ -37,8 +37,8 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--json", action="store_true", help="以 JSON 输出问题列表")
     c.add_argument("--today", help="按这一天判断是否逾期（YYYY-MM-DD），默认今天")
 
-    i = sub.add_parser("import", help="导入已发布的年报（.txt/.html/.docx/.pdf）为报告 JSON")
-    i.add_argument("input")
+    i = sub.add_parser("import", help="导入已发布的年报（.txt/.html/.docx/.pdf 或网址）为报告 JSON")
+    i.add_argument("input", help="年报文件或网址（http:// 或 https://）")
     i.add_argument("-o", "--output", help="输出 JSON 文件（不给则打印到屏幕）")
     i.add_argument("--to-2021", action="store_true", help="同时转为下一年度的2021年版草稿")
     i.add_argument("--last-year", help="上年报告：表二数字连在一起时，用上年现行有效件数帮助拆分")
@@ -57,16 +57,18 @@ def _parser() -> argparse.ArgumentParser:
     co_sub.add_parser("list")
 
     d = sub.add_parser("draft", help="打开对话式起草界面（默认）")
-    d.add_argument("--from", dest="from_file", help="上年报告（JSON 或已发布的年报文件）")
+    d.add_argument("--from", dest="from_file", help="上年报告（JSON、已发布的年报文件或网址）")
     d.add_argument("--year", type=int, help="打开这一年度的草稿（写完的也可以打开修改）")
     d.add_argument("--agency", help="打开这个机关的草稿（名称的一部分即可）")
+    d.add_argument("--new", action="store_true", help="新开一份草稿（另一个单位的），不打开已有的")
     d.add_argument("--answers", help="不开界面：按文件里的回答（每行一个）逐条回答，打印对话")
     d.add_argument("-o", "--output", action="append", default=[], help="（与 --answers 一起）回答完后导出，可给多个")
 
     sub.add_parser("drafts", help="列出草稿：机关、年度、进度、检查结果、保存时间、文件")
 
     a = sub.add_parser("audit", help="审核一个或多个文件夹里的全部年报（县政务公开办用）")
-    a.add_argument("folders", nargs="+", help="报告所在的文件夹（.txt/.html/.docx/.pdf/.json 和草稿）")
+    a.add_argument("folders", nargs="*", help="报告所在的文件夹（.txt/.html/.docx/.pdf/.json 和草稿）")
+    a.add_argument("--urls", help="网址名单（每行一个）：报告网页、附件，或年报栏目页（读取其中列出的报告）")
     a.add_argument("--last-year", action="append", default=[], help="上年报告所在的文件夹，按机关对照")
     a.add_argument("--units", help="应报单位名单（每行一个）：列出缺报的")
     a.add_argument("--today", help="按这一天判断起草中的报告是否逾期（YYYY-MM-DD），默认今天")
@@ -142,7 +144,7 @@ def cmd_check(args) -> int:
 
 def _check_several(args, last, today) -> int:
     """Several files: each checked the same way; an unusable one is reported and the rest still checked."""
-    from gkassist.checks import ERROR, check
+    from gkassist.checks import ERROR, SEVERITY_LABELS, check
 
     results, worst = [], EXIT_OK
     for name in args.input:
@@ -166,12 +168,12 @@ def _check_several(args, last, today) -> int:
         errors = sum(f["severity"] == ERROR for f in r["findings"])
         print(_harmless(f"== {r['file']}：{r['agency']} {r['year']}年度，{errors}个错误，{len(r['findings']) - errors}个提醒"))
         for f in r["findings"]:
-            print(_harmless(f"  [{'错误' if f['severity'] == ERROR else '提醒'}] {f['rule']} {f['location']}：{f['message']}"))
+            print(_harmless(f"  [{SEVERITY_LABELS[f['severity']]}] {f['rule']} {f['location']}：{f['message']}"))
     return worst
 
 
 def cmd_audit(args) -> int:
-    from gkassist.audit import read_units, run_audit
+    from gkassist.audit import read_units, read_urls, run_audit
     from gkassist.audit.output import to_html, to_json, to_xlsx
     from gkassist.core.files import check_output
 
@@ -179,15 +181,18 @@ def cmd_audit(args) -> int:
     for out in outputs:
         if out.suffix.lower() not in (".html", ".htm", ".xlsx", ".json"):
             raise InputError(f"{out}：审核结果只能输出为 .html、.xlsx 或 .json")
-        check_output(out, [args.units, *args.folders])  # before the audit's minutes, not after
+        check_output(out, [args.units, args.urls, *args.folders])  # before the audit's minutes, not after
     if not outputs and not args.json:
         raise InputError("请用 -o 审核.html、-o 审核.xlsx 或 --json 指定审核结果输出到哪里")
+    if not args.folders and not args.urls:
+        raise InputError("请给出报告所在的文件夹，或用 --urls 给出网址名单")
     if args.workers is not None and not 1 <= args.workers <= 64:
         raise InputError("--workers：请给 1 到 64 之间的数")
     units = read_units(args.units) if args.units else []
     today = _today(args.today)
     progress = _progress_bar() if sys.stderr.isatty() else None
-    audit = run_audit(args.folders, args.last_year, units, today, args.workers, progress and progress.update)
+    urls = read_urls(args.urls) if args.urls else []
+    audit = run_audit(args.folders, args.last_year, units, today, args.workers, progress and progress.update, urls=urls)
     if progress:
         progress.close()
     writers = {".html": to_html, ".htm": to_html, ".json": to_json}
@@ -222,11 +227,11 @@ class _progress_bar:
 
 def cmd_import(args) -> int:
     from gkassist.core.files import check_output
-    from gkassist.importer import import_file
+    from gkassist.importer import import_source
 
     if args.output:  # never the report being read (“import r.txt -o r.txt”), never a read-only file
         check_output(Path(args.output), [args.input, args.last_year])
-    result = import_file(args.input)
+    result = import_source(args.input)
     if args.last_year:
         result.settle_with_last_year(_load(args.last_year)[0])
     report = result.report
@@ -234,7 +239,7 @@ def cmd_import(args) -> int:
         from gkassist.core.derive import next_year_draft
 
         report, missing = next_year_draft(report)
-        print(f"已转为{report.year}年度草稿（{report.format_version}年版格式）；需要补充：{'、'.join(missing) or '无'}", file=sys.stderr)
+        print(f"已转为{report.year}年度草稿（{report.format.name}格式）；需要补充：{'、'.join(missing) or '无'}", file=sys.stderr)
     data = report.to_json()
     if args.output:
         from gkassist.core.files import write_output
@@ -261,14 +266,16 @@ def cmd_corpus(args) -> int:
 
 def cmd_draft(args) -> int:
     from_file, year, agency = getattr(args, "from_file", None), getattr(args, "year", None), getattr(args, "agency", None)
+    new = getattr(args, "new", False)
     if year is not None and not 2008 <= year <= 2100:
         raise InputError(f"--year：{year} 不是有效的报告年度（2008—2100）")
     if getattr(args, "answers", None):
         from gkassist import headless
-        from gkassist.dialogue.session import lock_draft, open_session
+        from gkassist.dialogue.opening import open_session
+        from gkassist.dialogue.session import lock_draft
 
         answers = headless.read_answers(args.answers)
-        engine, notice = open_session(from_file, year, agency)
+        engine, notice = open_session(from_file, year, agency, new)
         with lock_draft(engine):  # handed to the engine: its saves take it wherever the draft is written
             headless.run(engine, notice, answers)
             if args.output:
@@ -278,11 +285,11 @@ def cmd_draft(args) -> int:
         raise InputError("-o 只能和 --answers 一起用；在界面里用 Ctrl+E 导出")
     from gkassist.tui.app import run_app
 
-    return run_app(from_file, year, agency)
+    return run_app(from_file, year, agency, new)
 
 
 def cmd_drafts(args) -> int:
-    from gkassist.dialogue.session import describe_drafts
+    from gkassist.dialogue.opening import describe_drafts
 
     rows = describe_drafts()
     if not rows:

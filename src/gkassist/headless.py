@@ -32,14 +32,7 @@ def print_replies(replies: list[Reply], out=None) -> None:
 def run(engine: Engine, notice: str, answers: list[str], out=None) -> Engine:
     """Say the opening, then each answer and the engine's replies; save the draft where the TUI would."""
     out = out or sys.stdout
-    r = engine.report
-    opening = [Reply(notice)] if notice else []
-    opening.append(Reply(f"您好！我们来起草《{r.title}》（{r.format_version}年版格式）。"))
-    if engine.offered_restart is not None:
-        opening.append(Reply(engine.restart_question()))
-    else:
-        opening += engine.question()
-    print_replies(opening, out)
+    print_replies(engine.greeting(notice), out)
     for answer in answers:
         print(f"我：{answer}", file=out)
         print_replies(engine.answer(answer), out)

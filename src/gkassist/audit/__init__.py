@@ -113,7 +113,7 @@ class Loaded:
     error: str = ""
 
 
-def _load(path: Path) -> Loaded:
+def _load(path: Path | str) -> Loaded:
     found = _read(path)
     if isinstance(found, str):
         return Loaded(str(path), error=found)
@@ -137,14 +137,22 @@ def _check(job: tuple[Loaded, Loaded | None, str | None]) -> Unit:
     if result is not None:
         if last_report is not None:
             result.settle_with_last_year(last_report)  # 表二 digits run together, settled by last year's 现行有效
-        unit.read_cells, unit.unread_cells = result.read_cells, len(result.unread)
+        unit.read_cells = result.read_cells
+    unread = report.imported.unread_cells if report.imported else []
+    unit.unread_cells = len(unread)
     findings = check(report, last_report, today=date.fromisoformat(today) if today and report.origin == "draft" else None)
-    if unit.unread_cells:
-        findings = [f for f in findings if f.rule != "BLANK"]  # unread is said once below, not cell by cell as blank
+    if unread:
+        # said once, by row, instead of a line per cell
+        findings = [f for f in findings if f.rule != "UNREAD"]
+        rows: dict[str, int] = {}
+        for t, r, c in unread:
+            where = report.format.location_parts(t, r, c)[0]
+            rows[where] = rows.get(where, 0) + 1
+        places = "；".join(f"{where}（{n}格）" for where, n in list(rows.items())[:5]) + ("等" if len(rows) > 5 else "")
         unit.findings.append({"rule": "UNREAD", "severity": "warning", "location": "表格", "table": None, "row": None,
                               "column": None, "section": None,
-                              "message": f"有{unit.unread_cells}个单元格没能从文件中读出"
-                                         + ("：" + "；".join(result.problems[:3]) if result.problems else "")})
+                              "message": f"有{unit.unread_cells}个单元格没能从文件中读出（未读出，不是未填写）：{places}"
+                                         + ("；" + "；".join(result.problems[:3]) if result and result.problems else "")})
     unit.findings += [f.to_dict() for f in findings]
     if last_report is not None:
         unit.last_year_file = last.path
@@ -155,7 +163,7 @@ def _check(job: tuple[Loaded, Loaded | None, str | None]) -> Unit:
 
 # Each file is read and checked in a worker within these bounds; a worker that goes past them (or dies any other
 # way: the kernel's OOM killer, a crash in a C library) costs that file one line of the result.
-FILE_SECONDS = 60
+FILE_SECONDS = 120  # a report reads in under a second; a web address may take two 30 s downloads (page, attachment)
 FILE_MEMORY = 2 * 1024**3  # address space a worker may add to what it maps at its start
 LOST = "处理这个文件的进程意外结束：超过{seconds}秒、内存用尽或程序崩溃，已跳过这个文件"
 
@@ -267,10 +275,10 @@ class Workers:
 
 
 def run_audit(folders: list[str | Path], last_year: list[str | Path] = (), units: list[str] = (),
-              today: date | None = None, workers: int | None = None, progress=None) -> Audit:
-    """Read every file (this year's and last year's) in worker processes, then check each report against last
-    year's report of the same agency, also in the workers."""
-    files = report_files(folders)
+              today: date | None = None, workers: int | None = None, progress=None, urls: list[str] = ()) -> Audit:
+    """Read every file (this year's and last year's) and web address in worker processes, then check each report
+    against last year's report of the same agency, also in the workers."""
+    files = report_files(folders) + list(urls)
     last_files = report_files(last_year) if last_year else []
     workers = workers or min(os.cpu_count() or 1, 8)
     total, done = len(files) * 2 + len(last_files), 0
@@ -331,3 +339,25 @@ def read_units(path: str | Path) -> list[str]:
     from gkassist.core.files import read_text_file
 
     return [line.strip() for line in read_text_file(Path(path)).splitlines() if line.strip() and not line.startswith("#")]
+
+
+def read_urls(path: str | Path) -> list[str]:
+    """The web addresses of a list file (one a line, “#” for a comment); a 年报栏目 list page among them stands for
+    the reports it links to.  An address that cannot be read stays in the list: its line in the audit says why."""
+    from gkassist.core.files import read_text_file
+    from gkassist.importer import report_addresses
+    from gkassist.importer.fetch import is_url
+
+    found: list[str] = []
+    for line in read_text_file(Path(path)).splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if not is_url(line):
+            raise InputError(f"{path}：“{line[:60]}”不是网址（应以 http:// 或 https:// 开头）")
+        try:
+            addresses = report_addresses(line)
+        except InputError:
+            addresses = [line]
+        found += [a for a in addresses if a not in found]
+    return found

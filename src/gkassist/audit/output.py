@@ -7,6 +7,7 @@ import io
 import json
 
 from gkassist.audit import Audit, Unit
+from gkassist.checks.findings import SEVERITY_LABELS
 from gkassist.core import formats
 
 LEVELS = {"township": "乡镇（街道）", "department": "部门", "government": "政府本级"}
@@ -17,7 +18,7 @@ def unit_row(u: Unit) -> list:
     if u.error:
         return ["（无法读取）", "", "", "", 1, 0, "", "", u.path]
     rate = "" if u.repeat_rate is None else f"{u.repeat_rate:.0%}"
-    return [u.agency, LEVELS.get(u.level, u.level), u.year, f"{u.format_version}年版", u.errors, u.warnings, rate,
+    return [u.agency, LEVELS.get(u.level, u.level), u.year, formats.get_format(u.format_version).name, u.errors, u.warnings, rate,
             u.unread_cells, u.path]
 
 
@@ -27,21 +28,20 @@ def totals_rows(audit: Audit) -> list[tuple[str, str, str, list[tuple[str, float
     for key, tables in sorted(audit.totals.items()):
         year, version = key.split(":")
         fmt = formats.get_format(version)
-        for table_id in ("t2", "t3", "t4"):
-            table, sums = fmt.tables[table_id], tables.get(table_id, {})
-            for group in table.groups:
-                for row in group.rows:
-                    cols = [(c.label if table_id != "t4" else formats.cell_location(version, "t4", row.id, c.id).split(" · ", 1)[1],
-                             sums.get(row.id, {}).get(c.id)) for c in group.columns]
+        for table_id, table in fmt.tables.items():
+            sums = tables.get(table_id, {})
+            for block in table.blocks:
+                for row in block.rows:
+                    cols = [(fmt.location_parts(table_id, row.id, c.id)[1], sums.get(row.id, {}).get(c.id)) for c in block.columns]
                     if any(v is not None for _, v in cols):
-                        label = " ".join(x for x in (group.title if table_id == "t2" else "", row.group, row.subgroup, row.label) if x)
-                        out.append((group_name(key), formats.TABLE_NAMES[table_id], label, [(c, v) for c, v in cols if v is not None]))
+                        label = " ".join(x for x in (block.title, *row.path, row.label) if x)
+                        out.append((group_name(key), fmt.table_name(table_id), label, [(c, v) for c, v in cols if v is not None]))
     return out
 
 
 def group_name(key: str) -> str:
     year, version = key.split(":")
-    return f"{year}年度（{version}年版）"
+    return f"{year}年度（{formats.get_format(version).name}）"
 
 
 def to_json(audit: Audit) -> str:
@@ -87,7 +87,7 @@ def to_xlsx(audit: Audit) -> bytes:
         if u.error:
             findings.append(["（无法读取）", u.path, "UNREADABLE", "错误", "文件", u.error])
         for f in u.findings:
-            findings.append([u.agency, u.path, f["rule"], "错误" if f["severity"] == "error" else "提醒", f["location"], f["message"]])
+            findings.append([u.agency, u.path, f["rule"], SEVERITY_LABELS[f["severity"]], f["location"], f["message"]])
     totals = book.create_sheet("汇总")
     totals.append(["各单位报告数字之和（不是一份报告）；表格勾稽不平或无法读取的单位不计入：" + "、".join(audit.left_out_of_totals)])
     totals.append(["年度和格式", "表", "行", "列", "合计", "计入单位数"])

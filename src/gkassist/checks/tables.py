@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from gkassist.checks.findings import ERROR, WARNING, Finding, cell_finding
+from gkassist.checks.findings import ERROR, WARNING, Finding, cell_finding, place_finding
+from gkassist.checks.registry import rule
 from gkassist.core import formats
-from gkassist.core.formats import T3_APPLICANT_COLUMNS, Equation
+from gkassist.core.formats import Equation
 from gkassist.core.model import NOT_APPLICABLE, Report
 from gkassist.core.numbers import format_number as _fmt
-
-
-def _column_label(report: Report, col: str) -> str:
-    return "小计" if col == "subtotal" else report.format.t3.column("new", col).label
 
 
 def _sum(values: dict, cells) -> float:
@@ -19,48 +16,107 @@ def _sum(values: dict, cells) -> float:
 
 def _message(report: Report, eq: Equation, values: dict) -> str:
     """The plain words for a broken relation, naming the figures on both sides."""
+    table = report.format.tables[eq.table]
     row, col = eq.total
-    total = values[eq.total] or 0
-    parts = _sum(values, eq.right)
-    if eq.rule == "T3-BALANCE":
-        (new, carried), (results, nxt) = eq.left, eq.right
-        return (f"{_column_label(report, col)}列：本年新收{_fmt(values[new])} + 上年结转{_fmt(values[carried])} = "
-                f"{_fmt(_sum(values, eq.left))}，但办理结果总计{_fmt(values[results])} + 结转下年度{_fmt(values[nxt])} = {_fmt(parts)}")
-    if eq.rule == "T3-RESULTS":
-        return f"{_column_label(report, col)}列：（一）至（六）各项之和为{_fmt(parts)}，但（七）总计填的是{_fmt(total)}"
-    if eq.rule == "T3-COLUMNS":
-        what, name = ("五类法人或其他组织", "小计") if col == "subtotal" else ("自然人与五类法人或其他组织", "总计")
-        return f"{what}之和为{_fmt(parts)}，但{name}填的是{_fmt(total)}"
-    block = dict(formats.T4_BLOCKS)[col.split(".")[0]]
-    return f"{block}：结果维持、结果纠正、其他结果、尚未审结之和为{_fmt(parts)}，但总计填的是{_fmt(total)}"
+    column = table.column(row, col)
+    if eq.each == "column":
+        where = f"{column.where or column.label}列："
+    elif not table.row_labels:
+        where = f"{'·'.join(column.under)}："
+    else:
+        where = ""
+    if len(eq.left) > 1:  # a balance: both sides named
+        side = lambda cells: " + ".join(f"{table.row(r).name}{_fmt(values[(r, c)] or 0)}" for r, c in cells)  # noqa: E731
+        return (f"{where}{side(eq.left)} = {_fmt(_sum(values, eq.left))}，"
+                f"但{side(eq.right)} = {_fmt(_sum(values, eq.right))}")
+    total_name = table.row(row).label if eq.each == "column" else column.label
+    return f"{where}{eq.said or '各项'}之和为{_fmt(_sum(values, eq.right))}，但{total_name}填的是{_fmt(values[eq.total] or 0)}"
 
 
+@rule({"VERSION": "格式版本与年度相符：每一年度用当年适用的格式（2021年及以后用2021年版，2019、2020年用2019年版）；"
+                  "表三不得沿用旧格式已拆分的一行（2019年版的“（六）其他处理”）"})
+def check_version(report: Report) -> list[Finding]:
+    expected = formats.get_format(formats.format_for_year(report.year))
+    used = report.format
+    if used.version == expected.version:
+        if report.t3_single_other_row and used.legacy_rows:
+            legacy, row_id = next(iter(used.legacy_rows.items()))
+            table = used.t3
+            row = table.row(row_id)
+            earlier = next((f.name for f in formats.all_formats() if any(r.label == legacy for r in f.t3.rows)), "旧版")
+            parts = table.rows_in(row.groups[-1])
+            split = "".join(f"“{table.row(r).label.split('、')[0]}{'…' if '、' in table.row(r).label else ''}”" for r in parts)
+            return [cell_finding(report, "VERSION", ERROR, "t3", row_id, "total",
+                                 f"表三用的是{earlier}格式的“{legacy}”一行；{used.name}分为{split}"
+                                 f"{'一二三四五六七八九十'[len(parts) - 1]}项，导入时已计入“{row.label}”")]
+        return []
+    older = "旧" if used.from_year < expected.from_year else ""
+    return [place_finding(report, "VERSION", ERROR, "格式版本",
+                          f"{report.year}年度报告应使用{expected.name}格式（{expected.notice}），却使用了{used.name}{older}格式")]
+
+
+@rule({"T3-BALANCE": "表三每一列：一、本年新收 + 二、上年结转 = 三（七）总计 + 四、结转下年度继续办理",
+       "T3-RESULTS": "表三每一列：（七）总计 = （一）至（六）各项办理结果之和",
+       "T3-COLUMNS": "表三每一行：总计 = 自然人 + 五类法人或其他组织（有“小计”列时，小计 = 五类之和）",
+       "T4-SUMS": "表四：行政复议、未经复议直接起诉、复议后起诉各自的总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结"})
 def check_equations(report: Report, table_id: str | None = None) -> list[Finding]:
-    """Every declared relation (T3-BALANCE, T3-RESULTS, T3-COLUMNS, T4-SUMS) that the figures break."""
+    """Every declared relation of the report's format that its figures break."""
     out = []
-    for eq in report.format.equations(table_id, subtotal=report.has_subtotal()):
-        value_of = lambda a, t=eq.table: report.number(t, *a)  # noqa: E731
-        if eq.holds(value_of) is False:
-            values = {a: value_of(a) for a in eq.cells}
-            out.append(cell_finding(report, eq.rule, ERROR, eq.table, *eq.total, _message(report, eq, values)))
+    for t in ([table_id] if table_id else report.format.tables):
+        for eq in report.format.equations(t, with_optional=report.has_optional(t)):
+            value_of = lambda a, t=eq.table: report.number(t, *a)  # noqa: E731
+            if eq.holds(value_of) is False:
+                values = {a: value_of(a) for a in eq.cells}
+                out.append(cell_finding(report, eq.rule, ERROR, eq.table, *eq.total, _message(report, eq, values)))
     return out
 
 
-def check_version(report: Report) -> list[Finding]:
-    expected = formats.format_for_year(report.year)
-    if report.format_version == expected:
-        if report.t3_single_other_row:
-            return [cell_finding(report, "VERSION", ERROR, "t3", "other_3", "total",
-                                 "表三用的是2019年版格式的“（六）其他处理”一行；2021年版分为“1.申请人无正当理由逾期不补正…”"
-                                 "“2.申请人逾期未按收费通知要求缴纳费用…”“3.其他”三项，导入时已计入“3.其他”")]
-        return []
-    if report.format_version == "2019":
-        msg = f"{report.year}年度报告应使用2021年版格式（国办公开办函〔2021〕30号），却使用了2019年版旧格式"
-    else:
-        msg = f"{report.year}年度报告应使用2019年版格式（国办公开办函〔2019〕60号），却使用了2021年版格式"
-    return [Finding("VERSION", ERROR, "格式版本", msg)]
+@rule({"X-CARRY": "跨年度：本年“二、上年结转”= 上年“四、结转下年度继续办理”（逐列）",
+       "X-VALID": "跨年度（2021年版）：上年现行有效件数 + 本年制发 − 本年废止 = 本年现行有效件数",
+       "T2-VALID": "表二（2021年版）：本年废止件数不超过上年现行有效件数 + 本年制发件数"}, needs="last")
+def check_cross_year(report: Report, last: Report) -> list[Finding]:
+    """The format's relations between last year's report and this one (上年结转, 现行有效)."""
+    out: list[Finding] = []
+    if last.year != report.year - 1:
+        out.append(place_finding(report, "X-CARRY", WARNING, "上年报告",
+                                 f"给出的上年报告是{last.year}年度，本报告是{report.year}年度，不是相邻年度"))
+    fmt = report.format
+    for relation in fmt.across_years:
+        if not last.format.has(relation.table, *relation.last):
+            continue  # last year's format has no such cell
+        prev = last.number(relation.table, *relation.last)
+        now = report.number(relation.table, *relation.this)
+        if prev is None:
+            continue
+        table = fmt.tables[relation.table]
+        value_of = lambda a, t=relation.table: report.number(t, *a)  # noqa: E731
+        expected = relation.expected(prev, value_of)
+        if relation.plus is None and relation.minus is None:
+            if now is not None and now != prev:
+                label = table.column(*relation.this).label
+                out.append(cell_finding(report, relation.rule, ERROR, relation.table, *relation.this,
+                                        f"{label}列：本年{table.row(relation.this[0]).name}{_fmt(now)}件，"
+                                        f"但上年报告{table.row(relation.last[0]).name}继续办理为{_fmt(prev)}件"))
+            continue
+        if expected is None:
+            continue
+        row = table.row(relation.this[0]).label
+        plus, minus = value_of(relation.plus), value_of(relation.minus)
+        plus_label = table.column(*relation.plus).label.removesuffix("件数")
+        minus_label = table.column(*relation.minus).label.removesuffix("件数")
+        this_label = table.column(*relation.this).label.removesuffix("件数")
+        if relation.bound and minus > prev + plus:
+            out.append(cell_finding(report, relation.bound, ERROR, relation.table, *relation.minus,
+                                    f"{row}：{minus_label}{_fmt(minus)}件，超过上年{this_label}{_fmt(prev)}件与{plus_label}"
+                                    f"{_fmt(plus)}件之和"))
+        if now is not None and expected != now:
+            out.append(cell_finding(report, relation.rule, ERROR, relation.table, *relation.this,
+                                    f"{row}：上年{this_label}{_fmt(prev)} + {plus_label}{_fmt(plus)} − {minus_label}"
+                                    f"{_fmt(minus)} = {_fmt(expected)}，但本年{this_label}填的是{_fmt(now)}"))
+    return out
 
 
+@rule({"BLANK": "应填数字的单元格为空白或“/”（空白不等于0）"}, last_in_list=True)
 def check_blank(report: Report) -> list[Finding]:
     out = []
     for table_id, table in report.format.tables.items():
@@ -68,44 +124,6 @@ def check_blank(report: Report) -> list[Finding]:
             v = report.cell(table_id, row.id, col.id)
             if v is None:
                 out.append(cell_finding(report, "BLANK", WARNING, table_id, row.id, col.id, "未填写（没有的请填0，不适用的填“/”）"))
-            elif v == NOT_APPLICABLE and table_id != "t2":
+            elif v == NOT_APPLICABLE and not table.not_applicable:
                 out.append(cell_finding(report, "BLANK", WARNING, table_id, row.id, col.id, "填了“/”，此处应为数字（没有的请填0）"))
-    return out
-
-
-def check_cross_year(report: Report, last: Report) -> list[Finding]:
-    out: list[Finding] = []
-    if last.year != report.year - 1:
-        out.append(Finding("X-CARRY", WARNING, "上年报告", f"给出的上年报告是{last.year}年度，本报告是{report.year}年度，不是相邻年度"))
-    for c in T3_APPLICANT_COLUMNS + ("total",):
-        this = report.number("t3", "carried", c)
-        prev = last.number("t3", "carry_next", c)
-        if this is None or prev is None:
-            continue
-        if this != prev:
-            label = report.format.t3.column("carried", c).label
-            out.append(cell_finding(
-                report, "X-CARRY", ERROR, "t3", "carried", c,
-                f"{label}列：本年上年结转{_fmt(this)}件，但上年报告结转下年度继续办理为{_fmt(prev)}件",
-            ))
-    if report.format_version == "2021" and last.format_version == "2021":
-        for r, label in formats.IN_FORCE_ROWS:
-            prev = last.number("t2", r, "in_force")
-            issued = report.number("t2", r, "issued")
-            repealed = report.number("t2", r, "repealed")
-            now = report.number("t2", r, "in_force")
-            if None in (prev, issued, repealed):
-                continue
-            if repealed > prev + issued:
-                out.append(cell_finding(
-                    report, "T2-VALID", ERROR, "t2", r, "repealed",
-                    f"{label}：本年废止{_fmt(repealed)}件，超过上年现行有效{_fmt(prev)}件与本年制发{_fmt(issued)}件之和",
-                ))
-            expected = formats.in_force_now(prev, issued, repealed)
-            if now is not None and expected != now:
-                out.append(cell_finding(
-                    report, "X-VALID", ERROR, "t2", r, "in_force",
-                    f"{label}：上年现行有效{_fmt(prev)} + 本年制发{_fmt(issued)} − 本年废止{_fmt(repealed)} = {_fmt(expected)}，"
-                    f"但本年现行有效填的是{_fmt(now)}",
-                ))
     return out

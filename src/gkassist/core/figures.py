@@ -9,7 +9,6 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from gkassist.core import formats
 from gkassist.core.numbers import parse_number
 
 _NUM = r"([0-9０-９][0-9０-９,，]*|[零〇一二两三四五六七八九十百千万]+)"
@@ -19,25 +18,37 @@ _NUM = r"([0-9０-９][0-9０-９,，]*|[零〇一二两三四五六七八九十
 class StatedFigure:
     pattern: re.Pattern
     what: str
-    table: str  # "t4_suits": the two 行政诉讼 totals together
-    address: tuple[str, ...]  # (row, column) in `table`
-    version: str | None = None  # only in reports of this format version
+    cells: tuple[tuple[str, str, str], ...]  # the cells whose sum the figure states; stated only of reports whose
+    # format has them all
+
+    @property
+    def single(self) -> tuple[str, str, str] | None:
+        return self.cells[0] if len(self.cells) == 1 else None
 
 
+_NEW = (("t3", "new", "total"),)
 # The patterns run on text with whitespace removed, since PDF text puts spaces around digits ("3119 件").
 STATED_FIGURES: tuple[StatedFigure, ...] = (
     StatedFigure(re.compile(r"(?:收到|受理|接收|新收|接到)[^。；，,]{0,16}?政府信息公开申请件?(?:共计|共|合计)?" + _NUM + r"[件条]"),
-                 "收到政府信息公开申请", "t3", ("new", "total")),
-    StatedFigure(re.compile(r"共?收到" + _NUM + r"件[^。；，]{0,6}申请"), "收到政府信息公开申请", "t3", ("new", "total")),
+                 "收到政府信息公开申请", _NEW),
+    StatedFigure(re.compile(r"共?收到" + _NUM + r"件[^。；，]{0,6}申请"), "收到政府信息公开申请", _NEW),
     # “收到申请5件” (not 受理: “受理申请41件” is as often 行政许可)
-    StatedFigure(re.compile(r"(?:收到|新收|接收)(?:依)?申请(?:共计|共|合计)?" + _NUM + r"件"),
-                 "收到政府信息公开申请", "t3", ("new", "total")),
-    StatedFigure(re.compile(r"行政复议(?:案件)?(?:共计|共)?" + _NUM + r"件"), "行政复议", "t4", ("cases", "review.total")),
-    StatedFigure(re.compile(r"行政诉讼(?:案件)?(?:共计|共)?" + _NUM + r"件"), "行政诉讼", "t4_suits", ()),
-    StatedFigure(re.compile(r"制发(?:的)?(?:行政)?规范性文件" + _NUM + r"件"), "制发规范性文件", "t2", ("normative", "issued"),
-                 "2021"),
-    StatedFigure(re.compile(r"现行有效(?:的)?(?:行政)?规范性文件(?:共计|共)?" + _NUM + r"件"), "现行有效规范性文件", "t2",
-                 ("normative", "in_force"), "2021"),
+    StatedFigure(re.compile(r"(?:收到|新收|接收)(?:依)?申请(?:共计|共|合计)?" + _NUM + r"件"), "收到政府信息公开申请", _NEW),
+    # “上年结转1件”, “上年度结转政府信息公开申请2件”
+    StatedFigure(re.compile(r"上一?年度?结转(?:的)?(?:政府信息公开)?(?:申请)?(?:共计|共)?" + _NUM + r"件"), "上年结转",
+                 (("t3", "carried", "total"),)),
+    # “结转下年度继续办理1件”, “结转下一年31件”, “1件结转下年度” is not said with its number after: not taken
+    StatedFigure(re.compile(r"结转(?:至|到)?下一?年度?(?:继续)?(?:办理)?(?:的)?(?:申请)?(?:共计|共)?" + _NUM + r"件"), "结转下年度",
+                 (("t3", "carry_next", "total"),)),
+    # “（申请……）办结69件”, “已答复5件” after the applications in the same sentence (= 三（七）总计); not “答复人大建议”
+    StatedFigure(re.compile(r"申请(?:(?!办结|答复)[^。；]){0,30}?(?<!公开)(?:办结|答复)(?:了)?(?:依申请|申请)?(?:共计|共)?"
+                            + _NUM + r"件"), "办结", (("t3", "results_total", "total"),)),
+    StatedFigure(re.compile(r"行政复议(?:案件)?(?:共计|共)?" + _NUM + r"件"), "行政复议", (("t4", "cases", "review.total"),)),
+    StatedFigure(re.compile(r"行政诉讼(?:案件)?(?:共计|共)?" + _NUM + r"件"), "行政诉讼",
+                 (("t4", "cases", "suit_direct.total"), ("t4", "cases", "suit_after_review.total"))),
+    StatedFigure(re.compile(r"制发(?:的)?(?:行政)?规范性文件" + _NUM + r"件"), "制发规范性文件", (("t2", "normative", "issued"),)),
+    StatedFigure(re.compile(r"现行有效(?:的)?(?:行政)?规范性文件(?:共计|共)?" + _NUM + r"件"), "现行有效规范性文件",
+                 (("t2", "normative", "in_force"),)),
 )
 
 
@@ -46,7 +57,7 @@ def paragraphs(report) -> Iterator[tuple[str, int, str]]:
     table section adds."""
     for i, p in enumerate(report.preface, 1):
         yield "preface", i, p
-    for sid in formats.NARRATIVE_SECTIONS:
+    for sid in report.format.narrative_sections:
         for i, p in enumerate(report.paragraphs(sid), 1):
             yield sid, i, p
     for sid, lines in report.extra_lines.items():
@@ -59,8 +70,8 @@ def stated_figures(report) -> Iterator[tuple[str, int, StatedFigure, re.Match, i
     for sid, i, para in paragraphs(report):
         flat = re.sub(r"\s+", "", para)
         for figure in STATED_FIGURES:
-            if figure.version and figure.version != report.format_version:
-                continue
+            if not all(report.format.has(*cell) for cell in figure.cells):
+                continue  # “制发规范性文件N件” says nothing of a format without 本年制发件数
             for m in figure.pattern.finditer(flat):
                 stated = parse_number(m.group(1))
                 if stated is not None:

@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Literal, Union
 
-from pydantic import BaseModel, Field, ValidationError, model_validator
+from pydantic import BaseModel, Field, ValidationError, field_validator, model_validator
 
 from gkassist.core import formats
 from gkassist.core.errors import InputError
@@ -30,9 +30,19 @@ YEAR_MIN, YEAR_MAX = 2008, 2100
 MAX_CELL = 10**12
 
 
+class ImportNotes(BaseModel):
+    """What importing a published report found that its cells and paragraphs cannot say; the checks use it
+    (a cell the import could not read is 未读出, not 未填写).  None on a report made here."""
+
+    unread_cells: list[tuple[str, str, str]] = Field(default_factory=list)  # (table, row, column)
+    headings: list[tuple[str, str]] = Field(default_factory=list)  # (section id, heading as printed), in order
+    # rows printed with their digits run together that no split makes add up: (table, row, the digits)
+    inconsistent_rows: list[tuple[str, str, str]] = Field(default_factory=list)
+
+
 class Report(BaseModel):
     schema_version: int = SCHEMA_VERSION
-    format_version: Literal["2019", "2021"]
+    format_version: str  # a version `formats` knows (“2019”, “2021”, …)
     agency: str = Field(min_length=1)
     year: int = Field(ge=YEAR_MIN, le=YEAR_MAX)
     level: Literal["township", "department", "government"] = "township"
@@ -48,14 +58,25 @@ class Report(BaseModel):
     local_deadline: date | None = None
     # "draft" (made here: the publication deadline applies) or "published" (already out).
     origin: Literal["draft", "published"] = "draft"
+    # The date of the 落款 that closes the report (under the agency's name); a draft without one closes with the day
+    # it is written out.
+    closing_date: date | None = None
     # A published 2021-format report whose 表三 kept the 2019 layout's single “（六）其他处理” row (its figures
     # were read into “3.其他”): the VERSION check says so.
     t3_single_other_row: bool = False
+    imported: ImportNotes | None = None
 
     # ------------------------------------------------------------ construction
     @classmethod
     def blank(cls, format_version: str, agency: str, year: int, **kw: Any) -> "Report":
         return cls(format_version=format_version, agency=agency, year=year, **kw)
+
+    @field_validator("format_version")
+    @classmethod
+    def _known_format(cls, version: str) -> str:
+        if version not in formats.versions():
+            raise ValueError(f"格式版本“{version}”不认识（可用：{'、'.join(formats.versions())}）")
+        return version
 
     @model_validator(mode="after")
     def _normalise_tables(self) -> "Report":
@@ -67,38 +88,28 @@ class Report(BaseModel):
         unknown_tables = set(self.tables) - set(fmt.tables)
         if unknown_tables:
             raise ValueError(f"未知的表格：{'、'.join(sorted(unknown_tables))}")
-        for bad in set(self.sections) - set(formats.NARRATIVE_SECTIONS):
-            raise ValueError(f"未知的文字部分：{bad}")
-        for bad in set(self.extra_lines) - set(formats.SECTION_TABLE):
+        for bad in set(self.sections) - set(fmt.narrative_sections):
+            raise ValueError(f"未知的文字部分：{bad}（{fmt.name}格式）")
+        for bad in set(self.extra_lines) - set(fmt.table_sections):
             raise ValueError(f"extra_lines 里有未知的表格部分：{bad}")
         for table_id, table in fmt.tables.items():
             given = self.tables.get(table_id, {})
-            known_rows = {r.id for r in table.rows}
-            for row_id in given:
-                if row_id not in known_rows:
-                    raise ValueError(f"{formats.TABLE_NAMES[table_id]}没有“{row_id}”这一行（{self.format_version}年版格式）")
             normalised: TableData = {}
-            for _group, row, col in table.cells():
-                raw = given.get(row.id, {}).get(col.id)
-                normalised.setdefault(row.id, {})[col.id] = _cell(
-                    raw, col, lambda: formats.cell_location(self.format_version, table_id, row.id, col.id)
-                )
-            if table_id == "t3":
-                for row_id, cols in given.items():
-                    if "subtotal" in cols:
-                        normalised[row_id]["subtotal"] = _cell(
-                            cols["subtotal"],
-                            formats.T3_SUBTOTAL_COLUMN,
-                            lambda: formats.cell_location(self.format_version, "t3", row_id, "subtotal"),
-                        )
             for row_id, cols in given.items():
-                allowed = {c.id for c in table.group_of(row_id).columns} | ({"subtotal"} if table_id == "t3" else set())
+                if not table.has(row_id):
+                    raise ValueError(f"{fmt.table_name(table_id)}没有“{row_id}”这一行（{fmt.name}格式）")
                 for col_id in cols:
-                    if col_id not in allowed:
-                        raise ValueError(f"{formats.TABLE_NAMES[table_id]}“{table.row(row_id).label}”没有“{col_id}”这一列")
+                    if not table.has(row_id, col_id):
+                        raise ValueError(f"{fmt.table_name(table_id)}“{table.row(row_id).label}”没有“{col_id}”这一列")
+            for _block, row, col in table.cells(with_optional=True):
+                raw = given.get(row.id, {}).get(col.id)
+                if col.optional and col.id not in given.get(row.id, {}):
+                    continue  # a column only some reports have (小计): kept where the report has it
+                normalised.setdefault(row.id, {})[col.id] = _cell(
+                    raw, col, lambda: fmt.location(table_id, row.id, col.id))
             self.tables[table_id] = normalised
         if not self.title:
-            self.title = f"{self.agency}{self.year}年政府信息公开工作年度报告"
+            self.title = fmt.title(self.agency, self.year)
         return self
 
     # ------------------------------------------------------------ access
@@ -110,25 +121,30 @@ class Report(BaseModel):
         return self.tables[table_id][row_id].get(col_id)
 
     def set_cell(self, table_id: str, row_id: str, col_id: str, value: Cell) -> None:
-        col = (
-            formats.T3_SUBTOTAL_COLUMN
-            if col_id == "subtotal"
-            else self.format.tables[table_id].column(row_id, col_id)
-        )
-        self.tables[table_id][row_id][col_id] = _cell(
-            value, col, lambda: formats.cell_location(self.format_version, table_id, row_id, col_id)
-        )
+        fmt = self.format
+        col = fmt.tables[table_id].column(row_id, col_id)
+        self.tables[table_id][row_id][col_id] = _cell(value, col, lambda: fmt.location(table_id, row_id, col_id))
+        if self.imported and (table_id, row_id, col_id) in self.imported.unread_cells:
+            self.imported.unread_cells.remove((table_id, row_id, col_id))  # filled in since: no longer 未读出
 
     def number(self, table_id: str, row_id: str, col_id: str) -> int | float | None:
         """The cell as a number, or None when blank or not applicable."""
         v = self.cell(table_id, row_id, col_id)
         return None if v is None or v == NOT_APPLICABLE else v
 
-    def has_subtotal(self) -> bool:
-        return any("subtotal" in cols for cols in self.tables["t3"].values())
+    def has_optional(self, table_id: str) -> bool:
+        """Whether the report fills a column of `table_id` only some reports have (表三's 小计)."""
+        optional = {c.id for _, _, c in self.format.tables[table_id].cells(with_optional=True) if c.optional}
+        return any(optional & cols.keys() for cols in self.tables[table_id].values())
 
     def paragraphs(self, section_id: str) -> list[str]:
         return self.sections.get(section_id, [])
+
+    def closing(self, today: date | None = None) -> tuple[str, str] | None:
+        """(agency, date as written) of the 落款: a draft's (its closing date, else `today`), a published report's only
+        where its date is known."""
+        when = self.closing_date or (today or date.today() if self.origin == "draft" else None)
+        return (self.agency, f"{when.year}年{when.month}月{when.day}日") if when else None
 
     # ------------------------------------------------------------ persistence
     def to_json(self) -> str:
@@ -189,7 +205,8 @@ def _first_error(e: ValidationError) -> str:
     if msg.startswith("Value error, "):
         return msg[len("Value error, "):]
     loc = ".".join(str(x) for x in err.get("loc", ()))
-    field_names = {"format_version": "格式版本（应为 \"2019\" 或 \"2021\"）", "agency": "机关名称", "year": f"年度（{YEAR_MIN}—{YEAR_MAX}）",
+    versions = " 或 ".join(f'"{v}"' for v in formats.versions())
+    field_names = {"format_version": f"格式版本（应为 {versions}）", "agency": "机关名称", "year": f"年度（{YEAR_MIN}—{YEAR_MAX}）",
                    "level": "机关层级"}
     name = field_names.get(str(err.get("loc", ("",))[0]), loc)
     if err.get("type") == "missing":

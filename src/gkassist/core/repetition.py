@@ -12,8 +12,6 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from gkassist.core import formats
-
 WARNING_RATE = 0.30
 ERROR_RATE = 0.50  # 宿迁's assessment deducts above 50 %
 SIMILAR = 0.8
@@ -84,7 +82,7 @@ class SentenceIndex:
 
 
 def narrative_by_section(report) -> dict[str, str]:
-    return {sid: "\n".join(report.paragraphs(sid)) for sid in formats.NARRATIVE_SECTIONS}
+    return {sid: "\n".join(report.paragraphs(sid)) for sid in report.format.narrative_sections}
 
 
 def sentence_index(other) -> SentenceIndex:

@@ -20,6 +20,7 @@ from functools import cache
 from pathlib import Path
 
 from gkassist.core.errors import InputError
+from gkassist.core.flow import overview_parts, part_words
 from gkassist.core.repetition import SentenceIndex, normalise, split_sentences
 
 # segmentation imports only the standard library here: jieba itself loads on the first segmentation
@@ -27,9 +28,19 @@ from gkassist.corpus.segmentation import jieba_module, load_whole_dictionary, pl
 from gkassist.paths import cache_dir, resource_dir, user_corpus_dir
 
 CACHE_VERSION = 7  # 7: digest + marshal, column by column, flat postings (4 was a pickle)
-# The parts of a report a sentence can come from (what --section accepts, besides aliases).
-SECTION_KINDS = ("总体情况", "主动公开", "依申请公开", "政府信息管理", "平台建设", "监督保障", "问题和改进", "其他事项")
-OVERVIEW_KINDS = SECTION_KINDS[:6]
+# The parts of a report a sentence can come from (what --section accepts, besides aliases): 一 as a whole, the parts
+# of 一 the question flow asks for (prompts/flow.yaml), 五 and 六.
+OVERVIEW_KIND, PROBLEMS_KIND, OTHER_KIND = "总体情况", "问题和改进", "其他事项"
+
+
+def overview_kinds() -> tuple[str, ...]:
+    return (OVERVIEW_KIND,) + tuple(part for part, _ in overview_parts())
+
+
+def section_kinds() -> tuple[str, ...]:
+    return overview_kinds() + (PROBLEMS_KIND, OTHER_KIND)
+
+
 _SECTION_ALIASES = {
     "一、总体情况": "总体情况", "overview": "总体情况",
     "政府信息公开平台建设": "平台建设", "平台": "平台建设",
@@ -38,8 +49,6 @@ _SECTION_ALIASES = {
     "other": "其他事项",
 }
 _OVERVIEW_PART = re.compile(r"^\s*[（(][一二三四五六七八九十]+[）)]\s*([^。；，,]{0,16})")
-_PART_WORDS = (("依申请", "依申请公开"), ("主动公开", "主动公开"), ("信息管理", "政府信息管理"),
-               ("平台", "平台建设"), ("监督", "监督保障"), ("保障", "监督保障"))
 BM25_K1, BM25_B = 1.5, 0.75
 OWN_BOOST = 1.5  # the clerk's own past reports rank above strangers'
 
@@ -47,8 +56,8 @@ OWN_BOOST = 1.5  # the clerk's own past reports rank above strangers'
 def section_kind(name: str) -> str:
     name = name.strip()
     kind = _SECTION_ALIASES.get(name, name)
-    if kind not in SECTION_KINDS:
-        raise InputError(f"--section：不认识“{name}”（可选：{'、'.join(SECTION_KINDS)}）")
+    if kind not in section_kinds():
+        raise InputError(f"--section：不认识“{name}”（可选：{'、'.join(section_kinds())}）")
     return kind
 
 
@@ -56,14 +65,15 @@ def paragraph_kinds(report) -> list[tuple[str, str]]:
     """(kind, paragraph) for every narrative paragraph; overview paragraphs take the kind of the
     sub-heading （一）主动公开… they fall under."""
     out = []
-    current = "总体情况"
+    current = OVERVIEW_KIND
+    words = part_words()
     for para in report.paragraphs("overview"):
         m = _OVERVIEW_PART.match(para)
         if m:
-            current = next((kind for word, kind in _PART_WORDS if word in m.group(1)), "总体情况")
+            current = next((kind for word, kind in words if word in m.group(1)), OVERVIEW_KIND)
         out.append((current, para))
-    out += [("问题和改进", p) for p in report.paragraphs("problems")]
-    out += [("其他事项", p) for p in report.paragraphs("other")]
+    out += [(PROBLEMS_KIND, p) for p in report.paragraphs("problems")]
+    out += [(OTHER_KIND, p) for p in report.paragraphs("other")]
     return out
 
 
@@ -249,7 +259,7 @@ def search(index: Index, query: str, kind: str | None = None, top: int = 5,
     if not words:
         return []
     # 总体情况 covers its five parts; any other kind only itself; no kind, everything
-    allowed = OVERVIEW_KINDS if kind == "总体情况" else ((kind,) if kind else None)
+    allowed = overview_kinds() if kind == OVERVIEW_KIND else ((kind,) if kind else None)
     try:
         scores = _scores(index, words, allowed)
     except (IndexError, TypeError):

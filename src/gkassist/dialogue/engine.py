@@ -1,54 +1,68 @@
-"""The drafting dialogue, UI-free: where the conversation is in the flow (prompts/flow.yaml) and what it holds.
+"""The drafting dialogue, UI-free: where the conversation is in the flow and what it holds.
 
 `Engine.answer(text)` returns the assistant's replies; a parsed answer is shown cell by cell (or as the
 paragraph to be written) and stored only after the clerk confirms ("对"/"是"/"确认").  How each kind of
-step reads its answer lives beside it (tables, narrative, improvements); where drafts are kept on disk
-and how a session is chosen lives in `session`.
+question is hinted, read and stored is its kind's (dialogue.kinds, one module a kind); where drafts are kept on
+disk is `session`'s; which draft to open is `opening`'s.
 """
 
 from __future__ import annotations
 
 import re
 from datetime import date
+from functools import cache
 from pathlib import Path
 
 from gkassist.checks import ERROR, Finding, check
 from gkassist.core import formats
 from gkassist.core.derive import next_year_draft
 from gkassist.core.errors import InputError
+from gkassist.core.flow import Step, flow, steps_for
 from gkassist.core.model import Report
-from gkassist.dialogue import session
-from gkassist.dialogue.improvements import ImprovementAnswers, Proposal
-from gkassist.dialogue.narrative import POLISH, RESTORE, NarrativeAnswers
-from gkassist.dialogue.preface import PrefaceAnswers
+from gkassist.dialogue import kinds, session
+from gkassist.dialogue.kinds.field import NEW_AGENCY
 from gkassist.dialogue.replies import Pending, Reply
-from gkassist.dialogue.steps import Step, flow
-from gkassist.dialogue.tables import SAME_AS_LAST, TableAnswers, understood_cells
 
-YES = re.compile(r"^\s*(对|是|是的|确认|好|好的|可以|没问题|采用|ok|OK|y|yes)\s*[。！!]?\s*$")
+YES = re.compile(r"^\s*(对|对的|对了|是|是的|确认|好|好的|行|可以|没问题|没错|采用|就这样|ok|OK|y|yes)\s*[。！!]?\s*$")
 NO = re.compile(r"^\s*(不对|不是|错了|重来|否|no|n)\s*[。！!]?\s*$")
 USE = re.compile(r"\s*(用|好|好的|是|对|可以|用吧)\s*[。！!]?\s*")
 DONT_USE = re.compile(r"\s*(不用|不|否|不要|算了)\s*[。！!]?\s*")
 GO_ON = re.compile(r"\s*(接着写|接着|继续|继续写|接着上次)\s*[。！!]?\s*")
 RESTART = re.compile(r"\s*(重新开始|重新写|重来|从头开始)\s*[。！!]?\s*")
-REOPEN = re.compile(r"^\s*(?:改|修改|重写|重新写|打开|回到|跳到)\s*[：:]?\s*(.+?)\s*$")
+REOPEN = re.compile(r"^\s*(?:改一下|修改一下|重新写|修改|重写|打开|回到|跳到|返回|先写|先填|改)\s*[：:]?\s*(.+?)\s*$")
+BACK = re.compile(r"^\s*(?:回到|返回|回)?(?:上一题|上一步|上一个问题|前一题)\s*[。！!]?\s*$")
+SKIP = re.compile(r"^\s*(?:跳过|先跳过|这题先跳过|这一题先跳过|下一题|以后再说|先不填|稍后再填)\s*[。！!]?\s*$")
 MAX_ANSWER = 5000
+KEEP_SAVED = "回答“对”保持不变；直接写新的内容会替换它。"
 
 
-class Engine(TableAnswers, NarrativeAnswers, ImprovementAnswers, PrefaceAnswers):
+@cache
+def _checked_prompts() -> None:
+    """Everything in prompts/ is read and checked when a draft opens — a mistake is said then, naming the file and
+    the line, not in the middle of the conversation when its step comes."""
+    from gkassist.dialogue.improvements import problem_areas
+    from gkassist.dialogue.polish import polish_prompts
+
+    kinds.validate(flow())
+    problem_areas()
+    polish_prompts()
+
+
+class Engine:
     def __init__(self, report: Report, last_year: Report | None = None, path: Path | None = None):
+        _checked_prompts()
         self.report = report
         self.last_year = last_year
         self.path = path or session.draft_path(report)
         self.step_index = 0
         self.pending: Pending | None = None
         self.history: list[tuple[str, int]] = []  # (report JSON, step index) before each accepted answer
-        self.proposals: list[Proposal] = []
-        self.suggestions: list = []  # the phrasing suggestions shown for the pending paragraph ("参考N")
         self.offered_last_year: Report | None = None  # found after the agency was named, waiting for “用”
         self.offered_restart: "Engine | None" = None  # a fresh draft from last year, waiting for “重新开始”
-        self.revisiting = False  # a part reopened by a jump: once confirmed, back to the first part still open
+        self.return_to: int | None = None  # a part reopened (改表二, 上一题, the palette): once confirmed, the question left
+        self.catching_up = False  # past the last question with parts skipped: on to each part still empty
         self.notices: list[str] = []  # what the clerk must hear about saving (a fallback folder used)
+        self._renamed_from: Path | None = None  # the file a new draft was saved as before its agency was known
         self.lock: session.DraftLock | None = None  # this window's lock on the draft (session.lock_draft)
 
     # ---------------------------------------------------------- construction and saving
@@ -58,37 +72,61 @@ class Engine(TableAnswers, NarrativeAnswers, ImprovementAnswers, PrefaceAnswers)
             report, _ = next_year_draft(last_year, year)
         else:
             year = year or date.today().year - 1
-            report = Report.blank(formats.format_for_year(year), agency or session.NEW_AGENCY, year, origin="draft")
+            report = Report.blank(formats.format_for_year(year), agency or NEW_AGENCY, year, origin="draft")
         engine = cls(report, last_year)
         if last_year is not None:
-            engine.step_index = flow().index("agency") + 1  # the agency carries over
+            engine.step_index = engine.first_unanswered()  # the agency carries over
         return engine
 
     @classmethod
     def resume(cls, path: Path) -> "Engine":
         draft = session.read_draft(path)
         engine = cls(draft.report, draft.last_year, path)
-        engine.step_index = draft.step_index
+        engine.step_index = engine._position(draft.step)
         return engine
+
+    def _position(self, saved: str | int | None) -> int:
+        """The index of the step a draft stopped at: by its id; a step this flow no longer has resumes at the first
+        part still empty."""
+        steps = self.steps
+        if saved == session.DONE:
+            return len(steps)
+        index = next((i for i, s in enumerate(steps) if s.id == saved), None)
+        if index is not None:
+            return index
+        if isinstance(saved, int) and 0 <= saved <= len(steps):
+            return saved  # drafts saved before steps were saved by id
+        return self.first_unanswered()
+
+    def first_unanswered(self) -> int:
+        return kinds.first_unanswered(steps_for(self.report.format_version), self.report)
 
     def save(self) -> Path:
         """Write the draft; where its folder cannot be written, to the fallback folder instead (said in
         `notices`), so that no answer is lost.  Raises InputError only when neither can be written.  The lock goes
         first wherever the draft goes (renamed after its agency, the fallback folder): never a draft unlocked."""
+        step_id = self.step.id if self.step else None
         if self.lock is not None:
             self.lock.follow(self.path)
         try:
-            return session.write_draft(self.path, self.report, self.last_year, self.step)
+            return session.write_draft(self.path, self.report, self.last_year, step_id)
         except InputError as e:
             fallback = session.fallback_path(self.path)
             if fallback == self.path:
                 raise
             if self.lock is not None:
                 self.lock.follow(fallback)
-            session.write_draft(fallback, self.report, self.last_year, self.step)
+            session.write_draft(fallback, self.report, self.last_year, step_id)
             self.notices.append(f"{e}。草稿已改存到 {fallback}，以后会自动从那里接着写。")
             self.path = fallback
             return fallback
+
+    def rename_after_agency(self) -> None:
+        """A new draft named itself after its year only: once the agency is known it takes the agency's name (the
+        old file goes once the draft is saved under the new one)."""
+        new = session.name_after_agency(self.path, self.report)
+        if new != self.path:
+            self._renamed_from, self.path = self.path, new
 
     def take_notices(self) -> list[Reply]:
         notices, self.notices = self.notices, []
@@ -96,13 +134,30 @@ class Engine(TableAnswers, NarrativeAnswers, ImprovementAnswers, PrefaceAnswers)
 
     # ---------------------------------------------------------- flow
     @property
+    def steps(self) -> tuple[Step, ...]:
+        """The questions for this report's format."""
+        return steps_for(self.report.format_version).steps
+
+    @property
     def step(self) -> Step | None:
-        steps = flow().steps
+        steps = self.steps
         return steps[self.step_index] if self.step_index < len(steps) else None
 
     @property
     def done(self) -> bool:
         return self.step is None
+
+    def greeting(self, notice: str = "") -> list[Reply]:
+        """What the assistant says first, in the app and without it alike."""
+        r = self.report
+        opening = [Reply(notice)] if notice else []
+        opening.append(Reply(f"您好！我们来起草《{r.title}》（{r.format.name}格式）。"))
+        if self.offered_restart is not None:
+            return opening + [Reply(self.restart_question())]
+        if self.done:
+            return opening + self.question() + [
+                Reply("要修改哪一部分，就说“改”加部分名称（如“改表三”“改一（四）平台建设”），或按 Ctrl+P 选择。")]
+        return opening + self.question()
 
     def question(self) -> list[Reply]:
         step = self.step
@@ -111,44 +166,54 @@ class Engine(TableAnswers, NarrativeAnswers, ImprovementAnswers, PrefaceAnswers)
             tail = f"还有{len(errors)}个错误需要处理（见右侧）。" if errors else "检查没有发现错误。"
             return [Reply(f"报告已经起草完成。{tail}可以按 Ctrl+E 导出 Word，或按 F2 预览。", "done")]
         out = [Reply(step.ask)]
-        if saved := self._saved_answer(step):
+        kind = kinds.of(step)
+        if saved := kind.saved(self, step):
             return out + saved
-        if step.kind == "table" or (self.last_year is not None and step.kind != "field"):
-            hint = {"table": self._table_hint, "preface": lambda s: self._preface_hint()}.get(step.kind, self._narrative_hint)(step)
-            if hint:
-                out.append(Reply(hint))
+        if hint := kind.hint(self, step):
+            out.append(Reply(hint))
         if step.hint:
             out.append(Reply(step.hint))
         return out
 
-    def _saved_answer(self, step: Step) -> list[Reply]:
-        """A part already answered (reopened by a jump or Ctrl+B): what is saved, kept by “对”."""
-        saved = session.saved_answer(step, self.report)
-        if saved is None:
-            return []
-        cells, paragraphs = saved
-        self.pending = Pending(step.id, cells=cells, paragraphs=paragraphs)
-        if step.kind == "table":
-            shown = understood_cells(self.report, step.table).replace("我理解为：", "已保存的是：", 1)
-        else:
-            shown = "已保存的是：\n" + "\n".join(paragraphs)
-        return [Reply(shown, "understood"), Reply("回答“对”保持不变；直接写新的内容会替换它。")]
-
     def jump(self, step_id: str) -> list[Reply]:
-        index = flow().index(step_id)
+        """Open another part; once it is confirmed the conversation comes back to the question it left (the end of
+        a finished report)."""
+        index = next((i for i, s in enumerate(self.steps) if s.id == step_id), None)
         if index is None:
             return [Reply(f"没有“{step_id}”这一部分。", "error")]
-        self.step_index = index
-        self.pending = None
-        self.revisiting = True
+        self._leave_for(index)
         self.save()  # the draft remembers the part now open
         return self.question()
 
     def back(self) -> list[Reply]:
-        self.step_index = max(0, self.step_index - 1)
-        self.pending = None
-        self.revisiting = True
+        self._leave_for(max(0, self.step_index - 1))
         return self.question()
+
+    def skip(self) -> list[Reply]:
+        """Leave this part empty for now: it is asked again once the others are answered."""
+        left, where = self.step, self.step_index
+        self.pending = None
+        self._advance()
+        self.save()
+        if self.step_index == where:
+            return [Reply(f"“{left.title}”是还没填的最后一部分了，跳过也还要回来填。", "error")] + self.question()
+        return [Reply(f"好的，“{left.title}”先空着，后面再回来填。")] + self.question()
+
+    def _leave_for(self, index: int) -> None:
+        if self.return_to is None and index != self.step_index:
+            self.return_to = self.step_index
+        self.step_index = index
+        self.pending = None
+
+    def _advance(self) -> None:
+        """On to the next question: the one a reopened part left, else the next, else the first part still empty."""
+        following = self.step_index + 1
+        if self.return_to is not None:
+            following, self.return_to = self.return_to, None
+        elif self.catching_up or following >= len(self.steps):
+            following = self.first_unanswered()
+            self.catching_up = following < len(self.steps)
+        self.step_index = following
 
     def offer_restart(self, fresh: "Engine") -> None:
         """This agency already has a draft of this year: ask before anything replaces it."""
@@ -158,6 +223,7 @@ class Engine(TableAnswers, NarrativeAnswers, ImprovementAnswers, PrefaceAnswers)
         if not self.history:
             return [Reply("没有可以撤销的回答。", "error")]
         data, self.step_index = self.history.pop()
+        self.return_to = None
         self.report = Report.model_validate_json(data)
         self.pending = None
         self.save()
@@ -180,6 +246,19 @@ class Engine(TableAnswers, NarrativeAnswers, ImprovementAnswers, PrefaceAnswers)
                          + ("……" if len(blank) > 3 else "") + "）")
         return "报告还有" + "，".join(parts) + "。" if parts else ""
 
+    def wants_model(self, text: str) -> bool:
+        """Whether answering `text` will call the optional language model (slow: the UI runs it in a worker)."""
+        from gkassist.dialogue.kinds.narrative import POLISH
+
+        if self.pending is None or not POLISH.match(text or ""):
+            return False
+        from gkassist import llm
+
+        try:
+            return llm.load_settings().ready
+        except InputError:
+            return False  # answer() itself reports the broken settings
+
     # ---------------------------------------------------------- answers
     def answer(self, text: str) -> list[Reply]:
         text = (text or "").strip()
@@ -194,15 +273,20 @@ class Engine(TableAnswers, NarrativeAnswers, ImprovementAnswers, PrefaceAnswers)
             return [Reply(f"回答太长了（{len(text)}字），请只写这一部分的内容，一次不超过{MAX_ANSWER}字。", "error")]
         if self.offered_last_year is not None:
             return self._answer_offer(text)
-        for pattern, command in PENDING_COMMANDS:
+        if (moved := self._command(text)) is not None:
+            return moved
+        kind = kinds.of(step)
+        for pattern, command in kind.commands:
             if m := pattern.fullmatch(text):
-                if self.pending is None:
+                if self.pending is None or self.pending.saved:
                     return [Reply("现在没有待确认的内容；“参考”“填”“润色”“去掉”“改”“加”要在我列出“将写入”之后用。", "error")]
                 return command(self, m)
         if self.pending is not None:
             if YES.match(text):
                 if self.pending.asking:
                     return [Reply("请先回答上面的问题，我再保存（或者直接重新描述整个情况）。", "error")]
+                if why := kind.unfinished(self, step, self.pending):
+                    return [Reply(why, "error")]
                 return self._accept()
             if NO.match(text):
                 self.pending = None
@@ -211,57 +295,58 @@ class Engine(TableAnswers, NarrativeAnswers, ImprovementAnswers, PrefaceAnswers)
             return [Reply("现在没有待确认的内容，请直接回答这一题。", "error")]
         if not re.search(r"[\u4e00-\u9fff0-9０-９]", text):
             return [Reply("请用中文回答（可以直接写数字）。", "error")]
-        if step.kind == "field":
-            return self._agency_answer(text)
-        if step.kind == "table":
-            return self._table_answer(step, text)
-        if step.kind == "preface":
-            return self._preface_answer(step, text)
-        if step.kind == "improvements":
-            return self._improvements_answer(text)
-        return self._narrative_answer(step, text)
+        return kind.understand(self, step, text)
 
-    def _agency_answer(self, text: str) -> list[Reply]:
-        if SAME_AS_LAST.match(text):
-            if self.last_year is None:
-                return [Reply("请写出本机关的全称，例如“青岚县石桥镇人民政府”。", "error")]
-            text = self.last_year.agency
-        self.pending = Pending(self.step.id, paragraphs=[text])
-        return [Reply(f"机关名称：{text}。对吗？（回答“对”确认）", "understood")]
+    def _command(self, text: str) -> list[Reply] | None:
+        """Moving about the report, at any question and never taken for an answer: 改表二 / 改一（四） / 回到上一题 /
+        跳过.  None when the text is no such command."""
+        if BACK.match(text):
+            return self.back()
+        if SKIP.match(text):
+            return self.skip()
+        found = self._parts_named(text)
+        if found is None:
+            return None
+        if len(found) == 1:
+            dropped = self.pending is not None and not self.pending.saved
+            replies = self.jump(found[0].id)
+            return ([Reply("（刚才还没确认的内容没有保存。）")] if dropped else []) + replies
+        names = "、".join(f"“{s.title}”" for s in found)
+        return [Reply(f"要改哪一部分？可以说：{names}。", "error")]
+
+    def _parts_named(self, text: str) -> list[Step] | None:
+        """The steps “改…” names (by the start of their title or a word of it); None when it names none."""
+        m = REOPEN.match(text)
+        if not m or len(m[1]) > 16:
+            return None
+        key = re.sub(r"\s+|(?:那|这)?(?:一|个)?部分$|的内容$", "", m[1])
+        if not key or re.fullmatch(r"\d+[：:，,]?.*", key):
+            return None  # “改2：……” is 五's command
+        steps = self.steps
+        found = [s for s in steps if re.sub(r"\s+", "", s.title).startswith(key)] or \
+                [s for s in steps if len(key) >= 2 and key in re.sub(r"\s+", "", s.title)]
+        return found or None
 
     def _accept(self) -> list[Reply]:
         pending, step = self.pending, self.step
-        renamed_from = None
+        kind = kinds.of(step)
         self.history.append((self.report.to_json(), self.step_index))
-        if step.kind == "field":
-            self.report.agency = pending.paragraphs[0]
-            self.report.title = f"{self.report.agency}{self.report.year}年政府信息公开工作年度报告"
-            renamed_from, self.path = self.path, session.name_after_agency(self.path, self.report)
-        elif step.kind == "table":
-            self._fill(self.report, step.table, pending.cells)
-        elif step.kind == "preface":
-            self.report.preface = list(pending.paragraphs)
-        else:
-            paras = self.report.sections.setdefault(step.section, [])
-            if step.heading:
-                paras[:] = _in_flow_order(step, [p for p in paras if not p.startswith(step.heading)], pending.paragraphs)
-            else:
-                paras[:] = pending.paragraphs  # 五 and 六 are written whole by their one step
+        kind.store(self, step, pending)
         self.pending = None
-        self.step_index += 1
-        if self.revisiting:
-            self.step_index = max(self.step_index, session.first_unanswered(self.report))
-            self.revisiting = False
+        self._advance()
         self.save()
-        if renamed_from is not None and renamed_from != self.path:
+        if self._renamed_from is not None:
             try:
-                renamed_from.unlink(missing_ok=True)  # only now: the draft is safe under its new name
+                self._renamed_from.unlink(missing_ok=True)  # only now: the draft is safe under its new name
             except OSError:
                 pass  # a drafts folder that cannot be written (the draft went to the fallback) holds no old file
+            self._renamed_from = None
         if self.notices:
             return self.take_notices() + self.question()
         if step.kind == "field" and self.last_year is None:
-            found = session.find_last_year(self.report.agency, self.report.year)
+            from gkassist.dialogue.lastyear import find_last_year
+
+            found = find_last_year(self.report.agency, self.report.year)
             if found is not None:
                 self.offered_last_year, where = found
                 return [Reply(f"已保存。找到{where}：{self.report.agency} {self.report.year - 1}年度。用它作为去年的报告吗？"
@@ -289,14 +374,10 @@ class Engine(TableAnswers, NarrativeAnswers, ImprovementAnswers, PrefaceAnswers)
 
     def _reopen(self, text: str) -> list[Reply]:
         """A finished report: name a part (“改表三”“修改 一（四）平台建设”) to open it again."""
-        m = REOPEN.match(text)
-        key = re.sub(r"\s+", "", m[1] if m else text)
-        steps = flow().steps
-        found = [s for s in steps if re.sub(r"\s+", "", s.title).startswith(key)] or \
-                [s for s in steps if key in re.sub(r"\s+", "", s.title)]
+        found = self._parts_named(text) or self._parts_named("改" + text) or []
         if len(found) == 1:
             return self.jump(found[0].id)
-        names = "、".join(f"“{s.title}”" for s in (found or steps))
+        names = "、".join(f"“{s.title}”" for s in (found or self.steps))
         return [Reply(f"报告已经写完。要修改哪一部分？请说“改”加部分名称，可以是：{names}。", "error")]
 
     def _answer_offer(self, text: str) -> list[Reply]:
@@ -312,25 +393,3 @@ class Engine(TableAnswers, NarrativeAnswers, ImprovementAnswers, PrefaceAnswers)
             self.offered_last_year = None
             return [Reply("好的，不用去年的报告。")] + self.question()
         return [Reply("请回答“用”或“不用”。", "error")]
-
-
-def _in_flow_order(step: Step, others: list[str], new: list[str]) -> list[str]:
-    """A part's paragraphs put where the flow puts that part: a reopened （四） goes back before （五）."""
-    order = {s.heading: i for i, s in enumerate(flow().steps) if s.heading and s.section == step.section}
-    rank = lambda p: next((i for h, i in order.items() if p.startswith(h)), -1)  # noqa: E731 — unheaded first
-    mine = order[step.heading]
-    cut = next((i for i, p in enumerate(others) if rank(p) > mine), len(others))
-    return others[:cut] + new + others[cut:]
-
-
-# Commands on the answer waiting for confirmation (“将写入……”), tried in order. 加 and 填 need their colon so
-# that a paragraph starting “加强……” or “填报……” stays a paragraph.
-PENDING_COMMANDS = (
-    (re.compile(r"参考\s*(\d)"), lambda e, m: e.take_suggestion(int(m[1]))),
-    (re.compile(r"去掉\s*(\d)"), lambda e, m: e.drop_proposal(int(m[1]))),
-    (re.compile(r"改\s*(\d)\s*[：:，,]?\s*(.+)", re.S), lambda e, m: e.edit_proposal(int(m[1]), m[2])),
-    (re.compile(r"加\s*[：:]\s*(.+)", re.S), lambda e, m: e.edit_proposal(len(e.proposals) + 1, m[1])),
-    (re.compile(r"填\s*[：:]\s*(.+)", re.S), lambda e, m: e.fill_slots(re.split(r"\s*[，,、；;\s]\s*", m[1].strip()))),
-    (POLISH, lambda e, m: e.polish()),
-    (RESTORE, lambda e, m: e.restore()),
-)

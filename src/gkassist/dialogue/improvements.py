@@ -7,15 +7,110 @@ The areas, their conditions and wording are data (prompts/problems.yaml); the fi
 from __future__ import annotations
 
 import re
+import string
 from dataclasses import dataclass
+from functools import cache
 
-from gkassist.core import formats
+from pydantic import BaseModel, ConfigDict, field_validator, model_validator
+
+from gkassist.core.flow import overview_parts
 from gkassist.core.model import Report
+from gkassist.core.numbers import format_number
 from gkassist.core.repetition import SentenceIndex
-from gkassist.dialogue.replies import Pending, Reply
-from gkassist.dialogue.steps import Said, flow, problem_areas
+from gkassist.core.yamldata import load_model
+from gkassist.paths import resource_dir
 
 MIN_PROPOSALS, MAX_PROPOSALS = 2, 4
+# The figures of this year's report a problem area's conditions and wording may use (`figures_of` gives them).
+FIGURES = ("requests_total", "results_total", "unable_total", "unable_share", "deny_total", "corrected_total",
+           "appeals_total", "appeals_said", "review_total", "suits_total", "carry_next_total", "fee_amount")
+LEVELS = ("township", "department", "government")
+
+
+# ------------------------------------------------------------------ prompts/problems.yaml
+class _Data(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _known_figure(name: str | None) -> str | None:
+    if name is not None and name not in FIGURES:
+        raise ValueError(f"没有叫“{name}”的数字（可用：{'、'.join(FIGURES)}）")
+    return name
+
+
+class Condition(_Data):
+    """A figure of this year's report (or its share of another) compared with a number."""
+
+    figure: str
+    share_of: str | None = None
+    equals: float | None = None
+    at_least: float | None = None
+    more_than: float | None = None
+
+    _figures = field_validator("figure", "share_of")(_known_figure)
+
+    def holds(self, figures: dict) -> bool:
+        value = figures[self.figure]
+        if self.share_of is not None:
+            whole = figures[self.share_of]
+            if not whole:
+                return False
+            value = value / whole
+        return ((self.equals is None or value == self.equals)
+                and (self.at_least is None or value >= self.at_least)
+                and (self.more_than is None or value > self.more_than))
+
+
+class Said(_Data):
+    """The clerk named a gap in their answer for `part` (e.g. “依申请公开栏目尚未开通”)."""
+
+    part: str
+    words: tuple[str, ...]
+
+    @field_validator("part")
+    @classmethod
+    def _known_part(cls, part: str) -> str:
+        parts = [p for p, _ in overview_parts()]
+        if part not in parts:
+            raise ValueError(f"问答流程里没有“{part}”这一部分（可用：{'、'.join(parts)}）")
+        return part
+
+
+class ProblemArea(_Data):
+    id: str
+    problem: str
+    improvement: str
+    when: tuple[Condition, ...] = ()
+    said: Said | None = None
+    fallback: bool = False  # used only when fewer than two other areas apply
+    levels: tuple[str, ...] = LEVELS  # the units whose reports it fits
+
+    @field_validator("levels")
+    @classmethod
+    def _known_levels(cls, levels: tuple[str, ...]) -> tuple[str, ...]:
+        for level in levels:
+            if level not in LEVELS:
+                raise ValueError(f"没有“{level}”这一层级（可用：{'、'.join(LEVELS)}）")
+        return levels
+
+    @model_validator(mode="after")
+    def _wording_uses_known_figures(self) -> "ProblemArea":
+        allowed = set(FIGURES) | ({"said"} if self.said else set())
+        for text in (self.problem, self.improvement):
+            for _, name, _, _ in string.Formatter().parse(text):
+                if name is not None and name not in allowed:
+                    raise ValueError(f"“{self.id}”的写法里的{{{name}}}不是可用的数字（可用：{'、'.join(sorted(allowed))}）")
+        return self
+
+
+class ProblemAreas(_Data):
+    areas: tuple[ProblemArea, ...]
+
+
+@cache
+def problem_areas() -> tuple[ProblemArea, ...]:
+    """The problem areas of 五 with their conditions and wording (prompts/problems.yaml), checked when loaded."""
+    return load_model(resource_dir("prompts") / "problems.yaml", ProblemAreas).areas
 
 
 @dataclass
@@ -30,10 +125,14 @@ def propose(report: Report, last_year: Report | None = None) -> list[Proposal]:
 
     A problem last year's report already stated in the same words is not proposed again: 五 must not be a copy.
     """
+    from gkassist.checks import paragraph_findings
+
     figures = figures_of(report)
     said_last_year = SentenceIndex(re.split(r"[；。]", "".join(last_year.paragraphs("problems"))) if last_year else [])
     out: list[Proposal] = []
     for area in problem_areas():
+        if report.level not in area.levels:
+            continue
         if area.said is not None:
             # one problem per shortfall the clerk named in that part
             fills = [dict(figures, said=clause) for clause in _said(report, area.said)]
@@ -45,7 +144,10 @@ def propose(report: Report, last_year: Report | None = None) -> list[Proposal]:
             problem = area.problem.format(**values)
             if said_last_year.contains(problem) or len(out) == MAX_PROPOSALS:
                 continue
-            out.append(Proposal(area.id, problem, area.improvement.format(**values)))
+            proposal = Proposal(area.id, problem, area.improvement.format(**values))
+            if paragraph_findings(report, "problems", [proposals_paragraph([proposal])]):
+                continue  # a figure that disagrees with the tables, a placeholder: never offered
+            out.append(proposal)
     return out
 
 
@@ -55,7 +157,7 @@ _CONJUNCTION = re.compile(r"^(?:但是|但|不过|然而|可是|只是|同时|�
 def _said(report: Report, said: Said) -> list[str]:
     """The clauses of the clerk's answer for `said.part` that name a gap (e.g. “依申请公开栏目尚未开通”), each
     without the conjunction that joined it to the sentence (“但”…)."""
-    heading = next((s.heading for s in flow().steps if s.part == said.part), None)
+    heading = next((h for p, h in overview_parts() if p == said.part), None)
     found = []
     for paragraph in report.paragraphs("overview"):
         if heading and paragraph.startswith(heading):
@@ -79,79 +181,25 @@ def figures_of(report: Report) -> dict:
         return sum(n("t3", r, col) or 0 for r in rows)
 
     results_total = n("t3", "results_total", "total") or 0
-    unable = total(fmt.rows_under("t3", "（四）无法提供"))
-    blocks = [b for b, _ in formats.T4_BLOCKS]
+    unable = total(fmt.t3.rows_in("unable"))
+    # 表四's blocks (行政复议, the two kinds of 诉讼): the columns before “.total”
+    blocks = [c.id.removesuffix(".total") for c in fmt.t4.columns if c.id.endswith(".total")]
+    review = sum(n("t4", "cases", f"{b}.total") or 0 for b in blocks if b == "review")
+    suits = sum(n("t4", "cases", f"{b}.total") or 0 for b in blocks if b != "review")
+    appeals_said = "、".join(x for x in (f"行政复议{format_number(review)}件" if review else "",
+                                         f"行政诉讼{format_number(suits)}件" if suits else "") if x)
+    fee = fmt.fee_cell
     return {
         "requests_total": n("t3", "new", "total") or 0,
         "results_total": results_total,
         "unable_total": unable,
         "unable_share": f"{unable / results_total:.0%}" if results_total else "0%",
-        "deny_total": total(fmt.rows_under("t3", "（三）不予公开")),
+        "deny_total": total(fmt.t3.rows_in("deny")),
         "corrected_total": sum(n("t4", "cases", f"{b}.corrected") or 0 for b in blocks),
         "appeals_total": sum(n("t4", "cases", f"{b}.total") or 0 for b in blocks),
+        "appeals_said": appeals_said,  # “行政复议1件、行政诉讼2件”: each figure where TEXT-NUMBERS looks for it
+        "review_total": review,
+        "suits_total": suits,
         "carry_next_total": n("t3", "carry_next", "total") or 0,
-        "fee_amount": (n("t2", "fees", "fee_amount") if report.format_version == "2021" else 0) or 0,
+        "fee_amount": (n(*fee) if fee else 0) or 0,
     }
-
-
-class ImprovementAnswers:
-    """The 五 step of the engine: the clerk's follow-up of last year, then the proposals to edit."""
-
-    report: Report
-    last_year: Report | None
-    pending: Pending | None
-    proposals: list[Proposal]
-
-    def _improvements_answer(self, text: str) -> list[Reply]:
-        followup = text if re.search(r"[。！？]$", text) else text + "。"
-        if self.last_year is not None and not re.search(r"上年|去年|\d{4}年度", followup):
-            followup = f"{self.last_year.year}年度报告提出的问题，整改情况如下：{followup}"
-        self.proposals = propose(self.report, self.last_year)
-        paragraphs = [followup, proposals_paragraph(self.proposals)]
-        lines = [f"{i}. 问题：{p.problem}；改进：{p.improvement}" for i, p in enumerate(self.proposals, 1)]
-        self.pending = Pending(self.step.id, paragraphs=paragraphs)
-        return [Reply("根据今年的数字，我建议写这些问题（来自 prompts/problems.yaml）：\n" + "\n".join(lines), "understood"),
-                Reply("将写入：\n" + "\n".join(paragraphs), "understood"),
-                Reply(self._editing_help() + "重新写整改情况会替换第一段。")]
-
-    def _editing_help(self) -> str:
-        n = len(self.proposals)
-        parts = ["回答“对”采用"]
-        if n > MIN_PROPOSALS:
-            parts.append(f"“去掉{n}”删掉第{n}条")  # offered only while more than the minimum remain
-        parts.append(f"“改{n}：……”把第{n}条换成你写的问题和改进措施")
-        if n < MAX_PROPOSALS:
-            parts.append("“加：……”再加一条")
-        return "；".join(parts) + "。"
-
-    def _editing_proposals(self, number: int, extra: int = 0) -> bool:
-        return (self.pending is not None and self.step is not None and self.step.kind == "improvements"
-                and 1 <= number <= len(self.proposals) + extra)
-
-    def drop_proposal(self, number: int) -> list[Reply]:
-        if not self._editing_proposals(number):
-            return [Reply("没有这一条。", "error")]
-        if len(self.proposals) <= MIN_PROPOSALS:
-            return [Reply("至少保留两条具体问题。", "error")]
-        del self.proposals[number - 1]
-        return self._show_proposals()
-
-    def edit_proposal(self, number: int, text: str) -> list[Reply]:
-        """Replace proposal `number` with the clerk's own words, or add one (number = count + 1)."""
-        if not self._editing_proposals(number, extra=1):
-            return [Reply("没有这一条。", "error")]
-        if number > MAX_PROPOSALS:
-            return [Reply("最多写四条问题，请先“去掉”一条。", "error")]
-        text = text.strip().rstrip("。；;")
-        if not re.search(r"[\u4e00-\u9fff]", text):
-            return [Reply("请用中文写这一条的问题和改进措施。", "error")]
-        own = Proposal("own", text, "")
-        if number > len(self.proposals):
-            self.proposals.append(own)
-        else:
-            self.proposals[number - 1] = own
-        return self._show_proposals()
-
-    def _show_proposals(self) -> list[Reply]:
-        self.pending.paragraphs[1] = proposals_paragraph(self.proposals)
-        return [Reply("将写入：\n" + "\n".join(self.pending.paragraphs), "understood"), Reply(self._editing_help())]

@@ -8,14 +8,19 @@ against the tables, placeholders, repetition of last year) find nothing new in i
 from __future__ import annotations
 
 import re
+import string
 from dataclasses import dataclass
+from functools import cache
+
+from pydantic import BaseModel, ConfigDict, field_validator
 
 from gkassist import llm
-from gkassist.checks import check_placeholders, check_text_numbers
+from gkassist.checks import paragraph_findings
 from gkassist.core import repetition
 from gkassist.core.model import Report
 from gkassist.core.numbers import parse_number
-from gkassist.dialogue.steps import polish_prompts
+from gkassist.core.yamldata import load_model
+from gkassist.paths import resource_dir
 
 MAX_REPLY_CHARS = 4000
 _CN = "零〇一二两三四五六七八九十百千万亿"
@@ -79,6 +84,28 @@ def numbers_in(text: str) -> set[str]:
     return out
 
 
+class PolishPrompts(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    system: str
+    user: str
+
+    @field_validator("user")
+    @classmethod
+    def _known_fields(cls, user: str) -> str:
+        allowed = {"agency", "year", "part", "text"}
+        for _, name, _, _ in string.Formatter().parse(user):
+            if name is not None and name not in allowed:
+                raise ValueError(f"user 里的{{{name}}}不认识（可用：{'、'.join(sorted(allowed))}）")
+        return user
+
+
+@cache
+def polish_prompts() -> PolishPrompts:
+    """The system and user prompts of the optional wording polish (prompts/polish.yaml)."""
+    return load_model(resource_dir("prompts") / "polish.yaml", PolishPrompts)
+
+
 @dataclass
 class Polished:
     text: str
@@ -91,8 +118,8 @@ def polish(paragraph: str, heading: str, part: str, report: Report, last_year: R
     """Ask the model to polish `paragraph` (its `heading` kept as is) and judge the answer."""
     body = paragraph.removeprefix(heading)
     prompts = polish_prompts()
-    reply = llm.ask_model(settings, prompts["system"],
-                          prompts["user"].format(agency=report.agency, year=report.year, part=part or section, text=body))
+    reply = llm.ask_model(settings, prompts.system,
+                          prompts.user.format(agency=report.agency, year=report.year, part=part or section, text=body))
     text = llm.paragraph_of(reply)
     if not text:
         return Polished(text, False, "大模型没有给出内容")
@@ -112,12 +139,3 @@ def polish(paragraph: str, heading: str, part: str, report: Report, last_year: R
                                                              repetition.WARNING_RATE):
             return Polished(candidate, False, "改写和去年报告的句子重复得更多了（REPEAT）")
     return Polished(candidate, True)
-
-
-def paragraph_findings(report: Report, section: str, paragraphs: list[str], placeholders: bool = True):
-    """TEXT-NUMBERS (and PLACEHOLDER) findings of paragraphs about to be stored in `section`."""
-    trial = report.model_copy(deep=True)
-    trial.preface = []
-    trial.extra_lines = {}
-    trial.sections = {section: list(paragraphs)}
-    return check_text_numbers(trial) + (check_placeholders(trial) if placeholders else [])

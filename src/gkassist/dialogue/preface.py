@@ -8,8 +8,6 @@ import re
 from dataclasses import dataclass, fields
 
 from gkassist.core.model import Report
-from gkassist.dialogue.replies import Pending, Reply
-from gkassist.dialogue.steps import Step
 
 _PHONE = re.compile(r"(?<!\d)((?:0\d{2,3}[-－—]?)?[2-9]\d{6,7}|1[3-9]\d{9}|\d{3,4}-\d{7,8})(?!\d)")
 _ADDRESS = re.compile(r"(?:通讯地址|联系地址|办公地址|地址|地点)\s*(?:是|在|为|[：:])?\s*([^，,；;。（）()]+)")
@@ -18,7 +16,9 @@ _OFFICE = re.compile(r"([\u4e00-\u9fff]{0,24}(?:办公室|党政办|综合办|�
 # a published preface's “如对本报告有疑问，请与某某镇人民政府联系”, “请联系某某中心（地址：…）”
 _ASK = re.compile(r"(?:请与|请联系|请致电|联系部门|联系科室|联系单位)\s*(?:是|为|[：:])?\s*([\u4e00-\u9fff]{2,30}?)\s*(?=联系|[（(，,。；;：:]|$)")
 _SITE = re.compile(r"([\u4e00-\u9fffA-Za-z0-9.（）()]{0,40}(?:门户网站|政府网站|网站|政务网|政府网|专栏|公开平台|网|公众号))")
-_SITE_URL = re.compile(r"(https?://[\w./-]+|www\.[\w./-]+)")
+_SITE_URL = re.compile(r"(https?://[\w./-]+|(?:https?//)?www\.[\w./-]+)")
+_EMAIL = re.compile(r"([A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)")
+_FAX = re.compile(r"传真(?:号码)?\s*(?:是|为|[：:])?\s*((?:0\d{2,3}[-－—]?)?\d{7,8})")
 
 
 @dataclass
@@ -28,6 +28,8 @@ class Contact:
     address: str = ""
     postcode: str = ""
     site: str = ""
+    email: str = ""
+    fax: str = ""
 
     def missing(self) -> list[str]:
         names = {"office": "联系的科室", "phone": "联系电话"}
@@ -37,13 +39,20 @@ class Contact:
         return Contact(**{f.name: getattr(self, f.name) or getattr(other, f.name) for f in fields(self)})
 
     def describe(self) -> str:
-        labels = {"office": "科室", "phone": "电话", "address": "地址", "postcode": "邮编", "site": "公开网站"}
+        labels = {"office": "科室", "phone": "电话", "address": "地址", "postcode": "邮编", "site": "公开网站",
+                  "email": "电子邮箱", "fax": "传真"}
         return "，".join(f"{labels[f.name]}：{getattr(self, f.name)}" for f in fields(self) if getattr(self, f.name))
 
 
 def contact_in(text: str) -> Contact:
     """The contact details a clerk's answer or last year's preface gives."""
     contact = Contact()
+    if m := _EMAIL.search(text):
+        contact.email = m.group(1)
+        text = text.replace(m.group(1), "")
+    if m := _FAX.search(text):
+        contact.fax = m.group(1)
+        text = text.replace(m.group(0), "")
     if m := _PHONE.search(text):
         contact.phone = m.group(1)
     if m := _ADDRESS.search(text):
@@ -57,55 +66,75 @@ def contact_in(text: str) -> Contact:
         office = re.sub(r"^(?:请与|联系人?|是|由|在|为)", "", m.group(1))
         contact.office = office if len(office) >= 2 else ""
     if m := _SITE_URL.search(text):
-        contact.site = m.group(1)
+        contact.site = re.sub(r"^https?//", lambda h: h.group(0)[:-2] + "://", m.group(1))  # “https//” as printed
     elif m := _SITE.search(without_address):
-        contact.site = re.sub(r"^.*?(?:可在|在|于|通过|登录)", "", m.group(1)) if re.search(r"在|于|通过|登录", m.group(1)) else m.group(1)
+        site = re.sub(r"^.*?(?:可在|在|于|通过|登录)", "", m.group(1)) if re.search(r"在|于|通过|登录", m.group(1)) else m.group(1)
+        contact.site = re.sub(r"^(?:公开|发布)?(?:网站|网址)[：:]?(?=.)", "", site)  # “网站德惠市人民政府网站”: the label said
     return contact
 
 
 def preface_paragraph(report: Report, contact: Contact) -> str:
     """The standard opening: basis, contents, period, where to download it, whom to ask."""
     y = report.year
-    text = (f"本报告依据《中华人民共和国政府信息公开条例》（以下简称《条例》）第五十条的规定编制，内容包括总体情况、"
-            f"主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议和行政诉讼情况、"
-            f"存在的主要问题及改进情况、其他需要报告的事项。本报告所列数据的统计期限自{y}年1月1日起至{y}年12月31日止。")
+    text = (f"本报告依据《中华人民共和国政府信息公开条例》（以下简称《条例》）第五十条的规定编制，内容包括"
+            f"{report.format.contents()}。本报告所列数据的统计期限自{y}年1月1日起至{y}年12月31日止。")
     if contact.site:
         text += f"本报告电子版可在{contact.site}查阅和下载。"
-    details = "；".join(x for x in (f"地址：{contact.address}" if contact.address else "",
-                                   f"邮编：{contact.postcode}" if contact.postcode else "",
-                                   f"电话：{contact.phone}" if contact.phone else "") if x)
+    details = "；".join(f"{label}：{value}" for label, value in (
+        ("地址", contact.address), ("邮编", contact.postcode), ("电话", contact.phone), ("传真", contact.fax),
+        ("电子邮箱", contact.email)) if value)
     if contact.office or details:
         text += f"如对本报告有疑问，请与{contact.office or report.agency}联系" + (f"（{details}）" if details else "") + "。"
     return text
 
 
-class PrefaceAnswers:
-    report: Report
-    last_year: Report | None
-    pending: Pending | None
+# ------------------------------------------------------------------ a clerk's answer, field by field
+_FIELD_SAID = (("address", r"(?:通讯|联系|办公)?地址"), ("postcode", r"邮(?:政)?编(?:码)?"), ("site", r"网站|网址|网页|专栏|公开平台"),
+               ("email", r"(?:电子)?邮箱|邮件|e-?mail|Email|EMAIL"), ("fax", r"传真"), ("phone", r"(?:联系)?电话|手机|座机"),
+               ("office", r"科室|部门|单位|办公室|党政办|综合办"))
+_SAME = re.compile(r"同去年|跟去年一样|和去年一样|与去年相同|还是原来的|不变|没变")
+_STILL = re.compile(r"^(?:还是|仍是|依然是|仍然是|也是)")
+_SELF_OFFICE = re.compile(r"^(?:局|镇|乡|街道|委|中心|办)(?=办公室|党政办|综合办|办)")
+_SHORT_OFFICE = {"党政办": "党政办公室", "综合办": "综合办公室", "政务公开办": "政务公开办公室"}
 
-    def _last_contact(self) -> Contact:
-        return contact_in("".join(self.last_year.preface)) if self.last_year is not None else Contact()
 
-    def _preface_hint(self) -> str:
-        last = self._last_contact()
-        return f"去年报告里写的：{last.describe()}。没有变化可以回答“同去年”。" if last.describe() else ""
+def contact_from_answer(text: str, last: Contact, agency: str) -> tuple[Contact, list[str]]:
+    """The contact details a clerk's answer gives, field by field: “地址和网站跟去年一样” takes those from last year's,
+    “还是局办公室” last year's office, “局办公室” the office's full name; and the pieces no field took (said back, never
+    dropped silently)."""
+    contact = contact_in(text)
+    pieces = [p.strip() for p in re.split(r"[，,；;。\n]+", text) if p.strip()]
+    left = []
+    for piece in pieces:
+        named = [f for f, pattern in _FIELD_SAID if re.search(pattern, piece)]
+        if _SAME.search(piece) or _STILL.match(piece) and not re.search(r"\d", piece):
+            for field in named or ["office"]:
+                if getattr(last, field):
+                    setattr(contact, field, getattr(last, field))
+            if _STILL.match(piece) and "office" in (named or ["office"]) and not last.office:
+                contact.office = _STILL.sub("", piece)
+            continue
+        if not any(getattr(contact, f) and getattr(contact, f) in piece for f in ("office", "phone", "address",
+                                                                                   "postcode", "site", "email", "fax")):
+            if not re.search(r"\d", piece) and not named and not contact.office and len(piece) <= 20:
+                contact.office = piece  # a short name with no label first: the office (“党政办”)
+            elif not re.search(r"联系|负责", piece):
+                left.append(piece)
+    contact.office = full_office(contact.office, last.office, agency)
+    return contact, left
 
-    def _preface_answer(self, step: Step, text: str) -> list[Reply]:
-        from gkassist.dialogue.tables import SAME_AS_LAST
 
-        if SAME_AS_LAST.match(text):
-            contact = self._last_contact()
-            if not contact.describe():
-                return [Reply("去年的报告里没有联系方式，请直接告诉我科室、电话、地址和公开报告的网站。", "error")]
-        else:
-            contact = contact_in(text)
-            if self.pending is not None and self.pending.step == step.id and self.pending.asking:
-                contact = contact.merged(self.pending.contact)  # a reply to “还缺……” adds to what was said
-        paragraph = preface_paragraph(self.report, contact)
-        self.pending = Pending(step.id, paragraphs=[paragraph], contact=contact)
-        replies = [Reply(f"我理解为：{contact.describe() or '（没有读到联系方式）'}\n将写在报告开头：{paragraph}", "understood")]
-        if missing := contact.missing():
-            self.pending.asking = True
-            return replies + [Reply(f"还缺{'、'.join(missing)}，请补充（例如“党政办，电话0431-12345678”）。", "error")]
-        return replies + [Reply("对吗？回答“对”保存，或重新说一遍。")]
+def full_office(office: str, last_office: str, agency: str) -> str:
+    """An office said the short way, in full: “局办公室” → last year's name of that office when it is this unit's,
+    else the unit's name and the office (“某某局办公室”); “党政办” → “某某镇人民政府党政办公室”."""
+    if not office:
+        return ""
+    office = _STILL.sub("", office)
+    short = _SHORT_OFFICE.get(office.removeprefix("镇").removeprefix("乡"), None)
+    if _SELF_OFFICE.match(office) or short:
+        kind = re.sub(r"^.*?(办公室|党政办|综合办|政务公开办|办)$", r"\1", office)
+        if last_office and agency in last_office and last_office.endswith(_SHORT_OFFICE.get(kind, kind)[-3:]):
+            return last_office
+        rest = _SHORT_OFFICE.get(kind, _SELF_OFFICE.sub("", office))
+        return agency + rest
+    return office

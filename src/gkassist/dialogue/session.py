@@ -1,4 +1,4 @@
-"""Drafts on disk and the choice of what to open: the chat's storage, apart from the engine and the UI.
+"""Drafts on disk: the chat's storage, apart from the engine and the UI (which draft to open is `opening`'s).
 
 A draft file holds the report, last year's report (if any) and the step it stopped at, by the step's id
 (so a changed prompts/flow.yaml cannot send a resumed draft to the wrong question).  Files are written
@@ -17,11 +17,9 @@ from pathlib import Path
 from gkassist.core.errors import InputError
 from gkassist.core.files import atomic_write, read_text_file, report_file_name
 from gkassist.core.model import SCHEMA_VERSION, Report, report_from_data
-from gkassist.dialogue.steps import Step, flow
 from gkassist.paths import drafts_dir, fallback_drafts_dir
 
 DONE = "done"  # the step id saved once every question is answered
-NEW_AGENCY = "（待填写）"
 KEPT_VERSIONS = 5  # earlier versions of each draft file kept in drafts/.history/
 
 
@@ -30,11 +28,11 @@ class Draft:
     path: Path
     report: Report
     last_year: Report | None
-    step_index: int
+    step: str | int | None  # the step it stopped at, as saved: its id, DONE, or (older drafts) its index
 
     @property
     def done(self) -> bool:
-        return self.step_index >= len(flow().steps)
+        return self.step == DONE
 
 
 def draft_path(report: Report) -> Path:
@@ -55,10 +53,10 @@ class DraftInUse(InputError):
 
 def draft_files() -> list[Path]:
     """The draft files (the drafts folder and the fallback folder), most recently saved first."""
-    return [path for path, mtime, odd in _draft_entries() if not odd]
+    return [path for path, mtime, odd in draft_entries() if not odd]
 
 
-def _draft_entries() -> list[tuple[Path, float, str]]:
+def draft_entries() -> list[tuple[Path, float, str]]:
     """Every “*.json” of the drafts folders as (path, time saved, what is wrong when it is no regular file), most
     recent first.  One odd entry (a dangling or looping link, a FIFO, a folder) is said, never a stop: reading a
     FIFO would wait forever, and stat() of a broken link raises."""
@@ -235,70 +233,54 @@ def read_draft(path: Path) -> Draft:
                          "这个版本打不开；请升级 gkassist 后再打开，文件留在原处")
     report = report_from_data(data["report"], path)
     last = report_from_data(data["last_year"], path) if data.get("last_year") else None
-    return Draft(path, report, last, _step_index(data.get("step"), report))
+    step = data.get("step")
+    return Draft(path, report, last, step if isinstance(step, (str, int)) and not isinstance(step, bool) else None)
 
 
-def _step_index(saved, report: Report) -> int:
-    steps = flow().steps
-    if saved == DONE:
-        return len(steps)
-    if isinstance(saved, str) and (index := flow().index(saved)) is not None:
-        return index
-    if isinstance(saved, int) and not isinstance(saved, bool) and 0 <= saved <= len(steps):
-        return saved  # drafts saved before steps were saved by id
-    return first_unanswered(report)  # a step this flow no longer has: the first part still empty
-
-
-def first_unanswered(report: Report) -> int:
-    """The first step whose part of the report is still empty (len(steps) when none is)."""
-    for i, step in enumerate(flow().steps):
-        if not _answered(step, report):
-            return i
-    return len(flow().steps)
-
-
-def _answered(step: Step, report: Report) -> bool:
-    if step.kind == "field":
-        return report.agency != NEW_AGENCY
-    if step.kind == "table":
-        return all(report.cell(step.table, r.id, c.id) is not None
-                   for _, r, c in report.format.tables[step.table].cells() if r.id != "carried")
-    if step.kind == "preface":
-        return bool(report.preface)
-    paragraphs = report.paragraphs(step.section)
-    if step.heading:
-        return any(p.startswith(step.heading) for p in paragraphs)
-    return bool(paragraphs)
-
-
-def saved_answer(step: Step, report: Report):
-    """(cells, paragraphs) already saved for a step, as an answer would give them; None when nothing is."""
-    if not _answered(step, report):
-        return None
-    if step.kind == "field":
-        return {}, [report.agency]
-    if step.kind == "table":
-        derived = {eq.total for eq in report.format.equations(step.table) if eq.derivable}
-        cells = {(step.table, r.id, c.id): report.number(step.table, r.id, c.id)
-                 for _, r, c in report.format.tables[step.table].cells()
-                 if r.id != "carried" and (r.id, c.id) not in derived and report.number(step.table, r.id, c.id) is not None}
-        return cells, []
-    paragraphs = report.preface if step.kind == "preface" else report.paragraphs(step.section)
-    if step.heading:
-        paragraphs = [p for p in paragraphs if p.startswith(step.heading)]
-    return {}, list(paragraphs)
-
-
-def write_draft(path: Path, report: Report, last_year: Report | None, step: Step | None) -> Path:
+def write_draft(path: Path, report: Report, last_year: Report | None, step_id: str | None) -> Path:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as e:
         raise InputError(f"{path.parent}：无法创建草稿文件夹（{e.strerror}）") from None
-    data = {"report": report.model_dump(mode="json"), "step": step.id if step else DONE,
+    data = {"report": report.model_dump(mode="json"), "step": step_id or DONE,
             "last_year": last_year.model_dump(mode="json") if last_year else None}
-    keep_version(path)
-    atomic_write(path, json.dumps(data, ensure_ascii=False, indent=1))
+    text = json.dumps(data, ensure_ascii=False, indent=1)
+    before = _saved_data(path)
+    if before == data:
+        return path  # nothing changed (a finished draft opened to look at): no save, no history version used up
+    if before is None or {k: v for k, v in before.items() if k != "step"} != {k: v for k, v in data.items() if k != "step"}:
+        keep_version(path)  # the answers change: the version before is kept (a move to another question keeps none)
+    atomic_write(path, text)
     return path
+
+
+def _saved_data(path: Path) -> dict | None:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError, RecursionError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def _preferences() -> Path:
+    return drafts_dir().parent / "preferences.json"
+
+
+def last_export_dir() -> Path | None:
+    """The folder the last export went to (the app's Ctrl+E writes there again), if it still exists."""
+    try:
+        folder = Path(json.loads(_preferences().read_text(encoding="utf-8"))["export_dir"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return folder if folder.is_dir() else None
+
+
+def remember_export_dir(folder: Path) -> None:
+    try:
+        _preferences().parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(_preferences(), json.dumps({"export_dir": str(folder)}, ensure_ascii=False))
+    except (OSError, InputError):
+        pass  # a preference only: the next export says where it goes
 
 
 def history_dir(path: Path) -> Path:
@@ -313,9 +295,13 @@ def keep_version(path: Path, label: str = "") -> Path | None:
     folder = history_dir(path)
     try:
         folder.mkdir(parents=True, exist_ok=True)
+        data = path.read_bytes()
+        routine = sorted(p for p in folder.glob("*.json") if p.name[0].isdigit())
+        if not label and routine and routine[-1].read_bytes() == data:
+            return routine[-1]  # that version is kept already: the five copies are five different versions
         copy = folder / f"{label}{datetime.now():%Y%m%d-%H%M%S-%f}.json"
         # atomically: a disk that fills up mid-copy leaves no truncated version that looks like a whole one
-        atomic_write(copy, path.read_bytes())
+        atomic_write(copy, data)
         routine = sorted(p for p in folder.glob("*.json") if p.name[0].isdigit())
         for old in routine[:-KEPT_VERSIONS]:
             old.unlink(missing_ok=True)
@@ -359,137 +345,3 @@ def find_drafts(year: int | None = None, agency: str | None = None) -> list[Draf
         if (year is None or draft.report.year == year) and (not agency or agency in draft.report.agency):
             found.append(draft)
     return found
-
-
-def find_last_year(agency: str, year: int) -> tuple[Report, str] | None:
-    """The agency's report for the year before: a draft of the clerk's first, then the corpus.
-
-    The corpus is looked up in its index (which knows each file's agency and year), so a large corpus is not
-    read file by file on the clerk's first answer.
-    """
-    from gkassist.corpus import load_index
-    from gkassist.importer import load_any
-
-    candidates = [(p, f"去年的草稿 {p.name}") for p in draft_files()]
-    try:
-        reports = sorted(load_index().reports, key=lambda r: not r["own"])  # own reports first
-    except InputError:
-        reports = []
-    candidates += [(Path(r["source"]), f"语料库里的报告 {Path(r['source']).name}") for r in reports
-                   if r["agency"] == agency and r["year"] == year - 1]
-    for path, where in candidates:
-        try:
-            report, _ = load_any(path)
-        except InputError:
-            continue  # a broken file is not an offer
-        if report.agency == agency and report.year == year - 1:
-            return report, where
-    return None
-
-
-def open_session(from_file: str | None = None, year: int | None = None, agency: str | None = None):
-    """The engine to open and a note for the clerk.
-
-    - last year's report given: a new draft from it; if that agency already has a draft of that year, the
-      clerk is asked whether to go on with it or start again (the old one kept);
-    - a year or an agency given: that draft, finished or not (a finished one opens for review);
-    - otherwise the most recent unfinished draft, else a new one.
-    """
-    from gkassist.dialogue.engine import Engine
-
-    if from_file:
-        from gkassist.importer import load_any
-
-        last, result = load_any(from_file)
-        note = f"已导入去年的报告：{result.summary()}" if result else f"已读入去年的报告：{last.agency} {last.year}年度"
-        fresh = Engine.start(last, year)
-        existing = find_drafts(fresh.report.year, fresh.report.agency)
-        existing = [d for d in existing if d.report.agency == fresh.report.agency]
-        if existing:
-            engine = Engine.resume(existing[0].path)
-            engine.offer_restart(fresh)
-            return engine, note
-        return _not_over_a_newer_draft(fresh), note
-    skipped = []
-    if year is not None or agency:
-        matching = find_drafts(year, agency)
-        if matching:
-            engine = Engine.resume(matching[0].path)
-            state = "已完成，可以查看和修改" if engine.done else "接着上次的草稿继续"
-            return engine, f"{state}（{matching[0].path}）。"
-        return _not_over_a_newer_draft(Engine.start(None, year, agency or "")), "没有找到这一年度的草稿，已新开一份。"
-    finished = None
-    for path in draft_files():
-        try:
-            engine = Engine.resume(path)
-        except NewerDraft as e:
-            skipped.append(f"{e}，已跳过。")  # not damaged: a newer gkassist opens it
-            continue
-        except InputError as e:
-            # a broken draft must not hide an older good one, nor block the next start
-            moved = set_damaged_aside(path)
-            skipped.append(f"{e}，已跳过" + (f"（文件已移到 {moved}）。" if moved else "（文件仍在原处）。"))
-            continue
-        if not engine.done:
-            return engine, "\n".join(skipped + [f"接着上次的草稿继续（{path}）。"])
-        finished = finished or engine
-    if finished is not None:
-        # a finished report is reopened, never hidden behind a blank new draft
-        r = finished.report
-        return finished, "\n".join(skipped + [
-            f"{r.agency} {r.year}年度报告已完成（{finished.path}），可以查看和修改。"
-            f"要写下一年度，请用 gkassist draft --year {r.year + 1}（或 --from 今年的报告）。"])
-    return Engine.start(None, year), "\n".join(skipped + (["已另开新草稿。"] if skipped else []))
-
-
-def _not_over_a_newer_draft(engine):
-    """A new draft whose file name is taken by a draft of a newer gkassist: refused, that file left as it is."""
-    if engine.path.is_file():
-        try:
-            read_draft(engine.path)
-        except NewerDraft:
-            raise
-        except InputError:
-            pass  # a damaged file of that name is kept in the history by the first save
-    return engine
-
-
-@dataclass
-class DraftRow:
-    """One line of `gkassist drafts`."""
-
-    agency: str
-    year: int
-    progress: str
-    errors: int
-    warnings: int
-    saved: datetime
-    path: Path
-
-
-def describe_drafts() -> list[DraftRow]:
-    """Every draft file with its progress and checks (a damaged one says so instead of its figures)."""
-    from datetime import date
-
-    from gkassist.checks import ERROR, check
-
-    rows = []
-    for path, mtime, odd in _draft_entries():
-        saved = datetime.fromtimestamp(mtime)
-        if odd:
-            rows.append(DraftRow("（无法读取）", 0, f"{path}：{odd}，已跳过", 0, 0, saved, path))
-            continue
-        try:
-            draft = read_draft(path)
-        except NewerDraft as e:
-            rows.append(DraftRow("（更新版本的草稿）", 0, str(e), 0, 0, saved, path))
-            continue
-        except InputError as e:
-            rows.append(DraftRow("（文件已损坏）", 0, str(e), 0, 0, saved, path))
-            continue
-        steps = flow().steps
-        progress = "已完成" if draft.done else f"写到第{draft.step_index + 1}/{len(steps)}部分“{steps[draft.step_index].title}”"
-        findings = check(draft.report, draft.last_year, today=date.today())
-        errors = sum(f.severity == ERROR for f in findings)
-        rows.append(DraftRow(draft.report.agency, draft.report.year, progress, errors, len(findings) - errors, saved, path))
-    return rows

@@ -77,7 +77,7 @@ MAX_CELLS = 50_000  # cell separators (“|” and tabs)
 MAX_PARAGRAPHS = 3_000  # paragraphs of the report read (about 2 ms each to write to Word)
 
 
-def _bounded(path: Path, text: str) -> None:
+def _bounded(path: str, text: str) -> None:
     lines = text.count("\n") + 1
     if lines > MAX_LINES:
         raise InputError(f"{path}：文件有{lines}行，远多于一份年度报告（上限{MAX_LINES}行），请确认选对了文件")
@@ -90,17 +90,21 @@ def _bounded(path: Path, text: str) -> None:
 def import_file(path: str | Path) -> ImportResult:
     path = Path(path)
     check_readable(path)
-    text = source_text(path)
+    return import_text(source_text(path), str(path))
+
+
+def import_text(text: str, source: str) -> ImportResult:
+    """A report's text (rows as lines) read, or refused where it holds nothing of a report."""
     if not text.strip():
-        raise InputError(f"{path}：文件是空的")
-    _bounded(path, text)
-    result = parse_text(text, str(path))
+        raise InputError(f"{source}：文件是空的")
+    _bounded(source, text)
+    result = parse_text(text, source)
     r = result.report
     paragraphs = len(r.preface) + sum(map(len, r.sections.values())) + sum(map(len, r.extra_lines.values()))
     if paragraphs > MAX_PARAGRAPHS:
-        raise InputError(f"{path}：读出{paragraphs}段文字，远多于一份年度报告（上限{MAX_PARAGRAPHS}段），请确认选对了文件")
+        raise InputError(f"{source}：读出{paragraphs}段文字，远多于一份年度报告（上限{MAX_PARAGRAPHS}段），请确认选对了文件")
     if not _usable(result):
-        raise InputError(f"{path}：没有读到可用的年度报告内容（{'；'.join(result.problems) or '找不到章节和表格'}）")
+        raise InputError(f"{source}：没有读到可用的年度报告内容（{'；'.join(result.problems) or '找不到章节和表格'}）")
     result.report.origin = "published"
     return result
 
@@ -109,18 +113,90 @@ def _usable(result: ImportResult) -> bool:
     return result.read_cells > 0 or any(result.report.sections.values())
 
 
-def load_any(path: str | Path, last=None):
-    """A report from a saved JSON or a published file; returns (report, import result or None). Last year's
-    report, when given, may settle 表二 digits the published file ran together."""
-    from gkassist.core.model import load_report
+def import_url(url: str, follow: bool = True) -> ImportResult:
+    """The report at a web address: its page, the PDF/Word file attached to an article page, or the file itself."""
+    from gkassist.importer.fetch import Page, content_kind, fetch, saved_copy, temporary_folder
+    from gkassist.importer.html_reader import html_text
 
-    path = Path(path)
-    if path.suffix.lower() == ".json":
-        return load_report(path), None
-    if path.suffix.lower() not in PUBLISHED_SUFFIXES:
-        check_readable(path)
-        raise InputError(f"{path}：不支持的文件类型“{path.suffix or '无扩展名'}”（可用 .json、.txt、.html、.htm、.docx、.pdf）")
-    result = import_file(path)
+    fetched = fetch(url)
+    kind = content_kind(fetched)
+    if kind == "doc":
+        raise InputError(f"{url}：这是旧版 Word（.doc）文件，请下载后在 Word 或 WPS 中另存为 .docx 再导入")
+    if kind in ("pdf", "docx"):
+        with temporary_folder() as folder:
+            path = saved_copy(fetched, Path(folder), "." + kind)
+            try:
+                result = import_file(path)
+            except InputError as e:
+                raise InputError(str(e).replace(str(path), url)) from None
+        result.source = url
+        return result
+    text = fetched.text()
+    if kind == "text":
+        return import_text(text, url)
+    page = Page(fetched.url, text)
+    try:
+        result = import_text(html_text(text, url), url)
+    except InputError:
+        result = None
+    if follow and (result is None or result.read_cells == 0):
+        for attachment in page.attachments()[:3]:  # the report is the article's attached PDF or Word file
+            try:
+                found = import_url(attachment, follow=False)
+            except InputError:
+                continue
+            found.source = f"{url}（附件 {attachment}）"
+            return found
+    if result is not None:
+        return result
+    if why := page.why_unreadable():
+        raise InputError(f"{url}：{why}")
+    if links := page.report_links():
+        raise InputError(f"{url}：这是年报栏目页（列出了{len(links)}份报告），请给出其中一份报告的网址；"
+                         "要一次审核全部，用 gkassist audit --urls 名单.txt（名单里可以写栏目页）")
+    raise InputError(f"{url}：这个网页不是政府信息公开工作年度报告（找不到“收到和处理政府信息公开申请情况”等章节），也没有报告附件")
+
+
+def report_addresses(url: str) -> list[str]:
+    """For the audit: a 年报栏目 list page's report links; any other address as it is (its import says what it is)."""
+    from gkassist.importer.fetch import Page, content_kind, fetch
+    from gkassist.importer.html_reader import html_text
+
+    fetched = fetch(url)
+    if content_kind(fetched) != "html":
+        return [url]
+    page = Page(fetched.url, fetched.text())
+    try:
+        html_text(page.html, url)
+        return [url]  # a report's own page
+    except InputError:
+        pass
+    if page.attachments() and not page.report_links():
+        return [url]
+    return page.report_links() or [url]
+
+
+def import_source(name: str | Path) -> ImportResult:
+    """A published report from a file or a web address."""
+    from gkassist.importer.fetch import is_url
+
+    return import_url(name) if is_url(name) else import_file(name)
+
+
+def load_any(path: str | Path, last=None):
+    """A report from a saved JSON, a published file or a web address; returns (report, import result or None).
+    Last year's report, when given, may settle 表二 digits the published file ran together."""
+    from gkassist.core.model import load_report
+    from gkassist.importer.fetch import is_url
+
+    if not is_url(path):
+        path = Path(path)
+        if path.suffix.lower() == ".json":
+            return load_report(path), None
+        if path.suffix.lower() not in PUBLISHED_SUFFIXES:
+            check_readable(path)
+            raise InputError(f"{path}：不支持的文件类型“{path.suffix or '无扩展名'}”（可用 .json、.txt、.html、.htm、.docx、.pdf）")
+    result = import_source(path)
     if last is not None:
         result.settle_with_last_year(last)
     return result.report, result

@@ -13,11 +13,13 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from gkassist.core.formats import T3_COLUMNS, T4_COLUMNS
+from gkassist.core import formats
 
 # Where each column's heading starts (its first two characters: headings wrap, “科研\n机构”); 小计 when a
 # report adds that column for the five kinds of 法人.
-_HEADS = [c.label[:2] for c in T3_COLUMNS]
+# (A PDF's positions are read before its format is known: the latest format's columns; 表三's and 表四's have not
+# changed between formats.)
+_HEADS = [c.label[:2] for c in formats.latest().t3.columns if not c.optional]
 _SUBTOTAL = "小计"
 _HEADER_START = re.compile(r"申\s*请\s*人\s*情\s*况")
 _FIRST_ROW = re.compile(r"一\s*、\s*本\s*年\s*新\s*收")
@@ -174,7 +176,7 @@ def _t4_row(text: str, charbox) -> list[tuple[int, int, str]]:
             columns[-1][1] = max(columns[-1][1], right)  # words stacked in one column
         else:
             columns.append([left, right])
-    if len(columns) != len(T4_COLUMNS):
+    if len(columns) != len(formats.latest().t4.value_columns()):
         return []
     rows = []
     for ln in lines[first_numbers:]:

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import jinja2
 
-from gkassist.core import formats
 from gkassist.core.errors import InputError
 from gkassist.core.model import Report
 from gkassist.output import grids as layout
@@ -60,20 +59,22 @@ def environment() -> jinja2.Environment:
 
 
 def context(report: Report) -> dict:
+    fmt = report.format
     sections = []
-    for sid, heading in formats.SECTION_HEADINGS.items():
-        table_id = formats.SECTION_TABLE.get(sid)
+    for section in fmt.sections:
+        table_id = section.table
         sections.append({
-            "id": sid,
-            "heading": heading,
-            "paragraphs": report.paragraphs(sid),
+            "id": section.id,
+            "heading": section.heading,
+            "paragraphs": report.paragraphs(section.id),
             "table_id": table_id,
             "flat": layout.flat_tables(report, table_id) if table_id else [],
-            "grid": layout.GRIDS[table_id](report) if table_id else [],
-            "note": formats.T3_NOTE if sid == "requests" else "",
-            "extra_lines": report.extra_lines.get(sid, []),
+            "grid": layout.table_grid(report, table_id) if table_id else [],
+            "note": fmt.tables[table_id].corner if table_id else "",
+            "extra_lines": report.extra_lines.get(section.id, []),
         })
-    return {"report": report, "sections": sections, "title_year": f"{report.year}年政府信息公开工作年度报告"}
+    return {"report": report, "sections": sections, "title_year": f"{report.year}年{fmt.title_phrase}",
+            "closing": report.closing()}
 
 
 def render_text(report: Report, suffix: str) -> str:

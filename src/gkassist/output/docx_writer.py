@@ -14,7 +14,6 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 from docx.table import _Cell
 
-from gkassist.core import formats
 from gkassist.core.model import Report
 from gkassist.output import grids as layout
 
@@ -167,20 +166,27 @@ def write_docx(report: Report) -> bytes:
     _page_numbers(section)
 
     _paragraph(doc, report.agency, TITLE_FONT, TITLE_SIZE, indent=False, align=WD_ALIGN_PARAGRAPH.CENTER)
-    _paragraph(doc, f"{report.year}年政府信息公开工作年度报告", TITLE_FONT, TITLE_SIZE, indent=False,
+    fmt = report.format
+    _paragraph(doc, f"{report.year}年{fmt.title_phrase}", TITLE_FONT, TITLE_SIZE, indent=False,
                align=WD_ALIGN_PARAGRAPH.CENTER)
     for text in report.preface:
         _paragraph(doc, text)
-    for sid, heading in formats.SECTION_HEADINGS.items():
+    for section in fmt.sections:
         # a heading stays on the page of what follows it (never alone at the foot of a page)
-        _paragraph(doc, heading, HEADING_FONT, BODY_SIZE).paragraph_format.keep_with_next = True
-        for text in report.paragraphs(sid):
+        _paragraph(doc, section.heading, HEADING_FONT, BODY_SIZE).paragraph_format.keep_with_next = True
+        for text in report.paragraphs(section.id):
             _paragraph(doc, text)
-        table_id = formats.SECTION_TABLE.get(sid)
-        if table_id:
-            _table(doc, table_id, layout.GRIDS[table_id](report))
-        for text in report.extra_lines.get(sid, []):
+        if section.table:
+            _table(doc, section.table, layout.table_grid(report, section.table))
+        for text in report.extra_lines.get(section.id, []):
             _paragraph(doc, text)
+    if closing := report.closing():
+        # 落款: the agency and the date at the right, two blank lines after the text (GB/T 9704's 成文日期)
+        for i, line in enumerate(closing):
+            p = _paragraph(doc, line, indent=False, align=WD_ALIGN_PARAGRAPH.RIGHT)
+            if i == 0:
+                p.paragraph_format.space_before = Pt(56)
+            p.paragraph_format.right_indent = Pt(BODY_SIZE.pt * 2)
     core = doc.core_properties
     core.title = xml_safe(report.title)[:255]  # the package's core properties take at most 255 characters
     core.author = xml_safe(report.agency)[:255]

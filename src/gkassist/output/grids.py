@@ -1,8 +1,10 @@
-"""The official table layouts (merged header cells included), derived from `formats`.
+"""The official table layouts (merged header cells included), derived from the report's format.
 
-One grid per table: rows of `GridCell`s in HTML semantics (a merged cell appears once, with its
-rowspan/colspan).  The HTML template renders it as is, the Word writer places it in a full matrix and
-merges; text and Markdown use `flat_rows`, a one-label-per-row reading of the same definition.
+One grid per table: rows of `GridCell`s in HTML semantics (a merged cell appears once, with its rowspan/colspan).
+The HTML template renders it as is, the Word writer places it in a full matrix and merges; text and Markdown use
+`flat_tables`, a one-label-per-row reading of the same definition.  Nothing here knows a particular table: the
+header is built from each column's place under the header cells above it (`Column.under`), the row labels from
+each row's groups (`Row.path`), so a format with another row or column lays out by itself.
 """
 
 from __future__ import annotations
@@ -10,8 +12,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
-from gkassist.core import formats
-from gkassist.core.formats import T3_NOTE, T4_BLOCKS, T4_OUTCOMES
+from gkassist.core.formats import Column, Table
 from gkassist.core.model import Cell, Report
 
 
@@ -32,90 +33,79 @@ def cell_text(value: Cell) -> str:
     return str(value)
 
 
+def shown_columns(report: Report, table: Table) -> list[Column]:
+    """The columns a report's table shows: optional ones (小计) only where the report fills them."""
+    with_optional = report.has_optional(table.id)
+    return [c for c in table.columns if with_optional or not c.optional]
+
+
 # ------------------------------------------------------------------ grids
-def t2_grid(report: Report) -> list[list[GridCell]]:
-    table = report.format.t2
-    width = max(len(g.columns) for g in table.groups)
+def blocks_grid(report: Report, table: Table) -> list[list[GridCell]]:
+    """A table of several blocks (表二): each block's title row, its header row, its rows."""
+    width = max(len(b.columns) for b in table.blocks)
     rows: list[list[GridCell]] = []
-    for g in table.groups:
-        rows.append([GridCell(g.title, colspan=width + 1, header=True)])
-        header = [GridCell("信息内容", header=True)]
-        for i, c in enumerate(g.columns):
-            span = width - len(g.columns) + 1 if i == len(g.columns) - 1 else 1
-            header.append(GridCell(c.label, colspan=span, header=True))
-        rows.append(header)
-        for r in g.rows:
-            line = [GridCell(r.label, header=True)]
-            for i, c in enumerate(g.columns):
-                span = width - len(g.columns) + 1 if i == len(g.columns) - 1 else 1
-                line.append(GridCell(cell_text(report.cell("t2", r.id, c.id)), colspan=span, number=True))
-            rows.append(line)
+    for b in table.blocks:
+        rows.append([GridCell(b.title, colspan=width + 1, header=True)])
+        span = lambda i: width - len(b.columns) + 1 if i == len(b.columns) - 1 else 1  # noqa: E731 — the last widens
+        rows.append([GridCell(table.label_heading, header=True)]
+                    + [GridCell(c.label, colspan=span(i), header=True) for i, c in enumerate(b.columns)])
+        for r in b.rows:
+            rows.append([GridCell(r.label, header=True)] + [
+                GridCell(cell_text(report.cell(table.id, r.id, c.id)), colspan=span(i), number=True)
+                for i, c in enumerate(b.columns)])
     return rows
 
 
-def t3_value_columns(report: Report) -> list[str]:
-    cols = [c.id for c in formats.T3_COLUMNS]
-    if report.has_subtotal():
-        cols.insert(cols.index("total"), "subtotal")
-    return cols
-
-
-def t3_grid(report: Report) -> list[list[GridCell]]:
-    table = report.format.t3
-    cols = t3_value_columns(report)
-    n_org = 6 if "subtotal" in cols else 5
-    rows: list[list[GridCell]] = [
-        [GridCell(T3_NOTE, rowspan=3, colspan=3, header=True), GridCell("申请人情况", colspan=len(cols), header=True)],
-        [GridCell("自然人", rowspan=2, header=True), GridCell("法人或其他组织", colspan=n_org, header=True),
-         GridCell("总计", rowspan=2, header=True)],
-        [GridCell(formats.T3_SUBTOTAL_COLUMN.label if c == "subtotal" else table.column("new", c).label, header=True)
-         for c in cols if c not in ("natural", "total")],
-    ]
-    body_rows = table.rows
-    group_sizes: dict[str, int] = {}
-    sub_sizes: dict[str, int] = {}
-    for r in body_rows:
-        if r.group:
-            group_sizes[r.group] = group_sizes.get(r.group, 0) + 1
-        if r.subgroup:
-            sub_sizes[r.subgroup] = sub_sizes.get(r.subgroup, 0) + 1
-    seen: set[str] = set()
-
-    def merged_once(label: str, sizes: dict[str, int]) -> list[GridCell]:
-        """A label spanning its rows appears in the first of them only."""
-        if label in seen:
-            return []
-        seen.add(label)
-        return [GridCell(label, rowspan=sizes[label], header=True)]
-
-    for r in body_rows:
-        line: list[GridCell] = []
-        if not r.group:
-            line.append(GridCell(r.label, colspan=3, header=True))
-        else:
-            line += merged_once(r.group, group_sizes)
-            if not r.subgroup:
-                line.append(GridCell(r.label, colspan=2, header=True))
+def _header(table: Table, columns: list[Column], label_columns: int) -> list[list[GridCell]]:
+    """The header rows: every header cell over the columns it covers, every column's own label under them."""
+    depth = max(len(c.under) + 1 for c in columns)
+    levels = depth + (1 if table.heading else 0)
+    rows: list[list[GridCell]] = [[] for _ in range(levels)]
+    if label_columns:
+        rows[0].append(GridCell(table.corner, rowspan=levels, colspan=label_columns, header=True))
+    if table.heading:
+        rows[0].append(GridCell(table.heading, colspan=len(columns), header=True))
+    top = 1 if table.heading else 0
+    for level in range(depth):
+        i = 0
+        while i < len(columns):
+            c = columns[i]
+            if len(c.under) == level:  # the column's own label, down to the last header row
+                rows[top + level].append(GridCell(c.label, rowspan=depth - level, header=True))
+                i += 1
+            elif len(c.under) > level:  # a header cell over this column and its neighbours under it
+                prefix = c.under[:level + 1]
+                n = next((j for j in range(i, len(columns)) if columns[j].under[:level + 1] != prefix), len(columns)) - i
+                rows[top + level].append(GridCell(c.under[level], colspan=n, header=True))
+                i += n
             else:
-                line += merged_once(r.subgroup, sub_sizes)
-                line.append(GridCell(r.label, header=True))
-        line += [GridCell(cell_text(report.cell("t3", r.id, c)), number=True) for c in cols]
-        rows.append(line)
+                i += 1  # covered by its own label above
     return rows
 
 
-def t4_grid(report: Report) -> list[list[GridCell]]:
-    outcomes = [GridCell(label, header=True) for _, label in T4_OUTCOMES]
-    return [
-        [GridCell("行政复议", colspan=5, header=True), GridCell("行政诉讼", colspan=10, header=True)],
-        [GridCell(label, rowspan=2, header=True) for _, label in T4_OUTCOMES]
-        + [GridCell(label, colspan=5, header=True) for _, label in T4_BLOCKS[1:]],
-        outcomes + [GridCell(c.text, header=True) for c in outcomes],
-        [GridCell(cell_text(report.cell("t4", "cases", c.id)), number=True) for c in formats.T4_COLUMNS],
-    ]
+def single_grid(report: Report, table: Table) -> list[list[GridCell]]:
+    """A one-block table (表三, 表四): header from the columns' places, row labels merged down their groups."""
+    columns = shown_columns(report, table)
+    rows_def = table.rows
+    label_columns = (max(len(r.path) for r in rows_def) + 1) if table.row_labels else 0
+    grid = _header(table, columns, label_columns)
+    for i, r in enumerate(rows_def):
+        line: list[GridCell] = []
+        if label_columns:
+            for level, group in enumerate(r.path):
+                prefix = r.path[:level + 1]
+                if i == 0 or rows_def[i - 1].path[:level + 1] != prefix:  # the group's first row carries its label
+                    size = next((k for k, x in enumerate(rows_def[i:]) if x.path[:level + 1] != prefix), len(rows_def) - i)
+                    line.append(GridCell(group, rowspan=size, header=True))
+            line.append(GridCell(r.label, colspan=label_columns - len(r.path), header=True))
+        line += [GridCell(cell_text(report.cell(table.id, r.id, c.id)), number=True) for c in columns]
+        grid.append(line)
+    return grid
 
 
-GRIDS = {"t2": t2_grid, "t3": t3_grid, "t4": t4_grid}
+def table_grid(report: Report, table_id: str) -> list[list[GridCell]]:
+    table = report.format.tables[table_id]
+    return blocks_grid(report, table) if len(table.blocks) > 1 else single_grid(report, table)
 
 
 def grid_matrix(grid: list[list[GridCell]]) -> tuple[list[list[GridCell | None]], list[tuple[int, int, GridCell]]]:
@@ -141,37 +131,48 @@ def grid_matrix(grid: list[list[GridCell]]) -> tuple[list[list[GridCell | None]]
 # ------------------------------------------------------------------ flat reading (text, Markdown)
 @dataclass
 class FlatTable:
-    title: str  # e.g. 第二十条第（一）项, or "" for 表三/表四
+    title: str  # e.g. 第二十条第（一）项, or a line above the table
     header: list[str]
     rows: list[list[str]]  # first item the label
 
 
 def flat_tables(report: Report, table_id: str) -> list[FlatTable]:
-    fmt = report.format
-    if table_id == "t2":
-        return [
-            FlatTable(g.title, ["信息内容"] + [c.label for c in g.columns],
-                      [[r.label] + [cell_text(report.cell("t2", r.id, c.id)) for c in g.columns] for r in g.rows])
-            for g in fmt.t2.groups
-        ]
-    if table_id == "t3":
-        cols = t3_value_columns(report)
-        header = ["申请人情况"] + [
-            formats.T3_SUBTOTAL_COLUMN.label if c == "subtotal" else fmt.t3.column("new", c).label for c in cols
-        ]
-        rows = []
-        for r in fmt.t3.rows:
-            label = " ".join(x for x in (r.subgroup, r.label) if x)
-            if r.group and not r.subgroup and r.id == "open":
-                label = f"{r.group} {r.label}"
-            rows.append([label] + [cell_text(report.cell("t3", r.id, c)) for c in cols])
-        org = "、".join(fmt.t3.column("new", c).label for c in formats.T3_ORG_COLUMNS)
-        return [FlatTable(f"（{org}为法人或其他组织）", header, rows)]
-    # 表四 read as three rows (复议, and the two kinds of 诉讼) of the five outcomes
-    header = ["类别"] + [label for _, label in T4_OUTCOMES]
-    rows = [[("行政诉讼·" if b != "review" else "") + bl] + [cell_text(report.cell("t4", "cases", f"{b}.{o}")) for o, _ in T4_OUTCOMES]
-            for b, bl in T4_BLOCKS]
-    return [FlatTable("", header, rows)]
+    table = report.format.tables[table_id]
+    if len(table.blocks) > 1:
+        return [FlatTable(b.title, [table.label_heading] + [c.label for c in b.columns],
+                          [[r.label] + [cell_text(report.cell(table_id, r.id, c.id)) for c in b.columns] for r in b.rows])
+                for b in table.blocks]
+    if table.row_labels:
+        return [_flat_rows(report, table)]
+    return [_flat_column_groups(report, table)]
+
+
+def _flat_rows(report: Report, table: Table) -> FlatTable:
+    """表三 read as its rows: a row's groups before its label (the top group only on the group's first row)."""
+    columns = shown_columns(report, table)
+    rows = []
+    for i, r in enumerate(table.rows):
+        first_of_top = r.path and (i == 0 or table.rows[i - 1].path[:1] != r.path[:1])
+        label = " ".join((r.path[:1] if first_of_top and len(r.path) == 1 else ()) + r.path[1:] + (r.label,))
+        rows.append([label] + [cell_text(report.cell(table.id, r.id, c.id)) for c in columns])
+    groups: dict[str, list[str]] = {}
+    for c in columns:
+        if c.under and not c.optional:
+            groups.setdefault(c.under[-1], []).append(c.label)
+    title = "".join(f"（{'、'.join(labels)}为{group}）" for group, labels in groups.items())
+    return FlatTable(title, [table.heading] + [c.label for c in columns], rows)
+
+
+def _flat_column_groups(report: Report, table: Table) -> FlatTable:
+    """表四 read as one row per group of columns (行政复议, 行政诉讼·未经复议直接起诉, …) of the same outcomes."""
+    columns = shown_columns(report, table)
+    by_group: dict[tuple[str, ...], list[Column]] = {}
+    for c in columns:
+        by_group.setdefault(c.under, []).append(c)
+    header = [table.label_heading] + [c.label for c in next(iter(by_group.values()))]
+    row = table.rows[0]
+    rows = [["·".join(under)] + [cell_text(report.cell(table.id, row.id, c.id)) for c in cols] for under, cols in by_group.items()]
+    return FlatTable("", header, rows)
 
 
 def display_width(s: str) -> int:

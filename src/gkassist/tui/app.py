@@ -48,8 +48,17 @@ class DraftApp(App):
         self.open_error = ""
         self.lock = None
         self.notice = notice
-        self.export_dir = export_dir or Path.cwd()
+        self._export_dir = export_dir
         self.export_asked: str | None = None  # the format whose export was asked about (errors or blanks left)
+
+    @property
+    def export_dir(self) -> Path:
+        """Where Ctrl+E writes: the folder given, else the one the last export went to, else the current one."""
+        if self._export_dir is not None:
+            return self._export_dir
+        from gkassist.dialogue.session import last_export_dir
+
+        return last_export_dir() or Path.cwd()
 
     def compose(self) -> ComposeResult:
         yield Static(id="title", markup=False)
@@ -92,19 +101,17 @@ class DraftApp(App):
             self.lock.release()
 
     def _start(self) -> None:
-        r = self.engine.report
-        opening = [Reply(self.notice)] if self.notice else []
-        opening.append(Reply(f"您好！我们来起草《{r.title}》（{r.format_version}年版格式）。"))
-        if self.engine.offered_restart is not None:
-            self.say(*opening, Reply(self.engine.restart_question()))
-        elif self.engine.done:
-            self.say(*opening, *self.engine.question(),
-                     Reply("要修改哪一部分，就说“改”加部分名称（如“改表三”“改一（四）平台建设”），或按 Ctrl+P 选择。"))
-        else:
-            self.say(*opening, *self.engine.question())
+        self.say(*self.engine.greeting(self.notice))
         self.refresh_side()
         if self.engine.done and self.engine.offered_restart is None:
             self.action_review()
+
+    def action_command_palette(self) -> None:
+        """The palette, with a Chinese prompt (Textual's says “Search for commands…”)."""
+        from textual.command import CommandPalette
+
+        if not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(id="--command-palette", placeholder="输入要做的事或部分名称，如“表三”“导出”"))
 
     def on_ready(self) -> None:
         # Ready comes after the first frame is on the screen: only then start jieba and the index.
@@ -131,7 +138,7 @@ class DraftApp(App):
             else:
                 bubbles.append((kind, [r.text]))
         log = self.query_one("#log", VerticalScroll)
-        log.mount_all(ChatBubble(_unspaced("\n".join(texts)), classes=kind, markup=False)
+        log.mount_all(ChatBubble(_unspaced("\n".join(texts)), classes=kind)
                       for kind, texts in bubbles)
         log.scroll_end(animate=False)
 
@@ -178,13 +185,12 @@ class DraftApp(App):
 
     def refresh_side(self) -> None:
         from gkassist.checks import ERROR
-        from gkassist.dialogue.steps import flow
 
         r = self.engine.report
         # a plain title line, not Header: Header's clock and icon cost start-up time and say less
-        self.query_one("#title", Static).update(f"{self.TITLE} · {r.agency} {r.year}年度（{r.format_version}年版格式）")
+        self.query_one("#title", Static).update(f"{self.TITLE} · {r.agency} {r.year}年度（{r.format.name}格式）")
         lines = ["[b]进度[/b]"]
-        for i, step in enumerate(flow().steps):
+        for i, step in enumerate(self.engine.steps):
             mark = "✔" if i < self.engine.step_index else ("▶" if i == self.engine.step_index else "·")
             lines.append(f"{mark} {_escape(step.title)}")
         findings = self.engine.findings()
@@ -193,8 +199,12 @@ class DraftApp(App):
         blank = sum(f.rule == "BLANK" for f in findings)
         lines.append(f"\n[b]检查[/b]：{len(errors)}个错误，{len(findings) - len(errors) - blank}个提醒"
                      + (f"\n（{blank}格未填）" if blank else ""))
-        for f in errors[:6]:
-            lines.append(f"[red]✗[/red]{_escape(_unspaced(f.location))}")
+        for f in errors[:4]:
+            # what is wrong, then where: a clerk must know what to fix, not only which cell
+            message = f.message if len(f.message) <= 48 else f.message[:46] + "……"
+            lines.append(f"[red]✗[/red]{_escape(message)}\n  [dim]{_escape(_unspaced(f.location))}[/dim]")
+        if len(errors) > 4:
+            lines.append(f"……还有{len(errors) - 4}个（F2 预览里有全部）")
         self.query_one("#side", Static).update("\n".join(lines))
 
     # ------------------------------------------------------------ commands
@@ -216,11 +226,10 @@ class DraftApp(App):
         """A finished report: its checks, then the whole report."""
         if self.engine is None:
             return  # still opening the draft
-        from gkassist.checks import ERROR
         from gkassist.output import render_text
 
         findings = self.engine.findings()
-        lines = [f"- **{'错误' if f.severity == ERROR else '提醒'}** {f.location}：{f.message}" for f in findings[:30]]
+        lines = [f"- **{f.severity_label}** {f.location}：{f.message}" for f in findings[:30]]
         head = "## 检查结果\n\n" + ("\n".join(lines) if lines else "没有发现问题。") + "\n\n---\n\n"
         self.push_screen(TextScreen(head + render_text(self.engine.report, ".md")))
 
@@ -277,16 +286,19 @@ class DraftApp(App):
             self.export_asked = suffix
             self.say(Reply(f"{notice}确实要现在导出{suffix}吗？再按一次同样的导出键（Ctrl+E）就导出；先改的话直接回答问题。", "error"))
             return
+        from gkassist.dialogue.session import remember_export_dir
+
         self.export_asked = None
-        path = self.export_dir / export_file_name(r, suffix)
+        path = (self.export_dir / export_file_name(r, suffix)).resolve()
         try:
             kept = render_to(r, path)
         except InputError as e:
-            self.notify(str(e), severity="error", markup=False)
+            self.say(Reply(str(e), "error"))
             return
-        said = f"已导出：{path}" + (f"（原来的同名文件留作备份：{kept.name}）" if kept else "")
+        remember_export_dir(path.parent)
+        said = f"已导出到：{path}" + (f"\n原来的同名文件留作备份：{kept.name}" if kept else "")
         self.say(Reply(said))
-        self.notify(said, markup=False)
+        self.notify(f"已导出：{path.name}", markup=False)  # the whole path is in the chat; the toast stays short
 
     def action_save_quit(self) -> None:
         if self.engine is None:
@@ -301,14 +313,12 @@ class DraftApp(App):
 
     def palette_entries(self):
         """(title, help, callback) of the command palette: the parts in the flow's order, then exports and keys."""
-        from gkassist.dialogue.steps import flow
-
         if self.engine is None:
             return
-        for step in flow().steps:
+        for step in self.engine.steps:
             yield f"跳到：{step.title}", step.ask[:40], lambda i=step.id: self._jump(i)
         for suffix, name in EXPORT_FORMATS:
-            yield f"导出为{name}（{suffix}）", "把当前报告导出到当前文件夹", lambda s=suffix: self.action_export(s)
+            yield f"导出为{name}（{suffix}）", f"导出到 {self.export_dir}", lambda s=suffix: self.action_export(s)
         yield "预览整份报告", "F2", self.action_preview
         yield "检查结果和整份报告", "已完成的报告打开时显示的页面", self.action_review
         yield "帮助", "F1", self.action_help
@@ -331,11 +341,11 @@ def _escape(text: str) -> str:
     return escape(text)
 
 
-def run_app(from_file: str | None = None, year: int | None = None, agency: str | None = None) -> int:
+def run_app(from_file: str | None = None, year: int | None = None, agency: str | None = None, new: bool = False) -> int:
     def opener():
-        from gkassist.dialogue.session import open_session
+        from gkassist.dialogue.opening import open_session
 
-        return open_session(from_file, year, agency)
+        return open_session(from_file, year, agency, new)
 
     app = DraftApp(opener=opener)
     app.run()

@@ -4,13 +4,67 @@ from __future__ import annotations
 
 import re
 
+from rich.cells import cell_len
 from textual import events
 from textual.binding import Binding
+from textual.content import Content
 from textual.widgets import Input, Static
+
+# What a line may not break inside: a number with its decimals, a percentage, a phone number, an address on the web.
+_UNBROKEN = re.compile(r"[0-9０-９A-Za-z][0-9０-９A-Za-z.．,，%％/:_\-]*[0-9０-９A-Za-z%％]|[0-9０-９A-Za-z]")
+_NO_LINE_START = set("，。、；：！？）」』”’》〕】…%％件条个项次年月日万元")  # stays with what it follows
+_NO_LINE_END = set("（「『“‘《〔【")  # stays with what follows it
+
+
+def _atoms(line: str) -> list[str]:
+    """A line cut where it may break: between Chinese characters, never inside a number (“12件” is one piece)."""
+    atoms: list[str] = []
+    i = 0
+    while i < len(line):
+        m = _UNBROKEN.match(line, i)
+        piece = m.group(0) if m else line[i]
+        if atoms and (piece[0] in _NO_LINE_START or atoms[-1][-1] in _NO_LINE_END or piece == " "):
+            atoms[-1] += piece
+        else:
+            atoms.append(piece)
+        i += len(piece)
+    return atoms
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """Lines of at most `width` cells, broken where Chinese may break and never inside a number."""
+    out: list[str] = []
+    for line in text.split("\n"):
+        current, used = "", 0
+        for atom in _atoms(line):
+            size = cell_len(atom)
+            if used + size > width and current:
+                out.append(current.rstrip())
+                current, used = "", 0
+            while size > width:  # longer than a line: folded, as nothing else can be done
+                cut = next(k for k in range(len(atom), 0, -1) if cell_len(atom[:k]) <= width)
+                out.append(atom[:cut])
+                atom, size = atom[cut:], cell_len(atom[cut:])
+            current += atom
+            used += size
+        out.append(current.rstrip())
+    return out
 
 
 class ChatBubble(Static):
-    """One or more consecutive replies of one kind (classes: user, assistant, error, suggestion)."""
+    """One or more consecutive replies of one kind (classes: user, assistant, error, suggestion).  Its lines are
+    broken where Chinese may break, never inside a number (Textual folds a line of Chinese anywhere: “行政处罚1⏎2件”)."""
+
+    def __init__(self, text: str, **kwargs):
+        super().__init__(text, markup=False, **kwargs)
+        self.text = text
+
+    def get_content_height(self, container, viewport, width: int) -> int:
+        return len(wrap(self.text, width)) if width else 0
+
+    def render(self) -> Content:
+        width = self.content_region.width
+        return Content("\n".join(wrap(self.text, width))) if width else Content(self.text)
 
 
 class KeyBar(Static):

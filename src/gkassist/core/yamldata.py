@@ -1,0 +1,105 @@
+"""YAML data files (the formats, prompts/) read into pydantic models, every mistake named with its file and line.
+
+A wrong key, a missing one, a value of the wrong kind or a reference to something that does not exist is one
+Chinese line — “prompts/problems.yaml：第12行：不认识的键“whne”” — when the file is loaded, not a KeyError in
+the middle of a conversation.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from gkassist.core.errors import InputError
+
+# The C loader is about ten times faster than the pure-Python one; fall back where libyaml is missing.
+Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+_MESSAGES = {
+    "extra_forbidden": "不认识的键",
+    "missing": "缺少",
+    "literal_error": "取值不在可选范围内",
+    "string_type": "应为文字",
+    "int_type": "应为整数",
+    "int_parsing": "应为整数",
+    "float_type": "应为数字",
+    "float_parsing": "应为数字",
+    "bool_type": "应为 true 或 false",
+    "bool_parsing": "应为 true 或 false",
+    "list_type": "应为列表",
+    "tuple_type": "应为列表",
+    "dict_type": "应为键值表",
+    "model_type": "应为键值表",
+    "model_attributes_type": "应为键值表",
+}
+
+
+def load_model(path: Path, model: type[BaseModel], context: dict | None = None) -> Any:
+    """The file read and validated; InputError naming the file and line on any mistake."""
+    try:
+        text = path.read_text(encoding="utf-8")
+        data = yaml.load(text, Loader=Loader)
+    except yaml.MarkedYAMLError as e:
+        # where the broken construct starts (a quote left open) is where to look, not where the parser gave up
+        mark = e.context_mark or e.problem_mark
+        line = mark.line + 1 if mark else "?"
+        found = f"，第{e.problem_mark.line + 1}行发现" if e.context_mark and e.problem_mark else ""
+        raise InputError(f"{path}：第{line}行：不是有效的 YAML（{e.problem}{found}）") from None
+    except (yaml.YAMLError, OSError, UnicodeDecodeError) as e:
+        raise InputError(f"{path}：无法读取（{e}）") from None
+    try:
+        return model.model_validate(data if data is not None else {}, context=context)
+    except ValidationError as e:
+        # the node tree (with line numbers) is composed only to say where the mistake is
+        raise InputError(describe(path, yaml.compose(text, Loader=Loader), e)) from None
+
+
+def describe(path: Path, node, error: ValidationError) -> str:
+    """The first validation error as “file：第N行：what”, the line found by following its location in the YAML."""
+    errors = error.errors()
+    # a misspelt key shows as that key unknown and the right one missing: the misspelling is what to say
+    err = next((e for e in errors if e.get("type") == "extra_forbidden"), errors[0])
+    loc = tuple(err.get("loc", ()))
+    target, line = _node_at(node, loc)
+    kind = err.get("type", "")
+    what = _MESSAGES.get(kind)
+    if kind == "extra_forbidden":
+        message = f"{what}“{loc[-1]}”"
+    elif kind == "missing":
+        message = f"{what}“{loc[-1]}”"
+    elif kind == "value_error":
+        message = str(err.get("msg", "")).removeprefix("Value error, ")
+    elif what:
+        message = f"“{'.'.join(map(str, loc))}”{what}"
+    else:
+        message = f"“{'.'.join(map(str, loc))}”：{err.get('msg', '')}"
+    return f"{path}：第{line}行：{message}"
+
+
+def _node_at(node, loc: tuple) -> tuple[Any, int | str]:
+    """The deepest YAML node on the path `loc` (mapping keys and list indexes) and its line number."""
+    line: int | str = node.start_mark.line + 1 if node is not None else "?"
+    for part in loc:
+        if isinstance(node, yaml.MappingNode):
+            found = next(((k, v) for k, v in node.value if k.value == part), None)
+            if found is None:
+                break
+            key, node = found
+            line = key.start_mark.line + 1
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+            node = node.value[part]
+            line = node.start_mark.line + 1
+        # pydantic puts union and tagged-model names into locations: skip what is no key or index
+    return node, line
+
+
+def line_of(path: Path, loc: tuple) -> int | str:
+    """The line of a key or list item in a YAML file (for a mistake found after loading)."""
+    try:
+        node = yaml.compose(path.read_text(encoding="utf-8"), Loader=Loader)
+    except (yaml.YAMLError, OSError, UnicodeDecodeError):
+        return "?"
+    return _node_at(node, loc)[1]

@@ -1,0 +1,471 @@
+"""表三 in everyday Chinese, over a whole conversation, in named stages:
+
+1. clauses (text.clauses): the answers' clauses, each answer a turn, asides in brackets kept with their clause;
+2. frames: what each clause names — a kind of applicant, a result row (or only its group, 不予公开 without the
+   reason), a count, 都, 申请, carried in or on;
+3. facts: the frames read in order with their scope — whose applications a result counts (“个人的：”, “企业的3件里”,
+   the kind just said), a kind said after its count (“都是个人申请的”), an aside that breaks a count down by kind
+   (“共2件（企业1件、自然人1件）”) or gives a reason (“无法提供2件（没有现成信息）”);
+4. settle: a later answer refines the earlier ones — a reason or a kind given afterwards fills in what was open, a
+   figure said again puts the earlier one right (“公开的是4件”), a row said with its kind replaces the same row said
+   without one;
+5. allocate: the facts into cells under the table's sums — a result without a count takes what is left of its
+   kind's applications, “都” every kind's;
+6. missing: what is really missing, asked in one question; nothing when the answer accounts for everything.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from gkassist.dialogue.answers.parsed import Parsed
+from gkassist.dialogue.answers.text import NUM, Clause, clauses, count_of, counted
+from gkassist.dialogue.answers.words import words
+
+APPLIES = re.compile(r"申请|收到|受理|接到|提出")
+DONE_WORDS = re.compile(r"办结|答复|办理|处理|完成")
+REFERS = re.compile(r"那|这|该|上面|刚才|前面")
+
+
+# ------------------------------------------------------------------ frames
+@dataclass
+class Frame:
+    clause: Clause
+    kind: str | None
+    row: str | None  # a result row
+    group: tuple[str, str] | None  # (row prefix, the question) of a result said without its reason
+    count: float | None
+    quantified: bool
+    applies: bool
+    carried_in: bool
+    no_carry: bool
+    carry: bool
+    vague: bool
+    correction: bool
+    refers: bool
+
+    @property
+    def text(self) -> str:
+        return self.clause.text
+
+
+def kinds_in(text: str) -> list[str]:
+    """Every kind of applicant a clause names (a word found is taken out, so that “村民委员会” is no 村民)."""
+    found = []
+    for word, kind in words().kinds:
+        if word in text:
+            text = text.replace(word, "")
+            if kind not in found:
+                found.append(kind)
+    return found
+
+
+def kind_of(text: str) -> str | None:
+    """The one kind of applicant a clause names; None when it names none or several (“个人和企业一共5件”)."""
+    found = kinds_in(text)
+    return found[0] if len(found) == 1 else None
+
+
+def _not_results(text: str) -> str:
+    return words().not_results.sub("", text)
+
+
+def result_of(text: str, labels: tuple[tuple[str, str], ...] = ()) -> str | None:
+    """The result row a clause names: by its everyday words, else by the row's own label in the report's format
+    (a row a new format adds is understood by its label)."""
+    flat = _not_results(text)
+    found = next((row for pattern, row in words().results if pattern.search(flat)), None)
+    return found or next((row for label, row in labels if label in flat), None)
+
+
+def group_of(text: str) -> tuple[str, str] | None:
+    flat = _not_results(text)
+    return next(((prefix, ask) for pattern, prefix, ask in words().groups if pattern.search(flat)), None)
+
+
+def result_labels(fmt) -> tuple[tuple[str, str], ...]:
+    """(label without its numbering, row) of 表三's result rows, longest first."""
+    if fmt is None:
+        return ()
+    rows = [fmt.t3.row(r) for r in fmt.result_rows]
+    return tuple(sorted(((r.plain_label, r.id) for r in rows if len(r.plain_label) >= 3), key=lambda x: -len(x[0])))
+
+
+# “一家公司”, “一位村民”: the article of an applicant, not a count of applications
+_ARTICLE = re.compile(r"(?<![0-9０-９零〇一二两三四五六七八九十百千万])一(?:家|位|名|个)(?=[\u4e00-\u9fff])")
+
+
+def frame(clause: Clause, labels) -> Frame:
+    w = words()
+    text = clause.text
+    counted_text = text if re.search(r"件", text) else _ARTICLE.sub("", text)
+    return Frame(clause, kind_of(text), result_of(text, labels), group_of(text), count_of(counted_text),
+                 bool(w.all.search(text)), bool(APPLIES.search(text)), bool(w.carried_in.search(text)),
+                 bool(w.no_carry.search(text)), bool(w.carry_next.search(text)),
+                 bool(w.vague_kinds.search(text)) and not kind_of(w.vague_kinds.sub("", text)),
+                 bool(w.corrections.search(text)), bool(REFERS.search(text)))
+
+
+def expand_asides(found: list[Clause]) -> list[Clause]:
+    """A clause's asides in brackets: a breakdown of its count by kind becomes one clause a kind (“共受理申请2件
+    （商业企业1件、自然人1件）”); a reason of a result said by its group completes it (“无法提供2件（没有现成信息，
+    需要另行制作）”); anything else follows it as clauses of its own."""
+    out: list[Clause] = []
+    for c in found:
+        if not c.asides:
+            out.append(c)
+            continue
+        total, parts = count_of(c.text), [count_of(a) for a in c.asides]
+        if total and all(parts) and sum(parts) == total and all(kind_of(a) for a in c.asides) and not kind_of(c.text):
+            written = counted(c.text)
+            for i, aside in enumerate(c.asides):
+                kind_word = next(word for word, _ in words().kinds if word in aside)
+                last = i == len(c.asides) - 1
+                out.append(Clause(kind_word + c.text.replace(written, counted(aside), 1), c.heads and last, c.ends and last,
+                                  turn=c.turn))
+        elif not any(p is not None for p in parts) and group_of(c.text) and not result_of(c.text):
+            out.append(Clause(c.text + "".join(c.asides), c.heads, c.ends, turn=c.turn))
+        else:
+            out.append(Clause(c.text, turn=c.turn))
+            out += [Clause(a, turn=c.turn) for a in c.asides]
+            out[-1].heads, out[-1].ends = c.heads, c.ends
+    return out
+
+
+# ------------------------------------------------------------------ facts
+@dataclass
+class Fact:
+    what: str  # "requests" | "result" | "carry_next" | "carried_in"
+    kind: str | None
+    row: str | None  # a result row, or a group's prefix (“deny_”) while its reason is not said
+    count: float | None
+    clause: str
+    turn: int
+    for_all: bool = False  # “都” over every kind's applications
+    explicit: bool = False  # the clause itself names the kind
+    correction: bool = False
+    refers: bool = False
+
+
+@dataclass
+class Reading:
+    facts: list[Fact] = field(default_factory=list)
+    questions: list[str] = field(default_factory=list)
+    not_understood: list[str] = field(default_factory=list)
+    no_requests: bool = False
+
+
+def read(frames: list[Frame]) -> Reading:
+    """The frames in order, each with its scope: whose applications each result counts."""
+    out = Reading()
+    w = words()
+    scope: str | None = None  # the applicant kind whose results are being listed
+    recent: str | None = None  # the kind of the applications just said, in this part of the sentence
+    segment_kinds: list[str] = []  # every kind whose applications this part of the sentence has named
+    announced: str | None = None  # “申请人均为自然人”: a kind said before its count
+    last_count: float | None = None  # “办结2件” — what a following 都 refers to
+    last_row: str | None = None
+    last_carry = ""
+    turn = 0
+    for f in frames:
+        text = f.text
+        if f.clause.turn != turn:  # a new answer: what the last one was listing is over
+            turn, scope, recent, announced, last_row, last_count = f.clause.turn, None, None, None, None, None
+            segment_kinds.clear()
+        if w.no_requests.search(text):
+            out.no_requests = True
+        fact = lambda what, kind, row, count, **kw: Fact(what, kind, row, count, text, turn, explicit=f.kind is not None,  # noqa: E731
+                                                        correction=f.correction, refers=f.refers, **kw)
+        if f.vague:
+            out.questions.append(f"“{text}”是哪类申请人（商业企业、科研机构、社会公益组织、法律服务机构，或其他组织）？")
+            continue
+        kind, row, count = f.kind, f.row, f.count
+        if kind and count is None and row is None and not f.carry:
+            unkinded = [x for x in out.facts if x.what == "requests" and x.kind is None]
+            if f.clause.heads:
+                scope = kind  # “自然人：” / “个人的：” heads the results that follow
+            elif unkinded:
+                # “一共五件申请，都是个人申请的”, “申请人是企业”: the kind of the applications counted without one
+                for x in unkinded:
+                    x.kind = kind
+                recent = kind
+            else:
+                announced = kind  # “申请人均为自然人，共3件”
+            if f.clause.ends:
+                recent = None
+            continue
+        if f.carried_in and row is None:
+            if count:  # “上年结转1件”: last year's applications, which this year's results may account for
+                single = recent if len(set(segment_kinds)) <= 1 else None  # after several kinds: which one?
+                out.facts.append(fact("carried_in", kind or scope or single or announced, "carried", count))
+        elif f.no_carry:
+            pass  # “没有结转”: 0, the default
+        elif f.carry and row is None:
+            if (kind or f.applies) and count and not f.refers:
+                out.facts.append(fact("requests", kind, "new", count))  # “自然人申请1件还没办完” (not “那1件”)
+            said_again = (count is None and last_carry and
+                          any(x.what == "carry_next" and x.clause == last_carry for x in out.facts))
+            if not said_again:
+                single = recent if len(set(segment_kinds)) <= 1 else None  # after several kinds: which one?
+                out.facts.append(fact("carry_next", kind or scope or single, "carry_next", count))
+            last_carry = text
+        elif row is None and f.group is not None:
+            prefix, _ = f.group
+            if not (last_row and last_row.startswith(prefix) and count is None) and count != 0:
+                out.facts.append(fact("result", kind or scope or recent, prefix, count))
+                last_row = prefix
+        elif row is not None and count is None and _completes(out.facts, row, turn):
+            out.facts[-1].row = row  # “不予公开1件，属于国家秘密”: the reason of the result just counted
+            last_row = row
+        elif row is not None:
+            if not (row == last_row and count is None and not kind):  # not the same result said again
+                if kind:
+                    scope = kind
+                if count is None and f.quantified and last_count is not None:
+                    count = last_count
+                # “都” after several kinds' applications means all of them; after one kind's, that kind's
+                several = len(set(segment_kinds)) > 1
+                for_all = kind is None and scope is None and f.quantified and count is None and (recent is None or several)
+                implied = recent if (count is None or f.quantified) and not for_all else None
+                out.facts.append(fact("result", kind or scope or implied, row, count, for_all=for_all))
+                last_row = row
+                last_count = None
+        elif count is None:
+            pass  # words with no number and no known row: “均已按期答复”
+        elif kind or f.applies:
+            if not (w.no_requests.search(text) and count == 0):
+                if kind is None and announced:
+                    kind = announced
+                if count or kind is not None:
+                    out.facts.append(fact("requests", kind, "new", count))
+                if kind is not None:
+                    recent = kind
+                    segment_kinds.append(kind)
+        elif DONE_WORDS.search(text):
+            last_count = count
+        elif announced and count and not any(x.what == "requests" and x.kind == announced for x in out.facts):
+            out.facts.append(fact("requests", announced, "new", count))  # “申请人均为自然人，共3件”
+            recent = announced
+        elif count != 0:
+            out.not_understood.append(text)
+        if f.clause.ends:
+            recent = None
+            segment_kinds.clear()
+    return out
+
+
+def _completes(facts: list[Fact], row: str, turn: int) -> bool:
+    """Whether a reason said without a count completes the result just counted by its group only."""
+    last = facts[-1] if facts else None
+    return bool(last and last.what == "result" and last.turn == turn and last.row.endswith("_") and row.startswith(last.row)
+                and last.count is not None)
+
+
+# ------------------------------------------------------------------ settle: later answers refine earlier ones
+def settle(facts: list[Fact]) -> list[Fact]:
+    """Facts of a later answer fill in or put right those of earlier answers of the same conversation; within one
+    answer they add up."""
+    kept: list[Fact] = []
+    for f in facts:
+        earlier = [g for g in kept if g.turn < f.turn and g.what == f.what]
+        if f.what == "result" and not f.row.endswith("_"):
+            # a reason given afterwards: the result said by its group only takes its row
+            open_group = next((g for g in earlier if g.row.endswith("_") and f.row.startswith(g.row)
+                               and (f.kind is None or g.kind in (None, f.kind))), None)
+            if open_group is not None:
+                open_group.row = f.row
+                open_group.kind = open_group.kind or f.kind
+                if f.count is not None:
+                    open_group.count = f.count
+                continue
+        if f.what in ("result", "carry_next", "requests") and earlier:
+            same = [g for g in earlier if g.row == f.row and (g.kind == f.kind or f.kind is None and _one_kind(kept, g))]
+            # the same row said earlier without its kind, or with a kind only guessed from what came before it
+            unkinded = [g for g in earlier if g.row == f.row and (g.kind is None or not g.explicit)
+                        and f.kind is not None and g not in same]
+            if f.what == "carry_next" and f.kind is not None:
+                unkinded = [g for g in earlier if g.kind is None]
+            if f.what == "result" and f.count is not None and unkinded and not same:
+                # “公开11件” said of every kind, then “企业那边公开4件”: the rest of the 11 is still someone's
+                for g in unkinded:
+                    if g.count is not None and g.count > f.count:
+                        g.count -= f.count
+                    else:
+                        kept.remove(g)
+            elif f.what != "requests" or f.correction:
+                # said again in a later answer: it puts the earlier one right (“公开的是4件”); said with its kind, it
+                # replaces the same row said without one
+                for g in same + unkinded:
+                    kept.remove(g)
+                if f.kind is None and same:
+                    f.kind = same[0].kind
+                if f.count is None and same + unkinded and f.what != "result":
+                    f.count = (same + unkinded)[0].count
+        kept.append(f)
+    return kept
+
+
+def _one_kind(facts: list[Fact], g: Fact) -> bool:
+    kinds = {x.kind for x in facts if x.what == "requests" and x.kind}
+    return len(kinds) <= 1
+
+
+# ------------------------------------------------------------------ allocate and ask what is missing
+KIND_LIST = "（自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他组织）"
+
+
+def allocate(reading: Reading, carried: dict[str, float] | None) -> Parsed:
+    out = Parsed(questions=list(reading.questions), not_understood=list(reading.not_understood))
+    facts = reading.facts
+    requests: dict[str, float] = {}
+    unknown_kind = [f for f in facts if f.what == "requests" and f.kind is None]
+    for f in facts:
+        if f.what == "requests" and f.kind is not None:
+            requests[f.kind] = requests.get(f.kind, 0) + (f.count or 0)
+    results = [f for f in facts if f.what == "result"]
+    carried = dict(carried or {})
+    said_in = sum(f.count or 0 for f in facts if f.what == "carried_in")
+    if reading.no_requests and (requests or sum(f.count or 0 for f in results) > sum(carried.values()) + said_in):
+        out.refusal = "前面说没有收到申请，后面又有办理结果的件数，对不上。请重新说一遍今年的申请和办理情况。"
+        return out
+    if unknown_kind:
+        said = "、".join(f.clause if f.what == "requests" and not words().carry_next.search(f.clause) else "结转的申请"
+                        for f in unknown_kind)
+        out.questions.append(f"“{said}”的申请人是哪类{KIND_LIST}？例如“自然人申请3件”。")
+    for kind, n in requests.items():
+        out.cells[("t3", "new", kind)] = n
+    # the kinds whose applications this year's results count: this year's and those carried in from last year
+    kinds = [k for k, n in requests.items() if n] + [k for k, n in carried.items() if n and k not in requests]
+    said_carried: dict[str, float] = {}  # what this answer says was carried in: part of what its results count
+    for f in facts:
+        if f.what != "carried_in":
+            continue
+        kind = f.kind or (kinds[0] if len(kinds) == 1 else None)
+        if kind is None:
+            out.questions.append(f"“{f.clause}”是哪类申请人的（自然人、商业企业……）？例如“自然人上年结转1件”。")
+            continue
+        said_carried[kind] = said_carried.get(kind, 0) + f.count
+        out.cells[("t3", "carried", kind)] = said_carried[kind]
+    carried.update(said_carried)
+    assigned: dict[str, float] = {}
+    unclear: list[str] = []
+    deferred: list[Fact] = []  # results of no kind among several kinds: placed once every other result is
+    # results with their count first: “都” (or a count left to be inferred) takes what they leave — “都公开了，企业那2件
+    #是部分公开” says 2 of the 企业's are not among the 公开
+    results = [f for f in results if f.count is not None] + [f for f in results if f.count is None]
+    for f in results:
+        explicit = {kind_of(f.clause)} - {None}  # the kind this very clause names
+        if f.row.endswith("_"):
+            ask = next(q for _, prefix, q in words().groups if prefix == f.row)
+            out.questions.append(f"“{f.clause}”：{ask}？")
+            if f.count is not None and f.kind is not None:
+                assigned[f.kind] = assigned.get(f.kind, 0) + f.count  # counted, so that a 都 after it leaves it out
+            continue
+        if f.for_all and len(kinds) > 1:
+            # “自然人5件，企业2件；全部予以公开”: every kind's requests not yet accounted for
+            for k in kinds:
+                left = requests[k] - assigned.get(k, 0)
+                if left > 0:
+                    assigned[k] = assigned.get(k, 0) + left
+                    out.cells[("t3", f.row, k)] = out.cells.get(("t3", f.row, k), 0) + left
+            continue
+        kind = f.kind
+        if kind is None:
+            if len(kinds) == 1:
+                kind = kinds[0]
+            elif not kinds and not requests and not unknown_kind and f.count:
+                out.refusal = "只说了办理结果，没有说收到几件申请、是哪类申请人的。请一并说明，例如“自然人申请3件，予以公开2件”。"
+                return out
+            else:
+                if f.count and not unknown_kind:
+                    deferred.append(f)
+                continue
+        count = f.count
+        left = requests.get(kind, 0) + said_carried.get(kind, 0) - assigned.get(kind, 0)
+        if count is None:
+            if left <= 0:
+                out.questions.append(f"“{f.clause}”是几件？")
+                continue
+            count = left
+        elif count > left + carried.get(kind, 0) and kind not in explicit and len(kinds) > 1:
+            f.kind = None
+            deferred.append(f)  # a kind carried over from an earlier clause, but its requests are used up
+            continue
+        assigned[kind] = assigned.get(kind, 0) + count
+        key = ("t3", f.row, kind)
+        out.cells[key] = out.cells.get(key, 0) + count
+    for f in deferred:
+        # the only kind whose applications are not yet all accounted for is the one these results are of
+        room = {k: requests.get(k, 0) + carried.get(k, 0) - assigned.get(k, 0) for k in kinds}
+        open_kinds = [k for k, left in room.items() if left > 0]
+        if len(open_kinds) == 1 and f.count <= room[open_kinds[0]]:
+            kind = open_kinds[0]
+            assigned[kind] = assigned.get(kind, 0) + f.count
+            out.cells[("t3", f.row, kind)] = out.cells.get(("t3", f.row, kind), 0) + f.count
+        else:
+            unclear.append(f.clause)
+    if unclear:
+        names = "、".join(words().kind_names[k] for k in kinds) or "几类申请人"
+        out.questions.append(f"申请人有{names}{'几类' if kinds else ''}，办理结果要分别填。“{'、'.join(unclear)}”分别是哪类申请人的？"
+                             "请补充，例如“自然人予以公开3件，企业予以公开1件”。")
+    for f in facts:
+        if f.what != "carry_next":
+            continue
+        kind = f.kind or (kinds[0] if len(kinds) == 1 else None)
+        count = f.count
+        if count is None:
+            left = requests.get(kind, 0) - assigned.get(kind, 0) if kind else 0
+            if left > 0:
+                count = left
+            else:
+                out.questions.append(f"“{f.clause}”是几件？")
+                continue
+        if count == 0:
+            continue
+        if kind is None:
+            out.questions.append(f"结转下年度的“{f.clause}”是哪类申请人的？")
+            continue
+        out.cells[("t3", "carry_next", kind)] = out.cells.get(("t3", "carry_next", kind), 0) + count
+    return out
+
+
+def parse_t3(turns: list[str], carried: dict[str, float] | None = None, fmt=None) -> Parsed:
+    """What a conversation about 表三 says: its answers in order (`turns`, the last the newest); `carried`: last
+    year's applications carried into this year (kind → count), which results may account for; `fmt`: the report's
+    format, whose row labels name results too."""
+    labels = result_labels(fmt)
+    found = [c for i, t in enumerate(turns) for c in clauses(t.strip(), names_a_row, turn=i)]
+    reading = read([frame(c, labels) for c in expand_asides(found)])
+    reading.facts = settle(reading.facts)
+    out = allocate(reading, carried)
+    if out.refusal:
+        return out
+    text = "".join(turns)
+    if not out.cells and not out.questions and not reading.no_requests and not re.search(NUM, text):
+        out.refusal = "没听明白：回答里没有件数。请写成“自然人申请3件，予以公开2件，本机关不掌握1件”这样；没有申请请回答“没有”。"
+    elif not out.cells and not out.questions and not reading.no_requests and not _all_zero_said(text):
+        out.refusal = "没听明白。请写成“自然人申请3件，予以公开2件，本机关不掌握1件”这样，带上申请人、件数和办理结果。"
+    return out
+
+
+def states_requests(text: str, fmt=None) -> bool:
+    """Whether an answer states this year's applications afresh (“自然人申请5件…”): then it is a new description,
+    not a follow-up to add to the last one.  A correction (“申请应该是7件”) is a follow-up."""
+    reading = read([frame(c, result_labels(fmt)) for c in expand_asides(clauses(text.strip(), names_a_row))])
+    return any(f.what == "requests" and f.count and not f.correction for f in reading.facts)
+
+
+def _all_zero_said(text: str) -> bool:
+    from gkassist.dialogue.answers.text import all_zero
+
+    return all_zero(text)
+
+
+def names_a_row(piece: str) -> bool:
+    """Whether a piece of an answer typed with spaces names a row or column of some table (then it is a clause)."""
+    w = words()
+    flat = _not_results(piece)
+    patterns = [p for p, _ in w.results] + [p for p, _, _ in w.groups] + [p for p, _ in w.outcomes] \
+        + [p for p, _ in w.t2_rows] + [w.carry_next]
+    return any(p.search(flat) for p in patterns)

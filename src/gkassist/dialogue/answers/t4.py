@@ -1,0 +1,160 @@
+"""表四 in everyday Chinese, over a whole conversation, in the same stages as 表三: clauses → frames (the kind of
+case, its outcome, a count) → facts in order (a court's outcome belongs to the suit just said; a suit brought
+after a 复议 — “不服复议决定又起诉” — is 复议后起诉) → settled across answers (a later answer puts an outcome right)
+→ allocated (an outcome without a count takes what is left of its case count) → what is missing, asked once."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from gkassist.core.numbers import format_number
+from gkassist.dialogue.answers.parsed import Parsed
+from gkassist.dialogue.answers.t3 import names_a_row
+from gkassist.dialogue.answers.text import NUM, Clause, clauses, count_of
+from gkassist.dialogue.answers.words import words
+
+OUTCOME_LABELS = {"upheld": "结果维持", "corrected": "结果纠正", "other": "其他结果", "pending": "尚未审结"}
+BLOCK_LABELS = {"review": "行政复议", "suit_direct": "行政诉讼（未经复议直接起诉）", "suit_after_review": "复议后起诉"}
+_EXPLICIT_AFTER_REVIEW = re.compile(r"复议")
+
+
+@dataclass
+class Frame:
+    clause: Clause
+    named: str | None  # the kind of case the clause names
+    outcome: str | None
+    count: float | None
+    nothing: bool  # “没有复议”
+    correction: bool
+
+
+def frame(clause: Clause) -> Frame:
+    w = words()
+    text = clause.text
+    named = next((b for pattern, b in w.appeal_blocks if pattern.search(text)), None)
+    return Frame(clause, named, next((o for pattern, o in w.outcomes if pattern.search(text)), None), count_of(text),
+                 bool(w.no_appeals.search(text)), bool(w.corrections.search(text)))
+
+
+@dataclass
+class Fact:
+    block: str
+    outcome: str | None  # None: the count of the block's cases
+    count: float | None
+    turn: int
+    correction: bool = False
+
+
+def read(frames: list[Frame]) -> tuple[list[Fact], list[str]]:
+    facts: list[Fact] = []
+    not_understood: list[str] = []
+    block: str | None = None
+    for f in frames:
+        named, count = f.named, f.count
+        if named and f.nothing and count in (None, 0):
+            block = named
+            continue
+        if named == "suit_after_review" and not _EXPLICIT_AFTER_REVIEW.search(f.clause.text) \
+                and not any(x.block == "review" for x in facts):
+            named = "suit_direct"  # “不服答复又起诉” with no 复议 before it: a suit brought directly
+        if named == "suit_direct" and block == "suit_after_review" and not re.search(r"直接|未经复议", f.clause.text):
+            named = block  # “复议后起诉1件，法院维持”: the court of that same suit
+        block = named or block
+        if block is None:
+            if count:
+                not_understood.append(f.clause.text)
+            continue
+        turn = f.clause.turn
+        if f.outcome is None:
+            if count is not None:
+                facts.append(Fact(block, None, count, turn, f.correction))
+            continue
+        if named and count is not None:
+            facts.append(Fact(block, None, count, turn, f.correction))
+            count = None  # “复议1件维持”: the count is the block's, the outcome takes it below
+        facts.append(Fact(block, f.outcome, count, turn, f.correction))
+    return facts, not_understood
+
+
+def settle(facts: list[Fact]) -> list[Fact]:
+    """A later answer puts right what an earlier one said of the same outcome or of the same count of cases (“复议
+    1件，结果维持” after “被复议了1件” says the one case again); within one answer facts add up."""
+    kept: list[Fact] = []
+    for f in facts:
+        if f.count is not None:
+            for g in [g for g in kept if g.turn < f.turn and g.block == f.block and g.outcome == f.outcome]:
+                kept.remove(g)
+        kept.append(f)
+    return kept
+
+
+def allocate(facts: list[Fact]) -> Parsed:
+    out = Parsed()
+    counts: dict[str, float] = {}
+    outcomes: dict[str, list[tuple[str, float | None]]] = {}
+    for f in facts:
+        if f.outcome is None:
+            counts[f.block] = counts.get(f.block, 0) + f.count
+        else:
+            outcomes.setdefault(f.block, []).append((f.outcome, f.count))
+    for b, listed in outcomes.items():
+        given = sum(c for _, c in listed if c is not None)
+        open_ = [o for o, c in listed if c is None]
+        total = counts.get(b, given if not open_ else None)
+        for o, c in listed:
+            if c is not None:
+                key = ("t4", "cases", f"{b}.{o}")
+                out.cells[key] = out.cells.get(key, 0) + c
+        distinct = list(dict.fromkeys(open_))
+        if distinct:
+            left = (total if total is not None else 1) - given
+            if len(distinct) == 1 and left > 0:
+                key = ("t4", "cases", f"{b}.{distinct[0]}")
+                out.cells[key] = out.cells.get(key, 0) + left
+            elif left > 0:
+                names = "、".join(OUTCOME_LABELS[o] for o in distinct)
+                out.questions.append(f"{BLOCK_LABELS[b]}{_n(total)}件里，{names}各几件？")
+    for b, n in counts.items():
+        stated = sum(v for (t, r, c), v in out.cells.items() if c.startswith(b + "."))
+        if n > stated and b not in outcomes:
+            out.questions.append(f"{BLOCK_LABELS[b]}{_n(n)}件的结果是什么（结果维持、结果纠正、其他结果，还是尚未审结）？")
+        elif n > stated:
+            out.questions.append(f"{BLOCK_LABELS[b]}{_n(n)}件里还有{_n(n - stated)}件没有说结果，是什么结果？")
+    return out
+
+
+def parse_t4(turns: list[str]) -> Parsed:
+    found = [c for i, t in enumerate(turns) for c in clauses(t.strip(), names_a_row, turn=i)]
+    facts, not_understood = read([frame(c) for c in found])
+    out = allocate(settle(facts))
+    out.not_understood = not_understood
+    text = "".join(turns)
+    if not out.cells and not out.questions and not re.search(NUM, text) and not says_nothing_happened(text, "t4"):
+        out.refusal = "没听明白。请写成“行政复议1件，结果维持”这样；没有复议和诉讼请回答“没有”。"
+    return out
+
+
+def _n(value) -> str:
+    return "" if value is None else format_number(value)
+
+
+def says_nothing_happened(text: str, table: str) -> bool:
+    """“没有”“本年度未收到政府信息公开申请”“复议诉讼都没有”“0件”: the whole table is 0."""
+    from gkassist.dialogue.answers.t3 import result_of
+    from gkassist.dialogue.answers.text import COUNT, all_zero
+
+    flat = re.sub(r"[\s，,。；;！!、]", "", text)
+    if re.fullmatch(r"(?:本年度?|今年|全年)?(?:都|全|均)?(?:是|为)?(?:没有|无|没|0件?|零件?|0|零)(?:的)?", flat):
+        return True
+    if re.search(r"一(?:件|个|起|次)[^，。]{0,8}?(?:也|都)(?:没|未|无)", flat) and len(COUNT.findall(flat)) == 1:
+        return True  # “一件申请也没收到”: the 一 says none at all
+    if COUNT.search(flat) and not all_zero(flat):
+        return False
+    negated = re.search(r"没有|没|未|无|零|0", flat)
+    if table == "t3":
+        return bool(words().no_requests.search(flat) or (negated and "申请" in flat and not result_of(flat)))
+    if table == "t4":
+        outcome = any(pattern.search(flat) for pattern, _ in words().outcomes)
+        return bool(negated and re.search(r"复议|诉讼|起诉", flat) and not outcome)
+    return False

@@ -1,0 +1,144 @@
+"""The words clerks use for what the tables count (prompts/answers.yaml), read once, checked and compiled."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from pydantic import BaseModel, ConfigDict, field_validator
+
+from gkassist.core import formats
+from gkassist.core.yamldata import load_model
+from gkassist.paths import resource_dir
+
+Words = tuple[str, ...]
+
+
+def _valid_patterns(words: Words) -> Words:
+    for w in words:
+        try:
+            re.compile(w)
+        except re.error as e:
+            raise ValueError(f"“{w}”不是有效的正则表达式（{e}）") from None
+    return words
+
+
+def _known(ids, table: str, what: str):
+    known = {x for f in formats.all_formats() for _, r, c in f.tables[table].cells(with_optional=True)
+             for x in ((r.id,) if what == "行" else (c.id,))}
+    known |= {g for f in formats.all_formats() for r in f.tables[table].rows for g in r.groups} if what == "组" else set()
+    for x in ids:
+        if x not in known:
+            raise ValueError(f"没有“{x}”这一{what}（{formats.latest().tables[table].name}）")
+    return ids
+
+
+class Group(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    words: Words
+    ask: str
+
+    _patterns = field_validator("words")(_valid_patterns)
+
+
+class AnswerWords(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    kinds: dict[str, Words]
+    kind_names: dict[str, str]
+    vague_kinds: Words
+    results: dict[str, Words]
+    groups: dict[str, Group]
+    not_results: Words
+    carried_in: Words
+    carry_next: Words
+    no_carry: Words
+    no_requests: Words
+    all: Words
+    corrections: Words
+    appeal_blocks: dict[str, Words]
+    outcomes: dict[str, Words]
+    no_appeals: Words
+    proactive_rows: dict[str, Words]
+    proactive_columns: dict[str, Words]
+
+    @field_validator("vague_kinds", "not_results", "carried_in", "carry_next", "no_carry", "no_requests", "all",
+                     "corrections", "no_appeals")
+    @classmethod
+    def _patterns(cls, words: Words) -> Words:
+        return _valid_patterns(words)
+
+    @field_validator("kinds", "kind_names")
+    @classmethod
+    def _kinds(cls, kinds: dict) -> dict:
+        _known(kinds, "t3", "列")
+        return kinds
+
+    @field_validator("results")
+    @classmethod
+    def _results(cls, results: dict) -> dict:
+        _known(results, "t3", "行")
+        for words in results.values():
+            _valid_patterns(words)
+        return results
+
+    @field_validator("groups")
+    @classmethod
+    def _groups(cls, groups: dict) -> dict:
+        return _known(groups, "t3", "组")
+
+    @field_validator("proactive_rows")
+    @classmethod
+    def _t2_rows(cls, rows: dict) -> dict:
+        return _known(rows, "t2", "行")
+
+    @field_validator("proactive_columns")
+    @classmethod
+    def _t2_columns(cls, columns: dict) -> dict:
+        return _known(columns, "t2", "列")
+
+    @field_validator("appeal_blocks", "outcomes")
+    @classmethod
+    def _t4(cls, names: dict) -> dict:
+        for words in names.values():
+            _valid_patterns(words)
+        return names
+
+
+def either(words: Words) -> re.Pattern:
+    return re.compile("|".join(words))
+
+
+class Compiled:
+    """The word lists as the reader uses them: compiled patterns, most specific first."""
+
+    def __init__(self, w: AnswerWords):
+        self.kinds = tuple((word, kind) for kind, words in w.kinds.items() for word in words)
+        self.kind_names = w.kind_names
+        self.vague_kinds = either(w.vague_kinds)
+        self.results = tuple((either(words), row) for row, words in w.results.items())
+        self.groups = tuple((either(g.words), f"{gid}_", g.ask) for gid, g in w.groups.items())
+        self.not_results = either(w.not_results)
+        self.carried_in = either(w.carried_in)
+        self.carry_next = either(w.carry_next)
+        self.no_carry = either(w.no_carry)
+        self.no_requests = either(w.no_requests)
+        self.all = either(w.all)
+        self.corrections = either(w.corrections)
+        self.appeal_blocks = tuple((either(words), block) for block, words in w.appeal_blocks.items())
+        self.outcomes = tuple((either(words), outcome) for outcome, words in w.outcomes.items())
+        self.no_appeals = either(w.no_appeals)
+        self.t2_rows = tuple((either(words), row) for row, words in w.proactive_rows.items())
+        self.t2_columns = tuple((either(words), col) for col, words in w.proactive_columns.items())
+        self.t2_negated = re.compile(r"(?:没有|没|未|无|不曾)(?:任何)?(" + "|".join(
+            w.proactive_columns["issued"] + w.proactive_columns["repealed"] + ("收费", "收取")) + ")")
+
+
+@cache
+def answer_words() -> AnswerWords:
+    return load_model(resource_dir("prompts") / "answers.yaml", AnswerWords)
+
+
+@cache
+def words() -> Compiled:
+    return Compiled(answer_words())

@@ -1,0 +1,190 @@
+"""Sentences made from the tables that open a part of the report (prompts/paragraphs.yaml; a step's `opens_with`):
+the applications of 表三 and appeals of 表四 for （二）依申请公开, 表二's 文件 for （三）政府信息管理, the fees for 六.
+Every figure comes from its cell: they can never fail TEXT-NUMBERS."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from pydantic import BaseModel, ConfigDict
+
+from gkassist.core.figures import STATED_FIGURES
+from gkassist.core.model import Report
+from gkassist.core.numbers import format_number
+from gkassist.core.yamldata import load_model
+from gkassist.dialogue.improvements import Condition, figures_of
+from gkassist.dialogue.register import self_name
+from gkassist.paths import resource_dir
+
+
+class _Data(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Applications(_Data):
+    none: str
+    received: str
+    kinds: str
+    kind: str
+    carried: str
+    results: str
+    result: str
+    carry_next: str
+
+
+class Appeals(_Data):
+    none: str
+    review: str
+    suits: str
+    outcome: str
+
+
+class Document(_Data):
+    cell: tuple[str, str, str]
+    write: str
+    skip_zero: bool = False
+
+
+class Fees(_Data):
+    none: str
+
+
+class Contradiction(_Data):
+    words: str
+    when: Condition
+
+
+class Paragraphs(_Data):
+    applications: Applications
+    appeals: Appeals
+    documents: tuple[Document, ...]
+    fees: Fees
+    contradictions: tuple[Contradiction, ...] = ()
+
+
+@cache
+def paragraphs() -> Paragraphs:
+    return load_model(resource_dir("prompts") / "paragraphs.yaml", Paragraphs)
+
+
+def compose(what: str, report: Report, answer: str = "") -> str:
+    """The sentences `what` (a step's `opens_with`) makes from the report's tables; "" when there is nothing to say
+    (六 when the clerk's own answer speaks of fees)."""
+    return {"applications": _applications, "documents": _documents, "fees": _fees}[what](report, answer)
+
+
+def _fill(template: str, report: Report, **values) -> str:
+    return template.format(year=report.year, self=self_name(report), **values)
+
+
+def _n(value) -> str:
+    return format_number(value or 0)
+
+
+def _applications(report: Report, answer: str) -> str:
+    p, fmt, n = paragraphs().applications, report.format, report.number
+    new, carried = n("t3", "new", "total") or 0, n("t3", "carried", "total") or 0
+    if not new and not carried:
+        text = _fill(p.none, report)
+    else:
+        text = _fill(p.received, report, n=_n(new))
+        kinds = [(fmt.t3.column("new", k).label, n("t3", "new", k)) for k in fmt.applicant_columns if n("t3", "new", k)]
+        if len(kinds) > 1:
+            text += p.kinds.format(list="、".join(p.kind.format(name=name, n=_n(v)) for name, v in kinds))
+        if carried:
+            text += p.carried.format(n=_n(carried))
+        done = n("t3", "results_total", "total") or 0
+        if done:
+            text += p.results.format(n=_n(done), list="、".join(p.result.format(name=name, n=_n(v))
+                                                               for name, v in _results(report) if v))
+        if carry := n("t3", "carry_next", "total"):
+            text += p.carry_next.format(n=_n(carry))
+    return text + "。" + _appeals(report) + "。"
+
+
+def _results(report: Report) -> list[tuple[str, float]]:
+    """表三's results as a report states them: each row outside a group, each group (不予公开…) as one."""
+    t3, n = report.format.t3, report.number
+    out: dict[str, float] = {}
+    for row_id in report.format.result_rows:
+        row = t3.row(row_id)
+        name = re.sub(r"^[（(][一二三四五六七八九十]+[）)]", "", row.path[-1]) if len(row.path) > 1 else row.plain_label
+        name = re.sub(r"[（(].*", "", name)  # “部分公开（区分处理的…）” → 部分公开
+        out[name] = out.get(name, 0) + (n("t3", row_id, "total") or 0)
+    return list(out.items())
+
+
+def _appeals(report: Report) -> str:
+    p, t4, n = paragraphs().appeals, report.format.t4, report.number
+    blocks: dict[tuple[str, ...], list] = {}
+    for c in t4.columns:
+        blocks.setdefault(c.under, []).append(c)
+    said = []
+    review = [cols for under, cols in blocks.items() if len(under) == 1]
+    suits = [cols for under, cols in blocks.items() if len(under) > 1]
+
+    def part(template: str, groups: list) -> str:
+        total = sum(n("t4", "cases", c.id) or 0 for cols in groups for c in cols if c.total)
+        if not total:
+            return ""
+        outcomes: dict[str, float] = {}
+        for cols in groups:
+            for c in cols:
+                if not c.total and (v := n("t4", "cases", c.id)):
+                    outcomes[c.label] = outcomes.get(c.label, 0) + v
+        return template.format(n=_n(total), list="、".join(p.outcome.format(name=k, n=_n(v)) for k, v in outcomes.items()))
+
+    said = [x for x in (part(p.review, review), part(p.suits, suits)) if x]
+    return "，".join(said) if said else p.none
+
+
+def _documents(report: Report, answer: str) -> str:
+    parts = []
+    for d in paragraphs().documents:
+        if not report.format.has(*d.cell):
+            continue
+        value = report.number(*d.cell)
+        if value is None or (d.skip_zero and not value):
+            continue
+        parts.append(d.write.format(n=_n(value)))
+    return _fill("{year}年，{self}", report) + "，".join(parts) + "。" if parts else ""
+
+
+def _fees(report: Report, answer: str) -> str:
+    if re.search(r"信息处理费|收费|收取|费用", answer):
+        return ""  # the clerk's own answer says it
+    return _fill(paragraphs().fees.none, report) + "。"
+
+
+def without_restatements(body: str, opening: str) -> str:
+    """The clerk's text without the clauses that only say again what the opening sentences already state (“收到申请
+    9件” after “共收到政府信息公开申请9件”): the rest of the clerk's facts follow the opening."""
+    stated = {(f.what, m.group(1)) for f in STATED_FIGURES for m in f.pattern.finditer(re.sub(r"\s+", "", opening))}
+    flat_opening = re.sub(r"[，。；、\s]", "", opening)
+    sentences = re.split(r"(?<=[。；！？])", body)
+    kept_sentences = []
+    for sentence in sentences:
+        clauses = re.split(r"(?<=，)", sentence)
+        kept = []
+        for clause in clauses:
+            core = re.sub(r"^(?:\d{4}年，)?(?:我\w{1,2}|本机关)?", "", clause.strip("，。；"))
+            restates = any((f.what, m.group(1)) in stated for f in STATED_FIGURES for m in f.pattern.finditer(clause)) \
+                or (len(core) >= 6 and re.sub(r"[，。；、\s]", "", core) in flat_opening)
+            if not restates:
+                kept.append(clause)
+        text = "".join(kept).lstrip("，")
+        if re.fullmatch(r"(?:\d{4}年|我\w{1,2}|本机关|[，。；])*", text):
+            text = ""  # only the time and the unit of a clause said already: nothing of the clerk's own is left
+        if kept and kept[0] is not clauses[0] and text.startswith("比"):
+            text = "申请数量" + text  # “收到申请9件，比2024年减少3件” without its first clause
+        if text and not re.search(r"[。；！？]$", text):
+            text += "。"
+        kept_sentences.append(text)
+    return "".join(s for s in kept_sentences if s.strip("。；，"))
+
+
+def contradicts(sentence: str, report: Report) -> bool:
+    """Whether a sentence says what this year's tables make untrue (“未收到政府信息公开申请” when 表三 has some)."""
+    figures = figures_of(report)
+    return any(re.search(c.words, sentence) and c.when.holds(figures) for c in paragraphs().contradictions)

@@ -1,0 +1,89 @@
+"""The kinds of question in the flow, one module each: how a kind is hinted, how its answer is understood, how
+it is stored, whether the report already has it.  `KINDS` is filled by importing every module of this package,
+so a new kind of question is one new module here (and the steps of prompts/flow.yaml that use it)."""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from gkassist.core.errors import InputError
+from gkassist.core.flow import Flow, Step, flow_path
+from gkassist.core.model import Report
+from gkassist.dialogue.replies import Pending, Reply
+
+if TYPE_CHECKING:
+    from gkassist.dialogue.engine import Engine
+
+# A command on the answer waiting for confirmation (“参考1”, “去掉2”…): its pattern and what it does.
+Command = tuple[re.Pattern, Callable[["Engine", re.Match], list[Reply]]]
+
+
+class StepKind:
+    """How one kind of question is asked, read and stored."""
+
+    name = ""
+    # commands on the pending answer this kind understands, tried in order before the answer is read as an answer
+    commands: tuple[Command, ...] = ()
+
+    def hint(self, engine: "Engine", step: Step) -> str:
+        """What to show beside the question (last year's figures or wording)."""
+        return ""
+
+    def understand(self, engine: "Engine", step: Step, text: str) -> list[Reply]:
+        """Read an answer: set `engine.pending` to what was understood and say it (or ask, or refuse)."""
+        raise NotImplementedError
+
+    def store(self, engine: "Engine", step: Step, pending: Pending) -> None:
+        """Write a confirmed answer into `engine.report`."""
+        raise NotImplementedError
+
+    def answered(self, step: Step, report: Report) -> bool:
+        """Whether the report already holds this step's part."""
+        raise NotImplementedError
+
+    def unfinished(self, engine: "Engine", step: Step, pending: Pending) -> str:
+        """Why “对” cannot store the pending answer yet (a 〔…〕 slot still open); "" when it can."""
+        return ""
+
+    def saved(self, engine: "Engine", step: Step) -> list[Reply]:
+        """A part already answered (reopened): set `engine.pending` to what is saved and show it; [] if nothing is."""
+        return []
+
+
+KINDS: dict[str, StepKind] = {}
+
+
+def kind(cls: type[StepKind]) -> type[StepKind]:
+    """Register a kind (its `name` is what prompts/flow.yaml writes as `kind:`)."""
+    KINDS[cls.name] = cls()
+    return cls
+
+
+def of(step: Step) -> StepKind:
+    return KINDS[step.kind]
+
+
+def validate(steps: Flow) -> None:
+    """Every step of the flow is of a known kind: otherwise an error at start naming the file and the line."""
+    for i, step in enumerate(steps.steps):
+        if step.kind not in KINDS:
+            from gkassist.core.yamldata import line_of
+
+            raise InputError(f"{flow_path()}：第{line_of(flow_path(), ('steps', i, 'kind'))}行：不认识的题型“{step.kind}”"
+                             f"（可用：{'、'.join(sorted(KINDS))}）")
+
+
+def first_unanswered(steps: Flow, report: Report) -> int:
+    """The first step whose part of the report is still empty (len(steps) when none is)."""
+    for i, step in enumerate(steps.steps):
+        if step.kind in KINDS and not of(step).answered(step, report):
+            return i
+    return len(steps.steps)
+
+
+for _module in pkgutil.iter_modules(__path__):
+    importlib.import_module(f"{__name__}.{_module.name}")

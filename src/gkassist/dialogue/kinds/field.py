@@ -1,0 +1,42 @@
+"""The agency's name: asked first when there is no last year's report; once named, a draft of last year's or a report
+in the corpus of that agency is offered as last year's."""
+
+from __future__ import annotations
+
+import re
+
+from gkassist.core.flow import Step
+from gkassist.core.model import Report
+from gkassist.dialogue.kinds import StepKind, kind
+from gkassist.dialogue.replies import Pending, Reply
+
+SAME_AS_LAST = re.compile(r"^\s*(同去年|和去年一样|跟去年一样|与去年相同)\s*[。！!]?\s*$")
+NEW_AGENCY = "（待填写）"
+
+
+@kind
+class Field(StepKind):
+    name = "field"
+
+    def understand(self, engine, step: Step, text: str) -> list[Reply]:
+        if SAME_AS_LAST.match(text):
+            if engine.last_year is None:
+                return [Reply("请写出本机关的全称，例如“青岚县石桥镇人民政府”。", "error")]
+            text = engine.last_year.agency
+        engine.pending = Pending(step.id, paragraphs=[text])
+        return [Reply(f"机关名称：{text}。对吗？（回答“对”确认）", "understood")]
+
+    def store(self, engine, step: Step, pending: Pending) -> None:
+        report = engine.report
+        report.agency = pending.paragraphs[0]
+        report.title = report.format.title(report.agency, report.year)
+        engine.rename_after_agency()
+
+    def answered(self, step: Step, report: Report) -> bool:
+        return report.agency != NEW_AGENCY
+
+    def saved(self, engine, step: Step) -> list[Reply]:
+        if not self.answered(step, engine.report):
+            return []
+        engine.pending = Pending(step.id, paragraphs=[engine.report.agency], saved=True)
+        return [Reply(f"已保存的是：{engine.report.agency}", "understood"), Reply("回答“对”保持不变；直接写新的内容会替换它。")]

@@ -1,0 +1,270 @@
+"""Narrative questions (the parts of 一, 六, a section a format adds): a paragraph shown before it is stored,
+phrasing suggestions from the corpus (参考N, 填：…), and the optional polish by a language model (润色, 还原)."""
+
+from __future__ import annotations
+
+import re
+
+from gkassist.core.errors import InputError
+from gkassist.core.flow import Step
+from gkassist.core.model import Report
+from gkassist.core.slots import SLOT_MARK
+from gkassist.dialogue.composed import compose, contradicts, without_restatements
+from gkassist.dialogue.kinds import StepKind, kind
+from gkassist.dialogue.kinds.field import SAME_AS_LAST
+from gkassist.dialogue.kinds.table import NONE_ANSWER
+from gkassist.dialogue.register import to_register
+from gkassist.dialogue.replies import Pending, Reply
+
+POLISH = re.compile(r"^\s*(润色|润色一下|帮我润色|改通顺)\s*[。！!]?\s*$")
+RESTORE = re.compile(r"^\s*(还原|不用润色|用原来的)\s*[。！!]?\s*$")
+PREVIEW_CHARS = 120
+
+_FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:余)?(?:条|件|个|次|期|篇|场|人次|家|项|块|处|万元|元)")
+
+
+def repeated_figures(paragraph: str) -> list[str]:
+    """Figures (a number with its unit) a paragraph states more than once."""
+    seen: dict[str, int] = {}
+    for m in _FIGURE.finditer(paragraph):
+        figure = re.sub(r"\s+", "", m.group(0))
+        seen[figure] = seen.get(figure, 0) + 1
+    return [f for f, n in seen.items() if n > 1]
+
+
+def paragraph_warnings(engine, placeholders: bool = False) -> list[Reply]:
+    """Numbers in the pending paragraphs that the tables contradict, said before they are stored."""
+    from gkassist.checks import paragraph_findings
+
+    findings = paragraph_findings(engine.report, engine.step.section, engine.pending.paragraphs, placeholders)
+    own = "".join(engine.pending.paragraphs).replace(engine.pending.opening, "", 1)  # the figures' sentences aside
+    return [Reply("请核对：" + f.message, "error") for f in findings] + [
+        Reply(f"请核对：“{figure}”在这段里出现了两次，是不是同一件事写了两遍（比如自己写的和参考句里的）？", "error")
+        for figure in repeated_figures(own)]
+
+
+# ---------------------------------------------------------------- the optional polish (narrative and 五)
+def polish_target(engine) -> int:
+    # 五: the clerk's follow-up, not the generated list
+    return 0 if engine.step is not None and engine.step.kind == "improvements" else -1
+
+
+def polish(engine, match=None) -> list[Reply]:
+    """Offer the model's wording of the pending paragraph, if it passes the checks; numbers never change."""
+    from gkassist import llm
+    from gkassist.dialogue.polish import polish as ask_for_polish
+
+    step = engine.step
+    if not engine.pending.paragraphs:
+        return [Reply("先写一段文字，再说“润色”。表格数字不润色。", "error")]
+    try:
+        settings = llm.load_settings()
+    except InputError as e:
+        return [Reply(str(e), "error")]
+    if settings.enabled and not settings.ready:
+        return [Reply(f"大模型润色已打开，但还缺 {settings.missing}；请在 {llm.config_path()} 或环境变量中补上。", "error")]
+    if not settings.ready:
+        return [Reply(f"大模型润色没有打开（默认关闭，全部在本机离线完成）。需要时在 {llm.config_path()} 中配置"
+                      "一个 OpenAI 兼容的服务，见 README“可选：大模型润色”。", "error")]
+    i = polish_target(engine)
+    original = engine.pending.before_polish or engine.pending.paragraphs[i]
+    try:
+        result = ask_for_polish(original, step.heading, step.part, engine.report, engine.last_year, step.section, settings)
+    except InputError as e:
+        return [Reply(str(e), "error")]
+    if not result.accepted:
+        return [Reply(f"没有采用大模型的改写：{result.reason}。仍按您写的保存。", "error"),
+                Reply("对吗？回答“对”保存，或重新输入。")]
+    engine.pending.before_polish = original
+    engine.pending.paragraphs[i] = result.text
+    return [Reply("润色后将写入（数字未变，已通过检查）：" + result.text, "understood"),
+            Reply("回答“对”采用；“还原”用您原来写的。")]
+
+
+def restore(engine, match=None) -> list[Reply]:
+    """Back to the clerk's own words: after a polish, the paragraph before it; else the words as typed, before they
+    were put in the register of a report."""
+    pending, i = engine.pending, polish_target(engine)
+    if pending.before_polish is not None:
+        pending.paragraphs[i], pending.before_polish = pending.before_polish, None
+        said = "已换回润色前的："
+    elif pending.own and pending.paragraphs[i] != pending.own:
+        pending.paragraphs[i] = pending.own
+        said = "已换回您写的："
+    else:
+        return [Reply("没有改过您写的，不需要还原。", "error")]
+    return [Reply(said + pending.paragraphs[i], "understood"), Reply("回答“对”保存。")]
+
+
+# ---------------------------------------------------------------- suggestions
+def take_suggestion(engine, match) -> list[Reply]:
+    number = int(match[1])
+    found = engine.pending.suggestions
+    if not engine.pending.paragraphs or not (1 <= number <= len(found)):
+        return [Reply("没有这条参考。", "error")]
+    if engine.pending.before_suggestion is None:
+        engine.pending.before_suggestion = engine.pending.paragraphs[-1]
+    # a sentence cut at “；” from its paragraph now ends this one
+    engine.pending.paragraphs[-1] += re.sub(r"[；;，,、]$", "。", found[number - 1].text)
+    follow = ("请用“填：……”按顺序把〔…〕换成本单位今年的实际（逗号分开），或重新输入整段。"
+              if found[number - 1].slots else "回答“对”保存。")
+    return [Reply("将写入：" + engine.pending.paragraphs[-1], "understood"), Reply(follow)]
+
+
+def drop_suggestion(engine, match=None) -> list[Reply]:
+    """The suggested sentence taken is not wanted after all (its 〔…〕 cannot be filled): back to the paragraph before."""
+    pending = engine.pending
+    if pending.before_suggestion is None:
+        return [Reply("这段没有用参考句，不需要去掉。", "error")]
+    pending.paragraphs[-1], pending.before_suggestion = pending.before_suggestion, None
+    return [Reply("已去掉参考句，将写入：" + pending.paragraphs[-1], "understood"), Reply("回答“对”保存。")]
+
+
+def fill_slots(engine, match) -> list[Reply]:
+    """Put the clerk's own facts into the 〔…〕 slots of the pending paragraph, in order."""
+    values = [v for v in re.split(r"\s*[，,、；;\s]\s*", match[1].strip()) if v]
+    i = polish_target(engine)
+    paragraph = engine.pending.paragraphs[i]
+    slots = SLOT_MARK.findall(paragraph)
+    if not slots:
+        return [Reply("这段没有〔…〕要填的地方。", "error")]
+    if len(values) > len(slots):
+        return [Reply(f"这段只有{len(slots)}处〔…〕，您给了{len(values)}个值。", "error")]
+    for value in values:
+        paragraph = SLOT_MARK.sub(lambda m: value, paragraph, count=1)
+    engine.pending.paragraphs[i] = paragraph
+    left = len(slots) - len(values)
+    return [Reply("将写入：" + paragraph, "understood"), *paragraph_warnings(engine),
+            Reply(f"还有{left}处〔…〕，可以接着“填：……”。" if left else "回答“对”保存。")]
+
+
+def in_flow_order(steps, step: Step, others: list[str], new: list[str]) -> list[str]:
+    """A part's paragraphs put where the flow puts that part: a reopened （四） goes back before （五）."""
+    order = {s.heading: i for i, s in enumerate(steps) if s.heading and s.section == step.section}
+    rank = lambda p: next((i for h, i in order.items() if p.startswith(h)), -1)  # noqa: E731 — unheaded first
+    mine = order[step.heading]
+    cut = next((i for i, p in enumerate(others) if rank(p) > mine), len(others))
+    return others[:cut] + new + others[cut:]
+
+
+def narrative_hint(engine, step: Step) -> str:
+    """How last year's report put this part."""
+    from gkassist.corpus import paragraph_kinds
+
+    if engine.last_year is None:
+        return ""
+    if step.part:
+        prior = [p for k, p in paragraph_kinds(engine.last_year) if k == step.part]
+    else:
+        prior = engine.last_year.paragraphs(step.section)
+    if not prior:
+        return ""
+    return "去年这样写：" + prior[0][:PREVIEW_CHARS] + ("……" if len(prior[0]) > PREVIEW_CHARS else "")
+
+
+@kind
+class Narrative(StepKind):
+    name = "narrative"
+    # 加 and 填 need their colon so that a paragraph starting “加强……” or “填报……” stays a paragraph
+    commands = (
+        (re.compile(r"参考\s*(\d)"), take_suggestion),
+        (re.compile(r"去掉参考(?:句)?|不用参考(?:句)?|不要参考(?:句)?"), drop_suggestion),
+        (re.compile(r"填\s*[：:]\s*(.+)", re.S), fill_slots),
+        (POLISH, polish),
+        (RESTORE, restore),
+    )
+
+    def hint(self, engine, step: Step) -> str:
+        return narrative_hint(engine, step)
+
+    def understand(self, engine, step: Step, text: str) -> list[Reply]:
+        report = engine.report
+        own = step.heading + text.removeprefix(step.heading)
+        if not re.search(r"[。！？]$", own):
+            own += "。"
+        body = text.removeprefix(step.heading)
+        if SAME_AS_LAST.match(text):
+            standard = self._last_year_standard(engine, step)
+            if not standard:
+                return [Reply("正文不宜照抄去年（重复率超过50%会被扣分），请写今年的具体做法。", "error")]
+            body = standard
+        elif NONE_ANSWER.match(text):
+            body = "无其他需要报告的事项。" if step.section == "other" else ""
+        else:
+            body = to_register(body, report)  # the clerk's words in the register of a published report
+        opening = compose(step.opens_with, report, text) if step.opens_with else ""
+        if opening:
+            body = without_restatements(body, opening)
+        if not opening and not body:
+            return [Reply("请写几句今年这部分的具体做法（有数字更好）。", "error")]
+        paragraph = step.heading + opening + body
+        engine.pending = Pending(step.id, paragraphs=[paragraph], own=own, opening=opening)
+        replies = [Reply("将写入：" + paragraph, "understood")] + paragraph_warnings(engine, placeholders=True)
+        if paragraph != own and not SAME_AS_LAST.match(text):
+            replies.append(Reply("（已按年度报告的写法整理了用词；要用您原来的说法，回答“还原”。）"))
+        if step.part and body:
+            found = self._suggestions(engine, step, text)
+            for i, s in enumerate(found, 1):
+                replies.append(Reply(f"参考{i}：{s.text}（出处：{s.agency} {s.year}年度）", "suggestion"))
+            if found:
+                replies.append(Reply("回答“对”采用你写的内容；回答“参考1”等把参考句接在后面，"
+                                     "再用“填：210条，8条……”按顺序把〔…〕换成本单位的实际。"))
+                engine.pending.suggestions = found
+                return replies
+        replies.append(Reply("对吗？回答“对”保存，或重新输入。"))
+        return replies
+
+    def _suggestions(self, engine, step: Step, text: str) -> list:
+        """Phrasing from earlier reports that fits this unit: of its level, the unit's own first, never saying what
+        this year's tables make untrue."""
+        report = engine.report
+        try:
+            from gkassist.corpus import load_index, search
+
+            found = search(load_index(), text, step.part, 12, for_agency=report.agency)
+        except Exception:  # suggestions are a help, never a reason to fail an answer
+            return []
+        from gkassist.importer.title import guess_level
+
+        fitting = [s for s in found if (s.agency == report.agency or guess_level(s.agency) == report.level)
+                   and not contradicts(s.original, report)]
+        return fitting[:3]
+
+    def unfinished(self, engine, step: Step, pending: Pending) -> str:
+        left = sum(len(SLOT_MARK.findall(p)) for p in pending.paragraphs)
+        if left:
+            return (f"这段还有{left}处〔…〕没有换成本单位的实际：请用“填：……”按顺序填上，"
+                    "或回答“去掉参考”不用这句参考。")
+        return ""
+
+    def _last_year_standard(self, engine, step: Step) -> str:
+        """Last year's 六 when it is only the standard sentences (未收取信息处理费, 无其他需要报告的事项):
+        “同去年” may take it, since such sentences are not counted as repetition."""
+        from gkassist.core.repetition import is_boilerplate, split_sentences
+
+        if engine.last_year is None or step.section != "other":
+            return ""
+        text = "".join(engine.last_year.paragraphs("other"))
+        sentences = split_sentences(text)
+        return text if sentences and all(is_boilerplate(s) for s in sentences) else ""
+
+    def store(self, engine, step: Step, pending: Pending) -> None:
+        paras = engine.report.sections.setdefault(step.section, [])
+        if step.heading:
+            paras[:] = in_flow_order(engine.steps, step, [p for p in paras if not p.startswith(step.heading)],
+                                     pending.paragraphs)
+        else:
+            paras[:] = pending.paragraphs  # a section without sub-headings is written whole by its one step
+
+    def answered(self, step: Step, report: Report) -> bool:
+        paragraphs = report.paragraphs(step.section)
+        if step.heading:
+            return any(p.startswith(step.heading) for p in paragraphs)
+        return bool(paragraphs)
+
+    def saved(self, engine, step: Step) -> list[Reply]:
+        if not self.answered(step, engine.report):
+            return []
+        paragraphs = [p for p in engine.report.paragraphs(step.section) if not step.heading or p.startswith(step.heading)]
+        engine.pending = Pending(step.id, paragraphs=list(paragraphs), saved=True)
+        return [Reply("已保存的是：\n" + "\n".join(paragraphs), "understood"), Reply("回答“对”保持不变；直接写新的内容会替换它。")]

@@ -1,0 +1,279 @@
+"""Table questions (表三, 表四, 表二): an answer becomes cells, shown row by row before they are stored.
+
+Totals are never asked: they follow from the sums the format declares (core.derive); cells that follow from last
+year's report (上年结转, 现行有效) are filled from it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from gkassist.checks import ERROR, Finding, check
+from gkassist.core.derive import carried_cells, fill_totals, from_last_year, last_in_force
+from gkassist.core.flow import Step
+from gkassist.core.model import Report
+from gkassist.core.numbers import format_number
+from gkassist.dialogue.answers import Parsed, parse, says_nothing_happened, states_requests
+from gkassist.dialogue.kinds import StepKind, kind
+from gkassist.dialogue.kinds.field import SAME_AS_LAST
+from gkassist.dialogue.replies import Pending, Reply
+
+NONE_ANSWER = re.compile(r"^\s*(没有|无|都是0|都是零|全是0|全部为0|没有申请|0)\s*[。！!]?\s*$")
+# “不用管”: the clauses with a number that named nothing known are not to be counted
+IGNORE = re.compile(r"^\s*(不用管|不用管它|不管|忽略|不计入|不算|那个不算|不用算)\s*[。！!]?\s*$")
+
+
+def _across_years_cells(report: Report) -> set[tuple[str, str]]:
+    """(row, column) of this year's cells that follow from last year's report (上年结转, 现行有效)."""
+    return {relation.this for relation in report.format.across_years}
+
+
+@kind
+class Table(StepKind):
+    name = "table"
+
+    # ---------------------------------------------------------- asking
+    def hint(self, engine, step: Step) -> str:
+        """Last year's figures beside a table question — only those last year's report really gives."""
+        last = engine.last_year
+        if step.table == "t3":
+            carried = carried_cells(last, engine.report.format_version).get("total") if last is not None else None
+            if carried is None:
+                why = "没有去年的报告" if last is None else "去年的报告里没有读出结转到今年的申请"
+                return f"{why}，上年结转按0计；有的话请一并说明，例如“自然人上年结转1件”。"
+            new = last.number("t3", "new", "total")
+            said = f"新收申请{format_number(new)}件，" if new is not None else ""
+            then = f"请一并说说这{format_number(carried)}件今年的办理结果。" if carried else ""
+            return f"去年：{said}结转到今年{format_number(carried)}件（已填入“上年结转”）。{then}"
+        if last is None:
+            return ""
+        if step.table == "t4":
+            review = last.number("t4", "cases", "review.total")
+            suits = [last.number("t4", "cases", f"{b}.total") for b in ("suit_direct", "suit_after_review")]
+            if review is None or None in suits:
+                return ""  # nothing known to say “同去年” to
+            return f"去年：行政复议{format_number(review)}件，行政诉讼{format_number(sum(suits))}件。情况相同可以回答“同去年”。"
+        if (inf := last_in_force(last)).get("normative") is not None:
+            return f"去年底现行有效：行政规范性文件{format_number(inf['normative'])}件。回答“同去年”可沿用去年的处理决定数量。"
+        return ""
+
+    # ---------------------------------------------------------- understanding
+    def understand(self, engine, step: Step, text: str) -> list[Reply]:
+        table = step.table
+        report = engine.report
+        pending = engine.pending if engine.pending is not None and engine.pending.step == step.id else None
+        if pending is not None and pending.saved:
+            pending = None  # what is saved, shown again: a new answer replaces it
+        turns: list[str] = []
+        ignored: list[str] = []
+        base: dict = {}
+        if SAME_AS_LAST.match(text):
+            if engine.last_year is None:
+                return [Reply("没有去年的报告可以沿用，请直接说今年的数字。", "error")]
+            base = self._last_year_cells(engine, table)
+            if not base:
+                return [Reply("去年的报告里没有这张表可以沿用的数字，请直接说今年的数字。", "error")]
+            parsed = Parsed()
+        elif IGNORE.match(text) and pending is not None and pending.turns:
+            # the clauses not understood are dropped on the clerk's word: what else was understood stays
+            turns, base = pending.turns, pending.base
+            ignored = pending.ignored + self._parse(engine, table, turns).not_understood
+            parsed = self._parse(engine, table, turns)
+        elif says_nothing_happened(text, table) and (pending is None or not pending.turns or NONE_ANSWER.match(text)):
+            # (after earlier answers of this question, “没有其他申请了” is one more of them, read with them below)
+            fmt = report.format.tables[table]
+            # “没有” says nothing happened this year: what earlier years left (上年结转, 现行有效) is not 0 by it —
+            # it comes from last year's report, or 现行有效 of 行政规范性文件 is asked
+            kept = {(r, c) for r, c in _across_years_cells(report) if table == "t3" or r in self._in_force_not_said(engine)}
+            base = {(table, r.id, c.id): 0 for _, r, c in fmt.cells()
+                    if (r.id, c.id) not in kept and not (table == "t3" and r.id == "carried")}
+            parsed = Parsed()
+        else:
+            # a later answer refines what the earlier ones of this question said (and adds to “同去年”/“没有”),
+            # unless it describes the year afresh (表三: it states the applications again)
+            earlier, base = (pending.turns, pending.base) if pending is not None else ([], {})
+            if table == "t3" and states_requests(text, report.format):
+                earlier, base = [], {}
+            turns = earlier + [text]
+            ignored = pending.ignored if earlier and pending is not None else []
+            parsed = self._parse(engine, table, turns)
+            if parsed.refusal:
+                return [Reply(parsed.refusal, "error")]  # nothing changes: what was understood before stays
+            if earlier and pending.asking and self._adds_nothing(engine, table, earlier, base, parsed, ignored):
+                # an answer that says nothing of this table (the clerk answered the next question): not taken in
+                return [Reply(f"这句没有说到{engine.report.format.tables[table].name}的内容，没有计入。上面的问题还没有回答；"
+                              "要先跳过这一题，回答“跳过”；没能理解的数字不用计入，回答“不用管”。", "error")]
+        parsed.cells = _on_top_of(base, parsed.cells, table)
+        parsed.not_understood = [c for c in parsed.not_understood if c not in ignored]
+        trial = report.model_copy(deep=True)
+        self.fill(engine, trial, table, parsed.cells)
+        engine.pending = Pending(step.id, cells=parsed.cells, turns=turns, ignored=ignored, base=base)
+        replies = [Reply(understood_cells(trial, table), "understood")]
+        questions = list(parsed.questions)
+        if parsed.not_understood:
+            questions.append("这些没能理解，还没有计入：" + "、".join(f"“{c}”" for c in parsed.not_understood)
+                             + "。请说明是哪一项；不用计入的话回答“不用管”。")
+        if not questions and table == "t2" and (missing := self._in_force_unknown(engine, trial)):
+            questions.append(missing)
+        if not questions:
+            questions = _imbalance(trial, table)
+        if questions:
+            engine.pending.asking = True
+            return replies + [Reply("\n".join(questions), "error")]
+        return replies + [Reply("对吗？回答“对”保存，或直接重新描述。")]
+
+    def _adds_nothing(self, engine, table: str, earlier: list[str], base: dict, parsed: Parsed, ignored: list[str]) -> bool:
+        before = self._parse(engine, table, earlier)
+        new_questions = set(parsed.questions) - set(before.questions)
+        return (_on_top_of(base, before.cells, table) == _on_top_of(base, parsed.cells, table) and not new_questions
+                and set(before.questions) >= set(parsed.questions))
+
+    def _parse(self, engine, table: str, turns: list[str]) -> Parsed:
+        row = engine.report.tables["t3"]["carried"]
+        carried = {c: row[c] for c in engine.report.format.applicant_columns if isinstance(row.get(c), (int, float))}
+        return parse(table, turns, carried, engine.report.format)
+
+    def _not_understood(self, engine, table: str, turns: list[str]) -> list[str]:
+        return self._parse(engine, table, turns).not_understood
+
+    def _in_force_unknown(self, engine, trial: Report) -> str:
+        """现行有效 that neither the clerk nor last year's report gives: asked, never a 0 made from nothing."""
+        if not trial.format.has("t2", "normative", "in_force") or trial.cell("t2", "normative", "in_force") is not None:
+            return ""
+        last = engine.last_year
+        why = (f"去年的报告是{last.format.name}格式，没有现行有效件数"
+               if last is not None and not last.format.has("t2", "normative", "in_force") else "去年的现行有效件数不知道")
+        return f"{why}。请告诉我现在现行有效的行政规范性文件有几件（没有就说“现行有效0件”）。"
+
+    def _last_year_cells(self, engine, table: str) -> dict:
+        """Last year's figures for “同去年”: the cells this year's format shares with last year's, totals and what
+        follows from last year (上年结转, 现行有效) left out; of 表二 only the 处理决定 counts (文件 counts change
+        every year)."""
+        last, fmt = engine.last_year, engine.report.format
+        derived = {eq.total for eq in fmt.equations(table) if eq.derivable} | _across_years_cells(engine.report)
+        wanted = [(r.id, c.id) for _, r, c in fmt.tables[table].cells()
+                  if (r.id, c.id) not in derived and (table != "t2" or c.id == "decisions")]
+        return {(table, r, c): value for r, c in wanted
+                if last.format.has(table, r, c) and (value := last.number(table, r, c)) is not None}
+
+    # ---------------------------------------------------------- storing
+    def store(self, engine, step: Step, pending: Pending) -> None:
+        self.fill(engine, engine.report, step.table, pending.cells)
+
+    def fill(self, engine, report: Report, table: str, cells: dict) -> None:
+        """Store the answered cells: the rest of 表三/表四 is 0, blank 表二 cells 0, what follows from last year's
+        report kept or derived, totals derived."""
+        fmt = report.format
+        from_last = _across_years_cells(report)
+        for _, row, col in fmt.tables[table].cells():
+            keep = (table == "t3" and (row.id, col.id) in from_last) or \
+                   (table == "t2" and report.cell(table, row.id, col.id) is not None)
+            if table == "t2" and (row.id, col.id) == ("normative", "in_force"):
+                keep = True  # 现行有效 is given, derived from last year's, or asked: never a 0 made from nothing
+            if not keep:
+                report.set_cell(table, row.id, col.id, 0)
+        if table == "t3":
+            for col in fmt.applicant_columns:
+                if report.cell("t3", "carried", col) is None:
+                    report.set_cell("t3", "carried", col, 0)
+        for (t, r, c), v in cells.items():
+            row = fmt.resolve(t, r)
+            if row is not None:
+                report.set_cell(t, row, c, v)
+        if table == "t2":
+            if engine.last_year is not None:
+                # 现行有效 follows from last year's unless the clerk gave it: shown before confirming, like the totals
+                for (t, r, c), value in from_last_year(report, engine.last_year, "X-VALID").items():
+                    if (t, r, c) not in cells:
+                        report.set_cell(t, r, c, max(0, value))
+        else:
+            fill_totals(report, table)
+
+    def _in_force_not_said(self, engine) -> list[str]:
+        """The 表二 rows whose 现行有效 a “没有” leaves alone: those last year's report gives (carried on), and
+        行政规范性文件 always (asked when not known; 规章, which few bodies make, is 0 when not known)."""
+        if not engine.report.format.has("t2", "normative", "in_force"):
+            return []
+        known = last_in_force(engine.last_year) if engine.last_year is not None else {}
+        return [r for r, _ in _across_years_cells(engine.report) if r in known or r == "normative"]
+
+    # ---------------------------------------------------------- what the report has
+    def answered(self, step: Step, report: Report) -> bool:
+        from_last = _across_years_cells(report)
+        return all(report.cell(step.table, r.id, c.id) is not None
+                   for _, r, c in report.format.tables[step.table].cells() if (r.id, c.id) not in from_last or step.table != "t3")
+
+    def saved(self, engine, step: Step) -> list[Reply]:
+        report = engine.report
+        if not self.answered(step, report):
+            return []
+        derived = {eq.total for eq in report.format.equations(step.table) if eq.derivable}
+        skip = derived | (_across_years_cells(report) if step.table == "t3" else set())
+        cells = {(step.table, r.id, c.id): v for _, r, c in report.format.tables[step.table].cells()
+                 if (r.id, c.id) not in skip and (v := report.number(step.table, r.id, c.id)) is not None}
+        engine.pending = Pending(step.id, cells=cells, saved=True)
+        shown = understood_cells(report, step.table).replace("我理解为：", "已保存的是：", 1)
+        return [Reply(shown, "understood"), Reply("回答“对”保持不变；直接写新的内容会替换它。")]
+
+
+def understood_cells(trial: Report, table: str) -> str:
+    """The non-zero cells, one line per table row: “表三 · 一、本年新收…：自然人 3，商业企业 1，总计 4”."""
+    rows: dict[str, list[str]] = {}
+    unknown: list[str] = []
+    fmt = trial.format
+    for _, row, col in fmt.tables[table].cells():
+        v = trial.cell(table, row.id, col.id)
+        where, column = fmt.location_parts(table, row.id, col.id)
+        if v is None:
+            unknown.append(f"{row.label}{column}")  # 现行有效 still to be asked: not shown as 0
+        elif v != 0:
+            rows.setdefault(where, []).append(f"{column} {v}")
+    lines = ["我理解为："] + [f"  {where}：{'，'.join(cells)}" for where, cells in rows.items()]
+    if unknown:
+        lines.append(f"  待填：{'、'.join(unknown)}")
+    lines.append("  （其余为 0）" if rows or unknown else "  全部为 0")
+    return "\n".join(lines)
+
+
+def _on_top_of(base: dict, cells: dict, table: str) -> dict:
+    """What later answers say, on top of “同去年”/“没有”: 表三 and 表四 count more cases (“上年结转的那1件也公开了”),
+    表二's figures replace those."""
+    if table == "t2":
+        return {**base, **cells}
+    out = dict(base)
+    for key, value in cells.items():
+        out[key] = out.get(key, 0) + value
+    return out
+
+
+def _imbalance(trial: Report, table: str) -> list[str]:
+    """Sums that do not hold, in plain words naming the kind of applicant (not the row the check reports them at):
+    a question, since something said is missing or too much."""
+    if table != "t3":
+        return [f"按这样填，数字对不上：{_plain(f)}。请补充或更正。" for f in check(trial)
+                if f.table == table and f.severity == ERROR and f.rule != "TEXT-NUMBERS"][:1]
+    from gkassist.dialogue.answers.words import words
+
+    out = []
+    n = lambda row, col: trial.number("t3", row, col) or 0  # noqa: E731
+    for col in trial.format.applicant_columns:
+        supply, carried = n("new", col) + n("carried", col), n("carried", col)
+        used, carry = n("results_total", col), n("carry_next", col)
+        if supply == used + carry:
+            continue
+        name = words().kind_names.get(col, col)
+        applied = f"{name}申请{format_number(supply)}件" + (f"（含上年结转{format_number(carried)}件）" if carried else "")
+        said = f"办理结果{format_number(used)}件" + (f"、结转下年度{format_number(carry)}件" if carry else "")
+        if used + carry > supply:
+            out.append(f"{applied}，但{said}，多了{format_number(used + carry - supply)}件。")
+        elif not used and not carry and supply == carried:
+            out.append(f"上年结转的{name}申请{format_number(carried)}件还没有说办理结果——今年办结了（结果是什么），"
+                       "还是继续结转下年度？")
+        else:
+            out.append(f"{applied}，{said}，还有{format_number(supply - used - carry)}件没有说办理结果——是结转下年度，"
+                       "还是别的结果？")
+    return (["数字对不上：" + "".join(out) + "请补充或更正（直接说缺的那部分就行）。"] if out else [])
+
+
+def _plain(f: Finding) -> str:
+    return f"{f.location}：{f.message}"

@@ -1,0 +1,35 @@
+"""Last year's report of an agency, found for the clerk: a draft of theirs first, then the corpus."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from gkassist.core.errors import InputError
+from gkassist.core.model import Report
+from gkassist.dialogue.session import draft_files
+
+
+def find_last_year(agency: str, year: int) -> tuple[Report, str] | None:
+    """The agency's report for the year before and where it was found.
+
+    The corpus is looked up in its index (which knows each file's agency and year), so a large corpus is not
+    read file by file on the clerk's first answer.
+    """
+    from gkassist.corpus import load_index
+    from gkassist.importer import load_any
+
+    candidates = [(p, f"去年的草稿 {p.name}") for p in draft_files()]
+    try:
+        reports = sorted(load_index().reports, key=lambda r: not r["own"])  # own reports first
+    except InputError:
+        reports = []
+    candidates += [(Path(r["source"]), f"语料库里的报告 {Path(r['source']).name}") for r in reports
+                   if r["agency"] == agency and r["year"] == year - 1]
+    for path, where in candidates:
+        try:
+            report, _ = load_any(path)
+        except InputError:
+            continue  # a broken file is not an offer
+        if report.agency == agency and report.year == year - 1:
+            return report, where
+    return None

@@ -1,0 +1,130 @@
+"""Which draft to open, beside the engine: a new one from last year's report, the draft of a year or an agency, or
+the last one worked on; and the list of drafts with their progress (`gkassist drafts`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from gkassist.core.errors import InputError
+from gkassist.dialogue.engine import Engine
+from gkassist.dialogue.session import NewerDraft, draft_entries, draft_files, find_drafts, read_draft, set_damaged_aside
+
+
+def open_session(from_file: str | None = None, year: int | None = None, agency: str | None = None, new: bool = False):
+    """The engine to open and a note for the clerk.
+
+    - last year's report given: a new draft from it; if that agency already has a draft of that year, the
+      clerk is asked whether to go on with it or start again (the old one kept);
+    - a year or an agency given: that draft, finished or not (a finished one opens for review); other agencies'
+      drafts of that year are named, with how to open them or start a new unit's;
+    - `new`: a new draft of that year (another unit's), whatever drafts there are;
+    - otherwise the most recent unfinished draft, else a new one.
+    """
+    if from_file:
+        from gkassist.importer import load_any
+
+        last, result = load_any(from_file)
+        note = f"已导入去年的报告：{result.summary()}" if result else f"已读入去年的报告：{last.agency} {last.year}年度"
+        fresh = Engine.start(last, year)
+        existing = [d for d in find_drafts(fresh.report.year, fresh.report.agency) if d.report.agency == fresh.report.agency]
+        if existing:
+            engine = Engine.resume(existing[0].path)
+            engine.offer_restart(fresh)
+            return engine, note
+        return _not_over_a_newer_draft(fresh), note
+    skipped = []
+    if new:
+        return _not_over_a_newer_draft(Engine.start(None, year, agency or "")), "已新开一份草稿。"
+    if year is not None or agency:
+        matching = find_drafts(year, agency)
+        if matching:
+            engine = Engine.resume(matching[0].path)
+            state = "已完成，可以查看和修改" if engine.done else "接着上次的草稿继续"
+            note = f"{engine.report.agency} {engine.report.year}年度：{state}（{matching[0].path}）。"
+            others = list(dict.fromkeys(d.report.agency for d in matching[1:] if d.report.agency != engine.report.agency))
+            if others:
+                y = engine.report.year
+                note += ("这一年度还有" + "、".join(f"{a}（gkassist draft --year {y} --agency {a}）" for a in others[:5])
+                         + "的草稿。")
+            if not agency:
+                note += f"要起草另一个单位的报告：gkassist draft --year {engine.report.year} --new。"
+            return engine, note
+        return _not_over_a_newer_draft(Engine.start(None, year, agency or "")), "没有找到这一年度的草稿，已新开一份。"
+    finished = None
+    for path in draft_files():
+        try:
+            engine = Engine.resume(path)
+        except NewerDraft as e:
+            skipped.append(f"{e}，已跳过。")  # not damaged: a newer gkassist opens it
+            continue
+        except InputError as e:
+            # a broken draft must not hide an older good one, nor block the next start
+            moved = set_damaged_aside(path)
+            skipped.append(f"{e}，已跳过" + (f"（文件已移到 {moved}）。" if moved else "（文件仍在原处）。"))
+            continue
+        if not engine.done:
+            return engine, "\n".join(skipped + [f"接着上次的草稿继续（{path}）。"])
+        finished = finished or engine
+    if finished is not None:
+        # a finished report is reopened, never hidden behind a blank new draft
+        r = finished.report
+        return finished, "\n".join(skipped + [
+            f"{r.agency} {r.year}年度报告已完成（{finished.path}），可以查看和修改。"
+            f"要写下一年度，请用 gkassist draft --year {r.year + 1}（或 --from 今年的报告）。"])
+    return Engine.start(None, year), "\n".join(skipped + (["已另开新草稿。"] if skipped else []))
+
+
+def _not_over_a_newer_draft(engine):
+    """A new draft whose file name is taken by a draft of a newer gkassist: refused, that file left as it is."""
+    if engine.path.is_file():
+        try:
+            read_draft(engine.path)
+        except NewerDraft:
+            raise
+        except InputError:
+            pass  # a damaged file of that name is kept in the history by the first save
+    return engine
+
+
+@dataclass
+class DraftRow:
+    """One line of `gkassist drafts`."""
+
+    agency: str
+    year: int
+    progress: str
+    errors: int
+    warnings: int
+    saved: datetime
+    path: Path
+
+
+def describe_drafts() -> list[DraftRow]:
+    """Every draft file with its progress and checks (a damaged one says so instead of its figures)."""
+    from gkassist.checks import ERROR
+
+    rows = []
+    for path, mtime, odd in draft_entries():
+        saved = datetime.fromtimestamp(mtime)
+        if odd:
+            rows.append(DraftRow("（无法读取）", 0, f"{path}：{odd}，已跳过", 0, 0, saved, path))
+            continue
+        try:
+            engine = Engine.resume(path)
+        except NewerDraft as e:
+            rows.append(DraftRow("（更新版本的草稿）", 0, str(e), 0, 0, saved, path))
+            continue
+        except InputError as e:
+            rows.append(DraftRow("（文件已损坏）", 0, str(e), 0, 0, saved, path))
+            continue
+        steps = engine.steps
+        progress = "已完成" if engine.done else f"写到第{engine.step_index + 1}/{len(steps)}部分“{engine.step.title}”"
+        findings = engine.findings()
+        errors = sum(f.severity == ERROR for f in findings)
+        r = engine.report
+        rows.append(DraftRow(r.agency, r.year, progress, errors, len(findings) - errors, saved, path))
+    return rows
+
+

@@ -1,0 +1,154 @@
+"""The clerk's words in the register of a published report (prompts/register.yaml), offline and deterministic:
+relative time words become years, “我们/局里” the unit's own name for itself, everyday phrases the official ones,
+“了” and sentence-final particles go, punctuation is made whole.  Every number the clerk said stays and none is
+added but the years the time words stand for; where a rule would break that, the clerk's words are kept."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from pydantic import BaseModel, ConfigDict, field_validator
+
+from gkassist.core.model import Report
+from gkassist.core.yamldata import load_model
+from gkassist.paths import resource_dir
+
+
+class _Data(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _compiles(pattern: str) -> str:
+    try:
+        re.compile(pattern)
+    except re.error as e:
+        raise ValueError(f"“{pattern}”不是有效的正则表达式（{e}）") from None
+    return pattern
+
+
+class Rule(_Data):
+    say: str
+    write: str
+
+    _valid = field_validator("say")(_compiles)
+
+
+class SelfName(_Data):
+    ends: str
+    write: str
+
+
+class SelfNames(_Data):
+    say: tuple[str, ...]
+    by_name: tuple[SelfName, ...]
+    otherwise: str
+
+
+class RegisterData(_Data):
+    times: tuple[Rule, ...]
+    self_names: SelfNames
+    phrases: tuple[Rule, ...]
+    keep_le: tuple[str, ...]
+    particles: tuple[str, ...]
+    subject_before: tuple[str, ...]
+
+
+@cache
+def register_data() -> RegisterData:
+    return load_model(resource_dir("prompts") / "register.yaml", RegisterData)
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    times: tuple[tuple[re.Pattern, str], ...]
+    self_words: re.Pattern
+    phrases: tuple[tuple[re.Pattern, str], ...]
+    le: re.Pattern
+    particles: re.Pattern
+    subject: re.Pattern
+
+
+@cache
+def _compiled() -> _Compiled:
+    d = register_data()
+    keep = "|".join(re.escape(w) for w in d.keep_le)
+    return _Compiled(
+        tuple((re.compile(r.say), r.write) for r in d.times),
+        re.compile("|".join(re.escape(w) for w in d.self_names.say)),
+        tuple((re.compile(r.say), r.write) for r in d.phrases),
+        # 了 not inside a word that keeps it (了解, 为了…)
+        re.compile(rf"(?:{keep})|了" if keep else "了"),
+        re.compile("(?:" + "|".join(re.escape(p) for p in d.particles) + r")+(?=[，。；！？,.;!?]|$)"),
+        re.compile("^(?:" + "|".join(re.escape(w) for w in sorted(d.subject_before, key=len, reverse=True)) + ")"),
+    )
+
+
+def self_name(report: Report) -> str:
+    """How the unit speaks of itself in its report: 我局, 我镇, 我街道, 我委… by the end of its name."""
+    d = register_data().self_names
+    agency = report.agency
+    return next((n.write for n in d.by_name if agency.endswith(n.ends)), d.otherwise)
+
+
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_FULL_WIDTH = str.maketrans({",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"})
+
+
+def _punctuation(text: str) -> str:
+    # a space typed between two phrases parts them (“120条 财政预决算…”); next to a number it is only spacing
+    text = re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", "，", text.strip())
+    text = re.sub(r"(?<=[\u4e00-\u9fff])\s+|\s+(?=[\u4e00-\u9fff])", "", text)
+    # half-width punctuation among Chinese (not inside numbers or web addresses: “3.5万”, “www.a.cn”)
+    text = re.sub(r"(?<![0-9A-Za-z])[,;:?!()]|[,;:?!()](?![0-9A-Za-z])", lambda m: m.group(0).translate(_FULL_WIDTH), text)
+    text = re.sub(r"(?<=[\u4e00-\u9fff”）])\.(?=\s*$|[\u4e00-\u9fff])", "。", text)
+    text = re.sub(r"(?:……|…|\.{3,})(?=等|[。，；]|$)", "", text)  # “……这些” → “等”
+    text = re.sub(r"([，。；：！？、])\1+", r"\1", text)
+    text = re.sub(r"[，、；]+(?=[。！？]|$)", "", text)
+    return text
+
+
+def _years(report: Report) -> set[str]:
+    y = report.year
+    return {str(y), str(y - 1), str(y - 2), str(y + 1)}
+
+
+def to_register(text: str, report: Report, subject: bool = True) -> str:
+    """The clerk's text as a published report would say it (the paragraph's heading is not part of `text`)."""
+    c, y = _compiled(), report.year
+    me = self_name(report)
+    fill = lambda s: s.format(year=y, last=y - 1, before=y - 2, next=y + 1, self=me)  # noqa: E731
+    out = _punctuation(text)
+    for pattern, write in c.times:
+        out = pattern.sub(fill(write), out)
+    out = c.self_words.sub(me, out)
+    out = out.replace(me + "里", me)  # “我们局里” → “我局”
+    for pattern, write in c.phrases:
+        out = pattern.sub(fill(write), out)
+    out = c.le.sub(lambda m: m.group(0) if m.group(0) != "了" else "", out)
+    out = c.particles.sub("", out)
+    if subject:
+        out = _with_subject(out, me, y)
+    out = _punctuation(out)
+    if out and not re.search(r"[。！？]$", out):
+        out += "。"
+    said, written = sorted(_NUMBER.findall(text)), _NUMBER.findall(out)
+    if any(written.count(n) < said.count(n) for n in set(said)) or set(written) - set(said) - _years(report):
+        return _punctuation(text) + ("" if re.search(r"[。！？]$", text.strip()) else "。")  # a number would change
+    return out
+
+
+def _with_subject(text: str, me: str, year: int) -> str:
+    """A first sentence that opens with what was done (“在门户网站公开…”) gets the unit as its subject, after the
+    year when it opens with one: “2025年，我局在门户网站公开…”."""
+    subject = _compiled().subject
+    lead = f"{year}年"
+    if text.startswith(lead):
+        rest = text[len(lead):].lstrip("，,")
+        if subject.match(rest):
+            return f"{lead}，{me}{rest}"
+        return text
+    if subject.match(text):
+        return me + text
+    return text

@@ -1,0 +1,108 @@
+"""Row labels printed otherwise than the format's: a wording variant or a misprint of a character or two is read
+by the row's place and similarity, and named in the summary; two rows equally near leave the row unread."""
+
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import SAMPLES
+from gkassist.core.model import load_report
+from gkassist.importer import import_file
+from gkassist.importer.labels import allowed, tail_distance
+from gkassist.importer.textparse import parse_text
+from gkassist.output import render_text
+
+PUBLISHED = Path(__file__).parent / "published"
+
+
+@pytest.fixture(scope="module")
+def sample_text():
+    return render_text(load_report(SAMPLES / "2024_shiqiaozhen.json"), ".txt")
+
+
+@pytest.fixture(scope="module")
+def expected():
+    return load_report(SAMPLES / "2024_shiqiaozhen.json")
+
+
+@pytest.mark.parametrize("printed, wanted, table, row", [
+    ("规范性文件 ", "行政规范性文件 ", "t2", "normative"),  # the 2019 wording in a 2021 table
+    ("1.本机关不掌握政府信息", "1.本机关不掌握相关政府信息", "t3", "unable_1"),  # two characters lost in printing
+    ("4.无正当理由大量反覆申请", "4.无正当理由大量反复申请", "t3", "reject_4"),  # one character wrong
+    ("2.没有现成信息需另行制作", "2.没有现成信息需要另行制作", "t3", "unable_2"),  # one character missing
+    ("（二）部分公开（区分处理的,只计这一情形,不计其他情况）", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "t3", "partial"),
+    ("3.其它 ", "3.其他 ", "t3", "other_3"),  # a short label: one character at most
+    ("行政许诃", "行政许可", "t2", "licensing"),
+    ("行政许 ", "行政许可 ", "t2", "licensing"),  # a four-character label may lose one
+])
+def test_a_label_printed_otherwise_is_read_by_its_place(sample_text, expected, printed, wanted, table, row):
+    result = parse_text(sample_text.replace(wanted, printed, 1))
+    assert result.report.tables == expected.tables and not result.unread
+    assert [(t, r) for t, r, _ in result.loose_labels] == [(table, row)]
+    assert printed.strip() in result.summary() and "按所在位置和相近程度读取" in result.summary()
+
+
+@pytest.mark.parametrize("printed, wanted, row", [
+    ("1.本机关政府信息", "1.本机关不掌握相关政府信息", "unable_1"),  # five characters lost: too far to be sure
+    ("规范性 ", "行政规范性文件 ", "normative"),
+    ("行 ", "行政许可 ", "licensing"),
+    ("章 ", "规章 ", "rules"),  # a two-character label must be printed whole
+])
+def test_a_label_too_far_from_any_stays_unread(sample_text, printed, wanted, row):
+    result = parse_text(sample_text.replace(wanted, printed, 1))
+    assert {r for _, r, _ in result.unread} == {row} and not result.loose_labels
+
+
+def test_two_rows_equally_near_leave_both_unread(sample_text):
+    """“行政处制” is one character from both 行政处罚 and 行政强制: neither is guessed."""
+    result = parse_text(sample_text.replace("行政处罚", "行政处制").replace("行政强制", "行政强罚"))
+    assert {r for _, r, _ in result.unread} == {"penalty", "enforcement"} and not result.loose_labels
+    assert result.report.cell("t2", "penalty", "decisions") is None
+
+
+def test_the_single_2019_other_row_is_no_loose_match_of_three_other(sample_text):
+    lines, done = [], False
+    for line in sample_text.split("\n"):
+        if line.startswith("（六）其他处理"):
+            if not done:
+                lines.append("（六）其他处理 | 2 | 0 | 0 | 0 | 0 | 0 | 2")
+                done = True
+            continue
+        lines.append(line)
+    result = parse_text("\n".join(lines))
+    assert not result.loose_labels and result.report.cell("t3", "other_3", "natural") == 2
+
+
+def test_a_real_page_with_the_2019_wording_reads_every_cell():
+    """沭阳县发改局 2023 (a 2021-format table): “规范性文件 | 8 | 0 | 18” was left unread; BLANK then said 未填写."""
+    result = import_file(PUBLISHED / "2023_shuyang_fgj.html")
+    r = result.report
+    assert (r.agency, r.year, r.format_version) == ("沭阳县发展和改革局", 2023, "2021")
+    assert [r.cell("t2", "normative", c) for c in ("issued", "repealed", "in_force")] == [8, 0, 18]
+    assert not result.unread and result.read_cells == 200 and result.left_blank() == 125
+    assert result.loose_labels == [("t2", "normative", "规范性文件")]
+    assert [r.cell("t3", "new", c) for c in ("natural", "business", "total")] == [26, None, 26]
+    assert [r.cell("t4", "cases", c) for c in ("review.pending", "review.total")] == [1, 1]
+
+
+def test_tail_distance_skips_what_comes_before_the_label():
+    assert tail_distance("1.属于国家秘密", "0000000三、本年度办理结果（三）不予公开1.属于国家秘密") == 0
+    assert tail_distance("行政规范性文件", "规范性文件") == 2
+    assert tail_distance("规章", "规范性文件") == 2 and allowed("规章") == 0  # “文件” for “规章”: never taken
+
+
+def test_a_table_three_with_a_subtotal_column_reads_it(sample_text, expected):
+    """Some tables add a 小计 of the five 法人或其他组织 columns: read as a cell of its own (it raised KeyError once
+    amounts learned their units)."""
+    lines = []
+    for line in sample_text.split("\n"):
+        cells = [c.strip() for c in line.split("|")]
+        if len(cells) == 8 and cells[1] == "自然人":
+            cells.insert(7, "小计")
+        elif len(cells) == 8 and all(re.fullmatch(r"\d+", c) for c in cells[1:]):
+            cells.insert(7, str(sum(int(c) for c in cells[2:7])))
+        lines.append(" | ".join(cells))
+    result = parse_text("\n".join(lines))
+    assert not result.unread and result.report.cell("t3", "new", "subtotal") == 2
+    assert result.report.cell("t3", "new", "total") == 7 and result.report.cell("t3", "new", "business") == 2

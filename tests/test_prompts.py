@@ -1,0 +1,64 @@
+"""prompts/ is data a clerk may edit: every mistake in it is said when a draft opens, naming the file and the line,
+never a KeyError when its step comes."""
+
+import shutil
+
+import pytest
+
+from conftest import ROOT, SEED
+from gkassist.cli import main
+
+
+@pytest.fixture
+def prompts(tmp_path, monkeypatch):
+    """A copy of prompts/ that the test may spoil, read instead of the shipped one."""
+    from gkassist.core import flow
+    from gkassist.dialogue import engine, improvements, polish
+
+    folder = tmp_path / "prompts"
+    shutil.copytree(ROOT / "prompts", folder)
+    for module in (flow, improvements, polish):
+        monkeypatch.setattr(module, "resource_dir", lambda name: tmp_path / name)
+    caches = (flow.flow, flow._fitted, improvements.problem_areas, polish.polish_prompts, engine._checked_prompts)
+    for cached in caches:
+        cached.cache_clear()
+    yield folder
+    for cached in caches:
+        cached.cache_clear()
+
+
+def spoil(path, old, new):
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    return text[: text.index(old)].count("\n") + 1  # the line of the change
+
+
+@pytest.mark.parametrize("file, old, new, words", [
+    ("problems.yaml", "    when: [{figure: fee_amount, more_than: 0}]", "    whne: [{figure: fee_amount, more_than: 0}]",
+     "不认识的键“whne”"),
+    ("problems.yaml", "{figure: carry_next_total, at_least: 1}", "{figure: carried_next_total, at_least: 1}",
+     "没有叫“carried_next_total”的数字"),
+    ("problems.yaml", "有{carry_next_total}件申请结转下年度办理", "有{carry_total}件申请结转下年度办理", "{carry_total}不是可用的数字"),
+    ("problems.yaml", "      part: 平台建设\n", "      part: 网站建设\n", "没有“网站建设”这一部分"),
+    ("flow.yaml", "    kind: improvements", "    kind: improvement", "不认识的题型“improvement”"),
+    ("flow.yaml", '    title: "表四 复议诉讼"', '    titel: "表四 复议诉讼"', "不认识的键“titel”"),
+    ("flow.yaml", '    title: "表二 主动公开"', '    title: "表二 主动公开', "不是有效的 YAML"),
+    ("polish.yaml", "“{part}”部分", "“{section}”部分", "{section}不认识"),
+])
+def test_a_mistake_in_prompts_is_named_with_its_file_and_line_when_a_draft_opens(prompts, file, old, new, words,
+                                                                                  tmp_path, capsys):
+    line = spoil(prompts / file, old, new)
+    answers = tmp_path / "answers.txt"
+    answers.write_text("没有\n", encoding="utf-8")
+    assert main(["draft", "--from", str(SEED), "--year", "2021", "--answers", str(answers)]) == 2
+    message = capsys.readouterr().err
+    assert f"{file}：第" in message and words in message and "Traceback" not in message
+    said_line = int(message.split("：第")[1].split("行")[0])
+    assert abs(said_line - line) <= 2, message  # at the mistake (a YAML error is found on the line after)
+
+
+def test_the_shipped_prompts_are_sound(prompts, tmp_path, capsys):
+    answers = tmp_path / "answers.txt"
+    answers.write_text("没有\n对\n", encoding="utf-8")
+    assert main(["draft", "--from", str(SEED), "--year", "2021", "--answers", str(answers)]) == 0
