@@ -197,8 +197,16 @@ def test_a_49000_paragraph_docx_is_refused_before_minutes_of_writing_word(tmp_pa
     path.write_bytes(docx_bytes(seed_body() + paragraphs(["（一）段落。"] * 49_000)))
     started = time.monotonic()
     assert main(["render", str(path), "-o", str(tmp_path / "out.docx")]) == 2
-    assert "读出49025段文字，远多于一份年度报告（上限3000段）" in capsys.readouterr().err
-    assert time.monotonic() - started < 5 and not (tmp_path / "out.docx").exists()
+    assert "文件有49318行文字，远多于一份年度报告（上限20000行）" in capsys.readouterr().err
+    assert time.monotonic() - started < 3 and not (tmp_path / "out.docx").exists()
+
+
+def test_thousands_of_paragraphs_within_the_lines_are_refused_once_read(tmp_path):
+    path = tmp_path / "paragraphs.txt"
+    path.write_text(SEED.read_text(encoding="utf-8").replace("\n（二）", "\n" + "（一）段落。\n" * 3_500 + "（二）", 1),
+                    encoding="utf-8")
+    with pytest.raises(InputError, match="段文字，远多于一份年度报告（上限3000段）"):
+        import_file(path)
 
 
 @pytest.mark.parametrize("lines, words", [

@@ -72,6 +72,7 @@ def source_text(path: Path) -> str:
 # format and size on disk: the gathered reports have at most 6,300 characters, 330 cell separators and 320
 # paragraphs; reading 3 million cells took 37 s and writing 49,000 paragraphs to Word over two minutes.
 MAX_LINES = 100_000
+MAX_TEXT_LINES = 20_000  # lines holding text: reading 49,000 of them took 2.3 s before the paragraphs were counted
 MAX_CHARS = 1_000_000
 MAX_CELLS = 50_000  # cell separators (“|” and tabs)
 MAX_PARAGRAPHS = 3_000  # paragraphs of the report read (about 2 ms each to write to Word)
@@ -81,6 +82,8 @@ def _bounded(path: str, text: str) -> None:
     lines = text.count("\n") + 1
     if lines > MAX_LINES:
         raise InputError(f"{path}：文件有{lines}行，远多于一份年度报告（上限{MAX_LINES}行），请确认选对了文件")
+    if (written := sum(1 for line in text.splitlines() if line.strip())) > MAX_TEXT_LINES:
+        raise InputError(f"{path}：文件有{written}行文字，远多于一份年度报告（上限{MAX_TEXT_LINES}行），请确认选对了文件")
     if len(text) > MAX_CHARS:
         raise InputError(f"{path}：文件有{len(text)}个字，远多于一份年度报告（上限{MAX_CHARS}字），请确认选对了文件")
     if (cells := text.count("|") + text.count("\t")) > MAX_CELLS:
