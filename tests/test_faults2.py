@@ -209,13 +209,14 @@ def test_thousands_of_paragraphs_within_the_lines_are_refused_once_read(tmp_path
         import_file(path)
 
 
-@pytest.mark.parametrize("lines, words", [
-    (60_000, "个字，远多于一份年度报告（上限1000000字）"),  # 3 million cells
-    (1_100, "单元格，远多于一份年度报告（上限50000个）"),  # 55,000 cells in 110,000 characters
+@pytest.mark.parametrize("lines, cells, words", [
+    (15_000, 200, "个字，远多于一份年度报告（上限1000000字）"),  # 3 million cells
+    (60_000, 50, "行文字，远多于一份年度报告（上限20000行）"),  # 3 million cells in shorter lines
+    (1_100, 50, "单元格，远多于一份年度报告（上限50000个）"),  # 55,000 cells in 110,000 characters
 ])
-def test_millions_of_tab_separated_cells_are_refused_at_once(tmp_path, capsys, lines, words):
+def test_millions_of_tab_separated_cells_are_refused_at_once(tmp_path, capsys, lines, cells, words):
     path = tmp_path / "cells.txt"
-    path.write_text(SEED.read_text(encoding="utf-8") + ("0\t" * 50 + "\n") * lines, encoding="utf-8")
+    path.write_text(SEED.read_text(encoding="utf-8") + ("0\t" * cells + "\n") * lines, encoding="utf-8")
     started = time.monotonic()
     assert main(["check", str(path)]) == 2
     assert words in capsys.readouterr().err and time.monotonic() - started < 2
