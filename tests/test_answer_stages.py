@@ -37,7 +37,7 @@ def test_an_aside_giving_a_reason_completes_its_result():
     ("自然人申请5件", "natural", None, None, 5),
     ("企业部分公开1件", "business", "partial", None, 1),
     ("不予公开1件", None, None, "deny_", 1),
-    ("1件涉及国家秘密不予公开", None, "deny_1", "deny_", 1),
+    ("1件涉及国家秘密不予公开", None, "deny_1", None, 1),  # the reason is the row: no group left open
     ("村民委员会申请1件", "other", None, None, 1),  # no 村民 in it
     ("个人和企业一共申请5件", None, None, None, 5),  # two kinds: which one is not said
     ("申请人是一家公司", "business", None, None, None),  # an applicant, not a count

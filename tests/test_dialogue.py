@@ -500,3 +500,13 @@ def test_opening_a_finished_draft_uses_up_no_history_version():
         opened.jump("requests")  # looked at, not changed
         opened.answer("对")
     assert sorted(history_dir(engine.path).glob("2*.json")) == kept
+
+
+def test_a_carry_over_last_years_report_does_not_bear_out_is_pointed_out():
+    engine = Engine.start(import_file(SEED).report, 2021)  # last year carried nothing on
+    for said, carried in (("上年结转过来1件，今年个人新申请2件，都公开了", 1), ("去年结转的2件都是个人的，今年个人申请3件，全部公开", 2)):
+        engine.pending = None
+        replies = engine.answer(said)
+        assert replies[-1].text.startswith(f"注意：去年报告的结转下年度继续办理是0件，今年的上年结转应与它相同，这里是{carried}件。")
+    engine.pending = None
+    assert not engine.answer("个人申请2件，都公开了")[-1].text.startswith("注意")

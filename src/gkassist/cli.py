@@ -49,11 +49,14 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--top", type=int, default=5)
     s.add_argument("--json", action="store_true")
     s.add_argument("--corpus", action="append", default=[], help="另加一个语料文件夹")
+    s.add_argument("--level", help="只从同一层级单位的报告中找：township 乡镇街道 / department 政府部门 / government 政府本级")
 
     co = sub.add_parser("corpus", help="管理个人语料库")
     co_sub = co.add_subparsers(dest="corpus_command", parser_class=_Parser)
     ca = co_sub.add_parser("add")
     ca.add_argument("files", nargs="+")
+    cr = co_sub.add_parser("remove", help="从个人语料库移出报告（给加入时的文件，或机关名称）")
+    cr.add_argument("items", nargs="+", metavar="文件或机关")
     co_sub.add_parser("list")
 
     d = sub.add_parser("draft", help="打开对话式起草界面（默认）")
@@ -252,16 +255,61 @@ def cmd_import(args) -> int:
     return EXIT_OK
 
 
-def cmd_suggest(args) -> int:
-    from gkassist.corpus import suggest_command
+def _warn(message: str) -> None:
+    print(message, file=sys.stderr)
 
-    return suggest_command(args)
+
+def cmd_suggest(args) -> int:
+    import re
+
+    from gkassist.corpus import check_level, keywords, load_index, search, section_kind
+
+    kind = section_kind(args.section)
+    check_level(args.level)
+    query = args.query.strip()
+    if not query:
+        raise InputError("请写几句今年做了什么（例如：“今年重点公开了财政预决算和惠民补贴”）")
+    query = query[:20000]
+    if not re.search(r"[\u4e00-\u9fff]", query):
+        raise InputError("请用中文描述今年的工作，语料库里是中文报告")
+    index = load_index(args.corpus, _warn)
+    results = search(index, query, kind, max(1, args.top), level=args.level, warn=_warn)
+    words = keywords(query)
+    if args.json:
+        print(json.dumps({"keywords": words, "suggestions": [s.to_dict() for s in results]}, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    if not words:
+        print("没有从这句话里找到关键词（只有常用字词或标点），请多写一些具体内容")
+        return EXIT_OK
+    if not results:
+        print(f"关键词：{'、'.join(words)}；语料库里没有找到合适的句子")
+        return EXIT_OK
+    print(f"关键词：{'、'.join(words)}")
+    for i, s in enumerate(results, 1):
+        print(f"{i}. {s.text}")
+        print(f"   出处：{s.agency} {s.year}年度报告 · {s.section}；匹配：{'、'.join(dict.fromkeys(s.matched))}")
+    print("〔…〕 处是原报告的机关、地名、年份和数字，请换成本单位今年的实际情况")
+    return EXIT_OK
 
 
 def cmd_corpus(args) -> int:
-    from gkassist.corpus import corpus_command
+    from gkassist import corpus
 
-    return corpus_command(args)
+    if args.corpus_command == "add":
+        added = corpus.add_to_own(args.files, _warn)
+        for report, dest, partial in added:
+            print(f"已加入：{report.agency} {report.year}年度{'（部分结果）' if partial else ''} → {dest}")
+        return EXIT_OK if added else EXIT_BAD_INPUT
+    if args.corpus_command == "remove":
+        removed = corpus.remove_from_own(args.items, _warn)
+        for r, kept in removed:
+            print(f"已移出：{r['agency']} {r['year']}年度（副本留在 {kept}）")
+        return EXIT_OK if removed else EXIT_BAD_INPUT
+    print(f"{'机关':<24}{'年度':<8}{'句子':<6}来源")
+    for r in corpus.load_index([], _warn).reports:
+        where = "我的报告" if r["own"] else ("随附样例" if "samples" in r["source"] else r["source"])
+        print(f"{r['agency']:<24}{r['year']:<8}{r['sentences']:<6}{where}")
+    return EXIT_OK
 
 
 def cmd_draft(args) -> int:

@@ -1,8 +1,8 @@
 """Every place gkassist reads or writes, in one module.
 
-User folders come from platformdirs (XDG_DATA_HOME, XDG_CACHE_HOME, XDG_CONFIG_HOME honoured): drafts and
-the personal corpus under the data folder, the suggestion index under the cache folder, config.toml under
-the config folder.  The shipped templates, prompts, samples and data are inside the package in a wheel
+User folders come from platformdirs (XDG_DATA_HOME, XDG_CACHE_HOME, XDG_CONFIG_HOME honoured): drafts, the
+personal corpus and the phrasing indexes under the data folder, jieba's dictionary caches under the cache
+folder, config.toml under the config folder.  The shipped templates, prompts, samples and data are inside the package in a wheel
 (pyproject force-includes them) and the top-level folders in a source checkout.
 """
 
@@ -36,8 +36,14 @@ def user_corpus_dir() -> Path:
     return _user_dir("data") / "corpus"
 
 
+def index_dir() -> Path:
+    """The phrasing indexes, one SQLite file per corpus.  In the data folder, not the cache: built from a
+    province's reports it takes many minutes to build again, and cache folders are what cleaners empty."""
+    return _user_dir("data") / "index"
+
+
 def cache_dir() -> Path:
-    """The suggestion index cache: rebuilt whenever it is missing or broken."""
+    """jieba's dictionary caches: rebuilt whenever they are missing or broken."""
     return _user_dir("cache")
 
 

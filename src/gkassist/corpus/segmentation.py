@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import logging
 import marshal
+import re
 import sqlite3
 import sys
 import threading
+from collections import Counter
 from functools import cache
 from pathlib import Path
 
@@ -174,3 +176,25 @@ def place_words() -> frozenset[str]:
                 words.append(parts[0])
     _write_quietly(path, marshal.dumps(words))
     return frozenset(words)
+
+
+# ------------------------------------------------------------------ the words a sentence is indexed and found by
+@cache
+def stopwords() -> frozenset[str]:
+    return frozenset((resource_dir("data") / "stopwords.txt").read_text(encoding="utf-8").split())
+
+
+_WORD = re.compile(r"[\u4e00-\u9fff]{2,}|[A-Za-z]{3,}")
+
+
+def tokens(text: str) -> list[str]:
+    """The words of `text` that carry meaning: two or more Chinese characters or three or more Latin letters,
+    stop words left out."""
+    stop = stopwords()
+    return [w for w in jieba_module().lcut(text) if _WORD.fullmatch(w) and w not in stop]
+
+
+def keywords(query: str, limit: int = 12) -> list[str]:
+    """The clerk's words that carry meaning, most frequent first (stop words and punctuation dropped)."""
+    counts = Counter(tokens(query[:2000]))
+    return [w for w, _ in counts.most_common(limit)]

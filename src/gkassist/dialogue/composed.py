@@ -176,8 +176,8 @@ def without_restatements(body: str, opening: str) -> str:
         text = "".join(kept).lstrip("，")
         if re.fullmatch(r"(?:\d{4}年|我\w{1,2}|本机关|[，。；])*", text):
             text = ""  # only the time and the unit of a clause said already: nothing of the clerk's own is left
-        if kept and kept[0] is not clauses[0] and text.startswith("比"):
-            text = "申请数量" + text  # “收到申请9件，比2024年减少3件” without its first clause
+        if kept and kept[0] is not clauses[0] and re.match(r"比|与|跟|和", text):
+            text = "申请数量" + text  # “收到申请9件，比2024年减少3件” (“与2024年相同”) without its first clause
         if text and not re.search(r"[。；！？]$", text):
             text += "。"
         kept_sentences.append(text)

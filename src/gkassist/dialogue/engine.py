@@ -25,6 +25,10 @@ from gkassist.dialogue.replies import Pending, Reply
 
 YES = re.compile(r"^\s*(对|对的|对了|是|是的|确认|好|好的|行|可以|没问题|没错|采用|就这样|ok|OK|y|yes)\s*[。！!]?\s*$")
 NO = re.compile(r"^\s*(不对|不是|错了|重来|否|no|n)\s*[。！!]?\s*$")
+# “刚才说的不对，重新说：……”, “重来：……”: what was understood goes when the rest stands on its own (a plain “不对，……”
+# or “说错了，……” puts right part of it: a follow-up)
+NO_THEN = re.compile(r"^\s*(?:(?:哦|噢|呃|啊)?(?:刚才|前面|上面)?(?:说的|说得|讲的)?(?:不对|错了|说错了)了?\s*[，,。！!：:]\s*)?"
+                     r"我?(?:重新说|重说|重来|重新来)(?:一下|一遍)?\s*[，,。：:]\s*(.+)$", re.S)
 USE = re.compile(r"\s*(用|好|好的|是|对|可以|用吧)\s*[。！!]?\s*")
 DONT_USE = re.compile(r"\s*(不用|不|否|不要|算了)\s*[。！!]?\s*")
 GO_ON = re.compile(r"\s*(接着写|接着|继续|继续写|接着上次)\s*[。！!]?\s*")
@@ -291,11 +295,24 @@ class Engine:
             if NO.match(text):
                 self.pending = None
                 return [Reply("好的，请重新回答。")] + [r for r in self.question() if r.kind != "understood"][:1]
+            if m := NO_THEN.match(text):
+                return self._understand_correction(kind, step, m[1], text)
         elif YES.match(text):
             return [Reply("现在没有待确认的内容，请直接回答这一题。", "error")]
         if not re.search(r"[\u4e00-\u9fff0-9０-９]", text):
             return [Reply("请用中文回答（可以直接写数字）。", "error")]
         return kind.understand(self, step, text)
+
+    def _understand_correction(self, kind, step: Step, rest: str, whole: str) -> list[Reply]:
+        """“不对，……”: the rest is read as the whole answer afresh (“不对，是诉讼1件，维持”); when it cannot stand
+        alone (“不对，维持的是1件，另1件撤回了”) it corrects what was understood instead."""
+        before = self.pending
+        self.pending = None
+        fresh = kind.understand(self, step, rest)
+        if self.pending is not None and not self.pending.asking:
+            return fresh
+        self.pending = before
+        return kind.understand(self, step, whole)
 
     def _command(self, text: str) -> list[Reply] | None:
         """Moving about the report, at any question and never taken for an answer: 改表二 / 改一（四） / 回到上一题 /

@@ -15,12 +15,12 @@ def find_last_year(agency: str, year: int) -> tuple[Report, str] | None:
     The corpus is looked up in its index (which knows each file's agency and year), so a large corpus is not
     read file by file on the clerk's first answer.
     """
-    from gkassist.corpus import load_index
+    from gkassist.corpus import corpus_reports
     from gkassist.importer import load_any
 
     candidates = [(p, f"去年的草稿 {p.name}") for p in draft_files()]
     try:
-        reports = sorted(load_index().reports, key=lambda r: not r["own"])  # own reports first
+        reports = sorted(corpus_reports(), key=lambda r: not r["own"])  # own reports first
     except InputError:
         reports = []
     candidates += [(Path(r["source"]), f"语料库里的报告 {Path(r['source']).name}") for r in reports

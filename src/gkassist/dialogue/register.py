@@ -81,7 +81,8 @@ def _compiled() -> _Compiled:
         # 了 not inside a word that keeps it (了解, 为了…)
         re.compile(rf"(?:{keep})|了" if keep else "了"),
         re.compile("(?:" + "|".join(re.escape(p) for p in d.particles) + r")+(?=[，。；！？,.;!?]|$)"),
-        re.compile("^(?:" + "|".join(re.escape(w) for w in sorted(d.subject_before, key=len, reverse=True)) + ")"),
+        # (“公开栏更新4次” opens with a thing, not with what was done)
+        re.compile("^(?:" + "|".join(re.escape(w) for w in sorted(d.subject_before, key=len, reverse=True)) + ")(?!栏)"),
     )
 
 
@@ -122,8 +123,11 @@ def to_register(text: str, report: Report, subject: bool = True) -> str:
     out = _punctuation(text)
     for pattern, write in c.times:
         out = pattern.sub(fill(write), out)
-    out = c.self_words.sub(me, out)
-    out = out.replace(me + "里", me)  # “我们局里” → “我局”
+    # “我们县里”, “局里”: the unit's own word after 我们 is part of the self-name (“我县”, not “我县县”)
+    out = re.sub(f"(?:{c.self_words.pattern})(?:{re.escape(me[1:])}(?![城区级]))?里?", me, out)
+    # a bureau's “我们县政府网站” is the county's: “本县”
+    out = re.sub(f"{re.escape(me)}([县市区镇乡])(?=政府|人民政府|各|范围|内|全)", r"本\1", out) if me[1:] not in "县市区镇乡" else out
+    out = out.replace(me + "里", me)
     for pattern, write in c.phrases:
         out = pattern.sub(fill(write), out)
     out = c.le.sub(lambda m: m.group(0) if m.group(0) != "了" else "", out)

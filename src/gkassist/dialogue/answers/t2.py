@@ -11,12 +11,13 @@ import re
 from gkassist.core.numbers import parse_number
 from gkassist.dialogue.answers.parsed import Parsed
 from gkassist.dialogue.answers.t3 import names_a_row
-from gkassist.dialogue.answers.text import NUM, Clause, clauses, count_of
+from gkassist.dialogue.answers.text import NUM, Clause, approximate, clauses, count_of, vague, with_vague_counts_answered
 from gkassist.dialogue.answers.words import words
 
 REFUSAL = ("没听明白。请写成“规范性文件制发2件，废止1件，现行有效9件；行政许可41件，行政处罚12件，"
            "行政强制0件，收费0万元”这样。")
 _NEGATION = re.compile(r"没有|没|未|无|不曾")
+_NONE_AT_ALL = re.compile(r"一(?:个|件|份|项|分钱|分)?(?:也|都)(?=没|未|不)")  # “一个也没发”: none, not one
 
 
 def _distributed(text: str, turn: int) -> list[Clause]:
@@ -30,16 +31,30 @@ def _distributed(text: str, turn: int) -> list[Clause]:
 
 
 def _clauses(text: str, turn: int) -> list[Clause]:
+    # “许可和处罚各10件”: each row listed takes the count
+    text = re.sub(r"([^，；。]+?(?:和|、|及|与|跟)[^，；。]+?)各(?:自|有)?(?:是|为)?\s*(" + NUM + r"\s*件)",
+                  lambda m: "，".join(p + m.group(2) for p in re.split(r"和|、|及|与|跟", m.group(1)) if p), text)
     if re.search(r"、[^，；。]*?(?:都|均|全)", text):
-        return _distributed(text, turn)
-    return clauses(text.replace("、", "，"), names_a_row, turn)
+        found = _distributed(text, turn)
+    else:
+        found = clauses(text.replace("、", "，"), names_a_row, turn)
+    # “现行有效5件（含今年新出台的2件）”: what the brackets say follows as clauses of the same row; what they were
+    # about (“秸秆禁烧、人居环境整治各1件”) names no row and no column and is left out
+    return [x for c in found for x in [Clause(c.text, c.heads, c.ends, turn=turn)]
+            + [Clause(a, turn=turn) for a in c.asides if _names_a_cell(a)]]
+
+
+def _names_a_cell(text: str) -> bool:
+    w = words()
+    return any(pattern.search(text) for pattern, _ in w.t2_rows + w.t2_columns)
 
 
 def read(found: list[Clause]) -> tuple[dict, list[str], list[str]]:
-    """(cells, questions, not understood): each clause's row (or the row just said) and what it counts."""
+    """(cells, questions, not understood): each clause's row (or the row just said) and what it counts; a question
+    is ((the row, the column or None) it asks about, its text)."""
     w = words()
     cells: dict = {}
-    questions: list[str] = []
+    questions: list[tuple[tuple[str, str | None], str]] = []
     not_understood: list[str] = []
     row: str | None = None
     turn = 0
@@ -60,7 +75,11 @@ def read(found: list[Clause]) -> tuple[dict, list[str], list[str]]:
             if count_of(clause):
                 not_understood.append(clause)
             continue
-        count = count_of(clause)
+        count = count_of(_NONE_AT_ALL.sub("", clause))
+        if count is None and vague(clause) or count and approximate(clause):
+            column = next((col for pattern, col in w.t2_columns if pattern.search(clause)), None)
+            questions.append(((row, column), f"“{clause}”：表里要填确切的数，具体是多少？"))
+            continue
         if row in ("rules", "normative"):
             negation = _NEGATION.search(clause)
             if negation:
@@ -74,7 +93,7 @@ def read(found: list[Clause]) -> tuple[dict, list[str], list[str]]:
             if count is None:
                 continue
             if column is None:
-                questions.append(f"“{clause}”是制发、废止，还是现行有效的件数？")
+                questions.append(((row, None), f"“{clause}”是制发、废止，还是现行有效的件数？"))
                 continue
             cells[("t2", row, column)] = count
         elif row == "fees":
@@ -97,10 +116,14 @@ def parse_t2(turns: list[str]) -> Parsed:
     and what an earlier answer said stays (a figure said before a question is not lost when the question is
     answered).  A question of an earlier answer stays open until its cell is said."""
     out = Parsed()
-    for i, text in enumerate(turns):
+    open_questions: list[tuple[tuple[str, str | None], str]] = []  # ((row, column asked about), question)
+    for i, text in enumerate(with_vague_counts_answered(turns)):
         cells, questions, not_understood = read(_clauses(text.strip(), i))
         out.cells.update(cells)
-        out.questions = [q for q in out.questions if not cells] + questions
+        # a question stays open until a later answer gives a figure of its row
+        open_questions = [((row, col), q) for (row, col), q in open_questions
+                          if not any(r == row and col in (None, c) for _, r, c in cells)] + questions
+        out.questions = [q for _, q in open_questions]
         out.not_understood = not_understood
     if not out.cells and not out.questions:
         out.refusal = REFUSAL
@@ -108,8 +131,14 @@ def parse_t2(turns: list[str]) -> Parsed:
 
 
 def fee(clause: str) -> float | None:
-    """The fee in 万元 (the table's unit): “2.5万元”, “3000元”, “收费0”."""
-    m = re.search(r"(" + NUM + r")\s*(万元|万|元)?", clause)
+    """The fee in 万元 (the table's unit): “2.5万元”, “3000元”, “1万2千元”, “5千元”, “收费0”; the number with a unit
+    first (“一共2.5万元” is no 一)."""
+    if m := re.search(r"(\d+(?:\.\d+)?)\s*万\s*(?:(\d)\s*千|(\d{1,4})(?=\s*元|$))", clause):
+        thousands = float(m.group(2)) / 10 if m.group(2) else float(m.group(3)) / 10 ** len(m.group(3))
+        return round(float(m.group(1)) + thousands, 4)  # “1万2千元”, “1万2”
+    if m := re.search(r"(\d+(?:\.\d+)?)\s*千\s*(?:元)?", clause):
+        return round(float(m.group(1)) / 10, 4)  # “5千元”
+    m = re.search(r"(" + NUM + r")\s*(万元|万|元)", clause) or re.search(r"([0-9０-９]+(?:[.．][0-9０-９]+)?)()", clause)
     if not m:
         return None
     value = parse_number(m.group(1).replace("．", "."))

@@ -19,12 +19,39 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from gkassist.core.numbers import parse_number
 from gkassist.dialogue.answers.parsed import Parsed
-from gkassist.dialogue.answers.text import NUM, Clause, clauses, count_of, counted
+from gkassist.dialogue.answers.text import (
+    NUM,
+    PARTITIVE,
+    Clause,
+    approximate,
+    clauses,
+    count_of,
+    counted,
+    with_vague_counts_answered,
+)
 from gkassist.dialogue.answers.words import words
 
-APPLIES = re.compile(r"申请|收到|受理|接到|提出")
+APPLIES = re.compile(r"申请|收到|受理|接到|提出|一共|共计|总共|合计")
+# “没有企业申请”, “不是单位”: a kind said to have no applications
+NEGATED_KIND = re.compile(r"(?:没有|没|无|不是|并非|非)(?:任何)?(?:一家|一个)?")
+ORGANISATIONS = re.compile(r"法人|单位|组织|企业|公司|机构")
+EACH = re.compile(r"^各\s*" + NUM + r"\s*件$")  # “2位群众…，各1件”: how many each, not more applications
+# “X的那件其实是Y”, “那1件不是X而是Y”: a result put from one row into another
+MOVE = re.compile(r"其实是|实际是|而是|应该是|应为|改为|改成")
+# “个人申请的4件都公开了”, “自然人5件都公开”: a kind's applications and their result in one clause
+APPLIED_COUNT = re.compile(r"申请(?:的|了)?(?:那)?\s*" + NUM + r"\s*件|" + NUM + r"\s*件\s*(?:也|同样|一样)?(?:是)?(?:都|均|全|一样|同样)")
+# “两家企业各申请了1件”, “3个人各申请了2件”: so many applicants, so many each
+EACH_APPLIED = re.compile("(" + NUM + r")\s*(?:家|个|位|名)[^，。；0-9]{0,6}?各(?:自)?(?:申请)?(?:了)?\s*(" + NUM + r")\s*件")
+# “企业的2件也一样”: the result just said, for these too
+SAME_RESULT = re.compile(r"也一样|也是一样|同样(?:如此|处理)?$|也是这样|也这样")
+# “涉及3个村的征收补偿”: what the applications were about, not a count of them
+TOPIC = re.compile(r"涉及|关于|问的是|主要是|内容是|是问")
+# “说错了，是5件”: a count put right with nothing else said of it
+BARE_CORRECTED = re.compile(r"^(?:是|应该是|应为|共|一共|总共)?\s*" + NUM + r"\s*件$")
 DONE_WORDS = re.compile(r"办结|答复|办理|处理|完成")
+ALSO = re.compile(r"也|同样|一样")  # “企业那1件也公开了”: in addition to what was said
 REFERS = re.compile(r"那|这|该|上面|刚才|前面")
 
 
@@ -44,6 +71,12 @@ class Frame:
     vague: bool
     correction: bool
     refers: bool
+    partitive: bool = False  # “个人的6件里”: the applications the results after it are counted among
+    several: bool = False  # more than one kind named (“有单位也有个人”)
+    no_organisations: bool = False  # “没有企业申请”, “都不是单位”: every application a person's
+    moved_from: str | None = None  # the row a correction takes the result from (“不掌握的那件其实是需要另行制作的”)
+    vague_count: bool = False  # “企业也有几件”: a count said without its number
+    refers_to: str | None = None  # the result row (or group prefix) “X的那件” speaks of
 
     @property
     def text(self) -> str:
@@ -62,9 +95,16 @@ def kinds_in(text: str) -> list[str]:
 
 
 def kind_of(text: str) -> str | None:
-    """The one kind of applicant a clause names; None when it names none or several (“个人和企业一共5件”)."""
-    found = kinds_in(text)
+    """The one kind of applicant a clause names; None when it names none or several (“个人和企业一共5件”), and not a
+    kind said to have none (“没有企业申请”)."""
+    found = kinds_in(_without_negated_kinds(text))
     return found[0] if len(found) == 1 else None
+
+
+def _without_negated_kinds(text: str) -> str:
+    """The clause without the kinds it says there were none of: “没有企业申请，都是老百姓” names 老百姓 only."""
+    words_ = "|".join(re.escape(word) for word, _ in words().kinds) + "|" + ORGANISATIONS.pattern
+    return re.sub(rf"(?:{NEGATED_KIND.pattern})(?:{words_})(?:或者?其他组织)?", "", text)
 
 
 def _not_results(text: str) -> str:
@@ -75,7 +115,9 @@ def result_of(text: str, labels: tuple[tuple[str, str], ...] = ()) -> str | None
     """The result row a clause names: by its everyday words, else by the row's own label in the report's format
     (a row a new format adds is understood by its label)."""
     flat = _not_results(text)
-    found = next((row for pattern, row in words().results if pattern.search(flat)), None)
+    # a row's own label said in full is the most specific thing a clerk can say (a new row's “申请人主动撤回申请”)
+    by_label = next((row for label, row in labels if len(label) >= 6 and label in flat), None)
+    found = by_label or next((row for pattern, row in words().results if pattern.search(flat)), None)
     return found or next((row for label, row in labels if label in flat), None)
 
 
@@ -93,18 +135,44 @@ def result_labels(fmt) -> tuple[tuple[str, str], ...]:
 
 
 # “一家公司”, “一位村民”: the article of an applicant, not a count of applications
-_ARTICLE = re.compile(r"(?<![0-9０-９零〇一二两三四五六七八九十百千万])一(?:家|位|名|个)(?=[\u4e00-\u9fff])")
+_ARTICLE = re.compile(r"(?<![0-9０-９零〇一二两三四五六七八九十百千万])一(?:家|位|名|个)(?=[\u4e00-\u9fff])(?!是)")
 
 
 def frame(clause: Clause, labels) -> Frame:
     w = words()
     text = clause.text
     counted_text = text if re.search(r"件", text) else _ARTICLE.sub("", text)
-    return Frame(clause, kind_of(text), result_of(text, labels), group_of(text), count_of(counted_text),
+    said = _without_negated_kinds(text)
+    # “X的那件…” names the result it speaks of, not the result it has: “纠正的那件…又起诉了”
+    reference = re.search(r"(.{1,12}?)的那(?:1|一)?(?:件|个)", said)
+    rest = said[reference.end():] if reference else said
+    row = result_of(rest, labels) or (None if reference else result_of(said, labels))
+    moved_from = None
+    if reference and (earlier := result_of(reference.group(1), labels)) and row and earlier != row:
+        moved_from = earlier  # “不掌握的那件其实是需要另行制作的”
+    elif MOVE.search(said) and (m := re.search(r"不是(.+?)(?:而是|其实是)", said)):
+        moved_from = result_of(m.group(1), labels)  # “那1件不是重复申请而是信访件”
+        row = result_of(said[m.end():], labels) or row
+    # (“不公开的那1件是企业的”: the count is the reference's, not one more)
+    count = count_of(re.sub(r"^.{1,12}?的那(?:1|一)?(?:件|个)", "", counted_text, count=1) if reference else counted_text)
+    if m := EACH_APPLIED.search(text):
+        applicants, each = parse_number(m.group(1)), parse_number(m.group(2))
+        if applicants is not None and each is not None:
+            count = applicants * each
+    if count is None and reference and re.search(r"多|新增|漏", reference.group(1)):
+        count = 1  # “多出来的那件是重复申请”
+    vague = bool(w.vague_kinds.search(said))
+    kinds = kinds_in(w.vague_kinds.sub("", said))  # “法人或者其他组织” names no kind, not 其他组织
+    kind = kinds[0] if len(kinds) == 1 and not vague else None
+    return Frame(clause, kind, row, None if row else group_of(rest), count,
                  bool(w.all.search(text)), bool(APPLIES.search(text)), bool(w.carried_in.search(text)),
                  bool(w.no_carry.search(text)), bool(w.carry_next.search(text)),
-                 bool(w.vague_kinds.search(text)) and not kind_of(w.vague_kinds.sub("", text)),
-                 bool(w.corrections.search(text)), bool(REFERS.search(text)))
+                 vague and not kinds, bool(w.corrections.search(text)), bool(REFERS.search(text)),
+                 partitive=bool(PARTITIVE.search(text)), several=len(kinds) > 1 or (vague and bool(kinds)),
+                 no_organisations=bool(re.search(rf"(?:{NEGATED_KIND.pattern})(?:{ORGANISATIONS.pattern})", text)),
+                 moved_from=moved_from, vague_count=bool(w.vague_counts.search(text)),
+                 refers_to=(result_of(reference.group(1), labels) or (group_of(reference.group(1)) or (None,))[0])
+                 if reference else None)
 
 
 def expand_asides(found: list[Clause]) -> list[Clause]:
@@ -126,6 +194,15 @@ def expand_asides(found: list[Clause]) -> list[Clause]:
                                   turn=c.turn))
         elif not any(p is not None for p in parts) and group_of(c.text) and not result_of(c.text):
             out.append(Clause(c.text + "".join(c.asides), c.heads, c.ends, turn=c.turn))
+        elif total and all(parts) and sum(parts) == total and group_of(c.text) and not result_of(c.text) \
+                and all(result_of(a) for a in c.asides):
+            # “不予公开1件（保护第三方合法权益1件）”: the reasons of the count, instead of it
+            out += [Clause(a, turn=c.turn) for a in c.asides]
+            out[-1].heads, out[-1].ends = c.heads, c.ends
+        elif total and all(parts) and not any(kind_of(a) or result_of(a) or group_of(a) for a in c.asides) \
+                and (sum(parts) == total or all(TOPIC.search(a) for a in c.asides)):
+            # “2件（一件问低保，一件问拆迁）”, “3件（其中2件是问拆迁的）”: what they were about
+            out.append(Clause(c.text, c.heads, c.ends, turn=c.turn))
         else:
             out.append(Clause(c.text, turn=c.turn))
             out += [Clause(a, turn=c.turn) for a in c.asides]
@@ -146,6 +223,8 @@ class Fact:
     explicit: bool = False  # the clause itself names the kind
     correction: bool = False
     refers: bool = False
+    quantified: bool = False  # “都”: a count said of every application in scope (“三件都公开了”)
+    moved_from: str | None = None  # the row whose result this one is put right from
 
 
 @dataclass
@@ -168,19 +247,69 @@ def read(frames: list[Frame]) -> Reading:
     last_row: str | None = None
     last_carry = ""
     turn = 0
+    no_organisations = False
+    correcting = False  # “说错了，申请是6件……”: the answer puts right what was said, every clause after the words
     for f in frames:
         text = f.text
         if f.clause.turn != turn:  # a new answer: what the last one was listing is over
             turn, scope, recent, announced, last_row, last_count = f.clause.turn, None, None, None, None, None
             segment_kinds.clear()
+            correcting = False
+        if f.correction and f.row is None and f.count is None:
+            correcting = True
+        elif correcting:
+            f.correction = True
         if w.no_requests.search(text):
             out.no_requests = True
         fact = lambda what, kind, row, count, **kw: Fact(what, kind, row, count, text, turn, explicit=f.kind is not None,  # noqa: E731
-                                                        correction=f.correction, refers=f.refers, **kw)
+                                                        correction=f.correction, refers=f.refers, quantified=f.quantified, **kw)
+        if f.no_organisations:
+            # “没有企业申请”, “都不是单位”: the applications of no named kind are persons'
+            no_organisations = True
+            for x in out.facts:
+                if x.what == "requests" and x.kind is None:
+                    x.kind = "natural"
         if f.vague:
             out.questions.append(f"“{text}”是哪类申请人（商业企业、科研机构、社会公益组织、法律服务机构，或其他组织）？")
             continue
+        if EACH.match(text):
+            continue  # “2位群众…，各1件”
+        if f.vague_count and f.count is None:
+            out.questions.append(f"“{text}”具体是几件？")
+            continue
+        if f.count and approximate(text):
+            out.questions.append(f"“{text}”：表里要填确切的件数，具体是几件？")
+            continue
+        if correcting and f.row is None and f.kind is None and not f.carry and not f.carried_in \
+                and BARE_CORRECTED.match(text):
+            out.facts.append(fact("requests", None, "new", f.count))  # “说错了，是5件”: the applications put right
+            continue
         kind, row, count = f.kind, f.row, f.count
+        if f.refers_to and kind and count is None and row is None:
+            # “不公开的那件是企业申请的”: the kind of a result said before without one
+            named = next((x for x in reversed(out.facts) if x.what == "result" and x.kind is None
+                          and (x.row == f.refers_to or x.row.startswith(f.refers_to))), None)
+            if named is not None:
+                named.kind, named.explicit = kind, True
+                continue
+        if row is None and f.group is None and last_row and not last_row.endswith("_") and SAME_RESULT.search(text):
+            row = last_row  # “企业的2件也一样”
+        if kind and count and (row or f.group) and APPLIED_COUNT.search(text) and \
+                not any(x.what == "requests" and x.kind == kind for x in out.facts):
+            out.facts.append(fact("requests", kind, "new", count))  # “个人申请的4件都公开了”
+        if kind is None and no_organisations and (f.applies or row is None) and not f.several:
+            kind = "natural"
+        if f.partitive and row is None:
+            # “个人的6件里”: the results after it are that kind's; the applications are new only if not said before
+            if kind:
+                scope = kind
+                if count and not any(x.what == "requests" and x.kind == kind for x in out.facts):
+                    out.facts.append(fact("requests", kind, "new", count))
+                    out.facts[-1].refers = True  # “个人的5件里”: applications spoken of, never a fresh account
+            continue
+        if f.several and count is None and row is None and not f.carry:
+            out.questions.append(f"“{text}”：各是几件？单位的话是哪类（商业企业、科研机构、社会公益组织、法律服务机构，或其他组织）？")
+            continue
         if kind and count is None and row is None and not f.carry:
             unkinded = [x for x in out.facts if x.what == "requests" and x.kind is None]
             if f.clause.heads:
@@ -190,6 +319,7 @@ def read(frames: list[Frame]) -> Reading:
                 for x in unkinded:
                     x.kind = kind
                 recent = kind
+                segment_kinds.append(kind)
             else:
                 announced = kind  # “申请人均为自然人，共3件”
             if f.clause.ends:
@@ -199,11 +329,20 @@ def read(frames: list[Frame]) -> Reading:
             if count:  # “上年结转1件”: last year's applications, which this year's results may account for
                 single = recent if len(set(segment_kinds)) <= 1 else None  # after several kinds: which one?
                 out.facts.append(fact("carried_in", kind or scope or single or announced, "carried", count))
+                last_row = None  # “……的1件，也公开了”: a result of these, not the last one said again
+                if kind:
+                    recent, scope = kind, None
         elif f.no_carry:
             pass  # “没有结转”: 0, the default
         elif f.carry and row is None:
             if (kind or f.applies) and count and not f.refers:
                 out.facts.append(fact("requests", kind, "new", count))  # “自然人申请1件还没办完” (not “那1件”)
+            previous = out.facts[-1] if out.facts else None
+            if count is None and previous is not None and previous.what == "requests" and previous.kind is None \
+                    and previous.turn == turn and previous.count and "申请" not in previous.clause:
+                # “另外1件年底才收到，结转到下一年”: the one just said is the one carried on, not one more
+                out.facts.pop()
+                count = previous.count
             said_again = (count is None and last_carry and
                           any(x.what == "carry_next" and x.clause == last_carry for x in out.facts))
             if not said_again:
@@ -227,8 +366,15 @@ def read(frames: list[Frame]) -> Reading:
                 # “都” after several kinds' applications means all of them; after one kind's, that kind's
                 several = len(set(segment_kinds)) > 1
                 for_all = kind is None and scope is None and f.quantified and count is None and (recent is None or several)
-                implied = recent if (count is None or f.quantified) and not for_all else None
-                out.facts.append(fact("result", kind or scope or implied, row, count, for_all=for_all))
+                # “个人两件、企业一件，三件都公开了”: a count over several kinds is theirs together (allocate)
+                # “社会组织申请了2件，1件公开，1件不掌握”: counted results right after one kind's applications are theirs
+                one_kind_said = recent is not None and len(set(segment_kinds)) == 1
+                implied = recent if (count is None or f.quantified or one_kind_said) and not for_all \
+                    and not (several and count) else None
+                out.facts.append(fact("result", kind or scope or implied, row, count, for_all=for_all,
+                                      moved_from=f.moved_from))
+                if not kind and not scope and implied and one_kind_said:
+                    out.facts[-1].explicit = True  # as good as named: the only kind of the sentence
                 last_row = row
                 last_count = None
         elif count is None:
@@ -237,16 +383,30 @@ def read(frames: list[Frame]) -> Reading:
             if not (w.no_requests.search(text) and count == 0):
                 if kind is None and announced:
                     kind = announced
-                if count or kind is not None:
+                unkinded = [x for x in out.facts if x.what == "requests" and x.kind is None and x.count]
+                if kind is not None and count and unkinded and count <= sum(x.count for x in unkinded):
+                    # “收到申请5件，其中4件个人，1件是一家公司”: the kind of part of what was counted without one
+                    left = count
+                    for x in unkinded:
+                        taken = min(left, x.count)
+                        x.count -= taken
+                        left -= taken
+                    out.facts = [x for x in out.facts if not (x.what == "requests" and x.kind is None and not x.count)]
+                    out.facts.append(fact("requests", kind, "new", count))
+                elif count or kind is not None:
                     out.facts.append(fact("requests", kind, "new", count))
                 if kind is not None:
                     recent = kind
                     segment_kinds.append(kind)
+                    if scope not in (None, kind):
+                        scope = None  # “…；公司的2件1件公开…”: another kind's applications end the last one's results
         elif DONE_WORDS.search(text):
             last_count = count
         elif announced and count and not any(x.what == "requests" and x.kind == announced for x in out.facts):
             out.facts.append(fact("requests", announced, "new", count))  # “申请人均为自然人，共3件”
             recent = announced
+        elif TOPIC.search(text) and not re.search(NUM + r"\s*件", text):
+            pass  # “涉及3个村的征收补偿”: what they were about
         elif count != 0:
             out.not_understood.append(text)
         if f.clause.ends:
@@ -259,7 +419,7 @@ def _completes(facts: list[Fact], row: str, turn: int) -> bool:
     """Whether a reason said without a count completes the result just counted by its group only."""
     last = facts[-1] if facts else None
     return bool(last and last.what == "result" and last.turn == turn and last.row.endswith("_") and row.startswith(last.row)
-                and last.count is not None)
+                and (last.count is not None or last.quantified))
 
 
 # ------------------------------------------------------------------ settle: later answers refine earlier ones
@@ -267,8 +427,39 @@ def settle(facts: list[Fact]) -> list[Fact]:
     """Facts of a later answer fill in or put right those of earlier answers of the same conversation; within one
     answer they add up."""
     kept: list[Fact] = []
+    # “均不予公开，一件属于国家秘密，一件属于行政执法案卷”: the reasons counted stand for their group said uncounted
+    def reasons(g: Fact) -> list[Fact]:
+        return [f for f in facts if f.what == "result" and f.turn == g.turn and f.row != g.row and f.row.startswith(g.row)
+                and f.count]
+    facts = [g for g in facts if not (g.what == "result" and g.row and g.row.endswith("_") and reasons(g)
+                                      and g.count in (None, sum(f.count for f in reasons(g))))]
     for f in facts:
         earlier = [g for g in kept if g.turn < f.turn and g.what == f.what]
+        if f.what == "result" and f.moved_from:
+            # “不掌握的那件其实是需要另行制作的”: taken from the row said before, put into this one
+            source = next((g for g in reversed(kept) if g.what == "result" and g.row == f.moved_from
+                           and (f.kind is None or g.kind in (None, f.kind))), None)
+            if source is not None:
+                moved = f.count if f.count is not None else (1 if f.refers and (source.count or 0) > 1 else source.count)
+                f.kind, f.count = f.kind or source.kind, moved
+                if source.count is not None and moved is not None and source.count > moved:
+                    source.count -= moved
+                else:
+                    kept.remove(source)
+            kept.append(f)
+            continue
+        kinds_said = {x.kind for x in kept if x.what == "requests"}
+        if f.what == "result" and f.kind is None and f.correction and len(kinds_said) == 1:
+            f.kind = next(iter(kinds_said))  # the one kind there is
+        if f.what == "result" and f.correction and f.count and f.kind and MOVE.search(f.clause) \
+                and not any(g.row == f.row and g.kind in (None, f.kind) for g in earlier) and _overflows(kept, f) and (source := next((g for g in reversed(earlier) if g.kind == f.kind
+                                                            and g.row != f.row and (g.count or 0) >= f.count), None)):
+            # “更正：其中1件应为部分公开”: taken from the result said before, which had counted it
+            source.count -= f.count
+            if not source.count:
+                kept.remove(source)
+            kept.append(f)
+            continue
         if f.what == "result" and not f.row.endswith("_"):
             # a reason given afterwards: the result said by its group only takes its row
             open_group = next((g for g in earlier if g.row.endswith("_") and f.row.startswith(g.row)
@@ -282,8 +473,10 @@ def settle(facts: list[Fact]) -> list[Fact]:
         if f.what in ("result", "carry_next", "requests") and earlier:
             same = [g for g in earlier if g.row == f.row and (g.kind == f.kind or f.kind is None and _one_kind(kept, g))]
             # the same row said earlier without its kind, or with a kind only guessed from what came before it
-            unkinded = [g for g in earlier if g.row == f.row and (g.kind is None or not g.explicit)
-                        and f.kind is not None and g not in same]
+            # (“全部公开” of every kind stays: it takes what the kinds said apart leave)
+            # (“也公开了” adds another kind's: it replaces no kind only guessed)
+            unkinded = [g for g in earlier if g.row == f.row and (g.kind is None or not g.explicit and not ALSO.search(f.clause))
+                        and f.kind is not None and g not in same and not g.for_all]
             if f.what == "carry_next" and f.kind is not None:
                 unkinded = [g for g in earlier if g.kind is None]
             if f.what == "result" and f.count is not None and unkinded and not same:
@@ -306,6 +499,13 @@ def settle(facts: list[Fact]) -> list[Fact]:
     return kept
 
 
+def _overflows(kept: list[Fact], f: Fact) -> bool:
+    """Whether a result would count more of its kind's applications than there are."""
+    applications = sum(x.count or 0 for x in kept if x.what in ("requests", "carried_in") and x.kind == f.kind)
+    results = sum(x.count or 0 for x in kept if x.what in ("result", "carry_next") and x.kind == f.kind)
+    return results + f.count > applications
+
+
 def _one_kind(facts: list[Fact], g: Fact) -> bool:
     kinds = {x.kind for x in facts if x.what == "requests" and x.kind}
     return len(kinds) <= 1
@@ -318,6 +518,12 @@ KIND_LIST = "（自然人、商业企业、科研机构、社会公益组织、�
 def allocate(reading: Reading, carried: dict[str, float] | None) -> Parsed:
     out = Parsed(questions=list(reading.questions), not_understood=list(reading.not_understood))
     facts = reading.facts
+    outcomes = [f for f in facts if f.what in ("result", "carry_next")]
+    if outcomes and not any(f.what in ("requests", "carried_in") for f in facts) and not reading.no_requests \
+            and not any((carried or {}).values()) and all(f.kind and f.count for f in outcomes) and all(f.explicit for f in outcomes):
+        # “个人2件公开，企业1件不掌握”: each kind's applications are what its results count, said with its kind
+        for kind in dict.fromkeys(f.kind for f in outcomes):
+            facts.append(Fact("requests", kind, "new", sum(f.count for f in outcomes if f.kind == kind), "", 0, explicit=True))
     requests: dict[str, float] = {}
     unknown_kind = [f for f in facts if f.what == "requests" and f.kind is None]
     for f in facts:
@@ -351,6 +557,7 @@ def allocate(reading: Reading, carried: dict[str, float] | None) -> Parsed:
     assigned: dict[str, float] = {}
     unclear: list[str] = []
     deferred: list[Fact] = []  # results of no kind among several kinds: placed once every other result is
+    placed: dict[tuple[str, str], float] = {}  # what results without a count of their own took, by row and kind
     # results with their count first: “都” (or a count left to be inferred) takes what they leave — “都公开了，企业那2件
     #是部分公开” says 2 of the 企业's are not among the 公开
     results = [f for f in results if f.count is not None] + [f for f in results if f.count is None]
@@ -362,6 +569,9 @@ def allocate(reading: Reading, carried: dict[str, float] | None) -> Parsed:
             if f.count is not None and f.kind is not None:
                 assigned[f.kind] = assigned.get(f.kind, 0) + f.count  # counted, so that a 都 after it leaves it out
             continue
+        room_all = sum(requests.get(k, 0) + said_carried.get(k, 0) - assigned.get(k, 0) for k in kinds)
+        if f.kind is None and f.count is not None and len(kinds) > 1 and f.count == room_all:
+            f.for_all, f.count = True, None  # “三件都公开了”, “公开7件” of 7: every kind's applications left, all of them
         if f.for_all and len(kinds) > 1:
             # “自然人5件，企业2件；全部予以公开”: every kind's requests not yet accounted for
             for k in kinds:
@@ -384,6 +594,8 @@ def allocate(reading: Reading, carried: dict[str, float] | None) -> Parsed:
         count = f.count
         left = requests.get(kind, 0) + said_carried.get(kind, 0) - assigned.get(kind, 0)
         if count is None:
+            if left <= 0 and out.cells.get(("t3", f.row, kind)):
+                continue  # “也都公开了” of applications already counted as 公开
             if left <= 0:
                 out.questions.append(f"“{f.clause}”是几件？")
                 continue
@@ -395,14 +607,21 @@ def allocate(reading: Reading, carried: dict[str, float] | None) -> Parsed:
         assigned[kind] = assigned.get(kind, 0) + count
         key = ("t3", f.row, kind)
         out.cells[key] = out.cells.get(key, 0) + count
+        if f.count is None:
+            placed[(f.row, kind)] = placed.get((f.row, kind), 0) + count
     for f in deferred:
+        # what later answers said of this row with its kind is part of this count said for every kind
+        count = f.count - sum(placed.get((f.row, g.kind), 0) for g in results
+                              if g.turn > f.turn and g.row == f.row and g.kind is not None and g.count is None)
+        if count <= 0:
+            continue
         # the only kind whose applications are not yet all accounted for is the one these results are of
         room = {k: requests.get(k, 0) + carried.get(k, 0) - assigned.get(k, 0) for k in kinds}
         open_kinds = [k for k, left in room.items() if left > 0]
-        if len(open_kinds) == 1 and f.count <= room[open_kinds[0]]:
+        if len(open_kinds) == 1 and count <= room[open_kinds[0]]:
             kind = open_kinds[0]
-            assigned[kind] = assigned.get(kind, 0) + f.count
-            out.cells[("t3", f.row, kind)] = out.cells.get(("t3", f.row, kind), 0) + f.count
+            assigned[kind] = assigned.get(kind, 0) + count
+            out.cells[("t3", f.row, kind)] = out.cells.get(("t3", f.row, kind), 0) + count
         else:
             unclear.append(f.clause)
     if unclear:
@@ -435,6 +654,7 @@ def parse_t3(turns: list[str], carried: dict[str, float] | None = None, fmt=None
     year's applications carried into this year (kind → count), which results may account for; `fmt`: the report's
     format, whose row labels name results too."""
     labels = result_labels(fmt)
+    turns = with_vague_counts_answered(turns)
     found = [c for i, t in enumerate(turns) for c in clauses(t.strip(), names_a_row, turn=i)]
     reading = read([frame(c, labels) for c in expand_asides(found)])
     reading.facts = settle(reading.facts)
@@ -449,11 +669,26 @@ def parse_t3(turns: list[str], carried: dict[str, float] | None = None, fmt=None
     return out
 
 
-def states_requests(text: str, fmt=None) -> bool:
-    """Whether an answer states this year's applications afresh (“自然人申请5件…”): then it is a new description,
-    not a follow-up to add to the last one.  A correction (“申请应该是7件”) is a follow-up."""
-    reading = read([frame(c, result_labels(fmt)) for c in expand_asides(clauses(text.strip(), names_a_row))])
-    return any(f.what == "requests" and f.count and not f.correction for f in reading.facts)
+ADDING = re.compile(r"还有|另外|另有|漏说|漏了|忘了说|也有|再加上|补充|补一")
+
+
+def states_requests(text: str, fmt=None, earlier: list[str] = ()) -> bool:
+    """Whether an answer describes this year's applications afresh, after `earlier` answers: it states the
+    applications of a kind already said (“自然人申请5件…” again), or a count of no kind again.  Then it replaces what
+    was said.  A correction (“申请应该是7件”), an addition (“还有企业申请1件”), the applications of a kind not said
+    before, or the kind of those counted without one (“三件都是老百姓申请的”) is a follow-up."""
+    labels = result_labels(fmt)
+    said = [f for f in read([frame(c, labels) for c in expand_asides(clauses(text.strip(), names_a_row))]).facts
+            if f.what == "requests" and f.count and not f.correction and not f.refers
+            and not result_of(f.clause, labels)]  # “公司申请的2件都公开了” tells what became of them
+    if not said or ADDING.search(text):
+        return False
+    before = read([frame(c, labels) for i, t in enumerate(earlier) for c in expand_asides(clauses(t, names_a_row, i))]).facts
+    known = {f.kind for f in before if f.what == "requests"}
+    if not known:
+        return True
+    kinds = {f.kind for f in said}
+    return bool(kinds & (known - {None})) or (None in kinds)
 
 
 def _all_zero_said(text: str) -> bool:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from gkassist.core.numbers import format_number
 from gkassist.dialogue.answers.parsed import Parsed
 from gkassist.dialogue.answers.t3 import names_a_row
-from gkassist.dialogue.answers.text import NUM, Clause, clauses, count_of
+from gkassist.dialogue.answers.text import NUM, Clause, approximate, clauses, count_of, vague, with_vague_counts_answered
 from gkassist.dialogue.answers.words import words
 
 OUTCOME_LABELS = {"upheld": "结果维持", "corrected": "结果纠正", "other": "其他结果", "pending": "尚未审结"}
@@ -29,12 +29,37 @@ class Frame:
     correction: bool
 
 
+# “有个复议”, “还有个诉讼”: one case, said without its number
+_ONE = re.compile(r"(?:有|来了|打了|碰到)(?:一)?(?:个|起|件)(?=[\u4e00-\u9fff])")
+_REFERENCE = re.compile(r"^.{1,8}?的那(?:1|一)?(?:件|个|起)")
+# “复议维持后又起诉”: the 复议's outcome, then a suit brought after it
+_OUTCOME_THEN = re.compile(r"((?:行政)?复议[^，,。；;]{0,6}?(?:维持|纠正|撤销|驳回)了?)(?:之|以)?后")
+# “诉讼”, “官司”: a suit said without saying whether a 复议 came first
+_PLAIN_SUIT = re.compile(r"直接|未经|没经过|没有经过|不经")
+
+
 def frame(clause: Clause) -> Frame:
     w = words()
     text = clause.text
     named = next((b for pattern, b in w.appeal_blocks if pattern.search(text)), None)
-    return Frame(clause, named, next((o for pattern, o in w.outcomes if pattern.search(text)), None), count_of(text),
+    # “纠正的那件又起诉了”: the outcome before 的那件 says which case, not what became of this one
+    said = text[m.end():] if (m := _REFERENCE.search(text)) else text
+    count = count_of(said)
+    if count is None and named and _ONE.search(text):
+        count = 1
+    return Frame(clause, named, next((o for pattern, o in w.outcomes if pattern.search(said)), None), count,
                  bool(w.no_appeals.search(text)), bool(w.corrections.search(text)))
+
+
+def expand_asides(found: list[Clause]) -> list[Clause]:
+    """What a clause says in brackets: without a count it tells more of the same cases (“诉讼1件（经复议后起诉的）”,
+    “复议2件（均维持）”); with one it is cases of its own."""
+    out: list[Clause] = []
+    for c in found:
+        own = [a for a in c.asides if count_of(a) is None]
+        out.append(Clause(c.text + "".join(f"（{a}）" for a in own), c.heads, c.ends, turn=c.turn))
+        out += [Clause(a, turn=c.turn) for a in c.asides if count_of(a) is not None]
+    return out
 
 
 @dataclass
@@ -46,15 +71,47 @@ class Fact:
     correction: bool = False
 
 
-def read(frames: list[Frame]) -> tuple[list[Fact], list[str]]:
+def read(frames: list[Frame]) -> tuple[list[Fact], list[str], list[str]]:
+    """(facts, questions, not understood)."""
     facts: list[Fact] = []
+    questions: list[str] = []
     not_understood: list[str] = []
     block: str | None = None
+    correcting, turn_now = False, 0  # “不好意思，是纠正”: the words that put right cover the rest of the answer
     for f in frames:
         named, count = f.named, f.count
+        if f.clause.turn != turn_now:
+            correcting, turn_now = False, f.clause.turn
+        if f.correction and f.outcome is None and named is None and count is None:
+            correcting = True
+            continue
+        if correcting:
+            f.correction = True
+            earlier_blocks = {x.block for x in facts if x.turn < f.clause.turn}
+            if named and count is not None and named not in earlier_blocks and f.clause.text.startswith("是"):
+                # “不对，是诉讼1件……”: not what was said before, this instead
+                facts = [x for x in facts if x.turn == f.clause.turn]
+        if count is None and vague(f.clause.text) or count and approximate(f.clause.text):
+            questions.append(f"“{f.clause.text}”具体是几件？")  # “有几起复议”: never taken for one
+            block = named or block
+            continue
+        if f.correction and f.outcome and named is None and count is None and f.clause.turn:
+            said = [x for x in facts if x.outcome is not None and x.turn < f.clause.turn]
+            if len({(x.block, x.outcome) for x in said}) == 1:
+                for x in said:
+                    x.outcome = f.outcome  # “不好意思，是纠正”: the outcome said before put right
+                continue
         if named and f.nothing and count in (None, 0):
             block = named
             continue
+        earlier = {x.block for x in facts if x.turn < f.clause.turn}
+        if named in ("suit_direct", "suit_after_review") and count is None and f.outcome is None \
+                and f.clause.turn and _relabelled(facts, named, f.clause.turn):
+            block = named  # “是复议之后起诉的”: the suit already said is of the other kind
+            continue
+        if named == "suit_direct" and not _PLAIN_SUIT.search(f.clause.text) and "suit_after_review" in earlier \
+                and "suit_direct" not in earlier:
+            named = "suit_after_review"  # “官司还没打完”, answering about the suit brought after the 复议
         if named == "suit_after_review" and not _EXPLICIT_AFTER_REVIEW.search(f.clause.text) \
                 and not any(x.block == "review" for x in facts):
             named = "suit_direct"  # “不服答复又起诉” with no 复议 before it: a suit brought directly
@@ -67,14 +124,26 @@ def read(frames: list[Frame]) -> tuple[list[Fact], list[str]]:
             continue
         turn = f.clause.turn
         if f.outcome is None:
-            if count is not None:
-                facts.append(Fact(block, None, count, turn, f.correction))
+            if count is not None or named:
+                facts.append(Fact(block, None, count, turn, f.correction))  # count None: said, not counted
             continue
         if named and count is not None:
             facts.append(Fact(block, None, count, turn, f.correction))
             count = None  # “复议1件维持”: the count is the block's, the outcome takes it below
         facts.append(Fact(block, f.outcome, count, turn, f.correction))
-    return facts, not_understood
+    return facts, questions, not_understood
+
+
+def _relabelled(facts: list[Fact], block: str, turn: int) -> bool:
+    """A later answer that says only which kind of suit it was moves the one suit said before into it."""
+    other = {"suit_direct": "suit_after_review", "suit_after_review": "suit_direct"}[block]
+    said = [x for x in facts if x.turn < turn and x.block in ("suit_direct", "suit_after_review")]
+    if not said or any(x.block == block for x in said):
+        return False
+    for x in said:
+        if x.block == other:
+            x.block = block
+    return True
 
 
 def settle(facts: list[Fact]) -> list[Fact]:
@@ -93,8 +162,11 @@ def allocate(facts: list[Fact]) -> Parsed:
     out = Parsed()
     counts: dict[str, float] = {}
     outcomes: dict[str, list[tuple[str, float | None]]] = {}
+    mentioned: set[str] = set()
     for f in facts:
-        if f.outcome is None:
+        if f.outcome is None and f.count is None:
+            mentioned.add(f.block)
+        elif f.outcome is None:
             counts[f.block] = counts.get(f.block, 0) + f.count
         else:
             outcomes.setdefault(f.block, []).append((f.outcome, f.count))
@@ -115,6 +187,8 @@ def allocate(facts: list[Fact]) -> Parsed:
             elif left > 0:
                 names = "、".join(OUTCOME_LABELS[o] for o in distinct)
                 out.questions.append(f"{BLOCK_LABELS[b]}{_n(total)}件里，{names}各几件？")
+    for b in mentioned - set(counts) - set(outcomes):
+        out.questions.append(f"{BLOCK_LABELS[b]}有几件，结果是什么（结果维持、结果纠正、其他结果，还是尚未审结）？")
     for b, n in counts.items():
         stated = sum(v for (t, r, c), v in out.cells.items() if c.startswith(b + "."))
         if n > stated and b not in outcomes:
@@ -125,9 +199,12 @@ def allocate(facts: list[Fact]) -> Parsed:
 
 
 def parse_t4(turns: list[str]) -> Parsed:
-    found = [c for i, t in enumerate(turns) for c in clauses(t.strip(), names_a_row, turn=i)]
-    facts, not_understood = read([frame(c) for c in found])
+    turns = with_vague_counts_answered(turns)
+    found = [c for i, t in enumerate(turns)
+             for c in clauses(_OUTCOME_THEN.sub(r"\1，复议后", t.strip()), names_a_row, turn=i)]
+    facts, questions, not_understood = read([frame(c) for c in expand_asides(found)])
     out = allocate(settle(facts))
+    out.questions = questions + out.questions
     out.not_understood = not_understood
     text = "".join(turns)
     if not out.cells and not out.questions and not re.search(NUM, text) and not says_nothing_happened(text, "t4"):

@@ -12,10 +12,14 @@ from gkassist.core.numbers import parse_number
 NUM = r"(?:[0-9０-９]+(?:[.．][0-9０-９]+)?|[零〇一二两三四五六七八九十百千万]+)"
 UNIT = r"(?:件|个|条|宗|次|份|项|起|例|笔|家|名|位|所)"
 # Arabic numbers count anywhere; a Chinese numeral only with a unit after it (第三方, 三安全一稳定 are words).
-COUNT = re.compile(r"(-|负|－)?([0-9０-９]+(?:[.．][0-9０-９]+)?|[零〇一二两三四五六七八九十百千万]+(?=\s*" + UNIT + r"))\s*" + UNIT + "?")
+# (not a date, a time or a share: “12月底”, “2025年”, “30%”)
+COUNT = re.compile(r"(-|负|－)?([0-9０-９]+(?:[.．][0-9０-９]+)?(?![0-9０-９.．]|\s*[月日号年时点%％])|[零〇一二两三四五六七八九十百千万]+(?=\s*"
+                   + UNIT + r"))\s*" + UNIT + "?")
 NEGATIVE = re.compile(r"(?:^|[^0-9])[-－负]\s*[0-9０-９一二两三四五六七八九十]")
-# words that start a new clause of their own (“另外” only before a count: “要另外制作” is one clause)
-_SPLIT = re.compile(r"[，,、；;。！!？?：:\n]+|其中|另有|此外|以及|(?:另外|还有)(?=[0-9０-９一二两三四五六七八九十])")
+# words that start a new clause of their own (not 另外/还有: “要另外制作”, “现行有效的还有3件” are one clause each)
+_SPLIT = re.compile(r"[，,、；;。！!？?：:\n]+|其中|另有|此外|以及")
+# “个人的6件里”, “这9件当中”: the applications the following results are counted among
+PARTITIVE = re.compile(r"(?:" + NUM + r")\s*件\s*(?:里面|里头|当中|之中|中间|里|中)(?:有)?(?![，,])")
 _BRACKETS = re.compile(r"[（(\[【]([^（）()\[\]【】]*)[）)\]】]")
 _ASIDE = "\ue000"  # where an aside in brackets stood
 
@@ -36,6 +40,9 @@ def unspaced(text: str, names_a_row) -> str:
     out: list[str] = []
     for piece in pieces:
         tail = re.split(r"[，,、；;。：:]", out[-1])[-1] if out else ""
+        if out and re.fullmatch(NUM + UNIT + "?", tail):
+            out[-1] += piece  # “1件 转到明年办”: a count before the words it counts
+            continue
         if out and not re.search(NUM, out[-1]) and not names_a_row(out[-1]):
             out[-1] += piece  # “自然人 申请3件”: the piece before has no number and no row of its own
         elif tail and not re.search(NUM, tail) and re.match(NUM, piece):
@@ -61,7 +68,11 @@ def _split(text: str) -> list[tuple[str, bool, bool]]:
 
 def clauses(text: str, names_a_row=lambda piece: False, turn: int = 0) -> list[Clause]:
     """The clauses of an answer in order; what it says in brackets is kept with the clause it follows."""
+    text = re.sub(r"(?<=\d),(?=\d{3}(?!\d))", "", text)  # “12,345元”: a thousands separator, not a comma
+    text = re.sub(r"[，,]\s*(?=各(?:自)?(?:申请)?(?:了)?\s*" + NUM + r"\s*件)", "", text)  # “3位群众，各1件”: one clause
     text = unspaced(text, names_a_row)
+    text = re.sub(r"不是([^，,。；;]{1,20})[，,]\s*(?:而)?是", r"不是\1而是", text)  # “不是X，是Y” is one thing said
+    text = PARTITIVE.sub(lambda m: m.group(0) + "，", text)  # “个人的6件里，5件公开…”: the scope apart
     asides: list[str] = []
 
     def keep(m: re.Match) -> str:
@@ -70,7 +81,7 @@ def clauses(text: str, names_a_row=lambda piece: False, turn: int = 0) -> list[C
     flat = _BRACKETS.sub(keep, text)
     flat = re.sub(r"[（）()\[\]【】]", "，", flat)  # a bracket left open
     out: list[Clause] = []
-    for piece, heads, ends in _split(flat):
+    for piece, heads, ends in (x for p in _split(flat) for x in _counts_apart(*p, names_a_row)):
         found = piece.count(_ASIDE)
         own = piece.replace(_ASIDE, "").strip()
         inner = [a for _ in range(found) for a, _, _ in _split(asides.pop(0))]
@@ -81,6 +92,23 @@ def clauses(text: str, names_a_row=lambda piece: False, turn: int = 0) -> list[C
         else:
             out += [Clause(a, turn=turn) for a in inner]
     return out
+
+
+def _counts_apart(piece: str, heads: bool, ends: bool, names_a_row) -> list[tuple[str, bool, bool]]:
+    """A clause run together with no comma, one count after another (“一件公开一件部分公开”, “个人6件企业2件”): one
+    clause a count.  Where the clause opens with its count or ends with words after its last one, each count opens
+    its clause; where words open and a count closes it, each count closes its clause."""
+    found = [m for m in COUNT.finditer(piece) if parse_number(m.group(2)) is not None and m.group(0).strip()[-1:] in "件条个次项份起宗例"]
+    if len(found) < 2:
+        return [(piece, heads, ends)]
+    # words after the last count (“企业的1件公开1件不掌握”) say the counts come before what they count
+    count_first = not piece[:found[0].start()].strip() or bool(piece[found[-1].end():].strip())
+    cuts = [m.start() for m in found[1:]] if count_first else [m.end() for m in found[:-1]]
+    parts = [piece[a:b] for a, b in zip([0] + cuts, cuts + [len(piece)])]
+    # only where every part names something of its own (a row, a kind): “申请5件中4件…” is not cut
+    if not all(names_a_row(p) or re.search(r"申请|个人|企业|公司|自然人|群众|单位", p) for p in parts):
+        return [(piece, heads, ends)]
+    return [(p, heads and i == len(parts) - 1, ends and i == len(parts) - 1) for i, p in enumerate(parts) if p.strip()]
 
 
 def count_of(clause: str) -> int | float | None:
@@ -103,3 +131,34 @@ def counted(clause: str) -> str | None:
 def all_zero(text: str) -> bool:
     numbers = [parse_number(m.group(2)) for m in COUNT.finditer(text)]
     return bool(numbers) and all(n == 0 for n in numbers)
+
+
+def approximate(clause: str) -> bool:
+    """“1000多件”, “5千元左右”, “大概20件”: a count said as about so many, which a table cannot hold."""
+    from gkassist.dialogue.answers.words import words
+
+    return bool(words().approximate.search(clause))
+
+
+def vague(clause: str) -> bool:
+    """“企业也有几件”, “发了几个”: a count said without its number."""
+    from gkassist.dialogue.answers.words import words
+
+    return bool(words().vague_counts.search(clause))
+
+
+_BARE_COUNT = re.compile(r"^\s*(?:是|有|共|一共)?\s*(" + NUM + r")\s*(?:件|个|起|次|份)?\s*[。！!]?\s*$")
+
+
+def with_vague_counts_answered(turns: list[str]) -> list[str]:
+    """A bare count answering “具体是几件？” (“3件”) is the number of the clause that said “几件”: put in its place."""
+    out: list[str] = []
+    for text in turns:
+        m = _BARE_COUNT.match(text)
+        if m and out and vague(out[-1]):
+            from gkassist.dialogue.answers.words import words
+
+            out[-1] = words().vague_counts.sub(m.group(1) + "件", out[-1], count=1)
+            continue
+        out.append(text)
+    return out

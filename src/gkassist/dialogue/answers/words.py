@@ -54,6 +54,8 @@ class AnswerWords(BaseModel):
     carry_next: Words
     no_carry: Words
     no_requests: Words
+    vague_counts: Words
+    approximate: Words
     all: Words
     corrections: Words
     appeal_blocks: dict[str, Words]
@@ -62,7 +64,7 @@ class AnswerWords(BaseModel):
     proactive_rows: dict[str, Words]
     proactive_columns: dict[str, Words]
 
-    @field_validator("vague_kinds", "not_results", "carried_in", "carry_next", "no_carry", "no_requests", "all",
+    @field_validator("vague_kinds", "not_results", "carried_in", "carry_next", "no_carry", "no_requests", "vague_counts", "approximate", "all",
                      "corrections", "no_appeals")
     @classmethod
     def _patterns(cls, words: Words) -> Words:
@@ -123,6 +125,8 @@ class Compiled:
         self.carry_next = either(w.carry_next)
         self.no_carry = either(w.no_carry)
         self.no_requests = either(w.no_requests)
+        self.vague_counts = either(w.vague_counts)
+        self.approximate = either(w.approximate)
         self.all = either(w.all)
         self.corrections = either(w.corrections)
         self.appeal_blocks = tuple((either(words), block) for block, words in w.appeal_blocks.items())
@@ -130,8 +134,8 @@ class Compiled:
         self.no_appeals = either(w.no_appeals)
         self.t2_rows = tuple((either(words), row) for row, words in w.proactive_rows.items())
         self.t2_columns = tuple((either(words), col) for col, words in w.proactive_columns.items())
-        self.t2_negated = re.compile(r"(?:没有|没|未|无|不曾)(?:任何)?(" + "|".join(
-            w.proactive_columns["issued"] + w.proactive_columns["repealed"] + ("收费", "收取")) + ")")
+        self.t2_negated = re.compile(r"(?:没有|没|未|无|不曾)(?:任何)?(?:新)?(" + "|".join(
+            w.proactive_columns["issued"] + w.proactive_columns["repealed"] + ("收费", "收取", "发", "废")) + ")")
 
 
 @cache

@@ -221,14 +221,10 @@ class Narrative(StepKind):
         try:
             from gkassist.corpus import load_index, search
 
-            found = search(load_index(), text, step.part, 12, for_agency=report.agency)
+            found = search(load_index(), text, step.part, 12, for_agency=report.agency, level=report.level or None)
         except Exception:  # suggestions are a help, never a reason to fail an answer
             return []
-        from gkassist.importer.title import guess_level
-
-        fitting = [s for s in found if (s.agency == report.agency or guess_level(s.agency) == report.level)
-                   and not contradicts(s.original, report)]
-        return fitting[:3]
+        return [s for s in found if not contradicts(s.original, report)][:3]
 
     def unfinished(self, engine, step: Step, pending: Pending) -> str:
         left = sum(len(SLOT_MARK.findall(p)) for p in pending.paragraphs)

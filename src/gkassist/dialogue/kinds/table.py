@@ -92,7 +92,7 @@ class Table(StepKind):
             # a later answer refines what the earlier ones of this question said (and adds to “同去年”/“没有”),
             # unless it describes the year afresh (表三: it states the applications again)
             earlier, base = (pending.turns, pending.base) if pending is not None else ([], {})
-            if table == "t3" and states_requests(text, report.format):
+            if table == "t3" and states_requests(text, report.format, earlier):
                 earlier, base = [], {}
             turns = earlier + [text]
             ignored = pending.ignored if earlier and pending is not None else []
@@ -120,7 +120,29 @@ class Table(StepKind):
         if questions:
             engine.pending.asking = True
             return replies + [Reply("\n".join(questions), "error")]
-        return replies + [Reply("对吗？回答“对”保存，或直接重新描述。")]
+        return replies + [Reply(self._against_last_year(engine, trial, table) + "对吗？回答“对”保存，或直接重新描述。")]
+
+    def _against_last_year(self, engine, trial: Report, table: str) -> str:
+        """A figure the clerk gave that last year's report does not bear out (现行有效 4 where last year's 5 with
+        nothing made or repealed gives 5; 上年结转 1 where last year carried none on): said before “对”, the clerk's
+        figure kept — last year's may be wrong."""
+        if engine.last_year is None:
+            return ""
+        notes = []
+        carried = {a: v for a, v in from_last_year(trial, engine.last_year, "X-CARRY").items() if a.table == table
+                   and a.column in trial.format.applicant_columns}  # (not the totals: they add the same again)
+        said = sum(trial.number(a.table, a.row, a.column) or 0 for a in carried)
+        if carried and said != sum(carried.values()):
+            notes.append(f"注意：去年报告的结转下年度继续办理是{format_number(sum(carried.values()))}件，今年的上年结转应与它相同，"
+                         f"这里是{format_number(said)}件。去年的数字有误就保持这样，否则请更正。")
+        for address, expected in from_last_year(trial, engine.last_year, "X-VALID").items():
+            said = trial.number(address.table, address.row, address.column)
+            if address.table == table and said is not None and said != expected:
+                last = engine.last_year.number(address.table, address.row, address.column)
+                label = trial.format.tables[table].row(address.row).plain_label
+                notes.append(f"注意：去年报告的{label}现行有效{format_number(last)}件，加上今年制发、减去今年废止，"
+                             f"应为{format_number(expected)}件，这里是{format_number(said)}件。去年的数字有误就保持这样，否则请更正。")
+        return "\n".join(notes) + ("\n" if notes else "")
 
     def _adds_nothing(self, engine, table: str, earlier: list[str], base: dict, parsed: Parsed, ignored: list[str]) -> bool:
         before = self._parse(engine, table, earlier)
