@@ -510,3 +510,31 @@ def test_a_carry_over_last_years_report_does_not_bear_out_is_pointed_out():
         assert replies[-1].text.startswith(f"注意：去年报告的结转下年度继续办理是0件，今年的上年结转应与它相同，这里是{carried}件。")
     engine.pending = None
     assert not engine.answer("个人申请2件，都公开了")[-1].text.startswith("注意")
+
+
+@pytest.mark.parametrize("said, expected", [
+    ("落款日期：2022年1月20日", "2022年1月20日"),
+    ("落款改为2022-01-25", "2022年1月25日"),
+    ("落款日期改成1月28日", "2022年1月28日"),  # a month and day alone: the year after the report's
+    ("落款时间 2022.2.3", "2022年2月3日"),
+    ("落款是2022/1/5。", "2022年1月5日"),
+])
+def test_the_closing_date_is_set_at_any_question_and_closes_every_output(said, expected):
+    from gkassist.output import render_text
+
+    engine = Engine.start(import_file(SEED).report, 2021)
+    engine.answer("自然人申请1件，公开了")  # an answer waiting for “对” stays waiting
+    replies = engine.answer(said)
+    assert replies[0].text == f"落款日期改为{expected}（报告末尾写机关名称和这个日期）。"
+    assert engine.pending is not None and engine.answer("对")[0].text == "已保存。"
+    for suffix in (".txt", ".md", ".html"):
+        assert expected in render_text(engine.report, suffix)[-400:]
+    assert load_report(engine.path).closing() == (engine.report.agency, expected)  # saved with the draft
+
+
+@pytest.mark.parametrize("said", ["落款日期：2022年2月30日", "落款日期：下个月", "落款：明年"])
+def test_a_closing_date_that_is_no_date_is_refused_and_nothing_changes(said):
+    engine = Engine.start(import_file(SEED).report, 2021)
+    replies = engine.answer(said)
+    assert replies[0].kind == "error" and "没看懂" in replies[0].text
+    assert engine.report.closing_date is None

@@ -35,6 +35,8 @@ GO_ON = re.compile(r"\s*(接着写|接着|继续|继续写|接着上次)\s*[。�
 RESTART = re.compile(r"\s*(重新开始|重新写|重来|从头开始)\s*[。！!]?\s*")
 REOPEN = re.compile(r"^\s*(?:改一下|修改一下|重新写|修改|重写|打开|回到|跳到|返回|先写|先填|改)\s*[：:]?\s*(.+?)\s*$")
 BACK = re.compile(r"^\s*(?:回到|返回|回)?(?:上一题|上一步|上一个问题|前一题)\s*[。！!]?\s*$")
+# “落款日期：2026年1月20日”, “落款改为1月20日”: the date that closes the report, at any question
+CLOSING = re.compile(r"^\s*落款(?:的)?(?:日期|时间)?\s*(?:改为|改成|改到|写|为|是|用)?\s*[：:]?\s*(.+?)\s*[。！!]?\s*$")
 SKIP = re.compile(r"^\s*(?:跳过|先跳过|这题先跳过|这一题先跳过|下一题|以后再说|先不填|稍后再填)\s*[。！!]?\s*$")
 MAX_ANSWER = 5000
 KEEP_SAVED = "回答“对”保持不变；直接写新的内容会替换它。"
@@ -319,6 +321,8 @@ class Engine:
         跳过.  None when the text is no such command."""
         if BACK.match(text):
             return self.back()
+        if m := CLOSING.match(text):
+            return self.set_closing_date(m[1])
         if SKIP.match(text):
             return self.skip()
         found = self._parts_named(text)
@@ -330,6 +334,17 @@ class Engine:
             return ([Reply("（刚才还没确认的内容没有保存。）")] if dropped else []) + replies
         names = "、".join(f"“{s.title}”" for s in found)
         return [Reply(f"要改哪一部分？可以说：{names}。", "error")]
+
+    def set_closing_date(self, said: str) -> list[Reply]:
+        """The 落款's date: “2026年1月20日”, “2026-01-20”, “1月20日” (of the year after the report's), “今天”."""
+        when = closing_date_in(said, self.report.year + 1)
+        if when is None:
+            return [Reply(f"没看懂“{said}”这个日期。请写成“落款日期：{self.report.year + 1}年1月20日”。", "error")]
+        self.history.append((self.report.to_json(), self.step_index))
+        self.report.closing_date = when
+        self.save()
+        return [Reply(f"落款日期改为{when.year}年{when.month}月{when.day}日（报告末尾写机关名称和这个日期）。")] + \
+            [r for r in self.question() if r.kind != "understood"][:1]
 
     def _parts_named(self, text: str) -> list[Step] | None:
         """The steps “改…” names (by the start of their title or a word of it); None when it names none."""
@@ -410,3 +425,17 @@ class Engine:
             self.offered_last_year = None
             return [Reply("好的，不用去年的报告。")] + self.question()
         return [Reply("请回答“用”或“不用”。", "error")]
+
+
+def closing_date_in(said: str, year: int) -> date | None:
+    """A date as a clerk writes it; a month and day alone are of `year` (the 落款 comes the year after the report's)."""
+    said = said.strip()
+    if re.fullmatch(r"今天|今日|当天", said):
+        return date.today()
+    m = re.fullmatch(r"(?:(\d{4})\s*[年\-./])?\s*(\d{1,2})\s*[月\-./]\s*(\d{1,2})\s*[日号]?", said)
+    if not m:
+        return None
+    try:
+        return date(int(m[1] or year), int(m[2]), int(m[3]))
+    except ValueError:
+        return None

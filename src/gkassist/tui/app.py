@@ -319,11 +319,19 @@ class DraftApp(App):
             yield f"跳到：{step.title}", step.ask[:40], lambda i=step.id: self._jump(i)
         for suffix, name in EXPORT_FORMATS:
             yield f"导出为{name}（{suffix}）", f"导出到 {self.export_dir}", lambda s=suffix: self.action_export(s)
+        closing = self.engine.report.closing()
+        yield "落款日期", f"现在是{closing[1] if closing else '今天'}；在对话框里写“落款日期：……”", self._ask_closing_date
         yield "预览整份报告", "F2", self.action_preview
         yield "检查结果和整份报告", "已完成的报告打开时显示的页面", self.action_review
         yield "帮助", "F1", self.action_help
         yield "保存", "Ctrl+S", self.action_save
         yield "保存并退出", "Ctrl+Q", self.action_save_quit
+
+    def _ask_closing_date(self) -> None:
+        answer = self.query_one("#answer", Input)
+        answer.value = "落款日期："
+        answer.cursor_position = len(answer.value)
+        answer.focus()
 
     def _jump(self, step_id: str) -> None:
         if self.engine is not None and not self._waiting_for_model():
