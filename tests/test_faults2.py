@@ -601,13 +601,14 @@ def test_export_onto_a_link_writes_its_target_and_keeps_the_targets_old_content(
 
 
 # ------------------------------------------------------------------ 8. text reaching a terminal or Markdown
-@pytest.mark.parametrize("argv", [["import"], ["check"], ["check", str(SAMPLE)], ["check", "--json"], ["import", "-o", "out.json"]])
+@pytest.mark.parametrize("argv", [["import"], ["check"], ["check", str(SAMPLE)], ["check", "--json"], ["import", "-o", "out.json"],
+                                  ["corpus", "add"]])
 def test_control_characters_of_a_report_never_reach_the_terminal(tmp_path, capsys, monkeypatch, argv):
     monkeypatch.chdir(tmp_path)
     text = SEED.read_text(encoding="utf-8").replace("郭家镇", "郭家\x1b]0;pwned\x07\x1b[2J镇\x9b31m\u202e", 1)
     path = tmp_path / "ansi.txt"
     path.write_text(text, encoding="utf-8")
-    code = main([argv[0], str(path), *argv[1:]])
+    code = main(argv + [str(path)] if argv[0] == "corpus" else [argv[0], str(path), *argv[1:]])
     said = capsys.readouterr()
     assert code in (0, 1)
     raw = {c for c in said.out + said.err if (ord(c) < 32 and c not in "\n\t") or 0x7F <= ord(c) <= 0x9F or c == "\u202e"}

@@ -276,7 +276,7 @@ def cmd_suggest(args) -> int:
     results = search(index, query, kind, max(1, args.top), level=args.level, warn=_warn)
     words = keywords(query)
     if args.json:
-        print(json.dumps({"keywords": words, "suggestions": [s.to_dict() for s in results]}, ensure_ascii=False, indent=2))
+        print(_harmless(json.dumps({"keywords": words, "suggestions": [s.to_dict() for s in results]}, ensure_ascii=False, indent=2)))
         return EXIT_OK
     if not words:
         print("没有从这句话里找到关键词（只有常用字词或标点），请多写一些具体内容")
@@ -286,8 +286,8 @@ def cmd_suggest(args) -> int:
         return EXIT_OK
     print(f"关键词：{'、'.join(words)}")
     for i, s in enumerate(results, 1):
-        print(f"{i}. {s.text}")
-        print(f"   出处：{s.agency} {s.year}年度报告 · {s.section}；匹配：{'、'.join(dict.fromkeys(s.matched))}")
+        print(_harmless(f"{i}. {s.text}"))
+        print(_harmless(f"   出处：{s.agency} {s.year}年度报告 · {s.section}；匹配：{'、'.join(dict.fromkeys(s.matched))}"))
     print("〔…〕 处是原报告的机关、地名、年份和数字，请换成本单位今年的实际情况")
     return EXIT_OK
 
@@ -298,17 +298,17 @@ def cmd_corpus(args) -> int:
     if args.corpus_command == "add":
         added = corpus.add_to_own(args.files, _warn)
         for report, dest, partial in added:
-            print(f"已加入：{report.agency} {report.year}年度{'（部分结果）' if partial else ''} → {dest}")
+            print(_harmless(f"已加入：{report.agency} {report.year}年度{'（部分结果）' if partial else ''} → {dest}"))
         return EXIT_OK if added else EXIT_BAD_INPUT
     if args.corpus_command == "remove":
         removed = corpus.remove_from_own(args.items, _warn)
         for r, kept in removed:
-            print(f"已移出：{r['agency']} {r['year']}年度（副本留在 {kept}）")
+            print(_harmless(f"已移出：{r['agency']} {r['year']}年度（副本留在 {kept}）"))
         return EXIT_OK if removed else EXIT_BAD_INPUT
     print(f"{'机关':<24}{'年度':<8}{'句子':<6}来源")
     for r in corpus.load_index([], _warn).reports:
         where = "我的报告" if r["own"] else ("随附样例" if "samples" in r["source"] else r["source"])
-        print(f"{r['agency']:<24}{r['year']:<8}{r['sentences']:<6}{where}")
+        print(_harmless(f"{r['agency']:<24}{r['year']:<8}{r['sentences']:<6}{where}"))
     return EXIT_OK
 
 
