@@ -2,6 +2,7 @@
 result is a report, findings, a document, replies, or one InputError — never another exception."""
 
 import json
+import zipfile
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -86,3 +87,126 @@ def test_the_engine_answers_anything(answers, moves):
         if i < len(moves):
             getattr(engine, moves[i])(*(["problems"] if moves[i] == "jump" else []))
     check(engine.report, engine.last_year)
+
+
+# ---------------------------------------------------------------- the generators of issue #24's faults
+# Untrusted files as they are crafted: PDF content streams, the zip entries of a .docx, a drafts folder with odd
+# entries.  Whatever they hold: text or a report, or one short Chinese InputError — never another exception, a
+# hang or a process gone.
+def chinese_message(e: InputError) -> bool:
+    text = str(e)
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text) and len(text) < 400 and "Error" not in text
+
+
+PDF_PIECES = st.one_of(
+    st.sampled_from([b"BT /F1 12 Tf 72 700 Td (2024) Tj ET", b"(a) Tj", b"[(a) -250 (b)] TJ", b"(x) '", b'1 2 (y) "',
+                     b"0 0 1 1 re f", b"10 10 m 500 10 l S", b"q 1 0 0 1 0 0 cm Q", b"BT", b"ET", b"/F1 12 Tf", b"/F9 0 Tf",
+                     b"(", b")", b"<", b">", b"[", b"]", b"<<", b">>", b"stream", b"endstream", b"/Im1 Do", b"BI /W 1 ID x EI",
+                     b"%comment", b"\x00", b"1e308 -1e308 Td", b"\xe4\xb8\x80", b"(\\", b"Tj", b"TJ"]),
+    st.binary(max_size=12))
+
+
+@settings(max_examples=25, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(PDF_PIECES, max_size=30).map(b" ".join), st.booleans(), st.sampled_from([1, 10, 1000, 300_000]))
+def test_any_pdf_content_stream_is_bounded_text_or_one_chinese_message(tmp_path, content, compress, times):
+    import time
+
+    from faultfiles import deflated_repeats, pdf_bytes
+    from gkassist.importer.pdf_reader import pdf_text
+
+    path = tmp_path / "fuzz.pdf"
+    if times < 1000:
+        path.write_bytes(pdf_bytes(content * times, compress))
+    else:  # a page repeating its operators thousands of times, deflated to a few KB
+        path.write_bytes(pdf_bytes(b"", deflated=deflated_repeats(b"BT /F1 12 Tf ", content * 1000 + b" ", times // 1000, b"ET")))
+    started = time.monotonic()
+    try:
+        text = pdf_text(path)
+        assert len(text) <= 100_000  # no page of a report holds more: what pdfium builds is bounded, not only the file
+    except InputError as e:
+        assert chinese_message(e), str(e)
+    assert time.monotonic() - started < 5
+
+
+DOCX_PIECES = st.one_of(
+    st.sampled_from(SEED_LINES).map(lambda line: f"<w:p><w:r><w:t>{line}</w:t></w:r></w:p>"),
+    st.sampled_from(["<w:p>", "</w:p>", "<w:tbl>", "</w:tbl>", "<w:tr>", "</w:tr>", "<w:tc>", "</w:tc>", "<w:tcPr>", "</w:tcPr>",
+                     '<w:vMerge w:val="continue"/>', "<w:vMerge/>", "<w:tab/>", "<w:br/>", "&amp;", "&nbsp;", "]]>", "\x00"]),
+    st.one_of(st.text(max_size=4), st.integers(-5, 10**9).map(str)).map(lambda v: f'<w:gridSpan w:val="{v}"/>'),
+    st.text(max_size=20))
+
+
+@FAST
+@given(st.lists(DOCX_PIECES, max_size=40).map("".join),
+       st.sampled_from([zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA]),
+       st.dictionaries(st.sampled_from(["word/styles.xml", "docProps/core.xml", "../outside.xml", "word/media/x.bin"]),
+                       st.binary(max_size=40), max_size=2),
+       st.sampled_from(["whole", "encrypted", "method 99", "damaged", "cut"]))
+def test_any_zip_of_a_docx_is_a_report_or_one_chinese_message(tmp_path, body, method, extra, damage):
+    from faultfiles import docx_bytes, with_damaged_entry, with_zip_headers
+    from gkassist.importer import import_file
+
+    data = docx_bytes(body, method, extra)
+    data = {"whole": lambda d: d, "encrypted": lambda d: with_zip_headers(d, flag=1),
+            "method 99": lambda d: with_zip_headers(d, method=99), "damaged": lambda d: with_damaged_entry(d, length=8),
+            "cut": lambda d: d[:len(d) * 2 // 3]}[damage](data)
+    path = tmp_path / "fuzz.docx"
+    path.write_bytes(data)
+    try:
+        assert import_file(path).report.year >= 2008
+    except InputError as e:
+        assert chinese_message(e), str(e)
+
+
+DRAFT_ENTRIES = st.sampled_from(["good", "dangling link", "link to itself", "fifo", "folder", "5000 digits", "newer",
+                                 "cut", "not json", "empty", "list"])
+
+
+@settings(max_examples=25, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(DRAFT_ENTRIES, min_size=1, max_size=6))
+def test_any_drafts_folder_is_listed_and_opened(private_dirs, entries):
+    import os
+    import shutil
+    import signal
+
+    from gkassist.dialogue import opening, session
+    from gkassist.paths import drafts_dir
+
+    folder = drafts_dir()
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    good = json.dumps({"report": json.loads((SAMPLES / "2024_shiqiaozhen.json").read_text(encoding="utf-8")),
+                       "step": "appeals", "last_year": None}, ensure_ascii=False)
+    for i, kind in enumerate(entries):
+        path = folder / f"{2020 + i}_草稿{i}.json"
+        if kind == "dangling link":
+            path.symlink_to(folder / "nowhere.json")
+        elif kind == "link to itself":
+            path.symlink_to(path)
+        elif kind == "fifo":
+            os.mkfifo(path)
+        elif kind == "folder":
+            path.mkdir()
+        else:
+            path.write_text({"good": good, "5000 digits": good.replace('"year": 2024', '"year": ' + "9" * 5000, 1),
+                             "newer": good.replace('"schema_version": 1', '"schema_version": 7', 1), "cut": good[:200],
+                             "not json": "\x89PNG", "empty": "", "list": "[1, 2]"}[kind], encoding="utf-8")
+
+    class Hung(BaseException):  # no guard of the code under test catches it
+        pass
+
+    def hung(*_):
+        raise Hung("a drafts command waited for ever")
+
+    previous = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(5)
+    try:
+        assert len(opening.describe_drafts()) == len(entries)
+        engine, notice = opening.open_session(None, None)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    assert engine.report.agency and (engine.path.parent in (folder, session.fallback_drafts_dir()))
+    for i, kind in enumerate(entries):
+        if kind == "newer":  # never set aside as damaged
+            assert (folder / f"{2020 + i}_草稿{i}.json").exists()

@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 from datetime import date
 from pathlib import Path
@@ -86,17 +87,26 @@ def _load(path: str, last=None):
     return load_any(path, last)
 
 
+def _written(out: Path, data, file=None) -> None:
+    """Write an output the user named (an existing file kept as a dated copy first) and say so."""
+    from gkassist.core.files import write_output
+
+    kept = write_output(out, data)
+    print(f"已生成 {out}" + (f"（原来的同名文件留作备份：{kept}）" if kept else ""), file=file or sys.stdout)
+
+
 def cmd_render(args) -> int:
-    from gkassist.core.files import atomic_write
+    from gkassist.core.files import check_output
     from gkassist.output import check_output_names, render_bytes
 
     report, result = _load(args.input)
     outputs = [Path(o) for o in args.output]
     check_output_names(outputs)
+    for out in outputs:  # all before any is written: the report read, a read-only file, a looping link
+        check_output(out, [args.input])
     rendered = [(out, render_bytes(report, out.suffix)) for out in outputs]
     for out, data in rendered:
-        atomic_write(out, data)
-        print(f"已生成 {out}")
+        _written(out, data)
     if result is not None and result.partial:
         print("注意：" + result.summary(), file=sys.stderr)
     return EXIT_OK
@@ -119,12 +129,12 @@ def cmd_check(args) -> int:
     report, result = _load(args.input[0], last)
     findings = check(report, last, today=today if report.origin == "draft" else None)
     if args.json:
-        print(json.dumps([f.to_dict() for f in findings], ensure_ascii=False, indent=2))
+        print(_harmless(json.dumps([f.to_dict() for f in findings], ensure_ascii=False, indent=2)))
     else:
         if result is not None:
-            print(result.summary())
+            print(_harmless(result.summary()))
         for f in findings:
-            print(f.line())
+            print(_harmless(f.line()))
         errors = sum(f.severity == ERROR for f in findings)
         if last is not None:
             from gkassist.core.repetition import compare
@@ -152,28 +162,29 @@ def _check_several(args, last, today) -> int:
         if worst != EXIT_BAD_INPUT and any(f.severity == ERROR for f in findings):
             worst = EXIT_FINDINGS
     if args.json:
-        print(json.dumps(results, ensure_ascii=False, indent=2))
+        print(_harmless(json.dumps(results, ensure_ascii=False, indent=2)))
         return worst
     for r in results:
         if r.get("error"):
-            print(f"== {r['file']}：无法使用（{r['error']}）")
+            print(_harmless(f"== {r['file']}：无法使用（{r['error']}）"))
             continue
         errors = sum(f["severity"] == ERROR for f in r["findings"])
-        print(f"== {r['file']}：{r['agency']} {r['year']}年度，{errors}个错误，{len(r['findings']) - errors}个提醒")
+        print(_harmless(f"== {r['file']}：{r['agency']} {r['year']}年度，{errors}个错误，{len(r['findings']) - errors}个提醒"))
         for f in r["findings"]:
-            print(f"  [{SEVERITY_LABELS[f['severity']]}] {f['rule']} {f['location']}：{f['message']}")
+            print(_harmless(f"  [{SEVERITY_LABELS[f['severity']]}] {f['rule']} {f['location']}：{f['message']}"))
     return worst
 
 
 def cmd_audit(args) -> int:
     from gkassist.audit import read_units, read_urls, run_audit
     from gkassist.audit.output import to_html, to_json, to_xlsx
-    from gkassist.core.files import atomic_write
+    from gkassist.core.files import check_output
 
     outputs = [Path(o) for o in args.output]
     for out in outputs:
         if out.suffix.lower() not in (".html", ".htm", ".xlsx", ".json"):
             raise InputError(f"{out}：审核结果只能输出为 .html、.xlsx 或 .json")
+        check_output(out, [args.units, args.urls, *args.folders])  # before the audit's minutes, not after
     if not outputs and not args.json:
         raise InputError("请用 -o 审核.html、-o 审核.xlsx 或 --json 指定审核结果输出到哪里")
     if not args.folders and not args.urls:
@@ -190,8 +201,7 @@ def cmd_audit(args) -> int:
     writers = {".html": to_html, ".htm": to_html, ".json": to_json}
     for out in outputs:
         data = to_xlsx(audit) if out.suffix.lower() == ".xlsx" else writers[out.suffix.lower()](audit)
-        atomic_write(out, data)
-        print(f"已生成 {out}", file=sys.stderr)
+        _written(out, data, file=sys.stderr)
     if args.json:
         print(to_json(audit))
     bad = sum(1 for u in audit.units if u.error or u.errors)
@@ -219,9 +229,11 @@ class _progress_bar:
 
 
 def cmd_import(args) -> int:
-    from gkassist.core.files import atomic_write
+    from gkassist.core.files import check_output
     from gkassist.importer import import_source
 
+    if args.output:  # never the report being read (“import r.txt -o r.txt”), never a read-only file
+        check_output(Path(args.output), [args.input, args.last_year])
     result = import_source(args.input)
     if args.last_year:
         result.settle_with_last_year(_load(args.last_year)[0])
@@ -233,10 +245,13 @@ def cmd_import(args) -> int:
         print(f"已转为{report.year}年度草稿（{report.format.name}格式）；需要补充：{'、'.join(missing) or '无'}", file=sys.stderr)
     data = report.to_json()
     if args.output:
-        atomic_write(args.output, data + "\n")
+        from gkassist.core.files import write_output
+
+        if kept := write_output(Path(args.output), data + "\n"):
+            print(f"原来的 {args.output} 留作备份：{kept}", file=sys.stderr)
     else:
-        print(data)
-    print(result.summary(), file=sys.stderr)
+        print(_harmless(data))
+    print(_harmless(result.summary()), file=sys.stderr)
     return EXIT_OK
 
 
@@ -261,7 +276,7 @@ def cmd_suggest(args) -> int:
     results = search(index, query, kind, max(1, args.top), level=args.level, warn=_warn)
     words = keywords(query)
     if args.json:
-        print(json.dumps({"keywords": words, "suggestions": [s.to_dict() for s in results]}, ensure_ascii=False, indent=2))
+        print(_harmless(json.dumps({"keywords": words, "suggestions": [s.to_dict() for s in results]}, ensure_ascii=False, indent=2)))
         return EXIT_OK
     if not words:
         print("没有从这句话里找到关键词（只有常用字词或标点），请多写一些具体内容")
@@ -271,8 +286,8 @@ def cmd_suggest(args) -> int:
         return EXIT_OK
     print(f"关键词：{'、'.join(words)}")
     for i, s in enumerate(results, 1):
-        print(f"{i}. {s.text}")
-        print(f"   出处：{s.agency} {s.year}年度报告 · {s.section}；匹配：{'、'.join(dict.fromkeys(s.matched))}")
+        print(_harmless(f"{i}. {s.text}"))
+        print(_harmless(f"   出处：{s.agency} {s.year}年度报告 · {s.section}；匹配：{'、'.join(dict.fromkeys(s.matched))}"))
     print("〔…〕 处是原报告的机关、地名、年份和数字，请换成本单位今年的实际情况")
     return EXIT_OK
 
@@ -283,17 +298,17 @@ def cmd_corpus(args) -> int:
     if args.corpus_command == "add":
         added = corpus.add_to_own(args.files, _warn)
         for report, dest, partial in added:
-            print(f"已加入：{report.agency} {report.year}年度{'（部分结果）' if partial else ''} → {dest}")
+            print(_harmless(f"已加入：{report.agency} {report.year}年度{'（部分结果）' if partial else ''} → {dest}"))
         return EXIT_OK if added else EXIT_BAD_INPUT
     if args.corpus_command == "remove":
         removed = corpus.remove_from_own(args.items, _warn)
         for r, kept in removed:
-            print(f"已移出：{r['agency']} {r['year']}年度（副本留在 {kept}）")
+            print(_harmless(f"已移出：{r['agency']} {r['year']}年度（副本留在 {kept}）"))
         return EXIT_OK if removed else EXIT_BAD_INPUT
     print(f"{'机关':<24}{'年度':<8}{'句子':<6}来源")
     for r in corpus.load_index([], _warn).reports:
         where = "我的报告" if r["own"] else ("随附样例" if "samples" in r["source"] else r["source"])
-        print(f"{r['agency']:<24}{r['year']:<8}{r['sentences']:<6}{where}")
+        print(_harmless(f"{r['agency']:<24}{r['year']:<8}{r['sentences']:<6}{where}"))
     return EXIT_OK
 
 
@@ -305,11 +320,11 @@ def cmd_draft(args) -> int:
     if getattr(args, "answers", None):
         from gkassist import headless
         from gkassist.dialogue.opening import open_session
-        from gkassist.dialogue.session import DraftLock
+        from gkassist.dialogue.session import lock_draft
 
         answers = headless.read_answers(args.answers)
         engine, notice = open_session(from_file, year, agency, new)
-        with DraftLock(engine.path):
+        with lock_draft(engine):  # handed to the engine: its saves take it wherever the draft is written
             headless.run(engine, notice, answers)
             if args.output:
                 headless.export(engine, args.output)
@@ -329,8 +344,8 @@ def cmd_drafts(args) -> int:
         print("还没有草稿。用 gkassist draft 开始起草。")
         return EXIT_OK
     for row in rows:
-        print(f"{row.agency} {row.year}年度 · {row.progress} · {row.errors}个错误，{row.warnings}个提醒 · "
-              f"保存于 {row.saved:%Y-%m-%d %H:%M} · {row.path}")
+        print(_harmless(f"{row.agency} {row.year}年度 · {row.progress} · {row.errors}个错误，{row.warnings}个提醒 · "
+                        f"保存于 {row.saved:%Y-%m-%d %H:%M} · {row.path}"))
     return EXIT_OK
 
 
@@ -368,9 +383,20 @@ def main(argv: list[str] | None = None) -> int:
 
 def _say(message: str) -> None:
     try:
-        print(message, file=sys.stderr)
+        print(_harmless(message), file=sys.stderr)
     except OSError:
         pass
+
+
+# C0 and C1 control characters but newline and tab, DEL, and the bidirectional overrides: what lets a report's
+# title recolour the terminal, retitle its window, clear it, ring it or print its text backwards.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _harmless(text: str) -> str:
+    """Text from a report on its way to a terminal: each control character shown as “\\u001b” instead of acting
+    (also a valid escape inside the JSON printed)."""
+    return _CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 if __name__ == "__main__":

@@ -16,13 +16,12 @@ or from the environment: GKASSIST_LLM_URL, GKASSIST_LLM_MODEL (either one enable
 
 from __future__ import annotations
 
+import http.client
 import json
 import os
 import re
-import time
 import tomllib
-import urllib.error
-import urllib.request
+import urllib.parse
 from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
@@ -73,8 +72,9 @@ MAX_REPLY_BYTES = 2_000_000
 
 
 def ask_model(settings: LLMSettings, system: str, user: str) -> str:
-    """One chat completion within `timeout_seconds` in all (not per read: a server dripping a byte every few
-    seconds is cut off too); every failure becomes an InputError with a Chinese message."""
+    """One chat completion within `timeout_seconds` in all (connecting, the status line, the headers and the body:
+    a server dripping a byte every few seconds anywhere is cut off); a redirect is not followed; every failure
+    becomes an InputError with a Chinese message."""
     body = json.dumps({"model": settings.model, "temperature": settings.temperature,
                        "messages": [{"role": "system", "content": system}, {"role": "user", "content": user}]},
                       ensure_ascii=False).encode("utf-8")
@@ -82,32 +82,73 @@ def ask_model(settings: LLMSettings, system: str, user: str) -> str:
     if key := os.environ.get(settings.api_key_env):
         headers["Authorization"] = f"Bearer {key}"
     url = settings.base_url.rstrip("/") + "/chat/completions"
-    request = urllib.request.Request(url, data=body, headers=headers, method="POST")
-    deadline = time.monotonic() + settings.timeout_seconds
+    parts = urllib.parse.urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise InputError(f"大模型服务地址 {settings.base_url} 无效（应以 http:// 或 https:// 开头），未润色")
     try:
-        with urllib.request.urlopen(request, timeout=settings.timeout_seconds) as response:
-            chunks, size = [], 0
-            while size <= MAX_REPLY_BYTES:
-                left = deadline - time.monotonic()
-                if left <= 0:
-                    raise TimeoutError("deadline")
-                chunk = response.read1(65536) if hasattr(response, "read1") else response.read(65536)
-                if not chunk:
-                    break
-                chunks.append(chunk)
-                size += len(chunk)
-        data = json.loads(b"".join(chunks).decode("utf-8"))
-        content = data["choices"][0]["message"]["content"]
-    except urllib.error.HTTPError as e:
-        raise InputError(f"大模型服务 {url} 返回错误 {e.code}，未润色") from None
+        status, reply = _post(parts, body, headers, settings.timeout_seconds)
     except TimeoutError:
         raise InputError(f"大模型服务 {url} 在{settings.timeout_seconds:g}秒内没有答完，未润色") from None
-    except (urllib.error.URLError, OSError) as e:
-        raise InputError(f"连不上大模型服务 {url}（{getattr(e, 'reason', e)}），未润色") from None
-    except (ValueError, KeyError, IndexError, TypeError):
+    except http.client.HTTPException:
+        raise InputError(f"大模型服务 {url} 的回复看不懂（不是 HTTP 回复），未润色") from None
+    except (OSError, ValueError) as e:
+        raise InputError(f"连不上大模型服务 {url}（{e.strerror if isinstance(e, OSError) and e.strerror else e}），未润色") from None
+    if 300 <= status < 400:
+        raise InputError(f"大模型服务 {url} 要求转到另一个地址（{status}），没有跟随，未润色；请在配置里直接写它的最终地址")
+    if status != 200:
+        raise InputError(f"大模型服务 {url} 返回错误 {status}，未润色")
+    try:
+        data = json.loads(reply.decode("utf-8"))
+        content = data["choices"][0]["message"]["content"]
+    except (ValueError, KeyError, IndexError, TypeError, RecursionError):  # RecursionError: “[[[[…” thousands deep
         raise InputError(f"大模型服务 {url} 的回复看不懂（不是 OpenAI 兼容格式），未润色") from None
     # “content”: null or a number is no text: the caller refuses an empty rewording
     return content if isinstance(content, str) else ""
+
+
+def _post(parts, body: bytes, headers: dict, seconds: float) -> tuple[int, bytes]:
+    """(status, body) of one POST within `seconds` in all.  urllib's timeout bounds each read, not the request: a
+    watchdog thread shuts the socket at the deadline, which ends whatever read is waiting.  http.client follows no
+    redirect."""
+    import socket
+    import threading
+
+    connection = (http.client.HTTPSConnection if parts.scheme == "https" else http.client.HTTPConnection)(
+        parts.hostname, parts.port, timeout=seconds)
+    done, expired = threading.Event(), threading.Event()
+
+    def watch() -> None:
+        if done.wait(seconds):
+            return
+        expired.set()
+        while not done.is_set():
+            if (sock := connection.sock) is not None:
+                try:
+                    socket.socket.shutdown(sock, socket.SHUT_RDWR)  # the plain socket's: also under TLS
+                except OSError:
+                    pass
+                return
+            done.wait(0.05)  # still connecting (bounded by its own timeout)
+
+    threading.Thread(target=watch, name="gkassist-llm-deadline", daemon=True).start()
+    try:
+        target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+        connection.request("POST", target, body=body, headers=headers)
+        response = connection.getresponse()
+        chunks, size = [], 0
+        while size <= MAX_REPLY_BYTES and (chunk := response.read1(65536)):
+            chunks.append(chunk)
+            size += len(chunk)
+        if expired.is_set():
+            raise TimeoutError("deadline")
+        return response.status, b"".join(chunks)
+    except (OSError, http.client.HTTPException):
+        if expired.is_set():
+            raise TimeoutError("deadline") from None
+        raise
+    finally:
+        done.set()
+        connection.close()
 
 
 def paragraph_of(reply: str) -> str:

@@ -76,15 +76,17 @@ class Audit:
 
 # ------------------------------------------------------------------ reading, in worker processes
 def report_files(folders: list[str | Path]) -> list[Path]:
+    """The report files in the folders.  A name of a report's kind that is no readable file (a FIFO, a link to
+    nothing or to itself) is kept too: it becomes a line “无法读取” of the result, never silently left out."""
     files = []
     for folder in folders:
         folder = Path(folder)
-        if folder.is_file():
-            files.append(folder)
-            continue
         if not folder.is_dir():
-            raise InputError(f"{folder}：文件夹不存在")
-        files += sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in REPORT_SUFFIXES
+            if not (folder.exists() or folder.is_symlink()):
+                raise InputError(f"{folder}：文件夹不存在")
+            files.append(folder)  # a file given by name (or a special one: its line says what it is)
+            continue
+        files += sorted(p for p in folder.rglob("*") if p.suffix.lower() in REPORT_SUFFIXES and not p.is_dir()
                         and not any(part.startswith(".") for part in p.relative_to(folder).parts))
     return files
 
@@ -159,6 +161,119 @@ def _check(job: tuple[Loaded, Loaded | None, str | None]) -> Unit:
     return unit
 
 
+# Each file is read and checked in a worker within these bounds; a worker that goes past them (or dies any other
+# way: the kernel's OOM killer, a crash in a C library) costs that file one line of the result.
+FILE_SECONDS = 120  # a report reads in under a second; a web address may take two 30 s downloads (page, attachment)
+FILE_MEMORY = 2 * 1024**3  # address space a worker may add to what it maps at its start
+LOST = "处理这个文件的进程意外结束：超过{seconds}秒、内存用尽或程序崩溃，已跳过这个文件"
+
+
+def _start_worker() -> None:
+    """In each worker: a memory cap (Python raises MemoryError, a C library that aborts ends only this worker)."""
+    try:
+        import resource
+    except ImportError:  # not a POSIX system: no cap
+        return
+    from gkassist.core.limits import mapped_bytes
+
+    limit = mapped_bytes() + FILE_MEMORY
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    try:  # the soft limit only: a child of the worker (core.limits) sets its own within the hard one
+        resource.setrlimit(resource.RLIMIT_AS, (limit if hard == resource.RLIM_INFINITY else min(limit, hard), hard))
+    except (ValueError, OSError):
+        pass
+
+
+CHUNK = 8  # files a task: one task per file cost 15% of a 1,000-file audit
+
+
+def _timed(function, items: list) -> list:
+    """Each file's work under its own alarm, whose default action ends the worker even inside C code; a Python
+    exception is that file's (False, its name), never the other files' of the task."""
+    import signal
+
+    timed = hasattr(signal, "setitimer")  # not on every system: there, no time limit
+    if timed:
+        signal.signal(signal.SIGALRM, signal.SIG_DFL)
+    out = []
+    for item in items:
+        if timed:
+            signal.setitimer(signal.ITIMER_REAL, FILE_SECONDS)
+        try:
+            out.append((True, function(item)))
+        except Exception as e:  # noqa: BLE001 — MemoryError past _read's guard: one line of the audit
+            out.append((False, type(e).__name__))
+        finally:
+            if timed:
+                signal.setitimer(signal.ITIMER_REAL, 0)
+    return out
+
+
+class Workers:
+    """A process pool that survives its workers: `each` runs a function over items in parallel, a few tasks of
+    CHUNK items in flight; when a worker dies, the items of the tasks in flight are run again one at a time in a
+    pool of their own, and the one that kills that one too is given up (`lost(item, why)` makes its line).  The
+    rest of the audit goes on."""
+
+    def __init__(self, workers: int):
+        self.workers = workers
+        self.pool = self._new(workers)
+
+    def _new(self, n: int):
+        return ProcessPoolExecutor(max_workers=n, initializer=_start_worker)
+
+    def each(self, function, items: list, lost, progress=None) -> list:
+        from concurrent.futures import FIRST_COMPLETED, wait
+
+        results: list = [None] * len(items)
+        tasks = [list(range(i, min(i + CHUNK, len(items)))) for i in range(0, len(items), CHUNK)][::-1]
+        suspects, running = [], {}
+        while tasks or running:
+            while tasks and not suspects and len(running) < self.workers * 2:
+                task = tasks.pop()
+                running[self.pool.submit(_timed, function, [items[i] for i in task])] = task
+            finished, _ = wait(running, return_when=FIRST_COMPLETED)
+            for future in finished:
+                task = running.pop(future)
+                try:
+                    done = future.result()
+                except Exception:  # noqa: BLE001 — BrokenProcessPool, or a result that cannot be sent back
+                    suspects += task
+                    continue
+                for i, (ok, value) in zip(task, done):
+                    results[i] = value if ok else lost(items[i], value)
+                    if progress:
+                        progress()
+            if suspects and not running:
+                self.pool.shutdown(wait=True)
+                self._alone(function, items, suspects, results, lost, progress)
+                suspects = []
+                self.pool = self._new(self.workers)
+        return results
+
+    def _alone(self, function, items, suspects, results, lost, progress) -> None:
+        """The items in flight when a worker died, each in turn in a one-worker pool: the culprit breaks only its own."""
+        from concurrent.futures.process import BrokenProcessPool
+
+        pool = self._new(1)
+        for i in sorted(suspects):
+            try:
+                ((ok, value),) = pool.submit(_timed, function, [items[i]]).result()
+                results[i] = value if ok else lost(items[i], value)
+            except BrokenProcessPool:
+                results[i] = lost(items[i], LOST.format(seconds=FILE_SECONDS))
+                pool.shutdown(wait=True)
+                pool = self._new(1)
+            except Exception as e:  # noqa: BLE001 — a result that cannot be sent back
+                results[i] = lost(items[i], type(e).__name__)
+            if progress:
+                progress()
+        pool.shutdown(wait=True)
+
+    def close(self) -> None:
+        self.pool.shutdown(wait=True)
+
+
 def run_audit(folders: list[str | Path], last_year: list[str | Path] = (), units: list[str] = (),
               today: date | None = None, workers: int | None = None, progress=None, urls: list[str] = ()) -> Audit:
     """Read every file (this year's and last year's) and web address in worker processes, then check each report
@@ -167,13 +282,16 @@ def run_audit(folders: list[str | Path], last_year: list[str | Path] = (), units
     last_files = report_files(last_year) if last_year else []
     workers = workers or min(os.cpu_count() or 1, 8)
     total, done = len(files) * 2 + len(last_files), 0
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        loaded = []
-        for item in pool.map(_load, files + last_files, chunksize=8):
-            loaded.append(item)
-            done += 1
-            if progress:
-                progress(done, total)
+
+    def step() -> None:
+        nonlocal done
+        done += 1
+        if progress:
+            progress(done, total)
+
+    pool = Workers(workers)
+    try:
+        loaded = pool.each(_load, files + last_files, lambda path, why: Loaded(str(path), error=f"{path}：无法读取（{why}）"), step)
         this_year, previous = loaded[:len(files)], loaded[len(files):]
         by_agency = {}
         for item in previous:
@@ -181,12 +299,9 @@ def run_audit(folders: list[str | Path], last_year: list[str | Path] = (), units
                 by_agency.setdefault((item.report.agency, item.report.year), item)
         jobs = [(item, None if item.error else by_agency.get((item.report.agency, item.report.year - 1)),
                  today.isoformat() if today else None) for item in this_year]
-        results = []
-        for unit in pool.map(_check, jobs, chunksize=8):
-            results.append(unit)
-            done += 1
-            if progress:
-                progress(done, total)
+        results = pool.each(_check, jobs, lambda job, why: Unit(job[0].path, error=f"{job[0].path}：无法检查（{why}）"), step)
+    finally:
+        pool.close()
     return summarise(results, units, today)
 
 

@@ -58,6 +58,19 @@ def to_html(audit: Audit) -> str:
         errors=sum(1 for u in audit.units if u.error or u.errors), count=len(audit.units))
 
 
+# Text that Excel or WPS would take for a formula (“=HYPERLINK(…)” as an agency, a title or a file name), at
+# once or when the cell is edited: stored as a string and marked as text.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠")
+
+
+def _as_text(sheet) -> None:
+    for row in sheet.iter_rows():
+        for cell in row:
+            if isinstance(cell.value, str) and cell.value.startswith(_FORMULA_START):
+                cell.data_type = "s"  # openpyxl made every “=…” a formula when it was appended
+                cell.quotePrefix = True
+
+
 def to_xlsx(audit: Audit) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Font
@@ -91,6 +104,7 @@ def to_xlsx(audit: Audit) -> bytes:
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         sheet.freeze_panes = "A2"
+        _as_text(sheet)
     buf = io.BytesIO()
     book.save(buf)
     return buf.getvalue()

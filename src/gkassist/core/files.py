@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import errno
+import hashlib
 import os
 import re
+import stat
 import tempfile
 from pathlib import Path
 
@@ -18,34 +21,70 @@ def safe_name(text: str) -> str:
     return re.sub(r"[^\w\u4e00-\u9fff]+", "_", text).strip("_") or "draft"
 
 
+# A file name may hold 255 bytes; a draft's name also makes “.name.xxxxxxxx.tmp” (atomic_write), its history folder
+# and “name（备份 20250120-093000-2）.docx”, so the agency's part stays well under that.
+MAX_NAME_BYTES = 150
+
+
+def _bounded(name: str) -> str:
+    """A name cut to MAX_NAME_BYTES of UTF-8; a cut one ends with a digest of the whole, so that two long agency
+    names sharing their first 50 characters still make two files."""
+    if len(name.encode("utf-8")) <= MAX_NAME_BYTES:
+        return name
+    digest = hashlib.sha1(name.encode("utf-8")).hexdigest()[:8]
+    cut = name.encode("utf-8")[:MAX_NAME_BYTES - len(digest) - 1].decode("utf-8", "ignore")
+    return f"{cut}_{digest}"
+
+
 def report_file_name(report) -> str:
     """"2024_青岚县石桥镇人民政府.json": the year and the agency, with anything unsafe in a file name replaced."""
-    return f"{report.year}_{safe_name(report.agency)}.json"
+    return f"{report.year}_{_bounded(safe_name(report.agency))}.json"
 
 
 def export_file_name(report, suffix: str) -> str:
     """"青岚县石桥镇人民政府2024年政府信息公开工作年度报告.docx", safe as a file name."""
-    return f"{safe_name(report.agency)}{report.year}年政府信息公开工作年度报告{suffix}"
+    return f"{_bounded(safe_name(report.agency))}{report.year}年政府信息公开工作年度报告{suffix}"
 
 
 def check_readable(path: Path) -> None:
-    if not path.exists():
-        raise InputError(f"{path}：文件不存在")
-    if path.is_dir():
+    """A regular file of a report's size, judged by stat before anything opens it: reading a FIFO waits for a
+    writer forever, a device such as /dev/zero never ends."""
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        if os.path.islink(path):
+            raise InputError(f"{path}：这是一个链接，它指向的文件不存在") from None
+        raise InputError(f"{path}：文件不存在") from None
+    except OSError as e:
+        if e.errno == errno.ELOOP:
+            raise InputError(f"{path}：链接绕成了一个圈（指回自己），找不到文件") from None
+        raise InputError(f"{path}：无法读取（{e.strerror}）") from None
+    except ValueError:  # a NUL byte in the name
+        raise InputError(f"{path}：文件名无效") from None
+    if stat.S_ISDIR(st.st_mode):
         raise InputError(f"{path}：这是一个文件夹，请给出文件")
-    size = path.stat().st_size
-    if size > MAX_INPUT_BYTES:
+    if not stat.S_ISREG(st.st_mode):
+        raise InputError(f"{path}：这不是普通文件（是管道、设备等特殊文件），不能当作报告读取")
+    if st.st_size > MAX_INPUT_BYTES:
         raise InputError(
-            f"{path}：文件有 {size / 1024 / 1024:.0f} MB，远大于一份年度报告（上限 {MAX_INPUT_BYTES // 1024 // 1024} MB），请确认选对了文件"
+            f"{path}：文件有 {st.st_size / 1024 / 1024:.0f} MB，远大于一份年度报告（上限 {MAX_INPUT_BYTES // 1024 // 1024} MB），请确认选对了文件"
         )
 
 
 def read_bytes(path: Path) -> bytes:
     check_readable(path)
     try:
-        return path.read_bytes()
+        # O_NONBLOCK: should the name be swapped for a FIFO after the check, opening it still does not wait
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+        with os.fdopen(fd, "rb") as f:
+            if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
+                raise InputError(f"{path}：这不是普通文件（是管道、设备等特殊文件），不能当作报告读取")
+            data = f.read(MAX_INPUT_BYTES + 1)
     except OSError as e:
         raise InputError(f"{path}：无法读取（{e.strerror}）") from None
+    if len(data) > MAX_INPUT_BYTES:  # grown since it was checked
+        raise InputError(f"{path}：文件远大于一份年度报告（上限 {MAX_INPUT_BYTES // 1024 // 1024} MB），请确认选对了文件")
+    return data
 
 
 def decode_text(data: bytes, path: Path) -> str:
@@ -93,8 +132,7 @@ def atomic_write(path: str | Path, data: bytes | str) -> None:
     if isinstance(data, str):
         data = data.encode("utf-8")
     shown = path
-    if path.is_symlink():
-        path = path.resolve()  # write the file the link points to; the link stays a link
+    path = output_target(path)  # a link: write the file it points to; the link stays a link
     if path.is_dir():
         raise InputError(f"{shown}：这是一个文件夹，不能写成文件")
     if path.exists() and not path.is_file():
@@ -122,23 +160,80 @@ def atomic_write(path: str | Path, data: bytes | str) -> None:
         raise InputError(f"{path}：无法写入（{e.strerror}）") from None
 
 
+def output_target(path: Path) -> Path:
+    """The file an output named `path` really is: a symbolic link's target (a link whose target is missing names
+    the file to create); a link that loops is said in words."""
+    path = Path(path)
+    try:
+        os.stat(path)
+    except OSError as e:
+        if e.errno == errno.ELOOP:
+            raise InputError(f"{path}：链接绕成了一个圈（指回自己），不能写入") from None
+    except ValueError:
+        raise InputError(f"{path}：文件名无效") from None
+    return Path(os.path.realpath(path)) if os.path.islink(path) else path
+
+
+def check_output(path: Path, inputs=()) -> None:
+    """Before anything is written: an output that is one of the files read, a read-only file, a folder or a special
+    file is refused, so that nothing of the user's is replaced by mistake."""
+    target = output_target(path)
+    try:
+        st = os.stat(target)
+    except FileNotFoundError:
+        return  # a new file
+    except OSError as e:
+        raise InputError(f"{path}：无法写入（{e.strerror}）") from None
+    if stat.S_ISDIR(st.st_mode):
+        raise InputError(f"{path}：这是一个文件夹，不能写成文件")
+    if not stat.S_ISREG(st.st_mode):
+        raise InputError(f"{path}：这是设备或管道等特殊文件，不能写成报告文件")
+    for given in inputs:
+        try:
+            same = given is not None and os.path.samefile(target, given)
+        except (OSError, ValueError):
+            same = False
+        if same:
+            raise InputError(f"{path}：这就是读入的文件 {given}，输出会把它替换掉；请给输出另起一个文件名")
+    # the mode bits as well as access(): as root, access() allows writing a file its owner made read-only
+    if not st.st_mode & 0o222 or not os.access(target, os.W_OK):
+        raise InputError(f"{path}：这是只读文件，没有覆盖它；请另给一个文件名，或先去掉它的只读属性")
+
+
 def keep_copy(path: Path) -> Path | None:
-    """Rename an existing file to “name（备份 20250120-093000）.docx” so that writing `path` loses nothing."""
+    """Copy an existing file to “name（备份 20250120-093000）.docx” (beside the file a link points to) so that
+    writing `path` loses nothing; the copy is whole or absent (a full disk leaves no half of it)."""
+    import shutil
     from datetime import datetime
 
-    path = Path(path)
-    if not path.is_file():
+    target = output_target(path)
+    if not target.is_file():
         return None
-    copy = path.with_name(f"{path.stem}（备份 {datetime.now():%Y%m%d-%H%M%S}）{path.suffix}")
+    copy = target.with_name(f"{target.stem}（备份 {datetime.now():%Y%m%d-%H%M%S}）{target.suffix}")
     n = 2
     while copy.exists():
-        copy = path.with_name(f"{path.stem}（备份 {datetime.now():%Y%m%d-%H%M%S}-{n}）{path.suffix}")
+        copy = target.with_name(f"{target.stem}（备份 {datetime.now():%Y%m%d-%H%M%S}-{n}）{target.suffix}")
         n += 1
+    tmp = copy.with_name(f".{copy.name}.tmp")
     try:
-        os.replace(path, copy)
+        shutil.copy2(target, tmp)
+        os.replace(tmp, copy)
     except OSError as e:
-        raise InputError(f"{path}：已有同名文件，无法先把它留作备份（{e.strerror}），没有导出") from None
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise InputError(f"{path}：已有同名文件，无法先把它留作备份（{e.strerror}），没有写入") from None
     return copy
+
+
+def write_output(path: Path, data: bytes | str, inputs=()) -> Path | None:
+    """An output the user named: checked (check_output), an existing file kept as a dated copy (returned), then
+    written atomically."""
+    check_output(path, inputs)
+    kept = keep_copy(path)
+    atomic_write(path, data)
+    return kept
 
 
 def _umask() -> int:

@@ -107,6 +107,13 @@ def _full_dictionary(jieba) -> tuple[dict, int]:
     except (OSError, ValueError, EOFError, TypeError):
         pass
     tokenizer = jieba.Tokenizer()
+    # jieba's own cache goes to the user's cache folder: by default it reads and trusts /tmp/jieba.cache, which
+    # any user of the machine can plant
+    tokenizer.tmp_dir = str(cache_dir())
+    try:
+        cache_dir().mkdir(parents=True, exist_ok=True)
+    except OSError:
+        pass  # jieba then only fails to save its cache
     tokenizer.initialize()
     _write_quietly(path, marshal.dumps((tokenizer.FREQ, tokenizer.total)))
     return tokenizer.FREQ, tokenizer.total
@@ -122,6 +129,7 @@ def jieba_module():
     jieba = _import_jieba()
     jieba.setLogLevel(logging.ERROR)
     tokenizer = jieba.dt
+    tokenizer.tmp_dir = str(cache_dir())  # never /tmp/jieba.cache (see _full_dictionary)
     path = cache_dir() / f"jieba-{jieba.__version__}-prefix.sqlite"
     try:
         freq = OnDemandFrequencies(path)

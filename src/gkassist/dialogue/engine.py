@@ -69,6 +69,7 @@ class Engine:
         self.catching_up = False  # past the last question with parts skipped: on to each part still empty
         self.notices: list[str] = []  # what the clerk must hear about saving (a fallback folder used)
         self._renamed_from: Path | None = None  # the file a new draft was saved as before its agency was known
+        self.lock: session.DraftLock | None = None  # this window's lock on the draft (session.lock_draft)
 
     # ---------------------------------------------------------- construction and saving
     @classmethod
@@ -108,14 +109,19 @@ class Engine:
 
     def save(self) -> Path:
         """Write the draft; where its folder cannot be written, to the fallback folder instead (said in
-        `notices`), so that no answer is lost.  Raises InputError only when neither can be written."""
+        `notices`), so that no answer is lost.  Raises InputError only when neither can be written.  The lock goes
+        first wherever the draft goes (renamed after its agency, the fallback folder): never a draft unlocked."""
         step_id = self.step.id if self.step else None
+        if self.lock is not None:
+            self.lock.follow(self.path)
         try:
             return session.write_draft(self.path, self.report, self.last_year, step_id)
         except InputError as e:
             fallback = session.fallback_path(self.path)
             if fallback == self.path:
                 raise
+            if self.lock is not None:
+                self.lock.follow(fallback)
             session.write_draft(fallback, self.report, self.last_year, step_id)
             self.notices.append(f"{e}。草稿已改存到 {fallback}，以后会自动从那里接着写。")
             self.path = fallback
@@ -362,7 +368,10 @@ class Engine:
         self._advance()
         self.save()
         if self._renamed_from is not None:
-            self._renamed_from.unlink(missing_ok=True)  # only now: the draft is safe under its new name
+            try:
+                self._renamed_from.unlink(missing_ok=True)  # only now: the draft is safe under its new name
+            except OSError:
+                pass  # a drafts folder that cannot be written (the draft went to the fallback) holds no old file
             self._renamed_from = None
         if self.notices:
             return self.take_notices() + self.question()

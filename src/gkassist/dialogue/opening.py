@@ -9,7 +9,7 @@ from pathlib import Path
 
 from gkassist.core.errors import InputError
 from gkassist.dialogue.engine import Engine
-from gkassist.dialogue.session import draft_files, find_drafts, set_damaged_aside
+from gkassist.dialogue.session import NewerDraft, draft_entries, draft_files, find_drafts, read_draft, set_damaged_aside
 
 
 def open_session(from_file: str | None = None, year: int | None = None, agency: str | None = None, new: bool = False):
@@ -33,10 +33,10 @@ def open_session(from_file: str | None = None, year: int | None = None, agency: 
             engine = Engine.resume(existing[0].path)
             engine.offer_restart(fresh)
             return engine, note
-        return fresh, note
+        return _not_over_a_newer_draft(fresh), note
     skipped = []
     if new:
-        return Engine.start(None, year, agency or ""), "已新开一份草稿。"
+        return _not_over_a_newer_draft(Engine.start(None, year, agency or "")), "已新开一份草稿。"
     if year is not None or agency:
         matching = find_drafts(year, agency)
         if matching:
@@ -51,11 +51,14 @@ def open_session(from_file: str | None = None, year: int | None = None, agency: 
             if not agency:
                 note += f"要起草另一个单位的报告：gkassist draft --year {engine.report.year} --new。"
             return engine, note
-        return Engine.start(None, year, agency or ""), "没有找到这一年度的草稿，已新开一份。"
+        return _not_over_a_newer_draft(Engine.start(None, year, agency or "")), "没有找到这一年度的草稿，已新开一份。"
     finished = None
     for path in draft_files():
         try:
             engine = Engine.resume(path)
+        except NewerDraft as e:
+            skipped.append(f"{e}，已跳过。")  # not damaged: a newer gkassist opens it
+            continue
         except InputError as e:
             # a broken draft must not hide an older good one, nor block the next start
             moved = set_damaged_aside(path)
@@ -71,6 +74,18 @@ def open_session(from_file: str | None = None, year: int | None = None, agency: 
             f"{r.agency} {r.year}年度报告已完成（{finished.path}），可以查看和修改。"
             f"要写下一年度，请用 gkassist draft --year {r.year + 1}（或 --from 今年的报告）。"])
     return Engine.start(None, year), "\n".join(skipped + (["已另开新草稿。"] if skipped else []))
+
+
+def _not_over_a_newer_draft(engine):
+    """A new draft whose file name is taken by a draft of a newer gkassist: refused, that file left as it is."""
+    if engine.path.is_file():
+        try:
+            read_draft(engine.path)
+        except NewerDraft:
+            raise
+        except InputError:
+            pass  # a damaged file of that name is kept in the history by the first save
+    return engine
 
 
 @dataclass
@@ -91,10 +106,16 @@ def describe_drafts() -> list[DraftRow]:
     from gkassist.checks import ERROR
 
     rows = []
-    for path in draft_files():
-        saved = datetime.fromtimestamp(path.stat().st_mtime)
+    for path, mtime, odd in draft_entries():
+        saved = datetime.fromtimestamp(mtime)
+        if odd:
+            rows.append(DraftRow("（无法读取）", 0, f"{path}：{odd}，已跳过", 0, 0, saved, path))
+            continue
         try:
             engine = Engine.resume(path)
+        except NewerDraft as e:
+            rows.append(DraftRow("（更新版本的草稿）", 0, str(e), 0, 0, saved, path))
+            continue
         except InputError as e:
             rows.append(DraftRow("（文件已损坏）", 0, str(e), 0, 0, saved, path))
             continue

@@ -23,15 +23,64 @@ from gkassist.core.yamldata import load_model
 from gkassist.paths import resource_dir
 
 MAX_REPLY_CHARS = 4000
-_NUMBER = re.compile(r"\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万亿]{1,8}(?=[件条个项次人名家份期批宗余万元年月日])")
+_CN = "零〇一二两三四五六七八九十百千万亿"
+_CN_NUMBER = f"[{_CN}]{{1,8}}"
+_FINANCIAL = str.maketrans("壹贰叁肆伍陆柒捌玖拾佰仟", "一二三四五六七八九十百千")  # 大写数字
+_AMOUNT = rf"(?:\d+(?:\.\d+)?|{_CN_NUMBER}(?:点[{_CN}]+)?)"
+# A figure in words, read before the rest so that its parts are not read again: 百分之九十五, 四分之一,
+# 三成 / 九成五 (also “三成为…”; not 一成不变, 三成员), 十几 / 几十 / 数百 / 上千 (vague, kept as written), 半数, 翻一番.
+_SHARE = re.compile(rf"({_AMOUNT})分之({_AMOUNT})")
+_TENTHS = re.compile(r"([一二两三四五六七八九十])成([一二三四五六七八九])?(?![立员本果绩效熟功就长不])")
+_VAGUE = re.compile(r"[一二两三四五六七八九十]+几|几[十百千万]+|数[十百千万]+|上[百千万]|近[百千万]")
+_HALF = re.compile(r"半数|一半|过半|大半")
+_DOUBLINGS = re.compile(rf"翻({_CN_NUMBER})番")
+_NUMBER = re.compile(rf"\d+(?:\.\d+)?|{_CN_NUMBER}(?=[件条个项次人名家份期批宗余多倍万元年月日])")
+_ROMAN = re.compile(r"(?<![A-Za-z])(?=[MDCLXVI]{2,}(?![A-Za-z]))M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})(?![A-Za-z])")
+_ROMAN_VALUES = {"M": 1000, "D": 500, "C": 100, "L": 50, "X": 10, "V": 5, "I": 1}
+
+
+def _amount(text: str) -> str | None:
+    whole, _, decimals = text.partition("点")
+    n = parse_number(whole)
+    if n is None:
+        return None
+    if decimals:
+        digits = "".join(str(parse_number(ch)) for ch in decimals if parse_number(ch) is not None)
+        return f"{n}.{digits}"
+    return str(n)
+
+
+def _roman(text: str) -> int:
+    values = [_ROMAN_VALUES[ch] for ch in text]
+    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
 
 
 def numbers_in(text: str) -> set[str]:
-    out = set()
-    for m in _NUMBER.finditer(text.replace(",", "")):  # \d takes full-width digits too; parse_number reads them
-        n = parse_number(m.group(0))
-        if n is not None:
-            out.add(str(n))
+    """Every figure a text states, as written in digits, in words or in symbols: “120”, “一百二十件”, “百分之九十五”
+    (95, as “95%”), “四分之一” (1/4), “三成” (30), “两倍”, “十几”, “半数”, “②”, “Ⅻ”, “XII”.  A rewording that
+    adds any of them states a figure the clerk never wrote."""
+    import unicodedata
+
+    text = text.replace(",", "").translate(_FINANCIAL)
+    out: set[str] = set()
+
+    def take(pattern: re.Pattern, value) -> None:
+        nonlocal text
+        for m in pattern.finditer(text):
+            if (found := value(m)) is not None:
+                out.add(found)
+        text = pattern.sub(" ", text)
+
+    take(_SHARE, lambda m: (_amount(m[2]) if _amount(m[1]) == "100" else f"{_amount(m[2])}/{_amount(m[1])}"))
+    take(_TENTHS, lambda m: str(parse_number(m[1]) * 10 + (parse_number(m[2]) if m[2] else 0)))
+    take(_VAGUE, lambda m: m[0])
+    take(_HALF, lambda m: "半")
+    take(_DOUBLINGS, lambda m: _amount(m[1]))
+    take(_NUMBER, lambda m: None if (n := parse_number(m[0])) is None else str(n))  # \d takes full-width digits too
+    take(_ROMAN, lambda m: None if set(m[0]) == {"X"} else str(_roman(m[0])))  # “XX镇” is a placeholder (PLACEHOLDER)
+    for ch in text:  # ②, ⑴, ⒈, ㈢, Ⅻ, ², ½ …: numeric characters that are neither digits nor Chinese numerals
+        if not ch.isdecimal() and not "\u4e00" <= ch <= "\u9fff" and (value := unicodedata.numeric(ch, None)) is not None:
+            out.add(str(int(value)) if value == int(value) else str(value))
     return out
 
 

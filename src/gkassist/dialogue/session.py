@@ -8,13 +8,15 @@ atomically; one file per agency and year under `paths.drafts_dir()`.
 from __future__ import annotations
 
 import json
+import os
+import stat
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from gkassist.core.errors import InputError
 from gkassist.core.files import atomic_write, read_text_file, report_file_name
-from gkassist.core.model import Report, report_from_data
+from gkassist.core.model import SCHEMA_VERSION, Report, report_from_data
 from gkassist.paths import drafts_dir, fallback_drafts_dir
 
 DONE = "done"  # the step id saved once every question is answered
@@ -41,14 +43,45 @@ def fallback_path(path: Path) -> Path:
     return path if path.parent == fallback_drafts_dir() else fallback_drafts_dir() / path.name
 
 
+class NewerDraft(InputError):
+    """A draft saved by a newer gkassist: refused, and left where it is (it is not damaged)."""
+
+
+class DraftInUse(InputError):
+    """Another live gkassist holds the draft's lock."""
+
+
 def draft_files() -> list[Path]:
     """The draft files (the drafts folder and the fallback folder), most recently saved first."""
-    files = []
+    return [path for path, mtime, odd in draft_entries() if not odd]
+
+
+def draft_entries() -> list[tuple[Path, float, str]]:
+    """Every “*.json” of the drafts folders as (path, time saved, what is wrong when it is no regular file), most
+    recent first.  One odd entry (a dangling or looping link, a FIFO, a folder) is said, never a stop: reading a
+    FIFO would wait forever, and stat() of a broken link raises."""
+    entries = []
     for folder in (drafts_dir(), fallback_drafts_dir()):
-        if folder.is_dir():
-            _clean_temporary_files(folder)
-            files += folder.glob("*.json")
-    return sorted(files, key=lambda p: p.stat().st_mtime, reverse=True)
+        if not folder.is_dir():
+            continue
+        _clean_temporary_files(folder)
+        try:
+            names = sorted(e.name for e in os.scandir(folder) if e.name.endswith(".json"))
+        except OSError:
+            continue
+        for name in names:
+            path = folder / name
+            try:
+                st = os.stat(path)
+                odd = "" if stat.S_ISREG(st.st_mode) else "不是普通文件（文件夹、管道或设备）"
+            except OSError as e:
+                odd = "链接指向的文件不存在" if isinstance(e, FileNotFoundError) else f"无法读取（{e.strerror}）"
+                try:
+                    st = os.lstat(path)
+                except OSError:
+                    continue
+            entries.append((path, st.st_mtime, odd))
+    return sorted(entries, key=lambda e: e[1], reverse=True)
 
 
 def _clean_temporary_files(folder: Path) -> None:
@@ -76,38 +109,81 @@ def set_damaged_aside(path: Path) -> Path | None:
 
 class DraftLock:
     """One instance per draft: a “.lock” file beside it holding the process id.  A lock whose process is gone
-    (kill -9, a power cut) is taken over; a live one is refused with its process id."""
+    (kill -9, a power cut) is taken over; a live one is refused with its process id.
+
+    The lock goes where the draft goes: whatever saves the draft calls `follow` with the path it is about to write
+    (a new draft renamed after its agency, the fallback folder when the drafts folder cannot be written), which
+    takes the lock there first.  Where the drafts folder cannot hold a lock at all, it is taken in the fallback
+    folder, where such a draft is written."""
 
     def __init__(self, path: Path):
         self.path = path.with_suffix(".lock")
-        self.held = False
+        self._held: list[Path] = []
+
+    @property
+    def held(self) -> bool:
+        return bool(self._held)
 
     def acquire(self) -> "DraftLock":
-        import os
-
-        for _ in range(2):
-            try:
-                self.path.parent.mkdir(parents=True, exist_ok=True)
-                fd = os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
-            except FileExistsError:
-                holder = _lock_holder(self.path)
-                if holder and holder != os.getpid() and _alive(holder):
-                    raise InputError(f"草稿 {self.path.with_suffix('.json').name} 正在被另一个 gkassist（进程 {holder}）使用；"
-                                     "请先关闭那个窗口，两边同时写会互相覆盖") from None
-                self.path.unlink(missing_ok=True)  # stale: its process is gone
-                continue
-            except OSError:
-                return self  # a folder that cannot hold a lock cannot hold the draft either: save will say so
-            with os.fdopen(fd, "w") as f:
-                f.write(str(os.getpid()))
-            self.held = True
-            return self
+        if not self._take(self.path):
+            fallback = fallback_path(self.path.with_suffix(".json")).with_suffix(".lock")
+            if fallback != self.path and self._take(fallback):
+                self.path = fallback
         return self
 
+    def follow(self, draft: Path) -> None:
+        """Hold the lock of `draft` before it is written.  A rename (the same folder) gives up the old name's lock;
+        a move to the fallback folder keeps it too, since the draft is still there and may not be opened twice."""
+        lock = draft.with_suffix(".lock")
+        if lock in self._held or not self._take(lock):
+            return  # held already; or a folder that cannot hold a lock cannot hold the draft: the save says so
+        for old in [p for p in self._held if p != lock and p.parent == lock.parent]:
+            self._drop(old)
+        self.path = lock
+
+    def _take(self, lock: Path) -> bool:
+        """True once this process holds `lock`; False where no lock file can be made; DraftInUse when a live
+        process holds it."""
+        try:
+            lock.parent.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            return False  # not a folder, read-only, full
+        for _ in range(2):
+            try:
+                fd = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
+            except FileExistsError:
+                holder = _lock_holder(lock)
+                if holder == os.getpid() and lock in self._held:
+                    return True
+                if holder and holder != os.getpid() and _alive(holder):
+                    raise DraftInUse(f"草稿 {lock.with_suffix('.json').name} 正在被另一个 gkassist（进程 {holder}）使用；"
+                                     "请先关闭那个窗口，两边同时写会互相覆盖") from None
+                try:
+                    lock.unlink()  # stale: its process is gone
+                except FileNotFoundError:
+                    pass
+                except OSError:
+                    return False
+                continue
+            except OSError:
+                return False
+            with os.fdopen(fd, "w") as f:
+                f.write(str(os.getpid()))
+            self._held.append(lock)
+            return True
+        return False
+
+    def _drop(self, lock: Path) -> None:
+        self._held.remove(lock)
+        if _lock_holder(lock) == os.getpid():  # never another process's lock, taken over meanwhile
+            try:
+                lock.unlink()
+            except OSError:
+                pass
+
     def release(self) -> None:
-        if self.held:
-            self.path.unlink(missing_ok=True)
-            self.held = False
+        for lock in list(self._held):
+            self._drop(lock)
 
     def __enter__(self) -> "DraftLock":
         return self.acquire()
@@ -116,9 +192,17 @@ class DraftLock:
         self.release()
 
 
+def lock_draft(engine) -> DraftLock:
+    """Take the lock of the engine's draft for this window and hand it to the engine, whose saves take it along
+    wherever the draft is written."""
+    engine.lock = DraftLock(engine.path).acquire()
+    return engine.lock
+
+
 def _lock_holder(path: Path) -> int | None:
     try:
-        return int(path.read_text(encoding="ascii").strip())
+        with open(path, "rb") as f:  # a lock file is a few digits: never read more of whatever took its place
+            return int(f.read(32).decode("ascii").strip())
     except (OSError, ValueError):
         return None
 
@@ -139,10 +223,14 @@ def read_draft(path: Path) -> Draft:
     text = read_text_file(path)
     try:
         data = json.loads(text)
-    except (json.JSONDecodeError, RecursionError) as e:
-        raise InputError(f"{path}：草稿文件已损坏，无法继续（{e}）") from None
+    except (ValueError, RecursionError) as e:  # ValueError: also a number of thousands of digits
+        raise InputError(f"{path}：草稿文件已损坏，无法继续（{str(e)[:80]}）") from None
     if not isinstance(data, dict) or not isinstance(data.get("report"), dict):
         raise InputError(f"{path}：不是 gkassist 的草稿文件")
+    version = data["report"].get("schema_version")
+    if isinstance(version, int) and not isinstance(version, bool) and version > SCHEMA_VERSION:
+        raise NewerDraft(f"{path}：草稿由更新版本的 gkassist 保存（schema_version={version}），"
+                         "这个版本打不开；请升级 gkassist 后再打开，文件留在原处")
     report = report_from_data(data["report"], path)
     last = report_from_data(data["last_year"], path) if data.get("last_year") else None
     step = data.get("step")
@@ -212,11 +300,12 @@ def keep_version(path: Path, label: str = "") -> Path | None:
         if not label and routine and routine[-1].read_bytes() == data:
             return routine[-1]  # that version is kept already: the five copies are five different versions
         copy = folder / f"{label}{datetime.now():%Y%m%d-%H%M%S-%f}.json"
-        copy.write_bytes(data)
+        # atomically: a disk that fills up mid-copy leaves no truncated version that looks like a whole one
+        atomic_write(copy, data)
         routine = sorted(p for p in folder.glob("*.json") if p.name[0].isdigit())
         for old in routine[:-KEPT_VERSIONS]:
             old.unlink(missing_ok=True)
-    except OSError:
+    except (OSError, InputError):
         return None  # the history is a safety net; the save itself reports a folder it cannot write
     return copy
 
@@ -233,10 +322,11 @@ def set_aside(path: Path) -> Path:
 def name_after_agency(path: Path, report: Report) -> Path:
     """A new draft is saved as “2025_待填写.json” until the agency is known; then it takes the agency's
     name, so that the next new draft does not write over this one. An existing draft of that name is kept.
-    (The caller removes the old file once the draft is saved under the new name.)"""
-    if path.parent != drafts_dir():
+    (The caller removes the old file once the draft is saved under the new name.)  In the fallback folder too:
+    a new draft written there would otherwise keep the “待填写” name the next new draft takes."""
+    if path.parent not in (drafts_dir(), fallback_drafts_dir()):
         return path
-    target = draft_path(report)
+    target = path.parent / report_file_name(report)
     n = 2
     while target != path and target.exists():
         target = target.with_stem(f"{Path(report_file_name(report)).stem}_{n}")

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import lzma
 import zipfile
+import zlib
 from pathlib import Path
 
 from gkassist.core.errors import InputError
@@ -13,14 +15,31 @@ from gkassist.core.files import check_readable
 MAX_UNPACKED_BYTES = 40 * 1024 * 1024
 MAX_ENTRIES = 2000
 MAX_PARAGRAPHS = 50_000
+# Stored, deflated (what Word and WPS write), bzip2 and LZMA: the methods zipfile can unpack.
+_METHODS = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA)
+
+
+def _damaged(path: Path) -> InputError:
+    return InputError(f"{path}：Word 文件已损坏或不是 .docx 格式，请用 Word 或 WPS 重新另存为 .docx")
+
+
+# What unpacking a damaged or unusual package raises besides BadZipFile: a compression method zipfile lacks
+# (NotImplementedError), an encrypted entry (RuntimeError), damaged deflate data (zlib.error), a cut file (EOFError).
+_UNPACKING = (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError, NotImplementedError, RuntimeError,
+              zlib.error, lzma.LZMAError)
 
 
 def _check_package(path: Path) -> None:
     try:
         with zipfile.ZipFile(path) as package:
             entries = package.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError):
-        raise InputError(f"{path}：Word 文件已损坏或不是 .docx 格式，请用 Word 或 WPS 重新另存为 .docx") from None
+    except _UNPACKING:
+        raise _damaged(path) from None
+    if any(e.flag_bits & 0x1 for e in entries):
+        raise InputError(f"{path}：Word 文件设置了打开密码（已加密），无法读取；请在 Word 或 WPS 中取消密码后另存为 .docx")
+    if odd := next((e for e in entries if e.compress_type not in _METHODS), None):
+        raise InputError(f"{path}：Word 文件用了不常见的压缩方式（第{odd.compress_type}种），无法读取；"
+                         "请用 Word 或 WPS 重新另存为 .docx")
     unpacked = sum(e.file_size for e in entries)
     if len(entries) > MAX_ENTRIES or unpacked > MAX_UNPACKED_BYTES:
         raise InputError(f"{path}：Word 文件解压后有 {unpacked / 1024 / 1024:.0f} MB、{len(entries)} 个部件，"
@@ -38,17 +57,28 @@ def _paragraph_text(p) -> str:
     return "".join(parts)
 
 
-def _table_lines(tbl) -> list[str]:
+def _span(span_el, path: Path, row: int) -> int:
+    """A cell's gridSpan (how many grid columns it covers): a whole number from 1 to the 63 columns Word allows."""
+    if span_el is None:
+        return 1
+    value = span_el.get(f"{W}val", "1")
+    if not (value.isascii() and value.isdigit() and 1 <= int(value) <= 63):
+        raise InputError(f"{path}：Word 文件已损坏：表格第{row}行有一个合并单元格的跨列数“{value[:20]}”无效；"
+                         "请用 Word 或 WPS 打开后重新另存为 .docx")
+    return int(value)
+
+
+def _table_lines(tbl, path: Path) -> list[str]:
     """One line per row, cells separated by " | "; a horizontally merged cell once, a vertically merged one
     with the text of the cell it continues (as python-docx's rows read them)."""
     lines, above = [], {}
-    for tr in tbl.iterchildren(f"{W}tr"):
+    for row, tr in enumerate(tbl.iterchildren(f"{W}tr"), 1):
         col, cells = 0, []
         for tc in tr.iterchildren(f"{W}tc"):
             props = tc.find(f"{W}tcPr")
             span_el = props.find(f"{W}gridSpan") if props is not None else None
             merge = props.find(f"{W}vMerge") if props is not None else None
-            span = int(span_el.get(f"{W}val", "1")) if span_el is not None else 1
+            span = _span(span_el, path, row)
             if merge is not None and merge.get(f"{W}val", "continue") == "continue":
                 text = above.get(col, "")
             else:
@@ -71,8 +101,8 @@ def docx_text(path: Path) -> str:
         with zipfile.ZipFile(path) as package:
             xml = package.read("word/document.xml")
         root = etree.fromstring(xml, parser=etree.XMLParser(resolve_entities=False, huge_tree=False, no_network=True))
-    except (KeyError, zipfile.BadZipFile, etree.XMLSyntaxError, OSError, ValueError):
-        raise InputError(f"{path}：Word 文件已损坏或不是 .docx 格式，请用 Word 或 WPS 重新另存为 .docx") from None
+    except (KeyError, etree.XMLSyntaxError, *_UNPACKING):
+        raise _damaged(path) from None
     body = root.find(f"{W}body")
     if body is None:
         raise InputError(f"{path}：Word 文件里没有正文")
@@ -83,5 +113,5 @@ def docx_text(path: Path) -> str:
         if child.tag == f"{W}p":
             lines.append(_paragraph_text(child))
         elif child.tag == f"{W}tbl":
-            lines += [""] + _table_lines(child) + [""]
+            lines += [""] + _table_lines(child, path) + [""]
     return "\n".join(lines) + "\n"

@@ -29,6 +29,9 @@ def _text_table(table: layout.FlatTable) -> str:
 
 
 def _md_escape(s: str) -> str:
+    """Report text as Markdown that shows it as written: table pipes and emphasis escaped, and “<”, “>”, “&” as
+    entities, so that “<script>” or “<img onerror=…>” in an agency name is text, never live HTML in a viewer."""
+    s = s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return s.replace("\\", "\\\\").replace("|", "\\|").replace("*", "\\*").replace("_", "\\_")
 
 
@@ -97,10 +100,8 @@ def render_bytes(report: Report, suffix: str) -> bytes:
 
 
 def render_to(report: Report, path: Path) -> Path | None:
-    """Export for the chat: an existing file of that name is kept as a dated copy first (returned), never lost."""
-    from gkassist.core.files import atomic_write, keep_copy
+    """Export for the chat: an existing file of that name is kept as a dated copy first (returned), never lost; a
+    link is written through (core.files.write_output)."""
+    from gkassist.core.files import write_output
 
-    data = render_bytes(report, path.suffix)
-    kept = keep_copy(path)
-    atomic_write(path, data)
-    return kept
+    return write_output(path, render_bytes(report, path.suffix))

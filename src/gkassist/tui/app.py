@@ -81,16 +81,22 @@ class DraftApp(App):
             self._start()
 
     def _open(self) -> None:
-        from gkassist.dialogue.session import DraftLock
+        from gkassist.dialogue.session import lock_draft
 
         try:
-            self.engine, self.notice = self.opener()
-            # a second window on the same draft is refused, not left to overwrite this one
-            self.lock = DraftLock(self.engine.path).acquire()
+            engine, self.notice = self.opener()
+            # a second window on the same draft is refused, not left to overwrite this one; the engine keeps the
+            # lock with the draft when a save renames or moves it
+            self.lock = lock_draft(engine)
         except InputError as e:
             self.open_error = str(e)
+        except Exception as e:  # noqa: BLE001 — a bug opening a file must end in words, not a crashed screen
+            self.open_error = (f"出现了意外的内部错误（{type(e).__name__}：{str(e)[:200]}）。"
+                               "请把这条消息、所用的命令和文件发给维护人员；您的草稿不受影响。")
+        if self.open_error:
             self.exit(return_code=2)
             return
+        self.engine = engine
         self._start()
 
     def on_unmount(self) -> None:

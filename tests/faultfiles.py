@@ -1,0 +1,101 @@
+"""Crafted files for the fault tests, the fuzz tests and benchmarks/probe_faults.py: a PDF around any content
+stream, a .docx around any body, a .docx damaged in the ways found (issue #24)."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+import zlib
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+SEED = Path(__file__).resolve().parent.parent / "samples" / "000_7a4690d65c5df8d4.txt"
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def deflated_repeats(head: bytes, piece: bytes, times: int, tail: bytes) -> bytes:
+    """zlib data of head + piece × times + tail, made in a moment: the piece is deflated once after a full flush
+    (a byte-aligned block that refers to nothing before it) and that block repeated."""
+    co = zlib.compressobj(9)
+    out = [co.compress(head) + co.flush(zlib.Z_FULL_FLUSH)]
+    block = co.compress(piece) + co.flush(zlib.Z_FULL_FLUSH)
+    out += [block] * times
+    out.append(co.compress(tail) + co.flush(zlib.Z_FINISH)[:-4])  # its checksum covers one piece only
+    checksum = zlib.adler32(head)
+    for _ in range(times):
+        checksum = zlib.adler32(piece, checksum)
+    return b"".join(out) + zlib.adler32(tail, checksum).to_bytes(4, "big")
+
+
+def pdf_bytes(content: bytes, compress: bool = True, deflated: bytes | None = None) -> bytes:
+    """A one-page PDF whose content stream is `content` (deflated unless `compress` is False), or the zlib data
+    `deflated`."""
+    stream = deflated if deflated is not None else zlib.compress(content, 9) if compress else content
+    filters = b" /Filter /FlateDecode" if compress or deflated is not None else b""
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+               b"<< /Length %d%s >>\nstream\n" % (len(stream), filters) + stream + b"\nendstream",
+               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for i, obj in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % i + obj + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1) + b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def docx_bytes(body: str, method: int = zipfile.ZIP_DEFLATED, extra: dict | None = None) -> bytes:
+    """A .docx (only what the importer reads) whose document body is `body`; `extra` entries beside it."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", method) as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("word/document.xml", f'<w:document xmlns:w="{W_NS}"><w:body>{body}</w:body></w:document>')
+        for name, data in (extra or {}).items():
+            z.writestr(name, data)
+    return buf.getvalue()
+
+
+def paragraphs(lines) -> str:
+    return "".join(f"<w:p><w:r><w:t>{escape(line)}</w:t></w:r></w:p>" for line in lines)
+
+
+def seed_body() -> str:
+    """The seed report's lines as Word paragraphs."""
+    return paragraphs(SEED.read_text(encoding="utf-8").splitlines())
+
+
+def with_zip_headers(data: bytes, *, flag: int = 0, method: int | None = None) -> bytes:
+    """A zip with every entry's general-purpose flag OR-ed with `flag` and, if given, its compression method set,
+    in both the local and the central headers (as an encrypting or an exotic zip tool writes them)."""
+    out = bytearray(data)
+    for signature, flag_at, method_at in ((b"PK\x03\x04", 6, 8), (b"PK\x01\x02", 8, 10)):
+        i = -1
+        while (i := out.find(signature, i + 1)) >= 0:
+            out[i + flag_at] |= flag
+            if method is not None:
+                out[i + method_at:i + method_at + 2] = method.to_bytes(2, "little")
+    return bytes(out)
+
+
+def with_damaged_entry(data: bytes, name: str = "word/document.xml", at: int = 0, length: int = 40) -> bytes:
+    """The compressed data of one entry garbled from `at`: zlib's own error when it is unpacked."""
+    out = bytearray(data)
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        info = z.getinfo(name)
+    header = info.header_offset
+    start = header + 30 + len(info.filename.encode()) + int.from_bytes(data[header + 28:header + 30], "little") + at
+    for k in range(start, min(start + length, start + info.compress_size)):
+        out[k] ^= 0x5A
+    return bytes(out)
+
+
+def damaged_docxes() -> dict[str, bytes]:
+    """The damaged Word files that raised past the importer (issue #24, item 5)."""
+    body = seed_body()
+    grid = ('<w:tbl><w:tr><w:tc><w:tcPr><w:gridSpan w:val="two"/></w:tcPr><w:p><w:r><w:t>1</w:t></w:r></w:p></w:tc>'
+            "</w:tr></w:tbl>")
+    good = docx_bytes(body)
+    return {"bad gridSpan": docx_bytes(body + grid), "compression method 99": with_zip_headers(good, method=99),
+            "encrypted entries": with_zip_headers(good, flag=1), "zlib error": with_damaged_entry(good)}
