@@ -31,13 +31,20 @@ _NEW = (("t3", "new", "total"),)
 STATED_FIGURES: tuple[StatedFigure, ...] = (
     StatedFigure(re.compile(r"(?:收到|受理|接收|新收|接到)[^。；，,]{0,16}?政府信息公开申请件?(?:共计|共|合计)?" + _NUM + r"[件条]"),
                  "收到政府信息公开申请", _NEW),
-    StatedFigure(re.compile(r"共?收到" + _NUM + r"件[^。；，]{0,6}申请"), "收到政府信息公开申请", _NEW),
+    StatedFigure(re.compile(r"共?(?:收到|收了|新收了?|收)" + _NUM + r"件[^。；，]{0,6}申请"), "收到政府信息公开申请", _NEW),
+    StatedFigure(re.compile(r"(?:共?收到|新收)" + _NUM + r"件(?=[，。；]|$)"), "收到政府信息公开申请", _NEW),
     # “收到申请5件” (not 受理: “受理申请41件” is as often 行政许可)
     StatedFigure(re.compile(r"(?:收到|新收|接收)(?:依)?申请(?:共计|共|合计)?" + _NUM + r"件"), "收到政府信息公开申请", _NEW),
     # “上年结转1件”, “上年度结转政府信息公开申请2件”
     StatedFigure(re.compile(r"上一?年度?结转(?:的)?(?:政府信息公开)?(?:申请)?(?:共计|共)?" + _NUM + r"件"), "上年结转",
                  (("t3", "carried", "total"),)),
-    # “结转下年度继续办理1件”, “结转下一年31件”, “1件结转下年度” is not said with its number after: not taken
+    # “2024年结转的1件”: last year's, by its year
+    StatedFigure(re.compile(r"(?<!\d)\d{4}年(?:度)?结转(?:来)?(?:的)?(?:政府信息公开)?(?:申请)?" + _NUM + r"件"), "上年结转",
+                 (("t3", "carried", "total"),)),
+    # “2件转至2026年”, “2件结转下年度”
+    StatedFigure(re.compile(_NUM + r"件(?:申请)?(?:转至|转到|结转(?:至|到)?)(?:下一?年度?|\d{4}年)"), "结转下年度",
+                 (("t3", "carry_next", "total"),)),
+    # “结转下年度继续办理1件”, “结转下一年31件”
     StatedFigure(re.compile(r"结转(?:至|到)?下一?年度?(?:继续)?(?:办理)?(?:的)?(?:申请)?(?:共计|共)?" + _NUM + r"件"), "结转下年度",
                  (("t3", "carry_next", "total"),)),
     # “（申请……）办结69件”, “已答复5件” after the applications in the same sentence (= 三（七）总计); not “答复人大建议”

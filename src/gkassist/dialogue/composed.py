@@ -152,7 +152,7 @@ def _documents(report: Report, answer: str) -> str:
 
 
 def _fees(report: Report, answer: str) -> str:
-    if re.search(r"信息处理费|收费|收取|费用", answer):
+    if re.search(r"信息处理费|收费|收取|费用|收钱", answer):
         return ""  # the clerk's own answer says it
     return _fill(paragraphs().fees.none, report) + "。"
 
@@ -169,15 +169,18 @@ def without_restatements(body: str, opening: str) -> str:
         kept = []
         for clause in clauses:
             core = re.sub(r"^(?:\d{4}年，)?(?:我\w{1,2}|本机关)?", "", clause.strip("，。；"))
+            # (a figure's clause said in the opening word for word, however short: “办结25件”)
             restates = any((f.what, m.group(1)) in stated for f in STATED_FIGURES for m in f.pattern.finditer(clause)) \
-                or (len(core) >= 6 and re.sub(r"[，。；、\s]", "", core) in flat_opening)
+                or ((len(core) >= 6 or len(core) >= 4 and re.search(r"\d", core)) and re.sub(r"[，。；、\s]", "", core) in flat_opening)
             if not restates:
                 kept.append(clause)
         text = "".join(kept).lstrip("，")
         if re.fullmatch(r"(?:\d{4}年|我\w{1,2}|本机关|[，。；])*", text):
             text = ""  # only the time and the unit of a clause said already: nothing of the clerk's own is left
-        if kept and kept[0] is not clauses[0] and re.match(r"比|与|跟|和", text):
-            text = "申请数量" + text  # “收到申请9件，比2024年减少3件” (“与2024年相同”) without its first clause
+        if kept and kept[0] is not clauses[0] and re.match(r"(?:\d{4}年，?)?(?:我\w{1,2}|本机关)?(?:比|与|跟|和)", text):
+            # “收到申请9件，比2024年减少3件” (“与2024年相同”) without its first clause
+            text = "申请数量" + re.sub(r"^(?:\d{4}年，?)?(?:我\w{1,2}|本机关)?", "", text)
+        text = text.rstrip("，、")
         if text and not re.search(r"[。；！？]$", text):
             text += "。"
         kept_sentences.append(text)

@@ -9,7 +9,8 @@ from dataclasses import dataclass, fields
 
 from gkassist.core.model import Report
 
-_PHONE = re.compile(r"(?<!\d)((?:0\d{2,3}[-－—]?)?[2-9]\d{6,7}|1[3-9]\d{9}|\d{3,4}-\d{7,8})(?!\d)")
+# (an extension kept: “0000-6612400转8”)
+_PHONE = re.compile(r"(?<!\d)((?:(?:0\d{2,3}[-－—]?)?[2-9]\d{6,7}|1[3-9]\d{9}|\d{3,4}-\d{7,8})(?:(?:转|-)\d{1,5}(?!\d))?)(?!\d)")
 _ADDRESS = re.compile(r"(?:通讯地址|联系地址|办公地址|地址|地点)\s*(?:是|在|为|[：:])?\s*([^，,；;。（）()]+)")
 _POSTCODE = re.compile(r"邮(?:政)?编(?:码)?\s*(?:是|为|[：:])?\s*(\d{6})")
 _OFFICE = re.compile(r"([\u4e00-\u9fff]{0,24}(?:办公室|党政办|综合办|政务公开办|办公厅|管理办|工作办|中心|科|股|室|所))")
@@ -69,7 +70,8 @@ def contact_in(text: str) -> Contact:
         contact.site = re.sub(r"^https?//", lambda h: h.group(0)[:-2] + "://", m.group(1))  # “https//” as printed
     elif m := _SITE.search(without_address):
         site = re.sub(r"^.*?(?:可在|在|于|通过|登录)", "", m.group(1)) if re.search(r"在|于|通过|登录", m.group(1)) else m.group(1)
-        contact.site = re.sub(r"^(?:公开|发布)?(?:网站|网址)[：:]?(?=.)", "", site)  # “网站德惠市人民政府网站”: the label said
+        site = re.sub(r"^(?:公开|发布)?(?:网站|网址)[：:]?(?=.)", "", site)  # “网站德惠市人民政府网站”: the label said
+        contact.site = re.sub(r"^(?:就是|还是|是|在|用的是|挂在)(?=.{4})", "", site)  # “网站就是……”: a filler
     return contact
 
 

@@ -12,6 +12,7 @@ from functools import cache
 from pydantic import BaseModel, ConfigDict, field_validator
 
 from gkassist.core.model import Report
+from gkassist.core.numbers import parse_number
 from gkassist.core.yamldata import load_model
 from gkassist.paths import resource_dir
 
@@ -110,6 +111,18 @@ def _punctuation(text: str) -> str:
     return text
 
 
+# “一千二百多条”, “三百来条”, “一百一十来条”: a report writes its figures in digits (“1200余条”); a numeral of one
+# character stays unless 多/来 follow it (“一件事一次办” is a name, “三个专栏” reads as well as “3个专栏”)
+_CHINESE_FIGURE = re.compile(r"([零〇一二两三四五六七八九十百千万]{2,}|[一二两三四五六七八九十](?=[多来]))(?=[多来余]?[条件人次个篇期块场家户项份元名位])")
+
+
+def _arabic(text: str) -> str:
+    def digits(m: re.Match) -> str:
+        value = parse_number(m.group(1))
+        return m.group(0) if value is None or m.group(1) in ("一一",) else str(int(value)) if value == int(value) else str(value)
+    return _CHINESE_FIGURE.sub(digits, text)
+
+
 def _years(report: Report) -> set[str]:
     y = report.year
     return {str(y), str(y - 1), str(y - 2), str(y + 1)}
@@ -120,6 +133,7 @@ def to_register(text: str, report: Report, subject: bool = True) -> str:
     c, y = _compiled(), report.year
     me = self_name(report)
     fill = lambda s: s.format(year=y, last=y - 1, before=y - 2, next=y + 1, self=me)  # noqa: E731
+    text = _arabic(text)
     out = _punctuation(text)
     for pattern, write in c.times:
         out = pattern.sub(fill(write), out)

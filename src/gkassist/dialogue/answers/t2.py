@@ -76,7 +76,7 @@ def read(found: list[Clause]) -> tuple[dict, list[str], list[str]]:
                 not_understood.append(clause)
             continue
         count = count_of(_NONE_AT_ALL.sub("", clause))
-        if count is None and vague(clause) or count and approximate(clause):
+        if count is None and vague(clause) or approximate(clause):
             column = next((col for pattern, col in w.t2_columns if pattern.search(clause)), None)
             questions.append(((row, column), f"“{clause}”：表里要填确切的数，具体是多少？"))
             continue

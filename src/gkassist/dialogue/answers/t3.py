@@ -101,6 +101,13 @@ def kind_of(text: str) -> str | None:
     return found[0] if len(found) == 1 else None
 
 
+def _kind_denied(text: str) -> str | None:
+    """The one kind a clause says it was not (“……，不是自然人”)."""
+    m = re.search(r"不是([^，。；]{1,8})", text)
+    found = kinds_in(m.group(1)) if m else []
+    return found[0] if len(found) == 1 else None
+
+
 def _without_negated_kinds(text: str) -> str:
     """The clause without the kinds it says there were none of: “没有企业申请，都是老百姓” names 老百姓 only."""
     words_ = "|".join(re.escape(word) for word, _ in words().kinds) + "|" + ORGANISATIONS.pattern
@@ -159,6 +166,8 @@ def frame(clause: Clause, labels) -> Frame:
         applicants, each = parse_number(m.group(1)), parse_number(m.group(2))
         if applicants is not None and each is not None:
             count = applicants * each
+    if count is None and re.search(r"第\s*" + NUM + r"\s*件", text):
+        count = 1  # “第3件是部分公开”: one case
     if count is None and reference and re.search(r"多|新增|漏", reference.group(1)):
         count = 1  # “多出来的那件是重复申请”
     vague = bool(w.vague_kinds.search(said))
@@ -277,14 +286,21 @@ def read(frames: list[Frame]) -> Reading:
         if f.vague_count and f.count is None:
             out.questions.append(f"“{text}”具体是几件？")
             continue
-        if f.count and approximate(text):
+        if approximate(text):
             out.questions.append(f"“{text}”：表里要填确切的件数，具体是几件？")
             continue
-        if correcting and f.row is None and f.kind is None and not f.carry and not f.carried_in \
-                and BARE_CORRECTED.match(text):
+        if (correcting or f.correction) and f.row is None and f.kind is None and not f.carry and not f.carried_in \
+                and BARE_CORRECTED.match(re.sub(r"^(?:应该是|应为|其实是)", "", text)):
             out.facts.append(fact("requests", None, "new", f.count))  # “说错了，是5件”: the applications put right
             continue
         kind, row, count = f.kind, f.row, f.count
+        if kind and turn and (wrong := _kind_denied(text)) and wrong != kind:
+            # “不对，是企业申请的7件，不是自然人”: what was said of the one kind is the other's
+            for x in out.facts:
+                if x.kind == wrong and x.turn < turn:
+                    x.kind = kind
+            if any(x.what == "requests" and x.kind == kind and x.count == count for x in out.facts):
+                continue
         if f.refers_to and kind and count is None and row is None:
             # “不公开的那件是企业申请的”: the kind of a result said before without one
             named = next((x for x in reversed(out.facts) if x.what == "result" and x.kind is None
@@ -380,6 +396,9 @@ def read(frames: list[Frame]) -> Reading:
                 last_count = None
         elif count is None:
             pass  # words with no number and no known row: “均已按期答复”
+        elif kind and not f.applies and re.search(r"的|那", text) and \
+                any(x.what == "requests" and x.kind == kind and x.count == count for x in out.facts):
+            scope = kind  # “律所的2件……”: the applications already said, their results follow
         elif kind or f.applies:
             if not (w.no_requests.search(text) and count == 0):
                 if kind is None and announced:
@@ -401,6 +420,7 @@ def read(frames: list[Frame]) -> Reading:
                 if kind is not None:
                     recent = kind
                     segment_kinds.append(kind)
+                    last_row = None  # “企业申请2件，也都予以公开”: a result of these, not the last one said again
                     if scope not in (None, kind):
                         scope = None  # “…；公司的2件1件公开…”: another kind's applications end the last one's results
         elif DONE_WORDS.search(text):
@@ -474,7 +494,8 @@ def settle(facts: list[Fact]) -> list[Fact]:
                     open_group.count = f.count
                 continue
         if f.what in ("result", "carry_next", "requests") and earlier:
-            same = [g for g in earlier if g.row == f.row and (g.kind == f.kind or f.kind is None and _one_kind(kept, g))]
+            same = [g for g in earlier if g.row == f.row and (g.kind == f.kind or f.kind is None and _one_kind(kept, g))
+                    and not ((g.for_all or g.quantified and g.count is None) and ALSO.search(f.clause))]  # (“多出来的那1件也公开了”: the rest stay 公开)
             # the same row said earlier without its kind, or with a kind only guessed from what came before it
             # (“全部公开” of every kind stays: it takes what the kinds said apart leave)
             # (“也公开了” adds another kind's: it replaces no kind only guessed)
@@ -521,10 +542,12 @@ KIND_LIST = "（自然人、商业企业、科研机构、社会公益组织、�
 def allocate(reading: Reading, carried: dict[str, float] | None) -> Parsed:
     out = Parsed(questions=list(reading.questions), not_understood=list(reading.not_understood))
     facts = reading.facts
-    outcomes = [f for f in facts if f.what in ("result", "carry_next")]
-    if outcomes and not any(f.what in ("requests", "carried_in") for f in facts) and not reading.no_requests \
-            and not any((carried or {}).values()) and all(f.kind and f.count for f in outcomes) and all(f.explicit for f in outcomes):
-        # “个人2件公开，企业1件不掌握”: each kind's applications are what its results count, said with its kind
+    # “个人2件公开，企业1件不掌握”: a kind whose applications were never counted has what its results count, when
+    # each of its results was said with the kind and a count
+    said = {f.kind for f in facts if f.what in ("requests", "carried_in")} | {k for k, v in (carried or {}).items() if v}
+    outcomes = [f for f in facts if f.what in ("result", "carry_next") and f.kind and f.kind not in said]
+    if outcomes and not reading.no_requests and all(f.count and f.explicit for f in outcomes) \
+            and not any(f.what == "requests" and f.kind is None for f in facts):
         for kind in dict.fromkeys(f.kind for f in outcomes):
             facts.append(Fact("requests", kind, "new", sum(f.count for f in outcomes if f.kind == kind), "", 0, explicit=True))
     requests: dict[str, float] = {}

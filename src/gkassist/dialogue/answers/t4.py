@@ -30,7 +30,7 @@ class Frame:
 
 
 # “有个复议”, “还有个诉讼”: one case, said without its number
-_ONE = re.compile(r"(?:有|来了|打了|碰到)(?:一)?(?:个|起|件)(?=[\u4e00-\u9fff])")
+_ONE = re.compile(r"(?<![没无])(?:有|来了|打了|碰到)(?:一)?(?:个|件|起(?!诉))(?=[\u4e00-\u9fff])")
 _REFERENCE = re.compile(r"^.{1,8}?的那(?:1|一)?(?:件|个|起)")
 # “复议维持后又起诉”: the 复议's outcome, then a suit brought after it
 _OUTCOME_THEN = re.compile(r"((?:行政)?复议[^，,。；;]{0,6}?(?:维持|纠正|撤销|驳回)了?)(?:之|以)?后")
@@ -92,7 +92,7 @@ def read(frames: list[Frame]) -> tuple[list[Fact], list[str], list[str]]:
             if named and count is not None and named not in earlier_blocks and f.clause.text.startswith("是"):
                 # “不对，是诉讼1件……”: not what was said before, this instead
                 facts = [x for x in facts if x.turn == f.clause.turn]
-        if count is None and vague(f.clause.text) or count and approximate(f.clause.text):
+        if count is None and vague(f.clause.text) or approximate(f.clause.text):
             questions.append(f"“{f.clause.text}”具体是几件？")  # “有几起复议”: never taken for one
             block = named or block
             uncounted.add(block)
@@ -131,9 +131,10 @@ def read(frames: list[Frame]) -> tuple[list[Fact], list[str], list[str]]:
             if count is not None or named:
                 facts.append(Fact(block, None, count, turn, f.correction))  # count None: said, not counted
             continue
-        if named and count is not None:
+        if named and count is not None and not any(x.block == block and x.outcome is None and x.count for x in facts):
             facts.append(Fact(block, None, count, turn, f.correction))
             count = None  # “复议1件维持”: the count is the block's, the outcome takes it below
+        # (“行政诉讼2件” then “1件法院维持”: the count is the outcome's, of the cases already counted)
         facts.append(Fact(block, f.outcome, count, turn, f.correction))
     return facts, questions, not_understood
 

@@ -13,7 +13,7 @@ NUM = r"(?:[0-9０-９]+(?:[.．][0-9０-９]+)?|[零〇一二两三四五六七
 UNIT = r"(?:件|个|条|宗|次|份|项|起|例|笔|家|名|位|所)"
 # Arabic numbers count anywhere; a Chinese numeral only with a unit after it (第三方, 三安全一稳定 are words).
 # (not a date, a time or a share: “12月底”, “2025年”, “30%”)
-COUNT = re.compile(r"(-|负|－)?([0-9０-９]+(?:[.．][0-9０-９]+)?(?![0-9０-９.．]|\s*[月日号年时点%％])|[零〇一二两三四五六七八九十百千万]+(?=\s*"
+COUNT = re.compile(r"(?<!第)(-|负|－)?(?<!第)([0-9０-９]+(?:[.．][0-9０-９]+)?(?![0-9０-９.．]|\s*[月日号年时点%％])|[零〇一二两三四五六七八九十百千万]+(?=\s*"
                    + UNIT + r"))\s*" + UNIT + "?")
 NEGATIVE = re.compile(r"(?:^|[^0-9])[-－负]\s*[0-9０-９一二两三四五六七八九十]")
 # words that start a new clause of their own (not 另外/还有: “要另外制作”, “现行有效的还有3件” are one clause each)
@@ -22,6 +22,7 @@ _SPLIT = re.compile(r"[，,、；;。！!？?：:\n]+|其中|另有|此外|以�
 PARTITIVE = re.compile(r"(?:" + NUM + r")\s*件\s*(?:里面|里头|当中|之中|中间|里|中)(?:有)?(?![，,])")
 _BRACKETS = re.compile(r"[（(\[【]([^（）()\[\]【】]*)[）)\]】]")
 _ASIDE = "\ue000"  # where an aside in brackets stood
+_FORMAL = str.maketrans("壹贰叁肆伍陆柒捌玖拾佰仟", "一二三四五六七八九十百千")
 
 
 @dataclass
@@ -68,11 +69,17 @@ def _split(text: str) -> list[tuple[str, bool, bool]]:
 
 def clauses(text: str, names_a_row=lambda piece: False, turn: int = 0) -> list[Clause]:
     """The clauses of an answer in order; what it says in brackets is kept with the clause it follows."""
+    text = text.translate(_FORMAL)  # “贰件”: the numerals of cheques and contracts
     text = re.sub(r"(?<=\d),(?=\d{3}(?!\d))", "", text)  # “12,345元”: a thousands separator, not a comma
     text = re.sub(r"[，,]\s*(?=各(?:自)?(?:申请)?(?:了)?\s*" + NUM + r"\s*件)", "", text)  # “3位群众，各1件”: one clause
     text = unspaced(text, names_a_row)
     text = re.sub(r"不是([^，,。；;]{1,20})[，,]\s*(?:而)?是", r"不是\1而是", text)  # “不是X，是Y” is one thing said
+    text = re.sub(r"(是[^，,。；;]{1,20})[，,]\s*(?=不是)", r"\1", text)  # and “是Y，不是X”
     text = PARTITIVE.sub(lambda m: m.group(0) + "，", text)  # “个人的6件里，5件公开…”: the scope apart
+    # “自然人和企业各申请2件”: so many of each kind
+    text = re.sub(r"([^，,；;。]{1,8}?)(?:和|跟|与|及)([^，,；;。]{1,8}?)各(?:自)?(申请了?|有)?\s*(" + NUM + r"\s*件)",
+                  lambda m: f"{m[1]}{m[3] or '申请'}{m[4]}，{m[2]}{m[3] or '申请'}{m[4]}" if _names_a_kind(m[1]) and _names_a_kind(m[2])
+                  else m[0], text)
     # “企业的4件和律所那件都公开了”: each kind's with the result said of both
     text = re.sub(r"(^|[，,；;。])([^，,；;。]{1,12}?(?:的|那)[^，,；;。]{0,4}?)(?:和|跟|与|及|以及)([^，,；;。]{1,12}?)(都|均|也都)([^，,；;。]+)",
                   lambda m: f"{m[1]}{m[2]}{m[4]}{m[5]}，{m[3]}{m[4]}{m[5]}" if _names_a_kind(m[2]) and _names_a_kind(m[3]) else m[0],
