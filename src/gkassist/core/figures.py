@@ -42,7 +42,7 @@ STATED_FIGURES: tuple[StatedFigure, ...] = (
     StatedFigure(re.compile(r"(?<!\d)\d{4}年(?:度)?结转(?:来)?(?:的)?(?:政府信息公开)?(?:申请)?" + _NUM + r"件"), "上年结转",
                  (("t3", "carried", "total"),)),
     # “2件转至2026年”, “2件结转下年度”
-    StatedFigure(re.compile(_NUM + r"件(?:申请)?(?:转至|转到|结转(?:至|到)?)(?:下一?年度?|\d{4}年)"), "结转下年度",
+    StatedFigure(re.compile(r"(?<![\d.])" + _NUM + r"件(?:申请)?(?:转至|转到|结转(?:至|到)?)(?:下一?年度?|\d{4}年)"), "结转下年度",
                  (("t3", "carry_next", "total"),)),
     # “结转下年度继续办理1件”, “结转下一年31件”
     StatedFigure(re.compile(r"结转(?:至|到)?下一?年度?(?:继续)?(?:办理)?(?:的)?(?:申请)?(?:共计|共)?" + _NUM + r"件"), "结转下年度",
