@@ -137,3 +137,12 @@ def test_the_self_name_by_the_end_of_the_agency_name():
 ])
 def test_more_of_the_everyday_in_a_reports_words(said, published):
     assert to_register(said, TOWN) == published
+
+
+@pytest.mark.parametrize("said, published", [
+    ("去年说的公开栏更新慢，今年改成每周更新", "针对2024年度报告提出的公开栏更新慢的问题，2025年改成每周更新。"),
+    ("去年提的公开形式单一问题，今年开通了公众号", "针对2024年度报告提出的公开形式单一问题，2025年开通微信公众号。"),
+    ("去年提的解读不够的问题，今年做了图解5期", "针对2024年度报告提出的解读不够的问题，2025年制作图解5期。"),
+])
+def test_last_years_problem_is_named_once(said, published):
+    assert to_register(said, TOWN) == published
