@@ -67,8 +67,10 @@ async def main() -> None:
     # Enter pressed on a narrative answer → the first frame that shows its suggestions; jieba, its word tags
     # and the index are loaded only by the app's own worker (nothing warmed in this thread beforehand)
     engine = Engine.start(last, 2021)
-    for a in ("没有", "对", "没有", "对", "没有", "对"):
+    # (表二 of a 2019-format last year needs 现行有效: “没有” alone is asked back)
+    for a in ("没有", "对", "没有", "对", "规范性文件现行有效0件，其他都没有", "对"):
         engine.answer(a)
+    assert engine.step.kind == "narrative", engine.step
     app = DraftApp(engine)
     frames = record_frames(app)
     said: list[float] = []
