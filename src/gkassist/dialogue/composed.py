@@ -177,9 +177,10 @@ def without_restatements(body: str, opening: str) -> str:
         text = "".join(kept).lstrip("，")
         if re.fullmatch(r"(?:\d{4}年|我\w{1,2}|本机关|[，。；])*", text):
             text = ""  # only the time and the unit of a clause said already: nothing of the clerk's own is left
-        if kept and kept[0] is not clauses[0] and re.match(r"(?:\d{4}年，?)?(?:我\w{1,2}|本机关)?(?:比|与|跟|和)", text):
+        lead = re.match(r"(?:\d{4}年，?)?(?:我\w{1,2}|本机关)?", text)  # the time and the unit a clause opens with
+        if kept and kept[0] is not clauses[0] and re.match(r"比|与|跟|和", text[lead.end():]):
             # “收到申请9件，比2024年减少3件” (“与2024年相同”) without its first clause
-            text = "申请数量" + re.sub(r"^(?:\d{4}年，?)?(?:我\w{1,2}|本机关)?", "", text)
+            text = "申请数量" + text[lead.end():]
         text = text.rstrip("，、")
         if text and not re.search(r"[。；！？]$", text):
             text += "。"

@@ -38,6 +38,8 @@ APPLIES = re.compile(r"申请|收到|受理|接到|提出|一共|共计|总共|�
 NEGATED_KIND = re.compile(r"(?:没有|没|无|不是|并非|非)(?:任何)?(?:一家|一个)?")
 ORGANISATIONS = re.compile(r"法人|单位|组织|企业|公司|机构")
 EACH = re.compile(r"^各\s*" + NUM + r"\s*件$")  # “2位群众…，各1件”: how many each, not more applications
+# “纠正的那件”, “不公开的那1件”: a case spoken of by what was said of it
+REFERENCE = re.compile(r"(.{1,12}?)的那(?:1|一)?(?:件|个)")
 # “X的那件其实是Y”, “那1件不是X而是Y”: a result put from one row into another
 MOVE = re.compile(r"其实是|实际是|而是|应该是|应为|改为|改成")
 # “个人申请的4件都公开了”, “自然人5件都公开”: a kind's applications and their result in one clause
@@ -151,7 +153,7 @@ def frame(clause: Clause, labels) -> Frame:
     counted_text = text if re.search(r"件", text) else _ARTICLE.sub("", text)
     said = _without_negated_kinds(text)
     # “X的那件…” names the result it speaks of, not the result it has: “纠正的那件…又起诉了”
-    reference = re.search(r"(.{1,12}?)的那(?:1|一)?(?:件|个)", said)
+    reference = REFERENCE.search(said)
     rest = said[reference.end():] if reference else said
     row = result_of(rest, labels) or (None if reference else result_of(said, labels))
     moved_from = None
@@ -161,7 +163,8 @@ def frame(clause: Clause, labels) -> Frame:
         moved_from = result_of(m.group(1), labels)  # “那1件不是重复申请而是信访件”
         row = result_of(said[m.end():], labels) or row
     # (“不公开的那1件是企业的”: the count is the reference's, not one more)
-    count = count_of(re.sub(r"^.{1,12}?的那(?:1|一)?(?:件|个)", "", counted_text, count=1) if reference else counted_text)
+    at_start = REFERENCE.match(counted_text) if reference else None
+    count = count_of(counted_text[at_start.end():] if at_start else counted_text)
     if m := EACH_APPLIED.search(text):
         applicants, each = parse_number(m.group(1)), parse_number(m.group(2))
         if applicants is not None and each is not None:
