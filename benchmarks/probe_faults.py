@@ -7,7 +7,7 @@ message and exit 2, no hang, nothing lost, nothing of the user's replaced withou
 
 Prints one line per case (ok / broken, with what was seen) and the counts per item and in all.  Every child runs
 with its own HOME and XDG folders, a time limit and a memory limit, so a fault is a line here, never a hung or
-swapping machine.  Asserts nothing: the regression tests are in tests/test_faults2.py.
+swapping machine.  Asserts nothing: the regression tests are in tests/faults/test_bounds_locks_outputs.py.
 """
 
 from __future__ import annotations

@@ -1,13 +1,9 @@
-from pathlib import Path
+"""Fixtures every subject uses: private user folders for each test (so parallel workers never share a HOME or
+XDG folder), the shipped sample reports."""
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-SAMPLES = ROOT / "samples"
-SHARED = ROOT.parent / "shared"
-CORPUS = SHARED / "corpus"
-EXPECTED = Path(__file__).resolve().parent / "expected"
-SEED = SAMPLES / "000_7a4690d65c5df8d4.txt"
+from support import SAMPLES  # noqa: F401 — the data locations live in support.py
 
 
 @pytest.fixture(scope="session")
@@ -53,7 +49,3 @@ def seed_report():
     from gkassist.core.model import load_report
 
     return load_report(SAMPLES / "2020_guojiazhen_seed.json")
-
-
-def needs_shared():
-    return pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus not present")

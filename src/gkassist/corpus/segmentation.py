@@ -6,7 +6,7 @@ Plain `jieba.initialize()` imports pkg_resources (~0.1 s) and reads its 9 MB pre
 own.  The prefix dictionary is looked up on demand in an SQLite file built once (a query or the sentences
 shown to the clerk touch a few hundred entries of its 580,000); building an index, which segments every
 sentence of the corpus, loads it whole with one `marshal.loads`.  The segmentation is jieba's own, the same
-word for word either way (tests/test_corpus.py compares them on the corpus sentences).
+word for word either way (tests/corpus/test_corpus.py compares them on the corpus sentences).
 """
 
 from __future__ import annotations

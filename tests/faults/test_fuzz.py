@@ -7,16 +7,16 @@ import zipfile
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import SAMPLES, SEED
 from gkassist.checks import check
 from gkassist.core.errors import InputError
 from gkassist.core.model import load_report, report_from_data
 from gkassist.importer.textparse import parse_text
 from gkassist.output import render_bytes
+from support import SAMPLES, SEED
 
 SEED_LINES = SEED.read_text(encoding="utf-8").splitlines()
 # derandomize: the same examples on every run, so CI is repeatable (new seeds are for exploring by hand:
-# pytest tests/test_fuzz.py --hypothesis-seed=random)
+# pytest tests/faults/test_fuzz.py --hypothesis-seed=random)
 FAST = settings(max_examples=60, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture])
 # Text as clerks and websites produce it: report lines, numbers, separators, control characters, odd Unicode
 PIECES = st.one_of(st.sampled_from(SEED_LINES), st.text(max_size=40),

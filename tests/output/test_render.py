@@ -4,8 +4,8 @@ import pytest
 from docx import Document
 from docx.oxml.ns import qn
 
-from conftest import EXPECTED, SHARED
 from gkassist.output import render_bytes, render_text
+from support import EXPECTED, SHARED
 
 
 def test_seed_renders_to_the_expected_text(seed_report):

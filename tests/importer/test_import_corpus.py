@@ -1,9 +1,9 @@
 """Import every real report in ../shared/corpus and compare with values read off each report by hand."""
 import pytest
 
-from conftest import CORPUS, SEED
 from gkassist.checks import ERROR, check
 from gkassist.importer import import_file
+from support import CORPUS, SEED
 
 C = ["natural", "business", "research", "nonprofit", "legal", "other", "total"]
 Z = [0] * 7

@@ -6,11 +6,11 @@ from http.server import BaseHTTPRequestHandler, HTTPServer
 
 import pytest
 
-from conftest import SEED
 from gkassist import llm
 from gkassist.core.errors import InputError
 from gkassist.dialogue import Engine
 from gkassist.importer import import_file
+from support import SEED
 
 
 class FakeModel(BaseHTTPRequestHandler):

@@ -1,13 +1,13 @@
 """SVG snapshots of the main screens at 80×24 (pytest-textual-snapshot).
 
 After an intended change of the screens, look at them and accept with
-`python -m pytest tests/test_tui_snapshots.py --snapshot-update`; the SVGs live in tests/__snapshots__/.
+`python -m pytest tests/tui/test_tui_snapshots.py --snapshot-update`; the SVGs live in tests/tui/__snapshots__/.
 """
 
-from conftest import SEED
 from gkassist.dialogue import Engine
 from gkassist.importer import import_file
 from gkassist.tui.app import DraftApp
+from support import SEED
 
 
 def seed_app() -> DraftApp:

@@ -5,10 +5,10 @@ import re
 
 import pytest
 
-from conftest import SAMPLES
 from gkassist.core.model import load_report
 from gkassist.importer.textparse import parse_text
 from gkassist.output import render_text
+from support import SAMPLES
 
 
 @pytest.fixture(scope="module")

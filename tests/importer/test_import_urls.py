@@ -6,7 +6,6 @@ import json
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 
 import pytest
 
@@ -14,8 +13,8 @@ from gkassist.cli import main
 from gkassist.core.errors import InputError
 from gkassist.importer import fetch as web
 from gkassist.importer import import_url
+from support import PUBLISHED
 
-PUBLISHED = Path(__file__).parent / "published"
 ARTICLE = (PUBLISHED / "2023_shuyang_fgj.html").read_text(encoding="utf-8")
 PDF = (PUBLISHED / "2024_qinglanxian_zfb_blanks.pdf").read_bytes()
 LIST = """<html><head><meta charset="utf-8"><title>政府信息公开年报</title></head><body>

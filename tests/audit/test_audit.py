@@ -8,9 +8,9 @@ from datetime import date
 
 import pytest
 
-from conftest import CORPUS, SAMPLES, needs_shared
 from gkassist.audit import run_audit
 from gkassist.cli import main
+from support import CORPUS, SAMPLES, needs_shared
 
 
 @pytest.fixture

@@ -3,13 +3,13 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SAMPLES
 from gkassist import corpus
 from gkassist.checks import check
 from gkassist.cli import main
 from gkassist.core.errors import InputError
 from gkassist.core.model import load_report
 from gkassist.paths import index_dir, resource_dir, user_corpus_dir
+from support import EXPECTED, SAMPLES
 
 pytestmark = pytest.mark.usefixtures("private_cache")  # jieba's caches of their own (the index is in each test's data folder)
 
@@ -397,7 +397,6 @@ assert 'pkg_resources' not in sys.modules
 def test_search_ranks_as_before_the_restructuring():
     """The top five for 24 queries over the samples, as the code before the column-wise index ranked them
     (tests/expected/search_top5_before_restructuring.json, written by that code)."""
-    from conftest import EXPECTED
 
     expected = json.loads((EXPECTED / "search_top5_before_restructure.json").read_text(encoding="utf-8"))
     index = corpus.load_index()

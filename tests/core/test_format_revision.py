@@ -8,12 +8,12 @@ import json
 import pytest
 from docx import Document
 
-from conftest import SAMPLES
 from gkassist.cli import main
 from gkassist.core import formats
 from gkassist.core.formats import FORMATS_DIR
 from gkassist.core.model import Report, load_report
 from gkassist.paths import drafts_dir
+from support import SAMPLES
 
 NEW_ROW = "4.申请人主动撤回申请"
 RENAMED = "行政规范性文件和其他政策文件"

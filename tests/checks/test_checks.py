@@ -4,6 +4,7 @@ from datetime import date
 import pytest
 
 from gkassist.checks import ERROR, WARNING, check
+from support import ROOT
 
 
 def only(findings, rule):
@@ -172,11 +173,10 @@ def test_empty_overview_and_other(sample_2024):
 def test_readme_rule_table_lists_exactly_the_rules():
     """The README's table of rules is the product's rule list: a rule added or dropped in one must be in the other."""
     import re
-    from pathlib import Path
 
     from gkassist.checks import RULES
 
-    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
     table = readme.split("## 检查规则", 1)[1].split("\n## ", 1)[0]
     listed = re.findall(r"^\| ([A-Z0-9]+(?:-[A-Z0-9]+)*) \|", table, flags=re.M)
     assert sorted(listed) == sorted(RULES)

@@ -2,14 +2,13 @@
 is read as published (values read by eye), blank cells stay blank, the rest is said to be unread."""
 
 import re
-from pathlib import Path
 
 import pytest
 
 from gkassist.checks import check
 from gkassist.importer import import_file
+from support import PUBLISHED, SAMPLES
 
-PUBLISHED = Path(__file__).parent / "published"
 T3_COLUMNS = ("natural", "business", "research", "nonprofit", "legal", "other", "total")
 _ = None  # a cell the report leaves empty
 
@@ -84,7 +83,6 @@ def test_the_same_report_copied_with_tabs_reads_its_blank_cells(tmp_path, shangh
 
 
 def test_tabs_lining_cells_up_are_no_blank_cells(tmp_path):
-    from conftest import SAMPLES
     from gkassist.core.model import load_report
     from gkassist.output import render_text
 

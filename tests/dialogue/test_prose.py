@@ -14,8 +14,8 @@ from gkassist.cli import main
 from gkassist.core.model import load_report
 from gkassist.dialogue import Engine
 from gkassist.importer import load_any
+from support import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 OWN = [json.loads(x) for x in (ROOT / "tests" / "prose" / "conversations.jsonl").read_text("utf-8").splitlines()]
 DEV_FILE = ROOT.parent / "shared" / "answers" / "dev_prose.jsonl"
 DEV = [json.loads(x) for x in DEV_FILE.read_text("utf-8").splitlines()] if DEV_FILE.exists() else []

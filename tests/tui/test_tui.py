@@ -1,11 +1,11 @@
 """The real app driven with Pilot: start from last year, answer a table in one sentence, export, quit, resume."""
 
-from conftest import SEED
 from gkassist.dialogue import Engine
 from gkassist.dialogue.opening import open_session
 from gkassist.importer import import_file
 from gkassist.tui.app import DraftApp
 from gkassist.tui.widgets import ChatBubble
+from support import SEED
 
 
 def messages(app):

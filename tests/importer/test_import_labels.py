@@ -2,18 +2,15 @@
 by the row's place and similarity, and named in the summary; two rows equally near leave the row unread."""
 
 import re
-from pathlib import Path
 
 import pytest
 
-from conftest import SAMPLES
 from gkassist.core.model import load_report
 from gkassist.importer import import_file
 from gkassist.importer.labels import allowed, tail_distance
 from gkassist.importer.textparse import parse_text
 from gkassist.output import render_text
-
-PUBLISHED = Path(__file__).parent / "published"
+from support import PUBLISHED, SAMPLES
 
 
 @pytest.fixture(scope="module")

@@ -3,12 +3,12 @@ import json
 
 import pytest
 
-from conftest import CORPUS, SAMPLES, SEED
 from gkassist.core.errors import InputError
 from gkassist.core.files import MAX_INPUT_BYTES
 from gkassist.core.model import load_report
 from gkassist.importer import import_file
 from gkassist.output import render_bytes
+from support import CORPUS, SAMPLES, SEED
 
 SAMPLE_JSONS = sorted(p.name for p in SAMPLES.glob("*.json"))
 CORPUS_FILES = sorted(p.name for p in CORPUS.glob("*.txt")) if CORPUS.is_dir() else []

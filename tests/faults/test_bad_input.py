@@ -7,11 +7,11 @@ import zipfile
 
 import pytest
 
-from conftest import SAMPLES, SEED
 from gkassist.cli import main
 from gkassist.core.errors import InputError
 from gkassist.dialogue import Engine
 from gkassist.importer import import_file
+from support import SAMPLES, SEED
 
 
 def a_saved_draft():

@@ -5,8 +5,8 @@ import shutil
 
 import pytest
 
-from conftest import ROOT, SEED
 from gkassist.cli import main
+from support import ROOT, SEED
 
 
 @pytest.fixture

@@ -6,8 +6,8 @@ import sys
 
 import pytest
 
-from conftest import CORPUS, ROOT, SAMPLES, SEED
 from gkassist.cli import main
+from support import CORPUS, ROOT, SAMPLES, SEED
 
 
 def run(*args):

@@ -5,7 +5,6 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SAMPLES, SEED
 from gkassist.checks import ERROR
 from gkassist.core.errors import InputError
 from gkassist.core.model import load_report
@@ -14,6 +13,7 @@ from gkassist.dialogue.answers import parse_t3, parse_t4
 from gkassist.dialogue.improvements import propose
 from gkassist.dialogue.lastyear import find_last_year
 from gkassist.importer import import_file
+from support import ROOT, SAMPLES, SEED
 
 
 def test_parse_a_table_in_one_sentence():
@@ -411,7 +411,6 @@ def test_nothing_happened_this_year_leaves_what_earlier_years_left():
 def test_hints_say_only_what_last_years_report_gives():
     """A last year's report whose tables were not read (a page copy ending in 一) gives no figures to show or to
     say “同去年” to; 上年结转 is then said to be 0 unless told."""
-    from conftest import ROOT
 
     engine = Engine.start(import_file(ROOT / "tests" / "published" / "2022_matoupuzhen.txt").report, 2023)
     assert engine.step.id == "requests"

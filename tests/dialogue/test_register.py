@@ -5,14 +5,14 @@ a list left open, a particle) are also tested one by one in several phrasings.""
 
 import json
 import re
-from pathlib import Path
 
 import pytest
 
 from gkassist.core.model import Report
 from gkassist.dialogue.register import self_name, to_register
+from support import OWN_PROSE
 
-PARAGRAPHS = [json.loads(line) for line in (Path(__file__).parent / "prose" / "paragraphs.jsonl").read_text("utf-8").splitlines()]
+PARAGRAPHS = [json.loads(line) for line in (OWN_PROSE / "paragraphs.jsonl").read_text("utf-8").splitlines()]
 TOWN = Report.blank("2021", "桦甸市八道河子镇人民政府", 2025, level="township")
 BUREAU = Report.blank("2021", "安图县交通运输局", 2025, level="department")
 

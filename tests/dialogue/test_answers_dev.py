@@ -6,14 +6,14 @@ import json
 
 import pytest
 
-from conftest import SEED, SHARED
 from gkassist.cli import main
 from gkassist.core.model import load_report
 from gkassist.paths import drafts_dir
+from support import OWN_ANSWERS, PUBLISHED, SEED, SHARED
 
 DEV = SHARED / "answers" / "dev.jsonl"
 DEV_TURNS = SHARED / "answers" / "dev_turns.jsonl"
-OWN = sorted((SEED.parent.parent / "tests" / "answers").glob("*.jsonl"))
+OWN = sorted((OWN_ANSWERS).glob("*.jsonl"))
 BEFORE = {"requests": [], "appeals": ["没有", "对"], "proactive": ["没有", "对", "没有", "对"]}
 TABLE = {"requests": "t3", "appeals": "t4", "proactive": "t2"}
 
@@ -76,7 +76,7 @@ def test_there_are_enough_own_cases():
 def test_results_may_account_for_last_years_carried_applications(tmp_path, capsys):
     """Last year (the gathered Shanghai report) carried 72 natural persons' applications into this year: 自然人
     予以公开480 + 不掌握392 = 872 = 800 new + 72 carried, read as said — not asked back as if too many."""
-    last = SEED.parent.parent / "tests" / "published" / "2019_shanghai_szfbgt.html"
+    last = PUBLISHED / "2019_shanghai_szfbgt.html"
     answers = tmp_path / "answers.txt"
     answers.write_text("自然人申请800件，企业30件\n"
                        "自然人予以公开480件、本机关不掌握392件，企业予以公开20件、本机关不掌握10件\n对\n", encoding="utf-8")

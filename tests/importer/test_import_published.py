@@ -6,12 +6,12 @@ import re
 
 import pytest
 
-from conftest import SAMPLES
 from gkassist.checks import check
 from gkassist.core.model import load_report
 from gkassist.importer import import_file
 from gkassist.importer.textparse import looks_like_agency
 from gkassist.output import render_bytes, render_text
+from support import SAMPLES
 
 
 @pytest.fixture

@@ -3,18 +3,15 @@ order and numbered, a run-together row that cannot add up is the published table
 added with them (a sentence of another year, the 上年结转/结转下年度/办结 figures), each both ways."""
 
 import re
-from pathlib import Path
 
 import pytest
 
-from conftest import SAMPLES
 from gkassist.checks import ERROR, WARNING, check
 from gkassist.core.model import load_report
 from gkassist.importer import import_file
 from gkassist.importer.textparse import parse_text
 from gkassist.output import render_text
-
-PUBLISHED = Path(__file__).parent / "published"
+from support import PUBLISHED, SAMPLES
 
 
 @pytest.fixture(scope="module")

@@ -13,12 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SAMPLES, SEED
 from faultfiles import damaged_docxes, deflated_repeats, docx_bytes, paragraphs, pdf_bytes, seed_body
 from gkassist.cli import main
 from gkassist.core.errors import InputError
 from gkassist.dialogue import Engine, lastyear, session
 from gkassist.importer import import_file
+from support import SAMPLES, SEED
 
 SAMPLE = SAMPLES / "2024_shiqiaozhen.json"
 
