@@ -18,3 +18,27 @@ SEED = SAMPLES / "000_7a4690d65c5df8d4.txt"
 
 def needs_shared():
     return pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus not present")
+
+
+async def until(pilot, condition, what="the app's state", turns=500):
+    """Wait on the app's state, not on time: let the event loop turn until `condition()` holds (a worker, the command
+    palette's search), failing with `what` if it never does."""
+    for _ in range(turns):
+        if condition():
+            return
+        await pilot.pause(0.01)
+    raise AssertionError(f"never reached: {what}")
+
+
+def palette_ready(app, text=""):
+    """The command palette is open and its list shows matches (for `text`, when given): what a clerk waits for before Enter."""
+    from textual.command import CommandPalette
+
+    def ready():
+        if not isinstance(app.screen, CommandPalette):
+            return False
+        options = app.screen.query("CommandList")
+        if not options or options.first().option_count == 0:
+            return False
+        return not text or text in str(options.first().get_option_at_index(0).prompt)
+    return ready

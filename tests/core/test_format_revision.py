@@ -88,6 +88,7 @@ def test_its_sums_include_the_new_row(revision):
     assert broken.cell == ("t3", "results_total", "natural") and "之和为4，但（七）总计填的是3" in broken.message
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("suffix", [".txt", ".md", ".html", ".docx"])
 def test_rendered_and_imported_back_cell_for_cell(revision, suffix, tmp_path):
     report = a_2027_report()
@@ -115,6 +116,7 @@ def _saved(report: Report, folder) -> str:
     return str(path)
 
 
+@pytest.mark.slow
 def test_drafted_by_answers_naming_the_new_row_and_section(revision, tmp_path, capsys):
     last = load_report(SAMPLES / "2024_shiqiaozhen.json")
     last.year = 2026  # last year's report, in the format then in force

@@ -142,6 +142,7 @@ def _held(reports):
     return sorted((r["source"], r["sentences"]) for r in reports)
 
 
+@pytest.mark.slow
 def test_the_index_is_reused_and_a_damaged_or_foreign_file_is_rebuilt(monkeypatch, capsys):
     import sqlite3
 
@@ -358,6 +359,7 @@ def test_unknown_section_name():
         corpus.section_kind("天气")
 
 
+@pytest.mark.slow
 def test_the_fast_jieba_segments_exactly_as_plain_jieba(tmp_path):
     """Plain jieba (initialize, posseg) in one process, ours (from its own caches, on the second start) in another:
     the same words for every sentence of the samples, the same place names."""

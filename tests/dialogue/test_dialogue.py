@@ -64,6 +64,7 @@ def answer_all(engine, answers):
     return log
 
 
+@pytest.mark.slow
 def test_whole_draft_from_the_seed(tmp_path):
     last = import_file(SEED).report
     engine = Engine.start(last, 2021)

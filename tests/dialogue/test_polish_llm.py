@@ -126,6 +126,7 @@ def test_service_failures_are_chinese_messages(model, tmp_path, monkeypatch):
     assert "配置项有误（llm.timeout_seconds）" in engine.answer("润色")[0].text
 
 
+@pytest.mark.slow
 async def test_polish_in_the_app_runs_in_a_worker(model):
     from gkassist.tui.app import DraftApp
     from gkassist.tui.widgets import ChatBubble

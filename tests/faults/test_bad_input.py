@@ -105,6 +105,7 @@ def test_interrupted_saves_leave_no_temporary_files_behind():
     assert draft_files() == [engine.path] and not tmp.exists()
 
 
+@pytest.mark.slow
 def test_a_zip_bomb_docx_is_refused_in_a_moment(tmp_path):
     path = tmp_path / "bomb.docx"
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
@@ -154,6 +155,7 @@ def test_control_characters_and_a_long_title_still_export_to_word(tmp_path, samp
     assert data[:2] == b"PK"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("agency", ["青岚县/党政办", "[/x]青岚县", "../../青岚县"])
 async def test_odd_agency_names_neither_break_export_nor_the_screen(tmp_path, agency):
     from gkassist.tui.app import DraftApp
@@ -232,6 +234,7 @@ def test_a_huge_number_in_a_cell_is_a_short_message():
         assert "数值太大" in str(e.value) and len(str(e.value)) < 120
 
 
+@pytest.mark.slow
 def test_two_million_paragraphs_in_a_small_docx_are_refused(tmp_path):
     path = tmp_path / "many.docx"
     body = b"<w:p/>" * 2_000_000
@@ -254,6 +257,7 @@ def test_a_damaged_docx_message_names_no_python_class(tmp_path):
     assert "损坏" in str(e.value) and "Error" not in str(e.value) and "PackageNotFound" not in str(e.value)
 
 
+@pytest.mark.slow
 def test_a_closed_pipe_and_a_full_disk_on_standard_output(tmp_path):
     import subprocess
     import sys

@@ -80,6 +80,7 @@ def audit_folder(tmp_path):
 
 
 # ------------------------------------------------------------------ 1. locks follow the draft
+@pytest.mark.slow
 async def test_the_tuis_lock_follows_a_new_draft_renamed_after_its_agency_and_refuses_a_second_instance(tmp_path, monkeypatch,
                                                                                                          no_corpus):
     from gkassist.dialogue.opening import open_session
@@ -107,6 +108,7 @@ async def test_the_tuis_lock_follows_a_new_draft_renamed_after_its_agency_and_re
     assert not renamed.with_suffix(".lock").exists()  # released on quitting
 
 
+@pytest.mark.slow
 def test_a_lock_is_taken_in_the_fallback_folder_where_the_draft_is_written(tmp_path):
     from gkassist.paths import drafts_dir, fallback_drafts_dir
 
@@ -569,7 +571,7 @@ def test_an_existing_output_is_kept_as_a_dated_copy(tmp_path, capsys, command):
     out.write_text("old content of the user")
     argv = {"render": ["render", str(SAMPLE), "-o", str(out)], "import": ["import", str(SEED), "-o", str(out)],
             "audit": ["audit", str(SAMPLE), "-o", str(out), "--workers", "1"]}[command]
-    assert main(argv) in (0, 1)
+    assert main(argv) == 0  # the sample and the seed have no errors: an exit 1 here would be a finding the report does not have
     (copy,) = [p for p in tmp_path.iterdir() if p != out]
     assert copy.name.startswith(f"{out.stem}（备份 ") and copy.read_text() == "old content of the user"
     assert "old content" not in out.read_text(encoding="utf-8")
@@ -610,7 +612,7 @@ def test_control_characters_of_a_report_never_reach_the_terminal(tmp_path, capsy
     path.write_text(text, encoding="utf-8")
     code = main(argv + [str(path)] if argv[0] == "corpus" else [argv[0], str(path), *argv[1:]])
     said = capsys.readouterr()
-    assert code in (0, 1)
+    assert code == 0  # the seed with control characters in its agency is still a report without errors
     raw = {c for c in said.out + said.err if (ord(c) < 32 and c not in "\n\t") or 0x7F <= ord(c) <= 0x9F or c == "\u202e"}
     assert not raw
     if argv == ["import"]:

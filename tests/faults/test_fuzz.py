@@ -4,6 +4,7 @@ result is a report, findings, a document, replies, or one InputError — never a
 import json
 import zipfile
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -31,6 +32,7 @@ def test_import_never_raises_on_any_text(pieces):
     assert result.report.year >= 2008
 
 
+@pytest.mark.slow
 @FAST
 @given(st.lists(PIECES, min_size=1, max_size=60), st.sampled_from(["2024_shiqiaozhen.json", "2020_guojiazhen_seed.json"]))
 def test_check_and_render_take_any_text_in_any_field(pieces, sample):
@@ -51,6 +53,7 @@ CELL = st.one_of(st.none(), st.just("/"), st.integers(-5, 10**6), st.integers(),
 @FAST
 @given(st.dictionaries(st.sampled_from(["new", "open", "carry_next", "results_total", "nonsense"]),
                        st.dictionaries(st.sampled_from(["natural", "total", "business", "x"]), CELL, max_size=3), max_size=4))
+@pytest.mark.slow
 def test_any_table_json_is_a_report_or_one_chinese_message(rows):
     data = {"format_version": "2021", "agency": "某机关", "year": 2024, "tables": {"t3": rows}}
     try:
@@ -106,6 +109,7 @@ PDF_PIECES = st.one_of(
     st.binary(max_size=12))
 
 
+@pytest.mark.slow
 @settings(max_examples=25, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(PDF_PIECES, max_size=30).map(b" ".join), st.booleans(), st.sampled_from([1, 10, 1000, 300_000]))
 def test_any_pdf_content_stream_is_bounded_text_or_one_chinese_message(tmp_path, content, compress, times):

@@ -78,6 +78,7 @@ def test_bad_input_exits_2_with_one_chinese_line(tmp_path, make, words):
     assert proc.stdout == ""
 
 
+@pytest.mark.slow
 def test_render_all_formats_and_import_summary(tmp_path):
     outs = [tmp_path / f"报告.{s}" for s in ("docx", "txt", "md", "html")]
     proc = run("render", SAMPLES / "2024_shiqiaozhen.json", *[x for o in outs for x in ("-o", o)])
@@ -103,6 +104,7 @@ def test_render_to_unwritable_place_leaves_nothing(tmp_path):
         os.chmod(locked, 0o700)
 
 
+@pytest.mark.slow
 def test_render_to_missing_directory_and_bad_suffix(tmp_path):
     proc = run("render", SAMPLES / "2024_shiqiaozhen.json", "-o", tmp_path / "no" / "r.docx")
     assert proc.returncode == 2 and "不存在" in proc.stderr

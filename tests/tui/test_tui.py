@@ -1,11 +1,13 @@
 """The real app driven with Pilot: start from last year, answer a table in one sentence, export, quit, resume."""
 
+import pytest
+
 from gkassist.dialogue import Engine
 from gkassist.dialogue.opening import open_session
 from gkassist.importer import import_file
 from gkassist.tui.app import DraftApp
 from gkassist.tui.widgets import ChatBubble
-from support import SEED
+from support import SEED, palette_ready, until
 
 
 def messages(app):
@@ -18,6 +20,7 @@ async def type_answer(pilot, text):
     await pilot.pause()
 
 
+@pytest.mark.slow
 async def test_draft_from_last_year_export_and_resume(tmp_path):
     engine, notice = open_session(str(SEED), 2021)
     app = DraftApp(engine, notice, export_dir=tmp_path)
@@ -51,6 +54,7 @@ async def test_draft_from_last_year_export_and_resume(tmp_path):
     assert "接着上次的草稿继续" in notice and again.step.id == "appeals"
 
 
+@pytest.mark.slow
 async def test_bad_answer_keeps_the_app_and_the_draft():
     engine = Engine.start(import_file(SEED).report, 2021)
     app = DraftApp(engine)
@@ -69,6 +73,7 @@ async def test_bad_answer_keeps_the_app_and_the_draft():
         assert app.screen.__class__.__name__ == "TextScreen"
 
 
+@pytest.mark.slow
 def test_domain_imports_no_textual():
     """Every module outside tui/ (found by walking the package, so a new one is covered) loads without Textual."""
     import subprocess
@@ -82,6 +87,7 @@ def test_domain_imports_no_textual():
     assert subprocess.run([sys.executable, "-c", code]).returncode == 0
 
 
+@pytest.mark.slow
 async def test_accept_a_suggestion_and_generate_section_five():
     engine = Engine.start(import_file(SEED).report, 2021)
     app = DraftApp(engine)
@@ -107,7 +113,7 @@ async def test_accept_a_suggestion_and_generate_section_five():
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"问题及改进")
-        await pilot.pause(0.3)
+        await until(pilot, palette_ready(app, "问题"), "the palette lists 五")
         await pilot.press("enter")
         await pilot.pause()
         assert app.engine.step.id == "problems"
@@ -124,6 +130,7 @@ async def test_accept_a_suggestion_and_generate_section_five():
         assert app.engine.step.id == "overview_requests"  # back to the question the jump left
 
 
+@pytest.mark.slow
 async def test_key_bar_entries_are_clickable(tmp_path):
     from rich.cells import cell_len
 
@@ -188,13 +195,14 @@ async def test_a_multi_line_paste_arrives_whole():
         assert "（四）无法提供 1.本机关不掌握相关政府信息：自然人 1" in messages(app)[-1]
 
 
+@pytest.mark.slow
 async def test_palette_lists_the_parts_in_order_in_chinese():
     from textual.command import CommandPalette
 
     app = DraftApp(Engine.start(import_file(SEED).report, 2021))
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.press("ctrl+p")
-        await pilot.pause(0.3)
+        await until(pilot, palette_ready(app), "the palette lists the parts")
         palette = app.screen
         assert isinstance(palette, CommandPalette)
         shown = [str(palette.query_one("CommandList").get_option_at_index(i).prompt).split("\n")[0]
@@ -203,6 +211,7 @@ async def test_palette_lists_the_parts_in_order_in_chinese():
         assert not any(word in " ".join(shown) for word in ("Theme", "Quit", "Keys", "Screenshot"))
 
 
+@pytest.mark.slow
 async def test_back_shows_what_is_saved_and_yes_keeps_it():
     engine = Engine.start(import_file(SEED).report, 2021)
     app = DraftApp(engine)
@@ -252,6 +261,7 @@ async def test_the_side_panel_says_what_is_wrong_not_only_where():
         assert "本部分为空" in side  # 一、总体情况 not yet written: the message itself, beside where
 
 
+@pytest.mark.slow
 async def test_export_says_the_whole_path_and_goes_where_the_last_one_went(tmp_path, monkeypatch):
     first, second = tmp_path / "一", tmp_path / "二"
     first.mkdir(), second.mkdir()
@@ -268,6 +278,7 @@ async def test_export_says_the_whole_path_and_goes_where_the_last_one_went(tmp_p
     assert list(second.glob("*.docx")) == [] and len(list(first.glob("*.docx"))) == 2  # the first kept as a copy
 
 
+@pytest.mark.slow
 async def test_long_lines_never_break_inside_a_number():
     from gkassist.tui.widgets import wrap
 
@@ -293,10 +304,11 @@ async def test_the_palette_speaks_chinese():
     app = DraftApp(Engine.start(import_file(SEED).report, 2021))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("ctrl+p")
-        await pilot.pause(0.3)
+        await until(pilot, palette_ready(app), "the palette opens")
         assert app.screen.query_one(Input).placeholder.startswith("输入要做的事或部分名称")
 
 
+@pytest.mark.slow
 async def test_the_closing_date_from_the_palette_and_the_conversation_paged_from_the_answer_line():
     engine, notice = open_session(str(SEED), 2021)
     app = DraftApp(engine, notice)
@@ -317,7 +329,7 @@ async def test_the_closing_date_from_the_palette_and_the_conversation_paged_from
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"落款")
-        await pilot.pause(0.3)
+        await until(pilot, palette_ready(app, "落款"), "the palette lists 落款日期")
         await pilot.press("enter")
         await pilot.pause()
         assert app.query_one("#answer").value == "落款日期："

@@ -54,7 +54,7 @@ class Finding:
             return f"{heading} · 第{self.paragraph}段" if self.paragraph else heading
         return self.place
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, object]:
         return {"rule": self.rule, "severity": self.severity, "location": self.location, "message": self.message,
                 "table": self.table, "row": self.row, "column": self.column, "section": self.section}
 

@@ -71,5 +71,11 @@ def _longest_in_order(ranks: list[int]) -> set[int]:
     best: list[list[int]] = []
     for i, rank in enumerate(ranks):
         before = [b for j, b in enumerate(best) if ranks[j] < rank]
-        best.append(max(before, key=len, default=[]) + [i])
-    return set(max(best, key=len, default=[]))
+        longest = _longest(before)
+        best.append(longest + [i])
+    return set(_longest(best))
+
+
+def _longest(runs: list[list[int]]) -> list[int]:
+    """The first longest of `runs` (none: empty)."""
+    return max(runs, key=lambda run: len(run)) if runs else []

@@ -19,16 +19,18 @@ def check_text_numbers(report: Report) -> list[Finding]:
     out: list[Finding] = []
     fmt = report.format
     for sid, i, figure, m, stated in stated_figures(report):
-        cells = [report.number(*cell) for cell in figure.cells]
-        if None in cells:
+        values = [report.number(*cell) for cell in figure.cells]
+        cells = [v for v in values if v is not None]
+        if len(cells) < len(values):
             continue
         actual = sum(cells)
         single = figure.single
         where = fmt.location(*single) if single else "、".join(fmt.location(*c) for c in figure.cells) + "之和"
         # "收到申请N件" is often written with last year's carried-over ones included
         also = []
-        if single == ("t3", "new", "total") and report.number("t3", "carried", "total") is not None:
-            also.append(actual + report.number("t3", "carried", "total"))
+        carried = report.number("t3", "carried", "total")
+        if single == ("t3", "new", "total") and carried is not None:
+            also.append(actual + carried)
         if stated != actual and stated not in also:
             out.append(section_finding(report, "TEXT-NUMBERS", ERROR, sid, f"正文写“{m.group(0)}”，但{where}为{_fmt(actual)}", i))
     return out
@@ -88,7 +90,7 @@ def check_sections(report: Report) -> list[Finding]:
     mentions_fees = bool(re.search(r"收取[^。]{0,10}(?:费|费用)|信息处理费", "".join(report.paragraphs("overview")) + "".join(report.paragraphs("problems"))))
     other = "".join(report.paragraphs("other"))
     if ((fee_amount or 0) > 0 or mentions_fees) and not re.search(r"信息处理费|收费|收取费用", other):
-        why = f"表二行政事业性收费为{_fmt(fee_amount)}万元" if (fee_amount or 0) > 0 else "正文提到收费"
+        why = f"表二行政事业性收费为{_fmt(fee_amount)}万元" if fee_amount else "正文提到收费"
         out.append(section_finding(report, "SECTION6-FEES", WARNING, "other", f"{why}，但六未说明信息处理费收取情况"))
     return out
 

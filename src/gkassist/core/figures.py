@@ -5,6 +5,11 @@ row whose digits were published run together (“8855698” with “制发…88�
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from gkassist.core.model import Report
+
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -16,7 +21,7 @@ _NUM = r"([0-9０-９][0-9０-９,，]*|[零〇一二两三四五六七八九十
 
 @dataclass(frozen=True)
 class StatedFigure:
-    pattern: re.Pattern
+    pattern: re.Pattern[str]
     what: str
     cells: tuple[tuple[str, str, str], ...]  # the cells whose sum the figure states; stated only of reports whose
     # format has them all
@@ -59,7 +64,7 @@ STATED_FIGURES: tuple[StatedFigure, ...] = (
 )
 
 
-def paragraphs(report) -> Iterator[tuple[str, int, str]]:
+def paragraphs(report: Report) -> Iterator[tuple[str, int, str]]:
     """(section id, paragraph number from 1, text) of the preface, the narrative sections and the lines a
     table section adds."""
     for i, p in enumerate(report.preface, 1):
@@ -72,7 +77,7 @@ def paragraphs(report) -> Iterator[tuple[str, int, str]]:
             yield sid, i, p
 
 
-def stated_figures(report) -> Iterator[tuple[str, int, StatedFigure, re.Match, int | float]]:
+def stated_figures(report: Report) -> Iterator[tuple[str, int, StatedFigure, re.Match[str], int | float]]:
     """Each figure the text states: (section id, paragraph number, what it states, the match, the number)."""
     # “制发规范性文件N件” says nothing of a format without 本年制发件数
     figures = [f for f in STATED_FIGURES if all(report.format.has(*cell) for cell in f.cells)]

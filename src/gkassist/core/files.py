@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from gkassist.core.model import Report
+
 import errno
 import hashlib
 import os
@@ -36,12 +42,12 @@ def _bounded(name: str) -> str:
     return f"{cut}_{digest}"
 
 
-def report_file_name(report) -> str:
+def report_file_name(report: Report) -> str:
     """"2024_青岚县石桥镇人民政府.json": the year and the agency, with anything unsafe in a file name replaced."""
     return f"{report.year}_{_bounded(safe_name(report.agency))}.json"
 
 
-def export_file_name(report, suffix: str) -> str:
+def export_file_name(report: Report, suffix: str) -> str:
     """"青岚县石桥镇人民政府2024年政府信息公开工作年度报告.docx", safe as a file name."""
     return f"{_bounded(safe_name(report.agency))}{report.year}年政府信息公开工作年度报告{suffix}"
 
@@ -174,7 +180,7 @@ def output_target(path: Path) -> Path:
     return Path(os.path.realpath(path)) if os.path.islink(path) else path
 
 
-def check_output(path: Path, inputs=()) -> None:
+def check_output(path: Path, inputs: Iterable[Path | str] = ()) -> None:
     """Before anything is written: an output that is one of the files read, a read-only file, a folder or a special
     file is refused, so that nothing of the user's is replaced by mistake."""
     target = output_target(path)
@@ -227,7 +233,7 @@ def keep_copy(path: Path) -> Path | None:
     return copy
 
 
-def write_output(path: Path, data: bytes | str, inputs=()) -> Path | None:
+def write_output(path: Path, data: bytes | str, inputs: Iterable[Path | str] = ()) -> Path | None:
     """An output the user named: checked (check_output), an existing file kept as a dated copy (returned), then
     written atomically."""
     check_output(path, inputs)

@@ -10,6 +10,7 @@ of the phrasing corpus (`overview_parts`).
 from __future__ import annotations
 
 from functools import cache
+from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, model_validator
 
@@ -60,14 +61,15 @@ class Flow(BaseModel):
         return next((i for i, s in enumerate(self.steps) if s.id == step_id), None)
 
 
-def flow_path():
+def flow_path() -> Path:
     return resource_dir("prompts") / "flow.yaml"
 
 
 @cache
 def flow() -> Flow:
     """The drafting questions in order, as prompts/flow.yaml lists them."""
-    return load_model(flow_path(), Flow)
+    flow: Flow = load_model(flow_path(), Flow)
+    return flow
 
 
 def steps_for(version: str) -> Flow:

@@ -11,8 +11,12 @@ from __future__ import annotations
 import os
 import sys
 import time
+from collections.abc import Callable
+from typing import TypeVar, cast
 
 from gkassist.core.errors import InputError
+
+T = TypeVar("T")
 
 _EXTRA_MEMORY = 1536 * 1024 * 1024  # beyond what the process already maps: far more than a report needs
 _SECONDS = 60.0
@@ -27,7 +31,8 @@ def mapped_bytes() -> int:
         return 0
 
 
-def run_bounded(what: str, function, *args, memory: int = _EXTRA_MEMORY, seconds: float = _SECONDS):
+def run_bounded(what: str, function: Callable[..., T], *args: object, memory: int = _EXTRA_MEMORY,
+                seconds: float = _SECONDS) -> T:
     """`function(*args)` in a forked child limited to `memory` more bytes of address space and `seconds`; its result
     (picklable) is returned, its InputError raised again here.  A child that runs out of memory, out of time or
     crashes is an InputError naming `what` (“{path}：PDF”).  Where fork or the limits are not there (not Linux),
@@ -52,6 +57,7 @@ def run_bounded(what: str, function, *args, memory: int = _EXTRA_MEMORY, seconds
             resource.setrlimit(resource.RLIMIT_AS, (limit if hard == resource.RLIM_INFINITY else min(limit, hard), hard))
             signal.signal(signal.SIGALRM, signal.SIG_DFL)  # ends the child even inside C code
             signal.setitimer(signal.ITIMER_REAL, seconds)
+            outcome: tuple[str, object]
             try:
                 outcome = ("ok", function(*args))
             except InputError as e:
@@ -88,7 +94,7 @@ def run_bounded(what: str, function, *args, memory: int = _EXTRA_MEMORY, seconds
             raise InputError(f"{what}：读取超过{seconds:g}秒仍未完成，不像一份年度报告，没有读取") from None
         raise InputError(f"{what}：读取时用尽了内存或出错退出（文件过大、过于复杂或已损坏），没有读取") from None
     if kind == "ok":
-        return value
+        return cast(T, value)  # what the function returned, through pickle
     if kind == "input":
         raise InputError(value)
     if kind == "memory":

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any, Literal, Union
@@ -18,7 +19,7 @@ from pydantic import BaseModel, Field, ValidationError, field_validator, model_v
 from gkassist.core import formats
 from gkassist.core.errors import InputError
 
-NOT_APPLICABLE = "/"
+NOT_APPLICABLE: Literal["/"] = "/"
 Cell = Union[int, float, None, Literal["/"]]
 TableData = dict[str, dict[str, Cell]]
 
@@ -130,7 +131,7 @@ class Report(BaseModel):
     def number(self, table_id: str, row_id: str, col_id: str) -> int | float | None:
         """The cell as a number, or None when blank or not applicable."""
         v = self.cell(table_id, row_id, col_id)
-        return None if v is None or v == NOT_APPLICABLE else v
+        return None if v is None or isinstance(v, str) else v  # the only text a cell holds is “/”
 
     def has_optional(self, table_id: str) -> bool:
         """Whether the report fills a column of `table_id` only some reports have (表三's 小计)."""
@@ -151,10 +152,12 @@ class Report(BaseModel):
         return self.model_dump_json(indent=2, exclude_none=False)
 
 
-def _cell(raw: Any, col: formats.Column, where) -> Cell:
+def _cell(raw: Any, col: formats.Column, where: Callable[[], str]) -> Cell:
     """Validate one cell against its column definition; messages are Chinese and name the cell."""
-    if raw is None or raw == NOT_APPLICABLE:
-        return raw
+    if raw is None:
+        return None
+    if raw == NOT_APPLICABLE:
+        return NOT_APPLICABLE
     if isinstance(raw, bool) or not isinstance(raw, (int, float)):
         raise ValueError(f"{where()}：“{str(raw)[:20]}”不是数字（应为整数、空白 null 或不适用 \"/\"）")
     if isinstance(raw, float) and not math.isfinite(raw):
@@ -168,7 +171,8 @@ def _cell(raw: Any, col: formats.Column, where) -> Cell:
             raise ValueError(f"{where()}：{raw} 应为整数")
     if raw < 0 and not col.negative:
         raise ValueError(f"{where()}：{raw} 是负数，件数不能为负")
-    return raw
+    number: int | float = raw
+    return number
 
 
 def load_report(path: str | Path) -> Report:

@@ -8,6 +8,11 @@ every report must carry them.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from gkassist.core.model import Report
+
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -81,11 +86,11 @@ class SentenceIndex:
         return any(c >= need and c >= SIMILAR * len(self.grams[i]) * 0.5 for i, c in counts.items())
 
 
-def narrative_by_section(report) -> dict[str, str]:
+def narrative_by_section(report: Report) -> dict[str, str]:
     return {sid: "\n".join(report.paragraphs(sid)) for sid in report.format.narrative_sections}
 
 
-def sentence_index(other) -> SentenceIndex:
+def sentence_index(other: Report) -> SentenceIndex:
     """Every sentence of the other report's narrative and preface, indexed."""
     return SentenceIndex([s for text in narrative_by_section(other).values() for s in split_sentences(text)]
                          + [s for p in other.preface for s in split_sentences(p)])
@@ -112,7 +117,7 @@ def repeated_share(text: str, index: SentenceIndex) -> float:
     return repeated / total if total else 0.0
 
 
-def compare(report, other) -> RepeatResult:
+def compare(report: Report, other: Report) -> RepeatResult:
     index = sentence_index(other)
     total = repeated = 0
     per_section: dict[str, float] = {}

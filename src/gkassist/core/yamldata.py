@@ -37,7 +37,7 @@ _MESSAGES = {
 }
 
 
-def load_model(path: Path, model: type[BaseModel], context: dict | None = None) -> Any:
+def load_model(path: Path, model: type[BaseModel], context: dict[str, Any] | None = None) -> Any:
     """The file read and validated; InputError naming the file and line on any mistake."""
     try:
         text = path.read_text(encoding="utf-8")
@@ -57,7 +57,7 @@ def load_model(path: Path, model: type[BaseModel], context: dict | None = None) 
         raise InputError(describe(path, yaml.compose(text, Loader=Loader), e)) from None
 
 
-def describe(path: Path, node, error: ValidationError) -> str:
+def describe(path: Path, node: Any, error: ValidationError) -> str:
     """The first validation error as “file：第N行：what”, the line found by following its location in the YAML."""
     errors = error.errors()
     # a misspelt key shows as that key unknown and the right one missing: the misspelling is what to say
@@ -79,7 +79,7 @@ def describe(path: Path, node, error: ValidationError) -> str:
     return f"{path}：第{line}行：{message}"
 
 
-def _node_at(node, loc: tuple) -> tuple[Any, int | str]:
+def _node_at(node: Any, loc: tuple[str | int, ...]) -> tuple[Any, int | str]:
     """The deepest YAML node on the path `loc` (mapping keys and list indexes) and its line number."""
     line: int | str = node.start_mark.line + 1 if node is not None else "?"
     for part in loc:
@@ -96,7 +96,7 @@ def _node_at(node, loc: tuple) -> tuple[Any, int | str]:
     return node, line
 
 
-def line_of(path: Path, loc: tuple) -> int | str:
+def line_of(path: Path, loc: tuple[str | int, ...]) -> int | str:
     """The line of a key or list item in a YAML file (for a mistake found after loading)."""
     try:
         node = yaml.compose(path.read_text(encoding="utf-8"), Loader=Loader)

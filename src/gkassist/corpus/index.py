@@ -22,6 +22,7 @@ import os
 import sqlite3
 import threading
 from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
@@ -150,7 +151,7 @@ def _folder_files(folder: Path, suffixes: tuple[str, ...], own: bool) -> list[Co
     return out
 
 
-def corpus_entries(extra: list[str | Path] = ()) -> list[CorpusFile]:
+def corpus_entries(extra: Sequence[str | Path] = ()) -> list[CorpusFile]:
     """Every corpus file: the samples, the clerk's own reports, then each folder given."""
     files = _folder_files(resource_dir("samples"), (".json",), False)
     own = user_corpus_dir()
@@ -164,15 +165,20 @@ def corpus_entries(extra: list[str | Path] = ()) -> list[CorpusFile]:
 
         files += _folder_files(folder, PUBLISHED_SUFFIXES + (".json",), False)
     seen: set[str] = set()
-    return [f for f in files if not (f.source in seen or seen.add(f.source))]  # a folder given twice counts once
+    unique = []
+    for f in files:  # a folder given twice counts once
+        if f.source not in seen:
+            seen.add(f.source)
+            unique.append(f)
+    return unique
 
 
-def corpus_files(extra: list[str | Path] = ()) -> list[tuple[Path, bool]]:
+def corpus_files(extra: Sequence[str | Path] = ()) -> list[tuple[Path, bool]]:
     """(file, is the user's own) for every corpus file."""
     return [(Path(f.source), f.own) for f in corpus_entries(extra)]
 
 
-def index_path(extra: list[str | Path] = ()) -> Path:
+def index_path(extra: Sequence[str | Path] = ()) -> Path:
     """The index file of the corpus with these folders (in any order): one file per set of folders."""
     import hashlib
 
@@ -208,7 +214,7 @@ class PhrasingIndex:
         self.path = path
         self.extra = extra
         self._lock = threading.RLock()
-        self._pending: tuple[threading.Thread, dict, object] | None = None
+        self._pending: tuple[threading.Thread, dict, Callable[[str], None]] | None = None
 
     # -------------------------------------------------------------- opening
     @classmethod
@@ -463,7 +469,8 @@ class PhrasingIndex:
         while True:
             # Candidates: the sentences holding the rarer words, rarest first, as many words as keep the postings
             # read within the budget (always one) — all of them on a small corpus, where the ranking is exact.
-            chosen, spent = [], 0
+            chosen: list[str] = []
+            spent = 0
             for t in sorted(terms, key=df.__getitem__):
                 if chosen and spent + df[t] > budget:
                     break
@@ -513,7 +520,7 @@ class PhrasingIndex:
         out: list[Suggestion] = []
         seen = SentenceIndex([])
         taken: set[str] = set()
-        files: dict[int, tuple | None] = {}
+        files: dict[int, tuple[str, int, str, str] | None] = {}
         # as many as the in-memory index looked at: the rest of a long run of near-duplicates is not worth reading
         walk = sorted(scored, key=lambda r: (-scored[r][0], r))[:top * 20]
         if not walk:
@@ -533,9 +540,10 @@ class PhrasingIndex:
             taken.add(text)
             if fid not in files:
                 files[fid] = self.db.execute("SELECT agency, year, level, source FROM files WHERE id = ?", (fid,)).fetchone()
-            if files[fid] is None:
+            row = files[fid]
+            if row is None:
                 continue
-            agency, year, level, source = files[fid]
+            agency, year, level, source = row
             seen = SentenceIndex([s.original for s in out] + [text])
             slotted, slots = slot(text, agency, same_agency=agency == for_agency, words=held)
             out.append(Suggestion(slotted, text, agency, year, kind, source, round(score, 3),
@@ -597,7 +605,7 @@ def _forget_old_caches() -> None:
         pass
 
 
-def load_index(extra: list[str | Path] = (), warn=lambda msg: None) -> PhrasingIndex:
+def load_index(extra: Sequence[str | Path] = (), warn=lambda msg: None) -> PhrasingIndex:
     """The index of the corpus with these folders; its first use brings it in step with their files (only
     the files added, changed or removed are read or dropped)."""
     for folder in extra:
@@ -631,7 +639,7 @@ def build_index(files: list[tuple[Path, bool]], warn=lambda msg: None) -> Phrasi
     return index
 
 
-def corpus_reports(extra: list[str | Path] = ()) -> list[dict]:
+def corpus_reports(extra: Sequence[str | Path] = ()) -> list[dict]:
     """The corpus's reports: agency, year, level, sentences, source (the file), own (added by the clerk)."""
     return load_index(extra).reports
 

@@ -39,7 +39,7 @@ def _import_jieba():
     missing = object()
     saved = sys.modules.get("pkg_resources", missing)
     if saved is missing:
-        sys.modules["pkg_resources"] = None  # jieba's _compat then opens its files directly
+        sys.modules["pkg_resources"] = None  # type: ignore[assignment]  # a None entry makes the import fail: jieba's _compat then opens its files directly
     try:
         import jieba
     finally:
@@ -131,6 +131,7 @@ def jieba_module():
     tokenizer = jieba.dt
     tokenizer.tmp_dir = str(cache_dir())  # never /tmp/jieba.cache (see _full_dictionary)
     path = cache_dir() / f"jieba-{jieba.__version__}-prefix.sqlite"
+    freq: OnDemandFrequencies | dict[str, int]
     try:
         freq = OnDemandFrequencies(path)
         (total,) = freq._db.execute("SELECT total FROM meta").fetchone()

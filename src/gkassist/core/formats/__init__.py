@@ -13,6 +13,7 @@ A new official format is one more YAML file here; nothing else changes.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, cached_property
 from pathlib import Path
@@ -107,7 +108,7 @@ class Table:
     row_labels: bool = True  # 表四 prints its one row without a label
     not_applicable: bool = False  # “/” (不适用) is a proper entry in its cells (表二), not a missing number
 
-    def cells(self, with_optional: bool = False):
+    def cells(self, with_optional: bool = False) -> Iterator[tuple[Block, Row, Column]]:
         """Every (block, row, column) of the table in reading order (optional columns only if asked)."""
         for b in self.blocks:
             for r in b.rows:
@@ -174,6 +175,8 @@ class Section:
 
 
 Address = tuple[str, str]  # (row id, column id) inside one table
+# A cell's number by its address (None when blank or not applicable)
+ValueOf = Callable[[Address], "int | float | None"]
 
 
 @dataclass(frozen=True)
@@ -205,7 +208,7 @@ class Equation:
     def _parts(self) -> tuple[Address, ...]:
         return tuple(a for a in self.cells if a != self.total)
 
-    def holds(self, value_of) -> bool | None:
+    def holds(self, value_of: ValueOf) -> bool | None:
         """True or False by `value_of(address)` (a number or None); None when the relation does not apply."""
         if value_of(self.total) is None:
             return None
@@ -232,7 +235,7 @@ class AcrossYears:
     minus: Address | None = None
     bound: str = ""
 
-    def expected(self, last_value: float, value_of) -> float | None:
+    def expected(self, last_value: float, value_of: ValueOf) -> float | None:
         """This year's value, from last year's and this year's own cells (None when one of them is unknown)."""
         plus = value_of(self.plus) if self.plus else 0
         minus = value_of(self.minus) if self.minus else 0
@@ -353,7 +356,7 @@ class ReportFormat:
         head = f"{table.name} · {block.title} · {row.label}" if block.title else f"{table.name} · {row.full_label}"
         return head, column.where or (f"{named}·{column.label}" if named else column.label)
 
-    def distinct_labels(self, others) -> tuple[str, ...]:
+    def distinct_labels(self, others: Iterable[ReportFormat]) -> tuple[str, ...]:
         """Row and column labels of this format that no other format's label holds (2019's “规范性文件” is inside
         2021's “行政规范性文件”, so it tells nothing): what tells a published report's format."""
         theirs = [x for f in others if f is not self for x in f._labels()]
@@ -516,24 +519,27 @@ class FormatSpec(_Spec):
         return self
 
 
-def _columns(specs, under: tuple[str, ...] = (), prefix: str = "", named: tuple[str, ...] = ()) -> list[Column]:
+def _columns(specs: Iterable[ColumnSpec], under: tuple[str, ...] = (), prefix: str = "", named: tuple[str, ...] = ()) -> list[Column]:
     out: list[Column] = []
     for s in specs:
         if s.group is not None:
             inner_prefix = f"{prefix}{s.id}." if s.id else prefix
             out += _columns(s.columns, under + (s.group,), inner_prefix, named + ((s.group,) if s.named else ()))
         else:
+            assert s.id is not None and s.label is not None  # _leaf_or_group: a leaf column has both
             out.append(Column(prefix + s.id, s.label, under, named, s.where, s.decimals, s.negative,
                               s.unit, s.total, s.optional, s.applicant, s.fee))
     return out
 
 
-def _rows(specs, path: tuple[str, ...] = (), groups: tuple[str, ...] = ()) -> list[Row]:
+def _rows(specs: Iterable[RowSpec], path: tuple[str, ...] = (), groups: tuple[str, ...] = ()) -> list[Row]:
     out: list[Row] = []
     for s in specs:
         if s.group is not None:
+            assert s.id is not None  # _leaf_or_group: a group of rows has an id
             out += _rows(s.rows, path + (s.group,), groups + (s.id,))
         else:
+            assert s.id is not None and s.label is not None  # _leaf_or_group: a leaf row has both
             out.append(Row(s.id, s.label, path, groups, s.total, s.legacy, s.same_as, s.short))
     return out
 
@@ -554,7 +560,7 @@ def _table(table_id: str, spec: TableSpec) -> Table:
 
 def _equations(spec: SumSpec, table: Table) -> list[Equation]:
     """A declared sum, repeated down every column or across every row of its table."""
-    def known(ids, what):
+    def known(ids: tuple[str, ...], what: str) -> tuple[str, ...]:
         for x in ids:
             if (what == "行" and not table.has(x)) or (what == "列" and all(c.id != x for c in table.columns)):
                 raise ValueError(f"{spec.rule}：{table.name}没有“{x}”这一{what}")
@@ -567,6 +573,7 @@ def _equations(spec: SumSpec, table: Table) -> list[Equation]:
             parts = tuple(r for r in parts if r != spec.total)
             left, right, at = known((spec.total,), "行"), known(parts, "行"), spec.total
         else:
+            assert spec.at is not None  # SumSpec's validator: a balance names the row it is written at
             left, right, at = known(spec.left, "行"), known(spec.right, "行"), known((spec.at,), "行")[0]
         if not right:
             raise ValueError(f"{spec.rule}：没有要相加的行")
