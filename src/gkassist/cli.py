@@ -176,15 +176,18 @@ def _check_several(args, last, today) -> int:
 
 
 def cmd_audit(args) -> int:
-    from gkassist.audit import read_units, read_urls, run_audit
+    from gkassist.audit import read_units, read_urls, report_files, run_audit
     from gkassist.audit.output import to_html, to_json, to_xlsx
     from gkassist.core.files import check_output
 
     outputs = [Path(o) for o in args.output]
+    read = [args.units, args.urls, *(report_files([*args.folders, *args.last_year]) if outputs else [])]
     for out in outputs:
         if out.suffix.lower() not in (".html", ".htm", ".xlsx", ".json"):
             raise InputError(f"{out}：审核结果只能输出为 .html、.xlsx 或 .json")
-        check_output(out, [args.units, args.urls, *args.folders])  # before the audit's minutes, not after
+        # before the audit's minutes, not after; never one of the files it reads (a hard link to one of them
+        # included), never inside a folder it reads
+        check_output(out, read, [*args.folders, *args.last_year])
     if not outputs and not args.json:
         raise InputError("请用 -o 审核.html、-o 审核.xlsx 或 --json 指定审核结果输出到哪里")
     if not args.folders and not args.urls:
@@ -322,8 +325,10 @@ def cmd_draft(args) -> int:
         from gkassist.dialogue.opening import open_session
         from gkassist.dialogue.session import lock_draft
 
+        headless.check_outputs(args.output, [from_file, args.answers])  # before a single answer is given
         answers = headless.read_answers(args.answers)
         engine, notice = open_session(from_file, year, agency, new)
+        headless.check_outputs(args.output, [engine.path])  # nor the draft itself
         with lock_draft(engine):  # handed to the engine: its saves take it wherever the draft is written
             headless.run(engine, notice, answers)
             if args.output:

@@ -42,6 +42,15 @@ def run(engine: Engine, notice: str, answers: list[str], out=None) -> Engine:
     return engine
 
 
+def check_outputs(outputs: list[str], inputs: list) -> None:
+    """Each output named with -o: never one of the files read (last year's report, the answers, the draft), never
+    a read-only or special file."""
+    from gkassist.core.files import check_output
+
+    for name in outputs:
+        check_output(Path(name), [i for i in inputs if i is not None])
+
+
 def export(engine: Engine, outputs: list[str], out=None) -> None:
     """Write the report; a report with errors or blank cells is written with a notice naming them."""
     from gkassist.output import check_output_names, render_to
