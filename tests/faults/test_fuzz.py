@@ -44,7 +44,7 @@ def test_check_and_render_take_any_text_in_any_field(pieces, sample):
         assert render_bytes(report, suffix)
 
 
-CELL = st.one_of(st.none(), st.just("/"), st.integers(-5, 10**6), st.integers(), st.floats(allow_nan=True, allow_infinity=True),
+CELL = st.one_of(st.none(), st.just("/"), st.integers(-5, 10**6), st.integers(), st.sampled_from([10**400, -10**4000, 10**12 + 1]), st.floats(allow_nan=True, allow_infinity=True),
                  st.text(max_size=5), st.booleans())
 
 
@@ -159,7 +159,7 @@ def test_any_zip_of_a_docx_is_a_report_or_one_chinese_message(tmp_path, body, me
 
 
 DRAFT_ENTRIES = st.sampled_from(["good", "dangling link", "link to itself", "fifo", "folder", "5000 digits", "newer",
-                                 "cut", "not json", "empty", "list"])
+                                 "cut", "not json", "empty", "list", "10**400 in a cell", "-10**400 last year"])
 
 
 @settings(max_examples=25, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -190,7 +190,11 @@ def test_any_drafts_folder_is_listed_and_opened(private_dirs, entries):
         else:
             path.write_text({"good": good, "5000 digits": good.replace('"year": 2024', '"year": ' + "9" * 5000, 1),
                              "newer": good.replace('"schema_version": 1', '"schema_version": 7', 1), "cut": good[:200],
-                             "not json": "\x89PNG", "empty": "", "list": "[1, 2]"}[kind], encoding="utf-8")
+                             "not json": "\x89PNG", "empty": "", "list": "[1, 2]",
+                             "10**400 in a cell": good.replace('"natural": 5', f'"natural": {10**400}', 1),
+                             "-10**400 last year": good.replace('"last_year": null', '"last_year": ' + json.dumps(
+                                 {**json.loads(good)["report"], "tables": {"t3": {"new": {"natural": -10**400}}}}))}[kind],
+                            encoding="utf-8")
 
     class Hung(BaseException):  # no guard of the code under test catches it
         pass
