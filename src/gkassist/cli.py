@@ -8,7 +8,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import sys
 from datetime import date
 from pathlib import Path
@@ -206,7 +205,7 @@ def cmd_audit(args) -> int:
         data = to_xlsx(audit) if out.suffix.lower() == ".xlsx" else writers[out.suffix.lower()](audit)
         _written(out, data, file=sys.stderr)
     if args.json:
-        print(to_json(audit))
+        print(_harmless(to_json(audit)))
     bad = sum(1 for u in audit.units if u.error or u.errors)
     print(f"共审核{len(audit.units)}份报告：{bad}份有错误或无法读取"
           + (f"；缺报{len(audit.missing)}个单位" if audit.missing else "")
@@ -393,15 +392,12 @@ def _say(message: str) -> None:
         pass
 
 
-# C0 and C1 control characters but newline and tab, DEL, and the bidirectional overrides: what lets a report's
-# title recolour the terminal, retitle its window, clear it, ring it or print its text backwards.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-
-
 def _harmless(text: str) -> str:
     """Text from a report on its way to a terminal: each control character shown as “\\u001b” instead of acting
     (also a valid escape inside the JSON printed)."""
-    return _CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    from gkassist.core.controls import visible
+
+    return visible(text)
 
 
 if __name__ == "__main__":

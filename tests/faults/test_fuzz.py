@@ -214,3 +214,32 @@ def test_any_drafts_folder_is_listed_and_opened(private_dirs, entries):
     for i, kind in enumerate(entries):
         if kind == "newer":  # never set aside as damaged
             assert (folder / f"{2020 + i}_草稿{i}.json").exists()
+
+
+# ---------------------------------------------------------------- issue #30: control characters in what the audit shows
+CONTROLS = st.sampled_from(["\x00", "\x07", "\x1b[2J", "\x1b]0;x\x07", "\x1f", "\x7f", "\x9b31m", "\u202e", "\u2066", "\r", "\x0c"])
+NAMED = st.lists(st.one_of(CONTROLS, st.text(max_size=6), st.characters(max_codepoint=0x9f)), min_size=1, max_size=6).map("".join)
+
+
+@settings(max_examples=40, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.tuples(NAMED, NAMED, st.booleans()), min_size=1, max_size=4), st.lists(NAMED, max_size=2))
+def test_the_audit_workbook_and_page_take_any_agency_and_file_name(units, required):
+    from openpyxl import load_workbook
+
+    from gkassist.audit import Unit, summarise
+    from gkassist.audit.output import to_html, to_xlsx
+    from gkassist.core.controls import CONTROL
+
+    report = load_report(SAMPLES / "2024_shiqiaozhen.json")
+    found = [Unit(path=f"/报告/{name}.docx", error=f"/报告/{name}.docx：无法读取" if broken else "", agency=agency,
+                  year=2024, format_version="2021", tables=report.tables,
+                  findings=[{"rule": "X", "severity": "error", "location": agency, "message": name}])
+             for agency, name, broken in units]
+    audit = summarise(found, required)
+    import io
+
+    book = load_workbook(io.BytesIO(to_xlsx(audit)))
+    shown = [c.value for sheet in book for row in sheet.iter_rows() for c in row if isinstance(c.value, str)]
+    assert not any(CONTROL.search(v.replace("\r", "")) for v in shown)  # a line break may stay
+    page = to_html(audit)
+    assert not CONTROL.search(page.replace("\r", "")) and "<script" in page  # its own script, nothing else acting

@@ -156,3 +156,32 @@ def test_a_draft_past_the_bound_is_set_aside_and_stops_nothing(capsys, value, wh
     (moved,) = (folder / ".damaged").iterdir()
     assert "2025_坏的" in moved.name
     assert main(["draft", "--year", "2024", "--answers", str(answers(folder.parent))]) == 0
+
+
+# ------------------------------------------------------------------ 3. control characters never break the audit
+CONTROL_CHARACTERS = ["\x00", "\x07", "\x1b[2J", "\x1f", "\x9b31m", "\u202e", "\x7f", "\r"]
+
+
+@pytest.mark.parametrize("where", ["agency", "file name", "both"])
+def test_control_characters_in_agencies_and_file_names_still_write_both_audit_files(tmp_path, capsys, where):
+    from openpyxl import load_workbook
+
+    from gkassist.core.controls import CONTROL
+
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    base = json.loads(SAMPLE.read_text(encoding="utf-8"))
+    for i, c in enumerate(CONTROL_CHARACTERS):
+        data = dict(base, agency=f"石桥{c}镇{i}" if where != "file name" else f"石桥镇{i}")
+        name = f"r{i}{c if where != 'agency' and c != chr(0) else ''}.json"  # no file name holds a NUL
+        (folder / name).write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    (folder / "坏\x1b[31m的.txt").write_text("不是报告", encoding="utf-8")  # an unreadable one: its line too
+    xlsx, html = tmp_path / "审核.xlsx", tmp_path / "审核.html"
+    assert main(["audit", str(folder), "-o", str(xlsx), "-o", str(html), "--json", "--workers", "1"]) == 1
+    said = capsys.readouterr()
+    assert not CONTROL.search(said.out + said.err) and "意外" not in said.err
+    cells = [c.value for sheet in load_workbook(xlsx) for row in sheet.iter_rows() for c in row if isinstance(c.value, str)]
+    assert not any(CONTROL.search(v.replace("\r", "")) for v in cells)  # a line break may stay
+    assert sum("\\u001b" in v for v in cells) >= 2  # shown, not dropped
+    page = html.read_text(encoding="utf-8")
+    assert not CONTROL.search(page.replace("\r", "")) and "\\u202e" in page
