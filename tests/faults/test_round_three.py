@@ -185,3 +185,75 @@ def test_control_characters_in_agencies_and_file_names_still_write_both_audit_fi
     assert sum("\\u001b" in v for v in cells) >= 2  # shown, not dropped
     page = html.read_text(encoding="utf-8")
     assert not CONTROL.search(page.replace("\r", "")) and "\\u202e" in page
+
+
+# ------------------------------------------------------------------ 4. the transcript and the polish show, never act
+ESCAPES = ["\x1b[2J", "\x1b]0;标题\x07", "\x9b31m", "\u202e", "\x07", "\x1b[31m红\x1b[0m", "\x00", "\u2066", "\x7f", "\x08\x08"]
+
+
+def raw_controls(text: str) -> set[str]:
+    from gkassist.core.controls import CONTROL
+
+    return set(CONTROL.findall(text))
+
+
+@pytest.mark.parametrize("escape", ESCAPES)
+def test_the_headless_transcript_shows_control_characters_as_escapes(tmp_path, capsys, escape):
+    import io
+
+    from gkassist import headless
+    from gkassist.dialogue import Engine
+    from gkassist.importer import import_file
+
+    seed = tmp_path / "去年.json"  # last year's agency, read from the file (a text file holds no NUL: JSON)
+    data = json.loads((SAMPLES / "2020_guojiazhen_seed.json").read_text(encoding="utf-8"))
+    seed.write_text(json.dumps(dict(data, agency=data["agency"].replace("郭家镇", f"郭家{escape}镇")), ensure_ascii=False),
+                    encoding="utf-8")
+    assert main(["draft", "--from", str(seed), "--year", "2021", "--answers", str(answers(tmp_path)),
+                 "-o", str(tmp_path / "r.md")]) == 0
+    out = capsys.readouterr()
+    assert not raw_controls(out.out + out.err)
+    assert any(f"\\u{ord(c):04x}" in out.out for c in escape)  # shown, not dropped
+    engine = Engine.start(import_file(SEED).report, 2021)  # and the clerk's own answers carry them
+    transcript = io.StringIO()
+    headless.run(engine, "", [f"自然人申请2件{escape}，予以公开2件", f"对{escape}", f"{escape}没有"], transcript)
+    assert not raw_controls(transcript.getvalue()) and "我：自然人申请2件\\u" in transcript.getvalue()
+
+
+def polish_with(monkeypatch, reply: str):
+    from gkassist import llm
+    from gkassist.dialogue import polish
+
+    monkeypatch.setattr(llm, "ask_model", lambda *a: reply)
+    from gkassist.core.model import load_report
+
+    settings = llm.LLMSettings(enabled=True, base_url="http://127.0.0.1:9/v1", model="m")
+    return polish.polish("全年主动公开政府信息120条，及时回应群众关切。", "", "主动公开", load_report(SAMPLE), None,
+                         "overview", settings)
+
+
+@pytest.mark.parametrize("escape", ESCAPES)
+@pytest.mark.parametrize("at", ["start", "middle", "end"])
+def test_a_polish_reply_with_control_characters_is_refused(monkeypatch, escape, at):
+    body = "全年主动公开政府信息120条，切实回应群众关切。"
+    reply = {"start": escape + body, "middle": body[:6] + escape + body[6:], "end": body + escape}[at]
+    result = polish_with(monkeypatch, reply)
+    if escape.strip() and raw_controls(escape.strip()):
+        assert not result.accepted and "控制字符" in result.reason and not raw_controls(result.text)
+    assert polish_with(monkeypatch, body).accepted  # the same words without them: offered
+
+
+def test_a_refused_polish_never_reaches_the_draft_or_the_screen(monkeypatch):
+    from gkassist import llm
+    from gkassist.dialogue import Engine
+    from gkassist.importer import import_file
+
+    monkeypatch.setenv("GKASSIST_LLM_URL", "http://127.0.0.1:9/v1")
+    monkeypatch.setenv("GKASSIST_LLM_MODEL", "m")
+    monkeypatch.setattr(llm, "ask_model", lambda *a: "全年主动公开政府信息20条\x1b[2J\x1b]0;x\x07，\u202e回应关切。")
+    engine = Engine.start(import_file(SEED).report, 2021)
+    engine.jump("overview_proactive")
+    engine.answer("公开信息20条")
+    replies = engine.answer("润色") + engine.answer("对")
+    assert not any(raw_controls(r.text) for r in replies)
+    assert not any(raw_controls(p) for paragraphs in engine.report.sections.values() for p in paragraphs)

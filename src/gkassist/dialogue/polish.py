@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, field_validator
 from gkassist import llm
 from gkassist.checks import paragraph_findings
 from gkassist.core import repetition
+from gkassist.core.controls import has_control, visible
 from gkassist.core.model import Report
 from gkassist.core.numbers import parse_number
 from gkassist.core.yamldata import load_model
@@ -123,6 +124,8 @@ def polish(paragraph: str, heading: str, part: str, report: Report, last_year: R
     text = llm.paragraph_of(reply)
     if not text:
         return Polished(text, False, "大模型没有给出内容")
+    if has_control(text):  # an escape sequence would act on the clerk's terminal and stay in the report
+        return Polished(visible(text), False, "大模型的改写里有控制字符或转义序列（会改变终端显示），没有采用")
     if len(text) > max(3 * len(body), 200) or len(text) > MAX_REPLY_CHARS:
         return Polished(text, False, "大模型的改写比原文长得多，可能加了原文没有的内容")
     added = sorted(numbers_in(text) - numbers_in(body) - {str(report.year)})
