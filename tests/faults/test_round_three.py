@@ -257,3 +257,38 @@ def test_a_refused_polish_never_reaches_the_draft_or_the_screen(monkeypatch):
     replies = engine.answer("润色") + engine.answer("对")
     assert not any(raw_controls(r.text) for r in replies)
     assert not any(raw_controls(p) for paragraphs in engine.report.sections.values() for p in paragraphs)
+
+
+# ------------------------------------------------------------------ 7. the TUI's header
+@pytest.mark.parametrize("escape", ["\x1b[31m", "\x1b[2J", "\x9b7m", "\x1b]0;x\x07", "\u202e", "[b]粗[/b]\x1b[0m"])
+def test_the_tui_shows_no_raw_control_sequence_from_the_agency(monkeypatch, escape):
+    import asyncio
+
+    from gkassist import corpus
+    from gkassist.dialogue import Engine
+    from gkassist.importer import import_file
+    from gkassist.tui.app import DraftApp
+    from gkassist.tui.widgets import ChatBubble
+
+    monkeypatch.setattr(corpus, "warm_up", lambda: None)
+    report = import_file(SEED).report
+    report.agency = report.agency.replace("郭家镇", f"郭家{escape}镇")
+    app = DraftApp(Engine.start(report, 2021))
+    shown = {}
+
+    async def run():
+        async with app.run_test(size=(120, 30)) as pilot:
+            await pilot.pause()
+            shown["title"] = str(app.query_one("#title").render())
+            shown["bubbles"] = "\n".join(b.text for b in app.query(ChatBubble))
+            shown["side"] = str(app.query_one("#side").render())
+
+    asyncio.run(run())
+    assert f"郭家{visible_of(escape)}镇" in shown["title"], shown["title"]
+    assert not any(raw_controls(text) for text in shown.values())
+
+
+def visible_of(text: str) -> str:
+    from gkassist.core.controls import visible
+
+    return visible(text)
