@@ -292,3 +292,39 @@ def visible_of(text: str) -> str:
     from gkassist.core.controls import visible
 
     return visible(text)
+
+
+# ------------------------------------------------------------------ 5. Markdown: links and images inert
+TARGETS = ["javascript:alert(1)", "http://x.invalid/a.png", "https://x.invalid/?q=1", "data:image/png;base64,AAAA",
+           "JaVaScRiPt:alert(1)", "//x.invalid/p.gif", "x.png \"title\""]
+LIVE = ["[x]({t})", "![i]({t})", "![]({t})", "[链接][1]\n\n[1]: {t}", "[x]( {t} )", "![i][r]\n[r]: {t}", "<{t}>", "{t}",
+        "www.x.invalid/{t}", "[![i]({t})]({t})"]
+
+
+@pytest.mark.parametrize("live", LIVE)
+@pytest.mark.parametrize("field", ["agency", "overview", "preface", "extra line", "problems"])
+def test_links_and_images_in_report_text_are_inert_in_the_markdown(tmp_path, sample_2024, live, field):
+    from markdown_it import MarkdownIt
+
+    from gkassist.importer import import_file
+    from gkassist.output import render_text
+
+    texts = [live.format(t=t) for t in TARGETS]
+    for text in texts:
+        if field == "agency":
+            sample_2024.agency = f"石桥镇{text}"
+        elif field == "overview":
+            sample_2024.sections["overview"][0] += text
+        elif field == "preface":
+            sample_2024.preface.append(text)
+        elif field == "extra line":
+            sample_2024.extra_lines["requests"] = [text]
+        else:
+            sample_2024.sections["problems"].append(text)
+        md = render_text(sample_2024, ".md")
+        page = MarkdownIt("gfm-like").render(md)  # GitHub-like: tables, autolinks of bare addresses
+        assert "<a " not in page and "<img" not in page, (text, [line for line in page.splitlines() if "<a " in line or "<img" in line])
+        if field == "overview":
+            path = tmp_path / "r.md"
+            path.write_text(md, encoding="utf-8")
+            assert text.splitlines()[0] in import_file(path).report.sections["overview"][0]  # read back as written
