@@ -141,15 +141,17 @@ DOCX_PIECES = st.one_of(
        st.sampled_from([zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA]),
        st.dictionaries(st.sampled_from(["word/styles.xml", "docProps/core.xml", "../outside.xml", "word/media/x.bin"]),
                        st.binary(max_size=40), max_size=2),
-       st.sampled_from(["whole", "encrypted", "method 99", "damaged", "cut"]))
+       st.sampled_from(["whole", "encrypted", "method 99", "damaged", "cut", "sizes 0", "sizes 7", "sizes 2**32-1"]))
 def test_any_zip_of_a_docx_is_a_report_or_one_chinese_message(tmp_path, body, method, extra, damage):
-    from faultfiles import docx_bytes, with_damaged_entry, with_zip_headers
+    from faultfiles import docx_bytes, with_damaged_entry, with_declared_sizes, with_zip_headers
     from gkassist.importer import import_file
 
     data = docx_bytes(body, method, extra)
     data = {"whole": lambda d: d, "encrypted": lambda d: with_zip_headers(d, flag=1),
             "method 99": lambda d: with_zip_headers(d, method=99), "damaged": lambda d: with_damaged_entry(d, length=8),
-            "cut": lambda d: d[:len(d) * 2 // 3]}[damage](data)
+            "cut": lambda d: d[:len(d) * 2 // 3], "sizes 0": lambda d: with_declared_sizes(d, 0),
+            "sizes 7": lambda d: with_declared_sizes(d, 7),
+            "sizes 2**32-1": lambda d: with_declared_sizes(d, 2**32 - 1)}[damage](data)
     path = tmp_path / "fuzz.docx"
     path.write_bytes(data)
     try:

@@ -404,3 +404,58 @@ def test_the_figure_words_are_validated_when_loaded(tmp_path, monkeypatch):
             wordfigures.figure_words()
     finally:
         wordfigures.figure_words.cache_clear()
+
+
+# ------------------------------------------------------------------ 9. a .docx whose zip headers lie about sizes
+@pytest.fixture(scope="module")
+def lying_docxes():
+    from faultfiles import lying_docx
+
+    return {"deflate 400 MB": lying_docx("deflate", 400 << 20), "bzip2 50 MB": lying_docx("bzip2", 50 << 20),
+            "lzma 48 MB": lying_docx("lzma", 48 << 20), "deflate 30 MB declared 20 KB": lying_docx("deflate", 30 << 20),
+            "stored 15 MB declared 20 KB": lying_docx("stored", 15 << 20)}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("kind", ["deflate 400 MB", "bzip2 50 MB", "lzma 48 MB", "deflate 30 MB declared 20 KB",
+                                  "stored 15 MB declared 20 KB"])
+def test_a_docx_lying_about_its_sizes_is_bounded_by_what_is_inflated(tmp_path, lying_docxes, kind):
+    import time
+    import tracemalloc
+
+    from gkassist.core.errors import InputError
+    from gkassist.importer import import_file
+
+    path = tmp_path / "lie.docx"
+    path.write_bytes(lying_docxes[kind])
+    tracemalloc.start()
+    started = time.monotonic()
+    try:
+        with pytest.raises(InputError) as e:
+            import_file(path)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert time.monotonic() - started < 3 and peak < 100 << 20, (time.monotonic() - started, peak >> 20)
+    words = "解压后超过 40 MB" if "declared" not in kind else "已损坏"
+    assert words in str(e.value) and str(e.value).startswith(str(path))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("command", ["import", "check", "corpus add", "render"])
+def test_every_command_reading_word_refuses_the_lying_docx(tmp_path, capsys, lying_docxes, command):
+    path = tmp_path / "lie.docx"
+    path.write_bytes(lying_docxes["bzip2 50 MB"])
+    argv = command.split() + [str(path)] + (["-o", str(tmp_path / "r.txt")] if command == "render" else [])
+    assert main(argv) == 2
+    assert "解压后超过 40 MB" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("method", [zipfile_method for zipfile_method in (0, 8, 12, 14)])
+def test_a_whole_docx_of_every_method_zip_allows_still_reads(tmp_path, method):
+    from faultfiles import docx_bytes, seed_body
+    from gkassist.importer import import_file
+
+    path = tmp_path / "r.docx"
+    path.write_bytes(docx_bytes(seed_body(), method))
+    assert import_file(path).report.agency == "德惠市郭家镇人民政府"
