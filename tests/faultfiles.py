@@ -79,6 +79,16 @@ def with_zip_headers(data: bytes, *, flag: int = 0, method: int | None = None) -
     return bytes(out)
 
 
+def with_declared_sizes(data: bytes, size: int) -> bytes:
+    """A zip whose every entry declares `size` as its unpacked size, in the local and the central headers."""
+    out = bytearray(data)
+    for signature, at in ((b"PK\x03\x04", 22), (b"PK\x01\x02", 24)):
+        i = -1
+        while (i := out.find(signature, i + 1)) >= 0:
+            out[i + at:i + at + 4] = size.to_bytes(4, "little")
+    return bytes(out)
+
+
 def with_damaged_entry(data: bytes, name: str = "word/document.xml", at: int = 0, length: int = 40) -> bytes:
     """The compressed data of one entry garbled from `at`: zlib's own error when it is unpacked."""
     out = bytearray(data)
@@ -99,3 +109,46 @@ def damaged_docxes() -> dict[str, bytes]:
     good = docx_bytes(body)
     return {"bad gridSpan": docx_bytes(body + grid), "compression method 99": with_zip_headers(good, method=99),
             "encrypted entries": with_zip_headers(good, flag=1), "zlib error": with_damaged_entry(good)}
+
+
+def lying_docx(method: str, inflated: int, declared: int = 20_000) -> bytes:
+    """A .docx whose word/document.xml inflates to about `inflated` bytes while its zip headers declare `declared`
+    (issue #30, item 9): “deflate” (made in a moment at any size), “bzip2” and “lzma” (compressed for real: keep
+    them near 50 MB), “stored” (the data as is, its size misdeclared)."""
+    import bz2
+    import lzma
+
+    head = f'<w:document xmlns:w="{W_NS}"><w:body>{seed_body()}<w:p><w:r><w:t>'.encode()
+    tail = b"</w:t></w:r></w:p></w:body></w:document>"
+    piece = b" " * 65536
+    times = max(1, (inflated - len(head) - len(tail)) // len(piece))
+    if method == "deflate":
+        data, code = deflated_repeats(head, piece, times, tail)[2:-4], 8  # raw deflate: no zlib header nor checksum
+    elif method == "bzip2":
+        data, code = bz2.compress(head + piece * times + tail, 9), 12
+    elif method == "lzma":
+        filters = [{"id": lzma.FILTER_LZMA1, "preset": 0}]
+        properties = lzma._encode_filter_properties(filters[0])
+        data = (b"\x09\x14" + len(properties).to_bytes(2, "little") + properties
+                + lzma.compress(head + piece * times + tail, format=lzma.FORMAT_RAW, filters=filters))
+        code = 14
+    else:
+        data, code = head + piece * times + tail, 0
+    return _zip_of([("[Content_Types].xml", b"<Types/>", 0, 8, zlib.crc32(b"<Types/>")),
+                    ("word/document.xml", data, code, declared, zlib.crc32(b"lie"))])
+
+
+def _zip_of(entries) -> bytes:
+    """A zip written by hand: (name, stored bytes, method, declared size, declared CRC) each, sizes as declared."""
+    import struct
+
+    out, central = bytearray(), bytearray()
+    for name, data, method, size, crc in entries:
+        if method == 0 and name == "[Content_Types].xml":
+            size = len(data)
+        offset, encoded = len(out), name.encode()
+        out += struct.pack("<4s5H3I2H", b"PK\x03\x04", 20, 0, method, 0, 33, crc, len(data), size, len(encoded), 0) + encoded + data
+        central += struct.pack("<4s6H3I5H2I", b"PK\x01\x02", 20, 20, 0, method, 0, 33, crc, len(data), size, len(encoded),
+                               0, 0, 0, 0, 0, offset) + encoded
+    return bytes(out + central + struct.pack("<4s4H2IH", b"PK\x05\x06", 0, 0, len(entries), len(entries), len(central),
+                                             len(out), 0))

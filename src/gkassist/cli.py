@@ -8,7 +8,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import sys
 from datetime import date
 from pathlib import Path
@@ -176,15 +175,18 @@ def _check_several(args, last, today) -> int:
 
 
 def cmd_audit(args) -> int:
-    from gkassist.audit import read_units, read_urls, run_audit
+    from gkassist.audit import read_units, read_urls, report_files, run_audit
     from gkassist.audit.output import to_html, to_json, to_xlsx
     from gkassist.core.files import check_output
 
     outputs = [Path(o) for o in args.output]
+    read = [args.units, args.urls, *(report_files([*args.folders, *args.last_year]) if outputs else [])]
     for out in outputs:
         if out.suffix.lower() not in (".html", ".htm", ".xlsx", ".json"):
             raise InputError(f"{out}：审核结果只能输出为 .html、.xlsx 或 .json")
-        check_output(out, [args.units, args.urls, *args.folders])  # before the audit's minutes, not after
+        # before the audit's minutes, not after; never one of the files it reads (a hard link to one of them
+        # included), never inside a folder it reads
+        check_output(out, read, [*args.folders, *args.last_year])
     if not outputs and not args.json:
         raise InputError("请用 -o 审核.html、-o 审核.xlsx 或 --json 指定审核结果输出到哪里")
     if not args.folders and not args.urls:
@@ -203,7 +205,7 @@ def cmd_audit(args) -> int:
         data = to_xlsx(audit) if out.suffix.lower() == ".xlsx" else writers[out.suffix.lower()](audit)
         _written(out, data, file=sys.stderr)
     if args.json:
-        print(to_json(audit))
+        print(_harmless(to_json(audit)))
     bad = sum(1 for u in audit.units if u.error or u.errors)
     print(f"共审核{len(audit.units)}份报告：{bad}份有错误或无法读取"
           + (f"；缺报{len(audit.missing)}个单位" if audit.missing else "")
@@ -322,8 +324,10 @@ def cmd_draft(args) -> int:
         from gkassist.dialogue.opening import open_session
         from gkassist.dialogue.session import lock_draft
 
+        headless.check_outputs(args.output, [from_file, args.answers])  # before a single answer is given
         answers = headless.read_answers(args.answers)
         engine, notice = open_session(from_file, year, agency, new)
+        headless.check_outputs(args.output, [engine.path])  # nor the draft itself
         with lock_draft(engine):  # handed to the engine: its saves take it wherever the draft is written
             headless.run(engine, notice, answers)
             if args.output:
@@ -388,15 +392,12 @@ def _say(message: str) -> None:
         pass
 
 
-# C0 and C1 control characters but newline and tab, DEL, and the bidirectional overrides: what lets a report's
-# title recolour the terminal, retitle its window, clear it, ring it or print its text backwards.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-
-
 def _harmless(text: str) -> str:
     """Text from a report on its way to a terminal: each control character shown as “\\u001b” instead of acting
     (also a valid escape inside the JSON printed)."""
-    return _CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    from gkassist.core.controls import visible
+
+    return visible(text)
 
 
 if __name__ == "__main__":

@@ -6,6 +6,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from gkassist.core.controls import visible
 from gkassist.core.files import read_text_file
 from gkassist.dialogue import Engine, Reply
 
@@ -19,8 +20,22 @@ def read_answers(path: str | Path) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
+class Shown:
+    """The transcript's stream: every control character in it (an agency with “\\x1b[2J”, a U+202E, a model's reply)
+    written as “\\u001b” instead of acting on the terminal."""
+
+    def __init__(self, out):
+        self.out = out
+
+    def write(self, text: str) -> int:
+        return self.out.write(visible(text))
+
+    def flush(self) -> None:
+        self.out.flush()
+
+
 def print_replies(replies: list[Reply], out=None) -> None:
-    out = out or sys.stdout
+    out = Shown(out or sys.stdout)
     for r in replies:
         speaker = _SPEAKER.get(r.kind, "助手")
         lines = r.text.splitlines() or [""]
@@ -31,7 +46,7 @@ def print_replies(replies: list[Reply], out=None) -> None:
 
 def run(engine: Engine, notice: str, answers: list[str], out=None) -> Engine:
     """Say the opening, then each answer and the engine's replies; save the draft where the TUI would."""
-    out = out or sys.stdout
+    out = Shown(out or sys.stdout)
     print_replies(engine.greeting(notice), out)
     for answer in answers:
         print(f"我：{answer}", file=out)
@@ -42,11 +57,20 @@ def run(engine: Engine, notice: str, answers: list[str], out=None) -> Engine:
     return engine
 
 
+def check_outputs(outputs: list[str], inputs: list) -> None:
+    """Each output named with -o: never one of the files read (last year's report, the answers, the draft), never
+    a read-only or special file."""
+    from gkassist.core.files import check_output
+
+    for name in outputs:
+        check_output(Path(name), [i for i in inputs if i is not None])
+
+
 def export(engine: Engine, outputs: list[str], out=None) -> None:
     """Write the report; a report with errors or blank cells is written with a notice naming them."""
     from gkassist.output import check_output_names, render_to
 
-    out = out or sys.stdout
+    out = Shown(out or sys.stdout)
     check_output_names(outputs)
     notice = engine.export_notice()
     if notice:

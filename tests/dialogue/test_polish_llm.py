@@ -83,7 +83,7 @@ def test_polished_paragraph_is_offered_and_restorable(model):
 
 @pytest.mark.parametrize("reply, reason", [
     ("镇政府网站全年公开惠农补贴信息150条，财政预决算全部公开。", "改写里出现了原文没有的数字（150）"),
-    ("镇政府网站全年公开惠农补贴信息120条、政策文件三十余条。", "改写里出现了原文没有的数字（30）"),
+    ("镇政府网站全年公开惠农补贴信息120条、政策文件三十余条。", "改写里出现了原文没有的数字（30余）"),
     ("XX镇政府网站全年公开惠农补贴信息120条。", "改写没有通过检查：PLACEHOLDER"),
     ("", "大模型没有给出内容"),
     # two of its three sentences are last year's (the seed's) word for word

@@ -46,7 +46,7 @@ def test_check_and_render_take_any_text_in_any_field(pieces, sample):
         assert render_bytes(report, suffix)
 
 
-CELL = st.one_of(st.none(), st.just("/"), st.integers(-5, 10**6), st.integers(), st.floats(allow_nan=True, allow_infinity=True),
+CELL = st.one_of(st.none(), st.just("/"), st.integers(-5, 10**6), st.integers(), st.sampled_from([10**400, -10**4000, 10**12 + 1]), st.floats(allow_nan=True, allow_infinity=True),
                  st.text(max_size=5), st.booleans())
 
 
@@ -145,15 +145,17 @@ DOCX_PIECES = st.one_of(
        st.sampled_from([zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA]),
        st.dictionaries(st.sampled_from(["word/styles.xml", "docProps/core.xml", "../outside.xml", "word/media/x.bin"]),
                        st.binary(max_size=40), max_size=2),
-       st.sampled_from(["whole", "encrypted", "method 99", "damaged", "cut"]))
+       st.sampled_from(["whole", "encrypted", "method 99", "damaged", "cut", "sizes 0", "sizes 7", "sizes 2**32-1"]))
 def test_any_zip_of_a_docx_is_a_report_or_one_chinese_message(tmp_path, body, method, extra, damage):
-    from faultfiles import docx_bytes, with_damaged_entry, with_zip_headers
+    from faultfiles import docx_bytes, with_damaged_entry, with_declared_sizes, with_zip_headers
     from gkassist.importer import import_file
 
     data = docx_bytes(body, method, extra)
     data = {"whole": lambda d: d, "encrypted": lambda d: with_zip_headers(d, flag=1),
             "method 99": lambda d: with_zip_headers(d, method=99), "damaged": lambda d: with_damaged_entry(d, length=8),
-            "cut": lambda d: d[:len(d) * 2 // 3]}[damage](data)
+            "cut": lambda d: d[:len(d) * 2 // 3], "sizes 0": lambda d: with_declared_sizes(d, 0),
+            "sizes 7": lambda d: with_declared_sizes(d, 7),
+            "sizes 2**32-1": lambda d: with_declared_sizes(d, 2**32 - 1)}[damage](data)
     path = tmp_path / "fuzz.docx"
     path.write_bytes(data)
     try:
@@ -163,7 +165,7 @@ def test_any_zip_of_a_docx_is_a_report_or_one_chinese_message(tmp_path, body, me
 
 
 DRAFT_ENTRIES = st.sampled_from(["good", "dangling link", "link to itself", "fifo", "folder", "5000 digits", "newer",
-                                 "cut", "not json", "empty", "list"])
+                                 "cut", "not json", "empty", "list", "10**400 in a cell", "-10**400 last year"])
 
 
 @settings(max_examples=25, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -194,7 +196,11 @@ def test_any_drafts_folder_is_listed_and_opened(private_dirs, entries):
         else:
             path.write_text({"good": good, "5000 digits": good.replace('"year": 2024', '"year": ' + "9" * 5000, 1),
                              "newer": good.replace('"schema_version": 1', '"schema_version": 7', 1), "cut": good[:200],
-                             "not json": "\x89PNG", "empty": "", "list": "[1, 2]"}[kind], encoding="utf-8")
+                             "not json": "\x89PNG", "empty": "", "list": "[1, 2]",
+                             "10**400 in a cell": good.replace('"natural": 5', f'"natural": {10**400}', 1),
+                             "-10**400 last year": good.replace('"last_year": null', '"last_year": ' + json.dumps(
+                                 {**json.loads(good)["report"], "tables": {"t3": {"new": {"natural": -10**400}}}}))}[kind],
+                            encoding="utf-8")
 
     class Hung(BaseException):  # no guard of the code under test catches it
         pass
@@ -214,3 +220,32 @@ def test_any_drafts_folder_is_listed_and_opened(private_dirs, entries):
     for i, kind in enumerate(entries):
         if kind == "newer":  # never set aside as damaged
             assert (folder / f"{2020 + i}_草稿{i}.json").exists()
+
+
+# ---------------------------------------------------------------- issue #30: control characters in what the audit shows
+CONTROLS = st.sampled_from(["\x00", "\x07", "\x1b[2J", "\x1b]0;x\x07", "\x1f", "\x7f", "\x9b31m", "\u202e", "\u2066", "\r", "\x0c"])
+NAMED = st.lists(st.one_of(CONTROLS, st.text(max_size=6), st.characters(max_codepoint=0x9f)), min_size=1, max_size=6).map("".join)
+
+
+@settings(max_examples=40, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.tuples(NAMED, NAMED, st.booleans()), min_size=1, max_size=4), st.lists(NAMED, max_size=2))
+def test_the_audit_workbook_and_page_take_any_agency_and_file_name(units, required):
+    from openpyxl import load_workbook
+
+    from gkassist.audit import Unit, summarise
+    from gkassist.audit.output import to_html, to_xlsx
+    from gkassist.core.controls import CONTROL
+
+    report = load_report(SAMPLES / "2024_shiqiaozhen.json")
+    found = [Unit(path=f"/报告/{name}.docx", error=f"/报告/{name}.docx：无法读取" if broken else "", agency=agency,
+                  year=2024, format_version="2021", tables=report.tables,
+                  findings=[{"rule": "X", "severity": "error", "location": agency, "message": name}])
+             for agency, name, broken in units]
+    audit = summarise(found, required)
+    import io
+
+    book = load_workbook(io.BytesIO(to_xlsx(audit)))
+    shown = [c.value for sheet in book for row in sheet.iter_rows() for c in row if isinstance(c.value, str)]
+    assert not any(CONTROL.search(v.replace("\r", "")) for v in shown)  # a line break may stay
+    page = to_html(audit)
+    assert not CONTROL.search(page.replace("\r", "")) and "<script" in page  # its own script, nothing else acting

@@ -9,6 +9,7 @@ import json
 from gkassist.audit import Audit, Unit
 from gkassist.checks.findings import SEVERITY_LABELS
 from gkassist.core import formats
+from gkassist.core.controls import visible
 
 LEVELS = {"township": "乡镇（街道）", "department": "部门", "government": "政府本级"}
 UNIT_COLUMNS = ("机关", "层级", "年度", "格式", "错误", "提醒", "与上年重复率", "未读出单元格", "文件")
@@ -52,7 +53,9 @@ def to_html(audit: Audit) -> str:
     from gkassist.output import environment
 
     rows = [{"cells": unit_row(u), "unit": u, "findings": u.findings} for u in audit.units]
-    return environment().get_template("audit.html.j2").render(
+    # every value printed on the page shows its control characters (a U+202E in a file name would print it backwards)
+    env = environment().overlay(finalize=lambda v: visible(v) if isinstance(v, str) else v)
+    return env.get_template("audit.html.j2").render(
         audit=audit, columns=UNIT_COLUMNS, rows=rows, totals=totals_rows(audit),
         counted={group_name(k): n for k, n in audit.totals_counted.items()},
         errors=sum(1 for u in audit.units if u.error or u.errors), count=len(audit.units))
@@ -71,6 +74,12 @@ def _as_text(sheet) -> None:
                 cell.quotePrefix = True
 
 
+def _add(sheet, values: list) -> None:
+    """A row of text from reports and file names: a control character (“\\x1b” in an agency, “\\x07” in a file name)
+    shown as “\\u001b”, since openpyxl refuses such a cell and with it the whole workbook."""
+    sheet.append([visible(v, keep="\r") if isinstance(v, str) else v for v in values])  # a cell may hold a line break
+
+
 def to_xlsx(audit: Audit) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Font
@@ -78,28 +87,28 @@ def to_xlsx(audit: Audit) -> bytes:
     book = Workbook()
     units = book.active
     units.title = "单位"
-    units.append(list(UNIT_COLUMNS))
+    _add(units, list(UNIT_COLUMNS))
     for u in audit.units:
-        units.append(unit_row(u))
+        _add(units, unit_row(u))
     findings = book.create_sheet("问题")
-    findings.append(["机关", "文件", "规则", "级别", "位置", "说明"])
+    _add(findings, ["机关", "文件", "规则", "级别", "位置", "说明"])
     for u in audit.units:
         if u.error:
-            findings.append(["（无法读取）", u.path, "UNREADABLE", "错误", "文件", u.error])
+            _add(findings, ["（无法读取）", u.path, "UNREADABLE", "错误", "文件", u.error])
         for f in u.findings:
-            findings.append([u.agency, u.path, f["rule"], SEVERITY_LABELS[f["severity"]], f["location"], f["message"]])
+            _add(findings, [u.agency, u.path, f["rule"], SEVERITY_LABELS[f["severity"]], f["location"], f["message"]])
     totals = book.create_sheet("汇总")
-    totals.append(["各单位报告数字之和（不是一份报告）；表格勾稽不平或无法读取的单位不计入：" + "、".join(audit.left_out_of_totals)])
-    totals.append(["年度和格式", "表", "行", "列", "合计", "计入单位数"])
+    _add(totals, ["各单位报告数字之和（不是一份报告）；表格勾稽不平或无法读取的单位不计入：" + "、".join(audit.left_out_of_totals)])
+    _add(totals, ["年度和格式", "表", "行", "列", "合计", "计入单位数"])
     counted = {group_name(k): n for k, n in audit.totals_counted.items()}
     for group, table, row, cols in totals_rows(audit):
         for column, value in cols:
-            totals.append([group, table, row, column, value, counted[group]])
+            _add(totals, [group, table, row, column, value, counted[group]])
     if audit.missing or audit.duplicates:
         other = book.create_sheet("缺报和重复")
-        other.append(["缺报单位"] + audit.missing)
+        _add(other, ["缺报单位"] + audit.missing)
         for paths in audit.duplicates:
-            other.append(["重复报送"] + paths)
+            _add(other, ["重复报送"] + paths)
     for sheet in book.worksheets:
         for cell in sheet[1]:
             cell.font = Font(bold=True)

@@ -180,10 +180,12 @@ def output_target(path: Path) -> Path:
     return Path(os.path.realpath(path)) if os.path.islink(path) else path
 
 
-def check_output(path: Path, inputs: Iterable[Path | str] = ()) -> None:
-    """Before anything is written: an output that is one of the files read, a read-only file, a folder or a special
-    file is refused, so that nothing of the user's is replaced by mistake."""
+def check_output(path: Path, inputs: Iterable[Path | str] = (), folders: Iterable[Path | str] = ()) -> None:
+    """Before anything is written: an output that is one of the files read (the same name, a link to it or a hard
+    link), a file inside a folder whose reports are read (`folders`: the next run would read it as a report), a
+    read-only file, a folder or a special file is refused, so that nothing of the user's is replaced by mistake."""
     target = output_target(path)
+    _outside_folders(path, target, folders)
     try:
         st = os.stat(target)
     except FileNotFoundError:
@@ -204,6 +206,18 @@ def check_output(path: Path, inputs: Iterable[Path | str] = ()) -> None:
     # the mode bits as well as access(): as root, access() allows writing a file its owner made read-only
     if not st.st_mode & 0o222 or not os.access(target, os.W_OK):
         raise InputError(f"{path}：这是只读文件，没有覆盖它；请另给一个文件名，或先去掉它的只读属性")
+
+
+def _outside_folders(path: Path, target: Path, folders: Iterable[Path | str]) -> None:
+    where = Path(os.path.realpath(target)).parent
+    for folder in folders:
+        try:
+            inside = folder is not None and os.path.isdir(folder) and where.is_relative_to(os.path.realpath(folder))
+        except (OSError, ValueError):
+            inside = False
+        if inside:
+            raise InputError(f"{path}：输出在读入的文件夹 {folder} 里，下次读这个文件夹时会把它当作一份报告；"
+                             "请输出到别的文件夹")
 
 
 def keep_copy(path: Path) -> Path | None:

@@ -163,7 +163,7 @@ def _cell(raw: Any, col: formats.Column, where: Callable[[], str]) -> Cell:
     if isinstance(raw, float) and not math.isfinite(raw):
         raise ValueError(f"{where()}：“{raw}”不是有效的数字")
     if abs(raw) > MAX_CELL:
-        raise ValueError(f"{where()}：数值太大（{raw:.3g}），不像件数或金额")
+        raise ValueError(f"{where()}：数值太大（{_magnitude(raw)}，件数和金额的上限是{MAX_CELL // 10**12}万亿），不像件数或金额")
     if isinstance(raw, float):
         if raw.is_integer() and not col.decimals:
             raw = int(raw)
@@ -173,6 +173,15 @@ def _cell(raw: Any, col: formats.Column, where: Callable[[], str]) -> Cell:
         raise ValueError(f"{where()}：{raw} 是负数，件数不能为负")
     number: int | float = raw
     return number
+
+
+def _magnitude(raw: int | float) -> str:
+    """“约10的400次方”: said without turning an integer of hundreds of digits into a float (OverflowError) or a
+    string of thousands of digits (Python's conversion limit)."""
+    if isinstance(raw, int):
+        digits = int(abs(raw).bit_length() * 0.30103) + 1
+        return f"约{digits}位数" if digits > 15 else f"{raw}"
+    return f"{raw:.3g}"
 
 
 def load_report(path: str | Path) -> Report:

@@ -17,8 +17,10 @@ from pydantic import BaseModel, ConfigDict, field_validator
 from gkassist import llm
 from gkassist.checks import paragraph_findings
 from gkassist.core import repetition
+from gkassist.core.controls import has_control, visible
 from gkassist.core.model import Report
 from gkassist.core.numbers import parse_number
+from gkassist.core.wordfigures import word_figures
 from gkassist.core.yamldata import load_model
 from gkassist.paths import resource_dir
 
@@ -28,12 +30,12 @@ _CN_NUMBER = f"[{_CN}]{{1,8}}"
 _FINANCIAL = str.maketrans("壹贰叁肆伍陆柒捌玖拾佰仟", "一二三四五六七八九十百千")  # 大写数字
 _AMOUNT = rf"(?:\d+(?:\.\d+)?|{_CN_NUMBER}(?:点[{_CN}]+)?)"
 # A figure in words, read before the rest so that its parts are not read again: 百分之九十五, 四分之一,
-# 三成 / 九成五 (also “三成为…”; not 一成不变, 三成员), 十几 / 几十 / 数百 / 上千 (vague, kept as written), 半数, 翻一番.
+# 三成 / 九成五 (also “三成为…”; not 一成不变, 三成员), 十几 / 几十 / 数百 / 上千 (vague, kept as written), 半数;
+# 逾百, 百余, 七八, 廿, 翻了一番, 成倍, 双倍 are core.wordfigures' (data: prompts/figure_words.yaml).
 _SHARE = re.compile(rf"({_AMOUNT})分之({_AMOUNT})")
 _TENTHS = re.compile(r"([一二两三四五六七八九十])成([一二三四五六七八九])?(?![立员本果绩效熟功就长不])")
 _VAGUE = re.compile(r"[一二两三四五六七八九十]+几|几[十百千万]+|数[十百千万]+|上[百千万]|近[百千万]")
 _HALF = re.compile(r"半数|一半|过半|大半")
-_DOUBLINGS = re.compile(rf"翻({_CN_NUMBER})番")
 _NUMBER = re.compile(rf"\d+(?:\.\d+)?|{_CN_NUMBER}(?=[件条个项次人名家份期批宗余多倍万元年月日])")
 _ROMAN = re.compile(r"(?<![A-Za-z])(?=[MDCLXVI]{2,}(?![A-Za-z]))M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})(?![A-Za-z])")
 _ROMAN_VALUES = {"M": 1000, "D": 500, "C": 100, "L": 50, "X": 10, "V": 5, "I": 1}
@@ -62,7 +64,8 @@ def numbers_in(text: str) -> set[str]:
     import unicodedata
 
     text = text.replace(",", "").translate(_FINANCIAL)
-    out: set[str] = set()
+    # first the figures that words make of numbers (prompts/figure_words.yaml): “逾百” is not 100, “七八” not 78
+    out, text = word_figures(text)
 
     def take(pattern: re.Pattern, value) -> None:
         nonlocal text
@@ -75,7 +78,6 @@ def numbers_in(text: str) -> set[str]:
     take(_TENTHS, lambda m: str(parse_number(m[1]) * 10 + (parse_number(m[2]) if m[2] else 0)))
     take(_VAGUE, lambda m: m[0])
     take(_HALF, lambda m: "半")
-    take(_DOUBLINGS, lambda m: _amount(m[1]))
     take(_NUMBER, lambda m: None if (n := parse_number(m[0])) is None else str(n))  # \d takes full-width digits too
     take(_ROMAN, lambda m: None if set(m[0]) == {"X"} else str(_roman(m[0])))  # “XX镇” is a placeholder (PLACEHOLDER)
     for ch in text:  # ②, ⑴, ⒈, ㈢, Ⅻ, ², ½ …: numeric characters that are neither digits nor Chinese numerals
@@ -123,6 +125,8 @@ def polish(paragraph: str, heading: str, part: str, report: Report, last_year: R
     text = llm.paragraph_of(reply)
     if not text:
         return Polished(text, False, "大模型没有给出内容")
+    if has_control(text):  # an escape sequence would act on the clerk's terminal and stay in the report
+        return Polished(visible(text), False, "大模型的改写里有控制字符或转义序列（会改变终端显示），没有采用")
     if len(text) > max(3 * len(body), 200) or len(text) > MAX_REPLY_CHARS:
         return Polished(text, False, "大模型的改写比原文长得多，可能加了原文没有的内容")
     added = sorted(numbers_in(text) - numbers_in(body) - {str(report.year)})

@@ -31,7 +31,7 @@ def _html(path: Path, data: bytes) -> str:
 def _markdown(path: Path, data: bytes) -> str:
     text = decode_text(data, path)
     text = text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")  # as output._md_escape writes them
-    text = re.sub(r"\\([\\|*_])", r"\1", text)
+    text = re.sub(r"\\([\\|*_\[\]:./])", r"\1", text)
     text = re.sub(r"^#+\s*", "", text, flags=re.M)
     return re.sub(r"\*\*(.+?)\*\*", r"\1", text)
 

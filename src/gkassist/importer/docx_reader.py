@@ -46,6 +46,84 @@ def _check_package(path: Path) -> None:
                          f"远大于一份年度报告（上限 {MAX_UNPACKED_BYTES // 1024 // 1024} MB），没有读取")
 
 
+def _inflated(package: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path) -> bytes:
+    """An entry unpacked within MAX_UNPACKED_BYTES of what is actually inflated, whatever its headers declare:
+    zipfile inflates bzip2 and LZMA data a whole compressed chunk at a time (4 KB of bzip2 may be gigabytes) and
+    trusts the sizes in the headers, so the compressed bytes are read as stored and inflated here, a bounded
+    piece at a time.  Data that inflates to another size or checksum than declared is damaged."""
+    import copy
+
+    raw_info = copy.copy(info)
+    raw_info.compress_type, raw_info.file_size = zipfile.ZIP_STORED, info.compress_size
+    del raw_info.CRC  # the checksum is of the inflated data: checked below
+    inflate = _INFLATERS[info.compress_type]
+    with package.open(raw_info) as raw:
+        data = inflate(raw, MAX_UNPACKED_BYTES, path)
+    if len(data) != info.file_size or zlib.crc32(data) != info.CRC:
+        raise _damaged(path)
+    return data
+
+
+def _too_big(path: Path) -> InputError:
+    return InputError(f"{path}：Word 文件的正文解压后超过 {MAX_UNPACKED_BYTES // 1024 // 1024} MB（文件头写的大小不实），"
+                      "远大于一份年度报告，没有读取")
+
+
+def _stored(raw, limit: int, path: Path) -> bytes:
+    data = raw.read(limit + 1)
+    if len(data) > limit:
+        raise _too_big(path)
+    return data
+
+
+def _deflated(raw, limit: int, path: Path) -> bytes:
+    inflater, out = zlib.decompressobj(-15), bytearray()
+    while chunk := raw.read(1 << 16):
+        while chunk:
+            out += inflater.decompress(chunk, limit + 1 - len(out))
+            if len(out) > limit:
+                raise _too_big(path)
+            chunk = inflater.unconsumed_tail
+    out += inflater.flush()
+    if len(out) > limit:
+        raise _too_big(path)
+    return bytes(out)
+
+
+def _by_steps(inflater, raw, limit: int, path: Path) -> bytes:
+    """bzip2 and LZMA: each step gives at most what is left of the bound."""
+    out = bytearray()
+    while not inflater.eof:
+        chunk = raw.read(1 << 16) if inflater.needs_input else b""
+        if not chunk and inflater.needs_input:
+            break  # cut short: the size check says so
+        out += inflater.decompress(chunk, limit + 1 - len(out))
+        if len(out) > limit:
+            raise _too_big(path)
+    return bytes(out)
+
+
+def _bzip2(raw, limit: int, path: Path) -> bytes:
+    import bz2
+
+    return _by_steps(bz2.BZ2Decompressor(), raw, limit, path)
+
+
+def _lzma(raw, limit: int, path: Path) -> bytes:
+    """A zip's LZMA entry: a 4-byte header (version, size of the properties), the properties, the raw stream."""
+    head = raw.read(4)
+    if len(head) < 4:
+        raise _damaged(path)
+    properties = raw.read(int.from_bytes(head[2:4], "little"))
+    inflater = lzma.LZMADecompressor(lzma.FORMAT_RAW, filters=[
+        lzma._decode_filter_properties(lzma.FILTER_LZMA1, properties)])  # as zipfile's own LZMADecompressor does
+    return _by_steps(inflater, raw, limit, path)
+
+
+_INFLATERS = {zipfile.ZIP_STORED: _stored, zipfile.ZIP_DEFLATED: _deflated, zipfile.ZIP_BZIP2: _bzip2,
+              zipfile.ZIP_LZMA: _lzma}
+
+
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
@@ -99,7 +177,7 @@ def docx_text(path: Path) -> str:
 
     try:
         with zipfile.ZipFile(path) as package:
-            xml = package.read("word/document.xml")
+            xml = _inflated(package, package.getinfo("word/document.xml"), path)
         root = etree.fromstring(xml, parser=etree.XMLParser(resolve_entities=False, huge_tree=False, no_network=True))
     except (KeyError, etree.XMLSyntaxError, *_UNPACKING):
         raise _damaged(path) from None

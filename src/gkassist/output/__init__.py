@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 
@@ -32,7 +33,13 @@ def _md_escape(s: str) -> str:
     """Report text as Markdown that shows it as written: table pipes and emphasis escaped, and “<”, “>”, “&” as
     entities, so that “<script>” or “<img onerror=…>” in an agency name is text, never live HTML in a viewer."""
     s = s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return s.replace("\\", "\\\\").replace("|", "\\|").replace("*", "\\*").replace("_", "\\_")
+    # “[” and “]” escaped too: no “[x](javascript:…)” link, “![i](http://…)” image fetched on opening, or
+    # “[x][1]” reference is ever made of a report's text; nor an autolink of a bare “http://…” or “www.…”
+    s = re.sub(r"([\\|*_\[\]])", r"\\\1", s).replace("//", "\\/\\/")  # “http://”, “//host”
+    return _WWW.sub(lambda m: m[0][:-1] + "\\.", s)
+
+
+_WWW = re.compile(r"(?i)(?<![a-z])www\.")
 
 
 def _md_table(table: layout.FlatTable) -> str:

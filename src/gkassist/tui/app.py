@@ -13,6 +13,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Input, Static
 
+from gkassist.core.controls import visible, visible_line
 from gkassist.core.errors import InputError
 from gkassist.dialogue.replies import Reply
 from gkassist.tui.commands import DraftCommands
@@ -141,7 +142,7 @@ class DraftApp(App):
             else:
                 bubbles.append((kind, [r.text]))
         log = self.query_one("#log", VerticalScroll)
-        log.mount_all(ChatBubble(_unspaced("\n".join(texts)), classes=kind)
+        log.mount_all(ChatBubble(visible(_unspaced("\n".join(texts))), classes=kind)
                       for kind, texts in bubbles)
         log.scroll_end(animate=False)
 
@@ -191,7 +192,8 @@ class DraftApp(App):
 
         r = self.engine.report
         # a plain title line, not Header: Header's clock and icon cost start-up time and say less
-        self.query_one("#title", Static).update(f"{self.TITLE} · {r.agency} {r.year}年度（{r.format.name}格式）")
+        # the agency as read from a file: its control characters (an SGR “\x1b[31m”) shown, never acting
+        self.query_one("#title", Static).update(f"{self.TITLE} · {visible_line(r.agency)} {r.year}年度（{r.format.name}格式）")
         lines = ["[b]进度[/b]"]
         for i, step in enumerate(self.engine.steps):
             mark = "✔" if i < self.engine.step_index else ("▶" if i == self.engine.step_index else "·")
@@ -353,7 +355,7 @@ def _unspaced(text: str) -> str:
 def _escape(text: str) -> str:
     from rich.markup import escape
 
-    return escape(text)
+    return escape(visible(text))
 
 
 def run_app(from_file: str | None = None, year: int | None = None, agency: str | None = None, new: bool = False) -> int:

@@ -1,0 +1,461 @@
+"""Faults, round three (issue #30): the promises a probe of 2,150 runs could still break, each tried as its class
+(several ways in), as it reaches the clerk or the county office — a Chinese message and exit 2, no hang, nothing
+lost, nothing of the user's replaced."""
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from gkassist.cli import main
+from support import SAMPLES, SEED
+
+SAMPLE = SAMPLES / "2024_shiqiaozhen.json"
+REFUSED_AS_INPUT = "这就是读入的文件"
+
+
+# ------------------------------------------------------------------ 1. an output never replaces an input
+def the_same_file(tmp_path: Path, original: Path, how: str) -> Path:
+    """Another name for `original`: the name itself, a relative name, a symbolic link, a hard link."""
+    if how == "same path":
+        return original
+    if how == "relative":
+        return Path(os.path.relpath(original))
+    other = tmp_path / f"other-{how.replace(' ', '_')}{original.suffix}"
+    if how == "symlink":
+        other.symlink_to(original)
+    elif how == "symlink to a symlink":
+        middle = tmp_path / f"middle{original.suffix}"
+        middle.symlink_to(original)
+        other.symlink_to(middle)
+    else:
+        os.link(original, other)
+    return other
+
+
+HOW = ["same path", "relative", "symlink", "symlink to a symlink", "hard link"]
+
+
+def answers(tmp_path: Path) -> Path:
+    path = tmp_path / "answers.txt"
+    path.write_text("没有\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("how", HOW)
+@pytest.mark.parametrize("command", ["render", "import --last-year", "draft --from", "draft --answers", "audit --last-year",
+                                     "audit --units", "audit folder"])
+def test_no_output_replaces_a_file_the_command_reads(tmp_path, capsys, monkeypatch, how, command):
+    monkeypatch.chdir(tmp_path)
+    inputs = tmp_path / "inputs"
+    inputs.mkdir()
+    report = inputs / "2023_report.json"
+    shutil.copy(SAMPLES / "2023_shiqiaozhen.json", report)
+    seed = inputs / "seed.txt"
+    shutil.copy(SEED, seed)
+    units = inputs / "units.json"  # a suffix an audit may write (a list of units is read whatever its name)
+    units.write_text("石桥镇\n", encoding="utf-8")
+    said = answers(inputs)
+    original = {"render": seed, "import --last-year": report, "draft --from": seed, "draft --answers": said,
+                "audit --last-year": report, "audit --units": units, "audit folder": report}[command]
+    before = original.read_bytes()
+    out = str(the_same_file(tmp_path, original, how))
+    argv = {"render": ["render", str(seed), "-o", out],
+            "import --last-year": ["import", str(SEED), "--last-year", str(report), "-o", out],
+            "draft --from": ["draft", "--from", str(seed), "--year", "2021", "--answers", str(said), "-o", out],
+            "draft --answers": ["draft", "--year", "2033", "--answers", str(said), "-o", out],
+            "audit --last-year": ["audit", str(SAMPLE), "--last-year", str(inputs), "-o", out, "--workers", "1"],
+            "audit --units": ["audit", str(SAMPLE), "--units", str(units), "-o", out, "--workers", "1"],
+            "audit folder": ["audit", str(inputs), "-o", out, "--workers", "1"]}[command]
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert REFUSED_AS_INPUT in err or "输出在读入的文件夹" in err, err
+    assert original.read_bytes() == before and not list(original.parent.glob("*备份*"))
+
+
+@pytest.mark.parametrize("where", ["the folder", "a subfolder", "last year's folder", "through a link to the folder"])
+@pytest.mark.parametrize("suffix", [".html", ".xlsx", ".json"])
+def test_the_audit_never_writes_into_a_folder_it_reads(tmp_path, capsys, where, suffix):
+    this_year, last_year = tmp_path / "2024", tmp_path / "2023"
+    (this_year / "镇").mkdir(parents=True)
+    last_year.mkdir()
+    shutil.copy(SAMPLE, this_year / "镇")
+    shutil.copy(SAMPLES / "2023_shiqiaozhen.json", last_year)
+    link = tmp_path / "link"
+    link.symlink_to(this_year)
+    out = {"the folder": this_year, "a subfolder": this_year / "镇", "last year's folder": last_year,
+           "through a link to the folder": link}[where] / f"审核{suffix}"
+    assert main(["audit", str(this_year), "--last-year", str(last_year), "-o", str(out), "--workers", "1"]) == 2
+    assert "输出在读入的文件夹" in capsys.readouterr().err and not out.exists()
+    beside = tmp_path / f"审核{suffix}"  # beside the folders: written
+    assert main(["audit", str(this_year), "--last-year", str(last_year), "-o", str(beside), "--workers", "1"]) in (0, 1)
+    assert beside.exists()
+
+
+# ------------------------------------------------------------------ 2. counts and amounts have a stated upper bound
+HUGE = [10**400, -10**400, 10**4000, 10**13, 1e300, -(10**16)]
+CELLS = [("t3", "new", "natural"), ("t2", "fees", "fee_amount"), ("t4", "cases", "review.corrected")]
+
+
+def with_cell(data: dict, cell, value) -> dict:
+    table, row, col = cell
+    data["tables"].setdefault(table, {}).setdefault(row, {})[col] = value
+    return data
+
+
+@pytest.mark.parametrize("value", HUGE, ids=lambda v: f"{'-' if v < 0 else ''}{len(str(abs(int(v))))}digits")
+@pytest.mark.parametrize("cell", CELLS, ids="/".join)
+@pytest.mark.parametrize("command", ["check", "render", "draft --from", "check --last-year"])
+def test_a_number_past_the_bound_is_a_chinese_message_naming_the_cell(tmp_path, capsys, value, cell, command):
+    data = with_cell(json.loads(SAMPLE.read_text(encoding="utf-8")), cell, value)
+    big = tmp_path / "big.json"
+    big.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    argv = {"check": ["check", big], "render": ["render", big, "-o", tmp_path / "r.docx"],
+            "draft --from": ["draft", "--from", big, "--answers", answers(tmp_path)],
+            "check --last-year": ["check", SAMPLE, "--last-year", big]}[command]
+    assert main([str(a) for a in argv]) == 2
+    err = capsys.readouterr().err
+    assert "数值太大" in err and "上限是1万亿" in err and "意外" not in err and len(err) < 300, err
+    from gkassist.core import formats
+
+    assert formats.get_format("2021").location(*cell) in err  # the cell is named
+
+
+def write_draft_with(folder: Path, name: str, value, where: str = "report") -> Path:
+    draft = {"report": json.loads(SAMPLE.read_text(encoding="utf-8")), "step": "appeals",
+             "last_year": json.loads((SAMPLES / "2023_shiqiaozhen.json").read_text(encoding="utf-8"))}
+    with_cell(draft[where], ("t3", "new", "natural"), value)
+    path = folder / name
+    path.write_text(json.dumps(draft, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("value", [10**400, -10**400, 10**13], ids=["1e400", "-1e400", "1e13"])
+@pytest.mark.parametrize("where", ["report", "last_year"])
+def test_a_draft_past_the_bound_is_set_aside_and_stops_nothing(capsys, value, where):
+    import time
+
+    from gkassist.dialogue.opening import describe_drafts, open_session
+    from gkassist.paths import drafts_dir
+
+    folder = drafts_dir()
+    folder.mkdir(parents=True)
+    good = write_draft_with(folder, "2024_青岚县石桥镇人民政府.json", 3)
+    bad = write_draft_with(folder, "2025_坏的.json", value, where)
+    os.utime(bad, (time.time() + 10,) * 2)  # the newest: the one a bare `gkassist` tries first
+    assert main(["drafts"]) == 0
+    out = capsys.readouterr().out
+    assert str(good) in out and "2025_坏的.json" in out and "意外" not in out
+    assert len(describe_drafts()) == 2
+    engine, notice = open_session(None, 2024)  # another, healthy draft opens
+    assert engine.path == good
+    engine, notice = open_session(None, None)  # a bare `gkassist`
+    assert engine.path == good and not bad.exists() and ".damaged" in notice and "数值太大" in notice
+    (moved,) = (folder / ".damaged").iterdir()
+    assert "2025_坏的" in moved.name
+    assert main(["draft", "--year", "2024", "--answers", str(answers(folder.parent))]) == 0
+
+
+# ------------------------------------------------------------------ 3. control characters never break the audit
+CONTROL_CHARACTERS = ["\x00", "\x07", "\x1b[2J", "\x1f", "\x9b31m", "\u202e", "\x7f", "\r"]
+
+
+@pytest.mark.parametrize("where", ["agency", "file name", "both"])
+def test_control_characters_in_agencies_and_file_names_still_write_both_audit_files(tmp_path, capsys, where):
+    from openpyxl import load_workbook
+
+    from gkassist.core.controls import CONTROL
+
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    base = json.loads(SAMPLE.read_text(encoding="utf-8"))
+    for i, c in enumerate(CONTROL_CHARACTERS):
+        data = dict(base, agency=f"石桥{c}镇{i}" if where != "file name" else f"石桥镇{i}")
+        name = f"r{i}{c if where != 'agency' and c != chr(0) else ''}.json"  # no file name holds a NUL
+        (folder / name).write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    (folder / "坏\x1b[31m的.txt").write_text("不是报告", encoding="utf-8")  # an unreadable one: its line too
+    xlsx, html = tmp_path / "审核.xlsx", tmp_path / "审核.html"
+    assert main(["audit", str(folder), "-o", str(xlsx), "-o", str(html), "--json", "--workers", "1"]) == 1
+    said = capsys.readouterr()
+    assert not CONTROL.search(said.out + said.err) and "意外" not in said.err
+    cells = [c.value for sheet in load_workbook(xlsx) for row in sheet.iter_rows() for c in row if isinstance(c.value, str)]
+    assert not any(CONTROL.search(v.replace("\r", "")) for v in cells)  # a line break may stay
+    assert sum("\\u001b" in v for v in cells) >= 2  # shown, not dropped
+    page = html.read_text(encoding="utf-8")
+    assert not CONTROL.search(page.replace("\r", "")) and "\\u202e" in page
+
+
+# ------------------------------------------------------------------ 4. the transcript and the polish show, never act
+ESCAPES = ["\x1b[2J", "\x1b]0;标题\x07", "\x9b31m", "\u202e", "\x07", "\x1b[31m红\x1b[0m", "\x00", "\u2066", "\x7f", "\x08\x08"]
+
+
+def raw_controls(text: str) -> set[str]:
+    from gkassist.core.controls import CONTROL
+
+    return set(CONTROL.findall(text))
+
+
+@pytest.mark.parametrize("escape", ESCAPES)
+def test_the_headless_transcript_shows_control_characters_as_escapes(tmp_path, capsys, escape):
+    import io
+
+    from gkassist import headless
+    from gkassist.dialogue import Engine
+    from gkassist.importer import import_file
+
+    seed = tmp_path / "去年.json"  # last year's agency, read from the file (a text file holds no NUL: JSON)
+    data = json.loads((SAMPLES / "2020_guojiazhen_seed.json").read_text(encoding="utf-8"))
+    seed.write_text(json.dumps(dict(data, agency=data["agency"].replace("郭家镇", f"郭家{escape}镇")), ensure_ascii=False),
+                    encoding="utf-8")
+    assert main(["draft", "--from", str(seed), "--year", "2021", "--answers", str(answers(tmp_path)),
+                 "-o", str(tmp_path / "r.md")]) == 0
+    out = capsys.readouterr()
+    assert not raw_controls(out.out + out.err)
+    assert any(f"\\u{ord(c):04x}" in out.out for c in escape)  # shown, not dropped
+    engine = Engine.start(import_file(SEED).report, 2021)  # and the clerk's own answers carry them
+    transcript = io.StringIO()
+    headless.run(engine, "", [f"自然人申请2件{escape}，予以公开2件", f"对{escape}", f"{escape}没有"], transcript)
+    assert not raw_controls(transcript.getvalue()) and "我：自然人申请2件\\u" in transcript.getvalue()
+
+
+def polish_with(monkeypatch, reply: str):
+    from gkassist import llm
+    from gkassist.dialogue import polish
+
+    monkeypatch.setattr(llm, "ask_model", lambda *a: reply)
+    from gkassist.core.model import load_report
+
+    settings = llm.LLMSettings(enabled=True, base_url="http://127.0.0.1:9/v1", model="m")
+    return polish.polish("全年主动公开政府信息120条，及时回应群众关切。", "", "主动公开", load_report(SAMPLE), None,
+                         "overview", settings)
+
+
+@pytest.mark.parametrize("escape", ESCAPES)
+@pytest.mark.parametrize("at", ["start", "middle", "end"])
+def test_a_polish_reply_with_control_characters_is_refused(monkeypatch, escape, at):
+    body = "全年主动公开政府信息120条，切实回应群众关切。"
+    reply = {"start": escape + body, "middle": body[:6] + escape + body[6:], "end": body + escape}[at]
+    result = polish_with(monkeypatch, reply)
+    if escape.strip() and raw_controls(escape.strip()):
+        assert not result.accepted and "控制字符" in result.reason and not raw_controls(result.text)
+    assert polish_with(monkeypatch, body).accepted  # the same words without them: offered
+
+
+def test_a_refused_polish_never_reaches_the_draft_or_the_screen(monkeypatch):
+    from gkassist import llm
+    from gkassist.dialogue import Engine
+    from gkassist.importer import import_file
+
+    monkeypatch.setenv("GKASSIST_LLM_URL", "http://127.0.0.1:9/v1")
+    monkeypatch.setenv("GKASSIST_LLM_MODEL", "m")
+    monkeypatch.setattr(llm, "ask_model", lambda *a: "全年主动公开政府信息20条\x1b[2J\x1b]0;x\x07，\u202e回应关切。")
+    engine = Engine.start(import_file(SEED).report, 2021)
+    engine.jump("overview_proactive")
+    engine.answer("公开信息20条")
+    replies = engine.answer("润色") + engine.answer("对")
+    assert not any(raw_controls(r.text) for r in replies)
+    assert not any(raw_controls(p) for paragraphs in engine.report.sections.values() for p in paragraphs)
+
+
+# ------------------------------------------------------------------ 7. the TUI's header
+@pytest.mark.parametrize("escape", ["\x1b[31m", "\x1b[2J", "\x9b7m", "\x1b]0;x\x07", "\u202e", "[b]粗[/b]\x1b[0m"])
+def test_the_tui_shows_no_raw_control_sequence_from_the_agency(monkeypatch, escape):
+    import asyncio
+
+    from gkassist import corpus
+    from gkassist.dialogue import Engine
+    from gkassist.importer import import_file
+    from gkassist.tui.app import DraftApp
+    from gkassist.tui.widgets import ChatBubble
+
+    monkeypatch.setattr(corpus, "warm_up", lambda: None)
+    report = import_file(SEED).report
+    report.agency = report.agency.replace("郭家镇", f"郭家{escape}镇")
+    app = DraftApp(Engine.start(report, 2021))
+    shown = {}
+
+    async def run():
+        async with app.run_test(size=(120, 30)) as pilot:
+            await pilot.pause()
+            shown["title"] = str(app.query_one("#title").render())
+            shown["bubbles"] = "\n".join(b.text for b in app.query(ChatBubble))
+            shown["side"] = str(app.query_one("#side").render())
+
+    asyncio.run(run())
+    assert f"郭家{visible_of(escape)}镇" in shown["title"], shown["title"]
+    assert not any(raw_controls(text) for text in shown.values())
+
+
+def visible_of(text: str) -> str:
+    from gkassist.core.controls import visible
+
+    return visible(text)
+
+
+# ------------------------------------------------------------------ 5. Markdown: links and images inert
+TARGETS = ["javascript:alert(1)", "http://x.invalid/a.png", "https://x.invalid/?q=1", "data:image/png;base64,AAAA",
+           "JaVaScRiPt:alert(1)", "//x.invalid/p.gif", "x.png \"title\""]
+LIVE = ["[x]({t})", "![i]({t})", "![]({t})", "[链接][1]\n\n[1]: {t}", "[x]( {t} )", "![i][r]\n[r]: {t}", "<{t}>", "{t}",
+        "www.x.invalid/{t}", "[![i]({t})]({t})"]
+
+
+@pytest.mark.parametrize("live", LIVE)
+@pytest.mark.parametrize("field", ["agency", "overview", "preface", "extra line", "problems"])
+def test_links_and_images_in_report_text_are_inert_in_the_markdown(tmp_path, sample_2024, live, field):
+    from markdown_it import MarkdownIt
+
+    from gkassist.importer import import_file
+    from gkassist.output import render_text
+
+    texts = [live.format(t=t) for t in TARGETS]
+    for text in texts:
+        if field == "agency":
+            sample_2024.agency = f"石桥镇{text}"
+        elif field == "overview":
+            sample_2024.sections["overview"][0] += text
+        elif field == "preface":
+            sample_2024.preface.append(text)
+        elif field == "extra line":
+            sample_2024.extra_lines["requests"] = [text]
+        else:
+            sample_2024.sections["problems"].append(text)
+        md = render_text(sample_2024, ".md")
+        page = MarkdownIt("gfm-like").render(md)  # GitHub-like: tables, autolinks of bare addresses
+        assert "<a " not in page and "<img" not in page, (text, [line for line in page.splitlines() if "<a " in line or "<img" in line])
+        if field == "overview":
+            path = tmp_path / "r.md"
+            path.write_text(md, encoding="utf-8")
+            assert text.splitlines()[0] in import_file(path).report.sections["overview"][0]  # read back as written
+
+
+# ------------------------------------------------------------------ 6. figures in words in a polish
+def figure_forms() -> dict[str, list[tuple[str, str]]]:
+    """(the exact figure a clerk wrote, a wording that states another figure near it), by class, generated from the
+    data (prompts/figure_words.yaml) and the numerals."""
+    from gkassist.core.wordfigures import figure_words
+
+    words = figure_words()
+    numbers = [("十", "10"), ("百", "100"), ("千", "1000"), ("二十", "20"), ("一百", "100"), ("三百", "300"), ("20", "20"),
+               ("100", "100")]
+    digits = "一二三四五六七八九"
+    forms = {
+        "before": [(exact, f"{word}{n}") for word in words.before for n, exact in numbers],
+        "after": [(exact, f"{n}{word}") for word in words.after for n, exact in numbers if not n.isdigit() or word != "来"],
+        "range": [(str(i + 1), f"{a}{b}") for i, a in enumerate(digits) for b in digits[i + 1:]]
+        + [(str((i + 1) * 10), f"{a}{b}十") for i, a in enumerate(digits) for b in digits[i + 1:]]
+        + [("2", "两三"), ("3", "仨四")],
+        # 廿 is 20 exactly: beside a clerk's “20条” it restates it (offered, below); beside another figure it is refused
+        "numeral": [(str(value + 100), ch) for ch, value in (("廿", 20), ("卅", 30), ("卌", 40), ("卄", 20))]
+        + [("20", f"{ch}一") for ch in "廿卄"],
+        "multiple": [("1", word) for word, token in words.multiples.items() if token]
+        + [("1", f"翻了{n}番") for n in "一两三"] + [("1", f"翻{n}番") for n in "一两"],
+        "kept refusing": [("1", "两倍"), ("1", "十余"), ("1", "近百"), ("1", "十几"), ("1", "数十"), ("1", "上百")],
+    }
+    return forms
+
+
+@pytest.mark.parametrize("kind", ["before", "after", "range", "numeral", "multiple", "kept refusing"])
+def test_a_polish_stating_a_figure_in_words_is_refused_even_beside_the_plain_figure(monkeypatch, kind):
+    accepted = []
+    for exact, wording in figure_forms()[kind]:
+        original = f"全年主动公开政府信息{exact}条，及时回应群众关切。"
+        reply = f"全年主动公开政府信息{wording}条，及时回应群众关切。"
+        result = polish_with_original(monkeypatch, original, reply)
+        if result.accepted:
+            accepted.append(wording)
+    assert not accepted, accepted
+    assert len(figure_forms()[kind]) >= 4
+
+
+@pytest.mark.parametrize("original, reworded", [
+    ("全年主动公开政府信息逾百条，及时回应群众关切。", "全年主动公开政府信息逾百条，及时回应了群众关切。"),
+    ("全年主动公开政府信息百余条，及时回应群众关切。", "全年共主动公开政府信息一百余条，及时回应群众关切。"),
+    ("全年主动公开政府信息七八条，及时回应群众关切。", "全年主动公开政府信息七八条，及时回应群众的关切。"),
+    ("全年主动公开政府信息廿条，及时回应群众关切。", "全年主动公开政府信息二十条，及时回应群众关切。"),
+    ("公开数量较上年翻了一番，及时回应群众关切。", "公开数量较上年翻一番，及时回应了群众关切。"),
+    ("全年主动公开政府信息120条，完成3件答复。", "全年主动公开政府信息一百二十条，完成了3件答复。"),
+])
+def test_a_polish_keeping_the_figures_in_words_is_still_offered(monkeypatch, original, reworded):
+    assert polish_with_original(monkeypatch, original, reworded).accepted
+
+
+def polish_with_original(monkeypatch, original: str, reply: str):
+    from gkassist import llm
+    from gkassist.core.model import load_report
+    from gkassist.dialogue import polish
+
+    monkeypatch.setattr(llm, "ask_model", lambda *a: reply)
+    settings = llm.LLMSettings(enabled=True, base_url="http://127.0.0.1:9/v1", model="m")
+    return polish.polish(original, "", "主动公开", load_report(SAMPLE), None, "overview", settings)
+
+
+def test_the_figure_words_are_validated_when_loaded(tmp_path, monkeypatch):
+    from gkassist.core import wordfigures
+    from gkassist.core.errors import InputError
+
+    bad = tmp_path / "figure_words.yaml"
+    bad.write_text("numerals:\n  廿廿: 二十\nbefore: {}\nafter: {}\nmultiples: {}\n", encoding="utf-8")
+    monkeypatch.setattr("gkassist.paths.resource_dir", lambda name: tmp_path)
+    wordfigures.figure_words.cache_clear()
+    try:
+        with pytest.raises(InputError, match="figure_words.yaml：第1行：numerals 的“廿廿”应为一个字"):
+            wordfigures.figure_words()
+    finally:
+        wordfigures.figure_words.cache_clear()
+
+
+# ------------------------------------------------------------------ 9. a .docx whose zip headers lie about sizes
+@pytest.fixture(scope="module")
+def lying_docxes():
+    from faultfiles import lying_docx
+
+    return {"deflate 400 MB": lying_docx("deflate", 400 << 20), "bzip2 50 MB": lying_docx("bzip2", 50 << 20),
+            "lzma 48 MB": lying_docx("lzma", 48 << 20), "deflate 30 MB declared 20 KB": lying_docx("deflate", 30 << 20),
+            "stored 15 MB declared 20 KB": lying_docx("stored", 15 << 20)}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("kind", ["deflate 400 MB", "bzip2 50 MB", "lzma 48 MB", "deflate 30 MB declared 20 KB",
+                                  "stored 15 MB declared 20 KB"])
+def test_a_docx_lying_about_its_sizes_is_bounded_by_what_is_inflated(tmp_path, lying_docxes, kind):
+    import time
+    import tracemalloc
+
+    from gkassist.core.errors import InputError
+    from gkassist.importer import import_file
+
+    path = tmp_path / "lie.docx"
+    path.write_bytes(lying_docxes[kind])
+    tracemalloc.start()
+    started = time.monotonic()
+    try:
+        with pytest.raises(InputError) as e:
+            import_file(path)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert time.monotonic() - started < 3 and peak < 100 << 20, (time.monotonic() - started, peak >> 20)
+    words = "解压后超过 40 MB" if "declared" not in kind else "已损坏"
+    assert words in str(e.value) and str(e.value).startswith(str(path))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("command", ["import", "check", "corpus add", "render"])
+def test_every_command_reading_word_refuses_the_lying_docx(tmp_path, capsys, lying_docxes, command):
+    path = tmp_path / "lie.docx"
+    path.write_bytes(lying_docxes["bzip2 50 MB"])
+    argv = command.split() + [str(path)] + (["-o", str(tmp_path / "r.txt")] if command == "render" else [])
+    assert main(argv) == 2
+    assert "解压后超过 40 MB" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("method", [zipfile_method for zipfile_method in (0, 8, 12, 14)])
+def test_a_whole_docx_of_every_method_zip_allows_still_reads(tmp_path, method):
+    from faultfiles import docx_bytes, seed_body
+    from gkassist.importer import import_file
+
+    path = tmp_path / "r.docx"
+    path.write_bytes(docx_bytes(seed_body(), method))
+    assert import_file(path).report.agency == "德惠市郭家镇人民政府"
