@@ -124,3 +124,38 @@ def test_docx_columns_follow_the_template_and_pages_are_numbered(sample_2024):
     repeated = [tr.trPr.find(qn("w:tblHeader")) is not None for tr in t3._tbl.tr_lst]
     assert repeated[:4] == [True, True, True, False] and not any(repeated[4:])
     assert all(tr.trPr.find(qn("w:cantSplit")) is not None for tr in t3._tbl.tr_lst)
+
+
+@pytest.mark.parametrize("amount", [25.1, 0.35, 1234.5678, 12, 0])
+@pytest.mark.parametrize("suffix", [".txt", ".md", ".html", ".docx"])
+def test_an_amount_whose_label_has_no_unit_states_it_and_reads_back_the_same(seed_report, tmp_path, suffix, amount):
+    """2019's 采购总金额 is kept in 万元 with a label stating no unit: printed “25.1万元”, the label verbatim, and read
+    back as the same figure (251000元 in the source is not 25.1 to whoever opens the output)."""
+    from gkassist.importer import import_file
+
+    seed_report.set_cell("t2", "procurement", "procurement_amount", amount)
+    seed_report.set_cell("t2", "procurement", "procurement_items", 3)
+    data = render_bytes(seed_report, suffix)
+    if suffix == ".docx":
+        doc = Document(io.BytesIO(data))
+        shown = [[c.text for c in row.cells] for t in doc.tables for row in t.rows]
+    else:
+        shown = data.decode("utf-8")
+    figure = str(amount)
+    if suffix == ".docx":
+        (row,) = [row for row in shown if row[0] == "政府集中采购"]
+        assert row[1:] == ["3"] + [f"{figure}万元"] * (len(row) - 2) and any("采购总金额" in row for row in shown)
+    else:
+        assert f"{figure}万元" in shown and "采购总金额" in shown and "采购总金额（" not in shown
+    path = tmp_path / f"back{suffix}"
+    path.write_bytes(data)
+    back = import_file(path).report
+    assert back.cell("t2", "procurement", "procurement_amount") == amount
+    assert back.tables == seed_report.tables
+
+
+def test_a_unit_its_label_states_is_not_repeated_in_the_cell(sample_2024):
+    seed = sample_2024
+    seed.set_cell("t2", "fees", "fee_amount", 3.5)
+    text = render_text(seed, ".txt")
+    assert "本年收费金额（单位：万元）" in text and "3.5万元" not in text and " 3.5" in text
