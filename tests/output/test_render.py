@@ -1,4 +1,6 @@
 import io
+import shutil
+import subprocess
 
 import pytest
 from docx import Document
@@ -159,3 +161,58 @@ def test_a_unit_its_label_states_is_not_repeated_in_the_cell(sample_2024):
     seed.set_cell("t2", "fees", "fee_amount", 3.5)
     text = render_text(seed, ".txt")
     assert "本年收费金额（单位：万元）" in text and "3.5万元" not in text and " 3.5" in text
+
+
+def _keeps_with_next(tr) -> bool:
+    """Every paragraph of a table row keeps with the next (Word's and LibreOffice's “keep the table together”)."""
+    paragraphs = list(tr.iter(qn("w:p")))
+    return bool(paragraphs) and all(p.pPr is not None and p.pPr.keepNext_val for p in paragraphs)
+
+
+@pytest.mark.parametrize("sample", ["sample_2024", "seed_report"])
+def test_docx_tables_move_whole_or_break_between_blocks(sample, request):
+    """表三 and 表四 are kept together (every row but the last keeps with the next, no row splits) and repeat their
+    header rows if they still split; 表二 (2021: four blocks, 2019: six) breaks only between its blocks, none of which
+    repeats another's header."""
+    report = request.getfixturevalue(sample)
+    doc = Document(io.BytesIO(render_bytes(report, ".docx")))
+    t2, t3, t4 = doc.tables
+    for table in (t3, t4):
+        rows = table._tbl.tr_lst
+        assert [_keeps_with_next(tr) for tr in rows] == [True] * (len(rows) - 1) + [False]
+        assert all(tr.trPr.find(qn("w:cantSplit")) is not None for tr in rows)
+        assert rows[0].trPr.find(qn("w:tblHeader")) is not None
+    rows = t2._tbl.tr_lst
+    block_titles = [i for i, tr in enumerate(rows) if len(tr.tc_lst) == 1]
+    blocks = report.format.t2.blocks
+    assert len(block_titles) == len(blocks) and block_titles[0] == 0
+    kept = [_keeps_with_next(tr) for tr in rows]
+    assert [i for i, k in enumerate(kept) if not k] == [i - 1 for i in block_titles[1:]] + [len(rows) - 1]
+    assert not any(tr.trPr.find(qn("w:tblHeader")) is not None for tr in rows)
+    # the body lies on the lines of the page: no space between paragraphs, no widow control moving lines away
+    body = [p for p in doc.paragraphs if p.text in report.paragraphs("overview")]
+    assert body and all(p.paragraph_format.space_after == 0 and p.paragraph_format.widow_control is False for p in body)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not shutil.which("soffice") or not shutil.which("pdftotext"), reason="LibreOffice not installed")
+def test_libreoffice_moves_table_three_whole_to_the_next_page(sample_2024, tmp_path):
+    """Drafts whose 一 is longer or shorter, so that 表三 would start anywhere on a page (without keeping it together
+    it splits at 2, 3, 5 and 6 sentences a paragraph): it is always whole on one page, its heading with it; and page 1
+    is filled to its last line (no space after paragraphs, no widow control leaving lines empty)."""
+    names = []
+    for n in (2, 3, 5, 6):
+        sample_2024.sections["overview"] = [f"（{c}）{topic}。" + "全年按照条例规定的时限和程序开展工作，及时回应群众关切，确保公开内容准确。" * n
+                                            for c, topic in zip("一二三四五", ("主动公开", "依申请公开", "政府信息管理", "平台建设", "监督保障"))]
+        names.append(str(tmp_path / f"r{n}.docx"))
+        (tmp_path / f"r{n}.docx").write_bytes(render_bytes(sample_2024, ".docx"))
+    subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), *names],
+                   check=True, capture_output=True, timeout=300)
+    for name in names:
+        pdf = name.replace(".docx", ".pdf")
+        pages = subprocess.run(["pdftotext", "-layout", pdf, "-"], check=True, capture_output=True, text=True).stdout.split("\f")
+        (page,) = [p for p in pages if "三、收到和处理政府信息公开申请情况" in p]
+        for label in ("一、本年新收政府信息公开申请数量", "1.属于国家秘密", "（七）总计", "四、结转下年度继续办理"):
+            assert label in page.replace(" ", ""), (name, label)
+        first = [line for line in pages[0].splitlines() if line.strip() and "—" not in line]
+        assert len(first) >= 21, (name, len(first))  # 22 lines of 28 pt, the title's empty line under it
