@@ -1,4 +1,7 @@
+import html as html_lib
 import io
+import json
+import re
 import shutil
 import subprocess
 
@@ -50,11 +53,11 @@ def test_html_has_official_merged_headers_and_escapes_user_text(sample_2024):
     sample_2024.sections["other"] = ["费用 < 1 & 无"]
     html = render_text(sample_2024, ".html")
     assert "<script>alert" not in html and "&lt;script&gt;" in html and "费用 &lt; 1 &amp; 无" in html
-    assert '<th rowspan="3" colspan="3">（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）</th>' in html
-    assert '<th colspan="5">法人或其他组织</th>' in html
-    assert '<th rowspan="22">三、本年度办理结果</th>' in html
-    assert '<th rowspan="8">（三）不予公开</th>' in html
-    assert '<th colspan="5">行政复议</th><th colspan="10">行政诉讼</th>' in html
+    assert '<th class="head" rowspan="3" colspan="3">（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）</th>' in html
+    assert '<th class="head" colspan="5">法人或其他组织</th>' in html
+    assert '<th class="group" rowspan="22">三、本年度办理结果</th>' in html
+    assert '<th class="group" rowspan="8">（三）不予公开</th>' in html
+    assert '<th class="head" colspan="5">行政复议</th><th class="head" colspan="10">行政诉讼</th>' in html
 
 
 def _merge_partition(table):
@@ -216,3 +219,46 @@ def test_libreoffice_moves_table_three_whole_to_the_next_page(sample_2024, tmp_p
             assert label in page.replace(" ", ""), (name, label)
         first = [line for line in pages[0].splitlines() if line.strip() and "—" not in line]
         assert len(first) >= 21, (name, len(first))  # 22 lines of 28 pt, the title's empty line under it
+
+
+def test_html_reads_on_any_window_and_prints_on_a4(sample_2024):
+    """A phone's window to a desktop's: the text a 公文 line wide at most, every table in its own scrolling box, the
+    column heads broken only between words, the （一）–（五） leads in a 楷体 stack, A4 when printed; nothing fetched."""
+    html = render_text(sample_2024, ".html")
+    assert '<meta name="viewport" content="width=device-width, initial-scale=1">' in html
+    assert html.count('<div class="table-box">\n<table') == html.count("<table") == 3
+    assert re.search(r"\.table-box \{ overflow-x: auto;", html) and "@page { size: A4;" in html
+    assert re.search(r"article > h1, article > h2, article > p \{ max-width: 28em;", html)
+    assert re.search(r"th\.head, th\.group \{ word-break: keep-all; \}", html)
+    assert not re.search(r"url\(|@import|<link|<script|https?:", html)  # nothing fetched, nothing run
+    kai = re.search(r"\.kai \{ font-family: ([^;]+);", html).group(1)
+    assert "楷体" in kai and "KaiTi" in kai
+    leads = re.findall(r'<p><span class="kai">([^<]+)</span>', html)
+    assert leads == [p.split("。")[0] + "。" for p in sample_2024.sections["overview"] if re.match(r"（[一二三四五]）", p)]
+    assert len(leads) == 5
+    heads = re.findall(r'<th class="head"[^>]*>([^<]*)</th>', html)
+    assert {"商业企业", "其他", "本年制发件数", "结果维持"} <= set(heads)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not shutil.which("chromium"), reason="chromium not installed")
+@pytest.mark.parametrize("width", [320, 375, 768, 1000, 1400])
+def test_html_in_a_browser_never_scrolls_sideways_nor_breaks_a_head(sample_2024, tmp_path, width):
+    """Chromium lays the page out in a window of `width` px (an iframe: headless windows are at least 500 px): the
+    page is no wider than the window, and no column head of Chinese characters only (商业企业, 其他) is on two lines."""
+    (tmp_path / "r.html").write_text(render_text(sample_2024, ".html"), encoding="utf-8")
+    (tmp_path / "w.html").write_text(f"""<html><body><iframe id=f src="r.html" style="width:{width}px;height:800px;border:0">
+</iframe><script>
+document.getElementById('f').onload = () => {{ const d = document.getElementById('f').contentDocument, w = d.defaultView;
+  const broken = [...d.querySelectorAll('th')].filter(th => {{ const r = d.createRange(); r.selectNodeContents(th);
+    return /^[\\u4e00-\\u9fff]+$/.test(th.textContent) && r.getClientRects().length > 1; }}).map(th => th.textContent);
+  const kai = d.querySelector('.kai'), font = kai ? w.getComputedStyle(kai).fontFamily : '';
+  document.title = JSON.stringify({{scroll: d.documentElement.scrollWidth, inner: w.innerWidth, broken, font}}); }};
+</script></body></html>""", encoding="utf-8")
+    dom = subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--allow-file-access-from-files",
+                          "--virtual-time-budget=5000", "--dump-dom", (tmp_path / "w.html").as_uri()],
+                         capture_output=True, text=True, timeout=120).stdout
+    found = json.loads(html_lib.unescape(re.search(r"<title>(.*?)</title>", dom).group(1)))
+    assert found["inner"] == width and found["scroll"] <= width, found
+    assert found["broken"] == [], found
+    assert "楷体" in found["font"] or "KaiTi" in found["font"]

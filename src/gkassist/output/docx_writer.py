@@ -51,7 +51,6 @@ def set_font(run, name: str, size) -> None:
         rfonts.set(qn(attr), name)
 
 
-_SUBHEADING = re.compile(r"^([（(][一二三四五六七八九十]{1,3}[）)][^。；]{0,20}?。)")
 
 
 def _paragraph(doc, text: str, font=BODY_FONT, size=BODY_SIZE, indent=True, align=None):
@@ -68,7 +67,7 @@ def _paragraph(doc, text: str, font=BODY_FONT, size=BODY_SIZE, indent=True, alig
     # no space between paragraphs (python-docx's default adds 10 pt after each): lines on the 公文 grid, and a
     # page's last lines filled instead of left empty
     p.paragraph_format.space_before = p.paragraph_format.space_after = Pt(0)
-    m = _SUBHEADING.match(text) if font == BODY_FONT else None
+    m = layout.SUBHEADING.match(text) if font == BODY_FONT else None
     if m:
         # “（一）主动公开。” opens its paragraph in 楷体, the 公文 二级标题
         set_font(p.add_run(m.group(1)), SUBHEADING_FONT, size)

@@ -9,11 +9,15 @@ each row's groups (`Row.path`), so a format with another row or column lays out 
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 
 from gkassist.core.formats import Column, Table
 from gkassist.core.model import Cell, Report
+
+# “（一）主动公开。”: the lead a paragraph opens with, the 公文 二级标题 (楷体 in Word and HTML)
+SUBHEADING = re.compile(r"^([（(][一二三四五六七八九十]{1,3}[）)][^。；]{0,20}?。)")
 
 
 @dataclass
