@@ -143,3 +143,84 @@ def test_drafted_by_answers_naming_the_new_row_and_section(revision, tmp_path, c
         [4, 1, 3, 1, 1, 5]
     assert report.sections["tasks"] == ["我镇全年政务公开工作要点12项任务全部完成。"]  # in a report's words
     assert report.cell("t2", "normative", "issued") == 1 and report.cell("t2", "normative", "in_force") == 7
+
+
+# ------------------------------------------------------------------ a revision changing a relation across years
+def revision_2028() -> str:
+    """2021.yaml with 现行有效 counted without 本年废止 (fictional: repealed documents counted elsewhere) — the
+    relation across years changed, nothing else."""
+    text = (FORMATS_DIR / "2021.yaml").read_text(encoding="utf-8")
+    for old, new in [('version: "2021"', 'version: "2028"'), ("name: 2021年版", "name: 2028年版"),
+                     ("from_year: 2021", "from_year: 2028"),
+                     ("this: in_force, last: in_force, plus: issued, minus: repealed, bound: T2-VALID",
+                      "this: in_force, last: in_force, plus: issued")]:
+        assert text.count(old) == 1, old
+        text = text.replace(old, new)
+    return text
+
+
+@pytest.fixture
+def across_revision(tmp_path):
+    folder = tmp_path / "formats2028"
+    folder.mkdir()
+    (folder / "2028.yaml").write_text(revision_2028(), encoding="utf-8")
+    formats.add_folder(folder)
+    yield formats.get_format("2028")
+    formats.remove_folder(folder)
+
+
+def _last_and_this(version: str) -> tuple[Report, Report]:
+    last = load_report(SAMPLES / "2024_shiqiaozhen.json")  # 现行有效 9
+    this = Report.blank(version, "青岚县石桥镇人民政府", 2025, level="township")
+    for t in ("t2", "t3", "t4"):
+        for _, row, col in this.format.tables[t].cells():
+            this.set_cell(t, row.id, col.id, 0)
+    for col, value in {"issued": 2, "repealed": 1, "in_force": 10}.items():
+        this.set_cell("t2", "normative", col, value)
+    return last, this
+
+
+@pytest.mark.parametrize("version, in_force", [("2021", 10), ("2028", 11)])
+def test_a_changed_relation_across_years_reaches_checks_derive_import_and_dialogue(across_revision, version, in_force):
+    from gkassist.checks import check
+    from gkassist.core import relations
+    from gkassist.core.derive import from_last_year
+    from gkassist.importer.digits import Ambiguous
+    from gkassist.importer.result import ImportResult
+
+    last, this = _last_and_this(version)
+    # derive: this year's 现行有效 from last year's 9 and this year's 制发2 (− 废止1 in 2021 only)
+    assert from_last_year(this, last)[("t2", "normative", "in_force")] == in_force
+    # checks: 10 holds in 2021's format, not in 2028's, whose message has no 废止
+    found = [f for f in check(this, last) if f.rule == "X-VALID"]
+    if version == "2021":
+        assert found == []
+    else:
+        (finding,) = found
+        assert finding.message == "行政规范性文件：上年现行有效9 + 本年制发2 = 11，但本年现行有效填的是10"
+    # importer: run-together “2111” / “2110” settled by the relation of the report's format
+    for digits, split in (("2110", [2, 1, 10]), ("2111", [2, 1, 11])):
+        result = ImportResult(this.model_copy(deep=True), "x.txt", problems=["连在一起"])
+        result.ambiguous[("t2", "normative")] = Ambiguous(["issued", "repealed", "in_force"],
+                                                         [[2, 1, 10], [2, 1, 11], [21, 1, 1]], digits, "表二", said="连在一起")
+        result.settle_with_last_year(last)
+        settled = [result.report.cell("t2", "normative", c) for c in ("issued", "repealed", "in_force")]
+        assert (settled == split) == (split[2] == in_force), (digits, settled)
+        if split[2] == in_force:
+            words = "上年现行有效 + 本年制发 − 本年废止 = 本年现行有效" if version == "2021" else "上年现行有效 + 本年制发 = 本年现行有效"
+            assert words in result.problems[0]
+    # the dialogue's note before “对”: worded from the relation
+    this.set_cell("t2", "normative", "in_force", 5)
+    (note,) = relations.year_mismatches(this, last, "t2")
+    assert (note.expected, note.found, note.minus is None) == (in_force, 5, version == "2028")
+
+
+def test_the_dialogue_notes_the_changed_relation(across_revision, tmp_path, capsys):
+    last = load_report(SAMPLES / "2024_shiqiaozhen.json")
+    last.year = 2027
+    answers = tmp_path / "answers.txt"
+    answers.write_text("\n".join(["没有新的申请，上年结转的1件已公开", "对", "没有", "对",
+                                  "规范性文件制发2件，废止1件，现行有效10件"]) + "\n", encoding="utf-8")
+    main(["draft", "--from", _saved(last, tmp_path), "--year", "2028", "--answers", str(answers)])
+    transcript = capsys.readouterr().out
+    assert "注意：去年报告的行政规范性文件现行有效9件，加上今年制发，应为11件，这里是10件。" in transcript

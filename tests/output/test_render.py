@@ -1,4 +1,9 @@
+import html as html_lib
 import io
+import json
+import re
+import shutil
+import subprocess
 
 import pytest
 from docx import Document
@@ -48,11 +53,11 @@ def test_html_has_official_merged_headers_and_escapes_user_text(sample_2024):
     sample_2024.sections["other"] = ["费用 < 1 & 无"]
     html = render_text(sample_2024, ".html")
     assert "<script>alert" not in html and "&lt;script&gt;" in html and "费用 &lt; 1 &amp; 无" in html
-    assert '<th rowspan="3" colspan="3">（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）</th>' in html
-    assert '<th colspan="5">法人或其他组织</th>' in html
-    assert '<th rowspan="22">三、本年度办理结果</th>' in html
-    assert '<th rowspan="8">（三）不予公开</th>' in html
-    assert '<th colspan="5">行政复议</th><th colspan="10">行政诉讼</th>' in html
+    assert '<th class="head" rowspan="3" colspan="3">（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）</th>' in html
+    assert '<th class="head" colspan="5">法人或其他组织</th>' in html
+    assert '<th class="group" rowspan="22">三、本年度办理结果</th>' in html
+    assert '<th class="group" rowspan="8">（三）不予公开</th>' in html
+    assert '<th class="head" colspan="5">行政复议</th><th class="head" colspan="10">行政诉讼</th>' in html
 
 
 def _merge_partition(table):
@@ -124,3 +129,136 @@ def test_docx_columns_follow_the_template_and_pages_are_numbered(sample_2024):
     repeated = [tr.trPr.find(qn("w:tblHeader")) is not None for tr in t3._tbl.tr_lst]
     assert repeated[:4] == [True, True, True, False] and not any(repeated[4:])
     assert all(tr.trPr.find(qn("w:cantSplit")) is not None for tr in t3._tbl.tr_lst)
+
+
+@pytest.mark.parametrize("amount", [25.1, 0.35, 1234.5678, 12, 0])
+@pytest.mark.parametrize("suffix", [".txt", ".md", ".html", ".docx"])
+def test_an_amount_whose_label_has_no_unit_states_it_and_reads_back_the_same(seed_report, tmp_path, suffix, amount):
+    """2019's 采购总金额 is kept in 万元 with a label stating no unit: printed “25.1万元”, the label verbatim, and read
+    back as the same figure (251000元 in the source is not 25.1 to whoever opens the output)."""
+    from gkassist.importer import import_file
+
+    seed_report.set_cell("t2", "procurement", "procurement_amount", amount)
+    seed_report.set_cell("t2", "procurement", "procurement_items", 3)
+    data = render_bytes(seed_report, suffix)
+    if suffix == ".docx":
+        doc = Document(io.BytesIO(data))
+        shown = [[c.text for c in row.cells] for t in doc.tables for row in t.rows]
+    else:
+        shown = data.decode("utf-8")
+    figure = str(amount)
+    if suffix == ".docx":
+        (row,) = [row for row in shown if row[0] == "政府集中采购"]
+        assert row[1:] == ["3"] + [f"{figure}万元"] * (len(row) - 2) and any("采购总金额" in row for row in shown)
+    else:
+        assert f"{figure}万元" in shown and "采购总金额" in shown and "采购总金额（" not in shown
+    path = tmp_path / f"back{suffix}"
+    path.write_bytes(data)
+    back = import_file(path).report
+    assert back.cell("t2", "procurement", "procurement_amount") == amount
+    assert back.tables == seed_report.tables
+
+
+def test_a_unit_its_label_states_is_not_repeated_in_the_cell(sample_2024):
+    seed = sample_2024
+    seed.set_cell("t2", "fees", "fee_amount", 3.5)
+    text = render_text(seed, ".txt")
+    assert "本年收费金额（单位：万元）" in text and "3.5万元" not in text and " 3.5" in text
+
+
+def _keeps_with_next(tr) -> bool:
+    """Every paragraph of a table row keeps with the next (Word's and LibreOffice's “keep the table together”)."""
+    paragraphs = list(tr.iter(qn("w:p")))
+    return bool(paragraphs) and all(p.pPr is not None and p.pPr.keepNext_val for p in paragraphs)
+
+
+@pytest.mark.parametrize("sample", ["sample_2024", "seed_report"])
+def test_docx_tables_move_whole_or_break_between_blocks(sample, request):
+    """表三 and 表四 are kept together (every row but the last keeps with the next, no row splits) and repeat their
+    header rows if they still split; 表二 (2021: four blocks, 2019: six) breaks only between its blocks, none of which
+    repeats another's header."""
+    report = request.getfixturevalue(sample)
+    doc = Document(io.BytesIO(render_bytes(report, ".docx")))
+    t2, t3, t4 = doc.tables
+    for table in (t3, t4):
+        rows = table._tbl.tr_lst
+        assert [_keeps_with_next(tr) for tr in rows] == [True] * (len(rows) - 1) + [False]
+        assert all(tr.trPr.find(qn("w:cantSplit")) is not None for tr in rows)
+        assert rows[0].trPr.find(qn("w:tblHeader")) is not None
+    rows = t2._tbl.tr_lst
+    block_titles = [i for i, tr in enumerate(rows) if len(tr.tc_lst) == 1]
+    blocks = report.format.t2.blocks
+    assert len(block_titles) == len(blocks) and block_titles[0] == 0
+    kept = [_keeps_with_next(tr) for tr in rows]
+    assert [i for i, k in enumerate(kept) if not k] == [i - 1 for i in block_titles[1:]] + [len(rows) - 1]
+    assert not any(tr.trPr.find(qn("w:tblHeader")) is not None for tr in rows)
+    # the body lies on the lines of the page: no space between paragraphs, no widow control moving lines away
+    body = [p for p in doc.paragraphs if p.text in report.paragraphs("overview")]
+    assert body and all(p.paragraph_format.space_after == 0 and p.paragraph_format.widow_control is False for p in body)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not shutil.which("soffice") or not shutil.which("pdftotext"), reason="LibreOffice not installed")
+def test_libreoffice_moves_table_three_whole_to_the_next_page(sample_2024, tmp_path):
+    """Drafts whose 一 is longer or shorter, so that 表三 would start anywhere on a page (without keeping it together
+    it splits at 2, 3, 5 and 6 sentences a paragraph): it is always whole on one page, its heading with it; and page 1
+    is filled to its last line (no space after paragraphs, no widow control leaving lines empty)."""
+    names = []
+    for n in (2, 3, 5, 6):
+        sample_2024.sections["overview"] = [f"（{c}）{topic}。" + "全年按照条例规定的时限和程序开展工作，及时回应群众关切，确保公开内容准确。" * n
+                                            for c, topic in zip("一二三四五", ("主动公开", "依申请公开", "政府信息管理", "平台建设", "监督保障"))]
+        names.append(str(tmp_path / f"r{n}.docx"))
+        (tmp_path / f"r{n}.docx").write_bytes(render_bytes(sample_2024, ".docx"))
+    subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), *names],
+                   check=True, capture_output=True, timeout=300)
+    for name in names:
+        pdf = name.replace(".docx", ".pdf")
+        pages = subprocess.run(["pdftotext", "-layout", pdf, "-"], check=True, capture_output=True, text=True).stdout.split("\f")
+        (page,) = [p for p in pages if "三、收到和处理政府信息公开申请情况" in p]
+        for label in ("一、本年新收政府信息公开申请数量", "1.属于国家秘密", "（七）总计", "四、结转下年度继续办理"):
+            assert label in page.replace(" ", ""), (name, label)
+        first = [line for line in pages[0].splitlines() if line.strip() and "—" not in line]
+        assert len(first) >= 21, (name, len(first))  # 22 lines of 28 pt, the title's empty line under it
+
+
+def test_html_reads_on_any_window_and_prints_on_a4(sample_2024):
+    """A phone's window to a desktop's: the text a 公文 line wide at most, every table in its own scrolling box, the
+    column heads broken only between words, the （一）–（五） leads in a 楷体 stack, A4 when printed; nothing fetched."""
+    html = render_text(sample_2024, ".html")
+    assert '<meta name="viewport" content="width=device-width, initial-scale=1">' in html
+    assert html.count('<div class="table-box">\n<table') == html.count("<table") == 3
+    assert re.search(r"\.table-box \{ overflow-x: auto;", html) and "@page { size: A4;" in html
+    assert re.search(r"article > h1, article > h2, article > p \{ max-width: 28em;", html)
+    assert re.search(r"th\.head, th\.group \{ word-break: keep-all; \}", html)
+    assert not re.search(r"url\(|@import|<link|<script|https?:", html)  # nothing fetched, nothing run
+    kai = re.search(r"\.kai \{ font-family: ([^;]+);", html).group(1)
+    assert "楷体" in kai and "KaiTi" in kai
+    leads = re.findall(r'<p><span class="kai">([^<]+)</span>', html)
+    assert leads == [p.split("。")[0] + "。" for p in sample_2024.sections["overview"] if re.match(r"（[一二三四五]）", p)]
+    assert len(leads) == 5
+    heads = re.findall(r'<th class="head"[^>]*>([^<]*)</th>', html)
+    assert {"商业企业", "其他", "本年制发件数", "结果维持"} <= set(heads)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not shutil.which("chromium"), reason="chromium not installed")
+@pytest.mark.parametrize("width", [320, 375, 768, 1000, 1400])
+def test_html_in_a_browser_never_scrolls_sideways_nor_breaks_a_head(sample_2024, tmp_path, width):
+    """Chromium lays the page out in a window of `width` px (an iframe: headless windows are at least 500 px): the
+    page is no wider than the window, and no column head of Chinese characters only (商业企业, 其他) is on two lines."""
+    (tmp_path / "r.html").write_text(render_text(sample_2024, ".html"), encoding="utf-8")
+    (tmp_path / "w.html").write_text(f"""<html><body><iframe id=f src="r.html" style="width:{width}px;height:800px;border:0">
+</iframe><script>
+document.getElementById('f').onload = () => {{ const d = document.getElementById('f').contentDocument, w = d.defaultView;
+  const broken = [...d.querySelectorAll('th')].filter(th => {{ const r = d.createRange(); r.selectNodeContents(th);
+    return /^[\\u4e00-\\u9fff]+$/.test(th.textContent) && r.getClientRects().length > 1; }}).map(th => th.textContent);
+  const kai = d.querySelector('.kai'), font = kai ? w.getComputedStyle(kai).fontFamily : '';
+  document.title = JSON.stringify({{scroll: d.documentElement.scrollWidth, inner: w.innerWidth, broken, font}}); }};
+</script></body></html>""", encoding="utf-8")
+    dom = subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--allow-file-access-from-files",
+                          "--virtual-time-budget=5000", "--dump-dom", (tmp_path / "w.html").as_uri()],
+                         capture_output=True, text=True, timeout=120).stdout
+    found = json.loads(html_lib.unescape(re.search(r"<title>(.*?)</title>", dom).group(1)))
+    assert found["inner"] == width and found["scroll"] <= width, found
+    assert found["broken"] == [], found
+    assert "楷体" in found["font"] or "KaiTi" in found["font"]

@@ -4,33 +4,8 @@ from __future__ import annotations
 
 from gkassist.checks.findings import ERROR, WARNING, Finding, cell_finding, place_finding
 from gkassist.checks.registry import rule
-from gkassist.core import formats
-from gkassist.core.formats import Equation
+from gkassist.core import formats, relations
 from gkassist.core.model import NOT_APPLICABLE, Report
-from gkassist.core.numbers import format_number as _fmt
-
-
-def _sum(values: dict, cells) -> float:
-    return sum(values[a] or 0 for a in cells)
-
-
-def _message(report: Report, eq: Equation, values: dict) -> str:
-    """The plain words for a broken relation, naming the figures on both sides."""
-    table = report.format.tables[eq.table]
-    row, col = eq.total
-    column = table.column(row, col)
-    if eq.each == "column":
-        where = f"{column.where or column.label}列："
-    elif not table.row_labels:
-        where = f"{'·'.join(column.under)}："
-    else:
-        where = ""
-    if len(eq.left) > 1:  # a balance: both sides named
-        side = lambda cells: " + ".join(f"{table.row(r).name}{_fmt(values[(r, c)] or 0)}" for r, c in cells)  # noqa: E731
-        return (f"{where}{side(eq.left)} = {_fmt(_sum(values, eq.left))}，"
-                f"但{side(eq.right)} = {_fmt(_sum(values, eq.right))}")
-    total_name = table.row(row).label if eq.each == "column" else column.label
-    return f"{where}{eq.said or '各项'}之和为{_fmt(_sum(values, eq.right))}，但{total_name}填的是{_fmt(values[eq.total] or 0)}"
 
 
 @rule({"VERSION": "格式版本与年度相符：每一年度用当年适用的格式（2021年及以后用2021年版，2019、2020年用2019年版）；"
@@ -61,17 +36,7 @@ def check_version(report: Report) -> list[Finding]:
        "T4-SUMS": "表四：行政复议、未经复议直接起诉、复议后起诉各自的总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结"})
 def check_equations(report: Report, table_id: str | None = None) -> list[Finding]:
     """Every declared relation of the report's format that its figures break."""
-    out = []
-    for t in ([table_id] if table_id else report.format.tables):
-        # the table's numbers once, by (row, column): every relation reads them (an audit checks 1,000 reports)
-        numbers = {(r, c): (None if v == NOT_APPLICABLE else v) for r, cols in report.tables.get(t, {}).items()
-                   for c, v in cols.items()}
-        value_of = numbers.get
-        for eq in report.format.equations(t, with_optional=report.has_optional(t)):
-            if eq.holds(value_of) is False:
-                values = {a: value_of(a) for a in eq.cells}
-                out.append(cell_finding(report, eq.rule, ERROR, eq.table, *eq.total, _message(report, eq, values)))
-    return out
+    return [cell_finding(report, m.rule, ERROR, *m.at, m.words()) for m in relations.sum_mismatches(report, table_id)]
 
 
 @rule({"X-CARRY": "跨年度：本年“二、上年结转”= 上年“四、结转下年度继续办理”（逐列）",
@@ -83,40 +48,7 @@ def check_cross_year(report: Report, last: Report) -> list[Finding]:
     if last.year != report.year - 1:
         out.append(place_finding(report, "X-CARRY", WARNING, "上年报告",
                                  f"给出的上年报告是{last.year}年度，本报告是{report.year}年度，不是相邻年度"))
-    fmt = report.format
-    for relation in fmt.across_years:
-        if not last.format.has(relation.table, *relation.last):
-            continue  # last year's format has no such cell
-        prev = last.number(relation.table, *relation.last)
-        now = report.number(relation.table, *relation.this)
-        if prev is None:
-            continue
-        table = fmt.tables[relation.table]
-        value_of = lambda a, t=relation.table: report.number(t, *a)  # noqa: E731
-        expected = relation.expected(prev, value_of)
-        if relation.plus is None and relation.minus is None:
-            if now is not None and now != prev:
-                label = table.column(*relation.this).label
-                out.append(cell_finding(report, relation.rule, ERROR, relation.table, *relation.this,
-                                        f"{label}列：本年{table.row(relation.this[0]).name}{_fmt(now)}件，"
-                                        f"但上年报告{table.row(relation.last[0]).name}继续办理为{_fmt(prev)}件"))
-            continue
-        if expected is None:
-            continue
-        row = table.row(relation.this[0]).label
-        plus, minus = value_of(relation.plus), value_of(relation.minus)
-        plus_label = table.column(*relation.plus).label.removesuffix("件数")
-        minus_label = table.column(*relation.minus).label.removesuffix("件数")
-        this_label = table.column(*relation.this).label.removesuffix("件数")
-        if relation.bound and minus > prev + plus:
-            out.append(cell_finding(report, relation.bound, ERROR, relation.table, *relation.minus,
-                                    f"{row}：{minus_label}{_fmt(minus)}件，超过上年{this_label}{_fmt(prev)}件与{plus_label}"
-                                    f"{_fmt(plus)}件之和"))
-        if now is not None and expected != now:
-            out.append(cell_finding(report, relation.rule, ERROR, relation.table, *relation.this,
-                                    f"{row}：上年{this_label}{_fmt(prev)} + {plus_label}{_fmt(plus)} − {minus_label}"
-                                    f"{_fmt(minus)} = {_fmt(expected)}，但本年{this_label}填的是{_fmt(now)}"))
-    return out
+    return out + [cell_finding(report, m.rule, ERROR, *m.at, m.words()) for m in relations.year_mismatches(report, last)]
 
 
 @rule({"BLANK": "应填数字的单元格为空白或“/”（空白不等于0）"}, last_in_list=True)

@@ -6,7 +6,7 @@ that follows from last year's report (上年结转, 现行有效) from the forma
 
 from __future__ import annotations
 
-from gkassist.core import formats
+from gkassist.core import formats, relations
 from gkassist.core.model import Report
 
 
@@ -22,19 +22,7 @@ def from_last_year(report: Report, last: Report, rule: str | None = None) -> dic
     """This year's cells that last year's report gives (by the format's relations across years, `rule` only if
     given): last year's value where the relation adds nothing of this year's (上年结转), else last year's plus
     this year's own cells when they are known (现行有效 = last year's + 制发 − 废止)."""
-    out = {}
-    for relation in report.format.across_years:
-        if rule is not None and relation.rule != rule:
-            continue
-        if not last.format.has(relation.table, *relation.last):
-            continue  # last year's format has no such cell (2019's 表二 has no 现行有效)
-        previous = last.number(relation.table, *relation.last)
-        if previous is None:
-            continue
-        value = relation.expected(previous, lambda a, t=relation.table: report.number(t, *a))
-        if value is not None:
-            out[formats.CellAddress(relation.table, *relation.this)] = value
-    return out
+    return relations.expected_from_last_year(report, last, rule)
 
 
 def carried_cells(last: Report, version: str | None = None) -> dict[str, int | float]:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from gkassist.core import relations
 from gkassist.core.model import ImportNotes, Report
-from gkassist.core.numbers import format_number
 from gkassist.importer.digits import Ambiguous
 
 
@@ -35,13 +35,12 @@ class ImportResult:
         self.report.imported.unread_cells = list(cells)
 
     def settle_with_last_year(self, last: Report) -> None:
-        """表二 rows left ambiguous, settled by last year's 现行有效 (X-VALID: last year's + 本年制发 − 本年废止 =
-        本年现行有效) where exactly one split fits: read, and said as a problem to check instead of “未猜测”."""
+        """Rows left ambiguous, settled by the format's relations across years (表二's 现行有效: last year's +
+        本年制发 − 本年废止 = 本年现行有效) where exactly one split keeps them: read, and said as a problem to check
+        instead of “未猜测”."""
         for (table_id, row_id), row in list(self.ambiguous.items()):
-            previous = last.number(table_id, row_id, "in_force") if last.format.has(table_id, row_id, "in_force") else None
-            if table_id != "t2" or previous is None or row.columns != ["issued", "repealed", "in_force"]:
-                continue
-            fits = [v for v in row.splits if previous + v[0] - v[1] == v[2]]
+            fits = [v for v in row.splits
+                    if relations.row_keeps_last_year(self.report, last, table_id, row_id, dict(zip(row.columns, v)))]
             if len(fits) != 1:
                 continue
             for c, v in zip(row.columns, fits[0]):
@@ -50,7 +49,7 @@ class ImportResult:
             self.unread = [cell for cell in self.unread if cell[:2] != (table_id, row_id)]
             self.read_cells += len(row.columns)
             self.problems[self.problems.index(row.said)] = row.settled(
-                fits[0], f"按上年现行有效{format_number(previous)}件（上年现行有效 + 本年制发 − 本年废止 = 本年现行有效）")
+                fits[0], relations.last_year_words(self.report, last, table_id, row_id))
 
     def left_blank(self) -> int:
         """Cells the report's own table leaves empty (read as blank, not unread)."""

@@ -49,6 +49,12 @@ def _md_table(table: layout.FlatTable) -> str:
     return "\n".join([head, sep] + rows)
 
 
+def _subheading(paragraph: str) -> tuple[str, str]:
+    """(“（一）主动公开。”, the rest): the lead a paragraph opens with, set in 楷体 as the Word file sets it."""
+    m = layout.SUBHEADING.match(paragraph)
+    return (m.group(1), paragraph[m.end():]) if m else ("", paragraph)
+
+
 @cache
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
@@ -62,6 +68,7 @@ def environment() -> jinja2.Environment:
     env.filters["text_table"] = _text_table
     env.filters["md_table"] = _md_table
     env.filters["md_escape"] = _md_escape
+    env.filters["subheading"] = _subheading
     return env
 
 

@@ -51,7 +51,6 @@ def set_font(run, name: str, size) -> None:
         rfonts.set(qn(attr), name)
 
 
-_SUBHEADING = re.compile(r"^([（(][一二三四五六七八九十]{1,3}[）)][^。；]{0,20}?。)")
 
 
 def _paragraph(doc, text: str, font=BODY_FONT, size=BODY_SIZE, indent=True, align=None):
@@ -62,7 +61,13 @@ def _paragraph(doc, text: str, font=BODY_FONT, size=BODY_SIZE, indent=True, alig
     if align is not None:
         p.alignment = align
     p.paragraph_format.line_spacing = Pt(28)  # 固定值28磅, the usual 公文 spacing for 三号
-    m = _SUBHEADING.match(text) if font == BODY_FONT else None
+    # a 公文 page is filled line by line: widow/orphan control (on by default in LibreOffice) moved a two-line
+    # paragraph whole to page 2 and left page 1 ending with empty lines
+    p.paragraph_format.widow_control = False
+    # no space between paragraphs (python-docx's default adds 10 pt after each): lines on the 公文 grid, and a
+    # page's last lines filled instead of left empty
+    p.paragraph_format.space_before = p.paragraph_format.space_after = Pt(0)
+    m = layout.SUBHEADING.match(text) if font == BODY_FONT else None
     if m:
         # “（一）主动公开。” opens its paragraph in 楷体, the 公文 二级标题
         set_font(p.add_run(m.group(1)), SUBHEADING_FONT, size)
@@ -141,14 +146,30 @@ def _table(doc, table_id: str, grid: list[list[layout.GridCell]]):
         p.alignment = WD_ALIGN_PARAGRAPH.RIGHT if gc.number else WD_ALIGN_PARAGRAPH.CENTER
         if gc.text:
             set_font(p.add_run(xml_safe(gc.text)), BODY_FONT, TABLE_SIZE)
-    # the header rows (before the first row with a number) repeat on a new page; no row breaks across pages
-    header_rows = next((i for i, row in enumerate(grid) if any(gc.number for gc in row)), 0)
-    for i, tr in enumerate(table._tbl.tr_lst):
+    # The header rows (before the first row with a number) repeat on a new page; no row breaks across pages; and
+    # each row keeps with the next (every paragraph of it: Word's and LibreOffice's “keep table together”), so a
+    # table that would not fit moves whole to the next page — 表三's merged group labels (三、本年度办理结果) are not
+    # left blank on a continuation.  A table of several blocks (表二) may break between its blocks only: kept whole
+    # it would move from page 1 and leave empty lines there.
+    rows = table._tbl.tr_lst
+    blocks = any(_starts_block(grid, i, n_cols) for i in range(len(grid)))
+    # (a block's own header row comes with it: 表二's first block's is not repeated over the others)
+    header_rows = 0 if blocks else next((i for i, row in enumerate(grid) if any(gc.number for gc in row)), 0)
+    for i, tr in enumerate(rows):
         properties = tr.get_or_add_trPr()
         properties.append(properties.makeelement(qn("w:cantSplit"), {}))
         if i < header_rows:
             properties.append(properties.makeelement(qn("w:tblHeader"), {}))
+        if i + 1 < len(rows) and not _starts_block(grid, i + 1, n_cols):
+            for p in tr.iter(qn("w:p")):
+                p.get_or_add_pPr().keepNext_val = True
     return table
+
+
+def _starts_block(grid: list[list[layout.GridCell]], i: int, width: int) -> bool:
+    """Whether grid row `i` opens a block of a table of several (表二's “第二十条第（五）项”: one cell across it)."""
+    row = grid[i]
+    return i > 0 and len(row) == 1 and row[0].header and row[0].colspan == width
 
 
 def write_docx(report: Report) -> bytes:
@@ -167,8 +188,9 @@ def write_docx(report: Report) -> bytes:
 
     _paragraph(doc, report.agency, TITLE_FONT, TITLE_SIZE, indent=False, align=WD_ALIGN_PARAGRAPH.CENTER)
     fmt = report.format
-    _paragraph(doc, f"{report.year}年{fmt.title_phrase}", TITLE_FONT, TITLE_SIZE, indent=False,
-               align=WD_ALIGN_PARAGRAPH.CENTER)
+    title = _paragraph(doc, f"{report.year}年{fmt.title_phrase}", TITLE_FONT, TITLE_SIZE, indent=False,
+                       align=WD_ALIGN_PARAGRAPH.CENTER)
+    title.paragraph_format.space_after = Pt(28)  # one empty line under the title (GB/T 9704)
     for text in report.preface:
         _paragraph(doc, text)
     for section in fmt.sections:

@@ -9,11 +9,15 @@ each row's groups (`Row.path`), so a format with another row or column lays out 
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 
 from gkassist.core.formats import Column, Table
 from gkassist.core.model import Cell, Report
+
+# “（一）主动公开。”: the lead a paragraph opens with, the 公文 二级标题 (楷体 in Word and HTML)
+SUBHEADING = re.compile(r"^([（(][一二三四五六七八九十]{1,3}[）)][^。；]{0,20}?。)")
 
 
 @dataclass
@@ -25,12 +29,15 @@ class GridCell:
     number: bool = False
 
 
-def cell_text(value: Cell) -> str:
+def cell_text(value: Cell, column: Column | None = None) -> str:
+    """A cell as printed: an amount whose unit its official label does not state carries it (“25.1万元”, the
+    2019 format's 采购总金额), so that nobody reads 25.1 where the source said 251000元; the label stays verbatim."""
     if value is None:
         return ""
-    if isinstance(value, float):
-        return f"{value:.6f}".rstrip("0").rstrip(".")
-    return str(value)
+    text = f"{value:.6f}".rstrip("0").rstrip(".") if isinstance(value, float) else str(value)
+    if column is not None and column.unit and column.unit not in column.label and isinstance(value, (int, float)):
+        text += column.unit
+    return text
 
 
 def shown_columns(report: Report, table: Table) -> list[Column]:
@@ -51,7 +58,7 @@ def blocks_grid(report: Report, table: Table) -> list[list[GridCell]]:
                     + [GridCell(c.label, colspan=span(i), header=True) for i, c in enumerate(b.columns)])
         for r in b.rows:
             rows.append([GridCell(r.label, header=True)] + [
-                GridCell(cell_text(report.cell(table.id, r.id, c.id)), colspan=span(i), number=True)
+                GridCell(cell_text(report.cell(table.id, r.id, c.id), c), colspan=span(i), number=True)
                 for i, c in enumerate(b.columns)])
     return rows
 
@@ -98,7 +105,7 @@ def single_grid(report: Report, table: Table) -> list[list[GridCell]]:
                     size = next((k for k, x in enumerate(rows_def[i:]) if x.path[:level + 1] != prefix), len(rows_def) - i)
                     line.append(GridCell(group, rowspan=size, header=True))
             line.append(GridCell(r.label, colspan=label_columns - len(r.path), header=True))
-        line += [GridCell(cell_text(report.cell(table.id, r.id, c.id)), number=True) for c in columns]
+        line += [GridCell(cell_text(report.cell(table.id, r.id, c.id), c), number=True) for c in columns]
         grid.append(line)
     return grid
 
@@ -140,7 +147,7 @@ def flat_tables(report: Report, table_id: str) -> list[FlatTable]:
     table = report.format.tables[table_id]
     if len(table.blocks) > 1:
         return [FlatTable(b.title, [table.label_heading] + [c.label for c in b.columns],
-                          [[r.label] + [cell_text(report.cell(table_id, r.id, c.id)) for c in b.columns] for r in b.rows])
+                          [[r.label] + [cell_text(report.cell(table_id, r.id, c.id), c) for c in b.columns] for r in b.rows])
                 for b in table.blocks]
     if table.row_labels:
         return [_flat_rows(report, table)]
@@ -154,7 +161,7 @@ def _flat_rows(report: Report, table: Table) -> FlatTable:
     for i, r in enumerate(table.rows):
         first_of_top = r.path and (i == 0 or table.rows[i - 1].path[:1] != r.path[:1])
         label = " ".join((r.path[:1] if first_of_top and len(r.path) == 1 else ()) + r.path[1:] + (r.label,))
-        rows.append([label] + [cell_text(report.cell(table.id, r.id, c.id)) for c in columns])
+        rows.append([label] + [cell_text(report.cell(table.id, r.id, c.id), c) for c in columns])
     groups: dict[str, list[str]] = {}
     for c in columns:
         if c.under and not c.optional:
@@ -171,7 +178,7 @@ def _flat_column_groups(report: Report, table: Table) -> FlatTable:
         by_group.setdefault(c.under, []).append(c)
     header = [table.label_heading] + [c.label for c in next(iter(by_group.values()))]
     row = table.rows[0]
-    rows = [["·".join(under)] + [cell_text(report.cell(table.id, row.id, c.id)) for c in cols] for under, cols in by_group.items()]
+    rows = [["·".join(under)] + [cell_text(report.cell(table.id, row.id, c.id), c) for c in cols] for under, cols in by_group.items()]
     return FlatTable("", header, rows)
 
 

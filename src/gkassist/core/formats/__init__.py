@@ -367,11 +367,6 @@ class ReportFormat:
                                    for x in [r.label for r in b.rows] + [c.label for c in b.columns]))
 
 
-def in_force_now(last_in_force: float, issued: float, repealed: float) -> float:
-    """现行有效件数 at the end of the year (X-VALID): last year's + issued − repealed."""
-    return last_in_force + issued - repealed
-
-
 # ------------------------------------------------------------------ the files
 class _Spec(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)

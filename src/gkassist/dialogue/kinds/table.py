@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from gkassist.checks import ERROR, Finding, check
+from gkassist.core import relations
 from gkassist.core.derive import carried_cells, fill_totals, from_last_year, last_in_force
 from gkassist.core.flow import Step
 from gkassist.core.model import Report
@@ -129,19 +130,22 @@ class Table(StepKind):
         if engine.last_year is None:
             return ""
         notes = []
-        carried = {a: v for a, v in from_last_year(trial, engine.last_year, "X-CARRY").items() if a.table == table
-                   and a.column in trial.format.applicant_columns}  # (not the totals: they add the same again)
-        said = sum(trial.number(a.table, a.row, a.column) or 0 for a in carried)
-        if carried and said != sum(carried.values()):
-            notes.append(f"注意：去年报告的结转下年度继续办理是{format_number(sum(carried.values()))}件，今年的上年结转应与它相同，"
+        mismatches = relations.year_mismatches(trial, engine.last_year, table)
+        carried = [m for m in mismatches if m.relation.plus is None and m.relation.minus is None
+                   and m.at.column in trial.format.applicant_columns]  # (not the totals: they add the same again)
+        if off := sum(m.found - m.expected for m in carried):
+            rows = trial.format.tables[table]
+            this, last = rows.row(carried[0].relation.this[0]), rows.row(carried[0].relation.last[0])
+            said = sum(trial.number(table, this.id, c) or 0 for c in trial.format.applicant_columns)
+            notes.append(f"注意：去年报告的{last.plain_label}是{format_number(said - off)}件，今年的{this.name}应与它相同，"
                          f"这里是{format_number(said)}件。去年的数字有误就保持这样，否则请更正。")
-        for address, expected in from_last_year(trial, engine.last_year, "X-VALID").items():
-            said = trial.number(address.table, address.row, address.column)
-            if address.table == table and said is not None and said != expected:
-                last = engine.last_year.number(address.table, address.row, address.column)
-                label = trial.format.tables[table].row(address.row).plain_label
-                notes.append(f"注意：去年报告的{label}现行有效{format_number(last)}件，加上今年制发、减去今年废止，"
-                             f"应为{format_number(expected)}件，这里是{format_number(said)}件。去年的数字有误就保持这样，否则请更正。")
+        for m in mismatches:
+            if (m.relation.plus or m.relation.minus) and not m.bound:
+                label = trial.format.tables[table].row(m.at.row).plain_label
+                terms = "、".join(f"{word}今年{m.label(a).removeprefix('本年')}"
+                                 for word, a in (("加上", m.relation.plus), ("减去", m.relation.minus)) if a)
+                notes.append(f"注意：去年报告的{label}{m.label(m.relation.last)}{format_number(m.last)}件，{terms}，"
+                             f"应为{format_number(m.expected)}件，这里是{format_number(m.found)}件。去年的数字有误就保持这样，否则请更正。")
         return "\n".join(notes) + ("\n" if notes else "")
 
     def _adds_nothing(self, engine, table: str, earlier: list[str], base: dict, parsed: Parsed, ignored: list[str]) -> bool:
@@ -277,12 +281,12 @@ def _imbalance(trial: Report, table: str) -> list[str]:
     from gkassist.dialogue.answers.words import words
 
     out = []
-    n = lambda row, col: trial.number("t3", row, col) or 0  # noqa: E731
-    for col in trial.format.applicant_columns:
-        supply, carried = n("new", col) + n("carried", col), n("carried", col)
-        used, carry = n("results_total", col), n("carry_next", col)
-        if supply == used + carry:
+    for m in relations.sum_mismatches(trial, table):  # the balance of each kind of applicant's column
+        col = m.at.column
+        if len(m.equation.left) < 2 or col not in trial.format.applicant_columns:
             continue
+        (_, carried_at), (used_at, carry_at) = m.equation.left, m.equation.right
+        supply, carried, used, carry = m.left_sum, m.values[carried_at] or 0, m.values[used_at] or 0, m.values[carry_at] or 0
         name = words().kind_names.get(col, col)
         applied = f"{name}申请{format_number(supply)}件" + (f"（含上年结转{format_number(carried)}件）" if carried else "")
         said = f"办理结果{format_number(used)}件" + (f"、结转下年度{format_number(carry)}件" if carry else "")
