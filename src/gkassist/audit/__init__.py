@@ -9,12 +9,18 @@ from __future__ import annotations
 
 import os
 import re
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from gkassist.core.errors import InputError
+
+if TYPE_CHECKING:
+    from gkassist.core.model import Report
+    from gkassist.importer.result import ImportResult
 
 REPORT_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".docx", ".pdf", ".json")
 TABLE_RULES = {"T3-BALANCE", "T3-RESULTS", "T3-COLUMNS", "T4-SUMS"}
@@ -75,7 +81,7 @@ class Audit:
 
 
 # ------------------------------------------------------------------ reading, in worker processes
-def report_files(folders: list[str | Path]) -> list[Path]:
+def report_files(folders: Sequence[str | Path]) -> list[Path]:
     """The report files in the folders.  A name of a report's kind that is no readable file (a FIFO, a link to
     nothing or to itself) is kept too: it becomes a line “无法读取” of the result, never silently left out."""
     files = []
@@ -91,7 +97,7 @@ def report_files(folders: list[str | Path]) -> list[Path]:
     return files
 
 
-def _read(path: Path):
+def _read(path: Path | str) -> tuple[Report, ImportResult | None] | str:
     """(report, import result or None) or the reason it cannot be used."""
     from gkassist.importer import load_any
 
@@ -108,8 +114,8 @@ class Loaded:
     """A file read in a worker: the report and what its import could not read, or why it cannot be used."""
 
     path: str
-    report: object = None
-    result: object = None  # the ImportResult of a published file (None for a saved report)
+    report: Report | None = None
+    result: ImportResult | None = None  # of a published file (None for a saved report)
     error: str = ""
 
 
@@ -131,6 +137,7 @@ def _check(job: tuple[Loaded, Loaded | None, str | None]) -> Unit:
     from gkassist.core.repetition import compare
 
     report, result = loaded.report, loaded.result
+    assert report is not None  # a Loaded without an error holds its report
     unit.agency, unit.level, unit.year = report.agency, report.level, report.year
     unit.format_version, unit.origin = report.format_version, report.origin
     last_report = last.report if last is not None else None
@@ -154,7 +161,7 @@ def _check(job: tuple[Loaded, Loaded | None, str | None]) -> Unit:
                               "message": f"有{unit.unread_cells}个单元格没能从文件中读出（未读出，不是未填写）：{places}"
                                          + ("；" + "；".join(result.problems[:3]) if result and result.problems else "")})
     unit.findings += [f.to_dict() for f in findings]
-    if last_report is not None:
+    if last is not None and last_report is not None:
         unit.last_year_file = last.path
         unit.repeat_rate = round(compare(report, last_report).overall, 3)
     unit.tables = report.tables
@@ -187,7 +194,7 @@ def _start_worker() -> None:
 CHUNK = 8  # files a task: one task per file cost 15% of a 1,000-file audit
 
 
-def _timed(function, items: list) -> list:
+def _timed(function: Callable[[object], object], items: list[object]) -> list[tuple[bool, object]]:
     """Each file's work under its own alarm, whose default action ends the worker even inside C code; a Python
     exception is that file's (False, its name), never the other files' of the task."""
     import signal
@@ -227,7 +234,8 @@ class Workers:
 
         results: list = [None] * len(items)
         tasks = [list(range(i, min(i + CHUNK, len(items)))) for i in range(0, len(items), CHUNK)][::-1]
-        suspects, running = [], {}
+        suspects: list[int] = []  # the items of the tasks in flight when a worker died: run again alone
+        running: dict[Future[list[tuple[bool, object]]], list[int]] = {}
         while tasks or running:
             while tasks and not suspects and len(running) < self.workers * 2:
                 task = tasks.pop()
@@ -274,8 +282,9 @@ class Workers:
         self.pool.shutdown(wait=True)
 
 
-def run_audit(folders: list[str | Path], last_year: list[str | Path] = (), units: list[str] = (),
-              today: date | None = None, workers: int | None = None, progress=None, urls: list[str] = ()) -> Audit:
+def run_audit(folders: Sequence[str | Path], last_year: Sequence[str | Path] = (), units: Sequence[str] = (),
+              today: date | None = None, workers: int | None = None, progress: Callable[[int, int], None] | None = None,
+              urls: Sequence[str] = ()) -> Audit:
     """Read every file (this year's and last year's) and web address in worker processes, then check each report
     against last year's report of the same agency, also in the workers."""
     files = report_files(folders) + list(urls)
@@ -293,7 +302,7 @@ def run_audit(folders: list[str | Path], last_year: list[str | Path] = (), units
     try:
         loaded = pool.each(_load, files + last_files, lambda path, why: Loaded(str(path), error=f"{path}：无法读取（{why}）"), step)
         this_year, previous = loaded[:len(files)], loaded[len(files):]
-        by_agency = {}
+        by_agency: dict[tuple[str, int], Loaded] = {}
         for item in previous:
             if not item.error:
                 by_agency.setdefault((item.report.agency, item.report.year), item)
@@ -305,9 +314,9 @@ def run_audit(folders: list[str | Path], last_year: list[str | Path] = (), units
     return summarise(results, units, today)
 
 
-def summarise(results: list[Unit], required: list[str] = (), today: date | None = None) -> Audit:
+def summarise(results: list[Unit], required: Sequence[str] = (), today: date | None = None) -> Audit:
     audit = Audit(sorted(results, key=lambda u: (not u.error, -u.errors, -u.warnings, u.agency)), today=today)
-    seen: dict[tuple[str, int], list[str]] = {}
+    seen: dict[tuple[str, int | None], list[str]] = {}
     for u in results:
         if not u.error:
             seen.setdefault((u.agency, u.year), []).append(u.path)

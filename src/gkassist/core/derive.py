@@ -48,8 +48,8 @@ def next_year_draft(last: Report, year: int | None = None) -> tuple[Report, list
     year = year or last.year + 1
     fmt = formats.get_format(formats.format_for_year(year))
     draft = Report.blank(fmt.version, last.agency, year, level=last.level, origin="draft", local_deadline=None)
-    for (table, row, col), value in from_last_year(draft, last, "X-CARRY").items():
-        draft.set_cell(table, row, col, value)
+    for (table_id, row_id, col_id), value in from_last_year(draft, last, "X-CARRY").items():
+        draft.set_cell(table_id, row_id, col_id, value)
     # what last year's format could not give: a column that follows from last year's (现行有效), rows it lacks
     unknown: dict[tuple[str, str], list[str]] = {}  # (table, its column label) → the rows' labels
     for relation in fmt.across_years:

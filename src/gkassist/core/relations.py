@@ -16,14 +16,15 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from gkassist.core.formats import AcrossYears, Address, CellAddress, Equation, ReportFormat
+from gkassist.core.formats import AcrossYears, Address, CellAddress, Equation, ReportFormat, ValueOf
 from gkassist.core.numbers import format_number as _fmt
 
 if TYPE_CHECKING:  # the model imports the formats, not this module: no cycle at run time
     from gkassist.core.model import Report
 
 Number = int | float
-ValueOf = Callable[[Address], Number | None]
+# A cell's figure by its table and address (None when blank or not applicable)
+TableValueOf = Callable[[str, Address], "Number | None"]
 
 
 # ------------------------------------------------------------------ sums inside a table
@@ -67,7 +68,7 @@ class SumMismatch:
         else:
             where = ""
         if len(eq.left) > 1:  # a balance: both sides named
-            def side(cells):
+            def side(cells: Iterable[Address]) -> str:
                 return " + ".join(f"{table.row(r).name}{_fmt(values[(r, c)] or 0)}" for r, c in cells)
             return f"{where}{side(eq.left)} = {_fmt(self.left_sum)}，但{side(eq.right)} = {_fmt(self.right_sum)}"
         total_name = table.row(row).label if eq.each == "column" else column.label
@@ -133,14 +134,14 @@ class YearMismatch:
         this = self.label(rel.this)
         if self.bound:
             return (f"{row}：{self.label(rel.minus)}{_fmt(self.found)}件，超过上年{this}{_fmt(self.last)}件"
-                    + (f"与{self.label(rel.plus)}{_fmt(self.plus)}件之和" if rel.plus else ""))
+                    + (f"与{self.label(rel.plus)}{_fmt(self.plus or 0)}件之和" if rel.plus else ""))
         return f"{row}：上年{this}{_fmt(self.last)}{self.terms()} = {_fmt(self.expected)}，但本年{this}填的是{_fmt(self.found)}"
 
     def terms(self) -> str:
         """“ + 本年制发1 − 本年废止0”: what this year adds and takes away."""
         rel = self.relation
-        plus = f" + {self.label(rel.plus)}{_fmt(self.plus)}" if rel.plus else ""
-        return plus + (f" − {self.label(rel.minus)}{_fmt(self.minus)}" if rel.minus else "")
+        plus = f" + {self.label(rel.plus)}{_fmt(self.plus or 0)}" if rel.plus else ""
+        return plus + (f" − {self.label(rel.minus)}{_fmt(self.minus or 0)}" if rel.minus else "")
 
 
 def _last_value(relation: AcrossYears, last: Report) -> Number | None:
@@ -155,48 +156,57 @@ def _relations(report: Report, table_id: str | None, rule: str | None) -> list[A
 
 
 def expected_from_last_year(report: Report, last: Report, rule: str | None = None, table_id: str | None = None,
-                            value_of: Callable[[str, Address], Number | None] | None = None
-                            ) -> dict[CellAddress, Number]:
+                            value_of: TableValueOf | None = None) -> dict[CellAddress, Number]:
     """This year's cells that last year's report gives, by the format's relations across years (of one rule, one
     table): last year's figure plus this year's own cells the relation adds (`value_of(table, address)`, the
     report's own by default), where all of them are known."""
-    this_year = value_of or (lambda t, a: report.number(t, *a))
+    this_year = value_of or _report_numbers(report)
     out = {}
     for relation in _relations(report, table_id, rule):
         previous = _last_value(relation, last)
         if previous is None:
             continue
-        value = relation.expected(previous, lambda a, t=relation.table: this_year(t, a))
+        value = relation.expected(previous, _in_table(this_year, relation.table))
         if value is not None:
             out[CellAddress(relation.table, *relation.this)] = value
     return out
 
 
 def year_mismatches(report: Report, last: Report, table_id: str | None = None, rule: str | None = None,
-                    value_of: Callable[[str, Address], Number | None] | None = None) -> list[YearMismatch]:
+                    value_of: TableValueOf | None = None) -> list[YearMismatch]:
     """This year's cells that the format's relations across years and last year's report do not bear out (of
     one table, one rule), with the bounds the relations declare (T2-VALID)."""
-    this_year = value_of or (lambda t, a: report.number(t, *a))
+    this_year = value_of or _report_numbers(report)
     fmt = report.format
     out = []
     for relation in _relations(report, table_id, None):
         previous = _last_value(relation, last)
         if previous is None:
             continue
-        get = lambda a, t=relation.table: this_year(t, a) if a else None  # noqa: E731
-        plus, minus, now = get(relation.plus), get(relation.minus), get(relation.this)
+        get = _in_table(this_year, relation.table)
+        plus = get(relation.plus) if relation.plus else None
+        minus = get(relation.minus) if relation.minus else None
+        now = get(relation.this)
         expected = relation.expected(previous, get)
         if expected is None:
             continue
-        found = dict(format=fmt, relation=relation, last=previous, plus=plus, minus=minus)
-        if relation.bound and minus is not None and (rule is None or rule == relation.bound) and \
+        if relation.bound and relation.minus and minus is not None and (rule is None or rule == relation.bound) and \
                 minus > previous + (plus or 0):
-            out.append(YearMismatch(rule=relation.bound, at=CellAddress(relation.table, *relation.minus),
-                                    expected=previous + (plus or 0), found=minus, **found))
+            out.append(YearMismatch(fmt, relation, relation.bound, CellAddress(relation.table, *relation.minus),
+                                    previous, plus, minus, expected=previous + (plus or 0), found=minus))
         if now is not None and now != expected and (rule is None or rule == relation.rule):
-            out.append(YearMismatch(rule=relation.rule, at=CellAddress(relation.table, *relation.this),
-                                    expected=expected, found=now, **found))
+            out.append(YearMismatch(fmt, relation, relation.rule, CellAddress(relation.table, *relation.this),
+                                    previous, plus, minus, expected=expected, found=now))
     return out
+
+
+def _report_numbers(report: Report) -> TableValueOf:
+    return lambda table_id, address: report.number(table_id, *address)
+
+
+def _in_table(value_of: TableValueOf, table_id: str) -> ValueOf:
+    """`value_of` for the cells of one table."""
+    return lambda address: value_of(table_id, address)
 
 
 def row_keeps_last_year(report: Report, last: Report, table_id: str, row_id: str, cells: dict[str, Number]) -> bool:
@@ -205,10 +215,9 @@ def row_keeps_last_year(report: Report, last: Report, table_id: str, row_id: str
     def value_of(t: str, a: Address) -> Number | None:
         return cells[a[1]] if t == table_id and a[0] == row_id and a[1] in cells else report.number(t, *a)
 
-    reaching = [r for r in report.format.across_years if r.table == table_id and r.this[0] == row_id
-                and r.this[1] in cells and _last_value(r, last) is not None]
-    if not reaching or any(r.expected(_last_value(r, last), lambda a, r=r: value_of(r.table, a)) is None
-                           for r in reaching):
+    reaching = [(r, previous) for r in report.format.across_years if r.table == table_id and r.this[0] == row_id
+                and r.this[1] in cells and (previous := _last_value(r, last)) is not None]
+    if not reaching or any(r.expected(previous, _in_table(value_of, r.table)) is None for r, previous in reaching):
         return False
     mismatches = year_mismatches(report, last, table_id, value_of=value_of)
     return not any(m.at.row == row_id for m in mismatches)
@@ -232,7 +241,7 @@ def said(fmt: ReportFormat, relation: AcrossYears) -> str:
 def last_year_words(report: Report, last: Report, table_id: str, row_id: str) -> str:
     """How last year's report settled a row: “按上年现行有效411件（上年现行有效 + 本年制发 − 本年废止 = 本年现行有效）”."""
     fmt = report.format
-    reaching = [r for r in fmt.across_years if r.table == table_id and r.this[0] == row_id
-                and _last_value(r, last) is not None]
+    reaching = [(r, previous) for r in fmt.across_years if r.table == table_id and r.this[0] == row_id
+                and (previous := _last_value(r, last)) is not None]
     return "、".join(f"按上年{fmt.tables[table_id].column(*r.last).label.removesuffix('件数')}"
-                     f"{_fmt(_last_value(r, last))}件（{said(fmt, r)}）" for r in reaching)
+                     f"{_fmt(previous)}件（{said(fmt, r)}）" for r, previous in reaching)
