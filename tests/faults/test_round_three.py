@@ -459,3 +459,60 @@ def test_a_whole_docx_of_every_method_zip_allows_still_reads(tmp_path, method):
     path = tmp_path / "r.docx"
     path.write_bytes(docx_bytes(seed_body(), method))
     assert import_file(path).report.agency == "德惠市郭家镇人民政府"
+
+
+# ------------------------------------------------------------------ 8. HTML read with the work bounded
+def seed_page(inside: str = "", around: tuple[str, str] = ("", "")) -> str:
+    body = "".join(f"<p>{line}</p>" for line in SEED.read_text(encoding="utf-8").splitlines())
+    return f"<html><head><title>年报</title></head><body>{around[0]}{body}{inside}{around[1]}</body></html>"
+
+
+BIG_PAGES = {
+    "4.9 million <td>": lambda: seed_page("<table><tr>" + "<td>" * 4_900_000 + "</table>"),
+    "2 million cells": lambda: seed_page("<table>" + "<tr><td>1<td>2" * 1_000_000 + "</table>"),
+    "250-deep divs": lambda: seed_page(around=("<div>" * 250, "</div>" * 250)),
+    "1000-deep spans": lambda: seed_page(around=("<span>" * 1000, "</span>" * 1000)),
+    "nested tables": lambda: seed_page(around=("<table><tr><td>" * 200, "</td></tr></table>" * 200)),
+    "nested lists": lambda: seed_page(around=("<ul><li>" * 300, "</li></ul>" * 300)),
+    "3 million <br>": lambda: seed_page("<br>" * 3_000_000),
+    "a million empty <p>": lambda: seed_page("<p></p>" * 1_000_000),
+    "80-deep divs around 4 MB of text": lambda: seed_page("<p>" + "字" * 4_000_000 + "</p>", ("<div>" * 80, "</div>" * 80)),
+}
+
+
+@pytest.mark.parametrize("page", [pytest.param(p, marks=pytest.mark.slow) if p.startswith("4.9") else p for p in BIG_PAGES])
+def test_a_page_asking_for_too_much_work_is_refused_quickly(tmp_path, page):
+    import time
+
+    from gkassist.core.errors import InputError
+    from gkassist.importer import import_file
+
+    path = tmp_path / "page.html"
+    path.write_text(BIG_PAGES[page](), encoding="utf-8")
+    started = time.monotonic()
+    with pytest.raises(InputError) as e:
+        import_file(path)
+    assert time.monotonic() - started < 5  # reading the 20 MB file included; it took 46 s and 690 MB
+    said = str(e.value)
+    assert said.startswith(f"{path}：") and ("元素" in said or "嵌套" in said or "过于复杂" in said), said
+
+
+@pytest.mark.parametrize("depth, cells", [(60, 0), (0, 4_000), (40, 3_000)])
+def test_a_deep_or_large_page_within_the_bounds_still_reads(tmp_path, depth, cells):
+    from gkassist.importer import import_file
+
+    path = tmp_path / "page.html"
+    path.write_text(seed_page("<table>" + "<tr><td>x</td></tr>" * (cells // 2) + "</table>" if cells else "",
+                              ("<div>" * depth, "</div>" * depth)), encoding="utf-8")
+    assert import_file(path).report.agency == "德惠市郭家镇人民政府"
+
+
+def test_a_page_past_its_seconds_is_refused(tmp_path, monkeypatch):
+    from gkassist.core.errors import InputError
+    from gkassist.importer import html_reader, import_file
+
+    monkeypatch.setattr(html_reader, "SECONDS", 0.0)  # every page is past it: the clock is looked at as it reads
+    path = tmp_path / "page.html"
+    path.write_text(seed_page(), encoding="utf-8")
+    with pytest.raises(InputError, match="读取超过0秒仍未完成"):
+        import_file(path)
