@@ -249,3 +249,27 @@ def test_the_audit_workbook_and_page_take_any_agency_and_file_name(units, requir
     assert not any(CONTROL.search(v.replace("\r", "")) for v in shown)  # a line break may stay
     page = to_html(audit)
     assert not CONTROL.search(page.replace("\r", "")) and "<script" in page  # its own script, nothing else acting
+
+
+# ---------------------------------------------------------------- issue #30: HTML pages asking for unbounded work
+@pytest.mark.slow
+@settings(max_examples=30, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.sampled_from(["div", "span", "td", "p", "li", "b", "table", "br", "font", "tr"]), st.sampled_from([1, 300, 70_000]),
+       st.sampled_from([0, 30, 101, 400]), st.sampled_from(["", "字" * 100_000, "<!-- x -->" * 1000]), st.booleans())
+def test_any_page_is_bounded_text_or_one_chinese_message(tmp_path, tag, count, depth, filler, closed):
+    import time
+
+    from gkassist.importer import import_file
+
+    body = "".join(f"<p>{line}</p>" for line in SEED_LINES)
+    end = f"</{tag}>" if closed else ""
+    page = (f"<html><body>{f'<{tag}>' * depth}{body}{(f'<{tag}>' + filler[:50] + end) * count}{filler}"
+            f"{end * depth}</body></html>")
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    started = time.monotonic()
+    try:
+        assert import_file(path).report.year >= 2008
+    except InputError as e:
+        assert chinese_message(e), str(e)
+    assert time.monotonic() - started < 5

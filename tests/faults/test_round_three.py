@@ -459,3 +459,292 @@ def test_a_whole_docx_of_every_method_zip_allows_still_reads(tmp_path, method):
     path = tmp_path / "r.docx"
     path.write_bytes(docx_bytes(seed_body(), method))
     assert import_file(path).report.agency == "德惠市郭家镇人民政府"
+
+
+# ------------------------------------------------------------------ 8. HTML read with the work bounded
+def seed_page(inside: str = "", around: tuple[str, str] = ("", "")) -> str:
+    body = "".join(f"<p>{line}</p>" for line in SEED.read_text(encoding="utf-8").splitlines())
+    return f"<html><head><title>年报</title></head><body>{around[0]}{body}{inside}{around[1]}</body></html>"
+
+
+BIG_PAGES = {
+    "4.9 million <td>": lambda: seed_page("<table><tr>" + "<td>" * 4_900_000 + "</table>"),
+    "2 million cells": lambda: seed_page("<table>" + "<tr><td>1<td>2" * 1_000_000 + "</table>"),
+    "250-deep divs": lambda: seed_page(around=("<div>" * 250, "</div>" * 250)),
+    "1000-deep spans": lambda: seed_page(around=("<span>" * 1000, "</span>" * 1000)),
+    "nested tables": lambda: seed_page(around=("<table><tr><td>" * 200, "</td></tr></table>" * 200)),
+    "nested lists": lambda: seed_page(around=("<ul><li>" * 300, "</li></ul>" * 300)),
+    "3 million <br>": lambda: seed_page("<br>" * 3_000_000),
+    "a million empty <p>": lambda: seed_page("<p></p>" * 1_000_000),
+    "80-deep divs around 4 MB of text": lambda: seed_page("<p>" + "字" * 4_000_000 + "</p>", ("<div>" * 80, "</div>" * 80)),
+}
+
+
+@pytest.mark.parametrize("page", [pytest.param(p, marks=pytest.mark.slow) if p.startswith("4.9") else p for p in BIG_PAGES])
+def test_a_page_asking_for_too_much_work_is_refused_quickly(tmp_path, page):
+    import time
+
+    from gkassist.core.errors import InputError
+    from gkassist.importer import import_file
+
+    path = tmp_path / "page.html"
+    path.write_text(BIG_PAGES[page](), encoding="utf-8")
+    started = time.monotonic()
+    with pytest.raises(InputError) as e:
+        import_file(path)
+    assert time.monotonic() - started < 5  # reading the 20 MB file included; it took 46 s and 690 MB
+    said = str(e.value)
+    assert said.startswith(f"{path}：") and ("元素" in said or "嵌套" in said or "过于复杂" in said), said
+
+
+@pytest.mark.parametrize("depth, cells", [(60, 0), (0, 4_000), (40, 3_000)])
+def test_a_deep_or_large_page_within_the_bounds_still_reads(tmp_path, depth, cells):
+    from gkassist.importer import import_file
+
+    path = tmp_path / "page.html"
+    path.write_text(seed_page("<table>" + "<tr><td>x</td></tr>" * (cells // 2) + "</table>" if cells else "",
+                              ("<div>" * depth, "</div>" * depth)), encoding="utf-8")
+    assert import_file(path).report.agency == "德惠市郭家镇人民政府"
+
+
+def test_a_page_past_its_seconds_is_refused(tmp_path, monkeypatch):
+    from gkassist.core.errors import InputError
+    from gkassist.importer import html_reader, import_file
+
+    monkeypatch.setattr(html_reader, "SECONDS", 0.0)  # every page is past it: the clock is looked at as it reads
+    path = tmp_path / "page.html"
+    path.write_text(seed_page(), encoding="utf-8")
+    with pytest.raises(InputError, match="读取超过0秒仍未完成"):
+        import_file(path)
+
+
+# ------------------------------------------------------------------ 10. Windows: no signal to ask, no fork to bound
+class FakeKernel32:
+    """Windows' kernel32 as the liveness check uses it: processes by id → exit code (259 while running), or the
+    error OpenProcess gives (87 no such process, 5 access denied)."""
+
+    def __init__(self, processes: dict[int, int | str], exit_code_fails: bool = False):
+        self.processes, self.exit_code_fails, self.opened, self.closed = processes, exit_code_fails, [], []
+        self.error = 0
+
+    def OpenProcess(self, access, inherit, pid):
+        assert access == 0x1000 and not inherit  # query only: never a right to terminate
+        state = self.processes.get(pid, "gone")
+        if state == "gone":
+            self.error = 87
+            return 0
+        if state == "denied":
+            self.error = 5
+            return 0
+        self.opened.append(pid)
+        return 1000 + pid
+
+    def GetExitCodeProcess(self, handle, code):
+        if self.exit_code_fails:
+            return 0
+        code._obj.value = self.processes[handle - 1000]
+        return 1
+
+    def CloseHandle(self, handle):
+        self.closed.append(handle)
+        return 1
+
+
+@pytest.fixture
+def windows(monkeypatch):
+    """The Windows branches selected on Linux; os.kill fails the test if anything still signals."""
+    from gkassist.core import processes
+
+    def no_signal(*args):
+        raise AssertionError(f"os.kill{args} on Windows terminates that process")
+
+    kernel = FakeKernel32({})
+    monkeypatch.setattr(processes, "WINDOWS", True)
+    monkeypatch.setattr(processes, "_kernel32", lambda: kernel)
+    monkeypatch.setattr(processes, "_last_error", lambda: kernel.error)
+    monkeypatch.setattr(os, "kill", no_signal)
+    return kernel
+
+
+@pytest.mark.parametrize("state, alive", [(259, True), (0, False), (1, False), ("gone", False), ("denied", True),
+                                          ("exit code unknown", True)])
+def test_the_windows_liveness_check_opens_the_process_for_query_and_never_signals(windows, state, alive):
+    from gkassist.core.processes import process_alive
+
+    windows.processes[4242] = 259 if state == "exit code unknown" else state
+    windows.exit_code_fails = state == "exit code unknown"
+    assert process_alive(4242) is alive
+    assert windows.closed == [1000 + 4242 for _ in windows.opened]  # every handle opened is closed
+    assert process_alive(0) is False and process_alive(-1) is False
+
+
+@pytest.mark.parametrize("holder", ["live", "exited", "gone", "another user's"])
+def test_the_draft_lock_on_windows_refuses_a_live_holder_and_takes_over_a_dead_one(windows, tmp_path, holder):
+    from gkassist.core.errors import InputError
+    from gkassist.dialogue.session import DraftLock
+
+    draft = tmp_path / "2025_石桥镇.json"
+    draft.write_text("{}", encoding="utf-8")
+    lock = draft.with_suffix(".lock")
+    lock.write_text("4242")
+    windows.processes[4242] = {"live": 259, "exited": 0, "gone": "gone", "another user's": "denied"}[holder]
+    if holder in ("live", "another user's"):
+        with pytest.raises(InputError, match="正在被另一个 gkassist（进程 4242）使用"):
+            DraftLock(draft).acquire()
+        assert lock.read_text() == "4242"
+    else:
+        with DraftLock(draft) as held:
+            assert held.held and lock.read_text() == str(os.getpid())
+        assert not lock.exists()
+
+
+def test_the_posix_liveness_check_knows_this_process_and_a_gone_one():
+    from gkassist.core.processes import process_alive
+
+    assert process_alive(os.getpid()) and process_alive(os.getppid())
+    assert not process_alive(999_999_999) and not process_alive(2**70)
+
+
+@pytest.fixture
+def spawned(monkeypatch):
+    """run_bounded as on Windows: no fork, no RLIMIT, no SIGALRM — a spawned child, timed by the parent."""
+    from gkassist.core import limits
+
+    monkeypatch.setattr(limits, "FORK_WITH_LIMITS", False)
+    monkeypatch.setattr(os, "fork", lambda: pytest.fail("fork on a system without it"))
+    return limits
+
+
+@pytest.mark.slow
+def test_a_bounded_step_without_fork_is_a_spawned_child_ended_on_time(spawned, tmp_path):
+    import time
+
+    from gkassist.core.errors import InputError
+    from gkassist.core.files import read_bytes
+
+    run_bounded = spawned.run_bounded
+    assert run_bounded("x", sum, [1, 2, 3]) == 6
+    assert run_bounded("x", os.getpid) != os.getpid()  # another process
+    started = time.monotonic()
+    with pytest.raises(InputError, match="^x：读取超过1秒仍未完成"):
+        run_bounded("x", time.sleep, 60, seconds=1)
+    assert time.monotonic() - started < 4
+    with pytest.raises(InputError, match="^x：读取时用尽了内存或出错退出"):
+        run_bounded("x", os.abort)  # what pdfium does when it cannot allocate
+    with pytest.raises(InputError, match="^x：读取时用尽了内存（"):
+        run_bounded("x", bytearray, 2**62)
+    with pytest.raises(InputError, match=f"^{tmp_path}/无.txt：文件不存在$"):  # its own message, passed on
+        run_bounded("x", read_bytes, tmp_path / "无.txt")
+
+
+@pytest.mark.slow
+def test_what_a_spawned_child_sends_back_is_bounded(spawned, monkeypatch):
+    from gkassist.core.errors import InputError
+
+    monkeypatch.setattr(spawned, "MAX_RESULT_BYTES", 10_000)
+    assert spawned.run_bounded("x", bytes, 5_000) == bytes(5_000)
+    with pytest.raises(InputError, match="^x：读出的内容超过"):
+        spawned.run_bounded("x", bytes, 20_000)
+
+
+@pytest.mark.slow
+def test_pdfs_are_read_and_bounded_in_a_spawned_child_without_fork(spawned, tmp_path):
+    from faultfiles import pdf_bytes
+    from gkassist.core.errors import InputError
+    from gkassist.importer.pdf_reader import pdf_text
+    from support import PUBLISHED
+
+    assert "政府信息公开" in pdf_text(PUBLISHED / "2019_shanghai_szfbgt_lo.pdf")
+    path = tmp_path / "r.pdf"
+    path.write_bytes(pdf_bytes(b"BT /F1 12 Tf 72 700 Td " + b"(a) Tj " * 200_000 + b"ET"))
+    with pytest.raises(InputError):
+        pdf_text(path)
+
+
+# ------------------------------------------------------------------ minor: list files, http:// lines, corpus add
+@pytest.mark.parametrize("odd, line", [(b"https://b.gov.cn/\xe9\xff\xfe.html", 2), (b"https://b.gov.cn/\x00x", 2),
+                                       (b"\xff\xfehttps://b.gov.cn/", 2), (b"http://b.gov.cn/\x80", 2)])
+@pytest.mark.parametrize("option", ["--urls", "--units"])
+def test_a_list_with_one_unreadable_line_names_that_line(tmp_path, capsys, odd, line, option):
+    listed = tmp_path / "list.txt"
+    listed.write_bytes("http://a.gov.cn/1.html\n".encode() + odd + b"\nhttp://c.gov.cn/\n")
+    argv = ["audit", str(SAMPLE), "--units", str(listed)] if option == "--units" else ["audit", "--urls", str(listed)]
+    assert main(argv + ["--json"]) == 2
+    err = capsys.readouterr().err
+    assert f"{listed}：第{line}行不是可读的文字" in err and "瑨" not in err, err
+
+
+def test_a_list_in_gbk_or_with_a_gbk_line_still_reads(tmp_path, monkeypatch):
+    from gkassist import importer
+    from gkassist.audit import read_units, read_urls
+
+    monkeypatch.setattr(importer, "report_addresses", lambda url: [url])
+    listed = tmp_path / "list.txt"
+    listed.write_bytes("http://a.gov.cn/年报.html\n".encode() + "http://b.gov.cn/公开.html\r\n".encode("gbk"))
+    assert read_urls(listed) == ["http://a.gov.cn/年报.html", "http://b.gov.cn/公开.html"]
+    listed.write_bytes("石桥镇\n".encode("gbk") + "河西镇\n".encode())
+    assert read_units(listed) == ["石桥镇", "河西镇"]
+
+
+@pytest.mark.parametrize("url", ["http://", "https://", "http:///x.html", "https://:80/", "http://[::1"])
+def test_an_address_without_a_site_is_said_as_such_not_as_a_redirect(url):
+    from gkassist.core.errors import InputError
+    from gkassist.importer.fetch import fetch
+
+    with pytest.raises(InputError) as e:
+        fetch(url)
+    assert "网址不完整或格式不对" in str(e.value) and "跳转" not in str(e.value)
+
+
+@pytest.mark.slow
+def test_concurrent_corpus_adds_never_print_a_database_error(tmp_path):
+    import subprocess
+    import sys
+
+    env = dict(os.environ, HOME=str(tmp_path / "home"), XDG_DATA_HOME=str(tmp_path / "data"))  # the run's jieba cache
+    files = [str(SAMPLES / name) for name in ("2024_shiqiaozhen.json", "2024_hexizhen.json", "2024_baishuixiang.json")]
+    for _ in range(1):  # a fresh index: the first build is when every process finds every file new
+        shutil.rmtree(tmp_path / "data", ignore_errors=True)
+        adds = [subprocess.Popen([sys.executable, "-m", "gkassist.cli", "corpus", "add", *(files if i % 2 else files[::-1])],
+                                 env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for i in range(3)]
+        for add in adds:
+            out, err = add.communicate(timeout=120)
+            assert add.returncode == 0 and "constraint" not in out + err and "意外" not in err, err
+    listed = subprocess.run([sys.executable, "-m", "gkassist.cli", "corpus", "list"], env=env, capture_output=True,
+                            text=True, timeout=60).stdout
+    assert sum("我的报告" in line for line in listed.splitlines()) == 3
+
+
+def test_adding_a_file_another_gkassist_is_adding_waits_for_it_and_replaces_it(tmp_path):
+    """The race of two `corpus add`, made certain: the other process has inserted the file and not yet committed
+    when this one adds it."""
+    import threading
+    import time
+
+    from gkassist.core.model import load_report
+    from gkassist.corpus.index import PhrasingIndex, _report_sentences
+
+    path = tmp_path / "index.sqlite"
+    first, second = PhrasingIndex.open(path), PhrasingIndex.open(path)
+    report, source = load_report(SAMPLE), str(SAMPLE)
+    _report_sentences(report)  # jieba loaded before: the add reaches the database within the wait below
+    first.db.execute("BEGIN IMMEDIATE")
+    first.db.execute("INSERT INTO files (source, size, mtime_ns, own) VALUES (?, 1, 1, 1)", (source,))
+    outcome = {}
+
+    def add():
+        try:
+            outcome["sentences"] = second.add_report(report, source, True)
+        except Exception as e:  # noqa: BLE001 — what escapes is the finding
+            outcome["raised"] = f"{type(e).__name__}: {e}"
+
+    adding = threading.Thread(target=add)
+    adding.start()
+    time.sleep(0.3)
+    first.db.commit()
+    adding.join(15)
+    assert "raised" not in outcome and outcome["sentences"] > 0, outcome
+    assert second.db.execute("SELECT count(*) FROM files WHERE source = ?", (source,)).fetchone()[0] == 1
+    second.db.execute("DELETE FROM files")  # a file dropped meanwhile by the other: dropping it again is nothing
+    second.db.commit()
+    second._drop(1)

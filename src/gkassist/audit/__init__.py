@@ -345,20 +345,20 @@ def _same_unit(name: str, agency: str) -> bool:
 
 
 def read_units(path: str | Path) -> list[str]:
-    from gkassist.core.files import read_text_file
+    from gkassist.core.files import read_lines
 
-    return [line.strip() for line in read_text_file(Path(path)).splitlines() if line.strip() and not line.startswith("#")]
+    return [line.strip() for line in read_lines(Path(path)) if line.strip() and not line.startswith("#")]
 
 
 def read_urls(path: str | Path) -> list[str]:
     """The web addresses of a list file (one a line, “#” for a comment); a 年报栏目 list page among them stands for
     the reports it links to.  An address that cannot be read stays in the list: its line in the audit says why."""
-    from gkassist.core.files import read_text_file
+    from gkassist.core.files import read_lines
     from gkassist.importer import report_addresses
     from gkassist.importer.fetch import is_url
 
     found: list[str] = []
-    for line in read_text_file(Path(path)).splitlines():
+    for line in read_lines(Path(path)):
         line = line.strip()
         if not line or line.startswith("#"):
             continue

@@ -132,6 +132,32 @@ def read_text_file(path: Path) -> str:
     return decode_text(read_bytes(path), path)
 
 
+def read_lines(path: Path) -> list[str]:
+    """A list file (web addresses, units), decoded line by line: one line saved in another encoding (or holding a
+    NUL) is named by its number, instead of the whole file being guessed as UTF-16 or GBK and quoted as mojibake."""
+    data = read_bytes(path)
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return decode_text(data, path).splitlines()  # UTF-16 with its mark: the whole file is one encoding
+    lines = []
+    for number, raw in enumerate(data.removeprefix(b"\xef\xbb\xbf").split(b"\n"), 1):
+        line = _decoded_line(raw.rstrip(b"\r"))
+        if line is None:
+            raise InputError(f"{path}：第{number}行不是可读的文字（不是 UTF-8 或 GBK 编码，或含有控制字符），请检查这一行")
+        lines.append(line)
+    return lines
+
+
+def _decoded_line(raw: bytes) -> str | None:
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            line = raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if not any((ord(ch) < 32 and ch not in "\t\f") or 0xE000 <= ord(ch) <= 0xF8FF for ch in line):
+            return line
+    return None
+
+
 def atomic_write(path: str | Path, data: bytes | str) -> None:
     """Write to a temporary file beside `path`, then rename: never a half-written output."""
     path = Path(path)

@@ -347,6 +347,7 @@ class PhrasingIndex:
             if not stale and not fresh:
                 return 0, 0
             with self.db:
+                self._write_now()
                 for fid in stale:
                     self._drop(fid)
             if len(fresh) > 20:
@@ -360,6 +361,7 @@ class PhrasingIndex:
         found = _report_sentences(report)
         level, own_token = report.level, "1" if own else "0"
         with self._lock, self.db:
+            self._write_now()  # another gkassist adding the same file meanwhile: its row is seen here, not a UNIQUE error
             for (fid,) in self.db.execute("SELECT id FROM files WHERE source = ?", (source,)).fetchall():
                 self._drop(fid)
             first = self.db.execute("SELECT next_seq FROM totals").fetchone()[0]
@@ -390,15 +392,25 @@ class PhrasingIndex:
                                 counts.items())
         return len(found)
 
+    def _write_now(self) -> None:
+        """Take the write lock before reading what a change depends on (a plain transaction starts at its first
+        write, after the reads: two processes would both see a file as new and both insert it)."""
+        if not self.db.in_transaction:
+            self.db.execute("BEGIN IMMEDIATE")
+
     def remove_source(self, source: str) -> bool:
         with self._lock, self.db:
+            self._write_now()
             found = self.db.execute("SELECT id FROM files WHERE source = ?", (source,)).fetchall()
             for (fid,) in found:
                 self._drop(fid)
         return bool(found)
 
     def _drop(self, fid: int) -> None:
-        first, count, words = self.db.execute("SELECT first_seq, sentences, words FROM files WHERE id = ?", (fid,)).fetchone()
+        found = self.db.execute("SELECT first_seq, sentences, words FROM files WHERE id = ?", (fid,)).fetchone()
+        if found is None:
+            return  # dropped meanwhile by another gkassist following the same folder
+        first, count, words = found
         if count:
             span = (first, first + count - 1)
             rows = Counter(row for (row,) in self.db.execute("SELECT row FROM occurrences WHERE seq BETWEEN ? AND ?", span))
@@ -427,6 +439,7 @@ class PhrasingIndex:
             except InputError as e:
                 warn(f"跳过 {e}")
                 with self._lock, self.db:
+                    self._write_now()
                     self.db.execute("DELETE FROM files WHERE source = ?", (f.source,))
                     self.db.execute("INSERT INTO files (source, size, mtime_ns, own, problem) VALUES (?, ?, ?, ?, ?)",
                                     (f.source, f.size, f.mtime_ns, int(f.own), str(e)))

@@ -208,15 +208,10 @@ def _lock_holder(path: Path) -> int | None:
 
 
 def _alive(pid: int) -> bool:
-    import os
+    """Asked without signalling it: on Windows os.kill(pid, 0) would terminate the other window (core.processes)."""
+    from gkassist.core.processes import process_alive
 
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
+    return process_alive(pid)
 
 
 def read_draft(path: Path) -> Draft:

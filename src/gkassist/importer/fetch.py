@@ -75,6 +75,7 @@ def fetch(url: str, timeout: float | None = None, max_bytes: int | None = None) 
     scheme = (_SCHEME.match(url) or [None, ""])[1].lower()
     if scheme not in ("http", "https"):
         raise InputError(f"{url}：只支持 http:// 或 https:// 开头的网址")
+    _check_host(url)  # “http://” with no site: said as such, not as a redirect (httpx calls both UnsupportedProtocol)
     outcome: dict = {}
 
     def run():
@@ -93,6 +94,17 @@ def fetch(url: str, timeout: float | None = None, max_bytes: int | None = None) 
     if "error" in outcome:
         raise outcome["error"]
     return outcome["fetched"]
+
+
+def _check_host(url: str) -> None:
+    from urllib.parse import urlsplit
+
+    try:
+        host = urlsplit(url).hostname
+    except ValueError:  # “http://[::1”
+        host = None
+    if not host:
+        raise InputError(f"{url}：网址不完整或格式不对（“//”后面没有网站地址），请检查这个网址")
 
 
 def _fetch(url: str, timeout: float, max_bytes: int) -> Fetched:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 from pathlib import Path
 
 from gkassist.core.errors import InputError
@@ -14,15 +15,67 @@ _SKIP = {"script", "style", "noscript", "nav", "head", "iframe", "select", "butt
 _REPORT_MARKS = ("总体情况", "主动公开政府信息", "收到和处理政府信息公开申请", "行政复议", "存在的主要问题", "其他需要报告的事项")
 
 
-def html_text(html: str, path: Path) -> str:
-    import lxml.html
+# The work a page may ask for, counted as it is done: a report's page has about a thousand elements, 10 to 20
+# levels deep, and reads in well under a second.  A crafted page (millions of <td>, divs nested hundreds deep) is refused
+# as soon as it passes one of these, before it costs minutes or gigabytes.
+MAX_ELEMENTS = 50_000  # fifty times a report's page
+MAX_DEPTH = 100
+MAX_TEXT_SCANNED = 10_000_000  # characters looked through while finding the article (a page: about half a million)
+SECONDS = 10.0
+
+
+class _Budget:
+    """What reading one page may still spend; past any of it, one Chinese line naming the page."""
+
+    def __init__(self, path: Path):
+        import time
+
+        self.path, self.deadline, self.scanned = path, time.monotonic() + SECONDS, 0
+
+    def check_time(self) -> None:
+        import time
+
+        if time.monotonic() > self.deadline:
+            raise InputError(f"{self.path}：网页过于复杂，读取超过{SECONDS:g}秒仍未完成，不像一份年度报告，没有读取")
+
+    def scan(self, chars: int) -> None:
+        self.scanned += chars
+        if self.scanned > MAX_TEXT_SCANNED:
+            raise InputError(f"{self.path}：网页过于复杂（层层嵌套的大量文字），不像一份年度报告，没有读取")
+
+
+def _parse(html: str, budget: _Budget):
+    """The page's tree, parsed a piece at a time; its elements and their depth counted as they are made."""
     from lxml import etree
 
+    parser = etree.HTMLPullParser(events=("start", "end"))
+    elements = depth = 0
+    for at in range(0, len(html), 1 << 16):
+        parser.feed(html[at:at + (1 << 16)])
+        for event, _ in parser.read_events():
+            if event == "end":
+                depth -= 1
+                continue
+            elements, depth = elements + 1, depth + 1
+            if elements > MAX_ELEMENTS:
+                raise InputError(f"{budget.path}：网页有超过{MAX_ELEMENTS}个元素（标签），远多于一份年度报告，没有读取")
+            if depth > MAX_DEPTH:
+                raise InputError(f"{budget.path}：网页的标签嵌套超过{MAX_DEPTH}层，不是一份年度报告的结构，没有读取")
+        budget.check_time()
+    return parser.close()
+
+
+def html_text(html: str, path: Path) -> str:
+    from lxml import etree
+
+    budget = _Budget(path)
     try:
-        root = lxml.html.document_fromstring(html)
-    except (etree.ParserError, ValueError) as e:
+        root = _parse(html, budget)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError) as e:
         raise InputError(f"{path}：无法解析 HTML（{e}）") from None
-    article = _find_article(root)
+    if root is None:
+        raise InputError(f"{path}：网页是空的，不是政府信息公开工作年度报告")
+    article = _find_article(root, budget)
     if article is None:
         title = (root.findtext(".//title") or "").strip()
         raise InputError(f"{path}：这个网页{f'（{title}）' if title else ''}不是政府信息公开工作年度报告（找不到“收到和处理政府信息公开申请情况”等章节）")
@@ -42,28 +95,45 @@ def _page_heading(root, article: str) -> str:
     lines = []
     if title_line(article[:1500])[1] is None:
         for el in list(root.iter("h1", "h2", "h3")) + list(root.iter("title")):
-            title = re.sub(r"\s+", "", el.text_content())
+            title = re.sub(r"\s+", "", _text(el))
             title = re.split(r"[-_|—]{1,2}(?=[^-_|—]*(?:网|政府|门户)[^-_|—]*$)", title)[0]  # “…报告_某某区政府网”
             if TITLE.search(title) or TITLE_YEAR_FIRST.search(title):
                 lines.append(title)
                 break
     if not PUBLISHER.search(article[:5000]):
-        page = re.sub(r"[ \t\xa0]+", " ", root.text_content())
+        page = re.sub(r"[ \t\xa0]+", " ", _text(root))
         if m := PUBLISHER.search(page):
             lines.append(m.group(0).replace(" ", ""))
     return "".join(line + "\n" for line in lines)
 
 
-def _find_article(root):
+def _text(el) -> str:
+    """An element's text, its children's included (lxml.html's text_content(), without lxml.html's element classes:
+    looking up a class per element cost a second for 100,000 elements)."""
+    return _string_of()(el)
+
+
+@cache
+def _string_of():
+    from lxml import etree
+
+    return etree.XPath("string()", smart_strings=False)
+
+
+def _find_article(root, budget: _Budget):
     """The deepest element holding as many of the six parts' heading words as the page holds (at least three, so a
     report missing one part is still found) and, where one does, its tables: a preface paragraph that lists the six
-    parts holds the words too, but no table."""
+    parts holds the words too, but no table.  Each element's text is looked through: the characters are counted
+    (`budget`), since nested elements repeat their children's."""
     best = best_without_table = None
     most = 2
     for el in root.iter():
         if not isinstance(el.tag, str) or el.tag in _SKIP:
             continue
-        text = re.sub(r"\s+", "", el.text_content())
+        text = _text(el)
+        budget.scan(len(text))
+        budget.check_time()
+        text = re.sub(r"\s+", "", text)
         marks = sum(m in text for m in _REPORT_MARKS)
         if marks < most:
             continue
@@ -82,7 +152,7 @@ def _find_article(root):
 
 
 def _cell_text(cell) -> str:
-    return re.sub(r"\s+", "", cell.text_content())
+    return re.sub(r"\s+", "", _text(cell))
 
 
 def _walk(el, out: list[str]) -> None:
