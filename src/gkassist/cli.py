@@ -48,7 +48,9 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--top", type=int, default=5)
     s.add_argument("--json", action="store_true")
     s.add_argument("--corpus", action="append", default=[], help="另加一个语料文件夹")
-    s.add_argument("--level", help="只从同一层级单位的报告中找：township 乡镇街道 / department 政府部门 / government 政府本级")
+    from gkassist.core.levels import level_names
+
+    s.add_argument("--level", help="只从同一层级单位的报告中找：" + " / ".join(f"{k} {v}" for k, v in level_names().items()))
 
     co = sub.add_parser("corpus", help="管理个人语料库")
     co_sub = co.add_subparsers(dest="corpus_command", parser_class=_Parser)

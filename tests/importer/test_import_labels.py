@@ -10,7 +10,7 @@ from gkassist.importer import import_file
 from gkassist.importer.labels import allowed, tail_distance
 from gkassist.importer.textparse import parse_text
 from gkassist.output import render_text
-from support import PUBLISHED, SAMPLES
+from support import CORPUS, PUBLISHED, SAMPLES, needs_shared
 
 
 @pytest.fixture(scope="module")
@@ -103,3 +103,51 @@ def test_a_table_three_with_a_subtotal_column_reads_it(sample_text, expected):
     result = parse_text("\n".join(lines))
     assert not result.unread and result.report.cell("t3", "new", "subtotal") == 2
     assert result.report.cell("t3", "new", "total") == 7 and result.report.cell("t3", "new", "business") == 2
+
+
+# A misprint losing more than two characters, read by its place in the official order, its numbering and its own
+# words (all but one of them the label's, in order, at least 60 % of it); printed with dots, 、 or no mark after
+# the number, on a line of its own or with the cells of the row before on the same line.
+MISPRINTS = [
+    ("2.其他法律行政止公开", "2.其他法律行政法规禁止公开", "deny_2"),  # the 洪泽 PDFs: 法规禁 lost
+    ("2其他法律行政止公开", "2.其他法律行政法规禁止公开", "deny_2"),
+    ("2、其它法律行政止公开", "2.其他法律行政法规禁止公开", "deny_2"),  # and one character wrong
+    ("5.属于内部信息", "5.属于三类内部事务信息", "deny_5"),
+    ("5.三类内部事务", "5.属于三类内部事务信息", "deny_5"),
+    ("3.补正后申请仍不明", "3.补正后申请内容仍不明确", "unable_3"),
+    ("5.要求确认或重新出具已获取信息", "5.要求行政机关确认或重新出具已获取信息", "reject_5"),
+    ("1.申请人无正当理由逾期不补正、不再处理其申请", "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", "other_1"),
+]
+
+
+@pytest.mark.parametrize("printed, wanted, row", MISPRINTS)
+def test_a_misprint_is_read_by_its_numbering_place_and_words(sample_text, expected, printed, wanted, row):
+    result = parse_text(sample_text.replace(wanted, printed, 1))
+    assert result.report.tables == expected.tables and not result.unread
+    ((table, found, said),) = result.loose_labels
+    assert (table, found) == ("t3", row) and said.endswith(printed)
+
+
+@needs_shared()
+@pytest.mark.parametrize("printed, wanted, row", MISPRINTS[:6])  # (the last two labels run over two lines there)
+def test_a_misprint_in_a_real_report_costs_no_cell(tmp_path, printed, wanted, row):
+    """淮安's report (a row a line, the number glued to the label): the row read, the row before it kept whole."""
+    source = (CORPUS / "2024_huaian_shi.txt").read_text(encoding="utf-8")
+    whole = import_file(CORPUS / "2024_huaian_shi.txt")
+    assert source.count(wanted) == 1
+    (tmp_path / "r.txt").write_text(source.replace(wanted, printed), encoding="utf-8")
+    result = import_file(tmp_path / "r.txt")
+    assert result.report.tables == whole.report.tables and not result.unread
+    assert [r for _, r, _ in result.loose_labels] == [row]
+
+
+@pytest.mark.parametrize("printed, wanted, row", [
+    ("2.其他", "2.其他法律行政法规禁止公开", "deny_2"),  # too little of it left
+    ("1.本机关不掌握", "1.本机关不掌握相关政府信息", "unable_1"),  # half of it: 2.没有现成信息… is as near
+    ("3.其他法律行政止公开", "2.其他法律行政法规禁止公开", "deny_2"),  # another row's number
+    ("其他法律行政止公开", "2.其他法律行政法规禁止公开", "deny_2"),  # no number at all
+    ("2.国家秘密法律行政止公开", "2.其他法律行政法规禁止公开", "deny_2"),  # words of another row in it
+])
+def test_a_misprint_that_does_not_say_which_row_stays_unread(sample_text, printed, wanted, row):
+    result = parse_text(sample_text.replace(wanted, printed, 1))
+    assert {r for _, r, _ in result.unread} == {row} and not result.loose_labels

@@ -337,3 +337,25 @@ async def test_the_closing_date_from_the_palette_and_the_conversation_paged_from
         await pilot.pause()
         assert messages(app)[-1].startswith("落款日期改为2022年1月18日")
         assert app.engine.report.closing() == (app.engine.report.agency, "2022年1月18日")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("agency", ["平潭综合实验区金井片区管理局", "青岚县石桥镇人民政府", "德惠市郭家镇人民政府办公室（政务公开科）"])
+async def test_the_export_notice_keeps_every_character_at_any_width(tmp_path, agency):
+    """The notice after Ctrl+E, as the screen shows it (toasts on, as in the real app), at window widths that put a
+    widget's edge under it anywhere: every character of the file name is there (a toast lost “实” over the sidebar's
+    border: “平潭综合  验区”)."""
+    engine, notice = open_session(str(SEED), 2021)
+    engine.report.agency = agency
+    for width in (60, 80, 99, 100, 101, 120):
+        app = DraftApp(engine, notice, export_dir=tmp_path)
+        async with app.run_test(size=(width, 30), notifications=True) as pilot:
+            await pilot.pause()
+            app.export_asked = ".docx"  # confirmed: exported at once
+            app.action_export(".docx")
+            await pilot.pause()
+            lines = [strip.text for strip in app.screen._compositor.render_strips()]
+            notice_region = app.query_one("#notice").region
+            shown = "".join(lines[y][1:].rstrip() for y in range(notice_region.y, notice_region.bottom))
+            (exported,) = sorted(tmp_path.glob("*.docx"), key=lambda p: p.stat().st_mtime)[-1:]
+            assert shown == f"已导出：{exported.name}", (width, lines[-6:])

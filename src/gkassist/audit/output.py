@@ -10,8 +10,8 @@ from gkassist.audit import Audit, Unit
 from gkassist.checks.findings import SEVERITY_LABELS
 from gkassist.core import formats
 from gkassist.core.controls import visible
+from gkassist.core.levels import level_name
 
-LEVELS = {"township": "乡镇（街道）", "department": "部门", "government": "政府本级"}
 UNIT_COLUMNS = ("机关", "层级", "年度", "格式", "错误", "提醒", "与上年重复率", "未读出单元格", "文件")
 
 
@@ -19,7 +19,7 @@ def unit_row(u: Unit) -> list:
     if u.error:
         return ["（无法读取）", "", "", "", 1, 0, "", "", u.path]
     rate = "" if u.repeat_rate is None else f"{u.repeat_rate:.0%}"
-    return [u.agency, LEVELS.get(u.level, u.level), u.year, formats.get_format(u.format_version).name, u.errors, u.warnings, rate,
+    return [u.agency, level_name(u.level), u.year, formats.get_format(u.format_version).name, u.errors, u.warnings, rate,
             u.unread_cells, u.path]
 
 

@@ -18,6 +18,7 @@ from pydantic import BaseModel, Field, ValidationError, field_validator, model_v
 
 from gkassist.core import formats
 from gkassist.core.errors import InputError
+from gkassist.core.levels import Level
 
 NOT_APPLICABLE: Literal["/"] = "/"
 Cell = Union[int, float, None, Literal["/"]]
@@ -46,7 +47,7 @@ class Report(BaseModel):
     format_version: str  # a version `formats` knows (“2019”, “2021”, …)
     agency: str = Field(min_length=1)
     year: int = Field(ge=YEAR_MIN, le=YEAR_MAX)
-    level: Literal["township", "department", "government"] = "township"
+    level: Level = "township"
     title: str = ""
     preface: list[str] = Field(default_factory=list)
     # Narrative sections (overview / problems / other): paragraphs in order.

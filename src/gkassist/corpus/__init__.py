@@ -9,8 +9,6 @@ imported only when a query or a build needs it.  The command line prints; this p
 from gkassist.corpus.index import (
     BM25_B,
     BM25_K1,
-    LEVEL_NAMES,
-    LEVELS,
     OWN_BOOST,
     PhrasingIndex,
     Suggestion,
@@ -40,7 +38,7 @@ from gkassist.corpus.segmentation import keywords, stopwords, tokens
 from gkassist.corpus.slots import slot
 
 __all__ = [
-    "BM25_B", "BM25_K1", "LEVELS", "LEVEL_NAMES", "OTHER_KIND", "OVERVIEW_KIND", "OWN_BOOST", "PROBLEMS_KIND",
+    "BM25_B", "BM25_K1", "OTHER_KIND", "OVERVIEW_KIND", "OWN_BOOST", "PROBLEMS_KIND",
     "PhrasingIndex", "overview_kinds", "section_kinds",
     "Suggestion", "add_to_own", "build_index", "check_level", "cool_down", "corpus_entries", "corpus_files", "corpus_reports", "index_path",
     "is_warm", "keywords", "load_index", "paragraph_kinds", "remove_from_own", "search", "section_kind", "slot", "stopwords", "tokens",

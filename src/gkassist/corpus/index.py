@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from gkassist.core.errors import InputError
+from gkassist.core.levels import LEVELS, level_names
 from gkassist.core.repetition import SentenceIndex, normalise, split_sentences
 from gkassist.corpus.sections import OVERVIEW_KIND, overview_kinds, paragraph_kinds
 from gkassist.corpus.segmentation import keywords, load_whole_dictionary, place_words, tokens
@@ -38,8 +39,7 @@ SCHEMA_VERSION = 1
 APPLICATION_ID = 0x676B6173  # "gkas": another program's SQLite file is never taken for an index
 BM25_K1, BM25_B = 1.5, 0.75
 OWN_BOOST = 1.5  # the clerk's own past reports rank above strangers'
-LEVELS = ("township", "department", "government")
-LEVEL_NAMES = {"township": "乡镇街道", "department": "政府部门", "government": "政府本级"}
+# the levels and their names: core.levels (prompts/levels.yaml)
 # The postings read per query: the candidates are the sentences holding the rarer words, as many words as keep
 # the postings read under this count.  On the samples every word fits and the ranking is exact.
 CANDIDATE_POSTINGS = 5000
@@ -679,7 +679,7 @@ def search(index: PhrasingIndex, query: str, kind: str | None = None, top: int =
 def check_level(level: str | None) -> None:
     """A report's level as `--level` takes it (None: any level)."""
     if level is not None and level not in LEVELS:
-        raise InputError(f"--level：不认识“{level}”（可选：{'、'.join(f'{k}（{v}）' for k, v in LEVEL_NAMES.items())}）")
+        raise InputError(f"--level：不认识“{level}”（可选：{'、'.join(f'{k}（{v}）' for k, v in level_names().items())}）")
 
 
 def warm_up() -> PhrasingIndex:

@@ -14,6 +14,7 @@ from functools import cache
 from pydantic import BaseModel, ConfigDict, field_validator, model_validator
 
 from gkassist.core.flow import overview_parts
+from gkassist.core.levels import LEVELS
 from gkassist.core.model import Report
 from gkassist.core.numbers import format_number
 from gkassist.core.repetition import SentenceIndex
@@ -24,7 +25,6 @@ MIN_PROPOSALS, MAX_PROPOSALS = 2, 4
 # The figures of this year's report a problem area's conditions and wording may use (`figures_of` gives them).
 FIGURES = ("requests_total", "results_total", "unable_total", "unable_share", "deny_total", "corrected_total",
            "appeals_total", "appeals_said", "review_total", "suits_total", "carry_next_total", "fee_amount")
-LEVELS = ("township", "department", "government")
 
 
 # ------------------------------------------------------------------ prompts/problems.yaml

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from gkassist.core.levels import level_of
 from gkassist.core.model import Report
 from gkassist.importer.headings import (
     TABLE_START,
@@ -27,7 +28,7 @@ from gkassist.importer.headings import (
 )
 from gkassist.importer.result import ImportResult
 from gkassist.importer.tables import T4_WORDS, TableReader, mark_missing
-from gkassist.importer.title import find_title, guess_level, identify, looks_like_agency, source_header, title_line
+from gkassist.importer.title import find_title, identify, looks_like_agency, source_header, title_line
 from gkassist.importer.tokens import normalise, tokenize
 
 __all__ = ["ImportResult", "parse_text", "tokenize", "looks_like_agency", "title_line", "normalise"]
@@ -39,7 +40,7 @@ def parse_text(text: str, source: str = "<文本>") -> ImportResult:
     head_text = text[: headings[0][1] if headings else len(text)]
     title = find_title(text, head_text, meta_agency, meta_year)
     version, agency, year, problems = identify(text, title, bool(headings))
-    result = ImportResult(Report.blank(version, agency, year, level=guess_level(agency)), source, problems=problems)
+    result = ImportResult(Report.blank(version, agency, year, level=level_of(agency)), source, problems=problems)
     wrapped = is_wrapped(text)
     result.report.preface = preface_paragraphs(head_text, title, agency, wrapped)
     _read_sections(result, text, headings, wrapped)

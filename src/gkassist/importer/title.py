@@ -69,14 +69,6 @@ def last_year_of(version: str) -> int:
     return next((f.from_year - 1 for f in formats.all_formats() if f.from_year > fmt.from_year), fmt.from_year)
 
 
-def guess_level(agency: str) -> str:
-    if re.search(r"(?:镇|乡|街道|街道办事处)(?:人民政府)?$|镇人民政府|乡人民政府|街道办事处", agency):
-        return "township"
-    if re.search(r"(?:省|市|县|区|旗|州)人民政府$|管委会|人民政府$", agency) and not re.search(r"人民政府办公室$", agency):
-        return "government"
-    return "department"
-
-
 # ------------------------------------------------------------------ stages of parse_text
 _SOURCE_HEADER = re.compile(r"\s*来源[:：][^\n]*\n(?:机关[:：]\s*([^\n]+)\n)?(?:年度[:：]\s*(\d{4})[^\n]*\n)?")
 

@@ -46,6 +46,8 @@ def _one_cell_per_line(lines: list[str]) -> bool:
 
 
 def tokenize(region: str, offset: int = 0) -> list[Token]:
+    """The tokens of a table's text, line by line, each line read by how it separates its cells: a cell per line,
+    pipes, tabs, or spaces (and none)."""
     tokens: list[Token] = []
     pos = 0
     lines = region.split("\n")
@@ -53,64 +55,90 @@ def tokenize(region: str, offset: int = 0) -> list[Token]:
     for line in lines:
         line_start = pos
         pos += len(line) + 1
+        at = offset + line_start
         if line_start == 0 and line.count("\t") >= 2 and not line.strip():
-            # “label\t\t\t…”: the label's row of blank cells (the field before the first tab is no cell)
-            p = line.index("\t") + 1
-            for f in line.split("\t")[1:]:
-                tokens.append(Token("blank", "", offset + p, offset + p + len(f), spacing=True))
-                p += len(f) + 1
+            tokens += _blank_label_row(line, at)
+        elif not line.strip():
             continue
-        if not line.strip():
-            continue
-        if per_line and _CELL_LINE.fullmatch(line.strip()):
-            cell = line.strip()[:-1].strip()
-            if cell or line_start > 0:  # the label's own closing pipe is no cell
-                at = offset + line_start + max(line.find(cell), 0)
-                tokens.append(_classify(cell, at, at + len(cell), pipe=True))
-            continue
-        if "-" in line and set(line) <= _SEPARATOR_CHARS:
+        elif per_line and _CELL_LINE.fullmatch(line.strip()):
+            tokens += _cell_line(line, at, first=line_start == 0)
+        elif "-" in line and set(line) <= _SEPARATOR_CHARS:
             continue  # a Markdown separator line (a set test: the regex it replaces backtracked on long blank lines)
-        if "|" in line:
-            if not line.replace("|", "").strip() and (line_start > 0 or line.count("|") < 2):
-                # only the pipes before the next row's label (a Markdown row continues); on the label's own line
-                # (the region's first) “label |  |  |” is a row of blank cells, read as blanks
-                continue
-            fields = line.split("|")
-            starts = []
-            p = line_start
-            for f in fields:
-                starts.append(p)
-                p += len(f) + 1
-            if fields and not fields[0].strip():
-                fields, starts = fields[1:], starts[1:]
-            for f, s in zip(fields, starts):
-                tokens.append(_classify(f.strip(), offset + s, offset + s + len(f), pipe=True))
-            if len(fields) > 1 and not fields[-1].strip():
-                # “| a | b |” (Markdown) ends with an empty field that is no cell, “a | b |” with a blank last
-                # cell: which one, only the row's count of cells can tell (_TableReader._put)
-                tokens[-1].trailing = True
+        elif "|" in line:
+            tokens += _piped(line, at, first=line_start == 0)
         elif "\t" in line.strip() or (line_start == 0 and "\t" in line):  # on the label's line a tab parts cells
-            # a table copied from Word or a browser: cells between tabs, an empty field a blank cell — or, where a
-            # row has more fields than cells, tabs for spacing (_TableReader._put tells which by the count)
-            p = line_start
-            fields = line.split("\t")
-            first = next((i for i, f in enumerate(fields) if f.strip()), len(fields))
-            for i, f in enumerate(fields):
-                if f.strip():
-                    tokens.append(_classify(f.strip(), offset + p, offset + p + len(f)))
-                elif i > first or (0 < i < first and line_start == 0):  # on the label's line, after its tab
-                    tokens.append(Token("blank", "", offset + p, offset + p + len(f), trailing=i == len(fields) - 1,
-                                        spacing=True))
-                p += len(f) + 1
+            tokens += _tabbed(line, at, first=line_start == 0)
         else:
-            for m in _WS_TOKEN.finditer(line):
-                word = m.group(0)
-                if word in ("元", "万元") and tokens and tokens[-1].kind == "num" and tokens[-1].unit is None \
-                        and tokens[-1].end >= offset + line_start:
-                    tokens[-1].unit = word  # “251000 元”: a PDF's amount with its unit as a word of its own
-                    continue
-                tokens.extend(_split_word(word, offset + line_start + m.start()))
+            _spaced(line, at, tokens)
     return tokens
+
+
+def _blank_label_row(line: str, at: int) -> list[Token]:
+    """“label\t\t\t…”: the label's row of blank cells (the field before the first tab is no cell)."""
+    out = []
+    p = line.index("\t") + 1
+    for f in line.split("\t")[1:]:
+        out.append(Token("blank", "", at + p, at + p + len(f), spacing=True))
+        p += len(f) + 1
+    return out
+
+
+def _cell_line(line: str, at: int, first: bool) -> list[Token]:
+    """“0 |”: a page copied a cell per line."""
+    cell = line.strip()[:-1].strip()
+    if not cell and first:
+        return []  # the label's own closing pipe is no cell
+    start = at + max(line.find(cell), 0)
+    return [_classify(cell, start, start + len(cell), pipe=True)]
+
+
+def _piped(line: str, at: int, first: bool) -> list[Token]:
+    """Cells between pipes (text and Markdown tables)."""
+    if not line.replace("|", "").strip() and (not first or line.count("|") < 2):
+        # only the pipes before the next row's label (a Markdown row continues); on the label's own line (the
+        # region's first) “label |  |  |” is a row of blank cells, read as blanks
+        return []
+    fields = line.split("|")
+    starts = []
+    p = 0
+    for f in fields:
+        starts.append(p)
+        p += len(f) + 1
+    if fields and not fields[0].strip():
+        fields, starts = fields[1:], starts[1:]
+    out = [_classify(f.strip(), at + s, at + s + len(f), pipe=True) for f, s in zip(fields, starts)]
+    if len(fields) > 1 and not fields[-1].strip():
+        # “| a | b |” (Markdown) ends with an empty field that is no cell, “a | b |” with a blank last cell: which
+        # one, only the row's count of cells can tell (_TableReader._put)
+        out[-1].trailing = True
+    return out
+
+
+def _tabbed(line: str, at: int, first: bool) -> list[Token]:
+    """A table copied from Word or a browser: cells between tabs, an empty field a blank cell — or, where a row has
+    more fields than cells, tabs for spacing (_TableReader._put tells which by the count)."""
+    out = []
+    p = 0
+    fields = line.split("\t")
+    first_filled = next((i for i, f in enumerate(fields) if f.strip()), len(fields))
+    for i, f in enumerate(fields):
+        if f.strip():
+            out.append(_classify(f.strip(), at + p, at + p + len(f)))
+        elif i > first_filled or (0 < i < first_filled and first):  # on the label's line, after its tab
+            out.append(Token("blank", "", at + p, at + p + len(f), trailing=i == len(fields) - 1, spacing=True))
+        p += len(f) + 1
+    return out
+
+
+def _spaced(line: str, at: int, tokens: list[Token]) -> None:
+    """Words between spaces (a PDF's text), each split where text and digits run together."""
+    for m in _WS_TOKEN.finditer(line):
+        word = m.group(0)
+        if word in ("元", "万元") and tokens and tokens[-1].kind == "num" and tokens[-1].unit is None \
+                and tokens[-1].end >= at:
+            tokens[-1].unit = word  # “251000 元”: a PDF's amount with its unit as a word of its own
+            continue
+        tokens.extend(_split_word(word, at + m.start()))
 
 
 _PIECE = re.compile(r"-?\d[\d,，]*(?:\.\d+)?|[^\d-]+|-")

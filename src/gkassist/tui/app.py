@@ -18,7 +18,7 @@ from gkassist.core.errors import InputError
 from gkassist.dialogue.replies import Reply
 from gkassist.tui.commands import DraftCommands
 from gkassist.tui.screens import TextScreen
-from gkassist.tui.widgets import AnswerInput, ChatBubble, KeyBar
+from gkassist.tui.widgets import AnswerInput, ChatBubble, KeyBar, NoticeLine
 
 HELP = (Path(__file__).parent / "help.md").read_text(encoding="utf-8")
 _BUBBLE_CLASS = {"error": "error", "suggestion": "suggestion"}
@@ -71,7 +71,9 @@ class DraftApp(App):
                 yield VerticalScroll(id="log")
                 yield AnswerInput(placeholder="在这里输入回答，回车发送", id="answer")
             yield Static(id="side")
-        yield KeyBar(self.BINDINGS)
+        with Vertical(id="foot"):
+            yield NoticeLine(id="notice")
+            yield KeyBar(self.BINDINGS)
 
     def on_mount(self) -> None:
         self.query_one("#answer", Input).focus()
@@ -247,7 +249,7 @@ class DraftApp(App):
             self.say(Reply(f"{e}。草稿还在内存里，没有丢；请检查磁盘空间或文件夹权限后再按 Ctrl+S。", "error"))
             return
         self.say(*self.engine.take_notices())
-        self.notify(f"已保存：{path}", markup=False)
+        self.query_one("#notice", NoticeLine).show(f"已保存：{path}")
 
     def _waiting_for_model(self) -> bool:
         """While the model works on the pending answer, nothing else may move the dialogue."""
@@ -303,7 +305,8 @@ class DraftApp(App):
         remember_export_dir(path.parent)
         said = f"已导出到：{path}" + (f"\n原来的同名文件留作备份：{kept.name}" if kept else "")
         self.say(Reply(said))
-        self.notify(f"已导出：{path.name}", markup=False)  # the whole path is in the chat; the toast stays short
+        # the whole path is in the chat; the notice stays short, on a line of its own (a toast lost characters)
+        self.query_one("#notice", NoticeLine).show(f"已导出：{path.name}")
 
     def action_save_quit(self) -> None:
         if self.engine is None:

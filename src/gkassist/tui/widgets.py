@@ -67,6 +67,39 @@ class ChatBubble(Static):
         return Content("\n".join(wrap(self.text, width))) if width else Content(self.text)
 
 
+class NoticeLine(Static):
+    """A short notice (“已导出：…docx”) on lines of its own above the keys, wrapped like the chat, gone after a while.
+
+    Not a Textual toast: a toast is an overlay, and Textual's compositor divides every screen line at the edges of
+    the widgets underneath it; a wide character of the overlay that straddles such an edge is replaced by two
+    spaces (the export notice showed “平潭综合  验区” where the sidebar's border ran below; Textual issue #6357).
+    Here nothing lies under the text."""
+
+    def __init__(self, **kwargs):
+        super().__init__("", markup=False, **kwargs)
+        self.text = ""
+        self._timer = None
+
+    def show(self, text: str, seconds: float = 8) -> None:
+        self.text = text
+        self.display = True
+        self.refresh(layout=True)
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.set_timer(seconds, self.clear)
+
+    def clear(self) -> None:
+        self.text = ""
+        self.display = False
+
+    def get_content_height(self, container, viewport, width: int) -> int:
+        return len(wrap(self.text, width)) if width and self.text else 0
+
+    def render(self) -> Content:
+        width = self.content_region.width
+        return Content("\n".join(wrap(self.text, width))) if width else Content(self.text)
+
+
 class KeyBar(Static):
     """The key bindings, one line, each clickable.
 
