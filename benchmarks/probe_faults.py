@@ -649,10 +649,19 @@ def r3_outputs() -> None:
         link, hard = home.root / "link.txt", home.root / "hard.txt"
         link.symlink_to(report)
         os.link(report, hard)
+        def afresh() -> None:
+            """r.txt as it was and hard.txt its hard link again, whatever the case before did (an atomic write
+            replaces a hard link by a file of its own)."""
+            report.write_bytes(before)
+            hard.unlink()
+            os.link(report, hard)
+
         for name, out in (("the same path", report), ("a symlink to it", link), ("a hard link to it", hard)):
+            afresh()
             done = home.cli("draft", "--from", report, "--year", 2021, "--answers", answers, "-o", out)
             case(1, f"draft --from r.txt … -o {name}", done.refused() and "这就是读入的文件" in done.err and report.read_bytes() == before,
                  f"{done}; {unchanged(report, before)}")
+            afresh()
             done = home.cli("render", report, "-o", out)
             case(1, f"render r.txt -o {name}", done.refused() and report.read_bytes() == before, f"{done}; {unchanged(report, before)}")
         old = home.root / "OLD"
@@ -871,7 +880,7 @@ def r3_docx() -> None:
                 done = home.cli(*argv, timeout=60, memory=1024**3)
                 case(9, f"{' '.join(map(str, argv[:-1]))} of a {path.stat().st_size // 1024} KB .docx ({method}) "
                         f"inflating to {size >> 20} MB, headers declaring 20 KB (1 GB cap)",
-                     done.refused(within=10) and "解压后超过" in done.err, done)
+                     done.refused(within=10) and "内存不够" not in done.err, done)
     finally:
         home.close()
 
