@@ -1,13 +1,15 @@
-"""Probe of issue #24 (“Faults, round two”): each numbered fault reproduced, from the command line, the TUI (driven by
-Textual's Pilot in a child process) or the module a user reaches, and judged by what the README promises — a Chinese
-message and exit 2, no hang, nothing lost, nothing of the user's replaced without a copy.
+"""Probes of the fault rounds: each numbered fault reproduced, from the command line, the TUI (driven by Textual's
+Pilot in a child process) or the module a user reaches, and judged by what the README promises — a Chinese message
+and exit 2, no hang, nothing lost, nothing of the user's replaced without a copy.
 
-    python benchmarks/probe_faults.py            # every item
-    python benchmarks/probe_faults.py 2 7        # only items 2 and 7
+    python benchmarks/probe_faults.py                 # issue #30 (“Faults, round three”), every item
+    python benchmarks/probe_faults.py 2 8 minor       # only items 2 and 8 and the minor ones
+    python benchmarks/probe_faults.py --round 2 [N…]  # issue #24 (“Faults, round two”)
 
 Prints one line per case (ok / broken, with what was seen) and the counts per item and in all.  Every child runs
 with its own HOME and XDG folders, a time limit and a memory limit, so a fault is a line here, never a hung or
-swapping machine.  Asserts nothing: the regression tests are in tests/faults/test_bounds_locks_outputs.py.
+swapping machine.  Asserts nothing: the regression tests are in tests/faults/ (test_round_three.py for #30,
+test_bounds_locks_outputs.py for #24).
 """
 
 from __future__ import annotations
@@ -27,12 +29,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
-from faultfiles import damaged_docxes, deflated_repeats, docx_bytes, pdf_bytes, seed_body  # noqa: E402 — beside the tests
+from faultfiles import damaged_docxes, deflated_repeats, docx_bytes, lying_docx, pdf_bytes, seed_body  # noqa: E402 — beside the tests
 
 SAMPLE = ROOT / "samples" / "2024_shiqiaozhen.json"
 SEED = ROOT / "samples" / "000_7a4690d65c5df8d4.txt"
 MEMORY_LIMIT = 3 * 1024**3  # a child asking for more is one of the faults, not the machine's problem
-RESULTS: dict[int, list[tuple[str, bool, str]]] = {}
+RESULTS: dict[int | str, list[tuple[str, bool, str]]] = {}
 
 
 # ------------------------------------------------------------------ helpers
@@ -40,7 +42,7 @@ class Home:
     """A private HOME / XDG_* for one case."""
 
     def __init__(self):
-        self.root = Path(tempfile.mkdtemp(prefix="probe24-"))
+        self.root = Path(tempfile.mkdtemp(prefix="probe-"))
         self.env = dict(os.environ, HOME=str(self.root / "home"), XDG_DATA_HOME=str(self.root / "data"),
                         XDG_CACHE_HOME=str(self.root / "cache"), XDG_CONFIG_HOME=str(self.root / "config"),
                         GKASSIST_LLM_URL="", GKASSIST_LLM_MODEL="")
@@ -48,8 +50,8 @@ class Home:
         self.drafts = self.root / "data" / "gkassist" / "drafts"
         self.fallback = self.root / "home" / "gkassist-草稿"
 
-    def cli(self, *args, timeout: float = 20, stdin=subprocess.DEVNULL, cwd=None):
-        return run([sys.executable, "-m", "gkassist.cli", *map(str, args)], self.env, timeout, stdin, cwd)
+    def cli(self, *args, timeout: float = 20, stdin=subprocess.DEVNULL, cwd=None, memory: int = 0):
+        return run([sys.executable, "-m", "gkassist.cli", *map(str, args)], self.env, timeout, stdin, cwd, memory)
 
     def python(self, code: str, timeout: float = 60):
         return run([sys.executable, "-c", code], self.env, timeout)
@@ -76,9 +78,9 @@ class Done:
         return f"exit {self.code}, {self.seconds:.1f} s: {self.said}"
 
 
-def run(argv, env, timeout, stdin=subprocess.DEVNULL, cwd=None) -> Done:
+def run(argv, env, timeout, stdin=subprocess.DEVNULL, cwd=None, memory: int = 0) -> Done:
     def limits():
-        resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
+        resource.setrlimit(resource.RLIMIT_AS, (memory or MEMORY_LIMIT, memory or MEMORY_LIMIT))
         os.setsid()
 
     started = time.monotonic()
@@ -94,7 +96,7 @@ def run(argv, env, timeout, stdin=subprocess.DEVNULL, cwd=None) -> Done:
     return Done(code, out.decode("utf-8", "replace"), err.decode("utf-8", "replace"), time.monotonic() - started)
 
 
-def case(item: int, name: str, ok: bool, seen) -> None:
+def case(item: int | str, name: str, ok: bool, seen) -> None:
     RESULTS.setdefault(item, []).append((name, bool(ok), str(seen)))
     print(f"  {item}. {name}: {'ok' if ok else 'BROKEN'} ({seen})", flush=True)
 
@@ -624,17 +626,368 @@ def probe_history() -> None:
         home.close()
 
 
-PROBES = {1: probe_locks, 2: probe_bounds, 3: probe_formulas, 4: probe_llm, 5: probe_tracebacks, 6: probe_special_inputs,
-          7: probe_outputs, 8: probe_escapes, 9: probe_jieba, 10: probe_history}
+# ================================================================== issue #30: faults, round three
+CONTROL = "".join(chr(c) for c in [*range(0, 9), *range(11, 32), *range(0x7F, 0xA0)]) + "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+
+
+def raw_controls(text: str) -> list[str]:
+    return sorted({hex(ord(c)) for c in text if c in CONTROL and c not in "\r"})
+
+
+def unchanged(path: Path, before: bytes) -> str:
+    return "unchanged" if path.read_bytes() == before else "REPLACED"
+
+
+def r3_outputs() -> None:
+    home = Home()
+    try:
+        report = home.root / "r.txt"
+        shutil.copy(SEED, report)
+        before = report.read_bytes()
+        answers = home.root / "answers.txt"
+        answers.write_text("没有\n", encoding="utf-8")
+        link, hard = home.root / "link.txt", home.root / "hard.txt"
+        link.symlink_to(report)
+        os.link(report, hard)
+        def afresh() -> None:
+            """r.txt as it was and hard.txt its hard link again, whatever the case before did (an atomic write
+            replaces a hard link by a file of its own)."""
+            report.write_bytes(before)
+            hard.unlink()
+            os.link(report, hard)
+
+        for name, out in (("the same path", report), ("a symlink to it", link), ("a hard link to it", hard)):
+            afresh()
+            done = home.cli("draft", "--from", report, "--year", 2021, "--answers", answers, "-o", out)
+            case(1, f"draft --from r.txt … -o {name}", done.refused() and "这就是读入的文件" in done.err and report.read_bytes() == before,
+                 f"{done}; {unchanged(report, before)}")
+            afresh()
+            done = home.cli("render", report, "-o", out)
+            case(1, f"render r.txt -o {name}", done.refused() and report.read_bytes() == before, f"{done}; {unchanged(report, before)}")
+        old = home.root / "OLD"
+        old.mkdir()
+        shutil.copy(ROOT / "samples" / "2023_shiqiaozhen.json", old / "2024.json")
+        kept = (old / "2024.json").read_bytes()
+        done = home.cli("audit", SAMPLE, "--last-year", old, "-o", old / "2024.json", "--workers", 1, timeout=60)
+        case(1, "audit NEW --last-year OLD -o OLD/2024.json", done.refused() and (old / "2024.json").read_bytes() == kept,
+             f"{done}; {unchanged(old / '2024.json', kept)}")
+        other = home.root / "elsewhere.json"
+        os.link(old / "2024.json", other)
+        done = home.cli("audit", SAMPLE, "--last-year", old, "-o", other, "--workers", 1, timeout=60)
+        case(1, "audit … -o a hard link to a report of --last-year", done.refused() and other.read_bytes() == kept, done)
+        new = home.root / "NEW"
+        new.mkdir()
+        shutil.copy(SAMPLE, new)
+        for suffix in (".html", ".xlsx", ".json"):
+            out = new / f"审核{suffix}"
+            done = home.cli("audit", new, "-o", out, "--workers", 1, timeout=60)
+            case(1, f"audit NEW -o NEW/审核{suffix} (into the folder it reads)", done.refused() and not out.exists(), done)
+        units = home.root / "units.json"
+        units.write_text("石桥镇\n", encoding="utf-8")
+        done = home.cli("audit", SAMPLE, "--units", units, "-o", units, "--workers", 1, timeout=60)
+        case(1, "audit --units u.json -o u.json", done.refused() and units.read_text(encoding="utf-8") == "石桥镇\n", done)
+    finally:
+        home.close()
+
+
+def r3_huge_numbers() -> None:
+    home = Home()
+    try:
+        data = json.loads(SAMPLE.read_text(encoding="utf-8"))
+        for value, where in ((10**400, ("t3", "new", "natural")), (-10**400, ("t4", "cases", "review.upheld")),
+                             (10**4000, ("t2", "fees", "fee_amount"))):
+            table, row, col = where
+            changed = json.loads(json.dumps(data))
+            changed["tables"][table][row][col] = value
+            big = home.root / "big.json"
+            big.write_text(json.dumps(changed), encoding="utf-8")
+            answers = home.root / "answers.txt"
+            answers.write_text("没有\n", encoding="utf-8")
+            for argv in (["check", big], ["render", big, "-o", home.root / "r.docx"], ["draft", "--from", big, "--answers", answers]):
+                done = home.cli(*argv)
+                case(2, f"{argv[0]} of a report JSON with {'-' if value < 0 else ''}10**{len(str(abs(value))) - 1} in {table}/{row}",
+                     done.refused() and "数值太大" in done.err, done)
+    finally:
+        home.close()
+    home = Home()
+    try:
+        good = a_draft(home)
+        draft = json.loads(good.read_text(encoding="utf-8"))
+        draft["report"]["tables"]["t3"]["new"]["natural"] = 10**400
+        bad = home.drafts / "2030_大数.json"
+        bad.write_text(json.dumps(draft, ensure_ascii=False), encoding="utf-8")
+        os.utime(bad, (time.time() + 10,) * 2)
+        listed = home.cli("drafts")
+        case(2, "gkassist drafts with a 10**400 draft in the folder", listed.code == 0 and good.name in listed.out, listed)
+        answers = home.root / "answers.txt"
+        answers.write_text("没有\n", encoding="utf-8")
+        other = home.cli("draft", "--year", 2021, "--answers", answers)
+        case(2, "opening another, healthy draft beside it", other.code == 0 and "意外" not in other.err, other)
+        bare = home.cli("draft", "--answers", answers)
+        damaged = list((home.drafts / ".damaged").glob("2030_大数*")) if (home.drafts / ".damaged").is_dir() else []
+        case(2, "a bare gkassist: the 10**400 draft set aside to .damaged", bare.code == 0 and damaged and not bad.exists(),
+             f"{bare}; damaged {[p.name for p in damaged]}")
+    finally:
+        home.close()
+
+
+def r3_audit_controls() -> None:
+    for what in ("agency", "file name"):
+        home = Home()
+        try:
+            folder = home.root / "reports"
+            folder.mkdir()
+            data = json.loads(SAMPLE.read_text(encoding="utf-8"))
+            for i, c in enumerate(["\x00", "\x07", "\x1b[2J", "\x1f", "\u202e", "\x9b"]):
+                agency = f"石桥{c}镇{i}" if what == "agency" else f"石桥镇{i}"
+                name = f"r{i}{c if what == 'file name' and c != chr(0) else ''}.json"
+                (folder / name).write_text(json.dumps(dict(data, agency=agency), ensure_ascii=False), encoding="utf-8")
+            xlsx, html = home.root / "审核.xlsx", home.root / "审核.html"
+            done = home.cli("audit", folder, "-o", xlsx, "-o", html, "--workers", 1, timeout=60)
+            case(3, f"audit with control characters in the {what}s: .xlsx and .html written",
+                 xlsx.exists() and html.exists() and "意外" not in done.err, f"{done}; xlsx {xlsx.exists()}, html {html.exists()}")
+        finally:
+            home.close()
+
+
+def r3_transcript_and_polish() -> None:
+    home = Home()
+    try:
+        for escape in ("\x1b[2J", "\x9b31m", "\u202e", "\x1b]0;x\x07"):
+            data = json.loads((ROOT / "samples" / "2020_guojiazhen_seed.json").read_text(encoding="utf-8"))
+            data["agency"] = data["agency"].replace("郭家镇", f"郭家{escape}镇")
+            last = home.root / "last.json"
+            last.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+            answers = home.root / "answers.txt"
+            answers.write_text("没有\n", encoding="utf-8")
+            done = home.cli("draft", "--from", last, "--year", 2021, "--answers", answers)
+            raw = raw_controls(done.out + done.err)
+            case(4, f"the headless transcript of an agency with {escape!r}", done.code == 0 and not raw, f"exit {done.code}; raw {raw}")
+            shutil.rmtree(home.root / "data", ignore_errors=True)
+    finally:
+        home.close()
+    from gkassist import llm
+    from gkassist.core.model import load_report
+    from gkassist.dialogue import polish
+
+    report, accepted = load_report(SAMPLE), []
+    settings = llm.LLMSettings(enabled=True, base_url="http://127.0.0.1:9/v1", model="m", timeout_seconds=1.0)
+    real = llm.ask_model
+    try:
+        for escape in ("\x1b[2J", "\x9b", "\u202e", "\x1b]0;x\x07", "\x07", "\x1b[31m红\x1b[0m"):
+            llm.ask_model = lambda *a, e=escape: f"全年主动公开政府信息120条，{e}切实回应群众关切。"
+            if polish.polish("全年主动公开政府信息120条，及时回应群众关切。", "", "主动公开", report, None, "overview", settings).accepted:
+                accepted.append(escape)
+    finally:
+        llm.ask_model = real
+    case(4, "polish replies holding escape sequences (6 kinds)", not accepted, f"accepted: {accepted!r}")
+
+
+def r3_markdown() -> None:
+    from markdown_it import MarkdownIt
+
+    from gkassist.core.model import load_report
+    from gkassist.output import render_text
+
+    live = []
+    for text in ("[x](javascript:alert(1))", "![i](javascript:alert(1))", "![](http://x.invalid/a.png)", "[a][1]\n\n[1]: javascript:x",
+                 "http://x.invalid/p", "www.x.invalid", "<http://x.invalid>", "[![i](http://x.invalid/i.png)](http://x.invalid)"):
+        report = load_report(SAMPLE)
+        report.sections["overview"][0] += text
+        report.agency += text.splitlines()[0]
+        page = MarkdownIt("gfm-like").render(render_text(report, ".md"))
+        if "<a " in page or "<img" in page:
+            live.append(text)
+    case(5, "links and images in report text live in the Markdown (8 forms, GFM-like renderer)", not live, f"live: {live}")
+
+
+def r3_polish_words() -> None:
+    from gkassist import llm
+    from gkassist.core.model import load_report
+    from gkassist.dialogue import polish
+
+    report = load_report(SAMPLE)
+    settings = llm.LLMSettings(enabled=True, base_url="http://127.0.0.1:9/v1", model="m", timeout_seconds=1.0)
+    real = llm.ask_model
+    forms = [("100", "逾百"), ("100", "百余"), ("7", "七八"), ("120", "廿"), ("120", "翻了一番，达"), ("120", "成倍增长至"),
+             ("120", "双倍即"), ("120", "两倍"), ("10", "十余"), ("100", "近百"), ("70", "七八十"), ("20", "二十多"), ("100", "超过一百")]
+    accepted = []
+    try:
+        for exact, words in forms:
+            llm.ask_model = lambda *a, w=words: f"全年主动公开政府信息{w}条，及时回应群众关切。"
+            if polish.polish(f"全年主动公开政府信息{exact}条，及时回应群众关切。", "", "主动公开", report, None, "overview",
+                             settings).accepted:
+                accepted.append(f"{exact}→{words}")
+    finally:
+        llm.ask_model = real
+    case(6, f"rewordings stating a figure in words beside the clerk's plain figure ({len(forms)} kinds)", not accepted,
+         f"accepted: {accepted}")
+
+
+TUI_HEADER = """
+import asyncio, sys
+from gkassist.dialogue import Engine
+from gkassist.importer import import_file
+from gkassist.tui.app import DraftApp
+from gkassist import corpus
+corpus.warm_up = lambda: None
+report = import_file(sys.argv[1]).report
+report.agency = report.agency.replace("郭家镇", "郭家\\x1b[31m\\x9b7m镇\\u202e")
+app = DraftApp(Engine.start(report, 2021))
+async def main():
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        title = str(app.query_one("#title").render())
+        print("RAW" if any(c in title for c in "\x1b\x9b\u202e") else "CLEAN", title.encode("unicode_escape").decode()[:80])
+asyncio.run(main())
+"""
+
+
+def r3_tui_header() -> None:
+    home = Home()
+    try:
+        done = run([sys.executable, "-c", TUI_HEADER, str(SEED)], home.env, 60)
+        shown = done.out.strip()
+        case(7, "the TUI header of an agency holding SGR / C1 / U+202E", shown.startswith("CLEAN"), shown[:100] or done)
+    finally:
+        home.close()
+
+
+def r3_html() -> None:
+    home = Home()
+    try:
+        body = "".join(f"<p>{line}</p>" for line in SEED.read_text(encoding="utf-8").splitlines())
+        pages = {"4.9 million <td>": "<table><tr>" + "<td>" * 4_900_000 + "</table>",
+                 "2 million cells": "<table>" + "<tr><td>1<td>2" * 1_000_000 + "</table>",
+                 "250-deep divs": "<div>" * 250 + "x" + "</div>" * 250,
+                 "80-deep divs around 4 MB of text": "<div>" * 80 + "字" * 4_000_000 + "</div>" * 80}
+        for name, inside in pages.items():
+            page = home.root / "page.html"
+            page.write_text(f"<html><body>{body}{inside}</body></html>", encoding="utf-8")
+            done = home.cli("check", page, timeout=60, memory=1024**3)
+            case(8, f"check of a page of {name} (1 GB cap)", done.refused(within=10), done)
+    finally:
+        home.close()
+
+
+def r3_docx() -> None:
+    home = Home()
+    try:
+        path = home.root / "lie.docx"
+        for method, size in (("deflate", 1900 << 20), ("bzip2", 50 << 20), ("lzma", 48 << 20)):
+            path.write_bytes(lying_docx(method, size))
+            for argv in (["import", path], ["check", path], ["corpus", "add", path]):
+                done = home.cli(*argv, timeout=60, memory=1024**3)
+                case(9, f"{' '.join(map(str, argv[:-1]))} of a {path.stat().st_size // 1024} KB .docx ({method}) "
+                        f"inflating to {size >> 20} MB, headers declaring 20 KB (1 GB cap)",
+                     done.refused(within=10) and "内存不够" not in done.err, done)
+    finally:
+        home.close()
+
+
+WINDOWS = """
+import os, time, json
+from gkassist.core import limits, processes
+from gkassist.core.errors import InputError
+from gkassist.dialogue.session import DraftLock
+calls, real_kill = [], os.kill
+os.kill = lambda *a: calls.append(a)
+class Kernel:
+    def OpenProcess(self, access, inherit, pid): return 1000 + pid if pid == 4242 else 0
+    def GetExitCodeProcess(self, handle, code): code._obj.value = 259; return 1
+    def CloseHandle(self, handle): return 1
+processes.WINDOWS = True
+processes._kernel32 = lambda: Kernel()
+processes._last_error = lambda: 87
+out = {"alive": processes.process_alive(4242), "gone": processes.process_alive(4243)}
+lock = os.path.join(os.environ["HOME"], "d.lock")
+open(lock, "w").write("4242")
+try:
+    DraftLock(__import__("pathlib").Path(lock).with_suffix(".json")).acquire()
+    out["lock"] = "taken over"
+except InputError as e:
+    out["lock"] = "refused"
+out["signals"] = len(calls)
+os.kill = real_kill  # the parent ends a spawned child that outlives its seconds
+limits.FORK_WITH_LIMITS = False
+os.fork = None
+started = time.monotonic()
+try:
+    limits.run_bounded("x", time.sleep, 60, seconds=1)
+except InputError as e:
+    out["sleep"] = [str(e)[:20], round(time.monotonic() - started, 1)]
+try:
+    limits.run_bounded("x", os.abort)
+except InputError as e:
+    out["abort"] = str(e)[:14]
+out["sum"] = limits.run_bounded("x", sum, [1, 2, 3])
+print(json.dumps(out, ensure_ascii=False))
+"""
+
+
+def r3_windows() -> None:
+    home = Home()
+    try:
+        done = home.python(WINDOWS, timeout=60)
+        try:
+            out = json.loads(done.out.strip().splitlines()[-1])
+        except (ValueError, IndexError):
+            case(10, "the Windows branches selected on Linux", False, done)
+            return
+        case(10, "Windows liveness: a live holder is alive, a gone one not, and no os.kill is called",
+             out["alive"] and not out["gone"] and out["signals"] == 0, out)
+        case(10, "Windows: the draft lock of a live holder is refused without signalling it", out["lock"] == "refused", out)
+        case(10, "Windows (no fork): a step past its seconds is ended in time, a crash is a message, a result comes back",
+             out.get("sleep", [None, 99])[1] < 4 and "abort" in out and out["sum"] == 6, out)
+    finally:
+        home.close()
+
+
+def r3_minor() -> None:
+    home = Home()
+    try:
+        urls = home.root / "urls.txt"
+        urls.write_bytes(b"http://a.gov.cn/1.html\nhttps://b.gov.cn/\xe9\xff.html\nhttps://c.gov.cn/\x00x\n")
+        done = home.cli("audit", "--urls", urls, "--json")
+        case("minor", "a --urls list with a non-UTF-8 line", done.refused() and "第2行" in done.err and "瑨" not in done.err, done)
+        urls.write_text("http://\n", encoding="utf-8")
+        done = home.cli("audit", "--urls", urls, "--json")
+        units = _audit_units(done) or []
+        said = " ".join(u["error"] for u in units)
+        case("minor", "an http:// line is not reported as a redirect", units and "跳转" not in said and "不完整" in said,
+             said[:100] or done)
+        files = [ROOT / "samples" / n for n in ("2024_shiqiaozhen.json", "2024_hexizhen.json", "2024_baishuixiang.json")]
+        adds = [subprocess.Popen([sys.executable, "-m", "gkassist.cli", "corpus", "add", *(files if i % 2 else files[::-1])],
+                                 env=home.env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for i in range(3)]
+        said = []
+        for add in adds:
+            out, err = add.communicate(timeout=180)
+            said.append((add.returncode, (out + err).count("constraint"), "意外" in err))
+        case("minor", "three concurrent corpus add", all(code == 0 and not c and not bug for code, c, bug in said), said)
+    finally:
+        home.close()
+
+
+ROUND_THREE = {1: r3_outputs, 2: r3_huge_numbers, 3: r3_audit_controls, 4: r3_transcript_and_polish, 5: r3_markdown,
+               6: r3_polish_words, 7: r3_tui_header, 8: r3_html, 9: r3_docx, 10: r3_windows, "minor": r3_minor}
+
+
+ROUND_TWO = {1: probe_locks, 2: probe_bounds, 3: probe_formulas, 4: probe_llm, 5: probe_tracebacks, 6: probe_special_inputs,
+             7: probe_outputs, 8: probe_escapes, 9: probe_jieba, 10: probe_history}
 
 
 def main() -> None:
-    chosen = [int(a) for a in sys.argv[1:]] or list(PROBES)
+    args = sys.argv[1:]
+    probes = ROUND_THREE
+    if args[:1] == ["--round"]:
+        probes = {"2": ROUND_TWO, "3": ROUND_THREE}[args[1]]
+        args = args[2:]
+    chosen = [a if a == "minor" else int(a) for a in args] or list(probes)
     started = time.monotonic()
     for item in chosen:
         print(f"item {item}:", flush=True)
         try:
-            PROBES[item]()
+            probes[item]()
         except Exception as e:  # noqa: BLE001 — a probe that cannot run is a line, the others still run
             case(item, "the probe itself", False, f"{type(e).__name__}: {e}")
     print("\nsummary (broken / cases):")
@@ -643,7 +996,7 @@ def main() -> None:
         results = RESULTS.get(item, [])
         bad = sum(not ok for _, ok, _ in results)
         broken, cases = broken + bad, cases + len(results)
-        print(f"  item {item:2}: {bad:2} broken / {len(results):2} — {'ok' if not bad else 'BROKEN'}")
+        print(f"  item {item!s:>5}: {bad:2} broken / {len(results):2} — {'ok' if not bad else 'BROKEN'}")
     print(f"  all    : {broken} broken / {cases} cases ({time.monotonic() - started:.0f} s)")
 
 
