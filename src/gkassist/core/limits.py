@@ -15,8 +15,15 @@ from __future__ import annotations
 import os
 import sys
 import time
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeVar, cast
 
 from gkassist.core.errors import InputError
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
+
+T = TypeVar("T")
 
 _EXTRA_MEMORY = 1536 * 1024 * 1024  # beyond what the process already maps: far more than a report needs
 _SECONDS = 60.0
@@ -35,7 +42,8 @@ def mapped_bytes() -> int:
         return 0
 
 
-def run_bounded(what: str, function, *args, memory: int = _EXTRA_MEMORY, seconds: float = _SECONDS):
+def run_bounded(what: str, function: Callable[..., T], *args: object, memory: int = _EXTRA_MEMORY,
+                seconds: float = _SECONDS) -> T:
     """`function(*args)` in a child process limited to `seconds` (and, forked, to `memory` more bytes of address
     space); its result (picklable) is returned, its InputError raised again here.  A child that runs out of memory,
     out of time or crashes is an InputError naming `what` (“{path}：PDF”).  Spawned (no fork), `function` must be
@@ -44,10 +52,10 @@ def run_bounded(what: str, function, *args, memory: int = _EXTRA_MEMORY, seconds
         outcome = _forked(function, args, memory, seconds)
     else:
         outcome = _spawned(function, args, seconds)
-    return _answer(what, seconds, outcome)
+    return cast(T, _answer(what, seconds, outcome))  # what the function returned, through pickle
 
 
-def _run(function, args) -> tuple[str, object]:
+def _run(function: Callable[..., object], args: tuple[object, ...]) -> tuple[str, object]:
     """In the child: the outcome as (kind, value), every failure in words for the parent."""
     try:
         return ("ok", function(*args))
@@ -61,12 +69,12 @@ def _run(function, args) -> tuple[str, object]:
         return ("bug", f"{type(e).__name__}：{str(e)[:200]}")
 
 
-def _answer(what: str, seconds: float, outcome: tuple[str, object]):
+def _answer(what: str, seconds: float, outcome: tuple[str, object]) -> object:
     kind, value = outcome
     if kind == "ok":
         return value
     messages = {
-        "input": value,
+        "input": str(value),
         "time": f"{what}：读取超过{seconds:g}秒仍未完成，不像一份年度报告，没有读取",
         "died": f"{what}：读取时用尽了内存或出错退出（文件过大、过于复杂或已损坏），没有读取",
         "memory": f"{what}：读取时用尽了内存（文件过大或过于复杂），没有读取",
@@ -77,7 +85,7 @@ def _answer(what: str, seconds: float, outcome: tuple[str, object]):
 
 
 # ------------------------------------------------------------------ Linux: fork, RLIMIT_AS, an alarm
-def _forked(function, args, memory: int, seconds: float) -> tuple[str, object]:
+def _forked(function: Callable[..., object], args: tuple[object, ...], memory: int, seconds: float) -> tuple[str, object]:
     import pickle
     import signal
 
@@ -99,7 +107,8 @@ def _forked(function, args, memory: int, seconds: float) -> tuple[str, object]:
         os.kill(pid, signal.SIGKILL)  # the alarm did not end it: the parent does
     _, status = os.waitpid(pid, 0)
     try:
-        return pickle.loads(data)
+        outcome: tuple[str, object] = pickle.loads(data)
+        return outcome
     except Exception:  # noqa: BLE001 — nothing (or half) came back: the child died
         timed_out = os.WIFSIGNALED(status) and os.WTERMSIG(status) in (signal.SIGALRM, signal.SIGKILL)
         return ("time" if timed_out else "died", "")
@@ -121,7 +130,8 @@ def _read_until(fd: int, seconds: float) -> tuple[bytes, bool]:
     """Everything written to the pipe until its end (True) or until `seconds` have passed (False)."""
     import select
 
-    chunks, deadline = [], time.monotonic() + seconds
+    chunks: list[bytes] = []
+    deadline = time.monotonic() + seconds
     with os.fdopen(fd, "rb", buffering=0) as pipe:
         while (left := deadline - time.monotonic()) > 0:
             ready, _, _ = select.select([pipe], [], [], left)
@@ -135,7 +145,7 @@ def _read_until(fd: int, seconds: float) -> tuple[bytes, bool]:
 
 
 # ------------------------------------------------------------------ elsewhere (Windows): a spawned child, timed
-def _spawned_child(send, function, args) -> None:
+def _spawned_child(send: Connection, function: Callable[..., object], args: tuple[object, ...]) -> None:
     import pickle
 
     try:
@@ -144,7 +154,7 @@ def _spawned_child(send, function, args) -> None:
         send.close()
 
 
-def _spawned(function, args, seconds: float) -> tuple[str, object]:
+def _spawned(function: Callable[..., object], args: tuple[object, ...], seconds: float) -> tuple[str, object]:
     import multiprocessing
     import pickle
 
@@ -156,7 +166,8 @@ def _spawned(function, args, seconds: float) -> tuple[str, object]:
     try:
         if not receive.poll(seconds):
             return ("time", "")
-        return pickle.loads(receive.recv_bytes(MAX_RESULT_BYTES))
+        outcome: tuple[str, object] = pickle.loads(receive.recv_bytes(MAX_RESULT_BYTES))
+        return outcome
     except OSError as e:  # more than MAX_RESULT_BYTES (“bad message length”)
         return ("large", "") if "length" in str(e) else ("died", "")
     except (EOFError, pickle.UnpicklingError):

@@ -8,6 +8,7 @@ for query only (OpenProcess) and its exit code read; elsewhere signal 0 checks w
 from __future__ import annotations
 
 import os
+from typing import Any
 
 WINDOWS = os.name == "nt"  # the platform switch; tests select the Windows branch on Linux by setting it
 
@@ -35,16 +36,17 @@ def _alive_posix(pid: int) -> bool:
     return True
 
 
-def _kernel32():
+def _kernel32() -> Any:  # ctypes.WinDLL: its functions are looked up by name at run time
     import ctypes
 
-    return ctypes.WinDLL("kernel32", use_last_error=True)
+    return getattr(ctypes, "WinDLL")("kernel32", use_last_error=True)  # noqa: B009 — Windows-only: not in Linux's stubs
 
 
 def _last_error() -> int:
     import ctypes
 
-    return ctypes.get_last_error()
+    code: int = getattr(ctypes, "get_last_error")()  # noqa: B009 — Windows-only: not in Linux's stubs
+    return code
 
 
 def _alive_windows(pid: int) -> bool:
