@@ -14,6 +14,7 @@ from gkassist.core.flow import Step
 from gkassist.core.model import Report
 from gkassist.core.numbers import format_number
 from gkassist.dialogue.answers import Parsed, parse, says_nothing_happened, states_requests
+from gkassist.dialogue.answers.limits import implausible
 from gkassist.dialogue.kinds import StepKind, kind
 from gkassist.dialogue.kinds.field import SAME_AS_LAST
 from gkassist.dialogue.replies import Pending, Reply
@@ -120,7 +121,8 @@ class Table(StepKind):
         if questions:
             engine.pending.asking = True
             return replies + [Reply("\n".join(questions), "error")]
-        return replies + [Reply(self._against_last_year(engine, trial, table) + "对吗？回答“对”保存，或直接重新描述。")]
+        notes = "".join(n + "\n" for n in implausible(parsed.cells, report.level, report.format))
+        return replies + [Reply(notes + self._against_last_year(engine, trial, table) + "对吗？回答“对”保存，或直接重新描述。")]
 
     def _against_last_year(self, engine, trial: Report, table: str) -> str:
         """A figure the clerk gave that last year's report does not bear out (现行有效 4 where last year's 5 with
