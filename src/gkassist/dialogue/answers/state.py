@@ -84,29 +84,59 @@ class Reading(BaseModel):
         super().__init__(facts=facts or [], **more)
 
 
+class AppealReading(BaseModel):
+    """What the answers about 表四 said so far."""
+
+    model_config = ConfigDict(extra="forbid")
+    facts: list[AppealFact] = Field(default_factory=list)
+    questions: list[str] = Field(default_factory=list)
+    not_understood: list[str] = Field(default_factory=list)
+    block: str | None = None  # the kind of case just said: an outcome after it is its
+    uncounted: list[str | None] = Field(default_factory=list)  # kinds of case said without their number
+    opened: list[Open] = Field(default_factory=list)
+
+
+class ProactiveReading(BaseModel):
+    """What the answers about 表二 said so far: its figures by "row|column" (a later one replaces), open questions."""
+
+    model_config = ConfigDict(extra="forbid")
+    cells: dict[str, float] = Field(default_factory=dict)
+    questions: list[str] = Field(default_factory=list)
+    not_understood: list[str] = Field(default_factory=list)
+    opened: list[Open] = Field(default_factory=list)
+
+
 class TableState(BaseModel):
-    """One table question's state: the transcript, the facts (表三/表四) or cells (表二) said, what the reader asked,
-    facts said for another table (asides), and the saved table it starts from (base)."""
+    """One table question's state: the transcript, what its answers said (表三's facts, 表四's cases, 表二's figures),
+    the state before the last answer (a bare answer to a question about it reads that answer again, filled in), facts
+    said here for another table (asides), and the saved table it starts from (base)."""
 
     model_config = ConfigDict(extra="forbid")
     version: Literal[1] = VERSION
     table: Literal["t3", "t4", "t2"]
     turns: list[str] = Field(default_factory=list)
-    requests: Reading = Field(default_factory=Reading)  # 表三
-    appeals: list[AppealFact] = Field(default_factory=list)  # 表四
-    appeal_questions: list[Open] = Field(default_factory=list)
-    appeal_block: str | None = None  # the kind of case just said (a following outcome is its)
-    appeal_uncounted: list[str] = Field(default_factory=list)
-    proactive: dict[str, float] = Field(default_factory=dict)  # 表二: "row|column" → figure said
-    proactive_questions: list[Open] = Field(default_factory=list)
-    not_understood: list[str] = Field(default_factory=list)
+    requests: Reading | None = None  # 表三
+    appeals: AppealReading | None = None  # 表四
+    proactive: ProactiveReading | None = None  # 表二
+    previous: TableState | None = None
     base: dict[str, float] = Field(default_factory=dict)  # "row|column" → the saved (reopened) table's figure
+    reopened: bool = False  # the base is the saved table (not “同去年”/“没有”): a restated kind replaces its cells
     asides: list[Aside] = Field(default_factory=list)  # said here, for another table
 
+    @property
+    def reading(self) -> Reading | AppealReading | ProactiveReading:
+        return {"t3": self.requests, "t4": self.appeals, "t2": self.proactive}[self.table]
+
+    def with_reading(self, reading) -> "TableState":
+        return self.model_copy(update={{"t3": "requests", "t4": "appeals", "t2": "proactive"}[self.table]: reading})
+
     @classmethod
-    def from_saved(cls, table: str, cells: dict) -> "TableState":
-        """A draft saved before the state existed (or a reopened table): its saved cells are the base."""
-        return cls(table=table, base={f"{r}|{c}": v for (_, r, c), v in cells.items()})
+    def start(cls, table: str, base: dict | None = None, reopened: bool = False) -> "TableState":
+        """A new question, or one reopened: its saved cells (or those of “同去年”/“没有”) are the base."""
+        readings = {"t3": ("requests", Reading), "t4": ("appeals", AppealReading), "t2": ("proactive", ProactiveReading)}
+        field_, model = readings[table]
+        return cls(table=table, base={f"{r}|{c}": v for (_, r, c), v in (base or {}).items()}, reopened=reopened,
+                   **{field_: model()})
 
     def base_cells(self) -> dict:
         return {(self.table, *key.split("|", 1)): v for key, v in self.base.items()}

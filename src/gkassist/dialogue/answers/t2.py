@@ -10,8 +10,9 @@ import re
 
 from gkassist.core.numbers import read_amount
 from gkassist.dialogue.answers.parsed import Parsed
+from gkassist.dialogue.answers.state import Open, ProactiveReading
 from gkassist.dialogue.answers.t3 import names_a_row
-from gkassist.dialogue.answers.text import NUM, Clause, approximate, clauses, count_of, vague, with_vague_counts_answered
+from gkassist.dialogue.answers.text import NUM, Clause, approximate, clauses, count_of, vague
 from gkassist.dialogue.answers.words import words
 
 REFUSAL = ("没听明白。请写成“规范性文件制发2件，废止1件，现行有效9件；行政许可41件，行政处罚12件，"
@@ -55,7 +56,7 @@ class _Reading:
 
     def __init__(self):
         self.cells: dict = {}
-        self.questions: list[tuple[tuple[str, str | None], str]] = []
+        self.questions: list[tuple[tuple[str, str | None], str, str, str]] = []
         self.not_understood: list[str] = []
         self.row: str | None = None
 
@@ -88,7 +89,7 @@ def _documents(r: _Reading, row: str, clause: str, count) -> None:
     if count is None:
         return
     if column is None:
-        r.questions.append(((row, None), f"“{clause}”是制发、废止，还是现行有效的件数？"))
+        r.questions.append(((row, None), f"“{clause}”是制发、废止，还是现行有效的件数？", clause, "kind"))
         return
     r.cells[("t2", row, column)] = count
 
@@ -96,7 +97,7 @@ def _documents(r: _Reading, row: str, clause: str, count) -> None:
 def _fees(r: _Reading, row: str, clause: str, count) -> None:
     said = read_amount(clause)
     if said is not None and said.approximate:
-        r.questions.append(((row, "fee_amount"), f"“{clause}”：表里要填确切的金额，具体是多少？"))
+        r.questions.append(((row, "fee_amount"), f"“{clause}”：表里要填确切的金额，具体是多少？", clause, "count"))
         return
     amount = fee(clause)
     if amount is None and words().t2_negated.search(clause) or re.search(r"(?:没有|没|未|无|不)收费|免费", clause):
@@ -125,7 +126,7 @@ def _clause(r: _Reading, clause: str) -> None:
     count = count_of(_NONE_AT_ALL.sub("", clause))
     if row != "fees" and (count is None and vague(clause) or approximate(clause)):
         column = next((col for pattern, col in words().t2_columns if pattern.search(clause)), None)
-        r.questions.append(((row, column), f"“{clause}”：表里要填确切的数，具体是多少？"))
+        r.questions.append(((row, column), f"“{clause}”：表里要填确切的数，具体是多少？", clause, "count"))
         return
     _BY_ROW.get(row, _decisions)(r, row, clause, count)
 
@@ -141,20 +142,22 @@ def read(found: list[Clause]) -> tuple[dict, list[str], list[str]]:
     return r.cells, r.questions, r.not_understood
 
 
-def parse_t2(turns: list[str]) -> Parsed:
-    """Each answer of the conversation read in turn; a later answer's figure for a cell replaces the earlier one,
-    and what an earlier answer said stays (a figure said before a question is not lost when the question is
-    answered).  A question of an earlier answer stays open until its cell is said."""
-    out = Parsed()
-    open_questions: list[tuple[tuple[str, str | None], str]] = []  # ((row, column asked about), question)
-    for i, text in enumerate(with_vague_counts_answered(turns)):
-        cells, questions, not_understood = read(_clauses(text.strip(), i))
-        out.cells.update(cells)
-        # a question stays open until a later answer gives a figure of its row
-        open_questions = [((row, col), q) for (row, col), q in open_questions
-                          if not any(r == row and col in (None, c) for _, r, c in cells)] + questions
-        out.questions = [q for _, q in open_questions]
-        out.not_understood = not_understood
+def read_turn(reading: ProactiveReading, text: str, turn: int) -> ProactiveReading:
+    """One more answer about 表二: its figures replace those said before for the same cells (a figure said before a
+    question is not lost when the question is answered); a question stays open until a figure of its row is said."""
+    cells, questions, not_understood = read(_clauses(text.strip(), turn))
+    out = reading.model_copy(deep=True)
+    out.cells.update({f"{r}|{c}": v for (_, r, c), v in cells.items()})
+    out.opened = [q for q in out.opened if not any(r == q.row and q.kind in (None, c) for _, r, c in cells)]
+    out.opened += [Open(words=words_, part=part, turn=turn, question=q, row=row, kind=col) for (row, col), q, words_, part in questions]
+    out.questions = [q.question for q in out.opened]
+    out.not_understood = not_understood
+    return out
+
+
+def cells_of(reading: ProactiveReading) -> Parsed:
+    out = Parsed(cells={("t2", *key.split("|", 1)): v for key, v in reading.cells.items()},
+                 questions=list(reading.questions), not_understood=list(reading.not_understood))
     if not out.cells and not out.questions:
         out.refusal = REFUSAL
     return out

@@ -31,7 +31,6 @@ from gkassist.dialogue.answers.text import (
     clauses,
     count_of,
     counted,
-    with_vague_counts_answered,
 )
 from gkassist.dialogue.answers.words import words
 
@@ -803,22 +802,25 @@ def allocate(reading: Reading, carried: dict[str, float] | None) -> Parsed:
     return out
 
 
-def parse_t3(turns: list[str], carried: dict[str, float] | None = None, fmt=None) -> Parsed:
-    """What a conversation about 表三 says: its answers in order (`turns`, the last the newest); `carried`: last
-    year's applications carried into this year (kind → count), which results may account for; `fmt`: the report's
-    format, whose row labels name results too."""
-    labels = result_labels(fmt)
-    turns = with_vague_counts_answered(turns)
-    found = [c for i, t in enumerate(turns) for c in clauses(t.strip(), names_a_row, turn=i)]
-    reading = read([frame(c, labels) for c in expand_asides(found)])
+def read_turn(reading: Reading, text: str, turn: int, fmt=None) -> Reading:
+    """One more answer about 表三 read against what the earlier ones said (`reading`, left as it was): its clauses,
+    their frames, the facts in their scope added."""
+    out = reading.model_copy(deep=True)
+    found = clauses(text.strip(), names_a_row, turn=turn)
+    return read([frame(c, result_labels(fmt)) for c in expand_asides(found)], out)
+
+
+def cells_of(reading: Reading, transcript: str, carried: dict[str, float] | None = None) -> Parsed:
+    """The cells the facts said so far come to (settled, then allocated under the sums), and what is missing;
+    `carried`: last year's applications carried into this year (kind → count), which results may account for."""
+    reading = reading.model_copy(deep=True)
     reading.facts = settle(reading.facts)
     out = allocate(reading, carried)
-    if out.refusal:
+    if out.refusal or out.cells or out.questions or reading.no_requests:
         return out
-    text = "".join(turns)
-    if not out.cells and not out.questions and not reading.no_requests and not re.search(NUM, text):
+    if not re.search(NUM, transcript):
         out.refusal = "没听明白：回答里没有件数。请写成“自然人申请3件，予以公开2件，本机关不掌握1件”这样；没有申请请回答“没有”。"
-    elif not out.cells and not out.questions and not reading.no_requests and not _all_zero_said(text):
+    elif not _all_zero_said(transcript):
         out.refusal = "没听明白。请写成“自然人申请3件，予以公开2件，本机关不掌握1件”这样，带上申请人、件数和办理结果。"
     return out
 
@@ -826,22 +828,32 @@ def parse_t3(turns: list[str], carried: dict[str, float] | None = None, fmt=None
 ADDING = re.compile(r"还有|另外|另有|漏说|漏了|忘了说|也有|再加上|补充|补一")
 
 
-def states_requests(text: str, fmt=None, earlier: list[str] = ()) -> bool:
-    """Whether an answer describes this year's applications afresh, after `earlier` answers: it states the
-    applications of a kind already said (“自然人申请5件…” again), or a count of no kind again.  Then it replaces what
-    was said.  A correction (“申请应该是7件”), an addition (“还有企业申请1件”), the applications of a kind not said
-    before, or the kind of those counted without one (“三件都是老百姓申请的”) is a follow-up."""
+def _stated(text: str, fmt=None) -> list[Fact]:
+    """The applications an answer states with a count (not put right, not spoken of, not what became of them)."""
     labels = result_labels(fmt)
-    said = [f for f in read([frame(c, labels) for c in expand_asides(clauses(text.strip(), names_a_row))]).facts
+    if ADDING.search(text):
+        return []
+    return [f for f in read([frame(c, labels) for c in expand_asides(clauses(text.strip(), names_a_row))]).facts
             if f.what == "requests" and f.count and not f.correction and not f.refers
             and not result_of(f.clause, labels)]  # “公司申请的2件都公开了” tells what became of them
-    if not said or ADDING.search(text):
+
+
+def kinds_stated(text: str, fmt=None) -> set[str | None]:
+    return {f.kind for f in _stated(text, fmt)}
+
+
+def states_requests(text: str, fmt=None, earlier=None) -> bool:
+    """Whether an answer describes this year's applications afresh, after what `earlier` (a TableState of the
+    question) said: it states the applications of a kind already said (“自然人申请5件…” again), or a count of no
+    kind again.  Then it replaces what was said.  A correction (“申请应该是7件”), an addition (“还有企业申请1件”), the
+    applications of a kind not said before, or the kind of those counted without one (“三件都是老百姓申请的”) is a
+    follow-up."""
+    kinds = kinds_stated(text, fmt)
+    if not kinds:
         return False
-    before = read([frame(c, labels) for i, t in enumerate(earlier) for c in expand_asides(clauses(t, names_a_row, i))]).facts
-    known = {f.kind for f in before if f.what == "requests"}
+    known = {f.kind for f in earlier.reading.facts if f.what == "requests"} if earlier is not None else set()
     if not known:
         return True
-    kinds = {f.kind for f in said}
     return bool(kinds & (known - {None})) or (None in kinds)
 
 

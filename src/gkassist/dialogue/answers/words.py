@@ -58,6 +58,7 @@ class AnswerWords(BaseModel):
     approximate: Words
     all: Words
     corrections: Words
+    answer_leads: Words
     appeal_blocks: dict[str, Words]
     outcomes: dict[str, Words]
     no_appeals: Words
@@ -65,7 +66,7 @@ class AnswerWords(BaseModel):
     proactive_columns: dict[str, Words]
 
     @field_validator("vague_kinds", "not_results", "carried_in", "carry_next", "no_carry", "no_requests", "vague_counts", "approximate", "all",
-                     "corrections", "no_appeals")
+                     "corrections", "no_appeals", "answer_leads")
     @classmethod
     def _patterns(cls, words: Words) -> Words:
         return _valid_patterns(words)
@@ -129,6 +130,7 @@ class Compiled:
         self.approximate = either(w.approximate)
         self.all = either(w.all)
         self.corrections = either(w.corrections)
+        self.answer_leads = "|".join(w.answer_leads)
         self.appeal_blocks = tuple((either(words), block) for block, words in w.appeal_blocks.items())
         self.outcomes = tuple((either(words), outcome) for outcome, words in w.outcomes.items())
         self.no_appeals = either(w.no_appeals)
