@@ -41,6 +41,7 @@ ORGANISATIONS = re.compile(r"法人|单位|组织|企业|公司|机构")
 EACH = re.compile(r"^各\s*" + NUM + r"\s*件$")  # “2位群众…，各1件”: how many each, not more applications
 # “纠正的那件”, “不公开的那1件”: a case spoken of by what was said of it
 REFERENCE = re.compile(r"(.{1,12}?)的那(?:1|一)?(?:件|个)")
+ROW_REFERENCE = re.compile(r"(.{1,12}?)那(?:1|一)?(?:件|个)")  # “重复申请那件”: by its result, without 的
 # “X的那件其实是Y”, “那1件不是X而是Y”: a result put from one row into another
 MOVE = re.compile(r"其实是|实际是|而是|应该是|应为|改为|改成")
 # “个人申请的4件都公开了”, “自然人5件都公开”: a kind's applications and their result in one clause
@@ -55,6 +56,9 @@ TOPIC = re.compile(r"涉及|关于|问的是|主要是|内容是|是问")
 BARE_CORRECTED = re.compile(r"^(?:是|应该是|应为|共|一共|总共)?\s*" + NUM + r"\s*件$")
 DONE_WORDS = re.compile(r"办结|答复|办理|处理|完成")
 ALSO = re.compile(r"也|同样|一样")  # “企业那1件也公开了”: in addition to what was said
+# “重复申请没有”, “信访类的也没有”, “不掌握的为0”: that result is 0 (said after its row)
+ZERO_SAID = re.compile(r"(?:的)?(?:也|都|均)?(?:没有|无|为0|是0|为零|是零|0件|零件)[。！!]?$")
+HALF = re.compile(r"一半")  # “一半公开”: half of the applications in scope
 REFERS = re.compile(r"那|这|该|上面|刚才|前面")
 
 
@@ -154,7 +158,7 @@ def frame(clause: Clause, labels) -> Frame:
     counted_text = text if re.search(r"件", text) else _ARTICLE.sub("", text)
     said = _without_negated_kinds(text)
     # “X的那件…” names the result it speaks of, not the result it has: “纠正的那件…又起诉了”
-    reference = REFERENCE.search(said)
+    reference = REFERENCE.search(said) or ((m := ROW_REFERENCE.search(said)) and result_of(m.group(1), labels) and m) or None
     rest = said[reference.end():] if reference else said
     row = result_of(rest, labels) or (None if reference else result_of(said, labels))
     moved_from = None
@@ -166,6 +170,8 @@ def frame(clause: Clause, labels) -> Frame:
     # (“不公开的那1件是企业的”: the count is the reference's, not one more)
     at_start = REFERENCE.match(counted_text) if reference else None
     count = count_of(counted_text[at_start.end():] if at_start else counted_text)
+    if count is None and (zero := ZERO_SAID.search(rest)) and result_of(rest[:zero.start()], labels):
+        count = 0  # Zero: “重复申请没有”
     if m := EACH_APPLIED.search(text):
         applicants, each = parse_number(m.group(1)), parse_number(m.group(2))
         if applicants is not None and each is not None:
@@ -392,6 +398,8 @@ def _result(s: Scope, f: Frame, kind, row, count) -> None:
         s.scope = kind
     if count is None and f.quantified and s.last_count is not None:
         count = s.last_count
+    if count is None and HALF.search(f.text):
+        count = _half(s.out.facts, kind or s.scope or s.recent)
     # “都” after several kinds' applications means all of them; after one kind's, that kind's
     several = len(set(s.segment_kinds)) > 1
     for_all = kind is None and s.scope is None and f.quantified and count is None and (s.recent is None or several)
@@ -405,6 +413,12 @@ def _result(s: Scope, f: Frame, kind, row, count) -> None:
         added.explicit = True  # as good as named: the only kind of the sentence
     s.last_row = row
     s.last_count = None
+
+
+def _half(facts: list[Fact], kind: str | None) -> float | None:
+    """Half of the applications of a kind (of all, when no kind is in scope); None when they do not halve."""
+    total = sum(x.count or 0 for x in facts if x.what == "requests" and kind in (None, x.kind))
+    return total // 2 if total and total % 2 == 0 else None
 
 
 def _requests(s: Scope, f: Frame, kind, count) -> None:
@@ -818,6 +832,10 @@ def cells_of(reading: Reading, transcript: str, carried: dict[str, float] | None
     out = allocate(reading, carried)
     if out.refusal or out.cells or out.questions or reading.no_requests:
         return out
+    if any(f.what == "result" for f in reading.facts):
+        # Refine waiting: “都公开了” said before the applications — kept, and distributed when they are said
+        out.questions.append("收到几件申请、是哪类申请人的？例如“自然人申请3件，企业1件”。")
+        return out
     if not re.search(NUM, transcript):
         out.refusal = "没听明白：回答里没有件数。请写成“自然人申请3件，予以公开2件，本机关不掌握1件”这样；没有申请请回答“没有”。"
     elif not _all_zero_said(transcript):
@@ -851,9 +869,11 @@ def states_requests(text: str, fmt=None, earlier=None) -> bool:
     kinds = kinds_stated(text, fmt)
     if not kinds:
         return False
-    known = {f.kind for f in earlier.reading.facts if f.what == "requests"} if earlier is not None else set()
+    facts = earlier.reading.facts if earlier is not None else []
+    known = {f.kind for f in facts if f.what == "requests"}
     if not known:
-        return True
+        # (“都公开了” said before any application waits for them: what follows is their count, not a new account)
+        return not any(f.what == "result" and f.count is None for f in facts)
     return bool(kinds & (known - {None})) or (None in kinds)
 
 

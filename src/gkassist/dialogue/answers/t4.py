@@ -117,6 +117,7 @@ def _block_of(a: _Answer, f: Frame) -> str | None:
     r, named, text = a.r, f.named, f.clause.text
     if named and f.nothing and f.count in (None, 0):
         r.block = named
+        _zero(r, named, text, f.clause.turn)
         return None
     earlier = {x.block for x in r.facts if x.turn < f.clause.turn}
     if named in ("suit_direct", "suit_after_review") and f.count is None and f.outcome is None \
@@ -134,6 +135,13 @@ def _block_of(a: _Answer, f: Frame) -> str | None:
     if r.block is None and f.count:
         r.not_understood.append(text)
     return r.block
+
+
+def _zero(r: AppealReading, named: str, text: str, turn: int) -> None:
+    """Zero: “诉讼一件都没有”, “没有人告到法院” — what earlier answers said of those cases goes (a suit said
+    without 直接 is every suit)."""
+    blocks = {named} if named != "suit_direct" or _PLAIN_SUIT.search(text) else {"suit_direct", "suit_after_review"}
+    r.facts = [x for x in r.facts if not (x.block in blocks and x.turn < turn)]
 
 
 def _case_facts(a: _Answer, f: Frame, block: str) -> None:
