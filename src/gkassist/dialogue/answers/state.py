@@ -55,6 +55,15 @@ class AppealFact(BaseModel):
         super().__init__(block=block, outcome=outcome, count=count, turn=turn, correction=correction, **more)
 
 
+class Aside(BaseModel):
+    """A fact said at one table's question for another (a 复议 said at 表三): kept, and shown when that table is asked."""
+
+    model_config = ConfigDict(extra="forbid")
+    table: Literal["t3", "t4", "t2"]
+    words: str
+    turn: int = 0
+
+
 class Open(BaseModel):
     """A question the reader asked about a clause: `part` is what it wants (count, kind, reason, outcome); a bare
     answer (“就1件”, “12”) fills it (edits.Answer)."""
@@ -94,6 +103,7 @@ class AppealReading(BaseModel):
     block: str | None = None  # the kind of case just said: an outcome after it is its
     uncounted: list[str | None] = Field(default_factory=list)  # kinds of case said without their number
     opened: list[Open] = Field(default_factory=list)
+    asides: list[Aside] = Field(default_factory=list)
 
 
 class ProactiveReading(BaseModel):
@@ -121,7 +131,6 @@ class TableState(BaseModel):
     previous: TableState | None = None
     base: dict[str, float] = Field(default_factory=dict)  # "row|column" → the saved (reopened) table's figure
     reopened: bool = False  # the base is the saved table (not “同去年”/“没有”): a restated kind replaces its cells
-    asides: list[Aside] = Field(default_factory=list)  # said here, for another table
 
     @property
     def reading(self) -> Reading | AppealReading | ProactiveReading:
@@ -140,15 +149,6 @@ class TableState(BaseModel):
 
     def base_cells(self) -> dict:
         return {(self.table, *key.split("|", 1)): v for key, v in self.base.items()}
-
-
-class Aside(BaseModel):
-    """A fact said at one table's question for another (a 复议 said at 表三): kept, and shown when that table is asked."""
-
-    model_config = ConfigDict(extra="forbid")
-    table: Literal["t3", "t4", "t2"]
-    words: str
-    turn: int = 0
 
 
 TableState.model_rebuild()

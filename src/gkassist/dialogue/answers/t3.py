@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from gkassist.core.numbers import parse_number
 from gkassist.dialogue.answers.edits import Add, Edit, Move, Refine, Set, Split
 from gkassist.dialogue.answers.parsed import Parsed
-from gkassist.dialogue.answers.state import Fact, Open, Reading
+from gkassist.dialogue.answers.state import Aside, Fact, Open, Reading
 from gkassist.dialogue.answers.text import (
     NUM,
     PARTITIVE,
@@ -488,9 +488,41 @@ def _place(s: Scope, f: Frame, kind, row, count) -> None:
         _counted(s, f, kind, count)
 
 
+def _aside(s: Scope, f: Frame) -> bool:
+    """Aside: “有1件复议，维持了” said here is 表四's — kept for its question, never an application of this table."""
+    if f.kind or f.row or f.group or f.applies or not any(p.search(f.text) for p, _ in words().appeal_blocks):
+        return False
+    s.out.asides.append(Aside(table="t4", words=f.text, turn=s.turn))
+    return True
+
+
+def _kind_moved(s: Scope, f: Frame) -> bool:
+    """Move: “其中1件其实是企业申请的” after “自然人申请3件” — that many of the one kind said before are the other's,
+    with their results."""
+    if not (s.turn and f.correction and f.kind and f.count and f.row is None and f.group is None):
+        return False
+    earlier = [x for x in s.out.facts if x.what == "requests" and x.turn < s.turn]
+    others = {x.kind for x in earlier} - {f.kind}
+    if len(others) != 1 or None in others or any(x.kind == f.kind for x in earlier):
+        return False
+    source = next((x for x in reversed(earlier) if x.count and x.count > f.count), None)
+    if source is None:
+        return False
+    source.count -= f.count
+    s.add(f, "requests", f.kind, "new", f.count)
+    results = [x for x in s.out.facts if x.what == "result" and x.kind == source.kind]
+    counted = [x for x in results if x.count]
+    if len(counted) == 1 and counted[0].count >= f.count:  # the one result of theirs said with a count: part of it moves
+        counted[0].count -= f.count
+        s.out.facts.append(counted[0].model_copy(update={"kind": f.kind, "count": f.count}))
+    elif not counted:  # “都公开了”: the moved ones too
+        s.out.facts += [x.model_copy(update={"kind": f.kind}) for x in results]
+    return True
+
+
 def _frame_fact(s: Scope, f: Frame) -> None:
     _begin(s, f)
-    if _asks(s, f) or _bare_correction(s, f) or _kind_put_right(s, f):
+    if _aside(s, f) or _asks(s, f) or _bare_correction(s, f) or _kind_moved(s, f) or _kind_put_right(s, f):
         return
     kind, row, count = f.kind, f.row, f.count
     if row is None and f.group is None and s.last_row and not s.last_row.endswith("_") and SAME_RESULT.search(f.text):
@@ -572,6 +604,8 @@ def _said_again(f: Fact, kept: list[Fact], earlier: list[Fact]) -> Edit | None:
     if not (f.what in ("result", "carry_next", "requests") and earlier):
         return None
     also = ALSO.search(f.clause)
+    if also and f.refers and f.count and f.what == "result" and not f.correction:
+        return None  # “多的那件也是公开”: one more of that result, not the figure said again
     same = [g for g in earlier if g.row == f.row and (g.kind == f.kind or f.kind is None and _one_kind(kept, g))
             and not ((g.for_all or g.quantified and g.count is None) and also)]  # (“多出来的那1件也公开了”: the rest stay)
     # the same row said earlier without its kind, or with a kind only guessed from what came before it

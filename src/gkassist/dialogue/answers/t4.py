@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from gkassist.core.numbers import format_number
 from gkassist.dialogue.answers.parsed import Parsed
-from gkassist.dialogue.answers.state import AppealFact, AppealReading, Open
+from gkassist.dialogue.answers.state import AppealFact, AppealReading, Aside, Open
 from gkassist.dialogue.answers.t3 import names_a_row
 from gkassist.dialogue.answers.text import NUM, Clause, approximate, clauses, count_of, vague
 from gkassist.dialogue.answers.words import words
@@ -28,6 +28,9 @@ class Frame:
     count: float | None
     nothing: bool  # “没有复议”
     correction: bool
+    moved_from: str | None = None  # “那件不是复议，是直接起诉的”: the kind of case it was said to be
+    several: bool = False  # “复议和诉讼一共2件”: two kinds of case under one count
+    other_table: str | None = None  # “规范性文件一个也没发”: said here of 表二 (an aside)
 
 
 # “有个复议”, “还有个诉讼”: one case, said without its number
@@ -39,6 +42,11 @@ _OUTCOME_THEN = re.compile(r"((?:行政)?复议[^，,。；;]{0,6}?(?:维持|纠
 _PLAIN_SUIT = re.compile(r"直接|未经|没经过|没有经过|不经")
 
 
+# “不是复议而是直接起诉的”: a case put from one kind into another
+_NOT_BUT = re.compile(r"不是(.+?)(?:而是|其实是|是)")
+_AND = re.compile(r"和|与|及|跟|、|加上|还有")
+
+
 def frame(clause: Clause) -> Frame:
     w = words()
     text = clause.text
@@ -48,8 +56,19 @@ def frame(clause: Clause) -> Frame:
     count = count_of(said)
     if count is None and named and _ONE.search(text):
         count = 1
+    moved_from = None
+    if m := _NOT_BUT.search(text):
+        moved_from = _block_named(m.group(1))
+        named = _block_named(text[m.end():]) or named
+    blocks = {b for pattern, b in w.appeal_blocks if pattern.search(text)}
+    several = {"review", "suit_direct"} <= blocks and "suit_after_review" not in blocks and bool(_AND.search(text))
+    other = "t2" if named is None and any(p.search(text) for p, _ in w.t2_rows) else None
     return Frame(clause, named, next((o for pattern, o in w.outcomes if pattern.search(said)), None), count,
-                 bool(w.no_appeals.search(text)), bool(w.corrections.search(text)))
+                 bool(w.no_appeals.search(text)), bool(w.corrections.search(text)), moved_from, several, other)
+
+
+def _block_named(text: str) -> str | None:
+    return next((b for pattern, b in words().appeal_blocks if pattern.search(text)), None)
 
 
 def expand_asides(found: list[Clause]) -> list[Clause]:
@@ -70,6 +89,41 @@ class _Answer:
     r: AppealReading
     turn: int
     correcting: bool = False  # “不好意思，是纠正”: the words that put right cover the rest of the answer
+
+
+def _aside(a: _Answer, f: Frame) -> bool:
+    """Aside: “规范性文件一个也没发” said here is 表二's — kept for its question, never a case of this table."""
+    if f.other_table is None:
+        return False
+    a.r.asides.append(Aside(table=f.other_table, words=f.clause.text, turn=f.clause.turn))
+    return True
+
+
+def _several(a: _Answer, f: Frame) -> bool:
+    """“复议和诉讼一共2件，都维持了”: which is which is not said — asked, never guessed."""
+    if not (f.several and f.count):
+        return False
+    question = f"“{f.clause.text}”：行政复议和行政诉讼各几件？结果分别是什么？"
+    a.r.questions.append(question)
+    a.r.opened.append(Open(words=f.clause.text, part="kind", turn=f.clause.turn, question=question))
+    a.r.uncounted += ["review", "suit_direct"]
+    return True
+
+
+def _moved(a: _Answer, f: Frame) -> bool:
+    """Move: “那件不是复议，是直接起诉的” — the cases said of one kind are of the other, with their outcomes."""
+    if not (f.moved_from and f.named and f.moved_from != f.named and f.clause.turn):
+        return False
+    moved = [x for x in a.r.facts if x.block == f.moved_from and x.turn < f.clause.turn]
+    if not moved:
+        return False
+    for x in moved:
+        x.block = f.named
+    a.r.block = f.named
+    if f.outcome is not None:
+        for x in moved:
+            x.outcome = x.outcome and f.outcome  # “……，法院维持了”: the outcome said again with it
+    return f.count is None
 
 
 def _put_right(a: _Answer, f: Frame) -> bool:
@@ -164,7 +218,7 @@ def read(frames: list[Frame], r: AppealReading | None = None) -> AppealReading:
     for f in frames:
         if f.clause.turn != a.turn:
             a.correcting, a.turn = False, f.clause.turn
-        if _put_right(a, f) or _uncounted(a, f) or _outcome_put_right(a, f):
+        if _aside(a, f) or _put_right(a, f) or _several(a, f) or _moved(a, f) or _uncounted(a, f) or _outcome_put_right(a, f):
             continue
         block = _block_of(a, f)
         if block is not None:
