@@ -88,6 +88,7 @@ class Reading(BaseModel):
     no_organisations: bool = False  # “没有企业申请”: applications of no named kind are persons'
     last_carry: str = ""  # the clause that last said applications carry on (said again, not one more)
     opened: list[Open] = Field(default_factory=list)
+    asides: list[Aside] = Field(default_factory=list)  # said here, for another table
 
     def __init__(self, facts: list[Fact] | None = None, **more):
         super().__init__(facts=facts or [], **more)

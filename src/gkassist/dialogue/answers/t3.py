@@ -490,9 +490,17 @@ def _place(s: Scope, f: Frame, kind, row, count) -> None:
 
 def _aside(s: Scope, f: Frame) -> bool:
     """Aside: “有1件复议，维持了” said here is 表四's — kept for its question, never an application of this table."""
-    if f.kind or f.row or f.group or f.applies or not any(p.search(f.text) for p, _ in words().appeal_blocks):
+    w = words()
+    if f.kind or f.row or f.group or f.applies:
         return False
-    s.out.asides.append(Aside(table="t4", words=f.text, turn=s.turn))
+    names_a_case = any(p.search(f.text) for p, _ in w.appeal_blocks)
+    continues = s.out.asides and s.out.asides[-1].turn == s.turn and any(p.search(f.text) for p, _ in w.outcomes)
+    if not (names_a_case or continues):
+        return False
+    if continues and not names_a_case:
+        s.out.asides[-1].words += "，" + f.text  # “……复议，维持了”: its outcome
+    else:
+        s.out.asides.append(Aside(table="t4", words=f.text, turn=s.turn))
     return True
 
 

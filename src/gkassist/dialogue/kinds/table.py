@@ -7,6 +7,7 @@ year's report (上年结转, 现行有效) are filled from it.
 from __future__ import annotations
 
 import re
+import weakref
 
 from gkassist.checks import ERROR, Finding, check
 from gkassist.core.derive import carried_cells, fill_totals, from_last_year, last_in_force
@@ -95,6 +96,7 @@ class Table(StepKind):
                 return [Reply(f"这句没有说到{engine.report.format.tables[table].name}的内容，没有计入。上面的问题还没有回答；"
                               "要先跳过这一题，回答“跳过”；没能理解的数字不用计入，回答“不用管”。", "error")]
             state = new
+        _keep_asides(engine, table, state)
         parsed.cells = _on_top_of(state.base_cells(), parsed.cells, table)
         parsed.not_understood = [c for c in parsed.not_understood if c not in ignored]
         trial = report.model_copy(deep=True)
@@ -151,6 +153,20 @@ class Table(StepKind):
             return {k: v for k, v in base.items() if k[2] not in stated}
         stated = answers.t4.blocks_stated(text)
         return {k: v for k, v in base.items() if k[2].split(".")[0] not in stated}
+
+    def _asides_for(self, engine, step: Step) -> list[Reply]:
+        """The question of a table something was said of earlier (“有1件复议，维持了” at 表三): that is read as its
+        first answer, shown, and confirmed with “对” or added to like any answer."""
+        said = _asides_of(engine, step.table)
+        if not said:
+            return []
+        fmt = engine.report.format
+        where = "、".join(dict.fromkeys(fmt.tables[at].name for at, _ in said))
+        text = "，".join(words for _, words in said)
+        replies = self.understand(engine, step, text)
+        if engine.pending is None or engine.pending.step != step.id:
+            return []
+        return [Reply(f"回答{where}时提到：“{text}”，先按这个填：")] + replies
 
     def _carried(self, engine) -> dict:
         row = engine.report.tables["t3"]["carried"]
@@ -254,7 +270,7 @@ class Table(StepKind):
     def saved(self, engine, step: Step) -> list[Reply]:
         report = engine.report
         if not self.answered(step, report):
-            return []
+            return self._asides_for(engine, step)
         derived = {eq.total for eq in report.format.equations(step.table) if eq.derivable}
         skip = derived | (_across_years_cells(report) if step.table == "t3" else set())
         cells = {(step.table, r.id, c.id): v for _, r, c in report.format.tables[step.table].cells()
@@ -262,6 +278,22 @@ class Table(StepKind):
         engine.pending = Pending(step.id, cells=cells, saved=True)
         shown = understood_cells(report, step.table).replace("我理解为：", "已保存的是：", 1)
         return [Reply(shown, "understood"), Reply("回答“对”保持不变；直接写新的内容会替换它。")]
+
+
+# Asides: what the clerk said at one table's question of another (a 复议 at 表三), by draft window, kept until that
+# table is asked (a weak reference: a closed window takes its asides with it)
+_ASIDES: "weakref.WeakKeyDictionary[object, dict[str, list[answers.state.Aside]]]" = weakref.WeakKeyDictionary()
+
+
+def _keep_asides(engine, table: str, state: answers.TableState) -> None:
+    said = getattr(state.reading, "asides", [])
+    kept = _ASIDES.setdefault(engine, {})
+    kept[table] = list(said)
+
+
+def _asides_of(engine, table: str) -> list[tuple[str, str]]:
+    """(table it was said at, words) of what was said for `table` at another table's question."""
+    return [(at, a.words) for at, said in _ASIDES.get(engine, {}).items() for a in said if a.table == table]
 
 
 def understood_cells(trial: Report, table: str) -> str:
