@@ -34,7 +34,7 @@ from gkassist.dialogue.answers.text import (
 )
 from gkassist.dialogue.answers.words import words
 
-APPLIES = re.compile(r"申请|收到|受理|接到|提出|一共|共计|总共|合计|新收|收了|^(?:今年|全年|本年度?)?(?:一共|共|总共)?有\s*" + NUM + r"\s*件")
+APPLIES = re.compile(r"申请|收到|受理|接到|提出|一共|共计|总共|合计|新收|收了|漏(?:了|说了?|掉了?|算了?)|(?:又|新)来了|^(?:今年|全年|本年度?)?(?:一共|共|总共)?有\s*" + NUM + r"\s*件")
 # “没有企业申请”, “不是单位”: a kind said to have no applications
 NEGATED_KIND = re.compile(r"(?:没有|没|无|不是|并非|非)(?:任何)?(?:一家|一个)?")
 ORGANISATIONS = re.compile(r"法人|单位|组织|企业|公司|机构")
@@ -59,7 +59,7 @@ ALSO = re.compile(r"也|同样|一样")  # “企业那1件也公开了”: in a
 # “重复申请没有”, “信访类的也没有”, “不掌握的为0”: that result is 0 (said after its row)
 ZERO_SAID = re.compile(r"(?:的)?(?:也|都|均)?(?:没有|无|为0|是0|为零|是零|0件|零件)[。！!]?$")
 HALF = re.compile(r"一半")  # “一半公开”: half of the applications in scope
-REFERS = re.compile(r"那|这|该|上面|刚才|前面")
+REFERS = re.compile(r"那|这|(?<!应)该|上面|刚才|前面")
 
 
 # ------------------------------------------------------------------ frames
@@ -888,18 +888,19 @@ def cells_of(reading: Reading, transcript: str, carried: dict[str, float] | None
 ADDING = re.compile(r"还有|另外|另有|漏说|漏了|忘了说|也有|再加上|补充|补一")
 
 
-def _stated(text: str, fmt=None) -> list[Fact]:
-    """The applications an answer states with a count (not put right, not spoken of, not what became of them)."""
+def _stated(text: str, fmt=None, corrections: bool = False) -> list[Fact]:
+    """The applications an answer states with a count (not spoken of, not what became of them; not put right
+    unless `corrections`)."""
     labels = result_labels(fmt)
     if ADDING.search(text):
         return []
     return [f for f in read([frame(c, labels) for c in expand_asides(clauses(text.strip(), names_a_row))]).facts
-            if f.what == "requests" and f.count and not f.correction and not f.refers
+            if f.what == "requests" and f.count and (corrections or not f.correction) and not f.refers
             and not result_of(f.clause, labels)]  # “公司申请的2件都公开了” tells what became of them
 
 
-def kinds_stated(text: str, fmt=None) -> set[str | None]:
-    return {f.kind for f in _stated(text, fmt)}
+def kinds_stated(text: str, fmt=None, corrections: bool = False) -> set[str | None]:
+    return {f.kind for f in _stated(text, fmt, corrections)}
 
 
 def states_requests(text: str, fmt=None, earlier=None) -> bool:

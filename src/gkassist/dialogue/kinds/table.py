@@ -23,6 +23,8 @@ from gkassist.dialogue.replies import Pending, Reply
 
 NONE_ANSWER = re.compile(r"^\s*(没有|无|都是0|都是零|全是0|全部为0|没有申请|0)\s*[。！!]?\s*$")
 # “不用管”: the clauses with a number that named nothing known are not to be counted
+KEEP_SAVED_TABLE = ("回答“对”保持不变；说“还有……”“漏了……”会加在已保存的上面，重新说某一类的件数会替换那一类，"
+                    "“重新说：……”替换整张表。")
 # “还有”, “漏了一件”, “另外”, “又”: an answer on a reopened table that adds to what is saved
 ADDS = re.compile(r"还有|漏了|漏说|另外|另有|又|再加|补充|忘了")
 IGNORE = re.compile(r"^\s*(不用管|不用管它|不管|忽略|不计入|不算|那个不算|不用算)\s*[。！!]?\s*$")
@@ -142,14 +144,14 @@ class Table(StepKind):
         if ADDS.search(text):
             return False
         if table == "t3":
-            return states_requests(text, report.format, None)
+            return bool(answers.t3.kinds_stated(text, report.format, corrections=True) - {None})
         return table == "t4"
 
     def _restated_base(self, state: answers.TableState, text: str, table: str, report: Report) -> dict:
         """The saved cells without those of the kinds the answer states afresh."""
         base = state.base_cells()
         if table == "t3":
-            stated = answers.t3.kinds_stated(text, report.format)
+            stated = answers.t3.kinds_stated(text, report.format, corrections=True)
             return {k: v for k, v in base.items() if k[2] not in stated}
         stated = answers.t4.blocks_stated(text)
         return {k: v for k, v in base.items() if k[2].split(".")[0] not in stated}
@@ -277,7 +279,7 @@ class Table(StepKind):
                  if (r.id, c.id) not in skip and (v := report.number(step.table, r.id, c.id)) is not None}
         engine.pending = Pending(step.id, cells=cells, saved=True)
         shown = understood_cells(report, step.table).replace("我理解为：", "已保存的是：", 1)
-        return [Reply(shown, "understood"), Reply("回答“对”保持不变；直接写新的内容会替换它。")]
+        return [Reply(shown, "understood"), Reply(KEEP_SAVED_TABLE)]
 
 
 # Asides: what the clerk said at one table's question of another (a 复议 at 表三), by draft window, kept until that
