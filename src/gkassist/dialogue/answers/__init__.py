@@ -37,10 +37,10 @@ def start(table: str, base: dict | None = None, reopened: bool = False) -> Table
 def answer(state: TableState, text: str, carried: dict | None = None, fmt=None) -> tuple[TableState, Parsed]:
     """One more answer to a table question: the new state and the cells it comes to (the state is left as it was
     when the answer is refused)."""
-    refused = impossible(text)
+    filled = answered(state, text)
+    refused = impossible(text) if filled is None else None
     if refused is not None:
         return state, refused
-    filled = answered(state, text)
     if filled is not None:  # Answer: a bare count fills the clause asked about, in the answer it was said in
         before = state.previous
         new = before.model_copy(update={"turns": [*before.turns, filled], "previous": before})
@@ -86,7 +86,8 @@ def answered(state: TableState, text: str) -> str | None:
 
 
 # “大概20件”, “20多件”, “1000来件”, “5千元左右”: the figure said as about so much, replaced by the exact one
-_ABOUT = re.compile(r"(?:大概|大约|约|差不多|估计)?\s*" + NUM + r"\s*(?:多|余|来)?\s*(?:件|个|起|次|份|宗|项|条|元|万元)?\s*(?:左右)?")
+_ABOUT = re.compile(r"(?:大概|大约|约|差不多|估计)?\s*(?:[0-9０-９]+(?:\.[0-9]+)?|[零〇一二两三四五六七八九十百千万]+(?=\s*(?:多|余|来)?\s*"
+                    r"(?:件|个|起|次|份|宗|项|条)))\s*(?:多|余|来)?\s*(?:件|个|起|次|份|宗|项|条|元|万元)?\s*(?:左右)?")
 
 
 def fill(asked: Open, count: str) -> str:

@@ -58,6 +58,7 @@ DONE_WORDS = re.compile(r"办结|答复|办理|处理|完成")
 ALSO = re.compile(r"也|同样|一样")  # “企业那1件也公开了”: in addition to what was said
 # “重复申请没有”, “信访类的也没有”, “不掌握的为0”: that result is 0 (said after its row)
 ZERO_SAID = re.compile(r"(?:的)?(?:也|都|均)?(?:没有|无|为0|是0|为零|是零|0件|零件)[。！!]?$")
+NONE_BEFORE = re.compile(r"^(?:其实|实际上|实际)?(?:也)?(?:并)?(?:没有|无)")
 HALF = re.compile(r"一半")  # “一半公开”: half of the applications in scope
 REFERS = re.compile(r"那|这|(?<!应)该|上面|刚才|前面")
 
@@ -170,8 +171,8 @@ def frame(clause: Clause, labels) -> Frame:
     # (“不公开的那1件是企业的”: the count is the reference's, not one more)
     at_start = REFERENCE.match(counted_text) if reference else None
     count = count_of(counted_text[at_start.end():] if at_start else counted_text)
-    if count is None and (zero := ZERO_SAID.search(rest)) and result_of(rest[:zero.start()], labels):
-        count = 0  # Zero: “重复申请没有”
+    if count is None and _says_none(rest, labels):
+        count = 0  # Zero: “重复申请没有”, “其实没有重复申请”
     if m := EACH_APPLIED.search(text):
         applicants, each = parse_number(m.group(1)), parse_number(m.group(2))
         if applicants is not None and each is not None:
@@ -413,6 +414,14 @@ def _result(s: Scope, f: Frame, kind, row, count) -> None:
         added.explicit = True  # as good as named: the only kind of the sentence
     s.last_row = row
     s.last_count = None
+
+
+def _says_none(text: str, labels) -> bool:
+    """“重复申请没有”, “其实没有重复申请”: a result row said to have none (not “没有公开”, a result of its own)."""
+    if (zero := ZERO_SAID.search(text)) and result_of(text[:zero.start()], labels):
+        return True
+    m = NONE_BEFORE.match(text)
+    return bool(m) and result_of(text[m.end():], labels) is not None and result_of(text[m.end():], labels) == result_of(text, labels)
 
 
 def _half(facts: list[Fact], kind: str | None) -> float | None:

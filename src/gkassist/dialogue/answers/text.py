@@ -71,7 +71,7 @@ def _split(text: str) -> list[tuple[str, bool, bool]]:
 _MIXED_COUNT = re.compile(r"(?<![0-9.])([0-9]+(?:\.[0-9]+)?\s*[万千][0-9零一二两三四五六七八九十百千]*)(?=\s*(?:多|余)?" + UNIT + ")")
 
 
-_NONE_OF_THEM = re.compile(r"(?<![0-9０-９零〇一二两三四五六七八九十百千万])一(?:件|个|起|次|份|项|宗|家|条)(?:申请)?(?:也|都)(?=没|未|无|不)")
+_NONE_OF_THEM = re.compile(r"(?<![0-9０-９零〇一二两三四五六七八九十百千万])一(?:件|个|起|次|份|项|宗|家|条)([\u4e00-\u9fff]{0,4}?)(?:也|都)(?=没|未|无|不)")
 
 
 def normalize(text: str) -> str:
@@ -79,7 +79,7 @@ def normalize(text: str) -> str:
     万/千 form (1万2千件 → 12000件); amounts of money are left with their unit for read_amount."""
     text = text.translate(_FORMAL)  # “贰件”: the numerals of cheques and contracts
     text = re.sub(r"(?<=\d),(?=\d{3}(?!\d))", "", text)  # “12,345元”: a thousands separator, not a comma
-    text = _NONE_OF_THEM.sub("都", text)  # “诉讼一件都没有”, “一个也没发”: none at all, not one
+    text = _NONE_OF_THEM.sub(r"\1都", text)  # “诉讼一件都没有”, “一个也没发”: none at all, not one
     return _MIXED_COUNT.sub(_as_digits, text)
 
 
