@@ -76,6 +76,7 @@ AMOUNT = re.compile(
     rf"|(?P<plain>{_NUMERAL}(?:万[零〇一二两三四五六七八九十百千]*)?)")
 _YUAN = re.compile(r"\s*(?:多|余|来)?\s*(?P<unit>万元|元钱|元|块钱|块)?")
 APPROXIMATE_AMOUNT = re.compile(r"^\s*(?:多|余|来)|^[^，,。；;]{0,4}?左右")
+_ABOUT_BEFORE = re.compile(r"(?:大概|大约|约|差不多|估计|将近)\s*$")
 YUAN_IN = {"元": 1, "万元": 10_000}
 
 
@@ -129,7 +130,7 @@ def _amount(s: str, m: re.Match) -> Amount | None:
     tail = _YUAN.match(s, m.end())
     said = tail.group("unit") if tail else None
     unit = "万元" if said == "万元" and not unit else "元" if said or unit else ""
-    approx = bool(APPROXIMATE_AMOUNT.search(s[m.end():])) or s[max(0, m.start() - 2):m.start()] in ("大概", "大约", "约")
+    approx = bool(APPROXIMATE_AMOUNT.search(s[m.end():]) or _ABOUT_BEFORE.search(s[max(0, m.start() - 3):m.start()]))
     return Amount(value, unit, approx, m.start(), tail.end() if tail else m.end())
 
 

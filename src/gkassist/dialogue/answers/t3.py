@@ -59,6 +59,7 @@ ALSO = re.compile(r"也|同样|一样")  # “企业那1件也公开了”: in a
 # “重复申请没有”, “信访类的也没有”, “不掌握的为0”: that result is 0 (said after its row)
 ZERO_SAID = re.compile(r"(?:的)?(?:也|都|均)?(?:没有|无|为0|是0|为零|是零|0件|零件)[。！!]?$")
 NONE_BEFORE = re.compile(r"^(?:其实|实际上|实际)?(?:也)?(?:并)?(?:没有|无)")
+APPLIED_FOR_REVIEW = re.compile(r"申请(?:了)?(?:行政)?复议|复议申请")  # (an application for a 复议 is no 表三 application)
 HALF = re.compile(r"一半")  # “一半公开”: half of the applications in scope
 REFERS = re.compile(r"那|这|(?<!应)该|上面|刚才|前面")
 
@@ -500,7 +501,7 @@ def _place(s: Scope, f: Frame, kind, row, count) -> None:
 def _aside(s: Scope, f: Frame) -> bool:
     """Aside: “有1件复议，维持了” said here is 表四's — kept for its question, never an application of this table."""
     w = words()
-    if f.kind or f.row or f.group or f.applies:
+    if f.kind or f.row or f.group or APPLIES.search(APPLIED_FOR_REVIEW.sub("复议", f.text)):
         return False
     names_a_case = any(p.search(f.text) for p, _ in w.appeal_blocks)
     continues = s.out.asides and s.out.asides[-1].turn == s.turn and any(p.search(f.text) for p, _ in w.outcomes)
