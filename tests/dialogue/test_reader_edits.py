@@ -170,3 +170,17 @@ def test_a_synonym_added_to_the_word_lists_makes_a_new_phrasing_work(word_lists,
         or asks(table, *turns)  # not understood before
     add_word(word_lists, list_line, word)
     assert cells(table, *turns) == expect
+
+
+@pytest.mark.parametrize("old, new, said", [("  half: [一半]", "  halve: [一半]", "halve"),
+                                            ("  half: [一半]", "  half: ['一半(']", "不是有效的正则表达式")])
+def test_a_mistake_in_the_markers_is_named_with_its_file_and_line(word_lists, old, new, said):
+    from gkassist.core.errors import InputError
+
+    text = word_lists.read_text(encoding="utf-8")
+    word_lists.write_text(text.replace(old, new), encoding="utf-8")
+    words = importlib.import_module("gkassist.dialogue.answers.words")
+    words.answer_words.cache_clear()
+    words.words.cache_clear()
+    with pytest.raises(InputError, match=rf"answers.yaml：第\d+行.*{said}"):
+        words.words()

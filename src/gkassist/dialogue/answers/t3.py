@@ -32,36 +32,36 @@ from gkassist.dialogue.answers.text import (
     count_of,
     counted,
 )
-from gkassist.dialogue.answers.words import words
+from gkassist.dialogue.answers.words import Marker, words
 
-APPLIES = re.compile(r"申请|收到|受理|接到|提出|一共|共计|总共|合计|新收|收了|漏(?:了|说了?|掉了?|算了?)|(?:又|新)来了|^(?:今年|全年|本年度?)?(?:一共|共|总共)?有\s*" + NUM + r"\s*件")
+APPLIES = Marker("applies", r"WORDS|^(?:今年|全年|本年度?)?(?:一共|共|总共)?有\s*" + NUM + r"\s*件")
 # “没有企业申请”, “不是单位”: a kind said to have no applications
-NEGATED_KIND = re.compile(r"(?:没有|没|无|不是|并非|非)(?:任何)?(?:一家|一个)?")
-ORGANISATIONS = re.compile(r"法人|单位|组织|企业|公司|机构")
+NEGATED_KIND = Marker("negated_kind")
+ORGANISATIONS = Marker("organisations")
 EACH = re.compile(r"^各\s*" + NUM + r"\s*件$")  # “2位群众…，各1件”: how many each, not more applications
 # “纠正的那件”, “不公开的那1件”: a case spoken of by what was said of it
 REFERENCE = re.compile(r"(.{1,12}?)的那(?:1|一)?(?:件|个)")
 ROW_REFERENCE = re.compile(r"(.{1,12}?)那(?:1|一)?(?:件|个)")  # “重复申请那件”: by its result, without 的
 # “X的那件其实是Y”, “那1件不是X而是Y”: a result put from one row into another
-MOVE = re.compile(r"其实是|实际是|而是|应该是|应为|改为|改成")
+MOVE = Marker("move")
 # “个人申请的4件都公开了”, “自然人5件都公开”: a kind's applications and their result in one clause
 APPLIED_COUNT = re.compile(r"申请(?:的|了)?(?:那)?\s*" + NUM + r"\s*件|" + NUM + r"\s*件\s*(?:也|同样|一样)?(?:是)?(?:都|均|全|一样|同样)")
 # “两家企业各申请了1件”, “3个人各申请了2件”: so many applicants, so many each
 EACH_APPLIED = re.compile("(" + NUM + r")\s*(?:家|个|位|名)[^，。；0-9]{0,6}?各(?:自)?(?:申请)?(?:了)?\s*(" + NUM + r")\s*件")
 # “企业的2件也一样”: the result just said, for these too
-SAME_RESULT = re.compile(r"也一样|也是一样|同样(?:如此|处理)?$|也是这样|也这样")
+SAME_RESULT = Marker("same_result")
 # “涉及3个村的征收补偿”: what the applications were about, not a count of them
-TOPIC = re.compile(r"涉及|关于|问的是|主要是|内容是|是问")
+TOPIC = Marker("topic")
 # “说错了，是5件”: a count put right with nothing else said of it
 BARE_CORRECTED = re.compile(r"^(?:是|应该是|应为|共|一共|总共)?\s*" + NUM + r"\s*件$")
-DONE_WORDS = re.compile(r"办结|答复|办理|处理|完成")
-ALSO = re.compile(r"也|同样|一样")  # “企业那1件也公开了”: in addition to what was said
+DONE_WORDS = Marker("done")
+ALSO = Marker("also")  # “企业那1件也公开了”: in addition to what was said
 # “重复申请没有”, “信访类的也没有”, “不掌握的为0”: that result is 0 (said after its row)
-ZERO_SAID = re.compile(r"(?:的)?(?:也|都|均)?(?:没有|无|为0|是0|为零|是零|0件|零件)[。！!]?$")
-NONE_BEFORE = re.compile(r"^(?:其实|实际上|实际)?(?:也)?(?:并)?(?:没有|无)")
-APPLIED_FOR_REVIEW = re.compile(r"申请(?:了)?(?:行政)?复议|复议申请")  # (an application for a 复议 is no 表三 application)
-HALF = re.compile(r"一半")  # “一半公开”: half of the applications in scope
-REFERS = re.compile(r"那|这|(?<!应)该|上面|刚才|前面")
+ZERO_SAID = Marker("zero_after", r"(?:的)?(?:也|都|均)?WORDS[。！!]?$")
+NONE_BEFORE = Marker("none_before", r"^(?:其实|实际上|实际)?(?:也)?(?:并)?WORDS")
+APPLIED_FOR_REVIEW = Marker("review_applied")  # (an application for a 复议 is no 表三 application)
+HALF = Marker("half")  # “一半公开”: half of the applications in scope
+REFERS = Marker("refers")
 
 
 # ------------------------------------------------------------------ frames
@@ -895,7 +895,7 @@ def cells_of(reading: Reading, transcript: str, carried: dict[str, float] | None
     return out
 
 
-ADDING = re.compile(r"还有|另外|另有|漏说|漏了|忘了说|也有|再加上|补充|补一")
+ADDING = Marker("follow_up")
 
 
 def _stated(text: str, fmt=None, corrections: bool = False) -> list[Fact]:

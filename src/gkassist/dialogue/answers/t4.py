@@ -13,7 +13,7 @@ from gkassist.dialogue.answers.parsed import Parsed
 from gkassist.dialogue.answers.state import AppealFact, AppealReading, Aside, Open
 from gkassist.dialogue.answers.t3 import names_a_row
 from gkassist.dialogue.answers.text import NUM, Clause, approximate, clauses, count_of, vague
-from gkassist.dialogue.answers.words import words
+from gkassist.dialogue.answers.words import Marker, words
 
 OUTCOME_LABELS = {"upheld": "结果维持", "corrected": "结果纠正", "other": "其他结果", "pending": "尚未审结"}
 BLOCK_LABELS = {"review": "行政复议", "suit_direct": "行政诉讼（未经复议直接起诉）", "suit_after_review": "复议后起诉"}
@@ -39,12 +39,12 @@ _REFERENCE = re.compile(r"^.{1,8}?的那(?:1|一)?(?:件|个|起)")
 # “复议维持后又起诉”: the 复议's outcome, then a suit brought after it
 _OUTCOME_THEN = re.compile(r"((?:行政)?复议[^，,。；;]{0,6}?(?:维持|纠正|撤销|驳回)了?)(?:之|以)?后")
 # “诉讼”, “官司”: a suit said without saying whether a 复议 came first
-_PLAIN_SUIT = re.compile(r"直接|未经|没经过|没有经过|不经")
+_PLAIN_SUIT = Marker("plain_suit")
 
 
 # “不是复议而是直接起诉的”: a case put from one kind into another
-_NOT_BUT = re.compile(r"不是(.+?)(?:而是|其实是|是)")
-_AND = re.compile(r"和|与|及|跟|、|加上|还有")
+_NOT_BUT = Marker("not_but", r"不是(.+?)WORDS")
+_AND = Marker("and")
 
 
 def frame(clause: Clause) -> Frame:

@@ -17,6 +17,7 @@ from gkassist.core.numbers import format_number
 from gkassist.dialogue import answers
 from gkassist.dialogue.answers import Parsed, says_nothing_happened, states_requests
 from gkassist.dialogue.answers.limits import implausible
+from gkassist.dialogue.answers.words import Marker
 from gkassist.dialogue.kinds import StepKind, kind
 from gkassist.dialogue.kinds.field import SAME_AS_LAST
 from gkassist.dialogue.replies import Pending, Reply
@@ -26,7 +27,7 @@ NONE_ANSWER = re.compile(r"^\s*(没有|无|都是0|都是零|全是0|全部为0|
 KEEP_SAVED_TABLE = ("回答“对”保持不变；说“还有……”“漏了……”会加在已保存的上面，重新说某一类的件数会替换那一类，"
                     "“重新说：……”替换整张表。")
 # “还有”, “漏了一件”, “另外”, “又”: an answer on a reopened table that adds to what is saved
-ADDS = re.compile(r"还有|漏了|漏说|另外|另有|又|再加|补充|忘了")
+ADDS = Marker("adds")
 IGNORE = re.compile(r"^\s*(不用管|不用管它|不管|忽略|不计入|不算|那个不算|不用算)\s*[。！!]?\s*$")
 
 
