@@ -195,7 +195,7 @@ def _zero(r: AppealReading, named: str, text: str, turn: int) -> None:
     """Zero: “诉讼一件都没有”, “没有人告到法院” — what earlier answers said of those cases goes (a suit said
     without 直接 is every suit)."""
     blocks = {named} if named != "suit_direct" or _PLAIN_SUIT.search(text) else {"suit_direct", "suit_after_review"}
-    r.facts = [x for x in r.facts if not (x.block in blocks and x.turn < turn)]
+    r.facts = [x for x in r.facts if not (x.block in blocks and (x.turn < turn or x.count is None and x.outcome is None))]
 
 
 def _case_facts(a: _Answer, f: Frame, block: str) -> None:

@@ -89,7 +89,8 @@ class Table(StepKind):
         else:
             if not state.turns and state.reopened and self._restates(text, table, report):
                 state = answers.start(table, self._restated_base(state, text, table, report), reopened=True)
-            elif table == "t3" and state.turns and states_requests(text, report.format, state):
+            elif table == "t3" and state.turns and answers.answered(state, text) is None \
+                    and states_requests(text, report.format, state):
                 state = answers.start(table, state.base_cells())  # the year described afresh
             new, parsed = answers.answer(state, text, self._carried(engine), report.format)
             if parsed.refusal:
