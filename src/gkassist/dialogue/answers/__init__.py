@@ -68,7 +68,8 @@ def cells_of(state: TableState, carried: dict | None = None) -> Parsed:
 
 @cache
 def _bare_answer(leads: str) -> re.Pattern:
-    return re.compile(rf"^\s*(?:(?:{leads})\s*[，,]?\s*)*({NUM})\s*(?:件|个|起|次|份|宗|项|条)?\s*(?:吧|啊|呢|了)?\s*[。！!]?\s*$")
+    return re.compile(rf"^\s*(?:(?:{leads})\s*[，,]?\s*)*({NUM})\s*(?:件|个|起|次|份|宗|项|条)?\s*(?:吧|啊|呢|了)?\s*"
+                      rf"(?:[。！!]?\s*$|[，,；;。]\s*(?P<rest>.+)$)")
 
 
 def answered(state: TableState, text: str) -> str | None:
@@ -82,7 +83,10 @@ def answered(state: TableState, text: str) -> str | None:
         return None
     said = state.turns[-1]
     filled = fill(asked, m.group(1))
-    return said.replace(asked.words, filled, 1) if asked.words in said and filled != asked.words else None
+    if asked.words not in said or filled == asked.words:
+        return None
+    # (“12件，都是个人的”: what follows the count is said after the answer it completes)
+    return said.replace(asked.words, filled, 1) + (f"；{m.group('rest')}" if m.group("rest") else "")
 
 
 # “大概20件”, “20多件”, “1000来件”, “5千元左右”: the figure said as about so much, replaced by the exact one

@@ -36,6 +36,7 @@ from gkassist.dialogue.answers.words import Marker, words
 
 APPLIES = Marker("applies", r"WORDS|^(?:今年|全年|本年度?)?(?:一共|共|总共)?有\s*" + NUM + r"\s*件")
 # “没有企业申请”, “不是单位”: a kind said to have no applications
+APPLIES_WORDS = Marker("applies")  # (without “有3件”: “有1件复议” is no application)
 NEGATED_KIND = Marker("negated_kind")
 ORGANISATIONS = Marker("organisations")
 EACH = re.compile(r"^各\s*" + NUM + r"\s*件$")  # “2位群众…，各1件”: how many each, not more applications
@@ -501,7 +502,7 @@ def _place(s: Scope, f: Frame, kind, row, count) -> None:
 def _aside(s: Scope, f: Frame) -> bool:
     """Aside: “有1件复议，维持了” said here is 表四's — kept for its question, never an application of this table."""
     w = words()
-    if f.kind or f.row or f.group or APPLIES.search(APPLIED_FOR_REVIEW.sub("复议", f.text)):
+    if f.kind or f.row or f.group or APPLIES_WORDS.search(APPLIED_FOR_REVIEW.sub("复议", f.text)):
         return False
     names_a_case = any(p.search(f.text) for p, _ in w.appeal_blocks)
     continues = s.out.asides and s.out.asides[-1].turn == s.turn and any(p.search(f.text) for p, _ in w.outcomes)

@@ -6,7 +6,7 @@ after a 复议 — “不服复议决定又起诉” — is 复议后起诉) →
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from gkassist.core.numbers import format_number
 from gkassist.dialogue.answers.parsed import Parsed
@@ -45,6 +45,8 @@ _PLAIN_SUIT = Marker("plain_suit")
 # “不是复议而是直接起诉的”: a case put from one kind into another
 _NOT_BUT = Marker("not_but", r"不是(.+?)WORDS")
 _AND = Marker("and")
+EACH = re.compile(r"各")
+BARE_NONE = re.compile(r"^(?:也|都|均)?(?:没有|没|无)(?:的)?$")
 
 
 def frame(clause: Clause) -> Frame:
@@ -88,7 +90,8 @@ class _Answer:
 
     r: AppealReading
     turn: int
-    correcting: bool = False  # “不好意思，是纠正”: the words that put right cover the rest of the answer
+    correcting: bool = False
+    pair: list[str] = field(default_factory=list)  # “复议和诉讼各1件”: the kinds a following “都维持了” is of  # “不好意思，是纠正”: the words that put right cover the rest of the answer
 
 
 def _aside(a: _Answer, f: Frame) -> bool:
@@ -100,9 +103,16 @@ def _aside(a: _Answer, f: Frame) -> bool:
 
 
 def _several(a: _Answer, f: Frame) -> bool:
-    """“复议和诉讼一共2件，都维持了”: which is which is not said — asked, never guessed."""
+    """“复议和诉讼一共2件，都维持了”: which is which is not said — asked, never guessed; “复议和诉讼各1件”: each."""
     if not (f.several and f.count):
         return False
+    if EACH.search(f.clause.text):
+        for block in ("review", "suit_direct"):
+            a.r.facts.append(AppealFact(block, None, f.count, f.clause.turn, f.correction, clause=f.clause.text))
+            if f.outcome:
+                a.r.facts.append(AppealFact(block, f.outcome, None, f.clause.turn, f.correction, clause=f.clause.text))
+        a.r.block, a.pair = None, ["review", "suit_direct"]
+        return True
     question = f"“{f.clause.text}”：行政复议和行政诉讼各几件？结果分别是什么？"
     a.r.questions.append(question)
     a.r.opened.append(Open(words=f.clause.text, part="kind", turn=f.clause.turn, question=question))
@@ -124,6 +134,24 @@ def _moved(a: _Answer, f: Frame) -> bool:
         for x in moved:
             x.outcome = x.outcome and f.outcome  # “……，法院维持了”: the outcome said again with it
     return f.count is None
+
+
+def _of_the_pair(a: _Answer, f: Frame) -> bool:
+    """“……各1件，都维持了”: the outcome of each."""
+    if not (a.pair and f.outcome and f.named is None and f.count is None):
+        return False
+    for block in a.pair:
+        a.r.facts.append(AppealFact(block, f.outcome, None, f.clause.turn, f.correction, clause=f.clause.text))
+    return True
+
+
+def _none_of_it(a: _Answer, f: Frame) -> bool:
+    """Zero: “诉讼的话，没有” — a bare “没有” after the kind of case just named."""
+    said = [x for x in a.r.facts if x.turn == f.clause.turn]
+    if f.named or f.count is not None or not BARE_NONE.match(f.clause.text) or not said or said[-1].count is not None:
+        return False
+    _zero(a.r, said[-1].block, said[-1].clause, f.clause.turn)
+    return True
 
 
 def _put_right(a: _Answer, f: Frame) -> bool:
@@ -211,14 +239,20 @@ def _case_facts(a: _Answer, f: Frame, block: str) -> None:
     r.facts.append(AppealFact(block, f.outcome, count, turn, f.correction, clause=f.clause.text))
 
 
+# tried in order: the first that takes the frame ends its reading (else it is a count or outcome of its kind of case)
+READ_RULES = (_aside, _of_the_pair, _none_of_it, _put_right, _several, _moved, _uncounted, _outcome_put_right)
+
+
 def read(frames: list[Frame], r: AppealReading | None = None) -> AppealReading:
     """The frames of an answer in order, added to what the earlier answers said (`r`)."""
     r = r if r is not None else AppealReading()
     a = _Answer(r, frames[0].clause.turn if frames else 0)
     for f in frames:
         if f.clause.turn != a.turn:
-            a.correcting, a.turn = False, f.clause.turn
-        if _aside(a, f) or _put_right(a, f) or _several(a, f) or _moved(a, f) or _uncounted(a, f) or _outcome_put_right(a, f):
+            a.correcting, a.turn, a.pair = False, f.clause.turn, []
+        if f.named:
+            a.pair = []
+        if any(rule(a, f) for rule in READ_RULES):
             continue
         block = _block_of(a, f)
         if block is not None:
