@@ -130,3 +130,42 @@ def test_a_review_said_at_table_three_is_carried_to_table_four(said, tmp_path, c
 def test_an_aside_is_overridden_by_the_answer_to_its_own_question(tmp_path, capsys):
     report, out = run(tmp_path, capsys, ["自然人申请2件，都公开了；另外有1件复议，维持了", "对", "没有", "对"])
     assert report.cell("t4", "cases", "review.upheld") == 0, out
+
+
+# ------------------------------------------------------------------ last year's applications carried in (a real 2024
+# report carried 103 natural persons' applications into 2025)
+def carried_run(tmp_path, capsys, turns):
+    from support import CORPUS
+
+    last = CORPUS / "2024_huaian_shi.txt"
+    if not last.exists():
+        pytest.skip(f"{last} is not here")
+    answers_file = tmp_path / "answers.txt"
+    answers_file.write_text("\n".join(turns + ["对"]) + "\n", encoding="utf-8")
+    assert main(["draft", "--from", str(last), "--year", "2025", "--answers", str(answers_file)]) == 0
+    out = capsys.readouterr().out
+    (path,) = drafts_dir().glob("*.json")
+    return t3_cells(load_report(path)), out
+
+
+FIRST_2025 = "自然人申请500件，公开400件，不掌握100件"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("then, cells", [
+    ("上年结转的103件都公开了", {("open", "natural"): 503}),
+    ("去年转过来的那103件也都公开了", {("open", "natural"): 503}),
+    ("去年结转的那些，有3件还没办完，其他都公开了", {("open", "natural"): 500, ("carry_next", "natural"): 3}),
+    ("结转过来的103件，100件公开，3件转到明年", {("open", "natural"): 500, ("carry_next", "natural"): 3}),
+])
+def test_results_of_the_applications_carried_in_add_to_this_years(then, cells, tmp_path, capsys):
+    got, out = carried_run(tmp_path, capsys, [FIRST_2025, then])
+    assert {k: v for k, v in got.items() if k[0] in ("open", "carry_next")} == cells, out
+    assert got[("new", "natural")] == 500 and got[("unable_1", "natural")] == 100, out
+
+
+@pytest.mark.slow
+def test_all_of_this_years_is_not_taken_for_the_carried_ones_too(tmp_path, capsys):
+    """“自然人申请500件，都公开了” says nothing of last year's 103: asked, never guessed."""
+    got, out = carried_run(tmp_path, capsys, ["自然人申请500件，都公开了"])
+    assert ("open", "natural") not in got and "上年结转" in out

@@ -246,6 +246,7 @@ class Scope:
     last_count: float | None = None  # “办结2件” — what a following 都 refers to
     last_row: str | None = None
     correcting: bool = False  # “说错了，申请是6件……”: every clause after the words puts right
+    in_carried: bool = False  # speaking of last year's applications carried in (“去年结转的那些，……”)
 
     def fact(self, f: Frame, what: str, kind, row, count, **more) -> Fact:
         return Fact(what, kind, row, count, f.text, self.turn, explicit=f.kind is not None, correction=f.correction,
@@ -360,6 +361,7 @@ def _kind_alone(s: Scope, f: Frame, kind: str | None, count, row) -> bool:
 
 def _carried_in(s: Scope, f: Frame, kind, count) -> None:
     """“上年结转1件”: last year's applications, which this year's results may account for."""
+    s.in_carried = True  # “去年结转的那些，有3件还没办完”: what follows counts those, not new applications
     if count:
         s.add(f, "carried_in", kind or s.scope or s.single() or s.announced, "carried", count)
         s.last_row = None  # “……的1件，也公开了”: a result of these, not the last one said again
@@ -371,7 +373,7 @@ def _carry_next(s: Scope, f: Frame, kind, count) -> None:
     """“自然人申请1件还没办完”, “另外1件年底才收到，结转到下一年”: applications carried on into next year."""
     out, text = s.out, f.text
     if (f.applies or kind and not any(x.what == "requests" and x.kind == kind for x in out.facts)) \
-            and count and not f.refers:
+            and count and not f.refers and not s.in_carried:
         s.add(f, "requests", kind, "new", count)  # (not “那1件”)
     previous = out.facts[-1] if out.facts else None
     if count is None and previous is not None and previous.what == "requests" and previous.kind is None \
@@ -411,7 +413,8 @@ def _result(s: Scope, f: Frame, kind, row, count) -> None:
     one_kind_said = s.recent is not None and len(set(s.segment_kinds)) == 1
     implied = s.recent if (count is None or f.quantified or one_kind_said) and not for_all \
         and not (several and count) else None
-    added = s.add(f, "result", kind or s.scope or implied, row, count, for_all=for_all, moved_from=f.moved_from)
+    added = s.add(f, "result", kind or s.scope or implied, row, count, for_all=for_all, moved_from=f.moved_from,
+                  of_carried=s.in_carried or bool(words().carried_in.search(f.text)))
     if not kind and not s.scope and implied and one_kind_said:
         added.explicit = True  # as good as named: the only kind of the sentence
     s.last_row = row
@@ -623,6 +626,8 @@ def _said_again(f: Fact, kept: list[Fact], earlier: list[Fact]) -> Edit | None:
     if not (f.what in ("result", "carry_next", "requests") and earlier):
         return None
     also = ALSO.search(f.clause)
+    if f.what == "result" and f.of_carried:
+        return None  # “上年结转的103件都公开了”: results of other applications, added
     if also and f.refers and f.count and f.what == "result" and not f.correction:
         return None  # “多的那件也是公开”: one more of that result, not the figure said again
     same = [g for g in earlier if g.row == f.row and (g.kind == f.kind or f.kind is None and _one_kind(kept, g))
@@ -710,6 +715,11 @@ class Allocation:
     def left(self, kind: str) -> float:
         return self.requests.get(kind, 0) + self.said_carried.get(kind, 0) - self.assigned.get(kind, 0)
 
+    def left_with_carried(self, kind: str) -> float:
+        """What is left of a kind's applications, last year's carried in included (results said of those: “去年结转的
+        那些，……其他都公开了”)."""
+        return self.requests.get(kind, 0) + self.carried.get(kind, 0) - self.assigned.get(kind, 0)
+
 
 def _requests_and_carried(a: Allocation, reading: Reading) -> bool:
     """Applications by kind and those carried in; False when the answer contradicts itself (refused)."""
@@ -751,7 +761,7 @@ def _for_every_kind(a: Allocation, f: Fact) -> bool:
     if not (f.for_all and len(a.kinds) > 1):
         return False
     for k in a.kinds:
-        left = a.requests[k] - a.assigned.get(k, 0)
+        left = a.left(k)
         if left > 0:
             a.assigned[k] = a.assigned.get(k, 0) + left
             a.put(f.row, k, left)
@@ -789,14 +799,15 @@ def _place_result(a: Allocation, f: Fact, questions_open: bool) -> bool:
         kind = _kind_of_result(a, f, questions_open)
         if not kind:
             return kind is None
-    count, left = f.count, a.left(kind)
+    count, left = f.count, (a.left_with_carried(kind) if f.of_carried else a.left(kind))
     if count is None:
         if left <= 0 and not a.out.cells.get(("t3", f.row, kind)):
             a.out.questions.append(f"“{f.clause}”是几件？")
         if left <= 0:
             return True  # (“也都公开了” of applications already counted as 公开)
         count = left
-    elif count > left + a.carried.get(kind, 0) and kind not in ({kind_of(f.clause)} - {None}) and len(a.kinds) > 1:
+    elif count > left + (0 if f.of_carried else a.carried.get(kind, 0)) and kind not in ({kind_of(f.clause)} - {None}) \
+            and len(a.kinds) > 1:
         f.kind = None
         a.deferred.append(f)  # a kind carried over from an earlier clause, but its requests are used up
         return True
@@ -827,6 +838,14 @@ def _place_deferred(a: Allocation, results: list[Fact]) -> None:
         names = "、".join(words().kind_names[k] for k in a.kinds) or "几类申请人"
         a.out.questions.append(f"申请人有{names}{'几类' if a.kinds else ''}，办理结果要分别填。“{'、'.join(unclear)}”分别是哪类"
                                "申请人的？请补充，例如“自然人予以公开3件，企业予以公开1件”。")
+
+
+def _reserve_carried_on(a: Allocation) -> None:
+    """“有3件还没办完，其他都公开了”: what carries on, counted, is not among what “其他” takes."""
+    for f in a.facts:
+        kind = f.kind or (a.kinds[0] if len(a.kinds) == 1 else None)
+        if f.what == "carry_next" and f.count and kind:
+            a.assigned[kind] = a.assigned.get(kind, 0) + f.count
 
 
 def _carry_on(a: Allocation) -> None:
@@ -861,6 +880,7 @@ def allocate(reading: Reading, carried: dict[str, float] | None) -> Parsed:
     results = [f for f in a.facts if f.what == "result"]
     results = [f for f in results if f.count is not None] + [f for f in results if f.count is None]
     questions_open = bool(reading.questions)
+    _reserve_carried_on(a)
     for f in results:
         if not _place_result(a, f, questions_open):
             return out
