@@ -247,6 +247,7 @@ class Scope:
     last_row: str | None = None
     correcting: bool = False  # “说错了，申请是6件……”: every clause after the words puts right
     in_carried: bool = False  # speaking of last year's applications carried in (“去年结转的那些，……”)
+    referred: str | None = None  # the result a case was just spoken of by (“信访那件弄错了”)
 
     def fact(self, f: Frame, what: str, kind, row, count, **more) -> Fact:
         return Fact(what, kind, row, count, f.text, self.turn, explicit=f.kind is not None, correction=f.correction,
@@ -542,6 +543,18 @@ def _kind_moved(s: Scope, f: Frame) -> bool:
     return True
 
 
+def _referred(s: Scope, f: Frame, kind, count, row) -> bool:
+    """“信访那件弄错了，应该是重复申请”: a case spoken of by its result in one clause, its right result in the next —
+    a Move, the next clause's result taken from the one referred to."""
+    if f.refers_to and kind is None and count is None and row is None and f.group is None:
+        s.referred = f.refers_to
+        return True
+    if s.referred and row and row != s.referred and f.moved_from is None and count is None:
+        f.moved_from, f.refers = s.referred, True
+        s.referred = None
+    return False
+
+
 def _frame_fact(s: Scope, f: Frame) -> None:
     _begin(s, f)
     if _aside(s, f) or _asks(s, f) or _bare_correction(s, f) or _kind_moved(s, f) or _kind_put_right(s, f):
@@ -554,7 +567,7 @@ def _frame_fact(s: Scope, f: Frame) -> None:
         s.add(f, "requests", kind, "new", count)  # “个人申请的4件都公开了”
     if kind is None and s.out.no_organisations and (f.applies or row is None) and not f.several:
         kind = "natural"
-    if _kind_alone(s, f, kind, count, row):
+    if _kind_alone(s, f, kind, count, row) or _referred(s, f, kind, count, row):
         return
     _place(s, f, kind, row, count)
     if f.clause.ends:

@@ -46,7 +46,7 @@ _PLAIN_SUIT = Marker("plain_suit")
 _NOT_BUT = Marker("not_but", r"不是(.+?)WORDS")
 _AND = Marker("and")
 EACH = re.compile(r"各")
-BARE_NONE = re.compile(r"^(?:也|都|均)?(?:没有|没|无)(?:的)?$")
+BARE_NONE = re.compile(r"^(?:也|都|均)?(?:没有|没|无|零|0)(?:件|个|起)?(?:的)?$")
 
 
 def frame(clause: Clause) -> Frame:
