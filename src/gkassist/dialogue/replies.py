@@ -34,6 +34,7 @@ class Pending:
     turns: list[str] = field(default_factory=list)  # a table's answers so far, read together (a follow-up refines)
     base: dict = field(default_factory=dict)  # a table's cells from “同去年” or “没有”, which later answers add to
     ignored: list[str] = field(default_factory=list)  # clauses with a number the clerk said not to count
+    reader: Any = None  # a table question's state (dialogue.answers.TableState): what its answers said so far
     contact: Any = None
     suggestions: list = field(default_factory=list)
     proposals: list = field(default_factory=list)

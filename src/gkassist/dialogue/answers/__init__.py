@@ -1,10 +1,12 @@
 """Table answers in everyday Chinese → the cells they mean, or a question back.  Never a silent guess.
 
-A conversation about one table is read whole, answer by answer, in named stages (each module says them): the
-clauses and their asides (`text`), what each clause names (frames), the facts in order with their scope, the
-facts of later answers refining the earlier ones (settle), the facts into cells under the table's sums
-(allocate), and what is really missing (one question).  `t3`, `t4` and `t2` are the three tables; the words are
-data (prompts/answers.yaml).  No language model is involved.
+Each answer of a table question is read on its own, against the question's state (state.TableState: the facts
+said so far, each with its turn and words, kept apart from the cells computed from them), in named stages:
+normalize (numerals and amounts, text.normalize and core.numbers.read_amount) → clauses (text.clauses) → frames
+(what each clause names, from the word lists in prompts/answers.yaml) → facts in their scope (t3.read) → edits of
+what earlier answers said (edits.py: add, refine, move, set, zero; a bare count answers the question asked) →
+cells under the table's sums (t3.allocate, t4.allocate) → what is missing (one question).  `t3`, `t4` and `t2` are
+the three tables.  No language model is involved.
 
 What cannot be tied down (applications of no named kind, a 不予公开 without its reason, results of several kinds
 that name none, a vague “法人或者其他组织”, a case count without its outcome) becomes a question; what is impossible
@@ -13,24 +15,103 @@ that name none, a vague “法人或者其他组织”, a case count without its
 
 from __future__ import annotations
 
-from gkassist.dialogue.answers.parsed import Cells, Parsed, impossible
-from gkassist.dialogue.answers.t2 import parse_t2 as _t2
-from gkassist.dialogue.answers.t3 import parse_t3 as _t3
-from gkassist.dialogue.answers.t3 import states_requests
-from gkassist.dialogue.answers.t4 import parse_t4 as _t4
-from gkassist.dialogue.answers.t4 import says_nothing_happened
+import re
+from functools import cache
 
-__all__ = ["Cells", "Parsed", "parse", "parse_t2", "parse_t3", "parse_t4", "says_nothing_happened", "states_requests"]
+from gkassist.dialogue.answers import t2, t3, t4
+from gkassist.dialogue.answers.parsed import Cells, Parsed, impossible
+from gkassist.dialogue.answers.state import Open, TableState, dump, load
+from gkassist.dialogue.answers.t3 import states_requests
+from gkassist.dialogue.answers.t4 import says_nothing_happened
+from gkassist.dialogue.answers.text import NUM
+from gkassist.dialogue.answers.words import words
+
+__all__ = ["Cells", "Parsed", "TableState", "answer", "cells_of", "dump", "load", "parse", "parse_t2", "parse_t3",
+           "parse_t4", "says_nothing_happened", "start", "states_requests"]
+
+
+def start(table: str, base: dict | None = None, reopened: bool = False) -> TableState:
+    return TableState.start(table, base, reopened)
+
+
+def answer(state: TableState, text: str, carried: dict | None = None, fmt=None) -> tuple[TableState, Parsed]:
+    """One more answer to a table question: the new state and the cells it comes to (the state is left as it was
+    when the answer is refused)."""
+    filled = answered(state, text)
+    refused = impossible(text) if filled is None else None
+    if refused is not None:
+        return state, refused
+    if filled is not None:  # Answer: a bare count fills the clause asked about, in the answer it was said in
+        before = state.previous
+        new = before.model_copy(update={"turns": [*before.turns, filled], "previous": before})
+    else:
+        new = state.model_copy(update={"turns": [*state.turns, text], "previous": state.model_copy(update={"previous": None})})
+    new = new.with_reading(read_turn(state.table, new.previous.reading, new.turns[-1], len(new.turns) - 1, fmt))
+    return new, cells_of(new, carried)
+
+
+def read_turn(table: str, reading, text: str, turn: int, fmt=None):
+    if table == "t3":
+        return t3.read_turn(reading, text, turn, fmt)
+    return {"t4": t4.read_turn, "t2": t2.read_turn}[table](reading, text, turn)
+
+
+def cells_of(state: TableState, carried: dict | None = None) -> Parsed:
+    """The cells the state comes to (without its base), and what is still to be asked."""
+    transcript = "".join(state.turns)
+    if state.table == "t3":
+        return t3.cells_of(state.reading, transcript, carried)
+    if state.table == "t4":
+        return t4.cells_of(state.reading, transcript)
+    return t2.cells_of(state.reading)
+
+
+@cache
+def _bare_answer(leads: str) -> re.Pattern:
+    return re.compile(rf"^\s*(?:(?:{leads})\s*[，,]?\s*)*({NUM})\s*(?:件|个|起|次|份|宗|项|条)?\s*(?:吧|啊|呢|了)?\s*"
+                      rf"(?:[。！!]?\s*$|[，,；;。]\s*(?P<rest>.+)$)")
+
+
+def answered(state: TableState, text: str) -> str | None:
+    """The last answer with the clause the reader asked a count of filled by a bare count (“就1件”, “我查了下，12件”,
+    “12”); None when the text is not a bare count or nothing of the last answer is asked."""
+    m = _bare_answer(words().answer_leads).match(text)
+    if not m or state.previous is None or not state.turns:
+        return None
+    asked = next((o for o in state.reading.opened if o.part == "count" and o.turn == len(state.turns) - 1), None)
+    if asked is None:
+        return None
+    said = state.turns[-1]
+    filled = fill(asked, m.group(1))
+    if asked.words not in said or filled == asked.words:
+        return None
+    # (“12件，都是个人的”: what follows the count is said after the answer it completes)
+    return said.replace(asked.words, filled, 1) + (f"；{m.group('rest')}" if m.group("rest") else "")
+
+
+# “大概20件”, “20多件”, “1000来件”, “5千元左右”: the figure said as about so much, replaced by the exact one
+_ABOUT = re.compile(r"(?:大概|大约|约|差不多|估计)?\s*(?:[0-9０-９]+(?:\.[0-9]+)?|[零〇一二两三四五六七八九十百千万]+(?=\s*(?:多|余|来)?\s*"
+                    r"(?:件|个|起|次|份|宗|项|条)))\s*(?:多|余|来)?\s*(?:件|个|起|次|份|宗|项|条|元|万元)?\s*(?:左右)?")
+
+
+def fill(asked: Open, count: str) -> str:
+    """The clause asked about with the count the clerk gave in place of its vague or approximate figure."""
+    vague = words().vague_counts
+    if vague.search(asked.words):
+        return vague.sub(f"{count}件", asked.words, count=1)
+    m = _ABOUT.search(asked.words)
+    return asked.words[:m.start()] + f"{count}件" + asked.words[m.end():] if m else asked.words + f"{count}件"
 
 
 def parse(table: str, turns: list[str], carried: dict | None = None, fmt=None) -> Parsed:
-    """A conversation about one table (its answers in order, the newest last)."""
-    refused = impossible(turns[-1])
-    if refused is not None:
-        return refused
-    if table == "t3":
-        return _t3(turns, carried, fmt)
-    return {"t4": _t4, "t2": _t2}[table](turns)
+    """A conversation about one table (its answers in order, the newest last), each answer read against the state
+    the ones before it left."""
+    state, out = start(table), Parsed()
+    for text in turns:
+        state, out = answer(state, text, carried, fmt)
+        if out.refusal:
+            return out
+    return out
 
 
 def parse_t3(text: str, carried: dict | None = None, fmt=None) -> Parsed:

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import re
 
-from gkassist.core.numbers import parse_number
+from gkassist.core.numbers import read_amount
 from gkassist.dialogue.answers.parsed import Parsed
+from gkassist.dialogue.answers.state import Open, ProactiveReading
 from gkassist.dialogue.answers.t3 import names_a_row
-from gkassist.dialogue.answers.text import NUM, Clause, approximate, clauses, count_of, vague, with_vague_counts_answered
+from gkassist.dialogue.answers.text import NUM, Clause, approximate, clauses, count_of, vague
 from gkassist.dialogue.answers.words import words
 
 REFUSAL = ("没听明白。请写成“规范性文件制发2件，废止1件，现行有效9件；行政许可41件，行政处罚12件，"
@@ -49,101 +50,121 @@ def _names_a_cell(text: str) -> bool:
     return any(pattern.search(text) for pattern, _ in w.t2_rows + w.t2_columns)
 
 
-def read(found: list[Clause]) -> tuple[dict, list[str], list[str]]:
-    """(cells, questions, not understood): each clause's row (or the row just said) and what it counts; a question
-    is ((the row, the column or None) it asks about, its text)."""
+class _Reading:
+    """What 表二's clauses said so far: cells, questions ((row, column or None) asked about, its text), clauses with a
+    number that named nothing, and the row just said (a count without its row belongs to it)."""
+
+    def __init__(self):
+        self.cells: dict = {}
+        self.questions: list[tuple[tuple[str, str | None], str, str, str]] = []
+        self.not_understood: list[str] = []
+        self.row: str | None = None
+
+
+def _row_of(clause: str, row: str | None) -> str | None:
+    """The row a clause names, else the row just said; “现行有效7件” alone answers the question about 行政规范性文件."""
     w = words()
-    cells: dict = {}
-    questions: list[tuple[tuple[str, str | None], str]] = []
-    not_understood: list[str] = []
-    row: str | None = None
+    rows = [r for pattern, r in w.t2_rows if pattern.search(clause)]
+    if "rules" in rows and "normative" in rows and "规范性" not in clause:
+        rows.remove("normative")  # “规章” names no 规范性文件
+    if "fees" in rows and len(rows) > 1:
+        rows.remove("fees")
+    if rows:
+        return rows[0]
+    if row is None and any(pattern.search(clause) for pattern, _ in w.t2_columns):
+        return "normative"  # (规章 are named as such)
+    return row
+
+
+def _documents(r: _Reading, row: str, clause: str, count) -> None:
+    """规章 / 行政规范性文件: 制发, 废止, 现行有效; “没有制发”, “没有制发和废止”: each column said after the negation is 0."""
+    w = words()
+    if negation := _NEGATION.search(clause):
+        negated = w.t2_negated.search(clause)
+        span = clause[negation.start():] if count is None else negated.group(0) if negated else ""
+        for pattern, column in w.t2_columns:
+            if column != "in_force" and pattern.search(span):
+                r.cells[("t2", row, column)] = 0
+    column = next((col for pattern, col in w.t2_columns if pattern.search(w.t2_negated.sub("", clause))), None)
+    if count is None:
+        return
+    if column is None:
+        r.questions.append(((row, None), f"“{clause}”是制发、废止，还是现行有效的件数？", clause, "kind"))
+        return
+    r.cells[("t2", row, column)] = count
+
+
+def _fees(r: _Reading, row: str, clause: str, count) -> None:
+    said = read_amount(clause)
+    if said is not None and said.approximate:
+        r.questions.append(((row, "fee_amount"), f"“{clause}”：表里要填确切的金额，具体是多少？", clause, "count"))
+        return
+    amount = fee(clause)
+    if amount is None and words().t2_negated.search(clause) or re.search(r"(?:没有|没|未|无|不)收费|免费", clause):
+        amount = 0
+    if amount is not None:
+        r.cells[("t2", "fees", "fee_amount")] = amount
+
+
+def _decisions(r: _Reading, row: str, clause: str, count) -> None:
+    if count is None:
+        if words().t2_negated.search(clause) or re.search(r"没有|无", clause):
+            r.cells[("t2", row, "decisions")] = 0
+        return
+    r.cells[("t2", row, "decisions")] = count
+
+
+_BY_ROW = {"rules": _documents, "normative": _documents, "fees": _fees}
+
+
+def _clause(r: _Reading, clause: str) -> None:
+    r.row = row = _row_of(clause, r.row)
+    if row is None:
+        if count_of(clause):
+            r.not_understood.append(clause)
+        return
+    count = count_of(_NONE_AT_ALL.sub("", clause))
+    if row != "fees" and (count is None and vague(clause) or approximate(clause)):
+        column = next((col for pattern, col in words().t2_columns if pattern.search(clause)), None)
+        r.questions.append(((row, column), f"“{clause}”：表里要填确切的数，具体是多少？", clause, "count"))
+        return
+    _BY_ROW.get(row, _decisions)(r, row, clause, count)
+
+
+def read(found: list[Clause]) -> tuple[dict, list[str], list[str]]:
+    """(cells, questions, not understood): each clause's row (or the row just said) and what it counts."""
+    r = _Reading()
     turn = 0
     for c in found:
-        clause = c.text
         if c.turn != turn:
-            turn, row = c.turn, None
-        rows = [r for pattern, r in w.t2_rows if pattern.search(clause)]
-        if "rules" in rows and "normative" in rows and "规范性" not in clause:
-            rows.remove("normative")  # “规章” names no 规范性文件
-        if "fees" in rows and len(rows) > 1:
-            rows.remove("fees")
-        if rows:
-            row = rows[0]
-        if row is None and any(pattern.search(clause) for pattern, _ in w.t2_columns):
-            row = "normative"  # “现行有效7件” answering the question about 行政规范性文件 (规章 are named as such)
-        if row is None:
-            if count_of(clause):
-                not_understood.append(clause)
-            continue
-        count = count_of(_NONE_AT_ALL.sub("", clause))
-        if count is None and vague(clause) or approximate(clause):
-            column = next((col for pattern, col in w.t2_columns if pattern.search(clause)), None)
-            questions.append(((row, column), f"“{clause}”：表里要填确切的数，具体是多少？"))
-            continue
-        if row in ("rules", "normative"):
-            negation = _NEGATION.search(clause)
-            if negation:
-                # “没有制发”, “没有制发和废止”, “没有制发也没有废止”: each column said after the negation is 0
-                negated = w.t2_negated.search(clause)
-                span = clause[negation.start():] if count is None else negated.group(0) if negated else ""
-                for pattern, column in w.t2_columns:
-                    if column != "in_force" and pattern.search(span):
-                        cells[("t2", row, column)] = 0
-            column = next((col for pattern, col in w.t2_columns if pattern.search(w.t2_negated.sub("", clause))), None)
-            if count is None:
-                continue
-            if column is None:
-                questions.append(((row, None), f"“{clause}”是制发、废止，还是现行有效的件数？"))
-                continue
-            cells[("t2", row, column)] = count
-        elif row == "fees":
-            amount = fee(clause)
-            if amount is None and w.t2_negated.search(clause) or re.search(r"(?:没有|没|未|无|不)收费|免费", clause):
-                amount = 0
-            if amount is not None:
-                cells[("t2", "fees", "fee_amount")] = amount
-        else:
-            if count is None:
-                if w.t2_negated.search(clause) or re.search(r"没有|无", clause):
-                    cells[("t2", row, "decisions")] = 0
-                continue
-            cells[("t2", row, "decisions")] = count
-    return cells, questions, not_understood
+            turn, r.row = c.turn, None
+        _clause(r, c.text)
+    return r.cells, r.questions, r.not_understood
 
 
-def parse_t2(turns: list[str]) -> Parsed:
-    """Each answer of the conversation read in turn; a later answer's figure for a cell replaces the earlier one,
-    and what an earlier answer said stays (a figure said before a question is not lost when the question is
-    answered).  A question of an earlier answer stays open until its cell is said."""
-    out = Parsed()
-    open_questions: list[tuple[tuple[str, str | None], str]] = []  # ((row, column asked about), question)
-    for i, text in enumerate(with_vague_counts_answered(turns)):
-        cells, questions, not_understood = read(_clauses(text.strip(), i))
-        out.cells.update(cells)
-        # a question stays open until a later answer gives a figure of its row
-        open_questions = [((row, col), q) for (row, col), q in open_questions
-                          if not any(r == row and col in (None, c) for _, r, c in cells)] + questions
-        out.questions = [q for _, q in open_questions]
-        out.not_understood = not_understood
+def read_turn(reading: ProactiveReading, text: str, turn: int) -> ProactiveReading:
+    """One more answer about 表二: its figures replace those said before for the same cells (a figure said before a
+    question is not lost when the question is answered); a question stays open until a figure of its row is said."""
+    cells, questions, not_understood = read(_clauses(text.strip(), turn))
+    out = reading.model_copy(deep=True)
+    out.cells.update({f"{r}|{c}": v for (_, r, c), v in cells.items()})
+    out.opened = [q for q in out.opened if not any(r == q.row and q.kind in (None, c) for _, r, c in cells)]
+    out.opened += [Open(words=words_, part=part, turn=turn, question=q, row=row, kind=col) for (row, col), q, words_, part in questions]
+    out.questions = [q.question for q in out.opened]
+    out.not_understood = not_understood
+    return out
+
+
+def cells_of(reading: ProactiveReading) -> Parsed:
+    out = Parsed(cells={("t2", *key.split("|", 1)): v for key, v in reading.cells.items()},
+                 questions=list(reading.questions), not_understood=list(reading.not_understood))
     if not out.cells and not out.questions:
         out.refusal = REFUSAL
     return out
 
 
-def fee(clause: str) -> float | None:
-    """The fee in 万元 (the table's unit): “2.5万元”, “3000元”, “1万2千元”, “5千元”, “收费0”; the number with a unit
-    first (“一共2.5万元” is no 一)."""
-    if m := re.search(r"(\d+(?:\.\d+)?)\s*万\s*(?:(\d)\s*千|(\d{1,4})(?=\s*元|$))", clause):
-        thousands = float(m.group(2)) / 10 if m.group(2) else float(m.group(3)) / 10 ** len(m.group(3))
-        return round(float(m.group(1)) + thousands, 4)  # “1万2千元”, “1万2”
-    if m := re.search(r"(\d+(?:\.\d+)?)\s*千\s*(?:元)?", clause):
-        return round(float(m.group(1)) / 10, 4)  # “5千元”
-    m = re.search(r"(" + NUM + r")\s*(万元|万|元)", clause) or re.search(r"([0-9０-９]+(?:[.．][0-9０-９]+)?)()", clause)
-    if not m:
-        return None
-    value = parse_number(m.group(1).replace("．", "."))
-    if value is None:
-        return None
-    if m.group(2) == "元":
-        value = round(value / 10000, 4)
-    return value
+def fee(clause: str, unit: str = "万元") -> float | None:
+    """The fee in the column's unit (万元): “2.5万元”, “3000元”, “800块钱”, “1万2千元”, “3万5”, “收费0” (a number
+    without a unit is the column's)."""
+    said = read_amount(clause)
+    return None if said is None else said.in_unit(unit)

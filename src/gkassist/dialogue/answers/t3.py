@@ -20,7 +20,9 @@ import re
 from dataclasses import dataclass, field
 
 from gkassist.core.numbers import parse_number
+from gkassist.dialogue.answers.edits import Add, Edit, Move, Refine, Set, Split
 from gkassist.dialogue.answers.parsed import Parsed
+from gkassist.dialogue.answers.state import Aside, Fact, Open, Reading
 from gkassist.dialogue.answers.text import (
     NUM,
     PARTITIVE,
@@ -29,32 +31,38 @@ from gkassist.dialogue.answers.text import (
     clauses,
     count_of,
     counted,
-    with_vague_counts_answered,
 )
-from gkassist.dialogue.answers.words import words
+from gkassist.dialogue.answers.words import Marker, words
 
-APPLIES = re.compile(r"申请|收到|受理|接到|提出|一共|共计|总共|合计|新收|收了|^(?:今年|全年|本年度?)?(?:一共|共|总共)?有\s*" + NUM + r"\s*件")
+APPLIES = Marker("applies", r"WORDS|^(?:今年|全年|本年度?)?(?:一共|共|总共)?有\s*" + NUM + r"\s*件")
 # “没有企业申请”, “不是单位”: a kind said to have no applications
-NEGATED_KIND = re.compile(r"(?:没有|没|无|不是|并非|非)(?:任何)?(?:一家|一个)?")
-ORGANISATIONS = re.compile(r"法人|单位|组织|企业|公司|机构")
+APPLIES_WORDS = Marker("applies")  # (without “有3件”: “有1件复议” is no application)
+NEGATED_KIND = Marker("negated_kind")
+ORGANISATIONS = Marker("organisations")
 EACH = re.compile(r"^各\s*" + NUM + r"\s*件$")  # “2位群众…，各1件”: how many each, not more applications
 # “纠正的那件”, “不公开的那1件”: a case spoken of by what was said of it
 REFERENCE = re.compile(r"(.{1,12}?)的那(?:1|一)?(?:件|个)")
+ROW_REFERENCE = re.compile(r"(.{1,12}?)那(?:1|一)?(?:件|个)")  # “重复申请那件”: by its result, without 的
 # “X的那件其实是Y”, “那1件不是X而是Y”: a result put from one row into another
-MOVE = re.compile(r"其实是|实际是|而是|应该是|应为|改为|改成")
+MOVE = Marker("move")
 # “个人申请的4件都公开了”, “自然人5件都公开”: a kind's applications and their result in one clause
 APPLIED_COUNT = re.compile(r"申请(?:的|了)?(?:那)?\s*" + NUM + r"\s*件|" + NUM + r"\s*件\s*(?:也|同样|一样)?(?:是)?(?:都|均|全|一样|同样)")
 # “两家企业各申请了1件”, “3个人各申请了2件”: so many applicants, so many each
 EACH_APPLIED = re.compile("(" + NUM + r")\s*(?:家|个|位|名)[^，。；0-9]{0,6}?各(?:自)?(?:申请)?(?:了)?\s*(" + NUM + r")\s*件")
 # “企业的2件也一样”: the result just said, for these too
-SAME_RESULT = re.compile(r"也一样|也是一样|同样(?:如此|处理)?$|也是这样|也这样")
+SAME_RESULT = Marker("same_result")
 # “涉及3个村的征收补偿”: what the applications were about, not a count of them
-TOPIC = re.compile(r"涉及|关于|问的是|主要是|内容是|是问")
+TOPIC = Marker("topic")
 # “说错了，是5件”: a count put right with nothing else said of it
 BARE_CORRECTED = re.compile(r"^(?:是|应该是|应为|共|一共|总共)?\s*" + NUM + r"\s*件$")
-DONE_WORDS = re.compile(r"办结|答复|办理|处理|完成")
-ALSO = re.compile(r"也|同样|一样")  # “企业那1件也公开了”: in addition to what was said
-REFERS = re.compile(r"那|这|该|上面|刚才|前面")
+DONE_WORDS = Marker("done")
+ALSO = Marker("also")  # “企业那1件也公开了”: in addition to what was said
+# “重复申请没有”, “信访类的也没有”, “不掌握的为0”: that result is 0 (said after its row)
+ZERO_SAID = Marker("zero_after", r"(?:的)?(?:也|都|均)?WORDS[。！!]?$")
+NONE_BEFORE = Marker("none_before", r"^(?:其实|实际上|实际)?(?:也)?(?:并)?WORDS")
+APPLIED_FOR_REVIEW = Marker("review_applied")  # (an application for a 复议 is no 表三 application)
+HALF = Marker("half")  # “一半公开”: half of the applications in scope
+REFERS = Marker("refers")
 
 
 # ------------------------------------------------------------------ frames
@@ -153,7 +161,7 @@ def frame(clause: Clause, labels) -> Frame:
     counted_text = text if re.search(r"件", text) else _ARTICLE.sub("", text)
     said = _without_negated_kinds(text)
     # “X的那件…” names the result it speaks of, not the result it has: “纠正的那件…又起诉了”
-    reference = REFERENCE.search(said)
+    reference = REFERENCE.search(said) or ((m := ROW_REFERENCE.search(said)) and result_of(m.group(1), labels) and m) or None
     rest = said[reference.end():] if reference else said
     row = result_of(rest, labels) or (None if reference else result_of(said, labels))
     moved_from = None
@@ -165,6 +173,8 @@ def frame(clause: Clause, labels) -> Frame:
     # (“不公开的那1件是企业的”: the count is the reference's, not one more)
     at_start = REFERENCE.match(counted_text) if reference else None
     count = count_of(counted_text[at_start.end():] if at_start else counted_text)
+    if count is None and _says_none(rest, labels):
+        count = 0  # Zero: “重复申请没有”, “其实没有重复申请”
     if m := EACH_APPLIED.search(text):
         applicants, each = parse_number(m.group(1)), parse_number(m.group(2))
         if applicants is not None and each is not None:
@@ -222,222 +232,356 @@ def expand_asides(found: list[Clause]) -> list[Clause]:
     return out
 
 
-# ------------------------------------------------------------------ facts
+# ------------------------------------------------------------------ facts: each frame in its scope
 @dataclass
-class Fact:
-    what: str  # "requests" | "result" | "carry_next" | "carried_in"
-    kind: str | None
-    row: str | None  # a result row, or a group's prefix (“deny_”) while its reason is not said
-    count: float | None
-    clause: str
-    turn: int
-    for_all: bool = False  # “都” over every kind's applications
-    explicit: bool = False  # the clause itself names the kind
-    correction: bool = False
-    refers: bool = False
-    quantified: bool = False  # “都”: a count said of every application in scope (“三件都公开了”)
-    moved_from: str | None = None  # the row whose result this one is put right from
+class Scope:
+    """What one answer is listing, frame by frame: whose applications a result counts.  Reset at each answer."""
 
-
-@dataclass
-class Reading:
-    facts: list[Fact] = field(default_factory=list)
-    questions: list[str] = field(default_factory=list)
-    not_understood: list[str] = field(default_factory=list)
-    no_requests: bool = False
-
-
-def read(frames: list[Frame]) -> Reading:
-    """The frames in order, each with its scope: whose applications each result counts."""
-    out = Reading()
-    w = words()
-    scope: str | None = None  # the applicant kind whose results are being listed
+    out: Reading
+    turn: int = 0
+    scope: str | None = None  # the applicant kind whose results are being listed (“个人的：”)
     recent: str | None = None  # the kind of the applications just said, in this part of the sentence
-    segment_kinds: list[str] = []  # every kind whose applications this part of the sentence has named
+    segment_kinds: list[str] = field(default_factory=list)  # every kind this part of the sentence has named
     announced: str | None = None  # “申请人均为自然人”: a kind said before its count
     last_count: float | None = None  # “办结2件” — what a following 都 refers to
     last_row: str | None = None
-    last_carry = ""
-    turn = 0
-    no_organisations = False
-    correcting = False  # “说错了，申请是6件……”: the answer puts right what was said, every clause after the words
+    correcting: bool = False  # “说错了，申请是6件……”: every clause after the words puts right
+    in_carried: bool = False  # speaking of last year's applications carried in (“去年结转的那些，……”)
+    referred: str | None = None  # the result a case was just spoken of by (“信访那件弄错了”)
+
+    def fact(self, f: Frame, what: str, kind, row, count, **more) -> Fact:
+        return Fact(what, kind, row, count, f.text, self.turn, explicit=f.kind is not None, correction=f.correction,
+                    refers=f.refers, quantified=f.quantified, **more)
+
+    def add(self, f: Frame, what: str, kind, row, count, **more) -> Fact:
+        self.out.facts.append(self.fact(f, what, kind, row, count, **more))
+        return self.out.facts[-1]
+
+    def ask(self, f: Frame, question: str, part: str = "count") -> None:
+        self.out.questions.append(question)
+        self.out.opened.append(Open(words=f.text, part=part, turn=self.turn, question=question, kind=f.kind))
+
+    def single(self) -> str | None:
+        """The kind just said, when this part of the sentence named only one."""
+        return self.recent if len(set(self.segment_kinds)) <= 1 else None
+
+
+def _begin(s: Scope, f: Frame) -> None:
+    """A new answer ends what the last one was listing; correcting words cover the rest of the answer."""
+    if f.clause.turn != s.turn:
+        s.__init__(s.out, f.clause.turn)
+    if f.correction and f.row is None and f.count is None:
+        s.correcting = True
+    elif s.correcting:
+        f.correction = True
+    if words().no_requests.search(f.text):
+        s.out.no_requests = True
+    if f.no_organisations:
+        # “没有企业申请”, “都不是单位”: the applications of no named kind are persons'
+        s.out.no_organisations = True
+        for x in s.out.facts:
+            if x.what == "requests" and x.kind is None:
+                x.kind = "natural"
+
+
+def _asks(s: Scope, f: Frame) -> bool:
+    """A clause that cannot be placed as said: asked back (its words kept, so that a bare answer fills them)."""
+    text = f.text
+    if f.vague:
+        s.ask(f, f"“{text}”是哪类申请人（商业企业、科研机构、社会公益组织、法律服务机构，或其他组织）？", "kind")
+    elif EACH.match(text):
+        pass  # “2位群众…，各1件”
+    elif f.vague_count and f.count is None:
+        s.ask(f, f"“{text}”具体是几件？")
+    elif approximate(text):
+        s.ask(f, f"“{text}”：表里要填确切的件数，具体是几件？")
+    else:
+        return False
+    return True
+
+
+def _bare_correction(s: Scope, f: Frame) -> bool:
+    """“说错了，是5件”: the applications put right."""
+    if (s.correcting or f.correction) and f.row is None and f.kind is None and not f.carry and not f.carried_in \
+            and BARE_CORRECTED.match(re.sub(r"^(?:应该是|应为|其实是)", "", f.text)):
+        s.add(f, "requests", None, "new", f.count)
+        return True
+    return False
+
+
+def _kind_put_right(s: Scope, f: Frame) -> bool:
+    """“不对，是企业申请的7件，不是自然人”: what was said of the one kind is the other's; “不公开的那件是企业申请的”:
+    the kind of a result said before without one."""
+    kind, out = f.kind, s.out
+    if kind and s.turn and (wrong := _kind_denied(f.text)) and wrong != kind:
+        for x in out.facts:
+            if x.kind == wrong and x.turn < s.turn:
+                x.kind = kind
+        if any(x.what == "requests" and x.kind == kind and x.count == f.count for x in out.facts):
+            return True
+    if f.refers_to and kind and f.count is None and f.row is None:
+        named = next((x for x in reversed(out.facts) if x.what == "result" and x.kind is None
+                      and (x.row == f.refers_to or x.row.startswith(f.refers_to))), None)
+        if named is not None:
+            named.kind, named.explicit = kind, True
+            return True
+    return False
+
+
+def _kind_alone(s: Scope, f: Frame, kind: str | None, count, row) -> bool:
+    """A clause naming kinds but no count and no result: the scope of what follows, or the kind of what came
+    before."""
+    text, out = f.text, s.out
+    if f.partitive and row is None:
+        # “个人的6件里”: the results after it are that kind's; the applications are new only if not said before
+        if kind:
+            s.scope = kind
+            if count and not any(x.what == "requests" and x.kind == kind for x in out.facts):
+                s.add(f, "requests", kind, "new", count).refers = True  # applications spoken of, not a fresh account
+        return True
+    if f.several and count is None and row is None and not f.carry:
+        s.ask(f, f"“{text}”：各是几件？单位的话是哪类（商业企业、科研机构、社会公益组织、法律服务机构，或其他组织）？")
+        return True
+    if not (kind and count is None and row is None and not f.carry):
+        return False
+    unkinded = [x for x in out.facts if x.what == "requests" and x.kind is None]
+    if f.clause.heads:
+        s.scope = kind  # “自然人：” / “个人的：” heads the results that follow
+    elif unkinded:
+        # “一共五件申请，都是个人申请的”, “申请人是企业”: the kind of the applications counted without one
+        for x in unkinded:
+            x.kind = kind
+        s.recent = kind
+        s.segment_kinds.append(kind)
+    else:
+        s.announced = kind  # “申请人均为自然人，共3件”
+    if f.clause.ends:
+        s.recent = None
+    return True
+
+
+def _carried_in(s: Scope, f: Frame, kind, count) -> None:
+    """“上年结转1件”: last year's applications, which this year's results may account for."""
+    s.in_carried = True  # “去年结转的那些，有3件还没办完”: what follows counts those, not new applications
+    if count:
+        s.add(f, "carried_in", kind or s.scope or s.single() or s.announced, "carried", count)
+        s.last_row = None  # “……的1件，也公开了”: a result of these, not the last one said again
+        if kind:
+            s.recent, s.scope = kind, None
+
+
+def _carry_next(s: Scope, f: Frame, kind, count) -> None:
+    """“自然人申请1件还没办完”, “另外1件年底才收到，结转到下一年”: applications carried on into next year."""
+    out, text = s.out, f.text
+    if (f.applies or kind and not any(x.what == "requests" and x.kind == kind for x in out.facts)) \
+            and count and not f.refers and not s.in_carried:
+        s.add(f, "requests", kind, "new", count)  # (not “那1件”)
+    previous = out.facts[-1] if out.facts else None
+    if count is None and previous is not None and previous.what == "requests" and previous.kind is None \
+            and previous.turn == s.turn and previous.count and "申请" not in previous.clause:
+        out.facts.pop()  # the one just said is the one carried on, not one more
+        count = previous.count
+    said_again = (count is None and out.last_carry and
+                  any(x.what == "carry_next" and x.clause == out.last_carry for x in out.facts))
+    if not said_again:
+        s.add(f, "carry_next", kind or s.scope or s.single(), "carry_next", count)
+    out.last_carry = text
+
+
+def _group(s: Scope, f: Frame, kind, count) -> None:
+    """“不予公开1件” without its reason: the group's prefix stands for the row until the reason is said."""
+    prefix, _ = f.group
+    if not (s.last_row and s.last_row.startswith(prefix) and count is None) and count != 0:
+        s.add(f, "result", kind or s.scope or s.recent, prefix, count)
+        s.last_row = prefix
+
+
+def _result(s: Scope, f: Frame, kind, row, count) -> None:
+    """A result row said: whose applications it counts, and how many."""
+    if row == s.last_row and count is None and not kind:
+        return  # the same result said again
+    if kind:
+        s.scope = kind
+    if count is None and f.quantified and s.last_count is not None:
+        count = s.last_count
+    if count is None and HALF.search(f.text):
+        count = _half(s.out.facts, kind or s.scope or s.recent)
+    # “都” after several kinds' applications means all of them; after one kind's, that kind's
+    several = len(set(s.segment_kinds)) > 1
+    for_all = kind is None and s.scope is None and f.quantified and count is None and (s.recent is None or several)
+    # “个人两件、企业一件，三件都公开了”: a count over several kinds is theirs together (allocate)
+    # “社会组织申请了2件，1件公开，1件不掌握”: counted results right after one kind's applications are theirs
+    one_kind_said = s.recent is not None and len(set(s.segment_kinds)) == 1
+    implied = s.recent if (count is None or f.quantified or one_kind_said) and not for_all \
+        and not (several and count) else None
+    added = s.add(f, "result", kind or s.scope or implied, row, count, for_all=for_all, moved_from=f.moved_from,
+                  of_carried=s.in_carried or bool(words().carried_in.search(f.text)))
+    if not kind and not s.scope and implied and one_kind_said:
+        added.explicit = True  # as good as named: the only kind of the sentence
+    s.last_row = row
+    s.last_count = None
+
+
+def _says_none(text: str, labels) -> bool:
+    """“重复申请没有”, “其实没有重复申请”: a result row said to have none (not “没有公开”, a result of its own)."""
+    if (zero := ZERO_SAID.search(text)) and result_of(text[:zero.start()], labels):
+        return True
+    m = NONE_BEFORE.match(text)
+    return bool(m) and result_of(text[m.end():], labels) is not None and result_of(text[m.end():], labels) == result_of(text, labels)
+
+
+def _half(facts: list[Fact], kind: str | None) -> float | None:
+    """Half of the applications of a kind (of all, when no kind is in scope); None when they do not halve."""
+    total = sum(x.count or 0 for x in facts if x.what == "requests" and kind in (None, x.kind))
+    return total // 2 if total and total % 2 == 0 else None
+
+
+def _requests(s: Scope, f: Frame, kind, count) -> None:
+    """Applications of a kind (or of none yet): new, or the kind of part of those counted without one."""
+    out = s.out
+    if words().no_requests.search(f.text) and count == 0:
+        return
+    if kind is None and s.announced:
+        kind = s.announced
+    unkinded = [x for x in out.facts if x.what == "requests" and x.kind is None and x.count]
+    if kind is not None and count and unkinded and count <= sum(x.count for x in unkinded):
+        # “收到申请5件，其中4件个人，1件是一家公司”: the kind of part of what was counted without one
+        left = count
+        for x in unkinded:
+            taken = min(left, x.count)
+            x.count -= taken
+            left -= taken
+        out.facts = [x for x in out.facts if not (x.what == "requests" and x.kind is None and not x.count)]
+        s.add(f, "requests", kind, "new", count)
+    elif kind is None and count and any(x.count == count and x.turn == s.turn for x in unkinded):
+        pass  # “一共9件，8件是个人的，还有1件是一家培训机构申请的”: the one left, said again
+    elif count or kind is not None:
+        s.add(f, "requests", kind, "new", count)
+    if kind is not None:
+        s.recent = kind
+        s.segment_kinds.append(kind)
+        s.last_row = None  # “企业申请2件，也都予以公开”: a result of these, not the last one said again
+        if s.scope not in (None, kind):
+            s.scope = None  # “…；公司的2件1件公开…”: another kind's applications end the last one's results
+
+
+def _counted(s: Scope, f: Frame, kind, count) -> None:
+    """A count with no result row: applications, the count a following 都 refers to, or words not understood."""
+    text, out = f.text, s.out
+    if kind and not f.applies and re.search(r"的|那", text) and \
+            any(x.what == "requests" and x.kind == kind and x.count == count for x in out.facts):
+        s.scope = kind  # “律所的2件……”: the applications already said, their results follow
+    elif kind or f.applies:
+        _requests(s, f, kind, count)
+    elif DONE_WORDS.search(text):
+        s.last_count = count
+    elif s.announced and count and not any(x.what == "requests" and x.kind == s.announced for x in out.facts):
+        s.add(f, "requests", s.announced, "new", count)  # “申请人均为自然人，共3件”
+        s.recent = s.announced
+    elif TOPIC.search(text) and not re.search(NUM + r"\s*件", text):
+        pass  # “涉及3个村的征收补偿”: what they were about
+    elif count != 0:
+        out.not_understood.append(text)
+
+
+def _place(s: Scope, f: Frame, kind, row, count) -> None:
+    """The frame's fact, by what it names: carried in or on, a group, a reason completing it, a result, a count."""
+    if f.carried_in and row is None:
+        _carried_in(s, f, kind, count)
+    elif f.no_carry:
+        pass  # “没有结转”: 0, the default
+    elif f.carry and row is None:
+        _carry_next(s, f, kind, count)
+    elif row is None and f.group is not None:
+        _group(s, f, kind, count)
+    elif row is not None and count is None and _completes(s.out.facts, row, s.turn):
+        s.out.facts[-1].row = row  # “不予公开1件，属于国家秘密”: the reason of the result just counted
+        s.last_row = row
+    elif row is not None:
+        _result(s, f, kind, row, count)
+    elif count is not None:
+        _counted(s, f, kind, count)
+
+
+def _aside(s: Scope, f: Frame) -> bool:
+    """Aside: “有1件复议，维持了” said here is 表四's — kept for its question, never an application of this table."""
+    w = words()
+    if f.kind or f.row or f.group or APPLIES_WORDS.search(APPLIED_FOR_REVIEW.sub("复议", f.text)):
+        return False
+    names_a_case = any(p.search(f.text) for p, _ in w.appeal_blocks)
+    continues = s.out.asides and s.out.asides[-1].turn == s.turn and any(p.search(f.text) for p, _ in w.outcomes)
+    if not (names_a_case or continues):
+        return False
+    if continues and not names_a_case:
+        s.out.asides[-1].words += "，" + f.text  # “……复议，维持了”: its outcome
+    else:
+        s.out.asides.append(Aside(table="t4", words=f.text, turn=s.turn))
+    return True
+
+
+def _kind_moved(s: Scope, f: Frame) -> bool:
+    """Move: “其中1件其实是企业申请的” after “自然人申请3件” — that many of the one kind said before are the other's,
+    with their results."""
+    if not (s.turn and f.correction and f.kind and f.count and f.row is None and f.group is None):
+        return False
+    earlier = [x for x in s.out.facts if x.what == "requests" and x.turn < s.turn]
+    others = {x.kind for x in earlier} - {f.kind}
+    if len(others) != 1 or None in others or any(x.kind == f.kind for x in earlier):
+        return False
+    source = next((x for x in reversed(earlier) if x.count and x.count > f.count), None)
+    if source is None:
+        return False
+    source.count -= f.count
+    s.add(f, "requests", f.kind, "new", f.count)
+    results = [x for x in s.out.facts if x.what == "result" and x.kind == source.kind]
+    counted = [x for x in results if x.count]
+    if len(counted) == 1 and counted[0].count >= f.count:  # the one result of theirs said with a count: part of it moves
+        counted[0].count -= f.count
+        s.out.facts.append(counted[0].model_copy(update={"kind": f.kind, "count": f.count}))
+    elif not counted:  # “都公开了”: the moved ones too
+        s.out.facts += [x.model_copy(update={"kind": f.kind}) for x in results]
+    return True
+
+
+def _referred(s: Scope, f: Frame, kind, count, row) -> bool:
+    """“信访那件弄错了，应该是重复申请”: a case spoken of by its result in one clause, its right result in the next —
+    a Move, the next clause's result taken from the one referred to."""
+    if f.refers_to and kind is None and count is None and row is None and f.group is None:
+        s.referred = f.refers_to
+        return True
+    if s.referred and row and row != s.referred and f.moved_from is None and count is None:
+        f.moved_from, f.refers = s.referred, True
+        s.referred = None
+    return False
+
+
+def _frame_fact(s: Scope, f: Frame) -> None:
+    _begin(s, f)
+    if _aside(s, f) or _asks(s, f) or _bare_correction(s, f) or _kind_moved(s, f) or _kind_put_right(s, f):
+        return
+    kind, row, count = f.kind, f.row, f.count
+    if row is None and f.group is None and s.last_row and not s.last_row.endswith("_") and SAME_RESULT.search(f.text):
+        row = s.last_row  # “企业的2件也一样”
+    if kind and count and (row or f.group) and APPLIED_COUNT.search(f.text) and \
+            not any(x.what == "requests" and x.kind == kind for x in s.out.facts):
+        s.add(f, "requests", kind, "new", count)  # “个人申请的4件都公开了”
+    if kind is None and s.out.no_organisations and (f.applies or row is None) and not f.several:
+        kind = "natural"
+    if _kind_alone(s, f, kind, count, row) or _referred(s, f, kind, count, row):
+        return
+    _place(s, f, kind, row, count)
+    if f.clause.ends:
+        s.recent = None
+        s.segment_kinds.clear()
+
+
+def read(frames: list[Frame], out: Reading | None = None) -> Reading:
+    """The frames in order, each with its scope: whose applications each result counts.  `out`: what the earlier
+    answers said (the frames are a later answer's), added to."""
+    out = out if out is not None else Reading()
+    s = Scope(out, frames[0].clause.turn if frames else 0)
     for f in frames:
-        text = f.text
-        if f.clause.turn != turn:  # a new answer: what the last one was listing is over
-            turn, scope, recent, announced, last_row, last_count = f.clause.turn, None, None, None, None, None
-            segment_kinds.clear()
-            correcting = False
-        if f.correction and f.row is None and f.count is None:
-            correcting = True
-        elif correcting:
-            f.correction = True
-        if w.no_requests.search(text):
-            out.no_requests = True
-        fact = lambda what, kind, row, count, **kw: Fact(what, kind, row, count, text, turn, explicit=f.kind is not None,  # noqa: E731
-                                                        correction=f.correction, refers=f.refers, quantified=f.quantified, **kw)
-        if f.no_organisations:
-            # “没有企业申请”, “都不是单位”: the applications of no named kind are persons'
-            no_organisations = True
-            for x in out.facts:
-                if x.what == "requests" and x.kind is None:
-                    x.kind = "natural"
-        if f.vague:
-            out.questions.append(f"“{text}”是哪类申请人（商业企业、科研机构、社会公益组织、法律服务机构，或其他组织）？")
-            continue
-        if EACH.match(text):
-            continue  # “2位群众…，各1件”
-        if f.vague_count and f.count is None:
-            out.questions.append(f"“{text}”具体是几件？")
-            continue
-        if approximate(text):
-            out.questions.append(f"“{text}”：表里要填确切的件数，具体是几件？")
-            continue
-        if (correcting or f.correction) and f.row is None and f.kind is None and not f.carry and not f.carried_in \
-                and BARE_CORRECTED.match(re.sub(r"^(?:应该是|应为|其实是)", "", text)):
-            out.facts.append(fact("requests", None, "new", f.count))  # “说错了，是5件”: the applications put right
-            continue
-        kind, row, count = f.kind, f.row, f.count
-        if kind and turn and (wrong := _kind_denied(text)) and wrong != kind:
-            # “不对，是企业申请的7件，不是自然人”: what was said of the one kind is the other's
-            for x in out.facts:
-                if x.kind == wrong and x.turn < turn:
-                    x.kind = kind
-            if any(x.what == "requests" and x.kind == kind and x.count == count for x in out.facts):
-                continue
-        if f.refers_to and kind and count is None and row is None:
-            # “不公开的那件是企业申请的”: the kind of a result said before without one
-            named = next((x for x in reversed(out.facts) if x.what == "result" and x.kind is None
-                          and (x.row == f.refers_to or x.row.startswith(f.refers_to))), None)
-            if named is not None:
-                named.kind, named.explicit = kind, True
-                continue
-        if row is None and f.group is None and last_row and not last_row.endswith("_") and SAME_RESULT.search(text):
-            row = last_row  # “企业的2件也一样”
-        if kind and count and (row or f.group) and APPLIED_COUNT.search(text) and \
-                not any(x.what == "requests" and x.kind == kind for x in out.facts):
-            out.facts.append(fact("requests", kind, "new", count))  # “个人申请的4件都公开了”
-        if kind is None and no_organisations and (f.applies or row is None) and not f.several:
-            kind = "natural"
-        if f.partitive and row is None:
-            # “个人的6件里”: the results after it are that kind's; the applications are new only if not said before
-            if kind:
-                scope = kind
-                if count and not any(x.what == "requests" and x.kind == kind for x in out.facts):
-                    out.facts.append(fact("requests", kind, "new", count))
-                    out.facts[-1].refers = True  # “个人的5件里”: applications spoken of, never a fresh account
-            continue
-        if f.several and count is None and row is None and not f.carry:
-            out.questions.append(f"“{text}”：各是几件？单位的话是哪类（商业企业、科研机构、社会公益组织、法律服务机构，或其他组织）？")
-            continue
-        if kind and count is None and row is None and not f.carry:
-            unkinded = [x for x in out.facts if x.what == "requests" and x.kind is None]
-            if f.clause.heads:
-                scope = kind  # “自然人：” / “个人的：” heads the results that follow
-            elif unkinded:
-                # “一共五件申请，都是个人申请的”, “申请人是企业”: the kind of the applications counted without one
-                for x in unkinded:
-                    x.kind = kind
-                recent = kind
-                segment_kinds.append(kind)
-            else:
-                announced = kind  # “申请人均为自然人，共3件”
-            if f.clause.ends:
-                recent = None
-            continue
-        if f.carried_in and row is None:
-            if count:  # “上年结转1件”: last year's applications, which this year's results may account for
-                single = recent if len(set(segment_kinds)) <= 1 else None  # after several kinds: which one?
-                out.facts.append(fact("carried_in", kind or scope or single or announced, "carried", count))
-                last_row = None  # “……的1件，也公开了”: a result of these, not the last one said again
-                if kind:
-                    recent, scope = kind, None
-        elif f.no_carry:
-            pass  # “没有结转”: 0, the default
-        elif f.carry and row is None:
-            if (f.applies or kind and not any(x.what == "requests" and x.kind == kind for x in out.facts)) \
-                    and count and not f.refers:
-                out.facts.append(fact("requests", kind, "new", count))  # “自然人申请1件还没办完” (not “那1件”)
-            previous = out.facts[-1] if out.facts else None
-            if count is None and previous is not None and previous.what == "requests" and previous.kind is None \
-                    and previous.turn == turn and previous.count and "申请" not in previous.clause:
-                # “另外1件年底才收到，结转到下一年”: the one just said is the one carried on, not one more
-                out.facts.pop()
-                count = previous.count
-            said_again = (count is None and last_carry and
-                          any(x.what == "carry_next" and x.clause == last_carry for x in out.facts))
-            if not said_again:
-                single = recent if len(set(segment_kinds)) <= 1 else None  # after several kinds: which one?
-                out.facts.append(fact("carry_next", kind or scope or single, "carry_next", count))
-            last_carry = text
-        elif row is None and f.group is not None:
-            prefix, _ = f.group
-            if not (last_row and last_row.startswith(prefix) and count is None) and count != 0:
-                out.facts.append(fact("result", kind or scope or recent, prefix, count))
-                last_row = prefix
-        elif row is not None and count is None and _completes(out.facts, row, turn):
-            out.facts[-1].row = row  # “不予公开1件，属于国家秘密”: the reason of the result just counted
-            last_row = row
-        elif row is not None:
-            if not (row == last_row and count is None and not kind):  # not the same result said again
-                if kind:
-                    scope = kind
-                if count is None and f.quantified and last_count is not None:
-                    count = last_count
-                # “都” after several kinds' applications means all of them; after one kind's, that kind's
-                several = len(set(segment_kinds)) > 1
-                for_all = kind is None and scope is None and f.quantified and count is None and (recent is None or several)
-                # “个人两件、企业一件，三件都公开了”: a count over several kinds is theirs together (allocate)
-                # “社会组织申请了2件，1件公开，1件不掌握”: counted results right after one kind's applications are theirs
-                one_kind_said = recent is not None and len(set(segment_kinds)) == 1
-                implied = recent if (count is None or f.quantified or one_kind_said) and not for_all \
-                    and not (several and count) else None
-                out.facts.append(fact("result", kind or scope or implied, row, count, for_all=for_all,
-                                      moved_from=f.moved_from))
-                if not kind and not scope and implied and one_kind_said:
-                    out.facts[-1].explicit = True  # as good as named: the only kind of the sentence
-                last_row = row
-                last_count = None
-        elif count is None:
-            pass  # words with no number and no known row: “均已按期答复”
-        elif kind and not f.applies and re.search(r"的|那", text) and \
-                any(x.what == "requests" and x.kind == kind and x.count == count for x in out.facts):
-            scope = kind  # “律所的2件……”: the applications already said, their results follow
-        elif kind or f.applies:
-            if not (w.no_requests.search(text) and count == 0):
-                if kind is None and announced:
-                    kind = announced
-                unkinded = [x for x in out.facts if x.what == "requests" and x.kind is None and x.count]
-                if kind is not None and count and unkinded and count <= sum(x.count for x in unkinded):
-                    # “收到申请5件，其中4件个人，1件是一家公司”: the kind of part of what was counted without one
-                    left = count
-                    for x in unkinded:
-                        taken = min(left, x.count)
-                        x.count -= taken
-                        left -= taken
-                    out.facts = [x for x in out.facts if not (x.what == "requests" and x.kind is None and not x.count)]
-                    out.facts.append(fact("requests", kind, "new", count))
-                elif kind is None and count and any(x.count == count and x.turn == turn for x in unkinded):
-                    pass  # “一共9件，8件是个人的，还有1件是一家培训机构申请的”: the one left, said again
-                elif count or kind is not None:
-                    out.facts.append(fact("requests", kind, "new", count))
-                if kind is not None:
-                    recent = kind
-                    segment_kinds.append(kind)
-                    last_row = None  # “企业申请2件，也都予以公开”: a result of these, not the last one said again
-                    if scope not in (None, kind):
-                        scope = None  # “…；公司的2件1件公开…”: another kind's applications end the last one's results
-        elif DONE_WORDS.search(text):
-            last_count = count
-        elif announced and count and not any(x.what == "requests" and x.kind == announced for x in out.facts):
-            out.facts.append(fact("requests", announced, "new", count))  # “申请人均为自然人，共3件”
-            recent = announced
-        elif TOPIC.search(text) and not re.search(NUM + r"\s*件", text):
-            pass  # “涉及3个村的征收补偿”: what they were about
-        elif count != 0:
-            out.not_understood.append(text)
-        if f.clause.ends:
-            recent = None
-            segment_kinds.clear()
+        _frame_fact(s, f)
     return out
 
 
@@ -449,80 +593,89 @@ def _completes(facts: list[Fact], row: str, turn: int) -> bool:
 
 
 # ------------------------------------------------------------------ settle: later answers refine earlier ones
-def settle(facts: list[Fact]) -> list[Fact]:
-    """Facts of a later answer fill in or put right those of earlier answers of the same conversation; within one
-    answer they add up."""
-    kept: list[Fact] = []
-    # “均不予公开，一件属于国家秘密，一件属于行政执法案卷”: the reasons counted stand for their group said uncounted
+def _reasons_for_groups(facts: list[Fact]) -> list[Fact]:
+    """“均不予公开，一件属于国家秘密，一件属于行政执法案卷”: the reasons counted stand for their group said uncounted."""
     def reasons(g: Fact) -> list[Fact]:
         return [f for f in facts if f.what == "result" and f.turn == g.turn and f.row != g.row and f.row.startswith(g.row)
                 and f.count]
-    facts = [g for g in facts if not (g.what == "result" and g.row and g.row.endswith("_") and reasons(g)
-                                      and g.count in (None, sum(f.count for f in reasons(g))))]
-    for f in facts:
-        earlier = [g for g in kept if g.turn < f.turn and g.what == f.what]
-        if f.what == "result" and f.moved_from:
-            # “不掌握的那件其实是需要另行制作的”: taken from the row said before, put into this one
-            source = next((g for g in reversed(kept) if g.what == "result" and g.row == f.moved_from
-                           and (f.kind is None or g.kind in (None, f.kind))), None)
-            if source is not None:
-                moved = f.count if f.count is not None else (1 if f.refers and (source.count or 0) > 1 else source.count)
-                f.kind, f.count = f.kind or source.kind, moved
-                if source.count is not None and moved is not None and source.count > moved:
-                    source.count -= moved
-                else:
-                    kept.remove(source)
-            kept.append(f)
-            continue
-        kinds_said = {x.kind for x in kept if x.what == "requests"}
-        if f.what == "result" and f.kind is None and f.correction and len(kinds_said) == 1:
-            f.kind = next(iter(kinds_said))  # the one kind there is
-        if f.what == "result" and f.correction and f.count and f.kind and MOVE.search(f.clause) \
-                and not any(g.row == f.row and g.kind in (None, f.kind) for g in earlier) and _overflows(kept, f) and (source := next((g for g in reversed(earlier) if g.kind == f.kind
-                                                            and g.row != f.row and (g.count or 0) >= f.count), None)):
-            # “更正：其中1件应为部分公开”: taken from the result said before, which had counted it
-            source.count -= f.count
-            if not source.count:
-                kept.remove(source)
-            kept.append(f)
-            continue
-        if f.what == "result" and not f.row.endswith("_"):
-            # a reason given afterwards: the result said by its group only takes its row
-            open_group = next((g for g in earlier if g.row.endswith("_") and f.row.startswith(g.row)
-                               and (f.kind is None or g.kind in (None, f.kind))), None)
-            if open_group is not None:
-                open_group.row = f.row
-                open_group.kind = open_group.kind or f.kind
-                if f.count is not None:
-                    open_group.count = f.count
-                continue
-        if f.what in ("result", "carry_next", "requests") and earlier:
-            same = [g for g in earlier if g.row == f.row and (g.kind == f.kind or f.kind is None and _one_kind(kept, g))
-                    and not ((g.for_all or g.quantified and g.count is None) and ALSO.search(f.clause))]  # (“多出来的那1件也公开了”: the rest stay 公开)
-            # the same row said earlier without its kind, or with a kind only guessed from what came before it
-            # (“全部公开” of every kind stays: it takes what the kinds said apart leave)
-            # (“也公开了” adds another kind's: it replaces no kind only guessed)
-            unkinded = [g for g in earlier if g.row == f.row and (g.kind is None or not g.explicit and not ALSO.search(f.clause))
-                        and f.kind is not None and g not in same and not g.for_all]
-            if f.what == "carry_next" and f.kind is not None:
-                unkinded = [g for g in earlier if g.kind is None]
-            if f.what == "result" and f.count is not None and unkinded and not same:
-                # “公开11件” said of every kind, then “企业那边公开4件”: the rest of the 11 is still someone's
-                for g in unkinded:
-                    if g.count is not None and g.count > f.count:
-                        g.count -= f.count
-                    else:
-                        kept.remove(g)
-            elif f.what != "requests" or f.correction:
-                # said again in a later answer: it puts the earlier one right (“公开的是4件”); said with its kind, it
-                # replaces the same row said without one
-                for g in same + unkinded:
-                    kept.remove(g)
-                if f.kind is None and same:
-                    f.kind = same[0].kind
-                if f.count is None and same + unkinded and f.what != "result":
-                    f.count = (same + unkinded)[0].count
-        kept.append(f)
+    return [g for g in facts if not (g.what == "result" and g.row and g.row.endswith("_") and reasons(g)
+                                     and g.count in (None, sum(f.count for f in reasons(g))))]
+
+
+def _moved(f: Fact, kept: list[Fact], earlier: list[Fact]) -> Edit | None:
+    """“不掌握的那件其实是需要另行制作的”: taken from the row said before, put into this one."""
+    if not (f.what == "result" and f.moved_from):
+        return None
+    source = next((g for g in reversed(kept) if g.what == "result" and g.row == f.moved_from
+                   and (f.kind is None or g.kind in (None, f.kind))), None)
+    if source is None:
+        return Add(f)
+    moved = f.count if f.count is not None else (1 if f.refers and (source.count or 0) > 1 else source.count)
+    f.kind = f.kind or source.kind
+    return Move(f, source, moved)
+
+
+def _corrected_from(f: Fact, kept: list[Fact], earlier: list[Fact]) -> Edit | None:
+    """“更正：其中1件应为部分公开”: taken from the result said before, which had counted it."""
+    if not (f.what == "result" and f.correction and f.count and f.kind and MOVE.search(f.clause)
+            and not any(g.row == f.row and g.kind in (None, f.kind) for g in earlier) and _overflows(kept, f)):
+        return None
+    source = next((g for g in reversed(earlier) if g.kind == f.kind and g.row != f.row and (g.count or 0) >= f.count), None)
+    return Move(f, source, f.count) if source is not None else None
+
+
+def _reason_given(f: Fact, kept: list[Fact], earlier: list[Fact]) -> Edit | None:
+    """A reason given afterwards: the result said by its group only takes its row."""
+    if not (f.what == "result" and not f.row.endswith("_")):
+        return None
+    group = next((g for g in earlier if g.row.endswith("_") and f.row.startswith(g.row)
+                  and (f.kind is None or g.kind in (None, f.kind))), None)
+    return Refine(group, f) if group is not None else None
+
+
+def _said_again(f: Fact, kept: list[Fact], earlier: list[Fact]) -> Edit | None:
+    """The same row said in a later answer: it puts the earlier one right (“公开的是4件”); said with its kind, it
+    replaces the same row said without one, or is part of a count said for every kind."""
+    if not (f.what in ("result", "carry_next", "requests") and earlier):
+        return None
+    also = ALSO.search(f.clause)
+    if f.what == "result" and f.of_carried:
+        return None  # “上年结转的103件都公开了”: results of other applications, added
+    if also and f.refers and f.count and f.what == "result" and not f.correction:
+        return None  # “多的那件也是公开”: one more of that result, not the figure said again
+    same = [g for g in earlier if g.row == f.row and (g.kind == f.kind or f.kind is None and _one_kind(kept, g))
+            and not ((g.for_all or g.quantified and g.count is None) and also)]  # (“多出来的那1件也公开了”: the rest stay)
+    # the same row said earlier without its kind, or with a kind only guessed from what came before it
+    # (“全部公开” of every kind stays: it takes what the kinds said apart leave; “也公开了” adds another kind's)
+    unkinded = [g for g in earlier if g.row == f.row and (g.kind is None or not g.explicit and not also)
+                and f.kind is not None and g not in same and not g.for_all]
+    if f.what == "carry_next" and f.kind is not None:
+        unkinded = [g for g in earlier if g.kind is None]
+    if f.what == "result" and f.count is not None and unkinded and not same:
+        return Split(f, unkinded)  # “公开11件” said of every kind, then “企业那边公开4件”
+    if f.what != "requests" or f.correction:
+        return Set(f, same + unkinded, inherit_kind=bool(same))
+    return None
+
+
+EDIT_RULES = (_moved, _corrected_from, _reason_given, _said_again)
+
+
+def edit_of(f: Fact, kept: list[Fact]) -> Edit:
+    """The edit a fact of a later answer makes to what is kept: the first rule that places it, else an addition."""
+    earlier = [g for g in kept if g.turn < f.turn and g.what == f.what]
+    kinds_said = {x.kind for x in kept if x.what == "requests"}
+    if f.what == "result" and f.kind is None and f.correction and len(kinds_said) == 1:
+        f.kind = next(iter(kinds_said))  # the one kind there is
+    return next((e for rule in EDIT_RULES if (e := rule(f, kept, earlier)) is not None), None) or Add(f)
+
+
+def settle(facts: list[Fact]) -> list[Fact]:
+    """Facts of a later answer fill in or put right those of earlier answers of the same conversation (each an
+    edit with a name); within one answer they add up."""
+    kept: list[Fact] = []
+    for f in _reasons_for_groups(facts):
+        edit_of(f, kept).apply(kept)
     return kept
 
 
@@ -542,183 +695,272 @@ def _one_kind(facts: list[Fact], g: Fact) -> bool:
 KIND_LIST = "（自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他组织）"
 
 
-def allocate(reading: Reading, carried: dict[str, float] | None) -> Parsed:
-    out = Parsed(questions=list(reading.questions), not_understood=list(reading.not_understood))
-    facts = reading.facts
-    # “个人2件公开，企业1件不掌握”: a kind whose applications were never counted has what its results count, when
-    # each of its results was said with the kind and a count
+def _implied_requests(facts: list[Fact], reading: Reading, carried: dict | None) -> None:
+    """“个人2件公开，企业1件不掌握”: a kind whose applications were never counted has what its results count, when each
+    of its results was said with the kind and a count."""
     said = {f.kind for f in facts if f.what in ("requests", "carried_in")} | {k for k, v in (carried or {}).items() if v}
     outcomes = [f for f in facts if f.what in ("result", "carry_next") and f.kind and f.kind not in said]
     if outcomes and not reading.no_requests and all(f.count and f.explicit for f in outcomes) \
             and not any(f.what == "requests" and f.kind is None for f in facts):
         for kind in dict.fromkeys(f.kind for f in outcomes):
             facts.append(Fact("requests", kind, "new", sum(f.count for f in outcomes if f.kind == kind), "", 0, explicit=True))
-    requests: dict[str, float] = {}
-    unknown_kind = [f for f in facts if f.what == "requests" and f.kind is None]
+
+
+@dataclass
+class Allocation:
+    """The facts into cells under the table's sums, and what is left to ask."""
+
+    out: Parsed
+    facts: list[Fact]
+    requests: dict[str, float] = field(default_factory=dict)
+    carried: dict[str, float] = field(default_factory=dict)
+    kinds: list[str] = field(default_factory=list)  # the kinds whose applications this year's results count
+    said_carried: dict[str, float] = field(default_factory=dict)  # what this answer says was carried in
+    assigned: dict[str, float] = field(default_factory=dict)
+    deferred: list[Fact] = field(default_factory=list)  # results of no kind among several: placed once the rest are
+    placed: dict[tuple[str, str], float] = field(default_factory=dict)  # what uncounted results took, by row and kind
+    unknown_kind: list[Fact] = field(default_factory=list)
+
+    def put(self, row: str, kind: str, count: float) -> None:
+        key = ("t3", row, kind)
+        self.out.cells[key] = self.out.cells.get(key, 0) + count
+
+    def left(self, kind: str) -> float:
+        return self.requests.get(kind, 0) + self.said_carried.get(kind, 0) - self.assigned.get(kind, 0)
+
+    def left_with_carried(self, kind: str) -> float:
+        """What is left of a kind's applications, last year's carried in included (results said of those: “去年结转的
+        那些，……其他都公开了”)."""
+        return self.requests.get(kind, 0) + self.carried.get(kind, 0) - self.assigned.get(kind, 0)
+
+
+def _requests_and_carried(a: Allocation, reading: Reading) -> bool:
+    """Applications by kind and those carried in; False when the answer contradicts itself (refused)."""
+    facts, out = a.facts, a.out
+    a.unknown_kind = [f for f in facts if f.what == "requests" and f.kind is None]
     for f in facts:
         if f.what == "requests" and f.kind is not None:
-            requests[f.kind] = requests.get(f.kind, 0) + (f.count or 0)
+            a.requests[f.kind] = a.requests.get(f.kind, 0) + (f.count or 0)
     results = [f for f in facts if f.what == "result"]
-    carried = dict(carried or {})
     said_in = sum(f.count or 0 for f in facts if f.what == "carried_in")
-    if reading.no_requests and (requests or sum(f.count or 0 for f in results) > sum(carried.values()) + said_in):
+    if reading.no_requests and (a.requests or sum(f.count or 0 for f in results) > sum(a.carried.values()) + said_in):
         out.refusal = "前面说没有收到申请，后面又有办理结果的件数，对不上。请重新说一遍今年的申请和办理情况。"
-        return out
-    if unknown_kind:
+        return False
+    if a.unknown_kind:
         said = "、".join(f.clause if f.what == "requests" and not words().carry_next.search(f.clause) else "结转的申请"
-                        for f in unknown_kind)
+                        for f in a.unknown_kind)
         out.questions.append(f"“{said}”的申请人是哪类{KIND_LIST}？例如“自然人申请3件”。")
-    for kind, n in requests.items():
+    for kind, n in a.requests.items():
         out.cells[("t3", "new", kind)] = n
-    # the kinds whose applications this year's results count: this year's and those carried in from last year
-    kinds = [k for k, n in requests.items() if n] + [k for k, n in carried.items() if n and k not in requests]
-    said_carried: dict[str, float] = {}  # what this answer says was carried in: part of what its results count
+    a.kinds = [k for k, n in a.requests.items() if n] + [k for k, n in a.carried.items() if n and k not in a.requests]
     for f in facts:
         if f.what != "carried_in":
             continue
-        kind = f.kind or (kinds[0] if len(kinds) == 1 else None)
+        kind = f.kind or (a.kinds[0] if len(a.kinds) == 1 else None)
         if kind is None:
             out.questions.append(f"“{f.clause}”是哪类申请人的（自然人、商业企业……）？例如“自然人上年结转1件”。")
             continue
-        said_carried[kind] = said_carried.get(kind, 0) + f.count
-        out.cells[("t3", "carried", kind)] = said_carried[kind]
-    carried.update(said_carried)
-    assigned: dict[str, float] = {}
-    unclear: list[str] = []
-    deferred: list[Fact] = []  # results of no kind among several kinds: placed once every other result is
-    placed: dict[tuple[str, str], float] = {}  # what results without a count of their own took, by row and kind
-    # results with their count first: “都” (or a count left to be inferred) takes what they leave — “都公开了，企业那2件
-    #是部分公开” says 2 of the 企业's are not among the 公开
-    results = [f for f in results if f.count is not None] + [f for f in results if f.count is None]
-    for f in results:
-        explicit = {kind_of(f.clause)} - {None}  # the kind this very clause names
-        if f.row.endswith("_"):
-            ask = next(q for _, prefix, q in words().groups if prefix == f.row)
-            out.questions.append(f"“{f.clause}”：{ask}？")
-            if f.count is not None and f.kind is not None:
-                assigned[f.kind] = assigned.get(f.kind, 0) + f.count  # counted, so that a 都 after it leaves it out
-            continue
-        room_all = sum(requests.get(k, 0) + said_carried.get(k, 0) - assigned.get(k, 0) for k in kinds)
-        if f.kind is None and f.count is not None and len(kinds) > 1 and f.count == room_all:
-            f.for_all, f.count = True, None  # “三件都公开了”, “公开7件” of 7: every kind's applications left, all of them
-        if f.for_all and len(kinds) > 1:
-            # “自然人5件，企业2件；全部予以公开”: every kind's requests not yet accounted for
-            for k in kinds:
-                left = requests[k] - assigned.get(k, 0)
-                if left > 0:
-                    assigned[k] = assigned.get(k, 0) + left
-                    out.cells[("t3", f.row, k)] = out.cells.get(("t3", f.row, k), 0) + left
-            continue
-        kind = f.kind
-        if kind is None:
-            if len(kinds) == 1:
-                kind = kinds[0]
-            elif not kinds and not requests and not unknown_kind and f.count and reading.questions:
-                continue  # the applications are asked about (“企业申请了若干件”): their results wait for the count
-            elif not kinds and not requests and not unknown_kind and f.count:
-                out.refusal = "只说了办理结果，没有说收到几件申请、是哪类申请人的。请一并说明，例如“自然人申请3件，予以公开2件”。"
-                return out
-            else:
-                if f.count and not unknown_kind:
-                    deferred.append(f)
-                continue
-        count = f.count
-        left = requests.get(kind, 0) + said_carried.get(kind, 0) - assigned.get(kind, 0)
-        if count is None:
-            if left <= 0 and out.cells.get(("t3", f.row, kind)):
-                continue  # “也都公开了” of applications already counted as 公开
-            if left <= 0:
-                out.questions.append(f"“{f.clause}”是几件？")
-                continue
-            count = left
-        elif count > left + carried.get(kind, 0) and kind not in explicit and len(kinds) > 1:
-            f.kind = None
-            deferred.append(f)  # a kind carried over from an earlier clause, but its requests are used up
-            continue
-        assigned[kind] = assigned.get(kind, 0) + count
-        key = ("t3", f.row, kind)
-        out.cells[key] = out.cells.get(key, 0) + count
-        if f.count is None:
-            placed[(f.row, kind)] = placed.get((f.row, kind), 0) + count
-    for f in deferred:
+        a.said_carried[kind] = a.said_carried.get(kind, 0) + f.count
+        out.cells[("t3", "carried", kind)] = a.said_carried[kind]
+    a.carried.update(a.said_carried)
+    return True
+
+
+def _for_every_kind(a: Allocation, f: Fact) -> bool:
+    """“自然人5件，企业2件；全部予以公开”, “三件都公开了”: every kind's applications not yet accounted for."""
+    room_all = sum(a.left(k) for k in a.kinds)
+    if f.kind is None and f.count is not None and len(a.kinds) > 1 and f.count == room_all:
+        f.for_all, f.count = True, None
+    if not (f.for_all and len(a.kinds) > 1):
+        return False
+    for k in a.kinds:
+        left = a.left(k)
+        if left > 0:
+            a.assigned[k] = a.assigned.get(k, 0) + left
+            a.put(f.row, k, left)
+    return True
+
+
+def _kind_of_result(a: Allocation, f: Fact, questions_open: bool) -> str | None:
+    """The kind a result of no kind is of: the only one there is; else it waits (deferred), or the answer is
+    refused when no application was said at all ("" then)."""
+    if len(a.kinds) == 1:
+        return a.kinds[0]
+    nothing_said = not a.kinds and not a.requests and not a.unknown_kind and f.count
+    if nothing_said and questions_open:
+        return None  # the applications are asked about (“企业申请了若干件”): their results wait for the count
+    if nothing_said:
+        a.out.refusal = "只说了办理结果，没有说收到几件申请、是哪类申请人的。请一并说明，例如“自然人申请3件，予以公开2件”。"
+        return ""
+    if f.count and not a.unknown_kind:
+        a.deferred.append(f)
+    return None
+
+
+def _place_result(a: Allocation, f: Fact, questions_open: bool) -> bool:
+    """One result into its cell; False when the answer is refused."""
+    if f.row.endswith("_"):
+        ask = next(q for _, prefix, q in words().groups if prefix == f.row)
+        a.out.questions.append(f"“{f.clause}”：{ask}？")
+        if f.count is not None and f.kind is not None:
+            a.assigned[f.kind] = a.assigned.get(f.kind, 0) + f.count  # counted, so that a 都 after it leaves it out
+        return True
+    if _for_every_kind(a, f):
+        return True
+    kind = f.kind
+    if kind is None:
+        kind = _kind_of_result(a, f, questions_open)
+        if not kind:
+            return kind is None
+    count, left = f.count, (a.left_with_carried(kind) if f.of_carried else a.left(kind))
+    if count is None:
+        if left <= 0 and not a.out.cells.get(("t3", f.row, kind)):
+            a.out.questions.append(f"“{f.clause}”是几件？")
+        if left <= 0:
+            return True  # (“也都公开了” of applications already counted as 公开)
+        count = left
+    elif count > left + (0 if f.of_carried else a.carried.get(kind, 0)) and kind not in ({kind_of(f.clause)} - {None}) \
+            and len(a.kinds) > 1:
+        f.kind = None
+        a.deferred.append(f)  # a kind carried over from an earlier clause, but its requests are used up
+        return True
+    a.assigned[kind] = a.assigned.get(kind, 0) + count
+    a.put(f.row, kind, count)
+    if f.count is None:
+        a.placed[(f.row, kind)] = a.placed.get((f.row, kind), 0) + count
+    return True
+
+
+def _place_deferred(a: Allocation, results: list[Fact]) -> None:
+    """Results of no kind among several kinds: the only kind whose applications are not yet all accounted for."""
+    unclear = []
+    for f in a.deferred:
         # what later answers said of this row with its kind is part of this count said for every kind
-        count = f.count - sum(placed.get((f.row, g.kind), 0) for g in results
+        count = f.count - sum(a.placed.get((f.row, g.kind), 0) for g in results
                               if g.turn > f.turn and g.row == f.row and g.kind is not None and g.count is None)
         if count <= 0:
             continue
-        # the only kind whose applications are not yet all accounted for is the one these results are of
-        room = {k: requests.get(k, 0) + carried.get(k, 0) - assigned.get(k, 0) for k in kinds}
+        room = {k: a.requests.get(k, 0) + a.carried.get(k, 0) - a.assigned.get(k, 0) for k in a.kinds}
         open_kinds = [k for k, left in room.items() if left > 0]
         if len(open_kinds) == 1 and count <= room[open_kinds[0]]:
-            kind = open_kinds[0]
-            assigned[kind] = assigned.get(kind, 0) + count
-            out.cells[("t3", f.row, kind)] = out.cells.get(("t3", f.row, kind), 0) + count
+            a.assigned[open_kinds[0]] = a.assigned.get(open_kinds[0], 0) + count
+            a.put(f.row, open_kinds[0], count)
         else:
             unclear.append(f.clause)
     if unclear:
-        names = "、".join(words().kind_names[k] for k in kinds) or "几类申请人"
-        out.questions.append(f"申请人有{names}{'几类' if kinds else ''}，办理结果要分别填。“{'、'.join(unclear)}”分别是哪类申请人的？"
-                             "请补充，例如“自然人予以公开3件，企业予以公开1件”。")
-    for f in facts:
+        names = "、".join(words().kind_names[k] for k in a.kinds) or "几类申请人"
+        a.out.questions.append(f"申请人有{names}{'几类' if a.kinds else ''}，办理结果要分别填。“{'、'.join(unclear)}”分别是哪类"
+                               "申请人的？请补充，例如“自然人予以公开3件，企业予以公开1件”。")
+
+
+def _reserve_carried_on(a: Allocation) -> None:
+    """“有3件还没办完，其他都公开了”: what carries on, counted, is not among what “其他” takes."""
+    for f in a.facts:
+        kind = f.kind or (a.kinds[0] if len(a.kinds) == 1 else None)
+        if f.what == "carry_next" and f.count and kind:
+            a.assigned[kind] = a.assigned.get(kind, 0) + f.count
+
+
+def _carry_on(a: Allocation) -> None:
+    """Applications carried on into next year: a count, or what is left of their kind's."""
+    for f in a.facts:
         if f.what != "carry_next":
             continue
-        kind = f.kind or (kinds[0] if len(kinds) == 1 else None)
+        kind = f.kind or (a.kinds[0] if len(a.kinds) == 1 else None)
         count = f.count
         if count is None:
-            left = requests.get(kind, 0) - assigned.get(kind, 0) if kind else 0
-            if left > 0:
-                count = left
-            else:
-                out.questions.append(f"“{f.clause}”是几件？")
+            left = a.requests.get(kind, 0) - a.assigned.get(kind, 0) if kind else 0
+            if left <= 0:
+                a.out.questions.append(f"“{f.clause}”是几件？")
                 continue
+            count = left
         if count == 0:
             continue
         if kind is None:
-            out.questions.append(f"结转下年度的“{f.clause}”是哪类申请人的？")
+            a.out.questions.append(f"结转下年度的“{f.clause}”是哪类申请人的？")
             continue
-        out.cells[("t3", "carry_next", kind)] = out.cells.get(("t3", "carry_next", kind), 0) + count
+        a.put("carry_next", kind, count)
+
+
+def allocate(reading: Reading, carried: dict[str, float] | None) -> Parsed:
+    out = Parsed(questions=list(reading.questions), not_understood=list(reading.not_understood))
+    _implied_requests(reading.facts, reading, carried)
+    a = Allocation(out, reading.facts, carried=dict(carried or {}))
+    if not _requests_and_carried(a, reading):
+        return out
+    # results with their count first: “都” (or a count left to be inferred) takes what they leave — “都公开了，企业那2件
+    # 是部分公开” says 2 of the 企业's are not among the 公开
+    results = [f for f in a.facts if f.what == "result"]
+    results = [f for f in results if f.count is not None] + [f for f in results if f.count is None]
+    questions_open = bool(reading.questions)
+    _reserve_carried_on(a)
+    for f in results:
+        if not _place_result(a, f, questions_open):
+            return out
+    _place_deferred(a, results)
+    _carry_on(a)
     return out
 
 
-def parse_t3(turns: list[str], carried: dict[str, float] | None = None, fmt=None) -> Parsed:
-    """What a conversation about 表三 says: its answers in order (`turns`, the last the newest); `carried`: last
-    year's applications carried into this year (kind → count), which results may account for; `fmt`: the report's
-    format, whose row labels name results too."""
-    labels = result_labels(fmt)
-    turns = with_vague_counts_answered(turns)
-    found = [c for i, t in enumerate(turns) for c in clauses(t.strip(), names_a_row, turn=i)]
-    reading = read([frame(c, labels) for c in expand_asides(found)])
+def read_turn(reading: Reading, text: str, turn: int, fmt=None) -> Reading:
+    """One more answer about 表三 read against what the earlier ones said (`reading`, left as it was): its clauses,
+    their frames, the facts in their scope added."""
+    out = reading.model_copy(deep=True)
+    found = clauses(text.strip(), names_a_row, turn=turn)
+    return read([frame(c, result_labels(fmt)) for c in expand_asides(found)], out)
+
+
+def cells_of(reading: Reading, transcript: str, carried: dict[str, float] | None = None) -> Parsed:
+    """The cells the facts said so far come to (settled, then allocated under the sums), and what is missing;
+    `carried`: last year's applications carried into this year (kind → count), which results may account for."""
+    reading = reading.model_copy(deep=True)
     reading.facts = settle(reading.facts)
     out = allocate(reading, carried)
-    if out.refusal:
+    if out.refusal or out.cells or out.questions or reading.no_requests:
         return out
-    text = "".join(turns)
-    if not out.cells and not out.questions and not reading.no_requests and not re.search(NUM, text):
+    if any(f.what == "result" for f in reading.facts):
+        # Refine waiting: “都公开了” said before the applications — kept, and distributed when they are said
+        out.questions.append("收到几件申请、是哪类申请人的？例如“自然人申请3件，企业1件”。")
+        return out
+    if not re.search(NUM, transcript):
         out.refusal = "没听明白：回答里没有件数。请写成“自然人申请3件，予以公开2件，本机关不掌握1件”这样；没有申请请回答“没有”。"
-    elif not out.cells and not out.questions and not reading.no_requests and not _all_zero_said(text):
+    elif not _all_zero_said(transcript):
         out.refusal = "没听明白。请写成“自然人申请3件，予以公开2件，本机关不掌握1件”这样，带上申请人、件数和办理结果。"
     return out
 
 
-ADDING = re.compile(r"还有|另外|另有|漏说|漏了|忘了说|也有|再加上|补充|补一")
+ADDING = Marker("follow_up")
 
 
-def states_requests(text: str, fmt=None, earlier: list[str] = ()) -> bool:
-    """Whether an answer describes this year's applications afresh, after `earlier` answers: it states the
-    applications of a kind already said (“自然人申请5件…” again), or a count of no kind again.  Then it replaces what
-    was said.  A correction (“申请应该是7件”), an addition (“还有企业申请1件”), the applications of a kind not said
-    before, or the kind of those counted without one (“三件都是老百姓申请的”) is a follow-up."""
+def _stated(text: str, fmt=None, corrections: bool = False) -> list[Fact]:
+    """The applications an answer states with a count (not spoken of, not what became of them; not put right
+    unless `corrections`)."""
     labels = result_labels(fmt)
-    said = [f for f in read([frame(c, labels) for c in expand_asides(clauses(text.strip(), names_a_row))]).facts
-            if f.what == "requests" and f.count and not f.correction and not f.refers
+    if ADDING.search(text):
+        return []
+    return [f for f in read([frame(c, labels) for c in expand_asides(clauses(text.strip(), names_a_row))]).facts
+            if f.what == "requests" and f.count and (corrections or not f.correction) and not f.refers
             and not result_of(f.clause, labels)]  # “公司申请的2件都公开了” tells what became of them
-    if not said or ADDING.search(text):
+
+
+def kinds_stated(text: str, fmt=None, corrections: bool = False) -> set[str | None]:
+    return {f.kind for f in _stated(text, fmt, corrections)}
+
+
+def states_requests(text: str, fmt=None, earlier=None) -> bool:
+    """Whether an answer describes this year's applications afresh, after what `earlier` (a TableState of the
+    question) said: it states the applications of a kind already said (“自然人申请5件…” again), or a count of no
+    kind again.  Then it replaces what was said.  A correction (“申请应该是7件”), an addition (“还有企业申请1件”), the
+    applications of a kind not said before, or the kind of those counted without one (“三件都是老百姓申请的”) is a
+    follow-up."""
+    kinds = kinds_stated(text, fmt)
+    if not kinds:
         return False
-    before = read([frame(c, labels) for i, t in enumerate(earlier) for c in expand_asides(clauses(t, names_a_row, i))]).facts
-    known = {f.kind for f in before if f.what == "requests"}
+    facts = earlier.reading.facts if earlier is not None else []
+    known = {f.kind for f in facts if f.what == "requests"}
     if not known:
-        return True
-    kinds = {f.kind for f in said}
+        # (“都公开了” said before any application waits for them: what follows is their count, not a new account)
+        return not any(f.what == "result" and f.count is None for f in facts)
     return bool(kinds & (known - {None})) or (None in kinds)
 
 

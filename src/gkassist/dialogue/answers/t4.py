@@ -6,13 +6,14 @@ after a 复议 — “不服复议决定又起诉” — is 复议后起诉) →
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from gkassist.core.numbers import format_number
 from gkassist.dialogue.answers.parsed import Parsed
+from gkassist.dialogue.answers.state import AppealFact, AppealReading, Aside, Open
 from gkassist.dialogue.answers.t3 import names_a_row
-from gkassist.dialogue.answers.text import NUM, Clause, approximate, clauses, count_of, vague, with_vague_counts_answered
-from gkassist.dialogue.answers.words import words
+from gkassist.dialogue.answers.text import NUM, Clause, approximate, clauses, count_of, vague
+from gkassist.dialogue.answers.words import Marker, words
 
 OUTCOME_LABELS = {"upheld": "结果维持", "corrected": "结果纠正", "other": "其他结果", "pending": "尚未审结"}
 BLOCK_LABELS = {"review": "行政复议", "suit_direct": "行政诉讼（未经复议直接起诉）", "suit_after_review": "复议后起诉"}
@@ -27,6 +28,9 @@ class Frame:
     count: float | None
     nothing: bool  # “没有复议”
     correction: bool
+    moved_from: str | None = None  # “那件不是复议，是直接起诉的”: the kind of case it was said to be
+    several: bool = False  # “复议和诉讼一共2件”: two kinds of case under one count
+    other_table: str | None = None  # “规范性文件一个也没发”: said here of 表二 (an aside)
 
 
 # “有个复议”, “还有个诉讼”: one case, said without its number
@@ -35,7 +39,14 @@ _REFERENCE = re.compile(r"^.{1,8}?的那(?:1|一)?(?:件|个|起)")
 # “复议维持后又起诉”: the 复议's outcome, then a suit brought after it
 _OUTCOME_THEN = re.compile(r"((?:行政)?复议[^，,。；;]{0,6}?(?:维持|纠正|撤销|驳回)了?)(?:之|以)?后")
 # “诉讼”, “官司”: a suit said without saying whether a 复议 came first
-_PLAIN_SUIT = re.compile(r"直接|未经|没经过|没有经过|不经")
+_PLAIN_SUIT = Marker("plain_suit")
+
+
+# “不是复议而是直接起诉的”: a case put from one kind into another
+_NOT_BUT = Marker("not_but", r"不是(.+?)WORDS")
+_AND = Marker("and")
+EACH = re.compile(r"各")
+BARE_NONE = re.compile(r"^(?:也|都|均)?(?:没有|没|无|零|0)(?:件|个|起)?(?:的)?$")
 
 
 def frame(clause: Clause) -> Frame:
@@ -47,8 +58,19 @@ def frame(clause: Clause) -> Frame:
     count = count_of(said)
     if count is None and named and _ONE.search(text):
         count = 1
+    moved_from = None
+    if m := _NOT_BUT.search(text):
+        moved_from = _block_named(m.group(1))
+        named = _block_named(text[m.end():]) or named
+    blocks = {b for pattern, b in w.appeal_blocks if pattern.search(text)}
+    several = {"review", "suit_direct"} <= blocks and "suit_after_review" not in blocks and bool(_AND.search(text))
+    other = "t2" if named is None and any(p.search(text) for p, _ in w.t2_rows) else None
     return Frame(clause, named, next((o for pattern, o in w.outcomes if pattern.search(said)), None), count,
-                 bool(w.no_appeals.search(text)), bool(w.corrections.search(text)))
+                 bool(w.no_appeals.search(text)), bool(w.corrections.search(text)), moved_from, several, other)
+
+
+def _block_named(text: str) -> str | None:
+    return next((b for pattern, b in words().appeal_blocks if pattern.search(text)), None)
 
 
 def expand_asides(found: list[Clause]) -> list[Clause]:
@@ -63,83 +85,182 @@ def expand_asides(found: list[Clause]) -> list[Clause]:
 
 
 @dataclass
-class Fact:
-    block: str
-    outcome: str | None  # None: the count of the block's cases
-    count: float | None
+class _Answer:
+    """What one answer is saying, frame by frame (reset at each answer)."""
+
+    r: AppealReading
     turn: int
-    correction: bool = False
+    correcting: bool = False
+    pair: list[str] = field(default_factory=list)  # “复议和诉讼各1件”: the kinds a following “都维持了” is of  # “不好意思，是纠正”: the words that put right cover the rest of the answer
 
 
-def read(frames: list[Frame]) -> tuple[list[Fact], list[str], list[str]]:
-    """(facts, questions, not understood)."""
-    facts: list[Fact] = []
-    questions: list[str] = []
-    not_understood: list[str] = []
-    block: str | None = None
-    uncounted: set[str | None] = set()  # the kinds of case said without their number
-    correcting, turn_now = False, 0  # “不好意思，是纠正”: the words that put right cover the rest of the answer
+def _aside(a: _Answer, f: Frame) -> bool:
+    """Aside: “规范性文件一个也没发” said here is 表二's — kept for its question, never a case of this table."""
+    if f.other_table is None:
+        return False
+    a.r.asides.append(Aside(table=f.other_table, words=f.clause.text, turn=f.clause.turn))
+    return True
+
+
+def _several(a: _Answer, f: Frame) -> bool:
+    """“复议和诉讼一共2件，都维持了”: which is which is not said — asked, never guessed; “复议和诉讼各1件”: each."""
+    if not (f.several and f.count):
+        return False
+    if EACH.search(f.clause.text):
+        for block in ("review", "suit_direct"):
+            a.r.facts.append(AppealFact(block, None, f.count, f.clause.turn, f.correction, clause=f.clause.text))
+            if f.outcome:
+                a.r.facts.append(AppealFact(block, f.outcome, None, f.clause.turn, f.correction, clause=f.clause.text))
+        a.r.block, a.pair = None, ["review", "suit_direct"]
+        return True
+    question = f"“{f.clause.text}”：行政复议和行政诉讼各几件？结果分别是什么？"
+    a.r.questions.append(question)
+    a.r.opened.append(Open(words=f.clause.text, part="kind", turn=f.clause.turn, question=question))
+    a.r.uncounted += ["review", "suit_direct"]
+    return True
+
+
+def _moved(a: _Answer, f: Frame) -> bool:
+    """Move: “那件不是复议，是直接起诉的” — the cases said of one kind are of the other, with their outcomes."""
+    if not (f.moved_from and f.named and f.moved_from != f.named and f.clause.turn):
+        return False
+    moved = [x for x in a.r.facts if x.block == f.moved_from and x.turn < f.clause.turn]
+    if not moved:
+        return False
+    for x in moved:
+        x.block = f.named
+    a.r.block = f.named
+    if f.outcome is not None:
+        for x in moved:
+            x.outcome = x.outcome and f.outcome  # “……，法院维持了”: the outcome said again with it
+    return f.count is None
+
+
+def _of_the_pair(a: _Answer, f: Frame) -> bool:
+    """“……各1件，都维持了”: the outcome of each."""
+    if not (a.pair and f.outcome and f.named is None and f.count is None):
+        return False
+    for block in a.pair:
+        a.r.facts.append(AppealFact(block, f.outcome, None, f.clause.turn, f.correction, clause=f.clause.text))
+    return True
+
+
+def _none_of_it(a: _Answer, f: Frame) -> bool:
+    """Zero: “诉讼的话，没有” — a bare “没有” after the kind of case just named."""
+    said = [x for x in a.r.facts if x.turn == f.clause.turn]
+    if f.named or f.count is not None or not BARE_NONE.match(f.clause.text) or not said or said[-1].count is not None:
+        return False
+    _zero(a.r, said[-1].block, said[-1].clause, f.clause.turn)
+    return True
+
+
+def _put_right(a: _Answer, f: Frame) -> bool:
+    """“不好意思，是纠正”: the outcome said before put right; “不对，是诉讼1件……”: not what was said before, this instead."""
+    r = a.r
+    if f.correction and f.outcome is None and f.named is None and f.count is None:
+        a.correcting = True
+        return True
+    if a.correcting:
+        f.correction = True
+        earlier_blocks = {x.block for x in r.facts if x.turn < f.clause.turn}
+        if f.named and f.count is not None and f.named not in earlier_blocks and f.clause.text.startswith("是"):
+            r.facts = [x for x in r.facts if x.turn == f.clause.turn]
+    return False
+
+
+def _outcome_put_right(a: _Answer, f: Frame) -> bool:
+    """“不好意思，是纠正”: the one outcome said before, put right."""
+    r = a.r
+    if f.correction and f.outcome and f.named is None and f.count is None and f.clause.turn:
+        said = [x for x in r.facts if x.outcome is not None and x.turn < f.clause.turn]
+        if len({(x.block, x.outcome) for x in said}) == 1:
+            for x in said:
+                x.outcome = f.outcome
+            return True
+    return False
+
+
+def _uncounted(a: _Answer, f: Frame) -> bool:
+    """“有几起复议”: never taken for one, asked; “……，都维持了” of cases not yet counted waits for the count."""
+    r = a.r
+    if f.count is None and vague(f.clause.text) or approximate(f.clause.text):
+        question = f"“{f.clause.text}”具体是几件？"
+        r.questions.append(question)
+        r.opened.append(Open(words=f.clause.text, turn=f.clause.turn, question=question, kind=f.named or r.block))
+        r.block = f.named or r.block
+        r.uncounted.append(r.block)
+        return True
+    return f.count is None and (f.named or r.block) in r.uncounted
+
+
+def _block_of(a: _Answer, f: Frame) -> str | None:
+    """The kind of case a clause speaks of, as said or as the answers so far make it (None: said only to relabel
+    the suit said before, or “没有复议”)."""
+    r, named, text = a.r, f.named, f.clause.text
+    if named and f.nothing and f.count in (None, 0):
+        r.block = named
+        _zero(r, named, text, f.clause.turn)
+        return None
+    earlier = {x.block for x in r.facts if x.turn < f.clause.turn}
+    if named in ("suit_direct", "suit_after_review") and f.count is None and f.outcome is None \
+            and f.clause.turn and _relabelled(r.facts, named, f.clause.turn):
+        r.block = named  # “是复议之后起诉的”: the suit already said is of the other kind
+        return None
+    if named == "suit_direct" and not _PLAIN_SUIT.search(text) and "suit_after_review" in earlier \
+            and "suit_direct" not in earlier:
+        named = "suit_after_review"  # “官司还没打完”, answering about the suit brought after the 复议
+    if named == "suit_after_review" and not _EXPLICIT_AFTER_REVIEW.search(text) and not any(x.block == "review" for x in r.facts):
+        named = "suit_direct"  # “不服答复又起诉” with no 复议 before it: a suit brought directly
+    if named == "suit_direct" and r.block == "suit_after_review" and not re.search(r"直接|未经复议", text):
+        named = r.block  # “复议后起诉1件，法院维持”: the court of that same suit
+    r.block = named or r.block
+    if r.block is None and f.count:
+        r.not_understood.append(text)
+    return r.block
+
+
+def _zero(r: AppealReading, named: str, text: str, turn: int) -> None:
+    """Zero: “诉讼一件都没有”, “没有人告到法院” — what earlier answers said of those cases goes (a suit said
+    without 直接 is every suit)."""
+    blocks = {named} if named != "suit_direct" or _PLAIN_SUIT.search(text) else {"suit_direct", "suit_after_review"}
+    r.facts = [x for x in r.facts if not (x.block in blocks and (x.turn < turn or x.count is None and x.outcome is None))]
+
+
+def _case_facts(a: _Answer, f: Frame, block: str) -> None:
+    r, count, turn = a.r, f.count, f.clause.turn
+    if f.outcome is None:
+        if count is not None or f.named:
+            r.facts.append(AppealFact(block, None, count, turn, f.correction, clause=f.clause.text))  # None: said, not counted
+        return
+    if f.named and count is not None and not any(x.block == block and x.outcome is None and x.count for x in r.facts):
+        r.facts.append(AppealFact(block, None, count, turn, f.correction, clause=f.clause.text))
+        count = None  # “复议1件维持”: the count is the block's, the outcome takes it below
+    # (“行政诉讼2件” then “1件法院维持”: the count is the outcome's, of the cases already counted)
+    r.facts.append(AppealFact(block, f.outcome, count, turn, f.correction, clause=f.clause.text))
+
+
+# tried in order: the first that takes the frame ends its reading (else it is a count or outcome of its kind of case)
+READ_RULES = (_aside, _of_the_pair, _none_of_it, _put_right, _several, _moved, _uncounted, _outcome_put_right)
+
+
+def read(frames: list[Frame], r: AppealReading | None = None) -> AppealReading:
+    """The frames of an answer in order, added to what the earlier answers said (`r`)."""
+    r = r if r is not None else AppealReading()
+    a = _Answer(r, frames[0].clause.turn if frames else 0)
     for f in frames:
-        named, count = f.named, f.count
-        if f.clause.turn != turn_now:
-            correcting, turn_now = False, f.clause.turn
-        if f.correction and f.outcome is None and named is None and count is None:
-            correcting = True
+        if f.clause.turn != a.turn:
+            a.correcting, a.turn, a.pair = False, f.clause.turn, []
+        if f.named:
+            a.pair = []
+        if any(rule(a, f) for rule in READ_RULES):
             continue
-        if correcting:
-            f.correction = True
-            earlier_blocks = {x.block for x in facts if x.turn < f.clause.turn}
-            if named and count is not None and named not in earlier_blocks and f.clause.text.startswith("是"):
-                # “不对，是诉讼1件……”: not what was said before, this instead
-                facts = [x for x in facts if x.turn == f.clause.turn]
-        if count is None and vague(f.clause.text) or approximate(f.clause.text):
-            questions.append(f"“{f.clause.text}”具体是几件？")  # “有几起复议”: never taken for one
-            block = named or block
-            uncounted.add(block)
-            continue
-        if count is None and (named or block) in uncounted:
-            continue  # “……，都维持了” of cases not yet counted: nothing to show until the count is said
-        if f.correction and f.outcome and named is None and count is None and f.clause.turn:
-            said = [x for x in facts if x.outcome is not None and x.turn < f.clause.turn]
-            if len({(x.block, x.outcome) for x in said}) == 1:
-                for x in said:
-                    x.outcome = f.outcome  # “不好意思，是纠正”: the outcome said before put right
-                continue
-        if named and f.nothing and count in (None, 0):
-            block = named
-            continue
-        earlier = {x.block for x in facts if x.turn < f.clause.turn}
-        if named in ("suit_direct", "suit_after_review") and count is None and f.outcome is None \
-                and f.clause.turn and _relabelled(facts, named, f.clause.turn):
-            block = named  # “是复议之后起诉的”: the suit already said is of the other kind
-            continue
-        if named == "suit_direct" and not _PLAIN_SUIT.search(f.clause.text) and "suit_after_review" in earlier \
-                and "suit_direct" not in earlier:
-            named = "suit_after_review"  # “官司还没打完”, answering about the suit brought after the 复议
-        if named == "suit_after_review" and not _EXPLICIT_AFTER_REVIEW.search(f.clause.text) \
-                and not any(x.block == "review" for x in facts):
-            named = "suit_direct"  # “不服答复又起诉” with no 复议 before it: a suit brought directly
-        if named == "suit_direct" and block == "suit_after_review" and not re.search(r"直接|未经复议", f.clause.text):
-            named = block  # “复议后起诉1件，法院维持”: the court of that same suit
-        block = named or block
-        if block is None:
-            if count:
-                not_understood.append(f.clause.text)
-            continue
-        turn = f.clause.turn
-        if f.outcome is None:
-            if count is not None or named:
-                facts.append(Fact(block, None, count, turn, f.correction))  # count None: said, not counted
-            continue
-        if named and count is not None and not any(x.block == block and x.outcome is None and x.count for x in facts):
-            facts.append(Fact(block, None, count, turn, f.correction))
-            count = None  # “复议1件维持”: the count is the block's, the outcome takes it below
-        # (“行政诉讼2件” then “1件法院维持”: the count is the outcome's, of the cases already counted)
-        facts.append(Fact(block, f.outcome, count, turn, f.correction))
-    return facts, questions, not_understood
+        block = _block_of(a, f)
+        if block is not None:
+            _case_facts(a, f, block)
+    return r
 
 
-def _relabelled(facts: list[Fact], block: str, turn: int) -> bool:
+def _relabelled(facts: list[AppealFact], block: str, turn: int) -> bool:
     """A later answer that says only which kind of suit it was moves the one suit said before into it."""
     other = {"suit_direct": "suit_after_review", "suit_after_review": "suit_direct"}[block]
     said = [x for x in facts if x.turn < turn and x.block in ("suit_direct", "suit_after_review")]
@@ -151,10 +272,10 @@ def _relabelled(facts: list[Fact], block: str, turn: int) -> bool:
     return True
 
 
-def settle(facts: list[Fact]) -> list[Fact]:
+def settle(facts: list[AppealFact]) -> list[AppealFact]:
     """A later answer puts right what an earlier one said of the same outcome or of the same count of cases (“复议
     1件，结果维持” after “被复议了1件” says the one case again); within one answer facts add up."""
-    kept: list[Fact] = []
+    kept: list[AppealFact] = []
     for f in facts:
         if f.count is not None:
             for g in [g for g in kept if g.turn < f.turn and g.block == f.block and g.outcome == f.outcome]:
@@ -163,7 +284,7 @@ def settle(facts: list[Fact]) -> list[Fact]:
     return kept
 
 
-def allocate(facts: list[Fact]) -> Parsed:
+def allocate(facts: list[AppealFact]) -> Parsed:
     out = Parsed()
     counts: dict[str, float] = {}
     outcomes: dict[str, list[tuple[str, float | None]]] = {}
@@ -203,16 +324,23 @@ def allocate(facts: list[Fact]) -> Parsed:
     return out
 
 
-def parse_t4(turns: list[str]) -> Parsed:
-    turns = with_vague_counts_answered(turns)
-    found = [c for i, t in enumerate(turns)
-             for c in clauses(_OUTCOME_THEN.sub(r"\1，复议后", t.strip()), names_a_row, turn=i)]
-    facts, questions, not_understood = read([frame(c) for c in expand_asides(found)])
-    out = allocate(settle(facts))
-    out.questions = questions + out.questions
-    out.not_understood = not_understood
-    text = "".join(turns)
-    if not out.cells and not out.questions and not re.search(NUM, text) and not says_nothing_happened(text, "t4"):
+def blocks_stated(text: str) -> set[str]:
+    """The kinds of case an answer states with a count (on a table reopened, they replace what was saved of them)."""
+    r = read_turn(AppealReading(), text, 0)
+    return {f.block for f in r.facts if f.count is not None}
+
+
+def read_turn(reading: AppealReading, text: str, turn: int) -> AppealReading:
+    """One more answer about 表四 read against what the earlier ones said (left as it was)."""
+    found = clauses(_OUTCOME_THEN.sub(r"\1，复议后", text.strip()), names_a_row, turn=turn)
+    return read([frame(c) for c in expand_asides(found)], reading.model_copy(deep=True))
+
+
+def cells_of(reading: AppealReading, transcript: str) -> Parsed:
+    out = allocate(settle([f.model_copy() for f in reading.facts]))
+    out.questions = reading.questions + out.questions
+    out.not_understood = list(reading.not_understood)
+    if not out.cells and not out.questions and not re.search(NUM, transcript) and not says_nothing_happened(transcript, "t4"):
         out.refusal = "没听明白。请写成“行政复议1件，结果维持”这样；没有复议和诉讼请回答“没有”。"
     return out
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from gkassist.core.numbers import parse_number
+from gkassist.core.numbers import format_number, parse_number, read_amount
 
 # Numbers: arabic (full-width too), decimals, Chinese numerals; a count is the number before 件 etc.
 NUM = r"(?:[0-9０-９]+(?:[.．][0-9０-９]+)?|[零〇一二两三四五六七八九十百千万]+)"
@@ -67,10 +67,30 @@ def _split(text: str) -> list[tuple[str, bool, bool]]:
     return out
 
 
-def clauses(text: str, names_a_row=lambda piece: False, turn: int = 0) -> list[Clause]:
-    """The clauses of an answer in order; what it says in brackets is kept with the clause it follows."""
+# “1万2千件”, “1.2万件”, “3千5百件”: a count in the 万/千 form, before its unit (money is read by read_amount)
+_MIXED_COUNT = re.compile(r"(?<![0-9.])([0-9]+(?:\.[0-9]+)?\s*[万千][0-9零一二两三四五六七八九十百千]*)(?=\s*(?:多|余)?" + UNIT + ")")
+
+
+_NONE_OF_THEM = re.compile(r"(?<![0-9０-９零〇一二两三四五六七八九十百千万])一(?:件|个|起|次|份|项|宗|家|条)([\u4e00-\u9fff]{0,4}?)(?:也|都)(?=没|未|无|不)")
+
+
+def normalize(text: str) -> str:
+    """The first stage: numerals as one form — formal numerals (贰), thousands separators (12,345), counts in the
+    万/千 form (1万2千件 → 12000件); amounts of money are left with their unit for read_amount."""
     text = text.translate(_FORMAL)  # “贰件”: the numerals of cheques and contracts
     text = re.sub(r"(?<=\d),(?=\d{3}(?!\d))", "", text)  # “12,345元”: a thousands separator, not a comma
+    text = _NONE_OF_THEM.sub(r"\1都", text)  # “诉讼一件都没有”, “一个也没发”: none at all, not one
+    return _MIXED_COUNT.sub(_as_digits, text)
+
+
+def _as_digits(m: re.Match) -> str:
+    said = read_amount(m.group(1))
+    return format_number(said.value) if said is not None and said.end - said.start == len(m.group(1)) else m.group(0)
+
+
+def clauses(text: str, names_a_row=lambda piece: False, turn: int = 0) -> list[Clause]:
+    """The clauses of an answer in order; what it says in brackets is kept with the clause it follows."""
+    text = normalize(text)
     text = re.sub(r"[，,]\s*(?=各(?:自)?(?:申请)?(?:了)?\s*" + NUM + r"\s*件)", "", text)  # “3位群众，各1件”: one clause
     text = unspaced(text, names_a_row)
     text = re.sub(r"不是([^，,。；;]{1,20})[，,]\s*(?:而)?是", r"不是\1而是", text)  # “不是X，是Y” is one thing said

@@ -41,6 +41,11 @@ class Group(BaseModel):
     _patterns = field_validator("words")(_valid_patterns)
 
 
+# The markers a clause's frame is made of besides its kinds, results and counts (prompts/answers.yaml `markers`)
+MARKERS = ("applies", "negated_kind", "organisations", "move", "same_result", "topic", "done", "also", "zero_after",
+           "none_before", "half", "refers", "adds", "not_but", "and", "plain_suit", "review_applied", "follow_up")
+
+
 class AnswerWords(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -58,6 +63,8 @@ class AnswerWords(BaseModel):
     approximate: Words
     all: Words
     corrections: Words
+    answer_leads: Words
+    markers: dict[str, Words]
     appeal_blocks: dict[str, Words]
     outcomes: dict[str, Words]
     no_appeals: Words
@@ -65,10 +72,23 @@ class AnswerWords(BaseModel):
     proactive_columns: dict[str, Words]
 
     @field_validator("vague_kinds", "not_results", "carried_in", "carry_next", "no_carry", "no_requests", "vague_counts", "approximate", "all",
-                     "corrections", "no_appeals")
+                     "corrections", "no_appeals", "answer_leads")
     @classmethod
     def _patterns(cls, words: Words) -> Words:
         return _valid_patterns(words)
+
+    @field_validator("markers")
+    @classmethod
+    def _markers(cls, markers: dict) -> dict:
+        for name in markers:
+            if name not in MARKERS:
+                raise ValueError(f"没有“{name}”这一标记（可用：{'、'.join(MARKERS)}）")
+        for name in MARKERS:
+            if name not in markers:
+                raise ValueError(f"缺少标记“{name}”")
+        for found in markers.values():
+            _valid_patterns(found)
+        return markers
 
     @field_validator("kinds", "kind_names")
     @classmethod
@@ -129,6 +149,9 @@ class Compiled:
         self.approximate = either(w.approximate)
         self.all = either(w.all)
         self.corrections = either(w.corrections)
+        self.answer_leads = "|".join(w.answer_leads)
+        self.markers = {name: "|".join(found) for name, found in w.markers.items()}
+        self.compiled_markers: dict[tuple[str, str], re.Pattern] = {}
         self.appeal_blocks = tuple((either(words), block) for block, words in w.appeal_blocks.items())
         self.outcomes = tuple((either(words), outcome) for outcome, words in w.outcomes.items())
         self.no_appeals = either(w.no_appeals)
@@ -146,3 +169,32 @@ def answer_words() -> AnswerWords:
 @cache
 def words() -> Compiled:
     return Compiled(answer_words())
+
+
+class Marker:
+    """A marker of prompts/answers.yaml as a pattern, compiled when first used (and again when the lists are read
+    again): `template` puts its alternatives where WORDS stands (“^(?:WORDS)$”)."""
+
+    def __init__(self, name: str, template: str = "WORDS"):
+        self.name, self.template = name, template
+
+    @property
+    def compiled(self) -> re.Pattern:
+        w = words()
+        key = (self.name, self.template)
+        if key not in w.compiled_markers:
+            w.compiled_markers[key] = re.compile(self.template.replace("WORDS", "(?:" + w.markers[self.name] + ")"))
+        return w.compiled_markers[key]
+
+    @property
+    def pattern(self) -> str:
+        return self.compiled.pattern
+
+    def search(self, text: str, *args):
+        return self.compiled.search(text, *args)
+
+    def match(self, text: str, *args):
+        return self.compiled.match(text, *args)
+
+    def sub(self, repl, text: str, count: int = 0) -> str:
+        return self.compiled.sub(repl, text, count)

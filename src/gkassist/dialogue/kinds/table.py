@@ -7,6 +7,7 @@ year's report (上年结转, 现行有效) are filled from it.
 from __future__ import annotations
 
 import re
+import weakref
 
 from gkassist.checks import ERROR, Finding, check
 from gkassist.core import relations
@@ -14,13 +15,20 @@ from gkassist.core.derive import carried_cells, fill_totals, from_last_year, las
 from gkassist.core.flow import Step
 from gkassist.core.model import Report
 from gkassist.core.numbers import format_number
-from gkassist.dialogue.answers import Parsed, parse, says_nothing_happened, states_requests
+from gkassist.dialogue import answers
+from gkassist.dialogue.answers import Parsed, says_nothing_happened, states_requests
+from gkassist.dialogue.answers.limits import implausible
+from gkassist.dialogue.answers.words import Marker
 from gkassist.dialogue.kinds import StepKind, kind
 from gkassist.dialogue.kinds.field import SAME_AS_LAST
 from gkassist.dialogue.replies import Pending, Reply
 
 NONE_ANSWER = re.compile(r"^\s*(没有|无|都是0|都是零|全是0|全部为0|没有申请|0)\s*[。！!]?\s*$")
 # “不用管”: the clauses with a number that named nothing known are not to be counted
+KEEP_SAVED_TABLE = ("回答“对”保持不变；说“还有……”“漏了……”会加在已保存的上面，重新说某一类的件数会替换那一类，"
+                    "“重新说：……”替换整张表。")
+# “还有”, “漏了一件”, “另外”, “又”: an answer on a reopened table that adds to what is saved
+ADDS = Marker("adds")
 IGNORE = re.compile(r"^\s*(不用管|不用管它|不管|忽略|不计入|不算|那个不算|不用算)\s*[。！!]?\s*$")
 
 
@@ -63,52 +71,43 @@ class Table(StepKind):
         table = step.table
         report = engine.report
         pending = engine.pending if engine.pending is not None and engine.pending.step == step.id else None
-        if pending is not None and pending.saved:
-            pending = None  # what is saved, shown again: a new answer replaces it
-        turns: list[str] = []
-        ignored: list[str] = []
-        base: dict = {}
+        state = self._state(pending, table)
+        ignored = list(pending.ignored) if pending is not None and state.turns else []
         if SAME_AS_LAST.match(text):
             if engine.last_year is None:
                 return [Reply("没有去年的报告可以沿用，请直接说今年的数字。", "error")]
             base = self._last_year_cells(engine, table)
             if not base:
                 return [Reply("去年的报告里没有这张表可以沿用的数字，请直接说今年的数字。", "error")]
-            parsed = Parsed()
-        elif IGNORE.match(text) and pending is not None and pending.turns:
+            state, parsed, ignored = answers.start(table, base), Parsed(), []
+        elif IGNORE.match(text) and state.turns:
             # the clauses not understood are dropped on the clerk's word: what else was understood stays
-            turns, base = pending.turns, pending.base
-            ignored = pending.ignored + self._parse(engine, table, turns).not_understood
-            parsed = self._parse(engine, table, turns)
-        elif says_nothing_happened(text, table) and (pending is None or not pending.turns or NONE_ANSWER.match(text)):
+            parsed = answers.cells_of(state, self._carried(engine))
+            ignored += parsed.not_understood
+        elif says_nothing_happened(text, table) and (not state.turns or NONE_ANSWER.match(text)):
             # (after earlier answers of this question, “没有其他申请了” is one more of them, read with them below)
-            fmt = report.format.tables[table]
-            # “没有” says nothing happened this year: what earlier years left (上年结转, 现行有效) is not 0 by it —
-            # it comes from last year's report, or 现行有效 of 行政规范性文件 is asked
-            kept = {(r, c) for r, c in _across_years_cells(report) if table == "t3" or r in self._in_force_not_said(engine)}
-            base = {(table, r.id, c.id): 0 for _, r, c in fmt.cells()
-                    if (r.id, c.id) not in kept and not (table == "t3" and r.id == "carried")}
-            parsed = Parsed()
+            state, parsed, ignored = answers.start(table, self._nothing(engine, table)), Parsed(), []
         else:
-            # a later answer refines what the earlier ones of this question said (and adds to “同去年”/“没有”),
-            # unless it describes the year afresh (表三: it states the applications again)
-            earlier, base = (pending.turns, pending.base) if pending is not None else ([], {})
-            if table == "t3" and states_requests(text, report.format, earlier):
-                earlier, base = [], {}
-            turns = earlier + [text]
-            ignored = pending.ignored if earlier and pending is not None else []
-            parsed = self._parse(engine, table, turns)
+            if not state.turns and state.reopened and self._restates(text, table, report):
+                state = answers.start(table, self._restated_base(state, text, table, report), reopened=True)
+            elif table == "t3" and state.turns and answers.answered(state, text) is None \
+                    and states_requests(text, report.format, state):
+                state = answers.start(table, state.base_cells())  # the year described afresh
+            new, parsed = answers.answer(state, text, self._carried(engine), report.format)
             if parsed.refusal:
                 return [Reply(parsed.refusal, "error")]  # nothing changes: what was understood before stays
-            if earlier and pending.asking and self._adds_nothing(engine, table, earlier, base, parsed, ignored):
+            if state.turns and pending.asking and self._adds_nothing(engine, state, new):
                 # an answer that says nothing of this table (the clerk answered the next question): not taken in
                 return [Reply(f"这句没有说到{engine.report.format.tables[table].name}的内容，没有计入。上面的问题还没有回答；"
                               "要先跳过这一题，回答“跳过”；没能理解的数字不用计入，回答“不用管”。", "error")]
-        parsed.cells = _on_top_of(base, parsed.cells, table)
+            state = new
+        _keep_asides(engine, table, state)
+        parsed.cells = _on_top_of(state.base_cells(), parsed.cells, table)
         parsed.not_understood = [c for c in parsed.not_understood if c not in ignored]
         trial = report.model_copy(deep=True)
         self.fill(engine, trial, table, parsed.cells)
-        engine.pending = Pending(step.id, cells=parsed.cells, turns=turns, ignored=ignored, base=base)
+        engine.pending = Pending(step.id, cells=parsed.cells, turns=list(state.turns), ignored=ignored,
+                                 base=state.base_cells(), reader=state)
         replies = [Reply(understood_cells(trial, table), "understood")]
         questions = list(parsed.questions)
         if parsed.not_understood:
@@ -121,7 +120,62 @@ class Table(StepKind):
         if questions:
             engine.pending.asking = True
             return replies + [Reply("\n".join(questions), "error")]
-        return replies + [Reply(self._against_last_year(engine, trial, table) + "对吗？回答“对”保存，或直接重新描述。")]
+        notes = "".join(n + "\n" for n in implausible(parsed.cells, report.level, report.format))
+        return replies + [Reply(notes + self._against_last_year(engine, trial, table) + "对吗？回答“对”保存，或直接重新描述。")]
+
+    def _state(self, pending: Pending | None, table: str) -> answers.TableState:
+        """The question's state: the one its answers so far left; a table reopened (or a draft saved before the state
+        existed) starts from its saved cells; a new question from nothing."""
+        if pending is None:
+            return answers.start(table)
+        if isinstance(pending.reader, answers.TableState) and pending.reader.table == table and not pending.saved:
+            return pending.reader
+        return answers.start(table, pending.cells, reopened=True) if pending.saved else answers.start(table, pending.base)
+
+    def _nothing(self, engine, table: str) -> dict:
+        """“没有” says nothing happened this year: what earlier years left (上年结转, 现行有效) is not 0 by it — it
+        comes from last year's report, or 现行有效 of 行政规范性文件 is asked."""
+        report = engine.report
+        fmt = report.format.tables[table]
+        kept = {(r, c) for r, c in _across_years_cells(report) if table == "t3" or r in self._in_force_not_said(engine)}
+        return {(table, r.id, c.id): 0 for _, r, c in fmt.cells()
+                if (r.id, c.id) not in kept and not (table == "t3" and r.id == "carried")}
+
+    def _restates(self, text: str, table: str, report: Report) -> bool:
+        """On a table reopened (or after “同去年”): an answer that restates a kind of applicant (表三) or of case (表四)
+        with its count sets that kind afresh; one that adds (还有、漏了、另外、又) adds to what is saved."""
+        if ADDS.search(text):
+            return False
+        if table == "t3":
+            return bool(answers.t3.kinds_stated(text, report.format, corrections=True) - {None})
+        return table == "t4"
+
+    def _restated_base(self, state: answers.TableState, text: str, table: str, report: Report) -> dict:
+        """The saved cells without those of the kinds the answer states afresh."""
+        base = state.base_cells()
+        if table == "t3":
+            stated = answers.t3.kinds_stated(text, report.format, corrections=True)
+            return {k: v for k, v in base.items() if k[2] not in stated}
+        stated = answers.t4.blocks_stated(text)
+        return {k: v for k, v in base.items() if k[2].split(".")[0] not in stated}
+
+    def _asides_for(self, engine, step: Step) -> list[Reply]:
+        """The question of a table something was said of earlier (“有1件复议，维持了” at 表三): that is read as its
+        first answer, shown, and confirmed with “对” or added to like any answer."""
+        said = _asides_of(engine, step.table)
+        if not said:
+            return []
+        fmt = engine.report.format
+        where = "、".join(dict.fromkeys(fmt.tables[at].name for at, _ in said))
+        text = "，".join(words for _, words in said)
+        replies = self.understand(engine, step, text)
+        if engine.pending is None or engine.pending.step != step.id:
+            return []
+        return [Reply(f"回答{where}时提到：“{text}”，先按这个填：")] + replies
+
+    def _carried(self, engine) -> dict:
+        row = engine.report.tables["t3"]["carried"]
+        return {c: row[c] for c in engine.report.format.applicant_columns if isinstance(row.get(c), (int, float))}
 
     def _against_last_year(self, engine, trial: Report, table: str) -> str:
         """A figure the clerk gave that last year's report does not bear out (现行有效 4 where last year's 5 with
@@ -148,19 +202,11 @@ class Table(StepKind):
                              f"应为{format_number(m.expected)}件，这里是{format_number(m.found)}件。去年的数字有误就保持这样，否则请更正。")
         return "\n".join(notes) + ("\n" if notes else "")
 
-    def _adds_nothing(self, engine, table: str, earlier: list[str], base: dict, parsed: Parsed, ignored: list[str]) -> bool:
-        before = self._parse(engine, table, earlier)
-        new_questions = set(parsed.questions) - set(before.questions)
-        return (_on_top_of(base, before.cells, table) == _on_top_of(base, parsed.cells, table) and not new_questions
-                and set(before.questions) >= set(parsed.questions))
-
-    def _parse(self, engine, table: str, turns: list[str]) -> Parsed:
-        row = engine.report.tables["t3"]["carried"]
-        carried = {c: row[c] for c in engine.report.format.applicant_columns if isinstance(row.get(c), (int, float))}
-        return parse(table, turns, carried, engine.report.format)
-
-    def _not_understood(self, engine, table: str, turns: list[str]) -> list[str]:
-        return self._parse(engine, table, turns).not_understood
+    def _adds_nothing(self, engine, before: answers.TableState, after: answers.TableState) -> bool:
+        """Whether an answer leaves the cells and the questions as they were (its words were of no use here)."""
+        carried = self._carried(engine)
+        was, now = answers.cells_of(before, carried), answers.cells_of(after, carried)
+        return was.cells == now.cells and set(was.questions) >= set(now.questions)
 
     def _in_force_unknown(self, engine, trial: Report) -> str:
         """现行有效 that neither the clerk nor last year's report gives: asked, never a 0 made from nothing."""
@@ -232,14 +278,30 @@ class Table(StepKind):
     def saved(self, engine, step: Step) -> list[Reply]:
         report = engine.report
         if not self.answered(step, report):
-            return []
+            return self._asides_for(engine, step)
         derived = {eq.total for eq in report.format.equations(step.table) if eq.derivable}
         skip = derived | (_across_years_cells(report) if step.table == "t3" else set())
         cells = {(step.table, r.id, c.id): v for _, r, c in report.format.tables[step.table].cells()
                  if (r.id, c.id) not in skip and (v := report.number(step.table, r.id, c.id)) is not None}
         engine.pending = Pending(step.id, cells=cells, saved=True)
         shown = understood_cells(report, step.table).replace("我理解为：", "已保存的是：", 1)
-        return [Reply(shown, "understood"), Reply("回答“对”保持不变；直接写新的内容会替换它。")]
+        return [Reply(shown, "understood"), Reply(KEEP_SAVED_TABLE)]
+
+
+# Asides: what the clerk said at one table's question of another (a 复议 at 表三), by draft window, kept until that
+# table is asked (a weak reference: a closed window takes its asides with it)
+_ASIDES: "weakref.WeakKeyDictionary[object, dict[str, list[answers.state.Aside]]]" = weakref.WeakKeyDictionary()
+
+
+def _keep_asides(engine, table: str, state: answers.TableState) -> None:
+    said = getattr(state.reading, "asides", [])
+    kept = _ASIDES.setdefault(engine, {})
+    kept[table] = list(said)
+
+
+def _asides_of(engine, table: str) -> list[tuple[str, str]]:
+    """(table it was said at, words) of what was said for `table` at another table's question."""
+    return [(at, a.words) for at, said in _ASIDES.get(engine, {}).items() for a in said if a.table == table]
 
 
 def understood_cells(trial: Report, table: str) -> str:

@@ -1,0 +1,186 @@
+"""Each later answer becomes named edits of what the earlier ones said (dialogue/answers/edits.py): add, refine,
+move, set, zero, answer-to-my-question, aside — each phenomenon in several phrasings, read at the reader's level
+(the conversations through `gkassist draft --answers` are tests/answers/reader.jsonl)."""
+
+import importlib
+import shutil
+
+import pytest
+
+from gkassist.dialogue import answers
+from gkassist.dialogue.answers import edits, t3
+from gkassist.dialogue.answers.state import Fact
+from support import ROOT
+
+
+def cells(table, *turns):
+    out = answers.parse(table, list(turns))
+    assert not out.refusal and not out.questions, (turns, out)
+    return {(r, c): v for (_, r, c), v in out.cells.items() if v}
+
+
+def asks(table, *turns):
+    out = answers.parse(table, list(turns))
+    return bool(out.questions or out.refusal)
+
+
+# ------------------------------------------------------------------ edit_of: which edit a later fact makes
+def kept(*facts):
+    return list(facts)
+
+
+@pytest.mark.parametrize("fact, earlier, edit", [
+    (Fact("result", "natural", "reject_1", None, "重复申请那件其实是信访类的", 1, moved_from="reject_2"),
+     [Fact("result", "natural", "reject_2", 1, "", 0)], edits.Move),
+    (Fact("result", None, "deny_1", None, "属于国家秘密", 1), [Fact("result", "natural", "deny_", 1, "", 0)], edits.Refine),
+    (Fact("result", "business", "open", 4, "企业那边公开4件", 1), [Fact("result", None, "open", 11, "", 0)], edits.Split),
+    (Fact("result", "natural", "open", 4, "公开的是4件", 1), [Fact("result", "natural", "open", 3, "", 0)], edits.Set),
+    (Fact("requests", "business", "new", 1, "企业1件", 1), [Fact("requests", "natural", "new", 3, "", 0)], edits.Add),
+    (Fact("result", "natural", "open", 1, "多的那件也是公开", 1, refers=True), [Fact("result", "natural", "open", 2, "", 0)],
+     edits.Add),
+])
+def test_a_later_fact_becomes_its_edit(fact, earlier, edit):
+    assert isinstance(t3.edit_of(fact, earlier), edit)
+
+
+def test_edits_apply_to_the_state_they_name():
+    source = Fact("result", "natural", "reject_2", 2, "", 0)
+    facts = [source]
+    edits.Move(Fact("result", "natural", "reject_1", None, "", 1), source, 1).apply(facts)
+    assert [(f.row, f.count) for f in facts] == [("reject_2", 1), ("reject_1", 1)]
+    edits.Zero("result", "reject_2").apply(facts)
+    assert [(f.row, f.count) for f in facts] == [("reject_1", 1)]
+
+
+# ------------------------------------------------------------------ phenomena, several phrasings each
+FIRST = "自然人申请3件，2件公开，1件重复申请"
+
+
+@pytest.mark.parametrize("said", ["重复申请那件应该是信访举报投诉类的", "不对，重复申请的那件其实是信访举报投诉类的",
+                                  "那1件不是重复申请，而是信访举报投诉", "说错了，重复申请那件应该是投诉"])
+def test_move_a_case_to_another_result(said):
+    assert cells("t3", FIRST, said) == {("new", "natural"): 3, ("open", "natural"): 2, ("reject_1", "natural"): 1}
+
+
+@pytest.mark.parametrize("said", ["其中1件其实是企业申请的", "不对，有1件是公司申请的", "说错了，其中1件应该是企业申请的"])
+def test_move_a_case_to_another_kind_with_its_result(said):
+    assert cells("t3", "自然人申请3件，都公开了", said) == {("new", "natural"): 2, ("new", "business"): 1,
+                                                          ("open", "natural"): 2, ("open", "business"): 1}
+
+
+@pytest.mark.parametrize("said", ["重复申请没有，那件也公开了", "重复申请的没有，那1件也是公开", "其实没有重复申请，那件也予以公开了"])
+def test_zero_a_result_row(said):
+    assert cells("t3", FIRST, said) == {("new", "natural"): 3, ("open", "natural"): 3}
+
+
+@pytest.mark.parametrize("said", ["诉讼一件都没有", "没有人告到法院", "一件诉讼也没有", "官司一个也没有", "没有被起诉"])
+def test_zero_the_suits(said):
+    assert cells("t4", "复议1件维持，诉讼1件维持", "不对，" + said) == {("cases", "review.upheld"): 1}
+
+
+@pytest.mark.parametrize("first, then", [("都公开了", "自然人2件，企业1件"), ("全部予以公开", "个人申请2件，公司申请1件"),
+                                         ("申请的都给了", "老百姓2件，企业1件")])
+def test_refine_all_of_them_said_before_the_kinds(first, then):
+    assert asks("t3", first)
+    assert cells("t3", first, then) == {("new", "natural"): 2, ("new", "business"): 1, ("open", "natural"): 2,
+                                        ("open", "business"): 1}
+
+
+@pytest.mark.parametrize("said, n", [("个人申请2件，一半公开，一半不掌握", 2), ("个人申请4件，一半公开，剩下的不掌握", 4)])
+def test_refine_a_half(said, n):
+    assert cells("t3", said) == {("new", "natural"): n, ("open", "natural"): n // 2, ("unable_1", "natural"): n // 2}
+
+
+@pytest.mark.parametrize("first", ["自然人申请几件，都公开了", "个人也有几件申请，都予以公开", "老百姓申请了若干件，全部公开",
+                                   "个人申请大概20件，都公开了", "自然人申请20多件，都公开了"])
+@pytest.mark.parametrize("bare", ["就21件", "21件", "我查了下，21件", "21", "准确是21件", "具体是21件"])
+def test_answer_to_my_question_fills_the_clause_asked_about(first, bare):
+    assert asks("t3", first)
+    assert cells("t3", first, bare) == {("new", "natural"): 21, ("open", "natural"): 21}
+
+
+@pytest.mark.parametrize("bare", ["就1件", "1", "我查了一下，1件"])
+def test_answer_to_my_question_at_table_four(bare):
+    assert cells("t4", "有几起复议，都维持了", bare) == {("cases", "review.upheld"): 1}
+
+
+def test_a_bare_count_with_nothing_asked_is_not_taken_for_an_answer():
+    state, _ = answers.answer(answers.start("t3"), "自然人申请3件，都公开了")
+    assert answers.answered(state, "12") is None
+
+
+@pytest.mark.parametrize("said", ["不对，那件不是复议，是直接起诉的", "说错了，不是复议，是直接告到法院的，法院维持了", "那件不是复议而是直接起诉"])
+def test_move_a_case_to_another_kind_of_case(said):
+    assert cells("t4", "复议1件，维持", said) == {("cases", "suit_direct.upheld"): 1}
+
+
+@pytest.mark.parametrize("said", ["复议和诉讼一共2件，都维持了", "复议、诉讼加起来3件，都是维持", "行政复议和行政诉讼共2件，结果都维持"])
+def test_several_kinds_of_case_under_one_count_are_asked(said):
+    assert asks("t4", said)
+
+
+@pytest.mark.parametrize("said", ["规范性文件一个也没发", "规范性文件今年一个也没发"])
+def test_aside_for_table_two_is_no_case(said):
+    state, out = answers.answer(answers.start("t4"), "诉讼1件，法院维持；" + said)
+    assert {k: v for k, v in out.cells.items() if v} == {("t4", "cases", "suit_direct.upheld"): 1}
+    assert [a.table for a in state.reading.asides] == ["t2"]
+
+
+@pytest.mark.parametrize("said", ["另外有1件复议，维持了", "还有一个行政复议，结果维持", "被申请复议1件，维持"])
+def test_aside_for_table_four_is_no_application(said):
+    state, out = answers.answer(answers.start("t3"), "自然人申请2件，都公开了；" + said)
+    assert {k: v for k, v in out.cells.items() if v} == {("t3", "new", "natural"): 2, ("t3", "open", "natural"): 2}
+    assert [a.table for a in state.reading.asides] == ["t4"] and "复议" in state.reading.asides[0].words
+
+
+# ------------------------------------------------------------------ a synonym in the word lists, no code
+@pytest.fixture
+def word_lists(tmp_path, monkeypatch):
+    """A copy of prompts/answers.yaml the test may add to, read instead of the shipped one."""
+    words = importlib.import_module("gkassist.dialogue.answers.words")  # (the package's `words` is the function)
+    folder = tmp_path / "prompts"
+    folder.mkdir()
+    shutil.copy(ROOT / "prompts" / "answers.yaml", folder / "answers.yaml")
+    monkeypatch.setattr(words, "resource_dir", lambda name: tmp_path / name)
+    words.answer_words.cache_clear()
+    words.words.cache_clear()
+    yield folder / "answers.yaml"
+    words.answer_words.cache_clear()
+    words.words.cache_clear()
+
+
+def add_word(path, list_line, word):
+    text = path.read_text(encoding="utf-8")
+    assert text.count(list_line) == 1, list_line
+    path.write_text(text.replace(list_line, list_line.replace("[", f"[{word}, ", 1)), encoding="utf-8")
+    words = importlib.import_module("gkassist.dialogue.answers.words")
+    words.answer_words.cache_clear()
+    words.words.cache_clear()
+
+
+@pytest.mark.parametrize("list_line, word, table, turns, expect", [
+    ("  business: [", "个体经营者", "t3", ["个体经营者申请2件，都公开了"], {("new", "business"): 2, ("open", "business"): 2}),
+    ("  reject_1: [", "上访", "t3", ["自然人申请1件，是上访的事，不予处理"], {("new", "natural"): 1, ("reject_1", "natural"): 1}),
+    ("answer_leads: [", "'我?翻了(?:一)?下台账'", "t3", ["自然人申请几件，都公开了", "我翻了下台账，3件"],
+     {("new", "natural"): 3, ("open", "natural"): 3}),
+    ("  upheld: [", "没支持他", "t4", ["复议1件，复议机关没支持他"], {("cases", "review.upheld"): 1}),
+])
+def test_a_synonym_added_to_the_word_lists_makes_a_new_phrasing_work(word_lists, list_line, word, table, turns, expect):
+    assert answers.parse(table, turns).cells != {("t3" if table == "t3" else "t4", *k): v for k, v in expect.items()} \
+        or asks(table, *turns)  # not understood before
+    add_word(word_lists, list_line, word)
+    assert cells(table, *turns) == expect
+
+
+@pytest.mark.parametrize("old, new, said", [("  half: [一半]", "  halve: [一半]", "halve"),
+                                            ("  half: [一半]", "  half: ['一半(']", "不是有效的正则表达式")])
+def test_a_mistake_in_the_markers_is_named_with_its_file_and_line(word_lists, old, new, said):
+    from gkassist.core.errors import InputError
+
+    text = word_lists.read_text(encoding="utf-8")
+    word_lists.write_text(text.replace(old, new), encoding="utf-8")
+    words = importlib.import_module("gkassist.dialogue.answers.words")
+    words.answer_words.cache_clear()
+    words.words.cache_clear()
+    with pytest.raises(InputError, match=rf"answers.yaml：第\d+行.*{said}"):
+        words.words()

@@ -1,0 +1,101 @@
+"""The first stage of reading a table answer: numerals and amounts as clerks write them, read into one form, an
+amount converted to its column's unit — and a figure implausible for the unit's level noted before “对”."""
+
+import pytest
+
+from gkassist.core.numbers import read_amount
+from gkassist.dialogue.answers import parse_t2
+from gkassist.dialogue.answers.limits import implausible
+from gkassist.dialogue.answers.text import clauses, count_of, normalize
+
+FEE = ("t2", "fees", "fee_amount")
+
+
+@pytest.mark.parametrize("said, yuan", [
+    ("800块钱", 800), ("800块", 800), ("八百块钱", 800), ("800元", 800), ("800元钱", 800), ("1500元", 1500),
+    ("3万5", 35000), ("1万5", 15000), ("1万2千元", 12000), ("1万25", 12500), ("三万五千元", 35000), ("两万元", 20000),
+    ("1.6万元", 16000), ("1.6万", 16000), ("0.5万元", 5000), ("5千元", 5000), ("3千5百元", 3500), ("12,345元", 12345),
+    ("４５００元", 4500),
+])
+def test_amounts_in_every_form_are_read_in_yuan(said, yuan):
+    for lead in ("收费", "一共收了", "行政事业性收费"):
+        amount = read_amount(lead + said)
+        assert amount is not None and amount.unit == "元" and amount.value == yuan, (lead + said, amount)
+        assert amount.in_unit("万元") == yuan / 10000
+
+
+@pytest.mark.parametrize("said, value", [("收费0", 0), ("收费2.5", 2.5), ("收费2.5万元", 2.5), ("没有收费", None)])
+def test_an_amount_without_a_unit_is_in_the_columns_unit(said, value):
+    amount = read_amount(said)
+    assert (amount.in_unit("万元") if amount else None) == value
+
+
+@pytest.mark.parametrize("said", ["收费大概800块钱", "收费一千五百余元", "收了2万元左右", "收费约3000元", "收费800多块"])
+def test_an_approximate_amount_is_marked_so(said):
+    assert read_amount(said).approximate
+
+
+def test_a_chinese_numeral_that_is_a_word_is_no_amount():
+    assert read_amount("一共2.5万元").value == 25000  # not the 一 of 一共
+    assert read_amount("一家企业交了300块").value == 300
+
+
+@pytest.mark.parametrize("said, fee", [("收费800块钱", 0.08), ("收了3万5", 3.5), ("收费1万2千元", 1.2), ("收费1.6万元", 1.6),
+                                       ("行政事业性收费3000元", 0.3), ("收费4500万元", 4500)])
+def test_a_fee_is_stored_in_wanyuan(said, fee):
+    assert parse_t2(said).cells[FEE] == fee
+
+
+@pytest.mark.parametrize("said, count", [("行政许可1万2千件", 12000), ("许可1.2万件", 12000), ("许可1万2件", 12000),
+                                         ("处罚3千5百件", 3500), ("申请12,345件", 12345), ("许可两万件", 20000)])
+def test_a_count_in_the_wan_form_is_one_number(said, count):
+    (clause,) = clauses(said)
+    assert count_of(clause.text) == count
+
+
+@pytest.mark.parametrize("said, then", [("诉讼一件都没有", "诉讼都没有"), ("一件诉讼也没有", "诉讼都没有"),
+                                        ("规范性文件一个也没发", "规范性文件都没发"), ("一起官司也没打", "官司都没打")])
+def test_none_at_all_is_not_one(said, then):
+    assert normalize(said) == then
+
+
+@pytest.mark.parametrize("level, value, noted", [("township", 4500, True), ("township", 12, False),
+                                                 ("department", 4500, True), ("government", 4500, False)])
+def test_a_fee_implausible_for_the_units_level_is_noted(level, value, noted):
+    from gkassist.core import formats
+
+    notes = implausible({FEE: value}, level, formats.latest())
+    assert bool(notes) == noted
+    if noted:
+        assert "万元" in notes[0] and "核对单位" in notes[0]
+
+
+def test_the_note_comes_before_the_confirmation_and_the_figure_is_kept(tmp_path, capsys):
+    from gkassist.cli import main
+    from gkassist.core.model import load_report
+    from gkassist.paths import drafts_dir
+    from support import SEED
+
+    answers = tmp_path / "answers.txt"
+    answers.write_text("没有\n对\n没有\n对\n规范性文件没有制发也没有废止，现行有效3件；许可、处罚、强制都没有；收费4500万元\n对\n",
+                       encoding="utf-8")
+    assert main(["draft", "--from", str(SEED), "--year", "2021", "--answers", str(answers)]) == 0
+    out = capsys.readouterr().out
+    assert "很少见" in out and "核对单位" in out
+    (path,) = drafts_dir().glob("*.json")
+    assert load_report(path).cell("t2", "fees", "fee_amount") == 4500  # the clerk's figure, confirmed with 对
+
+
+def test_a_mistake_in_the_limits_is_named_with_its_file_and_line(tmp_path, monkeypatch):
+    from gkassist.core.errors import InputError
+    from gkassist.dialogue.answers import limits
+
+    (tmp_path / "prompts").mkdir()
+    (tmp_path / "prompts" / "limits.yaml").write_text("limits:\n  t2.fees.fee_amunt: {township: 50}\n", encoding="utf-8")
+    monkeypatch.setattr(limits, "resource_dir", lambda name: tmp_path / name)
+    limits.limits.cache_clear()
+    try:
+        with pytest.raises(InputError, match=r"limits.yaml：第\d+行.*fee_amunt"):
+            limits.limits()
+    finally:
+        limits.limits.cache_clear()
