@@ -65,11 +65,19 @@ def run_case(case: dict, last: Path, year: int) -> tuple[str, str]:
     if case.get("must_ask"):
         return ("right" if not stored else "wrong"), json.dumps(shown, ensure_ascii=False)
     if not stored:
-        tail = transcript.getvalue().strip().splitlines()[-3:]
-        return "asked", " / ".join(tail)[:300]
+        return "asked", _last_question(transcript.getvalue())
     want = expected_cells(report, case)
     wrong = {f"{r}.{c}": (report.cell(table, r, c), v) for (r, c), v in want.items() if report.cell(table, r, c) != v}
     return ("right", "") if not wrong else ("wrong", json.dumps(wrong, ensure_ascii=False))
+
+
+def _last_question(transcript: str) -> str:
+    """What the assistant said after the case's last turn, before its closing “对”: the question it asked back."""
+    lines = transcript.strip().splitlines()
+    said = [i for i, line in enumerate(lines) if line.startswith("我：")]
+    if len(said) < 2:
+        return " / ".join(lines[-3:])[:300]
+    return " / ".join(x.strip() for x in lines[said[-2] + 1:said[-1]])[:400]
 
 
 def main() -> None:
