@@ -123,7 +123,7 @@ def read_amount(text: str) -> Amount | None:
     return next((a for a in found if a.unit), None) or next((a for a in found if s[a.start].isdigit()), None)
 
 
-def _amount(s: str, m: re.Match) -> Amount | None:
+def _amount(s: str, m: re.Match[str]) -> Amount | None:
     value, unit = _amount_value(m)
     if value is None:
         return None
@@ -134,7 +134,7 @@ def _amount(s: str, m: re.Match) -> Amount | None:
     return Amount(value, unit, approx, m.start(), tail.end() if tail else m.end())
 
 
-def _amount_value(m: re.Match) -> tuple[float | None, str]:
+def _amount_value(m: re.Match[str]) -> tuple[float | None, str]:
     """(value, its unit as far as the number says: 元 where 万/千 is inside it, "" where it is a plain number)."""
     if m.group("plain"):
         return _number(m.group("plain")), ""
