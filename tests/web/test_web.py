@@ -34,6 +34,7 @@ def answer_all(client, page, answers):
 
 
 # ------------------------------------------------------------------ the conversation
+@pytest.mark.slow
 def test_a_clerk_drafts_a_whole_report_and_downloads_it(client):
     assert login(client, "shiqiao").url.path == "/drafts"
     page = start_from_seed(client)
@@ -126,6 +127,7 @@ def test_two_logins_of_one_unit_share_the_draft_and_are_told(data):
     assert [t for who, t in said if who == "clerk"] == ["没有", "对"] and last_reply(other.text).startswith("已保存。")
 
 
+@pytest.mark.slow
 def test_last_years_draft_of_the_same_unit_starts_the_next(client):
     login(client, "shiqiao")
     page = answer_all(client, start_from_seed(client), WHOLE_REPORT)
@@ -161,6 +163,7 @@ def test_a_year_that_is_no_year_is_refused(client):
 
 
 # ------------------------------------------------------------------ submission and the county office
+@pytest.mark.slow
 def test_submit_withdraw_accept_and_the_office_page(client, data):
     login(client, "shiqiao")
     page = start_from_seed(client)
@@ -218,6 +221,7 @@ def test_a_wrong_password_is_refused_and_logins_are_rate_limited(client):
     assert login(client, "hexi").url.path == "/drafts"  # another account from the same address still may
 
 
+@pytest.mark.slow
 def test_logins_from_one_address_are_limited_above_one_account(client):
     for i in range(30):
         login(client, f"guess{i}", "wrong-password")
