@@ -9,7 +9,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import PASSWORDS, UNITS
+from webhelp import PASSWORDS, UNITS
+
 from support import SEED
 
 sync_api = pytest.importorskip("playwright.sync_api", reason="playwright 没有安装（pip install playwright；不需要下载浏览器）")

@@ -6,7 +6,8 @@ import re
 from urllib.parse import unquote
 
 import pytest
-from conftest import PASSWORDS, UNITS, client_for, csrf, last_reply, login, transcript, turns
+from webhelp import PASSWORDS, UNITS, client_for, csrf, last_reply, login, transcript, turns
+
 from support import SEED
 
 # Every question of a 2021 draft from the seed report (the same answers as the dialogue's tests).

@@ -10,6 +10,7 @@ lock: two browsers of one unit see one conversation, never two engines overwriti
 from __future__ import annotations
 
 import json
+import os
 import re
 import threading
 import time
@@ -18,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from gkassist.core.errors import InputError
-from gkassist.core.files import atomic_write, export_file_name
+from gkassist.core.files import export_file_name
 from gkassist.core.model import Report
 from gkassist.dialogue import Reply
 
@@ -75,11 +76,16 @@ class Conversation:
 
     def _save_state(self) -> None:
         self.transcript = self.transcript[-MAX_TRANSCRIPT:]
+        path = self.state_path
+        tmp = path.with_name(path.name + ".tmp")
         try:
-            self.state_path.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write(self.state_path, json.dumps({"transcript": self.transcript, "replay": self.replay},
-                                                     ensure_ascii=False))
-        except (OSError, InputError):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            # renamed into place, so never half-written; not forced to the disk (fsync doubled an answer's time):
+            # the draft itself is, by the engine, and a power cut costs at most the page's last lines
+            tmp.write_text(json.dumps({"transcript": self.transcript, "replay": self.replay}, ensure_ascii=False),
+                           encoding="utf-8")
+            os.replace(tmp, path)
+        except OSError:
             pass  # the draft itself is saved by the engine; only the page's history of it is not
 
     def _say(self, replies: list[Reply]) -> None:
