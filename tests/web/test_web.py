@@ -305,8 +305,9 @@ def test_one_units_files_are_unreachable_from_another(data):
     assert b.get("/static/app.css").status_code == 200
     # a draft of the other unit named as last year's source
     page = b.get("/drafts")
-    r = b.post("/drafts/new", data={"csrf": csrf(page.text), "year": "2022", "source": key.rsplit("/", 1)[-1]})
-    assert r.status_code == 404
+    for source in (key.rsplit("/", 1)[-1], "https://www.example.gov.cn/gknb/2021.html", "../../users"):
+        r = b.post("/drafts/new", data={"csrf": csrf(page.text), "year": "2022", "source": source})
+        assert r.status_code == 404, source  # a draft of its own unit only, never a web address
 
 
 def test_uploads_are_bounded(client, monkeypatch):
@@ -405,3 +406,39 @@ def test_the_web_command_says_a_missing_extra(monkeypatch, capsys):
     assert main(["web", "--data", "x"]) == 2
     assert "pip install 'gkassist[web]'" in capsys.readouterr().err
 
+
+
+def test_answers_sent_at_once_from_two_browsers_are_all_kept(data):
+    """Two logins of one unit answering at the same moment: every answer goes through the draft's lock, none lost."""
+    import json
+    import threading
+
+    from webhelp import TestClient
+
+    first = client_for(data)
+    login(first, "shiqiao")
+    page = start_from_seed(first)
+    url = str(page.url).split("#")[0]
+    second = TestClient(first.app, base_url="http://testserver")
+    login(second, "shiqiao")
+    errors = []
+
+    def send(client, texts):
+        try:
+            for t in texts:
+                r = client.post(url + "/answer", data={"csrf": csrf(client.get(url).text), "answer": t})
+                assert r.status_code == 200
+        except Exception as e:  # noqa: BLE001 — reported below, in the test's own thread
+            errors.append(e)
+
+    texts = {first: ["帮助"] * 6, second: ["？"] * 6}
+    threads = [threading.Thread(target=send, args=(c, t)) for c, t in texts.items()]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    assert errors == []
+    said = [t for who, t in turns(first.get(url).text) if who == "clerk"]
+    assert sorted(said) == sorted(["帮助"] * 6 + ["？"] * 6)
+    state = next((data / "units").glob("*/.web/*.json"))
+    assert [t["text"] for t in json.loads(state.read_text(encoding="utf-8"))["transcript"] if t["who"] == "clerk"] == said

@@ -238,10 +238,8 @@ def routes(web: Web) -> list[Route]:
             conv = await run_in_threadpool(web.conversations.get, path, account.unit)
         except InputError as e:
             return web.page("error.html", 409, message=str(e), account=account, csrf=session.csrf)
-        with conv.lock:
-            others = conv.seen_by(session.key, account.name)
-            values = await run_in_threadpool(_conversation_values, web, conv, account)
-        return web.page("conversation.html", account=account, csrf=session.csrf, key=path.stem, others=others,
+        values = await run_in_threadpool(_conversation_values, web, conv, account, session.key)
+        return web.page("conversation.html", account=account, csrf=session.csrf, key=path.stem,
                         url=_drafts_url(path.stem), **values)
 
     @clerk
@@ -280,19 +278,7 @@ def routes(web: Web) -> list[Route]:
         path = _draft(web, account, request.path_params["key"])
         form = await _form(web, request, session)
         conv = await run_in_threadpool(web.conversations.get, path, account.unit)
-        try:
-            if form.get("action") == "withdraw":
-                web.submissions.withdraw(account.unit, conv.report.year)
-                message = "已撤回报送，可以继续修改。"
-            else:
-                with conv.lock:
-                    if not conv.done:
-                        raise InputError("报告还没写完，写完所有部分后才能报送")
-                    conv.engine.save()
-                    web.submissions.submit(account.unit, conv.report.year, conv.path)
-                message = "已报送县政务公开办。县政务公开办接收之前可以撤回。"
-        except InputError as e:
-            message = str(e)
+        message = await run_in_threadpool(_locked, conv, _submit, web, conv, account, form.get("action") == "withdraw")
         return _redirect("/drafts?m=" + quote(message))
 
     @admin
@@ -371,6 +357,20 @@ def _locked(conv, function, *args):
         return function(*args)
 
 
+def _submit(web: Web, conv, account: Account, withdraw: bool) -> str:
+    try:
+        if withdraw:
+            web.submissions.withdraw(account.unit, conv.report.year)
+            return "已撤回报送，可以继续修改。"
+        if not conv.done:
+            raise InputError("报告还没写完，写完所有部分后才能报送")
+        conv.engine.save()
+        web.submissions.submit(account.unit, conv.report.year, conv.path)
+        return "已报送县政务公开办。县政务公开办接收之前可以撤回。"
+    except InputError as e:
+        return str(e)
+
+
 def _year_of(text: str) -> int:
     try:
         year = int(text)
@@ -423,7 +423,13 @@ def _file_state(path: Path, draft_state) -> str:
     return draft_state(path.parent, int(path.name[:4])) if path.name[:4].isdigit() else "起草中"
 
 
-def _conversation_values(web: Web, conv, account: Account) -> dict:
+def _conversation_values(web: Web, conv, account: Account, login: str) -> dict:
+    """What the conversation page shows, read under the draft's lock (in a worker thread, never the event loop's)."""
+    with conv.lock:
+        return _values(web, conv, account, conv.seen_by(login, account.name))
+
+
+def _values(web: Web, conv, account: Account, others: list[str]) -> dict:
     from gkassist.checks import ERROR
 
     findings = conv.findings()
@@ -432,7 +438,7 @@ def _conversation_values(web: Web, conv, account: Account) -> dict:
     return {"transcript": conv.transcript, "parts": conv.parts(), "done": conv.done, "report": conv.report,
             "findings": [f for f in findings if f.rule != "BLANK"], "blank": blank,
             "errors": sum(f.severity == ERROR for f in findings), "warnings": sum(f.severity != ERROR for f in findings),
-            "notice": conv.export_notice() if conv.done else "", "submitted": entry,
+            "notice": conv.export_notice() if conv.done else "", "submitted": entry, "others": others,
             "pending": conv.engine.pending is not None and not conv.engine.pending.saved}
 
 
