@@ -442,3 +442,17 @@ def test_answers_sent_at_once_from_two_browsers_are_all_kept(data):
     assert sorted(said) == sorted(["帮助"] * 6 + ["？"] * 6)
     state = next((data / "units").glob("*/.web/*.json"))
     assert [t["text"] for t in json.loads(state.read_text(encoding="utf-8"))["transcript"] if t["who"] == "clerk"] == said
+
+
+@pytest.mark.slow
+def test_an_upload_that_takes_too_long_costs_only_itself():
+    """The upload's worker is stopped past its time; the next upload gets a fresh one."""
+    import time
+
+    from gkassist.core.errors import InputError
+    from gkassist.web.uploads import read_report, run_apart
+
+    with pytest.raises(InputError, match="读取时间超过"):
+        run_apart(time.sleep, 30, seconds=3)
+    data, note = run_apart(read_report, SEED)
+    assert "德惠市郭家镇人民政府" in data and "已导入去年的报告" in note

@@ -29,6 +29,7 @@ from gkassist.web.accounts import Account, Accounts, Attempts, read_units_list, 
 from gkassist.web.conversation import DOWNLOADS, Conversations, read_last_year
 from gkassist.web.office import Audits, Submissions, chart_svg, statuses
 from gkassist.web.sessions import Sessions
+from gkassist.web.uploads import read_last_year_apart
 
 HERE = Path(__file__).resolve().parent
 COOKIE, PRE_COOKIE = "gk_session", "gk_login"
@@ -397,7 +398,7 @@ async def _read_upload(upload) -> tuple:
         path = Path(folder) / ("去年的报告" + suffix)
         path.write_bytes(data)
         try:
-            report, note = await run_in_threadpool(read_last_year, path)
+            report, note = await run_in_threadpool(read_last_year_apart, path)
         except InputError as e:  # said with the clerk's file name, not the server's temporary folder
             raise InputError(str(e).replace(str(path), shown)) from None
         return report, note.replace(str(path), shown)
