@@ -135,222 +135,247 @@ def _drafts_url(key: str) -> str:
 
 
 # ------------------------------------------------------------------ pages
-def routes(web: Web) -> list[Route]:
-    def clerk(handler):
-        async def wrapped(request: Request):
-            login = web.login_of(request)
-            if login is None:
-                return _redirect("/login")
-            session, account = login
-            if not account.unit:
-                return _redirect("/admin")
-            return await handler(request, session, account)
-        return wrapped
-
-    def admin(handler):
-        async def wrapped(request: Request):
-            login = web.login_of(request)
-            if login is None:
-                return _redirect("/login")
-            session, account = login
-            if not account.admin:
-                raise HTTPException(403, "只有县政务公开办的账号可以打开这一页。")
-            return await handler(request, session, account)
-        return wrapped
-
-    async def home(request: Request):
+def clerk(handler):
+    """A clerk's page: a login of a unit's account, else the login page (the office's accounts go to theirs)."""
+    async def wrapped(request: Request):
+        web = request.app.state.web
         login = web.login_of(request)
         if login is None:
             return _redirect("/login")
-        return _redirect("/drafts" if login[1].unit else "/admin")
+        session, account = login
+        if not account.unit:
+            return _redirect("/admin")
+        return await handler(request, web, session, account)
+    return wrapped
 
-    async def login_page(request: Request):
-        token = secrets.token_urlsafe(24)
-        response = web.page("login.html", csrf=token, message="", name="")
-        response.set_cookie(PRE_COOKIE, token, httponly=True, samesite="strict", secure=web.secure, max_age=3600)
-        return response
 
-    async def login(request: Request):
-        if not web.origin_ok(request):
-            raise HTTPException(403, "请求来自别的网站，已拒绝。")
-        form = await request.form(max_files=0, max_fields=10)
-        token, expected = form.get("csrf"), request.cookies.get(PRE_COOKIE)
-        if not isinstance(token, str) or not expected or not secrets.compare_digest(token, expected):
-            raise HTTPException(403, "页面已过期或表单不完整（缺少校验码），请刷新登录页后再试。")
-        name, password = str(form.get("name", "")).strip(), str(form.get("password", ""))
-        address = _address(request)
-        if why := web.attempts.blocked(name, address):
-            return web.page("login.html", 429, csrf=token, message=why, name=name)
-        account = await run_in_threadpool(web.accounts.verify, name, password)
-        if account is None:
-            web.attempts.failed(name, address)
-            return web.page("login.html", 401, csrf=token, message="账号或密码不对，请再试一次。", name=name)
-        web.attempts.succeeded(name)
-        cookie, _ = web.sessions.create(account.name)
-        response = _redirect("/drafts" if account.unit else "/admin")
-        response.set_cookie(COOKIE, cookie, httponly=True, samesite="lax", secure=web.secure,
-                            max_age=int(web.settings.session_lifetime))
-        response.delete_cookie(PRE_COOKIE)
-        return response
-
-    async def logout(request: Request):
+def admin(handler):
+    """The county office's page: an admin login only (403 for a clerk)."""
+    async def wrapped(request: Request):
+        web = request.app.state.web
         login = web.login_of(request)
         if login is None:
             return _redirect("/login")
-        await _form(web, request, login[0])
-        web.sessions.end(login[0])
-        response = _redirect("/login?bye=1")
-        response.delete_cookie(COOKIE)
-        return response
+        session, account = login
+        if not account.admin:
+            raise HTTPException(403, "只有县政务公开办的账号可以打开这一页。")
+        return await handler(request, web, session, account)
+    return wrapped
 
-    @clerk
-    async def drafts(request: Request, session, account: Account):
-        rows = await run_in_threadpool(_draft_rows, web, account)
-        years = [r["year"] for r in rows]
-        return web.page("drafts.html", account=account, csrf=session.csrf, rows=rows, message=request.query_params.get("m", ""),
-                        next_year=max(years) + 1 if years else date.today().year - 1)
 
-    @clerk
-    async def new_draft(request: Request, session, account: Account):
-        form = await _form(web, request, session)
-        try:
-            year = int(str(form.get("year", "")))
-            if not 2008 <= year <= 2100:
-                raise ValueError
-        except ValueError:
-            return _redirect("/drafts?m=" + quote("年度要写成四位数字，如2025"))
-        upload, source = form.get("lastyear"), str(form.get("source", ""))
-        try:
-            last, note = None, ""
-            if hasattr(upload, "read") and getattr(upload, "filename", ""):
-                last, note = await _read_upload(upload)
-            elif source:
-                last, note = await run_in_threadpool(read_last_year, _draft(web, account, source))
-            folder = unit_dir(web.data, account.unit)
-            path = await run_in_threadpool(web.conversations.start, folder, account.unit, year, last, note)
-        except InputError as e:
-            return _redirect("/drafts?m=" + quote(str(e)[:300]))
-        return _redirect(_drafts_url(path.stem))
+async def home(request: Request):
+    web = request.app.state.web
+    login = web.login_of(request)
+    if login is None:
+        return _redirect("/login")
+    return _redirect("/drafts" if login[1].unit else "/admin")
 
-    @clerk
-    async def conversation(request: Request, session, account: Account):
-        path = _draft(web, account, request.path_params["key"])
-        try:
-            conv = await run_in_threadpool(web.conversations.get, path, account.unit)
-        except InputError as e:
-            return web.page("error.html", 409, message=str(e), account=account, csrf=session.csrf)
-        values = await run_in_threadpool(_conversation_values, web, conv, account, session.key)
-        return web.page("conversation.html", account=account, csrf=session.csrf, key=path.stem,
-                        url=_drafts_url(path.stem), **values)
 
-    @clerk
-    async def answer(request: Request, session, account: Account):
-        path = _draft(web, account, request.path_params["key"])
-        form = await _form(web, request, session)
-        conv = await run_in_threadpool(web.conversations.get, path, account.unit)
-        text = str(form.get("answer", ""))
-        await run_in_threadpool(_locked, conv, conv.answer, text)
-        return _redirect(_drafts_url(path.stem) + "#end")
+async def login_page(request: Request):
+    web = request.app.state.web
+    token = secrets.token_urlsafe(24)
+    response = web.page("login.html", csrf=token, message="", name="")
+    response.set_cookie(PRE_COOKIE, token, httponly=True, samesite="strict", secure=web.secure, max_age=3600)
+    return response
 
-    @clerk
-    async def command(request: Request, session, account: Account):
-        path = _draft(web, account, request.path_params["key"])
-        form = await _form(web, request, session)
-        conv = await run_in_threadpool(web.conversations.get, path, account.unit)
-        await run_in_threadpool(_locked, conv, conv.command, str(form.get("name", "")), str(form.get("arg", "")))
-        return _redirect(_drafts_url(path.stem) + "#end")
 
-    @clerk
-    async def download(request: Request, session, account: Account):
-        path = _draft(web, account, request.path_params["key"])
-        kind = request.path_params["kind"]
-        if kind not in DOWNLOADS:
-            raise HTTPException(404, "没有这种格式。")
-        conv = await run_in_threadpool(web.conversations.get, path, account.unit)
-        data, name = await run_in_threadpool(_locked, conv, conv.export, kind)
-        types = {"docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-                 "html": "text/html; charset=utf-8", "md": "text/markdown; charset=utf-8"}
-        return Response(data, media_type=types[kind], headers={
-            "Content-Disposition": f"attachment; filename*=UTF-8''{quote(name)}",
-            "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; sandbox"})
+async def login(request: Request):
+    web = request.app.state.web
+    if not web.origin_ok(request):
+        raise HTTPException(403, "请求来自别的网站，已拒绝。")
+    form = await request.form(max_files=0, max_fields=10)
+    token, expected = form.get("csrf"), request.cookies.get(PRE_COOKIE)
+    if not isinstance(token, str) or not expected or not secrets.compare_digest(token, expected):
+        raise HTTPException(403, "页面已过期或表单不完整（缺少校验码），请刷新登录页后再试。")
+    name, password = str(form.get("name", "")).strip(), str(form.get("password", ""))
+    address = _address(request)
+    if why := web.attempts.blocked(name, address):
+        return web.page("login.html", 429, csrf=token, message=why, name=name)
+    account = await run_in_threadpool(web.accounts.verify, name, password)
+    if account is None:
+        web.attempts.failed(name, address)
+        return web.page("login.html", 401, csrf=token, message="账号或密码不对，请再试一次。", name=name)
+    web.attempts.succeeded(name)
+    cookie, _ = web.sessions.create(account.name)
+    response = _redirect("/drafts" if account.unit else "/admin")
+    response.set_cookie(COOKIE, cookie, httponly=True, samesite="lax", secure=web.secure,
+                        max_age=int(web.settings.session_lifetime))
+    response.delete_cookie(PRE_COOKIE)
+    return response
 
-    @clerk
-    async def submit(request: Request, session, account: Account):
-        path = _draft(web, account, request.path_params["key"])
-        form = await _form(web, request, session)
-        conv = await run_in_threadpool(web.conversations.get, path, account.unit)
-        message = await run_in_threadpool(_locked, conv, _submit, web, conv, account, form.get("action") == "withdraw")
-        return _redirect("/drafts?m=" + quote(message))
 
-    @admin
-    async def office(request: Request, session, account: Account):
-        year = _year(request)
-        values = await run_in_threadpool(_office_values, web, year)
-        return web.page("admin.html", account=account, csrf=session.csrf, year=year,
-                        message=request.query_params.get("m", ""), **values)
+async def logout(request: Request):
+    web = request.app.state.web
+    login = web.login_of(request)
+    if login is None:
+        return _redirect("/login")
+    await _form(web, request, login[0])
+    web.sessions.end(login[0])
+    response = _redirect("/login?bye=1")
+    response.delete_cookie(COOKIE)
+    return response
 
-    @admin
-    async def office_units(request: Request, session, account: Account):
-        form = await _form(web, request, session)
-        text = str(form.get("units", ""))
-        upload = form.get("file")
+
+@clerk
+async def drafts(request: Request, web: Web, session, account: Account):
+    rows = await run_in_threadpool(_draft_rows, web, account)
+    years = [r["year"] for r in rows]
+    return web.page("drafts.html", account=account, csrf=session.csrf, rows=rows, message=request.query_params.get("m", ""),
+                    next_year=max(years) + 1 if years else date.today().year - 1)
+
+
+@clerk
+async def new_draft(request: Request, web: Web, session, account: Account):
+    form = await _form(web, request, session)
+    try:
+        year = int(str(form.get("year", "")))
+        if not 2008 <= year <= 2100:
+            raise ValueError
+    except ValueError:
+        return _redirect("/drafts?m=" + quote("年度要写成四位数字，如2025"))
+    upload, source = form.get("lastyear"), str(form.get("source", ""))
+    try:
+        last, note = None, ""
         if hasattr(upload, "read") and getattr(upload, "filename", ""):
-            data = await upload.read(MAX_UPLOAD + 1)
-            if len(data) > 1024 * 1024:
-                return _redirect("/admin?m=" + quote("单位名单文件太大（上限1 MB）"))
-            from gkassist.core.files import decode_text
+            last, note = await _read_upload(upload)
+        elif source:
+            last, note = await run_in_threadpool(read_last_year, _draft(web, account, source))
+        folder = unit_dir(web.data, account.unit)
+        path = await run_in_threadpool(web.conversations.start, folder, account.unit, year, last, note)
+    except InputError as e:
+        return _redirect("/drafts?m=" + quote(str(e)[:300]))
+    return _redirect(_drafts_url(path.stem))
 
-            try:
-                text = decode_text(data, Path(upload.filename))
-            except InputError as e:
-                return _redirect("/admin?m=" + quote(str(e)))
-        units = list(dict.fromkeys(line.strip() for line in text.splitlines()
-                                   if line.strip() and not line.startswith("#") and len(line.strip()) <= 100))[:5000]
-        write_units_list(web.data, units)
-        return _redirect("/admin?m=" + quote(f"单位名单已保存：{len(units)}个单位"))
 
-    @admin
-    async def office_accept(request: Request, session, account: Account):
-        form = await _form(web, request, session)
-        year = _year_of(str(form.get("year", "")))
+@clerk
+async def conversation(request: Request, web: Web, session, account: Account):
+    path = _draft(web, account, request.path_params["key"])
+    try:
+        conv = await run_in_threadpool(web.conversations.get, path, account.unit)
+    except InputError as e:
+        return web.page("error.html", 409, message=str(e), account=account, csrf=session.csrf)
+    values = await run_in_threadpool(_conversation_values, web, conv, account, session.key)
+    return web.page("conversation.html", account=account, csrf=session.csrf, key=path.stem,
+                    url=_drafts_url(path.stem), **values)
+
+
+@clerk
+async def answer(request: Request, web: Web, session, account: Account):
+    path = _draft(web, account, request.path_params["key"])
+    form = await _form(web, request, session)
+    conv = await run_in_threadpool(web.conversations.get, path, account.unit)
+    text = str(form.get("answer", ""))
+    await run_in_threadpool(_locked, conv, conv.answer, text)
+    return _redirect(_drafts_url(path.stem) + "#end")
+
+
+@clerk
+async def command(request: Request, web: Web, session, account: Account):
+    path = _draft(web, account, request.path_params["key"])
+    form = await _form(web, request, session)
+    conv = await run_in_threadpool(web.conversations.get, path, account.unit)
+    await run_in_threadpool(_locked, conv, conv.command, str(form.get("name", "")), str(form.get("arg", "")))
+    return _redirect(_drafts_url(path.stem) + "#end")
+
+
+@clerk
+async def download(request: Request, web: Web, session, account: Account):
+    path = _draft(web, account, request.path_params["key"])
+    kind = request.path_params["kind"]
+    if kind not in DOWNLOADS:
+        raise HTTPException(404, "没有这种格式。")
+    conv = await run_in_threadpool(web.conversations.get, path, account.unit)
+    data, name = await run_in_threadpool(_locked, conv, conv.export, kind)
+    types = {"docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+             "html": "text/html; charset=utf-8", "md": "text/markdown; charset=utf-8"}
+    return Response(data, media_type=types[kind], headers={
+        "Content-Disposition": f"attachment; filename*=UTF-8''{quote(name)}",
+        "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; sandbox"})
+
+
+@clerk
+async def submit(request: Request, web: Web, session, account: Account):
+    path = _draft(web, account, request.path_params["key"])
+    form = await _form(web, request, session)
+    conv = await run_in_threadpool(web.conversations.get, path, account.unit)
+    message = await run_in_threadpool(_locked, conv, _submit, web, conv, account, form.get("action") == "withdraw")
+    return _redirect("/drafts?m=" + quote(message))
+
+
+@admin
+async def office(request: Request, web: Web, session, account: Account):
+    year = _year(request)
+    values = await run_in_threadpool(_office_values, web, year)
+    return web.page("admin.html", account=account, csrf=session.csrf, year=year,
+                    message=request.query_params.get("m", ""), **values)
+
+
+@admin
+async def office_units(request: Request, web: Web, session, account: Account):
+    form = await _form(web, request, session)
+    text = str(form.get("units", ""))
+    upload = form.get("file")
+    if hasattr(upload, "read") and getattr(upload, "filename", ""):
+        data = await upload.read(MAX_UPLOAD + 1)
+        if len(data) > 1024 * 1024:
+            return _redirect("/admin?m=" + quote("单位名单文件太大（上限1 MB）"))
+        from gkassist.core.files import decode_text
+
         try:
-            web.submissions.set_accepted(str(form.get("uid", "")), year, form.get("action") != "return")
+            text = decode_text(data, Path(upload.filename))
         except InputError as e:
-            return _redirect(f"/admin?year={year}&m=" + quote(str(e)))
-        return _redirect(f"/admin?year={year}")
+            return _redirect("/admin?m=" + quote(str(e)))
+    units = list(dict.fromkeys(line.strip() for line in text.splitlines()
+                               if line.strip() and not line.startswith("#") and len(line.strip()) <= 100))[:5000]
+    write_units_list(web.data, units)
+    return _redirect("/admin?m=" + quote(f"单位名单已保存：{len(units)}个单位"))
 
-    @admin
-    async def office_download(request: Request, session, account: Account):
-        from gkassist.audit.output import to_html, to_xlsx
 
-        year, kind = _year(request), request.path_params["kind"]
-        if kind not in ("xlsx", "html"):
-            raise HTTPException(404, "没有这种格式。")
-        audit = await run_in_threadpool(_audit, web, year)
-        data = await run_in_threadpool(to_xlsx if kind == "xlsx" else to_html, audit)
-        types = {"xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "html": "text/html; charset=utf-8"}
-        return Response(data if isinstance(data, bytes) else data.encode("utf-8"), media_type=types[kind], headers={
-            "Content-Disposition": f"attachment; filename*=UTF-8''{quote(f'{year}年度审核.{kind}')}",
-            "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; sandbox allow-scripts"})
+@admin
+async def office_accept(request: Request, web: Web, session, account: Account):
+    form = await _form(web, request, session)
+    year = _year_of(str(form.get("year", "")))
+    try:
+        web.submissions.set_accepted(str(form.get("uid", "")), year, form.get("action") != "return")
+    except InputError as e:
+        return _redirect(f"/admin?year={year}&m=" + quote(str(e)))
+    return _redirect(f"/admin?year={year}")
 
-    async def static(request: Request):
-        name = request.path_params["name"]
-        if name not in STATIC:
-            raise HTTPException(404, "没有这个文件。")
-        return Response((HERE / "static" / name).read_bytes(), media_type=STATIC[name],
-                        headers={"Cache-Control": "max-age=3600"})
 
-    return [
-        Route("/", home), Route("/login", login_page, methods=["GET"]), Route("/login", login, methods=["POST"]),
-        Route("/logout", logout, methods=["POST"]),
-        Route("/drafts", drafts), Route("/drafts/new", new_draft, methods=["POST"]),
-        Route("/d/{key}", conversation), Route("/d/{key}/answer", answer, methods=["POST"]),
-        Route("/d/{key}/command", command, methods=["POST"]), Route("/d/{key}/submit", submit, methods=["POST"]),
-        Route("/d/{key}/download/{kind}", download),
-        Route("/admin", office), Route("/admin/units", office_units, methods=["POST"]),
-        Route("/admin/accept", office_accept, methods=["POST"]), Route("/admin/audit.{kind}", office_download),
-        Route("/static/{name}", static),
-    ]
+@admin
+async def office_download(request: Request, web: Web, session, account: Account):
+    from gkassist.audit.output import to_html, to_xlsx
+
+    year, kind = _year(request), request.path_params["kind"]
+    if kind not in ("xlsx", "html"):
+        raise HTTPException(404, "没有这种格式。")
+    audit = await run_in_threadpool(_audit, web, year)
+    data = await run_in_threadpool(to_xlsx if kind == "xlsx" else to_html, audit)
+    types = {"xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "html": "text/html; charset=utf-8"}
+    return Response(data if isinstance(data, bytes) else data.encode("utf-8"), media_type=types[kind], headers={
+        "Content-Disposition": f"attachment; filename*=UTF-8''{quote(f'{year}年度审核.{kind}')}",
+        "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; sandbox allow-scripts"})
+
+
+async def static(request: Request):
+    name = request.path_params["name"]
+    if name not in STATIC:
+        raise HTTPException(404, "没有这个文件。")
+    return Response((HERE / "static" / name).read_bytes(), media_type=STATIC[name],
+                    headers={"Cache-Control": "max-age=3600"})
+
+
+ROUTES = [
+    Route("/", home), Route("/login", login_page, methods=["GET"]), Route("/login", login, methods=["POST"]),
+    Route("/logout", logout, methods=["POST"]),
+    Route("/drafts", drafts), Route("/drafts/new", new_draft, methods=["POST"]),
+    Route("/d/{key}", conversation), Route("/d/{key}/answer", answer, methods=["POST"]),
+    Route("/d/{key}/command", command, methods=["POST"]), Route("/d/{key}/submit", submit, methods=["POST"]),
+    Route("/d/{key}/download/{kind}", download),
+    Route("/admin", office), Route("/admin/units", office_units, methods=["POST"]),
+    Route("/admin/accept", office_accept, methods=["POST"]), Route("/admin/audit.{kind}", office_download),
+    Route("/static/{name}", static),
+]
 
 
 def _locked(conv, function, *args):
@@ -510,7 +535,7 @@ def create_app(data: Path, public_url: str = "", session_lifetime: float = 8 * 3
             return PlainTextResponse(exc.detail, status_code=exc.status_code)
         return web.page("error.html", exc.status_code, message=exc.detail, account=None, csrf="")
 
-    app = Starlette(routes=routes(web), exception_handlers={HTTPException: http_error})
+    app = Starlette(routes=ROUTES, exception_handlers={HTTPException: http_error})
     app.state.web = web
     return _Bounded(app, web)
 
