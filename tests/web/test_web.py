@@ -456,3 +456,39 @@ def test_an_upload_that_takes_too_long_costs_only_itself():
         run_apart(time.sleep, 30, seconds=3)
     data, note = run_apart(read_report, SEED)
     assert "德惠市郭家镇人民政府" in data and "已导入去年的报告" in note
+
+
+@pytest.mark.slow
+def test_gkassist_web_starts_a_server(tmp_path):
+    """The command itself: `gkassist web --data … --port …` serves the login page until stopped."""
+    import os
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    server = subprocess.Popen([sys.executable, "-m", "gkassist.cli", "web", "--data", str(tmp_path / "web"), "--port", str(port)],
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env, text=True, encoding="utf-8")
+    try:
+        deadline, page = time.monotonic() + 30, ""
+        while time.monotonic() < deadline and not page:
+            try:
+                page = urllib.request.urlopen(f"http://127.0.0.1:{port}/login", timeout=2).read().decode("utf-8")
+            except OSError:
+                time.sleep(0.2)
+        assert '<form method="post" action="/login">' in page
+    finally:
+        server.terminate()
+        out, _ = server.communicate(timeout=20)
+    assert f"文书在浏览器里打开 http://127.0.0.1:{port}/" in out and "Traceback" not in out
+
+
+def test_a_link_cannot_put_words_on_the_page(client):
+    login(client, "shiqiao")
+    page = client.get("/drafts?m=" + "您的密码已过期，请把密码发到某某邮箱")
+    assert "密码已过期" not in page.text

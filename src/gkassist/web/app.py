@@ -68,6 +68,7 @@ class Web:
         self.templates = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True,
                                             undefined=jinja2.StrictUndefined)
         self.secure = settings.public_url.lower().startswith("https://")
+        self.flashes: dict[str, str] = {}  # login → what its next page says (a refusal, “已报送”)
 
     # ------------------------------------------------------------- helpers
     def page(self, template: str, status: int = 200, **values) -> HTMLResponse:
@@ -128,6 +129,13 @@ def _draft(web: Web, account: Account, key: str) -> Path:
         if path.stem == key:
             return path
     raise HTTPException(404, "没有这份草稿。")
+
+
+def _flash(web: "Web", session, url: str, message: str) -> RedirectResponse:
+    """Say `message` on the login's next page: kept on the server, never put in the address (where a link
+    could plant any text on the page)."""
+    web.flashes[session.key] = message[:500]
+    return _redirect(url)
 
 
 def _drafts_url(key: str) -> str:
@@ -220,7 +228,7 @@ async def logout(request: Request):
 async def drafts(request: Request, web: Web, session, account: Account):
     rows = await run_in_threadpool(_draft_rows, web, account)
     years = [r["year"] for r in rows]
-    return web.page("drafts.html", account=account, csrf=session.csrf, rows=rows, message=request.query_params.get("m", ""),
+    return web.page("drafts.html", account=account, csrf=session.csrf, rows=rows, message=web.flashes.pop(session.key, ""),
                     next_year=max(years) + 1 if years else date.today().year - 1)
 
 
@@ -232,7 +240,7 @@ async def new_draft(request: Request, web: Web, session, account: Account):
         if not 2008 <= year <= 2100:
             raise ValueError
     except ValueError:
-        return _redirect("/drafts?m=" + quote("年度要写成四位数字，如2025"))
+        return _flash(web, session, "/drafts", "年度要写成四位数字，如2025")
     upload, source = form.get("lastyear"), str(form.get("source", ""))
     try:
         last, note = None, ""
@@ -243,7 +251,7 @@ async def new_draft(request: Request, web: Web, session, account: Account):
         folder = unit_dir(web.data, account.unit)
         path = await run_in_threadpool(web.conversations.start, folder, account.unit, year, last, note)
     except InputError as e:
-        return _redirect("/drafts?m=" + quote(str(e)[:300]))
+        return _flash(web, session, "/drafts", str(e)[:300])
     return _redirect(_drafts_url(path.stem))
 
 
@@ -299,7 +307,7 @@ async def submit(request: Request, web: Web, session, account: Account):
     form = await _form(web, request, session)
     conv = await run_in_threadpool(web.conversations.get, path, account.unit)
     message = await run_in_threadpool(_locked, conv, _submit, web, conv, account, form.get("action") == "withdraw")
-    return _redirect("/drafts?m=" + quote(message))
+    return _flash(web, session, "/drafts", message)
 
 
 @admin
@@ -307,7 +315,7 @@ async def office(request: Request, web: Web, session, account: Account):
     year = _year(request)
     values = await run_in_threadpool(_office_values, web, year)
     return web.page("admin.html", account=account, csrf=session.csrf, year=year,
-                    message=request.query_params.get("m", ""), **values)
+                    message=web.flashes.pop(session.key, ""), **values)
 
 
 @admin
@@ -318,17 +326,17 @@ async def office_units(request: Request, web: Web, session, account: Account):
     if hasattr(upload, "read") and getattr(upload, "filename", ""):
         data = await upload.read(MAX_UPLOAD + 1)
         if len(data) > 1024 * 1024:
-            return _redirect("/admin?m=" + quote("单位名单文件太大（上限1 MB）"))
+            return _flash(web, session, "/admin", "单位名单文件太大（上限1 MB）")
         from gkassist.core.files import decode_text
 
         try:
             text = decode_text(data, Path(upload.filename))
         except InputError as e:
-            return _redirect("/admin?m=" + quote(str(e)))
+            return _flash(web, session, "/admin", str(e))
     units = list(dict.fromkeys(line.strip() for line in text.splitlines()
                                if line.strip() and not line.startswith("#") and len(line.strip()) <= 100))[:5000]
     write_units_list(web.data, units)
-    return _redirect("/admin?m=" + quote(f"单位名单已保存：{len(units)}个单位"))
+    return _flash(web, session, "/admin", f"单位名单已保存：{len(units)}个单位")
 
 
 @admin
@@ -338,7 +346,7 @@ async def office_accept(request: Request, web: Web, session, account: Account):
     try:
         web.submissions.set_accepted(str(form.get("uid", "")), year, form.get("action") != "return")
     except InputError as e:
-        return _redirect(f"/admin?year={year}&m=" + quote(str(e)))
+        return _flash(web, session, f"/admin?year={year}", str(e))
     return _redirect(f"/admin?year={year}")
 
 
