@@ -50,6 +50,8 @@ def test_a_clerk_drafts_a_whole_report_and_downloads_it(client):
     assert "/tmp" not in said and "去年的年报.txt" in said  # the clerk's file name, not the server's folder
     page = answer(client, page, "不对")
     page = answer_all(client, page, WHOLE_REPORT)
+    # the phrasing suggestions are shown with their sources, as in the terminal
+    assert re.search(r'<li class="assistant suggestion">.*?参考1：.*?（出处：[^<]+年度）', page.text, re.S)
     said = transcript(page.text)
     assert "报告已经起草完成" in said and "Ctrl+E" not in said and "下载 Word" in said
     assert "报送县政务公开办" in page.text
