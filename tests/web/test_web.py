@@ -101,6 +101,9 @@ def test_reload_and_restart_keep_the_conversation_and_the_pending_answer(data):
     url = str(page.url).split("#")[0]
     before = transcript(page.text)
     assert before == transcript(client.get(url).text)  # a reload
+    log = next((data / "units").glob("*/.web/*.jsonl"))
+    with open(log, "a", encoding="utf-8") as f:
+        f.write('{"turn": {"who": "clerk", "te')  # the server killed mid-write: a torn last line
     restarted = client_for(data)  # a new server process on the same folder: the login cookie carries over too
     restarted.cookies = client.cookies
     page = restarted.get(url)
@@ -110,6 +113,9 @@ def test_reload_and_restart_keep_the_conversation_and_the_pending_answer(data):
     assert "（一）予以公开：自然人 3，总计 3" in said and "本机关不掌握相关政府信息：自然人 1，总计 1" in said
     page = answer(restarted, page, "对")
     assert last_reply(page.text).startswith("已保存。")
+    again = client_for(data)  # and once more: nothing said after the torn line is lost
+    again.cookies = client.cookies
+    assert transcript(again.get(url).text) == transcript(page.text)
 
 
 def test_two_logins_of_one_unit_share_the_draft_and_are_told(data):
@@ -442,8 +448,9 @@ def test_answers_sent_at_once_from_two_browsers_are_all_kept(data):
     assert errors == []
     said = [t for who, t in turns(first.get(url).text) if who == "clerk"]
     assert sorted(said) == sorted(["帮助"] * 6 + ["？"] * 6)
-    state = next((data / "units").glob("*/.web/*.json"))
-    assert [t["text"] for t in json.loads(state.read_text(encoding="utf-8"))["transcript"] if t["who"] == "clerk"] == said
+    state = next((data / "units").glob("*/.web/*.jsonl"))
+    logged = [json.loads(line)["turn"] for line in state.read_text(encoding="utf-8").splitlines() if '"turn"' in line]
+    assert [t["text"] for t in logged if t["who"] == "clerk"] == said
 
 
 @pytest.mark.slow

@@ -10,7 +10,6 @@ lock: two browsers of one unit see one conversation, never two engines overwriti
 from __future__ import annotations
 
 import json
-import os
 import re
 import threading
 import time
@@ -64,6 +63,9 @@ class Conversation:
         self.transcript: list[dict] = []
         self.replay: list[str] = []
         self.viewers: dict[str, tuple[str, float]] = {}  # login → (account, last seen)
+        self._logged = 0  # turns of the transcript already in the log file
+        self._replayed: list[str] = []  # the answers to replay as last logged
+        self._torn = False  # the log ends in a line cut short
 
     # ------------------------------------------------------------- files
     @property
@@ -75,18 +77,43 @@ class Conversation:
         return state_path(self.engine.path)
 
     def _save_state(self) -> None:
-        self.transcript = self.transcript[-MAX_TRANSCRIPT:]
-        path = self.state_path
-        tmp = path.with_name(path.name + ".tmp")
+        """Append what was said since the last save to the draft's log (one JSON line a turn, and the answers to
+        replay): an append, not a rewrite of the whole history, so an answer costs one small write.  Not forced to
+        the disk: the draft itself is, by the engine; a power cut costs at most the page's last lines, and a torn
+        last line is skipped when read."""
+        lines = [json.dumps({"turn": t}, ensure_ascii=False) for t in self.transcript[self._logged:]]
+        if self.replay != self._replayed:
+            lines.append(json.dumps({"replay": self.replay}, ensure_ascii=False))
+        if not lines:
+            return
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            # renamed into place, so never half-written; not forced to the disk (fsync doubled an answer's time):
-            # the draft itself is, by the engine, and a power cut costs at most the page's last lines
-            tmp.write_text(json.dumps({"transcript": self.transcript, "replay": self.replay}, ensure_ascii=False),
-                           encoding="utf-8")
-            os.replace(tmp, path)
+            self.state_path.parent.mkdir(parents=True, exist_ok=True)
+            with open(self.state_path, "a", encoding="utf-8", newline="\n") as f:
+                f.write(("\n" if self._torn else "") + "".join(line + "\n" for line in lines))
         except OSError:
-            pass  # the draft itself is saved by the engine; only the page's history of it is not
+            return  # the draft itself is saved by the engine; only the page's history of it is not
+        self._logged, self._replayed, self._torn = len(self.transcript), list(self.replay), False
+        if len(self.transcript) > 2 * MAX_TRANSCRIPT:
+            self.transcript = self.transcript[-MAX_TRANSCRIPT:]
+            self._logged = len(self.transcript)
+
+    def _read_state(self) -> None:
+        try:
+            text = self.state_path.read_text(encoding="utf-8")
+        except OSError:
+            return
+        for line in text.splitlines():
+            try:
+                item = json.loads(line)
+            except ValueError:
+                continue  # a line cut short by a power cut
+            if isinstance(item, dict) and isinstance(item.get("turn"), dict):
+                self.transcript.append(item["turn"])
+            elif isinstance(item, dict) and isinstance(item.get("replay"), list):
+                self.replay = [a for a in item["replay"] if isinstance(a, str)]
+        self.transcript = self.transcript[-MAX_TRANSCRIPT:]
+        self._logged, self._replayed = len(self.transcript), list(self.replay)
+        self._torn = bool(text) and not text.endswith("\n")  # the next line starts on a line of its own
 
     def _say(self, replies: list[Reply]) -> None:
         self.transcript += [{"who": "assistant", "kind": r.kind, "text": _for_page(r.text)} for r in replies]
@@ -189,7 +216,7 @@ class Conversation:
 
 
 def state_path(draft: Path) -> Path:
-    return draft.parent / ".web" / draft.name
+    return draft.parent / ".web" / (draft.stem + ".jsonl")
 
 
 class Conversations:
@@ -236,12 +263,7 @@ def _resume(path: Path, unit: str) -> Conversation:
 
     engine = Engine.resume(path)
     conv = Conversation(engine, unit)
-    try:
-        state = json.loads(state_path(path).read_text(encoding="utf-8"))
-        conv.transcript = [t for t in state.get("transcript", []) if isinstance(t, dict)][-MAX_TRANSCRIPT:]
-        conv.replay = [a for a in state.get("replay", []) if isinstance(a, str)]
-    except (OSError, ValueError, AttributeError):
-        pass
+    conv._read_state()
     opening = engine.greeting() if not conv.transcript else engine.question()  # question() shows a part's saved answer
     if not conv.transcript:
         conv._say(opening)
