@@ -7,6 +7,7 @@ its unit's folder; every form carries the login's CSRF token; login attempts are
 
 from __future__ import annotations
 
+import os
 import re
 import secrets
 import tempfile
@@ -134,6 +135,8 @@ def _draft(web: Web, account: Account, key: str) -> Path:
 def _flash(web: "Web", session, url: str, message: str) -> RedirectResponse:
     """Say `message` on the login's next page: kept on the server, never put in the address (where a link
     could plant any text on the page)."""
+    for folder in {str(web.data.resolve()), str(web.data)}:  # the server's folders are none of the clerk's business
+        message = message.replace(folder + os.sep, "").replace(folder, "")
     web.flashes[session.key] = message[:500]
     return _redirect(url)
 
