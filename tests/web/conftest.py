@@ -22,3 +22,18 @@ def data(tmp_path):
 @pytest.fixture
 def client(data):
     return client_for(data)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def warm_server():
+    """What a server does once when it starts, done once for the run, not inside the first test's time: the
+    uploads' worker process spawned, the prompts read and checked, a draft's first answer read."""
+    import tempfile
+    from pathlib import Path
+
+    from gkassist.dialogue.engine import Engine
+    from gkassist.web.uploads import read_last_year_apart
+    from support import SEED
+
+    last, _ = read_last_year_apart(SEED)
+    Engine.start(last, 2021, folder=Path(tempfile.mkdtemp())).answer("没有")

@@ -219,6 +219,7 @@ def test_submit_withdraw_accept_and_the_office_page(client, data):
 
 
 # ------------------------------------------------------------------ security
+@pytest.mark.slow
 def test_a_wrong_password_is_refused_and_logins_are_rate_limited(client):
     page = login(client, "shiqiao", "wrong-password")
     assert page.status_code == 401 and "账号或密码不对" in page.text
