@@ -204,6 +204,13 @@ def test_submit_withdraw_accept_and_the_office_page(client, data):
     book = openpyxl.load_workbook(io.BytesIO(xlsx.content))
     assert book.sheetnames[:2] == ["单位", "问题"] and any("德惠市郭家镇" in str(c.value) for c in book["单位"]["A"])
     assert "德惠市郭家镇人民政府" in office.get("/admin/audit.html?year=2021").text
+    # next year's report is audited against this one: the repeat rate is there
+    nxt = client.post("/drafts/new", data={"csrf": csrf(client.get("/drafts").text), "year": "2022",
+                                            "source": unquote(url.rsplit("/", 1)[-1])})
+    nxt = answer_all(client, nxt, WHOLE_REPORT)
+    client.post(str(nxt.url).split("#")[0] + "/submit", data={"csrf": csrf(nxt.text), "action": "submit"})
+    row = re.search(r"<tr class=\"[a-z]*\"><td>德惠市郭家镇人民政府</td>(.*?)</tr>", office.get("/admin?year=2022").text, re.S)[1]
+    assert re.search(r"<td>\d+%</td>", row)
     # units list: a unit with no account yet is 未开始
     page = office.post("/admin/units", data={"csrf": csrf(page.text), "units": "# 应报单位\n青岚县白水乡人民政府\n德惠市郭家镇人民政府\n"})
     assert "单位名单已保存：2个单位" in page.text

@@ -482,7 +482,7 @@ def _values(web: Web, conv, account: Account, others: list[str]) -> dict:
 
 def _audit(web: Web, year: int):
     units = list(dict.fromkeys(read_units_list(web.data) + [a.unit for a in web.accounts.all() if a.unit]))
-    return web.audits.of(web.submissions.folder(year), year, units)
+    return web.audits.of(web.submissions.folder(year), year, units, web.submissions.folder(year - 1))
 
 
 def _office_values(web: Web, year: int) -> dict:

@@ -136,16 +136,19 @@ class Audits:
         self._cache: dict[int, tuple[tuple, object]] = {}
         self._lock = threading.Lock()
 
-    def of(self, folder: Path, year: int, required: list[str]):
+    def of(self, folder: Path, year: int, required: list[str], last_folder: Path | None = None):
+        """`last_folder`: last year's submitted reports, for the checks against last year and the repeat rate."""
         from gkassist.audit import run_audit
 
         files = sorted(folder.glob("*.json")) if folder.is_dir() else []
-        key = (tuple((p.name, p.stat().st_mtime_ns) for p in files), tuple(required))
+        last = sorted(last_folder.glob("*.json")) if last_folder and last_folder.is_dir() else []
+        key = (tuple((p.name, p.stat().st_mtime_ns) for p in files + last), tuple(required))
         with self._lock:
             cached = self._cache.get(year)
             if cached and cached[0] == key:
                 return cached[1]
-            audit = run_audit([folder] if files else [], units=required, today=date.today(), workers=1)
+            audit = run_audit([folder] if files else [], [last_folder] if last else [], units=required,
+                              today=date.today(), workers=1)
             self._cache[year] = (key, audit)
             return audit
 
