@@ -79,6 +79,18 @@ def _parser() -> argparse.ArgumentParser:
     a.add_argument("-o", "--output", action="append", default=[], help="审核结果：.html 和/或 .xlsx，可给多个")
     a.add_argument("--json", action="store_true", help="以 JSON 输出审核结果")
     a.add_argument("--workers", type=int, help="并行进程数（默认按 CPU 核数）")
+
+    w = sub.add_parser("web", help="在单位内网上开网页版（文书在浏览器里起草，县政务公开办看报送情况）")
+    w.add_argument("--data", help="数据文件夹：账号、各单位的草稿、报送的报告（默认用户数据目录下的 web）")
+    w.add_argument("--host", default="127.0.0.1", help="监听的地址（内网访问用 0.0.0.0 或本机的内网地址）")
+    w.add_argument("--port", type=int, default=8080)
+    w.add_argument("--public-url", default="", help="文书访问的网址（经反向代理时，如 https://gkassist.xx.gov.cn/）")
+    w_sub = w.add_subparsers(dest="web_command", parser_class=_Parser)
+    wa = w_sub.add_parser("adduser", help="开设账号或重设密码（密码在终端里输入，或从标准输入读一行）")
+    wa.add_argument("name", help="账号名")
+    wa.add_argument("--unit", default="", help="这个账号的单位全称（文书账号必填）")
+    wa.add_argument("--admin", action="store_true", help="县政务公开办的账号：看各单位报送情况、审核")
+    wa.add_argument("--data", help="数据文件夹（与 gkassist web --data 相同）")
     return p
 
 
@@ -355,8 +367,38 @@ def cmd_drafts(args) -> int:
     return EXIT_OK
 
 
+def cmd_web(args) -> int:
+    from gkassist.paths import web_data_dir
+
+    data = Path(args.data) if args.data else web_data_dir()
+    if getattr(args, "web_command", None) == "adduser":
+        import getpass
+
+        from gkassist.web.accounts import Accounts
+
+        if sys.stdin.isatty():
+            password = getpass.getpass(f"账号 {args.name} 的密码：")
+            if getpass.getpass("再输一次：") != password:
+                raise InputError("两次输入的密码不一样，账号没有改动")
+        else:
+            password = sys.stdin.readline().rstrip("\r\n")
+        account = Accounts(data).add(args.name, password, args.unit, args.admin)
+        role = "县政务公开办（管理）" if account.admin else ""
+        print(f"已保存账号 {account.name}：{account.unit or ''}{role}（{data}）")
+        return EXIT_OK
+    try:
+        from gkassist.web.app import run
+    except ImportError:
+        raise InputError("网页版需要另装几个包：pip install 'gkassist[web]'") from None
+    if not 1 <= args.port <= 65535:
+        raise InputError(f"--port：{args.port} 不是有效的端口（1—65535）")
+    run(data, args.host, args.port, args.public_url)
+    return EXIT_OK
+
+
 COMMANDS = {"render": cmd_render, "check": cmd_check, "import": cmd_import, "suggest": cmd_suggest,
-            "corpus": cmd_corpus, "draft": cmd_draft, "drafts": cmd_drafts, "audit": cmd_audit}
+            "corpus": cmd_corpus, "draft": cmd_draft, "drafts": cmd_drafts, "audit": cmd_audit,
+            "web": cmd_web}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -31,6 +31,11 @@ def fallback_drafts_dir() -> Path:
     return Path.home() / "gkassist-草稿"
 
 
+def web_data_dir() -> Path:
+    """`gkassist web`'s data (accounts, each unit's drafts, the reports submitted) when --data is not given."""
+    return _user_dir("data") / "web"
+
+
 def user_corpus_dir() -> Path:
     """The clerk's own reports added with `gkassist corpus add`."""
     return _user_dir("data") / "corpus"

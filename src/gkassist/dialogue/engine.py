@@ -17,6 +17,7 @@ from gkassist.checks import ERROR, Finding, check
 from gkassist.core import formats
 from gkassist.core.derive import next_year_draft
 from gkassist.core.errors import InputError
+from gkassist.core.files import report_file_name
 from gkassist.core.flow import Step, flow, steps_for
 from gkassist.core.model import Report
 from gkassist.dialogue import kinds, session
@@ -73,13 +74,18 @@ class Engine:
 
     # ---------------------------------------------------------- construction and saving
     @classmethod
-    def start(cls, last_year: Report | None = None, year: int | None = None, agency: str = "") -> "Engine":
+    def start(cls, last_year: Report | None = None, year: int | None = None, agency: str = "",
+              folder: Path | None = None) -> "Engine":
+        """A new draft; `folder` is where it is kept (the web keeps each unit's drafts apart), the user's drafts
+        folder when not given.  An `agency` given with last year's report is this year's name (the web's account)."""
         if last_year is not None:
             report, _ = next_year_draft(last_year, year)
+            if agency:
+                report.agency, report.title = agency, report.format.title(agency, report.year)
         else:
             year = year or date.today().year - 1
             report = Report.blank(formats.format_for_year(year), agency or NEW_AGENCY, year, origin="draft")
-        engine = cls(report, last_year)
+        engine = cls(report, last_year, folder / report_file_name(report) if folder is not None else None)
         if last_year is not None:
             engine.step_index = engine.first_unanswered()  # the agency carries over
         return engine
