@@ -14,11 +14,13 @@ import tempfile
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import quote, urlsplit
 
 import jinja2
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import FormData, UploadFile
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
@@ -29,8 +31,11 @@ from gkassist.core.files import safe_name
 from gkassist.web.accounts import Account, Accounts, Attempts, read_units_list, unit_dir, write_units_list
 from gkassist.web.conversation import DOWNLOADS, Conversations, read_last_year
 from gkassist.web.office import Audits, Submissions, chart_svg, statuses
-from gkassist.web.sessions import Sessions
+from gkassist.web.sessions import Session, Sessions
 from gkassist.web.uploads import read_last_year_apart
+
+if TYPE_CHECKING:
+    from gkassist.core.model import Report
 
 HERE = Path(__file__).resolve().parent
 COOKIE, PRE_COOKIE = "gk_session", "gk_login"
@@ -98,7 +103,7 @@ def _form_error(status: int, text: str) -> HTTPException:
     return HTTPException(status, text)
 
 
-async def _form(web: Web, request: Request, session) -> dict:
+async def _form(web: Web, request: Request, session: Session) -> FormData:
     """The posted form, refused (403) without the login's token or from another site."""
     if not web.origin_ok(request):
         raise _form_error(403, "请求来自别的网站，已拒绝。")
@@ -244,7 +249,7 @@ async def new_draft(request: Request, web: Web, session, account: Account):
     upload, source = form.get("lastyear"), str(form.get("source", ""))
     try:
         last, note = None, ""
-        if hasattr(upload, "read") and getattr(upload, "filename", ""):
+        if isinstance(upload, UploadFile) and upload.filename:
             last, note = await _read_upload(upload)
         elif source:
             last, note = await run_in_threadpool(read_last_year, _draft(web, account, source))
@@ -320,7 +325,7 @@ async def office_units(request: Request, web: Web, session, account: Account):
     form = await _form(web, request, session)
     text = str(form.get("units", ""))
     upload = form.get("file")
-    if hasattr(upload, "read") and getattr(upload, "filename", ""):
+    if isinstance(upload, UploadFile) and upload.filename:
         data = await upload.read(MAX_UPLOAD + 1)
         if len(data) > 1024 * 1024:
             return _flash(web, session, "/admin", "单位名单文件太大（上限1 MB）")
@@ -357,7 +362,7 @@ async def office_download(request: Request, web: Web, session, account: Account)
     audit = await run_in_threadpool(_audit, web, year)
     data = await run_in_threadpool(to_xlsx if kind == "xlsx" else to_html, audit)
     types = {"xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "html": "text/html; charset=utf-8"}
-    return Response(data if isinstance(data, bytes) else data.encode("utf-8"), media_type=types[kind], headers={
+    return Response(data if isinstance(data, bytes) else str(data).encode("utf-8"), media_type=types[kind], headers={
         "Content-Disposition": f"attachment; filename*=UTF-8''{quote(f'{year}年度审核.{kind}')}",
         "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; sandbox allow-scripts"})
 
@@ -421,7 +426,7 @@ def _year(request: Request) -> int:
     return _year_of(request.query_params.get("year", ""))
 
 
-async def _read_upload(upload) -> tuple:
+async def _read_upload(upload: UploadFile) -> tuple[Report | None, str]:
     """Last year's report uploaded: at most MAX_UPLOAD bytes, a kind the importer reads, read with its limits under
     a name of its own in a private temporary folder (the clerk's file name only gives the kind)."""
     suffix = Path(upload.filename or "").suffix.lower()
@@ -430,7 +435,7 @@ async def _read_upload(upload) -> tuple:
     data = await upload.read(MAX_UPLOAD + 1)
     if len(data) > MAX_UPLOAD:
         raise InputError(f"上传的文件超过{MAX_UPLOAD // 1024 // 1024} MB，不像一份年度报告")
-    shown = re.sub(r"[\x00-\x1f\x7f/\\]", "", Path(upload.filename).name)[:80]
+    shown = re.sub(r"[\x00-\x1f\x7f/\\]", "", Path(upload.filename or "").name)[:80]
     with tempfile.TemporaryDirectory(prefix="gkassist-upload-") as folder:
         path = Path(folder) / ("去年的报告" + suffix)
         path.write_bytes(data)
@@ -490,7 +495,7 @@ def _office_values(web: Web, year: int) -> dict:
 
     rows = statuses(web.data, web.accounts.all(), read_units_list(web.data), web.submissions, year)
     audit = _audit(web, year)
-    counts = {}
+    counts: dict[str, int] = {}
     for r in rows:
         counts[r.status] = counts.get(r.status, 0) + 1
     return {"rows": rows, "counts": counts, "audit": audit, "audited": [(u, unit_row(u)) for u in audit.units],
@@ -542,7 +547,8 @@ async def _plain(send, status: int, text: str) -> None:
 def create_app(data: Path, public_url: str = "", session_lifetime: float = 8 * 3600):
     web = Web(Settings(Path(data), public_url, session_lifetime))
 
-    async def http_error(request: Request, exc: HTTPException):
+    async def http_error(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, HTTPException)  # registered for HTTPException only
         if request.url.path.startswith("/static/") or exc.status_code == 413:
             return PlainTextResponse(exc.detail, status_code=exc.status_code)
         return web.page("error.html", exc.status_code, message=exc.detail, account=None, csrf="")

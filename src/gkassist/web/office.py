@@ -11,9 +11,13 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from html import escape
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from gkassist.core.errors import InputError
 from gkassist.core.files import atomic_write
+
+if TYPE_CHECKING:
+    from gkassist.audit import Unit
 from gkassist.web.accounts import unit_dir, unit_id
 
 NOT_STARTED, DRAFTING, FINISHED, SUBMITTED, ACCEPTED = "未开始", "起草中", "已写完", "已报送", "已接收"
@@ -147,16 +151,16 @@ class Audits:
             cached = self._cache.get(year)
             if cached and cached[0] == key:
                 return cached[1]
-            audit = run_audit([folder] if files else [], [last_folder] if last else [], units=required,
+            audit = run_audit([folder] if files else [], [last_folder] if last_folder and last else [], units=required,
                               today=date.today(), workers=1)
             self._cache[year] = (key, audit)
             return audit
 
 
-def applications(unit) -> int | None:
+def applications(unit: Unit) -> int | None:
     """A unit's new applications (表三 一、本年新收 总计) from the audit's cells."""
     value = unit.tables.get("t3", {}).get("new", {}).get("total")
-    return value if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+    return int(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None  # counts are whole
 
 
 def chart_svg(audit) -> str:
