@@ -14,9 +14,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from gkassist.core import fileformats
 from gkassist.core.errors import InputError
 
-REPORT_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".docx", ".pdf", ".json")
+REPORT_SUFFIXES = fileformats.suffixes("published") + fileformats.suffixes("data")
 TABLE_RULES = {"T3-BALANCE", "T3-RESULTS", "T3-COLUMNS", "T4-SUMS"}
 
 
