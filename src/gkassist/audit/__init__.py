@@ -14,11 +14,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from gkassist.core import fileformats
+from gkassist.core import fileformats, relations
 from gkassist.core.errors import InputError
 
 REPORT_SUFFIXES = fileformats.suffixes("published") + fileformats.suffixes("data")
-TABLE_RULES = {"T3-BALANCE", "T3-RESULTS", "T3-COLUMNS", "T4-SUMS"}
 
 
 @dataclass
@@ -49,7 +48,8 @@ class Unit:
 
     @property
     def tables_hold(self) -> bool:
-        return not self.error and not any(f["rule"] in TABLE_RULES for f in self.findings)
+        table_rules = relations.sum_rules()  # the sums the formats declare (T3-BALANCE, …, T4-SUMS)
+        return not self.error and not any(f["rule"] in table_rules for f in self.findings)
 
     def to_dict(self) -> dict:
         data = {k: v for k, v in self.__dict__.items() if k != "tables"}
