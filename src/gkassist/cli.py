@@ -191,13 +191,14 @@ def _check_several(args, last, today) -> int:
 def cmd_audit(args) -> int:
     from gkassist.audit import read_units, read_urls, report_files, run_audit
     from gkassist.audit.output import to_html, to_json, to_xlsx
+    from gkassist.core import fileformats
     from gkassist.core.files import check_output
 
     outputs = [Path(o) for o in args.output]
     read = [args.units, args.urls, *(report_files([*args.folders, *args.last_year]) if outputs else [])]
     for out in outputs:
-        if out.suffix.lower() not in (".html", ".htm", ".xlsx", ".json"):
-            raise InputError(f"{out}：审核结果只能输出为 .html、.xlsx 或 .json")
+        if out.suffix.lower() not in fileformats.suffixes("audit"):
+            raise InputError(f"{out}：审核结果只能输出为 {fileformats.listed('audit')}")
         # before the audit's minutes, not after; never one of the files it reads (a hard link to one of them
         # included), never inside a folder it reads
         check_output(out, read, [*args.folders, *args.last_year])
@@ -214,9 +215,9 @@ def cmd_audit(args) -> int:
     audit = run_audit(args.folders, args.last_year, units, today, args.workers, progress and progress.update, urls=urls)
     if progress:
         progress.close()
-    writers = {".html": to_html, ".htm": to_html, ".json": to_json}
+    writers = {"html": to_html, "json": to_json, "xlsx": to_xlsx}  # by the kinds core.fileformats lists for an audit
     for out in outputs:
-        data = to_xlsx(audit) if out.suffix.lower() == ".xlsx" else writers[out.suffix.lower()](audit)
+        data = writers[fileformats.kind_of(out).id](audit)
         _written(out, data, file=sys.stderr)
     if args.json:
         print(_harmless(to_json(audit)))

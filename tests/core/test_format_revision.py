@@ -18,6 +18,7 @@ from support import SAMPLES
 NEW_ROW = "4.申请人主动撤回申请"
 RENAMED = "行政规范性文件和其他政策文件"
 NEW_SECTION = "政务公开工作要点落实情况"
+T4_RENAMED = "决定予以维持"  # 表四's header words come from the format too
 
 
 def revision_2027() -> str:
@@ -29,6 +30,7 @@ def revision_2027() -> str:
         ("notice: 国办公开办函〔2021〕30号", "notice: 国办公开办函〔2027〕1号（测试用）"),
         ("from_year: 2021", "from_year: 2027"),
         ("{id: normative, label: 行政规范性文件}", "{id: normative, label: " + RENAMED + "}"),
+        ("{id: upheld, label: 结果维持}", "{id: upheld, label: " + T4_RENAMED + "}"),
         ("              - {id: other_3, label: 3.其他, legacy: （六）其他处理}",
          "              - {id: other_3, label: 3.其他, legacy: （六）其他处理}\n"
          "              - {id: other_4, label: " + NEW_ROW + "}"),
@@ -66,6 +68,9 @@ def a_2027_report() -> Report:
 
     fill_totals(report, "t3")
     fill_totals(report, "t4")
+    report.set_cell("t4", "cases", "review.upheld", 1)
+    report.set_cell("t4", "cases", "suit_direct.pending", 2)
+    fill_totals(report, "t4")
     report.sections = {"overview": ["（一）主动公开。全年公开信息120条。"], "problems": ["一是政策解读形式不够丰富，下一步增加图解。"],
                        "tasks": ["全年政务公开工作要点12项任务全部完成。"], "other": ["本年度未收取信息处理费。"]}
     return report
@@ -99,7 +104,7 @@ def test_rendered_and_imported_back_cell_for_cell(revision, suffix, tmp_path):
         text = "\n".join(p.text for p in doc.paragraphs) + "\n".join(c.text for t in doc.tables for row in t.rows for c in row.cells)
     else:
         text = out.read_text(encoding="utf-8")
-    for words in (NEW_ROW, RENAMED, "六、" + NEW_SECTION, "七、其他需要报告的事项", "全年政务公开工作要点12项任务全部完成。"):
+    for words in (NEW_ROW, RENAMED, T4_RENAMED, "六、" + NEW_SECTION, "七、其他需要报告的事项", "全年政务公开工作要点12项任务全部完成。"):
         assert words in text, words
     assert text.index("五、存在的主要问题及改进情况") < text.index("六、" + NEW_SECTION) < text.index("七、其他需要报告的事项")
     json_out = tmp_path / "back.json"
@@ -224,3 +229,11 @@ def test_the_dialogue_notes_the_changed_relation(across_revision, tmp_path, caps
     main(["draft", "--from", _saved(last, tmp_path), "--year", "2028", "--answers", str(answers)])
     transcript = capsys.readouterr().out
     assert "注意：去年报告的行政规范性文件现行有效9件，加上今年制发，应为11件，这里是10件。" in transcript
+
+
+def test_table_four_header_words_come_from_the_format(revision):
+    """The importer skips 表四's header words among its cells by the format's labels, not a list of its own."""
+    from gkassist.importer.tables import t4_words
+
+    assert t4_words("2027").fullmatch(T4_RENAMED) and not t4_words("2021").fullmatch(T4_RENAMED)
+    assert t4_words("2021").fullmatch("行政复议·结果维持") and not t4_words("2021").fullmatch("结果维持3")

@@ -16,14 +16,14 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from gkassist.core import fileformats, relations
 from gkassist.core.errors import InputError
 
 if TYPE_CHECKING:
     from gkassist.core.model import Report
     from gkassist.importer.result import ImportResult
 
-REPORT_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".docx", ".pdf", ".json")
-TABLE_RULES = {"T3-BALANCE", "T3-RESULTS", "T3-COLUMNS", "T4-SUMS"}
+REPORT_SUFFIXES = fileformats.suffixes("published") + fileformats.suffixes("data")
 
 
 @dataclass
@@ -54,7 +54,8 @@ class Unit:
 
     @property
     def tables_hold(self) -> bool:
-        return not self.error and not any(f["rule"] in TABLE_RULES for f in self.findings)
+        table_rules = relations.sum_rules()  # the sums the formats declare (T3-BALANCE, …, T4-SUMS)
+        return not self.error and not any(f["rule"] in table_rules for f in self.findings)
 
     def to_dict(self) -> dict:
         data = {k: v for k, v in self.__dict__.items() if k != "tables"}

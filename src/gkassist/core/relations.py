@@ -96,6 +96,14 @@ def sum_mismatches(report: Report, table_id: str | None = None, rule: str | None
     return out
 
 
+def sum_rules() -> frozenset[str]:
+    """The rules of the sums every known format declares (T3-BALANCE, T3-RESULTS, T3-COLUMNS, T4-SUMS): the
+    findings that say a report's tables do not add up."""
+    from gkassist.core.formats import all_formats
+
+    return frozenset(e.rule for f in all_formats() for e in f.sums)
+
+
 # ------------------------------------------------------------------ from last year to this year
 @dataclass(frozen=True)
 class YearMismatch:

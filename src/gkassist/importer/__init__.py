@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from gkassist.core import fileformats
 from gkassist.core.errors import InputError
 from gkassist.core.files import check_readable, decode_text, read_bytes
 from gkassist.importer.textparse import ImportResult, parse_text
@@ -45,7 +46,9 @@ def _text(path: Path, data: bytes) -> str:
 
 # The readers, by file extension: each gives the report's text with table rows as lines and cells
 # separated by " | ", which `textparse` then reads the same way whatever the source.
-READERS = {".txt": _text, ".text": _text, ".md": _markdown, ".html": _html, ".htm": _html, ".docx": _docx, ".pdf": _pdf}
+# (by the kinds of core.fileformats that a published report is read from)
+_BY_KIND = {"txt": _text, "md": _markdown, "html": _html, "docx": _docx, "pdf": _pdf}
+READERS = {s: _BY_KIND[k.id] for k in fileformats.kinds("published") for s in k.suffixes}
 PUBLISHED_SUFFIXES = tuple(READERS)
 # What the content says it is, whatever its extension.
 _SIGNATURES = ((b"%PDF-", _pdf),)
@@ -194,11 +197,12 @@ def load_any(path: str | Path, last=None):
 
     if not is_url(path):
         path = Path(path)
-        if path.suffix.lower() == ".json":
+        if path.suffix.lower() in fileformats.suffixes("data"):
             return load_report(path), None
         if path.suffix.lower() not in PUBLISHED_SUFFIXES:
             check_readable(path)
-            raise InputError(f"{path}：不支持的文件类型“{path.suffix or '无扩展名'}”（可用 .json、.txt、.html、.htm、.docx、.pdf）")
+            raise InputError(f"{path}：不支持的文件类型“{path.suffix or '无扩展名'}”"
+                             f"（可用 {'、'.join(fileformats.suffixes('data') + PUBLISHED_SUFFIXES)}）")
     result = import_source(path)
     if last is not None:
         result.settle_with_last_year(last)

@@ -16,7 +16,16 @@ from gkassist.importer.labels import loose_matches
 from gkassist.importer.result import ImportResult
 from gkassist.importer.tokens import Token, leading_cells, tokenize
 
-T4_WORDS = re.compile(r"[行政复议诉讼未经直接起后结果维持纠正其他尚审总计类别·|]+")
+
+@cache
+def t4_words(version: str) -> re.Pattern:
+    """A run of 表四's header words (行政复议, 未经复议直接起诉, 结果维持, …, 类别 and the “·” joining them), from the
+    format's own labels: text among 表四's cells that is no cell."""
+    table = formats.get_format(version).t4
+    words = {table.label_heading, *(c.label for c in table.columns), *(u for c in table.columns for u in c.under)}
+    return re.compile("[" + re.escape("".join(sorted(set("".join(words))))) + "·|]+")
+
+
 def _label_pattern(label: str) -> str:
     parts = []
     chars = list(label)
@@ -267,7 +276,7 @@ class TableReader:
         region = re.sub(r"[^\n]+", lambda m: m.group(0) if re.search(r"\d", m.group(0)) else " " * len(m.group(0)),
                         self.text[start:end])
         t4_cols = list(self.report.format.t4.value_columns())
-        cells = [t for t in tokenize(region, start) if not (t.kind == "text" and T4_WORDS.fullmatch(t.text))]
+        cells = [t for t in tokenize(region, start) if not (t.kind == "text" and t4_words(self.report.format_version).fullmatch(t.text))]
         # each row's closing "|" leaves a trailing empty field: no cell in “| 5 | 0 |”, the last blank cell in
         # “5 |  | 2 |  |” (a page's row whose last cell is empty): the count of cells tells which
         tokens = leading_cells([t for t in cells if not (t.kind == "blank" and t.trailing)], len(t4_cols))

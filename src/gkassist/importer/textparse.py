@@ -27,7 +27,7 @@ from gkassist.importer.headings import (
     with_headings_out_of_place,
 )
 from gkassist.importer.result import ImportResult
-from gkassist.importer.tables import T4_WORDS, TableReader, mark_missing
+from gkassist.importer.tables import TableReader, mark_missing, t4_words
 from gkassist.importer.title import find_title, identify, looks_like_agency, source_header, title_line
 from gkassist.importer.tokens import normalise, tokenize
 
@@ -81,7 +81,7 @@ def _read_sections(result: ImportResult, text: str, headings: list[tuple[str, in
         else:  # one row of numbers under its header (表四)
             table_end = reader.read_t4(tstart.start(), body_end, tstart.end())
         extra = split_paragraphs(text[end:tstart.start()], wrapped) + split_paragraphs(text[table_end:body_end], wrapped)
-        extra = [x for x in extra if x != table.corner and not T4_WORDS.fullmatch(x.replace(" ", ""))]
+        extra = [x for x in extra if x != table.corner and not t4_words(report.format_version).fullmatch(x.replace(" ", ""))]
         if extra:
             report.extra_lines[sid] = extra
     reader.resolve_ambiguous_t3()  # a 表三 under no heading of its own

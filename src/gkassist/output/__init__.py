@@ -8,13 +8,17 @@ from pathlib import Path
 
 import jinja2
 
+from gkassist.core import fileformats
 from gkassist.core.errors import InputError
 from gkassist.core.model import Report
 from gkassist.output import grids as layout
 from gkassist.paths import resource_dir
 
-TEXT_FORMATS = {".txt": "report.txt.j2", ".md": "report.md.j2", ".html": "report.html.j2", ".htm": "report.html.j2"}
-OUTPUT_SUFFIXES = tuple(TEXT_FORMATS) + (".docx",)
+# The templates of the kinds of file a report is written to as text (core.fileformats names the kinds); Word has
+# its own writer (docx_writer).
+TEMPLATES = {"txt": "report.txt.j2", "md": "report.md.j2", "html": "report.html.j2"}
+TEXT_FORMATS = {s: TEMPLATES[k.id] for k in fileformats.kinds("report") if k.id in TEMPLATES for s in k.suffixes}
+OUTPUT_SUFFIXES = fileformats.suffixes("report")
 
 
 def _text_table(table: layout.FlatTable) -> str:
@@ -99,7 +103,7 @@ def check_output_names(names) -> None:
     """Refuse an unsupported output before anything is written (a later one would leave the earlier written)."""
     for name in names:
         if Path(name).suffix.lower() not in OUTPUT_SUFFIXES:
-            raise InputError(f"{name}：不支持的输出格式“{Path(name).suffix or '无扩展名'}”（可选：.docx、.txt、.md、.html）")
+            raise InputError(f"{name}：不支持的输出格式“{Path(name).suffix or '无扩展名'}”（可选：{fileformats.listed('report')}）")
 
 
 def render_bytes(report: Report, suffix: str) -> bytes:
@@ -110,7 +114,7 @@ def render_bytes(report: Report, suffix: str) -> bytes:
         return write_docx(report)
     if suffix in TEXT_FORMATS:
         return render_text(report, suffix).encode("utf-8")
-    raise InputError(f"不支持输出为“{suffix}”格式（可选：.docx、.txt、.md、.html）")
+    raise InputError(f"不支持输出为“{suffix}”格式（可选：{fileformats.listed('report')}）")
 
 
 def render_to(report: Report, path: Path) -> Path | None:

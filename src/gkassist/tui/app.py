@@ -13,6 +13,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Input, Static
 
+from gkassist.core import fileformats
 from gkassist.core.controls import visible, visible_line
 from gkassist.core.errors import InputError
 from gkassist.dialogue.replies import Reply
@@ -22,7 +23,7 @@ from gkassist.tui.widgets import AnswerInput, ChatBubble, KeyBar, NoticeLine
 
 HELP = (Path(__file__).parent / "help.md").read_text(encoding="utf-8")
 _BUBBLE_CLASS = {"error": "error", "suggestion": "suggestion"}
-EXPORT_FORMATS = ((".docx", "Word"), (".html", "网页"), (".md", "Markdown"), (".txt", "文本"))
+EXPORT_FORMATS = tuple((k.suffix, k.name) for k in fileformats.kinds("report"))  # core.fileformats: one registry
 
 
 class DraftApp(App):
