@@ -35,11 +35,25 @@ def run(engine: Engine, notice: str, answers: list[str], out=None) -> Engine:
     print_replies(engine.greeting(notice), out)
     for answer in answers:
         print(f"我：{answer}", file=out)
-        print_replies(engine.answer(answer), out)
+        replies = engine.answer(answer)
+        print_replies([r for r in replies if r.kind != "action"], out)
+        for r in replies:
+            if r.kind == "action":
+                print_replies(_do(engine, r.action), out)
     if engine.offered_restart is None:
         path = engine.save()
         print(f"（草稿已保存：{path}）", file=out)
     return engine
+
+
+def _do(engine: Engine, action: str) -> list[Reply]:
+    """A typed action that is the front end's: 导出 writes the Word file into the current folder (as the window
+    does where it was started), 预览 prints the report."""
+    if action == "export":
+        return engine.export(Path.cwd())
+    from gkassist.output import render_text
+
+    return [Reply(render_text(engine.report, ".md"))]
 
 
 def export(engine: Engine, outputs: list[str], out=None) -> None:

@@ -33,3 +33,21 @@ def find_last_year(agency: str, year: int) -> tuple[Report, str] | None:
         if report.agency == agency and report.year == year - 1:
             return report, where
     return None
+
+
+def imported_note(report: Report, result) -> str:
+    """What is said of last year's report once it is read: the importer's summary (what was read, what was not),
+    the same words whether it came with --from or was given in the conversation."""
+    return f"已导入去年的报告：{result.summary()}" if result else f"已读入去年的报告：{report.agency} {report.year}年度"
+
+
+def read_given(said: str) -> tuple[Report, str]:
+    """Last year's report from what the clerk gave in the conversation: a file path (quoted, as a terminal's drag and
+    drop writes it, or not) or a web address; the report and the note to show.  InputError when it cannot be read."""
+    from gkassist.importer import load_any
+
+    where = said.strip().strip("'\"“”‘’「」").strip()
+    if not where:
+        raise InputError("没有给出文件或网址")
+    report, result = load_any(where)
+    return report, imported_note(report, result)

@@ -6,14 +6,16 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 # say: a question or a remark; understood: what was understood, waiting for “对”; error: a refusal or a
-# problem to fix; suggestion: a phrasing from the corpus; done: the report is finished.
-ReplyKind = Literal["say", "understood", "error", "suggestion", "done"]
+# problem to fix; suggestion: a phrasing from the corpus; done: the report is finished; exported: a file written;
+# action: the clerk typed an action that is the front end's to do (`action`: its id in prompts/actions.yaml).
+ReplyKind = Literal["say", "understood", "error", "suggestion", "done", "exported", "action"]
 
 
 @dataclass
 class Reply:
     text: str
     kind: ReplyKind = "say"
+    action: str = ""
 
 
 @dataclass

@@ -17,11 +17,21 @@ from gkassist.core.errors import InputError
 from gkassist.dialogue.replies import Reply
 from gkassist.tui.commands import DraftCommands
 from gkassist.tui.screens import TextScreen
-from gkassist.tui.widgets import AnswerInput, ChatBubble, KeyBar
+from gkassist.tui.widgets import AnswerInput, ChatBubble, KeyBar, key_name
 
 HELP = (Path(__file__).parent / "help.md").read_text(encoding="utf-8")
 _BUBBLE_CLASS = {"error": "error", "suggestion": "suggestion"}
 EXPORT_FORMATS = ((".docx", "Word"), (".html", "网页"), (".md", "Markdown"), (".txt", "文本"))
+# what each action of prompts/actions.yaml is in this window (the names and keys are the data's)
+_DOES = {"help": "help", "preview": "preview", "export": "export('.docx')", "back": "back", "skip": "skip",
+         "reopen": "reopen", "closing": "closing_date", "undo": "undo", "save": "save", "quit": "save_quit"}
+
+
+def _action_bindings() -> list[Binding]:
+    """The key bar's keys: prompts/actions.yaml's names and keys, in its order (Ctrl keys before the answer line's)."""
+    from gkassist.dialogue.actions import actions
+
+    return [Binding(a.key, _DOES[a.id], a.name, priority=a.key.startswith("ctrl+")) for a in actions().words.actions]
 
 
 class DraftApp(App):
@@ -30,13 +40,7 @@ class DraftApp(App):
     COMMANDS = {DraftCommands}
     COMMAND_PALETTE_DISPLAY = "命令"
     BINDINGS = [
-        Binding("f1", "help", "帮助"),
-        Binding("f2", "preview", "预览"),
-        Binding("ctrl+s", "save", "保存", priority=True),
-        Binding("ctrl+e", "export('.docx')", "导出Word", priority=True),
-        Binding("ctrl+z", "undo", "撤销", priority=True),
-        Binding("ctrl+b", "back", "上一题", priority=True),
-        Binding("ctrl+q", "save_quit", "保存退出", priority=True),
+        *_action_bindings(),
         # the conversation scrolls by page while the answer line keeps the focus (not in the key bar: it is full)
         Binding("pageup", "scroll_log(-1)", "上翻", show=False),
         Binding("pagedown", "scroll_log(1)", "下翻", show=False),
@@ -52,7 +56,6 @@ class DraftApp(App):
         self.lock = None
         self.notice = notice
         self._export_dir = export_dir
-        self.export_asked: str | None = None  # the format whose export was asked about (errors or blanks left)
 
     @property
     def export_dir(self) -> Path:
@@ -109,12 +112,15 @@ class DraftApp(App):
         if self.engine.done and self.engine.offered_restart is None:
             self.action_review()
 
-    def action_command_palette(self) -> None:
-        """The palette, with a Chinese prompt (Textual's says “Search for commands…”)."""
+    def action_command_palette(self, query: str = "") -> None:
+        """The palette, with a Chinese prompt (Textual's says “Search for commands…”); `query` typed in already."""
         from textual.command import CommandPalette
 
         if not CommandPalette.is_open(self):
-            self.push_screen(CommandPalette(id="--command-palette", placeholder="输入要做的事或部分名称，如“表三”“导出”"))
+            palette = CommandPalette(id="--command-palette", placeholder="输入要做的事或部分名称，如“表三”“导出”")
+            self.push_screen(palette)
+            if query:
+                palette.call_after_refresh(lambda: setattr(palette.query_one(Input), "value", query))
 
     def on_ready(self) -> None:
         # Ready comes after the first frame is on the screen: only then start jieba and the index.
@@ -149,7 +155,6 @@ class DraftApp(App):
     def answered(self, event: Input.Submitted) -> None:
         if self.engine is None:
             return  # still opening the draft: the typed answer stays in the box
-        self.export_asked = None
         text = event.value
         event.input.value = ""
         self.say(Reply(text or "（空）"), user=True)
@@ -179,8 +184,11 @@ class DraftApp(App):
         threading.Thread(target=run, name="gkassist-polish", daemon=True).start()
 
     def show_replies(self, replies: list[Reply]) -> None:
-        self.say(*replies)
+        wanted = [r.action for r in replies if r.kind == "action"]
+        self.say(*[r for r in replies if r.kind != "action"])
         self.refresh_side()
+        for action in wanted:  # typed “导出”, “预览”: the same as their keys
+            self.call_later(self.run_action, _DOES[action])
         answer = self.query_one("#answer", Input)
         if answer.disabled:
             answer.disabled = False
@@ -214,9 +222,8 @@ class DraftApp(App):
     def action_help(self) -> None:
         if self.engine is None:
             return  # still opening the draft
-        step = self.engine.step
-        where = f"\n\n**现在这一步**：{step.ask}" if step else ""
-        self.push_screen(TextScreen(HELP + where))
+        here = "\n\n".join(r.text for r in self.engine.help()[:1])  # the same help “帮助” gives in the conversation
+        self.push_screen(TextScreen(f"**现在这一题**：{here}\n\n{HELP}"))
 
     def action_preview(self) -> None:
         if self.engine is None:
@@ -279,29 +286,22 @@ class DraftApp(App):
     def action_export(self, suffix: str) -> None:
         if self.engine is None:
             return  # still opening the draft
-        from gkassist.core.files import export_file_name
-        from gkassist.output import render_to
+        replies = self._guarded(lambda: self.engine.export(self.export_dir, suffix))
+        self.say(*replies)
+        if replies and replies[-1].kind == "exported":
+            self.notify("已导出：" + Path(replies[-1].text.splitlines()[0].removeprefix("已导出到：")).name, markup=False)
 
-        r = self.engine.report
-        notice = self.engine.export_notice()
-        if notice and self.export_asked != suffix:
-            # errors or blank cells left: say which and let the clerk confirm, never a silent half-done file
-            self.export_asked = suffix
-            self.say(Reply(f"{notice}确实要现在导出{suffix}吗？再按一次同样的导出键（Ctrl+E）就导出；先改的话直接回答问题。", "error"))
-            return
-        from gkassist.dialogue.session import remember_export_dir
+    def action_skip(self) -> None:
+        if self.engine is not None and not self._waiting_for_model() and self.engine.step is not None:
+            self.show_replies(self._guarded(self.engine.skip))
 
-        self.export_asked = None
-        path = (self.export_dir / export_file_name(r, suffix)).resolve()
-        try:
-            kept = render_to(r, path)
-        except InputError as e:
-            self.say(Reply(str(e), "error"))
-            return
-        remember_export_dir(path.parent)
-        said = f"已导出到：{path}" + (f"\n原来的同名文件留作备份：{kept.name}" if kept else "")
-        self.say(Reply(said))
-        self.notify(f"已导出：{path.name}", markup=False)  # the whole path is in the chat; the toast stays short
+    def action_reopen(self) -> None:
+        """改表…: the palette, showing the parts to open."""
+        if self.engine is not None:
+            self.action_command_palette("改")
+
+    def action_closing_date(self) -> None:
+        self._ask_closing_date()
 
     def action_save_quit(self) -> None:
         if self.engine is None:
@@ -315,20 +315,25 @@ class DraftApp(App):
         self.exit()
 
     def palette_entries(self):
-        """(title, help, callback) of the command palette: the parts in the flow's order, then exports and keys."""
+        """(title, help, callback) of the command palette: the actions of prompts/actions.yaml by the names the key bar
+        and the typed commands use, each part to open (“改表三 依申请公开”), then the other export formats."""
+        from gkassist.dialogue.actions import actions
+
         if self.engine is None:
             return
-        for step in self.engine.steps:
-            yield f"跳到：{step.title}", step.ask[:40], lambda i=step.id: self._jump(i)
-        for suffix, name in EXPORT_FORMATS:
-            yield f"导出为{name}（{suffix}）", f"导出到 {self.export_dir}", lambda s=suffix: self.action_export(s)
         closing = self.engine.report.closing()
-        yield "落款日期", f"现在是{closing[1] if closing else '今天'}；在对话框里写“落款日期：……”", self._ask_closing_date
-        yield "预览整份报告", "F2", self.action_preview
+        for a in actions().words.actions:
+            if a.id == "reopen":
+                for step in self.engine.steps:
+                    yield f"改{step.title}", step.ask[:40], lambda i=step.id: self._jump(i)
+                continue
+            about = a.about
+            if a.id == "closing":
+                about = f"现在是{closing[1] if closing else '今天'}；{about}"
+            yield f"{a.name}（{key_name(a.key)}）", about, lambda d=_DOES[a.id]: self.call_later(self.run_action, d)
+        for suffix, name in EXPORT_FORMATS[1:]:
+            yield f"导出为{name}（{suffix}）", f"导出到 {self.export_dir}", lambda s=suffix: self.action_export(s)
         yield "检查结果和整份报告", "已完成的报告打开时显示的页面", self.action_review
-        yield "帮助", "F1", self.action_help
-        yield "保存", "Ctrl+S", self.action_save
-        yield "保存并退出", "Ctrl+Q", self.action_save_quit
 
     def action_scroll_log(self, direction: int) -> None:
         log = self.query_one("#log", VerticalScroll)
