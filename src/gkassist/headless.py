@@ -40,7 +40,7 @@ def run(engine: Engine, notice: str, answers: list[str], out=None) -> Engine:
         for r in replies:
             if r.kind == "action":
                 print_replies(_do(engine, r.action), out)
-    if engine.offered_restart is None:
+    if engine.modes.offered_restart is None:
         path = engine.save()
         print(f"（草稿已保存：{path}）", file=out)
     return engine

@@ -334,7 +334,7 @@ def test_from_last_year_with_an_existing_draft_asks_and_keeps_the_old_one():
     engine, _ = open_session(str(SEED), 2021)
     answer_all(engine, ["自然人申请2件，予以公开2件", "对"])
     again, _ = open_session(str(SEED), 2021)
-    assert again.path == engine.path and again.offered_restart is not None
+    assert again.path == engine.path and again.modes.offered_restart is not None
     assert again.answer("随便")[0].text.startswith("德惠市郭家镇人民政府 2021年度已经有一份草稿（写到“表四 复议诉讼”")
     assert again.answer("接着写")[1].text.startswith("今年因政府信息公开被申请行政复议")
     assert again.report.number("t3", "new", "natural") == 2

@@ -53,7 +53,7 @@ def test_an_unfinished_draft_of_last_year_asks_which_year(choice, year):
     assert "接着写2025年的，还是开始2026年的？" in said(engine.greeting(notice))
     assert engine.answer("自然人3件")[0].kind == "error"  # no answer is taken before the year is chosen
     replies = engine.answer(choice)
-    assert engine.report.year == year and engine.offered_year is None
+    assert engine.report.year == year and engine.modes.offered_year is None
     if year == 2026:
         assert engine.report.agency == "青岚县白云镇人民政府" and engine.path != old.path
         assert load_report(old.path).year == 2025  # the older draft stays as it was
@@ -61,7 +61,7 @@ def test_an_unfinished_draft_of_last_year_asks_which_year(choice, year):
         assert "今年收到和办理政府信息公开申请的情况如何" in said(replies)
     # in June the unfinished 2025 draft is the season's: no question
     june, _ = open_session(clock=lambda: date(2026, 6, 1))
-    assert june.offered_year is None
+    assert june.modes.offered_year is None
 
 
 # ---------------------------------------------------------------- last year's report, asked for after the agency
@@ -108,9 +108,9 @@ def test_a_path_that_cannot_be_read_is_said_and_asked_again(bad):
     engine.answer("对")
     replies = engine.answer(bad)
     assert replies[0].kind == "error" and "请再给一次" in replies[0].text
-    assert engine.asking_last_year and engine.step.id == "requests"
+    assert engine.modes.asking_last_year and engine.step.id == "requests"
     assert "今年收到和办理" in said(engine.answer("没有"))
-    assert engine.last_year is None and not engine.asking_last_year
+    assert engine.last_year is None and not engine.modes.asking_last_year
 
 
 @pytest.mark.parametrize("no", ["没有", "没有。", "无", "去年没有报告", "找不到", "不用"])
@@ -168,7 +168,7 @@ def test_undo_takes_back_last_years_report_and_an_open_offer(tmp_path):
     for answer in ("青岚县白云镇人民政府", "对", str(path)):
         engine.answer(answer)
     assert engine.undo()[0].text == "已撤销刚才还没确认的回答；已保存的内容没有变。"
-    assert engine.offered_last_year is None and engine.last_year is None
+    assert engine.modes.offered_last_year is None and engine.last_year is None
     engine.answer("改机关名称")
     engine.answer("对")
     engine.answer(str(path))
@@ -211,7 +211,7 @@ def test_help_while_the_assistant_asks_its_own_question():
     engine = Engine.start(None, 2025)
     engine.answer("青岚县白云镇人民政府")
     engine.answer("对")
-    assert "去年的报告在哪里" in engine.answer("怎么填？")[0].text and engine.asking_last_year
+    assert "去年的报告在哪里" in engine.answer("怎么填？")[0].text and engine.modes.asking_last_year
 
 
 def test_asking_how_headless(tmp_path, capsys):

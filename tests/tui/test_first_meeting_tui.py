@@ -80,7 +80,7 @@ async def test_last_years_report_asked_for_in_the_window(tmp_path):
         assert "去年的报告在哪里" in messages(app)[-1]
         app.query_one("#answer").value = f"'{path}'"  # dragged into the terminal: a quoted path, pasted at once
         await pilot.press("enter")
-        await until(pilot, lambda: app.engine.offered_last_year is not None)
+        await until(pilot, lambda: app.engine.modes.offered_last_year is not None)
         assert "用它作为去年的报告吗？" in messages(app)[-1]
         await typed(pilot, "对")
         assert app.engine.last_year.year == 2024 and app.engine.step.id == "requests"

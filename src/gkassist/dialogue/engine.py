@@ -25,6 +25,7 @@ from gkassist.dialogue import kinds, session
 from gkassist.dialogue.actions import actions
 from gkassist.dialogue.kinds.field import NEW_AGENCY
 from gkassist.dialogue.replies import Pending, Reply
+from gkassist.dialogue.state import DialogueState, Fresh, Modes
 
 YES = re.compile(r"^\s*(对|对的|对了|是|是的|确认|好|好的|行|可以|没问题|没错|采用|就这样|ok|OK|y|yes)\s*[。！!]?\s*$")
 NO = re.compile(r"^\s*(不对|不是|错了|重来|否|no|n)\s*[。！!]?\s*$")
@@ -79,22 +80,49 @@ class Engine:
                  clock: Callable[[], date] = date.today):
         _checked_prompts()
         self.clock = clock  # “today” for the checks' deadlines and the 落款 (a test sets the day)
-        self.report = report
-        self.last_year = last_year
+        self.state = DialogueState(report, last_year)  # what the question kinds receive
         self.path = path or session.draft_path(report)
-        self.step_index = 0
-        self.pending: Pending | None = None
         self.history: list[Snapshot] = []  # what each confirmed change replaced
-        self.offered_last_year: Report | None = None  # found after the agency was named, waiting for “用”
-        self.asking_last_year = False  # none found: asked where it is (a file, a web address or “没有”)
-        self.offered_restart: "Engine | None" = None  # a fresh draft from last year, waiting for “重新开始”
-        self.offered_year: "Engine | None" = None  # a fresh draft of the season's year, beside an older one
-        self.export_asked: str | None = None  # the format whose export was warned about (errors or blanks left)
-        self.return_to: int | None = None  # a part reopened (改表二, 上一题, the palette): once confirmed, the question left
-        self.catching_up = False  # past the last question with parts skipped: on to each part still empty
         self.notices: list[str] = []  # what the clerk must hear about saving (a fallback folder used)
         self._renamed_from: Path | None = None  # the file a new draft was saved as before its agency was known
         self.lock: session.DraftLock | None = None  # this window's lock on the draft (session.lock_draft)
+
+    # the state, by the names the front ends and the tests know
+    @property
+    def modes(self) -> Modes:
+        return self.state.modes
+
+    @property
+    def report(self) -> Report:
+        return self.state.report
+
+    @report.setter
+    def report(self, value: Report) -> None:
+        self.state.report = value
+
+    @property
+    def last_year(self) -> Report | None:
+        return self.state.last_year
+
+    @last_year.setter
+    def last_year(self, value: Report | None) -> None:
+        self.state.last_year = value
+
+    @property
+    def pending(self) -> Pending | None:
+        return self.state.pending
+
+    @pending.setter
+    def pending(self, value: Pending | None) -> None:
+        self.state.pending = value
+
+    @property
+    def step_index(self) -> int:
+        return self.state.step_index
+
+    @step_index.setter
+    def step_index(self, value: int) -> None:
+        self.state.step_index = value
 
     # ---------------------------------------------------------- construction and saving
     @classmethod
@@ -169,25 +197,35 @@ class Engine:
     @property
     def steps(self) -> tuple[Step, ...]:
         """The questions for this report's format."""
-        return steps_for(self.report.format_version).steps
+        return self.state.steps
 
     @property
     def step(self) -> Step | None:
-        steps = self.steps
-        return steps[self.step_index] if self.step_index < len(steps) else None
+        return self.state.step
 
     @property
     def done(self) -> bool:
         return self.step is None
+
+    @property
+    def current(self) -> Step:
+        """The question open, where one must be (the report is not finished)."""
+        step = self.step
+        if step is None:
+            raise RuntimeError("the report is finished: no question is open")
+        return step
+
+    def _where(self) -> str:
+        return "已经写完" if self.done else f"写到“{self.current.title}”"
 
     def greeting(self, notice: str = "") -> list[Reply]:
         """What the assistant says first, in the app and without it alike."""
         r = self.report
         opening = [Reply(notice)] if notice else []
         opening.append(Reply(f"您好！我们来起草《{r.title}》（{r.format.name}格式）。"))
-        if self.offered_restart is not None:
+        if self.modes.offered_restart is not None:
             return opening + [Reply(self.restart_question())]
-        if self.offered_year is not None:
+        if self.modes.offered_year is not None:
             return opening + [Reply(self.year_question())]
         if self.done:
             return opening + self.question() + [
@@ -202,9 +240,9 @@ class Engine:
             return [Reply(f"报告已经起草完成。{tail}可以按 Ctrl+E 导出 Word，或按 F2 预览。", "done")]
         out = [Reply(step.ask)]
         kind = kinds.of(step)
-        if saved := kind.saved(self, step):
+        if saved := kind.saved(self.state, step):
             return out + saved
-        if hint := kind.hint(self, step):
+        if hint := kind.hint(self.state, step):
             out.append(Reply(hint))
         if step.hint:
             out.append(Reply(step.hint))
@@ -226,7 +264,7 @@ class Engine:
 
     def skip(self) -> list[Reply]:
         """Leave this part empty for now: it is asked again once the others are answered."""
-        left, where = self.step, self.step_index
+        left, where = self.current, self.step_index
         self.pending = None
         self._advance()
         self.save()
@@ -235,28 +273,32 @@ class Engine:
         return [Reply(f"好的，“{left.title}”先空着，后面再回来填。")] + self.question()
 
     def _leave_for(self, index: int) -> None:
-        if self.return_to is None and index != self.step_index:
-            self.return_to = self.step_index
+        if self.modes.return_to is None and index != self.step_index:
+            self.modes.return_to = self.step_index
         self.step_index = index
         self.pending = None
 
     def _advance(self) -> None:
         """On to the next question: the one a reopened part left, else the next, else the first part still empty."""
         following = self.step_index + 1
-        if self.return_to is not None:
-            following, self.return_to = self.return_to, None
-        elif self.catching_up or following >= len(self.steps):
+        if self.modes.return_to is not None:
+            following, self.modes.return_to = self.modes.return_to, None
+        elif self.modes.catching_up or following >= len(self.steps):
             following = self.first_unanswered()
-            self.catching_up = following < len(self.steps)
+            self.modes.catching_up = following < len(self.steps)
         self.step_index = following
 
     def offer_restart(self, fresh: "Engine") -> None:
         """This agency already has a draft of this year: ask before anything replaces it."""
-        self.offered_restart = fresh
+        self.modes.offered_restart = fresh.fresh()
 
     def offer_year(self, fresh: "Engine") -> None:
         """An older draft is open while the season says another year is due: ask which (the older one stays)."""
-        self.offered_year = fresh
+        self.modes.offered_year = fresh.fresh()
+
+    def fresh(self) -> Fresh:
+        """This new draft as an offer another draft's conversation holds until the clerk chooses it."""
+        return Fresh(self.report, self.last_year, self.step_index, self.path)
 
     # ---------------------------------------------------------- undo
     def _remember(self, what: str) -> None:
@@ -273,7 +315,7 @@ class Engine:
         snapshot = self.history.pop()
         self.report = Report.model_validate_json(snapshot.report)
         self.last_year = Report.model_validate_json(snapshot.last_year) if snapshot.last_year else None
-        self.step_index, self.return_to, self.catching_up = snapshot.step_index, None, False
+        self.step_index, self.modes.return_to, self.modes.catching_up = snapshot.step_index, None, False
         self.save()
         said = f"已撤销对“{snapshot.what}”的修改，恢复为修改之前的样子。"
         shown = self.question()
@@ -284,8 +326,8 @@ class Engine:
     def _discard_unconfirmed(self) -> bool:
         """Drop what waits for the clerk's “对” (an answer understood, an offer of last year's report); False when
         nothing does."""
-        if self.offered_last_year is not None or self.asking_last_year:
-            self.offered_last_year, self.asking_last_year = None, False
+        if self.modes.offered_last_year is not None or self.modes.asking_last_year:
+            self.modes.offered_last_year, self.modes.asking_last_year = None, False
             return True
         if self.pending is not None and not self.pending.saved:
             self.pending = None
@@ -300,13 +342,13 @@ class Engine:
         """The help for the question at hand: what is asked, how to answer it, and what can be said at any time."""
         words = actions()
         step = self.step
-        if self.offered_restart is not None:
+        if self.modes.offered_restart is not None:
             lines = [self.restart_question()]
-        elif self.offered_year is not None:
+        elif self.modes.offered_year is not None:
             lines = [self.year_question()]
-        elif self.asking_last_year:
+        elif self.modes.asking_last_year:
             lines = [self.last_year_question()]
-        elif self.offered_last_year is not None:
+        elif self.modes.offered_last_year is not None:
             lines = ["用刚才读到的报告作为去年的报告吗？回答“对”使用，“不用”就不用。"]
         elif step is None:
             lines = ["报告已经写完。要修改哪一部分，就说“改”加部分名称（如“改表三”）；说“导出”导出 Word。"]
@@ -348,7 +390,7 @@ class Engine:
         """One answer, through named stages: what no answer can be, a question the assistant itself asked (a
         mode), a command, then the question's kind."""
         text = (text or "").strip()
-        self.export_asked = None if actions().typed(text) != "export" else self.export_asked
+        self.modes.export_asked = None if actions().typed(text) != "export" else self.modes.export_asked
         for stage in (self._refused, self._asked_how, self._in_mode, self._command):
             if (replies := stage(text)) is not None:
                 return replies
@@ -367,27 +409,27 @@ class Engine:
 
     def _in_mode(self, text: str) -> list[Reply] | None:
         """A question of the assistant's own is open (which draft, last year's report): the answer is to it."""
-        if self.offered_restart is not None:
-            return self._answer_restart(text)
-        if self.offered_year is not None:
-            return self._answer_year(text)
+        if self.modes.offered_restart is not None:
+            return self._answer_restart(text, self.modes.offered_restart)
+        if self.modes.offered_year is not None:
+            return self._answer_year(text, self.modes.offered_year)
         if self.step is None:
             return self._command(text) or self._reopen(text)
-        if self.asking_last_year:
+        if self.modes.asking_last_year:
             return self._answer_where_last_year(text)
-        if self.offered_last_year is not None:
+        if self.modes.offered_last_year is not None:
             return self._answer_offer(text)
         return None
 
     def _answer_kind(self, text: str) -> list[Reply]:
         """The answer to the question itself: its kind's commands on the pending answer, “对”/“不对”, or an answer."""
-        step = self.step
+        step = self.current
         kind = kinds.of(step)
         for pattern, command in kind.commands:
             if m := pattern.fullmatch(text):
                 if self.pending is None or self.pending.saved:
                     return [Reply("现在没有待确认的内容；“参考”“填”“润色”“去掉”“改”“加”要在我列出“将写入”之后用。", "error")]
-                return command(self, m)
+                return command(self.state, m)
         if self.pending is not None:
             if (confirmed := self._confirmation(kind, step, text)) is not None:
                 return confirmed
@@ -395,14 +437,17 @@ class Engine:
             return [Reply("现在没有待确认的内容，请直接回答这一题。", "error")]
         if not re.search(r"[\u4e00-\u9fff0-9０-９]", text):
             return [Reply("请用中文回答（可以直接写数字）；不知道怎么回答可以说“帮助”。", "error")]
-        return kind.understand(self, step, text)
+        return kind.understand(self.state, step, text)
 
-    def _confirmation(self, kind, step: Step, text: str) -> list[Reply] | None:
+    def _confirmation(self, kind: kinds.StepKind, step: Step, text: str) -> list[Reply] | None:
         """“对”, “不对”, “不对，重新说：……” about the pending answer; None when the text is none of them."""
+        pending = self.pending
+        if pending is None:
+            return None
         if YES.match(text):
-            if self.pending.asking:
+            if pending.asking:
                 return [Reply("请先回答上面的问题，我再保存（或者直接重新描述整个情况）。", "error")]
-            if why := kind.unfinished(self, step, self.pending):
+            if why := kind.unfinished(self.state, step, pending):
                 return [Reply(why, "error")]
             return self._accept()
         if NO.match(text):
@@ -412,16 +457,16 @@ class Engine:
             return self._understand_correction(kind, step, m[1], text)
         return None
 
-    def _understand_correction(self, kind, step: Step, rest: str, whole: str) -> list[Reply]:
+    def _understand_correction(self, kind: kinds.StepKind, step: Step, rest: str, whole: str) -> list[Reply]:
         """“不对，……”: the rest is read as the whole answer afresh (“不对，是诉讼1件，维持”); when it cannot stand
         alone (“不对，维持的是1件，另1件撤回了”) it corrects what was understood instead."""
         before = self.pending
         self.pending = None
-        fresh = kind.understand(self, step, rest)
+        fresh = kind.understand(self.state, step, rest)
         if self.pending is not None and not self.pending.asking:
             return fresh
         self.pending = before
-        return kind.understand(self, step, whole)
+        return kind.understand(self.state, step, whole)
 
     def _command(self, text: str) -> list[Reply] | None:
         """Moving about the report, at any question and never taken for an answer: 改表二 / 改一（四） / 上一题 /
@@ -466,12 +511,12 @@ class Engine:
         from gkassist.output import render_to
 
         notice = self.export_notice()
-        if notice and self.export_asked != suffix:
-            self.export_asked = suffix
+        if notice and self.modes.export_asked != suffix:
+            self.modes.export_asked = suffix
             key = actions().by_id["export"]
             return [Reply(f"{notice}确实要现在导出{suffix}吗？再说一次“{key.name}”（或再按一次同样的导出键）就导出；"
                           "先改的话直接回答问题。", "error")]
-        self.export_asked = None
+        self.modes.export_asked = None
         path = (folder / export_file_name(self.report, suffix)).resolve()
         kept = render_to(self.report, path)
         session.remember_export_dir(path.parent)
@@ -502,11 +547,13 @@ class Engine:
         return found or None
 
     def _accept(self) -> list[Reply]:
-        pending, step = self.pending, self.step
+        pending, step = self.pending, self.current
+        if pending is None:
+            return self.question()
         kind = kinds.of(step)
         self._remember(step.title)
         agency = self.report.agency
-        kind.store(self, step, pending)
+        kind.store(self.state, step, pending)
         if self.report.agency != agency:
             self.rename_after_agency()
         self.pending = None
@@ -535,9 +582,9 @@ class Engine:
 
         found = find_last_year(self.report.agency, self.report.year)
         if found is not None:
-            self.offered_last_year, where = found
+            self.modes.offered_last_year, where = found
             return [Reply(f"已保存。找到{where}：{self.report.agency} {self.report.year - 1}年度。" + self._offer_question())]
-        self.asking_last_year = True
+        self.modes.asking_last_year = True
         return [Reply("已保存。" + self.last_year_question())]
 
     def last_year_question(self) -> str:
@@ -552,7 +599,7 @@ class Engine:
         from gkassist.dialogue.lastyear import read_given
 
         if NO_LAST_YEAR.fullmatch(text):
-            self.asking_last_year = False
+            self.modes.asking_last_year = False
             return [Reply("好的，没有去年的报告。")] + self.question()
         if (moved := self._command(text)) is not None:
             return moved
@@ -560,15 +607,16 @@ class Engine:
             report, note = read_given(text)
         except InputError as e:
             return [Reply(f"{e}。请再给一次文件的位置或网址，或回答“没有”。", "error")]
-        self.asking_last_year, self.offered_last_year = False, report
+        self.modes.asking_last_year, self.modes.offered_last_year = False, report
         replies = [Reply(note)]
         if report.year != self.report.year - 1:
             replies.append(Reply(f"注意：这是{report.year}年度的报告，不是{self.report.year - 1}年度的。", "error"))
         return replies + [Reply(self._offer_question())]
 
     def _answer_offer(self, text: str) -> list[Reply]:
-        if USE.fullmatch(text):
-            last, self.offered_last_year = self.offered_last_year, None
+        last = self.modes.offered_last_year
+        if last is not None and USE.fullmatch(text):
+            self.modes.offered_last_year = None
             self._remember("去年的报告")
             agency = self.report.agency
             self.report, _ = next_year_draft(last, self.report.year)
@@ -578,18 +626,18 @@ class Engine:
             self.save()
             return [Reply("好的，已按去年的报告填好上年结转和现行有效件数。")] + self.question()
         if DONT_USE.fullmatch(text):
-            self.offered_last_year = None
+            self.modes.offered_last_year = None
             return [Reply("好的，不用去年的报告。")] + self.question()
         return [Reply("请回答“对”（使用这份去年的报告）或“不用”。", "error")]
 
     # ---------------------------------------------------------- which draft
-    def _answer_restart(self, text: str) -> list[Reply]:
+    def _answer_restart(self, text: str, fresh: Fresh) -> list[Reply]:
         if GO_ON.fullmatch(text):
-            self.offered_restart = None
+            self.modes.offered_restart = None
             return [Reply("好的，接着写原来的草稿。")] + self.question()
         if RESTART.fullmatch(text):
             copy = session.set_aside(self.path)  # raises (nothing changed) when no copy can be kept
-            fresh, self.offered_restart = self.offered_restart, None
+            self.modes.offered_restart = None
             self.report, self.last_year, self.step_index = fresh.report, fresh.last_year, fresh.step_index
             self.history.clear()
             self.save()
@@ -598,24 +646,23 @@ class Engine:
 
     def restart_question(self) -> str:
         r = self.report
-        state = "已经写完" if self.done else f"写到“{self.step.title}”"
-        return (f"{r.agency} {r.year}年度已经有一份草稿（{state}，{self.path.name}）。"
+        return (f"{r.agency} {r.year}年度已经有一份草稿（{self._where()}，{self.path.name}）。"
                 "回答“接着写”继续这份草稿，或“重新开始”从去年的报告重新起草（原稿留作备份）。")
 
     def year_question(self) -> str:
-        old, new = self.report.year, self.offered_year.report.year
-        state = "已经写完" if self.done else f"写到“{self.step.title}”"
-        return (f"有一份没写完的{self.report.agency} {old}年度草稿（{state}）。现在该写{new}年度的报告了。"
+        offered = self.modes.offered_year
+        old, new = self.report.year, offered.report.year if offered is not None else self.report.year + 1
+        return (f"有一份没写完的{self.report.agency} {old}年度草稿（{self._where()}）。现在该写{new}年度的报告了。"
                 f"接着写{old}年的，还是开始{new}年的？（回答“接着写”或“开始{new}年的”；{old}年的草稿都会留着。）")
 
-    def _answer_year(self, text: str) -> list[Reply]:
-        old, new = self.report.year, self.offered_year.report.year
+    def _answer_year(self, text: str, fresh: Fresh) -> list[Reply]:
+        old, new = self.report.year, fresh.report.year
         said = re.sub(r"\s|[。！!]", "", text)
         if GO_ON.fullmatch(text) or re.fullmatch(rf"(?:接着|继续)?(?:写)?{old}(?:年(?:度)?(?:的)?)?", said):
-            self.offered_year = None
+            self.modes.offered_year = None
             return [Reply(f"好的，接着写{old}年度的草稿。")] + self.question()
         if re.fullmatch(rf"(?:开始|新开|写|重新开始)?(?:写)?(?:{new}(?:年(?:度)?(?:的)?)?|新的|新的一年)", said):
-            fresh, self.offered_year = self.offered_year, None
+            self.modes.offered_year = None
             self.report, self.last_year, self.step_index = fresh.report, fresh.last_year, fresh.step_index
             self.path, self.history = fresh.path, []
             self.save()

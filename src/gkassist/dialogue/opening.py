@@ -158,7 +158,7 @@ def describe_drafts() -> list[DraftRow]:
             rows.append(DraftRow("（文件已损坏）", 0, str(e), 0, 0, saved, path))
             continue
         steps = engine.steps
-        progress = "已完成" if engine.done else f"写到第{engine.step_index + 1}/{len(steps)}部分“{engine.step.title}”"
+        progress = "已完成" if engine.done else f"写到第{engine.step_index + 1}/{len(steps)}部分“{engine.current.title}”"
         findings = engine.findings()
         errors = sum(f.severity == ERROR for f in findings)
         r = engine.report

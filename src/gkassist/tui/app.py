@@ -109,7 +109,7 @@ class DraftApp(App):
     def _start(self) -> None:
         self.say(*self.engine.greeting(self.notice))
         self.refresh_side()
-        if self.engine.done and self.engine.offered_restart is None:
+        if self.engine.done and not self.engine.modes.asking_own:
             self.action_review()
 
     def action_command_palette(self, query: str = "") -> None:
