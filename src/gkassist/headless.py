@@ -51,9 +51,9 @@ def _do(engine: Engine, action: str) -> list[Reply]:
     does where it was started), 预览 prints the report."""
     if action == "export":
         return engine.export(Path.cwd())
-    from gkassist.output import render_text
+    from gkassist.dialogue.views import preview
 
-    return [Reply(render_text(engine.report, ".md"))]
+    return [Reply(preview(engine))]
 
 
 def export(engine: Engine, outputs: list[str], out=None) -> None:

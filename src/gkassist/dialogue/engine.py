@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from pathlib import Path
+from typing import Literal
 
 from gkassist.checks import ERROR, Finding, check
 from gkassist.core import formats
@@ -43,6 +44,7 @@ CLOSING = re.compile(r"^\s*落款(?:的)?(?:日期|时间)?\s*(?:改为|改成|�
 # “没有”, said when asked where last year's report is
 NO_LAST_YEAR = re.compile(r"\s*(没有|没|无|不用|不要|找不到|没有去年的(?:报告)?|去年没有(?:报告)?|没写过|跳过|算了)\s*[。！!]?\s*")
 MAX_ANSWER = 5000
+Speaker = Literal["clerk", "assistant"]
 KEEP_SAVED = "回答“对”保持不变；直接写新的内容会替换它。"
 
 
@@ -77,12 +79,14 @@ class Snapshot:
 
 class Engine:
     def __init__(self, report: Report, last_year: Report | None = None, path: Path | None = None,
-                 clock: Callable[[], date] = date.today):
+                 clock: Callable[[], date] = date.today, drafts: session.Drafts | None = None):
         _checked_prompts()
         self.clock = clock  # “today” for the checks' deadlines and the 落款 (a test sets the day)
+        self.drafts = drafts or session.Drafts.user()  # where this front end keeps drafts (a server: the unit's)
         self.state = DialogueState(report, last_year)  # what the question kinds receive
-        self.path = path or session.draft_path(report)
+        self.path = path or session.draft_path(report, self.drafts)
         self.history: list[Snapshot] = []  # what each confirmed change replaced
+        self.transcript: list[tuple[Speaker, str, str]] = []  # (who, what was said, its kind)
         self.notices: list[str] = []  # what the clerk must hear about saving (a fallback folder used)
         self._renamed_from: Path | None = None  # the file a new draft was saved as before its agency was known
         self.lock: session.DraftLock | None = None  # this window's lock on the draft (session.lock_draft)
@@ -127,24 +131,54 @@ class Engine:
     # ---------------------------------------------------------- construction and saving
     @classmethod
     def start(cls, last_year: Report | None = None, year: int | None = None, agency: str = "",
-              clock: Callable[[], date] = date.today) -> "Engine":
+              clock: Callable[[], date] = date.today, drafts: session.Drafts | None = None) -> "Engine":
         """A new draft: the year after last year's report, else the year given, else the season's."""
         if last_year is not None:
             report, _ = next_year_draft(last_year, year)
         else:
             year = year or default_year(clock())
             report = Report.blank(formats.format_for_year(year), agency or NEW_AGENCY, year, origin="draft")
-        engine = cls(report, last_year, clock=clock)
+        engine = cls(report, last_year, clock=clock, drafts=drafts)
         if last_year is not None:
             engine.step_index = engine.first_unanswered()  # the agency carries over
         return engine
 
     @classmethod
-    def resume(cls, path: Path, clock: Callable[[], date] = date.today) -> "Engine":
+    def resume(cls, path: Path, clock: Callable[[], date] = date.today, drafts: session.Drafts | None = None) -> "Engine":
         draft = session.read_draft(path)
-        engine = cls(draft.report, draft.last_year, path, clock=clock)
+        engine = cls(draft.report, draft.last_year, path, clock=clock, drafts=drafts)
         engine.step_index = engine._position(draft.step)
+        engine._restore(draft.conversation)
         return engine
+
+    def _restore(self, data: object) -> None:
+        """The conversation where the draft stopped: the answer waiting for “对” as it was understood (never read
+        again from the clerk's words), where a reopened part returns, what was said."""
+        if data is None:
+            return  # a draft saved before the conversation was kept: its saved parts are the base
+        from gkassist.dialogue.conversation import conversation_from
+
+        conversation, trouble = conversation_from(data)
+        if trouble:
+            self.notices.append(trouble)
+        step = self.step
+        if conversation.pending is not None and step is not None and conversation.pending.step == step.id:
+            self.pending = conversation.pending.restored()
+        if conversation.return_to is not None and 0 <= conversation.return_to <= len(self.steps):
+            self.modes.return_to = conversation.return_to
+        self.modes.catching_up = conversation.catching_up
+        self.transcript = [(s.who, s.text, s.kind) for s in conversation.transcript]
+
+    def conversation(self) -> dict:
+        """The conversation as the draft keeps it (dialogue.conversation.Conversation, as JSON data)."""
+        from gkassist.dialogue.conversation import KEPT_TURNS, Conversation, Said, SavedPending
+
+        pending = self.pending
+        return Conversation(
+            pending=SavedPending.of(pending) if pending is not None and not pending.saved else None,
+            return_to=self.modes.return_to, catching_up=self.modes.catching_up,
+            transcript=[Said(who=who, text=text, kind=kind) for who, text, kind in self.transcript[-KEPT_TURNS:]],
+        ).model_dump(mode="json")
 
     def _position(self, saved: str | int | None) -> int:
         """The index of the step a draft stopped at: by its id; a step this flow no longer has resumes at the first
@@ -170,14 +204,14 @@ class Engine:
         if self.lock is not None:
             self.lock.follow(self.path)
         try:
-            return session.write_draft(self.path, self.report, self.last_year, step_id)
+            return session.write_draft(self.path, self.report, self.last_year, step_id, self.conversation())
         except InputError as e:
-            fallback = session.fallback_path(self.path)
+            fallback = session.fallback_path(self.path, self.drafts)
             if fallback == self.path:
                 raise
             if self.lock is not None:
                 self.lock.follow(fallback)
-            session.write_draft(fallback, self.report, self.last_year, step_id)
+            session.write_draft(fallback, self.report, self.last_year, step_id, self.conversation())
             self.notices.append(f"{e}。草稿已改存到 {fallback}，以后会自动从那里接着写。")
             self.path = fallback
             return fallback
@@ -185,7 +219,7 @@ class Engine:
     def rename_after_agency(self) -> None:
         """A new draft named itself after its year only: once the agency is known it takes the agency's name (the
         old file goes once the draft is saved under the new one)."""
-        new = session.name_after_agency(self.path, self.report)
+        new = session.name_after_agency(self.path, self.report, self.drafts)
         if new != self.path:
             self._renamed_from, self.path = self.path, new
 
@@ -388,13 +422,32 @@ class Engine:
     # ---------------------------------------------------------- answers
     def answer(self, text: str) -> list[Reply]:
         """One answer, through named stages: what no answer can be, a question the assistant itself asked (a
-        mode), a command, then the question's kind."""
+        mode), a command, then the question's kind.  The answer, the replies and what now waits for “对” are kept
+        in the draft (a reload goes on from here)."""
         text = (text or "").strip()
         self.modes.export_asked = None if actions().typed(text) != "export" else self.modes.export_asked
+        replies = self._staged(text)
+        self._heard(text, replies)
+        return replies
+
+    def _staged(self, text: str) -> list[Reply]:
         for stage in (self._refused, self._asked_how, self._in_mode, self._command):
             if (replies := stage(text)) is not None:
                 return replies
         return self._answer_kind(text)
+
+    def _heard(self, text: str, replies: list[Reply]) -> None:
+        from gkassist.dialogue.conversation import KEPT_TURNS
+
+        self.transcript.append(("clerk", text[:MAX_ANSWER], "say"))
+        self.transcript += [("assistant", r.text, r.kind) for r in replies if r.kind != "action"]
+        del self.transcript[:-KEPT_TURNS]
+        if self.modes.offered_restart is not None or self.modes.offered_year is not None:
+            return  # which draft is still being chosen: nothing is written to either
+        try:
+            self.save()
+        except InputError:
+            pass  # said by the next save the clerk makes (a confirmed answer, Ctrl+S); the answer is in memory
 
     def _refused(self, text: str) -> list[Reply] | None:
         if not text:
@@ -519,7 +572,7 @@ class Engine:
         self.modes.export_asked = None
         path = (folder / export_file_name(self.report, suffix)).resolve()
         kept = render_to(self.report, path)
-        session.remember_export_dir(path.parent)
+        session.remember_export_dir(path.parent, self.drafts)
         return [Reply(f"已导出到：{path}" + (f"\n原来的同名文件留作备份：{kept.name}" if kept else ""), "exported")]
 
     def set_closing_date(self, said: str) -> list[Reply]:
@@ -580,7 +633,7 @@ class Engine:
         the drafts or the corpus is offered; otherwise the clerk is asked for it."""
         from gkassist.dialogue.lastyear import find_last_year
 
-        found = find_last_year(self.report.agency, self.report.year)
+        found = find_last_year(self.report.agency, self.report.year, self.drafts)
         if found is not None:
             self.modes.offered_last_year, where = found
             return [Reply(f"已保存。找到{where}：{self.report.agency} {self.report.year - 1}年度。" + self._offer_question())]

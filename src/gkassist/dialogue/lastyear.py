@@ -6,10 +6,10 @@ from pathlib import Path
 
 from gkassist.core.errors import InputError
 from gkassist.core.model import Report
-from gkassist.dialogue.session import draft_files
+from gkassist.dialogue.session import Drafts, draft_files
 
 
-def find_last_year(agency: str, year: int) -> tuple[Report, str] | None:
+def find_last_year(agency: str, year: int, drafts: Drafts | None = None) -> tuple[Report, str] | None:
     """The agency's report for the year before and where it was found.
 
     The corpus is looked up in its index (which knows each file's agency and year), so a large corpus is not
@@ -18,7 +18,7 @@ def find_last_year(agency: str, year: int) -> tuple[Report, str] | None:
     from gkassist.corpus import corpus_reports
     from gkassist.importer import load_any
 
-    candidates = [(p, f"去年的草稿 {p.name}") for p in draft_files()]
+    candidates = [(p, f"去年的草稿 {p.name}") for p in draft_files(drafts)]
     try:
         reports = sorted(corpus_reports(), key=lambda r: not r["own"])  # own reports first
     except InputError:

@@ -13,11 +13,11 @@ from gkassist.core.model import Report
 from gkassist.dialogue.engine import Engine, default_year
 from gkassist.dialogue.kinds.field import NEW_AGENCY
 from gkassist.dialogue.lastyear import imported_note
-from gkassist.dialogue.session import NewerDraft, draft_entries, draft_files, find_drafts, read_draft, set_damaged_aside
+from gkassist.dialogue.session import Drafts, NewerDraft, draft_entries, draft_files, find_drafts, read_draft, set_damaged_aside
 
 
 def open_session(from_file: str | None = None, year: int | None = None, agency: str | None = None, new: bool = False,
-                 clock: Callable[[], date] = date.today):
+                 clock: Callable[[], date] = date.today, drafts: Drafts | None = None) -> tuple[Engine, str]:
     """The engine to open and a note for the clerk.
 
     - last year's report given: a new draft from it; if that agency already has a draft of that year, the
@@ -29,34 +29,38 @@ def open_session(from_file: str | None = None, year: int | None = None, agency: 
       year's report is due — the clerk is asked which to write), else a new draft of the season's year (from a
       finished report of the year before, when there is one).
     """
+    drafts = drafts or Drafts.user()
     if from_file:
-        return _from_last_year(from_file, year, clock)
+        return _from_last_year(from_file, year, clock, drafts)
     if new:
-        return _not_over_a_newer_draft(Engine.start(None, year, agency or "", clock)), "已新开一份草稿。"
+        return _not_over_a_newer_draft(Engine.start(None, year, agency or "", clock, drafts)), "已新开一份草稿。"
     if year is not None or agency:
-        return _of_year_or_agency(year, agency, clock)
-    return _the_last_one(clock)
+        return _of_year_or_agency(year, agency, clock, drafts)
+    return _the_last_one(clock, drafts)
 
 
-def _from_last_year(from_file: str, year: int | None, clock: Callable[[], date]):
+def _from_last_year(from_file: str, year: int | None, clock: Callable[[], date], drafts: Drafts) -> tuple[Engine, str]:
     from gkassist.importer import load_any
 
     last, result = load_any(from_file)
     note = imported_note(last, result)
-    fresh = Engine.start(last, year, clock=clock)
-    existing = [d for d in find_drafts(fresh.report.year, fresh.report.agency) if d.report.agency == fresh.report.agency]
+    fresh = Engine.start(last, year, clock=clock, drafts=drafts)
+    existing = [d for d in find_drafts(fresh.report.year, fresh.report.agency, drafts)
+                if d.report.agency == fresh.report.agency]
     if existing:
-        engine = Engine.resume(existing[0].path, clock)
+        engine = Engine.resume(existing[0].path, clock, drafts)
         engine.offer_restart(fresh)
         return engine, note
     return _not_over_a_newer_draft(fresh), note
 
 
-def _of_year_or_agency(year: int | None, agency: str | None, clock: Callable[[], date]):
-    matching = find_drafts(year, agency)
+def _of_year_or_agency(year: int | None, agency: str | None, clock: Callable[[], date],
+                       drafts: Drafts) -> tuple[Engine, str]:
+    matching = find_drafts(year, agency, drafts)
     if not matching:
-        return _not_over_a_newer_draft(Engine.start(None, year, agency or "", clock)), "没有找到这一年度的草稿，已新开一份。"
-    engine = Engine.resume(matching[0].path, clock)
+        fresh = Engine.start(None, year, agency or "", clock, drafts)
+        return _not_over_a_newer_draft(fresh), "没有找到这一年度的草稿，已新开一份。"
+    engine = Engine.resume(matching[0].path, clock, drafts)
     state = "已完成，可以查看和修改" if engine.done else "接着上次的草稿继续"
     note = f"{engine.report.agency} {engine.report.year}年度：{state}（{matching[0].path}）。"
     others = list(dict.fromkeys(d.report.agency for d in matching[1:] if d.report.agency != engine.report.agency))
@@ -69,14 +73,14 @@ def _of_year_or_agency(year: int | None, agency: str | None, clock: Callable[[],
     return engine, note
 
 
-def _the_last_one(clock: Callable[[], date]):
+def _the_last_one(clock: Callable[[], date], drafts: Drafts) -> tuple[Engine, str]:
     """No year, agency or last year's report given: the draft last worked on, or the season's year."""
     season = default_year(clock())
     skipped: list[str] = []
     finished = None
-    for path in draft_files():
+    for path in draft_files(drafts):
         try:
-            engine = Engine.resume(path, clock)
+            engine = Engine.resume(path, clock, drafts)
         except NewerDraft as e:
             skipped.append(f"{e}，已跳过。")  # not damaged: a newer gkassist opens it
             continue
@@ -87,7 +91,7 @@ def _the_last_one(clock: Callable[[], date]):
             continue
         if not engine.done:
             if engine.report.year < season:
-                engine.offer_year(_season_draft(engine.report, season, clock))
+                engine.offer_year(_season_draft(engine.report, season, clock, drafts))
             return engine, "\n".join(skipped + [f"接着上次的草稿继续（{path}）。"])
         finished = finished or engine
     if finished is not None and finished.report.year >= season:
@@ -99,19 +103,19 @@ def _the_last_one(clock: Callable[[], date]):
     if finished is not None and finished.report.year == season - 1:
         # last year's report, finished here: this year's draft starts from it
         r = finished.report
-        fresh = _not_over_a_newer_draft(Engine.start(r, season, clock=clock))
+        fresh = _not_over_a_newer_draft(Engine.start(r, season, clock=clock, drafts=drafts))
         return fresh, "\n".join(skipped + [f"{r.agency} {r.year}年度的报告已写完；按它新开{season}年度的草稿"
                                             f"（要看{r.year}年度的：gkassist draft --year {r.year}）。"])
     if finished is not None:
         r = finished.report
         skipped.append(f"{r.agency} {r.year}年度的报告已完成（{finished.path}，gkassist draft --year {r.year} 打开）；"
                        f"现在新开{season}年度的草稿。")
-    return Engine.start(None, season, clock=clock), "\n".join(skipped + (["已另开新草稿。"] if skipped and finished is None else []))
+    return Engine.start(None, season, clock=clock, drafts=drafts), "\n".join(skipped + (["已另开新草稿。"] if skipped and finished is None else []))
 
 
-def _season_draft(older: Report, season: int, clock: Callable[[], date]) -> Engine:
+def _season_draft(older: Report, season: int, clock: Callable[[], date], drafts: Drafts) -> Engine:
     """The draft of the season's year offered beside an unfinished older one: the same agency, its own file."""
-    return Engine.start(None, season, "" if older.agency == NEW_AGENCY else older.agency, clock)
+    return Engine.start(None, season, "" if older.agency == NEW_AGENCY else older.agency, clock, drafts)
 
 
 def _not_over_a_newer_draft(engine):
@@ -139,18 +143,18 @@ class DraftRow:
     path: Path
 
 
-def describe_drafts() -> list[DraftRow]:
+def describe_drafts(drafts: Drafts | None = None) -> list[DraftRow]:
     """Every draft file with its progress and checks (a damaged one says so instead of its figures)."""
     from gkassist.checks import ERROR
 
     rows = []
-    for path, mtime, odd in draft_entries():
+    for path, mtime, odd in draft_entries(drafts):
         saved = datetime.fromtimestamp(mtime)
         if odd:
             rows.append(DraftRow("（无法读取）", 0, f"{path}：{odd}，已跳过", 0, 0, saved, path))
             continue
         try:
-            engine = Engine.resume(path)
+            engine = Engine.resume(path, drafts=drafts)
         except NewerDraft as e:
             rows.append(DraftRow("（更新版本的草稿）", 0, str(e), 0, 0, saved, path))
             continue

@@ -64,7 +64,7 @@ class DraftApp(App):
             return self._export_dir
         from gkassist.dialogue.session import last_export_dir
 
-        return last_export_dir() or Path.cwd()
+        return last_export_dir(self.engine.drafts if self.engine is not None else None) or Path.cwd()
 
     def compose(self) -> ComposeResult:
         yield Static(id="title", markup=False)
@@ -195,27 +195,20 @@ class DraftApp(App):
             answer.focus()
 
     def refresh_side(self) -> None:
-        from gkassist.checks import ERROR
+        from gkassist.dialogue.views import side_panel
 
-        r = self.engine.report
+        panel = side_panel(self.engine)
         # a plain title line, not Header: Header's clock and icon cost start-up time and say less
-        self.query_one("#title", Static).update(f"{self.TITLE} · {r.agency} {r.year}年度（{r.format.name}格式）")
-        lines = ["[b]进度[/b]"]
-        for i, step in enumerate(self.engine.steps):
-            mark = "✔" if i < self.engine.step_index else ("▶" if i == self.engine.step_index else "·")
-            lines.append(f"{mark} {_escape(step.title)}")
-        findings = self.engine.findings()
-        errors = [f for f in findings if f.severity == ERROR]
-        # blank cells are listed apart: on a fresh draft they are most of the 表格 and not yet a problem
-        blank = sum(f.rule == "BLANK" for f in findings)
-        lines.append(f"\n[b]检查[/b]：{len(errors)}个错误，{len(findings) - len(errors) - blank}个提醒"
-                     + (f"\n（{blank}格未填）" if blank else ""))
-        for f in errors[:4]:
-            # what is wrong, then where: a clerk must know what to fix, not only which cell
-            message = f.message if len(f.message) <= 48 else f.message[:46] + "……"
-            lines.append(f"[red]✗[/red]{_escape(message)}\n  [dim]{_escape(_unspaced(f.location))}[/dim]")
-        if len(errors) > 4:
-            lines.append(f"……还有{len(errors) - 4}个（F2 预览里有全部）")
+        self.query_one("#title", Static).update(f"{self.TITLE} · {panel.title}")
+        marks = {"done": "✔", "open": "▶", "todo": "·"}
+        lines = ["[b]进度[/b]"] + [f"{marks[p.state]} {_escape(p.title)}" for p in panel.progress]
+        lines.append(f"\n[b]检查[/b]：{panel.errors}个错误，{panel.reminders}个提醒"
+                     + (f"\n（{panel.blank}格未填）" if panel.blank else ""))
+        for problem in panel.shown:
+            message = problem.message if len(problem.message) <= 48 else problem.message[:46] + "……"
+            lines.append(f"[red]✗[/red]{_escape(message)}\n  [dim]{_escape(_unspaced(problem.location))}[/dim]")
+        if panel.more > 0:
+            lines.append(f"……还有{panel.more}个（F2 预览里有全部）")
         self.query_one("#side", Static).update("\n".join(lines))
 
     # ------------------------------------------------------------ commands
@@ -228,20 +221,17 @@ class DraftApp(App):
     def action_preview(self) -> None:
         if self.engine is None:
             return  # still opening the draft
-        from gkassist.output import render_text
+        from gkassist.dialogue.views import preview
 
-        self.push_screen(TextScreen(render_text(self.engine.report, ".md")))
+        self.push_screen(TextScreen(preview(self.engine)))
 
     def action_review(self) -> None:
         """A finished report: its checks, then the whole report."""
         if self.engine is None:
             return  # still opening the draft
-        from gkassist.output import render_text
+        from gkassist.dialogue.views import review
 
-        findings = self.engine.findings()
-        lines = [f"- **{f.severity_label}** {f.location}：{f.message}" for f in findings[:30]]
-        head = "## 检查结果\n\n" + ("\n".join(lines) if lines else "没有发现问题。") + "\n\n---\n\n"
-        self.push_screen(TextScreen(head + render_text(self.engine.report, ".md")))
+        self.push_screen(TextScreen(review(self.engine)))
 
     def action_save(self) -> None:
         if self.engine is None:
