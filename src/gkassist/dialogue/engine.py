@@ -431,7 +431,7 @@ class Engine:
         return replies
 
     def _staged(self, text: str) -> list[Reply]:
-        for stage in (self._refused, self._asked_how, self._in_mode, self._command):
+        for stage in (self._refused, self._asked_how, self._in_mode, self._command, self._direct_cell):
             if (replies := stage(text)) is not None:
                 return replies
         return self._answer_kind(text)
@@ -467,7 +467,7 @@ class Engine:
         if self.modes.offered_year is not None:
             return self._answer_year(text, self.modes.offered_year)
         if self.step is None:
-            return self._command(text) or self._reopen(text)
+            return self._command(text) or self._direct_cell(text) or self._reopen(text)
         if self.modes.asking_last_year:
             return self._answer_where_last_year(text)
         if self.modes.offered_last_year is not None:
@@ -537,6 +537,60 @@ class Engine:
             return ([Reply("（刚才还没确认的内容没有保存。）")] if dropped else []) + replies
         names = "、".join(f"“{s.title}”" for s in found)
         return [Reply(f"要改哪一部分？可以说：{names}。", "error")]
+
+    # ---------------------------------------------------------- a cell the clerk can always set
+    def _direct_cell(self, text: str) -> list[Reply] | None:
+        """“表三 自然人 予以公开 2”: exactly that cell, proposed like any answer (dialogue.cellform)."""
+        from gkassist.dialogue.cellform import read_cell
+
+        said = read_cell(text, self.report.format)
+        if said is None:
+            return None
+        if isinstance(said, str):
+            return [Reply(said, "error")]
+        return self.propose_cells(said.table, {(said.row, said.column): said.value})
+
+    def propose_cells(self, table: str, cells: dict[tuple[str, str], int | float]) -> list[Reply]:
+        """These cells of `table` set on top of what the table holds (the answer waiting for “对”, else what is
+        saved), shown cell by cell and stored on “对” — from the direct form or the window's grid alike.  The
+        table's question is opened if another is."""
+        from gkassist.dialogue.cellform import carried_from_last_year, derived
+        from gkassist.dialogue.kinds.table import Table, understood_cells
+
+        index = next((i for i, s in enumerate(self.steps) if s.kind == "table" and s.table == table), None)
+        if index is None:
+            return [Reply(f"这份报告的问答里没有{self.report.format.tables[table].name}。", "error")]
+        fmt = self.report.format
+        for row, column in cells:
+            why = derived(fmt, table, row, column)
+            if not why and self.last_year is not None and carried_from_last_year(fmt, table, row, column):
+                why = (f"“{'·'.join(fmt.location_parts(table, row, column))}”按去年报告的数字推算，不直接填；"
+                       "去年的数字不对的话，请先改去年的报告。")
+            if why:
+                return [Reply(why, "error")]
+        if index != self.step_index:
+            self._leave_for(index)
+        step = self.current
+        base = self._table_cells(table, step.id)
+        base.update({(table, row, column): value for (row, column), value in cells.items()})
+        trial = self.report.model_copy(deep=True)
+        Table().fill(self.state, trial, table, base)
+        self.pending = Pending(step.id, cells=base, base=dict(base))
+        said = "、".join(f"{'·'.join(fmt.location_parts(table, r, c))}：{v}" for (r, c), v in cells.items())
+        return [Reply(understood_cells(trial, table), "understood"),
+                Reply(f"（按您说的填：{said}；合计由我来算。）对吗？回答“对”保存，或直接重新描述。")]
+
+    def _table_cells(self, table: str, step_id: str) -> dict[tuple[str, str, str], int | float]:
+        """What the table holds now: the answer waiting for “对” of its question, else the saved cells (not the
+        totals, nor what follows from last year's report)."""
+        pending = self.pending
+        if pending is not None and pending.step == step_id and not pending.saved and not pending.asking:
+            return dict(pending.cells)
+        fmt = self.report.format
+        derived_cells = {eq.total for eq in fmt.equations(table) if eq.derivable}
+        return {(table, r.id, c.id): v for _, r, c in fmt.tables[table].cells()
+                if (r.id, c.id) not in derived_cells and not r.total and not c.total
+                and (v := self.report.number(table, r.id, c.id)) is not None}
 
     def _typed_action(self, text: str) -> list[Reply] | None:
         """An action of prompts/actions.yaml typed as the answer: done here, or handed to the front end (a Reply of
