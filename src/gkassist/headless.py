@@ -51,9 +51,22 @@ def _do(engine: Engine, action: str) -> list[Reply]:
     does where it was started), 预览 prints the report."""
     if action == "export":
         return engine.export(Path.cwd())
-    from gkassist.dialogue.views import preview
+    from gkassist.dialogue.views import preview, table_grid
 
+    if action == "grid":  # no screen to edit on: the table as it stands, and how to set one cell
+        grid = table_grid(engine)
+        lines = [f"{grid.name}（现在的数字；改一格就说“{grid.name} 行名 列名 数字”）："]
+        for row, label in grid.rows:
+            cells = [f"{name} {_shown(grid.values[(row, col)])}" for col, name in grid.columns if (row, col) in grid.values]
+            lines.append(f"  {label}：{'，'.join(cells)}")
+        return [Reply("\n".join(lines))]
     return [Reply(preview(engine))]
+
+
+def _shown(value) -> str:
+    from gkassist.core.numbers import format_number
+
+    return "未填" if value is None else format_number(value)
 
 
 def export(engine: Engine, outputs: list[str], out=None) -> None:

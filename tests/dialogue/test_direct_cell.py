@@ -82,3 +82,12 @@ def test_the_direct_form_headless(tmp_path, capsys):
     assert main(["draft", "--from", str(SEED), "--answers", str(answers)]) == 0
     out = capsys.readouterr().out
     assert "行政许可：本年处理决定数量 12" in out and "已保存" in out
+
+
+def test_the_table_typed_headless_prints_its_figures(tmp_path, capsys):
+    answers = tmp_path / "answers.txt"
+    answers.write_text("自然人申请2件，予以公开2件\n表格\n", encoding="utf-8")
+    assert main(["draft", "--from", str(SEED), "--answers", str(answers)]) == 0
+    out = capsys.readouterr().out
+    assert "表三（现在的数字；改一格就说“表三 行名 列名 数字”）：" in out
+    assert "      予以公开：自然人 2，商业企业 0，" in out and "      本年新收政府信息公开申请数量：自然人 2，" in out

@@ -113,3 +113,49 @@ async def test_actions_by_the_same_names_in_keys_palette_and_words(tmp_path):
         await until(pilot, lambda: app.engine.step.id == "proactive")
         await pilot.press("ctrl+d")  # 落款
         await until(pilot, lambda: app.query_one("#answer").value == "落款日期：")
+
+
+async def test_the_table_as_a_grid_edited_in_place():
+    from textual.widgets import DataTable
+
+    from gkassist.tui.grid import GridScreen
+
+    app = DraftApp(Engine.start(import_file(SEED).report, 2021))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await typed(pilot, "自然人申请2件，予以公开2件")  # waiting for “对”: the grid starts from it
+        await pilot.press("ctrl+t")
+        await until(pilot, lambda: isinstance(app.screen, GridScreen))
+        grid = app.screen
+        assert grid.cursor == ("new", "natural")
+        await pilot.press("right")  # 商业企业
+        await until(pilot, lambda: grid.cursor == ("new", "business"))
+        await pilot.press("1")
+        await pilot.press("down", "down")  # 予以公开
+        await until(pilot, lambda: grid.cursor == ("open", "business"))
+        await pilot.press("1", "2", "backspace")  # a digit taken back
+        table = grid.query_one(DataTable)
+        assert str(table.get_cell("open", "business")).startswith("1")
+        await pilot.press("up")  # 上年结转: from last year's report, not the clerk's to set
+        await until(pilot, lambda: grid.cursor == ("carried", "business"))
+        await pilot.press("5")
+        assert ("carried", "business") not in grid.edits
+        await pilot.press("enter")
+        await until(pilot, lambda: not isinstance(app.screen, GridScreen))
+        cells = app.engine.pending.cells
+        assert (cells[("t3", "new", "natural")], cells[("t3", "new", "business")], cells[("t3", "open", "business")]) == (2, 1, 1)
+        await until(pilot, lambda: "商业企业 1" in messages(app)[-1])  # shown in the conversation
+        await typed(pilot, "对")
+        assert app.engine.report.number("t3", "new", "total") == 3 and app.engine.step.id == "appeals"
+        # Esc leaves the grid and changes nothing
+        await pilot.press("ctrl+t")
+        await until(pilot, lambda: isinstance(app.screen, GridScreen))
+        await pilot.press("3", "escape")
+        await until(pilot, lambda: not isinstance(app.screen, GridScreen))
+        assert app.engine.pending is None and app.engine.report.number("t3", "new", "total") == 3
+
+
+async def test_a_cell_typed_in_the_direct_form_in_the_window():
+    app = DraftApp(Engine.start(import_file(SEED).report, 2021))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await typed(pilot, "表二 行政许可 12")
+        assert app.engine.step.id == "proactive" and "行政许可：本年处理决定数量 12" in messages(app)[-1]

@@ -134,7 +134,7 @@ async def test_key_bar_entries_are_clickable(tmp_path):
     app = DraftApp(Engine.start(import_file(SEED).report, 2021), export_dir=out)
     async with app.run_test(size=(80, 24)) as pilot:
         bar = str(app.query_one(KeyBar).render())
-        assert bar == "^P命令 F1帮助 F2预览 ^E导出 ^B上一题 ^N跳过 ^G改表 ^D落款 ^Z撤销 ^S保存 ^Q退出"
+        assert bar == "^P命令 F1帮助 F2预览 ^E导出 ^B上一题 ^N跳过 ^G改表 ^T表格 ^D落款 ^Z撤销 ^Q退出"
         assert cell_len(bar) <= 80  # every action in sight at 80 columns
         column = lambda key: cell_len(bar[:bar.index(key)]) + 1  # noqa: E731 — Chinese characters are two columns
         await pilot.click(KeyBar, offset=(column("^E"), 0))
@@ -203,7 +203,7 @@ async def test_palette_lists_the_parts_in_order_in_chinese():
         parts = [s for s in shown if s.startswith("改")]
         assert parts[:3] == ["改机关名称", "改表三 依申请公开", "改表四 复议诉讼"]
         # the actions by the key bar's names, with their keys
-        assert {"帮助（F1）", "预览（F2）", "导出（^E）", "上一题（^B）", "跳过（^N）", "落款（^D）", "撤销（^Z）"} <= set(shown)
+        assert {"帮助（F1）", "预览（F2）", "导出（^E）", "上一题（^B）", "跳过（^N）", "表格（^T）", "落款（^D）", "撤销（^Z）", "保存（^S）"} <= set(shown)
         assert not any(word in " ".join(shown) for word in ("Theme", "Quit", "Keys", "Screenshot"))
 
 

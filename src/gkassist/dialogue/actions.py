@@ -13,7 +13,7 @@ from gkassist.core.yamldata import load_model
 from gkassist.paths import resource_dir
 
 # what a front end must be able to do for each action (the ids prompts/actions.yaml may use)
-ACTION_IDS = ("help", "preview", "export", "back", "skip", "reopen", "closing", "undo", "save", "quit")
+ACTION_IDS = ("help", "preview", "export", "back", "skip", "reopen", "grid", "closing", "undo", "save", "quit")
 KINDS_HELPED = ("field", "table", "narrative", "improvements", "preface")
 
 
@@ -33,6 +33,7 @@ class Action(BaseModel):
     key: str
     about: str
     say: tuple[str, ...] = ()
+    bar: bool = True  # in the window's key bar (80 columns hold ten; the rest are in the palette and typed)
 
     _say = field_validator("say")(_patterns)
 

@@ -588,6 +588,8 @@ class Engine:
             return dict(pending.cells)
         fmt = self.report.format
         derived_cells = {eq.total for eq in fmt.equations(table) if eq.derivable}
+        if self.last_year is not None:  # 上年结转, 现行有效: filled from last year's report, not the clerk's
+            derived_cells |= {relation.this for relation in fmt.across_years if relation.table == table}
         return {(table, r.id, c.id): v for _, r, c in fmt.tables[table].cells()
                 if (r.id, c.id) not in derived_cells and not r.total and not c.total
                 and (v := self.report.number(table, r.id, c.id)) is not None}
@@ -606,7 +608,7 @@ class Engine:
             return self.undo()
         if action == "save":
             return [Reply(f"已保存：{self.save()}")] + self.take_notices()
-        if action in ("export", "preview"):
+        if action in ("export", "preview", "grid"):
             return [Reply(actions().by_id[action].name, "action", action=action)]
         return None
 

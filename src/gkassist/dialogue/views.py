@@ -66,3 +66,49 @@ def review(engine: Engine, limit: int = 30) -> str:
     findings = engine.findings()
     lines = [f"- **{f.severity_label}** {f.location}：{f.message}" for f in findings[:limit]]
     return "## 检查结果\n\n" + ("\n".join(lines) if lines else "没有发现问题。") + "\n\n---\n\n" + preview(engine)
+
+
+@dataclass
+class Grid:
+    """A table as a grid to edit in place: its rows and columns by their labels, the values it holds now (the answer
+    waiting for “对”, else what is saved; totals computed), and which cells the clerk may set."""
+
+    table: str
+    name: str
+    rows: list[tuple[str, str]]  # (row id, its label)
+    columns: list[tuple[str, str]]  # (column id, its label with the block it is under)
+    values: dict[tuple[str, str], int | float | None]  # only the cells the table has
+    editable: set[tuple[str, str]]
+
+    def why_not(self, row: str, column: str) -> str:
+        if (row, column) not in self.values:
+            return "这一格在表里没有。"
+        return "" if (row, column) in self.editable else "这一格由其他格算出（合计，或按去年的报告推算），不直接填。"
+
+
+def table_grid(engine: Engine) -> Grid:
+    """The table under discussion (the question open, else the last table asked before it, else the first)."""
+    from gkassist.dialogue.cellform import carried_from_last_year, derived
+    from gkassist.dialogue.kinds.table import Table
+
+    steps = [(i, s) for i, s in enumerate(engine.steps) if s.kind == "table"]
+    before = [s for i, s in steps if i <= engine.step_index]
+    step = (before or [s for _, s in steps])[-1]
+    table = step.table
+    fmt = engine.report.format
+    trial = engine.report.model_copy(deep=True)
+    pending = engine.pending
+    if pending is not None and pending.step == step.id and pending.cells:
+        Table().fill(engine.state, trial, table, dict(pending.cells))
+    rows: dict[str, str] = {}
+    columns: dict[str, str] = {}
+    values: dict[tuple[str, str], int | float | None] = {}
+    editable: set[tuple[str, str]] = set()
+    for _, row, col in fmt.tables[table].cells():
+        rows.setdefault(row.id, row.plain_label or row.label)
+        columns.setdefault(col.id, "·".join([*col.named[-1:], col.label]))
+        values[(row.id, col.id)] = trial.number(table, row.id, col.id)
+        carried = engine.last_year is not None and carried_from_last_year(fmt, table, row.id, col.id)
+        if not derived(fmt, table, row.id, col.id) and not carried:
+            editable.add((row.id, col.id))
+    return Grid(table, fmt.tables[table].name, list(rows.items()), list(columns.items()), values, editable)

@@ -24,14 +24,16 @@ _BUBBLE_CLASS = {"error": "error", "suggestion": "suggestion"}
 EXPORT_FORMATS = ((".docx", "Word"), (".html", "网页"), (".md", "Markdown"), (".txt", "文本"))
 # what each action of prompts/actions.yaml is in this window (the names and keys are the data's)
 _DOES = {"help": "help", "preview": "preview", "export": "export('.docx')", "back": "back", "skip": "skip",
-         "reopen": "reopen", "closing": "closing_date", "undo": "undo", "save": "save", "quit": "save_quit"}
+         "reopen": "reopen", "grid": "grid", "closing": "closing_date", "undo": "undo", "save": "save",
+         "quit": "save_quit"}
 
 
 def _action_bindings() -> list[Binding]:
     """The key bar's keys: prompts/actions.yaml's names and keys, in its order (Ctrl keys before the answer line's)."""
     from gkassist.dialogue.actions import actions
 
-    return [Binding(a.key, _DOES[a.id], a.name, priority=a.key.startswith("ctrl+")) for a in actions().words.actions]
+    return [Binding(a.key, _DOES[a.id], a.name, show=a.bar, priority=a.key.startswith("ctrl+"))
+            for a in actions().words.actions]
 
 
 class DraftApp(App):
@@ -292,6 +294,21 @@ class DraftApp(App):
 
     def action_closing_date(self) -> None:
         self._ask_closing_date()
+
+    def action_grid(self) -> None:
+        """The table under discussion, full screen: arrows move, digits edit, Enter proposes what was changed."""
+        if self.engine is None or self._waiting_for_model():
+            return
+        from gkassist.dialogue.views import table_grid
+        from gkassist.tui.grid import GridScreen
+
+        grid = table_grid(self.engine)
+
+        def proposed(cells: dict | None) -> None:
+            if cells:
+                self.show_replies(self._guarded(lambda: self.engine.propose_cells(grid.table, cells)))
+
+        self.push_screen(GridScreen(grid), proposed)
 
     def action_save_quit(self) -> None:
         if self.engine is None:
