@@ -166,3 +166,10 @@ def test_a_released_lock_is_free_for_the_next_window(tmp_path):
     second = DraftLock(path).acquire()
     assert second.held
     second.release()
+
+
+def test_an_answer_undone_does_not_come_back_with_a_reload():
+    engine = Engine.start(import_file(SEED).report, 2021)
+    engine.answer("自然人申请2件，予以公开2件")
+    engine.undo()
+    assert Engine.resume(engine.path).pending is None

@@ -294,6 +294,7 @@ class Engine:
 
     def back(self) -> list[Reply]:
         self._leave_for(max(0, self.step_index - 1))
+        self._keep()
         return self.question()
 
     def skip(self) -> list[Reply]:
@@ -343,6 +344,7 @@ class Engine:
         """Undo the clerk's last change, and only that: an answer not yet confirmed goes first (nothing saved
         changes); a confirmed one only on the next undo, and what comes back is shown."""
         if self._discard_unconfirmed():
+            self._keep()  # the draft forgets it too: a reload does not bring it back
             return [Reply("已撤销刚才还没确认的回答；已保存的内容没有变。")] + self.question()
         if not self.history:
             return [Reply("没有可以撤销的回答。", "error")]
@@ -442,12 +444,17 @@ class Engine:
         self.transcript.append(("clerk", text[:MAX_ANSWER], "say"))
         self.transcript += [("assistant", r.text, r.kind) for r in replies if r.kind != "action"]
         del self.transcript[:-KEPT_TURNS]
+        self._keep()
+
+    def _keep(self) -> None:
+        """Save where the conversation is (what waits for “对”, what was said) — never in the clerk's way: a folder
+        that cannot be written is said by the next save the clerk makes (a confirmed answer, Ctrl+S)."""
         if self.modes.offered_restart is not None or self.modes.offered_year is not None:
             return  # which draft is still being chosen: nothing is written to either
         try:
             self.save()
         except InputError:
-            pass  # said by the next save the clerk makes (a confirmed answer, Ctrl+S); the answer is in memory
+            pass
 
     def _refused(self, text: str) -> list[Reply] | None:
         if not text:
