@@ -299,7 +299,8 @@ def write_draft(path: Path, report: Report, last_year: Report | None, step_id: s
             "last_year": last_year.model_dump(mode="json") if last_year else None}
     if conversation is not None:
         data["conversation"] = conversation
-    text = json.dumps(data, ensure_ascii=False, indent=1)
+    # one line: the C encoder (an indented dump is the pure-Python one, ~15 ms of every answer now that each is saved)
+    text = json.dumps(data, ensure_ascii=False)
     before = _saved_data(path)
     if before == data:
         return path  # nothing changed (a finished draft opened to look at): no save, no history version used up
