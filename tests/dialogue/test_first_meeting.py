@@ -242,3 +242,11 @@ def test_the_other_actions_typed(typed, step, capsys, tmp_path):
     assert engine.step.id == step
     if typed == "预览":
         assert replies == [type(replies[0])("预览", "action", action="preview")]
+
+
+@pytest.mark.parametrize("typed", ["落款", "落款日期", "改落款日期"])
+def test_the_closing_date_named_without_a_date_says_how(typed):
+    engine = Engine.start(import_file(SEED).report, 2021)
+    replies = engine.answer(typed)
+    assert replies[0].text.startswith("落款日期现在是") and "落款日期：2022年1月20日" in replies[0].text
+    assert engine.report.closing_date is None and engine.step.id == "requests"

@@ -615,6 +615,10 @@ class Engine:
             return self.undo()
         if action == "save":
             return [Reply(f"已保存：{self.save()}")] + self.take_notices()
+        if action == "closing":
+            closing = self.report.closing()
+            now = closing[1] if closing else "导出那天"
+            return [Reply(f"落款日期现在是{now}。要改就说“落款日期：{self.report.year + 1}年1月20日”这样的日期。")]
         if action in ("export", "preview", "grid"):
             return [Reply(actions().by_id[action].name, "action", action=action)]
         return None
