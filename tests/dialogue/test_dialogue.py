@@ -226,7 +226,7 @@ def test_last_year_is_offered_once_the_agency_is_named():
     assert engine.step.id == "requests"
     # next year, this year's saved answers (the draft file) are last year's report
     found, where = find_last_year("青岚县石桥镇人民政府", 2026)
-    assert where == f"去年的草稿 {engine.path.name}" and found.year == 2025
+    assert where == f"去年的草稿 {engine.path.name}（还没写完）" and found.year == 2025
     assert load_report(engine.path).number("t3", "carried", "total") == 1
     # an agency with no report last year is asked for it; “没有” goes on
     other = Engine.start(None, 2025)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from gkassist.core.errors import InputError
 from gkassist.core.model import Report
-from gkassist.dialogue.session import Drafts, draft_files
+from gkassist.dialogue.session import Drafts, draft_files, read_draft
 
 
 def find_last_year(agency: str, year: int, drafts: Drafts | None = None) -> tuple[Report, str] | None:
@@ -18,7 +18,18 @@ def find_last_year(agency: str, year: int, drafts: Drafts | None = None) -> tupl
     from gkassist.corpus import corpus_reports
     from gkassist.importer import load_any
 
-    candidates = [(p, f"去年的草稿 {p.name}") for p in draft_files(drafts)]
+    unfinished = None
+    for path in draft_files(drafts):
+        try:
+            draft = read_draft(path)
+        except InputError:
+            continue  # a broken file is not an offer
+        if draft.report.agency == agency and draft.report.year == year - 1:
+            if draft.done:
+                return draft.report, f"去年的草稿 {path.name}"
+            # not finished: offered (saying so) only when nothing finished is found
+            unfinished = unfinished or (draft.report, f"去年的草稿 {path.name}（还没写完）")
+    candidates: list[tuple[Path, str]] = []
     try:
         reports = sorted(corpus_reports(), key=lambda r: not r["own"])  # own reports first
     except InputError:
@@ -32,7 +43,7 @@ def find_last_year(agency: str, year: int, drafts: Drafts | None = None) -> tupl
             continue  # a broken file is not an offer
         if report.agency == agency and report.year == year - 1:
             return report, where
-    return None
+    return unfinished
 
 
 def imported_note(report: Report, result) -> str:
