@@ -31,7 +31,8 @@ async def until(pilot, condition, what="the app's state", turns=500):
 
 
 def palette_ready(app, text=""):
-    """The command palette is open and its list shows matches (for `text`, when given): what a clerk waits for before Enter."""
+    """The command palette is open and its list shows matches (the first holding each word of `text`, when given): what
+    a clerk waits for before Enter."""
     from textual.command import CommandPalette
 
     def ready():
@@ -40,5 +41,6 @@ def palette_ready(app, text=""):
         options = app.screen.query("CommandList")
         if not options or options.first().option_count == 0:
             return False
-        return not text or text in str(options.first().get_option_at_index(0).prompt)
+        first = str(options.first().get_option_at_index(0).prompt)
+        return all(word in first for word in text.split())
     return ready

@@ -50,8 +50,12 @@ def run(engine: Engine, notice: str, answers: list[str], out=None) -> Engine:
     print_replies(engine.greeting(notice), out)
     for answer in answers:
         print(f"我：{answer}", file=out)
-        print_replies(engine.answer(answer), out)
-    if engine.offered_restart is None:
+        replies = engine.answer(answer)
+        print_replies([r for r in replies if r.kind != "action"], out)
+        for r in replies:
+            if r.kind == "action":
+                print_replies(_do(engine, r.action), out)
+    if engine.modes.offered_restart is None:
         path = engine.save()
         print(f"（草稿已保存：{path}）", file=out)
     return engine
@@ -64,6 +68,29 @@ def check_outputs(outputs: list[str], inputs: list) -> None:
 
     for name in outputs:
         check_output(Path(name), [i for i in inputs if i is not None])
+
+
+def _do(engine: Engine, action: str) -> list[Reply]:
+    """A typed action that is the front end's: 导出 writes the Word file into the current folder (as the window
+    does where it was started), 预览 prints the report."""
+    if action == "export":
+        return engine.export(Path.cwd())
+    from gkassist.dialogue.views import preview, table_grid
+
+    if action == "grid":  # no screen to edit on: the table as it stands, and how to set one cell
+        grid = table_grid(engine)
+        lines = [f"{grid.name}（现在的数字；改一格就说“{grid.name} 行名 列名 数字”）："]
+        for row, label in grid.rows:
+            cells = [f"{name} {_shown(grid.values[(row, col)])}" for col, name in grid.columns if (row, col) in grid.values]
+            lines.append(f"  {label}：{'，'.join(cells)}")
+        return [Reply("\n".join(lines))]
+    return [Reply(preview(engine))]
+
+
+def _shown(value) -> str:
+    from gkassist.core.numbers import format_number
+
+    return "未填" if value is None else format_number(value)
 
 
 def export(engine: Engine, outputs: list[str], out=None) -> None:

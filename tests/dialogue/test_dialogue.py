@@ -1,6 +1,7 @@
 """The dialogue engine without any UI: a whole draft from the seed as last year to a checked 2021 report."""
 import json
 import re
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -218,7 +219,7 @@ def test_last_year_is_offered_once_the_agency_is_named():
     engine.answer("青岚县石桥镇人民政府")
     replies = engine.answer("对")
     assert replies[0].text.startswith("已保存。找到语料库里的报告 2024_shiqiaozhen.json：青岚县石桥镇人民政府 2024年度。")
-    assert engine.answer("随便")[0].text == "请回答“用”或“不用”。"
+    assert engine.answer("随便")[0].text == "请回答“对”（使用这份去年的报告）或“不用”。"
     replies = engine.answer("用")
     assert replies[0].text == "好的，已按去年的报告填好上年结转和现行有效件数。"
     assert engine.last_year.year == 2024 and engine.report.agency == "青岚县石桥镇人民政府"
@@ -226,12 +227,13 @@ def test_last_year_is_offered_once_the_agency_is_named():
     assert engine.step.id == "requests"
     # next year, this year's saved answers (the draft file) are last year's report
     found, where = find_last_year("青岚县石桥镇人民政府", 2026)
-    assert where == f"去年的草稿 {engine.path.name}" and found.year == 2025
+    assert where == f"去年的草稿 {engine.path.name}（还没写完）" and found.year == 2025
     assert load_report(engine.path).number("t3", "carried", "total") == 1
-    # an agency with no report last year is simply asked on
+    # an agency with no report last year is asked for it; “没有” goes on
     other = Engine.start(None, 2025)
     other.answer("青岚县某某乡人民政府")
-    assert other.answer("对")[1].text.startswith("今年收到和办理政府信息公开申请的情况如何")
+    assert "去年的报告在哪里" in other.answer("对")[0].text
+    assert other.answer("没有")[1].text.startswith("今年收到和办理政府信息公开申请的情况如何")
 
 
 def test_numbers_in_a_paragraph_are_checked_before_it_is_stored():
@@ -282,7 +284,7 @@ def test_same_as_last_year_for_tables_and_last_years_figures_beside_the_question
     assert engine.report.tables["t4"] == last.tables["t4"]
     assert Engine.start(None, 2025).answer("同去年")[0].kind == "error"  # at the agency step: not a table
     fresh = Engine.start(None, 2025)
-    answer_all(fresh, ["青岚县白云镇人民政府", "对"])  # no draft or corpus report of 2024 to offer: on to 表三
+    answer_all(fresh, ["青岚县白云镇人民政府", "对", "没有"])  # no report of 2024 found nor given: on to 表三
     assert fresh.step.id == "requests"
     assert fresh.answer("同去年")[0].text == "没有去年的报告可以沿用，请直接说今年的数字。"
 
@@ -333,7 +335,7 @@ def test_from_last_year_with_an_existing_draft_asks_and_keeps_the_old_one():
     engine, _ = open_session(str(SEED), 2021)
     answer_all(engine, ["自然人申请2件，予以公开2件", "对"])
     again, _ = open_session(str(SEED), 2021)
-    assert again.path == engine.path and again.offered_restart is not None
+    assert again.path == engine.path and again.modes.offered_restart is not None
     assert again.answer("随便")[0].text.startswith("德惠市郭家镇人民政府 2021年度已经有一份草稿（写到“表四 复议诉讼”")
     assert again.answer("接着写")[1].text.startswith("今年因政府信息公开被申请行政复议")
     assert again.report.number("t3", "new", "natural") == 2
@@ -362,8 +364,12 @@ def test_year_reopens_a_finished_draft_and_a_part_is_edited_by_name():
     answer_all(reopened, ["自然人申请1件，予以公开1件", "对"])
     assert reopened.report.number("t3", "open", "natural") == 1
     assert reopened.done  # back to the end of the report: nothing else was empty
-    plain, notice = open_session(None, None)
-    assert plain.path == reopened.path
+    # a bare start in spring 2022 (2021's report is the one due) reopens it; in December 2026 it starts 2026's and
+    # says where 2021's is
+    plain, notice = open_session(None, None, clock=lambda: date(2022, 3, 1))
+    assert plain.path == reopened.path and plain.done
+    later, notice = open_session(None, None, clock=lambda: date(2026, 12, 7))
+    assert later.report.year == 2026 and not later.done and str(reopened.path) in notice
 
 
 def test_a_resumed_draft_finds_its_step_by_id_after_the_flow_changes(tmp_path):

@@ -113,7 +113,7 @@ async def test_accept_a_suggestion_and_generate_section_five():
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"问题及改进")
-        await until(pilot, palette_ready(app, "问题"), "the palette lists 五")
+        await until(pilot, palette_ready(app, "五、 问题"), "the palette lists 五")
         await pilot.press("enter")
         await pilot.pause()
         assert app.engine.step.id == "problems"
@@ -141,7 +141,8 @@ async def test_key_bar_entries_are_clickable(tmp_path):
     app = DraftApp(Engine.start(import_file(SEED).report, 2021), export_dir=out)
     async with app.run_test(size=(80, 24)) as pilot:
         bar = str(app.query_one(KeyBar).render())
-        assert bar == "^P 命令 F1 帮助 F2 预览 ^S 保存 ^E 导出Word ^Z 撤销 ^B 上一题 ^Q 保存退出"
+        assert bar == "^P命令 F1帮助 F2预览 ^E导出 ^B上一题 ^N跳过 ^G改表 ^T表格 ^D落款 ^Z撤销 ^Q退出"
+        assert cell_len(bar) <= 80  # every action in sight at 80 columns
         column = lambda key: cell_len(bar[:bar.index(key)]) + 1  # noqa: E731 — Chinese characters are two columns
         await pilot.click(KeyBar, offset=(column("^E"), 0))
         await pilot.pause()
@@ -207,7 +208,10 @@ async def test_palette_lists_the_parts_in_order_in_chinese():
         assert isinstance(palette, CommandPalette)
         shown = [str(palette.query_one("CommandList").get_option_at_index(i).prompt).split("\n")[0]
                  for i in range(palette.query_one("CommandList").option_count)]
-        assert shown[:3] == ["跳到：机关名称", "跳到：表三 依申请公开", "跳到：表四 复议诉讼"]
+        parts = [s for s in shown if s.startswith("改")]
+        assert parts[:3] == ["改机关名称", "改表三 依申请公开", "改表四 复议诉讼"]
+        # the actions by the key bar's names, with their keys
+        assert {"帮助（F1）", "预览（F2）", "导出（^E）", "上一题（^B）", "跳过（^N）", "表格（^T）", "落款（^D）", "撤销（^Z）", "保存（^S）"} <= set(shown)
         assert not any(word in " ".join(shown) for word in ("Theme", "Quit", "Keys", "Screenshot"))
 
 
@@ -351,7 +355,7 @@ async def test_the_export_notice_keeps_every_character_at_any_width(tmp_path, ag
         app = DraftApp(engine, notice, export_dir=tmp_path)
         async with app.run_test(size=(width, 30), notifications=True) as pilot:
             await pilot.pause()
-            app.export_asked = ".docx"  # confirmed: exported at once
+            engine.modes.export_asked = ".docx"  # confirmed: exported at once
             app.action_export(".docx")
             await pilot.pause()
             lines = [strip.text for strip in app.screen._compositor.render_strips()]

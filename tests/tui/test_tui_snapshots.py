@@ -47,8 +47,8 @@ def test_problems_proposed_from_the_figures(snap_compare):
     async def run_before(pilot):
         await answer(pilot, "没有", "对", "行政复议1件，结果纠正", "对")
         await pilot.press("ctrl+p")
-        await pilot.press(*"跳到：五、问题")
-        await until(pilot, palette_ready(pilot.app, "五、问题"), "the palette lists 五")
+        await pilot.press(*"改五问题")
+        await until(pilot, palette_ready(pilot.app, "改五、问题"), "the palette lists 五")
         await pilot.press("enter")
         await pilot.pause()
         await answer(pilot, "去年提出的公开形式单一问题，今年开通了微信公众号")

@@ -32,8 +32,9 @@ def warm_server():
     from pathlib import Path
 
     from gkassist.dialogue.engine import Engine
+    from gkassist.dialogue.session import Drafts
     from gkassist.web.uploads import read_last_year_apart
     from support import SEED
 
     last, _ = read_last_year_apart(SEED)
-    Engine.start(last, 2021, folder=Path(tempfile.mkdtemp())).answer("没有")
+    Engine.start(last, 2021, drafts=Drafts(Path(tempfile.mkdtemp()))).answer("没有")

@@ -75,7 +75,7 @@ def test_side_panel_commands_and_findings(client):
     page = answer_all(client, page, ["没有", "对"])
     url = str(page.url).split("#")[0]
     for name, expect in [("back", "今年收到和办理政府信息公开申请的情况如何"), ("skip", "先空着"),
-                         ("undo", "已撤销上一个回答"), ("help", "“改表二”")]:
+                         ("undo", "已撤销对“表三 依申请公开”的修改"), ("help", "“改表二”")]:
         page = client.post(url + "/command", data={"csrf": csrf(page.text), "name": name})
         assert expect in last_reply(page.text), name
     page = client.post(url + "/command", data={"csrf": csrf(page.text), "name": "jump", "arg": "proactive"})

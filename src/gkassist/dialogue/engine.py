@@ -9,20 +9,24 @@ disk is `session`'s; which draft to open is `opening`'s.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from pathlib import Path
+from typing import Literal
 
 from gkassist.checks import ERROR, Finding, check
 from gkassist.core import formats
 from gkassist.core.derive import next_year_draft
 from gkassist.core.errors import InputError
-from gkassist.core.files import report_file_name
 from gkassist.core.flow import Step, flow, steps_for
 from gkassist.core.model import Report
 from gkassist.dialogue import kinds, session
+from gkassist.dialogue.actions import actions
 from gkassist.dialogue.kinds.field import NEW_AGENCY
 from gkassist.dialogue.replies import Pending, Reply
+from gkassist.dialogue.state import DialogueState, Fresh, Modes
 
 YES = re.compile(r"^\s*(对|对的|对了|是|是的|确认|好|好的|行|可以|没问题|没错|采用|就这样|ok|OK|y|yes)\s*[。！!]?\s*$")
 NO = re.compile(r"^\s*(不对|不是|错了|重来|否|no|n)\s*[。！!]?\s*$")
@@ -35,11 +39,12 @@ DONT_USE = re.compile(r"\s*(不用|不|否|不要|算了)\s*[。！!]?\s*")
 GO_ON = re.compile(r"\s*(接着写|接着|继续|继续写|接着上次)\s*[。！!]?\s*")
 RESTART = re.compile(r"\s*(重新开始|重新写|重来|从头开始)\s*[。！!]?\s*")
 REOPEN = re.compile(r"^\s*(?:改一下|修改一下|重新写|修改|重写|打开|回到|跳到|返回|先写|先填|改)\s*[：:]?\s*(.+?)\s*$")
-BACK = re.compile(r"^\s*(?:回到|返回|回)?(?:上一题|上一步|上一个问题|前一题)\s*[。！!]?\s*$")
 # “落款日期：2026年1月20日”, “落款改为1月20日”: the date that closes the report, at any question
 CLOSING = re.compile(r"^\s*落款(?:的)?(?:日期|时间)?\s*(?:改为|改成|改到|写|为|是|用)?\s*[：:]?\s*(.+?)\s*[。！!]?\s*$")
-SKIP = re.compile(r"^\s*(?:跳过|先跳过|这题先跳过|这一题先跳过|下一题|以后再说|先不填|稍后再填)\s*[。！!]?\s*$")
+# “没有”, said when asked where last year's report is
+NO_LAST_YEAR = re.compile(r"\s*(没有|没|无|不用|不要|找不到|没有去年的(?:报告)?|去年没有(?:报告)?|没写过|跳过|算了)\s*[。！!]?\s*")
 MAX_ANSWER = 5000
+Speaker = Literal["clerk", "assistant"]
 KEEP_SAVED = "回答“对”保持不变；直接写新的内容会替换它。"
 
 
@@ -53,49 +58,130 @@ def _checked_prompts() -> None:
     kinds.validate(flow())
     problem_areas()
     polish_prompts()
+    actions()
+
+
+def default_year(today: date) -> int:
+    """The year a clerk is drafting when nothing else says: from November the current year's report is being
+    written (due by 31 January), until October last year's."""
+    return today.year if today.month >= 11 else today.year - 1
+
+
+@dataclass
+class Snapshot:
+    """What one change the clerk confirmed replaced: undo puts it back."""
+
+    report: str  # the report as JSON
+    last_year: str | None
+    step_index: int
+    what: str  # the part that changed, as the clerk knows it (“表二 主动公开”, “落款日期”)
 
 
 class Engine:
-    def __init__(self, report: Report, last_year: Report | None = None, path: Path | None = None):
+    def __init__(self, report: Report, last_year: Report | None = None, path: Path | None = None,
+                 clock: Callable[[], date] = date.today, drafts: session.Drafts | None = None):
         _checked_prompts()
-        self.report = report
-        self.last_year = last_year
-        self.path = path or session.draft_path(report)
-        self.step_index = 0
-        self.pending: Pending | None = None
-        self.history: list[tuple[str, int]] = []  # (report JSON, step index) before each accepted answer
-        self.offered_last_year: Report | None = None  # found after the agency was named, waiting for “用”
-        self.offered_restart: "Engine | None" = None  # a fresh draft from last year, waiting for “重新开始”
-        self.return_to: int | None = None  # a part reopened (改表二, 上一题, the palette): once confirmed, the question left
-        self.catching_up = False  # past the last question with parts skipped: on to each part still empty
+        self.clock = clock  # “today” for the checks' deadlines and the 落款 (a test sets the day)
+        self.drafts = drafts or session.Drafts.user()  # where this front end keeps drafts (a server: the unit's)
+        self.state = DialogueState(report, last_year)  # what the question kinds receive
+        self.path = path or session.draft_path(report, self.drafts)
+        self.history: list[Snapshot] = []  # what each confirmed change replaced
+        self.transcript: list[tuple[Speaker, str, str]] = []  # (who, what was said, its kind)
         self.notices: list[str] = []  # what the clerk must hear about saving (a fallback folder used)
         self._renamed_from: Path | None = None  # the file a new draft was saved as before its agency was known
         self.lock: session.DraftLock | None = None  # this window's lock on the draft (session.lock_draft)
 
+    # the state, by the names the front ends and the tests know
+    @property
+    def modes(self) -> Modes:
+        return self.state.modes
+
+    @property
+    def report(self) -> Report:
+        return self.state.report
+
+    @report.setter
+    def report(self, value: Report) -> None:
+        self.state.report = value
+
+    @property
+    def last_year(self) -> Report | None:
+        return self.state.last_year
+
+    @last_year.setter
+    def last_year(self, value: Report | None) -> None:
+        self.state.last_year = value
+
+    @property
+    def pending(self) -> Pending | None:
+        return self.state.pending
+
+    @pending.setter
+    def pending(self, value: Pending | None) -> None:
+        self.state.pending = value
+
+    @property
+    def step_index(self) -> int:
+        return self.state.step_index
+
+    @step_index.setter
+    def step_index(self, value: int) -> None:
+        self.state.step_index = value
+
     # ---------------------------------------------------------- construction and saving
     @classmethod
     def start(cls, last_year: Report | None = None, year: int | None = None, agency: str = "",
-              folder: Path | None = None) -> "Engine":
-        """A new draft; `folder` is where it is kept (the web keeps each unit's drafts apart), the user's drafts
-        folder when not given.  An `agency` given with last year's report is this year's name (the web's account)."""
+              clock: Callable[[], date] = date.today, drafts: session.Drafts | None = None) -> "Engine":
+        """A new draft: the year after last year's report, else the year given, else the season's."""
         if last_year is not None:
             report, _ = next_year_draft(last_year, year)
             if agency:
                 report.agency, report.title = agency, report.format.title(agency, report.year)
         else:
-            year = year or date.today().year - 1
+            year = year or default_year(clock())
             report = Report.blank(formats.format_for_year(year), agency or NEW_AGENCY, year, origin="draft")
-        engine = cls(report, last_year, folder / report_file_name(report) if folder is not None else None)
+        engine = cls(report, last_year, clock=clock, drafts=drafts)
         if last_year is not None:
             engine.step_index = engine.first_unanswered()  # the agency carries over
         return engine
 
     @classmethod
-    def resume(cls, path: Path) -> "Engine":
+    def resume(cls, path: Path, clock: Callable[[], date] = date.today, drafts: session.Drafts | None = None) -> "Engine":
         draft = session.read_draft(path)
-        engine = cls(draft.report, draft.last_year, path)
+        engine = cls(draft.report, draft.last_year, path, clock=clock, drafts=drafts)
         engine.step_index = engine._position(draft.step)
+        engine._restore(draft.conversation)
         return engine
+
+    def _restore(self, data: object) -> None:
+        """The conversation where the draft stopped: the answer waiting for “对” as it was understood (never read
+        again from the clerk's words), where a reopened part returns, what was said."""
+        if data is None:
+            return  # a draft saved before the conversation was kept: its saved parts are the base
+        from gkassist.dialogue.conversation import conversation_from
+
+        conversation, trouble = conversation_from(data)
+        if trouble:
+            self.notices.append(trouble)
+        step = self.step
+        if conversation.pending is not None and step is not None and conversation.pending.step == step.id:
+            self.pending = conversation.pending.restored()
+        if conversation.return_to is not None and 0 <= conversation.return_to <= len(self.steps):
+            self.modes.return_to = conversation.return_to
+        self.modes.catching_up = conversation.catching_up
+        self.state.asides = {table: list(said) for table, said in conversation.asides.items()}
+        self.transcript = [(s.who, s.text, s.kind) for s in conversation.transcript]
+
+    def conversation(self) -> dict:
+        """The conversation as the draft keeps it (dialogue.conversation.Conversation, as JSON data)."""
+        from gkassist.dialogue.conversation import KEPT_TURNS, Conversation, Said, SavedPending
+
+        pending = self.pending
+        return Conversation(
+            pending=SavedPending.of(pending) if pending is not None and not pending.saved else None,
+            return_to=self.modes.return_to, catching_up=self.modes.catching_up, asides=self.state.asides,
+            transcript=[Said(who=who, text=text, kind=kind) for who, text, kind in self.transcript[-KEPT_TURNS:]],
+        ).model_dump(mode="json")
 
     def _position(self, saved: str | int | None) -> int:
         """The index of the step a draft stopped at: by its id; a step this flow no longer has resumes at the first
@@ -121,14 +207,14 @@ class Engine:
         if self.lock is not None:
             self.lock.follow(self.path)
         try:
-            return session.write_draft(self.path, self.report, self.last_year, step_id)
+            return session.write_draft(self.path, self.report, self.last_year, step_id, self.conversation())
         except InputError as e:
-            fallback = session.fallback_path(self.path)
+            fallback = session.fallback_path(self.path, self.drafts)
             if fallback == self.path:
                 raise
             if self.lock is not None:
                 self.lock.follow(fallback)
-            session.write_draft(fallback, self.report, self.last_year, step_id)
+            session.write_draft(fallback, self.report, self.last_year, step_id, self.conversation())
             self.notices.append(f"{e}。草稿已改存到 {fallback}，以后会自动从那里接着写。")
             self.path = fallback
             return fallback
@@ -136,7 +222,7 @@ class Engine:
     def rename_after_agency(self) -> None:
         """A new draft named itself after its year only: once the agency is known it takes the agency's name (the
         old file goes once the draft is saved under the new one)."""
-        new = session.name_after_agency(self.path, self.report)
+        new = session.name_after_agency(self.path, self.report, self.drafts)
         if new != self.path:
             self._renamed_from, self.path = self.path, new
 
@@ -148,24 +234,36 @@ class Engine:
     @property
     def steps(self) -> tuple[Step, ...]:
         """The questions for this report's format."""
-        return steps_for(self.report.format_version).steps
+        return self.state.steps
 
     @property
     def step(self) -> Step | None:
-        steps = self.steps
-        return steps[self.step_index] if self.step_index < len(steps) else None
+        return self.state.step
 
     @property
     def done(self) -> bool:
         return self.step is None
+
+    @property
+    def current(self) -> Step:
+        """The question open, where one must be (the report is not finished)."""
+        step = self.step
+        if step is None:
+            raise RuntimeError("the report is finished: no question is open")
+        return step
+
+    def _where(self) -> str:
+        return "已经写完" if self.done else f"写到“{self.current.title}”"
 
     def greeting(self, notice: str = "") -> list[Reply]:
         """What the assistant says first, in the app and without it alike."""
         r = self.report
         opening = [Reply(notice)] if notice else []
         opening.append(Reply(f"您好！我们来起草《{r.title}》（{r.format.name}格式）。"))
-        if self.offered_restart is not None:
+        if self.modes.offered_restart is not None:
             return opening + [Reply(self.restart_question())]
+        if self.modes.offered_year is not None:
+            return opening + [Reply(self.year_question())]
         if self.done:
             return opening + self.question() + [
                 Reply("要修改哪一部分，就说“改”加部分名称（如“改表三”“改一（四）平台建设”），或按 Ctrl+P 选择。")]
@@ -179,9 +277,9 @@ class Engine:
             return [Reply(f"报告已经起草完成。{tail}可以按 Ctrl+E 导出 Word，或按 F2 预览。", "done")]
         out = [Reply(step.ask)]
         kind = kinds.of(step)
-        if saved := kind.saved(self, step):
+        if saved := kind.saved(self.state, step):
             return out + saved
-        if hint := kind.hint(self, step):
+        if hint := kind.hint(self.state, step):
             out.append(Reply(hint))
         if step.hint:
             out.append(Reply(step.hint))
@@ -199,11 +297,12 @@ class Engine:
 
     def back(self) -> list[Reply]:
         self._leave_for(max(0, self.step_index - 1))
+        self._keep()
         return self.question()
 
     def skip(self) -> list[Reply]:
         """Leave this part empty for now: it is asked again once the others are answered."""
-        left, where = self.step, self.step_index
+        left, where = self.current, self.step_index
         self.pending = None
         self._advance()
         self.save()
@@ -212,37 +311,91 @@ class Engine:
         return [Reply(f"好的，“{left.title}”先空着，后面再回来填。")] + self.question()
 
     def _leave_for(self, index: int) -> None:
-        if self.return_to is None and index != self.step_index:
-            self.return_to = self.step_index
+        if self.modes.return_to is None and index != self.step_index:
+            self.modes.return_to = self.step_index
         self.step_index = index
         self.pending = None
 
     def _advance(self) -> None:
         """On to the next question: the one a reopened part left, else the next, else the first part still empty."""
         following = self.step_index + 1
-        if self.return_to is not None:
-            following, self.return_to = self.return_to, None
-        elif self.catching_up or following >= len(self.steps):
+        if self.modes.return_to is not None:
+            following, self.modes.return_to = self.modes.return_to, None
+        elif self.modes.catching_up or following >= len(self.steps):
             following = self.first_unanswered()
-            self.catching_up = following < len(self.steps)
+            self.modes.catching_up = following < len(self.steps)
         self.step_index = following
 
     def offer_restart(self, fresh: "Engine") -> None:
         """This agency already has a draft of this year: ask before anything replaces it."""
-        self.offered_restart = fresh
+        self.modes.offered_restart = fresh.fresh()
+
+    def offer_year(self, fresh: "Engine") -> None:
+        """An older draft is open while the season says another year is due: ask which (the older one stays)."""
+        self.modes.offered_year = fresh.fresh()
+
+    def fresh(self) -> Fresh:
+        """This new draft as an offer another draft's conversation holds until the clerk chooses it."""
+        return Fresh(self.report, self.last_year, self.step_index, self.path)
+
+    # ---------------------------------------------------------- undo
+    def _remember(self, what: str) -> None:
+        last = self.last_year.to_json() if self.last_year is not None else None
+        self.history.append(Snapshot(self.report.to_json(), last, self.step_index, what))
 
     def undo(self) -> list[Reply]:
+        """Undo the clerk's last change, and only that: an answer not yet confirmed goes first (nothing saved
+        changes); a confirmed one only on the next undo, and what comes back is shown."""
+        if self._discard_unconfirmed():
+            self._keep()  # the draft forgets it too: a reload does not bring it back
+            return [Reply("已撤销刚才还没确认的回答；已保存的内容没有变。")] + self.question()
         if not self.history:
             return [Reply("没有可以撤销的回答。", "error")]
-        data, self.step_index = self.history.pop()
-        self.return_to = None
-        self.report = Report.model_validate_json(data)
-        self.pending = None
+        snapshot = self.history.pop()
+        self.report = Report.model_validate_json(snapshot.report)
+        self.last_year = Report.model_validate_json(snapshot.last_year) if snapshot.last_year else None
+        self.step_index, self.modes.return_to, self.modes.catching_up = snapshot.step_index, None, False
         self.save()
-        return [Reply("已撤销上一个回答。")] + self.question()
+        said = f"已撤销对“{snapshot.what}”的修改，恢复为修改之前的样子。"
+        shown = self.question()
+        if self.step is not None and not any(r.kind == "understood" for r in shown):
+            said += f"“{self.step.title}”现在还没有填写。"
+        return [Reply(said)] + shown
 
+    def _discard_unconfirmed(self) -> bool:
+        """Drop what waits for the clerk's “对” (an answer understood, an offer of last year's report); False when
+        nothing does."""
+        if self.modes.offered_last_year is not None or self.modes.asking_last_year:
+            self.modes.offered_last_year, self.modes.asking_last_year = None, False
+            return True
+        if self.pending is not None and not self.pending.saved:
+            self.pending = None
+            return True
+        return False
+
+    # ---------------------------------------------------------- what the front ends show
     def findings(self) -> list[Finding]:
-        return check(self.report, self.last_year, today=date.today())
+        return check(self.report, self.last_year, today=self.clock())
+
+    def help(self) -> list[Reply]:
+        """The help for the question at hand: what is asked, how to answer it, and what can be said at any time."""
+        words = actions()
+        step = self.step
+        if self.modes.offered_restart is not None:
+            lines = [self.restart_question()]
+        elif self.modes.offered_year is not None:
+            lines = [self.year_question()]
+        elif self.modes.asking_last_year:
+            lines = [self.last_year_question()]
+        elif self.modes.offered_last_year is not None:
+            lines = ["用刚才读到的报告作为去年的报告吗？回答“对”使用，“不用”就不用。"]
+        elif step is None:
+            lines = ["报告已经写完。要修改哪一部分，就说“改”加部分名称（如“改表三”）；说“导出”导出 Word。"]
+        else:
+            lines = [f"现在这一题是“{step.title}”：{step.ask}", words.help_for(step.kind)]
+            if step.hint:
+                lines.append(step.hint)
+        return [Reply("\n".join(line for line in lines if line)), Reply(words.words.anytime)]
 
     def export_notice(self) -> str:
         """What is still wrong with the report about to be exported: how many errors and blank cells, the first few."""
@@ -273,64 +426,118 @@ class Engine:
 
     # ---------------------------------------------------------- answers
     def answer(self, text: str) -> list[Reply]:
+        """One answer, through named stages: what no answer can be, a question the assistant itself asked (a
+        mode), a command, then the question's kind.  The answer, the replies and what now waits for “对” are kept
+        in the draft (a reload goes on from here)."""
         text = (text or "").strip()
-        step = self.step
+        self.modes.export_asked = None if actions().typed(text) != "export" else self.modes.export_asked
+        replies = self._staged(text)
+        self._heard(text, replies)
+        return replies
+
+    def _staged(self, text: str) -> list[Reply]:
+        for stage in (self._refused, self._asked_how, self._in_mode, self._command, self._direct_cell):
+            if (replies := stage(text)) is not None:
+                return replies
+        return self._answer_kind(text)
+
+    def _heard(self, text: str, replies: list[Reply]) -> None:
+        from gkassist.dialogue.conversation import KEPT_TURNS
+
+        self.transcript.append(("clerk", text[:MAX_ANSWER], "say"))
+        self.transcript += [("assistant", r.text, r.kind) for r in replies if r.kind != "action"]
+        del self.transcript[:-KEPT_TURNS]
+        self._keep()
+
+    def _keep(self) -> None:
+        """Save where the conversation is (what waits for “对”, what was said) — never in the clerk's way: a folder
+        that cannot be written is said by the next save the clerk makes (a confirmed answer, Ctrl+S)."""
+        if self.modes.offered_restart is not None or self.modes.offered_year is not None:
+            return  # which draft is still being chosen: nothing is written to either
+        try:
+            self.save()
+        except InputError:
+            pass
+
+    def _refused(self, text: str) -> list[Reply] | None:
         if not text:
-            return [Reply("请输入回答；不清楚可以按 F1 查看帮助。", "error")]
-        if self.offered_restart is not None:
-            return self._answer_restart(text)
-        if step is None:
-            return self._reopen(text)
+            return [Reply("请输入回答；不知道怎么回答可以说“帮助”或按 F1。", "error")]
         if len(text) > MAX_ANSWER:
             return [Reply(f"回答太长了（{len(text)}字），请只写这一部分的内容，一次不超过{MAX_ANSWER}字。", "error")]
-        if self.offered_last_year is not None:
+        return None
+
+    def _asked_how(self, text: str) -> list[Reply] | None:
+        words = actions()
+        return self.help() if words.asks_how(text) or words.typed(text) == "help" else None
+
+    def _in_mode(self, text: str) -> list[Reply] | None:
+        """A question of the assistant's own is open (which draft, last year's report): the answer is to it."""
+        if self.modes.offered_restart is not None:
+            return self._answer_restart(text, self.modes.offered_restart)
+        if self.modes.offered_year is not None:
+            return self._answer_year(text, self.modes.offered_year)
+        if self.step is None:
+            return self._command(text) or self._direct_cell(text) or self._reopen(text)
+        if self.modes.asking_last_year:
+            return self._answer_where_last_year(text)
+        if self.modes.offered_last_year is not None:
             return self._answer_offer(text)
-        if (moved := self._command(text)) is not None:
-            return moved
+        return None
+
+    def _answer_kind(self, text: str) -> list[Reply]:
+        """The answer to the question itself: its kind's commands on the pending answer, “对”/“不对”, or an answer."""
+        step = self.current
         kind = kinds.of(step)
         for pattern, command in kind.commands:
             if m := pattern.fullmatch(text):
                 if self.pending is None or self.pending.saved:
                     return [Reply("现在没有待确认的内容；“参考”“填”“润色”“去掉”“改”“加”要在我列出“将写入”之后用。", "error")]
-                return command(self, m)
+                return command(self.state, m)
         if self.pending is not None:
-            if YES.match(text):
-                if self.pending.asking:
-                    return [Reply("请先回答上面的问题，我再保存（或者直接重新描述整个情况）。", "error")]
-                if why := kind.unfinished(self, step, self.pending):
-                    return [Reply(why, "error")]
-                return self._accept()
-            if NO.match(text):
-                self.pending = None
-                return [Reply("好的，请重新回答。")] + [r for r in self.question() if r.kind != "understood"][:1]
-            if m := NO_THEN.match(text):
-                return self._understand_correction(kind, step, m[1], text)
+            if (confirmed := self._confirmation(kind, step, text)) is not None:
+                return confirmed
         elif YES.match(text):
             return [Reply("现在没有待确认的内容，请直接回答这一题。", "error")]
         if not re.search(r"[\u4e00-\u9fff0-9０-９]", text):
-            return [Reply("请用中文回答（可以直接写数字）。", "error")]
-        return kind.understand(self, step, text)
+            return [Reply("请用中文回答（可以直接写数字）；不知道怎么回答可以说“帮助”。", "error")]
+        return kind.understand(self.state, step, text)
 
-    def _understand_correction(self, kind, step: Step, rest: str, whole: str) -> list[Reply]:
+    def _confirmation(self, kind: kinds.StepKind, step: Step, text: str) -> list[Reply] | None:
+        """“对”, “不对”, “不对，重新说：……” about the pending answer; None when the text is none of them."""
+        pending = self.pending
+        if pending is None:
+            return None
+        if YES.match(text):
+            if pending.asking:
+                return [Reply("请先回答上面的问题，我再保存（或者直接重新描述整个情况）。", "error")]
+            if why := kind.unfinished(self.state, step, pending):
+                return [Reply(why, "error")]
+            return self._accept()
+        if NO.match(text):
+            self.pending = None
+            return [Reply("好的，请重新回答。")] + [r for r in self.question() if r.kind != "understood"][:1]
+        if m := NO_THEN.match(text):
+            return self._understand_correction(kind, step, m[1], text)
+        return None
+
+    def _understand_correction(self, kind: kinds.StepKind, step: Step, rest: str, whole: str) -> list[Reply]:
         """“不对，……”: the rest is read as the whole answer afresh (“不对，是诉讼1件，维持”); when it cannot stand
         alone (“不对，维持的是1件，另1件撤回了”) it corrects what was understood instead."""
         before = self.pending
         self.pending = None
-        fresh = kind.understand(self, step, rest)
+        fresh = kind.understand(self.state, step, rest)
         if self.pending is not None and not self.pending.asking:
             return fresh
         self.pending = before
-        return kind.understand(self, step, whole)
+        return kind.understand(self.state, step, whole)
 
     def _command(self, text: str) -> list[Reply] | None:
-        """Moving about the report, at any question and never taken for an answer: 改表二 / 改一（四） / 回到上一题 /
-        跳过.  None when the text is no such command."""
-        if BACK.match(text):
-            return self.back()
+        """Moving about the report, at any question and never taken for an answer: 改表二 / 改一（四） / 上一题 /
+        跳过 / 落款日期 / 撤销, and what the front end does (导出, 预览, 保存).  None when the text is no command."""
+        if (done := self._typed_action(text)) is not None:
+            return done
         if m := CLOSING.match(text):
             return self.set_closing_date(m[1])
-        if SKIP.match(text):
-            return self.skip()
         found = self._parts_named(text)
         if found is None:
             return None
@@ -341,12 +548,109 @@ class Engine:
         names = "、".join(f"“{s.title}”" for s in found)
         return [Reply(f"要改哪一部分？可以说：{names}。", "error")]
 
+    # ---------------------------------------------------------- a cell the clerk can always set
+    def _direct_cell(self, text: str) -> list[Reply] | None:
+        """“表三 自然人 予以公开 2”: exactly that cell, proposed like any answer (dialogue.cellform)."""
+        from gkassist.dialogue.cellform import read_cell
+
+        said = read_cell(text, self.report.format)
+        if said is None:
+            return None
+        if isinstance(said, str):
+            return [Reply(said, "error")]
+        return self.propose_cells(said.table, {(said.row, said.column): said.value})
+
+    def propose_cells(self, table: str, cells: dict[tuple[str, str], int | float]) -> list[Reply]:
+        """These cells of `table` set on top of what the table holds (the answer waiting for “对”, else what is
+        saved), shown cell by cell and stored on “对” — from the direct form or the window's grid alike.  The
+        table's question is opened if another is."""
+        from gkassist.dialogue.cellform import carried_from_last_year, derived
+        from gkassist.dialogue.kinds.table import Table, understood_cells
+
+        index = next((i for i, s in enumerate(self.steps) if s.kind == "table" and s.table == table), None)
+        if index is None:
+            return [Reply(f"这份报告的问答里没有{self.report.format.tables[table].name}。", "error")]
+        fmt = self.report.format
+        for row, column in cells:
+            why = derived(fmt, table, row, column)
+            if not why and self.last_year is not None and carried_from_last_year(fmt, table, row, column):
+                why = (f"“{'·'.join(fmt.location_parts(table, row, column))}”按去年报告的数字推算，不直接填；"
+                       "去年的数字不对的话，请先改去年的报告。")
+            if why:
+                return [Reply(why, "error")]
+        if index != self.step_index:
+            self._leave_for(index)
+        step = self.current
+        base = self._table_cells(table, step.id)
+        base.update({(table, row, column): value for (row, column), value in cells.items()})
+        trial = self.report.model_copy(deep=True)
+        Table().fill(self.state, trial, table, base)
+        self.pending = Pending(step.id, cells=base, base=dict(base))
+        said = "、".join(f"{'·'.join(fmt.location_parts(table, r, c))}：{v}" for (r, c), v in cells.items())
+        return [Reply(understood_cells(trial, table), "understood"),
+                Reply(f"（按您说的填：{said}；合计由我来算。）对吗？回答“对”保存，或直接重新描述。")]
+
+    def _table_cells(self, table: str, step_id: str) -> dict[tuple[str, str, str], int | float]:
+        """What the table holds now: the answer waiting for “对” of its question, else the saved cells (not the
+        totals, nor what follows from last year's report)."""
+        pending = self.pending
+        if pending is not None and pending.step == step_id and not pending.saved and not pending.asking:
+            return dict(pending.cells)
+        fmt = self.report.format
+        derived_cells = {eq.total for eq in fmt.equations(table) if eq.derivable}
+        if self.last_year is not None:  # 上年结转, 现行有效: filled from last year's report, not the clerk's
+            derived_cells |= {relation.this for relation in fmt.across_years if relation.table == table}
+        return {(table, r.id, c.id): v for _, r, c in fmt.tables[table].cells()
+                if (r.id, c.id) not in derived_cells and not r.total and not c.total
+                and (v := self.report.number(table, r.id, c.id)) is not None}
+
+    def _typed_action(self, text: str) -> list[Reply] | None:
+        """An action of prompts/actions.yaml typed as the answer: done here, or handed to the front end (a Reply of
+        kind “action”) when it is the front end's to do (export where its files go, show the preview)."""
+        action = actions().typed(text)
+        if action is None:
+            return None
+        if action == "back":
+            return self.back()
+        if action == "skip" and self.step is not None:
+            return self.skip()
+        if action == "undo":
+            return self.undo()
+        if action == "save":
+            return [Reply(f"已保存：{self.save()}")] + self.take_notices()
+        if action == "closing":
+            closing = self.report.closing()
+            now = closing[1] if closing else "导出那天"
+            return [Reply(f"落款日期现在是{now}。要改就说“落款日期：{self.report.year + 1}年1月20日”这样的日期。")]
+        if action in ("export", "preview", "grid"):
+            return [Reply(actions().by_id[action].name, "action", action=action)]
+        return None
+
+    def export(self, folder: Path, suffix: str = ".docx") -> list[Reply]:
+        """Write the report into `folder` — the same for every front end.  A report with errors or blank cells is
+        written only when asked a second time (the first time says what is left); an existing file of that name is
+        kept as a copy."""
+        from gkassist.core.files import export_file_name
+        from gkassist.output import render_to
+
+        notice = self.export_notice()
+        if notice and self.modes.export_asked != suffix:
+            self.modes.export_asked = suffix
+            key = actions().by_id["export"]
+            return [Reply(f"{notice}确实要现在导出{suffix}吗？再说一次“{key.name}”（或再按一次同样的导出键）就导出；"
+                          "先改的话直接回答问题。", "error")]
+        self.modes.export_asked = None
+        path = (folder / export_file_name(self.report, suffix)).resolve()
+        kept = render_to(self.report, path)
+        session.remember_export_dir(path.parent, self.drafts)
+        return [Reply(f"已导出到：{path}" + (f"\n原来的同名文件留作备份：{kept.name}" if kept else ""), "exported")]
+
     def set_closing_date(self, said: str) -> list[Reply]:
         """The 落款's date: “2026年1月20日”, “2026-01-20”, “1月20日” (of the year after the report's), “今天”."""
-        when = closing_date_in(said, self.report.year + 1)
+        when = closing_date_in(said, self.report.year + 1, self.clock())
         if when is None:
             return [Reply(f"没看懂“{said}”这个日期。请写成“落款日期：{self.report.year + 1}年1月20日”。", "error")]
-        self.history.append((self.report.to_json(), self.step_index))
+        self._remember("落款日期")
         self.report.closing_date = when
         self.save()
         return [Reply(f"落款日期改为{when.year}年{when.month}月{when.day}日（报告末尾写机关名称和这个日期）。")] + \
@@ -366,38 +670,97 @@ class Engine:
         return found or None
 
     def _accept(self) -> list[Reply]:
-        pending, step = self.pending, self.step
+        pending, step = self.pending, self.current
+        if pending is None:
+            return self.question()
         kind = kinds.of(step)
-        self.history.append((self.report.to_json(), self.step_index))
-        kind.store(self, step, pending)
+        self._remember(step.title)
+        agency = self.report.agency
+        kind.store(self.state, step, pending)
+        if self.report.agency != agency:
+            self.rename_after_agency()
         self.pending = None
         self._advance()
         self.save()
+        self._drop_old_name()
+        if self.notices:
+            return self.take_notices() + self.question()
+        if step.kind == "field" and self.last_year is None:
+            return self._look_for_last_year()
+        return [Reply("已保存。")] + self.question()
+
+    def _drop_old_name(self) -> None:
         if self._renamed_from is not None:
             try:
                 self._renamed_from.unlink(missing_ok=True)  # only now: the draft is safe under its new name
             except OSError:
                 pass  # a drafts folder that cannot be written (the draft went to the fallback) holds no old file
             self._renamed_from = None
-        if self.notices:
-            return self.take_notices() + self.question()
-        if step.kind == "field" and self.last_year is None:
-            from gkassist.dialogue.lastyear import find_last_year
 
-            found = find_last_year(self.report.agency, self.report.year)
-            if found is not None:
-                self.offered_last_year, where = found
-                return [Reply(f"已保存。找到{where}：{self.report.agency} {self.report.year - 1}年度。用它作为去年的报告吗？"
-                              "用了会填好上年结转和现行有效件数，并对照去年检查重复。回答“用”或“不用”。")]
-        return [Reply("已保存。")] + self.question()
+    # ---------------------------------------------------------- last year's report, asked for after the agency
+    def _look_for_last_year(self) -> list[Reply]:
+        """Last year's report is where the draft starts from (上年结转, 现行有效, the repetition check): one found among
+        the drafts or the corpus is offered; otherwise the clerk is asked for it."""
+        from gkassist.dialogue.lastyear import find_last_year
 
-    def _answer_restart(self, text: str) -> list[Reply]:
+        found = find_last_year(self.report.agency, self.report.year, self.drafts)
+        if found is not None:
+            self.modes.offered_last_year, where = found
+            return [Reply(f"已保存。找到{where}：{self.report.agency} {self.report.year - 1}年度。" + self._offer_question())]
+        self.modes.asking_last_year = True
+        return [Reply("已保存。" + self.last_year_question())]
+
+    def last_year_question(self) -> str:
+        return (f"没有找到{self.report.agency}去年（{self.report.year - 1}年度）的报告。去年的报告在哪里？"
+                "请给出文件的位置（Word、PDF、网页、文本或 JSON 都可以，可以把文件拖进来）或网址；没有就回答“没有”。")
+
+    @staticmethod
+    def _offer_question() -> str:
+        return "用它作为去年的报告吗？用了会填好上年结转和现行有效件数，并对照去年检查重复。回答“对”使用，或“不用”。"
+
+    def _answer_where_last_year(self, text: str) -> list[Reply]:
+        from gkassist.dialogue.lastyear import read_given
+
+        if NO_LAST_YEAR.fullmatch(text):
+            self.modes.asking_last_year = False
+            return [Reply("好的，没有去年的报告。")] + self.question()
+        if (moved := self._command(text)) is not None:
+            return moved
+        try:
+            report, note = read_given(text)
+        except InputError as e:
+            return [Reply(f"{e}。请再给一次文件的位置或网址，或回答“没有”。", "error")]
+        self.modes.asking_last_year, self.modes.offered_last_year = False, report
+        replies = [Reply(note)]
+        if report.year != self.report.year - 1:
+            replies.append(Reply(f"注意：这是{report.year}年度的报告，不是{self.report.year - 1}年度的。", "error"))
+        return replies + [Reply(self._offer_question())]
+
+    def _answer_offer(self, text: str) -> list[Reply]:
+        last = self.modes.offered_last_year
+        if last is not None and USE.fullmatch(text):
+            self.modes.offered_last_year = None
+            self._remember("去年的报告")
+            agency = self.report.agency
+            self.report, _ = next_year_draft(last, self.report.year)
+            self.report.agency = agency
+            self.report.title = self.report.format.title(agency, self.report.year)
+            self.last_year = last
+            self.save()
+            return [Reply("好的，已按去年的报告填好上年结转和现行有效件数。")] + self.question()
+        if DONT_USE.fullmatch(text):
+            self.modes.offered_last_year = None
+            return [Reply("好的，不用去年的报告。")] + self.question()
+        return [Reply("请回答“对”（使用这份去年的报告）或“不用”。", "error")]
+
+    # ---------------------------------------------------------- which draft
+    def _answer_restart(self, text: str, fresh: Fresh) -> list[Reply]:
         if GO_ON.fullmatch(text):
-            self.offered_restart = None
+            self.modes.offered_restart = None
             return [Reply("好的，接着写原来的草稿。")] + self.question()
         if RESTART.fullmatch(text):
             copy = session.set_aside(self.path)  # raises (nothing changed) when no copy can be kept
-            fresh, self.offered_restart = self.offered_restart, None
+            self.modes.offered_restart = None
             self.report, self.last_year, self.step_index = fresh.report, fresh.last_year, fresh.step_index
             self.history.clear()
             self.save()
@@ -406,9 +769,29 @@ class Engine:
 
     def restart_question(self) -> str:
         r = self.report
-        state = "已经写完" if self.done else f"写到“{self.step.title}”"
-        return (f"{r.agency} {r.year}年度已经有一份草稿（{state}，{self.path.name}）。"
+        return (f"{r.agency} {r.year}年度已经有一份草稿（{self._where()}，{self.path.name}）。"
                 "回答“接着写”继续这份草稿，或“重新开始”从去年的报告重新起草（原稿留作备份）。")
+
+    def year_question(self) -> str:
+        offered = self.modes.offered_year
+        old, new = self.report.year, offered.report.year if offered is not None else self.report.year + 1
+        return (f"有一份没写完的{self.report.agency} {old}年度草稿（{self._where()}）。现在该写{new}年度的报告了。"
+                f"接着写{old}年的，还是开始{new}年的？（回答“接着写”或“开始{new}年的”；{old}年的草稿都会留着。）")
+
+    def _answer_year(self, text: str, fresh: Fresh) -> list[Reply]:
+        old, new = self.report.year, fresh.report.year
+        said = re.sub(r"\s|[。！!]", "", text)
+        if GO_ON.fullmatch(text) or re.fullmatch(rf"(?:接着|继续)?(?:写)?{old}(?:年(?:度)?(?:的)?)?", said):
+            self.modes.offered_year = None
+            return [Reply(f"好的，接着写{old}年度的草稿。")] + self.question()
+        if re.fullmatch(rf"(?:开始|新开|写|重新开始)?(?:写)?(?:{new}(?:年(?:度)?(?:的)?)?|新的|新的一年)", said):
+            self.modes.offered_year = None
+            self.report, self.last_year, self.step_index = fresh.report, fresh.last_year, fresh.step_index
+            self.path, self.history = fresh.path, []
+            self.save()
+            return [Reply(f"好的，开始写{new}年度的报告（{old}年度的草稿留着，以后可以用 gkassist draft --year {old} 打开）。")] \
+                + self.question()
+        return [Reply(self.year_question(), "error")]
 
     def _reopen(self, text: str) -> list[Reply]:
         """A finished report: name a part (“改表三”“修改 一（四）平台建设”) to open it again."""
@@ -418,26 +801,12 @@ class Engine:
         names = "、".join(f"“{s.title}”" for s in (found or self.steps))
         return [Reply(f"报告已经写完。要修改哪一部分？请说“改”加部分名称，可以是：{names}。", "error")]
 
-    def _answer_offer(self, text: str) -> list[Reply]:
-        if USE.fullmatch(text):
-            last, self.offered_last_year = self.offered_last_year, None
-            agency = self.report.agency
-            self.report, _ = next_year_draft(last, self.report.year)
-            self.report.agency = agency
-            self.last_year = last
-            self.save()
-            return [Reply("好的，已按去年的报告填好上年结转和现行有效件数。")] + self.question()
-        if DONT_USE.fullmatch(text):
-            self.offered_last_year = None
-            return [Reply("好的，不用去年的报告。")] + self.question()
-        return [Reply("请回答“用”或“不用”。", "error")]
 
-
-def closing_date_in(said: str, year: int) -> date | None:
+def closing_date_in(said: str, year: int, today: date | None = None) -> date | None:
     """A date as a clerk writes it; a month and day alone are of `year` (the 落款 comes the year after the report's)."""
     said = said.strip()
     if re.fullmatch(r"今天|今日|当天", said):
-        return date.today()
+        return today or date.today()
     m = re.fullmatch(r"(?:(\d{4})\s*[年\-./])?\s*(\d{1,2})\s*[月\-./]\s*(\d{1,2})\s*[日号]?", said)
     if not m:
         return None

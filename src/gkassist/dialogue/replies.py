@@ -3,17 +3,27 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:  # what a kind keeps in the pending answer; loaded with those kinds, not with every reply
+    from gkassist.corpus.index import Suggestion
+    from gkassist.dialogue.answers.state import TableState
+    from gkassist.dialogue.improvements import Proposal
+    from gkassist.dialogue.preface import Contact
+
+Cells = dict[tuple[str, str, str], int | float]  # (table, row, column) → value
 
 # say: a question or a remark; understood: what was understood, waiting for “对”; error: a refusal or a
-# problem to fix; suggestion: a phrasing from the corpus; done: the report is finished.
-ReplyKind = Literal["say", "understood", "error", "suggestion", "done"]
+# problem to fix; suggestion: a phrasing from the corpus; done: the report is finished; exported: a file written;
+# action: the clerk typed an action that is the front end's to do (`action`: its id in prompts/actions.yaml).
+ReplyKind = Literal["say", "understood", "error", "suggestion", "done", "exported", "action"]
 
 
 @dataclass
 class Reply:
     text: str
     kind: ReplyKind = "say"
+    action: str = ""
 
 
 @dataclass
@@ -21,7 +31,7 @@ class Pending:
     """What the assistant understood of the answer to one step, waiting for the clerk's confirmation."""
 
     step: str
-    cells: dict[tuple[str, str, str], int | float] = field(default_factory=dict)
+    cells: Cells = field(default_factory=dict)
     paragraphs: list[str] = field(default_factory=list)
     before_polish: str | None = None  # the clerk's own paragraph while a polished one is pending
     own: str = ""  # the clerk's words as typed, before they were put in the register of a report (还原)
@@ -32,9 +42,9 @@ class Pending:
     # what a kind keeps while the answer is discussed: the preface's contact details, the phrasing suggestions
     # offered (参考N), 五's proposed problems (去掉N, 改N, 加)
     turns: list[str] = field(default_factory=list)  # a table's answers so far, read together (a follow-up refines)
-    base: dict = field(default_factory=dict)  # a table's cells from “同去年” or “没有”, which later answers add to
+    base: Cells = field(default_factory=dict)  # a table's cells from “同去年” or “没有”, which later answers add to
     ignored: list[str] = field(default_factory=list)  # clauses with a number the clerk said not to count
-    reader: Any = None  # a table question's state (dialogue.answers.TableState): what its answers said so far
-    contact: Any = None
-    suggestions: list = field(default_factory=list)
-    proposals: list = field(default_factory=list)
+    reader: TableState | None = None  # a table question's state: what its answers said so far (dialogue.answers)
+    contact: Contact | None = None
+    suggestions: list[Suggestion] = field(default_factory=list)
+    proposals: list[Proposal] = field(default_factory=list)

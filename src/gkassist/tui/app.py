@@ -19,11 +19,23 @@ from gkassist.core.errors import InputError
 from gkassist.dialogue.replies import Reply
 from gkassist.tui.commands import DraftCommands
 from gkassist.tui.screens import TextScreen
-from gkassist.tui.widgets import AnswerInput, ChatBubble, KeyBar, NoticeLine
+from gkassist.tui.widgets import AnswerInput, ChatBubble, KeyBar, NoticeLine, key_name
 
 HELP = (Path(__file__).parent / "help.md").read_text(encoding="utf-8")
 _BUBBLE_CLASS = {"error": "error", "suggestion": "suggestion"}
 EXPORT_FORMATS = tuple((k.suffix, k.name) for k in fileformats.kinds("report"))  # core.fileformats: one registry
+# what each action of prompts/actions.yaml is in this window (the names and keys are the data's)
+_DOES = {"help": "help", "preview": "preview", "export": "export('.docx')", "back": "back", "skip": "skip",
+         "reopen": "reopen", "grid": "grid", "closing": "closing_date", "undo": "undo", "save": "save",
+         "quit": "save_quit"}
+
+
+def _action_bindings() -> list[Binding]:
+    """The key bar's keys: prompts/actions.yaml's names and keys, in its order (Ctrl keys before the answer line's)."""
+    from gkassist.dialogue.actions import actions
+
+    return [Binding(a.key, _DOES[a.id], a.name, show=a.bar, priority=a.key.startswith("ctrl+"))
+            for a in actions().words.actions]
 
 
 class DraftApp(App):
@@ -32,13 +44,7 @@ class DraftApp(App):
     COMMANDS = {DraftCommands}
     COMMAND_PALETTE_DISPLAY = "命令"
     BINDINGS = [
-        Binding("f1", "help", "帮助"),
-        Binding("f2", "preview", "预览"),
-        Binding("ctrl+s", "save", "保存", priority=True),
-        Binding("ctrl+e", "export('.docx')", "导出Word", priority=True),
-        Binding("ctrl+z", "undo", "撤销", priority=True),
-        Binding("ctrl+b", "back", "上一题", priority=True),
-        Binding("ctrl+q", "save_quit", "保存退出", priority=True),
+        *_action_bindings(),
         # the conversation scrolls by page while the answer line keeps the focus (not in the key bar: it is full)
         Binding("pageup", "scroll_log(-1)", "上翻", show=False),
         Binding("pagedown", "scroll_log(1)", "下翻", show=False),
@@ -54,7 +60,6 @@ class DraftApp(App):
         self.lock = None
         self.notice = notice
         self._export_dir = export_dir
-        self.export_asked: str | None = None  # the format whose export was asked about (errors or blanks left)
 
     @property
     def export_dir(self) -> Path:
@@ -63,7 +68,7 @@ class DraftApp(App):
             return self._export_dir
         from gkassist.dialogue.session import last_export_dir
 
-        return last_export_dir() or Path.cwd()
+        return last_export_dir(self.engine.drafts if self.engine is not None else None) or Path.cwd()
 
     def compose(self) -> ComposeResult:
         yield Static(id="title", markup=False)
@@ -110,15 +115,18 @@ class DraftApp(App):
     def _start(self) -> None:
         self.say(*self.engine.greeting(self.notice))
         self.refresh_side()
-        if self.engine.done and self.engine.offered_restart is None:
+        if self.engine.done and not self.engine.modes.asking_own:
             self.action_review()
 
-    def action_command_palette(self) -> None:
-        """The palette, with a Chinese prompt (Textual's says “Search for commands…”)."""
+    def action_command_palette(self, query: str = "") -> None:
+        """The palette, with a Chinese prompt (Textual's says “Search for commands…”); `query` typed in already."""
         from textual.command import CommandPalette
 
         if not CommandPalette.is_open(self):
-            self.push_screen(CommandPalette(id="--command-palette", placeholder="输入要做的事或部分名称，如“表三”“导出”"))
+            palette = CommandPalette(id="--command-palette", placeholder="输入要做的事或部分名称，如“表三”“导出”")
+            self.push_screen(palette)
+            if query:
+                palette.call_after_refresh(lambda: setattr(palette.query_one(Input), "value", query))
 
     def on_ready(self) -> None:
         # Ready comes after the first frame is on the screen: only then start jieba and the index.
@@ -153,7 +161,6 @@ class DraftApp(App):
     def answered(self, event: Input.Submitted) -> None:
         if self.engine is None:
             return  # still opening the draft: the typed answer stays in the box
-        self.export_asked = None
         text = event.value
         event.input.value = ""
         self.say(Reply(text or "（空）"), user=True)
@@ -183,63 +190,55 @@ class DraftApp(App):
         threading.Thread(target=run, name="gkassist-polish", daemon=True).start()
 
     def show_replies(self, replies: list[Reply]) -> None:
-        self.say(*replies)
+        wanted = [r.action for r in replies if r.kind == "action"]
+        self.say(*[r for r in replies if r.kind != "action"])
         self.refresh_side()
+        for action in wanted:  # typed “导出”, “预览”: the same as their keys
+            self.call_later(self.run_action, _DOES[action])
         answer = self.query_one("#answer", Input)
         if answer.disabled:
             answer.disabled = False
             answer.focus()
 
     def refresh_side(self) -> None:
-        from gkassist.checks import ERROR
+        from gkassist.dialogue.views import side_panel
 
-        r = self.engine.report
+        panel = side_panel(self.engine)
         # a plain title line, not Header: Header's clock and icon cost start-up time and say less
         # the agency as read from a file: its control characters (an SGR “\x1b[31m”) shown, never acting
-        self.query_one("#title", Static).update(f"{self.TITLE} · {visible_line(r.agency)} {r.year}年度（{r.format.name}格式）")
-        lines = ["[b]进度[/b]"]
-        for i, step in enumerate(self.engine.steps):
-            mark = "✔" if i < self.engine.step_index else ("▶" if i == self.engine.step_index else "·")
-            lines.append(f"{mark} {_escape(step.title)}")
-        findings = self.engine.findings()
-        errors = [f for f in findings if f.severity == ERROR]
-        # blank cells are listed apart: on a fresh draft they are most of the 表格 and not yet a problem
-        blank = sum(f.rule == "BLANK" for f in findings)
-        lines.append(f"\n[b]检查[/b]：{len(errors)}个错误，{len(findings) - len(errors) - blank}个提醒"
-                     + (f"\n（{blank}格未填）" if blank else ""))
-        for f in errors[:4]:
-            # what is wrong, then where: a clerk must know what to fix, not only which cell
-            message = f.message if len(f.message) <= 48 else f.message[:46] + "……"
-            lines.append(f"[red]✗[/red]{_escape(message)}\n  [dim]{_escape(_unspaced(f.location))}[/dim]")
-        if len(errors) > 4:
-            lines.append(f"……还有{len(errors) - 4}个（F2 预览里有全部）")
+        self.query_one("#title", Static).update(f"{self.TITLE} · {visible_line(panel.title)}")
+        marks = {"done": "✔", "open": "▶", "todo": "·"}
+        lines = ["[b]进度[/b]"] + [f"{marks[p.state]} {_escape(p.title)}" for p in panel.progress]
+        lines.append(f"\n[b]检查[/b]：{panel.errors}个错误，{panel.reminders}个提醒"
+                     + (f"\n（{panel.blank}格未填）" if panel.blank else ""))
+        for problem in panel.shown:
+            message = problem.message if len(problem.message) <= 48 else problem.message[:46] + "……"
+            lines.append(f"[red]✗[/red]{_escape(message)}\n  [dim]{_escape(_unspaced(problem.location))}[/dim]")
+        if panel.more > 0:
+            lines.append(f"……还有{panel.more}个（F2 预览里有全部）")
         self.query_one("#side", Static).update("\n".join(lines))
 
     # ------------------------------------------------------------ commands
     def action_help(self) -> None:
         if self.engine is None:
             return  # still opening the draft
-        step = self.engine.step
-        where = f"\n\n**现在这一步**：{step.ask}" if step else ""
-        self.push_screen(TextScreen(HELP + where))
+        here = "\n\n".join(r.text for r in self.engine.help()[:1])  # the same help “帮助” gives in the conversation
+        self.push_screen(TextScreen(f"**现在这一题**：{here}\n\n{HELP}"))
 
     def action_preview(self) -> None:
         if self.engine is None:
             return  # still opening the draft
-        from gkassist.output import render_text
+        from gkassist.dialogue.views import preview
 
-        self.push_screen(TextScreen(render_text(self.engine.report, ".md")))
+        self.push_screen(TextScreen(preview(self.engine)))
 
     def action_review(self) -> None:
         """A finished report: its checks, then the whole report."""
         if self.engine is None:
             return  # still opening the draft
-        from gkassist.output import render_text
+        from gkassist.dialogue.views import review
 
-        findings = self.engine.findings()
-        lines = [f"- **{f.severity_label}** {f.location}：{f.message}" for f in findings[:30]]
-        head = "## 检查结果\n\n" + ("\n".join(lines) if lines else "没有发现问题。") + "\n\n---\n\n"
-        self.push_screen(TextScreen(head + render_text(self.engine.report, ".md")))
+        self.push_screen(TextScreen(review(self.engine)))
 
     def action_save(self) -> None:
         if self.engine is None:
@@ -284,30 +283,38 @@ class DraftApp(App):
     def action_export(self, suffix: str) -> None:
         if self.engine is None:
             return  # still opening the draft
-        from gkassist.core.files import export_file_name
-        from gkassist.output import render_to
+        replies = self._guarded(lambda: self.engine.export(self.export_dir, suffix))
+        self.say(*replies)
+        if replies and replies[-1].kind == "exported":
+            # the whole path is in the chat; the notice stays short, on a line of its own (a toast lost characters)
+            self.query_one("#notice", NoticeLine).show("已导出：" + Path(replies[-1].text.splitlines()[0].removeprefix("已导出到：")).name)
 
-        r = self.engine.report
-        notice = self.engine.export_notice()
-        if notice and self.export_asked != suffix:
-            # errors or blank cells left: say which and let the clerk confirm, never a silent half-done file
-            self.export_asked = suffix
-            self.say(Reply(f"{notice}确实要现在导出{suffix}吗？再按一次同样的导出键（Ctrl+E）就导出；先改的话直接回答问题。", "error"))
-            return
-        from gkassist.dialogue.session import remember_export_dir
+    def action_skip(self) -> None:
+        if self.engine is not None and not self._waiting_for_model() and self.engine.step is not None:
+            self.show_replies(self._guarded(self.engine.skip))
 
-        self.export_asked = None
-        path = (self.export_dir / export_file_name(r, suffix)).resolve()
-        try:
-            kept = render_to(r, path)
-        except InputError as e:
-            self.say(Reply(str(e), "error"))
+    def action_reopen(self) -> None:
+        """改表…: the palette, showing the parts to open."""
+        if self.engine is not None:
+            self.action_command_palette("改")
+
+    def action_closing_date(self) -> None:
+        self._ask_closing_date()
+
+    def action_grid(self) -> None:
+        """The table under discussion, full screen: arrows move, digits edit, Enter proposes what was changed."""
+        if self.engine is None or self._waiting_for_model():
             return
-        remember_export_dir(path.parent)
-        said = f"已导出到：{path}" + (f"\n原来的同名文件留作备份：{kept.name}" if kept else "")
-        self.say(Reply(said))
-        # the whole path is in the chat; the notice stays short, on a line of its own (a toast lost characters)
-        self.query_one("#notice", NoticeLine).show(f"已导出：{path.name}")
+        from gkassist.dialogue.views import table_grid
+        from gkassist.tui.grid import GridScreen
+
+        grid = table_grid(self.engine)
+
+        def proposed(cells: dict | None) -> None:
+            if cells:
+                self.show_replies(self._guarded(lambda: self.engine.propose_cells(grid.table, cells)))
+
+        self.push_screen(GridScreen(grid), proposed)
 
     def action_save_quit(self) -> None:
         if self.engine is None:
@@ -321,20 +328,25 @@ class DraftApp(App):
         self.exit()
 
     def palette_entries(self):
-        """(title, help, callback) of the command palette: the parts in the flow's order, then exports and keys."""
+        """(title, help, callback) of the command palette: the actions of prompts/actions.yaml by the names the key bar
+        and the typed commands use, each part to open (“改表三 依申请公开”), then the other export formats."""
+        from gkassist.dialogue.actions import actions
+
         if self.engine is None:
             return
-        for step in self.engine.steps:
-            yield f"跳到：{step.title}", step.ask[:40], lambda i=step.id: self._jump(i)
-        for suffix, name in EXPORT_FORMATS:
-            yield f"导出为{name}（{suffix}）", f"导出到 {self.export_dir}", lambda s=suffix: self.action_export(s)
         closing = self.engine.report.closing()
-        yield "落款日期", f"现在是{closing[1] if closing else '今天'}；在对话框里写“落款日期：……”", self._ask_closing_date
-        yield "预览整份报告", "F2", self.action_preview
+        for a in actions().words.actions:
+            if a.id == "reopen":
+                for step in self.engine.steps:
+                    yield f"改{step.title}", step.ask[:40], lambda i=step.id: self._jump(i)
+                continue
+            about = a.about
+            if a.id == "closing":
+                about = f"现在是{closing[1] if closing else '今天'}；{about}"
+            yield f"{a.name}（{key_name(a.key)}）", about, lambda d=_DOES[a.id]: self.call_later(self.run_action, d)
+        for suffix, name in EXPORT_FORMATS[1:]:
+            yield f"导出为{name}（{suffix}）", f"导出到 {self.export_dir}", lambda s=suffix: self.action_export(s)
         yield "检查结果和整份报告", "已完成的报告打开时显示的页面", self.action_review
-        yield "帮助", "F1", self.action_help
-        yield "保存", "Ctrl+S", self.action_save
-        yield "保存并退出", "Ctrl+Q", self.action_save_quit
 
     def action_scroll_log(self, direction: int) -> None:
         log = self.query_one("#log", VerticalScroll)

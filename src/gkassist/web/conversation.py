@@ -1,7 +1,8 @@
 """The one place the web touches the drafting engine (`gkassist.dialogue.Engine`): start, resume, answer, commands,
-findings, export.  A unit's drafts live in its own folder; the conversation shown in the browser (the transcript)
-and the answers since the last saved step (replayed to rebuild what waits for “对” after a server restart) are
-kept beside each draft in `.web/`, so a reload or a restart loses nothing.
+findings, export.  A unit's drafts live in its own folder (the engine's `Drafts`, with no fallback folder, so no
+unit's draft lands among another's).  The answer waiting for “对” is saved in the draft by the engine itself (never
+understood again on resume); the conversation shown in the browser (the transcript) is kept beside each draft in
+`.web/`, so a reload or a restart loses nothing.
 
 One `Conversation` per draft in the server process, shared by every login of the unit and used under its own
 lock: two browsers of one unit see one conversation, never two engines overwriting each other's saves.
@@ -61,10 +62,8 @@ class Conversation:
         self.unit = unit
         self.lock = threading.RLock()
         self.transcript: list[dict] = []
-        self.replay: list[str] = []
         self.viewers: dict[str, tuple[str, float]] = {}  # login → (account, last seen)
         self._logged = 0  # turns of the transcript already in the log file
-        self._replayed: list[str] = []  # the answers to replay as last logged
         self._torn = False  # the log ends in a line cut short
 
     # ------------------------------------------------------------- files
@@ -77,13 +76,10 @@ class Conversation:
         return state_path(self.engine.path)
 
     def _save_state(self) -> None:
-        """Append what was said since the last save to the draft's log (one JSON line a turn, and the answers to
-        replay): an append, not a rewrite of the whole history, so an answer costs one small write.  Not forced to
+        """Append what was said since the last save to the draft's log (one JSON line a turn): an append, not a rewrite of the whole history, so an answer costs one small write.  Not forced to
         the disk: the draft itself is, by the engine; a power cut costs at most the page's last lines, and a torn
         last line is skipped when read."""
         lines = [json.dumps({"turn": t}, ensure_ascii=False) for t in self.transcript[self._logged:]]
-        if self.replay != self._replayed:
-            lines.append(json.dumps({"replay": self.replay}, ensure_ascii=False))
         if not lines:
             return
         try:
@@ -92,7 +88,7 @@ class Conversation:
                 f.write(("\n" if self._torn else "") + "".join(line + "\n" for line in lines))
         except OSError:
             return  # the draft itself is saved by the engine; only the page's history of it is not
-        self._logged, self._replayed, self._torn = len(self.transcript), list(self.replay), False
+        self._logged, self._torn = len(self.transcript), False
         if len(self.transcript) > 2 * MAX_TRANSCRIPT:
             self.transcript = self.transcript[-MAX_TRANSCRIPT:]
             self._logged = len(self.transcript)
@@ -109,10 +105,8 @@ class Conversation:
                 continue  # a line cut short by a power cut
             if isinstance(item, dict) and isinstance(item.get("turn"), dict):
                 self.transcript.append(item["turn"])
-            elif isinstance(item, dict) and isinstance(item.get("replay"), list):
-                self.replay = [a for a in item["replay"] if isinstance(a, str)]
         self.transcript = self.transcript[-MAX_TRANSCRIPT:]
-        self._logged, self._replayed = len(self.transcript), list(self.replay)
+        self._logged = len(self.transcript)
         self._torn = bool(text) and not text.endswith("\n")  # the next line starts on a line of its own
 
     def _say(self, replies: list[Reply]) -> None:
@@ -132,8 +126,6 @@ class Conversation:
             except InputError as e:
                 replies = [Reply(str(e), "error")]
             self._say(replies + self._keep_the_unit())
-            pending = self.engine.pending
-            self.replay = self.replay + [text] if pending is not None and not pending.saved else []
         self._save_state()
 
     def command(self, name: str, arg: str = "") -> None:
@@ -158,7 +150,6 @@ class Conversation:
         except InputError as e:
             replies = [Reply(str(e), "error")]
         self._say(replies + self._keep_the_unit())
-        self.replay = []
         self._save_state()
 
     def _keep_the_unit(self) -> list[Reply]:
@@ -239,8 +230,9 @@ class Conversations:
 
     def start(self, folder: Path, unit: str, year: int, last_year: Report | None, note: str = "") -> Path:
         from gkassist.dialogue.engine import Engine
+        from gkassist.dialogue.session import Drafts
 
-        engine = Engine.start(last_year, year, unit, folder=folder)
+        engine = Engine.start(last_year, year, unit, drafts=Drafts(folder))
         if engine.path.exists():
             raise InputError(f"{unit} {year}年度已经有一份草稿了，请在草稿列表里打开它")
         if last_year is None:
@@ -260,15 +252,14 @@ class Conversations:
 
 def _resume(path: Path, unit: str) -> Conversation:
     from gkassist.dialogue.engine import Engine
+    from gkassist.dialogue.session import Drafts
 
-    engine = Engine.resume(path)
+    engine = Engine.resume(path, drafts=Drafts(path.parent))  # its pending answer restored from the draft
     conv = Conversation(engine, unit)
     conv._read_state()
     opening = engine.greeting() if not conv.transcript else engine.question()  # question() shows a part's saved answer
     if not conv.transcript:
         conv._say(opening)
-    for text in conv.replay:  # what waited for “对” when the server stopped, understood again
-        engine.answer(text)
     return conv
 
 

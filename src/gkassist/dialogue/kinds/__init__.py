@@ -8,49 +8,48 @@ import importlib
 import pkgutil
 import re
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from gkassist.core.errors import InputError
 from gkassist.core.flow import Flow, Step, flow_path
 from gkassist.core.model import Report
 from gkassist.dialogue.replies import Pending, Reply
-
-if TYPE_CHECKING:
-    from gkassist.dialogue.engine import Engine
+from gkassist.dialogue.state import DialogueState
 
 # A command on the answer waiting for confirmation (“参考1”, “去掉2”…): its pattern and what it does.
-Command = tuple[re.Pattern, Callable[["Engine", re.Match], list[Reply]]]
+Command = tuple[re.Pattern[str], Callable[[DialogueState, re.Match[str]], list[Reply]]]
 
 
 class StepKind:
-    """How one kind of question is asked, read and stored."""
+    """How one kind of question is asked, read and stored.  Each receives the conversation's state (the report, last
+    year's, the question open, the pending answer): it may propose (set `state.pending`) and store, never move the
+    conversation or save — that is the engine's."""
 
     name = ""
     # commands on the pending answer this kind understands, tried in order before the answer is read as an answer
     commands: tuple[Command, ...] = ()
 
-    def hint(self, engine: "Engine", step: Step) -> str:
+    def hint(self, state: DialogueState, step: Step) -> str:
         """What to show beside the question (last year's figures or wording)."""
         return ""
 
-    def understand(self, engine: "Engine", step: Step, text: str) -> list[Reply]:
-        """Read an answer: set `engine.pending` to what was understood and say it (or ask, or refuse)."""
+    def understand(self, state: DialogueState, step: Step, text: str) -> list[Reply]:
+        """Read an answer: set `state.pending` to what was understood and say it (or ask, or refuse)."""
         raise NotImplementedError
 
-    def store(self, engine: "Engine", step: Step, pending: Pending) -> None:
-        """Write a confirmed answer into `engine.report`."""
+    def store(self, state: DialogueState, step: Step, pending: Pending) -> None:
+        """Write a confirmed answer into `state.report`."""
         raise NotImplementedError
 
     def answered(self, step: Step, report: Report) -> bool:
         """Whether the report already holds this step's part."""
         raise NotImplementedError
 
-    def unfinished(self, engine: "Engine", step: Step, pending: Pending) -> str:
+    def unfinished(self, state: DialogueState, step: Step, pending: Pending) -> str:
         """Why “对” cannot store the pending answer yet (a 〔…〕 slot still open); "" when it can."""
         return ""
 
-    def saved(self, engine: "Engine", step: Step) -> list[Reply]:
-        """A part already answered (reopened): set `engine.pending` to what is saved and show it; [] if nothing is."""
+    def saved(self, state: DialogueState, step: Step) -> list[Reply]:
+        """A part already answered (reopened): set `state.pending` to what is saved and show it; [] if nothing is."""
         return []
 
 

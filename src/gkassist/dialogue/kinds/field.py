@@ -18,25 +18,24 @@ NEW_AGENCY = "（待填写）"
 class Field(StepKind):
     name = "field"
 
-    def understand(self, engine, step: Step, text: str) -> list[Reply]:
+    def understand(self, state, step: Step, text: str) -> list[Reply]:
         if SAME_AS_LAST.match(text):
-            if engine.last_year is None:
+            if state.last_year is None:
                 return [Reply("请写出本机关的全称，例如“青岚县石桥镇人民政府”。", "error")]
-            text = engine.last_year.agency
-        engine.pending = Pending(step.id, paragraphs=[text])
+            text = state.last_year.agency
+        state.pending = Pending(step.id, paragraphs=[text])
         return [Reply(f"机关名称：{text}。对吗？（回答“对”确认）", "understood")]
 
-    def store(self, engine, step: Step, pending: Pending) -> None:
-        report = engine.report
+    def store(self, state, step: Step, pending: Pending) -> None:
+        report = state.report
         report.agency = pending.paragraphs[0]
-        report.title = report.format.title(report.agency, report.year)
-        engine.rename_after_agency()
+        report.title = report.format.title(report.agency, report.year)  # (the engine renames the draft after it)
 
     def answered(self, step: Step, report: Report) -> bool:
         return report.agency != NEW_AGENCY
 
-    def saved(self, engine, step: Step) -> list[Reply]:
-        if not self.answered(step, engine.report):
+    def saved(self, state, step: Step) -> list[Reply]:
+        if not self.answered(step, state.report):
             return []
-        engine.pending = Pending(step.id, paragraphs=[engine.report.agency], saved=True)
-        return [Reply(f"已保存的是：{engine.report.agency}", "understood"), Reply("回答“对”保持不变；直接写新的内容会替换它。")]
+        state.pending = Pending(step.id, paragraphs=[state.report.agency], saved=True)
+        return [Reply(f"已保存的是：{state.report.agency}", "understood"), Reply("回答“对”保持不变；直接写新的内容会替换它。")]

@@ -25,25 +25,25 @@ def _editing_help(proposals: list[Proposal]) -> str:
     return "；".join(parts) + "。"
 
 
-def _show(engine) -> list[Reply]:
-    pending = engine.pending
+def _show(state) -> list[Reply]:
+    pending = state.pending
     pending.paragraphs[1] = proposals_paragraph(pending.proposals)
     return [Reply("将写入：\n" + "\n".join(pending.paragraphs), "understood"), Reply(_editing_help(pending.proposals))]
 
 
-def drop(engine, match) -> list[Reply]:
-    number, proposals = int(match[1]), engine.pending.proposals
+def drop(state, match) -> list[Reply]:
+    number, proposals = int(match[1]), state.pending.proposals
     if not 1 <= number <= len(proposals):
         return [Reply("没有这一条。", "error")]
     if len(proposals) <= MIN_PROPOSALS:
         return [Reply("至少保留两条具体问题。", "error")]
     del proposals[number - 1]
-    return _show(engine)
+    return _show(state)
 
 
-def edit(engine, number: int, text: str) -> list[Reply]:
+def edit(state, number: int, text: str) -> list[Reply]:
     """Replace proposal `number` with the clerk's own words, or add one (number = count + 1)."""
-    proposals = engine.pending.proposals
+    proposals = state.pending.proposals
     if not 1 <= number <= len(proposals) + 1:
         return [Reply("没有这一条。", "error")]
     if number > MAX_PROPOSALS:
@@ -56,7 +56,7 @@ def edit(engine, number: int, text: str) -> list[Reply]:
         proposals.append(own)
     else:
         proposals[number - 1] = own
-    return _show(engine)
+    return _show(state)
 
 
 @kind
@@ -70,33 +70,33 @@ class Improvements(StepKind):
         (RESTORE, restore),
     )
 
-    def hint(self, engine, step: Step) -> str:
-        prior = engine.last_year.paragraphs("problems") if engine.last_year is not None else []
+    def hint(self, state, step: Step) -> str:
+        prior = state.last_year.paragraphs("problems") if state.last_year is not None else []
         return "去年报告的问题和改进部分：\n" + "\n".join(prior) if prior else ""  # quoted whole: the follow-up answers it
 
-    def understand(self, engine, step: Step, text: str) -> list[Reply]:
-        followup = to_register(text, engine.report, subject=False)  # in the register of a published report
-        last = engine.last_year
+    def understand(self, state, step: Step, text: str) -> list[Reply]:
+        followup = to_register(text, state.report, subject=False)  # in the register of a published report
+        last = state.last_year
         if last is not None and not re.search(r"上年|去年|\d{4}年度", followup):
             followup = f"{last.year}年度报告提出的问题，整改情况如下：{followup}"
-        proposals = propose(engine.report, last)
+        proposals = propose(state.report, last)
         paragraphs = [followup, proposals_paragraph(proposals)]
         lines = [f"{i}. 问题：{p.problem}；改进：{p.improvement}" for i, p in enumerate(proposals, 1)]
-        engine.pending = Pending(step.id, paragraphs=paragraphs, proposals=proposals,
+        state.pending = Pending(step.id, paragraphs=paragraphs, proposals=proposals,
                                  own=text if re.search(r"[。！？]$", text) else text + "。")
         return [Reply("根据今年的数字，我建议写这些问题：\n" + "\n".join(lines), "understood"),
                 Reply("将写入：\n" + "\n".join(paragraphs), "understood"),
                 Reply(_editing_help(proposals) + "重新写整改情况会替换第一段。")]
 
-    def store(self, engine, step: Step, pending: Pending) -> None:
-        engine.report.sections[step.section] = list(pending.paragraphs)
+    def store(self, state, step: Step, pending: Pending) -> None:
+        state.report.sections[step.section] = list(pending.paragraphs)
 
     def answered(self, step: Step, report: Report) -> bool:
         return bool(report.paragraphs(step.section))
 
-    def saved(self, engine, step: Step) -> list[Reply]:
-        paragraphs = engine.report.paragraphs(step.section)
+    def saved(self, state, step: Step) -> list[Reply]:
+        paragraphs = state.report.paragraphs(step.section)
         if not paragraphs:
             return []
-        engine.pending = Pending(step.id, paragraphs=list(paragraphs), saved=True)
+        state.pending = Pending(step.id, paragraphs=list(paragraphs), saved=True)
         return [Reply("已保存的是：\n" + "\n".join(paragraphs), "understood"), Reply("回答“对”保持不变；直接写新的内容会替换它。")]

@@ -11,50 +11,50 @@ from gkassist.dialogue.preface import Contact, contact_from_answer, contact_in, 
 from gkassist.dialogue.replies import Pending, Reply
 
 
-def _last_contact(engine) -> Contact:
-    return contact_in("".join(engine.last_year.preface)) if engine.last_year is not None else Contact()
+def _last_contact(state) -> Contact:
+    return contact_in("".join(state.last_year.preface)) if state.last_year is not None else Contact()
 
 
 @kind
 class Preface(StepKind):
     name = "preface"
 
-    def hint(self, engine, step: Step) -> str:
-        last = _last_contact(engine)
+    def hint(self, state, step: Step) -> str:
+        last = _last_contact(state)
         return f"去年报告里写的：{last.describe()}。没有变化可以回答“同去年”。" if last.describe() else ""
 
-    def understand(self, engine, step: Step, text: str) -> list[Reply]:
+    def understand(self, state, step: Step, text: str) -> list[Reply]:
         if SAME_AS_LAST.match(text):
-            contact = _last_contact(engine)
+            contact = _last_contact(state)
             if not contact.describe():
                 return [Reply("去年的报告里没有联系方式，请直接告诉我科室、电话、地址和公开报告的网站。", "error")]
             left = []
             left: list[str] = []
         else:
-            contact, left = contact_from_answer(text, _last_contact(engine), engine.report.agency)
-            pending = engine.pending
+            contact, left = contact_from_answer(text, _last_contact(state), state.report.agency)
+            pending = state.pending
             if pending is not None and pending.step == step.id and pending.asking:
                 contact = contact.merged(pending.contact)  # a reply to “还缺……” adds to what was said
-        paragraph = preface_paragraph(engine.report, contact)
-        engine.pending = Pending(step.id, paragraphs=[paragraph], contact=contact)
+        paragraph = preface_paragraph(state.report, contact)
+        state.pending = Pending(step.id, paragraphs=[paragraph], contact=contact)
         replies = [Reply(f"我理解为：{contact.describe() or '（没有读到联系方式）'}\n将写在报告开头：{paragraph}", "understood")]
         if left:
             replies.append(Reply("这些没有用上：" + "、".join(f"“{x}”" for x in left)
                                  + "。如果是联系方式，请说明是哪一项（如“传真0431-…”“邮箱…”）。", "error"))
         if missing := contact.missing():
-            engine.pending.asking = True
+            state.pending.asking = True
             return replies + [Reply(f"还缺{'、'.join(missing)}，请补充（例如“党政办，电话0431-12345678”）。", "error")]
         return replies + [Reply("对吗？回答“对”保存，或重新说一遍。")]
 
-    def store(self, engine, step: Step, pending: Pending) -> None:
-        engine.report.preface = list(pending.paragraphs)
+    def store(self, state, step: Step, pending: Pending) -> None:
+        state.report.preface = list(pending.paragraphs)
 
     def answered(self, step: Step, report: Report) -> bool:
         return bool(report.preface)
 
-    def saved(self, engine, step: Step) -> list[Reply]:
-        if not engine.report.preface:
+    def saved(self, state, step: Step) -> list[Reply]:
+        if not state.report.preface:
             return []
-        engine.pending = Pending(step.id, paragraphs=list(engine.report.preface), saved=True)
-        return [Reply("已保存的是：\n" + "\n".join(engine.report.preface), "understood"),
+        state.pending = Pending(step.id, paragraphs=list(state.report.preface), saved=True)
+        return [Reply("已保存的是：\n" + "\n".join(state.report.preface), "understood"),
                 Reply("回答“对”保持不变；直接写新的内容会替换它。")]

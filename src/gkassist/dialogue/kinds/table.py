@@ -7,7 +7,6 @@ year's report (上年结转, 现行有效) are filled from it.
 from __future__ import annotations
 
 import re
-import weakref
 
 from gkassist.checks import ERROR, Finding, check
 from gkassist.core import relations
@@ -288,20 +287,15 @@ class Table(StepKind):
         return [Reply(shown, "understood"), Reply(KEEP_SAVED_TABLE)]
 
 
-# Asides: what the clerk said at one table's question of another (a 复议 at 表三), by draft window, kept until that
-# table is asked (a weak reference: a closed window takes its asides with it)
-_ASIDES: "weakref.WeakKeyDictionary[object, dict[str, list[answers.state.Aside]]]" = weakref.WeakKeyDictionary()
 
 
 def _keep_asides(engine, table: str, state: answers.TableState) -> None:
-    said = getattr(state.reading, "asides", [])
-    kept = _ASIDES.setdefault(engine, {})
-    kept[table] = list(said)
+    engine.asides[table] = list(getattr(state.reading, "asides", []))
 
 
 def _asides_of(engine, table: str) -> list[tuple[str, str]]:
     """(table it was said at, words) of what was said for `table` at another table's question."""
-    return [(at, a.words) for at, said in _ASIDES.get(engine, {}).items() for a in said if a.table == table]
+    return [(at, a.words) for at, said in engine.asides.items() for a in said if a.table == table]
 
 
 def understood_cells(trial: Report, table: str) -> str:
