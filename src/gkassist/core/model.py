@@ -50,6 +50,9 @@ class Report(BaseModel):
     preface: list[str] = Field(default_factory=list)
     # Narrative sections (overview / problems / other): paragraphs in order.
     sections: dict[str, list[str]] = Field(default_factory=dict)
+    # Shortcomings the clerk told while answering a part of 一 (by the part's name), in a report's words: they are
+    # printed in 五, not where they were said (dialogue.sentences).
+    shortfalls: dict[str, list[str]] = Field(default_factory=dict)
     # Lines a published report adds inside a table section (kept, never dropped).
     extra_lines: dict[str, list[str]] = Field(default_factory=dict)
     # Validated cell by cell against the format in _normalise_tables (Chinese messages naming the cell).

@@ -44,6 +44,7 @@ class Document(_Data):
     cell: tuple[str, str, str]
     write: str
     skip_zero: bool = False
+    none: str = ""  # how a report says 0 (“未制发行政规范性文件”)
 
 
 class Fees(_Data):
@@ -147,8 +148,22 @@ def _documents(report: Report, answer: str) -> str:
         value = report.number(*d.cell)
         if value is None or (d.skip_zero and not value):
             continue
-        parts.append(d.write.format(n=_n(value)))
+        none = d.none if not value else ""
+        if none and parts and parts[-1].startswith("未") and _same_object(parts[-1], none):
+            # “未制发行政规范性文件” + “未废止行政规范性文件” → “未制发、废止行政规范性文件”
+            obj = _same_object(parts[-1], none)
+            parts[-1] = parts[-1].removesuffix(obj) + "、" + none.removeprefix("未").removesuffix(obj) + obj
+            continue
+        parts.append(none or d.write.format(n=_n(value)))
     return _fill("{year}年，{self}", report) + "，".join(parts) + "。" if parts else ""
+
+
+def _same_object(a: str, b: str) -> str:
+    """The words two sentences end with (their object), when at least four characters."""
+    n = 0
+    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
+        n += 1
+    return a[len(a) - n:] if n >= 4 else ""
 
 
 def _fees(report: Report, answer: str) -> str:

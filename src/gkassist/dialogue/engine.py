@@ -48,10 +48,12 @@ def _checked_prompts() -> None:
     the line, not in the middle of the conversation when its step comes."""
     from gkassist.dialogue.improvements import problem_areas
     from gkassist.dialogue.polish import polish_prompts
+    from gkassist.dialogue.sentences import sentence_data
 
     kinds.validate(flow())
     problem_areas()
     polish_prompts()
+    sentence_data()
 
 
 class Engine:

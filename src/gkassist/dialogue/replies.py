@@ -37,3 +37,5 @@ class Pending:
     contact: Any = None
     suggestions: list = field(default_factory=list)
     proposals: list = field(default_factory=list)
+    spoken: list = field(default_factory=list)  # the clerk's sentences kept as typed, each with its reference
+    shortfalls: list[str] = field(default_factory=list)  # shortcomings told here, for 五
