@@ -39,6 +39,19 @@ def ask_for_problem(report: Report) -> str:
             + (f"（同级单位的报告常写的有：{kinds}）" if kinds else "") + "，能说下一步怎么改更好。")
 
 
+def saved_proposals(paragraphs: list[str]) -> list[Proposal]:
+    """The problems of a saved 五 read back (“一是……，下一步将……；二是……”), so that writing its follow-up again
+    keeps them as they were edited."""
+    found = next((p for p in paragraphs if p.startswith(PROBLEMS_LEAD)), "")
+    out = []
+    for item in re.split(r"；(?=[一二三四]是)", found.removeprefix(PROBLEMS_LEAD).rstrip("。")):
+        item = re.sub(r"^[一二三四]是", "", item)
+        problem, _, improvement = item.partition("，下一步将")
+        if problem:
+            out.append(Proposal("own", problem, improvement))
+    return out
+
+
 def _split(text: str, report: Report) -> tuple[str, list[Proposal]]:
     """五's answer: the follow-up of last year's problems (in a report's words), and the shortcomings of this year it
     names (each a problem with its measure)."""
@@ -111,7 +124,7 @@ class Improvements(StepKind):
         followup, named = _split(text, report)
         if last is not None and followup and not re.search(r"上年|去年|\d{4}年度", followup):
             followup = f"{last.year}年度报告提出的问题，整改情况如下：{followup}"
-        if pending is not None and pending.step == step.id and not pending.saved and pending.proposals:
+        if pending is not None and pending.step == step.id and pending.proposals:
             proposals = pending.proposals  # a rewrite of the follow-up keeps every edit of the problems
         else:
             proposals = propose(report, last)
@@ -152,5 +165,6 @@ class Improvements(StepKind):
         paragraphs = engine.report.paragraphs(step.section)
         if not paragraphs:
             return []
-        engine.pending = Pending(step.id, paragraphs=list(paragraphs), saved=True)
-        return [Reply("已保存的是：\n" + "\n".join(paragraphs), "understood"), Reply("回答“对”保持不变；直接写新的内容会替换它。")]
+        engine.pending = Pending(step.id, paragraphs=list(paragraphs), saved=True, proposals=saved_proposals(paragraphs))
+        return [Reply("已保存的是：\n" + "\n".join(paragraphs), "understood"),
+                Reply("回答“对”保持不变；重新写整改情况只替换第一段（问题保留），也可以“改N：……”“加：……”。")]

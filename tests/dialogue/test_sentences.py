@@ -1,0 +1,134 @@
+"""A narrative answer made into a report's sentences (prompts/sentences.yaml): facts composed whole, a sentence that
+does not turn kept as typed and shown marked, shortcomings moved to 五, a corrected figure changed where it stands."""
+
+import pytest
+
+from gkassist.core.model import Report
+from gkassist.dialogue import Engine
+from gkassist.dialogue.sentences import compose_answer, figure_correction, is_spoken
+from gkassist.importer import import_file
+from support import SEED
+
+
+def bureau(level="department", agency="青岚县财政局"):
+    return Report.blank("2021", agency, 2025, level=level)
+
+
+@pytest.mark.parametrize("said, written", [
+    ("搞了个预决算公开专栏", "开设预决算公开专栏"),
+    ("新开了“办事指南”栏目", "新开设“办事指南”栏目"),
+    ("在网站上弄了一个政策解读专区", "开设政策解读专区"),
+    ("公众号加了个便民服务栏目", "开设便民服务栏目"),
+    ("网站的栏目调了一下", "对网站的栏目进行调整"),
+    ("把公开目录重新调整了一下", "对公开目录进行调整"),
+    ("对了，那2个规范性文件都是在网站上公开的", "上述2个规范性文件均在网站公开"),
+    ("今年没有制发规范性文件", "未制发规范性文件"),
+    ("在门户网站公开了96条", "通过门户网站主动公开信息96条"),
+])
+def test_a_fact_is_written_whole(said, written):
+    composed = compose_answer(said, bureau())
+    assert written in composed.text and composed.spoken == []
+    assert not is_spoken(composed.text)
+    assert "开展专栏" not in composed.text and "开展栏目" not in composed.text
+
+
+@pytest.mark.parametrize("said, problem", [
+    ("问题是有几份采购合同挂网晚，没在20个工作日内公开", "部分采购合同公开不够及时，未在20个工作日内公开"),
+    ("有的乡镇还在用老的公开栏", "部分乡镇仍在使用旧公开栏"),
+    ("政务公开是办公室的人兼着做的", "政务公开工作由办公室人员兼职承担"),
+    ("信息员都是老师兼着做的", "信息员均由老师兼任"),
+    ("不过有几个社区的公开栏还是老的，更新慢", "部分社区的公开栏较为陈旧，更新不够及时"),
+    ("公众号更新得有点慢", "微信公众号更新不够及时"),
+])
+def test_a_shortcoming_told_in_passing_is_taken_out_in_a_reports_words(said, problem):
+    composed = compose_answer("新建公开栏8块。" + said + "。", bureau())
+    assert composed.shortfalls == [problem]
+    assert composed.text == "我局新建公开栏8块。"
+
+
+@pytest.mark.parametrize("said", ["去年提的公开不及时的问题，今年已经整改了", "上年度报告说的解读不够，已补齐", "没出过问题"])
+def test_last_years_problem_and_its_remedy_is_no_shortcoming(said):
+    assert compose_answer(said, bureau()).shortfalls == []
+
+
+@pytest.mark.parametrize("said", ["这个事吧反正挺麻烦的，一直啥也没定下来", "网站那个东西咋弄都不好使"])
+def test_a_sentence_no_rule_turns_is_kept_as_typed_never_half_rewritten(said):
+    composed = compose_answer("在门户网站公开了96条。" + said + "。", bureau())
+    assert composed.spoken == [said + "。"]
+    assert composed.text.endswith(said + "。")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("说错了，主动公开是76条不是73条", ("主动公开", "73", "76", "条")),
+    ("不对，培训不是2次，是3次", ("培训", "2", "3", "次")),
+    ("更正一下：关注用户3.5万应该是4万", ("关注用户", "3.5", "4", "万")),
+    ("写错了，公开栏12块改成15块", ("公开栏", "12", "15", "块")),
+])
+def test_a_correction_names_the_figure_it_changes(text, expected):
+    assert figure_correction(text) == expected
+
+
+def test_a_correction_changes_that_figure_and_nothing_else():
+    engine = Engine.start(import_file(SEED).report, 2021)
+    engine.jump("overview_proactive")
+    engine.answer("今年在镇政府网站公开了73条，村务公开栏更新了12次")
+    replies = engine.answer("说错了，主动公开是76条不是73条")
+    assert replies[0].text.endswith("将写入：（一）主动公开。2021年，我镇通过镇政府网站主动公开信息76条，村务公开栏更新12次。")
+    engine.answer("对")
+    # said at a later question, it changes the saved paragraph that states it
+    engine.jump("overview_platform")
+    replies = engine.answer("不对，村务公开栏更新不是12次，是14次")
+    assert engine.report.sections["overview"][0].endswith("村务公开栏更新14次。")
+    assert "已把（一）里的12次改为14次" in replies[0].text
+
+
+def test_a_spoken_sentence_is_shown_with_a_reference_and_can_be_taken_edited_or_dropped():
+    engine = Engine.start(import_file(SEED).report, 2021)
+    engine.jump("overview_platform")
+    replies = engine.answer("新做了12块公开栏。网站那个东西咋弄都不好使。")
+    marked = next(r.text for r in replies if r.text.startswith("这几句我没能改成"))
+    assert "1. “网站那个东西咋弄都不好使。”" in marked
+    assert engine.pending.paragraphs[0] == "（四）平台建设。我镇新建12块公开栏。网站那个东西咋弄都不好使。"  # what is shown
+    replies = engine.answer("改1：网站运行不够稳定")
+    assert replies[0].text == "将写入：（四）平台建设。我镇新建12块公开栏。网站运行不够稳定。"
+    engine.answer("对")
+    assert engine.report.sections["overview"][-1] == "（四）平台建设。我镇新建12块公开栏。网站运行不够稳定。"
+    engine.jump("overview_platform")
+    engine.answer("新做了12块公开栏。网站那个东西咋弄都不好使。")
+    assert engine.answer("删1")[0].text == "将写入：（四）平台建设。我镇新建12块公开栏。"
+
+
+def test_a_shortcoming_told_at_the_platform_goes_to_five_with_a_measure():
+    engine = Engine.start(import_file(SEED).report, 2021)
+    for answer in ["没有", "对", "没有", "对", "规范性文件制发0件，现行有效0件，行政许可5件", "对"]:
+        engine.answer(answer)
+    engine.jump("overview_platform")
+    replies = engine.answer("新做了12块公开栏，问题是有几个村的公开栏还在用老的")
+    assert replies[0].text == "将写入：（四）平台建设。我镇新建12块公开栏。"
+    assert "部分村的公开栏仍在使用旧的" in replies[1].text or "部分村的公开栏" in replies[1].text
+    engine.answer("对")
+    engine.jump("problems")
+    replies = engine.answer("去年提的公开内容不全，今年按目录补齐了")
+    shown = "\n".join(r.text for r in replies)
+    assert "平台建设方面，部分村的公开栏" in shown and "下一步将制定更新计划" in shown
+
+
+def test_writing_the_follow_up_again_keeps_every_edit_of_the_problems():
+    engine = Engine.start(import_file(SEED).report, 2021)
+    for answer in ["没有", "对", "没有", "对", "规范性文件制发0件，现行有效0件，行政许可5件", "对"]:
+        engine.answer(answer)
+    engine.jump("problems")
+    engine.answer("去年提的公开内容不全，今年按目录补齐了")
+    engine.answer("加：村级公开栏更新不及时，下一步实行每月集中更新")
+    engine.answer("改1：依申请公开渠道宣传不够，下一步在便民服务中心张贴申请指引")
+    replies = engine.answer("去年提的公开内容不全的问题，今年按目录逐项补齐了")
+    shown = replies[-2].text
+    assert "一是依申请公开渠道宣传不够，下一步在便民服务中心张贴申请指引；二是村级公开栏更新不及时" in shown
+    assert "逐项补齐" in shown
+    engine.answer("对")
+    # reopened after saving: the follow-up written again, the problems as they were
+    engine.jump("problems")
+    engine.answer("针对去年的问题，今年按目录补齐了全部内容")
+    engine.answer("对")
+    assert engine.report.sections["problems"][1].startswith("本年度存在的问题和改进措施：一是依申请公开渠道宣传不够")
+    assert "二是村级公开栏更新不及时" in engine.report.sections["problems"][1]
