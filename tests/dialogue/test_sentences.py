@@ -132,3 +132,38 @@ def test_writing_the_follow_up_again_keeps_every_edit_of_the_problems():
     engine.answer("对")
     assert engine.report.sections["problems"][1].startswith("本年度存在的问题和改进措施：一是依申请公开渠道宣传不够")
     assert "二是村级公开栏更新不及时" in engine.report.sections["problems"][1]
+
+
+def test_a_paragraph_made_from_a_table_follows_the_table_unless_the_clerk_wrote_it():
+    engine = Engine.start(import_file(SEED).report, 2021)
+    for answer in ["自然人申请3件，予以公开3件", "对", "没有", "对", "规范性文件制发1件，现行有效1件，行政许可5件", "对",
+                   "在镇政府网站公开了80条", "对", "主要是问土地补偿的，都按时答复了", "对", "党政办负责审核", "对"]:
+        engine.answer(answer)
+    assert engine.report.sections["overview"][1].startswith("（二）依申请公开。2021年，我镇共收到政府信息公开申请3件")
+    engine.jump("requests")
+    replies = engine.answer("自然人申请4件，予以公开4件")
+    replies = engine.answer("对")
+    said = next(r.text for r in replies if r.text.startswith("一（二）已按表三更新："))
+    assert "共收到政府信息公开申请4件；办结4件，其中予以公开4件" in said and "主要涉及土地补偿" in said
+    assert engine.report.sections["overview"][1] == said.removeprefix("一（二）已按表三更新：")
+    from gkassist.checks import check
+    assert [f for f in check(engine.report) if f.rule == "TEXT-NUMBERS"] == []
+    # the clerk's own 一（三）: left as written (TEXT-NUMBERS then says what disagrees)
+    engine.report.sections["overview"][2] = "（三）政府信息管理。我镇制发行政规范性文件1件。"
+    engine.jump("proactive")
+    engine.answer("规范性文件制发2件，现行有效2件，行政许可5件")
+    replies = engine.answer("对")
+    assert not any(r.text.startswith("一（三）已按") for r in replies)
+    assert engine.report.sections["overview"][2] == "（三）政府信息管理。我镇制发行政规范性文件1件。"
+    assert [f.rule for f in check(engine.report) if f.rule == "TEXT-NUMBERS"] == ["TEXT-NUMBERS"]
+
+
+def test_figures_stated_in_five_are_checked_against_the_tables():
+    from gkassist.checks import check
+
+    engine = Engine.start(import_file(SEED).report, 2021)
+    for answer in ["自然人申请4件，予以公开1件，不予公开3件，属于国家秘密", "对"]:
+        engine.answer(answer)
+    engine.report.sections["problems"] = ["本年度存在的问题和改进措施：一是不予公开5件，无法提供的有2件。"]
+    messages = [f.message for f in check(engine.report) if f.rule == "TEXT-NUMBERS"]
+    assert any("不予公开5件" in m for m in messages) and any("无法提供的有2件" in m for m in messages)

@@ -75,6 +75,32 @@ def compose(what: str, report: Report, answer: str = "") -> str:
     return {"applications": _applications, "documents": _documents, "fees": _fees}[what](report, answer)
 
 
+# the openings made from the tables alone (六's fees depend on the clerk's answer, not on a table)
+FROM_TABLES = ("applications", "documents")
+
+
+def table_openings(steps, report: Report) -> dict[str, str]:
+    """Each step's opening as the tables make it now (kept before a table changes, to find it in the paragraph)."""
+    return {s.id: compose(s.opens_with, report) for s in steps if s.opens_with in FROM_TABLES}
+
+
+def refresh_openings(steps, report: Report, before: dict[str, str], table: str) -> list[str]:
+    """The paragraphs whose opening the tables made, made again after `table` changed — unless the clerk wrote that
+    paragraph (the opening as made is no longer in it); what changed, to say in the conversation."""
+    said = []
+    for step in steps:
+        old = before.get(step.id, "")
+        if not old or (new := compose(step.opens_with, report)) == old:
+            continue
+        paragraphs = report.sections.get(step.section, [])
+        for i, p in enumerate(paragraphs):
+            if p.startswith(step.heading + old):
+                paragraphs[i] = step.heading + new + p[len(step.heading + old):]
+                part = re.match(r"[一二三四五六七]（[一二三四五六七八九十]）|\S+", step.title).group(0)
+                said.append(f"{part}已按{table}更新：{paragraphs[i]}")
+    return said
+
+
 def _fill(template: str, report: Report, **values) -> str:
     return template.format(year=report.year, self=self_name(report), **values)
 

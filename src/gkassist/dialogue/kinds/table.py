@@ -180,7 +180,12 @@ class Table(StepKind):
 
     # ---------------------------------------------------------- storing
     def store(self, engine, step: Step, pending: Pending) -> None:
+        from gkassist.dialogue.composed import refresh_openings, table_openings
+
+        before = table_openings(engine.steps, engine.report)
         self.fill(engine, engine.report, step.table, pending.cells)
+        # 一（二）、（三） opened with this table's figures: written again, and said
+        engine.notices += refresh_openings(engine.steps, engine.report, before, step.title.split()[0])
 
     def fill(self, engine, report: Report, table: str, cells: dict) -> None:
         """Store the answered cells: the rest of 表三/表四 is 0, blank 表二 cells 0, what follows from last year's
