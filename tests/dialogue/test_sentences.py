@@ -6,8 +6,8 @@ import pytest
 from gkassist.core.model import Report
 from gkassist.dialogue import Engine
 from gkassist.dialogue.sentences import compose_answer, figure_correction, is_spoken
-from gkassist.importer import import_file
-from support import SEED
+from gkassist.importer import import_file, load_any
+from support import SEED, needs_shared
 
 
 def bureau(level="department", agency="青岚县财政局"):
@@ -167,3 +167,30 @@ def test_figures_stated_in_five_are_checked_against_the_tables():
     engine.report.sections["problems"] = ["本年度存在的问题和改进措施：一是不予公开5件，无法提供的有2件。"]
     messages = [f.message for f in check(engine.report) if f.rule == "TEXT-NUMBERS"]
     assert any("不予公开5件" in m for m in messages) and any("无法提供的有2件" in m for m in messages)
+
+
+@needs_shared()
+@pytest.mark.parametrize("said", ["还是局办公室，电话不变，地址、邮编和传真跟去年一样，网站也一样",
+                                  "办公室，电话0591-23163551，地址跟去年一样／邮编传真都一样，网站不变"])
+def test_the_preface_takes_last_years_contact_block_where_the_clerk_says_it_is_unchanged(said):
+    from support import CORPUS
+
+    last, _ = load_any(str(CORPUS / "2024_pingtan_czjrj.txt"))
+    assert last.imported.contact["fax"] == "0591-23100206" and last.imported.contact["postcode"] == "350400"
+    engine = Engine.start(last, 2025)
+    engine.jump("preface")
+    engine.answer(said)
+    engine.answer("对")
+    preface = engine.report.preface[0]
+    assert "地址：平潭综合实验区北厝镇金井湾片区管委会大楼主楼6层" in preface and "邮编：350400" in preface
+    assert "电话：0591-23163551" in preface and "传真：0591-23100206" in preface
+    assert "www.pingtan.gov.cn" in preface and "一样" not in preface and "不变" not in preface
+
+
+@pytest.mark.parametrize("said, written", [
+    ("没收费。办人大建议2件，政协提案3件，答复都在网上公开了。", "办理人大代表建议2件、政协委员提案3件，答复内容均已在政府网站公开"),
+    ("今年办了人大代表建议2件……还有政协提案1件，没有别的事。", "办理人大代表建议2件、政协委员提案1件，无其他需要报告的事项"),
+    ("没有收费，也没有别的事", "未收取信息处理费，无其他需要报告的事项"),
+])
+def test_six_in_a_reports_words(said, written):
+    assert written in compose_answer(said, bureau(), shortfalls=False).text

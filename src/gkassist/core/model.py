@@ -38,6 +38,9 @@ class ImportNotes(BaseModel):
     headings: list[tuple[str, str]] = Field(default_factory=list)  # (section id, heading as printed), in order
     # rows printed with their digits run together that no split makes add up: (table, row, the digits)
     inconsistent_rows: list[tuple[str, str, str]] = Field(default_factory=list)
+    # the contact block as published (office, phone, address, postcode, site, email, fax): next year's preface
+    # starts from it (“地址跟去年一样”)
+    contact: dict[str, str] = Field(default_factory=dict)
 
 
 class Report(BaseModel):
