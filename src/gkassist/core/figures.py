@@ -54,7 +54,7 @@ STATED_FIGURES: tuple[StatedFigure, ...] = (
     StatedFigure(re.compile(r"行政诉讼(?:案件)?(?:共计|共)?" + _NUM + r"件"), "行政诉讼",
                  (("t4", "cases", "suit_direct.total"), ("t4", "cases", "suit_after_review.total"))),
     # what 五 states of the results (“不予公开3件，占办结总数的…”, “无法提供的有3件”, “被纠正1件”)
-    StatedFigure(re.compile(r"(?<![予以部分])不予公开(?:的)?(?:申请)?(?:共计|共|有)?" + _NUM + r"件"), "不予公开",
+    StatedFigure(re.compile(r"不予公开(?:的)?(?:申请)?(?:共计|共|有)?" + _NUM + r"件"), "不予公开",
                  tuple(("t3", f"deny_{i}", "total") for i in range(1, 9))),
     StatedFigure(re.compile(r"无法提供(?:的)?(?:申请)?(?:共计|共|有)?" + _NUM + r"件"), "无法提供",
                  tuple(("t3", f"unable_{i}", "total") for i in range(1, 4))),

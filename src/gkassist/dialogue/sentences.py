@@ -91,9 +91,11 @@ class SentenceData(_Data):
     level_words: dict[str, str]
     correction_lead: str
     corrections: tuple[str, ...]
+    table_words: dict[str, str]
+    narrative_words: str
 
     _valid = field_validator("openers", "spoken", "broken", "corrections")(_all_compile)
-    _lead = field_validator("correction_lead")(_compiles)
+    _lead = field_validator("correction_lead", "narrative_words")(_compiles)
 
 
 @cache
@@ -154,6 +156,15 @@ def figure_correction(text: str) -> tuple[str, str, str, str] | None:
         if m := _re(pattern).fullmatch(rest):
             return m["what"], m["old"], m["new"], m["unit"]
     return None
+
+
+def plainly_later(text: str, table: str) -> bool:
+    """Whether an answer given while `table`'s question is open is plainly one to a later, narrative question."""
+    d = sentence_data()
+    own = d.table_words.get(table)
+    if table == "t3":  # “公开了120多条” is no application: 公开 counts for 表三 only beside 申请 or 件
+        return not re.search(r"申请|[0-9]+件|不掌握|结转", text) and bool(_re(d.narrative_words).search(text))
+    return bool(own) and not _re(own).search(text) and bool(_re(d.narrative_words).search(text))
 
 
 def measure_for(problem: str, otherwise: bool = True) -> str:

@@ -17,6 +17,7 @@ from gkassist.dialogue.answers import Parsed, parse, says_nothing_happened, stat
 from gkassist.dialogue.kinds import StepKind, kind
 from gkassist.dialogue.kinds.field import SAME_AS_LAST
 from gkassist.dialogue.replies import Pending, Reply
+from gkassist.dialogue.sentences import plainly_later
 
 NONE_ANSWER = re.compile(r"^\s*(没有|无|都是0|都是零|全是0|全部为0|没有申请|0)\s*[。！!]?\s*$")
 # “不用管”: the clauses with a number that named nothing known are not to be counted
@@ -92,6 +93,9 @@ class Table(StepKind):
             # a later answer refines what the earlier ones of this question said (and adds to “同去年”/“没有”),
             # unless it describes the year afresh (表三: it states the applications again)
             earlier, base = (pending.turns, pending.base) if pending is not None else ([], {})
+            if earlier and pending.asking and plainly_later(text, table):
+                return [Reply(f"这句说的是后面的问题，不是{engine.report.format.tables[table].name}的内容，没有计入。"
+                              "上面的问题还没有回答；要先跳过这一题，回答“跳过”。", "error")]
             if table == "t3" and states_requests(text, report.format, earlier):
                 earlier, base = [], {}
             turns = earlier + [text]
