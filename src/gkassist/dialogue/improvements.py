@@ -176,15 +176,9 @@ _CONJUNCTION = re.compile(r"^(?:但是|但|不过|然而|可是|只是|同时|�
 
 
 def _said(report: Report, said: Said) -> list[str]:
-    """The clauses of the clerk's answer for `said.part` that name a gap (e.g. “依申请公开栏目尚未开通”), each
-    without the conjunction that joined it to the sentence (“但”…)."""
-    heading = next((h for p, h in overview_parts() if p == said.part), None)
+    """The shortcomings the clerk told while answering `said.part` (dialogue.sentences took them out of its
+    paragraph, in a report's words)."""
     found = list(report.shortfalls.get(said.part, []))
-    for paragraph in report.paragraphs("overview"):
-        if heading and paragraph.startswith(heading):
-            for clause in re.split(r"[，,；;。！？]", paragraph.removeprefix(heading)):
-                if any(w in clause for w in said.words):
-                    found.append(_CONJUNCTION.sub("", clause.strip()))
     return list(dict.fromkeys(c for c in found if c))
 
 
