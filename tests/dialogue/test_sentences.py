@@ -24,6 +24,15 @@ def bureau(level="department", agency="青岚县财政局"):
     ("对了，那2个规范性文件都是在网站上公开的", "上述2个规范性文件均在网站公开"),
     ("今年没有制发规范性文件", "未制发规范性文件"),
     ("在门户网站公开了96条", "通过门户网站主动公开信息96条"),
+    ("主要在县政府网站局专栏发了90来条", "通过县政府网站局专栏主动公开信息90余条"),
+    ("各社区的公开栏换了10块新的", "更换各社区的公开栏10块"),
+    ("局公众号也开起来了", "开通局微信公众号"),
+    ("公告栏也同步贴了", "同步在公告栏张贴公开"),
+    ("信息发之前办公室先审一遍，再给分管领导看", "信息发布前由办公室先行审核，再报分管领导审定"),
+    ("保密这块没出过事", "未出现保密问题"),
+    ("年初开了个会布置工作", "召开工作部署会议"),
+    ("请县里的专家来讲了2次课", "邀请县级专家授课2次"),
+    ("不掌握的都告诉了申请人去哪里问", "对本机关不掌握的信息，均告知申请人有权机关"),
 ])
 def test_a_fact_is_written_whole(said, written):
     composed = compose_answer(said, bureau())
@@ -194,3 +203,11 @@ def test_the_preface_takes_last_years_contact_block_where_the_clerk_says_it_is_u
 ])
 def test_six_in_a_reports_words(said, written):
     assert written in compose_answer(said, bureau(), shortfalls=False).text
+
+
+def test_unchanged_where_last_year_gave_nothing_is_never_printed():
+    engine = Engine.start(import_file(SEED).report, 2021)
+    engine.jump("preface")
+    replies = engine.answer("党政办，电话0431-87000001，地址跟去年一样")
+    assert "跟去年一样" not in engine.pending.paragraphs[0]
+    assert any("没有用上：“地址跟去年一样”" in r.text for r in replies)

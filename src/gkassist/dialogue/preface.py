@@ -49,6 +49,9 @@ def contact_from_answer(text: str, last: Contact, agency: str) -> tuple[Contact,
             for field in named or ["office"]:
                 if getattr(last, field):
                     setattr(contact, field, getattr(last, field))
+                elif _SAME.search(getattr(contact, field)):
+                    setattr(contact, field, "")  # “地址跟去年一样” where last year's report gave none: never printed
+                    left.append(piece)
             if _STILL.match(piece) and "office" in (named or ["office"]) and not last.office:
                 contact.office = _STILL.sub("", piece)
             continue

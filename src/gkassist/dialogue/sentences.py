@@ -206,7 +206,7 @@ def compose_answer(text: str, report: Report, shortfalls: bool = True, subject: 
                 elif told and _CONTINUES.match(clause):  # “有几份合同挂网晚，没在…内公开”: one shortcoming
                     told[-1] += "，" + shortfall_words(clause, report)
                 else:
-                    told.append(shortfall_words(clause, report))
+                    told.append(_with_its_thing(shortfall_words(clause, report), kept))
             out.shortfalls += told
             sentence = "".join(kept).strip("，, ")
         if not sentence.strip("。；;！？ "):
@@ -222,6 +222,22 @@ def compose_answer(text: str, report: Report, shortfalls: bool = True, subject: 
             written.append(turned)
     out.text = _once(written)
     return out
+
+
+_THING = re.compile(r"微信公众号|公众号|门户网站|网站|公开栏|公告栏|视频号|微博|专栏|栏目")
+_DONE_TO = re.compile(r"^(?:更新|发布|公开|维护|推送|回复|答复)")
+
+
+def _with_its_thing(shortfall: str, before: list[str]) -> str:
+    """“公众号也开起来了，就是更新有点慢”: a shortcoming that says only what is done badly gets the thing the
+    clauses before it spoke of (“微信公众号更新不够及时”)."""
+    if not _DONE_TO.match(shortfall):
+        return shortfall
+    things = [m.group(0) for c in before for m in _THING.finditer(c)]
+    if not things:
+        return shortfall
+    thing = things[-1]
+    return ("微信公众号" if thing == "公众号" else thing) + shortfall
 
 
 def _as_typed(sentence: str) -> str:

@@ -254,6 +254,19 @@ def narrative_hint(engine, step: Step) -> str:
     return "去年这样写：" + prior[0][:PREVIEW_CHARS] + ("……" if len(prior[0]) > PREVIEW_CHARS else "")
 
 
+def _as_written(spoken: list[str], body: str) -> list[str]:
+    """The sentences kept as typed, as they stand in the paragraph (a clause the tables' opening already states is
+    cut from them)."""
+    written = re.findall(r"[^。！？]+[。！？]?", body)
+    out = []
+    for s in spoken:
+        if s in body:
+            out.append(s)
+        else:
+            out += [w for w in written if len(w) > 4 and w in s]
+    return out
+
+
 @kind
 class Narrative(StepKind):
     name = "narrative"
@@ -300,7 +313,7 @@ class Narrative(StepKind):
         paragraph = step.heading + opening + body
         engine.pending = Pending(step.id, paragraphs=[paragraph], own=own, opening=opening,
                                  shortfalls=composed.shortfalls)
-        engine.pending.spoken = [Spoken(s, *self._reference(engine, step, s)) for s in composed.spoken if s in body]
+        engine.pending.spoken = [Spoken(s, *self._reference(engine, step, s)) for s in _as_written(composed.spoken, body)]
         replies = [Reply("将写入：" + paragraph, "understood")] + paragraph_warnings(engine, placeholders=True)
         if composed.shortfalls:
             replies.append(Reply("说到的不足写进五、存在的主要问题（那里会列出并配上改进措施）："
