@@ -100,3 +100,16 @@ def test_an_answer_file_that_merely_ends_early_is_no_stall(tmp_path, capsys):
     assert main(["draft", "--from", str(ROOT / "samples" / "000_7a4690d65c5df8d4.txt"), "--year", "2021",
                  "--answers", str(answers)]) == 0
     assert "停止" not in capsys.readouterr().out
+
+
+def test_the_next_tables_answer_given_while_a_table_question_is_open_stops_the_run(tmp_path, capsys):
+    # the question asked for last year's carried-over application; the clerk went on to 表四 and 表二
+    answers = tmp_path / "answers.txt"
+    answers.write_text("\n".join(["今年有4个人来申请，3件公开了，1件不掌握", "对", "没有", "对",
+                                  "今年出了1个规范性文件，没废止，现行有效10件；其他没有", "对",
+                                  "在县政府网站镇专栏发了100多条", "对"]) + "\n", encoding="utf-8")
+    code = main(["draft", "--from", str(ROOT / "samples" / "2024_shiqiaozhen.json"), "--year", "2025",
+                 "--answers", str(answers)])
+    shown = capsys.readouterr().out
+    assert code == 1 and "（停止：第5行：“表三 依申请公开”的问题还没有回答" in shown
+    assert "这句说的是后面的问题，不是表三的内容" in shown

@@ -159,12 +159,14 @@ def figure_correction(text: str) -> tuple[str, str, str, str] | None:
 
 
 def plainly_later(text: str, table: str) -> bool:
-    """Whether an answer given while `table`'s question is open is plainly one to a later, narrative question."""
+    """Whether an answer given while `table`'s question is open is plainly one to another question (a later table's
+    or a narrative one): none of this table's words, some of another's."""
     d = sentence_data()
     own = d.table_words.get(table)
-    if table == "t3":  # “公开了120多条” is no application: 公开 counts for 表三 only beside 申请 or 件
-        return not re.search(r"申请|[0-9]+件|不掌握|结转", text) and bool(_re(d.narrative_words).search(text))
-    return bool(own) and not _re(own).search(text) and bool(_re(d.narrative_words).search(text))
+    if not own or _re(own).search(text):
+        return False
+    others = [w for t, w in d.table_words.items() if t != table] + [d.narrative_words]
+    return any(_re(w).search(text) for w in others)
 
 
 def measure_for(problem: str, otherwise: bool = True) -> str:

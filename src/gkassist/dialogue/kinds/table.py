@@ -93,7 +93,7 @@ class Table(StepKind):
             # a later answer refines what the earlier ones of this question said (and adds to “同去年”/“没有”),
             # unless it describes the year afresh (表三: it states the applications again)
             earlier, base = (pending.turns, pending.base) if pending is not None else ([], {})
-            if earlier and pending.asking and plainly_later(text, table):
+            if pending is not None and pending.asking and plainly_later(text, table):
                 return [Reply(f"这句说的是后面的问题，不是{engine.report.format.tables[table].name}的内容，没有计入。"
                               "上面的问题还没有回答；要先跳过这一题，回答“跳过”。", "error")]
             if table == "t3" and states_requests(text, report.format, earlier):
