@@ -48,6 +48,7 @@ def test_a_fact_is_written_whole(said, written):
     ("信息员都是老师兼着做的", "信息员均由老师兼任"),
     ("不过有几个社区的公开栏还是老的，更新慢", "部分社区的公开栏较为陈旧，更新不够及时"),
     ("公众号更新得有点慢", "微信公众号更新不够及时"),
+    ("还有3个村的公开栏坏了还没修", "3个村的公开栏损坏尚未修复"),
 ])
 def test_a_shortcoming_told_in_passing_is_taken_out_in_a_reports_words(said, problem):
     composed = compose_answer("新建公开栏8块。" + said + "。", bureau())
@@ -60,7 +61,9 @@ def test_last_years_problem_and_its_remedy_is_no_shortcoming(said):
     assert compose_answer(said, bureau()).shortfalls == []
 
 
-@pytest.mark.parametrize("said", ["这个事吧反正挺麻烦的，一直啥也没定下来", "网站那个东西咋弄都不好使"])
+@pytest.mark.parametrize("said", ["这个事吧反正挺麻烦的，一直啥也没定下来", "网站那个东西咋弄都不好使",
+                                  "镇里定了个规矩，信息先由党政办初审，保密审查也一起做了",
+                                  "开了3次会专门讲政务公开，年底还做了一次检查"])
 def test_a_sentence_no_rule_turns_is_kept_as_typed_never_half_rewritten(said):
     composed = compose_answer("在门户网站公开了96条。" + said + "。", bureau())
     assert composed.spoken == [said + "。"]
@@ -200,6 +203,7 @@ def test_the_preface_takes_last_years_contact_block_where_the_clerk_says_it_is_u
     ("没收费。办人大建议2件，政协提案3件，答复都在网上公开了。", "办理人大代表建议2件、政协委员提案3件，答复内容均已在政府网站公开"),
     ("今年办了人大代表建议2件……还有政协提案1件，没有别的事。", "办理人大代表建议2件、政协委员提案1件，无其他需要报告的事项"),
     ("没有收费，也没有别的事", "未收取信息处理费，无其他需要报告的事项"),
+    ("信息处理费没收过，也没有别的要说的", "未收取信息处理费，无其他需要报告的事项"),
 ])
 def test_six_in_a_reports_words(said, written):
     assert written in compose_answer(said, bureau(), shortfalls=False).text
