@@ -343,11 +343,12 @@ def cmd_draft(args) -> int:
         answers = headless.read_answers(args.answers)
         engine, notice = open_session(from_file, year, agency, new)
         headless.check_outputs(args.output, [engine.path])  # nor the draft itself
+        stalls: list[str] = []
         with lock_draft(engine):  # handed to the engine: its saves take it wherever the draft is written
-            headless.run(engine, notice, answers)
+            headless.run(engine, notice, answers, stalls=stalls)
             if args.output:
                 headless.export(engine, args.output)
-        return EXIT_OK
+        return EXIT_FINDINGS if stalls else EXIT_OK  # a file that merely ends early is no stall
     if getattr(args, "output", None):
         raise InputError("-o 只能和 --answers 一起用；在界面里用 Ctrl+E 导出")
     from gkassist.tui.app import run_app

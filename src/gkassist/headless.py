@@ -9,6 +9,7 @@ from pathlib import Path
 from gkassist.core.controls import visible
 from gkassist.core.files import read_text_file
 from gkassist.dialogue import Engine, Reply
+from gkassist.dialogue.sentences import plainly_later
 
 _SPEAKER = {"error": "助手（请注意）", "suggestion": "助手（参考）"}
 
@@ -34,6 +35,15 @@ class Shown:
         self.out.flush()
 
 
+def _open_question(engine: Engine) -> tuple | None:
+    """The question back still open (the step and what its answers so far hold), None when none is: an answer that
+    leaves it exactly as it was was not taken as a reply to it."""
+    pending = engine.pending
+    if engine.step is None or pending is None or not pending.asking or pending.step != engine.step.id:
+        return None
+    return engine.step.id, tuple(pending.turns), tuple(pending.proposals), tuple(pending.paragraphs)
+
+
 def print_replies(replies: list[Reply], out=None) -> None:
     out = Shown(out or sys.stdout)
     for r in replies:
@@ -44,17 +54,30 @@ def print_replies(replies: list[Reply], out=None) -> None:
             print(f"    {line}", file=out)
 
 
-def run(engine: Engine, notice: str, answers: list[str], out=None) -> Engine:
-    """Say the opening, then each answer and the engine's replies; save the draft where the TUI would."""
+def run(engine: Engine, notice: str, answers: list[str], out=None, stalls: list[str] | None = None) -> Engine:
+    """Say the opening, then each answer and the engine's replies; save the draft where the TUI would.  Where a
+    question stays open and the answers go on to later questions, stop there (said, and added to `stalls`): the
+    rest of the file is never read as replies to that question."""
     out = Shown(out or sys.stdout)
     print_replies(engine.greeting(notice), out)
-    for answer in answers:
+    for n, answer in enumerate(answers, 1):
         print(f"我：{answer}", file=out)
+        before = _open_question(engine)
         replies = engine.answer(answer)
         print_replies([r for r in replies if r.kind != "action"], out)
         for r in replies:
             if r.kind == "action":
                 print_replies(_do(engine, r.action), out)
+        if before is None or before != _open_question(engine):
+            continue
+        step = engine.step
+        if step is not None and step.kind == "table" and step.table and plainly_later(answer, step.table):
+            said = (f"第{n}行：“{step.title}”的问题还没有回答，这一行是后面问题的回答，没有当作这一题的回答。"
+                    "草稿停在这一题：请在界面里回答它，或在回答文件里补上这一题的回答后重新运行。")
+            print(f"（停止：{said}）", file=out)
+            if stalls is not None:
+                stalls.append(said)
+            break
     if engine.modes.offered_restart is None:
         path = engine.save()
         print(f"（草稿已保存：{path}）", file=out)

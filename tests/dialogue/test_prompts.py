@@ -13,13 +13,14 @@ from support import ROOT, SEED
 def prompts(tmp_path, monkeypatch):
     """A copy of prompts/ that the test may spoil, read instead of the shipped one."""
     from gkassist.core import flow
-    from gkassist.dialogue import engine, improvements, polish
+    from gkassist.dialogue import engine, improvements, polish, sentences
 
     folder = tmp_path / "prompts"
     shutil.copytree(ROOT / "prompts", folder)
-    for module in (flow, improvements, polish):
+    for module in (flow, improvements, polish, sentences):
         monkeypatch.setattr(module, "resource_dir", lambda name: tmp_path / name)
-    caches = (flow.flow, flow._fitted, improvements.problem_areas, polish.polish_prompts, engine._checked_prompts)
+    caches = (flow.flow, flow._fitted, improvements.problem_areas, improvements._problems_data, polish.polish_prompts,
+              sentences.sentence_data, engine._checked_prompts)
     for cached in caches:
         cached.cache_clear()
     yield folder
@@ -35,12 +36,16 @@ def spoil(path, old, new):
 
 
 @pytest.mark.parametrize("file, old, new, words", [
-    ("problems.yaml", "    when: [{figure: fee_amount, more_than: 0}]", "    whne: [{figure: fee_amount, more_than: 0}]",
+    ("problems.yaml", "    when: [{figure: corrected_total, at_least: 1}]", "    whne: [{figure: corrected_total, at_least: 1}]",
      "不认识的键“whne”"),
-    ("problems.yaml", "{figure: carry_next_total, at_least: 1}", "{figure: carried_next_total, at_least: 1}",
+    ("problems.yaml", "{figure: carry_next_total, at_least: 3}", "{figure: carried_next_total, at_least: 3}",
      "没有叫“carried_next_total”的数字"),
     ("problems.yaml", "有{carry_next_total}件申请结转下年度办理", "有{carry_total}件申请结转下年度办理", "{carry_total}不是可用的数字"),
     ("problems.yaml", "      part: 平台建设\n", "      part: 网站建设\n", "没有“网站建设”这一部分"),
+    ("problems.yaml", '"不予公开占办结的{deny_share}', '"不予公开占办结的{deny_part}', "{deny_part}不是可用的数字"),
+    ("sentences.yaml", "    write: '{new}开设{object}'", "    write: '{new}开设{thing}'", "{thing}在 say 里没有读出"),
+    ("sentences.yaml", "  unless: '去年|", "  unless: '(去年|", "不是有效的正则表达式"),
+    ("sentences.yaml", "  - id: column\n", "  - idd: column\n", "不认识的键“idd”"),
     ("flow.yaml", "    kind: improvements", "    kind: improvement", "不认识的题型“improvement”"),
     ("flow.yaml", '    title: "表四 复议诉讼"', '    titel: "表四 复议诉讼"', "不认识的键“titel”"),
     ("flow.yaml", '    title: "表二 主动公开"', '    title: "表二 主动公开', "不是有效的 YAML"),

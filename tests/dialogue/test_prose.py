@@ -79,3 +79,37 @@ def test_a_figure_last_years_report_does_not_bear_out_is_pointed_out_and_the_cle
     assert engine.report.number("t2", "normative", "in_force") == 5
     replies = engine.back() and engine.answer("规范性文件出台了1件，有效的7件；别的都没有")
     assert not replies[-1].text.startswith("注意")
+
+
+@pytest.mark.parametrize("later", ["今年在镇政府网站公开了120多条", "新做了12块公开栏", "搞了1次培训，各村文书都参加了"])
+def test_a_table_question_left_open_never_takes_the_later_answers(tmp_path, capsys, later):
+    answers = tmp_path / "answers.txt"
+    answers.write_text("\n".join(["收到申请5件，有几件还在办", "对", later, "对", "没人申请", "对"]) + "\n", encoding="utf-8")
+    code = main(["draft", "--from", str(ROOT / "samples" / "000_7a4690d65c5df8d4.txt"), "--year", "2021",
+                 "--answers", str(answers)])
+    shown = capsys.readouterr().out
+    assert code == 1
+    assert "（停止：第3行：“表三 依申请公开”的问题还没有回答" in shown
+    saved = load_report(next((tmp_path / "data" / "gkassist" / "drafts").glob("*.json")))
+    assert saved.number("t3", "new", "total") is None and saved.sections == {}
+
+
+def test_an_answer_file_that_merely_ends_early_is_no_stall(tmp_path, capsys):
+    answers = tmp_path / "answers.txt"
+    answers.write_text("收到申请5件，有几件还在办\n对\n", encoding="utf-8")
+    assert main(["draft", "--from", str(ROOT / "samples" / "000_7a4690d65c5df8d4.txt"), "--year", "2021",
+                 "--answers", str(answers)]) == 0
+    assert "停止" not in capsys.readouterr().out
+
+
+def test_the_next_tables_answer_given_while_a_table_question_is_open_stops_the_run(tmp_path, capsys):
+    # the question asked for last year's carried-over application; the clerk went on to 表四 and 表二
+    answers = tmp_path / "answers.txt"
+    answers.write_text("\n".join(["今年有4个人来申请，3件公开了，1件不掌握", "对", "没有", "对",
+                                  "今年出了1个规范性文件，没废止，现行有效10件；其他没有", "对",
+                                  "在县政府网站镇专栏发了100多条", "对"]) + "\n", encoding="utf-8")
+    code = main(["draft", "--from", str(ROOT / "samples" / "2024_shiqiaozhen.json"), "--year", "2025",
+                 "--answers", str(answers)])
+    shown = capsys.readouterr().out
+    assert code == 1 and "（停止：第5行：“表三 依申请公开”的问题还没有回答" in shown
+    assert "这句说的是后面的问题，不是表三的内容" in shown

@@ -58,6 +58,13 @@ STATED_FIGURES: tuple[StatedFigure, ...] = (
     StatedFigure(re.compile(r"行政复议(?:案件)?(?:共计|共)?" + _NUM + r"件"), "行政复议", (("t4", "cases", "review.total"),)),
     StatedFigure(re.compile(r"行政诉讼(?:案件)?(?:共计|共)?" + _NUM + r"件"), "行政诉讼",
                  (("t4", "cases", "suit_direct.total"), ("t4", "cases", "suit_after_review.total"))),
+    # what 五 states of the results (“不予公开3件，占办结总数的…”, “无法提供的有3件”, “被纠正1件”)
+    StatedFigure(re.compile(r"不予公开(?:的)?(?:申请)?(?:共计|共|有)?" + _NUM + r"件"), "不予公开",
+                 tuple(("t3", f"deny_{i}", "total") for i in range(1, 9))),
+    StatedFigure(re.compile(r"无法提供(?:的)?(?:申请)?(?:共计|共|有)?" + _NUM + r"件"), "无法提供",
+                 tuple(("t3", f"unable_{i}", "total") for i in range(1, 4))),
+    StatedFigure(re.compile(r"被纠正" + _NUM + r"件"), "被纠正",
+                 tuple(("t4", "cases", f"{b}.corrected") for b in ("review", "suit_direct", "suit_after_review"))),
     StatedFigure(re.compile(r"制发(?:的)?(?:行政)?规范性文件" + _NUM + r"件"), "制发规范性文件", (("t2", "normative", "issued"),)),
     StatedFigure(re.compile(r"现行有效(?:的)?(?:行政)?规范性文件(?:共计|共)?" + _NUM + r"件"), "现行有效规范性文件",
                  (("t2", "normative", "in_force"),)),

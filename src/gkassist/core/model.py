@@ -40,6 +40,9 @@ class ImportNotes(BaseModel):
     headings: list[tuple[str, str]] = Field(default_factory=list)  # (section id, heading as printed), in order
     # rows printed with their digits run together that no split makes add up: (table, row, the digits)
     inconsistent_rows: list[tuple[str, str, str]] = Field(default_factory=list)
+    # the contact block as published (office, phone, address, postcode, site, email, fax): next year's preface
+    # starts from it (“地址跟去年一样”)
+    contact: dict[str, str] = Field(default_factory=dict)
 
 
 class Report(BaseModel):
@@ -52,6 +55,9 @@ class Report(BaseModel):
     preface: list[str] = Field(default_factory=list)
     # Narrative sections (overview / problems / other): paragraphs in order.
     sections: dict[str, list[str]] = Field(default_factory=dict)
+    # Shortcomings the clerk told while answering a part of 一 (by the part's name), in a report's words: they are
+    # printed in 五, not where they were said (dialogue.sentences).
+    shortfalls: dict[str, list[str]] = Field(default_factory=dict)
     # Lines a published report adds inside a table section (kept, never dropped).
     extra_lines: dict[str, list[str]] = Field(default_factory=dict)
     # Validated cell by cell against the format in _normalise_tables (Chinese messages naming the cell).

@@ -44,6 +44,7 @@ class Document(_Data):
     cell: tuple[str, str, str]
     write: str
     skip_zero: bool = False
+    none: str = ""  # how a report says 0 (“未制发行政规范性文件”)
 
 
 class Fees(_Data):
@@ -72,6 +73,32 @@ def compose(what: str, report: Report, answer: str = "") -> str:
     """The sentences `what` (a step's `opens_with`) makes from the report's tables; "" when there is nothing to say
     (六 when the clerk's own answer speaks of fees)."""
     return {"applications": _applications, "documents": _documents, "fees": _fees}[what](report, answer)
+
+
+# the openings made from the tables alone (六's fees depend on the clerk's answer, not on a table)
+FROM_TABLES = ("applications", "documents")
+
+
+def table_openings(steps, report: Report) -> dict[str, str]:
+    """Each step's opening as the tables make it now (kept before a table changes, to find it in the paragraph)."""
+    return {s.id: compose(s.opens_with, report) for s in steps if s.opens_with in FROM_TABLES}
+
+
+def refresh_openings(steps, report: Report, before: dict[str, str], table: str) -> list[str]:
+    """The paragraphs whose opening the tables made, made again after `table` changed — unless the clerk wrote that
+    paragraph (the opening as made is no longer in it); what changed, to say in the conversation."""
+    said = []
+    for step in steps:
+        old = before.get(step.id, "")
+        if not old or (new := compose(step.opens_with, report)) == old:
+            continue
+        paragraphs = report.sections.get(step.section, [])
+        for i, p in enumerate(paragraphs):
+            if p.startswith(step.heading + old):
+                paragraphs[i] = step.heading + new + p[len(step.heading + old):]
+                part = re.match(r"[一二三四五六七]（[一二三四五六七八九十]）|\S+", step.title).group(0)
+                said.append(f"{part}已按{table}更新：{paragraphs[i]}")
+    return said
 
 
 def _fill(template: str, report: Report, **values) -> str:
@@ -147,8 +174,22 @@ def _documents(report: Report, answer: str) -> str:
         value = report.number(*d.cell)
         if value is None or (d.skip_zero and not value):
             continue
-        parts.append(d.write.format(n=_n(value)))
+        none = d.none if not value else ""
+        if none and parts and parts[-1].startswith("未") and _same_object(parts[-1], none):
+            # “未制发行政规范性文件” + “未废止行政规范性文件” → “未制发、废止行政规范性文件”
+            obj = _same_object(parts[-1], none)
+            parts[-1] = parts[-1].removesuffix(obj) + "、" + none.removeprefix("未").removesuffix(obj) + obj
+            continue
+        parts.append(none or d.write.format(n=_n(value)))
     return _fill("{year}年，{self}", report) + "，".join(parts) + "。" if parts else ""
+
+
+def _same_object(a: str, b: str) -> str:
+    """The words two sentences end with (their object), when at least four characters."""
+    n = 0
+    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
+        n += 1
+    return a[len(a) - n:] if n >= 4 else ""
 
 
 def _fees(report: Report, answer: str) -> str:

@@ -16,6 +16,7 @@ from gkassist.corpus.index import Suggestion
 from gkassist.dialogue.answers import state as answers_state
 from gkassist.dialogue.answers.state import Aside
 from gkassist.dialogue.improvements import Proposal
+from gkassist.dialogue.kinds.narrative import Spoken
 from gkassist.dialogue.preface import Contact
 from gkassist.dialogue.replies import Cells, Pending, Reply
 
@@ -45,6 +46,8 @@ class SavedPending(BaseModel):
     suggestions: list[Suggestion] = []
     proposals: list[Proposal] = []
     reader: dict[str, object] | None = None  # a table question's state (dialogue.answers.state, versioned apart)
+    spoken: list[Spoken] = []  # sentences kept as the clerk typed them, each with its reference
+    shortfalls: list[str] = []  # shortcomings told at this question, for 五
 
     @classmethod
     def of(cls, pending: Pending) -> "SavedPending":
@@ -53,7 +56,8 @@ class SavedPending(BaseModel):
                    before_suggestion=pending.before_suggestion, asking=pending.asking, saved=pending.saved,
                    turns=pending.turns, base=_rows(pending.base), ignored=pending.ignored, contact=pending.contact,
                    suggestions=pending.suggestions, proposals=pending.proposals,
-                   reader=answers_state.dump(pending.reader) if pending.reader is not None else None)
+                   reader=answers_state.dump(pending.reader) if pending.reader is not None else None,
+                   spoken=pending.spoken, shortfalls=pending.shortfalls)
 
     def restored(self) -> Pending:
         return Pending(self.step, cells=_cells(self.cells), paragraphs=list(self.paragraphs),
@@ -61,7 +65,8 @@ class SavedPending(BaseModel):
                        before_suggestion=self.before_suggestion, asking=self.asking, saved=self.saved,
                        turns=list(self.turns), base=_cells(self.base), ignored=list(self.ignored), contact=self.contact,
                        suggestions=list(self.suggestions), proposals=list(self.proposals),
-                       reader=answers_state.load(self.reader) if self.reader is not None else None)
+                       reader=answers_state.load(self.reader) if self.reader is not None else None,
+                       spoken=list(self.spoken), shortfalls=list(self.shortfalls))
 
 
 class Said(BaseModel):

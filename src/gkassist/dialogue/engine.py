@@ -54,11 +54,13 @@ def _checked_prompts() -> None:
     the line, not in the middle of the conversation when its step comes."""
     from gkassist.dialogue.improvements import problem_areas
     from gkassist.dialogue.polish import polish_prompts
+    from gkassist.dialogue.sentences import sentence_data
 
     kinds.validate(flow())
     problem_areas()
     polish_prompts()
     actions()
+    sentence_data()
 
 
 def default_year(today: date) -> int:
@@ -87,7 +89,6 @@ class Engine:
         self.path = path or session.draft_path(report, self.drafts)
         self.history: list[Snapshot] = []  # what each confirmed change replaced
         self.transcript: list[tuple[Speaker, str, str]] = []  # (who, what was said, its kind)
-        self.notices: list[str] = []  # what the clerk must hear about saving (a fallback folder used)
         self._renamed_from: Path | None = None  # the file a new draft was saved as before its agency was known
         self.lock: session.DraftLock | None = None  # this window's lock on the draft (session.lock_draft)
 
@@ -111,6 +112,15 @@ class Engine:
     @last_year.setter
     def last_year(self, value: Report | None) -> None:
         self.state.last_year = value
+
+    @property
+    def notices(self) -> list[str]:
+        """What the clerk must hear about saving (a fallback folder used) and what a kind changed besides its answer."""
+        return self.state.notices
+
+    @notices.setter
+    def notices(self, value: list[str]) -> None:
+        self.state.notices = value
 
     @property
     def pending(self) -> Pending | None:
@@ -500,7 +510,18 @@ class Engine:
             return [Reply("现在没有待确认的内容，请直接回答这一题。", "error")]
         if not re.search(r"[\u4e00-\u9fff0-9０-９]", text):
             return [Reply("请用中文回答（可以直接写数字）；不知道怎么回答可以说“帮助”。", "error")]
-        return kind.understand(self.state, step, text)
+        return self._understood(kind, step, text)
+
+    def _understood(self, kind: kinds.StepKind, step: Step, text: str) -> list[Reply]:
+        """The kind's reading of the answer.  A kind may change what is saved besides proposing (a figure corrected in
+        a saved paragraph: “说错了，主动公开是76条不是73条”): that change is remembered for undo and saved here."""
+        before = self.report.to_json()
+        replies = kind.understand(self.state, step, text)
+        if self.report.to_json() != before:
+            last = self.last_year.to_json() if self.last_year is not None else None
+            self.history.append(Snapshot(before, last, self.step_index, "正文里的数字"))
+            self.save()
+        return replies + self.take_notices()
 
     def _confirmation(self, kind: kinds.StepKind, step: Step, text: str) -> list[Reply] | None:
         """“对”, “不对”, “不对，重新说：……” about the pending answer; None when the text is none of them."""

@@ -19,11 +19,12 @@ from gkassist.core.model import Report
 from gkassist.core.numbers import format_number
 from gkassist.core.repetition import SentenceIndex
 from gkassist.core.yamldata import load_model
+from gkassist.dialogue.sentences import measure_for
 from gkassist.paths import resource_dir
 
-MIN_PROPOSALS, MAX_PROPOSALS = 2, 4
+MIN_PROPOSALS, MAX_PROPOSALS = 1, 4
 # The figures of this year's report a problem area's conditions and wording may use (`figures_of` gives them).
-FIGURES = ("requests_total", "results_total", "unable_total", "unable_share", "deny_total", "corrected_total",
+FIGURES = ("requests_total", "results_total", "unable_total", "unable_share", "deny_total", "deny_share", "corrected_total",
            "appeals_total", "appeals_said", "review_total", "suits_total", "carry_next_total", "fee_amount")
 
 
@@ -82,7 +83,7 @@ class ProblemArea(_Data):
     improvement: str
     when: tuple[Condition, ...] = ()
     said: Said | None = None
-    fallback: bool = False  # used only when fewer than two other areas apply
+    reason: str = ""  # why the figures make it a problem, shown to the clerk (“不予公开占办结的40%”)
     levels: tuple[str, ...] = LEVELS  # the units whose reports it fits
 
     @field_validator("levels")
@@ -96,7 +97,7 @@ class ProblemArea(_Data):
     @model_validator(mode="after")
     def _wording_uses_known_figures(self) -> "ProblemArea":
         allowed = set(FIGURES) | ({"said"} if self.said else set())
-        for text in (self.problem, self.improvement):
+        for text in (self.problem, self.improvement, self.reason):
             for _, name, _, _ in string.Formatter().parse(text):
                 if name is not None and name not in allowed:
                     raise ValueError(f"“{self.id}”的写法里的{{{name}}}不是可用的数字（可用：{'、'.join(sorted(allowed))}）")
@@ -105,12 +106,31 @@ class ProblemArea(_Data):
 
 class ProblemAreas(_Data):
     areas: tuple[ProblemArea, ...]
+    ask: dict[str, tuple[str, ...]]
+
+    @field_validator("ask")
+    @classmethod
+    def _known_levels(cls, ask: dict) -> dict:
+        for level in ask:
+            if level not in LEVELS:
+                raise ValueError(f"没有“{level}”这一层级（可用：{'、'.join(LEVELS)}）")
+        return ask
 
 
 @cache
 def problem_areas() -> tuple[ProblemArea, ...]:
     """The problem areas of 五 with their conditions and wording (prompts/problems.yaml), checked when loaded."""
-    return load_model(resource_dir("prompts") / "problems.yaml", ProblemAreas).areas
+    return _problems_data().areas
+
+
+@cache
+def _problems_data() -> ProblemAreas:
+    return load_model(resource_dir("prompts") / "problems.yaml", ProblemAreas)
+
+
+def kinds_to_ask(level: str) -> tuple[str, ...]:
+    """The kinds of problem published reports of this level name (offered when nothing else gives one)."""
+    return _problems_data().ask.get(level, ())
 
 
 @dataclass
@@ -118,6 +138,7 @@ class Proposal:
     area: str  # the problem area's id, or "own" for the clerk's own words
     problem: str
     improvement: str
+    reason: str = ""  # the figures that make it a problem, or “您在……里说的”
 
 
 def propose(report: Report, last_year: Report | None = None) -> list[Proposal]:
@@ -134,17 +155,17 @@ def propose(report: Report, last_year: Report | None = None) -> list[Proposal]:
         if report.level not in area.levels:
             continue
         if area.said is not None:
-            # one problem per shortfall the clerk named in that part
+            # one problem per shortcoming the clerk told in that part, with its own measure where one fits
             fills = [dict(figures, said=clause) for clause in _said(report, area.said)]
-        elif area.fallback:
-            fills = [figures] if len(out) < MIN_PROPOSALS else []
         else:
             fills = [figures] if all(c.holds(figures) for c in area.when) else []
         for values in fills:
             problem = area.problem.format(**values)
             if said_last_year.contains(problem) or len(out) == MAX_PROPOSALS:
                 continue
-            proposal = Proposal(area.id, problem, area.improvement.format(**values))
+            improvement = (measure_for(values["said"], otherwise=False) if area.said else "") or area.improvement.format(**values)
+            reason = f"您在一、总体情况（{area.said.part}）里说的" if area.said else area.reason.format(**values)
+            proposal = Proposal(area.id, problem, improvement, reason)
             if paragraph_findings(report, "problems", [proposals_paragraph([proposal])]):
                 continue  # a figure that disagrees with the tables, a placeholder: never offered
             out.append(proposal)
@@ -155,20 +176,17 @@ _CONJUNCTION = re.compile(r"^(?:但是|但|不过|然而|可是|只是|同时|�
 
 
 def _said(report: Report, said: Said) -> list[str]:
-    """The clauses of the clerk's answer for `said.part` that name a gap (e.g. “依申请公开栏目尚未开通”), each
-    without the conjunction that joined it to the sentence (“但”…)."""
-    heading = next((h for p, h in overview_parts() if p == said.part), None)
-    found = []
-    for paragraph in report.paragraphs("overview"):
-        if heading and paragraph.startswith(heading):
-            for clause in re.split(r"[，,；;。！？]", paragraph.removeprefix(heading)):
-                if any(w in clause for w in said.words):
-                    found.append(_CONJUNCTION.sub("", clause.strip()))
-    return [c for c in found if c]
+    """The shortcomings the clerk told while answering `said.part` (dialogue.sentences took them out of its
+    paragraph, in a report's words)."""
+    found = list(report.shortfalls.get(said.part, []))
+    return list(dict.fromkeys(c for c in found if c))
+
+
+PROBLEMS_LEAD = "本年度存在的问题和改进措施："
 
 
 def proposals_paragraph(proposals: list[Proposal]) -> str:
-    return "本年度存在的问题和改进措施：" + "；".join(
+    return PROBLEMS_LEAD + "；".join(
         f"{'一二三四'[i]}是{p.problem}" + (f"，下一步将{p.improvement}" if p.improvement else "")
         for i, p in enumerate(proposals)) + "。"
 
@@ -194,7 +212,8 @@ def figures_of(report: Report) -> dict:
         "results_total": results_total,
         "unable_total": unable,
         "unable_share": f"{unable / results_total:.0%}" if results_total else "0%",
-        "deny_total": total(fmt.t3.rows_in("deny")),
+        "deny_total": (deny := total(fmt.t3.rows_in("deny"))),
+        "deny_share": f"{deny / results_total:.0%}" if results_total else "0%",
         "corrected_total": sum(n("t4", "cases", f"{b}.corrected") or 0 for b in blocks),
         "appeals_total": sum(n("t4", "cases", f"{b}.total") or 0 for b in blocks),
         "appeals_said": appeals_said,  # “行政复议1件、行政诉讼2件”: each figure where TEXT-NUMBERS looks for it

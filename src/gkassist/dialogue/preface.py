@@ -5,75 +5,11 @@ report when it had them, written in the standard way."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, fields
 
 from gkassist.core.model import Report
+from gkassist.importer.contact import Contact, contact_in
 
-# (an extension kept: “0000-6612400转8”)
-_PHONE = re.compile(r"(?<!\d)((?:(?:0\d{2,3}[-－—]?)?[2-9]\d{6,7}|1[3-9]\d{9}|\d{3,4}-\d{7,8})(?:(?:转|-)\d{1,5}(?!\d))?)(?!\d)")
-_ADDRESS = re.compile(r"(?:通讯地址|联系地址|办公地址|地址|地点)\s*(?:是|在|为|[：:])?\s*([^，,；;。（）()]+)")
-_POSTCODE = re.compile(r"邮(?:政)?编(?:码)?\s*(?:是|为|[：:])?\s*(\d{6})")
-_OFFICE = re.compile(r"([\u4e00-\u9fff]{0,24}(?:办公室|党政办|综合办|政务公开办|办公厅|管理办|工作办|中心|科|股|室|所))")
-# a published preface's “如对本报告有疑问，请与某某镇人民政府联系”, “请联系某某中心（地址：…）”
-_ASK = re.compile(r"(?:请与|请联系|请致电|联系部门|联系科室|联系单位)\s*(?:是|为|[：:])?\s*([\u4e00-\u9fff]{2,30}?)\s*(?=联系|[（(，,。；;：:]|$)")
-_SITE = re.compile(r"([\u4e00-\u9fffA-Za-z0-9.（）()]{0,40}(?:门户网站|政府网站|网站|政务网|政府网|专栏|公开平台|网|公众号))")
-_SITE_URL = re.compile(r"(https?://[\w./-]+|(?:https?//)?www\.[\w./-]+)")
-_EMAIL = re.compile(r"([A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)")
-_FAX = re.compile(r"传真(?:号码)?\s*(?:是|为|[：:])?\s*((?:0\d{2,3}[-－—]?)?\d{7,8})")
-
-
-@dataclass
-class Contact:
-    office: str = ""
-    phone: str = ""
-    address: str = ""
-    postcode: str = ""
-    site: str = ""
-    email: str = ""
-    fax: str = ""
-
-    def missing(self) -> list[str]:
-        names = {"office": "联系的科室", "phone": "联系电话"}
-        return [label for name, label in names.items() if not getattr(self, name)]
-
-    def merged(self, other: "Contact") -> "Contact":
-        return Contact(**{f.name: getattr(self, f.name) or getattr(other, f.name) for f in fields(self)})
-
-    def describe(self) -> str:
-        labels = {"office": "科室", "phone": "电话", "address": "地址", "postcode": "邮编", "site": "公开网站",
-                  "email": "电子邮箱", "fax": "传真"}
-        return "，".join(f"{labels[f.name]}：{getattr(self, f.name)}" for f in fields(self) if getattr(self, f.name))
-
-
-def contact_in(text: str) -> Contact:
-    """The contact details a clerk's answer or last year's preface gives."""
-    contact = Contact()
-    if m := _EMAIL.search(text):
-        contact.email = m.group(1)
-        text = text.replace(m.group(1), "")
-    if m := _FAX.search(text):
-        contact.fax = m.group(1)
-        text = text.replace(m.group(0), "")
-    if m := _PHONE.search(text):
-        contact.phone = m.group(1)
-    if m := _ADDRESS.search(text):
-        contact.address = m.group(1).strip()
-    if m := _POSTCODE.search(text):
-        contact.postcode = m.group(1)
-    without_address = _ADDRESS.sub("", text)
-    if m := _ASK.search(without_address):
-        contact.office = m.group(1)
-    elif m := _OFFICE.search(re.sub(r"^.*?(?:请与|联系部门|联系科室|联系单位|由)", "", without_address)):
-        office = re.sub(r"^(?:请与|联系人?|是|由|在|为)", "", m.group(1))
-        contact.office = office if len(office) >= 2 else ""
-    if m := _SITE_URL.search(text):
-        contact.site = re.sub(r"^https?//", lambda h: h.group(0)[:-2] + "://", m.group(1))  # “https//” as printed
-    elif m := _SITE.search(without_address):
-        site = re.sub(r"^.*?(?:可在|在|于|通过|登录)", "", m.group(1)) if re.search(r"在|于|通过|登录", m.group(1)) else m.group(1)
-        site = re.sub(r"^(?:公开|发布)?(?:网站|网址)[：:]?(?=.)", "", site)  # “网站德惠市人民政府网站”: the label said
-        contact.site = re.sub(r"^(?:就是|还是|是|在|用的是|挂在)(?=.{4})", "", site)  # “网站就是……”: a filler
-    return contact
-
+__all__ = ["Contact", "contact_in", "contact_from_answer", "full_office", "preface_paragraph"]
 
 def preface_paragraph(report: Report, contact: Contact) -> str:
     """The standard opening: basis, contents, period, where to download it, whom to ask."""
@@ -94,7 +30,7 @@ def preface_paragraph(report: Report, contact: Contact) -> str:
 _FIELD_SAID = (("address", r"(?:通讯|联系|办公)?地址"), ("postcode", r"邮(?:政)?编(?:码)?"), ("site", r"网站|网址|网页|专栏|公开平台"),
                ("email", r"(?:电子)?邮箱|邮件|e-?mail|Email|EMAIL"), ("fax", r"传真"), ("phone", r"(?:联系)?电话|手机|座机"),
                ("office", r"科室|部门|单位|办公室|党政办|综合办"))
-_SAME = re.compile(r"同去年|跟去年一样|和去年一样|与去年相同|还是原来的|不变|没变")
+_SAME = re.compile(r"同去年|跟去年一样|和去年一样|与去年相同|还是原来的|不变|没变|(?:也|都)一样|照旧|原来的")
 _STILL = re.compile(r"^(?:还是|仍是|依然是|仍然是|也是)")
 _SELF_OFFICE = re.compile(r"^(?:局|镇|乡|街道|委|中心|办)(?=办公室|党政办|综合办|办)")
 _SHORT_OFFICE = {"党政办": "党政办公室", "综合办": "综合办公室", "政务公开办": "政务公开办公室"}
@@ -113,6 +49,9 @@ def contact_from_answer(text: str, last: Contact, agency: str) -> tuple[Contact,
             for field in named or ["office"]:
                 if getattr(last, field):
                     setattr(contact, field, getattr(last, field))
+                elif _SAME.search(getattr(contact, field)):
+                    setattr(contact, field, "")  # “地址跟去年一样” where last year's report gave none: never printed
+                    left.append(piece)
             if _STILL.match(piece) and "office" in (named or ["office"]) and not last.office:
                 contact.office = _STILL.sub("", piece)
             continue
@@ -133,7 +72,7 @@ def full_office(office: str, last_office: str, agency: str) -> str:
         return ""
     office = _STILL.sub("", office)
     short = _SHORT_OFFICE.get(office.removeprefix("镇").removeprefix("乡"), None)
-    if _SELF_OFFICE.match(office) or short:
+    if _SELF_OFFICE.match(office) or short or office == "办公室":  # “办公室” alone is the unit's own
         kind = re.sub(r"^.*?(办公室|党政办|综合办|政务公开办|办)$", r"\1", office)
         if last_office and agency in last_office and last_office.endswith(_SHORT_OFFICE.get(kind, kind)[-3:]):
             return last_office

@@ -9,6 +9,7 @@ if TYPE_CHECKING:  # what a kind keeps in the pending answer; loaded with those 
     from gkassist.corpus.index import Suggestion
     from gkassist.dialogue.answers.state import TableState
     from gkassist.dialogue.improvements import Proposal
+    from gkassist.dialogue.kinds.narrative import Spoken
     from gkassist.dialogue.preface import Contact
 
 Cells = dict[tuple[str, str, str], int | float]  # (table, row, column) → value
@@ -48,3 +49,5 @@ class Pending:
     contact: Contact | None = None
     suggestions: list[Suggestion] = field(default_factory=list)
     proposals: list[Proposal] = field(default_factory=list)
+    spoken: list[Spoken] = field(default_factory=list)  # the clerk's sentences kept as typed, each with its reference
+    shortfalls: list[str] = field(default_factory=list)  # shortcomings told here, for 五

@@ -56,6 +56,9 @@ class DialogueState:
     # facts said at one table's question for another (a 复议 said at 表三), by the table they were said at: shown
     # when their own table is asked, and saved with the conversation
     asides: dict[str, list[Aside]] = field(default_factory=dict)
+    # what the clerk must hear besides the replies (a paragraph written again from a changed table, a draft saved
+    # elsewhere): the engine says them after the answer
+    notices: list[str] = field(default_factory=list)
 
     @property
     def steps(self) -> tuple[Step, ...]:

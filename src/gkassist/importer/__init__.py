@@ -112,6 +112,9 @@ def import_text(text: str, source: str) -> ImportResult:
     if not _usable(result):
         raise InputError(f"{source}：没有读到可用的年度报告内容（{'；'.join(result.problems) or '找不到章节和表格'}）")
     result.report.origin = "published"
+    from gkassist.importer.contact import read_contact
+
+    result.report.imported.contact = read_contact(result.report)  # the contact block, for next year's preface
     return result
 
 

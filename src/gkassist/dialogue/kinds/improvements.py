@@ -7,11 +7,19 @@ import re
 
 from gkassist.core.flow import Step
 from gkassist.core.model import Report
-from gkassist.dialogue.improvements import MAX_PROPOSALS, MIN_PROPOSALS, Proposal, proposals_paragraph, propose
+from gkassist.dialogue.improvements import (
+    MAX_PROPOSALS,
+    MIN_PROPOSALS,
+    PROBLEMS_LEAD,
+    Proposal,
+    kinds_to_ask,
+    proposals_paragraph,
+    propose,
+)
 from gkassist.dialogue.kinds import StepKind, kind
-from gkassist.dialogue.kinds.narrative import POLISH, RESTORE, polish, restore
-from gkassist.dialogue.register import to_register
+from gkassist.dialogue.kinds.narrative import POLISH, RESTORE, correct_figure, polish, restore
 from gkassist.dialogue.replies import Pending, Reply
+from gkassist.dialogue.sentences import compose_answer, measure_for, shortfall_words
 
 
 def _editing_help(proposals: list[Proposal]) -> str:
@@ -25,9 +33,38 @@ def _editing_help(proposals: list[Proposal]) -> str:
     return "；".join(parts) + "。"
 
 
-def _show(state) -> list[Reply]:
-    pending = state.pending
-    pending.paragraphs[1] = proposals_paragraph(pending.proposals)
+def ask_for_problem(report: Report) -> str:
+    kinds = "、".join(f"“{k}”" for k in kinds_to_ask(report.level))
+    return ("今年的数字和您前面的回答里没有看出具体问题。五、存在的主要问题不能空着：请说一个今年确实存在的具体问题"
+            + (f"（同级单位的报告常写的有：{kinds}）" if kinds else "") + "，能说下一步怎么改更好。")
+
+
+def saved_proposals(paragraphs: list[str]) -> list[Proposal]:
+    """The problems of a saved 五 read back (“一是……，下一步将……；二是……”), so that writing its follow-up again
+    keeps them as they were edited."""
+    found = next((p for p in paragraphs if p.startswith(PROBLEMS_LEAD)), "")
+    out = []
+    for item in re.split(r"；(?=[一二三四]是)", found.removeprefix(PROBLEMS_LEAD).rstrip("。")):
+        item = re.sub(r"^[一二三四]是", "", item)
+        problem, _, improvement = item.partition("，下一步将")
+        if problem:
+            out.append(Proposal("own", problem, improvement))
+    return out
+
+
+def _split(text: str, report: Report) -> tuple[str, list[Proposal]]:
+    """五's answer: the follow-up of last year's problems (in a report's words), and the shortcomings of this year it
+    names (each a problem with its measure)."""
+    composed = compose_answer(text, report, shortfalls=True, subject=False)
+    followup = composed.text
+    named = [Proposal("own", s, measure_for(s), "您在这里说的") for s in composed.shortfalls]
+    return followup, named
+
+
+def _show(engine) -> list[Reply]:
+    pending = engine.pending
+    followup = [p for p in pending.paragraphs if not p.startswith(PROBLEMS_LEAD)]
+    pending.paragraphs = followup + ([proposals_paragraph(pending.proposals)] if pending.proposals else [])
     return [Reply("将写入：\n" + "\n".join(pending.paragraphs), "understood"), Reply(_editing_help(pending.proposals))]
 
 
@@ -36,7 +73,7 @@ def drop(state, match) -> list[Reply]:
     if not 1 <= number <= len(proposals):
         return [Reply("没有这一条。", "error")]
     if len(proposals) <= MIN_PROPOSALS:
-        return [Reply("至少保留两条具体问题。", "error")]
+        return [Reply("五至少要写一条具体问题。", "error")]
     del proposals[number - 1]
     return _show(state)
 
@@ -70,23 +107,53 @@ class Improvements(StepKind):
         (RESTORE, restore),
     )
 
-    def hint(self, state, step: Step) -> str:
-        prior = state.last_year.paragraphs("problems") if state.last_year is not None else []
-        return "去年报告的问题和改进部分：\n" + "\n".join(prior) if prior else ""  # quoted whole: the follow-up answers it
+    def hint(self, engine, step: Step) -> str:
+        prior = engine.last_year.paragraphs("problems") if engine.last_year is not None else []
+        hint = "去年报告的问题和改进部分：\n" + "\n".join(prior) if prior else ""  # quoted whole: the follow-up answers it
+        if not propose(engine.report, engine.last_year):
+            hint += ("\n" if hint else "") + ask_for_problem(engine.report)
+        return hint
 
-    def understand(self, state, step: Step, text: str) -> list[Reply]:
-        followup = to_register(text, state.report, subject=False)  # in the register of a published report
-        last = state.last_year
-        if last is not None and not re.search(r"上年|去年|\d{4}年度", followup):
+    def understand(self, engine, step: Step, text: str) -> list[Reply]:
+        if corrected := correct_figure(engine, step, text):
+            return corrected
+        pending = engine.pending
+        if pending is not None and pending.step == step.id and pending.asking:
+            return self._own_problem(engine, text)
+        report, last = engine.report, engine.last_year
+        followup, named = _split(text, report)
+        if last is not None and followup and not re.search(r"上年|去年|\d{4}年度", followup):
             followup = f"{last.year}年度报告提出的问题，整改情况如下：{followup}"
-        proposals = propose(state.report, last)
-        paragraphs = [followup, proposals_paragraph(proposals)]
-        lines = [f"{i}. 问题：{p.problem}；改进：{p.improvement}" for i, p in enumerate(proposals, 1)]
-        state.pending = Pending(step.id, paragraphs=paragraphs, proposals=proposals,
+        if pending is not None and pending.step == step.id and pending.proposals:
+            proposals = pending.proposals  # a rewrite of the follow-up keeps every edit of the problems
+        else:
+            proposals = propose(report, last)
+        proposals += [p for p in named if p.problem not in {q.problem for q in proposals}][:MAX_PROPOSALS - len(proposals)]
+        paragraphs = [followup] if followup else []
+        engine.pending = Pending(step.id, paragraphs=paragraphs, proposals=proposals,
                                  own=text if re.search(r"[。！？]$", text) else text + "。")
-        return [Reply("根据今年的数字，我建议写这些问题：\n" + "\n".join(lines), "understood"),
+        if not proposals:
+            if not followup:  # 五 would be empty: never stored so
+                engine.pending.asking = True
+                return [Reply(ask_for_problem(report), "error")]
+            return [Reply("将写入：" + followup, "understood"),
+                    Reply(ask_for_problem(report).replace("请说一个", "可以用“加：……”补一个") + "回答“对”只保存整改情况。")]
+        paragraphs.append(proposals_paragraph(proposals))
+        lines = [f"{i}. 问题：{p.problem}" + (f"（依据：{p.reason}）" if p.reason else "") + f"；改进：{p.improvement}"
+                 for i, p in enumerate(proposals, 1)]
+        return [Reply("五只写您说到的不足和数字显示的问题：\n" + "\n".join(lines), "understood"),
                 Reply("将写入：\n" + "\n".join(paragraphs), "understood"),
-                Reply(_editing_help(proposals) + "重新写整改情况会替换第一段。")]
+                Reply(_editing_help(proposals) + "重新写整改情况会替换第一段（已改的问题保留）。")]
+
+    def _own_problem(self, engine, text: str) -> list[Reply]:
+        """The clerk's answer to “请说一个今年的具体问题”: their problem, in a report's words."""
+        problem = "，".join(shortfall_words(c, engine.report) for c in re.split(r"[，,；;。]", text) if c.strip())
+        if not re.search(r"[\u4e00-\u9fff]", problem):
+            return [Reply(ask_for_problem(engine.report), "error")]
+        pending = engine.pending
+        pending.asking = False
+        pending.proposals = [Proposal("own", problem, measure_for(problem))]
+        return _show(engine)
 
     def store(self, state, step: Step, pending: Pending) -> None:
         state.report.sections[step.section] = list(pending.paragraphs)
@@ -98,5 +165,6 @@ class Improvements(StepKind):
         paragraphs = state.report.paragraphs(step.section)
         if not paragraphs:
             return []
-        state.pending = Pending(step.id, paragraphs=list(paragraphs), saved=True)
-        return [Reply("已保存的是：\n" + "\n".join(paragraphs), "understood"), Reply("回答“对”保持不变；直接写新的内容会替换它。")]
+        state.pending = Pending(step.id, paragraphs=list(paragraphs), saved=True, proposals=saved_proposals(paragraphs))
+        return [Reply("已保存的是：\n" + "\n".join(paragraphs), "understood"),
+                Reply("回答“对”保持不变；重新写整改情况只替换第一段（问题保留），也可以“改N：……”“加：……”。")]

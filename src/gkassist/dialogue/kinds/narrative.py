@@ -4,6 +4,8 @@ phrasing suggestions from the corpus (参考N, 填：…), and the optional poli
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from dataclasses import field as dc_field
 
 from gkassist.core.errors import InputError
 from gkassist.core.flow import Step
@@ -13,8 +15,8 @@ from gkassist.dialogue.composed import compose, contradicts, without_restatement
 from gkassist.dialogue.kinds import StepKind, kind
 from gkassist.dialogue.kinds.field import SAME_AS_LAST
 from gkassist.dialogue.kinds.table import NONE_ANSWER
-from gkassist.dialogue.register import to_register
 from gkassist.dialogue.replies import Pending, Reply
+from gkassist.dialogue.sentences import Composed, adapted, compose_answer, figure_correction
 
 POLISH = re.compile(r"^\s*(润色|润色一下|帮我润色|改通顺)\s*[。！!]?\s*$")
 RESTORE = re.compile(r"^\s*(还原|不用润色|用原来的)\s*[。！!]?\s*$")
@@ -96,6 +98,94 @@ def restore(engine, match=None) -> list[Reply]:
     return [Reply(said + pending.paragraphs[i], "understood"), Reply("回答“对”保存。")]
 
 
+# ---------------------------------------------------------------- sentences kept as the clerk typed them
+@dataclass
+class Spoken:
+    """A sentence of the clerk's that no pattern or register rule turns whole, kept as typed, and the published
+    sentence of the unit's level nearest to it (in this unit's words), with the other level's words it holds."""
+
+    text: str
+    reference: str = ""
+    source: str = ""
+    other_level: list[str] = dc_field(default_factory=list)
+
+
+def spoken_replies(spoken: list[Spoken]) -> list[Reply]:
+    lines = []
+    for i, s in enumerate(spoken, 1):
+        line = f"{i}. “{s.text}”"
+        if s.reference:
+            line += f"\n   同级报告的写法：{s.reference}（出处：{s.source}）"
+            if s.other_level:
+                line += f"\n   注意：参考句里的“{'、'.join(s.other_level)}”是别的层级的说法，用之前请核对"
+        lines.append(line)
+    return [Reply("这几句我没能改成年度报告的写法，仍是口语，照您的原话写入（审核时可能被退回）：\n" + "\n".join(lines), "error"),
+            Reply("回答“对”照上面的保存；“换1”用参考的写法替换第1句；“改1：……”换成您重写的；“删1”去掉第1句。")]
+
+
+def _replace_spoken(engine, number: int, new: str | None) -> list[Reply]:
+    pending = engine.pending
+    if not 1 <= number <= len(pending.spoken):
+        return [Reply("没有这一句。", "error")]
+    old = pending.spoken.pop(number - 1)
+    paragraph = pending.paragraphs[-1]
+    still = []
+    if new:
+        composed = compose_answer(new, engine.report, shortfalls=False)
+        new = composed.text
+        still = [Spoken(s) for s in composed.spoken]
+    pending.paragraphs[-1] = paragraph.replace(old.text, new or "", 1)
+    pending.spoken[number - 1:number - 1] = still
+    replies = [Reply("将写入：" + pending.paragraphs[-1], "understood"), *paragraph_warnings(engine)]
+    if pending.spoken:
+        return replies + spoken_replies(pending.spoken)
+    return replies + [Reply("回答“对”保存。")]
+
+
+def take_reference(engine, match) -> list[Reply]:
+    number = int(match[1])
+    spoken = engine.pending.spoken
+    if 1 <= number <= len(spoken) and not spoken[number - 1].reference:
+        return [Reply("这一句没有找到同级报告的写法，请用“改N：……”重写或“删N”去掉。", "error")]
+    return _replace_spoken(engine, number, spoken[number - 1].reference if 1 <= number <= len(spoken) else "")
+
+
+def rewrite_spoken(engine, match) -> list[Reply]:
+    return _replace_spoken(engine, int(match[1]), match[2].strip())
+
+
+def drop_spoken(engine, match) -> list[Reply]:
+    return _replace_spoken(engine, int(match[1]), None)
+
+
+# ---------------------------------------------------------------- a figure corrected
+def correct_figure(engine, step: Step, text: str) -> list[Reply]:
+    """“说错了，主动公开是76条不是73条”: the figure it names changed where it was written — in the paragraph
+    waiting for “对”, else in the saved paragraph that states it (next to the words it names) — and nothing else.
+    [] when `text` is no such correction or no paragraph states that figure."""
+    said = figure_correction(text)
+    if said is None:
+        return []
+    what, old, new, unit = said
+    figure = re.compile(rf"(?<![\d.]){re.escape(old)}(?=[多余]?{re.escape(unit)})" if unit else rf"(?<![\d.]){re.escape(old)}(?![\d.])")
+    pending = engine.pending
+    if pending is not None and pending.step == step.id and not pending.saved:
+        for i, p in enumerate(pending.paragraphs):
+            if figure.search(p):
+                pending.paragraphs[i] = figure.sub(new, p, count=1)
+                return [Reply(f"已把{old}{unit}改为{new}{unit}。将写入：" + "\n".join(pending.paragraphs), "understood"),
+                        *paragraph_warnings(engine), Reply("回答“对”保存。")]
+    places = [(sid, i, p) for sid, ps in engine.report.sections.items() for i, p in enumerate(ps) if figure.search(p)]
+    if not places:
+        return []
+    places.sort(key=lambda x: -sum(ch in x[2] for ch in set(what)))  # the paragraph that names what was said
+    sid, i, p = places[0]
+    engine.report.sections[sid][i] = figure.sub(new, p, count=1)  # saved by the engine, and undone by 撤销
+    where = re.match(r"（[一二三四五六七八九十]+）", p)
+    return [Reply(f"已把{where.group(0) if where else ''}里的{old}{unit}改为{new}{unit}：{engine.report.sections[sid][i]}", "understood"),
+            Reply("已保存。请接着回答这一题。")]
+
+
 # ---------------------------------------------------------------- suggestions
 def take_suggestion(engine, match) -> list[Reply]:
     number = int(match[1])
@@ -162,11 +252,27 @@ def narrative_hint(engine, step: Step) -> str:
     return "去年这样写：" + prior[0][:PREVIEW_CHARS] + ("……" if len(prior[0]) > PREVIEW_CHARS else "")
 
 
+def _as_written(spoken: list[str], body: str) -> list[str]:
+    """The sentences kept as typed, as they stand in the paragraph (a clause the tables' opening already states is
+    cut from them)."""
+    written = re.findall(r"[^。！？]+[。！？]?", body)
+    out = []
+    for s in spoken:
+        if s in body:
+            out.append(s)
+        else:
+            out += [w for w in written if len(w) > 4 and w in s]
+    return out
+
+
 @kind
 class Narrative(StepKind):
     name = "narrative"
     # 加 and 填 need their colon so that a paragraph starting “加强……” or “填报……” stays a paragraph
     commands = (
+        (re.compile(r"换\s*(\d)"), take_reference),
+        (re.compile(r"改\s*(\d)\s*[：:，,]\s*(.+)", re.S), rewrite_spoken),
+        (re.compile(r"(?:删|删掉|去掉)\s*(\d)"), drop_spoken),
         (re.compile(r"参考\s*(\d)"), take_suggestion),
         (re.compile(r"去掉参考(?:句)?|不用参考(?:句)?|不要参考(?:句)?"), drop_suggestion),
         (re.compile(r"填\s*[：:]\s*(.+)", re.S), fill_slots),
@@ -178,11 +284,14 @@ class Narrative(StepKind):
         return narrative_hint(engine, step)
 
     def understand(self, engine, step: Step, text: str) -> list[Reply]:
+        if corrected := correct_figure(engine, step, text):
+            return corrected
         report = engine.report
         own = step.heading + text.removeprefix(step.heading)
         if not re.search(r"[。！？]$", own):
             own += "。"
         body = text.removeprefix(step.heading)
+        composed = Composed("")
         if SAME_AS_LAST.match(text):
             standard = self._last_year_standard(engine, step)
             if not standard:
@@ -191,15 +300,25 @@ class Narrative(StepKind):
         elif NONE_ANSWER.match(text):
             body = "无其他需要报告的事项。" if step.section == "other" else ""
         else:
-            body = to_register(body, report)  # the clerk's words in the register of a published report
+            # the clerk's words as a published report's sentences; a shortcoming goes to 五
+            composed = compose_answer(body, report, shortfalls=bool(step.part))
+            body = composed.text
         opening = compose(step.opens_with, report, text) if step.opens_with else ""
         if opening:
             body = without_restatements(body, opening)
-        if not opening and not body:
+        if not opening and not body and not composed.shortfalls:
             return [Reply("请写几句今年这部分的具体做法（有数字更好）。", "error")]
         paragraph = step.heading + opening + body
-        engine.pending = Pending(step.id, paragraphs=[paragraph], own=own, opening=opening)
+        engine.pending = Pending(step.id, paragraphs=[paragraph], own=own, opening=opening,
+                                 shortfalls=composed.shortfalls)
+        engine.pending.spoken = [Spoken(s, *self._reference(engine, step, s)) for s in _as_written(composed.spoken, body)]
         replies = [Reply("将写入：" + paragraph, "understood")] + paragraph_warnings(engine, placeholders=True)
+        if composed.shortfalls:
+            replies.append(Reply("说到的不足写进五、存在的主要问题（那里会列出并配上改进措施）："
+                                 + "；".join(composed.shortfalls) + "。"))
+        if engine.pending.spoken:
+            replies += spoken_replies(engine.pending.spoken)
+            return replies
         if paragraph != own and not SAME_AS_LAST.match(text):
             replies.append(Reply("（已按年度报告的写法整理了用词；要用您原来的说法，回答“还原”。）"))
         if step.part and body:
@@ -213,6 +332,21 @@ class Narrative(StepKind):
                 return replies
         replies.append(Reply("对吗？回答“对”保存，或重新输入。"))
         return replies
+
+    def _reference(self, engine, step: Step, sentence: str) -> tuple[str, str, list[str]]:
+        """The nearest published sentence of the unit's level with nothing left to fill, in this unit's words."""
+        report = engine.report
+        try:
+            from gkassist.corpus import load_index, search
+
+            found = search(load_index(), sentence, step.part, 12, for_agency=report.agency, level=report.level or None)
+        except Exception:  # a reference is a help, never a reason to fail an answer
+            return "", "", []
+        for s in found:
+            if not s.slots and not contradicts(s.original, report):
+                text, other = adapted(s.text, report, engine.last_year)
+                return text, f"{s.agency} {s.year}年度", other
+        return "", "", []
 
     def _suggestions(self, engine, step: Step, text: str) -> list:
         """Phrasing from earlier reports that fits this unit: of its level, the unit's own first, never saying what
@@ -245,6 +379,10 @@ class Narrative(StepKind):
         return text if sentences and all(is_boilerplate(s) for s in sentences) else ""
 
     def store(self, engine, step: Step, pending: Pending) -> None:
+        if step.part and not pending.saved:  # an answer given anew replaces the shortcomings told here before
+            engine.report.shortfalls.pop(step.part, None)
+            if pending.shortfalls:
+                engine.report.shortfalls[step.part] = list(pending.shortfalls)
         paras = engine.report.sections.setdefault(step.section, [])
         if step.heading:
             paras[:] = in_flow_order(engine.steps, step, [p for p in paras if not p.startswith(step.heading)],

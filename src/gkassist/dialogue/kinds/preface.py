@@ -11,8 +11,15 @@ from gkassist.dialogue.preface import Contact, contact_from_answer, contact_in, 
 from gkassist.dialogue.replies import Pending, Reply
 
 
-def _last_contact(state) -> Contact:
-    return contact_in("".join(state.last_year.preface)) if state.last_year is not None else Contact()
+def _last_contact(engine) -> Contact:
+    """Last year's contact block: as the importer read it from the published report, else from its preface."""
+    last = engine.last_year
+    if last is None:
+        return Contact()
+    found = contact_in("".join(last.preface))
+    if last.imported is not None and last.imported.contact:
+        found = Contact(**last.imported.contact).merged(found)
+    return found
 
 
 @kind

@@ -21,6 +21,7 @@ from gkassist.dialogue.answers.words import Marker
 from gkassist.dialogue.kinds import StepKind, kind
 from gkassist.dialogue.kinds.field import SAME_AS_LAST
 from gkassist.dialogue.replies import Pending, Reply
+from gkassist.dialogue.sentences import plainly_later
 
 NONE_ANSWER = re.compile(r"^\s*(没有|无|都是0|都是零|全是0|全部为0|没有申请|0)\s*[。！!]?\s*$")
 # “不用管”: the clauses with a number that named nothing known are not to be counted
@@ -87,6 +88,9 @@ class Table(StepKind):
             # (after earlier answers of this question, “没有其他申请了” is one more of them, read with them below)
             state, parsed, ignored = answers.start(table, self._nothing(engine, table)), Parsed(), []
         else:
+            if pending is not None and pending.asking and plainly_later(text, table):
+                return [Reply(f"这句说的是后面的问题，不是{report.format.tables[table].name}的内容，没有计入。"
+                              "上面的问题还没有回答；要先跳过这一题，回答“跳过”。", "error")]
             if not state.turns and state.reopened and self._restates(text, table, report):
                 state = answers.start(table, self._restated_base(state, text, table, report), reopened=True)
             elif table == "t3" and state.turns and answers.answered(state, text) is None \
@@ -229,7 +233,12 @@ class Table(StepKind):
 
     # ---------------------------------------------------------- storing
     def store(self, engine, step: Step, pending: Pending) -> None:
+        from gkassist.dialogue.composed import refresh_openings, table_openings
+
+        before = table_openings(engine.steps, engine.report)
         self.fill(engine, engine.report, step.table, pending.cells)
+        # 一（二）、（三） opened with this table's figures: written again, and said
+        engine.notices += refresh_openings(engine.steps, engine.report, before, step.title.split()[0])
 
     def fill(self, engine, report: Report, table: str, cells: dict) -> None:
         """Store the answered cells: the rest of 表三/表四 is 0, blank 表二 cells 0, what follows from last year's

@@ -1,0 +1,304 @@
+"""A clerk's narrative answer made into a report's sentences, one sentence at a time (prompts/sentences.yaml).
+
+Each sentence is read for its facts (the sentence patterns), the rest put in the register of a published report
+(prompts/register.yaml).  A sentence that neither turns whole is never half-rewritten: it stays as the clerk typed
+it and is returned as `spoken`, to be shown marked with a published sentence of the same level.  A clause telling
+of a shortcoming is taken out, put in a report's words and returned as a `shortfall` (it belongs in 五)."""
+
+from __future__ import annotations
+
+import re
+import string
+from dataclasses import dataclass, field
+from functools import cache
+
+from pydantic import BaseModel, ConfigDict, field_validator, model_validator
+
+from gkassist.core.model import Report
+from gkassist.core.yamldata import load_model
+from gkassist.dialogue.register import self_name, to_register
+from gkassist.paths import resource_dir
+
+
+class _Data(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _compiles(pattern: str) -> str:
+    try:
+        re.compile(pattern)
+    except re.error as e:
+        raise ValueError(f"“{pattern}”不是有效的正则表达式（{e}）") from None
+    return pattern
+
+
+def _all_compile(patterns: tuple[str, ...]) -> tuple[str, ...]:
+    for p in patterns:
+        _compiles(p)
+    return patterns
+
+
+class FactPattern(_Data):
+    id: str
+    say: str
+    write: str
+
+    _valid = field_validator("say")(_compiles)
+
+    @model_validator(mode="after")
+    def _writes_what_it_reads(self) -> "FactPattern":
+        groups = set(re.compile(self.say).groupindex) | {"self"}
+        for _, name, _, _ in string.Formatter().parse(self.write):
+            if name is not None and name not in groups:
+                raise ValueError(f"“{self.id}”的写法里的{{{name}}}在 say 里没有读出（可用：{'、'.join(sorted(groups))}）")
+        return self
+
+
+class Rewrite(_Data):
+    say: str
+    write: str
+
+    _valid = field_validator("say")(_compiles)
+
+
+class Measure(_Data):
+    when: str
+    measure: str
+
+    _valid = field_validator("when")(_compiles)
+
+
+class Shortfalls(_Data):
+    signs: tuple[str, ...]
+    opens: str
+    unless: str
+    rewrites: tuple[Rewrite, ...]
+    measures: tuple[Measure, ...]
+    otherwise: str
+
+    _valid = field_validator("signs")(_all_compile)
+    _unless = field_validator("unless", "opens")(_compiles)
+
+
+class SentenceData(_Data):
+    openers: tuple[str, ...]
+    facts: tuple[FactPattern, ...]
+    spoken: tuple[str, ...]
+    broken: tuple[str, ...]
+    shortfalls: Shortfalls
+    offices: dict[str, str]
+    office_words: str
+    level_words: dict[str, str]
+    correction_lead: str
+    corrections: tuple[str, ...]
+    table_words: dict[str, str]
+    narrative_words: str
+
+    _valid = field_validator("openers", "spoken", "broken", "corrections")(_all_compile)
+    _lead = field_validator("correction_lead", "narrative_words")(_compiles)
+
+
+@cache
+def sentence_data() -> SentenceData:
+    return load_model(resource_dir("prompts") / "sentences.yaml", SentenceData)
+
+
+@cache
+def _re(pattern: str) -> re.Pattern:
+    return re.compile(pattern)
+
+
+@dataclass
+class Fact:
+    """What a clause of the answer states, as the pattern read it (its named parts), and the sentence it made."""
+
+    pattern: str
+    parts: dict[str, str]
+    source: str
+
+
+@dataclass
+class Composed:
+    text: str  # the sentences, in order, each either in a report's words or kept as typed (see `spoken`)
+    spoken: list[str] = field(default_factory=list)  # the clerk's sentences kept as typed
+    shortfalls: list[str] = field(default_factory=list)  # in a report's words, for 五
+    facts: list[Fact] = field(default_factory=list)
+
+
+_CONTINUES = re.compile(r"^\s*(?:也|还|都|并|且|而且)?(?:没|未|不|无)")
+_SENTENCE = re.compile(r"[^。！？!?；;]+[。！？!?；;]*")
+_CLAUSE = re.compile(r"[^，,]+[，,]*")
+
+
+def is_spoken(text: str) -> bool:
+    d = sentence_data()
+    return any(_re(p).search(text) for p in d.spoken + d.broken)
+
+
+def is_shortfall(clause: str) -> bool:
+    d = sentence_data().shortfalls
+    return not _re(d.unless).search(clause) and any(_re(p).search(clause) for p in d.signs)
+
+
+def shortfall_words(clause: str, report: Report) -> str:
+    """A shortfall clause in a report's words (“有几份采购合同挂网晚” → “部分采购合同公开不够及时”)."""
+    text = clause.strip("，,。；; ")
+    for r in sentence_data().shortfalls.rewrites:
+        text = _re(r.say).sub(r.write, text)
+    return to_register(text, report, subject=False).rstrip("。")
+
+
+def figure_correction(text: str) -> tuple[str, str, str, str] | None:
+    """(what it names, old figure, new figure, unit) of a correction of one figure, None when `text` is not one."""
+    d = sentence_data()
+    rest = _re(d.correction_lead).sub("", text.strip()).rstrip("。！!；; ")
+    for pattern in d.corrections:
+        if m := _re(pattern).fullmatch(rest):
+            return m["what"], m["old"], m["new"], m["unit"]
+    return None
+
+
+def plainly_later(text: str, table: str) -> bool:
+    """Whether an answer given while `table`'s question is open is plainly one to another question (a later table's
+    or a narrative one): none of this table's words, some of another's."""
+    d = sentence_data()
+    own = d.table_words.get(table)
+    if not own or _re(own).search(text):
+        return False
+    others = [w for t, w in d.table_words.items() if t != table] + [d.narrative_words]
+    return any(_re(w).search(text) for w in others)
+
+
+def measure_for(problem: str, otherwise: bool = True) -> str:
+    """A concrete improvement for a shortcoming: the first measure that fits it, else (`otherwise`) the general one."""
+    d = sentence_data().shortfalls
+    found = next((m.measure for m in d.measures if _re(m.when).search(problem)), "")
+    return found or (d.otherwise if otherwise else "")
+
+
+def _facts(sentence: str, report: Report) -> tuple[str, list[Fact]]:
+    facts = []
+    me = self_name(report)
+    for p in sentence_data().facts:
+        def write(m: re.Match, p=p) -> str:
+            parts = {k: v or "" for k, v in m.groupdict().items()}
+            facts.append(Fact(p.id, parts, m.group(0)))
+            return p.write.format(self=me, **parts)
+        sentence = _re(p.say).sub(write, sentence)
+    return sentence, facts
+
+
+def compose_answer(text: str, report: Report, shortfalls: bool = True, subject: bool = True) -> Composed:
+    """The clerk's answer as a report's sentences; see the module's docstring."""
+    d = sentence_data()
+    out = Composed("")
+    written = []
+    for m in _SENTENCE.finditer(text.strip()):
+        sentence = m.group(0).strip()
+        if shortfalls and _re(d.shortfalls.opens).match(sentence) and not _re(d.shortfalls.unless).search(sentence):
+            out.shortfalls.append(shortfall_words(_re(d.shortfalls.opens).sub("", sentence), report))
+            continue
+        for opener in d.openers:
+            sentence = _re(opener).sub("", sentence)
+        if shortfalls:
+            kept, told = [], []
+            for clause in _CLAUSE.findall(sentence):
+                if not is_shortfall(clause):
+                    kept.append(clause)
+                elif told and _CONTINUES.match(clause):  # “有几份合同挂网晚，没在…内公开”: one shortcoming
+                    told[-1] += "，" + shortfall_words(clause, report)
+                else:
+                    told.append(_with_its_thing(shortfall_words(clause, report), kept))
+            out.shortfalls += told
+            sentence = "".join(kept).strip("，, ")
+        if not sentence.strip("。；;！？ "):
+            continue
+        turned, facts = _facts(sentence, report)
+        turned = to_register(turned, report, subject=subject and not written)
+        if is_spoken(turned):
+            own = _as_typed(sentence)
+            out.spoken.append(own)
+            written.append(own)
+        else:
+            out.facts.extend(facts)
+            written.append(turned)
+    out.text = _once(written)
+    return out
+
+
+_THING = re.compile(r"微信公众号|公众号|门户网站|网站|公开栏|公告栏|视频号|微博|专栏|栏目")
+_DONE_TO = re.compile(r"^(?:更新|发布|公开|维护|推送|回复|答复)")
+
+
+def _with_its_thing(shortfall: str, before: list[str]) -> str:
+    """“公众号也开起来了，就是更新有点慢”: a shortcoming that says only what is done badly gets the thing the
+    clauses before it spoke of (“微信公众号更新不够及时”)."""
+    if not _DONE_TO.match(shortfall):
+        return shortfall
+    things = [m.group(0) for c in before for m in _THING.finditer(c)]
+    if not things:
+        return shortfall
+    thing = things[-1]
+    return ("微信公众号" if thing == "公众号" else thing) + shortfall
+
+
+def _as_typed(sentence: str) -> str:
+    sentence = sentence.strip().rstrip("，,；;")
+    return sentence if re.search(r"[。！？]$", sentence) else sentence + "。"
+
+
+_FIGURE = re.compile(r"\d+(?:\.\d+)?[多余]?(?:条|件|个|次|期|篇|场|人次|家|项|块|处|万元|元|名|人)")
+
+
+def _once(sentences: list[str]) -> str:
+    """The sentences joined, a clause whose figures an earlier sentence already states (the same figure said twice)
+    left out."""
+    seen: set[str] = set()
+    out = []
+    for s in sentences:
+        clauses = _CLAUSE.findall(s)
+        kept = []
+        for clause in clauses:
+            figures = set(_FIGURE.findall(clause))
+            if figures and figures <= seen and _said_before(clause, "".join(out + kept)):
+                continue  # the same figure of the same thing, said again
+            seen |= figures
+            kept.append(clause)
+        text = "".join(kept).rstrip("，,")
+        if text and not re.search(r"[。！？；]$", text):
+            text += "。"
+        if text.strip("。"):
+            out.append(text)
+    return "".join(out).replace("；。", "。")
+
+
+def _said_before(clause: str, earlier: str) -> bool:
+    words = re.sub(r"其中|共|全年|累计|一共|总共|[^\u4e00-\u9fff]", "", clause)
+    grams = {words[i:i + 2] for i in range(len(words) - 1)}
+    return not grams or sum(g in earlier for g in grams) >= 0.6 * len(grams)
+
+
+# ---------------------------------------------------------------- reference sentences from other reports
+def office_word(report: Report, last_year: Report | None) -> str:
+    """What the unit calls its internal offices: last year's report's word, else its level's."""
+    d = sentence_data()
+    if last_year is not None:
+        text = "".join(p for ps in last_year.sections.values() for p in ps)
+        found = re.findall(d.office_words, text)
+        if found:
+            return max(set(found), key=found.count)
+    return d.offices.get(report.level, "")
+
+
+_SELF = re.compile(r"(?:我|本)(?:镇|乡|街道|局|委|办|区|县|市|中心|院)|本机关|本单位")
+
+
+def adapted(reference: str, report: Report, last_year: Report | None) -> tuple[str, list[str]]:
+    """A published sentence in this unit's words (its self-name, its offices' name) and the other level's words it
+    still holds (to flag on screen)."""
+    d = sentence_data()
+    text = _SELF.sub(self_name(report), reference)
+    if own := office_word(report, last_year):
+        text = re.sub(d.office_words, own, text)
+    other = d.level_words.get(report.level)
+    return text, sorted(set(re.findall(other, text))) if other else []

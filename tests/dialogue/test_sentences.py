@@ -1,0 +1,217 @@
+"""A narrative answer made into a report's sentences (prompts/sentences.yaml): facts composed whole, a sentence that
+does not turn kept as typed and shown marked, shortcomings moved to 五, a corrected figure changed where it stands."""
+
+import pytest
+
+from gkassist.core.model import Report
+from gkassist.dialogue import Engine
+from gkassist.dialogue.sentences import compose_answer, figure_correction, is_spoken
+from gkassist.importer import import_file, load_any
+from support import SEED, needs_shared
+
+
+def bureau(level="department", agency="青岚县财政局"):
+    return Report.blank("2021", agency, 2025, level=level)
+
+
+@pytest.mark.parametrize("said, written", [
+    ("搞了个预决算公开专栏", "开设预决算公开专栏"),
+    ("新开了“办事指南”栏目", "新开设“办事指南”栏目"),
+    ("在网站上弄了一个政策解读专区", "开设政策解读专区"),
+    ("公众号加了个便民服务栏目", "开设便民服务栏目"),
+    ("网站的栏目调了一下", "对网站的栏目进行调整"),
+    ("把公开目录重新调整了一下", "对公开目录进行调整"),
+    ("对了，那2个规范性文件都是在网站上公开的", "上述2个规范性文件均在网站公开"),
+    ("今年没有制发规范性文件", "未制发规范性文件"),
+    ("在门户网站公开了96条", "通过门户网站主动公开信息96条"),
+    ("主要在县政府网站局专栏发了90来条", "通过县政府网站局专栏主动公开信息90余条"),
+    ("各社区的公开栏换了10块新的", "更换各社区的公开栏10块"),
+    ("局公众号也开起来了", "开通局微信公众号"),
+    ("公告栏也同步贴了", "同步在公告栏张贴公开"),
+    ("信息发之前办公室先审一遍，再给分管领导看", "信息发布前由办公室先行审核，再报分管领导审定"),
+    ("保密这块没出过事", "未出现保密问题"),
+    ("年初开了个会布置工作", "召开工作部署会议"),
+    ("请县里的专家来讲了2次课", "邀请县级专家授课2次"),
+    ("不掌握的都告诉了申请人去哪里问", "对本机关不掌握的信息，均告知申请人有权机关"),
+])
+def test_a_fact_is_written_whole(said, written):
+    composed = compose_answer(said, bureau())
+    assert written in composed.text and composed.spoken == []
+    assert not is_spoken(composed.text)
+    assert "开展专栏" not in composed.text and "开展栏目" not in composed.text
+
+
+@pytest.mark.parametrize("said, problem", [
+    ("问题是有几份采购合同挂网晚，没在20个工作日内公开", "部分采购合同公开不够及时，未在20个工作日内公开"),
+    ("有的乡镇还在用老的公开栏", "部分乡镇仍在使用旧公开栏"),
+    ("政务公开是办公室的人兼着做的", "政务公开工作由办公室人员兼职承担"),
+    ("信息员都是老师兼着做的", "信息员均由老师兼任"),
+    ("不过有几个社区的公开栏还是老的，更新慢", "部分社区的公开栏较为陈旧，更新不够及时"),
+    ("公众号更新得有点慢", "微信公众号更新不够及时"),
+    ("还有3个村的公开栏坏了还没修", "3个村的公开栏损坏尚未修复"),
+])
+def test_a_shortcoming_told_in_passing_is_taken_out_in_a_reports_words(said, problem):
+    composed = compose_answer("新建公开栏8块。" + said + "。", bureau())
+    assert composed.shortfalls == [problem]
+    assert composed.text == "我局新建公开栏8块。"
+
+
+@pytest.mark.parametrize("said", ["去年提的公开不及时的问题，今年已经整改了", "上年度报告说的解读不够，已补齐", "没出过问题"])
+def test_last_years_problem_and_its_remedy_is_no_shortcoming(said):
+    assert compose_answer(said, bureau()).shortfalls == []
+
+
+@pytest.mark.parametrize("said", ["这个事吧反正挺麻烦的，一直啥也没定下来", "网站那个东西咋弄都不好使",
+                                  "镇里定了个规矩，信息先由党政办初审，保密审查也一起做了",
+                                  "开了3次会专门讲政务公开，年底还做了一次检查"])
+def test_a_sentence_no_rule_turns_is_kept_as_typed_never_half_rewritten(said):
+    composed = compose_answer("在门户网站公开了96条。" + said + "。", bureau())
+    assert composed.spoken == [said + "。"]
+    assert composed.text.endswith(said + "。")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("说错了，主动公开是76条不是73条", ("主动公开", "73", "76", "条")),
+    ("不对，培训不是2次，是3次", ("培训", "2", "3", "次")),
+    ("更正一下：关注用户3.5万应该是4万", ("关注用户", "3.5", "4", "万")),
+    ("写错了，公开栏12块改成15块", ("公开栏", "12", "15", "块")),
+])
+def test_a_correction_names_the_figure_it_changes(text, expected):
+    assert figure_correction(text) == expected
+
+
+def test_a_correction_changes_that_figure_and_nothing_else():
+    engine = Engine.start(import_file(SEED).report, 2021)
+    engine.jump("overview_proactive")
+    engine.answer("今年在镇政府网站公开了73条，村务公开栏更新了12次")
+    replies = engine.answer("说错了，主动公开是76条不是73条")
+    assert replies[0].text.endswith("将写入：（一）主动公开。2021年，我镇通过镇政府网站主动公开信息76条，村务公开栏更新12次。")
+    engine.answer("对")
+    # said at a later question, it changes the saved paragraph that states it
+    engine.jump("overview_platform")
+    replies = engine.answer("不对，村务公开栏更新不是12次，是14次")
+    assert engine.report.sections["overview"][0].endswith("村务公开栏更新14次。")
+    assert "已把（一）里的12次改为14次" in replies[0].text
+
+
+def test_a_spoken_sentence_is_shown_with_a_reference_and_can_be_taken_edited_or_dropped():
+    engine = Engine.start(import_file(SEED).report, 2021)
+    engine.jump("overview_platform")
+    replies = engine.answer("新做了12块公开栏。网站那个东西咋弄都不好使。")
+    marked = next(r.text for r in replies if r.text.startswith("这几句我没能改成"))
+    assert "1. “网站那个东西咋弄都不好使。”" in marked
+    assert engine.pending.paragraphs[0] == "（四）平台建设。我镇新建12块公开栏。网站那个东西咋弄都不好使。"  # what is shown
+    replies = engine.answer("改1：网站运行不够稳定")
+    assert replies[0].text == "将写入：（四）平台建设。我镇新建12块公开栏。网站运行不够稳定。"
+    engine.answer("对")
+    assert engine.report.sections["overview"][-1] == "（四）平台建设。我镇新建12块公开栏。网站运行不够稳定。"
+    engine.jump("overview_platform")
+    engine.answer("新做了12块公开栏。网站那个东西咋弄都不好使。")
+    assert engine.answer("删1")[0].text == "将写入：（四）平台建设。我镇新建12块公开栏。"
+
+
+def test_a_shortcoming_told_at_the_platform_goes_to_five_with_a_measure():
+    engine = Engine.start(import_file(SEED).report, 2021)
+    for answer in ["没有", "对", "没有", "对", "规范性文件制发0件，现行有效0件，行政许可5件", "对"]:
+        engine.answer(answer)
+    engine.jump("overview_platform")
+    replies = engine.answer("新做了12块公开栏，问题是有几个村的公开栏还在用老的")
+    assert replies[0].text == "将写入：（四）平台建设。我镇新建12块公开栏。"
+    assert "部分村的公开栏仍在使用旧的" in replies[1].text or "部分村的公开栏" in replies[1].text
+    engine.answer("对")
+    engine.jump("problems")
+    replies = engine.answer("去年提的公开内容不全，今年按目录补齐了")
+    shown = "\n".join(r.text for r in replies)
+    assert "平台建设方面，部分村的公开栏" in shown and "下一步将制定更新计划" in shown
+
+
+def test_writing_the_follow_up_again_keeps_every_edit_of_the_problems():
+    engine = Engine.start(import_file(SEED).report, 2021)
+    for answer in ["没有", "对", "没有", "对", "规范性文件制发0件，现行有效0件，行政许可5件", "对"]:
+        engine.answer(answer)
+    engine.jump("problems")
+    engine.answer("去年提的公开内容不全，今年按目录补齐了")
+    engine.answer("加：村级公开栏更新不及时，下一步实行每月集中更新")
+    engine.answer("改1：依申请公开渠道宣传不够，下一步在便民服务中心张贴申请指引")
+    replies = engine.answer("去年提的公开内容不全的问题，今年按目录逐项补齐了")
+    shown = replies[-2].text
+    assert "一是依申请公开渠道宣传不够，下一步在便民服务中心张贴申请指引；二是村级公开栏更新不及时" in shown
+    assert "逐项补齐" in shown
+    engine.answer("对")
+    # reopened after saving: the follow-up written again, the problems as they were
+    engine.jump("problems")
+    engine.answer("针对去年的问题，今年按目录补齐了全部内容")
+    engine.answer("对")
+    assert engine.report.sections["problems"][1].startswith("本年度存在的问题和改进措施：一是依申请公开渠道宣传不够")
+    assert "二是村级公开栏更新不及时" in engine.report.sections["problems"][1]
+
+
+def test_a_paragraph_made_from_a_table_follows_the_table_unless_the_clerk_wrote_it():
+    engine = Engine.start(import_file(SEED).report, 2021)
+    for answer in ["自然人申请3件，予以公开3件", "对", "没有", "对", "规范性文件制发1件，现行有效1件，行政许可5件", "对",
+                   "在镇政府网站公开了80条", "对", "主要是问土地补偿的，都按时答复了", "对", "党政办负责审核", "对"]:
+        engine.answer(answer)
+    assert engine.report.sections["overview"][1].startswith("（二）依申请公开。2021年，我镇共收到政府信息公开申请3件")
+    engine.jump("requests")
+    replies = engine.answer("自然人申请4件，予以公开4件")
+    replies = engine.answer("对")
+    said = next(r.text for r in replies if r.text.startswith("一（二）已按表三更新："))
+    assert "共收到政府信息公开申请4件；办结4件，其中予以公开4件" in said and "主要涉及土地补偿" in said
+    assert engine.report.sections["overview"][1] == said.removeprefix("一（二）已按表三更新：")
+    from gkassist.checks import check
+    assert [f for f in check(engine.report) if f.rule == "TEXT-NUMBERS"] == []
+    # the clerk's own 一（三）: left as written (TEXT-NUMBERS then says what disagrees)
+    engine.report.sections["overview"][2] = "（三）政府信息管理。我镇制发行政规范性文件1件。"
+    engine.jump("proactive")
+    engine.answer("规范性文件制发2件，现行有效2件，行政许可5件")
+    replies = engine.answer("对")
+    assert not any(r.text.startswith("一（三）已按") for r in replies)
+    assert engine.report.sections["overview"][2] == "（三）政府信息管理。我镇制发行政规范性文件1件。"
+    assert [f.rule for f in check(engine.report) if f.rule == "TEXT-NUMBERS"] == ["TEXT-NUMBERS"]
+
+
+def test_figures_stated_in_five_are_checked_against_the_tables():
+    from gkassist.checks import check
+
+    engine = Engine.start(import_file(SEED).report, 2021)
+    for answer in ["自然人申请4件，予以公开1件，不予公开3件，属于国家秘密", "对"]:
+        engine.answer(answer)
+    engine.report.sections["problems"] = ["本年度存在的问题和改进措施：一是不予公开5件，无法提供的有2件。"]
+    messages = [f.message for f in check(engine.report) if f.rule == "TEXT-NUMBERS"]
+    assert any("不予公开5件" in m for m in messages) and any("无法提供的有2件" in m for m in messages)
+
+
+@needs_shared()
+@pytest.mark.parametrize("said", ["还是局办公室，电话不变，地址、邮编和传真跟去年一样，网站也一样",
+                                  "办公室，电话0591-23163551，地址跟去年一样／邮编传真都一样，网站不变"])
+def test_the_preface_takes_last_years_contact_block_where_the_clerk_says_it_is_unchanged(said):
+    from support import CORPUS
+
+    last, _ = load_any(str(CORPUS / "2024_pingtan_czjrj.txt"))
+    assert last.imported.contact["fax"] == "0591-23100206" and last.imported.contact["postcode"] == "350400"
+    engine = Engine.start(last, 2025)
+    engine.jump("preface")
+    engine.answer(said)
+    engine.answer("对")
+    preface = engine.report.preface[0]
+    assert "地址：平潭综合实验区北厝镇金井湾片区管委会大楼主楼6层" in preface and "邮编：350400" in preface
+    assert "电话：0591-23163551" in preface and "传真：0591-23100206" in preface
+    assert "www.pingtan.gov.cn" in preface and "一样" not in preface and "不变" not in preface
+
+
+@pytest.mark.parametrize("said, written", [
+    ("没收费。办人大建议2件，政协提案3件，答复都在网上公开了。", "办理人大代表建议2件、政协委员提案3件，答复内容均已在政府网站公开"),
+    ("今年办了人大代表建议2件……还有政协提案1件，没有别的事。", "办理人大代表建议2件、政协委员提案1件，无其他需要报告的事项"),
+    ("没有收费，也没有别的事", "未收取信息处理费，无其他需要报告的事项"),
+    ("信息处理费没收过，也没有别的要说的", "未收取信息处理费，无其他需要报告的事项"),
+])
+def test_six_in_a_reports_words(said, written):
+    assert written in compose_answer(said, bureau(), shortfalls=False).text
+
+
+def test_unchanged_where_last_year_gave_nothing_is_never_printed():
+    engine = Engine.start(import_file(SEED).report, 2021)
+    engine.jump("preface")
+    replies = engine.answer("党政办，电话0431-87000001，地址跟去年一样")
+    assert "跟去年一样" not in engine.pending.paragraphs[0]
+    assert any("没有用上：“地址跟去年一样”" in r.text for r in replies)
