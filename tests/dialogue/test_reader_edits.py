@@ -160,7 +160,7 @@ def add_word(path, list_line, word):
 
 @pytest.mark.parametrize("list_line, word, table, turns, expect", [
     ("  business: [", "个体经营者", "t3", ["个体经营者申请2件，都公开了"], {("new", "business"): 2, ("open", "business"): 2}),
-    ("  reject_1: [", "上访", "t3", ["自然人申请1件，是上访的事，不予处理"], {("new", "natural"): 1, ("reject_1", "natural"): 1}),
+    ("  reject_1: [", "闹访", "t3", ["自然人申请1件，是闹访的事，不予处理"], {("new", "natural"): 1, ("reject_1", "natural"): 1}),
     ("answer_leads: [", "'我?翻了(?:一)?下台账'", "t3", ["自然人申请几件，都公开了", "我翻了下台账，3件"],
      {("new", "natural"): 3, ("open", "natural"): 3}),
     ("  upheld: [", "没支持他", "t4", ["复议1件，复议机关没支持他"], {("cases", "review.upheld"): 1}),
@@ -184,3 +184,65 @@ def test_a_mistake_in_the_markers_is_named_with_its_file_and_line(word_lists, ol
     words.words.cache_clear()
     with pytest.raises(InputError, match=rf"answers.yaml：第\d+行.*{said}"):
         words.words()
+
+
+# ------------------------------------------------------------------ a reason given later, in everyday words
+@pytest.mark.parametrize("first, later, row", [
+    ("个人申请4件，公开3件，1件不予公开", "不予公开的那件是我们内部的人事考核材料", "deny_5"),
+    ("个人申请4件，公开3件，1件不予公开", "那件涉及单位内部的后勤管理", "deny_5"),
+    ("个人申请4件，公开3件，1件不予公开", "不公开的那件涉及别人的隐私", "deny_4"),
+    ("个人申请4件，公开3件，1件不予公开", "那件是会议纪要，还没定稿", "deny_6"),
+    ("个人申请4件，公开3件，1件不予公开", "那件要的是执法档案", "deny_7"),
+    ("个人申请4件，公开3件，1件不予公开", "那件是涉密的", "deny_1"),
+    ("个人申请4件，公开3件，1件不予公开", "那件是查自己户籍信息的，按查询处理", "deny_8"),
+    ("个人申请2件，一件公开，一件无法提供", "无法提供是因为这事不归我们管", "unable_1"),
+    ("个人申请2件，一件公开，一件无法提供", "那件我们单位根本没有这个材料", "unable_1"),
+    ("个人申请2件，一件公开，一件无法提供", "那件没有现成的，得专门做", "unable_2"),
+    ("个人申请2件，一件公开，一件无法提供", "那件补正以后还是说不清楚要什么", "unable_3"),
+    ("个人申请3件，公开2件，还有1件不再处理了", "那件是让他补正材料，他到期也没补", "other_1"),
+    ("个人申请3件，公开2件，还有1件不再处理了", "让他补材料，他始终没补", "other_1"),
+    ("个人申请3件，公开2件，还有1件不再处理了", "那件是让他交费，他一直没交钱", "other_2"),
+    ("个人申请3件，公开2件，还有1件不再处理了", "那件申请人自己不要了", "other_3"),
+    ("个人申请2件，1件公开，1件申请人自己撤回了", "撤回的那件算其他处理", "other_3"),
+    ("个人申请2件，1件公开，1件申请人放弃了", "那件算其他", "other_3"),
+    ("个人申请3件，公开2件，还有1件不予处理", "那件其实是来上访反映问题的", "reject_1"),
+    ("个人申请3件，公开2件，还有1件不予处理", "那件是他一再申请的，量很大", "reject_4"),
+])
+def test_a_reason_given_later_in_everyday_words_fills_its_row(first, later, row):
+    found = cells("t3", first, later)
+    assert found[(row, "natural")] == 1
+    assert not any(r.endswith("_") for r, _ in found)
+
+
+@pytest.mark.parametrize("first, later, row", [
+    ("个人申请5件，公开3件", "剩下2件都是查不动产登记信息的，按行政查询事项处理，不予公开", "deny_8"),
+    ("个人申请5件，公开3件", "另外2件是查婚姻登记记录的，属于查询，不予公开", "deny_8"),
+])
+def test_what_the_remaining_cases_asked_for_is_no_count_of_its_own(first, later, row):
+    assert cells("t3", first, later) == {("new", "natural"): 5, ("open", "natural"): 3, (row, "natural"): 2}
+
+
+# ------------------------------------------------------------------ the count asked for after an answer that gave none
+@pytest.mark.parametrize("first, bare, kind, row, n", [
+    ("个人申请的都公开了", "12", "natural", "open", 12),
+    ("群众申请的全部予以公开", "我查了一下，7件", "natural", "open", 7),
+    ("老百姓申请的，全都给公开了，数量我回头查一下", "我查了下，3件", "natural", "open", 3),
+    ("公司申请的都部分公开了，数量回头再核", "一共4件", "business", "partial", 4),
+    ("律所来申请的，都给了", "2", "legal", "open", 2),
+])
+def test_a_bare_count_answers_how_many_applications(first, bare, kind, row, n):
+    assert asks("t3", first)
+    assert cells("t3", first, bare) == {("new", kind): n, (row, kind): n}
+
+
+@pytest.mark.parametrize("said, kind, row", [
+    ("有个公司来申请过，给他部分公开了", "business", "partial"),
+    ("今年有位村民申请过，给他公开了", "natural", "open"),
+    ("有家律所申请了信息公开，我们不掌握", "legal", "unable_1"),
+    ("只有一个老百姓来申请，公开了", "natural", "open"),
+])
+def test_one_applicant_means_one_application_and_a_count_that_agrees_only_confirms(said, kind, row):
+    expect = {("new", kind): 1, (row, kind): 1}
+    assert cells("t3", said) == expect
+    for bare in ("就1件", "1", "是1件"):
+        assert cells("t3", said, bare) == expect

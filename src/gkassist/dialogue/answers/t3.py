@@ -61,6 +61,7 @@ ALSO = Marker("also")  # “企业那1件也公开了”: in addition to what wa
 ZERO_SAID = Marker("zero_after", r"(?:的)?(?:也|都|均)?WORDS[。！!]?$")
 NONE_BEFORE = Marker("none_before", r"^(?:其实|实际上|实际)?(?:也)?(?:并)?WORDS")
 APPLIED_FOR_REVIEW = Marker("review_applied")  # (an application for a 复议 is no 表三 application)
+ONE_APPLICANT = Marker("one_applicant")  # “有个公司来申请过”: one application of that kind
 HALF = Marker("half")  # “一半公开”: half of the applications in scope
 REFERS = Marker("refers")
 
@@ -186,6 +187,8 @@ def frame(clause: Clause, labels) -> Frame:
     vague = bool(w.vague_kinds.search(said))
     kinds = kinds_in(w.vague_kinds.sub("", said))  # “法人或者其他组织” names no kind, not 其他组织
     kind = kinds[0] if len(kinds) == 1 and not vague else None
+    if count is None and kind and APPLIES_WORDS.search(text) and ONE_APPLICANT.search("，" + text):
+        count = 1  # “有个公司来申请过”
     return Frame(clause, kind, row, None if row else group_of(rest), count,
                  bool(w.all.search(text)), bool(APPLIES.search(text)), bool(w.carried_in.search(text)),
                  bool(w.no_carry.search(text)), bool(w.carry_next.search(text)),
