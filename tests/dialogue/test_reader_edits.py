@@ -246,3 +246,33 @@ def test_one_applicant_means_one_application_and_a_count_that_agrees_only_confir
     assert cells("t3", said) == expect
     for bare in ("就1件", "1", "是1件"):
         assert cells("t3", said, bare) == expect
+
+
+# ------------------------------------------------------------------ some cases of one kind are another's
+@pytest.mark.parametrize("later, kind", [
+    ("搞错了，有1件自然人的其实是公司申请的，也是公开了", "business"),
+    ("说错了，个人的有1件其实是企业申请的", "business"),
+    ("不对，有1件个人的实际是律所申请的", "legal"),
+    ("弄错了，其中自然人的1件其实是村委会申请的", "other"),
+])
+def test_move_some_cases_to_a_kind_named_in_everyday_words(later, kind):
+    first = "自然人申请3件都公开了，企业申请2件，1件公开1件转到明年办"
+    found = cells("t3", first, later)
+    assert found[("new", "natural")] == 2 and found[("open", "natural")] == 2
+    before = 2 if kind == "business" else 0  # the 企业's own 2 (1 公开, 1 结转)
+    assert found[("new", kind)] == before + 1
+    assert found[("open", kind)] == before // 2 + 1
+    assert found[("carry_next", "business")] == 1
+
+
+@pytest.mark.parametrize("first, later, moved", [
+    ("企业申请2件，一件公开，一件要求补正后还是说不清楚要什么", "不好意思，那件是个人申请的，不是企业", "unable_3"),
+    ("企业申请2件，一件公开，一件我们不掌握", "那件是个人申请的，不是企业", "unable_1"),
+    ("公司申请3件，2件公开，1件涉及商业秘密不予公开", "说错了，那件是老百姓申请的，不是公司", "deny_4"),
+    ("企业申请2件，一件公开，一件是重复申请", "那件其实是群众申请的，不是企业的", "reject_2"),
+])
+def test_that_case_is_the_one_the_last_clause_described(first, later, moved):
+    found = cells("t3", first, later)
+    assert found[("new", "natural")] == 1 and found[(moved, "natural")] == 1
+    assert ("open", "natural") not in found and found[("open", "business")] >= 1
+    assert (moved, "business") not in found
