@@ -276,3 +276,17 @@ def test_that_case_is_the_one_the_last_clause_described(first, later, moved):
     assert found[("new", "natural")] == 1 and found[(moved, "natural")] == 1
     assert ("open", "natural") not in found and found[("open", "business")] >= 1
     assert (moved, "business") not in found
+
+
+# ------------------------------------------------------------------ 表四: a case said with one outcome had another
+@pytest.mark.parametrize("first, later, expect", [
+    ("复议3件，2件维持，1件纠正", "说错了，纠正的那件其实是申请人撤回了",
+     {("cases", "review.upheld"): 2, ("cases", "review.other"): 1}),
+    ("复议3件，2件维持，1件纠正", "纠正的那件其实是撤回了", {("cases", "review.upheld"): 2, ("cases", "review.other"): 1}),
+    ("复议3件，2件维持，1件纠正", "不好意思，纠正的那件其实也是维持", {("cases", "review.upheld"): 3}),
+    ("复议3件，2件维持，1件纠正", "不对，纠正的那件还没审完", {("cases", "review.upheld"): 2, ("cases", "review.pending"): 1}),
+    ("行政诉讼2件，1件胜诉，1件败诉", "败诉的那件其实是对方撤诉了",
+     {("cases", "suit_direct.upheld"): 1, ("cases", "suit_direct.other"): 1}),
+])
+def test_move_a_case_to_another_outcome_keeps_the_cases(first, later, expect):
+    assert cells("t4", first, later) == expect
