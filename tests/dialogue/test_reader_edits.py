@@ -290,3 +290,32 @@ def test_that_case_is_the_one_the_last_clause_described(first, later, moved):
 ])
 def test_move_a_case_to_another_outcome_keeps_the_cases(first, later, expect):
     assert cells("t4", first, later) == expect
+
+
+# ------------------------------------------------------------------ 表二: a label asked back to itself; 俩, 仨
+@pytest.mark.parametrize("later, n", [("现行有效的？4个", 4), ("有效的呢？7个", 7), ("现在有效的？一共9件", 9),
+                                      ("现行有效？俩", 2), ("现在还有效的？仨", 3)])
+def test_a_label_with_a_question_mark_then_a_count_fills_that_column(later, n):
+    found = cells("t2", "规范性文件出了1个，许可处罚强制这些都没有", later)
+    assert found[("normative", "issued")] == 1 and found[("normative", "in_force")] == n
+
+
+@pytest.mark.parametrize("said, expect", [
+    ("规范性文件制发俩，废止一个，现在有效的十个", (2, 1, 10)),
+    ("规范性文件制发仨，废止俩，现行有效的5个", (3, 2, 5)),
+    ("规范性文件发了俩，没有废止，现行有效仨", (2, 0, 3)),
+])
+def test_lia_is_two_and_sa_is_three(said, expect):
+    found = cells("t2", said)
+    assert tuple(found.get(("normative", c), 0) for c in ("issued", "repealed", "in_force")) == expect
+
+
+# ------------------------------------------------------------------ a correction restating part of the figures
+@pytest.mark.parametrize("first, later, kind, n", [
+    ("个人申请4件，全部公开", "不对，应该是公开3件，有1件到年底还没答复完，结转下年", "natural", 4),
+    ("个人申请4件，全部公开", "说错了，公开的是3件，有1件还在办理，转到明年", "natural", 4),
+    ("企业申请5件，都公开了", "不对，公开4件，有1件没办完，结转下年度", "business", 5),
+    ("个人申请4件，全部公开", "有1件其实还没答复，要结转", "natural", 4),
+])
+def test_the_case_carried_on_in_a_correction_is_no_new_count_of_applications(first, later, kind, n):
+    assert cells("t3", first, later) == {("new", kind): n, ("open", kind): n - 1, ("carry_next", kind): 1}

@@ -191,9 +191,12 @@ def frame(clause: Clause, labels) -> Frame:
     kind, kinds, kind_from = _moved_kinds(said, text, kind, kinds)
     if count is None and kind and APPLIES_WORDS.search(text) and ONE_APPLICANT.search("，" + text):
         count = 1  # “有个公司来申请过”
+    carry = bool(w.carry_next.search(text))
+    # (“有1件到年底还没答复完”: a case carried on, not one more application)
+    applies = bool(APPLIES_WORDS.search(text)) or (not carry and bool(APPLIES.search(text)))
     return Frame(clause, kind, row, None if row else group_of(rest), count,
-                 bool(w.all.search(text)), bool(APPLIES.search(text)), bool(w.carried_in.search(text)),
-                 bool(w.no_carry.search(text)), bool(w.carry_next.search(text)),
+                 bool(w.all.search(text)), applies, bool(w.carried_in.search(text)),
+                 bool(w.no_carry.search(text)), carry,
                  vague and not kinds, bool(w.corrections.search(text)), bool(REFERS.search(text)),
                  partitive=bool(PARTITIVE.search(text)), several=len(kinds) > 1 or (vague and bool(kinds)),
                  no_organisations=bool(re.search(rf"(?:{NEGATED_KIND.pattern})(?:{ORGANISATIONS.pattern})", text)),
