@@ -91,9 +91,9 @@ def answered(state: TableState, text: str) -> str | None:
 
 
 def _applications_counted(state: TableState, said: str, count: str) -> str | None:
-    """A bare count after an answer that said results but no number of applications (“个人申请的都公开了” → asked how
-    many → “12”): the count of the applications it spoke of, of the one kind it named; after an answer that did count
-    them, the same count again only confirms it (“有个公司来申请过” → “就1件”)."""
+    """A bare count after an answer that said results but no number of applications (“群众申请的全部公开” → asked how
+    many → “7”): the count of the applications it spoke of, of the one kind it named; after an answer that did count
+    them, the same count again only confirms it (“有位村民申请过” → “是1件”)."""
     last = len(state.turns) - 1
     facts = [f for f in state.reading.facts if f.turn == last]
     counted = [f.count for f in facts if f.what == "requests" and f.count is not None]

@@ -61,7 +61,7 @@ ALSO = Marker("also")  # “企业那1件也公开了”: in addition to what wa
 ZERO_SAID = Marker("zero_after", r"(?:的)?(?:也|都|均)?WORDS[。！!]?$")
 NONE_BEFORE = Marker("none_before", r"^(?:其实|实际上|实际)?(?:也)?(?:并)?WORDS")
 APPLIED_FOR_REVIEW = Marker("review_applied")  # (an application for a 复议 is no 表三 application)
-ONE_APPLICANT = Marker("one_applicant")  # “有个公司来申请过”: one application of that kind
+ONE_APPLICANT = Marker("one_applicant")  # “有家律所申请了”: one application of that kind
 HALF = Marker("half")  # “一半公开”: half of the applications in scope
 REFERS = Marker("refers")
 
@@ -88,7 +88,7 @@ class Frame:
     moved_from: str | None = None  # the row a correction takes the result from (“不掌握的那件其实是需要另行制作的”)
     vague_count: bool = False  # “企业也有几件”: a count said without its number
     refers_to: str | None = None  # the result row (or group prefix) “X的那件” speaks of
-    kind_from: str | None = None  # the kind a correction takes cases from (“有1件自然人的其实是公司申请的”, “…，不是企业”)
+    kind_from: str | None = None  # the kind a correction takes cases from (“个人的有2件其实是律所的”, “…，不是公司”)
 
     @property
     def text(self) -> str:
@@ -190,9 +190,9 @@ def frame(clause: Clause, labels) -> Frame:
     kind = kinds[0] if len(kinds) == 1 and not vague else None
     kind, kinds, kind_from = _moved_kinds(said, text, kind, kinds)
     if count is None and kind and APPLIES_WORDS.search(text) and ONE_APPLICANT.search("，" + text):
-        count = 1  # “有个公司来申请过”
+        count = 1  # “有家律所申请了”
     carry = bool(w.carry_next.search(text))
-    # (“有1件到年底还没答复完”: a case carried on, not one more application)
+    # (“有2件还在办理”: cases carried on, not one more application)
     applies = bool(APPLIES_WORDS.search(text)) or (not carry and bool(APPLIES.search(text)))
     return Frame(clause, kind, row, None if row else group_of(rest), count,
                  bool(w.all.search(text)), applies, bool(w.carried_in.search(text)),
@@ -206,8 +206,8 @@ def frame(clause: Clause, labels) -> Frame:
 
 
 def _moved_kinds(said: str, text: str, kind: str | None, kinds: list[str]) -> tuple[str | None, list[str], str | None]:
-    """(kind, kinds, kind moved from): “有1件自然人的其实是公司申请的” names the kind the cases are of after the move
-    word and the one they were taken for before it; “那件是个人申请的，不是企业” the one they were not."""
+    """(kind, kinds, kind moved from): “个人的有2件其实是律所的” names the kind the cases are of after the move word
+    and the one they were taken for before it; “那件是群众的，不是公司” the one they were not."""
     m = MOVE.search(said)
     if len(kinds) > 1 and m:
         before, after = kinds_in(said[:m.start()]), kinds_in(said[m.end():])
@@ -330,7 +330,7 @@ def _bare_correction(s: Scope, f: Frame) -> bool:
 
 
 def _case_moved(s: Scope, f: Frame) -> bool:
-    """Move: “有1件自然人的其实是公司申请的”, “那件是个人申请的，不是企业” — some (not all) of the cases said of one kind
+    """Move: “个人的有2件其实是律所的”, “那件是群众的，不是公司” — some (not all) of the cases said of one kind
     are another's, with their result: “那件” is the case the last answer described last."""
     if not (s.turn and f.kind and f.kind_from and f.row is None and f.group is None):
         return False

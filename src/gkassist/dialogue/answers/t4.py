@@ -140,7 +140,7 @@ def _moved(a: _Answer, f: Frame) -> bool:
 
 
 def _outcome_moved(a: _Answer, f: Frame) -> bool:
-    """Move: “纠正的那件其实是申请人撤回了” — a case said with one outcome had another (a withdrawal is 其他结果);
+    """Move: “败诉的那件其实对方撤诉了” — a case said with one outcome had another (a withdrawal is 其他结果);
     the cases of its kind stay as many."""
     if not (f.clause.turn and f.refers_outcome and f.outcome and f.outcome != f.refers_outcome):
         return False
