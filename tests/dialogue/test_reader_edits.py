@@ -319,3 +319,14 @@ def test_lia_is_two_and_sa_is_three(said, expect):
 ])
 def test_the_case_carried_on_in_a_correction_is_no_new_count_of_applications(first, later, kind, n):
     assert cells("t3", first, later) == {("new", kind): n, ("open", kind): n - 1, ("carry_next", kind): 1}
+
+
+@pytest.mark.parametrize("said, row", [
+    ("1件涉及他人信息不予公开", "deny_4"), ("1件是内部的考核材料不予公开", "deny_5"), ("1件是征求意见稿，不予公开", "deny_6"),
+    ("1件我们单位根本没有这个材料", "unable_1"), ("1件找不到，无法提供", "unable_1"),
+    ("1件没有现成的要专门做，无法提供", "unable_2"), ("1件补正后还是说不清要什么", "unable_3"),
+    ("1件是上访反映问题的，不予处理", "reject_1"), ("1件是同样的内容又申请，不予处理", "reject_2"),
+    ("1件让他补正他一直没补", "other_1"), ("1件没交钱，不再处理", "other_2"), ("1件申请人自己不要了", "other_3"),
+])
+def test_everyday_reasons_in_the_same_answer(said, row):
+    assert cells("t3", "个人申请3件，公开2件，" + said) == {("new", "natural"): 3, ("open", "natural"): 2, (row, "natural"): 1}
