@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from gkassist.core.numbers import parse_number
 from gkassist.dialogue.answers import t2, t3, t4
 from gkassist.dialogue.answers.parsed import Cells, Parsed, impossible
 from gkassist.dialogue.answers.state import Open, TableState, dump, load
@@ -79,14 +80,30 @@ def answered(state: TableState, text: str) -> str | None:
     if not m or state.previous is None or not state.turns:
         return None
     asked = next((o for o in state.reading.opened if o.part == "count" and o.turn == len(state.turns) - 1), None)
-    if asked is None:
-        return None
     said = state.turns[-1]
+    if asked is None:
+        return _applications_counted(state, said, m.group(1)) if state.table == "t3" else None
     filled = fill(asked, m.group(1))
     if asked.words not in said or filled == asked.words:
         return None
     # (“12件，都是个人的”: what follows the count is said after the answer it completes)
     return said.replace(asked.words, filled, 1) + (f"；{m.group('rest')}" if m.group("rest") else "")
+
+
+def _applications_counted(state: TableState, said: str, count: str) -> str | None:
+    """A bare count after an answer that said results but no number of applications (“群众申请的全部公开” → asked how
+    many → “7”): the count of the applications it spoke of, of the one kind it named; after an answer that did count
+    them, the same count again only confirms it (“有位村民申请过” → “是1件”)."""
+    last = len(state.turns) - 1
+    facts = [f for f in state.reading.facts if f.turn == last]
+    counted = [f.count for f in facts if f.what == "requests" and f.count is not None]
+    if counted:
+        return said if parse_number(count) == sum(counted) else None
+    if not any(f.what == "result" for f in facts):
+        return None
+    kinds = t3.kinds_in(said)
+    name = words().kind_names[kinds[0]] if len(kinds) == 1 else ""
+    return f"{said}；{name}申请{count}件"
 
 
 # “大概20件”, “20多件”, “1000来件”, “5千元左右”: the figure said as about so much, replaced by the exact one

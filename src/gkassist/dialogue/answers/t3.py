@@ -61,6 +61,7 @@ ALSO = Marker("also")  # “企业那1件也公开了”: in addition to what wa
 ZERO_SAID = Marker("zero_after", r"(?:的)?(?:也|都|均)?WORDS[。！!]?$")
 NONE_BEFORE = Marker("none_before", r"^(?:其实|实际上|实际)?(?:也)?(?:并)?WORDS")
 APPLIED_FOR_REVIEW = Marker("review_applied")  # (an application for a 复议 is no 表三 application)
+ONE_APPLICANT = Marker("one_applicant")  # “有家律所申请了”: one application of that kind
 HALF = Marker("half")  # “一半公开”: half of the applications in scope
 REFERS = Marker("refers")
 
@@ -87,6 +88,7 @@ class Frame:
     moved_from: str | None = None  # the row a correction takes the result from (“不掌握的那件其实是需要另行制作的”)
     vague_count: bool = False  # “企业也有几件”: a count said without its number
     refers_to: str | None = None  # the result row (or group prefix) “X的那件” speaks of
+    kind_from: str | None = None  # the kind a correction takes cases from (“个人的有2件其实是律所的”, “…，不是公司”)
 
     @property
     def text(self) -> str:
@@ -186,15 +188,33 @@ def frame(clause: Clause, labels) -> Frame:
     vague = bool(w.vague_kinds.search(said))
     kinds = kinds_in(w.vague_kinds.sub("", said))  # “法人或者其他组织” names no kind, not 其他组织
     kind = kinds[0] if len(kinds) == 1 and not vague else None
+    kind, kinds, kind_from = _moved_kinds(said, text, kind, kinds)
+    if count is None and kind and APPLIES_WORDS.search(text) and ONE_APPLICANT.search("，" + text):
+        count = 1  # “有家律所申请了”
+    carry = bool(w.carry_next.search(text))
+    # (“有2件还在办理”: cases carried on, not one more application)
+    applies = bool(APPLIES_WORDS.search(text)) or (not carry and bool(APPLIES.search(text)))
     return Frame(clause, kind, row, None if row else group_of(rest), count,
-                 bool(w.all.search(text)), bool(APPLIES.search(text)), bool(w.carried_in.search(text)),
-                 bool(w.no_carry.search(text)), bool(w.carry_next.search(text)),
+                 bool(w.all.search(text)), applies, bool(w.carried_in.search(text)),
+                 bool(w.no_carry.search(text)), carry,
                  vague and not kinds, bool(w.corrections.search(text)), bool(REFERS.search(text)),
                  partitive=bool(PARTITIVE.search(text)), several=len(kinds) > 1 or (vague and bool(kinds)),
                  no_organisations=bool(re.search(rf"(?:{NEGATED_KIND.pattern})(?:{ORGANISATIONS.pattern})", text)),
                  moved_from=moved_from, vague_count=bool(w.vague_counts.search(text)),
                  refers_to=(result_of(reference.group(1), labels) or (group_of(reference.group(1)) or (None,))[0])
-                 if reference else None)
+                 if reference else None, kind_from=kind_from)
+
+
+def _moved_kinds(said: str, text: str, kind: str | None, kinds: list[str]) -> tuple[str | None, list[str], str | None]:
+    """(kind, kinds, kind moved from): “个人的有2件其实是律所的” names the kind the cases are of after the move word
+    and the one they were taken for before it; “那件是群众的，不是公司” the one they were not."""
+    m = MOVE.search(said)
+    if len(kinds) > 1 and m:
+        before, after = kinds_in(said[:m.start()]), kinds_in(said[m.end():])
+        if len(before) == 1 and len(after) == 1 and before != after:
+            return after[0], after, before[0]
+    denied = _kind_denied(text) if kind else None
+    return kind, kinds, denied if denied != kind else None
 
 
 def expand_asides(found: list[Clause]) -> list[Clause]:
@@ -307,6 +327,35 @@ def _bare_correction(s: Scope, f: Frame) -> bool:
         s.add(f, "requests", None, "new", f.count)
         return True
     return False
+
+
+def _case_moved(s: Scope, f: Frame) -> bool:
+    """Move: “个人的有2件其实是律所的”, “那件是群众的，不是公司” — some (not all) of the cases said of one kind
+    are another's, with their result: “那件” is the case the last answer described last."""
+    if not (s.turn and f.kind and f.kind_from and f.row is None and f.group is None):
+        return False
+    count = f.count or (1 if f.refers else None)
+    sources = [x for x in s.out.facts if x.what == "requests" and x.kind == f.kind_from and x.turn < s.turn]
+    if count is None or sum(x.count or 0 for x in sources) <= count:
+        return False  # all of them: the whole kind put right (_kind_put_right)
+    source = next((x for x in reversed(sources) if x.count and x.count >= count), None)
+    if source is None:
+        return False
+    source.count -= count
+    same = next((x for x in s.out.facts if x.what == "requests" and x.kind == f.kind and x.turn < s.turn), None)
+    if same is not None and same.count is not None:
+        same.count += count
+    else:
+        s.add(f, "requests", f.kind, "new", count)
+    results = [x for x in s.out.facts if x.what in ("result", "carry_next") and x.kind == f.kind_from and x.turn < s.turn]
+    counted = [x for x in results if x.count]
+    taken = counted[-1:] if f.refers and not f.count else counted
+    if len(taken) == 1 and taken[0].count >= count:  # the case described last, or the one result said with a count
+        taken[0].count -= count
+        s.out.facts.append(taken[0].model_copy(update={"kind": f.kind, "count": count}))
+    elif not counted:  # “都公开了”: the moved ones too
+        s.out.facts += [x.model_copy(update={"kind": f.kind}) for x in results]
+    return True
 
 
 def _kind_put_right(s: Scope, f: Frame) -> bool:
@@ -557,7 +606,8 @@ def _referred(s: Scope, f: Frame, kind, count, row) -> bool:
 
 def _frame_fact(s: Scope, f: Frame) -> None:
     _begin(s, f)
-    if _aside(s, f) or _asks(s, f) or _bare_correction(s, f) or _kind_moved(s, f) or _kind_put_right(s, f):
+    if _aside(s, f) or _asks(s, f) or _bare_correction(s, f) or _kind_moved(s, f) or _case_moved(s, f) \
+            or _kind_put_right(s, f):
         return
     kind, row, count = f.kind, f.row, f.count
     if row is None and f.group is None and s.last_row and not s.last_row.endswith("_") and SAME_RESULT.search(f.text):

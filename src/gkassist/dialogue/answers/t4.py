@@ -31,6 +31,7 @@ class Frame:
     moved_from: str | None = None  # “那件不是复议，是直接起诉的”: the kind of case it was said to be
     several: bool = False  # “复议和诉讼一共2件”: two kinds of case under one count
     other_table: str | None = None  # “规范性文件一个也没发”: said here of 表二 (an aside)
+    refers_outcome: str | None = None  # “纠正的那件……”: the outcome the case spoken of was said to have
 
 
 # “有个复议”, “还有个诉讼”: one case, said without its number
@@ -55,6 +56,7 @@ def frame(clause: Clause) -> Frame:
     named = next((b for pattern, b in w.appeal_blocks if pattern.search(text)), None)
     # “纠正的那件又起诉了”: the outcome before 的那件 says which case, not what became of this one
     said = text[m.end():] if (m := _REFERENCE.search(text)) else text
+    refers_outcome = next((o for pattern, o in w.outcomes if pattern.search(m.group(0))), None) if m else None
     count = count_of(said)
     if count is None and named and _ONE.search(text):
         count = 1
@@ -66,7 +68,8 @@ def frame(clause: Clause) -> Frame:
     several = {"review", "suit_direct"} <= blocks and "suit_after_review" not in blocks and bool(_AND.search(text))
     other = "t2" if named is None and any(p.search(text) for p, _ in w.t2_rows) else None
     return Frame(clause, named, next((o for pattern, o in w.outcomes if pattern.search(said)), None), count,
-                 bool(w.no_appeals.search(text)), bool(w.corrections.search(text)), moved_from, several, other)
+                 bool(w.no_appeals.search(text)), bool(w.corrections.search(text)), moved_from, several, other,
+                 refers_outcome)
 
 
 def _block_named(text: str) -> str | None:
@@ -134,6 +137,27 @@ def _moved(a: _Answer, f: Frame) -> bool:
         for x in moved:
             x.outcome = x.outcome and f.outcome  # “……，法院维持了”: the outcome said again with it
     return f.count is None
+
+
+def _outcome_moved(a: _Answer, f: Frame) -> bool:
+    """Move: “败诉的那件其实对方撤诉了” — a case said with one outcome had another (a withdrawal is 其他结果);
+    the cases of its kind stay as many."""
+    if not (f.clause.turn and f.refers_outcome and f.outcome and f.outcome != f.refers_outcome):
+        return False
+    earlier = [x for x in a.r.facts if x.outcome == f.refers_outcome and x.turn < f.clause.turn and x.count
+               and f.named in (None, x.block)]
+    n = f.count or 1
+    if len({x.block for x in earlier}) != 1 or earlier[-1].count < n:
+        return False
+    source = earlier[-1]
+    source.count -= n
+    same = next((x for x in a.r.facts if x.block == source.block and x.outcome == f.outcome and x.count), None)
+    if same is not None:
+        same.count += n
+    else:
+        a.r.facts.append(AppealFact(source.block, f.outcome, n, f.clause.turn, True, clause=f.clause.text))
+    a.r.block = source.block
+    return True
 
 
 def _of_the_pair(a: _Answer, f: Frame) -> bool:
@@ -240,7 +264,7 @@ def _case_facts(a: _Answer, f: Frame, block: str) -> None:
 
 
 # tried in order: the first that takes the frame ends its reading (else it is a count or outcome of its kind of case)
-READ_RULES = (_aside, _of_the_pair, _none_of_it, _put_right, _several, _moved, _uncounted, _outcome_put_right)
+READ_RULES = (_aside, _outcome_moved, _of_the_pair, _none_of_it, _put_right, _several, _moved, _uncounted, _outcome_put_right)
 
 
 def read(frames: list[Frame], r: AppealReading | None = None) -> AppealReading:

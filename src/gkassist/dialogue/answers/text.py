@@ -79,6 +79,10 @@ def normalize(text: str) -> str:
     万/千 form (1万2千件 → 12000件); amounts of money are left with their unit for read_amount."""
     text = text.translate(_FORMAL)  # “贰件”: the numerals of cheques and contracts
     text = re.sub(r"(?<=\d),(?=\d{3}(?!\d))", "", text)  # “12,345元”: a thousands separator, not a comma
+    text = re.sub(r"(?<![咱我你他她们])俩", "2个", text)  # “废止俩”: 俩 is two of them, 仨 three
+    text = re.sub(r"(?<![咱我你他她们])仨", "3个", text)
+    # “有效的呢？7件”: a label asked back to itself, then its count — one thing said
+    text = re.sub(r"(?<=[\u4e00-\u9fff])\s*[？?]\s*(?=(?:一共|总共|共|有|是)?[0-9０-９零一二两三四五六七八九十]+\s*" + UNIT + r"?\s*(?:[，,；;。！!]|$))", "", text)
     text = _NONE_OF_THEM.sub(r"\1都", text)  # “诉讼一件都没有”, “一个也没发”: none at all, not one
     return _MIXED_COUNT.sub(_as_digits, text)
 
