@@ -93,7 +93,7 @@ def read_bytes(path: Path) -> bytes:
     return data
 
 
-def decode_text(data: bytes, path: Path) -> str:
+def decode_text(data: bytes, path: Path | str) -> str:
     """Decode UTF-8 (with or without BOM), UTF-16 (with BOM) or GBK/GB18030 text."""
     if data.startswith(b"\xff\xfe") or data.startswith(b"\xfe\xff"):
         try:

@@ -35,7 +35,7 @@ class LevelWords(BaseModel):
 
     @field_validator("levels")
     @classmethod
-    def _all_three(cls, v: dict) -> dict:
+    def _all_three(cls, v: dict[Level, LevelSpec]) -> dict[Level, LevelSpec]:
         missing = [level for level in LEVELS if level not in v]
         if missing:
             raise ValueError(f"缺少层级：{'、'.join(missing)}")
@@ -46,7 +46,8 @@ class LevelWords(BaseModel):
 def words() -> LevelWords:
     from gkassist.core.yamldata import load_model
 
-    return load_model(resource_dir("prompts") / "levels.yaml", LevelWords)
+    loaded: LevelWords = load_model(resource_dir("prompts") / "levels.yaml", LevelWords)
+    return loaded
 
 
 def level_names() -> dict[str, str]:
@@ -59,10 +60,10 @@ def level_name(level: str) -> str:
 
 
 @cache
-def _endings() -> list[tuple[str, str]]:
+def _endings() -> list[tuple[str, Level]]:
     """(ending, level), longest first: the longest ending a name has decides (片区管理局 before 管理局)."""
     data = words()
-    pairs = [(w, level) for level, spec in data.levels.items() for w in spec.bodies]
+    pairs: list[tuple[str, Level]] = [(w, level) for level, spec in data.levels.items() for w in spec.bodies]
     pairs += [(w, "department") for w in data.departments_of_government]
     return sorted(pairs, key=lambda p: -len(p[0]))
 
@@ -71,4 +72,4 @@ def level_of(agency: str) -> Level:
     """The level a body's name tells: by the kind of body it ends with (“金井片区管理局” is township-level, “青岚县
     教育局” a department, “平潭综合实验区（管委会）” a government); a department where no ending is known."""
     name = re.sub(r"[\s（）()【】\[\]]", "", agency)
-    return next((level for ending, level in _endings() if name.endswith(ending)), "department")  # type: ignore[return-value]
+    return next((level for ending, level in _endings() if name.endswith(ending)), "department")

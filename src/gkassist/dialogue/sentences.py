@@ -192,7 +192,7 @@ def compose_answer(text: str, report: Report, shortfalls: bool = True, subject: 
     """The clerk's answer as a report's sentences; see the module's docstring."""
     d = sentence_data()
     out = Composed("")
-    written = []
+    written: list[str] = []
     for m in _SENTENCE.finditer(text.strip()):
         sentence = m.group(0).strip()
         if shortfalls and _re(d.shortfalls.opens).match(sentence) and not _re(d.shortfalls.unless).search(sentence):
@@ -201,7 +201,8 @@ def compose_answer(text: str, report: Report, shortfalls: bool = True, subject: 
         for opener in d.openers:
             sentence = _re(opener).sub("", sentence)
         if shortfalls:
-            kept, told = [], []
+            kept: list[str] = []
+            told: list[str] = []
             for clause in _CLAUSE.findall(sentence):
                 if not is_shortfall(clause):
                     kept.append(clause)
@@ -254,10 +255,10 @@ def _once(sentences: list[str]) -> str:
     """The sentences joined, a clause whose figures an earlier sentence already states (the same figure said twice)
     left out."""
     seen: set[str] = set()
-    out = []
+    out: list[str] = []
     for s in sentences:
         clauses = _CLAUSE.findall(s)
-        kept = []
+        kept: list[str] = []
         for clause in clauses:
             figures = set(_FIGURE.findall(clause))
             if figures and figures <= seen and _said_before(clause, "".join(out + kept)):

@@ -95,6 +95,7 @@ def table_grid(engine: Engine) -> Grid:
     before = [s for i, s in steps if i <= engine.step_index]
     step = (before or [s for _, s in steps])[-1]
     table = step.table
+    assert table is not None  # `steps` are the table questions
     fmt = engine.report.format
     trial = engine.report.model_copy(deep=True)
     pending = engine.pending

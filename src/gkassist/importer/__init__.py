@@ -114,7 +114,7 @@ def import_text(text: str, source: str) -> ImportResult:
     result.report.origin = "published"
     from gkassist.importer.contact import read_contact
 
-    result.report.imported.contact = read_contact(result.report)  # the contact block, for next year's preface
+    result.notes.contact = read_contact(result.report)  # the contact block, for next year's preface
     return result
 
 
@@ -145,10 +145,10 @@ def import_url(url: str, follow: bool = True) -> ImportResult:
         return import_text(text, url)
     page = Page(fetched.url, text)
     try:
-        result = import_text(html_text(text, url), url)
+        from_page: ImportResult | None = import_text(html_text(text, url), url)
     except InputError:
-        result = None
-    if follow and (result is None or result.read_cells == 0):
+        from_page = None
+    if follow and (from_page is None or from_page.read_cells == 0):
         for attachment in page.attachments()[:3]:  # the report is the article's attached PDF or Word file
             try:
                 found = import_url(attachment, follow=False)
@@ -156,8 +156,8 @@ def import_url(url: str, follow: bool = True) -> ImportResult:
                 continue
             found.source = f"{url}（附件 {attachment}）"
             return found
-    if result is not None:
-        return result
+    if from_page is not None:
+        return from_page
     if why := page.why_unreadable():
         raise InputError(f"{url}：{why}")
     if links := page.report_links():
@@ -189,7 +189,7 @@ def import_source(name: str | Path) -> ImportResult:
     """A published report from a file or a web address."""
     from gkassist.importer.fetch import is_url
 
-    return import_url(name) if is_url(name) else import_file(name)
+    return import_url(str(name)) if is_url(name) else import_file(name)
 
 
 def load_any(path: str | Path, last=None):

@@ -116,7 +116,7 @@ def _lzma(raw, limit: int, path: Path) -> bytes:
         raise _damaged(path)
     properties = raw.read(int.from_bytes(head[2:4], "little"))
     inflater = lzma.LZMADecompressor(lzma.FORMAT_RAW, filters=[
-        lzma._decode_filter_properties(lzma.FILTER_LZMA1, properties)])  # as zipfile's own LZMADecompressor does
+        lzma._decode_filter_properties(lzma.FILTER_LZMA1, properties)])  # type: ignore[attr-defined]  # private, as zipfile's own LZMADecompressor uses it
     return _by_steps(inflater, raw, limit, path)
 
 
@@ -149,7 +149,8 @@ def _span(span_el, path: Path, row: int) -> int:
 def _table_lines(tbl, path: Path) -> list[str]:
     """One line per row, cells separated by " | "; a horizontally merged cell once, a vertically merged one
     with the text of the cell it continues (as python-docx's rows read them)."""
-    lines, above = [], {}
+    lines: list[str] = []
+    above: dict[int, str] = {}
     for row, tr in enumerate(tbl.iterchildren(f"{W}tr"), 1):
         col, cells = 0, []
         for tc in tr.iterchildren(f"{W}tc"):

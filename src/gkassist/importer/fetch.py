@@ -72,7 +72,8 @@ def fetch(url: str, timeout: float | None = None, max_bytes: int | None = None) 
     url = url.strip()
     timeout = TOTAL_SECONDS if timeout is None else timeout
     max_bytes = MAX_BYTES if max_bytes is None else max_bytes
-    scheme = (_SCHEME.match(url) or [None, ""])[1].lower()
+    found = _SCHEME.match(url)
+    scheme = found[1].lower() if found else ""
     if scheme not in ("http", "https"):
         raise InputError(f"{url}：只支持 http:// 或 https:// 开头的网址")
     _check_host(url)  # “http://” with no site: said as such, not as a redirect (httpx calls both UnsupportedProtocol)

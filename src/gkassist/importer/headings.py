@@ -117,7 +117,7 @@ def split_paragraphs(body: str, wrapped: bool) -> list[str]:
     if buf:
         paras.append("".join(buf))
     # text that came as one long line: cut before the sub-headings （一）…
-    out = []
+    out: list[str] = []
     for p in paras:
         pieces = re.split(r"(?<=[。；;])\s*(?=[（(][一二三四五六七八九十]{1,3}[）)])", p)
         out.extend(x.strip() for x in pieces if x.strip())

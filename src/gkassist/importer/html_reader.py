@@ -27,7 +27,7 @@ SECONDS = 10.0
 class _Budget:
     """What reading one page may still spend; past any of it, one Chinese line naming the page."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path | str):
         import time
 
         self.path, self.deadline, self.scanned = path, time.monotonic() + SECONDS, 0
@@ -65,7 +65,7 @@ def _parse(html: str, budget: _Budget):
     return parser.close()
 
 
-def html_text(html: str, path: Path) -> str:
+def html_text(html: str, path: Path | str) -> str:
     from lxml import etree
 
     budget = _Budget(path)

@@ -128,9 +128,10 @@ def loose_matches(text: str, start: int, end: int, rows: list[tuple[str, str]]) 
         distances.sort()
         best, k = distances[0]
         if best > allowed(rows[k][1]) or (len(distances) > 1 and distances[1][0] == best):
-            k = _by_place(rows, next_row, said) if best > allowed(rows[k][1]) else None
-            if k is None:
+            placed = _by_place(rows, next_row, said) if best > allowed(rows[k][1]) else None
+            if placed is None:
                 continue
+            k = placed
         found.append((rows[k][0], c_start, c_end, printed.strip()))
         next_row = k + 1
     return found

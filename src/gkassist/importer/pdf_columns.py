@@ -58,7 +58,7 @@ def _t3_rows(text: str, charbox, columns: Columns, rules) -> list[tuple[int, int
     start = 0
     header = _HEADER_START.search(text)
     first = _FIRST_ROW.search(text, header.end()) if header else None
-    if first:
+    if header and first:
         found = _header_columns(text, header.end(), first.start(), charbox)
         if found is not None:
             columns.left, columns.bounds, columns.active = found[0], found[1], True
@@ -170,7 +170,7 @@ def _t4_row(text: str, charbox) -> list[tuple[int, int, str]]:
                 continue
             at = heading.end() + ln.start() + word.start()
             spans.append([charbox(at)[0], charbox(at + len(word.group(0)) - 1)[2]])
-    columns = []
+    columns: list[list[float]] = []
     for left, right in sorted(spans):
         if columns and left <= columns[-1][1]:
             columns[-1][1] = max(columns[-1][1], right)  # words stacked in one column

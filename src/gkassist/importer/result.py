@@ -20,19 +20,25 @@ class ImportResult:
     # rows whose printed label differs from the format's, read by their place: (table, row, label as printed)
     loose_labels: list[tuple[str, str, str]] = field(default_factory=list)
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         if self.report.imported is None:
             self.report.imported = ImportNotes()
+
+    @property
+    def notes(self) -> ImportNotes:
+        """What the import found that the report keeps (set when the result is made)."""
+        assert self.report.imported is not None
+        return self.report.imported
 
     @property
     def unread(self) -> list[tuple[str, str, str]]:
         """(table, row, column) of each cell not read from the file: kept on the report, so that a saved import
         still says 未读出 where the file could not be read."""
-        return self.report.imported.unread_cells
+        return self.notes.unread_cells
 
     @unread.setter
     def unread(self, cells) -> None:
-        self.report.imported.unread_cells = list(cells)
+        self.notes.unread_cells = list(cells)
 
     def settle_with_last_year(self, last: Report) -> None:
         """Rows left ambiguous, settled by the format's relations across years (表二's 现行有效: last year's +

@@ -109,7 +109,7 @@ class TableReader:
     def _inconsistent(self, table_id: str, row_id: str, col_ids: list[str], digits: str) -> None:
         """A row printed as one run of digits that no cut makes add up: the published table itself does not add
         up (kept on the report: the checks show it as the table's error), and the row stays unread."""
-        self.report.imported.inconsistent_rows.append((table_id, row_id, digits))
+        self.result.notes.inconsistent_rows.append((table_id, row_id, digits))
         where = "表四" if table_id == "t4" else self._where(table_id, row_id, col_ids)
         self.result.problems.append(f"{where}：数字连在一起（{digits}），"
                                     "没有一种拆法能使这一行的总计等于各项之和，原表本身不一致，未读出")
@@ -327,8 +327,9 @@ class TableReader:
             j = i
             while j < len(spans) and not spans[j][1]:
                 j += 1
-            gap_start = spans[i - 1][1][1] if i > 0 else region_start
-            gap_end = spans[j][1][0] if j < len(spans) else region_end
+            before, after = spans[i - 1][1] if i > 0 else None, spans[j][1] if j < len(spans) else None
+            gap_start = before[1] if before else region_start  # the row before the gap was found (spans[i - 1] is)
+            gap_end = after[0] if after else region_end
             rows = [(row_id, table.row(row_id).label) for row_id, _ in spans[i:j]]
             for row_id, start, end, printed in loose_matches(text, gap_start, gap_end, rows):
                 k = next(k for k in range(i, j) if spans[k][0] == row_id)

@@ -45,7 +45,7 @@ def parse_text(text: str, source: str = "<文本>") -> ImportResult:
     result.report.preface = preface_paragraphs(head_text, title, agency, wrapped)
     _read_sections(result, text, headings, wrapped)
     _read_closing(result.report)
-    result.report.imported.headings = printed_headings(text, headings)
+    result.notes.headings = printed_headings(text, headings)
     _say_missing_sections(result, headings)
     return result
 

@@ -193,14 +193,14 @@ def write_docx(report: Report) -> bytes:
     title.paragraph_format.space_after = Pt(28)  # one empty line under the title (GB/T 9704)
     for text in report.preface:
         _paragraph(doc, text)
-    for section in fmt.sections:
+    for part in fmt.sections:
         # a heading stays on the page of what follows it (never alone at the foot of a page)
-        _paragraph(doc, section.heading, HEADING_FONT, BODY_SIZE).paragraph_format.keep_with_next = True
-        for text in report.paragraphs(section.id):
+        _paragraph(doc, part.heading, HEADING_FONT, BODY_SIZE).paragraph_format.keep_with_next = True
+        for text in report.paragraphs(part.id):
             _paragraph(doc, text)
-        if section.table:
-            _table(doc, section.table, layout.table_grid(report, section.table))
-        for text in report.extra_lines.get(section.id, []):
+        if part.table:
+            _table(doc, part.table, layout.table_grid(report, part.table))
+        for text in report.extra_lines.get(part.id, []):
             _paragraph(doc, text)
     if closing := report.closing():
         # 落款: the agency and the date at the right, two blank lines after the text (GB/T 9704's 成文日期)

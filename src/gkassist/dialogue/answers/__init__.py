@@ -44,9 +44,11 @@ def answer(state: TableState, text: str, carried: dict | None = None, fmt=None) 
         return state, refused
     if filled is not None:  # Answer: a bare count fills the clause asked about, in the answer it was said in
         before = state.previous
+        assert before is not None  # answered() fills only an answer that has one before it
         new = before.model_copy(update={"turns": [*before.turns, filled], "previous": before})
     else:
         new = state.model_copy(update={"turns": [*state.turns, text], "previous": state.model_copy(update={"previous": None})})
+    assert new.previous is not None
     new = new.with_reading(read_turn(state.table, new.previous.reading, new.turns[-1], len(new.turns) - 1, fmt))
     return new, cells_of(new, carried)
 
@@ -54,17 +56,19 @@ def answer(state: TableState, text: str, carried: dict | None = None, fmt=None) 
 def read_turn(table: str, reading, text: str, turn: int, fmt=None):
     if table == "t3":
         return t3.read_turn(reading, text, turn, fmt)
-    return {"t4": t4.read_turn, "t2": t2.read_turn}[table](reading, text, turn)
+    if table == "t4":
+        return t4.read_turn(reading, text, turn)
+    return t2.read_turn(reading, text, turn)
 
 
 def cells_of(state: TableState, carried: dict | None = None) -> Parsed:
     """The cells the state comes to (without its base), and what is still to be asked."""
     transcript = "".join(state.turns)
     if state.table == "t3":
-        return t3.cells_of(state.reading, transcript, carried)
+        return t3.cells_of(state.requests_reading, transcript, carried)
     if state.table == "t4":
-        return t4.cells_of(state.reading, transcript)
-    return t2.cells_of(state.reading)
+        return t4.cells_of(state.appeals_reading, transcript)
+    return t2.cells_of(state.proactive_reading)
 
 
 @cache
@@ -95,7 +99,7 @@ def _applications_counted(state: TableState, said: str, count: str) -> str | Non
     many → “7”): the count of the applications it spoke of, of the one kind it named; after an answer that did count
     them, the same count again only confirms it (“有位村民申请过” → “是1件”)."""
     last = len(state.turns) - 1
-    facts = [f for f in state.reading.facts if f.turn == last]
+    facts = [f for f in state.requests_reading.facts if f.turn == last]
     counted = [f.count for f in facts if f.what == "requests" and f.count is not None]
     if counted:
         return said if parse_number(count) == sum(counted) else None

@@ -4,16 +4,15 @@ to check the unit before “对”."""
 from __future__ import annotations
 
 from functools import cache
-from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, field_validator
 
 from gkassist.core import formats
+from gkassist.core.levels import Level
 from gkassist.core.numbers import format_number
 from gkassist.core.yamldata import load_model
 from gkassist.paths import resource_dir
 
-Level = Literal["township", "department", "government"]
 LEVEL_NAMES = {"township": "乡镇（街道）", "department": "部门", "government": "政府"}
 
 
@@ -37,7 +36,7 @@ def limits() -> Limits:
     return load_model(resource_dir("prompts") / "limits.yaml", Limits)
 
 
-def implausible(cells: dict, level: str, fmt) -> list[str]:
+def implausible(cells: dict, level: Level, fmt) -> list[str]:
     """A note for each figure above its level's limit, naming the cell and the unit to check."""
     notes = []
     for (table, row, column), value in cells.items():

@@ -13,7 +13,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-VERSION = 1
+VERSION: Literal[1] = 1
 
 
 class Fact(BaseModel):
@@ -136,7 +136,25 @@ class TableState(BaseModel):
 
     @property
     def reading(self) -> Reading | AppealReading | ProactiveReading:
-        return {"t3": self.requests, "t4": self.appeals, "t2": self.proactive}[self.table]
+        reading = {"t3": self.requests, "t4": self.appeals, "t2": self.proactive}[self.table]
+        assert reading is not None  # start() gives the table's reading; with_reading() only replaces it
+        return reading
+
+    @property
+    def requests_reading(self) -> Reading:
+        """表三's reading (the state of a 表三 question)."""
+        assert self.requests is not None
+        return self.requests
+
+    @property
+    def appeals_reading(self) -> AppealReading:
+        assert self.appeals is not None
+        return self.appeals
+
+    @property
+    def proactive_reading(self) -> ProactiveReading:
+        assert self.proactive is not None
+        return self.proactive
 
     def with_reading(self, reading) -> "TableState":
         return self.model_copy(update={{"t3": "requests", "t4": "appeals", "t2": "proactive"}[self.table]: reading})
