@@ -509,3 +509,35 @@ def test_a_link_cannot_put_words_on_the_page(client):
     login(client, "shiqiao")
     page = client.get("/drafts?m=" + "您的密码已过期，请把密码发到某某邮箱")
     assert "密码已过期" not in page.text
+
+
+# ------------------------------------------------------------------ the table as a grid (the window's Ctrl+T)
+@pytest.mark.parametrize("typed, cell, stored", [("2", "c|open|natural", 2), ("３", "c|open|business", 3),
+                                                 ("1.0", "c|unable_1|natural", 1)])
+def test_the_grid_proposes_the_changed_cells_and_yes_stores_them(client, typed, cell, stored):
+    login(client, "shiqiao")
+    page = start_from_seed(client)
+    url = str(page.url).split("#")[0]
+    grid = client.get(url + "/grid")
+    assert grid.status_code == 200 and "表三" in grid.text and f'name="{cell}"' in grid.text
+    assert 'name="c|new|total"' not in grid.text  # a total is computed, never an input
+    page = client.post(url + "/grid", data={"csrf": csrf(grid.text), cell: typed})
+    said = last_reply(page.text)
+    assert "我理解为" in said and f"{stored}" in said
+    page = answer(client, page, "对")
+    assert "已保存" in last_reply(page.text)
+    row, col = cell.split("|")[1:]
+    conv = client.get(url).text
+    client.post(url + "/command", data={"csrf": csrf(conv), "name": "jump", "arg": "requests"})  # 改表三
+    again = client.get(url + "/grid").text  # what the grid holds now is what was stored
+    assert re.search(rf'name="c\|{row}\|{col}" value="{stored}"', again)
+
+
+def test_the_grid_refuses_what_is_no_figure_and_needs_its_token(client):
+    login(client, "shiqiao")
+    page = start_from_seed(client)
+    url = str(page.url).split("#")[0]
+    grid = client.get(url + "/grid")
+    refused = client.post(url + "/grid", data={"csrf": csrf(grid.text), "c|open|natural": "两三件"})
+    assert "不是件数或金额" in refused.text and "我理解为" not in last_reply(refused.text)
+    assert client.post(url + "/grid", data={"c|open|natural": "2"}).status_code == 403

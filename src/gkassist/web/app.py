@@ -36,6 +36,7 @@ from gkassist.web.uploads import read_last_year_apart
 
 if TYPE_CHECKING:
     from gkassist.core.model import Report
+    from gkassist.dialogue.views import Grid
 
 HERE = Path(__file__).resolve().parent
 COOKIE, PRE_COOKIE = "gk_session", "gk_login"
@@ -289,6 +290,44 @@ async def command(request: Request, web: Web, session, account: Account):
 
 
 @clerk
+async def grid(request: Request, web: Web, session, account: Account):
+    """The table under discussion as a form of cells (the window's Ctrl+T): what changes is proposed, stored on “对”."""
+    from gkassist.core.numbers import format_number
+    from gkassist.dialogue.views import table_grid
+
+    path = _draft(web, account, request.path_params["key"])
+    conv = await run_in_threadpool(web.conversations.get, path, account.unit)
+    shown = await run_in_threadpool(_locked, conv, table_grid, conv.engine)
+    if request.method == "GET":
+        return web.page("grid.html", account=account, csrf=session.csrf, url=_drafts_url(path.stem), grid=shown,
+                        shown=format_number, message=web.flashes.pop(session.key, ""))
+    form = await _form(web, request, session)
+    changed, wrong = _changed_cells(form, shown)
+    if wrong:
+        return _flash(web, session, _drafts_url(path.stem) + "/grid", wrong)
+    if changed:
+        await run_in_threadpool(_in_draft, web, path, account, "propose_cells", shown.table, changed)
+    return _redirect(_drafts_url(path.stem) + "#end")
+
+
+def _changed_cells(form: FormData, shown: Grid) -> tuple[dict[tuple[str, str], int | float], str]:
+    """The cells the form changes (editable ones only, each a number ≥ 0), or what is wrong with one."""
+    from gkassist.core.numbers import parse_number
+
+    changed: dict[tuple[str, str], int | float] = {}
+    for (row, col) in shown.editable:
+        said = str(form.get(f"c|{row}|{col}", "")).strip()
+        if not said:
+            continue
+        value = parse_number(said)
+        if value is None or value < 0:
+            return {}, f"“{said[:20]}”不是件数或金额，没有提交；请改正后再提交。"
+        if value != shown.values.get((row, col)):
+            changed[(row, col)] = value
+    return changed, ""
+
+
+@clerk
 async def download(request: Request, web: Web, session, account: Account):
     path = _draft(web, account, request.path_params["key"])
     kind = request.path_params["kind"]
@@ -381,7 +420,7 @@ ROUTES = [
     Route("/drafts", drafts), Route("/drafts/new", new_draft, methods=["POST"]),
     Route("/d/{key}", conversation), Route("/d/{key}/answer", answer, methods=["POST"]),
     Route("/d/{key}/command", command, methods=["POST"]), Route("/d/{key}/submit", submit, methods=["POST"]),
-    Route("/d/{key}/download/{kind}", download),
+    Route("/d/{key}/download/{kind}", download), Route("/d/{key}/grid", grid, methods=["GET", "POST"]),
     Route("/admin", office), Route("/admin/units", office_units, methods=["POST"]),
     Route("/admin/accept", office_accept, methods=["POST"]), Route("/admin/audit.{kind}", office_download),
     Route("/static/{name}", static),

@@ -152,6 +152,12 @@ class Conversation:
         self._say(replies + self._keep_the_unit())
         self._save_state()
 
+    def propose_cells(self, table: str, cells: dict[tuple[str, str], int | float]) -> None:
+        """The grid's changed cells, proposed as one answer (shown cell by cell in the conversation, stored on “对”)."""
+        self.transcript.append({"who": "clerk", "kind": "say", "text": f"（在表格里改了{len(cells)}格）"})
+        self._say(self.engine.propose_cells(table, cells))
+        self._save_state()
+
     def _keep_the_unit(self) -> list[Reply]:
         """The agency is the account's unit, never asked: a step back onto the agency's question moves on."""
         engine = self.engine
