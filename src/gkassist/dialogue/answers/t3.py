@@ -252,6 +252,34 @@ def expand_asides(found: list[Clause]) -> list[Clause]:
     return out
 
 
+def _waits_for_reason(c: Clause, after: Clause) -> bool:
+    """Whether `after` gives the reason `c` left out: a case counted but not said what became of it (“另1件要收费”),
+    or a result said by its group only (“其他处理那件让他补材料”), then the row alone, uncounted (“……一直没交”)."""
+    if c.turn != after.turn or c.ends or c.asides or count_of(after.text) is not None:
+        return False
+    row = result_of(after.text)
+    if row is None or result_of(c.text) is not None:
+        return False
+    group = group_of(c.text)
+    if group is not None:
+        return row.startswith(group[0])
+    w = words()
+    return count_of(c.text) is not None and not kind_of(c.text) and not APPLIES_WORDS.search(c.text) \
+        and not re.search(r"^共|[^一总]共", c.text) and not w.carried_in.search(c.text) and not w.all.search(after.text) \
+        and not REFERS.search(after.text) and not w.corrections.search(c.text)
+
+
+def join_reasons(found: list[Clause]) -> list[Clause]:
+    """A reason said in the clause after the case it is the reason of: one clause, so the case takes its row."""
+    out: list[Clause] = []
+    for c in found:
+        if out and _waits_for_reason(out[-1], c):
+            last = out.pop()
+            c = Clause(last.text + "，" + c.text, last.heads or c.heads, c.ends, list(c.asides), turn=c.turn)
+        out.append(c)
+    return out
+
+
 # ------------------------------------------------------------------ facts: each frame in its scope
 @dataclass
 class Scope:
@@ -957,7 +985,7 @@ def read_turn(reading: Reading, text: str, turn: int, fmt=None) -> Reading:
     their frames, the facts in their scope added."""
     out = reading.model_copy(deep=True)
     found = clauses(text.strip(), names_a_row, turn=turn)
-    return read([frame(c, result_labels(fmt)) for c in expand_asides(found)], out)
+    return read([frame(c, result_labels(fmt)) for c in join_reasons(expand_asides(found))], out)
 
 
 def cells_of(reading: Reading, transcript: str, carried: dict[str, float] | None = None) -> Parsed:
