@@ -146,7 +146,7 @@ def _clause(r: _Reading, clause: str) -> None:
 
 def read(found: list[Clause], asked: str | None = None) -> tuple[dict, list[str], list[str]]:
     """(cells, questions, not understood): each clause's row (or the row just said) and what it counts; `asked`: the
-    row whose figure a count said first in a later answer gives (“查了一下是7件”)."""
+    row whose figure a count said first in a later answer gives (“核实了，是12件”)."""
     r = _Reading()
     turn = 0
     for c in found:

@@ -253,8 +253,8 @@ def expand_asides(found: list[Clause]) -> list[Clause]:
 
 
 def _waits_for_reason(c: Clause, after: Clause) -> bool:
-    """Whether `after` gives the reason `c` left out: a case counted but not said what became of it (“另1件要收费”),
-    or a result said by its group only (“其他处理那件让他补材料”), then the row alone, uncounted (“……一直没交”)."""
+    """Whether `after` gives the reason `c` left out: a case counted but not said what became of it (“还有1件得先交费”),
+    or a result said by its group only (“不再处理的那件要他补正”), then the row alone, uncounted (“……到期没缴”)."""
     if c.turn != after.turn or c.ends or c.asides or count_of(after.text) is not None:
         return False
     row = result_of(after.text)
