@@ -263,6 +263,8 @@ def _waits_for_reason(c: Clause, after: Clause) -> bool:
     group = group_of(c.text)
     if group is not None:
         return row.startswith(group[0])
+    if kind_of(c.text) and REFERS.search(c.text) and count_of(c.text) is None:
+        return True  # “律所那件年底前办完了，予以公开”: what became of the case of that kind
     w = words()
     return count_of(c.text) is not None and not kind_of(c.text) and not APPLIES_WORDS.search(c.text) \
         and not re.search(r"^共|[^一总]共", c.text) and not w.carried_in.search(c.text) and not w.all.search(after.text) \
@@ -390,12 +392,13 @@ def _kind_put_right(s: Scope, f: Frame) -> bool:
     """“不对，是企业申请的7件，不是自然人”: what was said of the one kind is the other's; “不公开的那件是企业申请的”:
     the kind of a result said before without one."""
     kind, out = f.kind, s.out
-    if kind and s.turn and (wrong := _kind_denied(f.text)) and wrong != kind:
+    if kind and s.turn and (wrong := _kind_denied(f.text) or f.kind_from) and wrong != kind:
         for x in out.facts:
             if x.kind == wrong and x.turn < s.turn:
                 x.kind = kind
-        if any(x.what == "requests" and x.kind == kind and x.count == f.count for x in out.facts):
-            return True
+        if any(x.what == "requests" and x.kind == kind and x.count == f.count for x in out.facts) \
+                or (f.kind_from and f.count is None and f.row is None and f.group is None):
+            return True  # (“公司那件其实是律所的”: every case of that kind, with its results)
     if f.refers_to and kind and f.count is None and f.row is None:
         named = next((x for x in reversed(out.facts) if x.what == "result" and x.kind is None
                       and (x.row == f.refers_to or x.row.startswith(f.refers_to))), None)
@@ -681,7 +684,12 @@ def _reasons_for_groups(facts: list[Fact]) -> list[Fact]:
 
 
 def _moved(f: Fact, kept: list[Fact], earlier: list[Fact]) -> Edit | None:
-    """“不掌握的那件其实是需要另行制作的”: taken from the row said before, put into this one."""
+    """“不掌握的那件其实是需要另行制作的”: taken from the row said before, put into this one; “说错了，律所那件年底
+    前办完了，予以公开”: the case of that kind said to be carried on has this result instead."""
+    if f.what == "result" and f.refers and f.correction and f.kind and f.count is None and not f.moved_from:
+        carried = next((g for g in reversed(kept) if g.what == "carry_next" and g.kind == f.kind and g.turn < f.turn), None)
+        if carried is not None:
+            return Move(f, carried, 1)
     if not (f.what == "result" and f.moved_from):
         return None
     source = next((g for g in reversed(kept) if g.what == "result" and g.row == f.moved_from
