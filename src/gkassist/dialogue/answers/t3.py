@@ -399,7 +399,7 @@ def _kind_put_right(s: Scope, f: Frame) -> bool:
         if any(x.what == "requests" and x.kind == kind and x.count == f.count for x in out.facts) \
                 or (f.kind_from and f.count is None and f.row is None and f.group is None):
             return True  # (“公司那件其实是律所的”: every case of that kind, with its results)
-    if f.refers_to and kind and f.count is None and f.row is None:
+    if f.refers_to and kind and (f.count is None or f.refers and f.count == 1) and f.row is None:
         named = next((x for x in reversed(out.facts) if x.what == "result" and x.kind is None
                       and (x.row == f.refers_to or x.row.startswith(f.refers_to))), None)
         if named is not None:
@@ -876,7 +876,10 @@ def _kind_of_result(a: Allocation, f: Fact, questions_open: bool) -> str | None:
     if nothing_said and questions_open:
         return None  # the applications are asked about (“企业申请了若干件”): their results wait for the count
     if nothing_said:
-        a.out.refusal = "只说了办理结果，没有说收到几件申请、是哪类申请人的。请一并说明，例如“自然人申请3件，予以公开2件”。"
+        # asked, not refused: the results stay, and the next answer's kinds (“公开的那几件是个人申请的”) take them
+        ask = "只说了办理结果，没有说收到几件申请、是哪类申请人的。请补充，例如“公开的都是自然人申请的”。"
+        if ask not in a.out.questions:
+            a.out.questions.append(ask)
         return ""
     if f.count and not a.unknown_kind:
         a.deferred.append(f)
