@@ -13,7 +13,7 @@ from gkassist.dialogue.answers.parsed import Parsed
 from gkassist.dialogue.answers.state import Open, ProactiveReading
 from gkassist.dialogue.answers.t3 import names_a_row
 from gkassist.dialogue.answers.text import NUM, Clause, approximate, clauses, count_of, vague
-from gkassist.dialogue.answers.words import words
+from gkassist.dialogue.answers.words import Marker, words
 
 REFUSAL = ("没听明白。请写成“规范性文件制发2件，废止1件，现行有效9件；行政许可41件，行政处罚12件，"
            "行政强制0件，收费0万元”这样。")
@@ -59,6 +59,7 @@ class _Reading:
         self.questions: list[tuple[tuple[str, str | None], str, str, str]] = []
         self.not_understood: list[str] = []
         self.row: str | None = None
+        self.aside = False  # speaking of another table's figures (till a row of this one is named again)
 
 
 def _row_of(clause: str, row: str | None) -> str | None:
@@ -117,8 +118,20 @@ def _decisions(r: _Reading, row: str, clause: str, count) -> None:
 _BY_ROW = {"rules": _documents, "normative": _documents, "fees": _fees}
 
 
+_TO_CHECK = Marker("to_check")
+_OTHER_TABLE = Marker("other_table")
+
+
 def _clause(r: _Reading, clause: str) -> None:
+    rows_named = any(pattern.search(clause) for pattern, _ in words().t2_rows)
+    if not rows_named and (r.aside or _OTHER_TABLE.search(clause)):
+        r.row, r.aside = None, True  # an aside about another table: neither it nor a count after it is this table's
+        return
+    r.aside = False
     r.row = row = _row_of(clause, r.row)
+    if row is not None and count_of(clause) is None and _TO_CHECK.search(clause):
+        r.questions.append(((row, None), f"“{clause}”：查到了请告诉我具体的数。", clause, "count"))
+        return
     if row is None:
         if count_of(clause):
             r.not_understood.append(clause)
@@ -131,13 +144,14 @@ def _clause(r: _Reading, clause: str) -> None:
     _BY_ROW.get(row, _decisions)(r, row, clause, count)
 
 
-def read(found: list[Clause]) -> tuple[dict, list[str], list[str]]:
-    """(cells, questions, not understood): each clause's row (or the row just said) and what it counts."""
+def read(found: list[Clause], asked: str | None = None) -> tuple[dict, list[str], list[str]]:
+    """(cells, questions, not understood): each clause's row (or the row just said) and what it counts; `asked`: the
+    row whose figure a count said first in a later answer gives (“核实了，是12件”)."""
     r = _Reading()
     turn = 0
     for c in found:
         if c.turn != turn:
-            turn, r.row = c.turn, None
+            turn, r.row, r.aside = c.turn, asked, False
         _clause(r, c.text)
     return r.cells, r.questions, r.not_understood
 
@@ -145,7 +159,8 @@ def read(found: list[Clause]) -> tuple[dict, list[str], list[str]]:
 def read_turn(reading: ProactiveReading, text: str, turn: int) -> ProactiveReading:
     """One more answer about 表二: its figures replace those said before for the same cells (a figure said before a
     question is not lost when the question is answered); a question stays open until a figure of its row is said."""
-    cells, questions, not_understood = read(_clauses(text.strip(), turn))
+    asked = {q.row for q in reading.opened if q.part == "count"}
+    cells, questions, not_understood = read(_clauses(text.strip(), turn), next(iter(asked)) if len(asked) == 1 else None)
     out = reading.model_copy(deep=True)
     out.cells.update({f"{r}|{c}": v for (_, r, c), v in cells.items()})
     out.opened = [q for q in out.opened if not any(r == q.row and q.kind in (None, c) for _, r, c in cells)]

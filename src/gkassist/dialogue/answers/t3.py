@@ -252,6 +252,36 @@ def expand_asides(found: list[Clause]) -> list[Clause]:
     return out
 
 
+def _waits_for_reason(c: Clause, after: Clause) -> bool:
+    """Whether `after` gives the reason `c` left out: a case counted but not said what became of it (“还有1件得先交费”),
+    or a result said by its group only (“不再处理的那件要他补正”), then the row alone, uncounted (“……到期没缴”)."""
+    if c.turn != after.turn or c.ends or c.asides or count_of(after.text) is not None:
+        return False
+    row = result_of(after.text)
+    if row is None or result_of(c.text) is not None:
+        return False
+    group = group_of(c.text)
+    if group is not None:
+        return row.startswith(group[0])
+    if kind_of(c.text) and REFERS.search(c.text) and count_of(c.text) is None:
+        return True  # “律所那件年底前办完了，予以公开”: what became of the case of that kind
+    w = words()
+    return count_of(c.text) is not None and not kind_of(c.text) and not APPLIES_WORDS.search(c.text) \
+        and not re.search(r"^共|[^一总]共", c.text) and not w.carried_in.search(c.text) and not w.all.search(after.text) \
+        and not REFERS.search(after.text) and not w.corrections.search(c.text)
+
+
+def join_reasons(found: list[Clause]) -> list[Clause]:
+    """A reason said in the clause after the case it is the reason of: one clause, so the case takes its row."""
+    out: list[Clause] = []
+    for c in found:
+        if out and _waits_for_reason(out[-1], c):
+            last = out.pop()
+            c = Clause(last.text + "，" + c.text, last.heads or c.heads, c.ends, list(c.asides), turn=c.turn)
+        out.append(c)
+    return out
+
+
 # ------------------------------------------------------------------ facts: each frame in its scope
 @dataclass
 class Scope:
@@ -362,13 +392,14 @@ def _kind_put_right(s: Scope, f: Frame) -> bool:
     """“不对，是企业申请的7件，不是自然人”: what was said of the one kind is the other's; “不公开的那件是企业申请的”:
     the kind of a result said before without one."""
     kind, out = f.kind, s.out
-    if kind and s.turn and (wrong := _kind_denied(f.text)) and wrong != kind:
+    if kind and s.turn and (wrong := _kind_denied(f.text) or f.kind_from) and wrong != kind:
         for x in out.facts:
             if x.kind == wrong and x.turn < s.turn:
                 x.kind = kind
-        if any(x.what == "requests" and x.kind == kind and x.count == f.count for x in out.facts):
-            return True
-    if f.refers_to and kind and f.count is None and f.row is None:
+        if any(x.what == "requests" and x.kind == kind and x.count == f.count for x in out.facts) \
+                or (f.kind_from and f.count is None and f.row is None and f.group is None):
+            return True  # (“公司那件其实是律所的”: every case of that kind, with its results)
+    if f.refers_to and kind and (f.count is None or f.refers and f.count == 1) and f.row is None:
         named = next((x for x in reversed(out.facts) if x.what == "result" and x.kind is None
                       and (x.row == f.refers_to or x.row.startswith(f.refers_to))), None)
         if named is not None:
@@ -653,7 +684,12 @@ def _reasons_for_groups(facts: list[Fact]) -> list[Fact]:
 
 
 def _moved(f: Fact, kept: list[Fact], earlier: list[Fact]) -> Edit | None:
-    """“不掌握的那件其实是需要另行制作的”: taken from the row said before, put into this one."""
+    """“不掌握的那件其实是需要另行制作的”: taken from the row said before, put into this one; “说错了，律所那件年底
+    前办完了，予以公开”: the case of that kind said to be carried on has this result instead."""
+    if f.what == "result" and f.refers and f.correction and f.kind and f.count is None and not f.moved_from:
+        carried = next((g for g in reversed(kept) if g.what == "carry_next" and g.kind == f.kind and g.turn < f.turn), None)
+        if carried is not None:
+            return Move(f, carried, 1)
     if not (f.what == "result" and f.moved_from):
         return None
     source = next((g for g in reversed(kept) if g.what == "result" and g.row == f.moved_from
@@ -840,7 +876,10 @@ def _kind_of_result(a: Allocation, f: Fact, questions_open: bool) -> str | None:
     if nothing_said and questions_open:
         return None  # the applications are asked about (“企业申请了若干件”): their results wait for the count
     if nothing_said:
-        a.out.refusal = "只说了办理结果，没有说收到几件申请、是哪类申请人的。请一并说明，例如“自然人申请3件，予以公开2件”。"
+        # asked, not refused: the results stay, and the next answer's kinds (“公开的那几件是个人申请的”) take them
+        ask = "只说了办理结果，没有说收到几件申请、是哪类申请人的。请补充，例如“公开的都是自然人申请的”。"
+        if ask not in a.out.questions:
+            a.out.questions.append(ask)
         return ""
     if f.count and not a.unknown_kind:
         a.deferred.append(f)
@@ -957,7 +996,7 @@ def read_turn(reading: Reading, text: str, turn: int, fmt=None) -> Reading:
     their frames, the facts in their scope added."""
     out = reading.model_copy(deep=True)
     found = clauses(text.strip(), names_a_row, turn=turn)
-    return read([frame(c, result_labels(fmt)) for c in expand_asides(found)], out)
+    return read([frame(c, result_labels(fmt)) for c in join_reasons(expand_asides(found))], out)
 
 
 def cells_of(reading: Reading, transcript: str, carried: dict[str, float] | None = None) -> Parsed:
