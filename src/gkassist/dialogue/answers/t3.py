@@ -195,7 +195,7 @@ def frame(clause: Clause, labels) -> Frame:
     # (“有2件还在办理”: cases carried on, not one more application)
     applies = bool(APPLIES_WORDS.search(text)) or (not carry and bool(APPLIES.search(text)))
     return Frame(clause, kind, row, None if row else group_of(rest), count,
-                 bool(w.all.search(text)), applies, bool(w.carried_in.search(text)),
+                 bool(w.all.search(text)), applies, bool(w.carried_in.search(text)) and not w.no_carry.search(text),
                  bool(w.no_carry.search(text)), carry,
                  vague and not kinds, bool(w.corrections.search(text)), bool(REFERS.search(text)),
                  partitive=bool(PARTITIVE.search(text)), several=len(kinds) > 1 or (vague and bool(kinds)),
@@ -396,6 +396,8 @@ def _kind_alone(s: Scope, f: Frame, kind: str | None, count, row) -> bool:
     unkinded = [x for x in out.facts if x.what == "requests" and x.kind is None]
     if f.clause.heads:
         s.scope = kind  # “自然人：” / “个人的：” heads the results that follow
+    elif _kind_of_results_before(s, kind) and not unkinded:
+        return True
     elif unkinded:
         # “一共五件申请，都是个人申请的”, “申请人是企业”: the kind of the applications counted without one
         for x in unkinded:
@@ -602,6 +604,21 @@ def _referred(s: Scope, f: Frame, kind, count, row) -> bool:
         f.moved_from, f.refers = s.referred, True
         s.referred = None
     return False
+
+
+def _kind_of_results_before(s: Scope, kind: str) -> bool:
+    """“……3件、……18件，都是个人的”, “这几个都是个人”: the kind said after a list of results is every one's since
+    the last clause that named a kind (a kind only implied by the scope is put right)."""
+    said = []
+    for x in reversed(s.out.facts):
+        if x.turn != s.turn or x.explicit or x.what not in ("result", "carry_next"):
+            break
+        said.append(x)
+    for x in said:
+        x.kind, x.explicit = kind, True
+    if said:
+        s.scope = None  # (the kind just said ends the scope a kind named before had)
+    return bool(said)
 
 
 def _frame_fact(s: Scope, f: Frame) -> None:

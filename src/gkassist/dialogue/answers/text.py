@@ -108,6 +108,7 @@ def clauses(text: str, names_a_row=lambda piece: False, turn: int = 0) -> list[C
     text = re.sub(r"(^|[，,；;。])([^，,；;。]{1,12}?(?:的|那)[^，,；;。]{0,4}?)(?:和|跟|与|及|以及)([^，,；;。]{1,12}?)(都|均|也都)([^，,；;。]+)",
                   lambda m: f"{m[1]}{m[2]}{m[4]}{m[5]}，{m[3]}{m[4]}{m[5]}" if _names_a_kind(m[2]) and _names_a_kind(m[3]) else m[0],
                   text)
+    text = breakdowns_as_asides(text)
     asides: list[str] = []
 
     def keep(m: re.Match) -> str:
@@ -127,6 +128,53 @@ def clauses(text: str, names_a_row=lambda piece: False, turn: int = 0) -> list[C
         else:
             out += [Clause(a, turn=turn) for a in inner]
     return out
+
+
+_SOFT = re.compile(r"[，,、：:]+")
+_PIECES = re.compile(r"([，,、：:；;。！!？?\n]+)")
+_MASK = "\ue001"
+
+
+def _kind_part(kind_words: str) -> re.Pattern:
+    """One kind's share of a count: “个人55”, “企业3件”, “4件个人”, “9件是个人申请的”, “2件是公司”."""
+    return re.compile(rf"({kind_words})(?:的|申请的?|申请了)?\s*({NUM})\s*件?|({NUM})\s*件?(?:是)?({kind_words})(?:申请)?(?:的)?")
+
+
+def breakdowns_as_asides(text: str) -> str:
+    """“公开62件，个人55、企业5”, “公开了5件，4件个人1件公司”, “新收11件，9件是个人申请的，2件是公司”: the kinds
+    right after a count share THAT count — said as its aside (“公开62件（个人55件、企业5件）”), which the reader
+    reads as the count distributed over the kinds, never as more applications."""
+    from gkassist.dialogue.answers.words import words
+
+    kind_words = "|".join(sorted((re.escape(w) for w, _ in words().kinds), key=len, reverse=True))
+    part = _kind_part(kind_words)
+    brackets: list[str] = []
+    masked = _BRACKETS.sub(lambda m: brackets.append(m.group(0)) or _MASK, text)
+    pieces = _PIECES.split(masked)
+    out: list[str] = []
+    i = 0
+    while i < len(pieces):
+        head = pieces[i]
+        shares, j = _shares_after(pieces, i, part)
+        if len(shares) == 1 and parse_number(shares[0][1]) != count_of(head):
+            shares = []  # one share alone is a kind's own count (“收到5件，个人3件”) unless it is the whole of it
+        if shares and _MASK not in head and not _names_a_kind(head) and re.search(NUM + r"\s*件", head):
+            out.append(head + "（" + "、".join(f"{w}{n}件" for w, n in shares) + "）")
+            i = j
+            continue
+        out.append(head)
+        i += 1
+    return re.sub(_MASK, lambda m: brackets.pop(0), "".join(out))
+
+
+def _shares_after(pieces: list[str], i: int, part: re.Pattern) -> tuple[list[tuple[str, str]], int]:
+    """The kinds' shares in the pieces after pieces[i] (pieces alternate with their separators), and where they end."""
+    shares: list[tuple[str, str]] = []
+    j = i + 1
+    while j + 1 < len(pieces) and _SOFT.fullmatch(pieces[j]) and re.fullmatch(f"(?:{part.pattern})+", pieces[j + 1]):
+        shares += [(m[1] or m[4], m[2] or m[3]) for m in part.finditer(pieces[j + 1])]
+        j += 2
+    return shares, j
 
 
 def _counts_apart(piece: str, heads: bool, ends: bool, names_a_row) -> list[tuple[str, bool, bool]]:
