@@ -93,3 +93,30 @@ def test_the_whole_table_in_one_answer():
     assert got[("unable_1", "legal")] == 3 and got[("reject_1", "natural")] == 3 and got[("carry_next", "business")] == 1
     for kind, applied in (("natural", 100), ("business", 15), ("legal", 5)):  # every application accounted for
         assert sum(v for (r, c), v in got.items() if c == kind and r != "new") == applied
+
+
+@pytest.mark.parametrize("said", ["公开10件，个人6……哦不对，个人7、企业2、律所1", "公开10件，个人8企业2……不对，个人7企业2律所1"])
+def test_shares_taken_back_are_replaced_by_the_ones_after(said):
+    got = cells(APPLIED + said)
+    assert (got[("open", "natural")], got[("open", "business")], got[("open", "legal")]) == (7, 2, 1)
+
+
+def test_a_breakdown_that_does_not_add_up_asks_for_the_shares_and_adds_no_applications():
+    out = answers.parse("t3", [APPLIED + "公开10件，个人6、企业2、律所1"])
+    assert any("对不上" in q for q in out.questions)
+    assert out.cells.get(("t3", "new", "natural")) == 7
+
+
+@pytest.mark.parametrize("said", ["不予公开的都是个人的，国家秘密3件，第三方权益2件，内部事务2件",
+                                  "不公开的全是个人的：涉密3件、涉及第三方2件、内部事务2件"])
+def test_a_kind_said_of_a_group_before_its_reasons_is_theirs(said):
+    got = cells("个人申请9件，企业申请2件。公开2件，企业的；" + said)
+    assert (got[("deny_1", "natural")], got[("deny_4", "natural")], got[("deny_5", "natural")]) == (3, 2, 2)
+    assert got[("open", "business")] == 2
+
+
+@pytest.mark.parametrize("said", ["另外1件个人的是12月29号才收到的，还没办完，结转到明年",
+                                  "还有1件个人的年底才到，没办完，转到明年"])
+def test_a_case_described_then_carried_on_is_one_of_those_counted(said):
+    got = cells("今年新收4件，3件是个人申请的，1件是公司。公开了3件，2件个人1件公司；" + said)
+    assert got[("new", "natural")] == 3 and got[("carry_next", "natural")] == 1

@@ -32,6 +32,7 @@ class Clause:
     ends: bool = False  # ends a sentence or a “；” part
     asides: list[str] = field(default_factory=list)  # the clauses of what followed it in brackets
     turn: int = 0  # which answer of the conversation it comes from
+    shares: str = ""  # the kinds' shares of its count that do not add up to it (asked)
 
 
 def unspaced(text: str, names_a_row) -> str:
@@ -133,6 +134,7 @@ def clauses(text: str, names_a_row=lambda piece: False, turn: int = 0) -> list[C
 _SOFT = re.compile(r"[，,、：:]+")
 _PIECES = re.compile(r"([，,、：:；;。！!？?\n]+)")
 _MASK = "\ue001"
+_WITHDRAWN = r"\s*(?:…|\.|—)*\s*(?:哦|噢|呃|啊)?\s*(?:不对|说错了|错了)"  # “个人19……哦不对”: taken back
 
 
 def _kind_part(kind_words: str) -> re.Pattern:
@@ -171,8 +173,13 @@ def _shares_after(pieces: list[str], i: int, part: re.Pattern) -> tuple[list[tup
     """The kinds' shares in the pieces after pieces[i] (pieces alternate with their separators), and where they end."""
     shares: list[tuple[str, str]] = []
     j = i + 1
-    while j + 1 < len(pieces) and _SOFT.fullmatch(pieces[j]) and re.fullmatch(f"(?:{part.pattern})+", pieces[j + 1]):
-        shares += [(m[1] or m[4], m[2] or m[3]) for m in part.finditer(pieces[j + 1])]
+    while j + 1 < len(pieces) and _SOFT.fullmatch(pieces[j]):
+        if re.fullmatch(f"(?:{part.pattern})+", pieces[j + 1]):
+            shares += [(m[1] or m[4], m[2] or m[3]) for m in part.finditer(pieces[j + 1])]
+        elif re.fullmatch(f"(?:{part.pattern})+" + _WITHDRAWN, pieces[j + 1]):
+            shares = []  # the shares said so far are taken back; the ones after put them right
+        else:
+            break
         j += 2
     return shares, j
 
