@@ -313,7 +313,7 @@ def _asks(s: Scope, f: Frame) -> bool:
     text = f.text
     if f.clause.shares:
         s.ask(f, f"“{text}”分到各类申请人（{f.clause.shares}）加起来和{format_number(f.count)}件对不上，"
-                 "请再说一下各类各几件，例如“自然人3件、企业1件”。")
+                 "请再说一下各类各几件，例如“自然人3件、企业1件”。", "shares")
     elif f.vague:
         s.ask(f, f"“{text}”是哪类申请人（商业企业、科研机构、社会公益组织、法律服务机构，或其他组织）？", "kind")
     elif EACH.match(text):
@@ -1000,7 +1000,21 @@ def read_turn(reading: Reading, text: str, turn: int, fmt=None) -> Reading:
     their frames, the facts in their scope added."""
     out = reading.model_copy(deep=True)
     found = clauses(text.strip(), names_a_row, turn=turn)
-    return read([frame(c, result_labels(fmt)) for c in expand_asides(found)], out)
+    return _shares_given(read([frame(c, result_labels(fmt)) for c in expand_asides(found)], out), turn, fmt)
+
+
+def _shares_given(out: Reading, turn: int, fmt=None) -> Reading:
+    """A breakdown asked back because it did not add up is answered by the row said again with its kinds."""
+    said = {(x.what, x.row) for x in out.facts if x.turn == turn and x.kind is not None}
+    for o in [o for o in out.opened if o.part == "shares" and o.turn < turn]:
+        row = result_of(o.words, result_labels(fmt))
+        what = ("result", row) if row else ("carry_next", "carry_next") if words().carry_next.search(o.words) \
+            else ("requests", "new")
+        if what in said:
+            out.opened.remove(o)
+            if o.question in out.questions:
+                out.questions.remove(o.question)
+    return out
 
 
 def cells_of(reading: Reading, transcript: str, carried: dict[str, float] | None = None) -> Parsed:
