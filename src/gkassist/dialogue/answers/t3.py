@@ -399,7 +399,7 @@ def _kind_alone(s: Scope, f: Frame, kind: str | None, count, row) -> bool:
         s.ask(f, f"“{text}”：各是几件？单位的话是哪类（商业企业、科研机构、社会公益组织、法律服务机构，或其他组织）？")
         return True
     if not (kind and count is None and row is None and not f.carry) or (f.group and f.quantified):
-        return False  # (“不予公开的都是个人的”: the kind of the reasons after it, _group)
+        return False  # (“不公开的全是群众的”: the kind of the reasons after it, _group)
     unkinded = [x for x in out.facts if x.what == "requests" and x.kind is None]
     if f.clause.heads:
         s.scope = kind  # “自然人：” / “个人的：” heads the results that follow
@@ -445,7 +445,7 @@ def _carry_next(s: Scope, f: Frame, kind, count) -> None:
 
 
 def _just_described(s: Scope, kind: str | None) -> Fact | None:
-    """The cases the clause before described without a result (“另外1件个人的是12月29号才收到的，还没办完”): of the
+    """The cases the clause before described without a result (“还有1件群众的年底才到，没办完”): of the
     applications already counted when their kind's were said before in this answer, not more of them."""
     facts = s.out.facts
     previous = facts[-1] if facts else None
@@ -463,7 +463,7 @@ def _group(s: Scope, f: Frame, kind, count) -> None:
     """“不予公开1件” without its reason: the group's prefix stands for the row until the reason is said."""
     prefix, _ = f.group
     if kind and count is None and f.quantified:
-        s.scope, s.last_row = kind, prefix  # “不予公开的都是个人的，国家秘密3件，……”: whose the reasons after it are
+        s.scope, s.last_row = kind, prefix  # “不公开的全是群众的，涉密2件，……”: whose the reasons after it are
         for x in s.out.facts:
             if x.turn == s.turn and x.what == "result" and x.kind is None and x.row.startswith(prefix):
                 x.kind = kind
@@ -633,7 +633,7 @@ def _referred(s: Scope, f: Frame, kind, count, row) -> bool:
 
 
 def _kind_of_results_before(s: Scope, kind: str) -> bool:
-    """“……3件、……18件，都是个人的”, “这几个都是个人”: the kind said after a list of results is every one's since
+    """“……2件、……7件，都是群众的”, “这些都是企业”: the kind said after a list of results is every one's since
     the last clause that named a kind (a kind only implied by the scope is put right)."""
     said = []
     for x in reversed(s.out.facts):

@@ -134,17 +134,17 @@ def clauses(text: str, names_a_row=lambda piece: False, turn: int = 0) -> list[C
 _SOFT = re.compile(r"[，,、：:]+")
 _PIECES = re.compile(r"([，,、：:；;。！!？?\n]+)")
 _MASK = "\ue001"
-_WITHDRAWN = r"\s*(?:…|\.|—)*\s*(?:哦|噢|呃|啊)?\s*(?:不对|说错了|错了)"  # “个人19……哦不对”: taken back
+_WITHDRAWN = r"\s*(?:…|\.|—)*\s*(?:哦|噢|呃|啊)?\s*(?:不对|说错了|错了)"  # “群众8……不对”: taken back
 
 
 def _kind_part(kind_words: str) -> re.Pattern:
-    """One kind's share of a count: “个人55”, “企业3件”, “4件个人”, “9件是个人申请的”, “2件是公司”."""
+    """One kind's share of a count: “群众40”, “公司6件”, “7件群众”, “8件是自然人申请的”, “3件是企业”."""
     return re.compile(rf"({kind_words})(?:的|申请的?|申请了)?\s*({NUM})\s*件?|({NUM})\s*件?(?:是)?({kind_words})(?:申请)?(?:的)?")
 
 
 def breakdowns_as_asides(text: str) -> str:
-    """“公开62件，个人55、企业5”, “公开了5件，4件个人1件公司”, “新收11件，9件是个人申请的，2件是公司”: the kinds
-    right after a count share THAT count — said as its aside (“公开62件（个人55件、企业5件）”), which the reader
+    """“公开40件，群众33、公司7”, “公开了8件，6件群众2件企业”, “受理20件，17件是自然人申请的，3件是企业”: the kinds
+    right after a count share THAT count — said as its aside (“公开40件（群众33件、公司7件）”), which the reader
     reads as the count distributed over the kinds, never as more applications."""
     from gkassist.dialogue.answers.words import words
 
@@ -159,7 +159,7 @@ def breakdowns_as_asides(text: str) -> str:
         head = pieces[i]
         shares, j = _shares_after(pieces, i, part)
         if len(shares) == 1 and parse_number(shares[0][1]) != count_of(head):
-            shares = []  # one share alone is a kind's own count (“收到5件，个人3件”) unless it is the whole of it
+            shares = []  # one share alone is a kind's own count (“受理6件，群众4件”) unless it is the whole of it
         if shares and _MASK not in head and not _names_a_kind(head) and re.search(NUM + r"\s*件", head):
             out.append(head + "（" + "、".join(f"{w}{n}件" for w, n in shares) + "）")
             i = j
