@@ -71,7 +71,7 @@ class Open(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
     words: str  # the clause asked about, as the clerk said it
-    part: Literal["count", "kind", "reason", "outcome"] = "count"
+    part: Literal["count", "kind", "reason", "outcome", "shares"] = "count"
     turn: int = 0
     question: str = ""
     kind: str | None = None  # the kind of applicant (表三) or case (表四) it is about, when said

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from gkassist.core.numbers import parse_number
+from gkassist.core.numbers import format_number, parse_number
 from gkassist.dialogue.answers.edits import Add, Edit, Move, Refine, Set, Split
 from gkassist.dialogue.answers.parsed import Parsed
 from gkassist.dialogue.answers.state import Aside, Fact, Open, Reading
@@ -195,7 +195,7 @@ def frame(clause: Clause, labels) -> Frame:
     # (“有2件还在办理”: cases carried on, not one more application)
     applies = bool(APPLIES_WORDS.search(text)) or (not carry and bool(APPLIES.search(text)))
     return Frame(clause, kind, row, None if row else group_of(rest), count,
-                 bool(w.all.search(text)), applies, bool(w.carried_in.search(text)),
+                 bool(w.all.search(text)), applies, bool(w.carried_in.search(text)) and not w.no_carry.search(text),
                  bool(w.no_carry.search(text)), carry,
                  vague and not kinds, bool(w.corrections.search(text)), bool(REFERS.search(text)),
                  partitive=bool(PARTITIVE.search(text)), several=len(kinds) > 1 or (vague and bool(kinds)),
@@ -234,6 +234,10 @@ def expand_asides(found: list[Clause]) -> list[Clause]:
                 last = i == len(c.asides) - 1
                 out.append(Clause(kind_word + c.text.replace(written, counted(aside), 1), c.heads and last, c.ends and last,
                                   turn=c.turn))
+        elif total and all(parts) and all(kind_of(a) for a in c.asides) and not kind_of(c.text) \
+                and not any(result_of(a) or group_of(a) for a in c.asides):
+            # the kinds' shares do not add up to the count they share: asked, never taken for more applications
+            out.append(Clause(c.text, c.heads, c.ends, turn=c.turn, shares="、".join(c.asides)))
         elif not any(p is not None for p in parts) and group_of(c.text) and not result_of(c.text):
             out.append(Clause(c.text + "".join(c.asides), c.heads, c.ends, turn=c.turn))
         elif total and all(parts) and sum(parts) == total and group_of(c.text) and not result_of(c.text) \
@@ -337,7 +341,10 @@ def _begin(s: Scope, f: Frame) -> None:
 def _asks(s: Scope, f: Frame) -> bool:
     """A clause that cannot be placed as said: asked back (its words kept, so that a bare answer fills them)."""
     text = f.text
-    if f.vague:
+    if f.clause.shares:
+        s.ask(f, f"“{text}”分到各类申请人（{f.clause.shares}）加起来和{format_number(f.count)}件对不上，"
+                 "请再说一下各类各几件，例如“自然人3件、企业1件”。", "shares")
+    elif f.vague:
         s.ask(f, f"“{text}”是哪类申请人（商业企业、科研机构、社会公益组织、法律服务机构，或其他组织）？", "kind")
     elif EACH.match(text):
         pass  # “2位群众…，各1件”
@@ -422,11 +429,13 @@ def _kind_alone(s: Scope, f: Frame, kind: str | None, count, row) -> bool:
     if f.several and count is None and row is None and not f.carry:
         s.ask(f, f"“{text}”：各是几件？单位的话是哪类（商业企业、科研机构、社会公益组织、法律服务机构，或其他组织）？")
         return True
-    if not (kind and count is None and row is None and not f.carry):
-        return False
+    if not (kind and count is None and row is None and not f.carry) or (f.group and f.quantified):
+        return False  # (“不公开的全是群众的”: the kind of the reasons after it, _group)
     unkinded = [x for x in out.facts if x.what == "requests" and x.kind is None]
     if f.clause.heads:
         s.scope = kind  # “自然人：” / “个人的：” heads the results that follow
+    elif _kind_of_results_before(s, kind) and not unkinded:
+        return True
     elif unkinded:
         # “一共五件申请，都是个人申请的”, “申请人是企业”: the kind of the applications counted without one
         for x in unkinded:
@@ -456,11 +465,9 @@ def _carry_next(s: Scope, f: Frame, kind, count) -> None:
     if (f.applies or kind and not any(x.what == "requests" and x.kind == kind for x in out.facts)) \
             and count and not f.refers and not s.in_carried:
         s.add(f, "requests", kind, "new", count)  # (not “那1件”)
-    previous = out.facts[-1] if out.facts else None
-    if count is None and previous is not None and previous.what == "requests" and previous.kind is None \
-            and previous.turn == s.turn and previous.count and "申请" not in previous.clause:
+    if count is None and (previous := _just_described(s, kind)) is not None:
         out.facts.pop()  # the one just said is the one carried on, not one more
-        count = previous.count
+        count, kind = previous.count, kind or previous.kind
     said_again = (count is None and out.last_carry and
                   any(x.what == "carry_next" and x.clause == out.last_carry for x in out.facts))
     if not said_again:
@@ -468,9 +475,30 @@ def _carry_next(s: Scope, f: Frame, kind, count) -> None:
     out.last_carry = text
 
 
+def _just_described(s: Scope, kind: str | None) -> Fact | None:
+    """The cases the clause before described without a result (“还有1件群众的年底才到，没办完”): of the
+    applications already counted when their kind's were said before in this answer, not more of them."""
+    facts = s.out.facts
+    previous = facts[-1] if facts else None
+    if previous is None or previous.what != "requests" or previous.turn != s.turn or not previous.count \
+            or "申请" in previous.clause:
+        return None
+    if previous.kind is None:
+        return previous
+    said_before = any(x is not previous and x.what == "requests" and x.kind == previous.kind and x.turn == s.turn
+                      for x in facts)
+    return previous if said_before and kind in (None, previous.kind) else None
+
+
 def _group(s: Scope, f: Frame, kind, count) -> None:
     """“不予公开1件” without its reason: the group's prefix stands for the row until the reason is said."""
     prefix, _ = f.group
+    if kind and count is None and f.quantified:
+        s.scope, s.last_row = kind, prefix  # “不公开的全是群众的，涉密2件，……”: whose the reasons after it are
+        for x in s.out.facts:
+            if x.turn == s.turn and x.what == "result" and x.kind is None and x.row.startswith(prefix):
+                x.kind = kind
+        return
     if not (s.last_row and s.last_row.startswith(prefix) and count is None) and count != 0:
         s.add(f, "result", kind or s.scope or s.recent, prefix, count)
         s.last_row = prefix
@@ -633,6 +661,21 @@ def _referred(s: Scope, f: Frame, kind, count, row) -> bool:
         f.moved_from, f.refers = s.referred, True
         s.referred = None
     return False
+
+
+def _kind_of_results_before(s: Scope, kind: str) -> bool:
+    """“……2件、……7件，都是群众的”, “这些都是企业”: the kind said after a list of results is every one's since
+    the last clause that named a kind (a kind only implied by the scope is put right)."""
+    said = []
+    for x in reversed(s.out.facts):
+        if x.turn != s.turn or x.explicit or x.what not in ("result", "carry_next"):
+            break
+        said.append(x)
+    for x in said:
+        x.kind, x.explicit = kind, True
+    if said:
+        s.scope = None  # (the kind just said ends the scope a kind named before had)
+    return bool(said)
 
 
 def _frame_fact(s: Scope, f: Frame) -> None:
@@ -996,7 +1039,21 @@ def read_turn(reading: Reading, text: str, turn: int, fmt=None) -> Reading:
     their frames, the facts in their scope added."""
     out = reading.model_copy(deep=True)
     found = clauses(text.strip(), names_a_row, turn=turn)
-    return read([frame(c, result_labels(fmt)) for c in join_reasons(expand_asides(found))], out)
+    return _shares_given(read([frame(c, result_labels(fmt)) for c in join_reasons(expand_asides(found))], out), turn, fmt)
+
+
+def _shares_given(out: Reading, turn: int, fmt=None) -> Reading:
+    """A breakdown asked back because it did not add up is answered by the row said again with its kinds."""
+    said = {(x.what, x.row) for x in out.facts if x.turn == turn and x.kind is not None}
+    for o in [o for o in out.opened if o.part == "shares" and o.turn < turn]:
+        row = result_of(o.words, result_labels(fmt))
+        what = ("result", row) if row else ("carry_next", "carry_next") if words().carry_next.search(o.words) \
+            else ("requests", "new")
+        if what in said:
+            out.opened.remove(o)
+            if o.question in out.questions:
+                out.questions.remove(o.question)
+    return out
 
 
 def cells_of(reading: Reading, transcript: str, carried: dict[str, float] | None = None) -> Parsed:

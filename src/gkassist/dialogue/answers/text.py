@@ -32,6 +32,7 @@ class Clause:
     ends: bool = False  # ends a sentence or a “；” part
     asides: list[str] = field(default_factory=list)  # the clauses of what followed it in brackets
     turn: int = 0  # which answer of the conversation it comes from
+    shares: str = ""  # the kinds' shares of its count that do not add up to it (asked)
 
 
 def unspaced(text: str, names_a_row) -> str:
@@ -108,6 +109,7 @@ def clauses(text: str, names_a_row=lambda piece: False, turn: int = 0) -> list[C
     text = re.sub(r"(^|[，,；;。])([^，,；;。]{1,12}?(?:的|那)[^，,；;。]{0,4}?)(?:和|跟|与|及|以及)([^，,；;。]{1,12}?)(都|均|也都)([^，,；;。]+)",
                   lambda m: f"{m[1]}{m[2]}{m[4]}{m[5]}，{m[3]}{m[4]}{m[5]}" if _names_a_kind(m[2]) and _names_a_kind(m[3]) else m[0],
                   text)
+    text = breakdowns_as_asides(text)
     asides: list[str] = []
 
     def keep(m: re.Match) -> str:
@@ -127,6 +129,63 @@ def clauses(text: str, names_a_row=lambda piece: False, turn: int = 0) -> list[C
         else:
             out += [Clause(a, turn=turn) for a in inner]
     return out
+
+
+_SOFT = re.compile(r"[，,、：:]+")
+_PIECES = re.compile(r"([，,、：:；;。！!？?\n]+)")
+_MASK = "\ue001"
+_WITHDRAWN = r"\s*(?:…|\.|—)*\s*(?:哦|噢|呃|啊)?\s*(?:不对|说错了|错了)"  # “群众8……不对”: taken back
+
+
+def _kind_part(kind_words: str) -> re.Pattern:
+    """One kind's share of a count: “群众40”, “公司6件”, “7件群众”, “8件是自然人申请的”, “3件是企业”."""
+    return re.compile(rf"({kind_words})(?:的|申请的?|申请了)?\s*({NUM})\s*件?|({NUM})\s*件?(?:是)?({kind_words})(?:申请)?(?:的)?")
+
+
+def breakdowns_as_asides(text: str) -> str:
+    """“公开40件，群众33、公司7”, “公开了8件，6件群众2件企业”, “受理20件，17件是自然人申请的，3件是企业”: the kinds
+    right after a count share THAT count — said as its aside (“公开40件（群众33件、公司7件）”), which the reader
+    reads as the count distributed over the kinds, never as more applications."""
+    from gkassist.dialogue.answers.words import words
+
+    kind_words = "|".join(sorted((re.escape(w) for w, _ in words().kinds), key=len, reverse=True))
+    part = _kind_part(kind_words)
+    brackets: list[str] = []
+    def mask(m: re.Match[str]) -> str:  # a bracket kept aside while the text is cut, put back after
+        brackets.append(m.group(0))
+        return _MASK
+
+    masked = _BRACKETS.sub(mask, text)
+    pieces = _PIECES.split(masked)
+    out: list[str] = []
+    i = 0
+    while i < len(pieces):
+        head = pieces[i]
+        shares, j = _shares_after(pieces, i, part)
+        if len(shares) == 1 and parse_number(shares[0][1]) != count_of(head):
+            shares = []  # one share alone is a kind's own count (“受理6件，群众4件”) unless it is the whole of it
+        if shares and _MASK not in head and not _names_a_kind(head) and re.search(NUM + r"\s*件", head):
+            out.append(head + "（" + "、".join(f"{w}{n}件" for w, n in shares) + "）")
+            i = j
+            continue
+        out.append(head)
+        i += 1
+    return re.sub(_MASK, lambda m: brackets.pop(0), "".join(out))
+
+
+def _shares_after(pieces: list[str], i: int, part: re.Pattern) -> tuple[list[tuple[str, str]], int]:
+    """The kinds' shares in the pieces after pieces[i] (pieces alternate with their separators), and where they end."""
+    shares: list[tuple[str, str]] = []
+    j = i + 1
+    while j + 1 < len(pieces) and _SOFT.fullmatch(pieces[j]):
+        if re.fullmatch(f"(?:{part.pattern})+", pieces[j + 1]):
+            shares += [(m[1] or m[4], m[2] or m[3]) for m in part.finditer(pieces[j + 1])]
+        elif re.fullmatch(f"(?:{part.pattern})+" + _WITHDRAWN, pieces[j + 1]):
+            shares = []  # the shares said so far are taken back; the ones after put them right
+        else:
+            break
+        j += 2
+    return shares, j
 
 
 def _counts_apart(piece: str, heads: bool, ends: bool, names_a_row) -> list[tuple[str, bool, bool]]:
