@@ -12,24 +12,15 @@ import string
 from dataclasses import dataclass, field
 from functools import cache
 
-from pydantic import BaseModel, ConfigDict, field_validator, model_validator
+from pydantic import field_validator, model_validator
 
 from gkassist.core.model import Report
 from gkassist.core.yamldata import load_model
-from gkassist.dialogue.register import self_name, to_register
+
+# the register's data model, its pattern check and its rewrite rule (say → write) serve the sentences too
+from gkassist.dialogue.register import Rule as Rewrite
+from gkassist.dialogue.register import _compiles, _Data, self_name, to_register
 from gkassist.paths import resource_dir
-
-
-class _Data(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-def _compiles(pattern: str) -> str:
-    try:
-        re.compile(pattern)
-    except re.error as e:
-        raise ValueError(f"“{pattern}”不是有效的正则表达式（{e}）") from None
-    return pattern
 
 
 def _all_compile(patterns: tuple[str, ...]) -> tuple[str, ...]:
@@ -52,13 +43,6 @@ class FactPattern(_Data):
             if name is not None and name not in groups:
                 raise ValueError(f"“{self.id}”的写法里的{{{name}}}在 say 里没有读出（可用：{'、'.join(sorted(groups))}）")
         return self
-
-
-class Rewrite(_Data):
-    say: str
-    write: str
-
-    _valid = field_validator("say")(_compiles)
 
 
 class Measure(_Data):
