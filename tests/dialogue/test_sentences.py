@@ -92,6 +92,9 @@ def test_a_correction_changes_that_figure_and_nothing_else():
     replies = engine.answer("不对，村务公开栏更新不是12次，是14次")
     assert engine.report.sections["overview"][0].endswith("村务公开栏更新14次。")
     assert "已把（一）里的12次改为14次" in replies[0].text
+    assert "村务公开栏更新14次" in (engine.path.read_text(encoding="utf-8"))  # saved at once
+    engine.undo()
+    assert engine.report.sections["overview"][0].endswith("村务公开栏更新12次。")  # and undone like any change
 
 
 def test_a_spoken_sentence_is_shown_with_a_reference_and_can_be_taken_edited_or_dropped():

@@ -514,12 +514,14 @@ class Engine:
 
     def _understood(self, kind: kinds.StepKind, step: Step, text: str) -> list[Reply]:
         """The kind's reading of the answer.  A kind may change what is saved besides proposing (a figure corrected in
-        a saved paragraph: “说错了，主动公开是76条不是73条”): that change is remembered for undo and saved here."""
-        before = self.report.to_json()
+        a saved paragraph: “说错了，主动公开是76条不是73条”): that change is remembered for undo and saved here.  Only
+        the paragraphs are compared (what a kind may edit directly), not the whole report serialized twice an answer."""
+        before = {sid: list(paragraphs) for sid, paragraphs in self.report.sections.items()}
         replies = kind.understand(self.state, step, text)
-        if self.report.to_json() != before:
+        if self.report.sections != before:
             last = self.last_year.to_json() if self.last_year is not None else None
-            self.history.append(Snapshot(before, last, self.step_index, "正文里的数字"))
+            saved = self.report.model_copy(update={"sections": before}).to_json()
+            self.history.append(Snapshot(saved, last, self.step_index, "正文里的数字"))
             self.save()
         return replies + self.take_notices()
 
