@@ -180,3 +180,23 @@ def test_a_wrong_password_is_refused(server, browser):
     assert page.locator("input[name=name]").input_value() == "shiqiao"
     assert outside == []
     context.close()
+
+
+def test_a_still_spoken_sentence_is_rewritten_in_its_own_box(server, browser, tmp_path):
+    page, outside = watched(browser.new_context(locale="zh-CN"), server)
+    log_in(page, server, "shiqiao")
+    start_draft(page, server)
+    page.select_option("select[name=arg]", "overview_platform")
+    with page.expect_navigation():
+        page.click("form.jump button")
+    send(page, "新做了12块公开栏。网站那个东西咋弄都不好使。", "commit")
+    box = page.locator("section.spoken")
+    assert box.locator("q").all_inner_texts() == ["网站那个东西咋弄都不好使。"]
+    box.locator("input[name=answer][type=text]").click()
+    page.keyboard.insert_text("网站运行不够稳定")  # committed at once, as an input method does
+    page.screenshot(path=str(tmp_path / "spoken.png"), full_page=True)
+    with page.expect_navigation():
+        box.locator("button:has-text('改写')").click()
+    assert "将写入：（四）平台建设。我镇新建12块公开栏。网站运行不够稳定。" in last_reply(page)
+    assert page.locator("section.spoken").count() == 0 and clerk_turns(page)[-1] == "改1：网站运行不够稳定"
+    assert outside == []

@@ -541,3 +541,29 @@ def test_the_grid_refuses_what_is_no_figure_and_needs_its_token(client):
     refused = client.post(url + "/grid", data={"csrf": csrf(grid.text), "c|open|natural": "两三件"})
     assert "不是件数或金额" in refused.text and "我理解为" not in last_reply(refused.text)
     assert client.post(url + "/grid", data={"c|open|natural": "2"}).status_code == 403
+
+
+# ------------------------------------------------------------------ sentences still as the clerk said them
+def _spoken_items(html: str) -> list[str]:
+    box = re.search(r'<section class="spoken".*?</section>', html, re.S)
+    return [unquote(q) for q in re.findall(r"<q>(.*?)</q>", box[0], re.S)] if box else []
+
+
+@pytest.mark.parametrize("action, expect_written", [
+    ({"answer": "删1"}, "（四）平台建设。我镇新建12块公开栏。"),
+    ({"rewrite": "1", "answer": "网站运行不够稳定"}, "（四）平台建设。我镇新建12块公开栏。网站运行不够稳定。"),
+])
+def test_a_still_spoken_sentence_has_its_buttons_on_the_page(client, action, expect_written):
+    login(client, "shiqiao")
+    page = start_from_seed(client)
+    url = str(page.url).split("#")[0]
+    page = client.post(url + "/command", data={"csrf": csrf(page.text), "name": "jump", "arg": "overview_platform"})
+    page = answer(client, page, "新做了12块公开栏。网站那个东西咋弄都不好使。")
+    assert _spoken_items(page.text) == ["网站那个东西咋弄都不好使。"]
+    assert 'name="answer" value="删1"' in page.text and 'name="rewrite" value="1"' in page.text
+    page = client.post(url + "/answer", data={"csrf": csrf(page.text), **action})
+    said = [t for who, t in turns(page.text) if who == "assistant"]
+    assert f"将写入：{expect_written}" in said[-2:]
+    assert _spoken_items(page.text) == []  # nothing left to decide: the box is gone
+    page = answer(client, page, "对")
+    assert "已保存" in transcript(page.text).split("将写入")[-1]

@@ -277,7 +277,11 @@ async def conversation(request: Request, web: Web, session, account: Account):
 async def answer(request: Request, web: Web, session, account: Account):
     path = _draft(web, account, request.path_params["key"])
     form = await _form(web, request, session)
-    await run_in_threadpool(_in_draft, web, path, account, "answer", str(form.get("answer", "")))
+    text = str(form.get("answer", "")).strip()
+    number = str(form.get("rewrite", ""))
+    if number.isdigit() and text:  # a still-spoken sentence rewritten in its own box: the typed “改N：……”
+        text = f"改{int(number)}：{text}"
+    await run_in_threadpool(_in_draft, web, path, account, "answer", text)
     return _redirect(_drafts_url(path.stem) + "#end")
 
 
@@ -521,7 +525,7 @@ def _values(web: Web, conv, account: Account, others: list[str]) -> dict:
             "findings": [f for f in findings if f.rule != "BLANK"], "blank": blank,
             "errors": sum(f.severity == ERROR for f in findings), "warnings": sum(f.severity != ERROR for f in findings),
             "notice": conv.export_notice() if conv.done else "", "submitted": entry, "others": others,
-            "pending": conv.engine.pending is not None and not conv.engine.pending.saved}
+            "pending": conv.engine.pending is not None and not conv.engine.pending.saved, "spoken": conv.spoken()}
 
 
 def _audit(web: Web, year: int):

@@ -171,6 +171,14 @@ class Conversation:
         return [Reply(f"机关名称就是账号的单位“{self.unit}”，不用填写。")] + engine.question()
 
     # ------------------------------------------------------------- what the page shows
+    def spoken(self) -> list[tuple[int, str, bool]]:
+        """The sentences of the answer waiting for “对” that are still as the clerk said them: number, text, and whether
+        a reference sentence of the same level can replace it (the page's buttons for 换N/改N/删N)."""
+        pending = self.engine.pending
+        if pending is None or pending.saved:
+            return []
+        return [(i, s.text, bool(s.reference)) for i, s in enumerate(getattr(pending, "spoken", []), 1)]
+
     @property
     def done(self) -> bool:
         return self.engine.done
