@@ -13,14 +13,14 @@ from support import ROOT, SEED
 def prompts(tmp_path, monkeypatch):
     """A copy of prompts/ that the test may spoil, read instead of the shipped one."""
     from gkassist.core import flow
-    from gkassist.dialogue import engine, improvements, polish, sentences
+    from gkassist.dialogue import engine, improvements, polish, replywords, sentences
 
     folder = tmp_path / "prompts"
     shutil.copytree(ROOT / "prompts", folder)
-    for module in (flow, improvements, polish, sentences):
+    for module in (flow, improvements, polish, replywords, sentences):
         monkeypatch.setattr(module, "resource_dir", lambda name: tmp_path / name)
     caches = (flow.flow, flow._fitted, improvements.problem_areas, improvements._problems_data, polish.polish_prompts,
-              sentences.sentence_data, engine._checked_prompts)
+              sentences.sentence_data, replywords.reply_words, engine._checked_prompts)
     for cached in caches:
         cached.cache_clear()
     yield folder
@@ -50,6 +50,8 @@ def spoil(path, old, new):
     ("flow.yaml", '    title: "表四 复议诉讼"', '    titel: "表四 复议诉讼"', "不认识的键“titel”"),
     ("flow.yaml", '    title: "表二 主动公开"', '    title: "表二 主动公开', "不是有效的 YAML"),
     ("polish.yaml", "“{part}”部分", "“{section}”部分", "{section}不认识"),
+    ("replies.yaml", "restart: [", "restrat: [", "不认识的键“restrat”"),
+    ("replies.yaml", "'没有去年的(?:报告)?'", "'没有去年的(?:报告'", "不是有效的正则表达式"),
 ])
 def test_a_mistake_in_prompts_is_named_with_its_file_and_line_when_a_draft_opens(prompts, file, old, new, words,
                                                                                   tmp_path, capsys):
@@ -67,3 +69,24 @@ def test_the_shipped_prompts_are_sound(prompts, tmp_path, capsys):
     answers = tmp_path / "answers.txt"
     answers.write_text("没有\n对\n", encoding="utf-8")
     assert main(["draft", "--from", str(SEED), "--year", "2021", "--answers", str(answers)]) == 0
+
+
+@pytest.mark.parametrize("file, old, new, said", [
+    ("replies.yaml", "confirm: [对, ", "confirm: [中, 妥了, 对, ", ["中", "妥了"]),  # how a clerk from another place says yes
+    ("replies.yaml", "no_last_year: [没有, ", "no_last_year: [木有, 没留底, 没有, ", ["木有", "没留底"]),
+])
+def test_a_word_added_to_the_reply_lists_works_with_no_code_change(prompts, file, old, new, said, tmp_path, capsys):
+    from gkassist.dialogue.engine import Engine
+    from gkassist.importer import import_file
+
+    spoil(prompts / file, old, new)
+    for word in said:
+        if old.startswith("confirm"):
+            engine = Engine.start(import_file(SEED).report, 2021)
+            engine.answer("自然人申请2件，都公开了")
+            assert engine.answer(word)[0].text.startswith("已保存"), word
+            assert engine.report.tables["t3"]["open"]["natural"] == 2
+        else:
+            engine = Engine.start(None, 2021)
+            engine.modes.asking_last_year = True
+            assert engine.answer(word)[0].text == "好的，没有去年的报告。", word

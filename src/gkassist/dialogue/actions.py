@@ -17,7 +17,8 @@ ACTION_IDS = ("help", "preview", "export", "back", "skip", "reopen", "grid", "cl
 KINDS_HELPED = ("field", "table", "narrative", "improvements", "preface")
 
 
-def _patterns(words: tuple[str, ...]) -> tuple[str, ...]:
+def patterns_checked(words: tuple[str, ...]) -> tuple[str, ...]:
+    """A validator: every word of a list compiles as a regular expression (named in Chinese when one does not)."""
     for w in words:
         try:
             re.compile(w)
@@ -35,7 +36,7 @@ class Action(BaseModel):
     say: tuple[str, ...] = ()
     bar: bool = True  # in the window's key bar (80 columns hold ten; the rest are in the palette and typed)
 
-    _say = field_validator("say")(_patterns)
+    _say = field_validator("say")(patterns_checked)
 
     @field_validator("id")
     @classmethod
@@ -54,7 +55,7 @@ class ActionWords(BaseModel):
     help: dict[str, str]
     anytime: str
 
-    _how = field_validator("asking_how", "asking_before", "asking_after")(_patterns)
+    _how = field_validator("asking_how", "asking_before", "asking_after")(patterns_checked)
 
     @field_validator("actions")
     @classmethod

@@ -26,23 +26,15 @@ from gkassist.dialogue import kinds, session
 from gkassist.dialogue.actions import actions
 from gkassist.dialogue.kinds.field import NEW_AGENCY
 from gkassist.dialogue.replies import Pending, Reply
+from gkassist.dialogue.replywords import reply_words
 from gkassist.dialogue.state import DialogueState, Fresh, Modes
 
-YES = re.compile(r"^\s*(对|对的|对了|是|是的|确认|好|好的|行|可以|没问题|没错|采用|就这样|ok|OK|y|yes)\s*[。！!]?\s*$")
-NO = re.compile(r"^\s*(不对|不是|错了|重来|否|no|n)\s*[。！!]?\s*$")
 # “刚才说的不对，重新说：……”, “重来：……”: what was understood goes when the rest stands on its own (a plain “不对，……”
 # or “说错了，……” puts right part of it: a follow-up)
 NO_THEN = re.compile(r"^\s*(?:(?:哦|噢|呃|啊)?(?:刚才|前面|上面)?(?:说的|说得|讲的)?(?:不对|错了|说错了)了?\s*[，,。！!：:]\s*)?"
                      r"我?(?:重新说|重说|重来|重新来)(?:一下|一遍)?\s*[，,。：:]\s*(.+)$", re.S)
-USE = re.compile(r"\s*(用|好|好的|是|对|可以|用吧)\s*[。！!]?\s*")
-DONT_USE = re.compile(r"\s*(不用|不|否|不要|算了)\s*[。！!]?\s*")
-GO_ON = re.compile(r"\s*(接着写|接着|继续|继续写|接着上次)\s*[。！!]?\s*")
-RESTART = re.compile(r"\s*(重新开始|重新写|重来|从头开始)\s*[。！!]?\s*")
-REOPEN = re.compile(r"^\s*(?:改一下|修改一下|重新写|修改|重写|打开|回到|跳到|返回|先写|先填|改)\s*[：:]?\s*(.+?)\s*$")
 # “落款日期：2026年1月20日”, “落款改为1月20日”: the date that closes the report, at any question
 CLOSING = re.compile(r"^\s*落款(?:的)?(?:日期|时间)?\s*(?:改为|改成|改到|写|为|是|用)?\s*[：:]?\s*(.+?)\s*[。！!]?\s*$")
-# “没有”, said when asked where last year's report is
-NO_LAST_YEAR = re.compile(r"\s*(没有|没|无|不用|不要|找不到|没有去年的(?:报告)?|去年没有(?:报告)?|没写过|跳过|算了)\s*[。！!]?\s*")
 MAX_ANSWER = 5000
 Speaker = Literal["clerk", "assistant"]
 KEEP_SAVED = "回答“对”保持不变；直接写新的内容会替换它。"
@@ -60,6 +52,7 @@ def _checked_prompts() -> None:
     problem_areas()
     polish_prompts()
     actions()
+    reply_words()
     sentence_data()
 
 
@@ -506,7 +499,7 @@ class Engine:
         if self.pending is not None:
             if (confirmed := self._confirmation(kind, step, text)) is not None:
                 return confirmed
-        elif YES.match(text):
+        elif reply_words().confirm.fullmatch(text):
             return [Reply("现在没有待确认的内容，请直接回答这一题。", "error")]
         if not re.search(r"[\u4e00-\u9fff0-9０-９]", text):
             return [Reply("请用中文回答（可以直接写数字）；不知道怎么回答可以说“帮助”。", "error")]
@@ -530,13 +523,14 @@ class Engine:
         pending = self.pending
         if pending is None:
             return None
-        if YES.match(text):
+        words = reply_words()
+        if words.confirm.fullmatch(text):
             if pending.asking:
                 return [Reply("请先回答上面的问题，我再保存（或者直接重新描述整个情况）。", "error")]
             if why := kind.unfinished(self.state, step, pending):
                 return [Reply(why, "error")]
             return self._accept()
-        if NO.match(text):
+        if words.refuse.fullmatch(text):
             self.pending = None
             return [Reply("好的，请重新回答。")] + [r for r in self.question() if r.kind != "understood"][:1]
         if m := NO_THEN.match(text):
@@ -681,7 +675,7 @@ class Engine:
 
     def _parts_named(self, text: str) -> list[Step] | None:
         """The steps “改…” names (by the start of their title or a word of it); None when it names none."""
-        m = REOPEN.match(text)
+        m = reply_words().reopen.fullmatch(text)
         if not m or len(m[1]) > 16:
             return None
         key = re.sub(r"\s+|(?:那|这)?(?:一|个)?部分$|的内容$", "", m[1])
@@ -744,7 +738,7 @@ class Engine:
     def _answer_where_last_year(self, text: str) -> list[Reply]:
         from gkassist.dialogue.lastyear import read_given
 
-        if NO_LAST_YEAR.fullmatch(text):
+        if reply_words().no_last_year.fullmatch(text):
             self.modes.asking_last_year = False
             return [Reply("好的，没有去年的报告。")] + self.question()
         if (moved := self._command(text)) is not None:
@@ -761,7 +755,7 @@ class Engine:
 
     def _answer_offer(self, text: str) -> list[Reply]:
         last = self.modes.offered_last_year
-        if last is not None and USE.fullmatch(text):
+        if last is not None and reply_words().use.fullmatch(text):
             self.modes.offered_last_year = None
             self._remember("去年的报告")
             agency = self.report.agency
@@ -771,17 +765,17 @@ class Engine:
             self.last_year = last
             self.save()
             return [Reply("好的，已按去年的报告填好上年结转和现行有效件数。")] + self.question()
-        if DONT_USE.fullmatch(text):
+        if reply_words().dont_use.fullmatch(text):
             self.modes.offered_last_year = None
             return [Reply("好的，不用去年的报告。")] + self.question()
         return [Reply("请回答“对”（使用这份去年的报告）或“不用”。", "error")]
 
     # ---------------------------------------------------------- which draft
     def _answer_restart(self, text: str, fresh: Fresh) -> list[Reply]:
-        if GO_ON.fullmatch(text):
+        if reply_words().go_on.fullmatch(text):
             self.modes.offered_restart = None
             return [Reply("好的，接着写原来的草稿。")] + self.question()
-        if RESTART.fullmatch(text):
+        if reply_words().restart.fullmatch(text):
             copy = session.set_aside(self.path)  # raises (nothing changed) when no copy can be kept
             self.modes.offered_restart = None
             self.report, self.last_year, self.step_index = fresh.report, fresh.last_year, fresh.step_index
@@ -804,7 +798,7 @@ class Engine:
     def _answer_year(self, text: str, fresh: Fresh) -> list[Reply]:
         old, new = self.report.year, fresh.report.year
         said = re.sub(r"\s|[。！!]", "", text)
-        if GO_ON.fullmatch(text) or re.fullmatch(rf"(?:接着|继续)?(?:写)?{old}(?:年(?:度)?(?:的)?)?", said):
+        if reply_words().go_on.fullmatch(text) or re.fullmatch(rf"(?:接着|继续)?(?:写)?{old}(?:年(?:度)?(?:的)?)?", said):
             self.modes.offered_year = None
             return [Reply(f"好的，接着写{old}年度的草稿。")] + self.question()
         if re.fullmatch(rf"(?:开始|新开|写|重新开始)?(?:写)?(?:{new}(?:年(?:度)?(?:的)?)?|新的|新的一年)", said):
