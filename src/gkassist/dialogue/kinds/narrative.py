@@ -4,8 +4,8 @@ phrasing suggestions from the corpus (参考N, 填：…), and the optional poli
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from dataclasses import field as dc_field
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from gkassist.core.errors import InputError
 from gkassist.core.flow import Step
@@ -15,8 +15,12 @@ from gkassist.dialogue.composed import compose, contradicts, without_restatement
 from gkassist.dialogue.kinds import StepKind, kind
 from gkassist.dialogue.kinds.field import SAME_AS_LAST
 from gkassist.dialogue.kinds.table import NONE_ANSWER
-from gkassist.dialogue.replies import Pending, Reply
+from gkassist.dialogue.replies import Pending, Reply, Spoken
 from gkassist.dialogue.sentences import Composed, adapted, compose_answer, figure_correction
+from gkassist.dialogue.state import DialogueState
+
+if TYPE_CHECKING:  # the corpus loads when a suggestion is first looked for
+    from gkassist.corpus.index import Suggestion
 
 POLISH = re.compile(r"^\s*(润色|润色一下|帮我润色|改通顺)\s*[。！!]?\s*$")
 RESTORE = re.compile(r"^\s*(还原|不用润色|用原来的)\s*[。！!]?\s*$")
@@ -34,10 +38,11 @@ def repeated_figures(paragraph: str) -> list[str]:
     return [f for f, n in seen.items() if n > 1]
 
 
-def paragraph_warnings(engine, placeholders: bool = False) -> list[Reply]:
+def paragraph_warnings(engine: DialogueState, placeholders: bool = False) -> list[Reply]:
     """Numbers in the pending paragraphs that the tables contradict, said before they are stored."""
     from gkassist.checks import paragraph_findings
 
+    assert engine.step is not None and engine.pending is not None  # said about the answer to the question open
     findings = paragraph_findings(engine.report, engine.step.section, engine.pending.paragraphs, placeholders)
     own = "".join(engine.pending.paragraphs).replace(engine.pending.opening, "", 1)  # the figures' sentences aside
     return [Reply("请核对：" + f.message, "error") for f in findings] + [
@@ -46,17 +51,19 @@ def paragraph_warnings(engine, placeholders: bool = False) -> list[Reply]:
 
 
 # ---------------------------------------------------------------- the optional polish (narrative and 五)
-def polish_target(engine) -> int:
+def polish_target(engine: DialogueState) -> int:
     # 五: the clerk's follow-up, not the generated list
     return 0 if engine.step is not None and engine.step.kind == "improvements" else -1
 
 
-def polish(engine, match=None) -> list[Reply]:
+def polish(engine: DialogueState, match: re.Match[str] | None = None) -> list[Reply]:
     """Offer the model's wording of the pending paragraph, if it passes the checks; numbers never change."""
     from gkassist import llm
     from gkassist.dialogue.polish import polish as ask_for_polish
 
     step = engine.step
+    assert engine.pending is not None  # the engine runs a command only on an answer waiting for “对”
+    assert step is not None
     if not engine.pending.paragraphs:
         return [Reply("先写一段文字，再说“润色”。表格数字不润色。", "error")]
     try:
@@ -83,10 +90,11 @@ def polish(engine, match=None) -> list[Reply]:
             Reply("回答“对”采用；“还原”用您原来写的。")]
 
 
-def restore(engine, match=None) -> list[Reply]:
+def restore(engine: DialogueState, match: re.Match[str] | None = None) -> list[Reply]:
     """Back to the clerk's own words: after a polish, the paragraph before it; else the words as typed, before they
     were put in the register of a report."""
     pending, i = engine.pending, polish_target(engine)
+    assert pending is not None  # the engine runs a command only on an answer waiting for “对”
     if pending.before_polish is not None:
         pending.paragraphs[i], pending.before_polish = pending.before_polish, None
         said = "已换回润色前的："
@@ -99,16 +107,6 @@ def restore(engine, match=None) -> list[Reply]:
 
 
 # ---------------------------------------------------------------- sentences kept as the clerk typed them
-@dataclass
-class Spoken:
-    """A sentence of the clerk's that no pattern or register rule turns whole, kept as typed, and the published
-    sentence of the unit's level nearest to it (in this unit's words), with the other level's words it holds."""
-
-    text: str
-    reference: str = ""
-    source: str = ""
-    other_level: list[str] = dc_field(default_factory=list)
-
 
 def spoken_replies(spoken: list[Spoken]) -> list[Reply]:
     lines = []
@@ -123,8 +121,9 @@ def spoken_replies(spoken: list[Spoken]) -> list[Reply]:
             Reply("回答“对”照上面的保存；“换1”用参考的写法替换第1句；“改1：……”换成您重写的；“删1”去掉第1句。")]
 
 
-def _replace_spoken(engine, number: int, new: str | None) -> list[Reply]:
+def _replace_spoken(engine: DialogueState, number: int, new: str | None) -> list[Reply]:
     pending = engine.pending
+    assert pending is not None  # the engine runs a command only on an answer waiting for “对”
     if not 1 <= number <= len(pending.spoken):
         return [Reply("没有这一句。", "error")]
     old = pending.spoken.pop(number - 1)
@@ -142,24 +141,25 @@ def _replace_spoken(engine, number: int, new: str | None) -> list[Reply]:
     return replies + [Reply("回答“对”保存。")]
 
 
-def take_reference(engine, match) -> list[Reply]:
+def take_reference(engine: DialogueState, match: re.Match[str]) -> list[Reply]:
     number = int(match[1])
+    assert engine.pending is not None  # the engine runs a command only on an answer waiting for “对”
     spoken = engine.pending.spoken
     if 1 <= number <= len(spoken) and not spoken[number - 1].reference:
         return [Reply("这一句没有找到同级报告的写法，请用“改N：……”重写或“删N”去掉。", "error")]
     return _replace_spoken(engine, number, spoken[number - 1].reference if 1 <= number <= len(spoken) else "")
 
 
-def rewrite_spoken(engine, match) -> list[Reply]:
+def rewrite_spoken(engine: DialogueState, match: re.Match[str]) -> list[Reply]:
     return _replace_spoken(engine, int(match[1]), match[2].strip())
 
 
-def drop_spoken(engine, match) -> list[Reply]:
+def drop_spoken(engine: DialogueState, match: re.Match[str]) -> list[Reply]:
     return _replace_spoken(engine, int(match[1]), None)
 
 
 # ---------------------------------------------------------------- a figure corrected
-def correct_figure(engine, step: Step, text: str) -> list[Reply]:
+def correct_figure(engine: DialogueState, step: Step, text: str) -> list[Reply]:
     """“说错了，主动公开是76条不是73条”: the figure it names changed where it was written — in the paragraph
     waiting for “对”, else in the saved paragraph that states it (next to the words it names) — and nothing else.
     [] when `text` is no such correction or no paragraph states that figure."""
@@ -187,8 +187,9 @@ def correct_figure(engine, step: Step, text: str) -> list[Reply]:
 
 
 # ---------------------------------------------------------------- suggestions
-def take_suggestion(engine, match) -> list[Reply]:
+def take_suggestion(engine: DialogueState, match: re.Match[str]) -> list[Reply]:
     number = int(match[1])
+    assert engine.pending is not None  # the engine runs a command only on an answer waiting for “对”
     found = engine.pending.suggestions
     if not engine.pending.paragraphs or not (1 <= number <= len(found)):
         return [Reply("没有这条参考。", "error")]
@@ -201,19 +202,21 @@ def take_suggestion(engine, match) -> list[Reply]:
     return [Reply("将写入：" + engine.pending.paragraphs[-1], "understood"), Reply(follow)]
 
 
-def drop_suggestion(engine, match=None) -> list[Reply]:
+def drop_suggestion(engine: DialogueState, match: re.Match[str] | None = None) -> list[Reply]:
     """The suggested sentence taken is not wanted after all (its 〔…〕 cannot be filled): back to the paragraph before."""
     pending = engine.pending
+    assert pending is not None  # the engine runs a command only on an answer waiting for “对”
     if pending.before_suggestion is None:
         return [Reply("这段没有用参考句，不需要去掉。", "error")]
     pending.paragraphs[-1], pending.before_suggestion = pending.before_suggestion, None
     return [Reply("已去掉参考句，将写入：" + pending.paragraphs[-1], "understood"), Reply("回答“对”保存。")]
 
 
-def fill_slots(engine, match) -> list[Reply]:
+def fill_slots(engine: DialogueState, match: re.Match[str]) -> list[Reply]:
     """Put the clerk's own facts into the 〔…〕 slots of the pending paragraph, in order."""
     values = [v for v in re.split(r"\s*[，,、；;\s]\s*", match[1].strip()) if v]
     i = polish_target(engine)
+    assert engine.pending is not None  # the engine runs a command only on an answer waiting for “对”
     paragraph = engine.pending.paragraphs[i]
     slots = SLOT_MARK.findall(paragraph)
     if not slots:
@@ -228,16 +231,19 @@ def fill_slots(engine, match) -> list[Reply]:
             Reply(f"还有{left}处〔…〕，可以接着“填：……”。" if left else "回答“对”保存。")]
 
 
-def in_flow_order(steps, step: Step, others: list[str], new: list[str]) -> list[str]:
+def in_flow_order(steps: Sequence[Step], step: Step, others: list[str], new: list[str]) -> list[str]:
     """A part's paragraphs put where the flow puts that part: a reopened （四） goes back before （五）."""
     order = {s.heading: i for i, s in enumerate(steps) if s.heading and s.section == step.section}
-    rank = lambda p: next((i for h, i in order.items() if p.startswith(h)), -1)  # noqa: E731 — unheaded first
+
+    def rank(p: str) -> int:  # unheaded first
+        return next((i for h, i in order.items() if p.startswith(h)), -1)
+
     mine = order[step.heading]
     cut = next((i for i, p in enumerate(others) if rank(p) > mine), len(others))
     return others[:cut] + new + others[cut:]
 
 
-def narrative_hint(engine, step: Step) -> str:
+def narrative_hint(engine: DialogueState, step: Step) -> str:
     """How last year's report put this part."""
     from gkassist.corpus import paragraph_kinds
 
@@ -280,10 +286,10 @@ class Narrative(StepKind):
         (RESTORE, restore),
     )
 
-    def hint(self, engine, step: Step) -> str:
+    def hint(self, engine: DialogueState, step: Step) -> str:
         return narrative_hint(engine, step)
 
-    def understand(self, engine, step: Step, text: str) -> list[Reply]:
+    def understand(self, engine: DialogueState, step: Step, text: str) -> list[Reply]:
         if corrected := correct_figure(engine, step, text):
             return corrected
         report = engine.report
@@ -333,7 +339,7 @@ class Narrative(StepKind):
         replies.append(Reply("对吗？回答“对”保存，或重新输入。"))
         return replies
 
-    def _reference(self, engine, step: Step, sentence: str) -> tuple[str, str, list[str]]:
+    def _reference(self, engine: DialogueState, step: Step, sentence: str) -> tuple[str, str, list[str]]:
         """The nearest published sentence of the unit's level with nothing left to fill, in this unit's words."""
         report = engine.report
         try:
@@ -348,7 +354,7 @@ class Narrative(StepKind):
                 return text, f"{s.agency} {s.year}年度", other
         return "", "", []
 
-    def _suggestions(self, engine, step: Step, text: str) -> list:
+    def _suggestions(self, engine: DialogueState, step: Step, text: str) -> list[Suggestion]:
         """Phrasing from earlier reports that fits this unit: of its level, the unit's own first, never saying what
         this year's tables make untrue."""
         report = engine.report
@@ -360,14 +366,14 @@ class Narrative(StepKind):
             return []
         return [s for s in found if not contradicts(s.original, report)][:3]
 
-    def unfinished(self, engine, step: Step, pending: Pending) -> str:
+    def unfinished(self, engine: DialogueState, step: Step, pending: Pending) -> str:
         left = sum(len(SLOT_MARK.findall(p)) for p in pending.paragraphs)
         if left:
             return (f"这段还有{left}处〔…〕没有换成本单位的实际：请用“填：……”按顺序填上，"
                     "或回答“去掉参考”不用这句参考。")
         return ""
 
-    def _last_year_standard(self, engine, step: Step) -> str:
+    def _last_year_standard(self, engine: DialogueState, step: Step) -> str:
         """Last year's 六 when it is only the standard sentences (未收取信息处理费, 无其他需要报告的事项):
         “同去年” may take it, since such sentences are not counted as repetition."""
         from gkassist.core.repetition import is_boilerplate, split_sentences
@@ -378,7 +384,7 @@ class Narrative(StepKind):
         sentences = split_sentences(text)
         return text if sentences and all(is_boilerplate(s) for s in sentences) else ""
 
-    def store(self, engine, step: Step, pending: Pending) -> None:
+    def store(self, engine: DialogueState, step: Step, pending: Pending) -> None:
         if step.part and not pending.saved:  # an answer given anew replaces the shortcomings told here before
             engine.report.shortfalls.pop(step.part, None)
             if pending.shortfalls:
@@ -396,7 +402,7 @@ class Narrative(StepKind):
             return any(p.startswith(step.heading) for p in paragraphs)
         return bool(paragraphs)
 
-    def saved(self, engine, step: Step) -> list[Reply]:
+    def saved(self, engine: DialogueState, step: Step) -> list[Reply]:
         if not self.answered(step, engine.report):
             return []
         paragraphs = [p for p in engine.report.paragraphs(step.section) if not step.heading or p.startswith(step.heading)]
