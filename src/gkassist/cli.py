@@ -9,16 +9,23 @@ import argparse
 import json
 import os
 import sys
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from gkassist.core.errors import InputError
+
+if TYPE_CHECKING:
+    from gkassist.audit import Audit
+    from gkassist.core.model import Report
+    from gkassist.importer import ImportResult
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str):  # argparse's English usage errors → one Chinese line, exit 2
+    def error(self, message: str) -> NoReturn:  # argparse's English usage errors → one Chinese line, exit 2
         self.exit(EXIT_BAD_INPUT, f"gkassist：命令参数有误（{message}），用 gkassist --help 查看用法\n")
 
 
@@ -94,13 +101,13 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
-def _load(path: str, last=None):
+def _load(path: str, last: Report | None = None) -> tuple[Report, ImportResult | None]:
     from gkassist.importer import load_any
 
     return load_any(path, last)
 
 
-def _written(out: Path, data, file=None) -> None:
+def _written(out: Path, data: bytes | str, file: TextIO | None = None) -> None:
     """Write an output the user named (an existing file kept as a dated copy first) and say so."""
     from gkassist.core.files import write_output
 
@@ -108,7 +115,7 @@ def _written(out: Path, data, file=None) -> None:
     print(f"已生成 {out}" + (f"（原来的同名文件留作备份：{kept}）" if kept else ""), file=file or sys.stdout)
 
 
-def cmd_render(args) -> int:
+def cmd_render(args: argparse.Namespace) -> int:
     from gkassist.core.files import check_output
     from gkassist.output import check_output_names, render_bytes
 
@@ -132,7 +139,7 @@ def _today(value: str | None) -> date:
         raise InputError(f"--today：“{value}”不是 YYYY-MM-DD 格式的日期") from None
 
 
-def cmd_check(args) -> int:
+def cmd_check(args: argparse.Namespace) -> int:
     from gkassist.checks import ERROR, check
 
     today = _today(args.today)
@@ -158,11 +165,12 @@ def cmd_check(args) -> int:
     return EXIT_FINDINGS if any(f.severity == ERROR for f in findings) else EXIT_OK
 
 
-def _check_several(args, last, today) -> int:
+def _check_several(args: argparse.Namespace, last: Report | None, today: date) -> int:
     """Several files: each checked the same way; an unusable one is reported and the rest still checked."""
     from gkassist.checks import ERROR, SEVERITY_LABELS, check
 
-    results, worst = [], EXIT_OK
+    results: list[dict[str, Any]] = []  # as --json prints them
+    worst = EXIT_OK
     for name in args.input:
         try:
             report, _ = _load(name, last)
@@ -188,7 +196,7 @@ def _check_several(args, last, today) -> int:
     return worst
 
 
-def cmd_audit(args) -> int:
+def cmd_audit(args: argparse.Namespace) -> int:
     from gkassist.audit import read_units, read_urls, report_files, run_audit
     from gkassist.audit.output import to_html, to_json, to_xlsx
     from gkassist.core import fileformats
@@ -212,12 +220,14 @@ def cmd_audit(args) -> int:
     today = _today(args.today)
     progress = _progress_bar() if sys.stderr.isatty() else None
     urls = read_urls(args.urls) if args.urls else []
-    audit = run_audit(args.folders, args.last_year, units, today, args.workers, progress and progress.update, urls=urls)
+    audit = run_audit(args.folders, args.last_year, units, today, args.workers, progress.update if progress else None, urls=urls)
     if progress:
         progress.close()
-    writers = {"html": to_html, "json": to_json, "xlsx": to_xlsx}  # by the kinds core.fileformats lists for an audit
+    writers: dict[str, Callable[[Audit], str | bytes]] = {"html": to_html, "json": to_json, "xlsx": to_xlsx}  # by the kinds core.fileformats lists for an audit
     for out in outputs:
-        data = writers[fileformats.kind_of(out).id](audit)
+        kind = fileformats.kind_of(out)
+        assert kind is not None  # its suffix was checked above
+        data = writers[kind.id](audit)
         _written(out, data, file=sys.stderr)
     if args.json:
         print(_harmless(to_json(audit)))
@@ -231,7 +241,7 @@ def cmd_audit(args) -> int:
 class _progress_bar:
     """A progress bar on the terminal (rich comes with Textual); nothing when the output is not a terminal."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         from rich.progress import Progress
 
         self.bar = Progress(transient=True)
@@ -245,7 +255,7 @@ class _progress_bar:
         self.bar.stop()
 
 
-def cmd_import(args) -> int:
+def cmd_import(args: argparse.Namespace) -> int:
     from gkassist.core.files import check_output
     from gkassist.importer import import_source
 
@@ -276,7 +286,7 @@ def _warn(message: str) -> None:
     print(message, file=sys.stderr)
 
 
-def cmd_suggest(args) -> int:
+def cmd_suggest(args: argparse.Namespace) -> int:
     import re
 
     from gkassist.corpus import check_level, keywords, load_index, search, section_kind
@@ -309,7 +319,7 @@ def cmd_suggest(args) -> int:
     return EXIT_OK
 
 
-def cmd_corpus(args) -> int:
+def cmd_corpus(args: argparse.Namespace) -> int:
     from gkassist import corpus
 
     if args.corpus_command == "add":
@@ -329,7 +339,7 @@ def cmd_corpus(args) -> int:
     return EXIT_OK
 
 
-def cmd_draft(args) -> int:
+def cmd_draft(args: argparse.Namespace) -> int:
     from_file, year, agency = getattr(args, "from_file", None), getattr(args, "year", None), getattr(args, "agency", None)
     new = getattr(args, "new", False)
     if year is not None and not 2008 <= year <= 2100:
@@ -356,7 +366,7 @@ def cmd_draft(args) -> int:
     return run_app(from_file, year, agency, new)
 
 
-def cmd_drafts(args) -> int:
+def cmd_drafts(args: argparse.Namespace) -> int:
     from gkassist.dialogue.opening import describe_drafts
 
     rows = describe_drafts()
@@ -369,7 +379,7 @@ def cmd_drafts(args) -> int:
     return EXIT_OK
 
 
-def cmd_web(args) -> int:
+def cmd_web(args: argparse.Namespace) -> int:
     from gkassist.paths import web_data_dir
 
     data = Path(args.data) if args.data else web_data_dir()

@@ -4,7 +4,9 @@ line, and prints the conversation (a transcript a clerk can attach to a problem 
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Protocol
 
 from gkassist.core.controls import visible
 from gkassist.core.files import read_text_file
@@ -21,11 +23,19 @@ def read_answers(path: str | Path) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
+class Stream(Protocol):
+    """Where the transcript goes: standard output, a file, a test's StringIO, or a Shown around one."""
+
+    def write(self, text: str, /) -> int: ...
+
+    def flush(self) -> None: ...
+
+
 class Shown:
     """The transcript's stream: every control character in it (an agency with “\\x1b[2J”, a U+202E, a model's reply)
     written as “\\u001b” instead of acting on the terminal."""
 
-    def __init__(self, out):
+    def __init__(self, out: Stream) -> None:
         self.out = out
 
     def write(self, text: str) -> int:
@@ -35,7 +45,7 @@ class Shown:
         self.out.flush()
 
 
-def _open_question(engine: Engine) -> tuple | None:
+def _open_question(engine: Engine) -> tuple[object, ...] | None:
     """The question back still open (the step and what its answers so far hold), None when none is: an answer that
     leaves it exactly as it was was not taken as a reply to it."""
     pending = engine.pending
@@ -44,7 +54,7 @@ def _open_question(engine: Engine) -> tuple | None:
     return engine.step.id, tuple(pending.turns), tuple(pending.proposals), tuple(pending.paragraphs)
 
 
-def print_replies(replies: list[Reply], out=None) -> None:
+def print_replies(replies: list[Reply], out: Stream | None = None) -> None:
     out = Shown(out or sys.stdout)
     for r in replies:
         speaker = _SPEAKER.get(r.kind, "助手")
@@ -54,7 +64,8 @@ def print_replies(replies: list[Reply], out=None) -> None:
             print(f"    {line}", file=out)
 
 
-def run(engine: Engine, notice: str, answers: list[str], out=None, stalls: list[str] | None = None) -> Engine:
+def run(engine: Engine, notice: str, answers: list[str], out: Stream | None = None,
+        stalls: list[str] | None = None) -> Engine:
     """Say the opening, then each answer and the engine's replies; save the draft where the TUI would.  Where a
     question stays open and the answers go on to later questions, stop there (said, and added to `stalls`): the
     rest of the file is never read as replies to that question."""
@@ -84,7 +95,7 @@ def run(engine: Engine, notice: str, answers: list[str], out=None, stalls: list[
     return engine
 
 
-def check_outputs(outputs: list[str], inputs: list) -> None:
+def check_outputs(outputs: list[str], inputs: Sequence[str | Path | None]) -> None:
     """Each output named with -o: never one of the files read (last year's report, the answers, the draft), never
     a read-only or special file."""
     from gkassist.core.files import check_output
@@ -110,13 +121,13 @@ def _do(engine: Engine, action: str) -> list[Reply]:
     return [Reply(preview(engine))]
 
 
-def _shown(value) -> str:
+def _shown(value: int | float | None) -> str:
     from gkassist.core.numbers import format_number
 
     return "未填" if value is None else format_number(value)
 
 
-def export(engine: Engine, outputs: list[str], out=None) -> None:
+def export(engine: Engine, outputs: list[str], out: Stream | None = None) -> None:
     """Write the report; a report with errors or blank cells is written with a notice naming them."""
     from gkassist.output import check_output_names, render_to
 

@@ -27,7 +27,7 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from gkassist.core.errors import InputError
-from gkassist.paths import config_path
+from gkassist.paths import config_path as config_path  # re-exported: where the clerk is told to configure it
 
 
 class LLMSettings(BaseModel):
@@ -51,7 +51,7 @@ class LLMSettings(BaseModel):
 
 def load_settings(path: Path | None = None) -> LLMSettings:
     path = path or config_path()
-    data: dict = {}
+    data: dict[str, object] = {}
     if path.is_file():
         try:
             data = tomllib.loads(path.read_text(encoding="utf-8")).get("llm", {})
@@ -106,13 +106,14 @@ def ask_model(settings: LLMSettings, system: str, user: str) -> str:
     return content if isinstance(content, str) else ""
 
 
-def _post(parts, body: bytes, headers: dict, seconds: float) -> tuple[int, bytes]:
+def _post(parts: urllib.parse.SplitResult, body: bytes, headers: dict[str, str], seconds: float) -> tuple[int, bytes]:
     """(status, body) of one POST within `seconds` in all.  urllib's timeout bounds each read, not the request: a
     watchdog thread shuts the socket at the deadline, which ends whatever read is waiting.  http.client follows no
     redirect."""
     import socket
     import threading
 
+    assert parts.hostname  # an address without one is refused before the request is made
     connection = (http.client.HTTPSConnection if parts.scheme == "https" else http.client.HTTPConnection)(
         parts.hostname, parts.port, timeout=seconds)
     done, expired = threading.Event(), threading.Event()

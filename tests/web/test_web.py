@@ -92,6 +92,25 @@ def test_side_panel_commands_and_findings(client):
     assert '<ul class="findings">' in page.text and "个单元格还没填" in page.text
 
 
+@pytest.mark.parametrize("back", ["button", "typed"])
+def test_back_onto_the_agency_then_an_answer_goes_on_to_the_next_question(client, back):
+    """“上一题” at the first question lands on the agency's, which the web moves past (the account's unit): the
+    answer confirmed there goes on to the next question, not back to the one it was given at."""
+    login(client, "hexi")
+    page = client.get("/drafts")
+    page = client.post("/drafts/new", data={"csrf": csrf(page.text), "year": "2024"})
+    assert "今年收到和办理政府信息公开申请的情况如何" in last_reply(page.text)
+    url = str(page.url).split("#")[0]
+    if back == "button":
+        page = client.post(url + "/command", data={"csrf": csrf(page.text), "name": "back"})
+    else:
+        page = answer(client, page, "上一题")
+    assert "机关名称就是账号的单位“青岚县河西镇人民政府”" in last_reply(page.text)
+    page = answer_all(client, page, ["没有", "对"])
+    assert "今年因政府信息公开被申请行政复议" in last_reply(page.text)
+    assert "已保存的是" not in last_reply(page.text)
+
+
 def test_reload_and_restart_keep_the_conversation_and_the_pending_answer(data):
     client = client_for(data)
     login(client, "shiqiao")

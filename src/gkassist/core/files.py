@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from gkassist.core.model import Report
-
 import errno
 import hashlib
 import os
 import re
 import stat
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Protocol
 
 from gkassist.core.errors import InputError
 
@@ -42,12 +38,23 @@ def _bounded(name: str) -> str:
     return f"{cut}_{digest}"
 
 
-def report_file_name(report: Report) -> str:
+class Named(Protocol):
+    """What a file is named after (a core.model.Report): core.model reads its files through this module, so this
+    module does not import the model back, not even for a type hint."""
+
+    @property
+    def agency(self) -> str: ...
+
+    @property
+    def year(self) -> int: ...
+
+
+def report_file_name(report: Named) -> str:
     """"2024_青岚县石桥镇人民政府.json": the year and the agency, with anything unsafe in a file name replaced."""
     return f"{report.year}_{_bounded(safe_name(report.agency))}.json"
 
 
-def export_file_name(report: Report, suffix: str) -> str:
+def export_file_name(report: Named, suffix: str) -> str:
     """"青岚县石桥镇人民政府2024年政府信息公开工作年度报告.docx", safe as a file name."""
     return f"{_bounded(safe_name(report.agency))}{report.year}年政府信息公开工作年度报告{suffix}"
 

@@ -8,12 +8,14 @@ the middle of a conversation.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 from pydantic import BaseModel, ValidationError
 
 from gkassist.core.errors import InputError
+
+M = TypeVar("M", bound=BaseModel)
 
 # The C loader is about ten times faster than the pure-Python one; fall back where libyaml is missing.
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -37,7 +39,7 @@ _MESSAGES = {
 }
 
 
-def load_model(path: Path, model: type[BaseModel], context: dict[str, Any] | None = None) -> Any:
+def load_model(path: Path, model: type[M], context: dict[str, Any] | None = None) -> M:
     """The file read and validated; InputError naming the file and line on any mistake."""
     try:
         text = path.read_text(encoding="utf-8")

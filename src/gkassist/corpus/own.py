@@ -7,13 +7,17 @@ and nothing else.  A removed copy is moved to `.removed/` beside the others, nev
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from gkassist.core.errors import InputError
 from gkassist.corpus.index import load_index
 from gkassist.paths import user_corpus_dir
 
+if TYPE_CHECKING:
+    from gkassist.core.model import Report
 
-def add_to_own(files: list[str], warn) -> list[tuple[object, Path, bool]]:
+
+def add_to_own(files: list[str], warn) -> list[tuple[Report, Path, bool]]:
     """Copy each readable report into the clerk's corpus and index it: (report, copy, partial import) each;
     an unreadable file is skipped with a message."""
     from gkassist.core.files import atomic_write, report_file_name
@@ -21,7 +25,7 @@ def add_to_own(files: list[str], warn) -> list[tuple[object, Path, bool]]:
 
     target = user_corpus_dir()
     target.mkdir(parents=True, exist_ok=True)
-    added = []
+    added: list[tuple[Report, Path, bool]] = []
     for name in files:
         try:
             report, result = load_any(name)

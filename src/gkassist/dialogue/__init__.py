@@ -4,12 +4,19 @@
 (pydantic, the formats, the importer) is loaded.
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from gkassist.dialogue.replies import Reply
+
+if TYPE_CHECKING:
+    from gkassist.dialogue.engine import Engine
 
 __all__ = ["Engine", "Reply"]
 
 
-def __getattr__(name: str):
+def __getattr__(name: str) -> type[Engine]:
     if name == "Engine":
         from gkassist.dialogue.engine import Engine
 

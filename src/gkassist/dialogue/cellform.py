@@ -107,7 +107,10 @@ def _synonyms() -> dict[str, dict[str, tuple[str, ...]]]:
     from gkassist.dialogue.answers.words import answer_words
 
     w = answer_words()
-    get = lambda name: dict(getattr(w, name, None) or {})  # noqa: E731
+
+    def get(name: str) -> dict[str, tuple[str, ...]]:
+        return dict(getattr(w, name, None) or {})
+
     return {"t3.rows": get("results"), "t3.columns": get("kinds"), "t2.rows": get("proactive_rows"),
             "t2.columns": get("proactive_columns"), "t4.blocks": get("appeal_blocks"), "t4.columns": get("outcomes")}
 

@@ -16,9 +16,8 @@ from gkassist.corpus.index import Suggestion
 from gkassist.dialogue.answers import state as answers_state
 from gkassist.dialogue.answers.state import Aside
 from gkassist.dialogue.improvements import Proposal
-from gkassist.dialogue.kinds.narrative import Spoken
 from gkassist.dialogue.preface import Contact
-from gkassist.dialogue.replies import Cells, Pending, Reply
+from gkassist.dialogue.replies import Cells, Pending, Reply, Spoken
 
 VERSION = 1
 KEPT_TURNS = 400  # what was said, the latest kept: a year's conversation is about 100 turns; a file stays small

@@ -175,7 +175,7 @@ class Engine:
         self.state.asides = {table: list(said) for table, said in conversation.asides.items()}
         self.transcript = [(s.who, s.text, s.kind) for s in conversation.transcript]
 
-    def conversation(self) -> dict:
+    def conversation(self) -> dict[str, object]:
         """The conversation as the draft keeps it (dialogue.conversation.Conversation, as JSON data)."""
         from gkassist.dialogue.conversation import KEPT_TURNS, Conversation, Said, SavedPending
 

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import re
 import string
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, field_validator, model_validator
 
@@ -24,6 +26,9 @@ from gkassist.paths import resource_dir
 
 MIN_PROPOSALS, MAX_PROPOSALS = 1, 4
 # The figures of this year's report a problem area's conditions and wording may use (`figures_of` gives them).
+# Numbers, and the words made of them (“…_share”: “12%”, appeals_said): a condition compares the numbers only, the
+# wording of a problem formats any of them — hence Any, not float | str.
+Figures = dict[str, Any]
 FIGURES = ("requests_total", "results_total", "unable_total", "unable_share", "deny_total", "deny_share", "corrected_total",
            "appeals_total", "appeals_said", "review_total", "suits_total", "carry_next_total", "fee_amount")
 
@@ -50,7 +55,7 @@ class Condition(_Data):
 
     _figures = field_validator("figure", "share_of")(_known_figure)
 
-    def holds(self, figures: dict) -> bool:
+    def holds(self, figures: Figures) -> bool:
         value = figures[self.figure]
         if self.share_of is not None:
             whole = figures[self.share_of]
@@ -110,7 +115,7 @@ class ProblemAreas(_Data):
 
     @field_validator("ask")
     @classmethod
-    def _known_levels(cls, ask: dict) -> dict:
+    def _known_levels(cls, ask: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
         for level in ask:
             if level not in LEVELS:
                 raise ValueError(f"没有“{level}”这一层级（可用：{'、'.join(LEVELS)}）")
@@ -191,11 +196,11 @@ def proposals_paragraph(proposals: list[Proposal]) -> str:
         for i, p in enumerate(proposals)) + "。"
 
 
-def figures_of(report: Report) -> dict:
+def figures_of(report: Report) -> Figures:
     """This year's figures the conditions of prompts/problems.yaml speak of (sums over the format's own rows)."""
     n, fmt = report.number, report.format
 
-    def total(rows, col="total"):
+    def total(rows: Iterable[str], col: str = "total") -> float:
         return sum(n("t3", r, col) or 0 for r in rows)
 
     results_total = n("t3", "results_total", "total") or 0

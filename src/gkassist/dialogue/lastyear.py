@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from gkassist.core.errors import InputError
 from gkassist.core.model import Report
 from gkassist.dialogue.session import Drafts, draft_files, read_draft
+
+if TYPE_CHECKING:  # the importer loads when a file is given
+    from gkassist.importer import ImportResult
 
 
 def find_last_year(agency: str, year: int, drafts: Drafts | None = None) -> tuple[Report, str] | None:
@@ -46,7 +50,7 @@ def find_last_year(agency: str, year: int, drafts: Drafts | None = None) -> tupl
     return unfinished
 
 
-def imported_note(report: Report, result) -> str:
+def imported_note(report: Report, result: ImportResult | None) -> str:
     """What is said of last year's report once it is read: the importer's summary (what was read, what was not),
     the same words whether it came with --from or was given in the conversation."""
     return f"已导入去年的报告：{result.summary()}" if result else f"已读入去年的报告：{report.agency} {report.year}年度"

@@ -118,7 +118,7 @@ def _season_draft(older: Report, season: int, clock: Callable[[], date], drafts:
     return Engine.start(None, season, "" if older.agency == NEW_AGENCY else older.agency, clock, drafts)
 
 
-def _not_over_a_newer_draft(engine):
+def _not_over_a_newer_draft(engine: Engine) -> Engine:
     """A new draft whose file name is taken by a draft of a newer gkassist: refused, that file left as it is."""
     if engine.path.is_file():
         try:

@@ -63,12 +63,12 @@ def register_data() -> RegisterData:
 
 @dataclass(frozen=True)
 class _Compiled:
-    times: tuple[tuple[re.Pattern, str], ...]
-    self_words: re.Pattern
-    phrases: tuple[tuple[re.Pattern, str], ...]
-    le: re.Pattern
-    particles: re.Pattern
-    subject: re.Pattern
+    times: tuple[tuple[re.Pattern[str], str], ...]
+    self_words: re.Pattern[str]
+    phrases: tuple[tuple[re.Pattern[str], str], ...]
+    le: re.Pattern[str]
+    particles: re.Pattern[str]
+    subject: re.Pattern[str]
 
 
 @cache
@@ -117,7 +117,7 @@ _CHINESE_FIGURE = re.compile(r"([零〇一二两三四五六七八九十百千�
 
 
 def _arabic(text: str) -> str:
-    def digits(m: re.Match) -> str:
+    def digits(m: re.Match[str]) -> str:
         value = parse_number(m.group(1))
         return m.group(0) if value is None or m.group(1) in ("一一",) else str(int(value)) if value == int(value) else str(value)
     return _CHINESE_FIGURE.sub(digits, text)
@@ -132,7 +132,10 @@ def to_register(text: str, report: Report, subject: bool = True) -> str:
     """The clerk's text as a published report would say it (the paragraph's heading is not part of `text`)."""
     c, y = _compiled(), report.year
     me = self_name(report)
-    fill = lambda s: s.format(year=y, last=y - 1, before=y - 2, next=y + 1, self=me)  # noqa: E731
+
+    def fill(s: str) -> str:
+        return s.format(year=y, last=y - 1, before=y - 2, next=y + 1, self=me)
+
     text = _arabic(text)
     out = _punctuation(text)
     for pattern, write in c.times:

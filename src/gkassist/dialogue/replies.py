@@ -9,7 +9,6 @@ if TYPE_CHECKING:  # what a kind keeps in the pending answer; loaded with those 
     from gkassist.corpus.index import Suggestion
     from gkassist.dialogue.answers.state import TableState
     from gkassist.dialogue.improvements import Proposal
-    from gkassist.dialogue.kinds.narrative import Spoken
     from gkassist.dialogue.preface import Contact
 
 Cells = dict[tuple[str, str, str], int | float]  # (table, row, column) → value
@@ -25,6 +24,17 @@ class Reply:
     text: str
     kind: ReplyKind = "say"
     action: str = ""
+
+
+@dataclass
+class Spoken:
+    """A sentence of the clerk (a narrative answer)'s that no pattern or register rule turns whole, kept as typed, and the published
+    sentence of the unit's level nearest to it (in this unit's words), with the other level's words it holds."""
+
+    text: str
+    reference: str = ""
+    source: str = ""
+    other_level: list[str] = field(default_factory=list)
 
 
 @dataclass

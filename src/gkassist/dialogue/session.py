@@ -16,6 +16,7 @@ import threading
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Protocol
 
 from gkassist.core.errors import InputError
 from gkassist.core.files import atomic_write, read_text_file, report_file_name
@@ -239,15 +240,25 @@ class DraftLock:
     def __enter__(self) -> "DraftLock":
         return self.acquire()
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.release()
 
 
-def lock_draft(engine) -> DraftLock:
+class Lockable(Protocol):
+    """What holds a draft's lock (dialogue.engine.Engine): the engine imports this module, so this module does not
+    import the engine back, not even for a type hint."""
+
+    path: Path
+    drafts: Drafts
+    lock: DraftLock | None
+
+
+def lock_draft(engine: Lockable) -> DraftLock:
     """Take the lock of the engine's draft for this window and hand it to the engine, whose saves take it along
     wherever the draft is written."""
-    engine.lock = DraftLock(engine.path, engine.drafts).acquire()
-    return engine.lock
+    lock = DraftLock(engine.path, engine.drafts).acquire()
+    engine.lock = lock
+    return lock
 
 
 def _lock_holder(path: Path) -> int | None:
@@ -285,7 +296,7 @@ def read_draft(path: Path) -> Draft:
 
 
 def write_draft(path: Path, report: Report, last_year: Report | None, step_id: str | None,
-                conversation: dict | None = None) -> Path:
+                conversation: dict[str, object] | None = None) -> Path:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as e:
@@ -307,7 +318,7 @@ def write_draft(path: Path, report: Report, last_year: Report | None, step_id: s
     return path
 
 
-def _saved_data(path: Path) -> dict | None:
+def _saved_data(path: Path) -> dict[str, object] | None:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError, RecursionError):

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from gkassist.core import fileformats
 from gkassist.core.errors import InputError
 from gkassist.core.files import check_readable, decode_text, read_bytes
 from gkassist.importer.textparse import ImportResult, parse_text
+
+if TYPE_CHECKING:
+    from gkassist.core.model import Report
 
 
 def _docx(path: Path, data: bytes) -> str:
@@ -192,7 +196,7 @@ def import_source(name: str | Path) -> ImportResult:
     return import_url(str(name)) if is_url(name) else import_file(name)
 
 
-def load_any(path: str | Path, last=None):
+def load_any(path: str | Path, last: Report | None = None) -> tuple[Report, ImportResult | None]:
     """A report from a saved JSON, a published file or a web address; returns (report, import result or None).
     Last year's report, when given, may settle 表二 digits the published file ran together."""
     from gkassist.core.model import load_report

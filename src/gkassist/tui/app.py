@@ -5,7 +5,10 @@ The look is in app.tcss, the help text in help.md, the widgets and screens besid
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import App, ComposeResult
@@ -20,6 +23,11 @@ from gkassist.dialogue.replies import Reply
 from gkassist.tui.commands import DraftCommands
 from gkassist.tui.screens import TextScreen
 from gkassist.tui.widgets import AnswerInput, ChatBubble, KeyBar, NoticeLine, key_name
+
+if TYPE_CHECKING:  # the engine loads the domain (pydantic, the formats): the window draws its first frame before
+    from gkassist.dialogue.engine import Engine
+    from gkassist.dialogue.session import DraftLock
+    from gkassist.tui.commands import PaletteEntry
 
 HELP = (Path(__file__).parent / "help.md").read_text(encoding="utf-8")
 _BUBBLE_CLASS = {"error": "error", "suggestion": "suggestion"}
@@ -38,7 +46,7 @@ def _action_bindings() -> list[Binding]:
             for a in actions().words.actions]
 
 
-class DraftApp(App):
+class DraftApp(App[object]):
     TITLE = "gkassist 年报助手"
     CSS_PATH = "app.tcss"
     COMMANDS = {DraftCommands}
@@ -50,14 +58,15 @@ class DraftApp(App):
         Binding("pagedown", "scroll_log(1)", "下翻", show=False),
     ]
 
-    def __init__(self, engine=None, notice: str = "", export_dir: Path | None = None, opener=None):
+    def __init__(self, engine: Engine | None = None, notice: str = "", export_dir: Path | None = None,
+                 opener: Callable[[], tuple[Engine, str]] | None = None) -> None:
         """`engine` to draft with, or `opener` to build it (engine, notice) once the first frame is drawn:
         the screen appears before the domain is loaded."""
         super().__init__()
-        self.engine = engine
+        self.engine: Engine | None = engine  # None until `opener` has built it (the first frame is drawn first)
         self.opener = opener
         self.open_error = ""
-        self.lock = None
+        self.lock: DraftLock | None = None
         self.notice = notice
         self._export_dir = export_dir
 
@@ -79,7 +88,7 @@ class DraftApp(App):
             yield Static(id="side")
         with Vertical(id="foot"):
             yield NoticeLine(id="notice")
-            yield KeyBar(self.BINDINGS)
+            yield KeyBar([b for b in self.BINDINGS if isinstance(b, Binding)])  # all are: _action_bindings'
 
     def on_mount(self) -> None:
         self.query_one("#answer", Input).focus()
@@ -93,6 +102,7 @@ class DraftApp(App):
         from gkassist.dialogue.session import lock_draft
 
         try:
+            assert self.opener is not None, "DraftApp needs an engine or an opener"
             engine, self.notice = self.opener()
             # a second window on the same draft is refused, not left to overwrite this one; the engine keeps the
             # lock with the draft when a save renames or moves it
@@ -113,6 +123,7 @@ class DraftApp(App):
             self.lock.release()
 
     def _start(self) -> None:
+        assert self.engine is not None  # on mount, or once opened
         self.say(*self.engine.greeting(self.notice))
         self.refresh_side()
         if self.engine.done and not self.engine.modes.asking_own:
@@ -173,7 +184,9 @@ class DraftApp(App):
         self.show_replies(self._answer(text))
 
     def _answer(self, text: str) -> list[Reply]:
-        return self._guarded(lambda: self.engine.answer(text))
+        engine = self.engine
+        assert engine is not None  # an answer is only taken once the draft is open
+        return self._guarded(lambda: engine.answer(text))
 
     def answer_with_model(self, text: str) -> None:
         """The network call in a daemon thread: quitting (Ctrl+Q) never waits for a slow model to answer, which
@@ -203,6 +216,7 @@ class DraftApp(App):
     def refresh_side(self) -> None:
         from gkassist.dialogue.views import side_panel
 
+        assert self.engine is not None  # drawn once the draft is open
         panel = side_panel(self.engine)
         # a plain title line, not Header: Header's clock and icon cost start-up time and say less
         # the agency as read from a file: its control characters (an SGR “\x1b[31m”) shown, never acting
@@ -264,13 +278,15 @@ class DraftApp(App):
         if not self._waiting_for_model():
             self.show_replies(self._guarded(self.engine.undo))
 
-    def action_back(self) -> None:
+    # Textual's own `action_back` (a coroutine: back a screen) is replaced by the conversation's “上一题”; Textual
+    # runs an action whether it is a coroutine or not
+    def action_back(self) -> None:  # type: ignore[override]
         if self.engine is None:
             return  # still opening the draft
         if not self._waiting_for_model():
             self.show_replies(self._guarded(self.engine.back))
 
-    def _guarded(self, action) -> list[Reply]:
+    def _guarded(self, action: Callable[[], list[Reply]]) -> list[Reply]:
         """Every call into the engine: a problem is said in the chat, the app and the answers in memory stay."""
         try:
             return action()
@@ -283,7 +299,8 @@ class DraftApp(App):
     def action_export(self, suffix: str) -> None:
         if self.engine is None:
             return  # still opening the draft
-        replies = self._guarded(lambda: self.engine.export(self.export_dir, suffix))
+        engine = self.engine
+        replies = self._guarded(lambda: engine.export(self.export_dir, suffix))
         self.say(*replies)
         if replies and replies[-1].kind == "exported":
             # the whole path is in the chat; the notice stays short, on a line of its own (a toast lost characters)
@@ -308,11 +325,12 @@ class DraftApp(App):
         from gkassist.dialogue.views import table_grid
         from gkassist.tui.grid import GridScreen
 
-        grid = table_grid(self.engine)
+        engine = self.engine
+        grid = table_grid(engine)
 
-        def proposed(cells: dict | None) -> None:
+        def proposed(cells: dict[tuple[str, str], int | float] | None) -> None:
             if cells:
-                self.show_replies(self._guarded(lambda: self.engine.propose_cells(grid.table, cells)))
+                self.show_replies(self._guarded(lambda: engine.propose_cells(grid.table, cells)))
 
         self.push_screen(GridScreen(grid), proposed)
 
@@ -327,7 +345,7 @@ class DraftApp(App):
             return
         self.exit()
 
-    def palette_entries(self):
+    def palette_entries(self) -> Iterator[PaletteEntry]:
         """(title, help, callback) of the command palette: the actions of prompts/actions.yaml by the names the key bar
         and the typed commands use, each part to open (“改表三 依申请公开”), then the other export formats."""
         from gkassist.dialogue.actions import actions
@@ -338,14 +356,14 @@ class DraftApp(App):
         for a in actions().words.actions:
             if a.id == "reopen":
                 for step in self.engine.steps:
-                    yield f"改{step.title}", step.ask[:40], lambda i=step.id: self._jump(i)
+                    yield f"改{step.title}", step.ask[:40], partial(self._jump, step.id)
                 continue
             about = a.about
             if a.id == "closing":
                 about = f"现在是{closing[1] if closing else '今天'}；{about}"
-            yield f"{a.name}（{key_name(a.key)}）", about, lambda d=_DOES[a.id]: self.call_later(self.run_action, d)
+            yield f"{a.name}（{key_name(a.key)}）", about, partial(self.call_later, self.run_action, _DOES[a.id])
         for suffix, name in EXPORT_FORMATS[1:]:
-            yield f"导出为{name}（{suffix}）", f"导出到 {self.export_dir}", lambda s=suffix: self.action_export(s)
+            yield f"导出为{name}（{suffix}）", f"导出到 {self.export_dir}", partial(self.action_export, suffix)
         yield "检查结果和整份报告", "已完成的报告打开时显示的页面", self.action_review
 
     def action_scroll_log(self, direction: int) -> None:
@@ -359,8 +377,9 @@ class DraftApp(App):
         answer.focus()
 
     def _jump(self, step_id: str) -> None:
-        if self.engine is not None and not self._waiting_for_model():
-            self.show_replies(self._guarded(lambda: self.engine.jump(step_id)))
+        engine = self.engine
+        if engine is not None and not self._waiting_for_model():
+            self.show_replies(self._guarded(lambda: engine.jump(step_id)))
 
 
 def _unspaced(text: str) -> str:
@@ -375,7 +394,7 @@ def _escape(text: str) -> str:
 
 
 def run_app(from_file: str | None = None, year: int | None = None, agency: str | None = None, new: bool = False) -> int:
-    def opener():
+    def opener() -> tuple[Engine, str]:
         from gkassist.dialogue.opening import open_session
 
         return open_session(from_file, year, agency, new)

@@ -15,7 +15,7 @@ from gkassist.dialogue.views import Grid
 LABEL = 9  # characters of a row's name: “本机关不掌握相关” — the rest would push the figures off an 80-column screen
 
 
-class GridScreen(ModalScreen[dict | None]):
+class GridScreen(ModalScreen[dict[tuple[str, str], int | float] | None]):
     BINDINGS = [Binding("escape", "leave", "不改了"), Binding("enter", "propose", "列出确认", priority=True)]
     DEFAULT_CSS = """
     GridScreen { background: $surface; }
@@ -23,7 +23,7 @@ class GridScreen(ModalScreen[dict | None]):
     GridScreen > DataTable { height: 1fr; }
     """
 
-    def __init__(self, grid: Grid):
+    def __init__(self, grid: Grid) -> None:
         super().__init__()
         self.grid = grid
         self.edits: dict[tuple[str, str], str] = {}  # (row, column) → the digits typed
@@ -32,7 +32,7 @@ class GridScreen(ModalScreen[dict | None]):
         yield Static(f"{self.grid.name}：方向键移动，打数字改这一格，退格删一位，回车列出改动给您确认，Esc 不改了。",
                      id="grid-help", markup=False)
         # the row names stay in sight while the columns scroll (表三 is wider than 80 columns)
-        table: DataTable = DataTable(cursor_type="cell", zebra_stripes=True, fixed_columns=1)
+        table: DataTable[str] = DataTable(cursor_type="cell", zebra_stripes=True, fixed_columns=1)
         table.add_column("", key="label")
         for col, label in self.grid.columns:
             table.add_column(label, key=col)

@@ -8,10 +8,10 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 
 
-class TextScreen(ModalScreen):
+class TextScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape,f1,f2,q", "dismiss", "关闭")]
 
-    def __init__(self, markdown: str):
+    def __init__(self, markdown: str) -> None:
         super().__init__()
         self.markdown = markdown
 

@@ -8,6 +8,8 @@ from rich.cells import cell_len
 from textual import events
 from textual.binding import Binding
 from textual.content import Content
+from textual.geometry import Size
+from textual.timer import Timer
 from textual.widgets import Input, Static
 
 # What a line may not break inside: a number with its decimals, a percentage, a phone number, an address on the web.
@@ -55,11 +57,11 @@ class ChatBubble(Static):
     """One or more consecutive replies of one kind (classes: user, assistant, error, suggestion).  Its lines are
     broken where Chinese may break, never inside a number (Textual folds a line of Chinese anywhere: “行政处罚1⏎2件”)."""
 
-    def __init__(self, text: str, **kwargs):
-        super().__init__(text, markup=False, **kwargs)
+    def __init__(self, text: str, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(text, markup=False, id=id, classes=classes)
         self.text = text
 
-    def get_content_height(self, container, viewport, width: int) -> int:
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return len(wrap(self.text, width)) if width else 0
 
     def render(self) -> Content:
@@ -75,10 +77,10 @@ class NoticeLine(Static):
     spaces (the export notice showed “平潭综合  验区” where the sidebar's border ran below; Textual issue #6357).
     Here nothing lies under the text."""
 
-    def __init__(self, **kwargs):
-        super().__init__("", markup=False, **kwargs)
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__("", markup=False, id=id, classes=classes)
         self.text = ""
-        self._timer = None
+        self._timer: Timer | None = None
 
     def show(self, text: str, seconds: float = 8) -> None:
         self.text = text
@@ -92,7 +94,7 @@ class NoticeLine(Static):
         self.text = ""
         self.display = False
 
-    def get_content_height(self, container, viewport, width: int) -> int:
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return len(wrap(self.text, width)) if width and self.text else 0
 
     def render(self) -> Content:
@@ -108,7 +110,7 @@ class KeyBar(Static):
     cost about 45 ms of the start-up, for a line that never changes here.
     """
 
-    def __init__(self, bindings: list[Binding]):
+    def __init__(self, bindings: list[Binding]) -> None:
         keys = [("ctrl+p", "command_palette", "命令")] + [(b.key, b.action, b.description) for b in bindings if b.show]
         super().__init__(" ".join(
             f"[@click=app.{action.replace(chr(39), chr(34))}][b]{key_name(key)}[/b]{label}[/]" for key, action, label in keys))

@@ -51,9 +51,9 @@ class Accounts:
     def __init__(self, data: Path):
         self.path = data / "users.json"
         self._lock = threading.Lock()
-        self._cache: tuple[float, dict] | None = None
+        self._cache: tuple[float, dict[str, object]] | None = None  # users.json as read: checked where used
 
-    def _read(self) -> dict:
+    def _read(self) -> dict[str, object]:
         try:
             mtime = self.path.stat().st_mtime
         except OSError:

@@ -11,10 +11,11 @@ import os
 import re
 import secrets
 import tempfile
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypedDict, TypeVar, TypeVarTuple
 from urllib.parse import quote, urlsplit
 
 import jinja2
@@ -25,18 +26,23 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
 from starlette.routing import Route
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from gkassist.core.errors import InputError
 from gkassist.core.files import safe_name
 from gkassist.web.accounts import Account, Accounts, Attempts, read_units_list, unit_dir, write_units_list
-from gkassist.web.conversation import DOWNLOADS, Conversations, read_last_year
+from gkassist.web.conversation import DOWNLOADS, Conversation, Conversations, read_last_year
 from gkassist.web.office import Audits, Submissions, chart_svg, statuses
 from gkassist.web.sessions import Session, Sessions
 from gkassist.web.uploads import read_last_year_apart
 
 if TYPE_CHECKING:
+    from gkassist.audit import Audit
     from gkassist.core.model import Report
     from gkassist.dialogue.views import Grid
+
+T = TypeVar("T")
+Args = TypeVarTuple("Args")
 
 HERE = Path(__file__).resolve().parent
 COOKIE, PRE_COOKIE = "gk_session", "gk_login"
@@ -62,7 +68,7 @@ class Settings:
 class Web:
     """The server's state: accounts, logins, open conversations, submissions; one per data folder."""
 
-    def __init__(self, settings: Settings):
+    def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self.data = settings.data
         self.data.mkdir(parents=True, exist_ok=True)
@@ -78,10 +84,10 @@ class Web:
         self.flashes: dict[str, str] = {}  # login → what its next page says (a refusal, “已报送”)
 
     # ------------------------------------------------------------- helpers
-    def page(self, template: str, status: int = 200, **values) -> HTMLResponse:
+    def page(self, template: str, status: int = 200, /, **values: object) -> HTMLResponse:
         return HTMLResponse(self.templates.get_template(template).render(**values), status_code=status)
 
-    def login_of(self, request: Request) -> tuple[object, Account] | None:
+    def login_of(self, request: Request) -> tuple[Session, Account] | None:
         session = self.sessions.get(request.cookies.get(COOKIE))
         if session is None:
             return None
@@ -138,7 +144,7 @@ def _draft(web: Web, account: Account, key: str) -> Path:
     raise HTTPException(404, "没有这份草稿。")
 
 
-def _flash(web: "Web", session, url: str, message: str) -> RedirectResponse:
+def _flash(web: Web, session: Session, url: str, message: str) -> RedirectResponse:
     """Say `message` on the login's next page: kept on the server, never put in the address (where a link
     could plant any text on the page)."""
     for folder in {str(web.data.resolve()), str(web.data)}:  # the server's folders are none of the clerk's business
@@ -152,11 +158,21 @@ def _drafts_url(key: str) -> str:
 
 
 # ------------------------------------------------------------------ pages
-def _guarded(handler, office: bool):
+Page = Callable[[Request], Awaitable[Response]]
+# a page behind a login: the request, the server, the login and its account
+Handler = Callable[[Request, "Web", Session, Account], Awaitable[Response]]
+
+
+def _web(request: Request) -> Web:
+    web: Web = request.app.state.web  # set by create_app
+    return web
+
+
+def _guarded(handler: Handler, office: bool) -> Page:
     """A page behind a login: none → the login page; a clerk's page for a unit's account (the office's accounts go to
     theirs); the office's page for an admin account only (403 for a clerk)."""
-    async def wrapped(request: Request):
-        web = request.app.state.web
+    async def wrapped(request: Request) -> Response:
+        web = _web(request)
         login = web.login_of(request)
         if login is None:
             return _redirect("/login")
@@ -169,32 +185,32 @@ def _guarded(handler, office: bool):
     return wrapped
 
 
-def clerk(handler):
+def clerk(handler: Handler) -> Page:
     return _guarded(handler, office=False)
 
 
-def admin(handler):
+def admin(handler: Handler) -> Page:
     return _guarded(handler, office=True)
 
 
-async def home(request: Request):
-    web = request.app.state.web
+async def home(request: Request) -> Response:
+    web = _web(request)
     login = web.login_of(request)
     if login is None:
         return _redirect("/login")
     return _redirect("/drafts" if login[1].unit else "/admin")
 
 
-async def login_page(request: Request):
-    web = request.app.state.web
+async def login_page(request: Request) -> Response:
+    web = _web(request)
     token = secrets.token_urlsafe(24)
     response = web.page("login.html", csrf=token, message="", name="")
     response.set_cookie(PRE_COOKIE, token, httponly=True, samesite="strict", secure=web.secure, max_age=3600)
     return response
 
 
-async def login(request: Request):
-    web = request.app.state.web
+async def login(request: Request) -> Response:
+    web = _web(request)
     if not web.origin_ok(request):
         raise HTTPException(403, "请求来自别的网站，已拒绝。")
     form = await request.form(max_files=0, max_fields=10)
@@ -218,8 +234,8 @@ async def login(request: Request):
     return response
 
 
-async def logout(request: Request):
-    web = request.app.state.web
+async def logout(request: Request) -> Response:
+    web = _web(request)
     login = web.login_of(request)
     if login is None:
         return _redirect("/login")
@@ -231,7 +247,7 @@ async def logout(request: Request):
 
 
 @clerk
-async def drafts(request: Request, web: Web, session, account: Account):
+async def drafts(request: Request, web: Web, session: Session, account: Account) -> Response:
     rows = await run_in_threadpool(_draft_rows, web, account)
     years = [r["year"] for r in rows]
     return web.page("drafts.html", account=account, csrf=session.csrf, rows=rows, message=web.flashes.pop(session.key, ""),
@@ -239,7 +255,7 @@ async def drafts(request: Request, web: Web, session, account: Account):
 
 
 @clerk
-async def new_draft(request: Request, web: Web, session, account: Account):
+async def new_draft(request: Request, web: Web, session: Session, account: Account) -> Response:
     form = await _form(web, request, session)
     try:
         year = int(str(form.get("year", "")))
@@ -249,7 +265,8 @@ async def new_draft(request: Request, web: Web, session, account: Account):
         return _flash(web, session, "/drafts", "年度要写成四位数字，如2025")
     upload, source = form.get("lastyear"), str(form.get("source", ""))
     try:
-        last, note = None, ""
+        last: Report | None = None
+        note = ""
         if isinstance(upload, UploadFile) and upload.filename:
             last, note = await _read_upload(upload)
         elif source:
@@ -262,7 +279,7 @@ async def new_draft(request: Request, web: Web, session, account: Account):
 
 
 @clerk
-async def conversation(request: Request, web: Web, session, account: Account):
+async def conversation(request: Request, web: Web, session: Session, account: Account) -> Response:
     path = _draft(web, account, request.path_params["key"])
     try:
         conv = await run_in_threadpool(web.conversations.get, path, account.unit)
@@ -274,7 +291,7 @@ async def conversation(request: Request, web: Web, session, account: Account):
 
 
 @clerk
-async def answer(request: Request, web: Web, session, account: Account):
+async def answer(request: Request, web: Web, session: Session, account: Account) -> Response:
     path = _draft(web, account, request.path_params["key"])
     form = await _form(web, request, session)
     text = str(form.get("answer", "")).strip()
@@ -286,7 +303,7 @@ async def answer(request: Request, web: Web, session, account: Account):
 
 
 @clerk
-async def command(request: Request, web: Web, session, account: Account):
+async def command(request: Request, web: Web, session: Session, account: Account) -> Response:
     path = _draft(web, account, request.path_params["key"])
     form = await _form(web, request, session)
     await run_in_threadpool(_in_draft, web, path, account, "command", str(form.get("name", "")), str(form.get("arg", "")))
@@ -294,7 +311,7 @@ async def command(request: Request, web: Web, session, account: Account):
 
 
 @clerk
-async def grid(request: Request, web: Web, session, account: Account):
+async def grid(request: Request, web: Web, session: Session, account: Account) -> Response:
     """The table under discussion as a form of cells (the window's Ctrl+T): what changes is proposed, stored on “对”."""
     from gkassist.core.numbers import format_number
     from gkassist.dialogue.views import table_grid
@@ -332,7 +349,7 @@ def _changed_cells(form: FormData, shown: Grid) -> tuple[dict[tuple[str, str], i
 
 
 @clerk
-async def download(request: Request, web: Web, session, account: Account):
+async def download(request: Request, web: Web, session: Session, account: Account) -> Response:
     path = _draft(web, account, request.path_params["key"])
     kind = request.path_params["kind"]
     if kind not in DOWNLOADS:
@@ -347,7 +364,7 @@ async def download(request: Request, web: Web, session, account: Account):
 
 
 @clerk
-async def submit(request: Request, web: Web, session, account: Account):
+async def submit(request: Request, web: Web, session: Session, account: Account) -> Response:
     path = _draft(web, account, request.path_params["key"])
     form = await _form(web, request, session)
     conv = await run_in_threadpool(web.conversations.get, path, account.unit)
@@ -356,7 +373,7 @@ async def submit(request: Request, web: Web, session, account: Account):
 
 
 @admin
-async def office(request: Request, web: Web, session, account: Account):
+async def office(request: Request, web: Web, session: Session, account: Account) -> Response:
     year = _year(request)
     values = await run_in_threadpool(_office_values, web, year)
     return web.page("admin.html", account=account, csrf=session.csrf, year=year,
@@ -364,7 +381,7 @@ async def office(request: Request, web: Web, session, account: Account):
 
 
 @admin
-async def office_units(request: Request, web: Web, session, account: Account):
+async def office_units(request: Request, web: Web, session: Session, account: Account) -> Response:
     form = await _form(web, request, session)
     text = str(form.get("units", ""))
     upload = form.get("file")
@@ -385,7 +402,7 @@ async def office_units(request: Request, web: Web, session, account: Account):
 
 
 @admin
-async def office_accept(request: Request, web: Web, session, account: Account):
+async def office_accept(request: Request, web: Web, session: Session, account: Account) -> Response:
     form = await _form(web, request, session)
     year = _year_of(str(form.get("year", "")))
     try:
@@ -396,7 +413,7 @@ async def office_accept(request: Request, web: Web, session, account: Account):
 
 
 @admin
-async def office_download(request: Request, web: Web, session, account: Account):
+async def office_download(request: Request, web: Web, session: Session, account: Account) -> Response:
     from gkassist.audit.output import to_html, to_xlsx
 
     year, kind = _year(request), request.path_params["kind"]
@@ -410,7 +427,7 @@ async def office_download(request: Request, web: Web, session, account: Account)
         "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; sandbox allow-scripts"})
 
 
-async def static(request: Request):
+async def static(request: Request) -> Response:
     name = request.path_params["name"]
     if name not in STATIC:
         raise HTTPException(404, "没有这个文件。")
@@ -431,19 +448,19 @@ ROUTES = [
 ]
 
 
-def _in_draft(web: Web, path: Path, account: Account, what: str, *args):
+def _in_draft(web: Web, path: Path, account: Account, what: str, *args: object) -> object:
     """An answer or a command, in one worker thread from opening the draft to its save (one hop, not two)."""
     conv = web.conversations.get(path, account.unit)
     with conv.lock:
         return getattr(conv, what)(*args)
 
 
-def _locked(conv, function, *args):
+def _locked(conv: Conversation, function: Callable[[*Args], T], *args: *Args) -> T:
     with conv.lock:
         return function(*args)
 
 
-def _submit(web: Web, conv, account: Account, withdraw: bool) -> str:
+def _submit(web: Web, conv: Conversation, account: Account, withdraw: bool) -> str:
     try:
         if withdraw:
             web.submissions.withdraw(account.unit, conv.report.year)
@@ -489,10 +506,17 @@ async def _read_upload(upload: UploadFile) -> tuple[Report | None, str]:
         return report, note.replace(str(path), shown)
 
 
-def _draft_rows(web: Web, account: Account) -> list[dict]:
+class DraftRow(TypedDict):
+    key: str
+    url: str
+    year: int
+    state: str
+
+
+def _draft_rows(web: Web, account: Account) -> list[DraftRow]:
     from gkassist.web.office import draft_state
 
-    rows = []
+    rows: list[DraftRow] = []
     for path in _unit_drafts(web, account):
         m = re.match(r"(\d{4})_", path.name)
         if not m:
@@ -505,17 +529,17 @@ def _draft_rows(web: Web, account: Account) -> list[dict]:
     return rows
 
 
-def _file_state(path: Path, draft_state) -> str:
+def _file_state(path: Path, draft_state: Callable[[Path, int], str]) -> str:
     return draft_state(path.parent, int(path.name[:4])) if path.name[:4].isdigit() else "起草中"
 
 
-def _conversation_values(web: Web, conv, account: Account, login: str) -> dict:
+def _conversation_values(web: Web, conv: Conversation, account: Account, login: str) -> dict[str, object]:
     """What the conversation page shows, read under the draft's lock (in a worker thread, never the event loop's)."""
     with conv.lock:
         return _values(web, conv, account, conv.seen_by(login, account.name))
 
 
-def _values(web: Web, conv, account: Account, others: list[str]) -> dict:
+def _values(web: Web, conv: Conversation, account: Account, others: list[str]) -> dict[str, object]:
     from gkassist.checks import ERROR
 
     findings = conv.findings()
@@ -528,12 +552,12 @@ def _values(web: Web, conv, account: Account, others: list[str]) -> dict:
             "pending": conv.engine.pending is not None and not conv.engine.pending.saved, "spoken": conv.spoken()}
 
 
-def _audit(web: Web, year: int):
+def _audit(web: Web, year: int) -> Audit:
     units = list(dict.fromkeys(read_units_list(web.data) + [a.unit for a in web.accounts.all() if a.unit]))
     return web.audits.of(web.submissions.folder(year), year, units, web.submissions.folder(year - 1))
 
 
-def _office_values(web: Web, year: int) -> dict:
+def _office_values(web: Web, year: int) -> dict[str, object]:
     from gkassist.audit.output import totals_rows, unit_row
 
     rows = statuses(web.data, web.accounts.all(), read_units_list(web.data), web.submissions, year)
@@ -550,10 +574,10 @@ class _Bounded:
     """ASGI middleware: a request body beyond MAX_BODY is refused (413) before it is read into memory, and every
     response gets the security headers."""
 
-    def __init__(self, app, web: Web):
+    def __init__(self, app: ASGIApp, web: Web) -> None:
         self.app, self.web = app, web
 
-    async def __call__(self, scope, receive, send):
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
         headers = dict(scope.get("headers") or [])
@@ -562,7 +586,7 @@ class _Bounded:
             return await _plain(send, 413, f"上传的内容超过{MAX_BODY // 1024 // 1024} MB，已拒绝。")
         received = 0
 
-        async def bounded_receive():
+        async def bounded_receive() -> Message:
             nonlocal received
             message = await receive()
             received += len(message.get("body", b""))
@@ -570,7 +594,7 @@ class _Bounded:
                 raise HTTPException(413, "上传的内容太大，已拒绝。")
             return message
 
-        async def with_headers(message):
+        async def with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 names = {k.lower() for k, _ in message.get("headers", [])}
                 message["headers"] = list(message.get("headers", [])) + [
@@ -580,14 +604,14 @@ class _Bounded:
         await self.app(scope, bounded_receive, with_headers)
 
 
-async def _plain(send, status: int, text: str) -> None:
+async def _plain(send: Send, status: int, text: str) -> None:
     body = text.encode("utf-8")
     await send({"type": "http.response.start", "status": status,
                 "headers": [(b"content-type", b"text/plain; charset=utf-8"), (b"content-length", str(len(body)).encode())]})
     await send({"type": "http.response.body", "body": body})
 
 
-def create_app(data: Path, public_url: str = "", session_lifetime: float = 8 * 3600):
+def create_app(data: Path, public_url: str = "", session_lifetime: float = 8 * 3600) -> ASGIApp:
     web = Web(Settings(Path(data), public_url, session_lifetime))
 
     async def http_error(request: Request, exc: Exception) -> Response:

@@ -17,11 +17,16 @@ import time
 from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from gkassist.core.errors import InputError
 from gkassist.core.files import export_file_name
 from gkassist.core.model import Report
 from gkassist.dialogue import Reply
+
+if TYPE_CHECKING:  # loaded when a draft is opened, not with the web app
+    from gkassist.checks import Finding
+    from gkassist.dialogue.engine import Engine
 
 MAX_TRANSCRIPT = 600  # lines kept for the page (a whole report is about 100)
 MAX_OPEN = 400  # conversations kept in memory; an evicted one is read again from its files
@@ -57,11 +62,11 @@ class Part:
 
 
 class Conversation:
-    def __init__(self, engine, unit: str):
+    def __init__(self, engine: Engine, unit: str) -> None:
         self.engine = engine
         self.unit = unit
         self.lock = threading.RLock()
-        self.transcript: list[dict] = []
+        self.transcript: list[dict[str, str]] = []  # turns: who, kind, text
         self.viewers: dict[str, tuple[str, float]] = {}  # login → (account, last seen)
         self._logged = 0  # turns of the transcript already in the log file
         self._torn = False  # the log ends in a line cut short
@@ -140,7 +145,7 @@ class Conversation:
                 self.transcript.append({"who": "clerk", "kind": "say", "text": f"改{step.title}"})
                 replies = engine.jump(arg)
             elif name == "help":
-                self.transcript.append({"who": "clerk", "kind": "say", "text": said})
+                self.transcript.append({"who": "clerk", "kind": "say", "text": "帮助"})
                 replies = [Reply(HELP_TEXT)]
             elif said:
                 self.transcript.append({"who": "clerk", "kind": "say", "text": said})
@@ -165,7 +170,7 @@ class Conversation:
         if step is None or step.kind != "field":
             return []
         index = engine.step_index
-        engine.pending, engine.return_to = None, None
+        engine.pending, engine.modes.return_to = None, None  # on from here, not back to the part left
         engine.step_index = index + 1
         engine.save()
         return [Reply(f"机关名称就是账号的单位“{self.unit}”，不用填写。")] + engine.question()
@@ -194,7 +199,7 @@ class Conversation:
         return [Part(s.id, s.title, kinds.of(s).answered(s, engine.report), i == engine.step_index)
                 for i, s in enumerate(engine.steps) if s.kind != "field"]
 
-    def findings(self):
+    def findings(self) -> list[Finding]:
         return self.engine.findings()
 
     def export_notice(self) -> str:
@@ -227,7 +232,7 @@ def state_path(draft: Path) -> Path:
 class Conversations:
     """The open conversations of the server, by draft file; a lock per draft for everything done to it."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self._open: OrderedDict[Path, Conversation] = OrderedDict()
         self._lock = threading.Lock()
 

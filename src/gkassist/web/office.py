@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import shutil
 import threading
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from html import escape
@@ -15,11 +16,13 @@ from typing import TYPE_CHECKING
 
 from gkassist.core.errors import InputError
 from gkassist.core.files import atomic_write
+from gkassist.web.accounts import Account, unit_dir, unit_id
 
 if TYPE_CHECKING:
-    from gkassist.audit import Unit
-from gkassist.web.accounts import unit_dir, unit_id
+    from gkassist.audit import Audit, Unit
 
+# submissions.json: year → unit id → {unit, draft, submitted_at, accepted_at}
+Saved = dict[str, dict[str, dict[str, str]]]
 NOT_STARTED, DRAFTING, FINISHED, SUBMITTED, ACCEPTED = "未开始", "起草中", "已写完", "已报送", "已接收"
 
 
@@ -35,25 +38,25 @@ class UnitStatus:
 
 
 class Submissions:
-    def __init__(self, data: Path):
+    def __init__(self, data: Path) -> None:
         self.data = data
         self.path = data / "submissions.json"
         self._lock = threading.Lock()
 
-    def _read(self) -> dict:
+    def _read(self) -> Saved:
         try:
             saved = json.loads(self.path.read_text(encoding="utf-8"))
             return saved if isinstance(saved, dict) else {}
         except (OSError, ValueError):
             return {}
 
-    def _write(self, saved: dict) -> None:
+    def _write(self, saved: Saved) -> None:
         atomic_write(self.path, json.dumps(saved, ensure_ascii=False, indent=1))
 
     def folder(self, year: int) -> Path:
         return self.data / "submitted" / str(int(year))
 
-    def of(self, unit: str, year: int) -> dict | None:
+    def of(self, unit: str, year: int) -> dict[str, str] | None:
         return self._read().get(str(year), {}).get(unit_id(unit))
 
     def submit(self, unit: str, year: int, draft: Path) -> None:
@@ -90,7 +93,7 @@ class Submissions:
             entry["accepted_at"] = f"{datetime.now():%Y-%m-%d %H:%M}" if accepted else ""
             self._write(saved)
 
-    def year(self, year: int) -> dict:
+    def year(self, year: int) -> dict[str, dict[str, str]]:
         return self._read().get(str(year), {})
 
 
@@ -112,7 +115,7 @@ def draft_state(folder: Path, year: int) -> str:
     return best
 
 
-def statuses(data: Path, accounts, units_list: list[str], submissions: Submissions, year: int) -> list[UnitStatus]:
+def statuses(data: Path, accounts: Iterable[Account], units_list: list[str], submissions: Submissions, year: int) -> list[UnitStatus]:
     by_unit: dict[str, list[str]] = {}
     for a in accounts:
         if a.unit:
@@ -136,11 +139,11 @@ def statuses(data: Path, accounts, units_list: list[str], submissions: Submissio
 class Audits:
     """The audit of a year's submitted reports, made again only when what was submitted changes."""
 
-    def __init__(self):
-        self._cache: dict[int, tuple[tuple, object]] = {}
+    def __init__(self) -> None:
+        self._cache: dict[int, tuple[tuple[object, ...], Audit]] = {}
         self._lock = threading.Lock()
 
-    def of(self, folder: Path, year: int, required: list[str], last_folder: Path | None = None):
+    def of(self, folder: Path, year: int, required: list[str], last_folder: Path | None = None) -> Audit:
         """`last_folder`: last year's submitted reports, for the checks against last year and the repeat rate."""
         from gkassist.audit import run_audit
 
@@ -163,7 +166,7 @@ def applications(unit: Unit) -> int | None:
     return int(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None  # counts are whole
 
 
-def chart_svg(audit) -> str:
+def chart_svg(audit: Audit) -> str:
     """Units' applications and error counts side by side, as inline SVG (no script, no network)."""
     units = [u for u in audit.units if not u.error][:40]
     if not units:

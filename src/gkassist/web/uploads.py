@@ -10,12 +10,20 @@ from __future__ import annotations
 
 import multiprocessing
 import threading
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures import TimeoutError as Late
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar, TypeVarTuple
 
 from gkassist.core.errors import InputError
+
+if TYPE_CHECKING:
+    from gkassist.core.model import Report
+
+T = TypeVar("T")
+Args = TypeVarTuple("Args")
 
 SECONDS = 120.0
 _pool: ProcessPoolExecutor | None = None
@@ -37,7 +45,7 @@ def _stop(pool: ProcessPoolExecutor) -> None:
     _pool = None
 
 
-def run_apart(function, *args, seconds: float = SECONDS):
+def run_apart(function: Callable[[*Args], T], *args: *Args, seconds: float = SECONDS) -> T:
     """`function(*args)` in the worker (one at a time); its InputError raised here, a file that takes too long or
     kills the worker an InputError in words."""
     with _lock:  # one file at a time: an office's uploads are a few a day, and each may take a core
@@ -60,7 +68,7 @@ def read_report(path: Path) -> tuple[str, str]:
     return report.model_dump_json(), note
 
 
-def read_last_year_apart(path: Path):
+def read_last_year_apart(path: Path) -> tuple[Report, str]:
     from gkassist.core.model import Report
 
     data, note = run_apart(read_report, path)

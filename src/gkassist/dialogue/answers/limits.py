@@ -11,6 +11,7 @@ from gkassist.core import formats
 from gkassist.core.levels import Level
 from gkassist.core.numbers import format_number
 from gkassist.core.yamldata import load_model
+from gkassist.dialogue.answers.parsed import Cells
 from gkassist.paths import resource_dir
 
 LEVEL_NAMES = {"township": "乡镇（街道）", "department": "部门", "government": "政府"}
@@ -22,7 +23,7 @@ class Limits(BaseModel):
 
     @field_validator("limits")
     @classmethod
-    def _cells(cls, limits: dict) -> dict:
+    def _cells(cls, limits: dict[str, dict[Level, float]]) -> dict[str, dict[Level, float]]:
         for address in limits:
             table, _, rest = address.partition(".")
             row, _, column = rest.partition(".")
@@ -36,7 +37,7 @@ def limits() -> Limits:
     return load_model(resource_dir("prompts") / "limits.yaml", Limits)
 
 
-def implausible(cells: dict, level: Level, fmt) -> list[str]:
+def implausible(cells: Cells, level: Level, fmt: formats.ReportFormat) -> list[str]:
     """A note for each figure above its level's limit, naming the cell and the unit to check."""
     notes = []
     for (table, row, column), value in cells.items():

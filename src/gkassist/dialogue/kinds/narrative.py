@@ -4,8 +4,8 @@ phrasing suggestions from the corpus (参考N, 填：…), and the optional poli
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from dataclasses import field as dc_field
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from gkassist.core.errors import InputError
 from gkassist.core.flow import Step
@@ -15,8 +15,12 @@ from gkassist.dialogue.composed import compose, contradicts, without_restatement
 from gkassist.dialogue.kinds import StepKind, kind
 from gkassist.dialogue.kinds.field import SAME_AS_LAST
 from gkassist.dialogue.kinds.table import NONE_ANSWER
-from gkassist.dialogue.replies import Pending, Reply
+from gkassist.dialogue.replies import Pending, Reply, Spoken
 from gkassist.dialogue.sentences import Composed, adapted, compose_answer, figure_correction
+from gkassist.dialogue.state import DialogueState
+
+if TYPE_CHECKING:  # the corpus loads when a suggestion is first looked for
+    from gkassist.corpus.index import Suggestion
 
 POLISH = re.compile(r"^\s*(润色|润色一下|帮我润色|改通顺)\s*[。！!]?\s*$")
 RESTORE = re.compile(r"^\s*(还原|不用润色|用原来的)\s*[。！!]?\s*$")
@@ -34,30 +38,33 @@ def repeated_figures(paragraph: str) -> list[str]:
     return [f for f, n in seen.items() if n > 1]
 
 
-def paragraph_warnings(engine, placeholders: bool = False) -> list[Reply]:
+def paragraph_warnings(state: DialogueState, placeholders: bool = False) -> list[Reply]:
     """Numbers in the pending paragraphs that the tables contradict, said before they are stored."""
     from gkassist.checks import paragraph_findings
 
-    findings = paragraph_findings(engine.report, engine.step.section, engine.pending.paragraphs, placeholders)
-    own = "".join(engine.pending.paragraphs).replace(engine.pending.opening, "", 1)  # the figures' sentences aside
+    assert state.step is not None and state.pending is not None  # said about the answer to the question open
+    findings = paragraph_findings(state.report, state.step.section, state.pending.paragraphs, placeholders)
+    own = "".join(state.pending.paragraphs).replace(state.pending.opening, "", 1)  # the figures' sentences aside
     return [Reply("请核对：" + f.message, "error") for f in findings] + [
         Reply(f"请核对：“{figure}”在这段里出现了两次，是不是同一件事写了两遍（比如自己写的和参考句里的）？", "error")
         for figure in repeated_figures(own)]
 
 
 # ---------------------------------------------------------------- the optional polish (narrative and 五)
-def polish_target(engine) -> int:
+def polish_target(state: DialogueState) -> int:
     # 五: the clerk's follow-up, not the generated list
-    return 0 if engine.step is not None and engine.step.kind == "improvements" else -1
+    return 0 if state.step is not None and state.step.kind == "improvements" else -1
 
 
-def polish(engine, match=None) -> list[Reply]:
+def polish(state: DialogueState, match: re.Match[str] | None = None) -> list[Reply]:
     """Offer the model's wording of the pending paragraph, if it passes the checks; numbers never change."""
     from gkassist import llm
     from gkassist.dialogue.polish import polish as ask_for_polish
 
-    step = engine.step
-    if not engine.pending.paragraphs:
+    step = state.step
+    assert state.pending is not None  # the engine runs a command only on an answer waiting for “对”
+    assert step is not None
+    if not state.pending.paragraphs:
         return [Reply("先写一段文字，再说“润色”。表格数字不润色。", "error")]
     try:
         settings = llm.load_settings()
@@ -68,25 +75,26 @@ def polish(engine, match=None) -> list[Reply]:
     if not settings.ready:
         return [Reply(f"大模型润色没有打开（默认关闭，全部在本机离线完成）。需要时在 {llm.config_path()} 中配置"
                       "一个 OpenAI 兼容的服务，见 README“可选：大模型润色”。", "error")]
-    i = polish_target(engine)
-    original = engine.pending.before_polish or engine.pending.paragraphs[i]
+    i = polish_target(state)
+    original = state.pending.before_polish or state.pending.paragraphs[i]
     try:
-        result = ask_for_polish(original, step.heading, step.part, engine.report, engine.last_year, step.section, settings)
+        result = ask_for_polish(original, step.heading, step.part, state.report, state.last_year, step.section, settings)
     except InputError as e:
         return [Reply(str(e), "error")]
     if not result.accepted:
         return [Reply(f"没有采用大模型的改写：{result.reason}。仍按您写的保存。", "error"),
                 Reply("对吗？回答“对”保存，或重新输入。")]
-    engine.pending.before_polish = original
-    engine.pending.paragraphs[i] = result.text
+    state.pending.before_polish = original
+    state.pending.paragraphs[i] = result.text
     return [Reply("润色后将写入（数字未变，已通过检查）：" + result.text, "understood"),
             Reply("回答“对”采用；“还原”用您原来写的。")]
 
 
-def restore(engine, match=None) -> list[Reply]:
+def restore(state: DialogueState, match: re.Match[str] | None = None) -> list[Reply]:
     """Back to the clerk's own words: after a polish, the paragraph before it; else the words as typed, before they
     were put in the register of a report."""
-    pending, i = engine.pending, polish_target(engine)
+    pending, i = state.pending, polish_target(state)
+    assert pending is not None  # the engine runs a command only on an answer waiting for “对”
     if pending.before_polish is not None:
         pending.paragraphs[i], pending.before_polish = pending.before_polish, None
         said = "已换回润色前的："
@@ -99,16 +107,6 @@ def restore(engine, match=None) -> list[Reply]:
 
 
 # ---------------------------------------------------------------- sentences kept as the clerk typed them
-@dataclass
-class Spoken:
-    """A sentence of the clerk's that no pattern or register rule turns whole, kept as typed, and the published
-    sentence of the unit's level nearest to it (in this unit's words), with the other level's words it holds."""
-
-    text: str
-    reference: str = ""
-    source: str = ""
-    other_level: list[str] = dc_field(default_factory=list)
-
 
 def spoken_replies(spoken: list[Spoken]) -> list[Reply]:
     lines = []
@@ -123,43 +121,45 @@ def spoken_replies(spoken: list[Spoken]) -> list[Reply]:
             Reply("回答“对”照上面的保存；“换1”用参考的写法替换第1句；“改1：……”换成您重写的；“删1”去掉第1句。")]
 
 
-def _replace_spoken(engine, number: int, new: str | None) -> list[Reply]:
-    pending = engine.pending
+def _replace_spoken(state: DialogueState, number: int, new: str | None) -> list[Reply]:
+    pending = state.pending
+    assert pending is not None  # the engine runs a command only on an answer waiting for “对”
     if not 1 <= number <= len(pending.spoken):
         return [Reply("没有这一句。", "error")]
     old = pending.spoken.pop(number - 1)
     paragraph = pending.paragraphs[-1]
     still = []
     if new:
-        composed = compose_answer(new, engine.report, shortfalls=False)
+        composed = compose_answer(new, state.report, shortfalls=False)
         new = composed.text
         still = [Spoken(s) for s in composed.spoken]
     pending.paragraphs[-1] = paragraph.replace(old.text, new or "", 1)
     pending.spoken[number - 1:number - 1] = still
-    replies = [Reply("将写入：" + pending.paragraphs[-1], "understood"), *paragraph_warnings(engine)]
+    replies = [Reply("将写入：" + pending.paragraphs[-1], "understood"), *paragraph_warnings(state)]
     if pending.spoken:
         return replies + spoken_replies(pending.spoken)
     return replies + [Reply("回答“对”保存。")]
 
 
-def take_reference(engine, match) -> list[Reply]:
+def take_reference(state: DialogueState, match: re.Match[str]) -> list[Reply]:
     number = int(match[1])
-    spoken = engine.pending.spoken
+    assert state.pending is not None  # the engine runs a command only on an answer waiting for “对”
+    spoken = state.pending.spoken
     if 1 <= number <= len(spoken) and not spoken[number - 1].reference:
         return [Reply("这一句没有找到同级报告的写法，请用“改N：……”重写或“删N”去掉。", "error")]
-    return _replace_spoken(engine, number, spoken[number - 1].reference if 1 <= number <= len(spoken) else "")
+    return _replace_spoken(state, number, spoken[number - 1].reference if 1 <= number <= len(spoken) else "")
 
 
-def rewrite_spoken(engine, match) -> list[Reply]:
-    return _replace_spoken(engine, int(match[1]), match[2].strip())
+def rewrite_spoken(state: DialogueState, match: re.Match[str]) -> list[Reply]:
+    return _replace_spoken(state, int(match[1]), match[2].strip())
 
 
-def drop_spoken(engine, match) -> list[Reply]:
-    return _replace_spoken(engine, int(match[1]), None)
+def drop_spoken(state: DialogueState, match: re.Match[str]) -> list[Reply]:
+    return _replace_spoken(state, int(match[1]), None)
 
 
 # ---------------------------------------------------------------- a figure corrected
-def correct_figure(engine, step: Step, text: str) -> list[Reply]:
+def correct_figure(state: DialogueState, step: Step, text: str) -> list[Reply]:
     """“说错了，主动公开是76条不是73条”: the figure it names changed where it was written — in the paragraph
     waiting for “对”, else in the saved paragraph that states it (next to the words it names) — and nothing else.
     [] when `text` is no such correction or no paragraph states that figure."""
@@ -168,53 +168,56 @@ def correct_figure(engine, step: Step, text: str) -> list[Reply]:
         return []
     what, old, new, unit = said
     figure = re.compile(rf"(?<![\d.]){re.escape(old)}(?=[多余]?{re.escape(unit)})" if unit else rf"(?<![\d.]){re.escape(old)}(?![\d.])")
-    pending = engine.pending
+    pending = state.pending
     if pending is not None and pending.step == step.id and not pending.saved:
         for i, p in enumerate(pending.paragraphs):
             if figure.search(p):
                 pending.paragraphs[i] = figure.sub(new, p, count=1)
                 return [Reply(f"已把{old}{unit}改为{new}{unit}。将写入：" + "\n".join(pending.paragraphs), "understood"),
-                        *paragraph_warnings(engine), Reply("回答“对”保存。")]
-    places = [(sid, i, p) for sid, ps in engine.report.sections.items() for i, p in enumerate(ps) if figure.search(p)]
+                        *paragraph_warnings(state), Reply("回答“对”保存。")]
+    places = [(sid, i, p) for sid, ps in state.report.sections.items() for i, p in enumerate(ps) if figure.search(p)]
     if not places:
         return []
     places.sort(key=lambda x: -sum(ch in x[2] for ch in set(what)))  # the paragraph that names what was said
     sid, i, p = places[0]
-    engine.report.sections[sid][i] = figure.sub(new, p, count=1)  # saved by the engine, and undone by 撤销
+    state.report.sections[sid][i] = figure.sub(new, p, count=1)  # saved by the engine, and undone by 撤销
     where = re.match(r"（[一二三四五六七八九十]+）", p)
-    return [Reply(f"已把{where.group(0) if where else ''}里的{old}{unit}改为{new}{unit}：{engine.report.sections[sid][i]}", "understood"),
+    return [Reply(f"已把{where.group(0) if where else ''}里的{old}{unit}改为{new}{unit}：{state.report.sections[sid][i]}", "understood"),
             Reply("已保存。请接着回答这一题。")]
 
 
 # ---------------------------------------------------------------- suggestions
-def take_suggestion(engine, match) -> list[Reply]:
+def take_suggestion(state: DialogueState, match: re.Match[str]) -> list[Reply]:
     number = int(match[1])
-    found = engine.pending.suggestions
-    if not engine.pending.paragraphs or not (1 <= number <= len(found)):
+    assert state.pending is not None  # the engine runs a command only on an answer waiting for “对”
+    found = state.pending.suggestions
+    if not state.pending.paragraphs or not (1 <= number <= len(found)):
         return [Reply("没有这条参考。", "error")]
-    if engine.pending.before_suggestion is None:
-        engine.pending.before_suggestion = engine.pending.paragraphs[-1]
+    if state.pending.before_suggestion is None:
+        state.pending.before_suggestion = state.pending.paragraphs[-1]
     # a sentence cut at “；” from its paragraph now ends this one
-    engine.pending.paragraphs[-1] += re.sub(r"[；;，,、]$", "。", found[number - 1].text)
+    state.pending.paragraphs[-1] += re.sub(r"[；;，,、]$", "。", found[number - 1].text)
     follow = ("请用“填：……”按顺序把〔…〕换成本单位今年的实际（逗号分开），或重新输入整段。"
               if found[number - 1].slots else "回答“对”保存。")
-    return [Reply("将写入：" + engine.pending.paragraphs[-1], "understood"), Reply(follow)]
+    return [Reply("将写入：" + state.pending.paragraphs[-1], "understood"), Reply(follow)]
 
 
-def drop_suggestion(engine, match=None) -> list[Reply]:
+def drop_suggestion(state: DialogueState, match: re.Match[str] | None = None) -> list[Reply]:
     """The suggested sentence taken is not wanted after all (its 〔…〕 cannot be filled): back to the paragraph before."""
-    pending = engine.pending
+    pending = state.pending
+    assert pending is not None  # the engine runs a command only on an answer waiting for “对”
     if pending.before_suggestion is None:
         return [Reply("这段没有用参考句，不需要去掉。", "error")]
     pending.paragraphs[-1], pending.before_suggestion = pending.before_suggestion, None
     return [Reply("已去掉参考句，将写入：" + pending.paragraphs[-1], "understood"), Reply("回答“对”保存。")]
 
 
-def fill_slots(engine, match) -> list[Reply]:
+def fill_slots(state: DialogueState, match: re.Match[str]) -> list[Reply]:
     """Put the clerk's own facts into the 〔…〕 slots of the pending paragraph, in order."""
     values = [v for v in re.split(r"\s*[，,、；;\s]\s*", match[1].strip()) if v]
-    i = polish_target(engine)
-    paragraph = engine.pending.paragraphs[i]
+    i = polish_target(state)
+    assert state.pending is not None  # the engine runs a command only on an answer waiting for “对”
+    paragraph = state.pending.paragraphs[i]
     slots = SLOT_MARK.findall(paragraph)
     if not slots:
         return [Reply("这段没有〔…〕要填的地方。", "error")]
@@ -222,31 +225,34 @@ def fill_slots(engine, match) -> list[Reply]:
         return [Reply(f"这段只有{len(slots)}处〔…〕，您给了{len(values)}个值。", "error")]
     for value in values:
         paragraph = SLOT_MARK.sub(lambda m: value, paragraph, count=1)
-    engine.pending.paragraphs[i] = paragraph
+    state.pending.paragraphs[i] = paragraph
     left = len(slots) - len(values)
-    return [Reply("将写入：" + paragraph, "understood"), *paragraph_warnings(engine),
+    return [Reply("将写入：" + paragraph, "understood"), *paragraph_warnings(state),
             Reply(f"还有{left}处〔…〕，可以接着“填：……”。" if left else "回答“对”保存。")]
 
 
-def in_flow_order(steps, step: Step, others: list[str], new: list[str]) -> list[str]:
+def in_flow_order(steps: Sequence[Step], step: Step, others: list[str], new: list[str]) -> list[str]:
     """A part's paragraphs put where the flow puts that part: a reopened （四） goes back before （五）."""
     order = {s.heading: i for i, s in enumerate(steps) if s.heading and s.section == step.section}
-    rank = lambda p: next((i for h, i in order.items() if p.startswith(h)), -1)  # noqa: E731 — unheaded first
+
+    def rank(p: str) -> int:  # unheaded first
+        return next((i for h, i in order.items() if p.startswith(h)), -1)
+
     mine = order[step.heading]
     cut = next((i for i, p in enumerate(others) if rank(p) > mine), len(others))
     return others[:cut] + new + others[cut:]
 
 
-def narrative_hint(engine, step: Step) -> str:
+def narrative_hint(state: DialogueState, step: Step) -> str:
     """How last year's report put this part."""
     from gkassist.corpus import paragraph_kinds
 
-    if engine.last_year is None:
+    if state.last_year is None:
         return ""
     if step.part:
-        prior = [p for k, p in paragraph_kinds(engine.last_year) if k == step.part]
+        prior = [p for k, p in paragraph_kinds(state.last_year) if k == step.part]
     else:
-        prior = engine.last_year.paragraphs(step.section)
+        prior = state.last_year.paragraphs(step.section)
     if not prior:
         return ""
     return "去年这样写：" + prior[0][:PREVIEW_CHARS] + ("……" if len(prior[0]) > PREVIEW_CHARS else "")
@@ -280,20 +286,20 @@ class Narrative(StepKind):
         (RESTORE, restore),
     )
 
-    def hint(self, engine, step: Step) -> str:
-        return narrative_hint(engine, step)
+    def hint(self, state: DialogueState, step: Step) -> str:
+        return narrative_hint(state, step)
 
-    def understand(self, engine, step: Step, text: str) -> list[Reply]:
-        if corrected := correct_figure(engine, step, text):
+    def understand(self, state: DialogueState, step: Step, text: str) -> list[Reply]:
+        if corrected := correct_figure(state, step, text):
             return corrected
-        report = engine.report
+        report = state.report
         own = step.heading + text.removeprefix(step.heading)
         if not re.search(r"[。！？]$", own):
             own += "。"
         body = text.removeprefix(step.heading)
         composed = Composed("")
         if SAME_AS_LAST.match(text):
-            standard = self._last_year_standard(engine, step)
+            standard = self._last_year_standard(state, step)
             if not standard:
                 return [Reply("正文不宜照抄去年（重复率超过50%会被扣分），请写今年的具体做法。", "error")]
             body = standard
@@ -309,33 +315,33 @@ class Narrative(StepKind):
         if not opening and not body and not composed.shortfalls:
             return [Reply("请写几句今年这部分的具体做法（有数字更好）。", "error")]
         paragraph = step.heading + opening + body
-        engine.pending = Pending(step.id, paragraphs=[paragraph], own=own, opening=opening,
+        state.pending = Pending(step.id, paragraphs=[paragraph], own=own, opening=opening,
                                  shortfalls=composed.shortfalls)
-        engine.pending.spoken = [Spoken(s, *self._reference(engine, step, s)) for s in _as_written(composed.spoken, body)]
-        replies = [Reply("将写入：" + paragraph, "understood")] + paragraph_warnings(engine, placeholders=True)
+        state.pending.spoken = [Spoken(s, *self._reference(state, step, s)) for s in _as_written(composed.spoken, body)]
+        replies = [Reply("将写入：" + paragraph, "understood")] + paragraph_warnings(state, placeholders=True)
         if composed.shortfalls:
             replies.append(Reply("说到的不足写进五、存在的主要问题（那里会列出并配上改进措施）："
                                  + "；".join(composed.shortfalls) + "。"))
-        if engine.pending.spoken:
-            replies += spoken_replies(engine.pending.spoken)
+        if state.pending.spoken:
+            replies += spoken_replies(state.pending.spoken)
             return replies
         if paragraph != own and not SAME_AS_LAST.match(text):
             replies.append(Reply("（已按年度报告的写法整理了用词；要用您原来的说法，回答“还原”。）"))
         if step.part and body:
-            found = self._suggestions(engine, step, text)
+            found = self._suggestions(state, step, text)
             for i, s in enumerate(found, 1):
                 replies.append(Reply(f"参考{i}：{s.text}（出处：{s.agency} {s.year}年度）", "suggestion"))
             if found:
                 replies.append(Reply("回答“对”采用你写的内容；回答“参考1”等把参考句接在后面，"
                                      "再用“填：210条，8条……”按顺序把〔…〕换成本单位的实际。"))
-                engine.pending.suggestions = found
+                state.pending.suggestions = found
                 return replies
         replies.append(Reply("对吗？回答“对”保存，或重新输入。"))
         return replies
 
-    def _reference(self, engine, step: Step, sentence: str) -> tuple[str, str, list[str]]:
+    def _reference(self, state: DialogueState, step: Step, sentence: str) -> tuple[str, str, list[str]]:
         """The nearest published sentence of the unit's level with nothing left to fill, in this unit's words."""
-        report = engine.report
+        report = state.report
         try:
             from gkassist.corpus import load_index, search
 
@@ -344,14 +350,14 @@ class Narrative(StepKind):
             return "", "", []
         for s in found:
             if not s.slots and not contradicts(s.original, report):
-                text, other = adapted(s.text, report, engine.last_year)
+                text, other = adapted(s.text, report, state.last_year)
                 return text, f"{s.agency} {s.year}年度", other
         return "", "", []
 
-    def _suggestions(self, engine, step: Step, text: str) -> list:
+    def _suggestions(self, state: DialogueState, step: Step, text: str) -> list[Suggestion]:
         """Phrasing from earlier reports that fits this unit: of its level, the unit's own first, never saying what
         this year's tables make untrue."""
-        report = engine.report
+        report = state.report
         try:
             from gkassist.corpus import load_index, search
 
@@ -360,32 +366,32 @@ class Narrative(StepKind):
             return []
         return [s for s in found if not contradicts(s.original, report)][:3]
 
-    def unfinished(self, engine, step: Step, pending: Pending) -> str:
+    def unfinished(self, state: DialogueState, step: Step, pending: Pending) -> str:
         left = sum(len(SLOT_MARK.findall(p)) for p in pending.paragraphs)
         if left:
             return (f"这段还有{left}处〔…〕没有换成本单位的实际：请用“填：……”按顺序填上，"
                     "或回答“去掉参考”不用这句参考。")
         return ""
 
-    def _last_year_standard(self, engine, step: Step) -> str:
+    def _last_year_standard(self, state: DialogueState, step: Step) -> str:
         """Last year's 六 when it is only the standard sentences (未收取信息处理费, 无其他需要报告的事项):
         “同去年” may take it, since such sentences are not counted as repetition."""
         from gkassist.core.repetition import is_boilerplate, split_sentences
 
-        if engine.last_year is None or step.section != "other":
+        if state.last_year is None or step.section != "other":
             return ""
-        text = "".join(engine.last_year.paragraphs("other"))
+        text = "".join(state.last_year.paragraphs("other"))
         sentences = split_sentences(text)
         return text if sentences and all(is_boilerplate(s) for s in sentences) else ""
 
-    def store(self, engine, step: Step, pending: Pending) -> None:
+    def store(self, state: DialogueState, step: Step, pending: Pending) -> None:
         if step.part and not pending.saved:  # an answer given anew replaces the shortcomings told here before
-            engine.report.shortfalls.pop(step.part, None)
+            state.report.shortfalls.pop(step.part, None)
             if pending.shortfalls:
-                engine.report.shortfalls[step.part] = list(pending.shortfalls)
-        paras = engine.report.sections.setdefault(step.section, [])
+                state.report.shortfalls[step.part] = list(pending.shortfalls)
+        paras = state.report.sections.setdefault(step.section, [])
         if step.heading:
-            paras[:] = in_flow_order(engine.steps, step, [p for p in paras if not p.startswith(step.heading)],
+            paras[:] = in_flow_order(state.steps, step, [p for p in paras if not p.startswith(step.heading)],
                                      pending.paragraphs)
         else:
             paras[:] = pending.paragraphs  # a section without sub-headings is written whole by its one step
@@ -396,9 +402,9 @@ class Narrative(StepKind):
             return any(p.startswith(step.heading) for p in paragraphs)
         return bool(paragraphs)
 
-    def saved(self, engine, step: Step) -> list[Reply]:
-        if not self.answered(step, engine.report):
+    def saved(self, state: DialogueState, step: Step) -> list[Reply]:
+        if not self.answered(step, state.report):
             return []
-        paragraphs = [p for p in engine.report.paragraphs(step.section) if not step.heading or p.startswith(step.heading)]
-        engine.pending = Pending(step.id, paragraphs=list(paragraphs), saved=True)
+        paragraphs = [p for p in state.report.paragraphs(step.section) if not step.heading or p.startswith(step.heading)]
+        state.pending = Pending(step.id, paragraphs=list(paragraphs), saved=True)
         return [Reply("已保存的是：\n" + "\n".join(paragraphs), "understood"), Reply("回答“对”保持不变；直接写新的内容会替换它。")]
