@@ -182,7 +182,7 @@ class Conversation:
         pending = self.engine.pending
         if pending is None or pending.saved:
             return []
-        return [(i, s.text, bool(s.reference)) for i, s in enumerate(getattr(pending, "spoken", []), 1)]
+        return [(i, s.text, bool(s.reference)) for i, s in enumerate(pending.spoken, 1)]
 
     @property
     def done(self) -> bool:
