@@ -12,6 +12,15 @@ def shared_cache(tmp_path_factory):
     return tmp_path_factory.mktemp("cache")
 
 
+@pytest.fixture(scope="session", autouse=True)
+def no_flush_to_disk():
+    """Files are still written to a temporary name and renamed over the old one (what the tests see), but not forced to
+    the disk first: a test's folder is thrown away, and on a shared machine each fsync waited tens of milliseconds."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr("os.fsync", lambda fd: None)
+        yield
+
+
 @pytest.fixture(autouse=True)
 def private_dirs(tmp_path, monkeypatch, shared_cache):
     """Every test writes its drafts, corpus, config and fallback folder under its own tmp_path, never the user's."""
