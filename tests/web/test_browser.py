@@ -41,8 +41,10 @@ def server(data):
     thread.join(10)
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def browser():
+    """One Chromium for this file's tests (each test opens contexts of its own: cookies and storage are not shared);
+    a browser's start is a second or two of the machine's time."""
     with sync_api.sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM, args=["--disable-gpu"])
         yield b
