@@ -6,6 +6,13 @@ import pytest
 from support import SAMPLES  # noqa: F401 — the data locations live in support.py
 
 
+def pytest_configure(config):
+    """A run without the slow tests is the inner loop: fuzz tests try fewer examples there (support.examples)."""
+    import support
+
+    support.INNER_LOOP = "not slow" in (config.option.markexpr or "")
+
+
 @pytest.fixture(scope="session")
 def shared_cache(tmp_path_factory):
     """One cache folder for the whole run: the phrasing index is built once, not once a test."""
