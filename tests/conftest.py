@@ -1,6 +1,9 @@
 """Fixtures every subject uses: private user folders for each test (so parallel workers never share a HOME or
 XDG folder), the shipped sample reports."""
 
+import itertools
+import re
+
 import pytest
 
 from support import SAMPLES  # noqa: F401 — the data locations live in support.py
@@ -26,6 +29,19 @@ def no_flush_to_disk():
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr("os.fsync", lambda fd: None)
         yield
+
+
+_numbers = itertools.count()
+
+
+@pytest.fixture
+def tmp_path(tmp_path_factory, request):
+    """A new empty folder for each test, under the run's base folder (pytest's own, per worker), named after the test.
+    Pytest's tmp_path numbers its folders by listing all earlier ones, and every test asks for one (private_dirs):
+    over a worker's ~1,300 tests that listing cost more than many of the tests."""
+    path = tmp_path_factory.getbasetemp() / f"{re.sub(r'[^A-Za-z0-9_]', '_', request.node.name)[:30]}{next(_numbers)}"
+    path.mkdir()
+    return path
 
 
 @pytest.fixture(autouse=True)
