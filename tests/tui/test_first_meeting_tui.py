@@ -4,6 +4,8 @@ state, never on time."""
 
 import json
 
+import pytest
+
 from textual import events
 from textual.keys import _character_to_key
 
@@ -87,6 +89,7 @@ async def test_last_years_report_asked_for_in_the_window(tmp_path):
         assert "已按去年的报告填好上年结转" in messages(app)[-1]
 
 
+@pytest.mark.slow  # an export to Word and a preview besides the moves: over two seconds
 async def test_actions_by_the_same_names_in_keys_palette_and_words(tmp_path):
     from textual.command import CommandPalette
     from textual.widgets import Input
