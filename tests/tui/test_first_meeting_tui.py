@@ -5,7 +5,6 @@ state, never on time."""
 import json
 
 import pytest
-
 from textual import events
 from textual.keys import _character_to_key
 
