@@ -2,7 +2,9 @@
 XDG folder), the shipped sample reports."""
 
 import itertools
+import os
 import re
+import shutil
 
 import pytest
 
@@ -17,9 +19,40 @@ def pytest_configure(config):
 
 
 @pytest.fixture(scope="session")
-def shared_cache(tmp_path_factory):
-    """One cache folder for the whole run: the phrasing index is built once, not once a test."""
-    return tmp_path_factory.mktemp("cache")
+def shared_cache(tmp_path_factory, request):
+    """One cache folder for the whole run: the phrasing index is built once, not once a test.  jieba's prefix
+    dictionary (~2 s to build, keyed by jieba's version like a user's own cache) is kept between runs in pytest's
+    cache folder (.pytest_cache) and copied in, so a worker of the next run starts warm."""
+    cache = tmp_path_factory.mktemp("cache")
+    kept = request.config.cache.mkdir("jieba") if getattr(request.config, "cache", None) else None
+    if kept is not None:
+        (cache / "gkassist").mkdir()
+        for path in kept.glob("jieba*"):
+            shutil.copyfile(path, cache / "gkassist" / path.name)
+    yield cache
+    if kept is not None:
+        for path in (cache / "gkassist").glob("jieba*"):
+            if not (kept / path.name).exists() and _whole_jieba_cache(path):
+                part = kept / f".{path.name}.{os.getpid()}"
+                shutil.copyfile(path, part)
+                os.replace(part, kept / path.name)  # another worker's copy of the same file is as good
+
+
+def _whole_jieba_cache(path) -> bool:
+    """A cache file the product reads as it is (a damaged one left by a fault test is never kept for the next run)."""
+    import marshal
+    import sqlite3
+
+    try:
+        if path.suffix == ".sqlite":
+            with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
+                return db.execute("SELECT total FROM meta").fetchone() is not None
+        if path.suffix == ".marshal":
+            freq, total = marshal.loads(path.read_bytes())
+            return isinstance(freq, dict) and bool(freq) and isinstance(total, int)
+    except (OSError, ValueError, EOFError, TypeError, sqlite3.Error):
+        return False
+    return False  # jieba's own cache (jieba.cache) is rebuilt from the marshal file when missing
 
 
 @pytest.fixture(scope="session", autouse=True)
