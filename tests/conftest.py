@@ -1,15 +1,80 @@
 """Fixtures every subject uses: private user folders for each test (so parallel workers never share a HOME or
 XDG folder), the shipped sample reports."""
 
+import itertools
+import os
+import re
+import shutil
+
 import pytest
 
 from support import SAMPLES  # noqa: F401 — the data locations live in support.py
 
 
+def pytest_configure(config):
+    """A run without the slow tests is the inner loop: fuzz tests try fewer examples there (support.examples)."""
+    import support
+
+    support.INNER_LOOP = "not slow" in (config.option.markexpr or "")
+
+
 @pytest.fixture(scope="session")
-def shared_cache(tmp_path_factory):
-    """One cache folder for the whole run: the phrasing index is built once, not once a test."""
-    return tmp_path_factory.mktemp("cache")
+def shared_cache(tmp_path_factory, request):
+    """One cache folder for the whole run: the phrasing index is built once, not once a test.  jieba's prefix
+    dictionary (~2 s to build, keyed by jieba's version like a user's own cache) is kept between runs in pytest's
+    cache folder (.pytest_cache) and copied in, so a worker of the next run starts warm."""
+    cache = tmp_path_factory.mktemp("cache")
+    kept = request.config.cache.mkdir("jieba") if getattr(request.config, "cache", None) else None
+    if kept is not None:
+        (cache / "gkassist").mkdir()
+        for path in kept.glob("jieba*"):
+            shutil.copyfile(path, cache / "gkassist" / path.name)
+    yield cache
+    if kept is not None:
+        for path in (cache / "gkassist").glob("jieba*"):
+            if not (kept / path.name).exists() and _whole_jieba_cache(path):
+                part = kept / f".{path.name}.{os.getpid()}"
+                shutil.copyfile(path, part)
+                os.replace(part, kept / path.name)  # another worker's copy of the same file is as good
+
+
+def _whole_jieba_cache(path) -> bool:
+    """A cache file the product reads as it is (a damaged one left by a fault test is never kept for the next run)."""
+    import marshal
+    import sqlite3
+
+    try:
+        if path.suffix == ".sqlite":
+            with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
+                return db.execute("SELECT total FROM meta").fetchone() is not None
+        if path.suffix == ".marshal":
+            freq, total = marshal.loads(path.read_bytes())
+            return isinstance(freq, dict) and bool(freq) and isinstance(total, int)
+    except (OSError, ValueError, EOFError, TypeError, sqlite3.Error):
+        return False
+    return False  # jieba's own cache (jieba.cache) is rebuilt from the marshal file when missing
+
+
+@pytest.fixture(scope="session", autouse=True)
+def no_flush_to_disk():
+    """Files are still written to a temporary name and renamed over the old one (what the tests see), but not forced to
+    the disk first: a test's folder is thrown away, and on a shared machine each fsync waited tens of milliseconds."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr("os.fsync", lambda fd: None)
+        yield
+
+
+_numbers = itertools.count()
+
+
+@pytest.fixture
+def tmp_path(tmp_path_factory, request):
+    """A new empty folder for each test, under the run's base folder (pytest's own, per worker), named after the test.
+    Pytest's tmp_path numbers its folders by listing all earlier ones, and every test asks for one (private_dirs):
+    over a worker's ~1,300 tests that listing cost more than many of the tests."""
+    path = tmp_path_factory.getbasetemp() / f"{re.sub(r'[^A-Za-z0-9_]', '_', request.node.name)[:30]}{next(_numbers)}"
+    path.mkdir()
+    return path
 
 
 @pytest.fixture(autouse=True)

@@ -16,6 +16,16 @@ OWN_PROSE = TESTS / "prose"
 SEED = SAMPLES / "000_7a4690d65c5df8d4.txt"
 
 
+# Set by conftest.py when the run leaves the slow tests out (`pytest -m "not slow"`, the inner loop).
+INNER_LOOP = False
+
+
+def examples(n: int) -> int:
+    """How many examples a fuzz test tries: n in the whole suite (CI), a sixth of them (at least 8) in the inner loop,
+    where a fuzz test is a smoke test of its property and the whole suite does the searching."""
+    return max(8, n // 6) if INNER_LOOP else n
+
+
 def needs_shared():
     return pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus not present")
 

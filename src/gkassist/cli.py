@@ -6,6 +6,7 @@ Exit status: 0 done (check: no 错误), 1 check found 错误, 2 the input cannot
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import os
 import sys
@@ -29,6 +30,9 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_BAD_INPUT, f"gkassist：命令参数有误（{message}），用 gkassist --help 查看用法\n")
 
 
+# Built once a process: parse_args never changes the parser, and main() is called in-process thousands of times by the
+# tests (a whole conversation per clerk answer), where building the thirteen subcommands each time was a sixth of it.
+@functools.cache
 def _parser() -> argparse.ArgumentParser:
     p = _Parser(prog="gkassist", description="政府信息公开工作年度报告助手")
     sub = p.add_subparsers(dest="command", parser_class=_Parser)
@@ -416,6 +420,9 @@ COMMANDS = {"render": cmd_render, "check": cmd_check, "import": cmd_import, "sug
 def main(argv: list[str] | None = None) -> int:
     """Every command behind one guard: whatever goes wrong is one Chinese line and exit 2, never a traceback."""
     args = _parser().parse_args(argv)
+    for name, value in vars(args).items():  # the cached parser's list defaults (-o, --corpus) are never shared
+        if isinstance(value, list):
+            setattr(args, name, list(value))
     command = args.command or "draft"
     try:
         code = COMMANDS[command](args)

@@ -95,6 +95,7 @@ def test_check_takes_several_files(capsys, tmp_path):
     assert [r["agency"] for r in json.loads(capsys.readouterr().out)] == ["青岚县石桥镇人民政府", "青岚县河西镇人民政府"]
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not shutil.which("chromium"), reason="chromium (Debian package) not installed")
 def test_the_page_sorts_by_a_column_in_a_real_browser(folders, tmp_path):
     from gkassist.audit.output import to_html

@@ -22,10 +22,17 @@ def cases(path):
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
+INNER_LOOP_SHARE = 8  # of our own cases, every 8th (of each file) runs in `-m "not slow"`; all of them in the whole suite
+
+
 def all_cases():
+    """The shared dev cases all in the inner loop; our own ~900 cases (a conversation each, ~30 ms) spread over it:
+    every file's every 8th case, the rest marked slow, so `pytest -m "not slow"` still meets each file and both kinds
+    (stored and must_ask) while the whole suite, and `pytest tests/dialogue/test_answers_dev.py`, run every case."""
     found = [pytest.param(c, id=f"{path.stem}:{c['id']}") for path in (DEV, DEV_TURNS) if path.exists() for c in cases(path)]
     for path in OWN:
-        found += [pytest.param(c, id=f"{path.stem}:{c['id']}") for c in cases(path)]
+        found += [pytest.param(c, id=f"{path.stem}:{c['id']}", marks=() if i % INNER_LOOP_SHARE == 0 else pytest.mark.slow)
+                  for i, c in enumerate(cases(path))]
     return found
 
 

@@ -37,7 +37,8 @@ class FakeModel(BaseHTTPRequestHandler):
 @pytest.fixture
 def model(tmp_path, monkeypatch):
     server = HTTPServer(("127.0.0.1", 0), FakeModel)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    # shutdown() waits for the server's next look at its flag: every 20 ms, not the default half second a test
+    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True).start()
     for kind in ("DATA", "CACHE", "CONFIG"):
         monkeypatch.setenv(f"XDG_{kind}_HOME", str(tmp_path / kind.lower()))
     monkeypatch.setenv("GKASSIST_LLM_URL", f"http://127.0.0.1:{server.server_port}/v1")

@@ -13,12 +13,12 @@ from gkassist.core.errors import InputError
 from gkassist.core.model import load_report, report_from_data
 from gkassist.importer.textparse import parse_text
 from gkassist.output import render_bytes
-from support import SAMPLES, SEED
+from support import SAMPLES, SEED, examples
 
 SEED_LINES = SEED.read_text(encoding="utf-8").splitlines()
 # derandomize: the same examples on every run, so CI is repeatable (new seeds are for exploring by hand:
 # pytest tests/faults/test_fuzz.py --hypothesis-seed=random)
-FAST = settings(max_examples=60, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture])
+FAST = settings(max_examples=examples(60), deadline=None, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture])
 # Text as clerks and websites produce it: report lines, numbers, separators, control characters, odd Unicode
 PIECES = st.one_of(st.sampled_from(SEED_LINES), st.text(max_size=40),
                    st.sampled_from(["|", " | ", "\t", "\n", "—", "/", "无", "１２３", "640020470", "\x00", "\v", "\u3000",
@@ -86,7 +86,7 @@ ANSWERS = st.one_of(st.sampled_from(["对", "不对", "没有", "同去年", "�
 
 
 
-@settings(max_examples=40, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=examples(40), deadline=None, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(ANSWERS, max_size=25), st.lists(st.sampled_from(["back", "undo", "jump"]), max_size=3))
 def test_the_engine_answers_anything(answers, moves):
     from gkassist.dialogue import Engine
@@ -180,7 +180,7 @@ DRAFT_ENTRIES = st.sampled_from(["good", "dangling link", "link to itself", "fif
                                  "cut", "not json", "empty", "list", "10**400 in a cell", "-10**400 last year"])
 
 
-@settings(max_examples=25, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=examples(25), deadline=None, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(DRAFT_ENTRIES, min_size=1, max_size=6))
 def test_any_drafts_folder_is_listed_and_opened(private_dirs, entries):
     import os
@@ -239,7 +239,7 @@ CONTROLS = st.sampled_from(["\x00", "\x07", "\x1b[2J", "\x1b]0;x\x07", "\x1f", "
 NAMED = st.lists(st.one_of(CONTROLS, st.text(max_size=6), st.characters(max_codepoint=0x9f)), min_size=1, max_size=6).map("".join)
 
 
-@settings(max_examples=40, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=examples(40), deadline=None, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(st.tuples(NAMED, NAMED, st.booleans()), min_size=1, max_size=4), st.lists(NAMED, max_size=2))
 def test_the_audit_workbook_and_page_take_any_agency_and_file_name(units, required):
     from openpyxl import load_workbook

@@ -4,6 +4,7 @@ state, never on time."""
 
 import json
 
+import pytest
 from textual import events
 from textual.keys import _character_to_key
 
@@ -31,12 +32,18 @@ async def typed(pilot, text):
     """The answer typed key by key (Chinese characters as a terminal's input method sends them) and Enter."""
     app = pilot.app
     before = len(app.query(ChatBubble))
-    for ch in text:
+    answer = app.query_one("#answer")
+    for i, ch in enumerate(text):
         # as a terminal sends them: the key with its character (Pilot.press loses “，”“？”: it cannot map their
-        # key names back to the characters)
+        # key names back to the characters); the next key once the line shows this one (a pause for the app to
+        # be idle waited at least 20 ms a key, and up to a second on a busy machine)
         app.post_message(events.Key(_character_to_key(ch), ch))
-        await pilot.pause()
-    await until(pilot, lambda: app.query_one("#answer").value == text)
+        for _ in range(500):  # pause(0): the app's pending messages handled, no sleep
+            await pilot.pause(0)
+            if answer.value == text[:i + 1]:
+                break
+        else:
+            raise AssertionError(f"the answer line never showed {text[:i + 1]!r}: {answer.value!r}")
     await pilot.press("enter")
     # the answer went (its bubble is there) and the handler that shows the replies has run (the line is empty)
     await until(pilot, lambda: len(app.query(ChatBubble)) > before and app.query_one("#answer").value == "")
@@ -87,6 +94,7 @@ async def test_last_years_report_asked_for_in_the_window(tmp_path):
         assert "已按去年的报告填好上年结转" in messages(app)[-1]
 
 
+@pytest.mark.slow  # an export to Word and a preview besides the moves: over two seconds
 async def test_actions_by_the_same_names_in_keys_palette_and_words(tmp_path):
     from textual.command import CommandPalette
     from textual.widgets import Input

@@ -7,6 +7,15 @@ pytest.importorskip("starlette", reason="网页版的依赖没有安装（pip in
 from webhelp import PASSWORDS, UNITS, client_for  # noqa: E402
 
 
+@pytest.fixture(autouse=True)
+def cheap_password_hashes(monkeypatch):
+    """scrypt at a cost of 2**8, not 2**14: the same salted hash stored and compared, without 50 ms a login and 150 ms
+    a test's accounts (what the cost buys, slowing a stolen users.json's guesses, is no behaviour a test sees)."""
+    from gkassist.web import accounts
+
+    monkeypatch.setitem(accounts._SCRYPT, "n", 2 ** 8)
+
+
 @pytest.fixture
 def data(tmp_path):
     from gkassist.web.accounts import Accounts

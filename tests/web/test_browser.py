@@ -1,6 +1,7 @@
 """The web pages in a real browser: the system's Chromium driven by Playwright (no browser is downloaded; the
 tests skip, saying why, where either is missing).  A real uvicorn server in a thread, on a port of its own."""
 
+import importlib.util
 import shutil
 import socket
 import threading
@@ -13,10 +14,13 @@ from webhelp import PASSWORDS, UNITS
 
 from support import SEED
 
-sync_api = pytest.importorskip("playwright.sync_api", reason="playwright 没有安装（pip install playwright；不需要下载浏览器）")
+# playwright is looked for, not imported, when the tests are collected (its import is half a second in every worker,
+# for tests the inner loop never runs); the browser fixture imports it
+HAS_PLAYWRIGHT = importlib.util.find_spec("playwright") is not None
 CHROMIUM = next((p for p in ("/usr/lib/chromium/chromium", shutil.which("chromium") or "", shutil.which("chromium-browser") or "",
                              shutil.which("google-chrome") or "") if p and Path(p).is_file()), None)
 pytestmark = [pytest.mark.slow,
+              pytest.mark.skipif(not HAS_PLAYWRIGHT, reason="playwright 没有安装（pip install playwright；不需要下载浏览器）"),
               pytest.mark.skipif(CHROMIUM is None, reason="本机没有 Chromium（apt-get install chromium）")]
 
 
@@ -41,8 +45,12 @@ def server(data):
     thread.join(10)
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def browser():
+    """One Chromium for this file's tests (each test opens contexts of its own: cookies and storage are not shared);
+    a browser's start is a second or two of the machine's time."""
+    from playwright import sync_api
+
     with sync_api.sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM, args=["--disable-gpu"])
         yield b

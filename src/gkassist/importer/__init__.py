@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import copy
 import re
+import threading
+from collections import OrderedDict
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -103,8 +106,34 @@ def import_file(path: str | Path) -> ImportResult:
     return import_text(source_text(path), str(path))
 
 
+# The same text read again in one process is parsed once: reading is a pure function of the text and its name (the
+# formats and word lists it uses are shipped files, read once a process), and every caller gets a deep copy of its
+# own, so a draft changed in one session never shows in another.  Last year's report is read at every start of a
+# draft (the web's clerks, the TUI's reopen; the tests start a thousand conversations from one seed, a third of whose
+# time was reading it).  Refusals are never kept; only the last few texts of a report's size are.
+_READ: OrderedDict[tuple[str, str], ImportResult] = OrderedDict()
+_READ_LOCK = threading.Lock()
+_READ_KEPT, _READ_KEPT_CHARS = 8, 400_000
+
+
 def import_text(text: str, source: str) -> ImportResult:
     """A report's text (rows as lines) read, or refused where it holds nothing of a report."""
+    key = (source, text)
+    with _READ_LOCK:
+        kept = _READ.get(key)
+        if kept is not None:
+            _READ.move_to_end(key)
+    if kept is None:
+        kept = _import_text(text, source)
+        if len(text) <= _READ_KEPT_CHARS:
+            with _READ_LOCK:
+                _READ[key] = kept
+                while len(_READ) > _READ_KEPT:
+                    _READ.popitem(last=False)
+    return copy.deepcopy(kept)
+
+
+def _import_text(text: str, source: str) -> ImportResult:
     if not text.strip():
         raise InputError(f"{source}：文件是空的")
     _bounded(source, text)
