@@ -7,14 +7,14 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, field_validator
 
 from gkassist.core.figures import STATED_FIGURES
 from gkassist.core.model import Report
 from gkassist.core.numbers import format_number
 from gkassist.core.yamldata import load_model
 from gkassist.dialogue.improvements import Condition, figures_of
-from gkassist.dialogue.register import self_name
+from gkassist.dialogue.register import _compiles, self_name
 from gkassist.paths import resource_dir
 
 
@@ -56,12 +56,23 @@ class Contradiction(_Data):
     when: Condition
 
 
+class Restated(_Data):
+    say: str
+    opening: str
+
+    @field_validator("say")
+    @classmethod
+    def _compiles(cls, v: str) -> str:
+        return _compiles(v)
+
+
 class Paragraphs(_Data):
     applications: Applications
     appeals: Appeals
     documents: tuple[Document, ...]
     fees: Fees
     contradictions: tuple[Contradiction, ...] = ()
+    restated: tuple[Restated, ...] = ()
 
 
 @cache
@@ -212,7 +223,8 @@ def without_restatements(body: str, opening: str) -> str:
             core = re.sub(r"^(?:\d{4}年，)?(?:我\w{1,2}|本机关)?", "", clause.strip("，。；"))
             # (a figure's clause said in the opening word for word, however short: “办结25件”)
             restates = any((f.what, m.group(1)) in stated for f in STATED_FIGURES for m in f.pattern.finditer(clause)) \
-                or ((len(core) >= 6 or len(core) >= 4 and re.search(r"\d", core)) and re.sub(r"[，。；、\s]", "", core) in flat_opening)
+                or ((len(core) >= 6 or len(core) >= 4 and re.search(r"\d", core)) and re.sub(r"[，。；、\s]", "", core) in flat_opening) \
+                or _restated(core, flat_opening)
             if not restates:
                 kept.append(clause)
         text = "".join(kept).lstrip("，")
@@ -222,11 +234,24 @@ def without_restatements(body: str, opening: str) -> str:
         if kept and kept[0] is not clauses[0] and re.match(r"比|与|跟|和", text[lead.end():]):
             # “收到申请9件，比2024年减少3件” (“与2024年相同”) without its first clause
             text = "申请数量" + text[lead.end():]
+        elif kept and kept[0] is not clauses[0] and re.match(r"(?:均|都|主要|大多|多数)(?:涉及|为|是)", text[lead.end():]):
+            text = "上述申请" + text[lead.end():]  # “就2件，都是问征地补偿的” without its count
         text = text.rstrip("，、")
         if text and not re.search(r"[。；！？]$", text):
             text += "。"
         kept_sentences.append(text)
     return "".join(s for s in kept_sentences if s.strip("。；，"))
+
+
+def _restated(clause: str, flat_opening: str) -> bool:
+    """Whether a clause only says again a figure of the tables the opening states (prompts/paragraphs.yaml)."""
+    clause = clause.strip()
+    for r in paragraphs().restated:
+        if m := re.search(r.say, clause):
+            n = m.groupdict().get("n") or ""
+            if re.search(r.opening.replace("{n}", re.escape(n)), flat_opening):
+                return True
+    return False
 
 
 def contradicts(sentence: str, report: Report) -> bool:

@@ -55,13 +55,14 @@ class Measure(_Data):
 class Shortfalls(_Data):
     signs: tuple[str, ...]
     opens: str
+    opens_with_sign: str
     unless: str
     rewrites: tuple[Rewrite, ...]
     measures: tuple[Measure, ...]
     otherwise: str
 
     _valid = field_validator("signs")(_all_compile)
-    _unless = field_validator("unless", "opens")(_compiles)
+    _unless = field_validator("unless", "opens", "opens_with_sign")(_compiles)
 
 
 class SentenceData(_Data):
@@ -85,6 +86,87 @@ class SentenceData(_Data):
 @cache
 def sentence_data() -> SentenceData:
     return load_model(resource_dir("prompts") / "sentences.yaml", SentenceData)
+
+
+class Verb(_Data):
+    say: str
+    write: str
+    object: str = ""  # the class of things the clause must speak of (prompts/lexicon.yaml `objects`); "" any
+
+
+class Lexicon(_Data):
+    repairs: tuple[Rewrite, ...]
+    fillers: tuple[Rewrite, ...]
+    objects: dict[str, str]
+    verbs: tuple[Verb, ...]
+
+    _objects = field_validator("objects")(lambda v: {k: _compiles(p) and p for k, p in v.items()})
+
+    @model_validator(mode="after")
+    def _known_objects(self) -> "Lexicon":
+        for verb in self.verbs:
+            if verb.object and verb.object not in self.objects:
+                raise ValueError(f"“{verb.say}”的 object“{verb.object}”不在 objects 里（有：{'、'.join(self.objects)}）")
+            say = _class_words(verb.say, self.objects.get(verb.object, ""))
+            _compiles(say)
+            _writes_groups(say, verb.write)
+        for rule in self.repairs + self.fillers:
+            _writes_groups(rule.say, rule.write)
+        return self
+
+
+def _class_words(say: str, words: str) -> str:
+    return say.replace("{object}", words)
+
+
+def _writes_groups(say: str, write: str) -> None:
+    """A `write` may name only the groups its `say` has (“\\g<new>”, “\\1”)."""
+    pattern = re.compile(say)
+    for name in re.findall(r"\\g<(\w+)>", write):
+        if not (name.isdigit() and int(name) <= pattern.groups or name in pattern.groupindex):
+            raise ValueError(f"“{write}”里的{name}在“{say}”里没有")
+    for n in re.findall(r"\\(\d)", write):
+        if int(n) > pattern.groups:
+            raise ValueError(f"“{write}”里的第{n}组在“{say}”里没有")
+
+
+@cache
+def lexicon() -> Lexicon:
+    return load_model(resource_dir("prompts") / "lexicon.yaml", Lexicon)
+
+
+@cache
+def _verbs() -> tuple[tuple[re.Pattern, re.Pattern | None, str], ...]:
+    d = lexicon()
+    return tuple((re.compile(_class_words(v.say, d.objects.get(v.object, ""))),
+                  re.compile(d.objects[v.object]) if v.object else None, v.write) for v in d.verbs)
+
+
+def without_repairs(text: str) -> str:
+    """An answer with the figures the clerk corrected while speaking (“15个村——哦不对，是16个村”) as corrected."""
+    for r in lexicon().repairs:
+        text = _re(r.say).sub(r.write, text)
+    return text
+
+
+def _without_fillers(sentence: str) -> str:
+    for r in lexicon().fillers:
+        sentence = _re(r.say).sub(r.write, sentence)
+    return re.sub(r"^[，,]+|[，,]+(?=[。；！？]|$)", "", re.sub(r"[，,]{2,}", "，", sentence))
+
+
+def in_report_words(sentence: str) -> str:
+    """A sentence without the words that only keep speech going, and with the everyday verbs a report says otherwise
+    for the thing each clause speaks of (prompts/lexicon.yaml)."""
+    sentence = _without_fillers(sentence)
+    clauses = _CLAUSE.findall(sentence)
+    out = []
+    for clause in clauses:
+        for say, thing, write in _verbs():
+            if thing is None or thing.search(clause):
+                clause = say.sub(write, clause)
+        out.append(clause)
+    return "".join(out)
 
 
 @cache
@@ -124,9 +206,22 @@ def is_shortfall(clause: str) -> bool:
     return not _re(d.unless).search(clause) and any(_re(p).search(clause) for p in d.signs)
 
 
+def _opens_shortfall(sentence: str) -> str:
+    """The opening words by which a whole sentence tells a shortcoming (“不过……”; “就是……” with a sign in it), "" when
+    it does not."""
+    d = sentence_data().shortfalls
+    if _re(d.unless).search(sentence):
+        return ""
+    if _re(d.opens).match(sentence):
+        return d.opens
+    if _re(d.opens_with_sign).match(sentence) and any(is_shortfall(c) for c in _CLAUSE.findall(sentence)):
+        return d.opens_with_sign
+    return ""
+
+
 def shortfall_words(clause: str, report: Report) -> str:
     """A shortfall clause in a report's words (“有几份采购合同挂网晚” → “部分采购合同公开不够及时”)."""
-    text = clause.strip("，,。；; ")
+    text = _without_fillers(clause).strip("，,。；; ")
     for r in sentence_data().shortfalls.rewrites:
         text = _re(r.say).sub(r.write, text)
     return to_register(text, report, subject=False).rstrip("。")
@@ -177,31 +272,23 @@ def compose_answer(text: str, report: Report, shortfalls: bool = True, subject: 
     d = sentence_data()
     out = Composed("")
     written: list[str] = []
-    for m in _SENTENCE.finditer(text.strip()):
+    for m in _SENTENCE.finditer(without_repairs(text.strip())):
         sentence = m.group(0).strip()
-        if shortfalls and _re(d.shortfalls.opens).match(sentence) and not _re(d.shortfalls.unless).search(sentence):
-            out.shortfalls.append(shortfall_words(_re(d.shortfalls.opens).sub("", sentence), report))
+        if shortfalls and (opens := _opens_shortfall(sentence)):
+            out.shortfalls.append(shortfall_words(_re(opens).sub("", sentence), report))
             continue
         for opener in d.openers:
             sentence = _re(opener).sub("", sentence)
         if shortfalls:
-            kept: list[str] = []
-            told: list[str] = []
-            for clause in _CLAUSE.findall(sentence):
-                if not is_shortfall(clause):
-                    kept.append(clause)
-                elif told and _CONTINUES.match(clause):  # “有几份合同挂网晚，没在…内公开”: one shortcoming
-                    told[-1] += "，" + shortfall_words(clause, report)
-                else:
-                    told.append(_with_its_thing(shortfall_words(clause, report), kept))
+            sentence, told = _take_shortfalls(sentence, report)
             out.shortfalls += told
-            sentence = "".join(kept).strip("，, ")
+        as_said, sentence = sentence, in_report_words(sentence)
         if not sentence.strip("。；;！？ "):
             continue
         turned, facts = _facts(sentence, report)
         turned = to_register(turned, report, subject=subject and not written)
         if is_spoken(turned):
-            own = _as_typed(sentence)
+            own = _as_typed(as_said)
             out.spoken.append(own)
             written.append(own)
         else:
@@ -211,8 +298,27 @@ def compose_answer(text: str, report: Report, shortfalls: bool = True, subject: 
     return out
 
 
-_THING = re.compile(r"微信公众号|公众号|门户网站|网站|公开栏|公告栏|视频号|微博|专栏|栏目")
-_DONE_TO = re.compile(r"^(?:更新|发布|公开|维护|推送|回复|答复)")
+def _take_shortfalls(sentence: str, report: Report) -> tuple[str, list[str]]:
+    """The sentence without its clauses that tell a shortcoming, and those shortcomings in a report's words."""
+    kept: list[str] = []
+    told: list[str] = []
+    after_one = False
+    for clause in _CLAUSE.findall(sentence):
+        if not is_shortfall(clause):
+            kept.append(clause)
+            after_one = False
+            continue
+        if told and (_CONTINUES.match(clause) or after_one and not _THING.search(clause)):
+            # “有几份合同挂网晚，没在…内公开”, “大部分还是文字的，形式单一” (no thing of its own): one shortcoming
+            told[-1] += "，" + shortfall_words(clause, report)
+        else:
+            told.append(_with_its_thing(shortfall_words(clause, report), kept))
+        after_one = True
+    return "".join(kept).strip("，, "), told
+
+
+_THING = re.compile(r"政务新媒体|新媒体|微信公众号|公众号|门户网站|网站|公开栏|公告栏|视频号|微博|专栏|栏目|政策解读")
+_DONE_TO = re.compile(r"^(?:更新|发布|公开|维护|推送|回复|答复|大部分|形式)")
 
 
 def _with_its_thing(shortfall: str, before: list[str]) -> str:
