@@ -59,6 +59,7 @@ class Contradiction(_Data):
 class Restated(_Data):
     say: str
     opening: str
+    subject: str = "上述申请"  # what a sentence left without its first clause is about (“上述申请均涉及……”)
 
     @field_validator("say")
     @classmethod
@@ -219,12 +220,17 @@ def without_restatements(body: str, opening: str) -> str:
     for sentence in sentences:
         clauses = re.split(r"(?<=，)", sentence)
         kept = []
+        said_subject = ""
         for clause in clauses:
             core = re.sub(r"^(?:\d{4}年，)?(?:我\w{1,2}|本机关)?", "", clause.strip("，。；"))
             # (a figure's clause said in the opening word for word, however short: “办结25件”)
-            restates = any((f.what, m.group(1)) in stated for f in STATED_FIGURES for m in f.pattern.finditer(clause)) \
-                or ((len(core) >= 6 or len(core) >= 4 and re.search(r"\d", core)) and re.sub(r"[，。；、\s]", "", core) in flat_opening) \
-                or _restated(core, flat_opening)
+            subject = _restated(core, flat_opening)
+            subject = subject or ("上述申请" if any((f.what, m.group(1)) in stated for f in STATED_FIGURES
+                                                 for m in f.pattern.finditer(clause)) else "")
+            restates = bool(subject) \
+                or ((len(core) >= 6 or len(core) >= 4 and re.search(r"\d", core)) and re.sub(r"[，。；、\s]", "", core) in flat_opening)
+            if restates and subject:
+                said_subject = said_subject or subject
             if not restates:
                 kept.append(clause)
         text = "".join(kept).lstrip("，")
@@ -234,8 +240,12 @@ def without_restatements(body: str, opening: str) -> str:
         if kept and kept[0] is not clauses[0] and re.match(r"比|与|跟|和", text[lead.end():]):
             # “收到申请9件，比2024年减少3件” (“与2024年相同”) without its first clause
             text = "申请数量" + text[lead.end():]
-        elif kept and kept[0] is not clauses[0] and re.match(r"(?:均|都|主要|大多|多数)(?:涉及|为|是)", text[lead.end():]):
-            text = "上述申请" + text[lead.end():]  # “就2件，都是问征地补偿的” without its count
+        elif kept and kept[0] is not clauses[0] and re.match(r"均在法定期限内", text[lead.end():]) and said_subject == "上述申请":
+            text = "已办结的申请" + text[lead.end():]  # “4件当年办完，都是期限内答复的” without its count
+        elif kept and kept[0] is not clauses[0] and re.match(r"已告知申请人", text[lead.end():]):
+            text = "对本机关不掌握相关信息的申请，" + text[lead.end():]  # “另1件我们这没有，告诉他去……问了”
+        elif kept and kept[0] is not clauses[0] and re.match(r"(?:均|都|全部|主要|大多|多数)", text[lead.end():]):
+            text = (said_subject or "上述申请") + text[lead.end():]  # “就2件，都是问征地补偿的” without its count
         text = text.rstrip("，、")
         if text and not re.search(r"[。；！？]$", text):
             text += "。"
@@ -243,15 +253,16 @@ def without_restatements(body: str, opening: str) -> str:
     return "".join(s for s in kept_sentences if s.strip("。；，"))
 
 
-def _restated(clause: str, flat_opening: str) -> bool:
-    """Whether a clause only says again a figure of the tables the opening states (prompts/paragraphs.yaml)."""
+def _restated(clause: str, flat_opening: str) -> str:
+    """What a clause is about when it only says again a figure of the tables the opening states (prompts/
+    paragraphs.yaml), "" when it says something of its own."""
     clause = clause.strip()
     for r in paragraphs().restated:
         if m := re.search(r.say, clause):
             n = m.groupdict().get("n") or ""
             if re.search(r.opening.replace("{n}", re.escape(n)), flat_opening):
-                return True
-    return False
+                return r.subject
+    return ""
 
 
 def contradicts(sentence: str, report: Report) -> bool:

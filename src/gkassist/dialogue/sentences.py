@@ -56,13 +56,15 @@ class Shortfalls(_Data):
     signs: tuple[str, ...]
     opens: str
     opens_with_sign: str
+    remedied: str
     unless: str
     rewrites: tuple[Rewrite, ...]
     measures: tuple[Measure, ...]
+    own_measure: str
     otherwise: str
 
     _valid = field_validator("signs")(_all_compile)
-    _unless = field_validator("unless", "opens", "opens_with_sign")(_compiles)
+    _unless = field_validator("unless", "opens", "opens_with_sign", "remedied", "own_measure")(_compiles)
 
 
 class SentenceData(_Data):
@@ -142,11 +144,15 @@ def _verbs() -> tuple[tuple[re.Pattern, re.Pattern | None, str], ...]:
                   re.compile(d.objects[v.object]) if v.object else None, v.write) for v in d.verbs)
 
 
+_ONE_DIGIT = dict(zip("一两二三四五六七八九", "1223456789"))
+
+
 def without_repairs(text: str) -> str:
-    """An answer with the figures the clerk corrected while speaking (“15个村——哦不对，是16个村”) as corrected."""
+    """An answer with the figures the clerk corrected while speaking (“15个村——哦不对，是16个村”) as corrected, and a
+    count of applications said in a word (“收了三件”, “还有一件”) in digits, as the tables' opening states it."""
     for r in lexicon().repairs:
         text = _re(r.say).sub(r.write, text)
-    return text
+    return re.sub(r"(?<=[收有共就剩另了，,、：:])([一两二三四五六七八九])(?=件)", lambda m: _ONE_DIGIT[m.group(1)], text)
 
 
 def _without_fillers(sentence: str) -> str:
@@ -158,10 +164,12 @@ def _without_fillers(sentence: str) -> str:
 def in_report_words(sentence: str) -> str:
     """A sentence without the words that only keep speech going, and with the everyday verbs a report says otherwise
     for the thing each clause speaks of (prompts/lexicon.yaml)."""
-    sentence = _without_fillers(sentence)
-    clauses = _CLAUSE.findall(sentence)
+    return _with_verbs(_without_fillers(sentence))
+
+
+def _with_verbs(sentence: str) -> str:
     out = []
-    for clause in clauses:
+    for clause in _CLAUSE.findall(sentence):
         for say, thing, write in _verbs():
             if thing is None or thing.search(clause):
                 clause = say.sub(write, clause)
@@ -224,7 +232,7 @@ def shortfall_words(clause: str, report: Report) -> str:
     text = _without_fillers(clause).strip("，,。；; ")
     for r in sentence_data().shortfalls.rewrites:
         text = _re(r.say).sub(r.write, text)
-    return to_register(text, report, subject=False).rstrip("。")
+    return to_register(_with_verbs(text), report, subject=False).rstrip("。")
 
 
 def figure_correction(text: str) -> tuple[str, str, str, str] | None:
@@ -246,6 +254,19 @@ def plainly_later(text: str, table: str) -> bool:
         return False
     others = [w for t, w in d.table_words.items() if t != table] + [d.narrative_words]
     return any(_re(w).search(text) for w in others)
+
+
+def own_measure(shortfall: str) -> tuple[str, str]:
+    """A shortcoming as told and the measure the clerk told with it (“……更新不够及时，2022年要求每月至少更新一次”
+    → the shortcoming, “要求每月至少更新一次”); "" when none was told."""
+    lead = _re(sentence_data().shortfalls.own_measure)
+    clauses = _CLAUSE.findall(shortfall)
+    for i, clause in enumerate(clauses[1:], 1):
+        if lead.match(clause.strip()) and lead.match(clause.strip()).end():
+            measure = lead.sub("", "".join(clauses[i:]).strip("，,。；; "))
+            if measure:
+                return "".join(clauses[:i]).strip("，,。；; "), measure
+    return shortfall, ""
 
 
 def measure_for(problem: str, otherwise: bool = True) -> str:
@@ -303,8 +324,14 @@ def _take_shortfalls(sentence: str, report: Report) -> tuple[str, list[str]]:
     kept: list[str] = []
     told: list[str] = []
     after_one = False
-    for clause in _CLAUSE.findall(sentence):
-        if not is_shortfall(clause):
+    clauses = _CLAUSE.findall(sentence)
+    remedy = _re(sentence_data().shortfalls.remedied)
+    measure = _re(sentence_data().shortfalls.own_measure)
+    for i, clause in enumerate(clauses):
+        if told and after_one and measure.match(clause.strip()) and measure.match(clause.strip()).end():
+            told[-1] += "，" + shortfall_words(clause, report)  # the clerk's own measure for it (see own_measure)
+            continue
+        if not is_shortfall(clause) or any(remedy.match(c.strip()) for c in clauses[i + 1:i + 2]):
             kept.append(clause)
             after_one = False
             continue

@@ -19,7 +19,7 @@ from gkassist.dialogue.improvements import (
 from gkassist.dialogue.kinds import StepKind, kind
 from gkassist.dialogue.kinds.narrative import POLISH, RESTORE, correct_figure, polish, restore
 from gkassist.dialogue.replies import Pending, Reply
-from gkassist.dialogue.sentences import compose_answer, measure_for, shortfall_words
+from gkassist.dialogue.sentences import compose_answer, measure_for, own_measure, shortfall_words
 
 
 def _editing_help(proposals: list[Proposal]) -> str:
@@ -57,7 +57,8 @@ def _split(text: str, report: Report) -> tuple[str, list[Proposal]]:
     names (each a problem with its measure)."""
     composed = compose_answer(text, report, shortfalls=True, subject=False)
     followup = composed.text
-    named = [Proposal("own", s, measure_for(s), "您在这里说的") for s in composed.shortfalls]
+    named = [Proposal("own", problem, measure or measure_for(problem), "您在这里说的")
+             for problem, measure in map(own_measure, composed.shortfalls)]
     return followup, named
 
 
