@@ -12,10 +12,11 @@ import string
 from dataclasses import dataclass, field
 from functools import cache
 
-from pydantic import field_validator, model_validator
+import yaml
+from pydantic import ValidationInfo, field_validator, model_validator
 
 from gkassist.core.model import Report
-from gkassist.core.yamldata import load_model
+from gkassist.core.yamldata import Loader, load_model
 
 # the register's data model, its pattern check and its rewrite rule (say → write) serve the sentences too
 from gkassist.dialogue.register import Rule as Rewrite
@@ -90,31 +91,45 @@ def sentence_data() -> SentenceData:
     return load_model(resource_dir("prompts") / "sentences.yaml", SentenceData)
 
 
+class Replace(Rewrite):
+    """A rewrite whose `write` may name only the groups its `say` has (“\\g<new>”, “\\1”)."""
+
+    @field_validator("write")
+    @classmethod
+    def _writes_its_groups(cls, write: str, info: ValidationInfo) -> str:
+        if "say" in info.data:
+            _writes_groups(info.data["say"], write)
+        return write
+
+
 class Verb(_Data):
     say: str
     write: str
     object: str = ""  # the class of things the clause must speak of (prompts/lexicon.yaml `objects`); "" any
 
+    @model_validator(mode="after")
+    def _known_object(self, info: ValidationInfo) -> "Verb":
+        objects = (info.context or {}).get("objects") or {}
+        if self.object and self.object not in objects:
+            raise ValueError(f"object“{self.object}”不在 objects 里（有：{'、'.join(objects)}）")
+        say = _class_words(self.say, objects.get(self.object, ""))
+        _compiles(say)
+        _writes_groups(say, self.write)
+        return self
+
 
 class Lexicon(_Data):
-    repairs: tuple[Rewrite, ...]
-    fillers: tuple[Rewrite, ...]
+    repairs: tuple[Replace, ...]
+    fillers: tuple[Replace, ...]
     objects: dict[str, str]
     verbs: tuple[Verb, ...]
 
-    _objects = field_validator("objects")(lambda v: {k: _compiles(p) and p for k, p in v.items()})
-
-    @model_validator(mode="after")
-    def _known_objects(self) -> "Lexicon":
-        for verb in self.verbs:
-            if verb.object and verb.object not in self.objects:
-                raise ValueError(f"“{verb.say}”的 object“{verb.object}”不在 objects 里（有：{'、'.join(self.objects)}）")
-            say = _class_words(verb.say, self.objects.get(verb.object, ""))
-            _compiles(say)
-            _writes_groups(say, verb.write)
-        for rule in self.repairs + self.fillers:
-            _writes_groups(rule.say, rule.write)
-        return self
+    @field_validator("objects")
+    @classmethod
+    def _objects_compile(cls, objects: dict[str, str]) -> dict[str, str]:
+        for words in objects.values():
+            _compiles(words)
+        return objects
 
 
 def _class_words(say: str, words: str) -> str:
@@ -122,8 +137,10 @@ def _class_words(say: str, words: str) -> str:
 
 
 def _writes_groups(say: str, write: str) -> None:
-    """A `write` may name only the groups its `say` has (“\\g<new>”, “\\1”)."""
-    pattern = re.compile(say)
+    try:
+        pattern = re.compile(say)
+    except re.error:
+        return  # said by the check of `say` itself
     for name in re.findall(r"\\g<(\w+)>", write):
         if not (name.isdigit() and int(name) <= pattern.groups or name in pattern.groupindex):
             raise ValueError(f"“{write}”里的{name}在“{say}”里没有")
@@ -134,7 +151,12 @@ def _writes_groups(say: str, write: str) -> None:
 
 @cache
 def lexicon() -> Lexicon:
-    return load_model(resource_dir("prompts") / "lexicon.yaml", Lexicon)
+    path = resource_dir("prompts") / "lexicon.yaml"
+    try:  # the object classes first: each verb is checked against them (a broken file is said by load_model)
+        objects = (yaml.load(path.read_text(encoding="utf-8"), Loader=Loader) or {}).get("objects")
+    except (yaml.YAMLError, OSError, UnicodeDecodeError, AttributeError):
+        objects = None
+    return load_model(path, Lexicon, context={"objects": objects if isinstance(objects, dict) else {}})
 
 
 @cache
