@@ -108,7 +108,8 @@ def refresh_openings(steps, report: Report, before: dict[str, str], table: str) 
         for i, p in enumerate(paragraphs):
             if p.startswith(step.heading + old):
                 paragraphs[i] = step.heading + new + p[len(step.heading + old):]
-                part = re.match(r"[一二三四五六七]（[一二三四五六七八九十]）|\S+", step.title).group(0)
+                found = re.match(r"[一二三四五六七]（[一二三四五六七八九十]）|\S+", step.title)
+                part = found.group(0) if found else step.title
                 said.append(f"{part}已按{table}更新：{paragraphs[i]}")
     return said
 
@@ -179,7 +180,7 @@ def _appeals(report: Report) -> str:
 
 
 def _documents(report: Report, answer: str) -> str:
-    parts = []
+    parts: list[str] = []
     for d in paragraphs().documents:
         if not report.format.has(*d.cell):
             continue
@@ -236,16 +237,17 @@ def without_restatements(body: str, opening: str) -> str:
         text = "".join(kept).lstrip("，")
         if re.fullmatch(r"(?:\d{4}年|我\w{1,2}|本机关|[，。；])*", text):
             text = ""  # only the time and the unit of a clause said already: nothing of the clerk's own is left
-        lead = re.match(r"(?:\d{4}年，?)?(?:我\w{1,2}|本机关)?", text)  # the time and the unit a clause opens with
-        if kept and kept[0] is not clauses[0] and re.match(r"比|与|跟|和", text[lead.end():]):
+        # the time and the unit a clause opens with (the pattern matches the empty string: always a match)
+        start = m.end() if (m := re.match(r"(?:\d{4}年，?)?(?:我\w{1,2}|本机关)?", text)) else 0
+        if kept and kept[0] is not clauses[0] and re.match(r"比|与|跟|和", text[start:]):
             # “收到申请9件，比2024年减少3件” (“与2024年相同”) without its first clause
-            text = "申请数量" + text[lead.end():]
-        elif kept and kept[0] is not clauses[0] and re.match(r"均在法定期限内", text[lead.end():]) and said_subject == "上述申请":
-            text = "已办结的申请" + text[lead.end():]  # “4件当年办完，都是期限内答复的” without its count
-        elif kept and kept[0] is not clauses[0] and re.match(r"已告知申请人", text[lead.end():]):
-            text = "对本机关不掌握相关信息的申请，" + text[lead.end():]  # “另1件我们这没有，告诉他去……问了”
-        elif kept and kept[0] is not clauses[0] and re.match(r"(?:均|都|全部|主要|大多|多数)", text[lead.end():]):
-            text = (said_subject or "上述申请") + text[lead.end():]  # “就2件，都是问征地补偿的” without its count
+            text = "申请数量" + text[start:]
+        elif kept and kept[0] is not clauses[0] and re.match(r"均在法定期限内", text[start:]) and said_subject == "上述申请":
+            text = "已办结的申请" + text[start:]  # “4件当年办完，都是期限内答复的” without its count
+        elif kept and kept[0] is not clauses[0] and re.match(r"已告知申请人", text[start:]):
+            text = "对本机关不掌握相关信息的申请，" + text[start:]  # “另1件我们这没有，告诉他去……问了”
+        elif kept and kept[0] is not clauses[0] and re.match(r"(?:均|都|全部|主要|大多|多数)", text[start:]):
+            text = (said_subject or "上述申请") + text[start:]  # “就2件，都是问征地补偿的” without its count
         text = text.rstrip("，、")
         if text and not re.search(r"[。；！？]$", text):
             text += "。"

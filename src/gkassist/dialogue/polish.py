@@ -75,7 +75,7 @@ def numbers_in(text: str) -> set[str]:
         text = pattern.sub(" ", text)
 
     take(_SHARE, lambda m: (_amount(m[2]) if _amount(m[1]) == "100" else f"{_amount(m[2])}/{_amount(m[1])}"))
-    take(_TENTHS, lambda m: str(parse_number(m[1]) * 10 + (parse_number(m[2]) if m[2] else 0)))
+    take(_TENTHS, lambda m: str((parse_number(m[1]) or 0) * 10 + ((parse_number(m[2]) or 0) if m[2] else 0)))
     take(_VAGUE, lambda m: m[0])
     take(_HALF, lambda m: "半")
     take(_NUMBER, lambda m: None if (n := parse_number(m[0])) is None else str(n))  # \d takes full-width digits too

@@ -284,7 +284,7 @@ def own_measure(shortfall: str) -> tuple[str, str]:
     lead = _re(sentence_data().shortfalls.own_measure)
     clauses = _CLAUSE.findall(shortfall)
     for i, clause in enumerate(clauses[1:], 1):
-        if lead.match(clause.strip()) and lead.match(clause.strip()).end():
+        if (m := lead.match(clause.strip())) and m.end():
             measure = lead.sub("", "".join(clauses[i:]).strip("，,。；; "))
             if measure:
                 return "".join(clauses[:i]).strip("，,。；; "), measure
@@ -350,7 +350,7 @@ def _take_shortfalls(sentence: str, report: Report) -> tuple[str, list[str]]:
     remedy = _re(sentence_data().shortfalls.remedied)
     measure = _re(sentence_data().shortfalls.own_measure)
     for i, clause in enumerate(clauses):
-        if told and after_one and measure.match(clause.strip()) and measure.match(clause.strip()).end():
+        if told and after_one and (m := measure.match(clause.strip())) and m.end():
             told[-1] += "，" + shortfall_words(clause, report)  # the clerk's own measure for it (see own_measure)
             continue
         if not is_shortfall(clause) or any(remedy.match(c.strip()) for c in clauses[i + 1:i + 2]):

@@ -103,7 +103,7 @@ class Improvements(StepKind):
     commands = (
         (re.compile(r"去掉\s*(\d)"), drop),
         (re.compile(r"改\s*(\d)\s*[：:，,]?\s*(.+)", re.S), lambda e, m: edit(e, int(m[1]), m[2])),
-        (re.compile(r"加\s*[：:]\s*(.+)", re.S), lambda e, m: edit(e, len(e.pending.proposals) + 1, m[1])),
+        (re.compile(r"加\s*[：:]\s*(.+)", re.S), lambda e, m: edit(e, len(e.pending.proposals) + 1 if e.pending else 1, m[1])),
         (POLISH, polish),
         (RESTORE, restore),
     )

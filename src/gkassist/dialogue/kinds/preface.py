@@ -35,7 +35,6 @@ class Preface(StepKind):
             contact = _last_contact(state)
             if not contact.describe():
                 return [Reply("去年的报告里没有联系方式，请直接告诉我科室、电话、地址和公开报告的网站。", "error")]
-            left = []
             left: list[str] = []
         else:
             contact, left = contact_from_answer(text, _last_contact(state), state.report.agency)
