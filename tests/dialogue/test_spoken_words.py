@@ -42,6 +42,7 @@ def test_a_figure_corrected_while_speaking_keeps_only_the_correction(said, kept,
 @pytest.mark.parametrize("said, written, gone", [
     ("说实话，公开栏更新了6次", "公开栏更新6次", "说实话"),
     ("哦对，公众号推送了40条", "推送40条", "对，"),
+    ("公众号推送了40条，扶贫的几个通知也在里面", "其中包括扶贫通知", "在里面"),
     ("对，网站还新开了一个专栏", "开设", "对，"),
     ("政务公开这块，办公室牵头负责", "政务公开方面，办公室牵头负责", "这块"),
     ("我们镇那个栏目发布了30条", "栏目发布30条", "那个"),
@@ -67,6 +68,11 @@ def test_fillers_and_discourse_markers_go(said, written, gone):
     ("第三方通报的问题都改完了", "均已整改到位"),
     ("年中又全面查了2次", "开展全面检查2次"),
     ("没发现啥大问题", "未发现明显问题"),
+    ("服务大厅弄了个政务公开查阅点", "设立政务公开查阅点"),  # 弄了个 a corner: 设立
+    ("政策汇编啥的都摆上了", "摆放政策汇编等"),
+    ("发现的问题都改了", "发现的问题均已整改"),
+    ("都是村民问宅基地的", "均涉及宅基地"),
+    ("都在规定时间内回复了", "均在法定期限内予以答复"),
 ])
 def test_an_everyday_verb_becomes_a_reports_by_its_object(said, written):
     text = compose_answer(said, town()).text
