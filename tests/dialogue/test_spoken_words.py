@@ -32,6 +32,7 @@ def town():
     ("全年公开了9800多条，哦不对，我再看下，是9862条", "9862条", "9800"),
     ("新建了8个村的公开栏——噢不对，是9个村", "9个村", "8个村"),
     ("办了4场发布会，呃，记错了，应该是5场", "5场", "4场"),
+    ("其中图解3篇，长图哦不对，漫画解读2篇", "漫画解读2篇", "长图"),  # a word corrected the same way
 ])
 def test_a_figure_corrected_while_speaking_keeps_only_the_correction(said, kept, gone):
     composed = compose_answer(said, unit())
@@ -73,6 +74,9 @@ def test_fillers_and_discourse_markers_go(said, written, gone):
     ("发现的问题都改了", "发现的问题均已整改"),
     ("都是村民问宅基地的", "均涉及宅基地"),
     ("都在规定时间内回复了", "均在法定期限内予以答复"),
+    ("县政府文件和部门文件都全文挂了", "均全文公开"),
+    ("热线和网站留言打通了", "实现互联互通"),
+    ("2件是信访件，按规定转给信访局处理了", "2件属于信访举报投诉类申请"),
 ])
 def test_an_everyday_verb_becomes_a_reports_by_its_object(said, written):
     text = compose_answer(said, town()).text
