@@ -77,6 +77,8 @@ def test_fillers_and_discourse_markers_go(said, written, gone):
     ("县政府文件和部门文件都全文挂了", "均全文公开"),
     ("热线和网站留言打通了", "实现互联互通"),
     ("2件是信访件，按规定转给信访局处理了", "2件属于信访举报投诉类申请"),
+    ("收到申请20件，比去年少，去年26件", "比2024年的26件有所减少"),
+    ("解读发了12篇，有图解也有视频", "形式包括图解和视频"),
 ])
 def test_an_everyday_verb_becomes_a_reports_by_its_object(said, written):
     text = compose_answer(said, town()).text
@@ -139,6 +141,13 @@ def test_a_shortcoming_told_with_its_own_measure_keeps_it(said, problem, measure
     told, own = own_measure(composed.shortfalls[0])
     assert problem in told and measure in own, (told, own)
     assert measure not in composed.text
+
+
+def test_what_follows_a_shortcoming_in_its_sentence_goes_with_it():
+    composed = compose_answer("全部按期答复了，有1件超期，晚了2天，经办人出差没人接手", unit())
+    assert len(composed.shortfalls) == 1
+    assert all(w in composed.shortfalls[0] for w in ("1件申请超期答复", "超期2天"))
+    assert "晚" not in composed.text and "接手" not in composed.text
 
 
 def test_a_shortcoming_followed_by_its_remedy_is_no_shortcoming():
