@@ -13,14 +13,15 @@ from support import ROOT, SEED
 def prompts(tmp_path, monkeypatch):
     """A copy of prompts/ that the test may spoil, read instead of the shipped one."""
     from gkassist.core import flow
-    from gkassist.dialogue import engine, improvements, polish, replywords, sentences
+    from gkassist.dialogue import composed, engine, improvements, polish, replywords, sentences
 
     folder = tmp_path / "prompts"
     shutil.copytree(ROOT / "prompts", folder)
-    for module in (flow, improvements, polish, replywords, sentences):
+    for module in (flow, improvements, polish, sentences, composed, replywords):
         monkeypatch.setattr(module, "resource_dir", lambda name: tmp_path / name)
     caches = (flow.flow, flow._fitted, improvements.problem_areas, improvements._problems_data, polish.polish_prompts,
-              sentences.sentence_data, replywords.reply_words, engine._checked_prompts)
+              sentences.sentence_data, sentences.lexicon, sentences._verbs, composed.paragraphs,
+              replywords.reply_words, engine._checked_prompts)
     for cached in caches:
         cached.cache_clear()
     yield folder
@@ -52,6 +53,12 @@ def spoil(path, old, new):
     ("polish.yaml", "“{part}”部分", "“{section}”部分", "{section}不认识"),
     ("replies.yaml", "restart: [", "restrat: [", "不认识的键“restrat”"),
     ("replies.yaml", "'没有去年的(?:报告)?'", "'没有去年的(?:报告'", "不是有效的正则表达式"),
+    ("lexicon.yaml", "  - {object: 设备, say: '放(?:了", "  - {object: 机器, say: '放(?:了", "“机器”不在 objects 里"),
+    ("lexicon.yaml", "  - {say: '光靠', write: '主要依靠'}", "  - {say: '光靠(', write: '主要依靠'}", "不是有效的正则表达式"),
+    ("lexicon.yaml", "write: '\\g<new>\\g<nmore>\\g<unit>\\g<noun>'", "write: '\\g<neu>'", "neu"),
+    ("lexicon.yaml", "  - {say: '光靠', write: '主要依靠'}", "  - {sya: '光靠', write: '主要依靠'}", "不认识的键“sya”"),
+    ("paragraphs.yaml", "  - {say: '(?P<n>[0-9]+)件[^，。；]{0,6}部分公开'", "  - {say: '(?P<n>[0-9]+件[^，。；]{0,6}部分公开'",
+     "不是有效的正则表达式"),
 ])
 def test_a_mistake_in_prompts_is_named_with_its_file_and_line_when_a_draft_opens(prompts, file, old, new, words,
                                                                                   tmp_path, capsys):

@@ -5,16 +5,19 @@ Every figure comes from its cell: they can never fail TEXT-NUMBERS."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, field_validator
 
 from gkassist.core.figures import STATED_FIGURES
+from gkassist.core.flow import Step
+from gkassist.core.formats import Column
 from gkassist.core.model import Report
 from gkassist.core.numbers import format_number
 from gkassist.core.yamldata import load_model
 from gkassist.dialogue.improvements import Condition, figures_of
-from gkassist.dialogue.register import self_name
+from gkassist.dialogue.register import _compiles, self_name
 from gkassist.paths import resource_dir
 
 
@@ -56,12 +59,24 @@ class Contradiction(_Data):
     when: Condition
 
 
+class Restated(_Data):
+    say: str
+    opening: str
+    subject: str = "上述申请"  # what a sentence left without its first clause is about (“上述申请均涉及……”)
+
+    @field_validator("say")
+    @classmethod
+    def _compiles(cls, v: str) -> str:
+        return _compiles(v)
+
+
 class Paragraphs(_Data):
     applications: Applications
     appeals: Appeals
     documents: tuple[Document, ...]
     fees: Fees
     contradictions: tuple[Contradiction, ...] = ()
+    restated: tuple[Restated, ...] = ()
 
 
 @cache
@@ -79,12 +94,12 @@ def compose(what: str, report: Report, answer: str = "") -> str:
 FROM_TABLES = ("applications", "documents")
 
 
-def table_openings(steps, report: Report) -> dict[str, str]:
+def table_openings(steps: Sequence[Step], report: Report) -> dict[str, str]:
     """Each step's opening as the tables make it now (kept before a table changes, to find it in the paragraph)."""
     return {s.id: compose(s.opens_with, report) for s in steps if s.opens_with in FROM_TABLES}
 
 
-def refresh_openings(steps, report: Report, before: dict[str, str], table: str) -> list[str]:
+def refresh_openings(steps: Sequence[Step], report: Report, before: dict[str, str], table: str) -> list[str]:
     """The paragraphs whose opening the tables made, made again after `table` changed — unless the clerk wrote that
     paragraph (the opening as made is no longer in it); what changed, to say in the conversation."""
     said = []
@@ -96,16 +111,17 @@ def refresh_openings(steps, report: Report, before: dict[str, str], table: str) 
         for i, p in enumerate(paragraphs):
             if p.startswith(step.heading + old):
                 paragraphs[i] = step.heading + new + p[len(step.heading + old):]
-                part = re.match(r"[一二三四五六七]（[一二三四五六七八九十]）|\S+", step.title).group(0)
+                found = re.match(r"[一二三四五六七]（[一二三四五六七八九十]）|\S+", step.title)
+                part = found.group(0) if found else step.title
                 said.append(f"{part}已按{table}更新：{paragraphs[i]}")
     return said
 
 
-def _fill(template: str, report: Report, **values) -> str:
+def _fill(template: str, report: Report, **values: object) -> str:
     return template.format(year=report.year, self=self_name(report), **values)
 
 
-def _n(value) -> str:
+def _n(value: int | float | None) -> str:
     return format_number(value or 0)
 
 
@@ -144,14 +160,14 @@ def _results(report: Report) -> list[tuple[str, float]]:
 
 def _appeals(report: Report) -> str:
     p, t4, n = paragraphs().appeals, report.format.t4, report.number
-    blocks: dict[tuple[str, ...], list] = {}
+    blocks: dict[tuple[str, ...], list[Column]] = {}
     for c in t4.columns:
         blocks.setdefault(c.under, []).append(c)
     said = []
     review = [cols for under, cols in blocks.items() if len(under) == 1]
     suits = [cols for under, cols in blocks.items() if len(under) > 1]
 
-    def part(template: str, groups: list) -> str:
+    def part(template: str, groups: list[list[Column]]) -> str:
         total = sum(n("t4", "cases", c.id) or 0 for cols in groups for c in cols if c.total)
         if not total:
             return ""
@@ -167,7 +183,7 @@ def _appeals(report: Report) -> str:
 
 
 def _documents(report: Report, answer: str) -> str:
-    parts = []
+    parts: list[str] = []
     for d in paragraphs().documents:
         if not report.format.has(*d.cell):
             continue
@@ -208,25 +224,50 @@ def without_restatements(body: str, opening: str) -> str:
     for sentence in sentences:
         clauses = re.split(r"(?<=，)", sentence)
         kept = []
+        said_subject = ""
         for clause in clauses:
             core = re.sub(r"^(?:\d{4}年，)?(?:我\w{1,2}|本机关)?", "", clause.strip("，。；"))
             # (a figure's clause said in the opening word for word, however short: “办结25件”)
-            restates = any((f.what, m.group(1)) in stated for f in STATED_FIGURES for m in f.pattern.finditer(clause)) \
+            subject = _restated(core, flat_opening)
+            subject = subject or ("上述申请" if any((f.what, m.group(1)) in stated for f in STATED_FIGURES
+                                                 for m in f.pattern.finditer(clause)) else "")
+            restates = bool(subject) \
                 or ((len(core) >= 6 or len(core) >= 4 and re.search(r"\d", core)) and re.sub(r"[，。；、\s]", "", core) in flat_opening)
+            if restates and subject:
+                said_subject = said_subject or subject
             if not restates:
                 kept.append(clause)
         text = "".join(kept).lstrip("，")
         if re.fullmatch(r"(?:\d{4}年|我\w{1,2}|本机关|[，。；])*", text):
             text = ""  # only the time and the unit of a clause said already: nothing of the clerk's own is left
-        lead = re.match(r"(?:\d{4}年，?)?(?:我\w{1,2}|本机关)?", text)  # the time and the unit a clause opens with
-        if kept and kept[0] is not clauses[0] and re.match(r"比|与|跟|和", text[lead.end():]):
+        # the time and the unit a clause opens with (the pattern matches the empty string: always a match)
+        start = m.end() if (m := re.match(r"(?:\d{4}年，?)?(?:我\w{1,2}|本机关)?", text)) else 0
+        if kept and kept[0] is not clauses[0] and re.match(r"比|与|跟|和", text[start:]):
             # “收到申请9件，比2024年减少3件” (“与2024年相同”) without its first clause
-            text = "申请数量" + text[lead.end():]
+            text = "申请数量" + text[start:]
+        elif kept and kept[0] is not clauses[0] and re.match(r"均在法定期限内", text[start:]) and said_subject == "上述申请":
+            text = "已办结的申请" + text[start:]  # “4件当年办完，都是期限内答复的” without its count
+        elif kept and kept[0] is not clauses[0] and re.match(r"已告知申请人", text[start:]):
+            text = "对本机关不掌握相关信息的申请，" + text[start:]  # “另1件我们这没有，告诉他去……问了”
+        elif kept and kept[0] is not clauses[0] and re.match(r"(?:均|都|全部|主要|大多|多数)", text[start:]):
+            text = (said_subject or "上述申请") + text[start:]  # “就2件，都是问征地补偿的” without its count
         text = text.rstrip("，、")
         if text and not re.search(r"[。；！？]$", text):
             text += "。"
         kept_sentences.append(text)
     return "".join(s for s in kept_sentences if s.strip("。；，"))
+
+
+def _restated(clause: str, flat_opening: str) -> str:
+    """What a clause is about when it only says again a figure of the tables the opening states (prompts/
+    paragraphs.yaml), "" when it says something of its own."""
+    clause = clause.strip()
+    for r in paragraphs().restated:
+        if m := re.search(r.say, clause):
+            n = m.groupdict().get("n") or ""
+            if re.search(r.opening.replace("{n}", re.escape(n)), flat_opening):
+                return r.subject
+    return ""
 
 
 def contradicts(sentence: str, report: Report) -> bool:

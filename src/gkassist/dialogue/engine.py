@@ -44,9 +44,10 @@ KEEP_SAVED = "回答“对”保持不变；直接写新的内容会替换它。
 def _checked_prompts() -> None:
     """Everything in prompts/ is read and checked when a draft opens — a mistake is said then, naming the file and
     the line, not in the middle of the conversation when its step comes."""
+    from gkassist.dialogue.composed import paragraphs
     from gkassist.dialogue.improvements import problem_areas
     from gkassist.dialogue.polish import polish_prompts
-    from gkassist.dialogue.sentences import sentence_data
+    from gkassist.dialogue.sentences import lexicon, sentence_data
 
     kinds.validate(flow())
     problem_areas()
@@ -54,6 +55,8 @@ def _checked_prompts() -> None:
     actions()
     reply_words()
     sentence_data()
+    lexicon()
+    paragraphs()
 
 
 def default_year(today: date) -> int:

@@ -21,7 +21,7 @@ from gkassist.core.model import Report
 from gkassist.core.numbers import format_number
 from gkassist.core.repetition import SentenceIndex
 from gkassist.core.yamldata import load_model
-from gkassist.dialogue.sentences import measure_for
+from gkassist.dialogue.sentences import measure_for, own_measure
 from gkassist.paths import resource_dir
 
 MIN_PROPOSALS, MAX_PROPOSALS = 1, 4
@@ -161,14 +161,15 @@ def propose(report: Report, last_year: Report | None = None) -> list[Proposal]:
             continue
         if area.said is not None:
             # one problem per shortcoming the clerk told in that part, with its own measure where one fits
-            fills = [dict(figures, said=clause) for clause in _said(report, area.said)]
+            fills = [dict(figures, said=clause, own=measure) for clause, measure in map(own_measure, _said(report, area.said))]
         else:
             fills = [figures] if all(c.holds(figures) for c in area.when) else []
         for values in fills:
             problem = area.problem.format(**values)
             if said_last_year.contains(problem) or len(out) == MAX_PROPOSALS:
                 continue
-            improvement = (measure_for(values["said"], otherwise=False) if area.said else "") or area.improvement.format(**values)
+            improvement = (values["own"] or measure_for(values["said"], otherwise=False) if area.said else "") \
+                or area.improvement.format(**values)
             reason = f"您在一、总体情况（{area.said.part}）里说的" if area.said else area.reason.format(**values)
             proposal = Proposal(area.id, problem, improvement, reason)
             if paragraph_findings(report, "problems", [proposals_paragraph([proposal])]):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import string
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
@@ -67,7 +68,7 @@ def numbers_in(text: str) -> set[str]:
     # first the figures that words make of numbers (prompts/figure_words.yaml): “逾百” is not 100, “七八” not 78
     out, text = word_figures(text)
 
-    def take(pattern: re.Pattern, value) -> None:
+    def take(pattern: re.Pattern[str], value: Callable[[re.Match[str]], str | None]) -> None:
         nonlocal text
         for m in pattern.finditer(text):
             if (found := value(m)) is not None:
@@ -75,7 +76,7 @@ def numbers_in(text: str) -> set[str]:
         text = pattern.sub(" ", text)
 
     take(_SHARE, lambda m: (_amount(m[2]) if _amount(m[1]) == "100" else f"{_amount(m[2])}/{_amount(m[1])}"))
-    take(_TENTHS, lambda m: str(parse_number(m[1]) * 10 + (parse_number(m[2]) if m[2] else 0)))
+    take(_TENTHS, lambda m: str((parse_number(m[1]) or 0) * 10 + ((parse_number(m[2]) or 0) if m[2] else 0)))
     take(_VAGUE, lambda m: m[0])
     take(_HALF, lambda m: "半")
     take(_NUMBER, lambda m: None if (n := parse_number(m[0])) is None else str(n))  # \d takes full-width digits too

@@ -12,10 +12,11 @@ import string
 from dataclasses import dataclass, field
 from functools import cache
 
-from pydantic import field_validator, model_validator
+import yaml
+from pydantic import ValidationInfo, field_validator, model_validator
 
 from gkassist.core.model import Report
-from gkassist.core.yamldata import load_model
+from gkassist.core.yamldata import Loader, load_model
 
 # the register's data model, its pattern check and its rewrite rule (say → write) serve the sentences too
 from gkassist.dialogue.register import Rule as Rewrite
@@ -55,13 +56,16 @@ class Measure(_Data):
 class Shortfalls(_Data):
     signs: tuple[str, ...]
     opens: str
+    opens_with_sign: str
+    remedied: str
     unless: str
     rewrites: tuple[Rewrite, ...]
     measures: tuple[Measure, ...]
+    own_measure: str
     otherwise: str
 
     _valid = field_validator("signs")(_all_compile)
-    _unless = field_validator("unless", "opens")(_compiles)
+    _unless = field_validator("unless", "opens", "opens_with_sign", "remedied", "own_measure")(_compiles)
 
 
 class SentenceData(_Data):
@@ -85,6 +89,114 @@ class SentenceData(_Data):
 @cache
 def sentence_data() -> SentenceData:
     return load_model(resource_dir("prompts") / "sentences.yaml", SentenceData)
+
+
+class Replace(Rewrite):
+    """A rewrite whose `write` may name only the groups its `say` has (“\\g<new>”, “\\1”)."""
+
+    @field_validator("write")
+    @classmethod
+    def _writes_its_groups(cls, write: str, info: ValidationInfo) -> str:
+        if "say" in info.data:
+            _writes_groups(info.data["say"], write)
+        return write
+
+
+class Verb(_Data):
+    say: str
+    write: str
+    object: str = ""  # the class of things the clause must speak of (prompts/lexicon.yaml `objects`); "" any
+
+    @model_validator(mode="after")
+    def _known_object(self, info: ValidationInfo) -> "Verb":
+        objects = (info.context or {}).get("objects") or {}
+        if self.object and self.object not in objects:
+            raise ValueError(f"object“{self.object}”不在 objects 里（有：{'、'.join(objects)}）")
+        say = _class_words(self.say, objects.get(self.object, ""))
+        _compiles(say)
+        _writes_groups(say, self.write)
+        return self
+
+
+class Lexicon(_Data):
+    repairs: tuple[Replace, ...]
+    fillers: tuple[Replace, ...]
+    objects: dict[str, str]
+    verbs: tuple[Verb, ...]
+
+    @field_validator("objects")
+    @classmethod
+    def _objects_compile(cls, objects: dict[str, str]) -> dict[str, str]:
+        for words in objects.values():
+            _compiles(words)
+        return objects
+
+
+def _class_words(say: str, words: str) -> str:
+    return say.replace("{object}", words)
+
+
+def _writes_groups(say: str, write: str) -> None:
+    try:
+        pattern = re.compile(say)
+    except re.error:
+        return  # said by the check of `say` itself
+    for name in re.findall(r"\\g<(\w+)>", write):
+        if not (name.isdigit() and int(name) <= pattern.groups or name in pattern.groupindex):
+            raise ValueError(f"“{write}”里的{name}在“{say}”里没有")
+    for n in re.findall(r"\\(\d)", write):
+        if int(n) > pattern.groups:
+            raise ValueError(f"“{write}”里的第{n}组在“{say}”里没有")
+
+
+@cache
+def lexicon() -> Lexicon:
+    path = resource_dir("prompts") / "lexicon.yaml"
+    try:  # the object classes first: each verb is checked against them (a broken file is said by load_model)
+        objects = (yaml.load(path.read_text(encoding="utf-8"), Loader=Loader) or {}).get("objects")
+    except (yaml.YAMLError, OSError, UnicodeDecodeError, AttributeError):
+        objects = None
+    return load_model(path, Lexicon, context={"objects": objects if isinstance(objects, dict) else {}})
+
+
+@cache
+def _verbs() -> tuple[tuple[re.Pattern, re.Pattern | None, str], ...]:
+    d = lexicon()
+    return tuple((re.compile(_class_words(v.say, d.objects.get(v.object, ""))),
+                  re.compile(d.objects[v.object]) if v.object else None, v.write) for v in d.verbs)
+
+
+_ONE_DIGIT = dict(zip("一两二三四五六七八九", "1223456789"))
+
+
+def without_repairs(text: str) -> str:
+    """An answer with the figures the clerk corrected while speaking (“15个村——哦不对，是16个村”) as corrected, and a
+    count of applications said in a word (“收了三件”, “还有一件”) in digits, as the tables' opening states it."""
+    for r in lexicon().repairs:
+        text = _re(r.say).sub(r.write, text)
+    return re.sub(r"(?<=[收有共就剩另了，,、：:])([一两二三四五六七八九])(?=件)", lambda m: _ONE_DIGIT[m.group(1)], text)
+
+
+def _without_fillers(sentence: str) -> str:
+    for r in lexicon().fillers:
+        sentence = _re(r.say).sub(r.write, sentence)
+    return re.sub(r"^[，,]+|[，,]+(?=[。；！？]|$)", "", re.sub(r"[，,]{2,}", "，", sentence))
+
+
+def in_report_words(sentence: str) -> str:
+    """A sentence without the words that only keep speech going, and with the everyday verbs a report says otherwise
+    for the thing each clause speaks of (prompts/lexicon.yaml)."""
+    return _with_verbs(_without_fillers(sentence))
+
+
+def _with_verbs(sentence: str) -> str:
+    out = []
+    for clause in _CLAUSE.findall(sentence):
+        for say, thing, write in _verbs():
+            if thing is None or thing.search(clause):
+                clause = say.sub(write, clause)
+        out.append(clause)
+    return "".join(out)
 
 
 @cache
@@ -124,12 +236,25 @@ def is_shortfall(clause: str) -> bool:
     return not _re(d.unless).search(clause) and any(_re(p).search(clause) for p in d.signs)
 
 
+def _opens_shortfall(sentence: str) -> str:
+    """The opening words by which a whole sentence tells a shortcoming (“不过……”; “就是……” with a sign in it), "" when
+    it does not."""
+    d = sentence_data().shortfalls
+    if _re(d.unless).search(sentence):
+        return ""
+    if _re(d.opens).match(sentence):
+        return d.opens
+    if _re(d.opens_with_sign).match(sentence) and any(is_shortfall(c) for c in _CLAUSE.findall(sentence)):
+        return d.opens_with_sign
+    return ""
+
+
 def shortfall_words(clause: str, report: Report) -> str:
     """A shortfall clause in a report's words (“有几份采购合同挂网晚” → “部分采购合同公开不够及时”)."""
-    text = clause.strip("，,。；; ")
+    text = _without_fillers(clause).strip("，,。；; ")
     for r in sentence_data().shortfalls.rewrites:
         text = _re(r.say).sub(r.write, text)
-    return to_register(text, report, subject=False).rstrip("。")
+    return to_register(_with_verbs(text), report, subject=False).rstrip("。")
 
 
 def figure_correction(text: str) -> tuple[str, str, str, str] | None:
@@ -151,6 +276,19 @@ def plainly_later(text: str, table: str) -> bool:
         return False
     others = [w for t, w in d.table_words.items() if t != table] + [d.narrative_words]
     return any(_re(w).search(text) for w in others)
+
+
+def own_measure(shortfall: str) -> tuple[str, str]:
+    """A shortcoming as told and the measure the clerk told with it (“……更新不够及时，2022年要求每月至少更新一次”
+    → the shortcoming, “要求每月至少更新一次”); "" when none was told."""
+    lead = _re(sentence_data().shortfalls.own_measure)
+    clauses = _CLAUSE.findall(shortfall)
+    for i, clause in enumerate(clauses[1:], 1):
+        if (m := lead.match(clause.strip())) and m.end():
+            measure = lead.sub("", "".join(clauses[i:]).strip("，,。；; "))
+            if measure:
+                return "".join(clauses[:i]).strip("，,。；; "), measure
+    return shortfall, ""
 
 
 def measure_for(problem: str, otherwise: bool = True) -> str:
@@ -177,31 +315,23 @@ def compose_answer(text: str, report: Report, shortfalls: bool = True, subject: 
     d = sentence_data()
     out = Composed("")
     written: list[str] = []
-    for m in _SENTENCE.finditer(text.strip()):
+    for m in _SENTENCE.finditer(without_repairs(text.strip())):
         sentence = m.group(0).strip()
-        if shortfalls and _re(d.shortfalls.opens).match(sentence) and not _re(d.shortfalls.unless).search(sentence):
-            out.shortfalls.append(shortfall_words(_re(d.shortfalls.opens).sub("", sentence), report))
+        if shortfalls and (opens := _opens_shortfall(sentence)):
+            out.shortfalls.append(shortfall_words(_re(opens).sub("", sentence), report))
             continue
         for opener in d.openers:
             sentence = _re(opener).sub("", sentence)
         if shortfalls:
-            kept: list[str] = []
-            told: list[str] = []
-            for clause in _CLAUSE.findall(sentence):
-                if not is_shortfall(clause):
-                    kept.append(clause)
-                elif told and _CONTINUES.match(clause):  # “有几份合同挂网晚，没在…内公开”: one shortcoming
-                    told[-1] += "，" + shortfall_words(clause, report)
-                else:
-                    told.append(_with_its_thing(shortfall_words(clause, report), kept))
+            sentence, told = _take_shortfalls(sentence, report)
             out.shortfalls += told
-            sentence = "".join(kept).strip("，, ")
+        as_said, sentence = sentence, in_report_words(sentence)
         if not sentence.strip("。；;！？ "):
             continue
         turned, facts = _facts(sentence, report)
         turned = to_register(turned, report, subject=subject and not written)
         if is_spoken(turned):
-            own = _as_typed(sentence)
+            own = _as_typed(as_said)
             out.spoken.append(own)
             written.append(own)
         else:
@@ -211,8 +341,33 @@ def compose_answer(text: str, report: Report, shortfalls: bool = True, subject: 
     return out
 
 
-_THING = re.compile(r"微信公众号|公众号|门户网站|网站|公开栏|公告栏|视频号|微博|专栏|栏目")
-_DONE_TO = re.compile(r"^(?:更新|发布|公开|维护|推送|回复|答复)")
+def _take_shortfalls(sentence: str, report: Report) -> tuple[str, list[str]]:
+    """The sentence without its clauses that tell a shortcoming, and those shortcomings in a report's words."""
+    kept: list[str] = []
+    told: list[str] = []
+    after_one = False
+    clauses = _CLAUSE.findall(sentence)
+    remedy = _re(sentence_data().shortfalls.remedied)
+    measure = _re(sentence_data().shortfalls.own_measure)
+    for i, clause in enumerate(clauses):
+        if told and after_one and (m := measure.match(clause.strip())) and m.end():
+            told[-1] += "，" + shortfall_words(clause, report)  # the clerk's own measure for it (see own_measure)
+            continue
+        if not is_shortfall(clause) or any(remedy.match(c.strip()) for c in clauses[i + 1:i + 2]):
+            kept.append(clause)
+            after_one = False
+            continue
+        if told and (_CONTINUES.match(clause) or after_one and not _THING.search(clause)):
+            # “有几份合同挂网晚，没在…内公开”, “大部分还是文字的，形式单一” (no thing of its own): one shortcoming
+            told[-1] += "，" + shortfall_words(clause, report)
+        else:
+            told.append(_with_its_thing(shortfall_words(clause, report), kept))
+        after_one = True
+    return "".join(kept).strip("，, "), told
+
+
+_THING = re.compile(r"政务新媒体|新媒体|微信公众号|公众号|门户网站|网站|公开栏|公告栏|视频号|微博|专栏|栏目|政策解读")
+_DONE_TO = re.compile(r"^(?:更新|发布|公开|维护|推送|回复|答复|大部分|形式)")
 
 
 def _with_its_thing(shortfall: str, before: list[str]) -> str:

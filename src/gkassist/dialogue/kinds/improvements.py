@@ -19,7 +19,8 @@ from gkassist.dialogue.improvements import (
 from gkassist.dialogue.kinds import StepKind, kind
 from gkassist.dialogue.kinds.narrative import POLISH, RESTORE, correct_figure, polish, restore
 from gkassist.dialogue.replies import Pending, Reply
-from gkassist.dialogue.sentences import compose_answer, measure_for, shortfall_words
+from gkassist.dialogue.sentences import compose_answer, measure_for, own_measure, shortfall_words
+from gkassist.dialogue.state import DialogueState
 
 
 def _editing_help(proposals: list[Proposal]) -> str:
@@ -57,18 +58,21 @@ def _split(text: str, report: Report) -> tuple[str, list[Proposal]]:
     names (each a problem with its measure)."""
     composed = compose_answer(text, report, shortfalls=True, subject=False)
     followup = composed.text
-    named = [Proposal("own", s, measure_for(s), "您在这里说的") for s in composed.shortfalls]
+    named = [Proposal("own", problem, measure or measure_for(problem), "您在这里说的")
+             for problem, measure in map(own_measure, composed.shortfalls)]
     return followup, named
 
 
-def _show(engine) -> list[Reply]:
-    pending = engine.pending
+def _show(state: DialogueState) -> list[Reply]:
+    pending = state.pending
+    assert pending is not None  # shown only about the answer waiting for “对”
     followup = [p for p in pending.paragraphs if not p.startswith(PROBLEMS_LEAD)]
     pending.paragraphs = followup + ([proposals_paragraph(pending.proposals)] if pending.proposals else [])
     return [Reply("将写入：\n" + "\n".join(pending.paragraphs), "understood"), Reply(_editing_help(pending.proposals))]
 
 
-def drop(state, match) -> list[Reply]:
+def drop(state: DialogueState, match: re.Match[str]) -> list[Reply]:
+    assert state.pending is not None  # the engine runs a command only on an answer waiting for “对”
     number, proposals = int(match[1]), state.pending.proposals
     if not 1 <= number <= len(proposals):
         return [Reply("没有这一条。", "error")]
@@ -78,8 +82,9 @@ def drop(state, match) -> list[Reply]:
     return _show(state)
 
 
-def edit(state, number: int, text: str) -> list[Reply]:
+def edit(state: DialogueState, number: int, text: str) -> list[Reply]:
     """Replace proposal `number` with the clerk's own words, or add one (number = count + 1)."""
+    assert state.pending is not None  # the engine runs a command only on an answer waiting for “对”
     proposals = state.pending.proposals
     if not 1 <= number <= len(proposals) + 1:
         return [Reply("没有这一条。", "error")]
@@ -102,25 +107,25 @@ class Improvements(StepKind):
     commands = (
         (re.compile(r"去掉\s*(\d)"), drop),
         (re.compile(r"改\s*(\d)\s*[：:，,]?\s*(.+)", re.S), lambda e, m: edit(e, int(m[1]), m[2])),
-        (re.compile(r"加\s*[：:]\s*(.+)", re.S), lambda e, m: edit(e, len(e.pending.proposals) + 1, m[1])),
+        (re.compile(r"加\s*[：:]\s*(.+)", re.S), lambda e, m: edit(e, len(e.pending.proposals) + 1 if e.pending else 1, m[1])),
         (POLISH, polish),
         (RESTORE, restore),
     )
 
-    def hint(self, engine, step: Step) -> str:
-        prior = engine.last_year.paragraphs("problems") if engine.last_year is not None else []
+    def hint(self, state: DialogueState, step: Step) -> str:
+        prior = state.last_year.paragraphs("problems") if state.last_year is not None else []
         hint = "去年报告的问题和改进部分：\n" + "\n".join(prior) if prior else ""  # quoted whole: the follow-up answers it
-        if not propose(engine.report, engine.last_year):
-            hint += ("\n" if hint else "") + ask_for_problem(engine.report)
+        if not propose(state.report, state.last_year):
+            hint += ("\n" if hint else "") + ask_for_problem(state.report)
         return hint
 
-    def understand(self, engine, step: Step, text: str) -> list[Reply]:
-        if corrected := correct_figure(engine, step, text):
+    def understand(self, state: DialogueState, step: Step, text: str) -> list[Reply]:
+        if corrected := correct_figure(state, step, text):
             return corrected
-        pending = engine.pending
+        pending = state.pending
         if pending is not None and pending.step == step.id and pending.asking:
-            return self._own_problem(engine, text)
-        report, last = engine.report, engine.last_year
+            return self._own_problem(state, text)
+        report, last = state.report, state.last_year
         followup, named = _split(text, report)
         if last is not None and followup and not re.search(r"上年|去年|\d{4}年度", followup):
             followup = f"{last.year}年度报告提出的问题，整改情况如下：{followup}"
@@ -130,11 +135,11 @@ class Improvements(StepKind):
             proposals = propose(report, last)
         proposals += [p for p in named if p.problem not in {q.problem for q in proposals}][:MAX_PROPOSALS - len(proposals)]
         paragraphs = [followup] if followup else []
-        engine.pending = Pending(step.id, paragraphs=paragraphs, proposals=proposals,
+        state.pending = Pending(step.id, paragraphs=paragraphs, proposals=proposals,
                                  own=text if re.search(r"[。！？]$", text) else text + "。")
         if not proposals:
             if not followup:  # 五 would be empty: never stored so
-                engine.pending.asking = True
+                state.pending.asking = True
                 return [Reply(ask_for_problem(report), "error")]
             return [Reply("将写入：" + followup, "understood"),
                     Reply(ask_for_problem(report).replace("请说一个", "可以用“加：……”补一个") + "回答“对”只保存整改情况。")]
@@ -145,23 +150,24 @@ class Improvements(StepKind):
                 Reply("将写入：\n" + "\n".join(paragraphs), "understood"),
                 Reply(_editing_help(proposals) + "重新写整改情况会替换第一段（已改的问题保留）。")]
 
-    def _own_problem(self, engine, text: str) -> list[Reply]:
+    def _own_problem(self, state: DialogueState, text: str) -> list[Reply]:
         """The clerk's answer to “请说一个今年的具体问题”: their problem, in a report's words."""
-        problem = "，".join(shortfall_words(c, engine.report) for c in re.split(r"[，,；;。]", text) if c.strip())
+        problem = "，".join(shortfall_words(c, state.report) for c in re.split(r"[，,；;。]", text) if c.strip())
         if not re.search(r"[\u4e00-\u9fff]", problem):
-            return [Reply(ask_for_problem(engine.report), "error")]
-        pending = engine.pending
+            return [Reply(ask_for_problem(state.report), "error")]
+        pending = state.pending
+        assert pending is not None  # the answer to the question asked about the pending 五
         pending.asking = False
         pending.proposals = [Proposal("own", problem, measure_for(problem))]
-        return _show(engine)
+        return _show(state)
 
-    def store(self, state, step: Step, pending: Pending) -> None:
+    def store(self, state: DialogueState, step: Step, pending: Pending) -> None:
         state.report.sections[step.section] = list(pending.paragraphs)
 
     def answered(self, step: Step, report: Report) -> bool:
         return bool(report.paragraphs(step.section))
 
-    def saved(self, state, step: Step) -> list[Reply]:
+    def saved(self, state: DialogueState, step: Step) -> list[Reply]:
         paragraphs = state.report.paragraphs(step.section)
         if not paragraphs:
             return []

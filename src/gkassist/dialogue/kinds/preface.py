@@ -9,11 +9,12 @@ from gkassist.dialogue.kinds import StepKind, kind
 from gkassist.dialogue.kinds.field import SAME_AS_LAST
 from gkassist.dialogue.preface import Contact, contact_from_answer, contact_in, preface_paragraph
 from gkassist.dialogue.replies import Pending, Reply
+from gkassist.dialogue.state import DialogueState
 
 
-def _last_contact(engine) -> Contact:
+def _last_contact(state: DialogueState) -> Contact:
     """Last year's contact block: as the importer read it from the published report, else from its preface."""
-    last = engine.last_year
+    last = state.last_year
     if last is None:
         return Contact()
     found = contact_in("".join(last.preface))
@@ -26,21 +27,20 @@ def _last_contact(engine) -> Contact:
 class Preface(StepKind):
     name = "preface"
 
-    def hint(self, state, step: Step) -> str:
+    def hint(self, state: DialogueState, step: Step) -> str:
         last = _last_contact(state)
         return f"去年报告里写的：{last.describe()}。没有变化可以回答“同去年”。" if last.describe() else ""
 
-    def understand(self, state, step: Step, text: str) -> list[Reply]:
+    def understand(self, state: DialogueState, step: Step, text: str) -> list[Reply]:
         if SAME_AS_LAST.match(text):
             contact = _last_contact(state)
             if not contact.describe():
                 return [Reply("去年的报告里没有联系方式，请直接告诉我科室、电话、地址和公开报告的网站。", "error")]
-            left = []
             left: list[str] = []
         else:
             contact, left = contact_from_answer(text, _last_contact(state), state.report.agency)
             pending = state.pending
-            if pending is not None and pending.step == step.id and pending.asking:
+            if pending is not None and pending.step == step.id and pending.asking and pending.contact is not None:
                 contact = contact.merged(pending.contact)  # a reply to “还缺……” adds to what was said
         paragraph = preface_paragraph(state.report, contact)
         state.pending = Pending(step.id, paragraphs=[paragraph], contact=contact)
@@ -53,13 +53,13 @@ class Preface(StepKind):
             return replies + [Reply(f"还缺{'、'.join(missing)}，请补充（例如“党政办，电话0431-12345678”）。", "error")]
         return replies + [Reply("对吗？回答“对”保存，或重新说一遍。")]
 
-    def store(self, state, step: Step, pending: Pending) -> None:
+    def store(self, state: DialogueState, step: Step, pending: Pending) -> None:
         state.report.preface = list(pending.paragraphs)
 
     def answered(self, step: Step, report: Report) -> bool:
         return bool(report.preface)
 
-    def saved(self, state, step: Step) -> list[Reply]:
+    def saved(self, state: DialogueState, step: Step) -> list[Reply]:
         if not state.report.preface:
             return []
         state.pending = Pending(step.id, paragraphs=list(state.report.preface), saved=True)

@@ -1,0 +1,155 @@
+"""What a clerk says while speaking never reaches the report (prompts/lexicon.yaml): a figure corrected in the same
+breath keeps only the correction, fillers and discourse markers go, an everyday verb becomes a report's by the thing
+it is done to, a clause that only restates the tables' opening is printed once, and a shortcoming told with its own
+measure keeps that measure in 五."""
+
+import re
+
+import pytest
+
+from gkassist.core.model import Report
+from gkassist.dialogue import Engine
+from gkassist.dialogue.sentences import compose_answer, in_report_words, is_spoken, own_measure
+from gkassist.importer import import_file
+from support import SEED
+
+REPAIR_WORDS = re.compile(r"不对|说错|错了|应该是|应当是|——|哦|噢")
+
+
+def unit(level="department", agency="青岚县财政局"):
+    return Report.blank("2021", agency, 2025, level=level)
+
+
+def town():
+    return unit("township", "青岚县河西镇人民政府")
+
+
+@pytest.mark.parametrize("said, kept, gone", [
+    ("公开栏换了10块——哦不对，是12块", "12块", "10块"),
+    ("政策解读发了5篇，不对，6篇", "6篇", "5篇"),
+    ("培训办了2次，说错了，是3次", "3次", "2次"),
+    ("门户网站公开了73条，应该是76条", "76条", "73条"),
+    ("全年公开了9800多条，哦不对，我再看下，是9862条", "9862条", "9800"),
+    ("新建了8个村的公开栏——噢不对，是9个村", "9个村", "8个村"),
+    ("办了4场发布会，呃，记错了，应该是5场", "5场", "4场"),
+    ("其中图解3篇，长图哦不对，漫画解读2篇", "漫画解读2篇", "长图"),  # a word corrected the same way
+])
+def test_a_figure_corrected_while_speaking_keeps_only_the_correction(said, kept, gone):
+    composed = compose_answer(said, unit())
+    assert kept in composed.text and gone not in composed.text
+    assert not REPAIR_WORDS.search(composed.text), composed.text
+
+
+@pytest.mark.parametrize("said, written, gone", [
+    ("说实话，公开栏更新了6次", "公开栏更新6次", "说实话"),
+    ("哦对，公众号推送了40条", "推送40条", "对，"),
+    ("公众号推送了40条，扶贫的几个通知也在里面", "其中包括扶贫通知", "在里面"),
+    ("对，网站还新开了一个专栏", "开设", "对，"),
+    ("政务公开这块，办公室牵头负责", "政务公开方面，办公室牵头负责", "这块"),
+    ("我们镇那个栏目发布了30条", "栏目发布30条", "那个"),
+    ("宣传折页啥的也摆上了", "摆放宣传折页等", "啥"),
+    ("把防汛的几个通知也贴到公告栏了", "防汛通知", "几个"),
+    ("收了3件，刚才表里说了，都按时答复了", "均在法定期限内予以答复", "刚才"),
+])
+def test_fillers_and_discourse_markers_go(said, written, gone):
+    text = compose_answer(said, town()).text
+    assert written in text and gone not in text, text
+    assert not is_spoken(text)
+
+
+@pytest.mark.parametrize("said, written", [
+    ("办事指南都挂了", "公开"),                      # 挂 information: 公开 / 发布
+    ("网站专栏挂了25条", "25条"),
+    ("各村公告栏也都贴了", "张贴"),                  # 贴 on a board: 张贴
+    ("服务大厅放了3台查询机", "配置3台查询机"),       # 放 a device: 配置
+    ("把历年的制度文件捋了一遍", "梳理"),            # 捋 files: 梳理
+    ("社区公开栏全换新的了", "更新"),                # 换新 a board: 更新
+    ("每个月下村查一次公开栏", "深入各村检查"),       # 下村查: 检查
+    ("政务公开算进年底考核了", "纳入年终考核"),       # 算进 an assessment: 纳入
+    ("第三方通报的问题都改完了", "均已整改到位"),
+    ("年中又全面查了2次", "开展全面检查2次"),
+    ("没发现啥大问题", "未发现明显问题"),
+    ("服务大厅弄了个政务公开查阅点", "设立政务公开查阅点"),  # 弄了个 a corner: 设立
+    ("政策汇编啥的都摆上了", "摆放政策汇编等"),
+    ("发现的问题都改了", "发现的问题均已整改"),
+    ("都是村民问宅基地的", "均涉及宅基地"),
+    ("都在规定时间内回复了", "均在法定期限内予以答复"),
+    ("县政府文件和部门文件都全文挂了", "均全文公开"),
+    ("热线和网站留言打通了", "实现互联互通"),
+    ("2件是信访件，按规定转给信访局处理了", "2件属于信访举报投诉类申请"),
+    ("收到申请20件，比去年少，去年26件", "比2024年的26件有所减少"),
+    ("解读发了12篇，有图解也有视频", "形式包括图解和视频"),
+])
+def test_an_everyday_verb_becomes_a_reports_by_its_object(said, written):
+    text = compose_answer(said, town()).text
+    assert written in text, text
+    assert not is_spoken(text), text
+
+
+@pytest.mark.parametrize("said", ["单位放了2天假", "挂了个电话问情况", "把东西理了一下"])
+def test_a_verb_is_changed_only_where_its_object_is_spoken_of(said):
+    assert in_report_words(said) == said
+
+
+@pytest.mark.parametrize("said, me", [("我们这没有这个信息", "我局"), ("咱们局里都按时办了", "我局")])
+def test_the_unit_speaks_of_itself_by_its_self_name(said, me):
+    text = compose_answer(said, unit()).text
+    assert me in text and "我们" not in text and "咱们" not in text
+
+
+def test_the_unit_at_the_township_level_is_wo_zhen():
+    assert "我镇" in compose_answer("我们这边新做了5块公开栏", town()).text
+
+
+def answer_tables(engine, applications):
+    for said in (applications, "对", "没有", "对", "规范性文件制发0件，现行有效0件", "对"):
+        engine.answer(said)
+
+
+@pytest.mark.parametrize("said, written, gone", [
+    ("就3件，都是问宅基地的，都按时答复了。2件公开了，另1件我们这没有，告诉他去县住建局问了",
+     ["上述申请均涉及宅基地", "已告知申请人向县住建局申请"], ["就3件", "2件公开", "没有，"]),
+    ("一共3件，主要是问低保的。1件年底收的还在办，其他2件都在期限内答复了",
+     ["主要涉及低保"], ["一共3件", "还在办"]),
+    ("收了三件，刚才表里说了，两件都按时答复了，还有一件年底收的还在办",
+     ["2件均在法定期限内予以答复"], ["收三件", "还在办"]),
+])
+def test_a_clause_restating_the_tables_opening_is_printed_once(said, written, gone):
+    engine = Engine.start(import_file(SEED).report, 2021)
+    answer_tables(engine, "自然人申请3件；予以公开2件，本机关不掌握1件" if "告诉" in said
+                  else "自然人申请3件；予以公开2件，结转下年1件")
+    engine.jump("overview_requests")
+    replies = engine.answer(said)
+    paragraph = engine.pending.paragraphs[0]
+    for w in written:
+        assert w in paragraph, paragraph
+    for g in gone:
+        assert g not in paragraph, paragraph
+    assert paragraph.count("申请3件") == 1
+    assert not any(r.text.startswith("这几句我没能改成") for r in replies)
+
+
+@pytest.mark.parametrize("said, problem, measure", [
+    ("不过村里公开栏更新还是慢，有的村一两个月才换一回，明年要求每个月至少更新一次",
+     "各村公开栏更新不够及时", "要求每月至少更新一次"),
+    ("问题是公众号更新不太稳定，明年定个每周至少发3条的要求", "微信公众号更新不够稳定", "每周至少发布3条"),
+    ("就是信息员是办公室文秘兼的，人手比较紧，下一步争取配个专职的", "信息员由办公室文秘兼任", "配备专职人员"),
+])
+def test_a_shortcoming_told_with_its_own_measure_keeps_it(said, problem, measure):
+    composed = compose_answer("公开栏更新6次。" + said, town())
+    assert len(composed.shortfalls) == 1
+    told, own = own_measure(composed.shortfalls[0])
+    assert problem in told and measure in own, (told, own)
+    assert measure not in composed.text
+
+
+def test_what_follows_a_shortcoming_in_its_sentence_goes_with_it():
+    composed = compose_answer("全部按期答复了，有1件超期，晚了2天，经办人出差没人接手", unit())
+    assert len(composed.shortfalls) == 1
+    assert all(w in composed.shortfalls[0] for w in ("1件申请超期答复", "超期2天"))
+    assert "晚" not in composed.text and "接手" not in composed.text
+
+
+def test_a_shortcoming_followed_by_its_remedy_is_no_shortcoming():
+    composed = compose_answer("智能化不够，今年上了智能问答", unit())
+    assert composed.shortfalls == [] and "上线智能问答" in composed.text
