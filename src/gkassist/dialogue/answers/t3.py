@@ -64,6 +64,10 @@ APPLIED_FOR_REVIEW = Marker("review_applied")  # (an application for a 复议 is
 ONE_APPLICANT = Marker("one_applicant")  # “有家律所申请了”: one application of that kind
 HALF = Marker("half")  # “一半公开”: half of the applications in scope
 REFERS = Marker("refers")
+CASE_INTRO = Marker("case_intro")  # “一件是村民问……”, “另一件……”: one case of a story told case by case
+ASKED_FOR = Marker("asked_for")  # “要的是会议纪要”: what was asked for, a row it names only what the case is about
+REFUSED = Marker("refused")  # “没给”: refused, the reason said around it
+REMAINDER = Marker("remainder")  # “其余都是个人的”
 
 
 # ------------------------------------------------------------------ frames
@@ -89,6 +93,10 @@ class Frame:
     vague_count: bool = False  # “企业也有几件”: a count said without its number
     refers_to: str | None = None  # the result row (or group prefix) “X的那件” speaks of
     kind_from: str | None = None  # the kind a correction takes cases from (“个人的有2件其实是律所的”, “…，不是公司”)
+    case_intro: bool = False  # opens one case of a story told case by case
+    asked_for: bool = False  # says what was asked for: a row it names is the case's only until its result is said
+    refused: bool = False  # “没给”: refused, no row or group of its own
+    remainder: bool = False  # “其余……”: what is left of the counts said for every kind
 
     @property
     def text(self) -> str:
@@ -202,7 +210,9 @@ def frame(clause: Clause, labels) -> Frame:
                  no_organisations=bool(re.search(rf"(?:{NEGATED_KIND.pattern})(?:{ORGANISATIONS.pattern})", text)),
                  moved_from=moved_from, vague_count=bool(w.vague_counts.search(text)),
                  refers_to=(result_of(reference.group(1), labels) or (group_of(reference.group(1)) or (None,))[0])
-                 if reference else None, kind_from=kind_from)
+                 if reference else None, kind_from=kind_from, case_intro=bool(CASE_INTRO.search(text)),
+                 asked_for=bool(ASKED_FOR.search(text)), refused=not row and bool(REFUSED.search(text)),
+                 remainder=bool(REMAINDER.search(text)))
 
 
 def _moved_kinds(said: str, text: str, kind: str | None, kinds: list[str]) -> tuple[str | None, list[str], str | None]:
@@ -288,6 +298,17 @@ def join_reasons(found: list[Clause]) -> list[Clause]:
 
 # ------------------------------------------------------------------ facts: each frame in its scope
 @dataclass
+class Case:
+    """One case of a story told case by case: how many it is (one, mostly), whose, whether its result was said."""
+
+    count: float | None
+    kind: str | None
+    words: str = ""  # the clause that opened it
+    told: bool = False  # taken as one of the applications counted before (nothing else said of it: not understood)
+    done: bool = False
+
+
+@dataclass
 class Scope:
     """What one answer is listing, frame by frame: whose applications a result counts.  Reset at each answer."""
 
@@ -302,12 +323,17 @@ class Scope:
     correcting: bool = False  # “说错了，申请是6件……”: every clause after the words puts right
     in_carried: bool = False  # speaking of last year's applications carried in (“去年结转的那些，……”)
     referred: str | None = None  # the result a case was just spoken of by (“信访那件弄错了”)
+    case: Case | None = None  # the case being told (“一件是……，公开了；另一件……”)
+    cases_told: dict[str, float] = field(default_factory=dict)  # by kind: cases told of applications counted before
+    tentative: Fact | None = None  # a result named only by what was asked for (“要的是会议纪要”), until one is said
 
     def fact(self, f: Frame, what: str, kind, row, count, **more) -> Fact:
         return Fact(what, kind, row, count, f.text, self.turn, explicit=f.kind is not None, correction=f.correction,
                     refers=f.refers, quantified=f.quantified, **more)
 
     def add(self, f: Frame, what: str, kind, row, count, **more) -> Fact:
+        if self.case is not None and what != "requests":
+            self.case.done = True  # what became of the case being told
         self.out.facts.append(self.fact(f, what, kind, row, count, **more))
         return self.out.facts[-1]
 
@@ -432,8 +458,12 @@ def _kind_alone(s: Scope, f: Frame, kind: str | None, count, row) -> bool:
     if not (kind and count is None and row is None and not f.carry) or (f.group and f.quantified):
         return False  # (“不公开的全是群众的”: the kind of the reasons after it, _group)
     unkinded = [x for x in out.facts if x.what == "requests" and x.kind is None]
+    if f.remainder and any(x.what == "result" and x.kind is None and x.count for x in out.facts):
+        return True  # “其余都是个人的”: what the kinds said leave of the counts said for every kind (allocate)
     if f.clause.heads:
         s.scope = kind  # “自然人：” / “个人的：” heads the results that follow
+    elif _kind_of_earlier_results(s, kind):
+        pass
     elif _kind_of_results_before(s, kind) and not unkinded:
         return True
     elif unkinded:
@@ -465,7 +495,9 @@ def _carry_next(s: Scope, f: Frame, kind, count) -> None:
     if (f.applies or kind and not any(x.what == "requests" and x.kind == kind for x in out.facts)) \
             and count and not f.refers and not s.in_carried:
         s.add(f, "requests", kind, "new", count)  # (not “那1件”)
-    if count is None and (previous := _just_described(s, kind)) is not None:
+    if count is None and s.case is not None and not s.case.done:
+        count, kind, s.case.done = s.case.count, kind or s.case.kind, True  # “另外1件个人的……，还没办完”
+    elif count is None and (previous := _just_described(s, kind)) is not None:
         out.facts.pop()  # the one just said is the one carried on, not one more
         count, kind = previous.count, kind or previous.kind
     said_again = (count is None and out.last_carry and
@@ -499,6 +531,15 @@ def _group(s: Scope, f: Frame, kind, count) -> None:
             if x.turn == s.turn and x.what == "result" and x.kind is None and x.row.startswith(prefix):
                 x.kind = kind
         return
+    if s.tentative is not None and count is None:
+        if s.tentative.row.startswith(prefix):
+            s.tentative = None  # “要的是会议纪要，不予公开”: the reason is what was asked for
+            return
+        count, kind = _instead_of_tentative(s, count, kind)
+    elif count is None and s.case is not None and not s.case.done:
+        count, kind = s.case.count, kind or s.case.kind
+    if s.case is not None:
+        s.case.done = True
     if not (s.last_row and s.last_row.startswith(prefix) and count is None) and count != 0:
         s.add(f, "result", kind or s.scope or s.recent, prefix, count)
         s.last_row = prefix
@@ -507,7 +548,14 @@ def _group(s: Scope, f: Frame, kind, count) -> None:
 def _result(s: Scope, f: Frame, kind, row, count) -> None:
     """A result row said: whose applications it counts, and how many."""
     if row == s.last_row and count is None and not kind:
+        s.tentative = None  # the row asked for is the result after all
         return  # the same result said again
+    if s.tentative is not None and not f.asked_for and count in (None, s.tentative.count):
+        count, kind = _instead_of_tentative(s, count, kind)  # “要的是会议纪要，公开了”: its result is 公开
+    elif count is None and s.case is not None and not s.case.done and not f.quantified:
+        count, kind = s.case.count, kind or s.case.kind  # “一件是……，给他公开了”: that case (not “全部公开”)
+    if s.case is not None:
+        s.case.done = True
     if kind:
         s.scope = kind
     if count is None and f.quantified and s.last_count is not None:
@@ -526,8 +574,32 @@ def _result(s: Scope, f: Frame, kind, row, count) -> None:
                   of_carried=s.in_carried or bool(words().carried_in.search(f.text)))
     if not kind and not s.scope and implied and one_kind_said:
         added.explicit = True  # as good as named: the only kind of the sentence
+    if f.asked_for:
+        s.tentative = added
     s.last_row = row
     s.last_count = None
+
+
+def _instead_of_tentative(s: Scope, count, kind) -> tuple[float | None, str | None]:
+    """The result said after what was asked for replaces the row that named: its count and kind are the case's."""
+    said = s.tentative
+    s.tentative = None
+    assert said is not None
+    if said in s.out.facts:
+        s.out.facts.remove(said)
+    return (said.count if count is None else count), kind or said.kind
+
+
+def _refused(s: Scope, f: Frame, kind, count) -> None:
+    """“没给”: the reason said before it (or the row of what was asked for) is the case's; alone, a 不予公开 whose
+    reason is asked."""
+    if s.tentative is not None:
+        s.tentative = None
+        return
+    if s.last_row and s.last_row != "open" and count is None:
+        return
+    f.group = next((prefix, ask) for _, prefix, ask in words().groups if prefix == "deny_")
+    _group(s, f, kind, count)
 
 
 def _says_none(text: str, labels) -> bool:
@@ -576,6 +648,10 @@ def _requests(s: Scope, f: Frame, kind, count) -> None:
 def _counted(s: Scope, f: Frame, kind, count) -> None:
     """A count with no result row: applications, the count a following 都 refers to, or words not understood."""
     text, out = f.text, s.out
+    if f.case_intro and _case_of_counted(s, kind, count):
+        return  # “个人申请2件，一件是……”: one of them, told
+    if kind and count and not f.applies and _share_of_result(s, f, kind, count):
+        return
     if kind and not f.applies and re.search(r"的|那", text) and \
             any(x.what == "requests" and x.kind == kind and x.count == count for x in out.facts):
         s.scope = kind  # “律所的2件……”: the applications already said, their results follow
@@ -592,6 +668,39 @@ def _counted(s: Scope, f: Frame, kind, count) -> None:
         out.not_understood.append(text)
 
 
+def _share_of_result(s: Scope, f: Frame, kind: str, count: float) -> bool:
+    """“个人24件、企业3件。公开19件，其中企业3件”: a kind's count right after a result said for every kind, of a kind
+    whose applications were counted already, is that kind's share of the result (the rest stays for the others)."""
+    last = s.out.facts[-1] if s.out.facts else None
+    if last is None or last.what != "result" or last.turn != s.turn or last.kind is not None or not last.count \
+            or last.count < count:
+        return False
+    stated = sum(x.count or 0 for x in s.out.facts if x.what == "requests" and x.kind == kind)
+    if stated < count:
+        return False
+    last.count -= count
+    s.add(f, "result", kind, last.row, count)
+    s.out.facts.append(s.out.facts.pop(-2))  # the rest (of no kind) stays the result just said
+    if not last.count:
+        s.out.facts.remove(last)
+    return True
+
+
+def _case_of_counted(s: Scope, kind: str | None, count) -> bool:
+    """Whether a case opened (“一件是……”) is one of the applications this answer counted (of its kind, when it names
+    one), not one more: told of fewer than were counted."""
+    kind = kind or s.single()
+    stated = sum(x.count or 0 for x in s.out.facts if x.what == "requests" and x.turn == s.turn and x.kind == kind
+                 and not CASE_INTRO.search(x.clause))
+    told = s.cases_told.get(kind or "", 0) + (count or 0)
+    if not stated or told > stated:
+        return False
+    s.cases_told[kind or ""] = told
+    if s.case is not None:
+        s.case.kind, s.case.told = s.case.kind or kind, True
+    return True
+
+
 def _place(s: Scope, f: Frame, kind, row, count) -> None:
     """The frame's fact, by what it names: carried in or on, a group, a reason completing it, a result, a count."""
     if f.carried_in and row is None:
@@ -602,6 +711,8 @@ def _place(s: Scope, f: Frame, kind, row, count) -> None:
         _carry_next(s, f, kind, count)
     elif row is None and f.group is not None:
         _group(s, f, kind, count)
+    elif row is None and f.refused:
+        _refused(s, f, kind, count)
     elif row is not None and count is None and _completes(s.out.facts, row, s.turn):
         s.out.facts[-1].row = row  # “不予公开1件，属于国家秘密”: the reason of the result just counted
         s.last_row = row
@@ -663,6 +774,19 @@ def _referred(s: Scope, f: Frame, kind, count, row) -> bool:
     return False
 
 
+def _kind_of_earlier_results(s: Scope, kind: str) -> bool:
+    """“都是个人”, “全是企业的” answering the question about an answer that said results but no applications: the
+    kind of every one of them."""
+    if any(x.what in ("requests", "carried_in") for x in s.out.facts) or any(x.turn == s.turn for x in s.out.facts):
+        return False
+    said = [x for x in s.out.facts if x.what in ("result", "carry_next") and x.kind is None]
+    if not said or len(said) != len([x for x in s.out.facts if x.what in ("result", "carry_next")]):
+        return False
+    for x in said:
+        x.kind, x.explicit = kind, True
+    return True
+
+
 def _kind_of_results_before(s: Scope, kind: str) -> bool:
     """“……2件、……7件，都是群众的”, “这些都是企业”: the kind said after a list of results is every one's since
     the last clause that named a kind (a kind only implied by the scope is put right)."""
@@ -680,6 +804,24 @@ def _kind_of_results_before(s: Scope, kind: str) -> bool:
 
 def _frame_fact(s: Scope, f: Frame) -> None:
     _begin(s, f)
+    if f.case_intro and (f.correction or f.kind_from):
+        f.case_intro = False  # “有1件自然人的其实是公司的”: a case put right, not one told
+    if f.case_intro:
+        _close_case(s)
+        s.case, s.tentative = Case(f.count, f.kind, f.text), None
+    _told(s, f)
+    if f.clause.ends:
+        _close_case(s)
+
+
+def _close_case(s: Scope) -> None:
+    """A case told of the applications counted before with nothing said of what became of it: not understood."""
+    if s.case is not None and s.case.told and not s.case.done and s.case.words not in s.out.not_understood:
+        s.out.not_understood.append(s.case.words)
+    s.case = None
+
+
+def _told(s: Scope, f: Frame) -> None:
     if _aside(s, f) or _asks(s, f) or _bare_correction(s, f) or _kind_moved(s, f) or _case_moved(s, f) \
             or _kind_put_right(s, f):
         return
