@@ -19,6 +19,10 @@ REFUSAL = ("没听明白。请写成“规范性文件制发2件，废止1件，
            "行政强制0件，收费0万元”这样。")
 _NEGATION = re.compile(r"没有|没|未|无|不曾")
 _NONE_AT_ALL = re.compile(r"一(?:个|件|份|项|分钱|分)?(?:也|都)(?=没|未|不)")  # “一个也没发”: none, not one
+# “这三项都是零”, “这些都没有”: the rows just listed, named by how many they are (not a count of theirs)
+_THESE = re.compile(r"(?:这|那|以上|上面)(?:" + NUM + r")?(?:项|个|样|类|块|些|几项|几个)(?=\s*(?:都|均|全|也))")
+_ZERO_WORD = re.compile(r"(?<=[是为])零(?![件个项])|零(?=$)")  # “都是零”: 0
+_ALL = re.compile(r"都|均|全")
 
 
 def _distributed(text: str, turn: int) -> list[Clause]:
@@ -60,6 +64,7 @@ class _Reading:
         self.not_understood: list[str] = []
         self.row: str | None = None
         self.aside = False  # speaking of another table's figures (till a row of this one is named again)
+        self.listed: list[str] = []  # rows named alone just before (“许可、处罚、强制都是0”): a 都 after them is theirs
 
 
 def _row_of(clause: str, row: str | None) -> str | None:
@@ -119,6 +124,7 @@ _BY_ROW = {"rules": _documents, "normative": _documents, "fees": _fees}
 
 
 _TO_CHECK = Marker("to_check")
+_CASE_INTRO = Marker("case_intro")  # “废止了2个，一个是老的补贴办法，一个是……”: each of the figure just said
 _OTHER_TABLE = Marker("other_table")
 
 
@@ -128,6 +134,9 @@ def _clause(r: _Reading, clause: str) -> None:
         r.row, r.aside = None, True  # an aside about another table: neither it nor a count after it is this table's
         return
     r.aside = False
+    if r.row is not None and _CASE_INTRO.search(clause) and not rows_in(clause) \
+            and not any(pattern.search(clause) for pattern, _ in words().t2_columns):
+        return  # one of the documents just counted, told
     r.row = row = _row_of(clause, r.row)
     if row is not None and count_of(clause) is None and _TO_CHECK.search(clause):
         r.questions.append(((row, None), f"“{clause}”：查到了请告诉我具体的数。", clause, "count"))
@@ -136,12 +145,38 @@ def _clause(r: _Reading, clause: str) -> None:
         if count_of(clause):
             r.not_understood.append(clause)
         return
+    clause = _ZERO_WORD.sub("0", _THESE.sub("", clause))
     count = count_of(_NONE_AT_ALL.sub("", clause))
+    if _listed(r, row, clause, count):
+        return
     if row != "fees" and (count is None and vague(clause) or approximate(clause)):
         column = next((col for pattern, col in words().t2_columns if pattern.search(clause)), None)
         r.questions.append(((row, column), f"“{clause}”：表里要填确切的数，具体是多少？", clause, "count"))
         return
     _BY_ROW.get(row, _decisions)(r, row, clause, count)
+
+
+def _listed(r: _Reading, row: str, clause: str, count) -> bool:
+    """“许可、处罚、强制这三项都是零”: a row named alone waits; the 都 after such rows says the same of each."""
+    w = words()
+    alone = count is None and not _NEGATION.search(clause) and not _ALL.search(clause) and row != "fees" \
+        and not any(pattern.search(clause) for pattern, _ in w.t2_columns) and not vague(clause) \
+        and not approximate(clause)
+    if alone and rows_in(clause) == [row]:
+        r.listed.append(row)
+        return True
+    listed, r.listed = r.listed, []
+    together = [x for x in dict.fromkeys(rows_in(clause)) if x != "fees"]  # “许可处罚强制这些都没有”
+    if not ((listed or len(together) > 1) and _ALL.search(clause)):
+        return False
+    for each in dict.fromkeys([*listed, *together] if len(together) > 1 else [*listed, row]):
+        _BY_ROW.get(each, _decisions)(r, each, clause, count)
+        r.row = each  # (a count after them without its row is the last one's)
+    return True
+
+
+def rows_in(clause: str) -> list[str]:
+    return [r for pattern, r in words().t2_rows if pattern.search(clause)]
 
 
 def read(found: list[Clause], asked: str | None = None) -> tuple[dict, list[str], list[str]]:
