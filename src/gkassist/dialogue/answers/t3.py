@@ -668,6 +668,11 @@ def _counted(s: Scope, f: Frame, kind, count) -> None:
         out.not_understood.append(text)
 
 
+def _unkinded(out: Reading) -> float:
+    """How many applications were counted without their kind."""
+    return sum(x.count or 0 for x in out.facts if x.what == "requests" and x.kind is None)
+
+
 def _share_of_result(s: Scope, f: Frame, kind: str, count: float) -> bool:
     """“个人24件、企业3件。公开19件，其中企业3件”: a kind's count right after a result said for every kind, of a kind
     whose applications were counted already, is that kind's share of the result (the rest stays for the others)."""
@@ -689,9 +694,11 @@ def _share_of_result(s: Scope, f: Frame, kind: str, count: float) -> bool:
 def _case_of_counted(s: Scope, kind: str | None, count) -> bool:
     """Whether a case opened (“一件是……”) is one of the applications this answer counted (of its kind, when it names
     one), not one more: told of fewer than were counted."""
-    kind = kind or s.single()
-    stated = sum(x.count or 0 for x in s.out.facts if x.what == "requests" and x.turn == s.turn and x.kind == kind
-                 and not CASE_INTRO.search(x.clause))
+    counted = [x for x in s.out.facts if x.what == "requests" and x.turn == s.turn and not CASE_INTRO.search(x.clause)]
+    kinds = {x.kind for x in counted}
+    kind = kind or s.single() or (next(iter(kinds)) if len(kinds) == 1 else None)
+    # (a case of no kind is one of all the applications counted: “群众申请了2件。第一件……”)
+    stated = sum(x.count or 0 for x in counted if x.kind == kind or kind is None)
     told = s.cases_told.get(kind or "", 0) + (count or 0)
     if not stated or told > stated:
         return False
@@ -831,6 +838,9 @@ def _told(s: Scope, f: Frame) -> None:
     if kind and count and (row or f.group) and APPLIED_COUNT.search(f.text) and \
             not any(x.what == "requests" and x.kind == kind for x in s.out.facts):
         s.add(f, "requests", kind, "new", count)  # “个人申请的4件都公开了”
+    elif f.case_intro and kind and count and (row or f.group) and _unkinded(s.out) >= count \
+            and not _case_of_counted(s, kind, count):
+        _requests(s, f, kind, count)  # “收到3件：……还有一件是老百姓要查他自己的……”: one of them, of its kind
     if kind is None and s.out.no_organisations and (f.applies or row is None) and not f.several:
         kind = "natural"
     if _kind_alone(s, f, kind, count, row) or _referred(s, f, kind, count, row):
@@ -1231,8 +1241,14 @@ def _stated(text: str, fmt=None, corrections: bool = False) -> list[Fact]:
             and not result_of(f.clause, labels)]  # “公司申请的2件都公开了” tells what became of them
 
 
-def kinds_stated(text: str, fmt=None, corrections: bool = False) -> set[str | None]:
-    return {f.kind for f in _stated(text, fmt, corrections)}
+def kinds_stated(text: str, fmt=None, corrections: bool = False, known: dict | None = None) -> set[str | None]:
+    """The kinds whose applications an answer states; with `known` (kind → count said before), not a kind's
+    applications spoken of again by their count (“企业的6件：……”)."""
+    return {f.kind for f in _stated(text, fmt, corrections)
+            if not (known and known.get(f.kind) == f.count and _SPOKEN_OF.search(f.clause) and "申请" not in f.clause)}
+
+
+_SPOKEN_OF = re.compile(r"的|那")
 
 
 def states_requests(text: str, fmt=None, earlier=None) -> bool:
@@ -1241,10 +1257,14 @@ def states_requests(text: str, fmt=None, earlier=None) -> bool:
     kind again.  Then it replaces what was said.  A correction (“申请应该是7件”), an addition (“还有企业申请1件”), the
     applications of a kind not said before, or the kind of those counted without one (“三件都是老百姓申请的”) is a
     follow-up."""
-    kinds = kinds_stated(text, fmt)
+    facts = earlier.reading.facts if earlier is not None else []
+    counts: dict[str | None, float] = {}
+    for f in facts:
+        if f.what == "requests" and f.count:
+            counts[f.kind] = counts.get(f.kind, 0) + f.count
+    kinds = kinds_stated(text, fmt, known=counts)
     if not kinds:
         return False
-    facts = earlier.reading.facts if earlier is not None else []
     known = {f.kind for f in facts if f.what == "requests"}
     if not known:
         # (“都公开了” said before any application waits for them: what follows is their count, not a new account)

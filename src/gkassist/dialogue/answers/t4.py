@@ -49,6 +49,7 @@ _NOT_BUT = Marker("not_but", r"不是(.+?)WORDS")
 _AND = Marker("and")
 EACH = re.compile(r"各")
 _INTENDS = Marker("intends")
+_LISTED = re.compile(r"((?:行政)?(?:复议|诉讼))、(?=(?:行政)?(?:复议|诉讼))")
 _NO_REVIEW = re.compile(r"(?:没|没有|不|未)(?:经过?|走|申请|去)?(?:行政)?复议")
 _OF_REQUESTS = Marker("of_requests")
 BARE_NONE = re.compile(r"^(?:也|都|均)?(?:没有|没|无|零|0)(?:件|个|起)?(?:的)?$")
@@ -388,7 +389,8 @@ def blocks_stated(text: str) -> set[str]:
 
 def read_turn(reading: AppealReading, text: str, turn: int) -> AppealReading:
     """One more answer about 表四 read against what the earlier ones said (left as it was)."""
-    found = clauses(_OUTCOME_THEN.sub(r"\1，复议后", text.strip()), names_a_row, turn=turn)
+    text = _LISTED.sub(r"\1和", text.strip())  # “复议、诉讼都没有”: both kinds, one clause
+    found = clauses(_OUTCOME_THEN.sub(r"\1，复议后", text), names_a_row, turn=turn)
     return read([frame(c) for c in expand_asides(found)], reading.model_copy(deep=True))
 
 

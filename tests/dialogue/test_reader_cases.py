@@ -1,0 +1,172 @@
+"""Phenomena of probe 7, each in several phrasings (none of them the probe's): a table told case by case, what was
+asked for against what became of it, a later answer giving the kinds of results said without them, everyday words
+for the reasons, a kind's share of a result, numbers that are no count (“这三项”, a figure of another table), a case
+only intended — read at the reader's level (whole conversations: tests/answers/probe7.jsonl)."""
+
+import pytest
+
+from gkassist.dialogue import answers
+
+
+def cells(table, *turns):
+    out = answers.parse(table, list(turns))
+    assert not out.refusal and not out.questions and not out.not_understood, (turns, out)
+    return {(r, c): v for (_, r, c), v in out.cells.items() if v}
+
+
+def asks(table, *turns):
+    out = answers.parse(table, list(turns))
+    return bool(out.questions or out.refusal or out.not_understood)
+
+
+# ------------------------------------------------------------------ 表三 told case by case
+@pytest.mark.parametrize("said, expect", [
+    ("今年来了2件。一件是群众要村里的账目，给他公开了；另一件是一家合作社问补贴的事，也公开了",
+     {("new", "natural"): 1, ("new", "business"): 1, ("open", "natural"): 1, ("open", "business"): 1}),
+    ("收到申请3件：一件是居民问拆迁补偿标准，公开了；另一件也是居民，要的是别人家的低保材料，涉及他人隐私，没给；"
+     "还有一件是老百姓要查他自己的不动产登记信息，让他去窗口查了",
+     {("new", "natural"): 3, ("open", "natural"): 1, ("deny_4", "natural"): 1, ("deny_8", "natural"): 1}),
+    ("个人申请2件，第一件问的是低保名单，公开了；第二件要的是党委会的会议纪要，还没定下来，没给",
+     {("new", "natural"): 2, ("open", "natural"): 1, ("deny_6", "natural"): 1}),
+    ("村民申请了2件。一件是要查自己的社保缴费记录，我们告诉他属于行政查询事项；另一件公开了",
+     {("new", "natural"): 2, ("deny_8", "natural"): 1, ("open", "natural"): 1}),
+    ("有2件申请，都是老百姓的。一件要的是会议纪要，没给；另一件我们这里没有他要的信息",
+     {("new", "natural"): 2, ("deny_6", "natural"): 1, ("unable_1", "natural"): 1}),
+])
+def test_a_table_told_case_by_case_fills_each_case_s_cell(said, expect):
+    assert cells("t3", said) == expect
+
+
+@pytest.mark.parametrize("said, row", [
+    ("个人申请1件，要的是村里开会的会议纪要，公开了", "open"),  # what was asked for names a row; its result is said
+    ("个人申请1件，问的是征收的统计数据，给了", "open"),
+    ("个人申请1件，要的是会议纪要，没给", "deny_6"),  # refused: the reason is what was asked for
+    ("个人申请1件，想要别人的户籍信息，涉及他人隐私，不予公开", "deny_4"),
+    ("个人申请1件，要的是统计调查的原始数据，统计法规定不能对外提供，不予公开", "deny_2"),
+])
+def test_what_was_asked_for_names_the_reason_only_until_the_result_is_said(said, row):
+    assert cells("t3", said) == {("new", "natural"): 1, (row, "natural"): 1}
+
+
+def test_a_case_told_that_says_nothing_of_what_became_of_it_is_not_understood():
+    out = answers.parse("t3", ["自然人申请3件，公开2件，另有1件天晴了"])
+    assert out.not_understood == ["1件天晴了"]
+
+
+# ------------------------------------------------------------------ the kinds said afterwards
+@pytest.mark.parametrize("first, kind_said, kind", [
+    ("公开了2件，还有1件要的材料没有现成的，得专门去做", "都是个人", "natural"),
+    ("公开了2件，还有1件要的材料没有现成的，得专门去做", "全是企业的", "business"),
+    ("公开了2件，还有1件要的材料没有现成的，得专门去做", "都是老百姓申请的", "natural"),
+    ("予以公开2件，需要另行制作1件", "申请人都是公司", "business"),
+])
+def test_a_bare_kind_answers_the_question_about_results_said_without_one(first, kind_said, kind):
+    assert asks("t3", first)
+    assert cells("t3", first, kind_said) == {("new", kind): 3, ("open", kind): 2, ("unable_2", kind): 1}
+
+
+@pytest.mark.parametrize("later", [
+    "公司那6件里公开4件、部分公开2件，其余都是个人的",
+    "企业的6件：公开4件，部分公开2件，剩下的都是个人的",
+    "公司6件里面，4件公开，2件部分公开，其他的都是群众的",
+])
+def test_the_rest_of_each_result_goes_to_the_other_kind(later):
+    first = "今年收到申请20件，公开了14件，部分公开3件，不掌握3件"
+    assert cells("t3", first, "个人的14件，另外6件是公司申请的", later) == {
+        ("new", "natural"): 14, ("new", "business"): 6, ("open", "natural"): 10, ("open", "business"): 4,
+        ("partial", "natural"): 1, ("partial", "business"): 2, ("unable_1", "natural"): 3}
+
+
+@pytest.mark.parametrize("said", [
+    "一共受理15件，个人12件、企业3件。公开10件，其中企业3件；部分公开2件；不掌握3件，这几个都是个人的",
+    "个人12件，企业3件；予以公开10件，其中企业3件；部分公开2件，不掌握3件，都是个人的",
+])
+def test_a_kind_s_count_right_after_a_result_said_for_every_kind_is_its_share(said):
+    assert cells("t3", said) == {("new", "natural"): 12, ("new", "business"): 3, ("open", "natural"): 7,
+                                 ("open", "business"): 3, ("partial", "natural"): 2, ("unable_1", "natural"): 3}
+
+
+# ------------------------------------------------------------------ everyday reasons
+@pytest.mark.parametrize("reason, row", [
+    ("统计法规定不能对外提供", "deny_2"), ("档案法规定不得公开", "deny_2"), ("法律规定不能公开", "deny_2"),
+    ("依法不能公开", "deny_2"),
+    ("同一个人反复交的，没什么正当理由", "reject_4"), ("大量重复地申请，没有正当理由", "reject_4"),
+    ("隔三差五就来申请，没有正当理由", "reject_4"),
+    ("告诉他这属于行政查询事项，去窗口查", "deny_8"), ("让他到柜台去查", "deny_8"),
+])
+def test_everyday_words_for_a_reason(reason, row):
+    found = cells("t3", f"自然人申请2件，{reason}，都没有公开" if row.startswith("deny") else f"自然人申请2件，{reason}，不予处理")
+    assert found == {("new", "natural"): 2, (row, "natural"): 2}
+
+
+def test_no_just_cause_to_make_up_a_correction_is_no_mass_application():
+    assert cells("t3", "自然人申请1件，申请人无正当理由逾期不补正") == {("new", "natural"): 1, ("other_1", "natural"): 1}
+
+
+@pytest.mark.parametrize("said", ["年底没有没办完的", "都办完了", "年底都已经办结了", "没有没答复的"])
+def test_nothing_left_undone_is_none_carried_on(said):
+    assert cells("t3", f"个人申请5件，公开4件，不掌握1件，{said}") == {
+        ("new", "natural"): 5, ("open", "natural"): 4, ("unable_1", "natural"): 1}
+
+
+@pytest.mark.parametrize("done", ["办完了6件", "办结6件", "处理完6件"])
+def test_so_many_done_is_no_count_of_its_own(done):
+    assert cells("t3", f"个人申请7件，{done}，还有1件年底才收到，放到明年答复",
+                 "办完的6件里5件公开，1件要重新统计才能做出来") == {
+        ("new", "natural"): 7, ("open", "natural"): 5, ("unable_2", "natural"): 1, ("carry_next", "natural"): 1}
+
+
+@pytest.mark.parametrize("said", ["收到个人申请3件，公开了一两件，剩下的不掌握", "个人申请20件，两三件部分公开，其余公开"])
+def test_one_or_two_is_asked(said):
+    assert asks("t3", said)
+
+
+# ------------------------------------------------------------------ 表四
+@pytest.mark.parametrize("said, expect", [
+    ("一共2件。一件是申请复议的，复议维持了；另一件是直接去法院起诉的，还在审",
+     {("cases", "review.upheld"): 1, ("cases", "suit_direct.pending"): 1}),
+    ("有两件：一件是行政复议，最后维持；还有一件没走复议直接起诉，法院判我们输了",
+     {("cases", "review.upheld"): 1, ("cases", "suit_direct.corrected"): 1}),
+    ("有个村民申请了复议，复议机关维持了原答复；还有一家公司没复议直接起诉，法院驳回了",
+     {("cases", "review.upheld"): 1, ("cases", "suit_direct.upheld"): 1}),
+])
+def test_appeals_told_case_by_case(said, expect):
+    assert cells("t4", said) == expect
+
+
+def test_a_total_the_cases_told_do_not_make_up_is_not_understood():
+    assert asks("t4", "有3件，一件是行政复议，最后维持；还有一件是直接起诉，法院判我们输了")
+
+
+@pytest.mark.parametrize("said", [
+    "复议和诉讼都是零。前面申请那8件里倒是有人说要去复议，最后没去",
+    "复议诉讼都为0，申请的那3件里有个人扬言要告我们，后来也没告",
+    "复议、诉讼都没有，有人说要去复议，后来没去",
+])
+def test_a_case_only_intended_and_another_table_s_figure_are_no_case(said):
+    out = answers.parse("t4", [said])
+    assert not out.refusal and not out.questions and not out.not_understood and not any(out.cells.values())
+
+
+def test_a_case_intended_beside_one_brought_keeps_the_one_brought():
+    assert cells("t4", "复议1件维持。有人说要去法院告，最后没去") == {("cases", "review.upheld"): 1}
+
+
+# ------------------------------------------------------------------ 表二
+@pytest.mark.parametrize("said", [
+    "许可、处罚、强制这三项都是零", "许可、处罚、强制这三个都没有", "许可处罚强制这些都没有", "行政许可、行政处罚、行政强制都是0",
+    "许可、处罚和强制这几项都是零",
+])
+def test_rows_listed_then_all_zero_are_each_zero(said):
+    out = answers.parse("t2", [f"收费8万6千元，{said}"])
+    assert out.cells == {("t2", "fees", "fee_amount"): 8.6, ("t2", "licensing", "decisions"): 0,
+                         ("t2", "penalty", "decisions"): 0, ("t2", "enforcement", "decisions"): 0}
+
+
+def test_rows_listed_then_one_count_each():
+    assert cells("t2", "许可、处罚这两项都是5件") == {("licensing", "decisions"): 5, ("penalty", "decisions"): 5}
+
+
+def test_documents_of_a_count_told_one_by_one_add_nothing():
+    assert cells("t2", "规范性文件发了1个，是关于秸秆禁烧的；废止了2个，一个是老的补贴办法，一个是管理规定；现行有效的5个") == {
+        ("normative", "issued"): 1, ("normative", "repealed"): 2, ("normative", "in_force"): 5}
