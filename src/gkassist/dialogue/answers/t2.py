@@ -54,13 +54,16 @@ def _names_a_cell(text: str) -> bool:
     return any(pattern.search(text) for pattern, _ in w.t2_rows + w.t2_columns)
 
 
+Asked = tuple[tuple[str, str | None], str, str, str]  # ((row, column or None), the question, its words, what it wants)
+
+
 class _Reading:
     """What 表二's clauses said so far: cells, questions ((row, column or None) asked about, its text), clauses with a
     number that named nothing, and the row just said (a count without its row belongs to it)."""
 
     def __init__(self):
         self.cells: dict = {}
-        self.questions: list[tuple[tuple[str, str | None], str, str, str]] = []
+        self.questions: list[Asked] = []
         self.not_understood: list[str] = []
         self.row: str | None = None
         self.aside = False  # speaking of another table's figures (till a row of this one is named again)
@@ -91,13 +94,13 @@ def _documents(r: _Reading, row: str, clause: str, count) -> None:
         for pattern, column in w.t2_columns:
             if column != "in_force" and pattern.search(span):
                 r.cells[("t2", row, column)] = 0
-    column = next((col for pattern, col in w.t2_columns if pattern.search(w.t2_negated.sub("", clause))), None)
+    said = next((col for pattern, col in w.t2_columns if pattern.search(w.t2_negated.sub("", clause))), None)
     if count is None:
         return
-    if column is None:
+    if said is None:
         r.questions.append(((row, None), f"“{clause}”是制发、废止，还是现行有效的件数？", clause, "kind"))
         return
-    r.cells[("t2", row, column)] = count
+    r.cells[("t2", row, said)] = count
 
 
 def _fees(r: _Reading, row: str, clause: str, count) -> None:
@@ -179,7 +182,7 @@ def rows_in(clause: str) -> list[str]:
     return [r for pattern, r in words().t2_rows if pattern.search(clause)]
 
 
-def read(found: list[Clause], asked: str | None = None) -> tuple[dict, list[str], list[str]]:
+def read(found: list[Clause], asked: str | None = None) -> tuple[dict, list[Asked], list[str]]:
     """(cells, questions, not understood): each clause's row (or the row just said) and what it counts; `asked`: the
     row whose figure a count said first in a later answer gives (“核实了，是12件”)."""
     r = _Reading()
@@ -199,14 +202,20 @@ def read_turn(reading: ProactiveReading, text: str, turn: int) -> ProactiveReadi
     out = reading.model_copy(deep=True)
     out.cells.update({f"{r}|{c}": v for (_, r, c), v in cells.items()})
     out.opened = [q for q in out.opened if not any(r == q.row and q.kind in (None, c) for _, r, c in cells)]
-    out.opened += [Open(words=words_, part=part, turn=turn, question=q, row=row, kind=col) for (row, col), q, words_, part in questions]
+    out.opened += [Open(words=words_, part=part, turn=turn, question=q, row=row, kind=col)
+                   for (row, col), q, words_, part in questions]
     out.questions = [q.question for q in out.opened]
     out.not_understood = not_understood
     return out
 
 
+def _key(key: str) -> tuple[str, str, str]:
+    row, column = key.split("|", 1)
+    return ("t2", row, column)
+
+
 def cells_of(reading: ProactiveReading) -> Parsed:
-    out = Parsed(cells={("t2", *key.split("|", 1)): v for key, v in reading.cells.items()},
+    out = Parsed(cells={_key(key): v for key, v in reading.cells.items()},
                  questions=list(reading.questions), not_understood=list(reading.not_understood))
     if not out.cells and not out.questions:
         out.refusal = REFUSAL

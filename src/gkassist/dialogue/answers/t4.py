@@ -175,13 +175,13 @@ def _outcome_moved(a: _Answer, f: Frame) -> bool:
     earlier = [x for x in a.r.facts if x.outcome == f.refers_outcome and x.turn < f.clause.turn and x.count
                and f.named in (None, x.block)]
     n = f.count or 1
-    if len({x.block for x in earlier}) != 1 or earlier[-1].count < n:
+    if len({x.block for x in earlier}) != 1 or (earlier[-1].count or 0) < n:
         return False
     source = earlier[-1]
-    source.count -= n
+    source.count = (source.count or 0) - n
     same = next((x for x in a.r.facts if x.block == source.block and x.outcome == f.outcome and x.count), None)
     if same is not None:
-        same.count += n
+        same.count = (same.count or 0) + n
     else:
         a.r.facts.append(AppealFact(source.block, f.outcome, n, f.clause.turn, True, clause=f.clause.text))
     a.r.block = source.block
@@ -350,7 +350,7 @@ def allocate(facts: list[AppealFact]) -> Parsed:
         if f.outcome is None and f.count is None:
             mentioned.add(f.block)
         elif f.outcome is None:
-            counts[f.block] = counts.get(f.block, 0) + f.count
+            counts[f.block] = counts.get(f.block, 0) + (f.count or 0)
         else:
             outcomes.setdefault(f.block, []).append((f.outcome, f.count))
     for b, listed in outcomes.items():
