@@ -39,6 +39,11 @@ class Fact(BaseModel):
                  clause: str = "", turn: int = 0, **more):
         super().__init__(what=what, kind=kind, row=row, count=count, clause=clause, turn=turn, **more)
 
+    @property
+    def row_id(self) -> str:
+        """The row (or group prefix) as text: "" for a fact of no row."""
+        return self.row or ""
+
 
 class AppealFact(BaseModel):
     """表四: cases of `block` (review, suit_direct, suit_after_review) with `outcome` (None: the block's count)."""

@@ -237,12 +237,12 @@ def expand_asides(found: list[Clause]) -> list[Clause]:
             out.append(c)
             continue
         total, parts = count_of(c.text), [count_of(a) for a in c.asides]
-        if total and all(parts) and sum(parts) == total and all(kind_of(a) for a in c.asides) and not kind_of(c.text):
-            written = counted(c.text)
+        if total and all(parts) and sum(p or 0 for p in parts) == total and all(kind_of(a) for a in c.asides) and not kind_of(c.text):
+            written = counted(c.text) or ""
             for i, aside in enumerate(c.asides):
                 kind_word = next(word for word, _ in words().kinds if word in aside)
                 last = i == len(c.asides) - 1
-                out.append(Clause(kind_word + c.text.replace(written, counted(aside), 1), c.heads and last, c.ends and last,
+                out.append(Clause(kind_word + c.text.replace(written, counted(aside) or "", 1), c.heads and last, c.ends and last,
                                   turn=c.turn))
         elif total and all(parts) and all(kind_of(a) for a in c.asides) and not kind_of(c.text) \
                 and not any(result_of(a) or group_of(a) for a in c.asides):
@@ -250,13 +250,13 @@ def expand_asides(found: list[Clause]) -> list[Clause]:
             out.append(Clause(c.text, c.heads, c.ends, turn=c.turn, shares="、".join(c.asides)))
         elif not any(p is not None for p in parts) and group_of(c.text) and not result_of(c.text):
             out.append(Clause(c.text + "".join(c.asides), c.heads, c.ends, turn=c.turn))
-        elif total and all(parts) and sum(parts) == total and group_of(c.text) and not result_of(c.text) \
+        elif total and all(parts) and sum(p or 0 for p in parts) == total and group_of(c.text) and not result_of(c.text) \
                 and all(result_of(a) for a in c.asides):
             # “不予公开1件（保护第三方合法权益1件）”: the reasons of the count, instead of it
             out += [Clause(a, turn=c.turn) for a in c.asides]
             out[-1].heads, out[-1].ends = c.heads, c.ends
         elif total and all(parts) and not any(kind_of(a) or result_of(a) or group_of(a) for a in c.asides) \
-                and (sum(parts) == total or all(TOPIC.search(a) for a in c.asides)):
+                and (sum(p or 0 for p in parts) == total or all(TOPIC.search(a) for a in c.asides)):
             # “2件（一件问低保，一件问拆迁）”, “3件（其中2件是问拆迁的）”: what they were about
             out.append(Clause(c.text, c.heads, c.ends, turn=c.turn))
         else:
@@ -349,7 +349,7 @@ class Scope:
 def _begin(s: Scope, f: Frame) -> None:
     """A new answer ends what the last one was listing; correcting words cover the rest of the answer."""
     if f.clause.turn != s.turn:
-        s.__init__(s.out, f.clause.turn)
+        s.__dict__.update(vars(Scope(s.out, f.clause.turn)))
     if f.correction and f.row is None and f.count is None:
         s.correcting = True
     elif s.correcting:
@@ -368,7 +368,7 @@ def _asks(s: Scope, f: Frame) -> bool:
     """A clause that cannot be placed as said: asked back (its words kept, so that a bare answer fills them)."""
     text = f.text
     if f.clause.shares:
-        s.ask(f, f"“{text}”分到各类申请人（{f.clause.shares}）加起来和{format_number(f.count)}件对不上，"
+        s.ask(f, f"“{text}”分到各类申请人（{f.clause.shares}）加起来和{format_number(f.count or 0)}件对不上，"
                  "请再说一下各类各几件，例如“自然人3件、企业1件”。", "shares")
     elif f.vague:
         s.ask(f, f"“{text}”是哪类申请人（商业企业、科研机构、社会公益组织、法律服务机构，或其他组织）？", "kind")
@@ -404,7 +404,7 @@ def _case_moved(s: Scope, f: Frame) -> bool:
     source = next((x for x in reversed(sources) if x.count and x.count >= count), None)
     if source is None:
         return False
-    source.count -= count
+    source.count = (source.count or 0) - count
     same = next((x for x in s.out.facts if x.what == "requests" and x.kind == f.kind and x.turn < s.turn), None)
     if same is not None and same.count is not None:
         same.count += count
@@ -413,8 +413,8 @@ def _case_moved(s: Scope, f: Frame) -> bool:
     results = [x for x in s.out.facts if x.what in ("result", "carry_next") and x.kind == f.kind_from and x.turn < s.turn]
     counted = [x for x in results if x.count]
     taken = counted[-1:] if f.refers and not f.count else counted
-    if len(taken) == 1 and taken[0].count >= count:  # the case described last, or the one result said with a count
-        taken[0].count -= count
+    if len(taken) == 1 and (taken[0].count or 0) >= count:  # the case described last, or the one result said with a count
+        taken[0].count = (taken[0].count or 0) - count
         s.out.facts.append(taken[0].model_copy(update={"kind": f.kind, "count": count}))
     elif not counted:  # “都公开了”: the moved ones too
         s.out.facts += [x.model_copy(update={"kind": f.kind}) for x in results]
@@ -434,7 +434,7 @@ def _kind_put_right(s: Scope, f: Frame) -> bool:
             return True  # (“公司那件其实是律所的”: every case of that kind, with its results)
     if f.refers_to and kind and (f.count is None or f.refers and f.count == 1) and f.row is None:
         named = next((x for x in reversed(out.facts) if x.what == "result" and x.kind is None
-                      and (x.row == f.refers_to or x.row.startswith(f.refers_to))), None)
+                      and (x.row == f.refers_to or x.row_id.startswith(f.refers_to))), None)
         if named is not None:
             named.kind, named.explicit = kind, True
             return True
@@ -524,15 +524,16 @@ def _just_described(s: Scope, kind: str | None) -> Fact | None:
 
 def _group(s: Scope, f: Frame, kind, count) -> None:
     """“不予公开1件” without its reason: the group's prefix stands for the row until the reason is said."""
+    assert f.group is not None  # (_place calls it for a frame with a group)
     prefix, _ = f.group
     if kind and count is None and f.quantified:
         s.scope, s.last_row = kind, prefix  # “不公开的全是群众的，涉密2件，……”: whose the reasons after it are
         for x in s.out.facts:
-            if x.turn == s.turn and x.what == "result" and x.kind is None and x.row.startswith(prefix):
+            if x.turn == s.turn and x.what == "result" and x.kind is None and x.row_id.startswith(prefix):
                 x.kind = kind
         return
     if s.tentative is not None and count is None:
-        if s.tentative.row.startswith(prefix):
+        if s.tentative.row_id.startswith(prefix):
             s.tentative = None  # “要的是会议纪要，不予公开”: the reason is what was asked for
             return
         count, kind = _instead_of_tentative(s, count, kind)
@@ -624,7 +625,7 @@ def _requests(s: Scope, f: Frame, kind, count) -> None:
     if kind is None and s.announced:
         kind = s.announced
     unkinded = [x for x in out.facts if x.what == "requests" and x.kind is None and x.count]
-    if kind is not None and count and unkinded and count <= sum(x.count for x in unkinded):
+    if kind is not None and count and unkinded and count <= sum(x.count or 0 for x in unkinded):
         # “收到申请5件，其中4件个人，1件是一家公司”: the kind of part of what was counted without one
         left = count
         for x in unkinded:
@@ -757,12 +758,12 @@ def _kind_moved(s: Scope, f: Frame) -> bool:
     source = next((x for x in reversed(earlier) if x.count and x.count > f.count), None)
     if source is None:
         return False
-    source.count -= f.count
+    source.count = (source.count or 0) - f.count
     s.add(f, "requests", f.kind, "new", f.count)
     results = [x for x in s.out.facts if x.what == "result" and x.kind == source.kind]
     counted = [x for x in results if x.count]
-    if len(counted) == 1 and counted[0].count >= f.count:  # the one result of theirs said with a count: part of it moves
-        counted[0].count -= f.count
+    if len(counted) == 1 and (counted[0].count or 0) >= f.count:  # the one result of theirs said with a count: part of it moves
+        counted[0].count = (counted[0].count or 0) - f.count
         s.out.facts.append(counted[0].model_copy(update={"kind": f.kind, "count": f.count}))
     elif not counted:  # “都公开了”: the moved ones too
         s.out.facts += [x.model_copy(update={"kind": f.kind}) for x in results]
@@ -864,7 +865,7 @@ def read(frames: list[Frame], out: Reading | None = None) -> Reading:
 def _completes(facts: list[Fact], row: str, turn: int) -> bool:
     """Whether a reason said without a count completes the result just counted by its group only."""
     last = facts[-1] if facts else None
-    return bool(last and last.what == "result" and last.turn == turn and last.row.endswith("_") and row.startswith(last.row)
+    return bool(last and last.what == "result" and last.turn == turn and last.row_id.endswith("_") and row.startswith(last.row_id)
                 and (last.count is not None or last.quantified))
 
 
@@ -872,10 +873,10 @@ def _completes(facts: list[Fact], row: str, turn: int) -> bool:
 def _reasons_for_groups(facts: list[Fact]) -> list[Fact]:
     """“均不予公开，一件属于国家秘密，一件属于行政执法案卷”: the reasons counted stand for their group said uncounted."""
     def reasons(g: Fact) -> list[Fact]:
-        return [f for f in facts if f.what == "result" and f.turn == g.turn and f.row != g.row and f.row.startswith(g.row)
+        return [f for f in facts if f.what == "result" and f.turn == g.turn and f.row != g.row and f.row_id.startswith(g.row_id)
                 and f.count]
-    return [g for g in facts if not (g.what == "result" and g.row and g.row.endswith("_") and reasons(g)
-                                     and g.count in (None, sum(f.count for f in reasons(g))))]
+    return [g for g in facts if not (g.what == "result" and g.row and g.row_id.endswith("_") and reasons(g)
+                                     and g.count in (None, sum(f.count or 0 for f in reasons(g))))]
 
 
 def _moved(f: Fact, kept: list[Fact], earlier: list[Fact]) -> Edit | None:
@@ -907,9 +908,9 @@ def _corrected_from(f: Fact, kept: list[Fact], earlier: list[Fact]) -> Edit | No
 
 def _reason_given(f: Fact, kept: list[Fact], earlier: list[Fact]) -> Edit | None:
     """A reason given afterwards: the result said by its group only takes its row."""
-    if not (f.what == "result" and not f.row.endswith("_")):
+    if not (f.what == "result" and not f.row_id.endswith("_")):
         return None
-    group = next((g for g in earlier if g.row.endswith("_") and f.row.startswith(g.row)
+    group = next((g for g in earlier if g.row_id.endswith("_") and f.row_id.startswith(g.row_id)
                   and (f.kind is None or g.kind in (None, f.kind))), None)
     return Refine(group, f) if group is not None else None
 
@@ -964,7 +965,7 @@ def _overflows(kept: list[Fact], f: Fact) -> bool:
     """Whether a result would count more of its kind's applications than there are."""
     applications = sum(x.count or 0 for x in kept if x.what in ("requests", "carried_in") and x.kind == f.kind)
     results = sum(x.count or 0 for x in kept if x.what in ("result", "carry_next") and x.kind == f.kind)
-    return results + f.count > applications
+    return results + (f.count or 0) > applications
 
 
 def _one_kind(facts: list[Fact], g: Fact) -> bool:
@@ -984,7 +985,7 @@ def _implied_requests(facts: list[Fact], reading: Reading, carried: dict | None)
     if outcomes and not reading.no_requests and all(f.count and f.explicit for f in outcomes) \
             and not any(f.what == "requests" and f.kind is None for f in facts):
         for kind in dict.fromkeys(f.kind for f in outcomes):
-            facts.append(Fact("requests", kind, "new", sum(f.count for f in outcomes if f.kind == kind), "", 0, explicit=True))
+            facts.append(Fact("requests", kind, "new", sum(f.count or 0 for f in outcomes if f.kind == kind), "", 0, explicit=True))
 
 
 @dataclass
@@ -1037,12 +1038,12 @@ def _requests_and_carried(a: Allocation, reading: Reading) -> bool:
     for f in facts:
         if f.what != "carried_in":
             continue
-        kind = f.kind or (a.kinds[0] if len(a.kinds) == 1 else None)
-        if kind is None:
+        carried_kind = f.kind or (a.kinds[0] if len(a.kinds) == 1 else None)
+        if carried_kind is None:
             out.questions.append(f"“{f.clause}”是哪类申请人的（自然人、商业企业……）？例如“自然人上年结转1件”。")
             continue
-        a.said_carried[kind] = a.said_carried.get(kind, 0) + f.count
-        out.cells[("t3", "carried", kind)] = a.said_carried[kind]
+        a.said_carried[carried_kind] = a.said_carried.get(carried_kind, 0) + (f.count or 0)
+        out.cells[("t3", "carried", carried_kind)] = a.said_carried[carried_kind]
     a.carried.update(a.said_carried)
     return True
 
@@ -1058,7 +1059,7 @@ def _for_every_kind(a: Allocation, f: Fact) -> bool:
         left = a.left(k)
         if left > 0:
             a.assigned[k] = a.assigned.get(k, 0) + left
-            a.put(f.row, k, left)
+            a.put(f.row_id, k, left)
     return True
 
 
@@ -1083,7 +1084,7 @@ def _kind_of_result(a: Allocation, f: Fact, questions_open: bool) -> str | None:
 
 def _place_result(a: Allocation, f: Fact, questions_open: bool) -> bool:
     """One result into its cell; False when the answer is refused."""
-    if f.row.endswith("_"):
+    if f.row_id.endswith("_"):
         ask = next(q for _, prefix, q in words().groups if prefix == f.row)
         a.out.questions.append(f"“{f.clause}”：{ask}？")
         if f.count is not None and f.kind is not None:
@@ -1098,7 +1099,7 @@ def _place_result(a: Allocation, f: Fact, questions_open: bool) -> bool:
             return kind is None
     count, left = f.count, (a.left_with_carried(kind) if f.of_carried else a.left(kind))
     if count is None:
-        if left <= 0 and not a.out.cells.get(("t3", f.row, kind)):
+        if left <= 0 and not a.out.cells.get(("t3", f.row_id, kind)):
             a.out.questions.append(f"“{f.clause}”是几件？")
         if left <= 0:
             return True  # (“也都公开了” of applications already counted as 公开)
@@ -1109,9 +1110,9 @@ def _place_result(a: Allocation, f: Fact, questions_open: bool) -> bool:
         a.deferred.append(f)  # a kind carried over from an earlier clause, but its requests are used up
         return True
     a.assigned[kind] = a.assigned.get(kind, 0) + count
-    a.put(f.row, kind, count)
+    a.put(f.row_id, kind, count)
     if f.count is None:
-        a.placed[(f.row, kind)] = a.placed.get((f.row, kind), 0) + count
+        a.placed[(f.row_id, kind)] = a.placed.get((f.row_id, kind), 0) + count
     return True
 
 
@@ -1120,7 +1121,7 @@ def _place_deferred(a: Allocation, results: list[Fact]) -> None:
     unclear = []
     for f in a.deferred:
         # what later answers said of this row with its kind is part of this count said for every kind
-        count = f.count - sum(a.placed.get((f.row, g.kind), 0) for g in results
+        count = (f.count or 0) - sum(a.placed.get((f.row_id, g.kind or ""), 0) for g in results
                               if g.turn > f.turn and g.row == f.row and g.kind is not None and g.count is None)
         if count <= 0:
             continue
@@ -1128,7 +1129,7 @@ def _place_deferred(a: Allocation, results: list[Fact]) -> None:
         open_kinds = [k for k, left in room.items() if left > 0]
         if len(open_kinds) == 1 and count <= room[open_kinds[0]]:
             a.assigned[open_kinds[0]] = a.assigned.get(open_kinds[0], 0) + count
-            a.put(f.row, open_kinds[0], count)
+            a.put(f.row_id, open_kinds[0], count)
         else:
             unclear.append(f.clause)
     if unclear:
