@@ -170,3 +170,25 @@ def test_rows_listed_then_one_count_each():
 def test_documents_of_a_count_told_one_by_one_add_nothing():
     assert cells("t2", "规范性文件发了1个，是关于秸秆禁烧的；废止了2个，一个是老的补贴办法，一个是管理规定；现行有效的5个") == {
         ("normative", "issued"): 1, ("normative", "repealed"): 2, ("normative", "in_force"): 5}
+
+
+@pytest.mark.parametrize("later", ["其中企业有2件，都公开了，其余都是个人的", "企业申请了2件，都公开了，剩下的是个人的"])
+def test_a_kind_s_applications_all_with_one_result_take_their_share_of_it(later):
+    assert cells("t3", "收到8件，公开6件，不掌握2件", later) == {
+        ("new", "natural"): 6, ("new", "business"): 2, ("open", "business"): 2, ("open", "natural"): 4,
+        ("unable_1", "natural"): 2}
+
+
+@pytest.mark.parametrize("said, row", [
+    ("共2件申请。一件是居民申请的，要我们重新给他出一份证明材料，不予处理；另一件也是居民的，公开了", "reject_5"),
+    ("收到2件申请，都是老百姓的。第一件问征地补偿，公开；第二件要的信息我们没有", "unable_1"),
+    ("今年有2件申请，一件是个人要低保名单，公开了；另一件是个人要别人家的收入情况，涉及隐私没给", "deny_4"),
+])
+def test_the_second_case_of_a_kind_is_one_more_of_the_applications_counted(said, row):
+    assert cells("t3", said) == {("new", "natural"): 2, ("open", "natural"): 1, (row, "natural"): 1}
+
+
+@pytest.mark.parametrize("said", ["个人申请4件，都是一个人隔几天就来申请一次，没有正当理由，不予处理",
+                                  "个人申请4件，同一个人每周来一次，没什么正当理由，都不予处理"])
+def test_how_often_is_no_count(said):
+    assert cells("t3", said) == {("new", "natural"): 4, ("reject_4", "natural"): 4}

@@ -68,6 +68,7 @@ CASE_INTRO = Marker("case_intro")  # “一件是村民问……”, “另一�
 ASKED_FOR = Marker("asked_for")  # “要的是会议纪要”: what was asked for, a row it names only what the case is about
 REFUSED = Marker("refused")  # “没给”: refused, the reason said around it
 REMAINDER = Marker("remainder")  # “其余都是个人的”
+FREQUENCY = Marker("frequency")  # “隔几天就来申请一次”: how often, no count
 
 
 # ------------------------------------------------------------------ frames
@@ -168,7 +169,7 @@ _ARTICLE = re.compile(r"(?<![0-9０-９零〇一二两三四五六七八九十�
 def frame(clause: Clause, labels) -> Frame:
     w = words()
     text = clause.text
-    counted_text = text if re.search(r"件", text) else _ARTICLE.sub("", text)
+    counted_text = FREQUENCY.sub("", text if re.search(r"件", text) else _ARTICLE.sub("", text))
     said = _without_negated_kinds(text)
     # “X的那件…” names the result it speaks of, not the result it has: “纠正的那件…又起诉了”
     reference = REFERENCE.search(said) or ((m := ROW_REFERENCE.search(said)) and result_of(m.group(1), labels) and m) or None
@@ -458,13 +459,13 @@ def _kind_alone(s: Scope, f: Frame, kind: str | None, count, row) -> bool:
     if not (kind and count is None and row is None and not f.carry) or (f.group and f.quantified):
         return False  # (“不公开的全是群众的”: the kind of the reasons after it, _group)
     unkinded = [x for x in out.facts if x.what == "requests" and x.kind is None]
-    if f.remainder and any(x.what == "result" and x.kind is None and x.count for x in out.facts):
+    if f.remainder and not unkinded and any(x.what == "result" and x.kind is None and x.count for x in out.facts):
         return True  # “其余都是个人的”: what the kinds said leave of the counts said for every kind (allocate)
     if f.clause.heads:
         s.scope = kind  # “自然人：” / “个人的：” heads the results that follow
     elif _kind_of_earlier_results(s, kind):
         pass
-    elif _kind_of_results_before(s, kind) and not unkinded:
+    elif not unkinded and _kind_of_results_before(s, kind):
         return True
     elif unkinded:
         # “一共五件申请，都是个人申请的”, “申请人是企业”: the kind of the applications counted without one
@@ -561,6 +562,8 @@ def _result(s: Scope, f: Frame, kind, row, count) -> None:
         s.scope = kind
     if count is None and f.quantified and s.last_count is not None:
         count = s.last_count
+    elif count is None and f.quantified and s.turn and (counted := _counted_just_now(s, kind)) is not None:
+        count, kind = counted.count, counted.kind  # “其中企业有2件，都公开了”: its count, against what was said before
     if count is None and HALF.search(f.text):
         count = _half(s.out.facts, kind or s.scope or s.recent)
     # “都” after several kinds' applications means all of them; after one kind's, that kind's
@@ -579,6 +582,15 @@ def _result(s: Scope, f: Frame, kind, row, count) -> None:
         s.tentative = added
     s.last_row = row
     s.last_count = None
+
+
+def _counted_just_now(s: Scope, kind: str | None) -> Fact | None:
+    """The applications of one kind the fact before counted, in a later answer (“其中企业有2件”)."""
+    last = s.out.facts[-1] if s.out.facts else None
+    if last is None or last.what != "requests" or last.turn != s.turn or not last.count or last.kind is None \
+            or kind not in (None, last.kind):
+        return None
+    return last
 
 
 def _instead_of_tentative(s: Scope, count, kind) -> tuple[float | None, str | None]:
@@ -653,7 +665,7 @@ def _counted(s: Scope, f: Frame, kind, count) -> None:
         return  # “个人申请2件，一件是……”: one of them, told
     if kind and count and not f.applies and _share_of_result(s, f, kind, count):
         return
-    if kind and not f.applies and re.search(r"的|那", text) and \
+    if kind and not f.applies and not f.case_intro and re.search(r"的|那", text) and \
             any(x.what == "requests" and x.kind == kind and x.count == count for x in out.facts):
         s.scope = kind  # “律所的2件……”: the applications already said, their results follow
     elif kind or f.applies:
