@@ -192,3 +192,36 @@ def test_the_second_case_of_a_kind_is_one_more_of_the_applications_counted(said,
                                   "个人申请4件，同一个人每周来一次，没什么正当理由，都不予处理"])
 def test_how_often_is_no_count(said):
     assert cells("t3", said) == {("new", "natural"): 4, ("reject_4", "natural"): 4}
+
+
+@pytest.mark.parametrize("later", ["其中公司2件都是公开的，其余都是个人", "公司的2件都公开了，剩下的都是群众的"])
+def test_the_rest_is_the_other_kind_s_even_when_its_applications_were_never_counted(later):
+    assert cells("t3", "公开了5件，不掌握2件", later) == {
+        ("new", "business"): 2, ("new", "natural"): 5, ("open", "business"): 2, ("open", "natural"): 3,
+        ("unable_1", "natural"): 2}
+
+
+@pytest.mark.parametrize("reason", ["都涉及个人隐私", "涉及个人信息", "涉及别人的个人隐私"])
+def test_a_kind_s_name_inside_a_reason_names_no_applicant(reason):
+    assert cells("t3", f"一共6件，公开4件，不予公开2件（{reason}）", "申请人都是企业") == {
+        ("new", "business"): 6, ("open", "business"): 4, ("deny_4", "business"): 2}
+
+
+@pytest.mark.parametrize("said", ["另一件还没弄完", "另一件还没搞完", "另一件还在处理"])
+def test_everyday_words_for_not_done_yet(said):
+    assert cells("t3", f"企业申请2件，一件公开了，{said}") == {
+        ("new", "business"): 2, ("open", "business"): 1, ("carry_next", "business"): 1}
+
+
+@pytest.mark.parametrize("said", ["收费没有", "收费也没有", "收费是零", "费用没有"])
+def test_no_fee_said_after_the_fee(said):
+    assert answers.parse("t2", [f"许可3件，{said}"]).cells[("t2", "fees", "fee_amount")] == 0
+
+
+@pytest.mark.parametrize("said, expect", [
+    ("有人告了我们一次，没经过复议，最后人家撤诉了", {("cases", "suit_direct.other"): 1}),
+    ("复议、诉讼今年都没发生", {}),
+    ("复议和诉讼都没有发生过", {}),
+])
+def test_everyday_words_for_a_suit_and_for_none(said, expect):
+    assert cells("t4", said) == expect

@@ -23,6 +23,7 @@ _NONE_AT_ALL = re.compile(r"一(?:个|件|份|项|分钱|分)?(?:也|都)(?=没|
 _THESE = re.compile(r"(?:这|那|以上|上面)(?:" + NUM + r")?(?:项|个|样|类|块|些|几项|几个)(?=\s*(?:都|均|全|也))")
 _ZERO_WORD = re.compile(r"(?<=[是为])零(?![件个项])|零(?=$)")  # “都是零”: 0
 _ALL = re.compile(r"都|均|全")
+_NO_FEE = re.compile(r"(?:收费|费用|收的钱)[^，。；0-9０-９]{0,4}(?:没有|无|没|为零|是零|0)(?!收)")  # “收费也没有”
 
 
 def _distributed(text: str, turn: int) -> list[Clause]:
@@ -109,7 +110,8 @@ def _fees(r: _Reading, row: str, clause: str, count) -> None:
         r.questions.append(((row, "fee_amount"), f"“{clause}”：表里要填确切的金额，具体是多少？", clause, "count"))
         return
     amount = fee(clause)
-    if amount is None and words().t2_negated.search(clause) or re.search(r"(?:没有|没|未|无|不)收费|免费", clause):
+    if amount is None and words().t2_negated.search(clause) or re.search(r"(?:没有|没|未|无|不)收费|免费", clause) \
+            or amount is None and _NO_FEE.search(clause):
         amount = 0
     if amount is not None:
         r.cells[("t2", "fees", "fee_amount")] = amount

@@ -107,6 +107,8 @@ class Frame:
 def kinds_in(text: str) -> list[str]:
     """Every kind of applicant a clause names (a word found is taken out, so that “村民委员会” is no 村民)."""
     found = []
+    for phrase in words().not_kinds:
+        text = text.replace(phrase, "")  # “涉及个人隐私”: no applicant
     for word, kind in words().kinds:
         if word in text:
             text = text.replace(word, "")
@@ -459,8 +461,10 @@ def _kind_alone(s: Scope, f: Frame, kind: str | None, count, row) -> bool:
     if not (kind and count is None and row is None and not f.carry) or (f.group and f.quantified):
         return False  # (“不公开的全是群众的”: the kind of the reasons after it, _group)
     unkinded = [x for x in out.facts if x.what == "requests" and x.kind is None]
-    if f.remainder and not unkinded and any(x.what == "result" and x.kind is None and x.count for x in out.facts):
-        return True  # “其余都是个人的”: what the kinds said leave of the counts said for every kind (allocate)
+    if f.remainder and any(x.what == "result" and x.kind is None and x.count for x in out.facts):
+        out.rest_kind = kind  # “其余都是个人的”: what the kinds said leave of the counts said for every kind (allocate)
+        if not unkinded:
+            return True
     if f.clause.heads:
         s.scope = kind  # “自然人：” / “个人的：” heads the results that follow
     elif _kind_of_earlier_results(s, kind):
@@ -1226,6 +1230,9 @@ def cells_of(reading: Reading, transcript: str, carried: dict[str, float] | None
     `carried`: last year's applications carried into this year (kind → count), which results may account for."""
     reading = reading.model_copy(deep=True)
     reading.facts = settle(reading.facts)
+    for f in reading.facts:
+        if reading.rest_kind and f.what in ("result", "carry_next") and f.kind is None:
+            f.kind, f.explicit = reading.rest_kind, True  # what the kinds said left: “其余都是个人的”
     out = allocate(reading, carried)
     if out.refusal or out.cells or out.questions or reading.no_requests:
         return out

@@ -261,4 +261,6 @@ def with_vague_counts_answered(turns: list[str]) -> list[str]:
 def _names_a_kind(piece: str) -> bool:
     from gkassist.dialogue.answers.words import words
 
+    for phrase in words().not_kinds:
+        piece = piece.replace(phrase, "")  # “个人隐私” names no applicant
     return any(word in piece for word, _ in words().kinds)
