@@ -225,3 +225,32 @@ def test_no_fee_said_after_the_fee(said):
 ])
 def test_everyday_words_for_a_suit_and_for_none(said, expect):
     assert cells("t4", said) == expect
+
+
+@pytest.mark.parametrize("said, expect", [
+    ("个人申请5件，公开3件，其余2件一件不掌握，一件是投诉",
+     {("new", "natural"): 5, ("open", "natural"): 3, ("unable_1", "natural"): 1, ("reject_1", "natural"): 1}),
+    ("个人申请4件，公开2件，剩下2件一件部分公开，一件重复申请",
+     {("new", "natural"): 4, ("open", "natural"): 2, ("partial", "natural"): 1, ("reject_2", "natural"): 1}),
+])
+def test_the_rest_then_each_of_them_is_no_count_of_its_own(said, expect):
+    assert cells("t3", said) == expect
+
+
+@pytest.mark.parametrize("said, kind, row", [
+    ("今年有1件申请，一个律师要查案卷，属于行政执法案卷不予公开", "legal", "deny_7"),
+    ("收到1件，一位居民申请公开小区规划图，我们公开了", "natural", "open"),
+    ("共收到1件，一家公司要招标文件，给了", "business", "open"),
+])
+def test_an_applicant_said_with_one_is_the_one_application_counted(said, kind, row):
+    assert cells("t3", said) == {("new", kind): 1, (row, kind): 1}
+
+
+def test_a_kind_heading_the_cases_is_the_kind_of_the_applications_counted():
+    assert cells("t3", "今年收到2件，都是村民来的：一件要征地补偿方案，公开；一件要他邻居的户籍信息，涉及他人隐私不予公开") == {
+        ("new", "natural"): 2, ("open", "natural"): 1, ("deny_4", "natural"): 1}
+
+
+@pytest.mark.parametrize("why", ["涉及商业秘密的部分遮盖了", "有一部分涉及第三方"])
+def test_why_a_result_said_in_brackets_is_no_case_of_its_own(why):
+    assert cells("t3", f"企业申请1件，部分公开（{why}）") == {("new", "business"): 1, ("partial", "business"): 1}

@@ -26,6 +26,7 @@ from gkassist.dialogue.answers.state import Aside, Fact, Open, Reading
 from gkassist.dialogue.answers.text import (
     NUM,
     PARTITIVE,
+    REST_ALONE,
     Clause,
     approximate,
     clauses,
@@ -209,7 +210,7 @@ def frame(clause: Clause, labels) -> Frame:
                  bool(w.all.search(text)), applies, bool(w.carried_in.search(text)) and not w.no_carry.search(text),
                  bool(w.no_carry.search(text)), carry,
                  vague and not kinds, bool(w.corrections.search(text)), bool(REFERS.search(text)),
-                 partitive=bool(PARTITIVE.search(text)), several=len(kinds) > 1 or (vague and bool(kinds)),
+                 partitive=bool(PARTITIVE.search(text) or REST_ALONE.match(text)), several=len(kinds) > 1 or (vague and bool(kinds)),
                  no_organisations=bool(re.search(rf"(?:{NEGATED_KIND.pattern})(?:{ORGANISATIONS.pattern})", text)),
                  moved_from=moved_from, vague_count=bool(w.vague_counts.search(text)),
                  refers_to=(result_of(reference.group(1), labels) or (group_of(reference.group(1)) or (None,))[0])
@@ -251,6 +252,10 @@ def expand_asides(found: list[Clause]) -> list[Clause]:
                 and not any(result_of(a) or group_of(a) for a in c.asides):
             # the kinds' shares do not add up to the count they share: asked, never taken for more applications
             out.append(Clause(c.text, c.heads, c.ends, turn=c.turn, shares="、".join(c.asides)))
+        elif not any(p is not None for p in parts) and result_of(c.text) and not any(kind_of(a) for a in c.asides) \
+                and all(result_of(a) for a in c.asides):
+            # “部分公开（涉及商业秘密的部分遮盖了）”: why, not more cases
+            out.append(Clause(c.text, c.heads, c.ends, turn=c.turn))
         elif not any(p is not None for p in parts) and group_of(c.text) and not result_of(c.text):
             out.append(Clause(c.text + "".join(c.asides), c.heads, c.ends, turn=c.turn))
         elif total and all(parts) and sum(p or 0 for p in parts) == total and group_of(c.text) and not result_of(c.text) \
@@ -467,6 +472,9 @@ def _kind_alone(s: Scope, f: Frame, kind: str | None, count, row) -> bool:
             return True
     if f.clause.heads:
         s.scope = kind  # “自然人：” / “个人的：” heads the results that follow
+        if f.quantified:
+            for x in unkinded:
+                x.kind = kind  # “收到2件，都是村民来的：……”
     elif _kind_of_earlier_results(s, kind):
         pass
     elif not unkinded and _kind_of_results_before(s, kind):
@@ -828,6 +836,9 @@ def _kind_of_results_before(s: Scope, kind: str) -> bool:
 
 def _frame_fact(s: Scope, f: Frame) -> None:
     _begin(s, f)
+    if f.count is None and f.kind and _ARTICLE.match(f.text) and _unkinded(s.out) >= 1 \
+            and any(x.turn == s.turn for x in s.out.facts):
+        f.count, f.case_intro = 1, True  # “收到1件，一位居民申请……”: that case, of its kind
     if f.case_intro and (f.correction or f.kind_from):
         f.case_intro = False  # “有1件自然人的其实是公司的”: a case put right, not one told
     if f.case_intro:

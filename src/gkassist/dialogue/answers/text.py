@@ -20,6 +20,9 @@ NEGATIVE = re.compile(r"(?:^|[^0-9])[-－负]\s*[0-9０-９一二两三四五六
 _SPLIT = re.compile(r"[，,、；;。！!？?：:\n]+|其中|另有|此外|以及")
 # “个人的6件里”, “这9件当中”: the applications the following results are counted among
 PARTITIVE = re.compile(r"(?:" + NUM + r")\s*件\s*(?:里面|里头|当中|之中|中间|里|中)(?:有)?(?![，,])")
+# “其余2件一件不掌握，一件是投诉”: the rest, then what became of each of them
+REST = re.compile(r"(?:其余|剩下的?|剩余的?|余下的?)\s*(?:" + NUM + r")\s*件(?=\s*(?:一|1|两|2|三|3)\s*件)")
+REST_ALONE = re.compile(r"^(?:其余|剩下的?|剩余的?|余下的?)\s*(?:" + NUM + r")\s*件$")
 _BRACKETS = re.compile(r"[（(\[【]([^（）()\[\]【】]*)[）)\]】]")
 _ASIDE = "\ue000"  # where an aside in brackets stood
 _FORMAL = str.maketrans("壹贰叁肆伍陆柒捌玖拾佰仟", "一二三四五六七八九十百千")
@@ -101,6 +104,7 @@ def clauses(text: str, names_a_row=lambda piece: False, turn: int = 0) -> list[C
     text = re.sub(r"不是([^，,。；;]{1,20})[，,]\s*(?:而)?是", r"不是\1而是", text)  # “不是X，是Y” is one thing said
     text = re.sub(r"(是[^，,。；;]{1,20})[，,]\s*(?=不是)", r"\1", text)  # and “是Y，不是X”
     text = PARTITIVE.sub(lambda m: m.group(0) + "，", text)  # “个人的6件里，5件公开…”: the scope apart
+    text = REST.sub(lambda m: m.group(0) + "，", text)  # “其余2件，一件不掌握……”
     # “自然人和企业各申请2件”: so many of each kind
     text = re.sub(r"([^，,；;。]{1,8}?)(?:和|跟|与|及)([^，,；;。]{1,8}?)各(?:自)?(申请了?|有)?\s*(" + NUM + r"\s*件)",
                   lambda m: f"{m[1]}{m[3] or '申请'}{m[4]}，{m[2]}{m[3] or '申请'}{m[4]}" if _names_a_kind(m[1]) and _names_a_kind(m[2])
