@@ -449,16 +449,20 @@ def _kind_put_right(s: Scope, f: Frame) -> bool:
     return False
 
 
+def _partitive(s: Scope, f: Frame, kind: str | None, count) -> None:
+    """“个人的6件里”: the results after it are that kind's; the applications are new only if not said before."""
+    if kind:
+        s.scope = kind
+        if count and not any(x.what == "requests" and x.kind == kind for x in s.out.facts):
+            s.add(f, "requests", kind, "new", count).refers = True  # applications spoken of, not a fresh account
+
+
 def _kind_alone(s: Scope, f: Frame, kind: str | None, count, row) -> bool:
     """A clause naming kinds but no count and no result: the scope of what follows, or the kind of what came
     before."""
     text, out = f.text, s.out
     if f.partitive and row is None:
-        # “个人的6件里”: the results after it are that kind's; the applications are new only if not said before
-        if kind:
-            s.scope = kind
-            if count and not any(x.what == "requests" and x.kind == kind for x in out.facts):
-                s.add(f, "requests", kind, "new", count).refers = True  # applications spoken of, not a fresh account
+        _partitive(s, f, kind, count)
         return True
     if f.several and count is None and row is None and not f.carry:
         s.ask(f, f"“{text}”：各是几件？单位的话是哪类（商业企业、科研机构、社会公益组织、法律服务机构，或其他组织）？")
