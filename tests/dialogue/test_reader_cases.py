@@ -254,3 +254,29 @@ def test_a_kind_heading_the_cases_is_the_kind_of_the_applications_counted():
 @pytest.mark.parametrize("why", ["涉及商业秘密的部分遮盖了", "有一部分涉及第三方"])
 def test_why_a_result_said_in_brackets_is_no_case_of_its_own(why):
     assert cells("t3", f"企业申请1件，部分公开（{why}）") == {("new", "business"): 1, ("partial", "business"): 1}
+
+
+@pytest.mark.parametrize("first, later", [
+    ("公司申请3件，公开1件，剩下2件没法办", "1件是补正后还是说不清楚要什么；另1件是要我们重新盖章出一份"),
+    ("公司申请3件，公开1件，另外2件情况比较特殊", "一件是补正以后还是讲不清要什么，一件是要我们重新开具已经拿到的材料"),
+])
+def test_cases_told_in_the_next_answer_are_what_a_clause_not_understood_meant(first, later):
+    assert asks("t3", first)
+    assert cells("t3", first, later) == {("new", "business"): 3, ("open", "business"): 1, ("unable_3", "business"): 1,
+                                         ("reject_5", "business"): 1}
+
+
+@pytest.mark.parametrize("said", ["许可批了56件，罚了3件，强制执行0件", "许可56件，罚款3件，强制0件"])
+def test_a_row_said_by_its_verb(said):
+    assert answers.parse("t2", [said]).cells == {("t2", "licensing", "decisions"): 56, ("t2", "penalty", "decisions"): 3,
+                                                 ("t2", "enforcement", "decisions"): 0}
+
+
+def test_a_second_count_for_the_row_just_said_is_asked_not_written_over():
+    out = answers.parse("t2", ["许可56件，又批了3件"])
+    assert out.not_understood == ["又批了3件"] and out.cells[("t2", "licensing", "decisions")] == 56
+
+
+@pytest.mark.parametrize("said", ["诉讼也有1件，是复议后又起诉的，还没判", "还有1件官司，是复议以后起诉的，还在审"])
+def test_the_clause_after_a_suit_counted_says_which_suit(said):
+    assert cells("t4", "复议1件，维持", said) == {("cases", "review.upheld"): 1, ("cases", "suit_after_review.pending"): 1}

@@ -69,6 +69,7 @@ class _Reading:
         self.row: str | None = None
         self.aside = False  # speaking of another table's figures (till a row of this one is named again)
         self.listed: list[str] = []  # rows named alone just before (“许可、处罚、强制都是0”): a 都 after them is theirs
+        self.said_now: set[tuple[str, str, str]] = set()  # the cells this answer gave
 
 
 def _row_of(clause: str, row: str | None) -> str | None:
@@ -118,6 +119,10 @@ def _fees(r: _Reading, row: str, clause: str, count) -> None:
 
 
 def _decisions(r: _Reading, row: str, clause: str, count) -> None:
+    if count is not None and not rows_in(clause) and ("t2", row, "decisions") in r.said_now:
+        r.not_understood.append(clause)  # a second count for the row just said: another row, not named (asked)
+        return
+    r.said_now.add(("t2", row, "decisions"))
     if count is None:
         if words().t2_negated.search(clause) or re.search(r"没有|无", clause):
             r.cells[("t2", row, "decisions")] = 0
@@ -191,7 +196,7 @@ def read(found: list[Clause], asked: str | None = None) -> tuple[dict, list[Aske
     turn = 0
     for c in found:
         if c.turn != turn:
-            turn, r.row, r.aside = c.turn, asked, False
+            turn, r.row, r.aside, r.said_now = c.turn, asked, False, set()
         _clause(r, c.text)
     return r.cells, r.questions, r.not_understood
 

@@ -1223,7 +1223,21 @@ def read_turn(reading: Reading, text: str, turn: int, fmt=None) -> Reading:
     their frames, the facts in their scope added."""
     out = reading.model_copy(deep=True)
     found = clauses(text.strip(), names_a_row, turn=turn)
-    return _shares_given(read([frame(c, result_labels(fmt)) for c in join_reasons(expand_asides(found))], out), turn, fmt)
+    out = read([frame(c, result_labels(fmt)) for c in join_reasons(expand_asides(found))], out)
+    return _told_later(_shares_given(out, turn, fmt), turn)
+
+
+def _told_later(out: Reading, turn: int) -> Reading:
+    """“剩下2件没法办” (not understood), then “1件是……；另1件是……”: an answer that only tells what became of cases,
+    as many as a clause left not understood before counted, is what that clause meant."""
+    said = [x for x in out.facts if x.turn == turn]
+    if not said or any(x.what != "result" or x.count is None for x in said):
+        return out
+    told = sum(x.count or 0 for x in said)
+    earlier = next((c for c in out.not_understood if count_of(c) == told), None)
+    if earlier is not None and turn:
+        out.not_understood.remove(earlier)
+    return out
 
 
 def _shares_given(out: Reading, turn: int, fmt=None) -> Reading:

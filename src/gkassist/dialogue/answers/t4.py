@@ -255,6 +255,8 @@ def _block_of(a: _Answer, f: Frame) -> str | None:
             _zero(r, block, text, f.clause.turn)
         return None
     earlier = {x.block for x in r.facts if x.turn < f.clause.turn}
+    if _said_which_suit(r, f, named):
+        return r.block
     if named in ("suit_direct", "suit_after_review") and f.count is None and f.outcome is None \
             and f.clause.turn and _relabelled(r.facts, named, f.clause.turn):
         r.block = named  # “是复议之后起诉的”: the suit already said is of the other kind
@@ -272,6 +274,18 @@ def _block_of(a: _Answer, f: Frame) -> str | None:
     elif r.block is None and f.count:
         r.not_understood.append(text)
     return r.block
+
+
+def _said_which_suit(r: AppealReading, f: Frame, named: str | None) -> bool:
+    """“诉讼也有1件，是复议后又起诉的”: the clause right after a suit counted says which kind of suit it is."""
+    last = r.facts[-1] if r.facts else None
+    if not (named in ("suit_direct", "suit_after_review") and f.count is None and f.outcome is None and last is not None
+            and last.turn == f.clause.turn and last.outcome is None and last.count
+            and last.block in ("suit_direct", "suit_after_review") and last.block != named
+            and f.clause.text.startswith("是")):
+        return False
+    last.block = r.block = named
+    return True
 
 
 def _zero(r: AppealReading, named: str, text: str, turn: int) -> None:
