@@ -280,3 +280,22 @@ def test_a_second_count_for_the_row_just_said_is_asked_not_written_over():
 @pytest.mark.parametrize("said", ["诉讼也有1件，是复议后又起诉的，还没判", "还有1件官司，是复议以后起诉的，还在审"])
 def test_the_clause_after_a_suit_counted_says_which_suit(said):
     assert cells("t4", "复议1件，维持", said) == {("cases", "review.upheld"): 1, ("cases", "suit_after_review.pending"): 1}
+
+
+# ------------------------------------------------------------------ a synonym in the word lists, no code
+from test_reader_edits import add_word, word_lists  # noqa: E402,F401  (the fixture and its helper)
+
+
+@pytest.mark.parametrize("list_line, word, table, turns, expect", [
+    ("  remainder: [", "剩下来的", "t3", ["今年收到申请10件，公开了8件，不掌握2件", "个人的7件，另外3件是公司申请的",
+                                        "公司那3件里公开3件，剩下来的都是个人的"],
+     {("new", "natural"): 7, ("new", "business"): 3, ("open", "natural"): 5, ("open", "business"): 3,
+      ("unable_1", "natural"): 2}),
+    ("  intends: [", "放话", "t4", ["复议1件，维持；有人放话去法院，后来没去"], {("cases", "review.upheld"): 1}),
+    ("  asked_for: [", "想瞧瞧", "t3", ["个人申请1件，想瞧瞧会议纪要，给了"], {("new", "natural"): 1, ("open", "natural"): 1}),
+])
+def test_a_word_added_to_the_new_markers_is_enough(word_lists, list_line, word, table, turns, expect):
+    before = answers.parse(table, turns)
+    assert before.questions or before.not_understood or {(r, c): v for (_, r, c), v in before.cells.items() if v} != expect
+    add_word(word_lists, list_line, word)
+    assert cells(table, *turns) == expect
