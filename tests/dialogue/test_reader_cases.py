@@ -4,6 +4,7 @@ for the reasons, a kind's share of a result, numbers that are no count (“这�
 only intended — read at the reader's level (whole conversations: tests/answers/probe7.jsonl)."""
 
 import pytest
+import test_reader_edits
 
 from gkassist.dialogue import answers
 
@@ -283,7 +284,8 @@ def test_the_clause_after_a_suit_counted_says_which_suit(said):
 
 
 # ------------------------------------------------------------------ a synonym in the word lists, no code
-from test_reader_edits import add_word, word_lists  # noqa: E402,F401  (the fixture and its helper)
+word_lists = test_reader_edits.word_lists  # (the fixture: a copy of prompts/answers.yaml the test adds to)
+add_word = test_reader_edits.add_word
 
 
 @pytest.mark.parametrize("list_line, word, table, turns, expect", [
