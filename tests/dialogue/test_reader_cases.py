@@ -301,3 +301,19 @@ def test_a_word_added_to_the_new_markers_is_enough(word_lists, list_line, word, 
     assert before.questions or before.not_understood or {(r, c): v for (_, r, c), v in before.cells.items() if v} != expect
     add_word(word_lists, list_line, word)
     assert cells(table, *turns) == expect
+
+
+@pytest.mark.parametrize("said", ["个人申请3件，其中一件是一个律师帮他申请的，公开了，另外两件不掌握",
+                                  "企业申请2件，一件是村民委托的，公开了；一件不掌握"])
+def test_one_of_the_applications_said_to_be_of_another_kind_is_asked(said):
+    assert asks("t3", said)
+
+
+def test_one_more_of_another_kind_is_added():
+    assert cells("t3", "个人申请2件，都公开了；还有一件是企业的，不掌握") == {
+        ("new", "natural"): 2, ("new", "business"): 1, ("open", "natural"): 2, ("unable_1", "business"): 1}
+
+
+@pytest.mark.parametrize("said", ["一起复议，一起诉讼，结果都维持了", "复议1件，直接起诉1件，都维持了"])
+def test_one_outcome_for_every_kind_of_case_counted(said):
+    assert cells("t4", said) == {("cases", "review.upheld"): 1, ("cases", "suit_direct.upheld"): 1}

@@ -679,6 +679,8 @@ def _counted(s: Scope, f: Frame, kind, count) -> None:
     text, out = f.text, s.out
     if f.case_intro and _case_of_counted(s, kind, count):
         return  # “个人申请2件，一件是……”: one of them, told
+    if f.case_intro and kind and _case_of_another_kind(s, f, kind):
+        return
     if kind and count and not f.applies and _share_of_result(s, f, kind, count):
         return
     if kind and not f.applies and not f.case_intro and re.search(r"的|那", text) and \
@@ -717,6 +719,20 @@ def _share_of_result(s: Scope, f: Frame, kind: str, count: float) -> bool:
     s.out.facts.append(s.out.facts.pop(-2))  # the rest (of no kind) stays the result just said
     if not last.count:
         s.out.facts.remove(last)
+    return True
+
+
+_ADDED = Marker("adds", "^(?:WORDS)")
+
+
+def _case_of_another_kind(s: Scope, f: Frame, kind: str) -> bool:
+    """“个人申请3件，其中一件是一个律师帮他申请的”: one of the applications counted (not one more: no 还有/另外)
+    said to be of another kind than all of them — which it is, is asked."""
+    counted = [x for x in s.out.facts if x.what == "requests" and x.turn == s.turn and not CASE_INTRO.search(x.clause)]
+    if not counted or any(x.kind in (None, kind) for x in counted) or _ADDED.search(f.text) or re.match("另", f.text):
+        return False
+    s.ask(f, f"“{f.text}”：是前面说的{words().kind_names[counted[0].kind or 'natural']}申请里的一件，还是另外"
+             f"{words().kind_names[kind]}的申请？请说一下各类各几件。", "kind")
     return True
 
 

@@ -190,11 +190,23 @@ def _outcome_moved(a: _Answer, f: Frame) -> bool:
 
 def _of_the_pair(a: _Answer, f: Frame) -> bool:
     """“……各1件，都维持了”: the outcome of each."""
-    if not (a.pair and f.outcome and f.named is None and f.count is None):
+    pair = a.pair or _counted_now(a, f)
+    if not (pair and f.outcome and f.named is None and f.count is None):
         return False
-    for block in a.pair:
+    for block in pair:
         a.r.facts.append(AppealFact(block, f.outcome, None, f.clause.turn, f.correction, clause=f.clause.text))
     return True
+
+
+def _counted_now(a: _Answer, f: Frame) -> list[str]:
+    """“一起复议，一起诉讼，结果都维持了”: the kinds of case this answer counted, none with its outcome yet."""
+    if not re.search(r"都|均|全", f.clause.text):
+        return []
+    said = [x for x in a.r.facts if x.turn == f.clause.turn]
+    blocks = list(dict.fromkeys(x.block for x in said))
+    if len(blocks) < 2 or any(x.outcome is not None or not x.count for x in said):
+        return []
+    return blocks
 
 
 def _none_of_it(a: _Answer, f: Frame) -> bool:
