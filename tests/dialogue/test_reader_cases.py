@@ -317,3 +317,16 @@ def test_one_more_of_another_kind_is_added():
 @pytest.mark.parametrize("said", ["一起复议，一起诉讼，结果都维持了", "复议1件，直接起诉1件，都维持了"])
 def test_one_outcome_for_every_kind_of_case_counted(said):
     assert cells("t4", said) == {("cases", "review.upheld"): 1, ("cases", "suit_direct.upheld"): 1}
+
+
+@pytest.mark.parametrize("said, expect", [
+    ("个人申请3件：（1）公开2件；（2）不掌握1件", {("new", "natural"): 3, ("open", "natural"): 2, ("unable_1", "natural"): 1}),
+    ("个人申请2件，①公开1件，②信息不存在1件", {("new", "natural"): 2, ("open", "natural"): 1, ("unable_1", "natural"): 1}),
+    ("企业申请3件：1. 公开2件；2. 部分公开1件", {("new", "business"): 3, ("open", "business"): 2, ("partial", "business"): 1}),
+])
+def test_a_list_s_numbering_is_no_count(said, expect):
+    assert cells("t3", said) == expect
+
+
+def test_two_kinds_said_alone_after_a_count_of_no_kind_are_asked_not_all_the_first():
+    assert asks("t3", "收到2件：1. 个人申请低保名单，公开；2. 企业申请招标文件，公开")

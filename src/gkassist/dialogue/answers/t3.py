@@ -334,6 +334,7 @@ class Scope:
     case: Case | None = None  # the case being told (“一件是……，公开了；另一件……”)
     cases_told: dict[str, float] = field(default_factory=dict)  # by kind: cases told of applications counted before
     tentative: Fact | None = None  # a result named only by what was asked for (“要的是会议纪要”), until one is said
+    kind_given: tuple[str, list[Fact]] | None = None  # the kind a clause gave the applications counted without one
 
     def fact(self, f: Frame, what: str, kind, row, count, **more) -> Fact:
         return Fact(what, kind, row, count, f.text, self.turn, explicit=f.kind is not None, correction=f.correction,
@@ -481,12 +482,15 @@ def _kind_alone(s: Scope, f: Frame, kind: str | None, count, row) -> bool:
                 x.kind = kind  # “收到2件，都是村民来的：……”
     elif _kind_of_earlier_results(s, kind):
         pass
+    elif not unkinded and _another_kind_after(s, kind):
+        return True
     elif not unkinded and _kind_of_results_before(s, kind):
         return True
     elif unkinded:
         # “一共五件申请，都是个人申请的”, “申请人是企业”: the kind of the applications counted without one
         for x in unkinded:
             x.kind = kind
+        s.kind_given = (kind, unkinded)
         s.recent = kind
         s.segment_kinds.append(kind)
     else:
@@ -824,6 +828,17 @@ def _referred(s: Scope, f: Frame, kind, count, row) -> bool:
         f.moved_from, f.refers = s.referred, True
         s.referred = None
     return False
+
+
+def _another_kind_after(s: Scope, kind: str) -> bool:
+    """“收到2件：个人申请……，公开；企业申请……，公开”: a second kind said alone after one was taken for the kind of
+    every application counted — they are of both, how many each is asked (never all of the first)."""
+    if s.kind_given is None or s.kind_given[0] == kind:
+        return False
+    for x in s.kind_given[1]:
+        x.kind = None
+    s.kind_given = None
+    return True
 
 
 def _kind_of_earlier_results(s: Scope, kind: str) -> bool:

@@ -78,10 +78,14 @@ _MIXED_COUNT = re.compile(r"(?<![0-9.])([0-9]+(?:\.[0-9]+)?\s*[万千][0-9零一
 _NONE_OF_THEM = re.compile(r"(?<![0-9０-９零〇一二两三四五六七八九十百千万])一(?:件|个|起|次|份|项|宗|家|条)([\u4e00-\u9fff]{0,4}?)(?:也|都)(?=没|未|无|不)")
 
 
+_LIST_NUMBER = re.compile(r"(^|[：:；;。\n])\s*(?:[0-9]{1,2}[.．](?![0-9])|[（(][0-9一二三四五六七八九十]{1,2}[）)]|[①②③④⑤⑥⑦⑧⑨⑩])\s*")
+
+
 def normalize(text: str) -> str:
     """The first stage: numerals as one form — formal numerals (贰), thousands separators (12,345), counts in the
     万/千 form (1万2千件 → 12000件); amounts of money are left with their unit for read_amount."""
     text = text.translate(_FORMAL)  # “贰件”: the numerals of cheques and contracts
+    text = _LIST_NUMBER.sub(r"\1", text)  # “1. 个人申请……；2. 企业……”, “（1）”, “①”: a list's numbering, no count
     text = re.sub(r"(?<=\d),(?=\d{3}(?!\d))", "", text)  # “12,345元”: a thousands separator, not a comma
     text = re.sub(r"(?<![咱我你他她们])俩", "2个", text)  # “废止俩”: 俩 is two of them, 仨 three
     text = re.sub(r"(?<![咱我你他她们])仨", "3个", text)
