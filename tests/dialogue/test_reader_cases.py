@@ -330,3 +330,25 @@ def test_a_list_s_numbering_is_no_count(said, expect):
 
 def test_two_kinds_said_alone_after_a_count_of_no_kind_are_asked_not_all_the_first():
     assert asks("t3", "收到2件：1. 个人申请低保名单，公开；2. 企业申请招标文件，公开")
+
+
+@pytest.mark.parametrize("said, row", [
+    ("个人申请2件，一件要交费他一直没交，不再处理；另一件他自己撤回了", "other_2"),
+    ("个人申请2件，一件因为他没按时补正材料，我们就没再处理；另一件他自己撤回了", "other_1"),
+])
+def test_a_case_s_reason_and_the_next_case_s_result_are_two_cases(said, row):
+    assert cells("t3", said) == {("new", "natural"): 2, (row, "natural"): 1, ("other_3", "natural"): 1}
+
+
+def test_a_group_counted_for_one_case_is_not_completed_by_the_next_case_s_row():
+    assert asks("t3", "个人申请2件，一件要他补材料他一直拖着，不再处理；另一件他自己撤回了")
+
+
+@pytest.mark.parametrize("said", ["不能公开", "不便公开", "不宜公开"])
+def test_can_not_be_disclosed_is_no_disclosure(said):
+    assert cells("t3", f"企业申请1件，我们告诉他那个信息属于国家秘密，{said}") == {("new", "business"): 1, ("deny_1", "business"): 1}
+
+
+def test_not_yet_heard_in_court_is_pending():
+    assert cells("t4", "有两起行政诉讼，都是直接起诉的：一起法院驳回了，一起还没开庭") == {
+        ("cases", "suit_direct.upheld"): 1, ("cases", "suit_direct.pending"): 1}

@@ -937,7 +937,9 @@ def _reasons_for_groups(facts: list[Fact]) -> list[Fact]:
     def reasons(g: Fact) -> list[Fact]:
         return [f for f in facts if f.what == "result" and f.turn == g.turn and f.row != g.row and f.row_id.startswith(g.row_id)
                 and f.count]
+    # (one reason after a group counted is another case's — “一件……不再处理；另一件他自己撤回了” — not its reason)
     return [g for g in facts if not (g.what == "result" and g.row and g.row_id.endswith("_") and reasons(g)
+                                     and (g.quantified or g.count is None or len(reasons(g)) > 1)
                                      and g.count in (None, sum(f.count or 0 for f in reasons(g))))]
 
 
