@@ -352,3 +352,20 @@ def test_can_not_be_disclosed_is_no_disclosure(said):
 def test_not_yet_heard_in_court_is_pending():
     assert cells("t4", "有两起行政诉讼，都是直接起诉的：一起法院驳回了，一起还没开庭") == {
         ("cases", "suit_direct.upheld"): 1, ("cases", "suit_direct.pending"): 1}
+
+
+@pytest.mark.parametrize("table, said, expect", [
+    ("t2", "许可、处罚两项都是零，强制有2件", {("t2", "licensing", "decisions"): 0, ("t2", "penalty", "decisions"): 0,
+                                            ("t2", "enforcement", "decisions"): 2}),
+    ("t4", "复议诉讼这两项都没有", {}),
+    ("t3", "个人3件，企业1件，这几个都公开了", {("t3", "new", "natural"): 3, ("t3", "new", "business"): 1,
+                                        ("t3", "open", "natural"): 3, ("t3", "open", "business"): 1}),
+])
+def test_how_many_items_are_meant_is_no_count(table, said, expect):
+    out = answers.parse(table, [said])
+    assert not out.questions and not out.not_understood and {k: v for k, v in out.cells.items() if v or table == "t2"} == expect
+
+
+@pytest.mark.parametrize("said", ["收费是按规定免收的", "收费免收"])
+def test_a_fee_waived_is_zero(said):
+    assert answers.parse("t2", [f"许可3件，{said}"]).cells[("t2", "fees", "fee_amount")] == 0

@@ -111,7 +111,7 @@ def _fees(r: _Reading, row: str, clause: str, count) -> None:
         r.questions.append(((row, "fee_amount"), f"“{clause}”：表里要填确切的金额，具体是多少？", clause, "count"))
         return
     amount = fee(clause)
-    if amount is None and words().t2_negated.search(clause) or re.search(r"(?:没有|没|未|无|不)收费|免费", clause) \
+    if amount is None and words().t2_negated.search(clause) or re.search(r"(?:没有|没|未|无|不)收费|免费|免收|免于收", clause) \
             or amount is None and _NO_FEE.search(clause):
         amount = 0
     if amount is not None:

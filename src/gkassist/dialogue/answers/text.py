@@ -78,6 +78,8 @@ _MIXED_COUNT = re.compile(r"(?<![0-9.])([0-9]+(?:\.[0-9]+)?\s*[万千][0-9零一
 _NONE_OF_THEM = re.compile(r"(?<![0-9０-９零〇一二两三四五六七八九十百千万])一(?:件|个|起|次|份|项|宗|家|条)([\u4e00-\u9fff]{0,4}?)(?:也|都)(?=没|未|无|不)")
 
 
+_THESE = re.compile(r"(?:(?:这|那|以上|上面)(?:" + NUM + r")?(?:项|个|样|类|块|些|几项|几个)|" + NUM
+                    + r"\s*(?:项|样|块))(?=\s*(?:都|均|全))")
 _LIST_NUMBER = re.compile(r"(^|[：:；;。\n])\s*(?:[0-9]{1,2}[.．](?![0-9])|[（(][0-9一二三四五六七八九十]{1,2}[）)]|[①②③④⑤⑥⑦⑧⑨⑩])\s*")
 
 
@@ -92,6 +94,7 @@ def normalize(text: str) -> str:
     # “有效的呢？7件”: a label asked back to itself, then its count — one thing said
     text = re.sub(r"(?<=[\u4e00-\u9fff])\s*[？?]\s*(?=(?:一共|总共|共|有|是)?[0-9０-９零一二两三四五六七八九十]+\s*" + UNIT + r"?\s*(?:[，,；;。！!]|$))", "", text)
     text = _NONE_OF_THEM.sub(r"\1都", text)  # “诉讼一件都没有”, “一个也没发”: none at all, not one
+    text = _THESE.sub("", text)  # “这三项都是零”, “两项都没有”: the rows or kinds just said, named by how many
     return _MIXED_COUNT.sub(_as_digits, text)
 
 
