@@ -50,7 +50,7 @@ def main() -> None:
     last = import_file(ROOT / "samples" / "000_7a4690d65c5df8d4.txt").report
     cases = load_cases()
     tally = {"single": [0, 0, 0], "conversation": [0, 0, 0]}  # right, asked back, wrong
-    wrong_ids = []
+    wrong_ids, asked_ids = [], []
     times, trivial = [], []
     for warm in (True, False):
         for case in cases:
@@ -74,6 +74,7 @@ def main() -> None:
                 row[0 if not stored else 2] += 1
             elif not stored:
                 row[1] += 1
+                asked_ids.append(case["id"])
             elif all(engine.report.cell(table, *a) == v for a, v in expected(engine.report, case).items()):
                 row[0] += 1
             else:
@@ -89,6 +90,8 @@ def main() -> None:
         print(f"{kind} cases {right + asked + wrong}: right {right}, asked back {asked}, wrong {wrong}")
     if wrong_ids:
         print(f"wrong: {', '.join(wrong_ids)}")
+    if asked_ids:
+        print(f"asked back: {', '.join(asked_ids)}")
     print(f"time per answer (warm): median {statistics.median(times) * 1000:.1f} ms, p95 {p95:.1f} ms (target ≤ 20 ms); "
           f"“没有” p95 {base:.1f} ms in the same run, ratio {p95 / base:.2f}")
 

@@ -39,6 +39,11 @@ class Fact(BaseModel):
                  clause: str = "", turn: int = 0, **more):
         super().__init__(what=what, kind=kind, row=row, count=count, clause=clause, turn=turn, **more)
 
+    @property
+    def row_id(self) -> str:
+        """The row (or group prefix) as text: "" for a fact of no row."""
+        return self.row or ""
+
 
 class AppealFact(BaseModel):
     """表四: cases of `block` (review, suit_direct, suit_after_review) with `outcome` (None: the block's count)."""
@@ -90,6 +95,7 @@ class Reading(BaseModel):
     last_carry: str = ""  # the clause that last said applications carry on (said again, not one more)
     opened: list[Open] = Field(default_factory=list)
     asides: list[Aside] = Field(default_factory=list)  # said here, for another table
+    rest_kind: str | None = None  # “其余都是个人的”: the kind of the results of no kind left after the kinds said
 
     def __init__(self, facts: list[Fact] | None = None, **more):
         super().__init__(facts=facts or [], **more)

@@ -19,6 +19,11 @@ REFUSAL = ("没听明白。请写成“规范性文件制发2件，废止1件，
            "行政强制0件，收费0万元”这样。")
 _NEGATION = re.compile(r"没有|没|未|无|不曾")
 _NONE_AT_ALL = re.compile(r"一(?:个|件|份|项|分钱|分)?(?:也|都)(?=没|未|不)")  # “一个也没发”: none, not one
+# “这三项都是零”, “这些都没有”: the rows just listed, named by how many they are (not a count of theirs)
+_THESE = re.compile(r"(?:这|那|以上|上面)(?:" + NUM + r")?(?:项|个|样|类|块|些|几项|几个)(?=\s*(?:都|均|全|也))")
+_ZERO_WORD = re.compile(r"(?<=[是为])零(?![件个项])|零(?=$)")  # “都是零”: 0
+_ALL = re.compile(r"都|均|全")
+_NO_FEE = re.compile(r"(?:收费|费用|收的钱)[^，。；0-9０-９]{0,4}(?:没有|无|没|为零|是零|0)(?!收)")  # “收费也没有”
 
 
 def _distributed(text: str, turn: int) -> list[Clause]:
@@ -50,16 +55,21 @@ def _names_a_cell(text: str) -> bool:
     return any(pattern.search(text) for pattern, _ in w.t2_rows + w.t2_columns)
 
 
+Asked = tuple[tuple[str, str | None], str, str, str]  # ((row, column or None), the question, its words, what it wants)
+
+
 class _Reading:
     """What 表二's clauses said so far: cells, questions ((row, column or None) asked about, its text), clauses with a
     number that named nothing, and the row just said (a count without its row belongs to it)."""
 
     def __init__(self):
         self.cells: dict = {}
-        self.questions: list[tuple[tuple[str, str | None], str, str, str]] = []
+        self.questions: list[Asked] = []
         self.not_understood: list[str] = []
         self.row: str | None = None
         self.aside = False  # speaking of another table's figures (till a row of this one is named again)
+        self.listed: list[str] = []  # rows named alone just before (“许可、处罚、强制都是0”): a 都 after them is theirs
+        self.said_now: set[tuple[str, str, str]] = set()  # the cells this answer gave
 
 
 def _row_of(clause: str, row: str | None) -> str | None:
@@ -86,13 +96,13 @@ def _documents(r: _Reading, row: str, clause: str, count) -> None:
         for pattern, column in w.t2_columns:
             if column != "in_force" and pattern.search(span):
                 r.cells[("t2", row, column)] = 0
-    column = next((col for pattern, col in w.t2_columns if pattern.search(w.t2_negated.sub("", clause))), None)
+    said = next((col for pattern, col in w.t2_columns if pattern.search(w.t2_negated.sub("", clause))), None)
     if count is None:
         return
-    if column is None:
+    if said is None:
         r.questions.append(((row, None), f"“{clause}”是制发、废止，还是现行有效的件数？", clause, "kind"))
         return
-    r.cells[("t2", row, column)] = count
+    r.cells[("t2", row, said)] = count
 
 
 def _fees(r: _Reading, row: str, clause: str, count) -> None:
@@ -101,13 +111,18 @@ def _fees(r: _Reading, row: str, clause: str, count) -> None:
         r.questions.append(((row, "fee_amount"), f"“{clause}”：表里要填确切的金额，具体是多少？", clause, "count"))
         return
     amount = fee(clause)
-    if amount is None and words().t2_negated.search(clause) or re.search(r"(?:没有|没|未|无|不)收费|免费", clause):
+    if amount is None and words().t2_negated.search(clause) or re.search(r"(?:没有|没|未|无|不)收费|免费|免收|免于收", clause) \
+            or amount is None and _NO_FEE.search(clause):
         amount = 0
     if amount is not None:
         r.cells[("t2", "fees", "fee_amount")] = amount
 
 
 def _decisions(r: _Reading, row: str, clause: str, count) -> None:
+    if count is not None and not rows_in(clause) and ("t2", row, "decisions") in r.said_now:
+        r.not_understood.append(clause)  # a second count for the row just said: another row, not named (asked)
+        return
+    r.said_now.add(("t2", row, "decisions"))
     if count is None:
         if words().t2_negated.search(clause) or re.search(r"没有|无", clause):
             r.cells[("t2", row, "decisions")] = 0
@@ -119,6 +134,7 @@ _BY_ROW = {"rules": _documents, "normative": _documents, "fees": _fees}
 
 
 _TO_CHECK = Marker("to_check")
+_CASE_INTRO = Marker("case_intro")  # “废止了2个，一个是老的补贴办法，一个是……”: each of the figure just said
 _OTHER_TABLE = Marker("other_table")
 
 
@@ -128,6 +144,9 @@ def _clause(r: _Reading, clause: str) -> None:
         r.row, r.aside = None, True  # an aside about another table: neither it nor a count after it is this table's
         return
     r.aside = False
+    if r.row is not None and _CASE_INTRO.search(clause) and not rows_in(clause) \
+            and not any(pattern.search(clause) for pattern, _ in words().t2_columns):
+        return  # one of the documents just counted, told
     r.row = row = _row_of(clause, r.row)
     if row is not None and count_of(clause) is None and _TO_CHECK.search(clause):
         r.questions.append(((row, None), f"“{clause}”：查到了请告诉我具体的数。", clause, "count"))
@@ -136,7 +155,10 @@ def _clause(r: _Reading, clause: str) -> None:
         if count_of(clause):
             r.not_understood.append(clause)
         return
+    clause = _ZERO_WORD.sub("0", _THESE.sub("", clause))
     count = count_of(_NONE_AT_ALL.sub("", clause))
+    if _listed(r, row, clause, count):
+        return
     if row != "fees" and (count is None and vague(clause) or approximate(clause)):
         column = next((col for pattern, col in words().t2_columns if pattern.search(clause)), None)
         r.questions.append(((row, column), f"“{clause}”：表里要填确切的数，具体是多少？", clause, "count"))
@@ -144,14 +166,37 @@ def _clause(r: _Reading, clause: str) -> None:
     _BY_ROW.get(row, _decisions)(r, row, clause, count)
 
 
-def read(found: list[Clause], asked: str | None = None) -> tuple[dict, list[str], list[str]]:
+def _listed(r: _Reading, row: str, clause: str, count) -> bool:
+    """“许可、处罚、强制这三项都是零”: a row named alone waits; the 都 after such rows says the same of each."""
+    w = words()
+    alone = count is None and not _NEGATION.search(clause) and not _ALL.search(clause) and row != "fees" \
+        and not any(pattern.search(clause) for pattern, _ in w.t2_columns) and not vague(clause) \
+        and not approximate(clause)
+    if alone and rows_in(clause) == [row]:
+        r.listed.append(row)
+        return True
+    listed, r.listed = r.listed, []
+    together = [x for x in dict.fromkeys(rows_in(clause)) if x != "fees"]  # “许可处罚强制这些都没有”
+    if not ((listed or len(together) > 1) and _ALL.search(clause)):
+        return False
+    for each in dict.fromkeys([*listed, *together] if len(together) > 1 else [*listed, row]):
+        _BY_ROW.get(each, _decisions)(r, each, clause, count)
+        r.row = each  # (a count after them without its row is the last one's)
+    return True
+
+
+def rows_in(clause: str) -> list[str]:
+    return [r for pattern, r in words().t2_rows if pattern.search(clause)]
+
+
+def read(found: list[Clause], asked: str | None = None) -> tuple[dict, list[Asked], list[str]]:
     """(cells, questions, not understood): each clause's row (or the row just said) and what it counts; `asked`: the
     row whose figure a count said first in a later answer gives (“核实了，是12件”)."""
     r = _Reading()
     turn = 0
     for c in found:
         if c.turn != turn:
-            turn, r.row, r.aside = c.turn, asked, False
+            turn, r.row, r.aside, r.said_now = c.turn, asked, False, set()
         _clause(r, c.text)
     return r.cells, r.questions, r.not_understood
 
@@ -164,14 +209,20 @@ def read_turn(reading: ProactiveReading, text: str, turn: int) -> ProactiveReadi
     out = reading.model_copy(deep=True)
     out.cells.update({f"{r}|{c}": v for (_, r, c), v in cells.items()})
     out.opened = [q for q in out.opened if not any(r == q.row and q.kind in (None, c) for _, r, c in cells)]
-    out.opened += [Open(words=words_, part=part, turn=turn, question=q, row=row, kind=col) for (row, col), q, words_, part in questions]
+    out.opened += [Open(words=words_, part=part, turn=turn, question=q, row=row, kind=col)
+                   for (row, col), q, words_, part in questions]
     out.questions = [q.question for q in out.opened]
     out.not_understood = not_understood
     return out
 
 
+def _key(key: str) -> tuple[str, str, str]:
+    row, column = key.split("|", 1)
+    return ("t2", row, column)
+
+
 def cells_of(reading: ProactiveReading) -> Parsed:
-    out = Parsed(cells={("t2", *key.split("|", 1)): v for key, v in reading.cells.items()},
+    out = Parsed(cells={_key(key): v for key, v in reading.cells.items()},
                  questions=list(reading.questions), not_understood=list(reading.not_understood))
     if not out.cells and not out.questions:
         out.refusal = REFUSAL

@@ -26,6 +26,7 @@ from gkassist.dialogue.answers.state import Aside, Fact, Open, Reading
 from gkassist.dialogue.answers.text import (
     NUM,
     PARTITIVE,
+    REST_ALONE,
     Clause,
     approximate,
     clauses,
@@ -64,6 +65,11 @@ APPLIED_FOR_REVIEW = Marker("review_applied")  # (an application for a 复议 is
 ONE_APPLICANT = Marker("one_applicant")  # “有家律所申请了”: one application of that kind
 HALF = Marker("half")  # “一半公开”: half of the applications in scope
 REFERS = Marker("refers")
+CASE_INTRO = Marker("case_intro")  # “一件是村民问……”, “另一件……”: one case of a story told case by case
+ASKED_FOR = Marker("asked_for")  # “要的是会议纪要”: what was asked for, a row it names only what the case is about
+REFUSED = Marker("refused")  # “没给”: refused, the reason said around it
+REMAINDER = Marker("remainder")  # “其余都是个人的”
+FREQUENCY = Marker("frequency")  # “隔几天就来申请一次”: how often, no count
 
 
 # ------------------------------------------------------------------ frames
@@ -89,6 +95,10 @@ class Frame:
     vague_count: bool = False  # “企业也有几件”: a count said without its number
     refers_to: str | None = None  # the result row (or group prefix) “X的那件” speaks of
     kind_from: str | None = None  # the kind a correction takes cases from (“个人的有2件其实是律所的”, “…，不是公司”)
+    case_intro: bool = False  # opens one case of a story told case by case
+    asked_for: bool = False  # says what was asked for: a row it names is the case's only until its result is said
+    refused: bool = False  # “没给”: refused, no row or group of its own
+    remainder: bool = False  # “其余……”: what is left of the counts said for every kind
 
     @property
     def text(self) -> str:
@@ -98,6 +108,8 @@ class Frame:
 def kinds_in(text: str) -> list[str]:
     """Every kind of applicant a clause names (a word found is taken out, so that “村民委员会” is no 村民)."""
     found = []
+    for phrase in words().not_kinds:
+        text = text.replace(phrase, "")  # “涉及个人隐私”: no applicant
     for word, kind in words().kinds:
         if word in text:
             text = text.replace(word, "")
@@ -160,7 +172,7 @@ _ARTICLE = re.compile(r"(?<![0-9０-９零〇一二两三四五六七八九十�
 def frame(clause: Clause, labels) -> Frame:
     w = words()
     text = clause.text
-    counted_text = text if re.search(r"件", text) else _ARTICLE.sub("", text)
+    counted_text = FREQUENCY.sub("", text if re.search(r"件", text) else _ARTICLE.sub("", text))
     said = _without_negated_kinds(text)
     # “X的那件…” names the result it speaks of, not the result it has: “纠正的那件…又起诉了”
     reference = REFERENCE.search(said) or ((m := ROW_REFERENCE.search(said)) and result_of(m.group(1), labels) and m) or None
@@ -198,11 +210,13 @@ def frame(clause: Clause, labels) -> Frame:
                  bool(w.all.search(text)), applies, bool(w.carried_in.search(text)) and not w.no_carry.search(text),
                  bool(w.no_carry.search(text)), carry,
                  vague and not kinds, bool(w.corrections.search(text)), bool(REFERS.search(text)),
-                 partitive=bool(PARTITIVE.search(text)), several=len(kinds) > 1 or (vague and bool(kinds)),
+                 partitive=bool(PARTITIVE.search(text) or REST_ALONE.match(text)), several=len(kinds) > 1 or (vague and bool(kinds)),
                  no_organisations=bool(re.search(rf"(?:{NEGATED_KIND.pattern})(?:{ORGANISATIONS.pattern})", text)),
                  moved_from=moved_from, vague_count=bool(w.vague_counts.search(text)),
                  refers_to=(result_of(reference.group(1), labels) or (group_of(reference.group(1)) or (None,))[0])
-                 if reference else None, kind_from=kind_from)
+                 if reference else None, kind_from=kind_from, case_intro=bool(CASE_INTRO.search(text)),
+                 asked_for=bool(ASKED_FOR.search(text)), refused=not row and bool(REFUSED.search(text)),
+                 remainder=bool(REMAINDER.search(text)))
 
 
 def _moved_kinds(said: str, text: str, kind: str | None, kinds: list[str]) -> tuple[str | None, list[str], str | None]:
@@ -227,26 +241,30 @@ def expand_asides(found: list[Clause]) -> list[Clause]:
             out.append(c)
             continue
         total, parts = count_of(c.text), [count_of(a) for a in c.asides]
-        if total and all(parts) and sum(parts) == total and all(kind_of(a) for a in c.asides) and not kind_of(c.text):
-            written = counted(c.text)
+        if total and all(parts) and sum(p or 0 for p in parts) == total and all(kind_of(a) for a in c.asides) and not kind_of(c.text):
+            written = counted(c.text) or ""
             for i, aside in enumerate(c.asides):
                 kind_word = next(word for word, _ in words().kinds if word in aside)
                 last = i == len(c.asides) - 1
-                out.append(Clause(kind_word + c.text.replace(written, counted(aside), 1), c.heads and last, c.ends and last,
+                out.append(Clause(kind_word + c.text.replace(written, counted(aside) or "", 1), c.heads and last, c.ends and last,
                                   turn=c.turn))
         elif total and all(parts) and all(kind_of(a) for a in c.asides) and not kind_of(c.text) \
                 and not any(result_of(a) or group_of(a) for a in c.asides):
             # the kinds' shares do not add up to the count they share: asked, never taken for more applications
             out.append(Clause(c.text, c.heads, c.ends, turn=c.turn, shares="、".join(c.asides)))
+        elif not any(p is not None for p in parts) and result_of(c.text) and not any(kind_of(a) for a in c.asides) \
+                and all(result_of(a) for a in c.asides):
+            # “部分公开（涉及商业秘密的部分遮盖了）”: why, not more cases
+            out.append(Clause(c.text, c.heads, c.ends, turn=c.turn))
         elif not any(p is not None for p in parts) and group_of(c.text) and not result_of(c.text):
             out.append(Clause(c.text + "".join(c.asides), c.heads, c.ends, turn=c.turn))
-        elif total and all(parts) and sum(parts) == total and group_of(c.text) and not result_of(c.text) \
+        elif total and all(parts) and sum(p or 0 for p in parts) == total and group_of(c.text) and not result_of(c.text) \
                 and all(result_of(a) for a in c.asides):
             # “不予公开1件（保护第三方合法权益1件）”: the reasons of the count, instead of it
             out += [Clause(a, turn=c.turn) for a in c.asides]
             out[-1].heads, out[-1].ends = c.heads, c.ends
         elif total and all(parts) and not any(kind_of(a) or result_of(a) or group_of(a) for a in c.asides) \
-                and (sum(parts) == total or all(TOPIC.search(a) for a in c.asides)):
+                and (sum(p or 0 for p in parts) == total or all(TOPIC.search(a) for a in c.asides)):
             # “2件（一件问低保，一件问拆迁）”, “3件（其中2件是问拆迁的）”: what they were about
             out.append(Clause(c.text, c.heads, c.ends, turn=c.turn))
         else:
@@ -288,6 +306,17 @@ def join_reasons(found: list[Clause]) -> list[Clause]:
 
 # ------------------------------------------------------------------ facts: each frame in its scope
 @dataclass
+class Case:
+    """One case of a story told case by case: how many it is (one, mostly), whose, whether its result was said."""
+
+    count: float | None
+    kind: str | None
+    words: str = ""  # the clause that opened it
+    told: bool = False  # taken as one of the applications counted before (nothing else said of it: not understood)
+    done: bool = False
+
+
+@dataclass
 class Scope:
     """What one answer is listing, frame by frame: whose applications a result counts.  Reset at each answer."""
 
@@ -302,12 +331,18 @@ class Scope:
     correcting: bool = False  # “说错了，申请是6件……”: every clause after the words puts right
     in_carried: bool = False  # speaking of last year's applications carried in (“去年结转的那些，……”)
     referred: str | None = None  # the result a case was just spoken of by (“信访那件弄错了”)
+    case: Case | None = None  # the case being told (“一件是……，公开了；另一件……”)
+    cases_told: dict[str, float] = field(default_factory=dict)  # by kind: cases told of applications counted before
+    tentative: Fact | None = None  # a result named only by what was asked for (“要的是会议纪要”), until one is said
+    kind_given: tuple[str, list[Fact]] | None = None  # the kind a clause gave the applications counted without one
 
     def fact(self, f: Frame, what: str, kind, row, count, **more) -> Fact:
         return Fact(what, kind, row, count, f.text, self.turn, explicit=f.kind is not None, correction=f.correction,
                     refers=f.refers, quantified=f.quantified, **more)
 
     def add(self, f: Frame, what: str, kind, row, count, **more) -> Fact:
+        if self.case is not None and what != "requests":
+            self.case.done = True  # what became of the case being told
         self.out.facts.append(self.fact(f, what, kind, row, count, **more))
         return self.out.facts[-1]
 
@@ -323,7 +358,7 @@ class Scope:
 def _begin(s: Scope, f: Frame) -> None:
     """A new answer ends what the last one was listing; correcting words cover the rest of the answer."""
     if f.clause.turn != s.turn:
-        s.__init__(s.out, f.clause.turn)
+        s.__dict__.update(vars(Scope(s.out, f.clause.turn)))
     if f.correction and f.row is None and f.count is None:
         s.correcting = True
     elif s.correcting:
@@ -342,7 +377,7 @@ def _asks(s: Scope, f: Frame) -> bool:
     """A clause that cannot be placed as said: asked back (its words kept, so that a bare answer fills them)."""
     text = f.text
     if f.clause.shares:
-        s.ask(f, f"“{text}”分到各类申请人（{f.clause.shares}）加起来和{format_number(f.count)}件对不上，"
+        s.ask(f, f"“{text}”分到各类申请人（{f.clause.shares}）加起来和{format_number(f.count or 0)}件对不上，"
                  "请再说一下各类各几件，例如“自然人3件、企业1件”。", "shares")
     elif f.vague:
         s.ask(f, f"“{text}”是哪类申请人（商业企业、科研机构、社会公益组织、法律服务机构，或其他组织）？", "kind")
@@ -378,7 +413,7 @@ def _case_moved(s: Scope, f: Frame) -> bool:
     source = next((x for x in reversed(sources) if x.count and x.count >= count), None)
     if source is None:
         return False
-    source.count -= count
+    source.count = (source.count or 0) - count
     same = next((x for x in s.out.facts if x.what == "requests" and x.kind == f.kind and x.turn < s.turn), None)
     if same is not None and same.count is not None:
         same.count += count
@@ -387,8 +422,8 @@ def _case_moved(s: Scope, f: Frame) -> bool:
     results = [x for x in s.out.facts if x.what in ("result", "carry_next") and x.kind == f.kind_from and x.turn < s.turn]
     counted = [x for x in results if x.count]
     taken = counted[-1:] if f.refers and not f.count else counted
-    if len(taken) == 1 and taken[0].count >= count:  # the case described last, or the one result said with a count
-        taken[0].count -= count
+    if len(taken) == 1 and (taken[0].count or 0) >= count:  # the case described last, or the one result said with a count
+        taken[0].count = (taken[0].count or 0) - count
         s.out.facts.append(taken[0].model_copy(update={"kind": f.kind, "count": count}))
     elif not counted:  # “都公开了”: the moved ones too
         s.out.facts += [x.model_copy(update={"kind": f.kind}) for x in results]
@@ -408,11 +443,19 @@ def _kind_put_right(s: Scope, f: Frame) -> bool:
             return True  # (“公司那件其实是律所的”: every case of that kind, with its results)
     if f.refers_to and kind and (f.count is None or f.refers and f.count == 1) and f.row is None:
         named = next((x for x in reversed(out.facts) if x.what == "result" and x.kind is None
-                      and (x.row == f.refers_to or x.row.startswith(f.refers_to))), None)
+                      and (x.row == f.refers_to or x.row_id.startswith(f.refers_to))), None)
         if named is not None:
             named.kind, named.explicit = kind, True
             return True
     return False
+
+
+def _partitive(s: Scope, f: Frame, kind: str | None, count) -> None:
+    """“个人的6件里”: the results after it are that kind's; the applications are new only if not said before."""
+    if kind:
+        s.scope = kind
+        if count and not any(x.what == "requests" and x.kind == kind for x in s.out.facts):
+            s.add(f, "requests", kind, "new", count).refers = True  # applications spoken of, not a fresh account
 
 
 def _kind_alone(s: Scope, f: Frame, kind: str | None, count, row) -> bool:
@@ -420,11 +463,7 @@ def _kind_alone(s: Scope, f: Frame, kind: str | None, count, row) -> bool:
     before."""
     text, out = f.text, s.out
     if f.partitive and row is None:
-        # “个人的6件里”: the results after it are that kind's; the applications are new only if not said before
-        if kind:
-            s.scope = kind
-            if count and not any(x.what == "requests" and x.kind == kind for x in out.facts):
-                s.add(f, "requests", kind, "new", count).refers = True  # applications spoken of, not a fresh account
+        _partitive(s, f, kind, count)
         return True
     if f.several and count is None and row is None and not f.carry:
         s.ask(f, f"“{text}”：各是几件？单位的话是哪类（商业企业、科研机构、社会公益组织、法律服务机构，或其他组织）？")
@@ -432,14 +471,26 @@ def _kind_alone(s: Scope, f: Frame, kind: str | None, count, row) -> bool:
     if not (kind and count is None and row is None and not f.carry) or (f.group and f.quantified):
         return False  # (“不公开的全是群众的”: the kind of the reasons after it, _group)
     unkinded = [x for x in out.facts if x.what == "requests" and x.kind is None]
+    if f.remainder and any(x.what == "result" and x.kind is None and x.count for x in out.facts):
+        out.rest_kind = kind  # “其余都是个人的”: what the kinds said leave of the counts said for every kind (allocate)
+        if not unkinded:
+            return True
     if f.clause.heads:
         s.scope = kind  # “自然人：” / “个人的：” heads the results that follow
-    elif _kind_of_results_before(s, kind) and not unkinded:
+        if f.quantified:
+            for x in unkinded:
+                x.kind = kind  # “收到2件，都是村民来的：……”
+    elif _kind_of_earlier_results(s, kind):
+        pass
+    elif not unkinded and _another_kind_after(s, kind):
+        return True
+    elif not unkinded and _kind_of_results_before(s, kind):
         return True
     elif unkinded:
         # “一共五件申请，都是个人申请的”, “申请人是企业”: the kind of the applications counted without one
         for x in unkinded:
             x.kind = kind
+        s.kind_given = (kind, unkinded)
         s.recent = kind
         s.segment_kinds.append(kind)
     else:
@@ -465,7 +516,9 @@ def _carry_next(s: Scope, f: Frame, kind, count) -> None:
     if (f.applies or kind and not any(x.what == "requests" and x.kind == kind for x in out.facts)) \
             and count and not f.refers and not s.in_carried:
         s.add(f, "requests", kind, "new", count)  # (not “那1件”)
-    if count is None and (previous := _just_described(s, kind)) is not None:
+    if count is None and s.case is not None and not s.case.done:
+        count, kind, s.case.done = s.case.count, kind or s.case.kind, True  # “另外1件个人的……，还没办完”
+    elif count is None and (previous := _just_described(s, kind)) is not None:
         out.facts.pop()  # the one just said is the one carried on, not one more
         count, kind = previous.count, kind or previous.kind
     said_again = (count is None and out.last_carry and
@@ -492,13 +545,23 @@ def _just_described(s: Scope, kind: str | None) -> Fact | None:
 
 def _group(s: Scope, f: Frame, kind, count) -> None:
     """“不予公开1件” without its reason: the group's prefix stands for the row until the reason is said."""
+    assert f.group is not None  # (_place calls it for a frame with a group)
     prefix, _ = f.group
     if kind and count is None and f.quantified:
         s.scope, s.last_row = kind, prefix  # “不公开的全是群众的，涉密2件，……”: whose the reasons after it are
         for x in s.out.facts:
-            if x.turn == s.turn and x.what == "result" and x.kind is None and x.row.startswith(prefix):
+            if x.turn == s.turn and x.what == "result" and x.kind is None and x.row_id.startswith(prefix):
                 x.kind = kind
         return
+    if s.tentative is not None and count is None:
+        if s.tentative.row_id.startswith(prefix):
+            s.tentative = None  # “要的是会议纪要，不予公开”: the reason is what was asked for
+            return
+        count, kind = _instead_of_tentative(s, count, kind)
+    elif count is None and s.case is not None and not s.case.done:
+        count, kind = s.case.count, kind or s.case.kind
+    if s.case is not None:
+        s.case.done = True
     if not (s.last_row and s.last_row.startswith(prefix) and count is None) and count != 0:
         s.add(f, "result", kind or s.scope or s.recent, prefix, count)
         s.last_row = prefix
@@ -507,11 +570,20 @@ def _group(s: Scope, f: Frame, kind, count) -> None:
 def _result(s: Scope, f: Frame, kind, row, count) -> None:
     """A result row said: whose applications it counts, and how many."""
     if row == s.last_row and count is None and not kind:
+        s.tentative = None  # the row asked for is the result after all
         return  # the same result said again
+    if s.tentative is not None and not f.asked_for and count in (None, s.tentative.count):
+        count, kind = _instead_of_tentative(s, count, kind)  # “要的是会议纪要，公开了”: its result is 公开
+    elif count is None and s.case is not None and not s.case.done and not f.quantified:
+        count, kind = s.case.count, kind or s.case.kind  # “一件是……，给他公开了”: that case (not “全部公开”)
+    if s.case is not None:
+        s.case.done = True
     if kind:
         s.scope = kind
     if count is None and f.quantified and s.last_count is not None:
         count = s.last_count
+    elif count is None and f.quantified and s.turn and (counted := _counted_just_now(s, kind)) is not None:
+        count, kind = counted.count, counted.kind  # “其中企业有2件，都公开了”: its count, against what was said before
     if count is None and HALF.search(f.text):
         count = _half(s.out.facts, kind or s.scope or s.recent)
     # “都” after several kinds' applications means all of them; after one kind's, that kind's
@@ -526,8 +598,41 @@ def _result(s: Scope, f: Frame, kind, row, count) -> None:
                   of_carried=s.in_carried or bool(words().carried_in.search(f.text)))
     if not kind and not s.scope and implied and one_kind_said:
         added.explicit = True  # as good as named: the only kind of the sentence
+    if f.asked_for:
+        s.tentative = added
     s.last_row = row
     s.last_count = None
+
+
+def _counted_just_now(s: Scope, kind: str | None) -> Fact | None:
+    """The applications of one kind the fact before counted, in a later answer (“其中企业有2件”)."""
+    last = s.out.facts[-1] if s.out.facts else None
+    if last is None or last.what != "requests" or last.turn != s.turn or not last.count or last.kind is None \
+            or kind not in (None, last.kind):
+        return None
+    return last
+
+
+def _instead_of_tentative(s: Scope, count, kind) -> tuple[float | None, str | None]:
+    """The result said after what was asked for replaces the row that named: its count and kind are the case's."""
+    said = s.tentative
+    s.tentative = None
+    assert said is not None
+    if said in s.out.facts:
+        s.out.facts.remove(said)
+    return (said.count if count is None else count), kind or said.kind
+
+
+def _refused(s: Scope, f: Frame, kind, count) -> None:
+    """“没给”: the reason said before it (or the row of what was asked for) is the case's; alone, a 不予公开 whose
+    reason is asked."""
+    if s.tentative is not None:
+        s.tentative = None
+        return
+    if s.last_row and s.last_row != "open" and count is None:
+        return
+    f.group = next((prefix, ask) for _, prefix, ask in words().groups if prefix == "deny_")
+    _group(s, f, kind, count)
 
 
 def _says_none(text: str, labels) -> bool:
@@ -552,7 +657,7 @@ def _requests(s: Scope, f: Frame, kind, count) -> None:
     if kind is None and s.announced:
         kind = s.announced
     unkinded = [x for x in out.facts if x.what == "requests" and x.kind is None and x.count]
-    if kind is not None and count and unkinded and count <= sum(x.count for x in unkinded):
+    if kind is not None and count and unkinded and count <= sum(x.count or 0 for x in unkinded):
         # “收到申请5件，其中4件个人，1件是一家公司”: the kind of part of what was counted without one
         left = count
         for x in unkinded:
@@ -576,7 +681,13 @@ def _requests(s: Scope, f: Frame, kind, count) -> None:
 def _counted(s: Scope, f: Frame, kind, count) -> None:
     """A count with no result row: applications, the count a following 都 refers to, or words not understood."""
     text, out = f.text, s.out
-    if kind and not f.applies and re.search(r"的|那", text) and \
+    if f.case_intro and _case_of_counted(s, kind, count):
+        return  # “个人申请2件，一件是……”: one of them, told
+    if f.case_intro and kind and _case_of_another_kind(s, f, kind):
+        return
+    if kind and count and not f.applies and _share_of_result(s, f, kind, count):
+        return
+    if kind and not f.applies and not f.case_intro and re.search(r"的|那", text) and \
             any(x.what == "requests" and x.kind == kind and x.count == count for x in out.facts):
         s.scope = kind  # “律所的2件……”: the applications already said, their results follow
     elif kind or f.applies:
@@ -592,6 +703,60 @@ def _counted(s: Scope, f: Frame, kind, count) -> None:
         out.not_understood.append(text)
 
 
+def _unkinded(out: Reading) -> float:
+    """How many applications were counted without their kind."""
+    return sum(x.count or 0 for x in out.facts if x.what == "requests" and x.kind is None)
+
+
+def _share_of_result(s: Scope, f: Frame, kind: str, count: float) -> bool:
+    """“个人24件、企业3件。公开19件，其中企业3件”: a kind's count right after a result said for every kind, of a kind
+    whose applications were counted already, is that kind's share of the result (the rest stays for the others)."""
+    last = s.out.facts[-1] if s.out.facts else None
+    if last is None or last.what != "result" or last.turn != s.turn or last.kind is not None or not last.count \
+            or last.count < count:
+        return False
+    stated = sum(x.count or 0 for x in s.out.facts if x.what == "requests" and x.kind == kind)
+    if stated < count:
+        return False
+    last.count -= count
+    s.add(f, "result", kind, last.row, count)
+    s.out.facts.append(s.out.facts.pop(-2))  # the rest (of no kind) stays the result just said
+    if not last.count:
+        s.out.facts.remove(last)
+    return True
+
+
+_ADDED = Marker("adds", "^(?:WORDS)")
+
+
+def _case_of_another_kind(s: Scope, f: Frame, kind: str) -> bool:
+    """“个人申请3件，其中一件是一个律师帮他申请的”: one of the applications counted (not one more: no 还有/另外)
+    said to be of another kind than all of them — which it is, is asked."""
+    counted = [x for x in s.out.facts if x.what == "requests" and x.turn == s.turn and not CASE_INTRO.search(x.clause)]
+    if not counted or any(x.kind in (None, kind) for x in counted) or _ADDED.search(f.text) or re.match("另", f.text):
+        return False
+    s.ask(f, f"“{f.text}”：是前面说的{words().kind_names[counted[0].kind or 'natural']}申请里的一件，还是另外"
+             f"{words().kind_names[kind]}的申请？请说一下各类各几件。", "kind")
+    return True
+
+
+def _case_of_counted(s: Scope, kind: str | None, count) -> bool:
+    """Whether a case opened (“一件是……”) is one of the applications this answer counted (of its kind, when it names
+    one), not one more: told of fewer than were counted."""
+    counted = [x for x in s.out.facts if x.what == "requests" and x.turn == s.turn and not CASE_INTRO.search(x.clause)]
+    kinds = {x.kind for x in counted}
+    kind = kind or s.single() or (next(iter(kinds)) if len(kinds) == 1 else None)
+    # (a case of no kind is one of all the applications counted: “群众申请了2件。第一件……”)
+    stated = sum(x.count or 0 for x in counted if x.kind == kind or kind is None)
+    told = s.cases_told.get(kind or "", 0) + (count or 0)
+    if not stated or told > stated:
+        return False
+    s.cases_told[kind or ""] = told
+    if s.case is not None:
+        s.case.kind, s.case.told = s.case.kind or kind, True
+    return True
+
+
 def _place(s: Scope, f: Frame, kind, row, count) -> None:
     """The frame's fact, by what it names: carried in or on, a group, a reason completing it, a result, a count."""
     if f.carried_in and row is None:
@@ -602,6 +767,8 @@ def _place(s: Scope, f: Frame, kind, row, count) -> None:
         _carry_next(s, f, kind, count)
     elif row is None and f.group is not None:
         _group(s, f, kind, count)
+    elif row is None and f.refused:
+        _refused(s, f, kind, count)
     elif row is not None and count is None and _completes(s.out.facts, row, s.turn):
         s.out.facts[-1].row = row  # “不予公开1件，属于国家秘密”: the reason of the result just counted
         s.last_row = row
@@ -639,12 +806,12 @@ def _kind_moved(s: Scope, f: Frame) -> bool:
     source = next((x for x in reversed(earlier) if x.count and x.count > f.count), None)
     if source is None:
         return False
-    source.count -= f.count
+    source.count = (source.count or 0) - f.count
     s.add(f, "requests", f.kind, "new", f.count)
     results = [x for x in s.out.facts if x.what == "result" and x.kind == source.kind]
     counted = [x for x in results if x.count]
-    if len(counted) == 1 and counted[0].count >= f.count:  # the one result of theirs said with a count: part of it moves
-        counted[0].count -= f.count
+    if len(counted) == 1 and (counted[0].count or 0) >= f.count:  # the one result of theirs said with a count: part of it moves
+        counted[0].count = (counted[0].count or 0) - f.count
         s.out.facts.append(counted[0].model_copy(update={"kind": f.kind, "count": f.count}))
     elif not counted:  # “都公开了”: the moved ones too
         s.out.facts += [x.model_copy(update={"kind": f.kind}) for x in results]
@@ -661,6 +828,30 @@ def _referred(s: Scope, f: Frame, kind, count, row) -> bool:
         f.moved_from, f.refers = s.referred, True
         s.referred = None
     return False
+
+
+def _another_kind_after(s: Scope, kind: str) -> bool:
+    """“收到2件：个人申请……，公开；企业申请……，公开”: a second kind said alone after one was taken for the kind of
+    every application counted — they are of both, how many each is asked (never all of the first)."""
+    if s.kind_given is None or s.kind_given[0] == kind:
+        return False
+    for x in s.kind_given[1]:
+        x.kind = None
+    s.kind_given = None
+    return True
+
+
+def _kind_of_earlier_results(s: Scope, kind: str) -> bool:
+    """“都是个人”, “全是企业的” answering the question about an answer that said results but no applications: the
+    kind of every one of them."""
+    if any(x.what in ("requests", "carried_in") for x in s.out.facts) or any(x.turn == s.turn for x in s.out.facts):
+        return False
+    said = [x for x in s.out.facts if x.what in ("result", "carry_next") and x.kind is None]
+    if not said or len(said) != len([x for x in s.out.facts if x.what in ("result", "carry_next")]):
+        return False
+    for x in said:
+        x.kind, x.explicit = kind, True
+    return True
 
 
 def _kind_of_results_before(s: Scope, kind: str) -> bool:
@@ -680,6 +871,27 @@ def _kind_of_results_before(s: Scope, kind: str) -> bool:
 
 def _frame_fact(s: Scope, f: Frame) -> None:
     _begin(s, f)
+    if f.count is None and f.kind and _ARTICLE.match(f.text) and _unkinded(s.out) >= 1 \
+            and any(x.turn == s.turn for x in s.out.facts):
+        f.count, f.case_intro = 1, True  # “收到1件，一位居民申请……”: that case, of its kind
+    if f.case_intro and (f.correction or f.kind_from):
+        f.case_intro = False  # “有1件自然人的其实是公司的”: a case put right, not one told
+    if f.case_intro:
+        _close_case(s)
+        s.case, s.tentative = Case(f.count, f.kind, f.text), None
+    _told(s, f)
+    if f.clause.ends:
+        _close_case(s)
+
+
+def _close_case(s: Scope) -> None:
+    """A case told of the applications counted before with nothing said of what became of it: not understood."""
+    if s.case is not None and s.case.told and not s.case.done and s.case.words not in s.out.not_understood:
+        s.out.not_understood.append(s.case.words)
+    s.case = None
+
+
+def _told(s: Scope, f: Frame) -> None:
     if _aside(s, f) or _asks(s, f) or _bare_correction(s, f) or _kind_moved(s, f) or _case_moved(s, f) \
             or _kind_put_right(s, f):
         return
@@ -689,6 +901,9 @@ def _frame_fact(s: Scope, f: Frame) -> None:
     if kind and count and (row or f.group) and APPLIED_COUNT.search(f.text) and \
             not any(x.what == "requests" and x.kind == kind for x in s.out.facts):
         s.add(f, "requests", kind, "new", count)  # “个人申请的4件都公开了”
+    elif f.case_intro and kind and count and (row or f.group) and _unkinded(s.out) >= count \
+            and not _case_of_counted(s, kind, count):
+        _requests(s, f, kind, count)  # “收到3件：……还有一件是老百姓要查他自己的……”: one of them, of its kind
     if kind is None and s.out.no_organisations and (f.applies or row is None) and not f.several:
         kind = "natural"
     if _kind_alone(s, f, kind, count, row) or _referred(s, f, kind, count, row):
@@ -712,7 +927,7 @@ def read(frames: list[Frame], out: Reading | None = None) -> Reading:
 def _completes(facts: list[Fact], row: str, turn: int) -> bool:
     """Whether a reason said without a count completes the result just counted by its group only."""
     last = facts[-1] if facts else None
-    return bool(last and last.what == "result" and last.turn == turn and last.row.endswith("_") and row.startswith(last.row)
+    return bool(last and last.what == "result" and last.turn == turn and last.row_id.endswith("_") and row.startswith(last.row_id)
                 and (last.count is not None or last.quantified))
 
 
@@ -720,10 +935,12 @@ def _completes(facts: list[Fact], row: str, turn: int) -> bool:
 def _reasons_for_groups(facts: list[Fact]) -> list[Fact]:
     """“均不予公开，一件属于国家秘密，一件属于行政执法案卷”: the reasons counted stand for their group said uncounted."""
     def reasons(g: Fact) -> list[Fact]:
-        return [f for f in facts if f.what == "result" and f.turn == g.turn and f.row != g.row and f.row.startswith(g.row)
+        return [f for f in facts if f.what == "result" and f.turn == g.turn and f.row != g.row and f.row_id.startswith(g.row_id)
                 and f.count]
-    return [g for g in facts if not (g.what == "result" and g.row and g.row.endswith("_") and reasons(g)
-                                     and g.count in (None, sum(f.count for f in reasons(g))))]
+    # (one reason after a group counted is another case's — “一件……不再处理；另一件他自己撤回了” — not its reason)
+    return [g for g in facts if not (g.what == "result" and g.row and g.row_id.endswith("_") and reasons(g)
+                                     and (g.quantified or g.count is None or len(reasons(g)) > 1)
+                                     and g.count in (None, sum(f.count or 0 for f in reasons(g))))]
 
 
 def _moved(f: Fact, kept: list[Fact], earlier: list[Fact]) -> Edit | None:
@@ -755,9 +972,9 @@ def _corrected_from(f: Fact, kept: list[Fact], earlier: list[Fact]) -> Edit | No
 
 def _reason_given(f: Fact, kept: list[Fact], earlier: list[Fact]) -> Edit | None:
     """A reason given afterwards: the result said by its group only takes its row."""
-    if not (f.what == "result" and not f.row.endswith("_")):
+    if not (f.what == "result" and not f.row_id.endswith("_")):
         return None
-    group = next((g for g in earlier if g.row.endswith("_") and f.row.startswith(g.row)
+    group = next((g for g in earlier if g.row_id.endswith("_") and f.row_id.startswith(g.row_id)
                   and (f.kind is None or g.kind in (None, f.kind))), None)
     return Refine(group, f) if group is not None else None
 
@@ -812,7 +1029,7 @@ def _overflows(kept: list[Fact], f: Fact) -> bool:
     """Whether a result would count more of its kind's applications than there are."""
     applications = sum(x.count or 0 for x in kept if x.what in ("requests", "carried_in") and x.kind == f.kind)
     results = sum(x.count or 0 for x in kept if x.what in ("result", "carry_next") and x.kind == f.kind)
-    return results + f.count > applications
+    return results + (f.count or 0) > applications
 
 
 def _one_kind(facts: list[Fact], g: Fact) -> bool:
@@ -832,7 +1049,7 @@ def _implied_requests(facts: list[Fact], reading: Reading, carried: dict | None)
     if outcomes and not reading.no_requests and all(f.count and f.explicit for f in outcomes) \
             and not any(f.what == "requests" and f.kind is None for f in facts):
         for kind in dict.fromkeys(f.kind for f in outcomes):
-            facts.append(Fact("requests", kind, "new", sum(f.count for f in outcomes if f.kind == kind), "", 0, explicit=True))
+            facts.append(Fact("requests", kind, "new", sum(f.count or 0 for f in outcomes if f.kind == kind), "", 0, explicit=True))
 
 
 @dataclass
@@ -885,12 +1102,12 @@ def _requests_and_carried(a: Allocation, reading: Reading) -> bool:
     for f in facts:
         if f.what != "carried_in":
             continue
-        kind = f.kind or (a.kinds[0] if len(a.kinds) == 1 else None)
-        if kind is None:
+        carried_kind = f.kind or (a.kinds[0] if len(a.kinds) == 1 else None)
+        if carried_kind is None:
             out.questions.append(f"“{f.clause}”是哪类申请人的（自然人、商业企业……）？例如“自然人上年结转1件”。")
             continue
-        a.said_carried[kind] = a.said_carried.get(kind, 0) + f.count
-        out.cells[("t3", "carried", kind)] = a.said_carried[kind]
+        a.said_carried[carried_kind] = a.said_carried.get(carried_kind, 0) + (f.count or 0)
+        out.cells[("t3", "carried", carried_kind)] = a.said_carried[carried_kind]
     a.carried.update(a.said_carried)
     return True
 
@@ -906,7 +1123,7 @@ def _for_every_kind(a: Allocation, f: Fact) -> bool:
         left = a.left(k)
         if left > 0:
             a.assigned[k] = a.assigned.get(k, 0) + left
-            a.put(f.row, k, left)
+            a.put(f.row_id, k, left)
     return True
 
 
@@ -931,7 +1148,7 @@ def _kind_of_result(a: Allocation, f: Fact, questions_open: bool) -> str | None:
 
 def _place_result(a: Allocation, f: Fact, questions_open: bool) -> bool:
     """One result into its cell; False when the answer is refused."""
-    if f.row.endswith("_"):
+    if f.row_id.endswith("_"):
         ask = next(q for _, prefix, q in words().groups if prefix == f.row)
         a.out.questions.append(f"“{f.clause}”：{ask}？")
         if f.count is not None and f.kind is not None:
@@ -946,7 +1163,7 @@ def _place_result(a: Allocation, f: Fact, questions_open: bool) -> bool:
             return kind is None
     count, left = f.count, (a.left_with_carried(kind) if f.of_carried else a.left(kind))
     if count is None:
-        if left <= 0 and not a.out.cells.get(("t3", f.row, kind)):
+        if left <= 0 and not a.out.cells.get(("t3", f.row_id, kind)):
             a.out.questions.append(f"“{f.clause}”是几件？")
         if left <= 0:
             return True  # (“也都公开了” of applications already counted as 公开)
@@ -957,9 +1174,9 @@ def _place_result(a: Allocation, f: Fact, questions_open: bool) -> bool:
         a.deferred.append(f)  # a kind carried over from an earlier clause, but its requests are used up
         return True
     a.assigned[kind] = a.assigned.get(kind, 0) + count
-    a.put(f.row, kind, count)
+    a.put(f.row_id, kind, count)
     if f.count is None:
-        a.placed[(f.row, kind)] = a.placed.get((f.row, kind), 0) + count
+        a.placed[(f.row_id, kind)] = a.placed.get((f.row_id, kind), 0) + count
     return True
 
 
@@ -968,7 +1185,7 @@ def _place_deferred(a: Allocation, results: list[Fact]) -> None:
     unclear = []
     for f in a.deferred:
         # what later answers said of this row with its kind is part of this count said for every kind
-        count = f.count - sum(a.placed.get((f.row, g.kind), 0) for g in results
+        count = (f.count or 0) - sum(a.placed.get((f.row_id, g.kind or ""), 0) for g in results
                               if g.turn > f.turn and g.row == f.row and g.kind is not None and g.count is None)
         if count <= 0:
             continue
@@ -976,7 +1193,7 @@ def _place_deferred(a: Allocation, results: list[Fact]) -> None:
         open_kinds = [k for k, left in room.items() if left > 0]
         if len(open_kinds) == 1 and count <= room[open_kinds[0]]:
             a.assigned[open_kinds[0]] = a.assigned.get(open_kinds[0], 0) + count
-            a.put(f.row, open_kinds[0], count)
+            a.put(f.row_id, open_kinds[0], count)
         else:
             unclear.append(f.clause)
     if unclear:
@@ -1039,7 +1256,21 @@ def read_turn(reading: Reading, text: str, turn: int, fmt=None) -> Reading:
     their frames, the facts in their scope added."""
     out = reading.model_copy(deep=True)
     found = clauses(text.strip(), names_a_row, turn=turn)
-    return _shares_given(read([frame(c, result_labels(fmt)) for c in join_reasons(expand_asides(found))], out), turn, fmt)
+    out = read([frame(c, result_labels(fmt)) for c in join_reasons(expand_asides(found))], out)
+    return _told_later(_shares_given(out, turn, fmt), turn)
+
+
+def _told_later(out: Reading, turn: int) -> Reading:
+    """“剩下2件没法办” (not understood), then “1件是……；另1件是……”: an answer that only tells what became of cases,
+    as many as a clause left not understood before counted, is what that clause meant."""
+    said = [x for x in out.facts if x.turn == turn]
+    if not said or any(x.what != "result" or x.count is None for x in said):
+        return out
+    told = sum(x.count or 0 for x in said)
+    earlier = next((c for c in out.not_understood if count_of(c) == told), None)
+    if earlier is not None and turn:
+        out.not_understood.remove(earlier)
+    return out
 
 
 def _shares_given(out: Reading, turn: int, fmt=None) -> Reading:
@@ -1061,6 +1292,9 @@ def cells_of(reading: Reading, transcript: str, carried: dict[str, float] | None
     `carried`: last year's applications carried into this year (kind → count), which results may account for."""
     reading = reading.model_copy(deep=True)
     reading.facts = settle(reading.facts)
+    for f in reading.facts:
+        if reading.rest_kind and f.what in ("result", "carry_next") and f.kind is None:
+            f.kind, f.explicit = reading.rest_kind, True  # what the kinds said left: “其余都是个人的”
     out = allocate(reading, carried)
     if out.refusal or out.cells or out.questions or reading.no_requests:
         return out
@@ -1089,8 +1323,14 @@ def _stated(text: str, fmt=None, corrections: bool = False) -> list[Fact]:
             and not result_of(f.clause, labels)]  # “公司申请的2件都公开了” tells what became of them
 
 
-def kinds_stated(text: str, fmt=None, corrections: bool = False) -> set[str | None]:
-    return {f.kind for f in _stated(text, fmt, corrections)}
+def kinds_stated(text: str, fmt=None, corrections: bool = False, known: dict | None = None) -> set[str | None]:
+    """The kinds whose applications an answer states; with `known` (kind → count said before), not a kind's
+    applications spoken of again by their count (“企业的6件：……”)."""
+    return {f.kind for f in _stated(text, fmt, corrections)
+            if not (known and known.get(f.kind) == f.count and _SPOKEN_OF.search(f.clause) and "申请" not in f.clause)}
+
+
+_SPOKEN_OF = re.compile(r"的|那")
 
 
 def states_requests(text: str, fmt=None, earlier=None) -> bool:
@@ -1099,10 +1339,14 @@ def states_requests(text: str, fmt=None, earlier=None) -> bool:
     kind again.  Then it replaces what was said.  A correction (“申请应该是7件”), an addition (“还有企业申请1件”), the
     applications of a kind not said before, or the kind of those counted without one (“三件都是老百姓申请的”) is a
     follow-up."""
-    kinds = kinds_stated(text, fmt)
+    facts = earlier.reading.facts if earlier is not None else []
+    counts: dict[str | None, float] = {}
+    for f in facts:
+        if f.what == "requests" and f.count:
+            counts[f.kind] = counts.get(f.kind, 0) + f.count
+    kinds = kinds_stated(text, fmt, known=counts)
     if not kinds:
         return False
-    facts = earlier.reading.facts if earlier is not None else []
     known = {f.kind for f in facts if f.what == "requests"}
     if not known:
         # (“都公开了” said before any application waits for them: what follows is their count, not a new account)

@@ -32,6 +32,7 @@ class Frame:
     several: bool = False  # “复议和诉讼一共2件”: two kinds of case under one count
     other_table: str | None = None  # “规范性文件一个也没发”: said here of 表二 (an aside)
     refers_outcome: str | None = None  # “纠正的那件……”: the outcome the case spoken of was said to have
+    intends: bool = False  # “有人说要去复议”: a case only spoken of
 
 
 # “有个复议”, “还有个诉讼”: one case, said without its number
@@ -47,6 +48,10 @@ _PLAIN_SUIT = Marker("plain_suit")
 _NOT_BUT = Marker("not_but", r"不是(.+?)WORDS")
 _AND = Marker("and")
 EACH = re.compile(r"各")
+_INTENDS = Marker("intends")
+_LISTED = re.compile(r"((?:行政)?(?:复议|诉讼))、(?=(?:行政)?(?:复议|诉讼))")
+_NO_REVIEW = re.compile(r"(?:没|没有|不|未)(?:经过?|走|申请|去)?(?:行政)?复议")
+_OF_REQUESTS = Marker("of_requests")
 BARE_NONE = re.compile(r"^(?:也|都|均)?(?:没有|没|无|零|0)(?:件|个|起)?(?:的)?$")
 
 
@@ -65,11 +70,14 @@ def frame(clause: Clause) -> Frame:
         moved_from = _block_named(m.group(1))
         named = _block_named(text[m.end():]) or named
     blocks = {b for pattern, b in w.appeal_blocks if pattern.search(text)}
-    several = {"review", "suit_direct"} <= blocks and "suit_after_review" not in blocks and bool(_AND.search(text))
+    several = {"review", "suit_direct"} <= blocks and "suit_after_review" not in blocks and bool(_AND.search(text)) \
+        and not _NO_REVIEW.search(text)  # (“还有一家公司没复议直接起诉”: one suit)
     other = "t2" if named is None and any(p.search(text) for p, _ in w.t2_rows) else None
+    if named is None and _OF_REQUESTS.search(text):
+        other = "t3"  # “前面申请那8件里”: 表三's applications, their figure no case of this table
     return Frame(clause, named, next((o for pattern, o in w.outcomes if pattern.search(said)), None), count,
                  bool(w.no_appeals.search(text)), bool(w.corrections.search(text)), moved_from, several, other,
-                 refers_outcome)
+                 refers_outcome, intends=bool(_INTENDS.search(text)) and count is None)
 
 
 def _block_named(text: str) -> str | None:
@@ -94,6 +102,16 @@ class _Answer:
     r: AppealReading
     turn: int
     correcting: bool = False
+    intended: bool = False  # the clause before spoke of a case only intended (“说要去复议”)
+    total: tuple[float, str] | None = None  # a count of cases of no kind said before the cases it counts
+
+    def close(self) -> None:
+        """A total the cases told after it do not make up is not understood."""
+        if self.total is not None:
+            told = sum(x.count or 0 for x in self.r.facts if x.turn == self.turn and x.outcome is None)
+            if told != self.total[0]:
+                self.r.not_understood.append(self.total[1])
+        self.total = None
     pair: list[str] = field(default_factory=list)  # “复议和诉讼各1件”: the kinds a following “都维持了” is of  # “不好意思，是纠正”: the words that put right cover the rest of the answer
 
 
@@ -102,6 +120,16 @@ def _aside(a: _Answer, f: Frame) -> bool:
     if f.other_table is None:
         return False
     a.r.asides.append(Aside(table=f.other_table, words=f.clause.text, turn=f.clause.turn))
+    return True
+
+
+def _intended(a: _Answer, f: Frame) -> bool:
+    """“有人说要去复议，最后没去”: a case only spoken of is none; what is said after it is of that kind of case."""
+    if not f.intends:
+        undone = a.intended and f.count is None and f.outcome is None and bool(re.search(r"没|未|不", f.clause.text))
+        a.intended = False
+        return undone  # “……，最后没去”, “后来也没告”
+    a.r.block, a.intended = f.named or a.r.block, True
     return True
 
 
@@ -147,13 +175,13 @@ def _outcome_moved(a: _Answer, f: Frame) -> bool:
     earlier = [x for x in a.r.facts if x.outcome == f.refers_outcome and x.turn < f.clause.turn and x.count
                and f.named in (None, x.block)]
     n = f.count or 1
-    if len({x.block for x in earlier}) != 1 or earlier[-1].count < n:
+    if len({x.block for x in earlier}) != 1 or (earlier[-1].count or 0) < n:
         return False
     source = earlier[-1]
-    source.count -= n
+    source.count = (source.count or 0) - n
     same = next((x for x in a.r.facts if x.block == source.block and x.outcome == f.outcome and x.count), None)
     if same is not None:
-        same.count += n
+        same.count = (same.count or 0) + n
     else:
         a.r.facts.append(AppealFact(source.block, f.outcome, n, f.clause.turn, True, clause=f.clause.text))
     a.r.block = source.block
@@ -162,11 +190,23 @@ def _outcome_moved(a: _Answer, f: Frame) -> bool:
 
 def _of_the_pair(a: _Answer, f: Frame) -> bool:
     """“……各1件，都维持了”: the outcome of each."""
-    if not (a.pair and f.outcome and f.named is None and f.count is None):
+    pair = a.pair or _counted_now(a, f)
+    if not (pair and f.outcome and f.named is None and f.count is None):
         return False
-    for block in a.pair:
+    for block in pair:
         a.r.facts.append(AppealFact(block, f.outcome, None, f.clause.turn, f.correction, clause=f.clause.text))
     return True
+
+
+def _counted_now(a: _Answer, f: Frame) -> list[str]:
+    """“一起复议，一起诉讼，结果都维持了”: the kinds of case this answer counted, none with its outcome yet."""
+    if not re.search(r"都|均|全", f.clause.text):
+        return []
+    said = [x for x in a.r.facts if x.turn == f.clause.turn]
+    blocks = list(dict.fromkeys(x.block for x in said))
+    if len(blocks) < 2 or any(x.outcome is not None or not x.count for x in said):
+        return []
+    return blocks
 
 
 def _none_of_it(a: _Answer, f: Frame) -> bool:
@@ -223,9 +263,12 @@ def _block_of(a: _Answer, f: Frame) -> str | None:
     r, named, text = a.r, f.named, f.clause.text
     if named and f.nothing and f.count in (None, 0):
         r.block = named
-        _zero(r, named, text, f.clause.turn)
+        for block in ("review", named) if f.several else (named,):  # “复议和诉讼都是零”
+            _zero(r, block, text, f.clause.turn)
         return None
     earlier = {x.block for x in r.facts if x.turn < f.clause.turn}
+    if _said_which_suit(r, f, named):
+        return r.block
     if named in ("suit_direct", "suit_after_review") and f.count is None and f.outcome is None \
             and f.clause.turn and _relabelled(r.facts, named, f.clause.turn):
         r.block = named  # “是复议之后起诉的”: the suit already said is of the other kind
@@ -238,9 +281,23 @@ def _block_of(a: _Answer, f: Frame) -> str | None:
     if named == "suit_direct" and r.block == "suit_after_review" and not re.search(r"直接|未经复议", text):
         named = r.block  # “复议后起诉1件，法院维持”: the court of that same suit
     r.block = named or r.block
-    if r.block is None and f.count:
+    if r.block is None and f.count and not any(x.turn == f.clause.turn for x in r.facts) and a.total is None:
+        a.total = (f.count, text)  # “一共2件。一件是复议……；另一件……”: the cases told after it make it up
+    elif r.block is None and f.count:
         r.not_understood.append(text)
     return r.block
+
+
+def _said_which_suit(r: AppealReading, f: Frame, named: str | None) -> bool:
+    """“诉讼也有1件，是复议后又起诉的”: the clause right after a suit counted says which kind of suit it is."""
+    last = r.facts[-1] if r.facts else None
+    if not (named in ("suit_direct", "suit_after_review") and f.count is None and f.outcome is None and last is not None
+            and last.turn == f.clause.turn and last.outcome is None and last.count
+            and last.block in ("suit_direct", "suit_after_review") and last.block != named
+            and f.clause.text.startswith("是")):
+        return False
+    last.block = r.block = named
+    return True
 
 
 def _zero(r: AppealReading, named: str, text: str, turn: int) -> None:
@@ -264,7 +321,7 @@ def _case_facts(a: _Answer, f: Frame, block: str) -> None:
 
 
 # tried in order: the first that takes the frame ends its reading (else it is a count or outcome of its kind of case)
-READ_RULES = (_aside, _outcome_moved, _of_the_pair, _none_of_it, _put_right, _several, _moved, _uncounted, _outcome_put_right)
+READ_RULES = (_aside, _intended, _outcome_moved, _of_the_pair, _none_of_it, _put_right, _several, _moved, _uncounted, _outcome_put_right)
 
 
 def read(frames: list[Frame], r: AppealReading | None = None) -> AppealReading:
@@ -273,6 +330,7 @@ def read(frames: list[Frame], r: AppealReading | None = None) -> AppealReading:
     a = _Answer(r, frames[0].clause.turn if frames else 0)
     for f in frames:
         if f.clause.turn != a.turn:
+            a.close()
             a.correcting, a.turn, a.pair = False, f.clause.turn, []
         if f.named:
             a.pair = []
@@ -281,6 +339,7 @@ def read(frames: list[Frame], r: AppealReading | None = None) -> AppealReading:
         block = _block_of(a, f)
         if block is not None:
             _case_facts(a, f, block)
+    a.close()
     return r
 
 
@@ -317,7 +376,7 @@ def allocate(facts: list[AppealFact]) -> Parsed:
         if f.outcome is None and f.count is None:
             mentioned.add(f.block)
         elif f.outcome is None:
-            counts[f.block] = counts.get(f.block, 0) + f.count
+            counts[f.block] = counts.get(f.block, 0) + (f.count or 0)
         else:
             outcomes.setdefault(f.block, []).append((f.outcome, f.count))
     for b, listed in outcomes.items():
@@ -356,7 +415,8 @@ def blocks_stated(text: str) -> set[str]:
 
 def read_turn(reading: AppealReading, text: str, turn: int) -> AppealReading:
     """One more answer about 表四 read against what the earlier ones said (left as it was)."""
-    found = clauses(_OUTCOME_THEN.sub(r"\1，复议后", text.strip()), names_a_row, turn=turn)
+    text = _LISTED.sub(r"\1和", text.strip())  # “复议、诉讼都没有”: both kinds, one clause
+    found = clauses(_OUTCOME_THEN.sub(r"\1，复议后", text), names_a_row, turn=turn)
     return read([frame(c) for c in expand_asides(found)], reading.model_copy(deep=True))
 
 

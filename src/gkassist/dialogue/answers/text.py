@@ -20,6 +20,9 @@ NEGATIVE = re.compile(r"(?:^|[^0-9])[-－负]\s*[0-9０-９一二两三四五六
 _SPLIT = re.compile(r"[，,、；;。！!？?：:\n]+|其中|另有|此外|以及")
 # “个人的6件里”, “这9件当中”: the applications the following results are counted among
 PARTITIVE = re.compile(r"(?:" + NUM + r")\s*件\s*(?:里面|里头|当中|之中|中间|里|中)(?:有)?(?![，,])")
+# “其余2件一件不掌握，一件是投诉”: the rest, then what became of each of them
+REST = re.compile(r"(?:其余|剩下的?|剩余的?|余下的?)\s*(?:" + NUM + r")\s*件(?=\s*(?:一|1|两|2|三|3)\s*件)")
+REST_ALONE = re.compile(r"^(?:其余|剩下的?|剩余的?|余下的?)\s*(?:" + NUM + r")\s*件$")
 _BRACKETS = re.compile(r"[（(\[【]([^（）()\[\]【】]*)[）)\]】]")
 _ASIDE = "\ue000"  # where an aside in brackets stood
 _FORMAL = str.maketrans("壹贰叁肆伍陆柒捌玖拾佰仟", "一二三四五六七八九十百千")
@@ -75,16 +78,23 @@ _MIXED_COUNT = re.compile(r"(?<![0-9.])([0-9]+(?:\.[0-9]+)?\s*[万千][0-9零一
 _NONE_OF_THEM = re.compile(r"(?<![0-9０-９零〇一二两三四五六七八九十百千万])一(?:件|个|起|次|份|项|宗|家|条)([\u4e00-\u9fff]{0,4}?)(?:也|都)(?=没|未|无|不)")
 
 
+_THESE = re.compile(r"(?:(?:这|那|以上|上面)(?:" + NUM + r")?(?:项|个|样|类|块|些|几项|几个)|" + NUM
+                    + r"\s*(?:项|样|块))(?=\s*(?:都|均|全))")
+_LIST_NUMBER = re.compile(r"(^|[：:；;。\n])\s*(?:[0-9]{1,2}[.．](?![0-9])|[（(][0-9一二三四五六七八九十]{1,2}[）)]|[①②③④⑤⑥⑦⑧⑨⑩])\s*")
+
+
 def normalize(text: str) -> str:
     """The first stage: numerals as one form — formal numerals (贰), thousands separators (12,345), counts in the
     万/千 form (1万2千件 → 12000件); amounts of money are left with their unit for read_amount."""
     text = text.translate(_FORMAL)  # “贰件”: the numerals of cheques and contracts
+    text = _LIST_NUMBER.sub(r"\1", text)  # “1. 个人申请……；2. 企业……”, “（1）”, “①”: a list's numbering, no count
     text = re.sub(r"(?<=\d),(?=\d{3}(?!\d))", "", text)  # “12,345元”: a thousands separator, not a comma
     text = re.sub(r"(?<![咱我你他她们])俩", "2个", text)  # “废止俩”: 俩 is two of them, 仨 three
     text = re.sub(r"(?<![咱我你他她们])仨", "3个", text)
     # “有效的呢？7件”: a label asked back to itself, then its count — one thing said
     text = re.sub(r"(?<=[\u4e00-\u9fff])\s*[？?]\s*(?=(?:一共|总共|共|有|是)?[0-9０-９零一二两三四五六七八九十]+\s*" + UNIT + r"?\s*(?:[，,；;。！!]|$))", "", text)
     text = _NONE_OF_THEM.sub(r"\1都", text)  # “诉讼一件都没有”, “一个也没发”: none at all, not one
+    text = _THESE.sub("", text)  # “这三项都是零”, “两项都没有”: the rows or kinds just said, named by how many
     return _MIXED_COUNT.sub(_as_digits, text)
 
 
@@ -101,6 +111,7 @@ def clauses(text: str, names_a_row=lambda piece: False, turn: int = 0) -> list[C
     text = re.sub(r"不是([^，,。；;]{1,20})[，,]\s*(?:而)?是", r"不是\1而是", text)  # “不是X，是Y” is one thing said
     text = re.sub(r"(是[^，,。；;]{1,20})[，,]\s*(?=不是)", r"\1", text)  # and “是Y，不是X”
     text = PARTITIVE.sub(lambda m: m.group(0) + "，", text)  # “个人的6件里，5件公开…”: the scope apart
+    text = REST.sub(lambda m: m.group(0) + "，", text)  # “其余2件，一件不掌握……”
     # “自然人和企业各申请2件”: so many of each kind
     text = re.sub(r"([^，,；;。]{1,8}?)(?:和|跟|与|及)([^，,；;。]{1,8}?)各(?:自)?(申请了?|有)?\s*(" + NUM + r"\s*件)",
                   lambda m: f"{m[1]}{m[3] or '申请'}{m[4]}，{m[2]}{m[3] or '申请'}{m[4]}" if _names_a_kind(m[1]) and _names_a_kind(m[2])
@@ -261,4 +272,6 @@ def with_vague_counts_answered(turns: list[str]) -> list[str]:
 def _names_a_kind(piece: str) -> bool:
     from gkassist.dialogue.answers.words import words
 
+    for phrase in words().not_kinds:
+        piece = piece.replace(phrase, "")  # “个人隐私” names no applicant
     return any(word in piece for word, _ in words().kinds)

@@ -44,7 +44,7 @@ class Group(BaseModel):
 # The markers a clause's frame is made of besides its kinds, results and counts (prompts/answers.yaml `markers`)
 MARKERS = ("applies", "negated_kind", "organisations", "move", "same_result", "topic", "done", "also", "zero_after",
            "none_before", "one_applicant", "half", "refers", "adds", "not_but", "and", "plain_suit", "review_applied", "follow_up",
-           "to_check", "other_table")
+           "to_check", "other_table", "case_intro", "asked_for", "refused", "remainder", "intends", "of_requests", "frequency")
 
 
 class AnswerWords(BaseModel):
@@ -52,6 +52,7 @@ class AnswerWords(BaseModel):
 
     kinds: dict[str, Words]
     kind_names: dict[str, str]
+    not_kinds: Words = ()
     vague_kinds: Words
     results: dict[str, Words]
     groups: dict[str, Group]
@@ -138,6 +139,7 @@ class Compiled:
     def __init__(self, w: AnswerWords):
         self.kinds = tuple((word, kind) for kind, words in w.kinds.items() for word in words)
         self.kind_names = w.kind_names
+        self.not_kinds = w.not_kinds
         self.vague_kinds = either(w.vague_kinds)
         self.results = tuple((either(words), row) for row, words in w.results.items())
         self.groups = tuple((either(g.words), f"{gid}_", g.ask) for gid, g in w.groups.items())
