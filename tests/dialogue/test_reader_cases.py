@@ -135,6 +135,15 @@ def test_appeals_told_case_by_case(said, expect):
     assert cells("t4", said) == expect
 
 
+@pytest.mark.parametrize("pending", ["没审结", "还没审结", "没有审结", "没结案", "还没结案"])
+def test_a_case_not_yet_decided_said_with_no_is_the_pending_outcome(pending):
+    # “还有1件没审结” is what became of one of the cases counted, not one case more
+    assert cells("t4", f"复议4件，维持2，纠正1，还有1件{pending}") == {
+        ("cases", "review.upheld"): 2, ("cases", "review.corrected"): 1, ("cases", "review.pending"): 1}
+    assert cells("t4", f"复议3件，维持2，1件{pending}；复议后又起诉的1件，维持") == {
+        ("cases", "review.upheld"): 2, ("cases", "review.pending"): 1, ("cases", "suit_after_review.upheld"): 1}
+
+
 def test_a_total_the_cases_told_do_not_make_up_is_not_understood():
     assert asks("t4", "有3件，一件是行政复议，最后维持；还有一件是直接起诉，法院判我们输了")
 
