@@ -640,7 +640,7 @@ def _says_none(text: str, labels) -> bool:
     if (zero := ZERO_SAID.search(text)) and result_of(text[:zero.start()], labels):
         return True
     m = NONE_BEFORE.match(text)
-    return bool(m) and result_of(text[m.end():], labels) is not None and result_of(text[m.end():], labels) == result_of(text, labels)
+    return m is not None and result_of(text[m.end():], labels) is not None and result_of(text[m.end():], labels) == result_of(text, labels)
 
 
 def _half(facts: list[Fact], kind: str | None) -> float | None:
