@@ -160,7 +160,7 @@ def lexicon() -> Lexicon:
 
 
 @cache
-def _verbs() -> tuple[tuple[re.Pattern, re.Pattern | None, str], ...]:
+def _verbs() -> tuple[tuple[re.Pattern[str], re.Pattern[str] | None, str], ...]:
     d = lexicon()
     return tuple((re.compile(_class_words(v.say, d.objects.get(v.object, ""))),
                   re.compile(d.objects[v.object]) if v.object else None, v.write) for v in d.verbs)
@@ -200,7 +200,7 @@ def _with_verbs(sentence: str) -> str:
 
 
 @cache
-def _re(pattern: str) -> re.Pattern:
+def _re(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
@@ -302,7 +302,7 @@ def _facts(sentence: str, report: Report) -> tuple[str, list[Fact]]:
     facts = []
     me = self_name(report)
     for p in sentence_data().facts:
-        def write(m: re.Match, p=p) -> str:
+        def write(m: re.Match[str], p: FactPattern = p) -> str:
             parts = {k: v or "" for k, v in m.groupdict().items()}
             facts.append(Fact(p.id, parts, m.group(0)))
             return p.write.format(self=me, **parts)
@@ -424,7 +424,7 @@ def office_word(report: Report, last_year: Report | None) -> str:
     d = sentence_data()
     if last_year is not None:
         text = "".join(p for ps in last_year.sections.values() for p in ps)
-        found = re.findall(d.office_words, text)
+        found: list[str] = re.findall(d.office_words, text)
         if found:
             return max(set(found), key=found.count)
     return d.offices.get(report.level, "")

@@ -18,10 +18,11 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from gkassist.core.formats import ReportFormat
 from gkassist.core.numbers import parse_number
 from gkassist.dialogue.answers import t2, t3, t4
 from gkassist.dialogue.answers.parsed import Cells, Parsed, impossible
-from gkassist.dialogue.answers.state import Open, TableState, dump, load
+from gkassist.dialogue.answers.state import AppealReading, Open, ProactiveReading, Reading, TableState, dump, load
 from gkassist.dialogue.answers.t3 import states_requests
 from gkassist.dialogue.answers.t4 import says_nothing_happened
 from gkassist.dialogue.answers.text import NUM
@@ -31,11 +32,12 @@ __all__ = ["Cells", "Parsed", "TableState", "answer", "cells_of", "dump", "load"
            "parse_t4", "says_nothing_happened", "start", "states_requests"]
 
 
-def start(table: str, base: dict | None = None, reopened: bool = False) -> TableState:
+def start(table: str, base: Cells | None = None, reopened: bool = False) -> TableState:
     return TableState.start(table, base, reopened)
 
 
-def answer(state: TableState, text: str, carried: dict | None = None, fmt=None) -> tuple[TableState, Parsed]:
+def answer(state: TableState, text: str, carried: dict[str, float] | None = None,
+           fmt: ReportFormat | None = None) -> tuple[TableState, Parsed]:
     """One more answer to a table question: the new state and the cells it comes to (the state is left as it was
     when the answer is refused)."""
     filled = answered(state, text)
@@ -49,19 +51,21 @@ def answer(state: TableState, text: str, carried: dict | None = None, fmt=None) 
     else:
         new = state.model_copy(update={"turns": [*state.turns, text], "previous": state.model_copy(update={"previous": None})})
     assert new.previous is not None
-    new = new.with_reading(read_turn(state.table, new.previous.reading, new.turns[-1], len(new.turns) - 1, fmt))
+    new = new.with_reading(read_turn(new.previous, new.turns[-1], len(new.turns) - 1, fmt))
     return new, cells_of(new, carried)
 
 
-def read_turn(table: str, reading, text: str, turn: int, fmt=None):
-    if table == "t3":
-        return t3.read_turn(reading, text, turn, fmt)
-    if table == "t4":
-        return t4.read_turn(reading, text, turn)
-    return t2.read_turn(reading, text, turn)
+def read_turn(before: TableState, text: str, turn: int,
+              fmt: ReportFormat | None = None) -> Reading | AppealReading | ProactiveReading:
+    """One more answer read against the reading `before` holds (of its table)."""
+    if before.table == "t3":
+        return t3.read_turn(before.requests_reading, text, turn, fmt)
+    if before.table == "t4":
+        return t4.read_turn(before.appeals_reading, text, turn)
+    return t2.read_turn(before.proactive_reading, text, turn)
 
 
-def cells_of(state: TableState, carried: dict | None = None) -> Parsed:
+def cells_of(state: TableState, carried: dict[str, float] | None = None) -> Parsed:
     """The cells the state comes to (without its base), and what is still to be asked."""
     transcript = "".join(state.turns)
     if state.table == "t3":
@@ -72,7 +76,7 @@ def cells_of(state: TableState, carried: dict | None = None) -> Parsed:
 
 
 @cache
-def _bare_answer(leads: str) -> re.Pattern:
+def _bare_answer(leads: str) -> re.Pattern[str]:
     return re.compile(rf"^\s*(?:(?:{leads})\s*[，,]?\s*)*({NUM})\s*(?:件|个|起|次|份|宗|项|条)?\s*(?:吧|啊|呢|了)?\s*"
                       rf"(?:[。！!]?\s*$|[，,；;。]\s*(?P<rest>.+)$)")
 
@@ -124,7 +128,8 @@ def fill(asked: Open, count: str) -> str:
     return asked.words[:m.start()] + f"{count}件" + asked.words[m.end():] if m else asked.words + f"{count}件"
 
 
-def parse(table: str, turns: list[str], carried: dict | None = None, fmt=None) -> Parsed:
+def parse(table: str, turns: list[str], carried: dict[str, float] | None = None,
+          fmt: ReportFormat | None = None) -> Parsed:
     """A conversation about one table (its answers in order, the newest last), each answer read against the state
     the ones before it left."""
     state, out = start(table), Parsed()
@@ -135,7 +140,7 @@ def parse(table: str, turns: list[str], carried: dict | None = None, fmt=None) -
     return out
 
 
-def parse_t3(text: str, carried: dict | None = None, fmt=None) -> Parsed:
+def parse_t3(text: str, carried: dict[str, float] | None = None, fmt: ReportFormat | None = None) -> Parsed:
     """One answer about 表三."""
     return parse("t3", [text], carried, fmt)
 

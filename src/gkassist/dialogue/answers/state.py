@@ -9,9 +9,13 @@ state existed opens with its saved table as the `base`.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, cast
 
 from pydantic import BaseModel, ConfigDict, Field
+
+from gkassist.dialogue.answers.parsed import Cells
+
+CellKey = tuple[str, str, str]  # (table, row, column)
 
 VERSION: Literal[1] = 1
 
@@ -36,7 +40,7 @@ class Fact(BaseModel):
     of_carried: bool = False  # said of last year's applications carried in (“上年结转的那件也公开了”)
 
     def __init__(self, what: str, kind: str | None = None, row: str | None = None, count: float | None = None,
-                 clause: str = "", turn: int = 0, **more):
+                 clause: str = "", turn: int = 0, **more: bool | str | None) -> None:
         super().__init__(what=what, kind=kind, row=row, count=count, clause=clause, turn=turn, **more)
 
     @property
@@ -57,7 +61,7 @@ class AppealFact(BaseModel):
     clause: str = ""
 
     def __init__(self, block: str, outcome: str | None = None, count: float | None = None, turn: int = 0,
-                 correction: bool = False, **more):
+                 correction: bool = False, **more: str) -> None:
         super().__init__(block=block, outcome=outcome, count=count, turn=turn, correction=correction, **more)
 
 
@@ -97,7 +101,7 @@ class Reading(BaseModel):
     asides: list[Aside] = Field(default_factory=list)  # said here, for another table
     rest_kind: str | None = None  # “其余都是个人的”: the kind of the results of no kind left after the kinds said
 
-    def __init__(self, facts: list[Fact] | None = None, **more):
+    def __init__(self, facts: list[Fact] | None = None, **more: object) -> None:
         super().__init__(facts=facts or [], **more)
 
 
@@ -162,29 +166,30 @@ class TableState(BaseModel):
         assert self.proactive is not None
         return self.proactive
 
-    def with_reading(self, reading) -> "TableState":
+    def with_reading(self, reading: Reading | AppealReading | ProactiveReading) -> "TableState":
         return self.model_copy(update={{"t3": "requests", "t4": "appeals", "t2": "proactive"}[self.table]: reading})
 
     @classmethod
-    def start(cls, table: str, base: dict | None = None, reopened: bool = False) -> "TableState":
+    def start(cls, table: str, base: Cells | None = None, reopened: bool = False) -> "TableState":
         """A new question, or one reopened: its saved cells (or those of “同去年”/“没有”) are the base."""
         readings = {"t3": ("requests", Reading), "t4": ("appeals", AppealReading), "t2": ("proactive", ProactiveReading)}
         field_, model = readings[table]
         return cls(table=table, base={f"{r}|{c}": v for (_, r, c), v in (base or {}).items()}, reopened=reopened,
                    **{field_: model()})
 
-    def base_cells(self) -> dict:
-        return {(self.table, *key.split("|", 1)): v for key, v in self.base.items()}
+    def base_cells(self) -> Cells:
+        # a key is "row|column" (start() writes it so): the cell key of three parts
+        return {cast(CellKey, (self.table, *key.split("|", 1))): v for key, v in self.base.items()}
 
 
 TableState.model_rebuild()
 
 
-def dump(state: TableState) -> dict:
+def dump(state: TableState) -> dict[str, object]:
     return state.model_dump(mode="json")
 
 
-def load(data: dict) -> TableState | None:
+def load(data: dict[str, object]) -> TableState | None:
     """A saved state, or None when it is of another version or damaged (the saved table is then the base)."""
     if not isinstance(data, dict) or data.get("version") != VERSION:
         return None

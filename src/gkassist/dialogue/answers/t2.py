@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from gkassist.core.numbers import read_amount
-from gkassist.dialogue.answers.parsed import Parsed
+from gkassist.dialogue.answers.parsed import Cells, Parsed
 from gkassist.dialogue.answers.state import Open, ProactiveReading
 from gkassist.dialogue.answers.t3 import names_a_row
 from gkassist.dialogue.answers.text import NUM, Clause, approximate, clauses, count_of, vague
@@ -62,8 +62,8 @@ class _Reading:
     """What 表二's clauses said so far: cells, questions ((row, column or None) asked about, its text), clauses with a
     number that named nothing, and the row just said (a count without its row belongs to it)."""
 
-    def __init__(self):
-        self.cells: dict = {}
+    def __init__(self) -> None:
+        self.cells: Cells = {}
         self.questions: list[Asked] = []
         self.not_understood: list[str] = []
         self.row: str | None = None
@@ -87,7 +87,7 @@ def _row_of(clause: str, row: str | None) -> str | None:
     return row
 
 
-def _documents(r: _Reading, row: str, clause: str, count) -> None:
+def _documents(r: _Reading, row: str, clause: str, count: float | None) -> None:
     """规章 / 行政规范性文件: 制发, 废止, 现行有效; “没有制发”, “没有制发和废止”: each column said after the negation is 0."""
     w = words()
     if negation := _NEGATION.search(clause):
@@ -105,7 +105,7 @@ def _documents(r: _Reading, row: str, clause: str, count) -> None:
     r.cells[("t2", row, said)] = count
 
 
-def _fees(r: _Reading, row: str, clause: str, count) -> None:
+def _fees(r: _Reading, row: str, clause: str, count: float | None) -> None:
     said = read_amount(clause)
     if said is not None and said.approximate:
         r.questions.append(((row, "fee_amount"), f"“{clause}”：表里要填确切的金额，具体是多少？", clause, "count"))
@@ -118,7 +118,7 @@ def _fees(r: _Reading, row: str, clause: str, count) -> None:
         r.cells[("t2", "fees", "fee_amount")] = amount
 
 
-def _decisions(r: _Reading, row: str, clause: str, count) -> None:
+def _decisions(r: _Reading, row: str, clause: str, count: float | None) -> None:
     if count is not None and not rows_in(clause) and ("t2", row, "decisions") in r.said_now:
         r.not_understood.append(clause)  # a second count for the row just said: another row, not named (asked)
         return
@@ -166,7 +166,7 @@ def _clause(r: _Reading, clause: str) -> None:
     _BY_ROW.get(row, _decisions)(r, row, clause, count)
 
 
-def _listed(r: _Reading, row: str, clause: str, count) -> bool:
+def _listed(r: _Reading, row: str, clause: str, count: float | None) -> bool:
     """“许可、处罚、强制这三项都是零”: a row named alone waits; the 都 after such rows says the same of each."""
     w = words()
     alone = count is None and not _NEGATION.search(clause) and not _ALL.search(clause) and row != "fees" \
@@ -189,7 +189,7 @@ def rows_in(clause: str) -> list[str]:
     return [r for pattern, r in words().t2_rows if pattern.search(clause)]
 
 
-def read(found: list[Clause], asked: str | None = None) -> tuple[dict, list[Asked], list[str]]:
+def read(found: list[Clause], asked: str | None = None) -> tuple[Cells, list[Asked], list[str]]:
     """(cells, questions, not understood): each clause's row (or the row just said) and what it counts; `asked`: the
     row whose figure a count said first in a later answer gives (“核实了，是12件”)."""
     r = _Reading()

@@ -19,10 +19,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from gkassist.core.formats import ReportFormat
 from gkassist.core.numbers import format_number, parse_number
 from gkassist.dialogue.answers.edits import Add, Edit, Move, Refine, Set, Split
 from gkassist.dialogue.answers.parsed import Parsed
-from gkassist.dialogue.answers.state import Aside, Fact, Open, Reading
+from gkassist.dialogue.answers.state import Aside, Fact, Open, Reading, TableState
 from gkassist.dialogue.answers.text import (
     NUM,
     PARTITIVE,
@@ -157,7 +158,7 @@ def group_of(text: str) -> tuple[str, str] | None:
     return next(((prefix, ask) for pattern, prefix, ask in words().groups if pattern.search(flat)), None)
 
 
-def result_labels(fmt) -> tuple[tuple[str, str], ...]:
+def result_labels(fmt: ReportFormat | None) -> tuple[tuple[str, str], ...]:
     """(label without its numbering, row) of 表三's result rows, longest first."""
     if fmt is None:
         return ()
@@ -169,7 +170,7 @@ def result_labels(fmt) -> tuple[tuple[str, str], ...]:
 _ARTICLE = re.compile(r"(?<![0-9０-９零〇一二两三四五六七八九十百千万])一(?:家|位|名|个)(?=[\u4e00-\u9fff])(?!是)")
 
 
-def frame(clause: Clause, labels) -> Frame:
+def frame(clause: Clause, labels: tuple[tuple[str, str], ...]) -> Frame:
     w = words()
     text = clause.text
     counted_text = FREQUENCY.sub("", text if re.search(r"件", text) else _ARTICLE.sub("", text))
@@ -336,11 +337,11 @@ class Scope:
     tentative: Fact | None = None  # a result named only by what was asked for (“要的是会议纪要”), until one is said
     kind_given: tuple[str, list[Fact]] | None = None  # the kind a clause gave the applications counted without one
 
-    def fact(self, f: Frame, what: str, kind, row, count, **more) -> Fact:
+    def fact(self, f: Frame, what: str, kind: str | None, row: str | None, count: float | None, **more: bool | str | None) -> Fact:
         return Fact(what, kind, row, count, f.text, self.turn, explicit=f.kind is not None, correction=f.correction,
                     refers=f.refers, quantified=f.quantified, **more)
 
-    def add(self, f: Frame, what: str, kind, row, count, **more) -> Fact:
+    def add(self, f: Frame, what: str, kind: str | None, row: str | None, count: float | None, **more: bool | str | None) -> Fact:
         if self.case is not None and what != "requests":
             self.case.done = True  # what became of the case being told
         self.out.facts.append(self.fact(f, what, kind, row, count, **more))
@@ -450,7 +451,7 @@ def _kind_put_right(s: Scope, f: Frame) -> bool:
     return False
 
 
-def _partitive(s: Scope, f: Frame, kind: str | None, count) -> None:
+def _partitive(s: Scope, f: Frame, kind: str | None, count: float | None) -> None:
     """“个人的6件里”: the results after it are that kind's; the applications are new only if not said before."""
     if kind:
         s.scope = kind
@@ -458,7 +459,7 @@ def _partitive(s: Scope, f: Frame, kind: str | None, count) -> None:
             s.add(f, "requests", kind, "new", count).refers = True  # applications spoken of, not a fresh account
 
 
-def _kind_alone(s: Scope, f: Frame, kind: str | None, count, row) -> bool:
+def _kind_alone(s: Scope, f: Frame, kind: str | None, count: float | None, row: str | None) -> bool:
     """A clause naming kinds but no count and no result: the scope of what follows, or the kind of what came
     before."""
     text, out = f.text, s.out
@@ -500,7 +501,7 @@ def _kind_alone(s: Scope, f: Frame, kind: str | None, count, row) -> bool:
     return True
 
 
-def _carried_in(s: Scope, f: Frame, kind, count) -> None:
+def _carried_in(s: Scope, f: Frame, kind: str | None, count: float | None) -> None:
     """“上年结转1件”: last year's applications, which this year's results may account for."""
     s.in_carried = True  # “去年结转的那些，有3件还没办完”: what follows counts those, not new applications
     if count:
@@ -510,7 +511,7 @@ def _carried_in(s: Scope, f: Frame, kind, count) -> None:
             s.recent, s.scope = kind, None
 
 
-def _carry_next(s: Scope, f: Frame, kind, count) -> None:
+def _carry_next(s: Scope, f: Frame, kind: str | None, count: float | None) -> None:
     """“自然人申请1件还没办完”, “另外1件年底才收到，结转到下一年”: applications carried on into next year."""
     out, text = s.out, f.text
     if (f.applies or kind and not any(x.what == "requests" and x.kind == kind for x in out.facts)) \
@@ -543,7 +544,7 @@ def _just_described(s: Scope, kind: str | None) -> Fact | None:
     return previous if said_before and kind in (None, previous.kind) else None
 
 
-def _group(s: Scope, f: Frame, kind, count) -> None:
+def _group(s: Scope, f: Frame, kind: str | None, count: float | None) -> None:
     """“不予公开1件” without its reason: the group's prefix stands for the row until the reason is said."""
     assert f.group is not None  # (_place calls it for a frame with a group)
     prefix, _ = f.group
@@ -567,7 +568,7 @@ def _group(s: Scope, f: Frame, kind, count) -> None:
         s.last_row = prefix
 
 
-def _result(s: Scope, f: Frame, kind, row, count) -> None:
+def _result(s: Scope, f: Frame, kind: str | None, row: str | None, count: float | None) -> None:
     """A result row said: whose applications it counts, and how many."""
     if row == s.last_row and count is None and not kind:
         s.tentative = None  # the row asked for is the result after all
@@ -613,7 +614,7 @@ def _counted_just_now(s: Scope, kind: str | None) -> Fact | None:
     return last
 
 
-def _instead_of_tentative(s: Scope, count, kind) -> tuple[float | None, str | None]:
+def _instead_of_tentative(s: Scope, count: float | None, kind: str | None) -> tuple[float | None, str | None]:
     """The result said after what was asked for replaces the row that named: its count and kind are the case's."""
     said = s.tentative
     s.tentative = None
@@ -623,7 +624,7 @@ def _instead_of_tentative(s: Scope, count, kind) -> tuple[float | None, str | No
     return (said.count if count is None else count), kind or said.kind
 
 
-def _refused(s: Scope, f: Frame, kind, count) -> None:
+def _refused(s: Scope, f: Frame, kind: str | None, count: float | None) -> None:
     """“没给”: the reason said before it (or the row of what was asked for) is the case's; alone, a 不予公开 whose
     reason is asked."""
     if s.tentative is not None:
@@ -635,12 +636,12 @@ def _refused(s: Scope, f: Frame, kind, count) -> None:
     _group(s, f, kind, count)
 
 
-def _says_none(text: str, labels) -> bool:
+def _says_none(text: str, labels: tuple[tuple[str, str], ...]) -> bool:
     """“重复申请没有”, “其实没有重复申请”: a result row said to have none (not “没有公开”, a result of its own)."""
     if (zero := ZERO_SAID.search(text)) and result_of(text[:zero.start()], labels):
         return True
     m = NONE_BEFORE.match(text)
-    return bool(m) and result_of(text[m.end():], labels) is not None and result_of(text[m.end():], labels) == result_of(text, labels)
+    return m is not None and result_of(text[m.end():], labels) is not None and result_of(text[m.end():], labels) == result_of(text, labels)
 
 
 def _half(facts: list[Fact], kind: str | None) -> float | None:
@@ -649,7 +650,7 @@ def _half(facts: list[Fact], kind: str | None) -> float | None:
     return total // 2 if total and total % 2 == 0 else None
 
 
-def _requests(s: Scope, f: Frame, kind, count) -> None:
+def _requests(s: Scope, f: Frame, kind: str | None, count: float | None) -> None:
     """Applications of a kind (or of none yet): new, or the kind of part of those counted without one."""
     out = s.out
     if words().no_requests.search(f.text) and count == 0:
@@ -661,6 +662,7 @@ def _requests(s: Scope, f: Frame, kind, count) -> None:
         # “收到申请5件，其中4件个人，1件是一家公司”: the kind of part of what was counted without one
         left = count
         for x in unkinded:
+            assert x.count is not None  # (unkinded holds only facts with a count)
             taken = min(left, x.count)
             x.count -= taken
             left -= taken
@@ -678,7 +680,7 @@ def _requests(s: Scope, f: Frame, kind, count) -> None:
             s.scope = None  # “…；公司的2件1件公开…”: another kind's applications end the last one's results
 
 
-def _counted(s: Scope, f: Frame, kind, count) -> None:
+def _counted(s: Scope, f: Frame, kind: str | None, count: float | None) -> None:
     """A count with no result row: applications, the count a following 都 refers to, or words not understood."""
     text, out = f.text, s.out
     if f.case_intro and _case_of_counted(s, kind, count):
@@ -740,7 +742,7 @@ def _case_of_another_kind(s: Scope, f: Frame, kind: str) -> bool:
     return True
 
 
-def _case_of_counted(s: Scope, kind: str | None, count) -> bool:
+def _case_of_counted(s: Scope, kind: str | None, count: float | None) -> bool:
     """Whether a case opened (“一件是……”) is one of the applications this answer counted (of its kind, when it names
     one), not one more: told of fewer than were counted."""
     counted = [x for x in s.out.facts if x.what == "requests" and x.turn == s.turn and not CASE_INTRO.search(x.clause)]
@@ -757,7 +759,7 @@ def _case_of_counted(s: Scope, kind: str | None, count) -> bool:
     return True
 
 
-def _place(s: Scope, f: Frame, kind, row, count) -> None:
+def _place(s: Scope, f: Frame, kind: str | None, row: str | None, count: float | None) -> None:
     """The frame's fact, by what it names: carried in or on, a group, a reason completing it, a result, a count."""
     if f.carried_in and row is None:
         _carried_in(s, f, kind, count)
@@ -818,7 +820,7 @@ def _kind_moved(s: Scope, f: Frame) -> bool:
     return True
 
 
-def _referred(s: Scope, f: Frame, kind, count, row) -> bool:
+def _referred(s: Scope, f: Frame, kind: str | None, count: float | None, row: str | None) -> bool:
     """“信访那件弄错了，应该是重复申请”: a case spoken of by its result in one clause, its right result in the next —
     a Move, the next clause's result taken from the one referred to."""
     if f.refers_to and kind is None and count is None and row is None and f.group is None:
@@ -1041,7 +1043,7 @@ def _one_kind(facts: list[Fact], g: Fact) -> bool:
 KIND_LIST = "（自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他组织）"
 
 
-def _implied_requests(facts: list[Fact], reading: Reading, carried: dict | None) -> None:
+def _implied_requests(facts: list[Fact], reading: Reading, carried: dict[str, float] | None) -> None:
     """“个人2件公开，企业1件不掌握”: a kind whose applications were never counted has what its results count, when each
     of its results was said with the kind and a count."""
     said = {f.kind for f in facts if f.what in ("requests", "carried_in")} | {k for k, v in (carried or {}).items() if v}
@@ -1251,7 +1253,7 @@ def allocate(reading: Reading, carried: dict[str, float] | None) -> Parsed:
     return out
 
 
-def read_turn(reading: Reading, text: str, turn: int, fmt=None) -> Reading:
+def read_turn(reading: Reading, text: str, turn: int, fmt: ReportFormat | None = None) -> Reading:
     """One more answer about 表三 read against what the earlier ones said (`reading`, left as it was): its clauses,
     their frames, the facts in their scope added."""
     out = reading.model_copy(deep=True)
@@ -1273,7 +1275,7 @@ def _told_later(out: Reading, turn: int) -> Reading:
     return out
 
 
-def _shares_given(out: Reading, turn: int, fmt=None) -> Reading:
+def _shares_given(out: Reading, turn: int, fmt: ReportFormat | None = None) -> Reading:
     """A breakdown asked back because it did not add up is answered by the row said again with its kinds."""
     said = {(x.what, x.row) for x in out.facts if x.turn == turn and x.kind is not None}
     for o in [o for o in out.opened if o.part == "shares" and o.turn < turn]:
@@ -1312,7 +1314,7 @@ def cells_of(reading: Reading, transcript: str, carried: dict[str, float] | None
 ADDING = Marker("follow_up")
 
 
-def _stated(text: str, fmt=None, corrections: bool = False) -> list[Fact]:
+def _stated(text: str, fmt: ReportFormat | None = None, corrections: bool = False) -> list[Fact]:
     """The applications an answer states with a count (not spoken of, not what became of them; not put right
     unless `corrections`)."""
     labels = result_labels(fmt)
@@ -1323,7 +1325,8 @@ def _stated(text: str, fmt=None, corrections: bool = False) -> list[Fact]:
             and not result_of(f.clause, labels)]  # “公司申请的2件都公开了” tells what became of them
 
 
-def kinds_stated(text: str, fmt=None, corrections: bool = False, known: dict | None = None) -> set[str | None]:
+def kinds_stated(text: str, fmt: ReportFormat | None = None, corrections: bool = False,
+                 known: dict[str | None, float] | None = None) -> set[str | None]:
     """The kinds whose applications an answer states; with `known` (kind → count said before), not a kind's
     applications spoken of again by their count (“企业的6件：……”)."""
     return {f.kind for f in _stated(text, fmt, corrections)
@@ -1333,13 +1336,13 @@ def kinds_stated(text: str, fmt=None, corrections: bool = False, known: dict | N
 _SPOKEN_OF = re.compile(r"的|那")
 
 
-def states_requests(text: str, fmt=None, earlier=None) -> bool:
+def states_requests(text: str, fmt: ReportFormat | None = None, earlier: TableState | None = None) -> bool:
     """Whether an answer describes this year's applications afresh, after what `earlier` (a TableState of the
     question) said: it states the applications of a kind already said (“自然人申请5件…” again), or a count of no
     kind again.  Then it replaces what was said.  A correction (“申请应该是7件”), an addition (“还有企业申请1件”), the
     applications of a kind not said before, or the kind of those counted without one (“三件都是老百姓申请的”) is a
     follow-up."""
-    facts = earlier.reading.facts if earlier is not None else []
+    facts = earlier.requests_reading.facts if earlier is not None else []
     counts: dict[str | None, float] = {}
     for f in facts:
         if f.what == "requests" and f.count:

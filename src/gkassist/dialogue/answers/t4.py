@@ -429,7 +429,7 @@ def cells_of(reading: AppealReading, transcript: str) -> Parsed:
     return out
 
 
-def _n(value) -> str:
+def _n(value: float | None) -> str:
     return "" if value is None else format_number(value)
 
 

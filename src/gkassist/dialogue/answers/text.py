@@ -4,6 +4,7 @@ every form clerks write them (3、３、三、两、十二, “一家公司申�
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from gkassist.core.numbers import format_number, parse_number, read_amount
@@ -38,7 +39,7 @@ class Clause:
     shares: str = ""  # the kinds' shares of its count that do not add up to it (asked)
 
 
-def unspaced(text: str, names_a_row) -> str:
+def unspaced(text: str, names_a_row: Callable[[str], bool]) -> str:
     """Spaces typed instead of commas separate clauses; spaces inside a clause (“申请 3 件”) do not."""
     text = re.sub(r"([0-9０-９零〇一二两三四五六七八九十百千万])\s+(?=[件个条项次家])", r"\1", text)  # “3 件”
     pieces = [p for p in re.split(r"\s+", text.strip()) if p]
@@ -98,12 +99,12 @@ def normalize(text: str) -> str:
     return _MIXED_COUNT.sub(_as_digits, text)
 
 
-def _as_digits(m: re.Match) -> str:
+def _as_digits(m: re.Match[str]) -> str:
     said = read_amount(m.group(1))
     return format_number(said.value) if said is not None and said.end - said.start == len(m.group(1)) else m.group(0)
 
 
-def clauses(text: str, names_a_row=lambda piece: False, turn: int = 0) -> list[Clause]:
+def clauses(text: str, names_a_row: Callable[[str], bool] = lambda piece: False, turn: int = 0) -> list[Clause]:
     """The clauses of an answer in order; what it says in brackets is kept with the clause it follows."""
     text = normalize(text)
     text = re.sub(r"[，,]\s*(?=各(?:自)?(?:申请)?(?:了)?\s*" + NUM + r"\s*件)", "", text)  # “3位群众，各1件”: one clause
@@ -123,7 +124,7 @@ def clauses(text: str, names_a_row=lambda piece: False, turn: int = 0) -> list[C
     text = breakdowns_as_asides(text)
     asides: list[str] = []
 
-    def keep(m: re.Match) -> str:
+    def keep(m: re.Match[str]) -> str:
         asides.append(m.group(1))
         return _ASIDE
     flat = _BRACKETS.sub(keep, text)
@@ -148,7 +149,7 @@ _MASK = "\ue001"
 _WITHDRAWN = r"\s*(?:…|\.|—)*\s*(?:哦|噢|呃|啊)?\s*(?:不对|说错了|错了)"  # “群众8……不对”: taken back
 
 
-def _kind_part(kind_words: str) -> re.Pattern:
+def _kind_part(kind_words: str) -> re.Pattern[str]:
     """One kind's share of a count: “群众40”, “公司6件”, “7件群众”, “8件是自然人申请的”, “3件是企业”."""
     return re.compile(rf"({kind_words})(?:的|申请的?|申请了)?\s*({NUM})\s*件?|({NUM})\s*件?(?:是)?({kind_words})(?:申请)?(?:的)?")
 
@@ -184,7 +185,7 @@ def breakdowns_as_asides(text: str) -> str:
     return re.sub(_MASK, lambda m: brackets.pop(0), "".join(out))
 
 
-def _shares_after(pieces: list[str], i: int, part: re.Pattern) -> tuple[list[tuple[str, str]], int]:
+def _shares_after(pieces: list[str], i: int, part: re.Pattern[str]) -> tuple[list[tuple[str, str]], int]:
     """The kinds' shares in the pieces after pieces[i] (pieces alternate with their separators), and where they end."""
     shares: list[tuple[str, str]] = []
     j = i + 1
@@ -199,7 +200,7 @@ def _shares_after(pieces: list[str], i: int, part: re.Pattern) -> tuple[list[tup
     return shares, j
 
 
-def _counts_apart(piece: str, heads: bool, ends: bool, names_a_row) -> list[tuple[str, bool, bool]]:
+def _counts_apart(piece: str, heads: bool, ends: bool, names_a_row: Callable[[str], bool]) -> list[tuple[str, bool, bool]]:
     """A clause run together with no comma, one count after another (“一件公开一件部分公开”, “个人6件企业2件”): one
     clause a count.  Where the clause opens with its count or ends with words after its last one, each count opens
     its clause; where words open and a count closes it, each count closes its clause."""

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Mapping
 from functools import cache
+from typing import TypeVar
 
 from pydantic import BaseModel, ConfigDict, field_validator
 
@@ -12,6 +14,7 @@ from gkassist.core.yamldata import load_model
 from gkassist.paths import resource_dir
 
 Words = tuple[str, ...]
+_Named = TypeVar("_Named", bound=Mapping[str, object])  # ids (of columns, rows, groups) → what they are called
 
 
 def _valid_patterns(words: Words) -> Words:
@@ -23,7 +26,7 @@ def _valid_patterns(words: Words) -> Words:
     return words
 
 
-def _known(ids, table: str, what: str):
+def _known(ids: _Named, table: str, what: str) -> _Named:
     known = {x for f in formats.all_formats() for _, r, c in f.tables[table].cells(with_optional=True)
              for x in ((r.id,) if what == "行" else (c.id,))}
     known |= {g for f in formats.all_formats() for r in f.tables[table].rows for g in r.groups} if what == "组" else set()
@@ -81,7 +84,7 @@ class AnswerWords(BaseModel):
 
     @field_validator("markers")
     @classmethod
-    def _markers(cls, markers: dict) -> dict:
+    def _markers(cls, markers: dict[str, Words]) -> dict[str, Words]:
         for name in markers:
             if name not in MARKERS:
                 raise ValueError(f"没有“{name}”这一标记（可用：{'、'.join(MARKERS)}）")
@@ -94,13 +97,13 @@ class AnswerWords(BaseModel):
 
     @field_validator("kinds", "kind_names")
     @classmethod
-    def _kinds(cls, kinds: dict) -> dict:
+    def _kinds(cls, kinds: _Named) -> _Named:
         _known(kinds, "t3", "列")
         return kinds
 
     @field_validator("results")
     @classmethod
-    def _results(cls, results: dict) -> dict:
+    def _results(cls, results: dict[str, Words]) -> dict[str, Words]:
         _known(results, "t3", "行")
         for words in results.values():
             _valid_patterns(words)
@@ -108,35 +111,35 @@ class AnswerWords(BaseModel):
 
     @field_validator("groups")
     @classmethod
-    def _groups(cls, groups: dict) -> dict:
+    def _groups(cls, groups: dict[str, Group]) -> dict[str, Group]:
         return _known(groups, "t3", "组")
 
     @field_validator("proactive_rows")
     @classmethod
-    def _t2_rows(cls, rows: dict) -> dict:
+    def _t2_rows(cls, rows: dict[str, Words]) -> dict[str, Words]:
         return _known(rows, "t2", "行")
 
     @field_validator("proactive_columns")
     @classmethod
-    def _t2_columns(cls, columns: dict) -> dict:
+    def _t2_columns(cls, columns: dict[str, Words]) -> dict[str, Words]:
         return _known(columns, "t2", "列")
 
     @field_validator("appeal_blocks", "outcomes")
     @classmethod
-    def _t4(cls, names: dict) -> dict:
+    def _t4(cls, names: dict[str, Words]) -> dict[str, Words]:
         for words in names.values():
             _valid_patterns(words)
         return names
 
 
-def either(words: Words) -> re.Pattern:
+def either(words: Words) -> re.Pattern[str]:
     return re.compile("|".join(words))
 
 
 class Compiled:
     """The word lists as the reader uses them: compiled patterns, most specific first."""
 
-    def __init__(self, w: AnswerWords):
+    def __init__(self, w: AnswerWords) -> None:
         self.kinds = tuple((word, kind) for kind, words in w.kinds.items() for word in words)
         self.kind_names = w.kind_names
         self.not_kinds = w.not_kinds
@@ -154,7 +157,7 @@ class Compiled:
         self.corrections = either(w.corrections)
         self.answer_leads = "|".join(w.answer_leads)
         self.markers = {name: "|".join(found) for name, found in w.markers.items()}
-        self.compiled_markers: dict[tuple[str, str], re.Pattern] = {}
+        self.compiled_markers: dict[tuple[str, str], re.Pattern[str]] = {}
         self.appeal_blocks = tuple((either(words), block) for block, words in w.appeal_blocks.items())
         self.outcomes = tuple((either(words), outcome) for outcome, words in w.outcomes.items())
         self.no_appeals = either(w.no_appeals)
@@ -178,11 +181,11 @@ class Marker:
     """A marker of prompts/answers.yaml as a pattern, compiled when first used (and again when the lists are read
     again): `template` puts its alternatives where WORDS stands (“^(?:WORDS)$”)."""
 
-    def __init__(self, name: str, template: str = "WORDS"):
+    def __init__(self, name: str, template: str = "WORDS") -> None:
         self.name, self.template = name, template
 
     @property
-    def compiled(self) -> re.Pattern:
+    def compiled(self) -> re.Pattern[str]:
         w = words()
         key = (self.name, self.template)
         if key not in w.compiled_markers:
@@ -193,11 +196,11 @@ class Marker:
     def pattern(self) -> str:
         return self.compiled.pattern
 
-    def search(self, text: str, *args):
+    def search(self, text: str, *args: int) -> re.Match[str] | None:
         return self.compiled.search(text, *args)
 
-    def match(self, text: str, *args):
+    def match(self, text: str, *args: int) -> re.Match[str] | None:
         return self.compiled.match(text, *args)
 
-    def sub(self, repl, text: str, count: int = 0) -> str:
+    def sub(self, repl: str | Callable[[re.Match[str]], str], text: str, count: int = 0) -> str:
         return self.compiled.sub(repl, text, count)

@@ -20,8 +20,9 @@ from gkassist.dialogue.answers.limits import implausible
 from gkassist.dialogue.answers.words import Marker
 from gkassist.dialogue.kinds import StepKind, kind
 from gkassist.dialogue.kinds.field import SAME_AS_LAST
-from gkassist.dialogue.replies import Pending, Reply
+from gkassist.dialogue.replies import Cells, Pending, Reply
 from gkassist.dialogue.sentences import plainly_later
+from gkassist.dialogue.state import DialogueState
 
 NONE_ANSWER = re.compile(r"^\s*(没有|无|都是0|都是零|全是0|全部为0|没有申请|0)\s*[。！!]?\s*$")
 # “不用管”: the clauses with a number that named nothing known are not to be counted
@@ -42,14 +43,15 @@ class Table(StepKind):
     name = "table"
 
     # ---------------------------------------------------------- asking
-    def hint(self, engine, step: Step) -> str:
+    def hint(self, state: DialogueState, step: Step) -> str:
         """Last year's figures beside a table question — only those last year's report really gives."""
-        last = engine.last_year
+        last = state.last_year
         if step.table == "t3":
-            carried = carried_cells(last, engine.report.format_version).get("total") if last is not None else None
+            carried = carried_cells(last, state.report.format_version).get("total") if last is not None else None
             if carried is None:
                 why = "没有去年的报告" if last is None else "去年的报告里没有读出结转到今年的申请"
                 return f"{why}，上年结转按0计；有的话请一并说明，例如“自然人上年结转1件”。"
+            assert last is not None  # (what was carried on comes from last year's report)
             new = last.number("t3", "new", "total")
             said = f"新收申请{format_number(new)}件，" if new is not None else ""
             then = f"请一并说说这{format_number(carried)}件今年的办理结果。" if carried else ""
@@ -61,70 +63,71 @@ class Table(StepKind):
             suits = [last.number("t4", "cases", f"{b}.total") for b in ("suit_direct", "suit_after_review")]
             if review is None or None in suits:
                 return ""  # nothing known to say “同去年” to
-            return f"去年：行政复议{format_number(review)}件，行政诉讼{format_number(sum(suits))}件。情况相同可以回答“同去年”。"
+            return f"去年：行政复议{format_number(review)}件，行政诉讼{format_number(sum(s for s in suits if s is not None))}件。情况相同可以回答“同去年”。"
         if (inf := last_in_force(last)).get("normative") is not None:
             return f"去年底现行有效：行政规范性文件{format_number(inf['normative'])}件。回答“同去年”可沿用去年的处理决定数量。"
         return ""
 
     # ---------------------------------------------------------- understanding
-    def understand(self, engine, step: Step, text: str) -> list[Reply]:
+    def understand(self, state: DialogueState, step: Step, text: str) -> list[Reply]:
         table = step.table
-        report = engine.report
-        pending = engine.pending if engine.pending is not None and engine.pending.step == step.id else None
-        state = self._state(pending, table)
-        ignored = list(pending.ignored) if pending is not None and state.turns else []
+        assert table is not None  # a table question names its table (core.flow.Step checks it)
+        report = state.report
+        pending = state.pending if state.pending is not None and state.pending.step == step.id else None
+        table_state = self._state(pending, table)
+        ignored = list(pending.ignored) if pending is not None and table_state.turns else []
         if SAME_AS_LAST.match(text):
-            if engine.last_year is None:
+            if state.last_year is None:
                 return [Reply("没有去年的报告可以沿用，请直接说今年的数字。", "error")]
-            base = self._last_year_cells(engine, table)
+            base = self._last_year_cells(state, table)
             if not base:
                 return [Reply("去年的报告里没有这张表可以沿用的数字，请直接说今年的数字。", "error")]
-            state, parsed, ignored = answers.start(table, base), Parsed(), []
-        elif IGNORE.match(text) and state.turns:
+            table_state, parsed, ignored = answers.start(table, base), Parsed(), []
+        elif IGNORE.match(text) and table_state.turns:
             # the clauses not understood are dropped on the clerk's word: what else was understood stays
-            parsed = answers.cells_of(state, self._carried(engine))
+            parsed = answers.cells_of(table_state, self._carried(state))
             ignored += parsed.not_understood
-        elif says_nothing_happened(text, table) and (not state.turns or NONE_ANSWER.match(text)):
+        elif says_nothing_happened(text, table) and (not table_state.turns or NONE_ANSWER.match(text)):
             # (after earlier answers of this question, “没有其他申请了” is one more of them, read with them below)
-            state, parsed, ignored = answers.start(table, self._nothing(engine, table)), Parsed(), []
+            table_state, parsed, ignored = answers.start(table, self._nothing(state, table)), Parsed(), []
         else:
             if pending is not None and pending.asking and plainly_later(text, table):
                 return [Reply(f"这句说的是后面的问题，不是{report.format.tables[table].name}的内容，没有计入。"
                               "上面的问题还没有回答；要先跳过这一题，回答“跳过”。", "error")]
-            if not state.turns and state.reopened and self._restates(text, table, report):
-                state = answers.start(table, self._restated_base(state, text, table, report), reopened=True)
-            elif table == "t3" and state.turns and answers.answered(state, text) is None \
-                    and states_requests(text, report.format, state):
-                state = answers.start(table, state.base_cells())  # the year described afresh
-            new, parsed = answers.answer(state, text, self._carried(engine), report.format)
+            if not table_state.turns and table_state.reopened and self._restates(text, table, report):
+                table_state = answers.start(table, self._restated_base(table_state, text, table, report), reopened=True)
+            elif table == "t3" and table_state.turns and answers.answered(table_state, text) is None \
+                    and states_requests(text, report.format, table_state):
+                table_state = answers.start(table, table_state.base_cells())  # the year described afresh
+            new, parsed = answers.answer(table_state, text, self._carried(state), report.format)
             if parsed.refusal:
                 return [Reply(parsed.refusal, "error")]  # nothing changes: what was understood before stays
-            if state.turns and pending.asking and self._adds_nothing(engine, state, new):
+            if table_state.turns and pending is not None and pending.asking and self._adds_nothing(state, table_state, new):
                 # an answer that says nothing of this table (the clerk answered the next question): not taken in
-                return [Reply(f"这句没有说到{engine.report.format.tables[table].name}的内容，没有计入。上面的问题还没有回答；"
+                return [Reply(f"这句没有说到{state.report.format.tables[table].name}的内容，没有计入。上面的问题还没有回答；"
                               "要先跳过这一题，回答“跳过”；没能理解的数字不用计入，回答“不用管”。", "error")]
-            state = new
-        _keep_asides(engine, table, state)
-        parsed.cells = _on_top_of(state.base_cells(), parsed.cells, table)
+            table_state = new
+        _keep_asides(state, table, table_state)
+        parsed.cells = _on_top_of(table_state.base_cells(), parsed.cells, table)
         parsed.not_understood = [c for c in parsed.not_understood if c not in ignored]
         trial = report.model_copy(deep=True)
-        self.fill(engine, trial, table, parsed.cells)
-        engine.pending = Pending(step.id, cells=parsed.cells, turns=list(state.turns), ignored=ignored,
-                                 base=state.base_cells(), reader=state)
+        self.fill(state, trial, table, parsed.cells)
+        state.pending = Pending(step.id, cells=parsed.cells, turns=list(table_state.turns), ignored=ignored,
+                                 base=table_state.base_cells(), reader=table_state)
         replies = [Reply(understood_cells(trial, table), "understood")]
         questions = list(parsed.questions)
         if parsed.not_understood:
             questions.append("这些没能理解，还没有计入：" + "、".join(f"“{c}”" for c in parsed.not_understood)
                              + "。请说明是哪一项；不用计入的话回答“不用管”。")
-        if not questions and table == "t2" and (missing := self._in_force_unknown(engine, trial)):
+        if not questions and table == "t2" and (missing := self._in_force_unknown(state, trial)):
             questions.append(missing)
         if not questions:
             questions = _imbalance(trial, table)
         if questions:
-            engine.pending.asking = True
+            state.pending.asking = True
             return replies + [Reply("\n".join(questions), "error")]
         notes = "".join(n + "\n" for n in implausible(parsed.cells, report.level, report.format))
-        return replies + [Reply(notes + self._against_last_year(engine, trial, table) + "对吗？回答“对”保存，或直接重新描述。")]
+        return replies + [Reply(notes + self._against_last_year(state, trial, table) + "对吗？回答“对”保存，或直接重新描述。")]
 
     def _state(self, pending: Pending | None, table: str) -> answers.TableState:
         """The question's state: the one its answers so far left; a table reopened (or a draft saved before the state
@@ -135,12 +138,12 @@ class Table(StepKind):
             return pending.reader
         return answers.start(table, pending.cells, reopened=True) if pending.saved else answers.start(table, pending.base)
 
-    def _nothing(self, engine, table: str) -> dict:
+    def _nothing(self, state: DialogueState, table: str) -> Cells:
         """“没有” says nothing happened this year: what earlier years left (上年结转, 现行有效) is not 0 by it — it
         comes from last year's report, or 现行有效 of 行政规范性文件 is asked."""
-        report = engine.report
+        report = state.report
         fmt = report.format.tables[table]
-        kept = {(r, c) for r, c in _across_years_cells(report) if table == "t3" or r in self._in_force_not_said(engine)}
+        kept = {(r, c) for r, c in _across_years_cells(report) if table == "t3" or r in self._in_force_not_said(state)}
         return {(table, r.id, c.id): 0 for _, r, c in fmt.cells()
                 if (r.id, c.id) not in kept and not (table == "t3" and r.id == "carried")}
 
@@ -153,41 +156,42 @@ class Table(StepKind):
             return bool(answers.t3.kinds_stated(text, report.format, corrections=True) - {None})
         return table == "t4"
 
-    def _restated_base(self, state: answers.TableState, text: str, table: str, report: Report) -> dict:
+    def _restated_base(self, table_state: answers.TableState, text: str, table: str, report: Report) -> Cells:
         """The saved cells without those of the kinds the answer states afresh."""
-        base = state.base_cells()
+        base = table_state.base_cells()
         if table == "t3":
             stated = answers.t3.kinds_stated(text, report.format, corrections=True)
             return {k: v for k, v in base.items() if k[2] not in stated}
-        stated = answers.t4.blocks_stated(text)
-        return {k: v for k, v in base.items() if k[2].split(".")[0] not in stated}
+        blocks = answers.t4.blocks_stated(text)
+        return {k: v for k, v in base.items() if k[2].split(".")[0] not in blocks}
 
-    def _asides_for(self, engine, step: Step) -> list[Reply]:
+    def _asides_for(self, state: DialogueState, step: Step) -> list[Reply]:
         """The question of a table something was said of earlier (“有1件复议，维持了” at 表三): that is read as its
         first answer, shown, and confirmed with “对” or added to like any answer."""
-        said = _asides_of(engine, step.table)
+        assert step.table is not None  # a table question names its table (core.flow.Step checks it)
+        said = _asides_of(state, step.table)
         if not said:
             return []
-        fmt = engine.report.format
+        fmt = state.report.format
         where = "、".join(dict.fromkeys(fmt.tables[at].name for at, _ in said))
         text = "，".join(words for _, words in said)
-        replies = self.understand(engine, step, text)
-        if engine.pending is None or engine.pending.step != step.id:
+        replies = self.understand(state, step, text)
+        if state.pending is None or state.pending.step != step.id:
             return []
         return [Reply(f"回答{where}时提到：“{text}”，先按这个填：")] + replies
 
-    def _carried(self, engine) -> dict:
-        row = engine.report.tables["t3"]["carried"]
-        return {c: row[c] for c in engine.report.format.applicant_columns if isinstance(row.get(c), (int, float))}
+    def _carried(self, state: DialogueState) -> dict[str, float]:
+        row = state.report.tables["t3"]["carried"]
+        return {c: row[c] for c in state.report.format.applicant_columns if isinstance(row.get(c), (int, float))}
 
-    def _against_last_year(self, engine, trial: Report, table: str) -> str:
+    def _against_last_year(self, state: DialogueState, trial: Report, table: str) -> str:
         """A figure the clerk gave that last year's report does not bear out (现行有效 4 where last year's 5 with
         nothing made or repealed gives 5; 上年结转 1 where last year carried none on): said before “对”, the clerk's
         figure kept — last year's may be wrong."""
-        if engine.last_year is None:
+        if state.last_year is None:
             return ""
         notes = []
-        mismatches = relations.year_mismatches(trial, engine.last_year, table)
+        mismatches = relations.year_mismatches(trial, state.last_year, table)
         carried = [m for m in mismatches if m.relation.plus is None and m.relation.minus is None
                    and m.at.column in trial.format.applicant_columns]  # (not the totals: they add the same again)
         if off := sum(m.found - m.expected for m in carried):
@@ -205,42 +209,44 @@ class Table(StepKind):
                              f"应为{format_number(m.expected)}件，这里是{format_number(m.found)}件。去年的数字有误就保持这样，否则请更正。")
         return "\n".join(notes) + ("\n" if notes else "")
 
-    def _adds_nothing(self, engine, before: answers.TableState, after: answers.TableState) -> bool:
+    def _adds_nothing(self, state: DialogueState, before: answers.TableState, after: answers.TableState) -> bool:
         """Whether an answer leaves the cells and the questions as they were (its words were of no use here)."""
-        carried = self._carried(engine)
+        carried = self._carried(state)
         was, now = answers.cells_of(before, carried), answers.cells_of(after, carried)
         return was.cells == now.cells and set(was.questions) >= set(now.questions)
 
-    def _in_force_unknown(self, engine, trial: Report) -> str:
+    def _in_force_unknown(self, state: DialogueState, trial: Report) -> str:
         """现行有效 that neither the clerk nor last year's report gives: asked, never a 0 made from nothing."""
         if not trial.format.has("t2", "normative", "in_force") or trial.cell("t2", "normative", "in_force") is not None:
             return ""
-        last = engine.last_year
+        last = state.last_year
         why = (f"去年的报告是{last.format.name}格式，没有现行有效件数"
                if last is not None and not last.format.has("t2", "normative", "in_force") else "去年的现行有效件数不知道")
         return f"{why}。请告诉我现在现行有效的行政规范性文件有几件（没有就说“现行有效0件”）。"
 
-    def _last_year_cells(self, engine, table: str) -> dict:
+    def _last_year_cells(self, state: DialogueState, table: str) -> Cells:
         """Last year's figures for “同去年”: the cells this year's format shares with last year's, totals and what
         follows from last year (上年结转, 现行有效) left out; of 表二 only the 处理决定 counts (文件 counts change
         every year)."""
-        last, fmt = engine.last_year, engine.report.format
-        derived = {eq.total for eq in fmt.equations(table) if eq.derivable} | _across_years_cells(engine.report)
+        last, fmt = state.last_year, state.report.format
+        assert last is not None  # “同去年” is taken only with last year's report
+        derived = {eq.total for eq in fmt.equations(table) if eq.derivable} | _across_years_cells(state.report)
         wanted = [(r.id, c.id) for _, r, c in fmt.tables[table].cells()
                   if (r.id, c.id) not in derived and (table != "t2" or c.id == "decisions")]
         return {(table, r, c): value for r, c in wanted
                 if last.format.has(table, r, c) and (value := last.number(table, r, c)) is not None}
 
     # ---------------------------------------------------------- storing
-    def store(self, engine, step: Step, pending: Pending) -> None:
+    def store(self, state: DialogueState, step: Step, pending: Pending) -> None:
         from gkassist.dialogue.composed import refresh_openings, table_openings
 
-        before = table_openings(engine.steps, engine.report)
-        self.fill(engine, engine.report, step.table, pending.cells)
+        assert step.table is not None  # a table question names its table (core.flow.Step checks it)
+        before = table_openings(state.steps, state.report)
+        self.fill(state, state.report, step.table, pending.cells)
         # 一（二）、（三） opened with this table's figures: written again, and said
-        engine.notices += refresh_openings(engine.steps, engine.report, before, step.title.split()[0])
+        state.notices += refresh_openings(state.steps, state.report, before, step.title.split()[0])
 
-    def fill(self, engine, report: Report, table: str, cells: dict) -> None:
+    def fill(self, state: DialogueState, report: Report, table: str, cells: Cells) -> None:
         """Store the answered cells: the rest of 表三/表四 is 0, blank 表二 cells 0, what follows from last year's
         report kept or derived, totals derived."""
         fmt = report.format
@@ -253,58 +259,62 @@ class Table(StepKind):
             if not keep:
                 report.set_cell(table, row.id, col.id, 0)
         if table == "t3":
-            for col in fmt.applicant_columns:
-                if report.cell("t3", "carried", col) is None:
-                    report.set_cell("t3", "carried", col, 0)
+            for column in fmt.applicant_columns:
+                if report.cell("t3", "carried", column) is None:
+                    report.set_cell("t3", "carried", column, 0)
         for (t, r, c), v in cells.items():
-            row = fmt.resolve(t, r)
-            if row is not None:
-                report.set_cell(t, row, c, v)
+            resolved = fmt.resolve(t, r)
+            if resolved is not None:
+                report.set_cell(t, resolved, c, v)
         if table == "t2":
-            if engine.last_year is not None:
+            if state.last_year is not None:
                 # 现行有效 follows from last year's unless the clerk gave it: shown before confirming, like the totals
-                for (t, r, c), value in from_last_year(report, engine.last_year, "X-VALID").items():
+                for (t, r, c), value in from_last_year(report, state.last_year, "X-VALID").items():
                     if (t, r, c) not in cells:
                         report.set_cell(t, r, c, max(0, value))
         else:
             fill_totals(report, table)
 
-    def _in_force_not_said(self, engine) -> list[str]:
+    def _in_force_not_said(self, state: DialogueState) -> list[str]:
         """The 表二 rows whose 现行有效 a “没有” leaves alone: those last year's report gives (carried on), and
         行政规范性文件 always (asked when not known; 规章, which few bodies make, is 0 when not known)."""
-        if not engine.report.format.has("t2", "normative", "in_force"):
+        if not state.report.format.has("t2", "normative", "in_force"):
             return []
-        known = last_in_force(engine.last_year) if engine.last_year is not None else {}
-        return [r for r, _ in _across_years_cells(engine.report) if r in known or r == "normative"]
+        known = last_in_force(state.last_year) if state.last_year is not None else {}
+        return [r for r, _ in _across_years_cells(state.report) if r in known or r == "normative"]
 
     # ---------------------------------------------------------- what the report has
     def answered(self, step: Step, report: Report) -> bool:
+        table = step.table
+        assert table is not None  # a table question names its table (core.flow.Step checks it)
         from_last = _across_years_cells(report)
-        return all(report.cell(step.table, r.id, c.id) is not None
-                   for _, r, c in report.format.tables[step.table].cells() if (r.id, c.id) not in from_last or step.table != "t3")
+        return all(report.cell(table, r.id, c.id) is not None
+                   for _, r, c in report.format.tables[table].cells() if (r.id, c.id) not in from_last or table != "t3")
 
-    def saved(self, engine, step: Step) -> list[Reply]:
-        report = engine.report
+    def saved(self, state: DialogueState, step: Step) -> list[Reply]:
+        report = state.report
         if not self.answered(step, report):
-            return self._asides_for(engine, step)
-        derived = {eq.total for eq in report.format.equations(step.table) if eq.derivable}
-        skip = derived | (_across_years_cells(report) if step.table == "t3" else set())
-        cells = {(step.table, r.id, c.id): v for _, r, c in report.format.tables[step.table].cells()
-                 if (r.id, c.id) not in skip and (v := report.number(step.table, r.id, c.id)) is not None}
-        engine.pending = Pending(step.id, cells=cells, saved=True)
-        shown = understood_cells(report, step.table).replace("我理解为：", "已保存的是：", 1)
+            return self._asides_for(state, step)
+        table = step.table
+        assert table is not None  # a table question names its table (core.flow.Step checks it)
+        derived = {eq.total for eq in report.format.equations(table) if eq.derivable}
+        skip = derived | (_across_years_cells(report) if table == "t3" else set())
+        cells = {(table, r.id, c.id): v for _, r, c in report.format.tables[table].cells()
+                 if (r.id, c.id) not in skip and (v := report.number(table, r.id, c.id)) is not None}
+        state.pending = Pending(step.id, cells=cells, saved=True)
+        shown = understood_cells(report, table).replace("我理解为：", "已保存的是：", 1)
         return [Reply(shown, "understood"), Reply(KEEP_SAVED_TABLE)]
 
 
 
 
-def _keep_asides(engine, table: str, state: answers.TableState) -> None:
-    engine.asides[table] = list(getattr(state.reading, "asides", []))
+def _keep_asides(state: DialogueState, table: str, table_state: answers.TableState) -> None:
+    state.asides[table] = list(getattr(table_state.reading, "asides", []))
 
 
-def _asides_of(engine, table: str) -> list[tuple[str, str]]:
+def _asides_of(state: DialogueState, table: str) -> list[tuple[str, str]]:
     """(table it was said at, words) of what was said for `table` at another table's question."""
-    return [(at, a.words) for at, said in engine.asides.items() for a in said if a.table == table]
+    return [(at, a.words) for at, said in state.asides.items() for a in said if a.table == table]
 
 
 def understood_cells(trial: Report, table: str) -> str:
@@ -326,7 +336,7 @@ def understood_cells(trial: Report, table: str) -> str:
     return "\n".join(lines)
 
 
-def _on_top_of(base: dict, cells: dict, table: str) -> dict:
+def _on_top_of(base: Cells, cells: Cells, table: str) -> Cells:
     """What later answers say, on top of “同去年”/“没有”: 表三 and 表四 count more cases (“上年结转的那1件也公开了”),
     表二's figures replace those."""
     if table == "t2":
