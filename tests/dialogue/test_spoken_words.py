@@ -163,11 +163,11 @@ def test_a_shortcoming_followed_by_its_remedy_is_no_shortcoming():
     "公开栏那个地方也贴",
     "办公室管发布，每条先过审查",
     "主动公开了212，都在门户网站",
-    "第三方指出的问题7个，全改完",
+    "材料全交给办公室统一存档",
     "流转慢，这个得改",
     "依申请没收过任何费用",
     "建议提案一件也没有",
-    "年初定了规矩，按月更新",
+    "报表弄完再给主任审一下",
     "拉了个群发通知",
     "目录编好以后推给各村",
 ])
@@ -200,3 +200,39 @@ def test_a_reports_own_sentence_is_not_taken_for_speech(written):
 def test_a_verb_said_twice_around_its_object_is_written_once(said, written, doubled):
     text = compose_answer(said, town(), shortfalls=False).text
     assert written in text and doubled not in text, text
+
+
+@pytest.mark.parametrize("said, written", [
+    ("我们从来没收取过费用", "我镇未收取信息处理费"),
+    ("单位今年没收取任何费用", "我镇未收取信息处理费"),
+    ("人大代表建议和政协委员提案今年都没有", "本年度未承办人大代表建议和政协委员提案"),
+    ("人大建议跟政协提案我们镇都是0", "本年度未承办人大代表建议和政协委员提案"),
+    ("信息形成后5个工作日内在网站公开", "信息自形成之日起5个工作日内"),
+    ("年初定了个规矩，信息产生以后7个工作日之内上网", "建立工作制度，明确信息自形成之日起7个工作日内"),
+    ("检查指出的问题4个，都改完了", "均已整改"),
+    ("督查查出来的问题6个，已经全部改完", "发现的问题6个，均已整改"),
+])
+def test_common_spoken_sentences_are_turned_whole(said, written):
+    composed = compose_answer(said, town(), shortfalls=False)
+    assert written in composed.text and not composed.spoken, composed
+
+
+@pytest.mark.parametrize("said, problem", [
+    ("信息发布都走审核，档案管理还不太规范", "档案管理不够规范"),
+    ("有2件拖到快到期才答复，股室之间流转太慢，这个得改", "流转效率不高"),
+    ("网站都在更新，政策解读那个栏目有时候几个月没人更新", "未及时更新"),
+    ("资料都收齐了，但是有些卷宗没装盒", "未装盒"),
+])
+def test_a_shortcoming_said_in_passing_goes_to_five(said, problem):
+    composed = compose_answer(said, town())
+    assert any(problem in s for s in composed.shortfalls), composed
+    assert problem not in composed.text and not any(s.endswith("，") for s in composed.shortfalls)
+
+
+@pytest.mark.parametrize("said", [
+    "申请3件，都没超期",
+    "全年5件申请，均按时答复，没有逾期",
+    "依申请2件，未超期",
+])
+def test_nothing_late_is_no_shortcoming(said):
+    assert not compose_answer(said, town()).shortfalls
