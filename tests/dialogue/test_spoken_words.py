@@ -236,3 +236,30 @@ def test_a_shortcoming_said_in_passing_goes_to_five(said, problem):
 ])
 def test_nothing_late_is_no_shortcoming(said):
     assert not compose_answer(said, town()).shortfalls
+
+
+@pytest.mark.parametrize("said, written", [
+    ("人大建议办理了3件，政协提案2件，都按时答复了", "办理人大代表建议3件、政协委员提案2件，均在法定期限内予以答复"),
+    ("人大代表建议承办4件、政协委员提案承办1件，答复情况都挂网了", "办理人大代表建议4件、政协委员提案1件，答复情况已在网站公开"),
+    ("主要是困难补贴、就业补贴的公示", "困难补贴、就业补贴"),  # 补贴 is no 贴 of a notice
+    ("发布前都走法制审核", "均经法制审核"),
+])
+def test_six_and_passing_phrases_in_a_reports_words(said, written):
+    composed = compose_answer(said, unit(), shortfalls=False)
+    assert written in composed.text and "张贴" not in composed.text, composed
+
+
+@pytest.mark.parametrize("said", [
+    "那件建议已经办结",
+    "区里考核我们是优秀",
+    "系统的事项也跟着改",
+    "各股室对着清单认定",
+])
+def test_words_pointing_back_or_to_a_higher_office_are_still_spoken(said):
+    assert compose_answer(said, unit(), shortfalls=False).spoken
+
+
+def test_a_follow_up_in_five_still_spoken_is_returned_to_be_shown():
+    from gkassist.dialogue.kinds.improvements import _split
+    followup, _, spoken = _split("针对上年的问题，各科室对着目录自查。", unit())
+    assert spoken and all(s in followup for s in spoken)
