@@ -263,3 +263,12 @@ def test_a_follow_up_in_five_still_spoken_is_returned_to_be_shown():
     from gkassist.dialogue.kinds.improvements import _split
     followup, _, spoken = _split("针对上年的问题，各科室对着目录自查。", unit())
     assert spoken and all(s in followup for s in spoken)
+
+
+@pytest.mark.parametrize("said, kept", [
+    ("网站公开了二百一……不对，是198条", "198条"),
+    ("培训办了三……哦不对，应该是4场", "4场"),
+    ("发布了七十——说错了，是65篇", "65篇"),
+])
+def test_a_figure_corrected_with_its_unit_keeps_that_unit(said, kept):
+    assert kept in compose_answer(said, unit()).text
