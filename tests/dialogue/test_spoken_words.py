@@ -272,3 +272,13 @@ def test_a_follow_up_in_five_still_spoken_is_returned_to_be_shown():
 ])
 def test_a_figure_corrected_with_its_unit_keeps_that_unit(said, kept):
     assert kept in compose_answer(said, unit()).text
+
+
+@pytest.mark.parametrize("said, written", [
+    ("人大建议3件，政协提案一件也没有", "办理人大代表建议3件，未承办政协委员提案"),
+    ("办理人大代表建议1件，政协提案0件，那件建议办结答复了", "未承办政协委员提案，该建议已办结并答复"),
+    ("上年问题的整改：2023年加公众号推送", "公众号推送渠道"),
+])
+def test_one_kind_of_proposal_handled_and_a_channel_added(said, written):
+    composed = compose_answer(said, town(), shortfalls=False)
+    assert written in composed.text and not composed.spoken, composed
