@@ -153,3 +153,132 @@ def test_what_follows_a_shortcoming_in_its_sentence_goes_with_it():
 def test_a_shortcoming_followed_by_its_remedy_is_no_shortcoming():
     composed = compose_answer("智能化不够，今年上了智能问答", unit())
     assert composed.shortfalls == [] and "上线智能问答" in composed.text
+
+
+@pytest.mark.parametrize("said", [
+    "申请就前面说那3件，全按期限答复的",
+    "办公室管登记，发布前先过保密审查，再给分管领导签字",
+    "咱单位开了2次培训会",
+    "这个栏目每月更新一回",
+    "公开栏那个地方也贴",
+    "办公室管发布，每条先过审查",
+    "主动公开了212，都在门户网站",
+    "材料全交给办公室统一存档",
+    "流转慢，这个得改",
+    "依申请没收过任何费用",
+    "建议提案一件也没有",
+    "报表弄完再给主任审一下",
+    "拉了个群发通知",
+    "目录编好以后推给各村",
+])
+def test_what_no_rule_turns_is_shown_as_still_spoken(said):
+    """A sentence that still holds a word of speech after the lexicon and register is kept whole as typed and
+    marked, never half-rewritten into the draft."""
+    composed = compose_answer(said, town(), shortfalls=False)
+    assert composed.spoken, composed.text
+    assert all(s in composed.text for s in composed.spoken)
+
+
+@pytest.mark.parametrize("written", [
+    "本机关未收取信息处理费。",
+    "全年共受理政府信息公开申请5件，均在法定期限内予以答复。",
+    "全面推进基层政务公开标准化规范化工作。",
+    "取得改进实效。",
+    "通过政府网站主动公开信息76条。",
+    "按照有关规定及时张贴公告。",
+])
+def test_a_reports_own_sentence_is_not_taken_for_speech(written):
+    assert not is_spoken(written)
+
+
+@pytest.mark.parametrize("said, written, doubled", [
+    ("党委会研究信息公开研究了3次", "研究信息公开3次", "研究3次"),
+    ("班子会部署政务公开部署了2次", "部署政务公开2次", "部署2次"),
+    ("理论中心组学习条例学习了4次", "学习条例4次", "学习4次"),
+    ("班子会专门研究政务公开5次", "研究政务公开5次", "召开"),  # 公开 before a count is no 开 of a meeting
+])
+def test_a_verb_said_twice_around_its_object_is_written_once(said, written, doubled):
+    text = compose_answer(said, town(), shortfalls=False).text
+    assert written in text and doubled not in text, text
+
+
+@pytest.mark.parametrize("said, written", [
+    ("我们从来没收取过费用", "我镇未收取信息处理费"),
+    ("单位今年没收取任何费用", "我镇未收取信息处理费"),
+    ("人大代表建议和政协委员提案今年都没有", "本年度未承办人大代表建议和政协委员提案"),
+    ("人大建议跟政协提案我们镇都是0", "本年度未承办人大代表建议和政协委员提案"),
+    ("信息形成后5个工作日内在网站公开", "信息自形成之日起5个工作日内"),
+    ("年初定了个规矩，信息产生以后7个工作日之内上网", "建立工作制度，明确信息自形成之日起7个工作日内"),
+    ("检查指出的问题4个，都改完了", "均已整改"),
+    ("督查查出来的问题6个，已经全部改完", "发现的问题6个，均已整改"),
+])
+def test_common_spoken_sentences_are_turned_whole(said, written):
+    composed = compose_answer(said, town(), shortfalls=False)
+    assert written in composed.text and not composed.spoken, composed
+
+
+@pytest.mark.parametrize("said, problem", [
+    ("信息发布都走审核，档案管理还不太规范", "档案管理不够规范"),
+    ("有2件拖到快到期才答复，股室之间流转太慢，这个得改", "流转效率不高"),
+    ("网站都在更新，政策解读那个栏目有时候几个月没人更新", "未及时更新"),
+    ("资料都收齐了，但是有些卷宗没装盒", "未装盒"),
+])
+def test_a_shortcoming_said_in_passing_goes_to_five(said, problem):
+    composed = compose_answer(said, town())
+    assert any(problem in s for s in composed.shortfalls), composed
+    assert problem not in composed.text and not any(s.endswith("，") for s in composed.shortfalls)
+
+
+@pytest.mark.parametrize("said", [
+    "申请3件，都没超期",
+    "全年5件申请，均按时答复，没有逾期",
+    "依申请2件，未超期",
+])
+def test_nothing_late_is_no_shortcoming(said):
+    assert not compose_answer(said, town()).shortfalls
+
+
+@pytest.mark.parametrize("said, written", [
+    ("人大建议办理了3件，政协提案2件，都按时答复了", "办理人大代表建议3件、政协委员提案2件，均在法定期限内予以答复"),
+    ("人大代表建议承办4件、政协委员提案承办1件，答复情况都挂网了", "办理人大代表建议4件、政协委员提案1件，答复情况已在网站公开"),
+    ("主要是困难补贴、就业补贴的公示", "困难补贴、就业补贴"),  # 补贴 is no 贴 of a notice
+    ("发布前都走法制审核", "均经法制审核"),
+])
+def test_six_and_passing_phrases_in_a_reports_words(said, written):
+    composed = compose_answer(said, unit(), shortfalls=False)
+    assert written in composed.text and "张贴" not in composed.text, composed
+
+
+@pytest.mark.parametrize("said", [
+    "那件建议已经办结",
+    "区里考核我们是优秀",
+    "系统的事项也跟着改",
+    "各股室对着清单认定",
+])
+def test_words_pointing_back_or_to_a_higher_office_are_still_spoken(said):
+    assert compose_answer(said, unit(), shortfalls=False).spoken
+
+
+def test_a_follow_up_in_five_still_spoken_is_returned_to_be_shown():
+    from gkassist.dialogue.kinds.improvements import _split
+    followup, _, spoken = _split("针对上年的问题，各科室对着目录自查。", unit())
+    assert spoken and all(s in followup for s in spoken)
+
+
+@pytest.mark.parametrize("said, kept", [
+    ("网站公开了二百一……不对，是198条", "198条"),
+    ("培训办了三……哦不对，应该是4场", "4场"),
+    ("发布了七十——说错了，是65篇", "65篇"),
+])
+def test_a_figure_corrected_with_its_unit_keeps_that_unit(said, kept):
+    assert kept in compose_answer(said, unit()).text
+
+
+@pytest.mark.parametrize("said, written", [
+    ("人大建议3件，政协提案一件也没有", "办理人大代表建议3件，未承办政协委员提案"),
+    ("办理人大代表建议1件，政协提案0件，那件建议办结答复了", "未承办政协委员提案，该建议已办结并答复"),
+    ("上年问题的整改：2023年加公众号推送", "公众号推送渠道"),
+])
+def test_one_kind_of_proposal_handled_and_a_channel_added(said, written):
+    composed = compose_answer(said, town(), shortfalls=False)
+    assert written in composed.text and not composed.spoken, composed

@@ -254,7 +254,7 @@ def shortfall_words(clause: str, report: Report) -> str:
     text = _without_fillers(clause).strip("，,。；; ")
     for r in sentence_data().shortfalls.rewrites:
         text = _re(r.say).sub(r.write, text)
-    return to_register(_with_verbs(text), report, subject=False).rstrip("。")
+    return to_register(_with_verbs(text).strip("，,；; "), report, subject=False).rstrip("。")  # a dropped clause leaves no comma
 
 
 def figure_correction(text: str) -> tuple[str, str, str, str] | None:
@@ -359,7 +359,7 @@ def _take_shortfalls(sentence: str, report: Report) -> tuple[str, list[str]]:
             continue
         if told and (_CONTINUES.match(clause) or after_one and not _THING.search(clause)):
             # “有几份合同挂网晚，没在…内公开”, “大部分还是文字的，形式单一” (no thing of its own): one shortcoming
-            told[-1] += "，" + shortfall_words(clause, report)
+            told[-1] += "，" * bool(words := shortfall_words(clause, report)) + words  # “这个得改” adds nothing
         else:
             told.append(_with_its_thing(shortfall_words(clause, report), kept))
         after_one = True

@@ -53,14 +53,23 @@ def saved_proposals(paragraphs: list[str]) -> list[Proposal]:
     return out
 
 
-def _split(text: str, report: Report) -> tuple[str, list[Proposal]]:
-    """五's answer: the follow-up of last year's problems (in a report's words), and the shortcomings of this year it
-    names (each a problem with its measure)."""
+def _split(text: str, report: Report) -> tuple[str, list[Proposal], list[str]]:
+    """五's answer: the follow-up of last year's problems (in a report's words), the shortcomings of this year it
+    names (each a problem with its measure), and its sentences no rule could turn (kept as typed, shown marked)."""
     composed = compose_answer(text, report, shortfalls=True, subject=False)
     followup = composed.text
     named = [Proposal("own", problem, measure or measure_for(problem), "您在这里说的")
              for problem, measure in map(own_measure, composed.shortfalls)]
-    return followup, named
+    return followup, named, composed.spoken
+
+
+def _spoken_reply(spoken: list[str]) -> list[Reply]:
+    """The follow-up's sentences still spoken, shown marked so that the clerk sees them before “对”."""
+    if not spoken:
+        return []
+    lines = "\n".join(f"{i}. “{s}”" for i, s in enumerate(spoken, 1))
+    return [Reply("整改情况里这几句我没能改成年度报告的写法，仍是口语，照您的原话写入（审核时可能被退回）：\n" + lines
+                  + "\n要改写，请重新写整改情况（已改的问题保留）。", "error")]
 
 
 def _show(state: DialogueState) -> list[Reply]:
@@ -126,7 +135,7 @@ class Improvements(StepKind):
         if pending is not None and pending.step == step.id and pending.asking:
             return self._own_problem(state, text)
         report, last = state.report, state.last_year
-        followup, named = _split(text, report)
+        followup, named, spoken = _split(text, report)
         if last is not None and followup and not re.search(r"上年|去年|\d{4}年度", followup):
             followup = f"{last.year}年度报告提出的问题，整改情况如下：{followup}"
         if pending is not None and pending.step == step.id and pending.proposals:
@@ -141,13 +150,13 @@ class Improvements(StepKind):
             if not followup:  # 五 would be empty: never stored so
                 state.pending.asking = True
                 return [Reply(ask_for_problem(report), "error")]
-            return [Reply("将写入：" + followup, "understood"),
+            return [Reply("将写入：" + followup, "understood"), *_spoken_reply(spoken),
                     Reply(ask_for_problem(report).replace("请说一个", "可以用“加：……”补一个") + "回答“对”只保存整改情况。")]
         paragraphs.append(proposals_paragraph(proposals))
         lines = [f"{i}. 问题：{p.problem}" + (f"（依据：{p.reason}）" if p.reason else "") + f"；改进：{p.improvement}"
                  for i, p in enumerate(proposals, 1)]
         return [Reply("五只写您说到的不足和数字显示的问题：\n" + "\n".join(lines), "understood"),
-                Reply("将写入：\n" + "\n".join(paragraphs), "understood"),
+                Reply("将写入：\n" + "\n".join(paragraphs), "understood"), *_spoken_reply(spoken),
                 Reply(_editing_help(proposals) + "重新写整改情况会替换第一段（已改的问题保留）。")]
 
     def _own_problem(self, state: DialogueState, text: str) -> list[Reply]:
