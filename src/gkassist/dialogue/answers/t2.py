@@ -12,7 +12,7 @@ from gkassist.core.numbers import read_amount
 from gkassist.dialogue.answers.parsed import Parsed
 from gkassist.dialogue.answers.state import Open, ProactiveReading
 from gkassist.dialogue.answers.t3 import names_a_row
-from gkassist.dialogue.answers.text import NUM, Clause, approximate, clauses, count_of, vague
+from gkassist.dialogue.answers.text import NUM, UNIT, Clause, approximate, clauses, count_of, vague
 from gkassist.dialogue.answers.words import Marker, words
 
 REFUSAL = ("没听明白。请写成“规范性文件制发2件，废止1件，现行有效9件；行政许可41件，行政处罚12件，"
@@ -36,7 +36,24 @@ def _distributed(text: str, turn: int) -> list[Clause]:
     return out
 
 
+_RESPECTIVELY = Marker("respectively", r"([^，,；;。：:]+?)(?:WORDS)(?:是|为|有)?[：:\s]*((?:" + NUM + UNIT + r"?)(?:\s*(?:、|和|及|与|，|,)\s*"
+                       + NUM + UNIT + r"?)+)(?=$|[，,；;。\s])")
+
+
+def _respectively(m: re.Match) -> str:
+    """“许可、处罚、强制分别是88、19、6”: the Nth figure to the Nth row named (left as said when they do not pair)."""
+    found = sorted((hit.start(), hit.group(0), row) for pattern, row in words().t2_rows for hit in pattern.finditer(m.group(1)))
+    named = list({row: said for _, said, row in found}.items())
+    figures = re.findall(NUM + UNIT + "?", m.group(2))
+    if len(named) != len(figures) or len(named) < 2:
+        return m.group(0)
+    # (a figure said bare takes 件, the unit of every count of 表二, so “八十八” is read as a count)
+    return "，".join(said + figure + ("" if re.search(UNIT + "$", figure) else "件")
+                    for (_, said), figure in zip(named, figures))
+
+
 def _clauses(text: str, turn: int) -> list[Clause]:
+    text = _RESPECTIVELY.sub(_respectively, text)
     # “许可和处罚各10件”: each row listed takes the count
     text = re.sub(r"([^，；。]+?(?:和|、|及|与|跟)[^，；。]+?)各(?:自|有)?(?:是|为)?\s*(" + NUM + r"\s*件)",
                   lambda m: "，".join(p + m.group(2) for p in re.split(r"和|、|及|与|跟", m.group(1)) if p), text)
@@ -96,6 +113,8 @@ def _documents(r: _Reading, row: str, clause: str, count) -> None:
         for pattern, column in w.t2_columns:
             if column != "in_force" and pattern.search(span):
                 r.cells[("t2", row, column)] = 0
+        if count is None and (before := _column_before(clause[:negation.start()])) is not None:
+            r.cells[("t2", row, before)] = 0  # “现行有效的一件都没有”, “废止的没有”: the column said, then none of it
     said = next((col for pattern, col in w.t2_columns if pattern.search(w.t2_negated.sub("", clause))), None)
     if count is None:
         return
@@ -103,6 +122,13 @@ def _documents(r: _Reading, row: str, clause: str, count) -> None:
         r.questions.append(((row, None), f"“{clause}”是制发、废止，还是现行有效的件数？", clause, "kind"))
         return
     r.cells[("t2", row, said)] = count
+
+
+def _column_before(said: str) -> str | None:
+    """The one column a clause names before its negation (“现行有效的……没有”), else None."""
+    said = words().t2_negated.sub("", said)
+    found = {col for pattern, col in words().t2_columns if pattern.search(said)}
+    return found.pop() if len(found) == 1 else None
 
 
 def _fees(r: _Reading, row: str, clause: str, count) -> None:
@@ -183,6 +209,11 @@ def _listed(r: _Reading, row: str, clause: str, count) -> bool:
         _BY_ROW.get(each, _decisions)(r, each, clause, count)
         r.row = each  # (a count after them without its row is the last one's)
     return True
+
+
+def names_in_force(text: str) -> bool:
+    """An answer that says 现行有效 (“现行有效的一件都没有”): a figure of 表二, not “nothing happened”."""
+    return any(pattern.search(text) for pattern, col in words().t2_columns if col == "in_force")
 
 
 def rows_in(clause: str) -> list[str]:

@@ -17,6 +17,7 @@ from gkassist.core.numbers import format_number
 from gkassist.dialogue import answers
 from gkassist.dialogue.answers import Parsed, says_nothing_happened, states_requests
 from gkassist.dialogue.answers.limits import implausible
+from gkassist.dialogue.answers.t2 import names_in_force
 from gkassist.dialogue.answers.words import Marker
 from gkassist.dialogue.kinds import StepKind, kind
 from gkassist.dialogue.kinds.field import SAME_AS_LAST
@@ -84,7 +85,9 @@ class Table(StepKind):
             # the clauses not understood are dropped on the clerk's word: what else was understood stays
             parsed = answers.cells_of(state, self._carried(engine))
             ignored += parsed.not_understood
-        elif says_nothing_happened(text, table) and (not state.turns or NONE_ANSWER.match(text)):
+        elif says_nothing_happened(text, table) and not (table == "t2" and names_in_force(text)) \
+                and (not state.turns or NONE_ANSWER.match(text)):
+            # (“现行有效的一件都没有” says a figure of 表二: read, so it is not asked again)
             # (after earlier answers of this question, “没有其他申请了” is one more of them, read with them below)
             state, parsed, ignored = answers.start(table, self._nothing(engine, table)), Parsed(), []
         else:

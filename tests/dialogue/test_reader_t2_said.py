@@ -1,0 +1,85 @@
+"""表二 said the way clerks say it, each phenomenon in several phrasings (none of them a probe's): 现行有效 said as
+none (“……的一件都没有”, “有效的没有”) is read and not asked again; “分别/依次” lists give the Nth figure to the Nth row
+named; a figure corrected while speaking (“……——哦不对，是……”) counts only as corrected."""
+
+import pytest
+
+from gkassist.dialogue import answers
+from gkassist.dialogue.engine import Engine
+from gkassist.importer import import_file
+from support import SEED
+
+D = "decisions"
+
+
+def cells(*turns):
+    out = answers.parse("t2", list(turns))
+    assert not out.refusal and not out.questions and not out.not_understood, (turns, out)
+    return {(r, c): v for (_, r, c), v in out.cells.items()}
+
+
+def at_table_two():
+    engine = Engine.start(import_file(SEED).report, 2021)
+    for said in ("没有", "对", "没有", "对"):
+        engine.answer(said)
+    return engine
+
+
+# ------------------------------------------------------------------ 现行有效 said as none
+@pytest.mark.parametrize("said", [
+    "规范性文件没发也没废，现行有效的一个也没有；许可、处罚、强制都没有，收费也没有",
+    "规范性文件今年没有出台，也没有废止，有效的没有；许可处罚强制都没有，不收费",
+    "没制发规范性文件，没废止，现在有效的一件都没有，许可、处罚、强制都是0，也不收费",
+])
+def test_in_force_said_as_none_is_read(said):
+    assert cells(said)[("normative", "in_force")] == 0
+
+
+@pytest.mark.parametrize("said", [
+    "规范性文件没发也没废，现行有效的一个也没有；许可、处罚、强制都没有，收费也没有",
+    "现在有效的规范性文件一件都没有，别的也都没有",
+    "现行有效的一份也没有",
+])
+def test_in_force_said_as_none_is_not_asked_again(said):
+    engine = at_table_two()
+    replies = engine.answer(said)
+    assert "现行有效的行政规范性文件有几件" not in "\n".join(r.text for r in replies)
+    engine.answer("对")
+    assert engine.report.cell("t2", "normative", "in_force") == 0
+
+
+@pytest.mark.parametrize("said, n", [
+    ("规范性文件没变化，还是3件有效", 3),
+    ("规范性文件没动，有效的就这2件", 2),
+    ("规范性文件今年没发没废，现行有效还是7件", 7),
+])
+def test_in_force_unchanged_is_read(said, n):
+    got = cells(said)
+    assert got[("normative", "in_force")] == n
+
+
+# ------------------------------------------------------------------ 分别 / 依次
+@pytest.mark.parametrize("said, expect", [
+    ("许可、处罚、强制分别是41、12、3", {"licensing": 41, "penalty": 12, "enforcement": 3}),
+    ("行政处罚和行政许可分别为7件和20件", {"penalty": 7, "licensing": 20}),
+    ("许可处罚强制依次是二十、五、一件", {"licensing": 20, "penalty": 5, "enforcement": 1}),
+    ("强制、许可分别有2起、9件", {"enforcement": 2, "licensing": 9}),
+])
+def test_respectively_gives_the_nth_figure_to_the_nth_row(said, expect):
+    got = cells(said)
+    assert {r: got.get((r, D)) for r in expect} == expect
+
+
+def test_respectively_with_figures_that_do_not_pair_is_asked():
+    out = answers.parse("t2", ["许可、处罚、强制分别是41、12"])
+    assert out.questions or out.not_understood
+
+
+# ------------------------------------------------------------------ a figure corrected while speaking
+@pytest.mark.parametrize("said, row, n", [
+    ("行政许可30件——哦不对，是33件；处罚2件", "licensing", 33),
+    ("处罚12件，不对，应该是14件，许可没有", "penalty", 14),
+    ("强制5件，说错了，是6件", "enforcement", 6),
+])
+def test_a_figure_corrected_while_speaking_counts_as_corrected(said, row, n):
+    assert cells(said)[(row, D)] == n
