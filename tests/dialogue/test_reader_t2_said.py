@@ -83,3 +83,59 @@ def test_respectively_with_figures_that_do_not_pair_is_asked():
 ])
 def test_a_figure_corrected_while_speaking_counts_as_corrected(said, row, n):
     assert cells(said)[(row, D)] == n
+
+
+# ------------------------------------------------------------------ rows named, then “全是零”
+@pytest.mark.parametrize("said", [
+    "其他的像规范性文件啊、许可处罚强制啊全是零",
+    "规范性文件、许可、处罚、强制全都是零",
+    "规范性文件啊，许可处罚强制啊，都是0",
+    "规范性文件、行政许可、行政处罚、行政强制这几项都是零",
+])
+def test_rows_named_then_all_zero_are_each_zero(said):
+    got = cells(said)
+    assert {k: got.get(k) for k in [("normative", "issued"), ("normative", "repealed"), ("licensing", D),
+                                     ("penalty", D), ("enforcement", D)]} == dict.fromkeys(
+        [("normative", "issued"), ("normative", "repealed"), ("licensing", D), ("penalty", D), ("enforcement", D)], 0)
+    assert ("normative", "in_force") not in got  # what earlier years left is no figure of this year's “零”
+
+
+@pytest.mark.parametrize("said", ["收费大概几千块吧，具体数还得问", "收了几万块钱的工本费", "收费几百元"])
+def test_a_fee_said_as_some_thousands_is_asked(said):
+    out = answers.parse("t2", [said])
+    assert (out.questions or out.refusal) and ("t2", "fees", "fee_amount") not in out.cells
+
+
+# ------------------------------------------------------------------ 现行有效 not said and not known from last year
+@pytest.mark.parametrize("said", [
+    "行政许可办了四十件，行政处罚五件，行政强制一件",
+    "许可、处罚、强制分别是30、4、0，不收费",
+    "处罚8起，许可和强制都没有，收费2000元",
+])
+def test_in_force_unknown_is_asked_once_without_blocking_the_rest(said):
+    from gkassist.checks import check
+
+    engine = at_table_two()
+    confirm = engine.answer(said)[-1]
+    assert confirm.kind != "error" and "现行有效的行政规范性文件有几件" in confirm.text  # asked, with the rest shown
+    assert engine.answer("对")[0].text == "已保存。"
+    assert engine.report.cell("t2", "normative", "in_force") is None  # blank, never a 0 guessed
+    assert engine.report.cell("t2", "licensing", D) is not None and engine.report.cell("t2", "normative", "issued") == 0
+    assert any(f.rule == "BLANK" and f.cell is not None and "normative" in str(f.cell) and "in_force" in str(f.cell)
+               for f in check(engine.report))
+    assert not any("现行有效的行政规范性文件有几件" in r.text for r in engine.answer("没有"))  # not asked again
+
+
+def test_in_force_unknown_can_be_given_instead_of_confirming():
+    engine = at_table_two()
+    engine.answer("许可12件，处罚3件")
+    engine.answer("现行有效4件")
+    engine.answer("对")
+    assert engine.report.cell("t2", "normative", "in_force") == 4 and engine.report.cell("t2", "licensing", D) == 12
+
+
+@pytest.mark.parametrize("said", ["规范性文件、许可、处罚、强制全都是零", "规范性文件制发2件，废止1件；许可5件"])
+def test_in_force_unknown_after_speaking_of_the_documents_is_asked_before_saving(said):
+    engine = at_table_two()
+    assert "现行有效的行政规范性文件有几件" in engine.answer(said)[-1].text
+    assert engine.answer("对")[0].kind == "error"

@@ -23,6 +23,7 @@ _NONE_AT_ALL = re.compile(r"一(?:个|件|份|项|分钱|分)?(?:也|都)(?=没|
 _THESE = re.compile(r"(?:这|那|以上|上面)(?:" + NUM + r")?(?:项|个|样|类|块|些|几项|几个)(?=\s*(?:都|均|全|也))")
 _ZERO_WORD = re.compile(r"(?<=[是为])零(?![件个项])|零(?=$)")  # “都是零”: 0
 _ALL = re.compile(r"都|均|全")
+_SOME_THOUSANDS = re.compile(r"(?<![0-9０-９一二两三四五六七八九十])几(?:十|百|千|万)")  # “几千块”: no figure, though read as 1000
 _NO_FEE = re.compile(r"(?:收费|费用|收的钱)[^，。；0-9０-９]{0,4}(?:没有|无|没|为零|是零|0)(?!收)")  # “收费也没有”
 
 
@@ -118,6 +119,11 @@ def _documents(r: _Reading, row: str, clause: str, count) -> None:
     said = next((col for pattern, col in w.t2_columns if pattern.search(w.t2_negated.sub("", clause))), None)
     if count is None:
         return
+    if said is None and count == 0:
+        # “规范性文件啊……全是零”: none made and none repealed this year; 现行有效 (what earlier years left) is no
+        # figure of this year's — it follows from last year's report or is asked, never made 0 by this
+        r.cells.update({("t2", row, "issued"): 0, ("t2", row, "repealed"): 0})
+        return
     if said is None:
         r.questions.append(((row, None), f"“{clause}”是制发、废止，还是现行有效的件数？", clause, "kind"))
         return
@@ -133,7 +139,7 @@ def _column_before(said: str) -> str | None:
 
 def _fees(r: _Reading, row: str, clause: str, count) -> None:
     said = read_amount(clause)
-    if said is not None and said.approximate:
+    if said is not None and (said.approximate or _SOME_THOUSANDS.search(clause)):
         r.questions.append(((row, "fee_amount"), f"“{clause}”：表里要填确切的金额，具体是多少？", clause, "count"))
         return
     amount = fee(clause)
@@ -198,8 +204,8 @@ def _listed(r: _Reading, row: str, clause: str, count) -> bool:
     alone = count is None and not _NEGATION.search(clause) and not _ALL.search(clause) and row != "fees" \
         and not any(pattern.search(clause) for pattern, _ in w.t2_columns) and not vague(clause) \
         and not approximate(clause)
-    if alone and rows_in(clause) == [row]:
-        r.listed.append(row)
+    if alone and row in rows_in(clause):
+        r.listed += [x for x in rows_in(clause) if x != "fees"]  # (“许可处罚强制啊，……都是0”: three rows named)
         return True
     listed, r.listed = r.listed, []
     together = [x for x in dict.fromkeys(rows_in(clause)) if x != "fees"]  # “许可处罚强制这些都没有”
