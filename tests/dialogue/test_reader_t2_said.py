@@ -139,3 +139,17 @@ def test_in_force_unknown_after_speaking_of_the_documents_is_asked_before_saving
     engine = at_table_two()
     assert "现行有效的行政规范性文件有几件" in engine.answer(said)[-1].text
     assert engine.answer("对")[0].kind == "error"
+
+
+@pytest.mark.parametrize("said, column", [
+    ("规范性文件今年一件没发，废止1件，现行有效3件", "issued"),
+    ("规范性文件发了2个，一个没废，现行有效4件", "repealed"),
+    ("文件一份没出台，废了1件，有效的还有3件", "issued"),
+])
+def test_one_not_done_is_none_done(said, column):
+    assert cells(said)[("normative", column)] == 0
+
+
+def test_one_of_them_not_repealed_is_no_count_of_none():
+    out = answers.parse("t2", ["规范性文件发了2件，其中一件没废"])
+    assert out.cells.get(("t2", "normative", "repealed")) != 1

@@ -18,7 +18,8 @@ from gkassist.dialogue.answers.words import Marker, words
 REFUSAL = ("没听明白。请写成“规范性文件制发2件，废止1件，现行有效9件；行政许可41件，行政处罚12件，"
            "行政强制0件，收费0万元”这样。")
 _NEGATION = re.compile(r"没有|没|未|无|不曾")
-_NONE_AT_ALL = re.compile(r"一(?:个|件|份|项|分钱|分)?(?:也|都)(?=没|未|不)")  # “一个也没发”: none, not one
+# “一个也没发”, “今年一件没发”: none, not one (but “有一件没废” is one)
+_NONE_AT_ALL = re.compile(r"一(?:个|件|份|项|分钱|分)?(?:也|都)(?=没|未|不)|(?<![有中还另])一(?:个|件|份|项)(?=没|未)")
 # “这三项都是零”, “这些都没有”: the rows just listed, named by how many they are (not a count of theirs)
 _THESE = re.compile(r"(?:这|那|以上|上面)(?:" + NUM + r")?(?:项|个|样|类|块|些|几项|几个)(?=\s*(?:都|均|全|也))")
 _ZERO_WORD = re.compile(r"(?<=[是为])零(?![件个项])|零(?=$)")  # “都是零”: 0
