@@ -70,6 +70,20 @@ def test_respectively_gives_the_nth_figure_to_the_nth_row(said, expect):
     assert {r: got.get((r, D)) for r in expect} == expect
 
 
+@pytest.mark.parametrize("said, expect", [
+    ("规范性文件制发、废止、现行有效分别为4件、1件、8件", {"issued": 4, "repealed": 1, "in_force": 8}),
+    ("规范性文件发了、废了、还有效的依次是2、0、5个", {"issued": 2, "repealed": 0, "in_force": 5}),
+])
+def test_respectively_gives_the_nth_figure_to_the_nth_column(said, expect):
+    got = cells(said)
+    assert {c: got.get(("normative", c)) for c in expect} == expect
+
+
+def test_respectively_with_a_verb_before_the_figures():
+    got = cells("行政许可、行政处罚分别办理了15件、2件，强制没有")
+    assert (got[("licensing", D)], got[("penalty", D)]) == (15, 2)
+
+
 def test_respectively_with_figures_that_do_not_pair_is_asked():
     out = answers.parse("t2", ["许可、处罚、强制分别是41、12"])
     assert out.questions or out.not_understood

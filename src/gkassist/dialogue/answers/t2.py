@@ -38,20 +38,30 @@ def _distributed(text: str, turn: int) -> list[Clause]:
     return out
 
 
-_RESPECTIVELY = Marker("respectively", r"([^，,；;。：:]+?)(?:WORDS)(?:是|为|有)?[：:\s]*((?:" + NUM + UNIT + r"?)(?:\s*(?:、|和|及|与|，|,)\s*"
-                       + NUM + UNIT + r"?)+)(?=$|[，,；;。\s])")
+_RESPECTIVELY = Marker("respectively", r"([^，,；;。：:]+?)(?:WORDS)[\u4e00-\u9fff]{0,4}?[：:\s]*((?:" + NUM + UNIT
+                       + r"?)(?:\s*(?:、|和|及|与|，|,)\s*" + NUM + UNIT + r"?)+)(?=$|[，,；;。\s])")
+
+
+def _named_in_order(said: str, patterns) -> list[tuple[int, str, str]]:
+    """(where, the words, the row or column) of each row or column `said` names, in the order said, each once."""
+    first: dict[str, tuple[int, str, str]] = {}
+    for start, words_, name in sorted((hit.start(), hit.group(0), name) for pattern, name in patterns
+                                      for hit in pattern.finditer(said)):
+        first.setdefault(name, (start, words_, name))
+    return sorted(first.values())
 
 
 def _respectively(m: re.Match) -> str:
-    """“许可、处罚、强制分别是88、19、6”: the Nth figure to the Nth row named (left as said when they do not pair)."""
-    found = sorted((hit.start(), hit.group(0), row) for pattern, row in words().t2_rows for hit in pattern.finditer(m.group(1)))
-    named = list({row: said for _, said, row in found}.items())
+    """“许可、处罚、强制分别是88、19、6”, “规范性文件制发、废止、现行有效分别为3、0、9”: the Nth figure to the Nth row
+    (or column) named; left as said when they do not pair."""
     figures = re.findall(NUM + UNIT + "?", m.group(2))
-    if len(named) != len(figures) or len(named) < 2:
-        return m.group(0)
-    # (a figure said bare takes 件, the unit of every count of 表二, so “八十八” is read as a count)
-    return "，".join(said + figure + ("" if re.search(UNIT + "$", figure) else "件")
-                    for (_, said), figure in zip(named, figures))
+    for patterns in (words().t2_rows, words().t2_columns):
+        named = _named_in_order(m.group(1), patterns)
+        if len(named) == len(figures) > 1:
+            # (a figure said bare takes 件, the unit of every count of 表二, so “八十八” is read as a count)
+            return m.group(1)[:named[0][0]] + "，".join(
+                said + figure + ("" if re.search(UNIT + "$", figure) else "件") for (_, said, _), figure in zip(named, figures))
+    return m.group(0)
 
 
 def _clauses(text: str, turn: int) -> list[Clause]:
