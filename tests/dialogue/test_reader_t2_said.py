@@ -52,6 +52,9 @@ def test_in_force_said_as_none_is_not_asked_again(said):
     ("规范性文件没变化，还是3件有效", 3),
     ("规范性文件没动，有效的就这2件", 2),
     ("规范性文件今年没发没废，现行有效还是7件", 7),
+    ("规范性文件跟去年一样没变化，还是4件", 4),
+    ("规范性文件没动，还剩3个", 3),
+    ("规范性文件没有现行有效的", 0),
 ])
 def test_in_force_unchanged_is_read(said, n):
     got = cells(said)

@@ -125,7 +125,9 @@ def _documents(r: _Reading, row: str, clause: str, count) -> None:
         for pattern, column in w.t2_columns:
             if column != "in_force" and pattern.search(span):
                 r.cells[("t2", row, column)] = 0
-        if count is None and (before := _column_before(clause[:negation.start()])) is not None:
+        if count is None and any(pattern.match(clause, negation.end()) for pattern, col in w.t2_columns if col == "in_force"):
+            r.cells[("t2", row, "in_force")] = 0  # “没有现行有效的”: none in force
+        elif count is None and (before := _column_before(clause[:negation.start()])) is not None:
             r.cells[("t2", row, before)] = 0  # “现行有效的一件都没有”, “废止的没有”: the column said, then none of it
     said = next((col for pattern, col in w.t2_columns if pattern.search(w.t2_negated.sub("", clause))), None)
     if count is None:
