@@ -169,11 +169,18 @@ def _verbs() -> tuple[tuple[re.Pattern[str], re.Pattern[str] | None, str], ...]:
 _ONE_DIGIT = dict(zip("一两二三四五六七八九", "1223456789"))
 
 
+def repaired(text: str) -> str:
+    """The figures the clerk corrected while speaking (“58件——哦不对，是61件”) as corrected (prompts/lexicon.yaml
+    `repairs`): the prose's and the table readers' normalization alike."""
+    for r in lexicon().repairs:
+        text = _re(r.say).sub(r.write, text)
+    return text
+
+
 def without_repairs(text: str) -> str:
     """An answer with the figures the clerk corrected while speaking (“15个村——哦不对，是16个村”) as corrected, and a
     count of applications said in a word (“收了三件”, “还有一件”) in digits, as the tables' opening states it."""
-    for r in lexicon().repairs:
-        text = _re(r.say).sub(r.write, text)
+    text = repaired(text)
     return re.sub(r"(?<=[收有共就剩另了，,、：:])([一两二三四五六七八九])(?=件)", lambda m: _ONE_DIGIT[m.group(1)], text)
 
 

@@ -12,17 +12,19 @@ from gkassist.core.numbers import read_amount
 from gkassist.dialogue.answers.parsed import Cells, Parsed
 from gkassist.dialogue.answers.state import Open, ProactiveReading
 from gkassist.dialogue.answers.t3 import names_a_row
-from gkassist.dialogue.answers.text import NUM, Clause, approximate, clauses, count_of, vague
+from gkassist.dialogue.answers.text import NUM, UNIT, Clause, approximate, clauses, count_of, vague
 from gkassist.dialogue.answers.words import Marker, words
 
 REFUSAL = ("没听明白。请写成“规范性文件制发2件，废止1件，现行有效9件；行政许可41件，行政处罚12件，"
            "行政强制0件，收费0万元”这样。")
 _NEGATION = re.compile(r"没有|没|未|无|不曾")
-_NONE_AT_ALL = re.compile(r"一(?:个|件|份|项|分钱|分)?(?:也|都)(?=没|未|不)")  # “一个也没发”: none, not one
+# “一个也没发”, “今年一件没发”: none, not one (but “有一件没废” is one)
+_NONE_AT_ALL = re.compile(r"一(?:个|件|份|项|分钱|分)?(?:也|都)(?=没|未|不)|(?<![有中还另])一(?:个|件|份|项)(?=没|未)")
 # “这三项都是零”, “这些都没有”: the rows just listed, named by how many they are (not a count of theirs)
 _THESE = re.compile(r"(?:这|那|以上|上面)(?:" + NUM + r")?(?:项|个|样|类|块|些|几项|几个)(?=\s*(?:都|均|全|也))")
 _ZERO_WORD = re.compile(r"(?<=[是为])零(?![件个项])|零(?=$)")  # “都是零”: 0
 _ALL = re.compile(r"都|均|全")
+_SOME_THOUSANDS = re.compile(r"(?<![0-9０-９一二两三四五六七八九十])几(?:十|百|千|万)")  # “几千块”: no figure, though read as 1000
 _NO_FEE = re.compile(r"(?:收费|费用|收的钱)[^，。；0-9０-９]{0,4}(?:没有|无|没|为零|是零|0)(?!收)")  # “收费也没有”
 
 
@@ -36,7 +38,36 @@ def _distributed(text: str, turn: int) -> list[Clause]:
     return out
 
 
+_RESPECTIVELY = Marker("respectively", r"([^，,；;。：:]+?)(?:WORDS)[\u4e00-\u9fff]{0,4}?[：:\s]*((?:" + NUM + UNIT
+                       + r"?)(?:\s*(?:、|和|及|与|，|,)\s*" + NUM + UNIT + r"?)+)(?=$|[，,；;。\s])")
+
+
+def _named_in_order(said: str, patterns: tuple[tuple[re.Pattern[str], str], ...]) -> list[tuple[int, str, str]]:
+    """(where, the words, the row or column) of each row or column `said` names, in the order said, each once."""
+    first: dict[str, tuple[int, str, str]] = {}
+    for start, words_, name in sorted((hit.start(), hit.group(0), name) for pattern, name in patterns
+                                      for hit in pattern.finditer(said)):
+        first.setdefault(name, (start, words_, name))
+    return sorted(first.values())
+
+
+def _respectively(m: re.Match[str]) -> str:
+    """“许可、处罚、强制分别是88、19、6”, “规范性文件制发、废止、现行有效分别为3、0、9”: the Nth figure to the Nth row
+    (or column) named; left as said when they do not pair."""
+    figures = re.findall(NUM + UNIT + "?", m.group(2))
+    for patterns in (words().t2_rows, words().t2_columns):
+        named = _named_in_order(m.group(1), patterns)
+        if len(named) == len(figures) > 1:
+            # (a figure said bare takes 件, the unit of every count of 表二, so “八十八” is read as a count)
+            head: str = m.group(1)[:named[0][0]]
+            return head + "，".join(
+                said + figure + ("" if re.search(UNIT + "$", figure) else "件") for (_, said, _), figure in zip(named, figures))
+    whole: str = m.group(0)
+    return whole
+
+
 def _clauses(text: str, turn: int) -> list[Clause]:
+    text = _RESPECTIVELY.sub(_respectively, text)
     # “许可和处罚各10件”: each row listed takes the count
     text = re.sub(r"([^，；。]+?(?:和|、|及|与|跟)[^，；。]+?)各(?:自|有)?(?:是|为)?\s*(" + NUM + r"\s*件)",
                   lambda m: "，".join(p + m.group(2) for p in re.split(r"和|、|及|与|跟", m.group(1)) if p), text)
@@ -96,8 +127,17 @@ def _documents(r: _Reading, row: str, clause: str, count: float | None) -> None:
         for pattern, column in w.t2_columns:
             if column != "in_force" and pattern.search(span):
                 r.cells[("t2", row, column)] = 0
+        if count is None and any(pattern.match(clause, negation.end()) for pattern, col in w.t2_columns if col == "in_force"):
+            r.cells[("t2", row, "in_force")] = 0  # “没有现行有效的”: none in force
+        elif count is None and (before := _column_before(clause[:negation.start()])) is not None:
+            r.cells[("t2", row, before)] = 0  # “现行有效的一件都没有”, “废止的没有”: the column said, then none of it
     said = next((col for pattern, col in w.t2_columns if pattern.search(w.t2_negated.sub("", clause))), None)
     if count is None:
+        return
+    if said is None and count == 0:
+        # “规范性文件啊……全是零”: none made and none repealed this year; 现行有效 (what earlier years left) is no
+        # figure of this year's — it follows from last year's report or is asked, never made 0 by this
+        r.cells.update({("t2", row, "issued"): 0, ("t2", row, "repealed"): 0})
         return
     if said is None:
         r.questions.append(((row, None), f"“{clause}”是制发、废止，还是现行有效的件数？", clause, "kind"))
@@ -105,9 +145,16 @@ def _documents(r: _Reading, row: str, clause: str, count: float | None) -> None:
     r.cells[("t2", row, said)] = count
 
 
+def _column_before(said: str) -> str | None:
+    """The one column a clause names before its negation (“现行有效的……没有”), else None."""
+    said = words().t2_negated.sub("", said)
+    found = {col for pattern, col in words().t2_columns if pattern.search(said)}
+    return found.pop() if len(found) == 1 else None
+
+
 def _fees(r: _Reading, row: str, clause: str, count: float | None) -> None:
     said = read_amount(clause)
-    if said is not None and said.approximate:
+    if said is not None and (said.approximate or _SOME_THOUSANDS.search(clause)):
         r.questions.append(((row, "fee_amount"), f"“{clause}”：表里要填确切的金额，具体是多少？", clause, "count"))
         return
     amount = fee(clause)
@@ -172,8 +219,8 @@ def _listed(r: _Reading, row: str, clause: str, count: float | None) -> bool:
     alone = count is None and not _NEGATION.search(clause) and not _ALL.search(clause) and row != "fees" \
         and not any(pattern.search(clause) for pattern, _ in w.t2_columns) and not vague(clause) \
         and not approximate(clause)
-    if alone and rows_in(clause) == [row]:
-        r.listed.append(row)
+    if alone and row in rows_in(clause):
+        r.listed += [x for x in rows_in(clause) if x != "fees"]  # (“许可处罚强制啊，……都是0”: three rows named)
         return True
     listed, r.listed = r.listed, []
     together = [x for x in dict.fromkeys(rows_in(clause)) if x != "fees"]  # “许可处罚强制这些都没有”
@@ -183,6 +230,11 @@ def _listed(r: _Reading, row: str, clause: str, count: float | None) -> bool:
         _BY_ROW.get(each, _decisions)(r, each, clause, count)
         r.row = each  # (a count after them without its row is the last one's)
     return True
+
+
+def names_in_force(text: str) -> bool:
+    """An answer that says 现行有效 (“现行有效的一件都没有”): a figure of 表二, not “nothing happened”."""
+    return any(pattern.search(text) for pattern, col in words().t2_columns if col == "in_force")
 
 
 def rows_in(clause: str) -> list[str]:

@@ -17,6 +17,7 @@ from gkassist.core.numbers import format_number
 from gkassist.dialogue import answers
 from gkassist.dialogue.answers import Parsed, says_nothing_happened, states_requests
 from gkassist.dialogue.answers.limits import implausible
+from gkassist.dialogue.answers.t2 import names_in_force
 from gkassist.dialogue.answers.words import Marker
 from gkassist.dialogue.kinds import StepKind, kind
 from gkassist.dialogue.kinds.field import SAME_AS_LAST
@@ -36,6 +37,13 @@ IGNORE = re.compile(r"^\s*(不用管|不用管它|不管|忽略|不计入|不算
 def _across_years_cells(report: Report) -> set[tuple[str, str]]:
     """(row, column) of this year's cells that follow from last year's report (上年结转, 现行有效)."""
     return {relation.this for relation in report.format.across_years}
+
+
+# 现行有效 neither said nor following from last year: asked before saving when the clerk spoke of the documents
+# (a “全是零” may or may not take it in); otherwise asked once with the rest stored on “对” — blank, never a 0 guessed
+IN_FORCE_ASKED = "请告诉我现在现行有效的行政规范性文件有几件（没有就说“现行有效0件”）。"
+IN_FORCE_LATER = ("现行有效的行政规范性文件有几件？知道的话直接说（如“现行有效3件”）；回答“对”就先保存其余的，"
+                  "现行有效件数空着，检查时会列为未填。\n")
 
 
 @kind
@@ -87,7 +95,9 @@ class Table(StepKind):
             # the clauses not understood are dropped on the clerk's word: what else was understood stays
             parsed = answers.cells_of(table_state, self._carried(state))
             ignored += parsed.not_understood
-        elif says_nothing_happened(text, table) and (not table_state.turns or NONE_ANSWER.match(text)):
+        elif says_nothing_happened(text, table) and not (table == "t2" and names_in_force(text)) \
+                and (not table_state.turns or NONE_ANSWER.match(text)):
+            # (“现行有效的一件都没有” says a figure of 表二: read, so it is not asked again)
             # (after earlier answers of this question, “没有其他申请了” is one more of them, read with them below)
             table_state, parsed, ignored = answers.start(table, self._nothing(state, table)), Parsed(), []
         else:
@@ -119,15 +129,17 @@ class Table(StepKind):
         if parsed.not_understood:
             questions.append("这些没能理解，还没有计入：" + "、".join(f"“{c}”" for c in parsed.not_understood)
                              + "。请说明是哪一项；不用计入的话回答“不用管”。")
-        if not questions and table == "t2" and (missing := self._in_force_unknown(state, trial)):
-            questions.append(missing)
+        asked_after = ""
+        if not questions and table == "t2":
+            questions, asked_after = self._in_force_asked(state, trial, parsed.cells)
         if not questions:
             questions = _imbalance(trial, table)
         if questions:
             state.pending.asking = True
             return replies + [Reply("\n".join(questions), "error")]
         notes = "".join(n + "\n" for n in implausible(parsed.cells, report.level, report.format))
-        return replies + [Reply(notes + self._against_last_year(state, trial, table) + "对吗？回答“对”保存，或直接重新描述。")]
+        return replies + [Reply(notes + asked_after + self._against_last_year(state, trial, table)
+                                + "对吗？回答“对”保存，或直接重新描述。")]
 
     def _state(self, pending: Pending | None, table: str) -> answers.TableState:
         """The question's state: the one its answers so far left; a table reopened (or a draft saved before the state
@@ -215,6 +227,14 @@ class Table(StepKind):
         was, now = answers.cells_of(before, carried), answers.cells_of(after, carried)
         return was.cells == now.cells and set(was.questions) >= set(now.questions)
 
+    def _in_force_asked(self, state: DialogueState, trial: Report, cells: Cells) -> tuple[list[str], str]:
+        """(a question before saving, a question asked with the rest stored on “对”) about an unknown 现行有效."""
+        if not (missing := self._in_force_unknown(state, trial)):
+            return [], ""
+        if any(r == "normative" for _, r, _ in cells):
+            return [missing + IN_FORCE_ASKED], ""  # the clerk spoke of the documents: their 现行有效 too?
+        return [], missing + IN_FORCE_LATER  # the rest is stored on “对”; 现行有效 stays blank till said
+
     def _in_force_unknown(self, state: DialogueState, trial: Report) -> str:
         """现行有效 that neither the clerk nor last year's report gives: asked, never a 0 made from nothing."""
         if not trial.format.has("t2", "normative", "in_force") or trial.cell("t2", "normative", "in_force") is not None:
@@ -222,7 +242,7 @@ class Table(StepKind):
         last = state.last_year
         why = (f"去年的报告是{last.format.name}格式，没有现行有效件数"
                if last is not None and not last.format.has("t2", "normative", "in_force") else "去年的现行有效件数不知道")
-        return f"{why}。请告诉我现在现行有效的行政规范性文件有几件（没有就说“现行有效0件”）。"
+        return f"{why}。"
 
     def _last_year_cells(self, state: DialogueState, table: str) -> Cells:
         """Last year's figures for “同去年”: the cells this year's format shares with last year's, totals and what

@@ -1,0 +1,172 @@
+"""表二 said the way clerks say it, each phenomenon in several phrasings (none of them a probe's): 现行有效 said as
+none (“……的一件都没有”, “有效的没有”) is read and not asked again; “分别/依次” lists give the Nth figure to the Nth row
+named; a figure corrected while speaking (“……——哦不对，是……”) counts only as corrected."""
+
+import pytest
+
+from gkassist.dialogue import answers
+from gkassist.dialogue.engine import Engine
+from gkassist.importer import import_file
+from support import SEED
+
+D = "decisions"
+
+
+def cells(*turns):
+    out = answers.parse("t2", list(turns))
+    assert not out.refusal and not out.questions and not out.not_understood, (turns, out)
+    return {(r, c): v for (_, r, c), v in out.cells.items()}
+
+
+def at_table_two():
+    engine = Engine.start(import_file(SEED).report, 2021)
+    for said in ("没有", "对", "没有", "对"):
+        engine.answer(said)
+    return engine
+
+
+# ------------------------------------------------------------------ 现行有效 said as none
+@pytest.mark.parametrize("said", [
+    "规范性文件没发也没废，现行有效的一个也没有；许可、处罚、强制都没有，收费也没有",
+    "规范性文件今年没有出台，也没有废止，有效的没有；许可处罚强制都没有，不收费",
+    "没制发规范性文件，没废止，现在有效的一件都没有，许可、处罚、强制都是0，也不收费",
+])
+def test_in_force_said_as_none_is_read(said):
+    assert cells(said)[("normative", "in_force")] == 0
+
+
+@pytest.mark.parametrize("said", [
+    "规范性文件没发也没废，现行有效的一个也没有；许可、处罚、强制都没有，收费也没有",
+    "现在有效的规范性文件一件都没有，别的也都没有",
+    "现行有效的一份也没有",
+])
+def test_in_force_said_as_none_is_not_asked_again(said):
+    engine = at_table_two()
+    replies = engine.answer(said)
+    assert "现行有效的行政规范性文件有几件" not in "\n".join(r.text for r in replies)
+    engine.answer("对")
+    assert engine.report.cell("t2", "normative", "in_force") == 0
+
+
+@pytest.mark.parametrize("said, n", [
+    ("规范性文件没变化，还是3件有效", 3),
+    ("规范性文件没动，有效的就这2件", 2),
+    ("规范性文件今年没发没废，现行有效还是7件", 7),
+    ("规范性文件跟去年一样没变化，还是4件", 4),
+    ("规范性文件没动，还剩3个", 3),
+    ("规范性文件没有现行有效的", 0),
+])
+def test_in_force_unchanged_is_read(said, n):
+    got = cells(said)
+    assert got[("normative", "in_force")] == n
+
+
+# ------------------------------------------------------------------ 分别 / 依次
+@pytest.mark.parametrize("said, expect", [
+    ("许可、处罚、强制分别是41、12、3", {"licensing": 41, "penalty": 12, "enforcement": 3}),
+    ("行政处罚和行政许可分别为7件和20件", {"penalty": 7, "licensing": 20}),
+    ("许可处罚强制依次是二十、五、一件", {"licensing": 20, "penalty": 5, "enforcement": 1}),
+    ("强制、许可分别有2起、9件", {"enforcement": 2, "licensing": 9}),
+])
+def test_respectively_gives_the_nth_figure_to_the_nth_row(said, expect):
+    got = cells(said)
+    assert {r: got.get((r, D)) for r in expect} == expect
+
+
+@pytest.mark.parametrize("said, expect", [
+    ("规范性文件制发、废止、现行有效分别为4件、1件、8件", {"issued": 4, "repealed": 1, "in_force": 8}),
+    ("规范性文件发了、废了、还有效的依次是2、0、5个", {"issued": 2, "repealed": 0, "in_force": 5}),
+])
+def test_respectively_gives_the_nth_figure_to_the_nth_column(said, expect):
+    got = cells(said)
+    assert {c: got.get(("normative", c)) for c in expect} == expect
+
+
+def test_respectively_with_a_verb_before_the_figures():
+    got = cells("行政许可、行政处罚分别办理了15件、2件，强制没有")
+    assert (got[("licensing", D)], got[("penalty", D)]) == (15, 2)
+
+
+def test_respectively_with_figures_that_do_not_pair_is_asked():
+    out = answers.parse("t2", ["许可、处罚、强制分别是41、12"])
+    assert out.questions or out.not_understood
+
+
+# ------------------------------------------------------------------ a figure corrected while speaking
+@pytest.mark.parametrize("said, row, n", [
+    ("行政许可30件——哦不对，是33件；处罚2件", "licensing", 33),
+    ("处罚12件，不对，应该是14件，许可没有", "penalty", 14),
+    ("强制5件，说错了，是6件", "enforcement", 6),
+])
+def test_a_figure_corrected_while_speaking_counts_as_corrected(said, row, n):
+    assert cells(said)[(row, D)] == n
+
+
+# ------------------------------------------------------------------ rows named, then “全是零”
+@pytest.mark.parametrize("said", [
+    "其他的像规范性文件啊、许可处罚强制啊全是零",
+    "规范性文件、许可、处罚、强制全都是零",
+    "规范性文件啊，许可处罚强制啊，都是0",
+    "规范性文件、行政许可、行政处罚、行政强制这几项都是零",
+])
+def test_rows_named_then_all_zero_are_each_zero(said):
+    got = cells(said)
+    assert {k: got.get(k) for k in [("normative", "issued"), ("normative", "repealed"), ("licensing", D),
+                                     ("penalty", D), ("enforcement", D)]} == dict.fromkeys(
+        [("normative", "issued"), ("normative", "repealed"), ("licensing", D), ("penalty", D), ("enforcement", D)], 0)
+    assert ("normative", "in_force") not in got  # what earlier years left is no figure of this year's “零”
+
+
+@pytest.mark.parametrize("said", ["收费大概几千块吧，具体数还得问", "收了几万块钱的工本费", "收费几百元"])
+def test_a_fee_said_as_some_thousands_is_asked(said):
+    out = answers.parse("t2", [said])
+    assert (out.questions or out.refusal) and ("t2", "fees", "fee_amount") not in out.cells
+
+
+# ------------------------------------------------------------------ 现行有效 not said and not known from last year
+@pytest.mark.parametrize("said", [
+    "行政许可办了四十件，行政处罚五件，行政强制一件",
+    "许可、处罚、强制分别是30、4、0，不收费",
+    "处罚8起，许可和强制都没有，收费2000元",
+])
+def test_in_force_unknown_is_asked_once_without_blocking_the_rest(said):
+    from gkassist.checks import check
+
+    engine = at_table_two()
+    confirm = engine.answer(said)[-1]
+    assert confirm.kind != "error" and "现行有效的行政规范性文件有几件" in confirm.text  # asked, with the rest shown
+    assert engine.answer("对")[0].text == "已保存。"
+    assert engine.report.cell("t2", "normative", "in_force") is None  # blank, never a 0 guessed
+    assert engine.report.cell("t2", "licensing", D) is not None and engine.report.cell("t2", "normative", "issued") == 0
+    assert any(f.rule == "BLANK" and f.cell is not None and "normative" in str(f.cell) and "in_force" in str(f.cell)
+               for f in check(engine.report))
+    assert not any("现行有效的行政规范性文件有几件" in r.text for r in engine.answer("没有"))  # not asked again
+
+
+def test_in_force_unknown_can_be_given_instead_of_confirming():
+    engine = at_table_two()
+    engine.answer("许可12件，处罚3件")
+    engine.answer("现行有效4件")
+    engine.answer("对")
+    assert engine.report.cell("t2", "normative", "in_force") == 4 and engine.report.cell("t2", "licensing", D) == 12
+
+
+@pytest.mark.parametrize("said", ["规范性文件、许可、处罚、强制全都是零", "规范性文件制发2件，废止1件；许可5件"])
+def test_in_force_unknown_after_speaking_of_the_documents_is_asked_before_saving(said):
+    engine = at_table_two()
+    assert "现行有效的行政规范性文件有几件" in engine.answer(said)[-1].text
+    assert engine.answer("对")[0].kind == "error"
+
+
+@pytest.mark.parametrize("said, column", [
+    ("规范性文件今年一件没发，废止1件，现行有效3件", "issued"),
+    ("规范性文件发了2个，一个没废，现行有效4件", "repealed"),
+    ("文件一份没出台，废了1件，有效的还有3件", "issued"),
+])
+def test_one_not_done_is_none_done(said, column):
+    assert cells(said)[("normative", column)] == 0
+
+
+def test_one_of_them_not_repealed_is_no_count_of_none():
+    out = answers.parse("t2", ["规范性文件发了2件，其中一件没废"])
+    assert out.cells.get(("t2", "normative", "repealed")) != 1
