@@ -378,3 +378,40 @@ def test_how_many_items_are_meant_is_no_count(table, said, expect):
 @pytest.mark.parametrize("said", ["收费是按规定免收的", "收费免收"])
 def test_a_fee_waived_is_zero(said):
     assert answers.parse("t2", [f"许可3件，{said}"]).cells[("t2", "fees", "fee_amount")] == 0
+
+
+# ------------------------------------------------------------------ probe 8: cases told with 个, pronouns, reasons after
+@pytest.mark.parametrize("said, expect", [
+    ("来了2个申请，都是村民。一个问宅基地审批的，给他公开了；另一个要老的征地底册，那个我们镇里不掌握",
+     {("new", "natural"): 2, ("open", "natural"): 1, ("unable_1", "natural"): 1}),
+    ("有2件申请，都是居民。一件要低保名单，公开了；另一件要征收补偿台账，这个我们街道不掌握",
+     {("new", "natural"): 2, ("open", "natural"): 1, ("unable_1", "natural"): 1}),
+    ("收到3个申请，都是居民。一个要低保名单，给了；一个要会议纪要，那个没定稿，不予公开；还有一个问别人的户籍，那个涉及他人隐私，没给",
+     {("new", "natural"): 3, ("open", "natural"): 1, ("deny_6", "natural"): 1, ("deny_4", "natural"): 1}),
+    ("2个村民申请，都没给。一个要党委会的讨论记录，还没定，是过程性的；另一个要干部考勤的规定，那是内部管理的事",
+     {("new", "natural"): 2, ("deny_6", "natural"): 1, ("deny_5", "natural"): 1}),
+])
+def test_a_case_told_with_ge_and_its_result_said_with_a_pronoun(said, expect):
+    assert cells("t3", said) == expect
+
+
+@pytest.mark.parametrize("turns, expect", [
+    (["个人3件，保险公司1件", "个人的2件公开，1件要的是警力部署的，涉密不能给；保险公司要事故认定的材料，给了一部分，当事人信息遮掉了"],
+     {("new", "natural"): 3, ("new", "business"): 1, ("open", "natural"): 2, ("deny_1", "natural"): 1,
+      ("partial", "business"): 1}),
+    (["个人2件，企业1件", "个人的都公开了；那家公司要别人的合同，涉及商业秘密，没给"],
+     {("new", "natural"): 2, ("new", "business"): 1, ("open", "natural"): 2, ("deny_4", "business"): 1}),
+    (["居民2件，公司1件", "居民的2件都给了；公司那件给了他们一部分，别人的身份证号遮掉了"],
+     {("new", "natural"): 2, ("new", "business"): 1, ("open", "natural"): 2, ("partial", "business"): 1}),
+])
+def test_a_result_explained_after_it_and_another_kind_s_case_after_a_refusal(turns, expect):
+    assert cells("t3", *turns) == expect
+
+
+@pytest.mark.parametrize("said, row", [
+    ("个人申请3件，公开2件，1件问村里的老账，镇里没这材料", "unable_1"),
+    ("个人申请3件，公开2件，1件要查他自己的户籍登记，这个属于查询事项，不按公开办", "deny_8"),
+    ("个人申请3件，公开2件，1件是查他本人社保记录的，属于行政查询，不算公开", "deny_8"),
+])
+def test_everyday_words_for_a_reason_and_not_counted_as_open(said, row):
+    assert cells("t3", said) == {("new", "natural"): 3, ("open", "natural"): 2, (row, "natural"): 1}

@@ -70,6 +70,7 @@ ASKED_FOR = Marker("asked_for")  # “要的是会议纪要”: what was asked f
 REFUSED = Marker("refused")  # “没给”: refused, the reason said around it
 REMAINDER = Marker("remainder")  # “其余都是个人的”
 FREQUENCY = Marker("frequency")  # “隔几天就来申请一次”: how often, no count
+CASE_PRONOUN = Marker("case_pronoun", r"^(?:WORDS)")  # “那个我们不掌握”: the case just told, no case spoken of
 
 
 # ------------------------------------------------------------------ frames
@@ -171,8 +172,10 @@ _ARTICLE = re.compile(r"(?<![0-9０-９零〇一二两三四五六七八九十�
 
 def frame(clause: Clause, labels) -> Frame:
     w = words()
-    text = clause.text
-    counted_text = FREQUENCY.sub("", text if re.search(r"件", text) else _ARTICLE.sub("", text))
+    text = CASE_PRONOUN.sub("", clause.text)  # (the case the pronoun stands for is the one being told)
+    case_intro = bool(CASE_INTRO.search(text))
+    # (“一个问……”: the first of the cases told, one application — not an applicant's article)
+    counted_text = FREQUENCY.sub("", text if re.search(r"件", text) or case_intro else _ARTICLE.sub("", text))
     said = _without_negated_kinds(text)
     # “X的那件…” names the result it speaks of, not the result it has: “纠正的那件…又起诉了”
     reference = REFERENCE.search(said) or ((m := ROW_REFERENCE.search(said)) and result_of(m.group(1), labels) and m) or None
@@ -214,7 +217,7 @@ def frame(clause: Clause, labels) -> Frame:
                  no_organisations=bool(re.search(rf"(?:{NEGATED_KIND.pattern})(?:{ORGANISATIONS.pattern})", text)),
                  moved_from=moved_from, vague_count=bool(w.vague_counts.search(text)),
                  refers_to=(result_of(reference.group(1), labels) or (group_of(reference.group(1)) or (None,))[0])
-                 if reference else None, kind_from=kind_from, case_intro=bool(CASE_INTRO.search(text)),
+                 if reference else None, kind_from=kind_from, case_intro=case_intro,
                  asked_for=bool(ASKED_FOR.search(text)), refused=not row and bool(REFUSED.search(text)),
                  remainder=bool(REMAINDER.search(text)))
 
@@ -290,7 +293,7 @@ def _waits_for_reason(c: Clause, after: Clause) -> bool:
     w = words()
     return count_of(c.text) is not None and not kind_of(c.text) and not APPLIES_WORDS.search(c.text) \
         and not re.search(r"^共|[^一总]共", c.text) and not w.carried_in.search(c.text) and not w.all.search(after.text) \
-        and not REFERS.search(after.text) and not w.corrections.search(c.text)
+        and not REFERS.search(CASE_PRONOUN.sub("", after.text)) and not w.corrections.search(c.text)
 
 
 def join_reasons(found: list[Clause]) -> list[Clause]:
@@ -471,10 +474,8 @@ def _kind_alone(s: Scope, f: Frame, kind: str | None, count, row) -> bool:
     if not (kind and count is None and row is None and not f.carry) or (f.group and f.quantified):
         return False  # (“不公开的全是群众的”: the kind of the reasons after it, _group)
     unkinded = [x for x in out.facts if x.what == "requests" and x.kind is None]
-    if f.remainder and any(x.what == "result" and x.kind is None and x.count for x in out.facts):
-        out.rest_kind = kind  # “其余都是个人的”: what the kinds said leave of the counts said for every kind (allocate)
-        if not unkinded:
-            return True
+    if _remainder_kind(out, f, kind, unkinded) or _kind_s_case_asked_for(s, f, kind, unkinded):
+        return True
     if f.clause.heads:
         s.scope = kind  # “自然人：” / “个人的：” heads the results that follow
         if f.quantified:
@@ -498,6 +499,23 @@ def _kind_alone(s: Scope, f: Frame, kind: str | None, count, row) -> bool:
     if f.clause.ends:
         s.recent = None
     return True
+
+
+def _remainder_kind(out: Reading, f: Frame, kind: str, unkinded: list[Fact]) -> bool:
+    """“其余都是个人的”: what the kinds said leave of the counts said for every kind (allocate); true when that is
+    all the clause says."""
+    if f.remainder and any(x.what == "result" and x.kind is None and x.count for x in out.facts):
+        out.rest_kind = kind
+        return not unkinded
+    return False
+
+
+def _kind_s_case_asked_for(s: Scope, f: Frame, kind: str, unkinded: list[Fact]) -> bool:
+    """“保险公司要……的材料”: that kind's case told next, not the kind of the results before it."""
+    if f.asked_for and not unkinded and not f.clause.heads:
+        s.scope = kind
+        return True
+    return False
 
 
 def _carried_in(s: Scope, f: Frame, kind, count) -> None:
@@ -572,7 +590,8 @@ def _result(s: Scope, f: Frame, kind, row, count) -> None:
     if row == s.last_row and count is None and not kind:
         s.tentative = None  # the row asked for is the result after all
         return  # the same result said again
-    if s.tentative is not None and not f.asked_for and count in (None, s.tentative.count):
+    if s.tentative is not None and not f.asked_for and count in (None, s.tentative.count) \
+            and kind in (None, s.tentative.kind):  # (another kind's result is no result of that case)
         count, kind = _instead_of_tentative(s, count, kind)  # “要的是会议纪要，公开了”: its result is 公开
     elif count is None and s.case is not None and not s.case.done and not f.quantified:
         count, kind = s.case.count, kind or s.case.kind  # “一件是……，给他公开了”: that case (not “全部公开”)
@@ -598,8 +617,8 @@ def _result(s: Scope, f: Frame, kind, row, count) -> None:
                   of_carried=s.in_carried or bool(words().carried_in.search(f.text)))
     if not kind and not s.scope and implied and one_kind_said:
         added.explicit = True  # as good as named: the only kind of the sentence
-    if f.asked_for:
-        s.tentative = added
+    if f.asked_for and not REFUSED.search(f.text):
+        s.tentative = added  # (“要的是……，涉密不能给”: refused, the row is the case's reason)
     s.last_row = row
     s.last_count = None
 

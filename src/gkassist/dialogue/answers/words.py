@@ -44,7 +44,8 @@ class Group(BaseModel):
 # The markers a clause's frame is made of besides its kinds, results and counts (prompts/answers.yaml `markers`)
 MARKERS = ("applies", "negated_kind", "organisations", "move", "same_result", "topic", "done", "also", "zero_after",
            "none_before", "one_applicant", "half", "refers", "adds", "not_but", "and", "plain_suit", "review_applied", "follow_up",
-           "to_check", "other_table", "case_intro", "asked_for", "refused", "remainder", "intends", "of_requests", "frequency")
+           "to_check", "other_table", "case_intro", "asked_for", "refused", "remainder", "intends", "of_requests", "frequency",
+           "case_pronoun")
 
 
 class AnswerWords(BaseModel):
