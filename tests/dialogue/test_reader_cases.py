@@ -415,3 +415,17 @@ def test_a_result_explained_after_it_and_another_kind_s_case_after_a_refusal(tur
 ])
 def test_everyday_words_for_a_reason_and_not_counted_as_open(said, row):
     assert cells("t3", said) == {("new", "natural"): 3, ("open", "natural"): 2, (row, "natural"): 1}
+
+
+@pytest.mark.parametrize("later", [
+    "哦还有，12月30号又来了1件，还没来得及答复，得放到明年办",
+    "还有，年底又收到1件，放到明年办",
+    "哦对了，漏了1件，12月底新来的，转到下一年办",
+])
+def test_an_application_added_later_and_carried_on_keeps_the_earlier_results(later):
+    assert cells("t3", "村民申请了3件，都给公开了", later) == \
+        {("new", "natural"): 4, ("open", "natural"): 3, ("carry_next", "natural"): 1}
+
+
+def test_an_application_added_later_of_no_kind_after_several_kinds_is_asked():
+    assert asks("t3", "个人申请2件，企业1件，都公开了", "还有，又来了1件，放到明年办")

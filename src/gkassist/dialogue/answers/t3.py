@@ -536,6 +536,8 @@ def _carry_next(s: Scope, f: Frame, kind, count) -> None:
         s.add(f, "requests", kind, "new", count)  # (not “那1件”)
     if count is None and s.case is not None and not s.case.done:
         count, kind, s.case.done = s.case.count, kind or s.case.kind, True  # “另外1件个人的……，还没办完”
+    elif count is None and (added := _applied_just_now(s)) is not None:
+        count, kind = added.count, kind or added.kind  # “又来了1件，……放到明年办”: that application, carried on
     elif count is None and (previous := _just_described(s, kind)) is not None:
         out.facts.pop()  # the one just said is the one carried on, not one more
         count, kind = previous.count, kind or previous.kind
@@ -546,14 +548,28 @@ def _carry_next(s: Scope, f: Frame, kind, count) -> None:
     out.last_carry = text
 
 
+def _applied_just_now(s: Scope) -> Fact | None:
+    """The applications the clause before this answer's counted (“又来了1件”); in a later answer, of the one kind
+    every earlier application was of when it names none (“村民申请了3件” … “还有，又来了1件”)."""
+    facts = s.out.facts
+    previous = facts[-1] if facts else None
+    if previous is None or previous.what != "requests" or previous.turn != s.turn or not previous.count \
+            or not APPLIES_WORDS.search(previous.clause):
+        return None
+    kinds = {x.kind for x in facts if x.what == "requests" and x.turn < s.turn}
+    if previous.kind is None and s.turn and len(kinds) == 1 and None not in kinds:
+        previous.kind = next(iter(kinds))
+    return previous
+
+
 def _just_described(s: Scope, kind: str | None) -> Fact | None:
     """The cases the clause before described without a result (“还有1件群众的年底才到，没办完”): of the
     applications already counted when their kind's were said before in this answer, not more of them."""
     facts = s.out.facts
     previous = facts[-1] if facts else None
     if previous is None or previous.what != "requests" or previous.turn != s.turn or not previous.count \
-            or "申请" in previous.clause:
-        return None
+            or APPLIES_WORDS.search(previous.clause):
+        return None  # (“又来了1件，……放到明年办”: an application counted, and carried on)
     if previous.kind is None:
         return previous
     said_before = any(x is not previous and x.what == "requests" and x.kind == previous.kind and x.turn == s.turn
