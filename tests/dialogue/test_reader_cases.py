@@ -429,3 +429,20 @@ def test_an_application_added_later_and_carried_on_keeps_the_earlier_results(lat
 
 def test_an_application_added_later_of_no_kind_after_several_kinds_is_asked():
     assert asks("t3", "个人申请2件，企业1件，都公开了", "还有，又来了1件，放到明年办")
+
+
+@pytest.mark.parametrize("said, expect", [
+    ("个人9件。同一个人前后申请了5次，内容都一样，第1次公开了，后面4次按重复申请处理；另外4件里3件公开，1件不掌握",
+     {("new", "natural"): 9, ("open", "natural"): 4, ("reject_2", "natural"): 4, ("unable_1", "natural"): 1}),
+    ("村民申请了6件。同一位村民先后申请了3次，要的东西一样，第1次公开了，后面2次按重复申请处理；另外3件都公开了",
+     {("new", "natural"): 6, ("open", "natural"): 4, ("reject_2", "natural"): 2}),
+    ("居民7件，有一个人前后来了4次，问的都是一回事，第一次给了，后3次算重复申请；剩下3件里2件公开，1件不掌握",
+     {("new", "natural"): 7, ("open", "natural"): 3, ("reject_2", "natural"): 3, ("unable_1", "natural"): 1}),
+])
+def test_one_applicant_s_repeated_applications_are_some_of_those_counted(said, expect):
+    assert cells("t3", said) == expect
+
+
+def test_all_of_one_applicant_without_how_many_times_is_the_kind_only():
+    assert cells("t3", "收到3件申请，2件公开了，1件属于重复申请不予处理", "三件都是同一个村民申请的") == \
+        {("new", "natural"): 3, ("open", "natural"): 2, ("reject_2", "natural"): 1}

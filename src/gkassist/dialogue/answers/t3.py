@@ -70,6 +70,7 @@ ASKED_FOR = Marker("asked_for")  # “要的是会议纪要”: what was asked f
 REFUSED = Marker("refused")  # “没给”: refused, the reason said around it
 REMAINDER = Marker("remainder")  # “其余都是个人的”
 FREQUENCY = Marker("frequency")  # “隔几天就来申请一次”: how often, no count
+SAME_APPLICANT = Marker("same_applicant")  # “同一个人前后申请了5次”: some of the applications counted, not more
 CASE_PRONOUN = Marker("case_pronoun", r"^(?:WORDS)")  # “那个我们不掌握”: the case just told, no case spoken of
 
 
@@ -196,8 +197,8 @@ def frame(clause: Clause, labels) -> Frame:
         applicants, each = parse_number(m.group(1)), parse_number(m.group(2))
         if applicants is not None and each is not None:
             count = applicants * each
-    if count is None and re.search(r"第\s*" + NUM + r"\s*件", text):
-        count = 1  # “第3件是部分公开”: one case
+    if count is None and re.search(r"第\s*" + NUM + r"\s*(?:件|次)", text):
+        count = 1  # “第3件是部分公开”, “第一次给了”: one case
     if count is None and reference and re.search(r"多|新增|漏", reference.group(1)):
         count = 1  # “多出来的那件是重复申请”
     vague = bool(w.vague_kinds.search(said))
@@ -213,7 +214,7 @@ def frame(clause: Clause, labels) -> Frame:
                  bool(w.all.search(text)), applies, bool(w.carried_in.search(text)) and not w.no_carry.search(text),
                  bool(w.no_carry.search(text)), carry,
                  vague and not kinds, bool(w.corrections.search(text)), bool(REFERS.search(text)),
-                 partitive=bool(PARTITIVE.search(text) or REST_ALONE.match(text)), several=len(kinds) > 1 or (vague and bool(kinds)),
+                 partitive=bool(PARTITIVE.search(text) or REST_ALONE.match(text) or SAME_APPLICANT.search(text)), several=len(kinds) > 1 or (vague and bool(kinds)),
                  no_organisations=bool(re.search(rf"(?:{NEGATED_KIND.pattern})(?:{ORGANISATIONS.pattern})", text)),
                  moved_from=moved_from, vague_count=bool(w.vague_counts.search(text)),
                  refers_to=(result_of(reference.group(1), labels) or (group_of(reference.group(1)) or (None,))[0])
