@@ -446,3 +446,16 @@ def test_one_applicant_s_repeated_applications_are_some_of_those_counted(said, e
 def test_all_of_one_applicant_without_how_many_times_is_the_kind_only():
     assert cells("t3", "收到3件申请，2件公开了，1件属于重复申请不予处理", "三件都是同一个村民申请的") == \
         {("new", "natural"): 3, ("open", "natural"): 2, ("reject_2", "natural"): 1}
+
+
+@pytest.mark.parametrize("said, expect", [
+    ("就一个老乡来申请，要全村近五年的流转面积汇总，没现成的，得重新统计，答复他无法提供",
+     {("new", "natural"): 1, ("unable_2", "natural"): 1}),
+    ("就一位村民来申请，问的是低保名单，公开了", {("new", "natural"): 1, ("open", "natural"): 1}),
+    ("来了2件：一个研究所要统计年报，公开了；还有个公益组织问河道整治方案，这个是县水利局管的",
+     {("new", "research"): 1, ("new", "nonprofit"): 1, ("open", "research"): 1, ("unable_1", "nonprofit"): 1}),
+    ("今年来了两家：一个高校的课题组要乡村振兴的资料，给了；还有个环保公益组织问填埋场的环评，这个镇里没有，是县生态环境局管的",
+     {("new", "research"): 1, ("new", "nonprofit"): 1, ("open", "research"): 1, ("unable_1", "nonprofit"): 1}),
+])
+def test_one_applicant_said_as_a_person_or_a_body_and_its_case(said, expect):
+    assert cells("t3", said) == expect
