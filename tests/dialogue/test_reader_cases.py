@@ -459,3 +459,21 @@ def test_all_of_one_applicant_without_how_many_times_is_the_kind_only():
 ])
 def test_one_applicant_said_as_a_person_or_a_body_and_its_case(said, expect):
     assert cells("t3", said) == expect
+
+
+@pytest.mark.parametrize("said", [
+    "个人申请12件，公开8件，逾期不补正的2件，没交费的1件，其他处理1件",
+    "个人申请12件，公开8件，没按时补正的2件，逾期没缴费的1件，还有其他处理的1件",
+])
+def test_other_handling_after_both_named_reasons_is_the_third_row(said):
+    assert cells("t3", said) == {("new", "natural"): 12, ("open", "natural"): 8, ("other_1", "natural"): 2,
+                                 ("other_2", "natural"): 1, ("other_3", "natural"): 1}
+
+
+@pytest.mark.parametrize("said", [
+    "个人4件：2件公开了，1件部分公开，就是涉及别人隐私的那块遮掉了，还有1件不掌握",
+    "个人4件：2件公开了，1件部分公开，有关的部分涂掉了，还有1件不掌握",
+])
+def test_a_partial_result_explained_after_it_is_not_asked(said):
+    assert cells("t3", said) == {("new", "natural"): 4, ("open", "natural"): 2, ("partial", "natural"): 1,
+                                 ("unable_1", "natural"): 1}

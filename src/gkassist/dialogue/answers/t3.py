@@ -801,6 +801,8 @@ def _place(s: Scope, f: Frame, kind, row, count) -> None:
         pass  # “没有结转”: 0, the default
     elif f.carry and row is None:
         _carry_next(s, f, kind, count)
+    elif row is None and f.group is not None and _the_others(s, f):
+        _result(s, f, kind, "other_3", count)  # “逾期不补正的8件，没交费的2件，其他处理1件”: the rest, 3.其他
     elif row is None and f.group is not None:
         _group(s, f, kind, count)
     elif row is None and f.refused:
@@ -812,6 +814,12 @@ def _place(s: Scope, f: Frame, kind, row, count) -> None:
         _result(s, f, kind, row, count)
     elif count is not None:
         _counted(s, f, kind, count)
+
+
+def _the_others(s: Scope, f: Frame) -> bool:
+    """“其他处理N件” right after both named reasons of 其他处理 were counted in this answer: the third row, 其他."""
+    named = {x.row for x in s.out.facts if x.turn == s.turn and x.what == "result"}
+    return f.group is not None and f.group[0] == "other_" and "其他" in f.text and {"other_1", "other_2"} <= named
 
 
 def _aside(s: Scope, f: Frame) -> bool:
