@@ -477,3 +477,15 @@ def test_other_handling_after_both_named_reasons_is_the_third_row(said):
 def test_a_partial_result_explained_after_it_is_not_asked(said):
     assert cells("t3", said) == {("new", "natural"): 4, ("open", "natural"): 2, ("partial", "natural"): 1,
                                  ("unable_1", "natural"): 1}
+
+
+@pytest.mark.parametrize("said, expect", [
+    ("诉讼9起：没经过复议直接告的6起，维持3、纠正3；复议后又告的3起，都维持了",
+     {("cases", "suit_direct.upheld"): 3, ("cases", "suit_direct.corrected"): 3, ("cases", "suit_after_review.upheld"): 3}),
+    ("诉讼5起：直接起诉的3起，维持2起、纠正1起；复议后又起诉的2起，都维持了",
+     {("cases", "suit_direct.upheld"): 2, ("cases", "suit_direct.corrected"): 1, ("cases", "suit_after_review.upheld"): 2}),
+    ("行政诉讼4件，其中未经复议直接起诉的1件，维持；复议后起诉的3件，都维持了",
+     {("cases", "suit_direct.upheld"): 1, ("cases", "suit_after_review.upheld"): 3}),
+])
+def test_a_count_of_every_suit_split_into_both_kinds_is_theirs_together(said, expect):
+    assert cells("t4", said) == expect
