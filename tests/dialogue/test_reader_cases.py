@@ -489,3 +489,12 @@ def test_a_partial_result_explained_after_it_is_not_asked(said):
 ])
 def test_a_count_of_every_suit_split_into_both_kinds_is_theirs_together(said, expect):
     assert cells("t4", said) == expect
+
+
+@pytest.mark.parametrize("said", [
+    "个人3件，企业1件。个人的都公开了，企业那1件12月30号才收到，结转到明年",
+    "收到4件，3件是村民的，1件是合作社的。村民的都公开了；合作社那1件年底才接到，还没答复，放到明年办",
+])
+def test_a_kind_s_case_said_again_as_received_late_is_carried_not_counted_twice(said):
+    assert cells("t3", said) == {("new", "natural"): 3, ("new", "business"): 1, ("open", "natural"): 3,
+                                 ("carry_next", "business"): 1}

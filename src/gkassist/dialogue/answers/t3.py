@@ -723,7 +723,9 @@ def _counted(s: Scope, f: Frame, kind, count) -> None:
         return
     if kind and count and not f.applies and _share_of_result(s, f, kind, count):
         return
-    if kind and not f.applies and not f.case_intro and re.search(r"的|那", text) and \
+    # (“物业公司那1件12月底才收到”: the application said, not one more)
+    if kind and (not f.applies or re.search(r"那\s*" + NUM + r"?\s*件", text)) and not f.case_intro \
+            and re.search(r"的|那", text) and \
             any(x.what == "requests" and x.kind == kind and x.count == count for x in out.facts):
         s.scope = kind  # “律所的2件……”: the applications already said, their results follow
     elif kind or f.applies:
