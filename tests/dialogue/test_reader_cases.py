@@ -378,3 +378,123 @@ def test_how_many_items_are_meant_is_no_count(table, said, expect):
 @pytest.mark.parametrize("said", ["收费是按规定免收的", "收费免收"])
 def test_a_fee_waived_is_zero(said):
     assert answers.parse("t2", [f"许可3件，{said}"]).cells[("t2", "fees", "fee_amount")] == 0
+
+
+# ------------------------------------------------------------------ probe 8: cases told with 个, pronouns, reasons after
+@pytest.mark.parametrize("said, expect", [
+    ("来了2个申请，都是村民。一个问宅基地审批的，给他公开了；另一个要老的征地底册，那个我们镇里不掌握",
+     {("new", "natural"): 2, ("open", "natural"): 1, ("unable_1", "natural"): 1}),
+    ("有2件申请，都是居民。一件要低保名单，公开了；另一件要征收补偿台账，这个我们街道不掌握",
+     {("new", "natural"): 2, ("open", "natural"): 1, ("unable_1", "natural"): 1}),
+    ("收到3个申请，都是居民。一个要低保名单，给了；一个要会议纪要，那个没定稿，不予公开；还有一个问别人的户籍，那个涉及他人隐私，没给",
+     {("new", "natural"): 3, ("open", "natural"): 1, ("deny_6", "natural"): 1, ("deny_4", "natural"): 1}),
+    ("2个村民申请，都没给。一个要党委会的讨论记录，还没定，是过程性的；另一个要干部考勤的规定，那是内部管理的事",
+     {("new", "natural"): 2, ("deny_6", "natural"): 1, ("deny_5", "natural"): 1}),
+])
+def test_a_case_told_with_ge_and_its_result_said_with_a_pronoun(said, expect):
+    assert cells("t3", said) == expect
+
+
+@pytest.mark.parametrize("turns, expect", [
+    (["个人3件，保险公司1件", "个人的2件公开，1件要的是警力部署的，涉密不能给；保险公司要事故认定的材料，给了一部分，当事人信息遮掉了"],
+     {("new", "natural"): 3, ("new", "business"): 1, ("open", "natural"): 2, ("deny_1", "natural"): 1,
+      ("partial", "business"): 1}),
+    (["个人2件，企业1件", "个人的都公开了；那家公司要别人的合同，涉及商业秘密，没给"],
+     {("new", "natural"): 2, ("new", "business"): 1, ("open", "natural"): 2, ("deny_4", "business"): 1}),
+    (["居民2件，公司1件", "居民的2件都给了；公司那件给了他们一部分，别人的身份证号遮掉了"],
+     {("new", "natural"): 2, ("new", "business"): 1, ("open", "natural"): 2, ("partial", "business"): 1}),
+])
+def test_a_result_explained_after_it_and_another_kind_s_case_after_a_refusal(turns, expect):
+    assert cells("t3", *turns) == expect
+
+
+@pytest.mark.parametrize("said, row", [
+    ("个人申请3件，公开2件，1件问村里的老账，镇里没这材料", "unable_1"),
+    ("个人申请3件，公开2件，1件要查他自己的户籍登记，这个属于查询事项，不按公开办", "deny_8"),
+    ("个人申请3件，公开2件，1件是查他本人社保记录的，属于行政查询，不算公开", "deny_8"),
+])
+def test_everyday_words_for_a_reason_and_not_counted_as_open(said, row):
+    assert cells("t3", said) == {("new", "natural"): 3, ("open", "natural"): 2, (row, "natural"): 1}
+
+
+@pytest.mark.parametrize("later", [
+    "哦还有，12月30号又来了1件，还没来得及答复，得放到明年办",
+    "还有，年底又收到1件，放到明年办",
+    "哦对了，漏了1件，12月底新来的，转到下一年办",
+])
+def test_an_application_added_later_and_carried_on_keeps_the_earlier_results(later):
+    assert cells("t3", "村民申请了3件，都给公开了", later) == \
+        {("new", "natural"): 4, ("open", "natural"): 3, ("carry_next", "natural"): 1}
+
+
+def test_an_application_added_later_of_no_kind_after_several_kinds_is_asked():
+    assert asks("t3", "个人申请2件，企业1件，都公开了", "还有，又来了1件，放到明年办")
+
+
+@pytest.mark.parametrize("said, expect", [
+    ("个人9件。同一个人前后申请了5次，内容都一样，第1次公开了，后面4次按重复申请处理；另外4件里3件公开，1件不掌握",
+     {("new", "natural"): 9, ("open", "natural"): 4, ("reject_2", "natural"): 4, ("unable_1", "natural"): 1}),
+    ("村民申请了6件。同一位村民先后申请了3次，要的东西一样，第1次公开了，后面2次按重复申请处理；另外3件都公开了",
+     {("new", "natural"): 6, ("open", "natural"): 4, ("reject_2", "natural"): 2}),
+    ("居民7件，有一个人前后来了4次，问的都是一回事，第一次给了，后3次算重复申请；剩下3件里2件公开，1件不掌握",
+     {("new", "natural"): 7, ("open", "natural"): 3, ("reject_2", "natural"): 3, ("unable_1", "natural"): 1}),
+])
+def test_one_applicant_s_repeated_applications_are_some_of_those_counted(said, expect):
+    assert cells("t3", said) == expect
+
+
+def test_all_of_one_applicant_without_how_many_times_is_the_kind_only():
+    assert cells("t3", "收到3件申请，2件公开了，1件属于重复申请不予处理", "三件都是同一个村民申请的") == \
+        {("new", "natural"): 3, ("open", "natural"): 2, ("reject_2", "natural"): 1}
+
+
+@pytest.mark.parametrize("said, expect", [
+    ("就一个老乡来申请，要全村近五年的流转面积汇总，没现成的，得重新统计，答复他无法提供",
+     {("new", "natural"): 1, ("unable_2", "natural"): 1}),
+    ("就一位村民来申请，问的是低保名单，公开了", {("new", "natural"): 1, ("open", "natural"): 1}),
+    ("来了2件：一个研究所要统计年报，公开了；还有个公益组织问河道整治方案，这个是县水利局管的",
+     {("new", "research"): 1, ("new", "nonprofit"): 1, ("open", "research"): 1, ("unable_1", "nonprofit"): 1}),
+    ("今年来了两家：一个高校的课题组要乡村振兴的资料，给了；还有个环保公益组织问填埋场的环评，这个镇里没有，是县生态环境局管的",
+     {("new", "research"): 1, ("new", "nonprofit"): 1, ("open", "research"): 1, ("unable_1", "nonprofit"): 1}),
+])
+def test_one_applicant_said_as_a_person_or_a_body_and_its_case(said, expect):
+    assert cells("t3", said) == expect
+
+
+@pytest.mark.parametrize("said", [
+    "个人申请12件，公开8件，逾期不补正的2件，没交费的1件，其他处理1件",
+    "个人申请12件，公开8件，没按时补正的2件，逾期没缴费的1件，还有其他处理的1件",
+])
+def test_other_handling_after_both_named_reasons_is_the_third_row(said):
+    assert cells("t3", said) == {("new", "natural"): 12, ("open", "natural"): 8, ("other_1", "natural"): 2,
+                                 ("other_2", "natural"): 1, ("other_3", "natural"): 1}
+
+
+@pytest.mark.parametrize("said", [
+    "个人4件：2件公开了，1件部分公开，就是涉及别人隐私的那块遮掉了，还有1件不掌握",
+    "个人4件：2件公开了，1件部分公开，有关的部分涂掉了，还有1件不掌握",
+])
+def test_a_partial_result_explained_after_it_is_not_asked(said):
+    assert cells("t3", said) == {("new", "natural"): 4, ("open", "natural"): 2, ("partial", "natural"): 1,
+                                 ("unable_1", "natural"): 1}
+
+
+@pytest.mark.parametrize("said, expect", [
+    ("诉讼9起：没经过复议直接告的6起，维持3、纠正3；复议后又告的3起，都维持了",
+     {("cases", "suit_direct.upheld"): 3, ("cases", "suit_direct.corrected"): 3, ("cases", "suit_after_review.upheld"): 3}),
+    ("诉讼5起：直接起诉的3起，维持2起、纠正1起；复议后又起诉的2起，都维持了",
+     {("cases", "suit_direct.upheld"): 2, ("cases", "suit_direct.corrected"): 1, ("cases", "suit_after_review.upheld"): 2}),
+    ("行政诉讼4件，其中未经复议直接起诉的1件，维持；复议后起诉的3件，都维持了",
+     {("cases", "suit_direct.upheld"): 1, ("cases", "suit_after_review.upheld"): 3}),
+])
+def test_a_count_of_every_suit_split_into_both_kinds_is_theirs_together(said, expect):
+    assert cells("t4", said) == expect
+
+
+@pytest.mark.parametrize("said", [
+    "个人3件，企业1件。个人的都公开了，企业那1件12月30号才收到，结转到明年",
+    "收到4件，3件是村民的，1件是合作社的。村民的都公开了；合作社那1件年底才接到，还没答复，放到明年办",
+])
+def test_a_kind_s_case_said_again_as_received_late_is_carried_not_counted_twice(said):
+    assert cells("t3", said) == {("new", "natural"): 3, ("new", "business"): 1, ("open", "natural"): 3,
+                                 ("carry_next", "business"): 1}

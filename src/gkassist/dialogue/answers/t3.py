@@ -71,6 +71,8 @@ ASKED_FOR = Marker("asked_for")  # “要的是会议纪要”: what was asked f
 REFUSED = Marker("refused")  # “没给”: refused, the reason said around it
 REMAINDER = Marker("remainder")  # “其余都是个人的”
 FREQUENCY = Marker("frequency")  # “隔几天就来申请一次”: how often, no count
+SAME_APPLICANT = Marker("same_applicant")  # “同一个人前后申请了5次”: some of the applications counted, not more
+CASE_PRONOUN = Marker("case_pronoun", r"^(?:WORDS)")  # “那个我们不掌握”: the case just told, no case spoken of
 
 
 # ------------------------------------------------------------------ frames
@@ -172,8 +174,10 @@ _ARTICLE = re.compile(r"(?<![0-9０-９零〇一二两三四五六七八九十�
 
 def frame(clause: Clause, labels: tuple[tuple[str, str], ...]) -> Frame:
     w = words()
-    text = clause.text
-    counted_text = FREQUENCY.sub("", text if re.search(r"件", text) else _ARTICLE.sub("", text))
+    text = CASE_PRONOUN.sub("", clause.text)  # (the case the pronoun stands for is the one being told)
+    case_intro = bool(CASE_INTRO.search(text))
+    # (“一个问……”: the first of the cases told, one application — not an applicant's article)
+    counted_text = FREQUENCY.sub("", text if re.search(r"件", text) or case_intro else _ARTICLE.sub("", text))
     said = _without_negated_kinds(text)
     # “X的那件…” names the result it speaks of, not the result it has: “纠正的那件…又起诉了”
     reference = REFERENCE.search(said) or ((m := ROW_REFERENCE.search(said)) and result_of(m.group(1), labels) and m) or None
@@ -194,8 +198,8 @@ def frame(clause: Clause, labels: tuple[tuple[str, str], ...]) -> Frame:
         applicants, each = parse_number(m.group(1)), parse_number(m.group(2))
         if applicants is not None and each is not None:
             count = applicants * each
-    if count is None and re.search(r"第\s*" + NUM + r"\s*件", text):
-        count = 1  # “第3件是部分公开”: one case
+    if count is None and re.search(r"第\s*" + NUM + r"\s*(?:件|次)", text):
+        count = 1  # “第3件是部分公开”, “第一次给了”: one case
     if count is None and reference and re.search(r"多|新增|漏", reference.group(1)):
         count = 1  # “多出来的那件是重复申请”
     vague = bool(w.vague_kinds.search(said))
@@ -211,11 +215,11 @@ def frame(clause: Clause, labels: tuple[tuple[str, str], ...]) -> Frame:
                  bool(w.all.search(text)), applies, bool(w.carried_in.search(text)) and not w.no_carry.search(text),
                  bool(w.no_carry.search(text)), carry,
                  vague and not kinds, bool(w.corrections.search(text)), bool(REFERS.search(text)),
-                 partitive=bool(PARTITIVE.search(text) or REST_ALONE.match(text)), several=len(kinds) > 1 or (vague and bool(kinds)),
+                 partitive=bool(PARTITIVE.search(text) or REST_ALONE.match(text) or SAME_APPLICANT.search(text)), several=len(kinds) > 1 or (vague and bool(kinds)),
                  no_organisations=bool(re.search(rf"(?:{NEGATED_KIND.pattern})(?:{ORGANISATIONS.pattern})", text)),
                  moved_from=moved_from, vague_count=bool(w.vague_counts.search(text)),
                  refers_to=(result_of(reference.group(1), labels) or (group_of(reference.group(1)) or (None,))[0])
-                 if reference else None, kind_from=kind_from, case_intro=bool(CASE_INTRO.search(text)),
+                 if reference else None, kind_from=kind_from, case_intro=case_intro,
                  asked_for=bool(ASKED_FOR.search(text)), refused=not row and bool(REFUSED.search(text)),
                  remainder=bool(REMAINDER.search(text)))
 
@@ -291,7 +295,7 @@ def _waits_for_reason(c: Clause, after: Clause) -> bool:
     w = words()
     return count_of(c.text) is not None and not kind_of(c.text) and not APPLIES_WORDS.search(c.text) \
         and not re.search(r"^共|[^一总]共", c.text) and not w.carried_in.search(c.text) and not w.all.search(after.text) \
-        and not REFERS.search(after.text) and not w.corrections.search(c.text)
+        and not REFERS.search(CASE_PRONOUN.sub("", after.text)) and not w.corrections.search(c.text)
 
 
 def join_reasons(found: list[Clause]) -> list[Clause]:
@@ -472,10 +476,8 @@ def _kind_alone(s: Scope, f: Frame, kind: str | None, count: float | None, row: 
     if not (kind and count is None and row is None and not f.carry) or (f.group and f.quantified):
         return False  # (“不公开的全是群众的”: the kind of the reasons after it, _group)
     unkinded = [x for x in out.facts if x.what == "requests" and x.kind is None]
-    if f.remainder and any(x.what == "result" and x.kind is None and x.count for x in out.facts):
-        out.rest_kind = kind  # “其余都是个人的”: what the kinds said leave of the counts said for every kind (allocate)
-        if not unkinded:
-            return True
+    if _remainder_kind(out, f, kind, unkinded) or _kind_s_case_asked_for(s, f, kind, unkinded):
+        return True
     if f.clause.heads:
         s.scope = kind  # “自然人：” / “个人的：” heads the results that follow
         if f.quantified:
@@ -501,6 +503,23 @@ def _kind_alone(s: Scope, f: Frame, kind: str | None, count: float | None, row: 
     return True
 
 
+def _remainder_kind(out: Reading, f: Frame, kind: str, unkinded: list[Fact]) -> bool:
+    """“其余都是个人的”: what the kinds said leave of the counts said for every kind (allocate); true when that is
+    all the clause says."""
+    if f.remainder and any(x.what == "result" and x.kind is None and x.count for x in out.facts):
+        out.rest_kind = kind
+        return not unkinded
+    return False
+
+
+def _kind_s_case_asked_for(s: Scope, f: Frame, kind: str, unkinded: list[Fact]) -> bool:
+    """“保险公司要……的材料”: that kind's case told next, not the kind of the results before it."""
+    if f.asked_for and not unkinded and not f.clause.heads:
+        s.scope = kind
+        return True
+    return False
+
+
 def _carried_in(s: Scope, f: Frame, kind: str | None, count: float | None) -> None:
     """“上年结转1件”: last year's applications, which this year's results may account for."""
     s.in_carried = True  # “去年结转的那些，有3件还没办完”: what follows counts those, not new applications
@@ -519,6 +538,8 @@ def _carry_next(s: Scope, f: Frame, kind: str | None, count: float | None) -> No
         s.add(f, "requests", kind, "new", count)  # (not “那1件”)
     if count is None and s.case is not None and not s.case.done:
         count, kind, s.case.done = s.case.count, kind or s.case.kind, True  # “另外1件个人的……，还没办完”
+    elif count is None and (added := _applied_just_now(s)) is not None:
+        count, kind = added.count, kind or added.kind  # “又来了1件，……放到明年办”: that application, carried on
     elif count is None and (previous := _just_described(s, kind)) is not None:
         out.facts.pop()  # the one just said is the one carried on, not one more
         count, kind = previous.count, kind or previous.kind
@@ -529,14 +550,28 @@ def _carry_next(s: Scope, f: Frame, kind: str | None, count: float | None) -> No
     out.last_carry = text
 
 
+def _applied_just_now(s: Scope) -> Fact | None:
+    """The applications the clause before this answer's counted (“又来了1件”); in a later answer, of the one kind
+    every earlier application was of when it names none (“村民申请了3件” … “还有，又来了1件”)."""
+    facts = s.out.facts
+    previous = facts[-1] if facts else None
+    if previous is None or previous.what != "requests" or previous.turn != s.turn or not previous.count \
+            or not APPLIES_WORDS.search(previous.clause):
+        return None
+    kinds = {x.kind for x in facts if x.what == "requests" and x.turn < s.turn}
+    if previous.kind is None and s.turn and len(kinds) == 1 and None not in kinds:
+        previous.kind = next(iter(kinds))
+    return previous
+
+
 def _just_described(s: Scope, kind: str | None) -> Fact | None:
     """The cases the clause before described without a result (“还有1件群众的年底才到，没办完”): of the
     applications already counted when their kind's were said before in this answer, not more of them."""
     facts = s.out.facts
     previous = facts[-1] if facts else None
     if previous is None or previous.what != "requests" or previous.turn != s.turn or not previous.count \
-            or "申请" in previous.clause:
-        return None
+            or APPLIES_WORDS.search(previous.clause):
+        return None  # (“又来了1件，……放到明年办”: an application counted, and carried on)
     if previous.kind is None:
         return previous
     said_before = any(x is not previous and x.what == "requests" and x.kind == previous.kind and x.turn == s.turn
@@ -573,7 +608,8 @@ def _result(s: Scope, f: Frame, kind: str | None, row: str | None, count: float 
     if row == s.last_row and count is None and not kind:
         s.tentative = None  # the row asked for is the result after all
         return  # the same result said again
-    if s.tentative is not None and not f.asked_for and count in (None, s.tentative.count):
+    if s.tentative is not None and not f.asked_for and count in (None, s.tentative.count) \
+            and kind in (None, s.tentative.kind):  # (another kind's result is no result of that case)
         count, kind = _instead_of_tentative(s, count, kind)  # “要的是会议纪要，公开了”: its result is 公开
     elif count is None and s.case is not None and not s.case.done and not f.quantified:
         count, kind = s.case.count, kind or s.case.kind  # “一件是……，给他公开了”: that case (not “全部公开”)
@@ -599,8 +635,8 @@ def _result(s: Scope, f: Frame, kind: str | None, row: str | None, count: float 
                   of_carried=s.in_carried or bool(words().carried_in.search(f.text)))
     if not kind and not s.scope and implied and one_kind_said:
         added.explicit = True  # as good as named: the only kind of the sentence
-    if f.asked_for:
-        s.tentative = added
+    if f.asked_for and not REFUSED.search(f.text):
+        s.tentative = added  # (“要的是……，涉密不能给”: refused, the row is the case's reason)
     s.last_row = row
     s.last_count = None
 
@@ -689,7 +725,9 @@ def _counted(s: Scope, f: Frame, kind: str | None, count: float | None) -> None:
         return
     if kind and count and not f.applies and _share_of_result(s, f, kind, count):
         return
-    if kind and not f.applies and not f.case_intro and re.search(r"的|那", text) and \
+    # (“物业公司那1件12月底才收到”: the application said, not one more)
+    if kind and (not f.applies or re.search(r"那\s*" + NUM + r"?\s*件", text)) and not f.case_intro \
+            and re.search(r"的|那", text) and \
             any(x.what == "requests" and x.kind == kind and x.count == count for x in out.facts):
         s.scope = kind  # “律所的2件……”: the applications already said, their results follow
     elif kind or f.applies:
@@ -767,6 +805,8 @@ def _place(s: Scope, f: Frame, kind: str | None, row: str | None, count: float |
         pass  # “没有结转”: 0, the default
     elif f.carry and row is None:
         _carry_next(s, f, kind, count)
+    elif row is None and f.group is not None and _the_others(s, f):
+        _result(s, f, kind, "other_3", count)  # “逾期不补正的8件，没交费的2件，其他处理1件”: the rest, 3.其他
     elif row is None and f.group is not None:
         _group(s, f, kind, count)
     elif row is None and f.refused:
@@ -778,6 +818,12 @@ def _place(s: Scope, f: Frame, kind: str | None, row: str | None, count: float |
         _result(s, f, kind, row, count)
     elif count is not None:
         _counted(s, f, kind, count)
+
+
+def _the_others(s: Scope, f: Frame) -> bool:
+    """“其他处理N件” right after both named reasons of 其他处理 were counted in this answer: the third row, 其他."""
+    named = {x.row for x in s.out.facts if x.turn == s.turn and x.what == "result"}
+    return f.group is not None and f.group[0] == "other_" and "其他" in f.text and {"other_1", "other_2"} <= named
 
 
 def _aside(s: Scope, f: Frame) -> bool:

@@ -340,7 +340,20 @@ def read(frames: list[Frame], r: AppealReading | None = None) -> AppealReading:
         if block is not None:
             _case_facts(a, f, block)
     a.close()
+    _suits_split(r)
     return r
+
+
+def _suits_split(r: AppealReading) -> None:
+    """“诉讼9起：没经过复议直接告的6起……；复议后又告的3起……”: a count of every suit the two kinds told after it
+    make up is theirs together, no direct suits of its own."""
+    for total in [x for x in r.facts if x.block == "suit_direct" and x.outcome is None and x.count
+                  and not _PLAIN_SUIT.search(x.clause or "")]:
+        after = r.facts[r.facts.index(total) + 1:]
+        parts = [x for x in after if x.turn == total.turn and x.outcome is None and x.count
+                 and (x.block == "suit_after_review" or _PLAIN_SUIT.search(x.clause or ""))]
+        if {x.block for x in parts} == {"suit_direct", "suit_after_review"} and sum(x.count or 0 for x in parts) == total.count:
+            r.facts.remove(total)
 
 
 def _relabelled(facts: list[AppealFact], block: str, turn: int) -> bool:
