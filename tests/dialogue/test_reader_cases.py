@@ -498,3 +498,17 @@ def test_a_count_of_every_suit_split_into_both_kinds_is_theirs_together(said, ex
 def test_a_kind_s_case_said_again_as_received_late_is_carried_not_counted_twice(said):
     assert cells("t3", said) == {("new", "natural"): 3, ("new", "business"): 1, ("open", "natural"): 3,
                                  ("carry_next", "business"): 1}
+
+
+@pytest.mark.parametrize("said", ["公开20件，部分5件，不掌握3件", "公开20，部分5，不掌握3", "部分5件，公开20件，不掌握3件"])
+def test_partly_said_short_before_its_count_is_partial_disclosure(said):
+    assert cells("t3", f"个人申请28件，{said}") == {
+        ("new", "natural"): 28, ("open", "natural"): 20, ("partial", "natural"): 5, ("unable_1", "natural"): 3}
+
+
+@pytest.mark.parametrize("carried", ["加上上年的2件", "连上年结的2件一起", "算上去年的2件", "连同上年结转的2件"])
+def test_last_year_s_applications_mentioned_with_this_year_s_are_no_new_ones(carried):
+    out = answers.parse("t3", [f"新收10件，全是个人的，{carried}，公开8件，不掌握4件"])
+    assert not out.not_understood, out
+    got = {(r, c): v for (_, r, c), v in out.cells.items() if v}
+    assert got[("new", "natural")] == 10 and got[("open", "natural")] == 8 and got[("unable_1", "natural")] == 4
