@@ -282,3 +282,17 @@ def test_a_figure_corrected_with_its_unit_keeps_that_unit(said, kept):
 def test_one_kind_of_proposal_handled_and_a_channel_added(said, written):
     composed = compose_answer(said, town(), shortfalls=False)
     assert written in composed.text and not composed.spoken, composed
+
+
+@pytest.mark.parametrize("said, kept", [
+    ("8个社区的居务公开栏也都同步贴了", "8个社区的居务公开栏"),
+    ("12个村的公开栏也同步贴了", "12个村的公开栏"),
+    ("3个小区的宣传栏也同步张贴了", "3个小区的宣传栏"),
+    ("清单调整了14项", "调整14项"),
+    ("目录修整了6项", "修整6项"),
+    ("公开事项完整了3项", "完整"),
+])
+def test_a_rewrite_never_splits_a_figure_from_its_noun_or_a_word_in_two(said, kept):
+    text = compose_answer(said, town()).text
+    assert kept in text, text
+    assert not re.search(r"[0-9]+(?:同步|共)", text), text  # a figure left behind a moved phrase
