@@ -512,3 +512,14 @@ def test_last_year_s_applications_mentioned_with_this_year_s_are_no_new_ones(car
     assert not out.not_understood, out
     got = {(r, c): v for (_, r, c), v in out.cells.items() if v}
     assert got[("new", "natural")] == 10 and got[("open", "natural")] == 8 and got[("unable_1", "natural")] == 4
+
+
+@pytest.mark.parametrize("no_suit", ["没有打官司的", "没有起诉的", "没人打官司的", "没有上法院的"])
+def test_no_one_who_sued_is_no_lawsuit(no_suit):
+    assert cells("t4", f"有1起行政复议，复议维持了；{no_suit}") == {("cases", "review.upheld"): 1}
+
+
+@pytest.mark.parametrize("sued", ["又上法院告了", "又去法院告了", "再上法院起诉了"])
+def test_the_upheld_case_taken_to_court_after_is_a_suit_after_review(sued):
+    assert cells("t4", f"复议2件，1件维持1件纠正。维持的那件当事人不服，{sued}，到年底还没判") == {
+        ("cases", "review.upheld"): 1, ("cases", "review.corrected"): 1, ("cases", "suit_after_review.pending"): 1}
