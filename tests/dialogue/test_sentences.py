@@ -218,3 +218,18 @@ def test_unchanged_where_last_year_gave_nothing_is_never_printed():
     replies = engine.answer("党政办，电话0431-87000001，地址跟去年一样")
     assert "跟去年一样" not in engine.pending.paragraphs[0]
     assert any("没有用上：“地址跟去年一样”" in r.text for r in replies)
+
+
+@pytest.mark.parametrize("part, said, problem", [
+    ("overview_management", "说实话今年有几条通知挂晚了，过了时效才发出去", "个别通知发布不够及时"),
+    ("overview_platform", "新建12块公开栏，有几条信息发得晚了", "个别信息发布不够及时"),
+    ("overview_proactive", "门户网站主动公开了73条。有几个处室报信息还得催，不催就不报", "报送信息主动性不够"),
+    ("overview_proactive", "门户网站主动公开了73条，有的科室报送要催着才报", "科室报送"),
+])
+def test_lateness_and_needing_to_be_chased_told_in_passing_go_to_five(part, said, problem):
+    engine = Engine.start(import_file(SEED).report, 2021)
+    for answer in ["没有", "对", "没有", "对", "规范性文件制发0件，现行有效0件，行政许可5件", "对"]:
+        engine.answer(answer)
+    engine.jump(part)
+    moved = next(r.text for r in engine.answer(said) if r.text.startswith("说到的不足写进五"))
+    assert problem in moved and "不催" not in moved and "时效" not in moved, moved
