@@ -7,6 +7,7 @@ the middle of a conversation.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -37,6 +38,22 @@ _MESSAGES = {
     "model_type": "应为键值表",
     "model_attributes_type": "应为键值表",
 }
+
+
+def regex_checked(pattern: str) -> str:
+    """A validator for prompts/ data: the text compiles as a regular expression (said in Chinese when it does not)."""
+    try:
+        re.compile(pattern)
+    except re.error as e:
+        raise ValueError(f"“{pattern}”不是有效的正则表达式（{e}）") from None
+    return pattern
+
+
+def regexes_checked(patterns: tuple[str, ...]) -> tuple[str, ...]:
+    """A validator for a word list of prompts/: every word compiles as a regular expression."""
+    for pattern in patterns:
+        regex_checked(pattern)
+    return patterns
 
 
 def load_model(path: Path, model: type[M], context: dict[str, Any] | None = None) -> M:

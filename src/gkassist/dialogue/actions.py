@@ -9,22 +9,12 @@ from functools import cache
 
 from pydantic import BaseModel, ConfigDict, field_validator
 
-from gkassist.core.yamldata import load_model
+from gkassist.core.yamldata import load_model, regexes_checked
 from gkassist.paths import resource_dir
 
 # what a front end must be able to do for each action (the ids prompts/actions.yaml may use)
 ACTION_IDS = ("help", "preview", "export", "back", "skip", "reopen", "grid", "closing", "undo", "save", "quit")
 KINDS_HELPED = ("field", "table", "narrative", "improvements", "preface")
-
-
-def patterns_checked(words: tuple[str, ...]) -> tuple[str, ...]:
-    """A validator: every word of a list compiles as a regular expression (named in Chinese when one does not)."""
-    for w in words:
-        try:
-            re.compile(w)
-        except re.error as e:
-            raise ValueError(f"“{w}”不是有效的正则表达式（{e}）") from None
-    return words
 
 
 class Action(BaseModel):
@@ -36,7 +26,7 @@ class Action(BaseModel):
     say: tuple[str, ...] = ()
     bar: bool = True  # in the window's key bar (80 columns hold ten; the rest are in the palette and typed)
 
-    _say = field_validator("say")(patterns_checked)
+    _say = field_validator("say")(regexes_checked)
 
     @field_validator("id")
     @classmethod
@@ -55,7 +45,7 @@ class ActionWords(BaseModel):
     help: dict[str, str]
     anytime: str
 
-    _how = field_validator("asking_how", "asking_before", "asking_after")(patterns_checked)
+    _how = field_validator("asking_how", "asking_before", "asking_after")(regexes_checked)
 
     @field_validator("actions")
     @classmethod

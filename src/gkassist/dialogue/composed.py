@@ -15,9 +15,9 @@ from gkassist.core.flow import Step
 from gkassist.core.formats import Column
 from gkassist.core.model import Report
 from gkassist.core.numbers import format_number
-from gkassist.core.yamldata import load_model
+from gkassist.core.yamldata import load_model, regex_checked
 from gkassist.dialogue.improvements import Condition, figures_of
-from gkassist.dialogue.register import _compiles, self_name
+from gkassist.dialogue.register import self_name
 from gkassist.paths import resource_dir
 
 
@@ -66,8 +66,8 @@ class Restated(_Data):
 
     @field_validator("say")
     @classmethod
-    def _compiles(cls, v: str) -> str:
-        return _compiles(v)
+    def regex_checked(cls, v: str) -> str:
+        return regex_checked(v)
 
 
 class Paragraphs(_Data):

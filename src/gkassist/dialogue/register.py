@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, field_validator
 
 from gkassist.core.model import Report
 from gkassist.core.numbers import parse_number
-from gkassist.core.yamldata import load_model
+from gkassist.core.yamldata import load_model, regex_checked
 from gkassist.paths import resource_dir
 
 
@@ -21,19 +21,11 @@ class _Data(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-def _compiles(pattern: str) -> str:
-    try:
-        re.compile(pattern)
-    except re.error as e:
-        raise ValueError(f"“{pattern}”不是有效的正则表达式（{e}）") from None
-    return pattern
-
-
 class Rule(_Data):
     say: str
     write: str
 
-    _valid = field_validator("say")(_compiles)
+    _valid = field_validator("say")(regex_checked)
 
 
 class SelfName(_Data):

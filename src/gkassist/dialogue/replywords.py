@@ -10,8 +10,7 @@ from functools import cache
 
 from pydantic import BaseModel, ConfigDict, field_validator
 
-from gkassist.core.yamldata import load_model
-from gkassist.dialogue.actions import patterns_checked
+from gkassist.core.yamldata import load_model, regexes_checked
 from gkassist.paths import resource_dir
 
 
@@ -26,7 +25,7 @@ class ReplyWordLists(BaseModel):
     no_last_year: tuple[str, ...]
     reopen: tuple[str, ...]
 
-    _checked = field_validator("*")(patterns_checked)
+    _checked = field_validator("*")(regexes_checked)
 
 
 class ReplyWords:

@@ -16,17 +16,17 @@ import yaml
 from pydantic import ValidationInfo, field_validator, model_validator
 
 from gkassist.core.model import Report
-from gkassist.core.yamldata import Loader, load_model
+from gkassist.core.yamldata import Loader, load_model, regex_checked
 
 # the register's data model, its pattern check and its rewrite rule (say → write) serve the sentences too
 from gkassist.dialogue.register import Rule as Rewrite
-from gkassist.dialogue.register import _compiles, _Data, self_name, to_register
+from gkassist.dialogue.register import _Data, self_name, to_register
 from gkassist.paths import resource_dir
 
 
 def _all_compile(patterns: tuple[str, ...]) -> tuple[str, ...]:
     for p in patterns:
-        _compiles(p)
+        regex_checked(p)
     return patterns
 
 
@@ -35,7 +35,7 @@ class FactPattern(_Data):
     say: str
     write: str
 
-    _valid = field_validator("say")(_compiles)
+    _valid = field_validator("say")(regex_checked)
 
     @model_validator(mode="after")
     def _writes_what_it_reads(self) -> "FactPattern":
@@ -50,7 +50,7 @@ class Measure(_Data):
     when: str
     measure: str
 
-    _valid = field_validator("when")(_compiles)
+    _valid = field_validator("when")(regex_checked)
 
 
 class Shortfalls(_Data):
@@ -65,7 +65,7 @@ class Shortfalls(_Data):
     otherwise: str
 
     _valid = field_validator("signs")(_all_compile)
-    _unless = field_validator("unless", "opens", "opens_with_sign", "remedied", "own_measure")(_compiles)
+    _unless = field_validator("unless", "opens", "opens_with_sign", "remedied", "own_measure")(regex_checked)
 
 
 class SentenceData(_Data):
@@ -83,7 +83,7 @@ class SentenceData(_Data):
     narrative_words: str
 
     _valid = field_validator("openers", "spoken", "broken", "corrections")(_all_compile)
-    _lead = field_validator("correction_lead", "narrative_words")(_compiles)
+    _lead = field_validator("correction_lead", "narrative_words")(regex_checked)
 
 
 @cache
@@ -113,7 +113,7 @@ class Verb(_Data):
         if self.object and self.object not in objects:
             raise ValueError(f"object“{self.object}”不在 objects 里（有：{'、'.join(objects)}）")
         say = _class_words(self.say, objects.get(self.object, ""))
-        _compiles(say)
+        regex_checked(say)
         _writes_groups(say, self.write)
         return self
 
@@ -128,7 +128,7 @@ class Lexicon(_Data):
     @classmethod
     def _objects_compile(cls, objects: dict[str, str]) -> dict[str, str]:
         for words in objects.values():
-            _compiles(words)
+            regex_checked(words)
         return objects
 
 

@@ -10,20 +10,11 @@ from typing import TypeVar
 from pydantic import BaseModel, ConfigDict, field_validator
 
 from gkassist.core import formats
-from gkassist.core.yamldata import load_model
+from gkassist.core.yamldata import load_model, regexes_checked
 from gkassist.paths import resource_dir
 
 Words = tuple[str, ...]
 _Named = TypeVar("_Named", bound=Mapping[str, object])  # ids (of columns, rows, groups) → what they are called
-
-
-def _valid_patterns(words: Words) -> Words:
-    for w in words:
-        try:
-            re.compile(w)
-        except re.error as e:
-            raise ValueError(f"“{w}”不是有效的正则表达式（{e}）") from None
-    return words
 
 
 def _known(ids: _Named, table: str, what: str) -> _Named:
@@ -41,7 +32,7 @@ class Group(BaseModel):
     words: Words
     ask: str
 
-    _patterns = field_validator("words")(_valid_patterns)
+    _patterns = field_validator("words")(regexes_checked)
 
 
 # The markers a clause's frame is made of besides its kinds, results and counts (prompts/answers.yaml `markers`)
@@ -81,7 +72,7 @@ class AnswerWords(BaseModel):
                      "corrections", "no_appeals", "answer_leads")
     @classmethod
     def _patterns(cls, words: Words) -> Words:
-        return _valid_patterns(words)
+        return regexes_checked(words)
 
     @field_validator("markers")
     @classmethod
@@ -93,7 +84,7 @@ class AnswerWords(BaseModel):
             if name not in markers:
                 raise ValueError(f"缺少标记“{name}”")
         for found in markers.values():
-            _valid_patterns(found)
+            regexes_checked(found)
         return markers
 
     @field_validator("kinds", "kind_names")
@@ -107,7 +98,7 @@ class AnswerWords(BaseModel):
     def _results(cls, results: dict[str, Words]) -> dict[str, Words]:
         _known(results, "t3", "行")
         for words in results.values():
-            _valid_patterns(words)
+            regexes_checked(words)
         return results
 
     @field_validator("groups")
@@ -129,7 +120,7 @@ class AnswerWords(BaseModel):
     @classmethod
     def _t4(cls, names: dict[str, Words]) -> dict[str, Words]:
         for words in names.values():
-            _valid_patterns(words)
+            regexes_checked(words)
         return names
 
 
