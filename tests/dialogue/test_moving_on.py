@@ -219,3 +219,13 @@ def test_a_draft_saved_at_the_unfinished_table_resumes_at_its_question(tmp_path,
     again.answer("另外3件结转到明年")
     again.answer("对")
     assert again.report.number("t3", "carry_next", "natural") == 3 and again.done
+
+
+def test_a_table_completed_but_not_yet_confirmed_is_still_unfinished():
+    engine = opened([], "自然人申请5件，予以公开2件")
+    engine.answer("对")
+    engine.answer("改表三")
+    engine.answer("另外3件结转到明年")
+    assert not engine.pending.asking
+    [(step, missing)] = engine.left_unfinished()
+    assert step.id == "requests" and missing.startswith("补上的回答还没有确认")

@@ -360,13 +360,15 @@ class Engine:
         return after[0] if after else self.first_unanswered()
 
     def left_unfinished(self) -> list[tuple[Step, str]]:
-        """(the part, what it still misses) of each part whose question back is open: those the flow moved on from,
-        and the one open now — nothing of them is stored yet."""
+        """(the part, what it still misses) of each part the flow moved on from with its question back open — nothing
+        of them stored yet (the question open now, never moved on from, is where the conversation simply stopped)."""
         out = []
         for step in self.steps:
-            pending = self.pending if self.step is step and self.pending is not None else self.state.unfinished.get(step.id)
-            if pending is not None and pending.step == step.id and (missing := kinds.of(step).left_open(self.state, step, pending)):
-                out.append((step, missing))
+            if (left := self.state.unfinished.get(step.id)) is None:
+                continue
+            pending = self.pending if self.step is step and self.pending is not None else left
+            missing = kinds.of(step).left_open(self.state, step, pending) or "补上的回答还没有确认（回答“对”保存）。"
+            out.append((step, missing))
         return out
 
     def _move_on(self, step: Step) -> list[Reply] | None:
