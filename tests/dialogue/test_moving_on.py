@@ -229,3 +229,42 @@ def test_a_table_completed_but_not_yet_confirmed_is_still_unfinished():
     assert not engine.pending.asking
     [(step, missing)] = engine.left_unfinished()
     assert step.id == "requests" and missing.startswith("补上的回答还没有确认")
+
+
+def test_the_last_table_left_open_stops_an_answer_file_at_a_later_answer():
+    """Nowhere left to go on to: a later question's answer is not taken as the table's, and the file stops there."""
+    import io
+
+    from gkassist import headless
+
+    engine = opened([], "自然人申请5件，予以公开2件")
+    engine.answer("对")
+    at_the_end(engine, "requests")
+    out, stalls = io.StringIO(), []
+    headless.run(engine, "", ["在镇政府网站发了100多条", "另外3件结转到明年", "对"], out=out, stalls=stalls)
+    shown = out.getvalue()
+    assert "（停止：第1行：“表三 依申请公开”的问题还没有回答" in shown and "另外3件" not in shown
+    assert len(stalls) == 2 and "还没填完" in stalls[1]  # the stop, and the table still unfinished
+    assert engine.report.number("t3", "new", "total") is None
+
+
+@pytest.mark.slow
+def test_a_whole_conversation_comes_back_to_the_table_and_its_paragraph_follows():
+    """表三 left open, every other question answered, then 表三 completed at the end: 一（二）, written while 表三 was
+    empty, is written again from it and said."""
+    engine = opened([], "自然人申请5件，予以公开2件")
+    for said in ("对", "没有", "对", "没有", "现行有效0件", "对"):
+        engine.answer(said)
+    lines = {"overview_proactive": "在镇政府网站公开信息30条", "overview_requests": "都在法定期限内答复了",
+             "overview_management": "更新了公开目录", "overview_platform": "维护好政府网站专栏",
+             "overview_oversight": "组织了1次培训", "problems": "网站更新不够及时，以后每月检查一次",
+             "preface": "党政办，电话0431-87231056，地址德惠市郭家镇人民政府院内"}
+    while engine.step.id != "requests":
+        at = engine.step.id
+        engine.answer(lines.get(at, "没有"))
+        engine.answer("对")
+        assert engine.step.id != at, at
+    engine.answer("另外3件结转到明年")
+    replies = engine.answer("对")
+    assert replies[0].text.startswith("一（二）已按表三更新：（二）依申请公开。2021年，我镇共收到政府信息公开申请5件")
+    assert engine.done and engine.report.paragraphs("overview")[1] == replies[0].text.split("更新：", 1)[1]
