@@ -268,3 +268,21 @@ def test_a_whole_conversation_comes_back_to_the_table_and_its_paragraph_follows(
     replies = engine.answer("对")
     assert replies[0].text.startswith("一（二）已按表三更新：（二）依申请公开。2021年，我镇共收到政府信息公开申请5件")
     assert engine.done and engine.report.paragraphs("overview")[1] == replies[0].text.split("更新：", 1)[1]
+
+
+def test_a_paragraph_made_from_tables_left_unfinished_says_nothing_of_them_till_they_are_answered():
+    """一（二） opens with 表三's and 表四's figures: a table left unfinished is not “未收到”/“未发生” made from blanks;
+    once it is answered its sentence is put in and said."""
+    engine = opened([], "自然人申请5件，予以公开2件")
+    for said in ("对", "复议2件，维持1件", "对", "没有", "现行有效0件", "对", "在镇政府网站公开信息30条", "对"):
+        engine.answer(said)
+    assert engine.step.id == "overview_requests" and set(engine.state.unfinished) == {"requests", "appeals"}
+    shown = engine.answer("都在法定期限内答复了")[0].text
+    assert shown.startswith("将写入：（二）依申请公开。") and "未收到" not in shown and "未发生" not in shown
+    engine.answer("对")
+    engine.answer("改表三")
+    engine.answer("另外3件结转到明年")
+    said = [r.text for r in engine.answer("对")]
+    opened_with = "（二）依申请公开。2021年，我镇共收到政府信息公开申请5件；办结2件，其中予以公开2件；结转下年度继续办理3件。"
+    assert any(s.startswith("一（二）已按表三更新：" + opened_with) for s in said), said
+    assert engine.report.paragraphs("overview")[1].startswith(opened_with) and "行政复议" not in opened_with
