@@ -286,3 +286,16 @@ def test_a_paragraph_made_from_tables_left_unfinished_says_nothing_of_them_till_
     opened_with = "（二）依申请公开。2021年，我镇共收到政府信息公开申请5件；办结2件，其中予以公开2件；结转下年度继续办理3件。"
     assert any(s.startswith("一（二）已按表三更新：" + opened_with) for s in said), said
     assert engine.report.paragraphs("overview")[1].startswith(opened_with) and "行政复议" not in opened_with
+
+
+def test_a_table_completed_on_its_return_and_left_again_keeps_the_completed_answer():
+    engine = opened([], "自然人申请5件，予以公开2件")
+    engine.answer("对")
+    engine.answer("改表三")
+    engine.answer("另外3件结转到明年")
+    engine.answer("改表四")  # left before “对”: what was completed stays for when 表三 comes back
+    assert engine.step.id == "appeals" and not engine.state.unfinished["requests"].asking
+    shown = engine.jump("requests")
+    assert "结转下年度继续办理：自然人 3" in shown[1].text and shown[2].text.startswith("补上的回答还没有确认")
+    engine.answer("对")
+    assert engine.report.number("t3", "carry_next", "natural") == 3 and engine.state.unfinished == {}

@@ -327,8 +327,10 @@ class Engine:
     def _leave_for(self, index: int) -> None:
         if self.modes.return_to is None and index != self.step_index:
             self.modes.return_to = self.step_index
-        if (step := self.step) is not None and step.id in self.state.unfinished:
-            self._set_aside_open(step)  # a table left unfinished stays so, with what was said since it came back
+        pending = self.pending
+        if (step := self.step) is not None and step.id in self.state.unfinished and pending is not None \
+                and pending.step == step.id and not pending.saved:
+            self.state.unfinished[step.id] = pending  # left unfinished it stays, with what was said since it came back
         self.step_index = index
         self.pending = None
 
@@ -354,10 +356,9 @@ class Engine:
 
     def _next_unanswered(self) -> int:
         """The first part still empty after the question open, else the first of all (len(steps) when none is)."""
-        steps = steps_for(self.report.format_version).steps
-        after = [i for i in range(self.step_index + 1, len(steps))
-                 if steps[i].kind in kinds.KINDS and not kinds.of(steps[i]).answered(steps[i], self.report)]
-        return after[0] if after else self.first_unanswered()
+        steps = steps_for(self.report.format_version)
+        following = kinds.first_unanswered(steps, self.report, after=self.step_index)
+        return following if following < len(steps.steps) else self.first_unanswered()
 
     def left_unfinished(self) -> list[tuple[Step, str]]:
         """(the part, what it still misses) of each part the flow moved on from with its question back open — nothing

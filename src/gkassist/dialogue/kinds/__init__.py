@@ -92,10 +92,10 @@ def validate(steps: Flow) -> None:
                              f"（可用：{'、'.join(sorted(KINDS))}）")
 
 
-def first_unanswered(steps: Flow, report: Report) -> int:
-    """The first step whose part of the report is still empty (len(steps) when none is)."""
+def first_unanswered(steps: Flow, report: Report, after: int = -1) -> int:
+    """The first step (after the step `after`) whose part of the report is still empty (len(steps) when none is)."""
     for i, step in enumerate(steps.steps):
-        if step.kind in KINDS and not of(step).answered(step, report):
+        if i > after and step.kind in KINDS and not of(step).answered(step, report):
             return i
     return len(steps.steps)
 

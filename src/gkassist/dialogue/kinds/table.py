@@ -160,8 +160,9 @@ class Table(StepKind):
         trial = state.report.model_copy(deep=True)
         self.fill(state, trial, step.table, pending.cells)
         shown = understood_cells(trial, step.table).replace("我理解为：", "上次说到这里（还没有保存）：", 1)
-        return [Reply(shown, "understood"),
-                Reply(f"还差：{self.left_open(state, step, pending)}\n补上就可以保存；说“跳过”先放着。", "error")]
+        if not (missing := self.left_open(state, step, pending)):
+            return [Reply(shown, "understood"), Reply("补上的回答还没有确认：回答“对”保存，或直接重新描述。")]
+        return [Reply(shown, "understood"), Reply(f"还差：{missing}\n补上就可以保存；说“跳过”先放着。", "error")]
 
     def _state(self, pending: Pending | None, table: str) -> answers.TableState:
         """The question's state: the one its answers so far left; a table reopened (or a draft saved before the state
