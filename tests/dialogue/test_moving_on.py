@@ -299,3 +299,15 @@ def test_a_table_completed_on_its_return_and_left_again_keeps_the_completed_answ
     assert "结转下年度继续办理：自然人 3" in shown[1].text and shown[2].text.startswith("补上的回答还没有确认")
     engine.answer("对")
     assert engine.report.number("t3", "carry_next", "natural") == 3 and engine.state.unfinished == {}
+
+
+def test_only_a_tables_question_back_is_moved_on_from():
+    """The preface's “还缺……” is no table's: “对” there still asks for what is missing (nothing is left unfinished)."""
+    engine = Engine.start(import_file(SEED).report, 2021)
+    answered_but(engine, "preface")
+    engine.step_index = next(i for i, s in enumerate(engine.steps) if s.id == "preface")
+    engine.question()
+    engine.answer("党政办负责")
+    assert engine.pending is not None and engine.pending.asking, engine.pending
+    assert engine.answer("对")[0].text.startswith("请先回答上面的问题") and engine.step.id == "preface"
+    assert engine.state.unfinished == {}
