@@ -66,9 +66,11 @@ def print_replies(replies: list[Reply], out: Stream | None = None) -> None:
 
 def run(engine: Engine, notice: str, answers: list[str], out: Stream | None = None,
         stalls: list[str] | None = None) -> Engine:
-    """Say the opening, then each answer and the engine's replies; save the draft where the TUI would.  Where a
-    question stays open and the answers go on to later questions, stop there (said, and added to `stalls`): the
-    rest of the file is never read as replies to that question."""
+    """Say the opening, then each answer and the engine's replies; save the draft where the TUI would.  A table whose
+    question back is still open when “对” or a later question's answer comes is left unfinished by the engine and the
+    flow goes on; the tables still unfinished when the file ends are said (and added to `stalls`).  Where the engine
+    cannot go on (that table is the last part left) and the answers go on to later questions, stop there: the rest
+    of the file is never read as replies to that question."""
     out = Shown(out or sys.stdout)
     print_replies(engine.greeting(notice), out)
     for n, answer in enumerate(answers, 1):
@@ -90,8 +92,15 @@ def run(engine: Engine, notice: str, answers: list[str], out: Stream | None = No
                 stalls.append(said)
             break
     if engine.modes.offered_restart is None:
+        for step, missing in engine.left_unfinished():
+            said = f"“{step.title}”还没填完，没有保存。还差：{missing}"
+            print("（" + "\n    ".join(said.splitlines()) + "）", file=out)
+            if stalls is not None:
+                stalls.append(said)
         path = engine.save()
         print(f"（草稿已保存：{path}）", file=out)
+        if engine.left_unfinished():
+            print("（用 gkassist draft 打开草稿接着写：没填完的表会接着上次说到的地方再问。）", file=out)
     return engine
 
 

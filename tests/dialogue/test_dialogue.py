@@ -123,11 +123,15 @@ def test_broken_balance_is_named_in_plain_words():
     replies = engine.answer("自然人申请5件，予以公开2件")
     assert replies[-1].kind == "error" and replies[-1].text.startswith(
         "数字对不上：自然人申请5件，办理结果2件，还有3件没有说办理结果——是结转下年度，还是别的结果？")
-    assert engine.answer("对")[0].text.startswith("请先回答上面的问题")  # nothing is saved with 3 left unplaced
+    moved = engine.answer("对")  # nothing is saved with 3 left unplaced: the flow goes on, 表三 unfinished
+    assert moved[0].text.startswith("表三先不保存，还差：数字对不上") and engine.step.id == "appeals"
+    assert engine.report.number("t3", "new", "natural") is None
+    engine.answer("改表三")  # what was said comes back with the question
     replies = engine.answer("另外3件结转到明年")  # the follow-up adds what was missing
     assert replies[-1].text == "对吗？回答“对”保存，或直接重新描述。"
     engine.answer("对")
     assert [engine.report.number("t3", r, "natural") for r in ("new", "open", "carry_next")] == [5, 2, 3]
+    assert engine.step.id == "appeals" and engine.state.unfinished == {}
 
 
 def test_undo_and_resume(tmp_path):
@@ -395,8 +399,9 @@ def test_in_force_is_asked_when_last_year_has_none():
     engine = Engine.start(import_file(SEED).report, 2021)  # 2020 in the 2019 format: no 现行有效
     answer_all(engine, ["没有", "对", "没有", "对"])
     replies = engine.answer("规范性文件制发2件，废止1件；行政许可5件")
-    assert "没有现行有效件数" in replies[-1].text and engine.answer("对")[0].kind == "error"
-    replies = engine.answer("现行有效7件")
+    assert "没有现行有效件数" in replies[-1].text
+    assert engine.answer("对")[0].text.startswith("表二先不保存") and engine.step.id == "overview_proactive"
+    replies = engine.answer("改表二") and engine.answer("现行有效7件")
     assert "现行有效件数 7" in replies[0].text
     engine.answer("对")
     assert engine.report.number("t2", "normative", "in_force") == 7 and engine.report.number("t2", "normative", "issued") == 2
@@ -413,7 +418,8 @@ def test_nothing_happened_this_year_leaves_what_earlier_years_left():
     answer_all(unknown, ["没有", "对", "没有", "对"])
     understood, asked = unknown.answer("没有")
     assert understood.text == "我理解为：\n  待填：行政规范性文件现行有效件数\n  （其余为 0）"  # not “全部为 0”
-    assert "没有现行有效件数" in asked.text and unknown.answer("对")[0].kind == "error"
+    assert "没有现行有效件数" in asked.text and unknown.answer("对")[0].text.startswith("表二先不保存")
+    unknown.answer("改表二")
     unknown.answer("现行有效3件")
     unknown.answer("对")
     assert unknown.report.number("t2", "normative", "in_force") == 3

@@ -14,7 +14,9 @@ from gkassist.cli import main
 from gkassist.core.model import load_report
 from gkassist.dialogue import Engine
 from gkassist.importer import load_any
-from support import ROOT
+from support import ROOT, SEED
+
+SEED_REPORT = SEED
 
 OWN = [json.loads(x) for x in (ROOT / "tests" / "prose" / "conversations.jsonl").read_text("utf-8").splitlines()]
 DEV_FILE = ROOT.parent / "shared" / "answers" / "dev_prose.jsonl"
@@ -81,35 +83,64 @@ def test_a_figure_last_years_report_does_not_bear_out_is_pointed_out_and_the_cle
     assert not replies[-1].text.startswith("注意")
 
 
-@pytest.mark.parametrize("later", ["今年在镇政府网站公开了120多条", "新做了12块公开栏", "搞了1次培训，各村文书都参加了"])
-def test_a_table_question_left_open_never_takes_the_later_answers(tmp_path, capsys, later):
+LATER_PROSE = ["今年在镇政府网站公开了120多条", "新做了12块公开栏", "搞了1次培训，各村文书都参加了"]
+
+
+def drafted_headless(tmp_path, lines, last, year):
     answers = tmp_path / "answers.txt"
-    answers.write_text("\n".join(["收到申请5件，有几件还在办", "对", later, "对", "没人申请", "对"]) + "\n", encoding="utf-8")
-    code = main(["draft", "--from", str(ROOT / "samples" / "000_7a4690d65c5df8d4.txt"), "--year", "2021",
-                 "--answers", str(answers)])
+    answers.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    code = main(["draft", "--from", str(last), "--year", str(year), "--answers", str(answers)])
+    (path,) = (tmp_path / "data" / "gkassist" / "drafts").glob("*.json")
+    return code, path
+
+
+@pytest.mark.parametrize("later", LATER_PROSE)
+def test_a_table_question_left_open_never_takes_the_later_answers(tmp_path, capsys, later):
+    """表三 asks back; “对” and the later answers come: 表三 is left unfinished (nothing stored), the later answers
+    are the later questions' — the prose is written — and the run says what 表三 still misses and exits 1."""
+    code, path = drafted_headless(tmp_path, ["收到申请5件，有几件还在办", "对", "没有", "对", "没有", "现行有效0件", "对",
+                                             later, "对"], SEED_REPORT, 2021)
     shown = capsys.readouterr().out
     assert code == 1
-    assert "（停止：第3行：“表三 依申请公开”的问题还没有回答" in shown
-    saved = load_report(next((tmp_path / "data" / "gkassist" / "drafts").glob("*.json")))
-    assert saved.number("t3", "new", "total") is None and saved.sections == {}
+    assert "表三先不保存，还差：“有几件还在办”具体是几件？" in shown
+    assert "（“表三 依申请公开”还没填完，没有保存。还差：“有几件还在办”具体是几件？" in shown
+    saved = load_report(path)
+    assert saved.number("t3", "new", "total") is None  # nothing stored for 表三
+    assert saved.number("t4", "cases", "review.total") == 0 and saved.number("t2", "normative", "in_force") == 0
+    assert saved.sections["overview"] and saved.sections["overview"][0].startswith("（一）主动公开。")
 
 
-def test_an_answer_file_that_merely_ends_early_is_no_stall(tmp_path, capsys):
-    answers = tmp_path / "answers.txt"
-    answers.write_text("收到申请5件，有几件还在办\n对\n", encoding="utf-8")
-    assert main(["draft", "--from", str(ROOT / "samples" / "000_7a4690d65c5df8d4.txt"), "--year", "2021",
-                 "--answers", str(answers)]) == 0
-    assert "停止" not in capsys.readouterr().out
-
-
-def test_the_next_tables_answer_given_while_a_table_question_is_open_stops_the_run(tmp_path, capsys):
-    # the question asked for last year's carried-over application; the clerk went on to 表四 and 表二
-    answers = tmp_path / "answers.txt"
-    answers.write_text("\n".join(["今年有4个人来申请，3件公开了，1件不掌握", "对", "没有", "对",
-                                  "今年出了1个规范性文件，没废止，现行有效10件；其他没有", "对",
-                                  "在县政府网站镇专栏发了100多条", "对"]) + "\n", encoding="utf-8")
-    code = main(["draft", "--from", str(ROOT / "samples" / "2024_shiqiaozhen.json"), "--year", "2025",
-                 "--answers", str(answers)])
+@pytest.mark.parametrize(("lines", "year"), [(["没有", "对"], 2021), (["没有", "对", "没有"], 2021),
+                                             (["自然人申请3件，都公开了", "对", "复议1件，维持"], 2021)])
+def test_an_answer_file_that_merely_ends_early_with_everything_said_complete_is_exit_0(tmp_path, capsys, lines, year):
+    code, _ = drafted_headless(tmp_path, lines, SEED_REPORT, year)
     shown = capsys.readouterr().out
-    assert code == 1 and "（停止：第5行：“表三 依申请公开”的问题还没有回答" in shown
-    assert "这句说的是后面的问题，不是表三的内容" in shown
+    assert code == 0 and "还没填完" not in shown and "停止" not in shown
+
+
+def test_an_answer_file_that_ends_at_a_question_back_stops_there(tmp_path, capsys):
+    """No “对” came: the conversation merely stopped at that question (exit 0); the draft goes on from it."""
+    code, path = drafted_headless(tmp_path, ["收到申请5件，有几件还在办"], SEED_REPORT, 2021)
+    shown = capsys.readouterr().out
+    assert code == 0 and "还没填完" not in shown
+    resumed = Engine.resume(path)  # goes on at that question, with what was said
+    assert resumed.step.id == "requests" and resumed.pending.asking and resumed.pending.turns == ["收到申请5件，有几件还在办"]
+
+
+def test_the_next_tables_answer_given_while_a_table_question_is_open_goes_on_in_step(tmp_path, capsys):
+    """The question asked for last year's carried-over application; the clerk went on to 表四 and 表二: each line is
+    its own question's, and the run ends naming 表三's open question (exit 1); the draft goes on from there."""
+    code, path = drafted_headless(tmp_path, ["今年有4个人来申请，3件公开了，1件不掌握", "对", "没有", "对",
+                                             "今年出了1个规范性文件，没废止，现行有效10件；其他没有", "对",
+                                             "在县政府网站镇专栏发了100多条", "对"],
+                                  ROOT / "samples" / "2024_shiqiaozhen.json", 2025)
+    shown = capsys.readouterr().out
+    assert code == 1 and "表三先不保存，还差：" in shown and "（“表三 依申请公开”还没填完，没有保存。" in shown
+    saved = load_report(path)
+    assert saved.number("t3", "new", "total") is None
+    assert saved.number("t4", "cases", "review.total") == 0
+    assert [saved.number("t2", "normative", c) for c in ("issued", "repealed", "in_force")] == [1, 0, 10]
+    assert saved.sections["overview"][0].startswith("（一）主动公开。")
+    resumed = Engine.resume(path)
+    assert resumed.step.id == "overview_requests" and "requests" in resumed.state.unfinished
+    assert resumed.state.unfinished["requests"].turns == ["今年有4个人来申请，3件公开了，1件不掌握"]

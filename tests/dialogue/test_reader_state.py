@@ -85,7 +85,7 @@ def run(tmp_path, capsys, lines, year="2021"):
     return load_report(path), out
 
 
-T3_SAVED = ["自然人申请8件，都公开了；企业2件，公开1件，不掌握1件", "对", "没有", "对", "没有", "对"]
+T3_SAVED = ["自然人申请8件，都公开了；企业2件，公开1件，不掌握1件", "对", "没有", "对", "没有", "现行有效0件", "对"]
 
 
 def t3_cells(report):

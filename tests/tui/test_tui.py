@@ -367,3 +367,31 @@ async def test_the_export_notice_keeps_every_character_at_any_width(tmp_path, ag
             shown = "".join(lines[y][1:].rstrip() for y in range(notice_region.y, notice_region.bottom))
             (exported,) = sorted(tmp_path.glob("*.docx"), key=lambda p: p.stat().st_mtime)[-1:]
             assert shown == f"已导出：{exported.name}", (width, lines[-6:])
+
+
+@pytest.mark.slow
+async def test_a_table_question_left_open_does_not_hold_the_clerk(tmp_path):
+    """In the window as headless: “对” with 表三's question back open leaves 表三 unfinished (nothing stored, what was
+    said kept), says what is missing and asks 表四; “改表三” brings 表三 back where it was left."""
+    engine = Engine.start(import_file(SEED).report, 2021)
+    app = DraftApp(engine)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await until(pilot, lambda: app.engine is not None and app.engine.step is not None, "the draft open")
+        await type_answer(pilot, "自然人申请5件，予以公开2件")
+        await until(pilot, lambda: app.engine.pending is not None and app.engine.pending.asking, "表三 asking back")
+        await type_answer(pilot, "对")
+        await until(pilot, lambda: app.engine.step.id == "appeals", "the flow gone on to 表四")
+        shown = "\n".join(messages(app))
+        assert "表三先不保存，还差：数字对不上：自然人申请5件，办理结果2件，还有3件没有说办理结果" in shown
+        assert app.engine.report.number("t3", "new", "natural") is None and "requests" in app.engine.state.unfinished
+        await type_answer(pilot, "没有")
+        await type_answer(pilot, "对")
+        await until(pilot, lambda: app.engine.step.id == "proactive", "表四 saved")
+        await type_answer(pilot, "改表三")
+        await until(pilot, lambda: app.engine.step.id == "requests", "表三 reopened")
+        assert "上次说到这里（还没有保存）" in "\n".join(messages(app)[-3:])
+        await type_answer(pilot, "另外3件结转到明年")
+        await type_answer(pilot, "对")
+        await until(pilot, lambda: app.engine.step.id == "proactive", "表三 saved, back to 表二")
+        assert [app.engine.report.number("t3", r, "natural") for r in ("new", "open", "carry_next")] == [5, 2, 3]
+        assert app.engine.state.unfinished == {}

@@ -104,12 +104,15 @@ def refresh_openings(steps: Sequence[Step], report: Report, before: dict[str, st
     paragraph (the opening as made is no longer in it); what changed, to say in the conversation."""
     said = []
     for step in steps:
-        old = before.get(step.id, "")
-        if not old or (new := compose(step.opens_with, report)) == old:
+        if step.id not in before:
+            continue  # no opening made from the tables
+        old = before[step.id]
+        if (new := compose(step.opens_with, report)) == old:
             continue
         paragraphs = report.sections.get(step.section, [])
         for i, p in enumerate(paragraphs):
-            if p.startswith(step.heading + old):
+            # (no opening before — the tables it is made from were not answered yet — : it goes after the heading)
+            if p.startswith(step.heading + old) and (old or p.startswith(step.heading)):
                 paragraphs[i] = step.heading + new + p[len(step.heading + old):]
                 found = re.match(r"[一二三四五六七]（[一二三四五六七八九十]）|\S+", step.title)
                 part = found.group(0) if found else step.title
@@ -127,6 +130,9 @@ def _n(value: int | float | None) -> str:
 
 def _applications(report: Report, answer: str) -> str:
     p, fmt, n = paragraphs().applications, report.format, report.number
+    appeals = _appeals(report) + "。" if _stored(report, "t4") else ""
+    if not _stored(report, "t3"):
+        return appeals  # 表三 not answered yet (left unfinished): nothing said of it — never “未收到” made from blanks
     new, carried = n("t3", "new", "total") or 0, n("t3", "carried", "total") or 0
     if not new and not carried:
         text = _fill(p.none, report)
@@ -143,7 +149,14 @@ def _applications(report: Report, answer: str) -> str:
                                                                for name, v in _results(report) if v))
         if carry := n("t3", "carry_next", "total"):
             text += p.carry_next.format(n=_n(carry))
-    return text + "。" + _appeals(report) + "。"
+    return text + "。" + appeals
+
+
+def _stored(report: Report, table: str) -> bool:
+    """Whether a table's answer is stored (its totals filled): one the flow left unfinished is not."""
+    carried = {relation.this[0] for relation in report.format.across_years if relation.table == table}
+    return any(report.cell(table, r.id, c.id) is not None for _, r, c in report.format.tables[table].cells()
+               if (r.total or c.total) and r.id not in carried)  # (上年结转 is filled from last year's report)
 
 
 def _results(report: Report) -> list[tuple[str, float]]:

@@ -37,6 +37,7 @@ class SavedPending(BaseModel):
     opening: str = ""
     before_suggestion: str | None = None
     asking: bool = False
+    asked: str = ""
     saved: bool = False
     turns: list[str] = []
     base: list[SavedCell] = []
@@ -52,7 +53,8 @@ class SavedPending(BaseModel):
     def of(cls, pending: Pending) -> "SavedPending":
         return cls(step=pending.step, cells=_rows(pending.cells), paragraphs=pending.paragraphs,
                    before_polish=pending.before_polish, own=pending.own, opening=pending.opening,
-                   before_suggestion=pending.before_suggestion, asking=pending.asking, saved=pending.saved,
+                   before_suggestion=pending.before_suggestion, asking=pending.asking, asked=pending.asked,
+                   saved=pending.saved,
                    turns=pending.turns, base=_rows(pending.base), ignored=pending.ignored, contact=pending.contact,
                    suggestions=pending.suggestions, proposals=pending.proposals,
                    reader=answers_state.dump(pending.reader) if pending.reader is not None else None,
@@ -61,7 +63,8 @@ class SavedPending(BaseModel):
     def restored(self) -> Pending:
         return Pending(self.step, cells=_cells(self.cells), paragraphs=list(self.paragraphs),
                        before_polish=self.before_polish, own=self.own, opening=self.opening,
-                       before_suggestion=self.before_suggestion, asking=self.asking, saved=self.saved,
+                       before_suggestion=self.before_suggestion, asking=self.asking, asked=self.asked,
+                       saved=self.saved,
                        turns=list(self.turns), base=_cells(self.base), ignored=list(self.ignored), contact=self.contact,
                        suggestions=list(self.suggestions), proposals=list(self.proposals),
                        reader=answers_state.load(self.reader) if self.reader is not None else None,
@@ -81,6 +84,8 @@ class Conversation(BaseModel):
     pending: SavedPending | None = None
     return_to: int | None = None
     catching_up: bool = False
+    # tables the flow moved on from with a question open, by step id: what was said, asked again at the end
+    unfinished: dict[str, SavedPending] = Field(default_factory=dict)
     asides: dict[str, list[Aside]] = Field(default_factory=dict)  # said at one table for another (DialogueState)
     transcript: list[Said] = Field(default_factory=list)
 

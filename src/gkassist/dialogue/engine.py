@@ -175,6 +175,8 @@ class Engine:
         if conversation.return_to is not None and 0 <= conversation.return_to <= len(self.steps):
             self.modes.return_to = conversation.return_to
         self.modes.catching_up = conversation.catching_up
+        self.state.unfinished = {sid: saved.restored() for sid, saved in conversation.unfinished.items()
+                                 if any(s.id == sid for s in self.steps)}
         self.state.asides = {table: list(said) for table, said in conversation.asides.items()}
         self.transcript = [(s.who, s.text, s.kind) for s in conversation.transcript]
 
@@ -186,6 +188,7 @@ class Engine:
         return Conversation(
             pending=SavedPending.of(pending) if pending is not None and not pending.saved else None,
             return_to=self.modes.return_to, catching_up=self.modes.catching_up, asides=self.state.asides,
+            unfinished={sid: SavedPending.of(left) for sid, left in self.state.unfinished.items()},
             transcript=[Said(who=who, text=text, kind=kind) for who, text, kind in self.transcript[-KEPT_TURNS:]],
         ).model_dump(mode="json")
 
@@ -283,6 +286,10 @@ class Engine:
             return [Reply(f"报告已经起草完成。{tail}可以按 Ctrl+E 导出 Word，或按 F2 预览。", "done")]
         out = [Reply(step.ask)]
         kind = kinds.of(step)
+        if (left := self.state.unfinished.get(step.id)) is not None:
+            if self.pending is None or self.pending.step != step.id:
+                self.pending = left  # what was said before the flow moved on (a newer answer of it stays)
+            return out + kind.shown_again(self.state, step, self.pending)
         if saved := kind.saved(self.state, step):
             return out + saved
         if hint := kind.hint(self.state, step):
@@ -309,6 +316,7 @@ class Engine:
     def skip(self) -> list[Reply]:
         """Leave this part empty for now: it is asked again once the others are answered."""
         left, where = self.current, self.step_index
+        self._set_aside_open(left)
         self.pending = None
         self._advance()
         self.save()
@@ -319,18 +327,73 @@ class Engine:
     def _leave_for(self, index: int) -> None:
         if self.modes.return_to is None and index != self.step_index:
             self.modes.return_to = self.step_index
+        pending = self.pending
+        if (step := self.step) is not None and step.id in self.state.unfinished and pending is not None \
+                and pending.step == step.id and not pending.saved:
+            self.state.unfinished[step.id] = pending  # left unfinished it stays, with what was said since it came back
         self.step_index = index
         self.pending = None
 
+    def _set_aside_open(self, step: Step) -> bool:
+        """The answer of `step` whose question back is open kept as unfinished (nothing stored): asked again at the
+        end, or when the part is reopened.  False when no such question is open."""
+        pending = self.pending
+        if pending is None or not kinds.of(step).left_open(self.state, step, pending):
+            return False
+        self.state.unfinished[step.id] = pending
+        return True
+
     def _advance(self) -> None:
-        """On to the next question: the one a reopened part left, else the next, else the first part still empty."""
+        """On to the next question: the one a reopened part left, else the next, else (past the last, or catching
+        up) the next part still empty after this one — from the first again once none is after it."""
         following = self.step_index + 1
         if self.modes.return_to is not None:
             following, self.modes.return_to = self.modes.return_to, None
         elif self.modes.catching_up or following >= len(self.steps):
-            following = self.first_unanswered()
+            following = self._next_unanswered()
             self.modes.catching_up = following < len(self.steps)
         self.step_index = following
+
+    def _next_unanswered(self) -> int:
+        """The first part still empty after the question open, else the first of all (len(steps) when none is)."""
+        steps = steps_for(self.report.format_version)
+        following = kinds.first_unanswered(steps, self.report, after=self.step_index)
+        return following if following < len(steps.steps) else self.first_unanswered()
+
+    def left_unfinished(self) -> list[tuple[Step, str]]:
+        """(the part, what it still misses) of each part the flow moved on from with its question back open — nothing
+        of them stored yet (the question open now, never moved on from, is where the conversation simply stopped)."""
+        out = []
+        for step in self.steps:
+            if (left := self.state.unfinished.get(step.id)) is None:
+                continue
+            pending = self.pending if self.step is step and self.pending is not None else left
+            missing = kinds.of(step).left_open(self.state, step, pending) or "补上的回答还没有确认（回答“对”保存）。"
+            out.append((step, missing))
+        return out
+
+    def _move_on(self, step: Step) -> list[Reply] | None:
+        """A table's question back still open when “对” or the next question's answer comes: the table is left
+        unfinished — nothing of it stored, what was said kept — and the flow goes on; it comes back at the end.
+        None when it cannot go on (no other part is left to answer, or no such question is open)."""
+        pending, where, modes = self.pending, self.step_index, (self.modes.return_to, self.modes.catching_up)
+        missing = kinds.of(step).left_open(self.state, step, pending) if pending is not None else ""
+        if pending is None or not missing:
+            return None
+        was_left = step.id in self.state.unfinished
+        self._set_aside_open(step)
+        self.pending = None
+        self._advance()
+        if self.step_index == where:  # the last part left: nowhere to go on to
+            self.pending = pending
+            self.modes.return_to, self.modes.catching_up = modes
+            if not was_left:
+                del self.state.unfinished[step.id]
+            return None
+        self.save()
+        name = step.title.split()[0]
+        return [Reply(f"{name}先不保存，还差：{missing}\n先接着问下一题，其他题答完后再回到{name}"
+                      f"（随时说“改{name}”也可以回来补）。", "error")] + self.question()
 
     def offer_restart(self, fresh: "Engine") -> None:
         """This agency already has a draft of this year: ask before anything replaces it."""
@@ -375,6 +438,7 @@ class Engine:
             self.modes.offered_last_year, self.modes.asking_last_year = None, False
             return True
         if self.pending is not None and not self.pending.saved:
+            self.state.unfinished.pop(self.pending.step, None)
             self.pending = None
             return True
         return False
@@ -506,6 +570,8 @@ class Engine:
             return [Reply("现在没有待确认的内容，请直接回答这一题。", "error")]
         if not re.search(r"[\u4e00-\u9fff0-9０-９]", text):
             return [Reply("请用中文回答（可以直接写数字）；不知道怎么回答可以说“帮助”。", "error")]
+        if kind.answers_later(self.state, step, text) and (moved := self._move_on(step)) is not None:
+            return moved + self._staged(text)  # the next question's answer, taken as such
         return self._understood(kind, step, text)
 
     def _understood(self, kind: kinds.StepKind, step: Step, text: str) -> list[Reply]:
@@ -529,12 +595,13 @@ class Engine:
         words = reply_words()
         if words.confirm.fullmatch(text):
             if pending.asking:
-                return [Reply("请先回答上面的问题，我再保存（或者直接重新描述整个情况）。", "error")]
+                return self._move_on(step) or [Reply("请先回答上面的问题，我再保存（或者直接重新描述整个情况）。", "error")]
             if why := kind.unfinished(self.state, step, pending):
                 return [Reply(why, "error")]
             return self._accept()
         if words.refuse.fullmatch(text):
             self.pending = None
+            self.state.unfinished.pop(step.id, None)  # the table is told afresh
             return [Reply("好的，请重新回答。")] + [r for r in self.question() if r.kind != "understood"][:1]
         if m := NO_THEN.match(text):
             return self._understand_correction(kind, step, m[1], text)
@@ -562,7 +629,7 @@ class Engine:
         if found is None:
             return None
         if len(found) == 1:
-            dropped = self.pending is not None and not self.pending.saved
+            dropped = self.pending is not None and not self.pending.saved and self.pending.step not in self.state.unfinished
             replies = self.jump(found[0].id)
             return ([Reply("（刚才还没确认的内容没有保存。）")] if dropped else []) + replies
         names = "、".join(f"“{s.title}”" for s in found)
@@ -697,6 +764,7 @@ class Engine:
         self._remember(step.title)
         agency = self.report.agency
         kind.store(self.state, step, pending)
+        self.state.unfinished.pop(step.id, None)
         if self.report.agency != agency:
             self.rename_after_agency()
         self.pending = None

@@ -49,6 +49,7 @@ class Pending:
     opening: str = ""  # the sentences made from the tables that open the paragraph (not the clerk's to check)
     before_suggestion: str | None = None  # the paragraph before a suggested sentence was added (去掉参考)
     asking: bool = False  # a question back is open: “对” cannot store this yet
+    asked: str = ""  # that question, as asked (said again when the flow moves on from it, and when it comes back)
     saved: bool = False  # what is already saved, shown again (a part reopened): “对” keeps it
     # what a kind keeps while the answer is discussed: the preface's contact details, the phrasing suggestions
     # offered (参考N), 五's proposed problems (去掉N, 改N, 加)

@@ -56,6 +56,9 @@ class DialogueState:
     # facts said at one table's question for another (a 复议 said at 表三), by the table they were said at: shown
     # when their own table is asked, and saved with the conversation
     asides: dict[str, list[Aside]] = field(default_factory=dict)
+    # tables the flow moved on from with a question back still open (“对”, or the next question's answer, came
+    # instead), by step id: nothing of them is stored; what was said comes back when they are asked again
+    unfinished: dict[str, Pending] = field(default_factory=dict)
     # what the clerk must hear besides the replies (a paragraph written again from a changed table, a draft saved
     # elsewhere): the engine says them after the answer
     notices: list[str] = field(default_factory=list)

@@ -48,6 +48,22 @@ class StepKind:
         """Why “对” cannot store the pending answer yet (a 〔…〕 slot still open); "" when it can."""
         return ""
 
+    def left_open(self, state: DialogueState, step: Step, pending: Pending) -> str:
+        """The question back still open on the pending answer that the flow may move on from, unanswered (“对” came,
+        or the next question's answer): what is still missing, said as asked; "" when the flow does not move on
+        from it (no question open, or one “对” itself answers)."""
+        return ""
+
+    def answers_later(self, state: DialogueState, step: Step, text: str) -> bool:
+        """Whether `text`, said while this question's question back is open, is plainly the answer to a later
+        question (not to be read as this one's)."""
+        return False
+
+    def shown_again(self, state: DialogueState, step: Step, pending: Pending) -> list[Reply]:
+        """A question the flow moved on from, asked again (at the end, or reopened): what was understood so far
+        and what is still missing."""
+        return []
+
     def saved(self, state: DialogueState, step: Step) -> list[Reply]:
         """A part already answered (reopened): set `state.pending` to what is saved and show it; [] if nothing is."""
         return []
@@ -76,10 +92,10 @@ def validate(steps: Flow) -> None:
                              f"（可用：{'、'.join(sorted(KINDS))}）")
 
 
-def first_unanswered(steps: Flow, report: Report) -> int:
-    """The first step whose part of the report is still empty (len(steps) when none is)."""
+def first_unanswered(steps: Flow, report: Report, after: int = -1) -> int:
+    """The first step (after the step `after`) whose part of the report is still empty (len(steps) when none is)."""
     for i, step in enumerate(steps.steps):
-        if step.kind in KINDS and not of(step).answered(step, report):
+        if i > after and step.kind in KINDS and not of(step).answered(step, report):
             return i
     return len(steps.steps)
 

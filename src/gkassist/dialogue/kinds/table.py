@@ -135,11 +135,34 @@ class Table(StepKind):
         if not questions:
             questions = _imbalance(trial, table)
         if questions:
-            state.pending.asking = True
-            return replies + [Reply("\n".join(questions), "error")]
+            state.pending.asking, state.pending.asked = True, "\n".join(questions)
+            return replies + [Reply(state.pending.asked, "error")]
         notes = "".join(n + "\n" for n in implausible(parsed.cells, report.level, report.format))
         return replies + [Reply(notes + asked_after + self._against_last_year(state, trial, table)
                                 + "对吗？回答“对”保存，或直接重新描述。")]
+
+    # ---------------------------------------------------------- a question back left open
+    def left_open(self, state: DialogueState, step: Step, pending: Pending) -> str:
+        """Every question a table asks back asks for something (which kind, how many, which result): “对” answers
+        none of them, so the flow may move on from any, the table unfinished.  Not from a table reopened after it was
+        saved: what is saved stands, and the clerk changing it is asked to finish the change."""
+        if not pending.asking or pending.saved or pending.step != step.id or self.answered(step, state.report):
+            return ""
+        return pending.asked or "上面问的还没有回答。"
+
+    def answers_later(self, state: DialogueState, step: Step, text: str) -> bool:
+        pending = state.pending
+        return (step.table is not None and pending is not None and pending.step == step.id and pending.asking
+                and plainly_later(text, step.table))
+
+    def shown_again(self, state: DialogueState, step: Step, pending: Pending) -> list[Reply]:
+        assert step.table is not None  # a table question names its table (core.flow.Step checks it)
+        trial = state.report.model_copy(deep=True)
+        self.fill(state, trial, step.table, pending.cells)
+        shown = understood_cells(trial, step.table).replace("我理解为：", "上次说到这里（还没有保存）：", 1)
+        if not (missing := self.left_open(state, step, pending)):
+            return [Reply(shown, "understood"), Reply("补上的回答还没有确认：回答“对”保存，或直接重新描述。")]
+        return [Reply(shown, "understood"), Reply(f"还差：{missing}\n补上就可以保存；说“跳过”先放着。", "error")]
 
     def _state(self, pending: Pending | None, table: str) -> answers.TableState:
         """The question's state: the one its answers so far left; a table reopened (or a draft saved before the state
