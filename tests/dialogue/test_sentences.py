@@ -233,3 +233,43 @@ def test_lateness_and_needing_to_be_chased_told_in_passing_go_to_five(part, said
     engine.jump(part)
     moved = next(r.text for r in engine.answer(said) if r.text.startswith("说到的不足写进五"))
     assert problem in moved and "不催" not in moved and "时效" not in moved, moved
+
+
+# ---------------------------------------------------------------- the preface is always written (issue #28)
+@needs_shared()
+@pytest.mark.parametrize("said", ["联系方式跟去年一样，没变", "都跟去年一样", "还跟原来的一样", "联系方式没变"])
+def test_contact_details_as_last_year_take_every_field_last_years_report_gave(said):
+    from support import CORPUS
+
+    last, _ = load_any(str(CORPUS / "2024_pingtan_gaj.txt"))
+    engine = Engine.start(last, 2025)
+    engine.jump("preface")
+    engine.answer(said)
+    assert not engine.answer("对")[-1].kind == "error"
+    preface = engine.report.preface[0]
+    assert preface.startswith("本报告依据《中华人民共和国政府信息公开条例》")
+    assert "电话：0591-62561036" in preface and "邮编：350400" in preface and "一样" not in preface
+
+
+@pytest.mark.parametrize("said", ["跟去年一样，去年就没单独留电话地址，今年也照旧不写", "同去年",
+                                  "和去年一样，电话地址都不写", "不留联系方式，跟去年一样"])
+def test_the_preface_is_written_with_the_details_known_when_the_clerk_gives_none(said):
+    engine = Engine.start(import_file(SEED).report, 2021)
+    engine.report.preface = []
+    engine.last_year.preface = ["本报告根据《国务院办公厅政府信息与政务公开办公室关于印发〈格式〉的通知》等文件要求编制。"]
+    engine.last_year.imported = None
+    engine.jump("preface")
+    engine.answer(said)
+    assert not engine.answer("对")[-1].kind == "error"
+    preface = engine.report.preface[0]
+    assert "统计期限自2021年1月1日起至2021年12月31日止" in preface
+    assert "不写" not in preface and "国务院办公厅" not in preface
+
+
+@pytest.mark.parametrize("said, office", [("联系方式写党政办吧，电话0431-87231056", "党政办公室"),
+                                          ("联系方式就写综合办，电话0431-87231056", "综合办公室")])
+def test_the_office_is_named_without_the_words_that_lead_to_it(said, office):
+    engine = Engine.start(import_file(SEED).report, 2021)
+    engine.jump("preface")
+    engine.answer(said)
+    assert f"请与{engine.report.agency}{office}联系" in engine.pending.paragraphs[0]

@@ -63,11 +63,12 @@ def contact_in(text: str) -> Contact:
         contact.address = m.group(1).strip()
     if m := _POSTCODE.search(text):
         contact.postcode = m.group(1)
-    without_address = _ADDRESS.sub("", text)
+    # (an office named inside a cited document's title — 《国务院办公厅……办公室关于印发……》 — is not the one to ask)
+    without_address = re.sub(r"《[^》]*》", "", _ADDRESS.sub("", text))
     if m := _ASK.search(without_address):
         contact.office = m.group(1)
     elif m := _OFFICE.search(re.sub(r"^.*?(?:请与|联系部门|联系科室|联系单位|由)", "", without_address)):
-        office = re.sub(r"^(?:请与|联系人?|是|由|在|为)", "", m.group(1))
+        office = re.sub(r"^(?:联系方式(?:就|都)?(?:写|填|是|用)?|请与|联系人?|是|由|在|为)", "", m.group(1))
         contact.office = office if len(office) >= 2 else ""
     if m := _SITE_URL.search(text):
         contact.site = re.sub(r"^https?//", lambda h: h.group(0)[:-2] + "://", m.group(1))  # “https//” as printed
