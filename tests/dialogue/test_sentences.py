@@ -273,3 +273,69 @@ def test_the_office_is_named_without_the_words_that_lead_to_it(said, office):
     engine.jump("preface")
     engine.answer(said)
     assert f"请与{engine.report.agency}{office}联系" in engine.pending.paragraphs[0]
+
+
+# ---------------------------------------------------------------- a terse clerk's facts composed (issue #28)
+def township():
+    return Report.blank("2021", "德惠市某某镇人民政府", 2025, level="township")
+
+
+@pytest.mark.parametrize("said, written", [
+    # a channel and its count, with no verb
+    ("门户网站专栏86条", "通过门户网站专栏主动公开信息86条"),
+    ("镇政府网站上共120多条", "通过镇政府网站主动公开信息120余条"),
+    # interpretations counted
+    ("解读3篇", "发布政策解读3篇"),
+    ("政策解读共4期", "发布政策解读4期"),
+    # a board renewed how often, how many times
+    ("村务公开栏每季度换一次，共4期", "村务公开栏每季度更新一次，全年共更新4期"),
+    ("公告栏每月更新，全年12回", "公告栏每月更新一次，全年共更新12期"),
+    # what was published, mostly
+    ("惠农补贴、低保名单为主", "公开内容以惠农补贴、低保名单等为主"),
+    ("主要以征地拆迁、环境整治居多", "公开内容以征地拆迁、环境整治等为主"),
+    # who reviews a release
+    ("综合办初审，主要领导审签，保密审查", "信息发布实行综合办初审、主要领导签发，并进行保密审查"),
+    ("由党政办初审，再由分管领导签发", "信息发布实行党政办初审、分管领导签发"),
+    ("信息办负责发布，纪检组管保密审查", "由信息办负责发布，由纪检组负责保密审查"),
+    # the catalogue gone through again
+    ("公开目录又梳理了一遍，新增事项3项", "重新梳理政府信息公开目录，新增事项3项"),
+    ("重新捋了一遍目录", "重新梳理政府信息公开目录"),
+    ("有2条通知发错了，及时撤回并重发", "2条信息发布有误，已及时撤回并重新发布"),
+    # boards renewed, followers, who took part
+    ("村公开栏12块，全部换新", "更新村公开栏12块"),
+    ("镇公众号粉丝2万多", "镇微信公众号关注用户2万余人"),
+    ("视频号关注的人达到3500", "视频号关注用户3500人"),
+    ("村文书30人左右", "村文书约30人参加"),
+    # an assessment, a check from above
+    ("把政务公开工作纳入了村级年终考核", "将政务公开工作纳入村级年终考核"),
+    ("列入村干部年度考核", "将政务公开工作纳入村干部年度考核"),
+    ("市里检查2次，问题3个，都已整改", "接受市级检查2次，发现问题3个，均已整改"),
+    ("第三方平台给我们通报了5个问题，都改完了", "第三方平台反馈问题5个，均已整改到位"),
+    # answering, the carried-over application, a count changed
+    ("平均用时6个工作日", "平均答复时间为6个工作日"),
+    ("转明年的那1件年初就能办完", "结转的1件申请预计于2026年年初办结"),
+    ("事项去年调整过，目前有112项", "事项2024年经过调整，现有112项"),
+    ("剩余6件都纳入了规范性文件库", "其余6件均已纳入规范性文件库"),
+    # 六 said the short way
+    ("处理费：没有", "我镇未收取信息处理费"),
+    ("人大建议和政协提案今年都没承办过", "本年度未承办人大代表建议和政协委员提案"),
+])
+def test_a_terse_clerks_fact_is_composed_into_a_sentence(said, written):
+    composed = compose_answer(said, township())
+    assert written in composed.text and composed.spoken == [] and composed.shortfalls == []
+
+
+@pytest.mark.parametrize("said, problem", [
+    ("有3份答复书里告知事项写得不全，随后补发了告知书", "3份答复书中告知事项表述不够完整，已补发告知书"),
+    ("解读2篇，偏少", "政策解读数量偏少"),
+    ("公众号推了30条，较少", "微信公众号数量较少"),
+])
+def test_a_shortcoming_keeps_its_thing_and_the_one_case_amended(said, problem):
+    assert compose_answer(said, township()).shortfalls == [problem]
+
+
+@pytest.mark.parametrize("said", ["第三方监测报了4个问题，主要是栏目更新不及时，都改完了",
+                                  "市里通报我们栏目更新不及时，已经整改",
+                                  "检查发现公开栏更新慢，全部改好了"])
+def test_a_shortcoming_put_right_in_the_next_clause_is_no_problem_for_five(said):
+    assert compose_answer(said, township()).shortfalls == []
