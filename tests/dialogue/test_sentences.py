@@ -339,3 +339,31 @@ def test_a_shortcoming_keeps_its_thing_and_the_one_case_amended(said, problem):
                                   "检查发现公开栏更新慢，全部改好了"])
 def test_a_shortcoming_put_right_in_the_next_clause_is_no_problem_for_five(said):
     assert compose_answer(said, township()).shortfalls == []
+
+
+# ---------------------------------------------------------------- 五: last year's problems followed up (issue #28)
+@pytest.mark.parametrize("said, written", [
+    ("去年两条：更新慢——安排专人每周更新；解读少——今年做了5篇图解", "针对2024年度报告提出的两个问题：更新慢的问题，已安排专人每周更新。解读少的问题，2025年制作5篇图解"),
+    ("去年3个问题：内容不全——按目录补齐了；形式单一——加了视频号；人手不够——配了1名专职",
+     "针对2024年度报告提出的3个问题：内容不全的问题，已按目录补齐。形式单一的问题，已开通视频号"),
+    ("去年说的两个问题，一个是有的干部对公开属性认不准，今年编了指引发到各站所，培训里也专门讲了",
+     "一是部分干部对公开属性认定不够准确"),
+    ("去年提的两个问题，一个是目录不全，今年按清单把那15项都补齐了；另一个是解读形式单一，今年就加了公众号",
+     "一是目录不全，2025年按清单补齐15项。二是解读形式单一，2025年开通微信公众号"),
+])
+def test_last_years_problems_followed_up_are_no_shortcomings_of_this_year(said, written):
+    from gkassist.dialogue.kinds.improvements import _split
+
+    followup, named, spoken = _split(said, township())
+    assert written in followup and named == [] and spoken == []
+
+
+@pytest.mark.parametrize("said, problem", [
+    ("去年两条：更新慢——安排专人每周更新。不过有两个村的公开栏还是老的", "两个村的公开栏较为陈旧"),
+    ("去年的问题都改了。今年的问题是解读偏少", "解读偏少"),
+])
+def test_a_shortcoming_told_after_the_follow_up_is_this_years(said, problem):
+    from gkassist.dialogue.kinds.improvements import _split
+
+    _, named, _ = _split(said, township())
+    assert [p.problem for p in named] == [problem]

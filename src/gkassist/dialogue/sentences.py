@@ -63,10 +63,12 @@ class Shortfalls(_Data):
     rewrites: tuple[Rewrite, ...]
     measures: tuple[Measure, ...]
     own_measure: str
+    last_years: str
+    this_year: str
     otherwise: str
 
     _valid = field_validator("signs")(_all_compile)
-    _unless = field_validator("unless", "opens", "opens_with_sign", "remedied", "amended", "own_measure")(regex_checked)
+    _unless = field_validator("unless", "opens", "opens_with_sign", "remedied", "amended", "own_measure", "last_years", "this_year")(regex_checked)
 
 
 class SentenceData(_Data):
@@ -347,6 +349,22 @@ def compose_answer(text: str, report: Report, shortfalls: bool = True, subject: 
             written.append(turned)
     out.text = _once(written)
     return out
+
+
+def followup_lead(text: str) -> tuple[str, str]:
+    """五's answer parted into the follow-up of last year's problems it opens with (each item a problem of last year
+    and what was done: no shortcoming of this year) and the rest, "" and the answer when it opens otherwise."""
+    d = sentence_data().shortfalls
+    if not _re(d.last_years).match(text.strip()):
+        return "", text
+    sentences = [m.group(0) for m in _SENTENCE.finditer(text.strip())]
+    for i, sentence in enumerate(sentences[1:], 1):
+        s = sentence.strip()
+        for opener in sentence_data().openers:
+            s = _re(opener).sub("", s)
+        if _opens_shortfall(s) or _re(d.this_year).match(s):
+            return "".join(sentences[:i]), "".join(sentences[i:])
+    return text, ""
 
 
 def _take_shortfalls(sentence: str, report: Report) -> tuple[str, list[str]]:
