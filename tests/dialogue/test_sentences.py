@@ -401,3 +401,35 @@ def test_a_rambling_clerks_sentence_is_composed_whole(said, written):
 ])
 def test_a_rambling_clerks_shortcoming_is_told_whole_in_five(said, problem):
     assert compose_answer(said, township()).shortfalls == [problem]
+
+
+def district():
+    return Report.blank("2021", "某某经济开发区（管委会）", 2025, level="government")
+
+
+@pytest.mark.parametrize("said, written", [
+    ("主动公开今年政府网站一共挂了5200多条，里面乡村振兴、教育医疗这些民生领域的有900多条",
+     "通过政府网站主动公开信息5200余条，其中乡村振兴、教育医疗等民生领域信息900余条"),
+    ("解读弄了40篇，文字的、图解的都有", "发布政策解读40篇，形式包括文字和图解"),
+    ("规划、统计公报这些也都按时发了", "规划、统计公报等均按时公开"),
+    ("拆迁安置那种复杂的，我们拉上住建局、街道一起会商，答复才出", "对拆迁安置等复杂申请，会同住建局、街道共同会商后作出答复"),
+    ("三审三校、公开属性认定照常走", "严格落实三审三校、公开属性认定制度"),
+    ("过期的、作废的都及时清掉", "及时清理过期、作废文件"),
+    ("政务新媒体全区清理了一遍", "对全区政务新媒体开展清理"),
+    ("开办关停、年度报表整套制度都在走，今年注销了3个公众号，都是长期不更新的",
+     "开办关停、年度报表等制度均严格落实，2025年注销3个微信公众号，均因长期不更新"),
+    ("第三方每天测、每月查一次，发现问题限期改", "第三方每日监测、每月检查一次，发现问题限期整改"),
+])
+def test_a_government_clerks_sentence_is_composed_whole(said, written):
+    composed = compose_answer(said, district())
+    assert written in composed.text and composed.spoken == []
+    assert "我区" in compose_answer("今年网站挂了20条", district()).text
+
+
+@pytest.mark.parametrize("said, problem", [
+    ("不过互动交流那块，留言办理、在线访谈这些还是偏弱", "互动交流中留言办理、在线访谈等功能较为薄弱"),
+    ("各街道管公开的人换得勤，业务不太熟，队伍这块得加强", "各街道管公开人员调整较为频繁，业务不够熟练，队伍建设有待加强"),
+    ("说实话案子还是多，答复质量还得往上提", "行政复议、行政诉讼案件较多，答复质量有待进一步提高"),
+])
+def test_a_government_clerks_shortcoming_in_a_reports_words(said, problem):
+    assert compose_answer(said, district()).shortfalls == [problem]

@@ -58,6 +58,7 @@ class Shortfalls(_Data):
     opens: str
     opens_with_sign: str
     remedied: str
+    explains: str
     amended: str
     unless: str
     rewrites: tuple[Rewrite, ...]
@@ -68,7 +69,7 @@ class Shortfalls(_Data):
     otherwise: str
 
     _valid = field_validator("signs")(_all_compile)
-    _unless = field_validator("unless", "opens", "opens_with_sign", "remedied", "amended", "own_measure", "last_years", "this_year")(regex_checked)
+    _unless = field_validator("unless", "opens", "opens_with_sign", "remedied", "explains", "amended", "own_measure", "last_years", "this_year")(regex_checked)
 
 
 class SentenceData(_Data):
@@ -376,6 +377,7 @@ def _take_shortfalls(sentence: str, report: Report) -> tuple[str, list[str]]:
     remedy = _re(sentence_data().shortfalls.remedied)
     measure = _re(sentence_data().shortfalls.own_measure)
     amended = _re(sentence_data().shortfalls.amended)
+    explains = _re(sentence_data().shortfalls.explains)
     for i, clause in enumerate(clauses):
         if told and after_one and (m := measure.match(clause.strip())) and m.end():
             told[-1] += "，" + shortfall_words(clause, report)  # the clerk's own measure for it (see own_measure)
@@ -385,7 +387,8 @@ def _take_shortfalls(sentence: str, report: Report) -> tuple[str, list[str]]:
             told[-1] += "，" + re.sub(r"^(?:后来|随后|事后|当即|马上|及时)(?:也|都)?(?:已)?", "已",
                                      shortfall_words(clause, report))
             continue
-        if not is_shortfall(clause) or any(remedy.match(c.strip()) for c in clauses[i + 1:i + 2]):
+        if not is_shortfall(clause) or any(remedy.match(c.strip()) for c in clauses[i + 1:i + 2]) \
+                or kept and not after_one and explains.match(clause.strip()):
             kept.append(clause)
             after_one = False
             continue
