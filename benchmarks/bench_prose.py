@@ -39,6 +39,10 @@ SLOT = re.compile(r"〔[^〕]*〕")
 # problem in 五 that no fact of the report bears out
 HALF_REWRITTEN = re.compile(r"开展[^，。；]{0,8}(?:专栏|栏目)|重新调(?!整)|调了一下|对了|还在用|兼着|挂网|没在[^，。；]{0,12}内公开|"
                             r"有几[份个条件]|(?:^|[，。；])(?:那|这)\d|(?:^|[，。；])对[^，。；进]{0,12}都是|[^，。；]{2}都是在")
+# a terse clerk's fragment kept as typed: a thing and its count with no verb (“解读2篇。”“网站栏目52条，”), “信息处理费无”,
+# a list “为主” with nothing it is about, a check told in three words (“问题2个，已改”)
+TERSE = re.compile(r"^(?![^，。；]*(?:发布|公开|办结|办理|开展|召开|收到|更新|用户|制发|废止|接受|发现|参加|新增|梳理|更换))"
+                   r"[\u4e00-\u9fff]{2,10}(?:\d+[条篇个期项件人]?|无)[，。；]|^[^以，。；]{4,30}为主[。；]|问题\d+个，已改|^[\u4e00-\u9fff]{2,10}\d+[人名]左右")
 ZERO_COUNT = re.compile(r"(?:制发|废止)[^。；，]{0,12}(?<!\d)0件")
 SHORTFALL_IN_ONE = re.compile(r"晚了|挂网晚|不及时|兼着|兼职|还在用|陈旧|尚未(?!审结)|问题是|不够")
 INVENTED = re.compile(r"理由的说明还不够充分|答复说理还需加强|政策解读形式比较单一|收费信息的公开还不够细|占办理总数的50%|"
@@ -77,7 +81,7 @@ def sent_back(report) -> int:
     n = 0
     for sid, paragraphs in report.sections.items():
         for sentence in (x for p in paragraphs for x in re.split(r"(?<=[。；])", p) if x.strip()):
-            n += bool(HALF_REWRITTEN.search(sentence) or ZERO_COUNT.search(sentence)
+            n += bool(HALF_REWRITTEN.search(sentence) or ZERO_COUNT.search(sentence) or TERSE.search(sentence)
                       or sid == "overview" and SHORTFALL_IN_ONE.search(sentence)
                       or sid == "problems" and INVENTED.search(sentence))
     return n

@@ -1,5 +1,5 @@
 """Whole reports drafted as a clerk would (last year's report, one everyday answer per question, “对” after each):
-tests/prose/conversations.jsonl (a street office, a county government office, a county bureau, a township) and
+tests/prose/conversations.jsonl (a street office, a county government office, a county bureau, a township, a terse clerk) and
 ../shared/answers/dev_prose.jsonl when present.  What is saved reads as published: no everyday or relative-time
 word, every figure the clerk said, no slot left, no `check` error, and “对” after each answer was enough."""
 

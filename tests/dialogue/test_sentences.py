@@ -233,3 +233,203 @@ def test_lateness_and_needing_to_be_chased_told_in_passing_go_to_five(part, said
     engine.jump(part)
     moved = next(r.text for r in engine.answer(said) if r.text.startswith("说到的不足写进五"))
     assert problem in moved and "不催" not in moved and "时效" not in moved, moved
+
+
+# ---------------------------------------------------------------- the preface is always written (issue #28)
+@needs_shared()
+@pytest.mark.parametrize("said", ["联系方式跟去年一样，没变", "都跟去年一样", "还跟原来的一样", "联系方式没变"])
+def test_contact_details_as_last_year_take_every_field_last_years_report_gave(said):
+    from support import CORPUS
+
+    last, _ = load_any(str(CORPUS / "2024_pingtan_gaj.txt"))
+    engine = Engine.start(last, 2025)
+    engine.jump("preface")
+    engine.answer(said)
+    assert not engine.answer("对")[-1].kind == "error"
+    preface = engine.report.preface[0]
+    assert preface.startswith("本报告依据《中华人民共和国政府信息公开条例》")
+    assert "电话：0591-62561036" in preface and "邮编：350400" in preface and "一样" not in preface
+
+
+@pytest.mark.parametrize("said", ["跟去年一样，去年就没单独留电话地址，今年也照旧不写", "同去年",
+                                  "和去年一样，电话地址都不写", "不留联系方式，跟去年一样"])
+def test_the_preface_is_written_with_the_details_known_when_the_clerk_gives_none(said):
+    engine = Engine.start(import_file(SEED).report, 2021)
+    engine.report.preface = []
+    engine.last_year.preface = ["本报告根据《国务院办公厅政府信息与政务公开办公室关于印发〈格式〉的通知》等文件要求编制。"]
+    engine.last_year.imported = None
+    engine.jump("preface")
+    engine.answer(said)
+    assert not engine.answer("对")[-1].kind == "error"
+    preface = engine.report.preface[0]
+    assert "统计期限自2021年1月1日起至2021年12月31日止" in preface
+    assert "不写" not in preface and "国务院办公厅" not in preface
+
+
+@pytest.mark.parametrize("said, office", [("联系方式写党政办吧，电话0431-87231056", "党政办公室"),
+                                          ("联系方式就写综合办，电话0431-87231056", "综合办公室")])
+def test_the_office_is_named_without_the_words_that_lead_to_it(said, office):
+    engine = Engine.start(import_file(SEED).report, 2021)
+    engine.jump("preface")
+    engine.answer(said)
+    assert f"请与{engine.report.agency}{office}联系" in engine.pending.paragraphs[0]
+
+
+# ---------------------------------------------------------------- a terse clerk's facts composed (issue #28)
+def township():
+    return Report.blank("2021", "德惠市某某镇人民政府", 2025, level="township")
+
+
+@pytest.mark.parametrize("said, written", [
+    # a channel and its count, with no verb
+    ("门户网站专栏86条", "通过门户网站专栏主动公开信息86条"),
+    ("镇政府网站上共120多条", "通过镇政府网站主动公开信息120余条"),
+    # interpretations counted
+    ("解读3篇", "发布政策解读3篇"),
+    ("政策解读共4期", "发布政策解读4期"),
+    # a board renewed how often, how many times
+    ("村务公开栏每季度换一次，共4期", "村务公开栏每季度更新一次，全年共更新4期"),
+    ("公告栏每月更新，全年12回", "公告栏每月更新一次，全年共更新12期"),
+    # what was published, mostly
+    ("惠农补贴、低保名单为主", "公开内容以惠农补贴、低保名单等为主"),
+    ("主要以征地拆迁、环境整治居多", "公开内容以征地拆迁、环境整治等为主"),
+    # who reviews a release
+    ("综合办初审，主要领导审签，保密审查", "信息发布实行综合办初审、主要领导签发，并进行保密审查"),
+    ("由党政办初审，再由分管领导签发", "信息发布实行党政办初审、分管领导签发"),
+    ("信息办负责发布，纪检组管保密审查", "由信息办负责发布，由纪检组负责保密审查"),
+    # the catalogue gone through again
+    ("公开目录又梳理了一遍，新增事项3项", "重新梳理政府信息公开目录，新增事项3项"),
+    ("重新捋了一遍目录", "重新梳理政府信息公开目录"),
+    ("有2条通知发错了，及时撤回并重发", "2条信息发布有误，已及时撤回并重新发布"),
+    # boards renewed, followers, who took part
+    ("村公开栏12块，全部换新", "更新村公开栏12块"),
+    ("镇公众号粉丝2万多", "镇微信公众号关注用户2万余人"),
+    ("视频号关注的人达到3500", "视频号关注用户3500人"),
+    ("村文书30人左右", "村文书约30人参加"),
+    # an assessment, a check from above
+    ("把政务公开工作纳入了村级年终考核", "将政务公开工作纳入村级年终考核"),
+    ("列入村干部年度考核", "将政务公开工作纳入村干部年度考核"),
+    ("市里检查2次，问题3个，都已整改", "接受市级检查2次，发现问题3个，均已整改"),
+    ("第三方平台给我们通报了5个问题，都改完了", "第三方平台反馈问题5个，均已整改到位"),
+    # answering, the carried-over application, a count changed
+    ("平均用时6个工作日", "平均答复时间为6个工作日"),
+    ("转明年的那1件年初就能办完", "结转的1件申请预计于2026年年初办结"),
+    ("事项去年调整过，目前有112项", "事项2024年经过调整，现有112项"),
+    ("剩余6件都纳入了规范性文件库", "其余6件均已纳入规范性文件库"),
+    # 六 said the short way
+    ("处理费：没有", "我镇未收取信息处理费"),
+    ("人大建议和政协提案今年都没承办过", "本年度未承办人大代表建议和政协委员提案"),
+])
+def test_a_terse_clerks_fact_is_composed_into_a_sentence(said, written):
+    composed = compose_answer(said, township())
+    assert written in composed.text and composed.spoken == [] and composed.shortfalls == []
+
+
+@pytest.mark.parametrize("said, problem", [
+    ("有3份答复书里告知事项写得不全，随后补发了告知书", "3份答复书中告知事项表述不够完整，已补发告知书"),
+    ("解读2篇，偏少", "政策解读数量偏少"),
+    ("公众号推了30条，较少", "微信公众号数量较少"),
+])
+def test_a_shortcoming_keeps_its_thing_and_the_one_case_amended(said, problem):
+    assert compose_answer(said, township()).shortfalls == [problem]
+
+
+@pytest.mark.parametrize("said", ["第三方监测报了4个问题，主要是栏目更新不及时，都改完了",
+                                  "市里通报我们栏目更新不及时，已经整改",
+                                  "检查发现公开栏更新慢，全部改好了"])
+def test_a_shortcoming_put_right_in_the_next_clause_is_no_problem_for_five(said):
+    assert compose_answer(said, township()).shortfalls == []
+
+
+# ---------------------------------------------------------------- 五: last year's problems followed up (issue #28)
+@pytest.mark.parametrize("said, written", [
+    ("去年两条：更新慢——安排专人每周更新；解读少——今年做了5篇图解", "针对2024年度报告提出的两个问题：更新慢的问题，已安排专人每周更新。解读少的问题，2025年制作5篇图解"),
+    ("去年3个问题：内容不全——按目录补齐了；形式单一——加了视频号；人手不够——配了1名专职",
+     "针对2024年度报告提出的3个问题：内容不全的问题，已按目录补齐。形式单一的问题，已开通视频号"),
+    ("去年说的两个问题，一个是有的干部对公开属性认不准，今年编了指引发到各站所，培训里也专门讲了",
+     "一是部分干部对公开属性认定不够准确"),
+    ("去年提的两个问题，一个是目录不全，今年按清单把那15项都补齐了；另一个是解读形式单一，今年就加了公众号",
+     "一是目录不全，2025年按清单补齐15项。二是解读形式单一，2025年开通微信公众号"),
+])
+def test_last_years_problems_followed_up_are_no_shortcomings_of_this_year(said, written):
+    from gkassist.dialogue.kinds.improvements import _split
+
+    followup, named, spoken = _split(said, township())
+    assert written in followup and named == [] and spoken == []
+
+
+@pytest.mark.parametrize("said, problem", [
+    ("去年两条：更新慢——安排专人每周更新。不过有两个村的公开栏还是老的", "两个村的公开栏较为陈旧"),
+    ("去年的问题都改了。今年的问题是解读偏少", "解读偏少"),
+])
+def test_a_shortcoming_told_after_the_follow_up_is_this_years(said, problem):
+    from gkassist.dialogue.kinds.improvements import _split
+
+    _, named, _ = _split(said, township())
+    assert [p.problem for p in named] == [problem]
+
+
+# ---------------------------------------------------------------- a rambling clerk's sentences composed (issue #28)
+@pytest.mark.parametrize("said, written", [
+    ("县政府网站上咱镇那个专栏今年一共挂了120条，大头是低保、救助这些名单，还有防汛的各种通知，汛期那阵子几乎天天有",
+     "我镇通过县政府网站镇专栏主动公开信息120条，主要为低保、救助等名单，以及防汛相关通知。"),
+    ("社区那个公告栏每个月换一回，8个社区都贴了，一年换12回", "社区公告栏每月更新一次，8个社区均已张贴，全年共更新12次。"),
+    ("还有政策解读，今年我们自己写了2篇，主要讲医保补贴怎么办的，老百姓反映挺好",
+     "2025年我镇撰写政策解读2篇，主要解读医保补贴申领办法，群众反映良好。"),
+    ("那个不掌握的，我们给他指了路，让他去县住建局那边问，人家也挺满意的，没投诉",
+     "对本机关不掌握相关信息的申请，已告知申请人向县住建局申请，申请人表示满意，未提出投诉。"),
+    ("我们综合办小李专门管这个，发之前分管领导签字", "政务公开工作由综合办专人负责，信息发布前须经分管领导审签。"),
+    ("今年又把公开目录重新捋了一遍，捋出来要公开的事项是35项，比去年多了4项，这个其实跟前面那些名单也有关系",
+     "2025年重新梳理政府信息公开目录，梳理出应公开事项35项，比2024年增加4项。"),
+    ("网站栏目是县里统一建的，我们就往里填内容", "网站栏目由县级统一建设，由我镇负责内容更新。"),
+    ("把社区公开栏换了一批，新做了6块，剩下2个社区明年再换", "更换一批社区公开栏，新建6块，其余2个社区计划2026年更换。"),
+    ("镇里开了个公众号，叫石桥发布，今年发了40多条，主要是转通知", "我镇开通微信公众号“石桥发布”，2025年发布40余条，主要为转发通知。"),
+    ("党委会专门研究了3次公开的事，年初县政务公开办来查了一回，说我们专栏里有2条信息链接打不开，当场就修好了",
+     "党委会专题研究公开工作3次，年初接受县政务公开办检查1次，发现专栏中2条信息链接无法打开，已当场修复。"),
+    ("监督这块，培训搞了2次，各村文书和站所的人，大概40来个人参加", "各村文书和站所工作人员约40人参加"),
+    ("考核的话，今年把公开工作放进村干部年底考核里了", "将公开工作纳入村干部年终考核。"),
+    ("人大建议政协提案我们没有承办的，处理费也一分没收过", "本年度未承办人大代表建议和政协委员提案，我镇未收取信息处理费。"),
+])
+def test_a_rambling_clerks_sentence_is_composed_whole(said, written):
+    composed = compose_answer(said, township())
+    assert written in composed.text and composed.spoken == []
+
+
+@pytest.mark.parametrize("said, problem", [
+    ("有几次低保名单挂晚了，月底才挂上去，拖了十来天", "个别低保名单公开不够及时，至月底才予公开，延迟约十余天"),
+    ("审查表也换了个新模板，不过有时候忙起来审查表是事后补签的，这个不太规范", "有时审查表事后补签，不够规范"),
+])
+def test_a_rambling_clerks_shortcoming_is_told_whole_in_five(said, problem):
+    assert compose_answer(said, township()).shortfalls == [problem]
+
+
+def district():
+    return Report.blank("2021", "某某经济开发区（管委会）", 2025, level="government")
+
+
+@pytest.mark.parametrize("said, written", [
+    ("主动公开今年政府网站一共挂了5200多条，里面乡村振兴、教育医疗这些民生领域的有900多条",
+     "通过政府网站主动公开信息5200余条，其中乡村振兴、教育医疗等民生领域信息900余条"),
+    ("解读弄了40篇，文字的、图解的都有", "发布政策解读40篇，形式包括文字和图解"),
+    ("规划、统计公报这些也都按时发了", "规划、统计公报等均按时公开"),
+    ("拆迁安置那种复杂的，我们拉上住建局、街道一起会商，答复才出", "对拆迁安置等复杂申请，会同住建局、街道共同会商后作出答复"),
+    ("三审三校、公开属性认定照常走", "严格落实三审三校、公开属性认定制度"),
+    ("过期的、作废的都及时清掉", "及时清理过期、作废文件"),
+    ("政务新媒体全区清理了一遍", "对全区政务新媒体开展清理"),
+    ("开办关停、年度报表整套制度都在走，今年注销了3个公众号，都是长期不更新的",
+     "开办关停、年度报表等制度均严格落实，2025年注销3个微信公众号，均因长期不更新"),
+    ("第三方每天测、每月查一次，发现问题限期改", "第三方每日监测、每月检查一次，发现问题限期整改"),
+])
+def test_a_government_clerks_sentence_is_composed_whole(said, written):
+    composed = compose_answer(said, district())
+    assert written in composed.text and composed.spoken == []
+    assert "我区" in compose_answer("今年网站挂了20条", district()).text
+
+
+@pytest.mark.parametrize("said, problem", [
+    ("不过互动交流那块，留言办理、在线访谈这些还是偏弱", "互动交流中留言办理、在线访谈等功能较为薄弱"),
+    ("各街道管公开的人换得勤，业务不太熟，队伍这块得加强", "各街道管公开人员调整较为频繁，业务不够熟练，队伍建设有待加强"),
+    ("说实话案子还是多，答复质量还得往上提", "行政复议、行政诉讼案件较多，答复质量有待进一步提高"),
+])
+def test_a_government_clerks_shortcoming_in_a_reports_words(said, problem):
+    assert compose_answer(said, district()).shortfalls == [problem]

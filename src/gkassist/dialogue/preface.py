@@ -9,7 +9,7 @@ import re
 from gkassist.core.model import Report
 from gkassist.importer.contact import Contact, contact_in
 
-__all__ = ["Contact", "contact_in", "contact_from_answer", "full_office", "preface_paragraph"]
+__all__ = ["Contact", "contact_in", "contact_from_answer", "full_office", "preface_paragraph", "settled"]
 
 def preface_paragraph(report: Report, contact: Contact) -> str:
     """The standard opening: basis, contents, period, where to download it, whom to ask."""
@@ -32,6 +32,9 @@ _FIELD_SAID = (("address", r"(?:通讯|联系|办公)?地址"), ("postcode", r"�
                ("office", r"科室|部门|单位|办公室|党政办|综合办"))
 _SAME = re.compile(r"同去年|跟去年一样|和去年一样|与去年相同|还是原来的|不变|没变|(?:也|都)一样|照旧|原来的")
 _STILL = re.compile(r"^(?:还是|仍是|依然是|仍然是|也是)")
+# “去年就没留电话”“今年也不写地址”: a field the clerk says the report gives none of (never asked for again)
+_NONE = re.compile(r"没(?:有)?(?:单独)?(?:留|写|登|公布)|不(?:单独)?(?:留|写|登|公布)|没有(?=电话|地址|邮箱|传真|网站)|(?:电话|地址|邮箱|传真)(?:都)?没有")
+_ALL_FIELDS = ("office", "phone", "address", "postcode", "site", "email", "fax")
 _SELF_OFFICE = re.compile(r"^(?:局|镇|乡|街道|委|中心|办)(?=办公室|党政办|综合办|办)")
 _SHORT_OFFICE = {"党政办": "党政办公室", "综合办": "综合办公室", "政务公开办": "政务公开办公室"}
 
@@ -40,13 +43,22 @@ def contact_from_answer(text: str, last: Contact, agency: str) -> tuple[Contact,
     """The contact details a clerk's answer gives, field by field: “地址和网站跟去年一样” takes those from last year's,
     “还是局办公室” last year's office, “局办公室” the office's full name; and the pieces no field took (said back, never
     dropped silently)."""
-    contact = contact_in(text)
     pieces = [p.strip() for p in re.split(r"[，,；;。\n]+", text) if p.strip()]
+    declined = [p for p in pieces if _NONE.search(p) and not re.search(r"\d", p)]
+    contact = contact_in("，".join(p for p in pieces if p not in declined))
     left = []
     for piece in pieces:
         named = [f for f, pattern in _FIELD_SAID if re.search(pattern, piece)]
+        if piece in declined:
+            continue  # what the report gives none of is no field, and nothing left unused
         if _SAME.search(piece) or _STILL.match(piece) and not re.search(r"\d", piece):
-            for field in named or ["office"]:
+            # “跟去年一样”“联系方式没变”: every field last year's report gave; “还是局办公室”: the office
+            every = not named and not _STILL.match(piece)
+            for field in named or (_ALL_FIELDS if every else ["office"]):
+                if every and getattr(contact, field):
+                    continue  # a field said in this answer stays
+                if every and not getattr(last, field):
+                    continue
                 if getattr(last, field):
                     setattr(contact, field, getattr(last, field))
                 elif _SAME.search(getattr(contact, field)):
@@ -63,6 +75,12 @@ def contact_from_answer(text: str, last: Contact, agency: str) -> tuple[Contact,
                 left.append(piece)
     contact.office = full_office(contact.office, last.office, agency)
     return contact, left
+
+
+def settled(text: str) -> bool:
+    """Whether the answer says the details are last year's or that the report gives some none (“跟去年一样”“电话不写”):
+    what is still missing is then not asked for again — the preface is written with the details known."""
+    return bool(_SAME.search(text) or _NONE.search(text))
 
 
 def full_office(office: str, last_office: str, agency: str) -> str:

@@ -58,14 +58,18 @@ class Shortfalls(_Data):
     opens: str
     opens_with_sign: str
     remedied: str
+    explains: str
+    amended: str
     unless: str
     rewrites: tuple[Rewrite, ...]
     measures: tuple[Measure, ...]
     own_measure: str
+    last_years: str
+    this_year: str
     otherwise: str
 
     _valid = field_validator("signs")(_all_compile)
-    _unless = field_validator("unless", "opens", "opens_with_sign", "remedied", "own_measure")(regex_checked)
+    _unless = field_validator("unless", "opens", "opens_with_sign", "remedied", "explains", "amended", "own_measure", "last_years", "this_year")(regex_checked)
 
 
 class SentenceData(_Data):
@@ -348,6 +352,22 @@ def compose_answer(text: str, report: Report, shortfalls: bool = True, subject: 
     return out
 
 
+def followup_lead(text: str) -> tuple[str, str]:
+    """五's answer parted into the follow-up of last year's problems it opens with (each item a problem of last year
+    and what was done: no shortcoming of this year) and the rest, "" and the answer when it opens otherwise."""
+    d = sentence_data().shortfalls
+    if not _re(d.last_years).match(text.strip()):
+        return "", text
+    sentences = [m.group(0) for m in _SENTENCE.finditer(text.strip())]
+    for i, sentence in enumerate(sentences[1:], 1):
+        s = sentence.strip()
+        for opener in sentence_data().openers:
+            s = _re(opener).sub("", s)
+        if _opens_shortfall(s) or _re(d.this_year).match(s):
+            return "".join(sentences[:i]), "".join(sentences[i:])
+    return text, ""
+
+
 def _take_shortfalls(sentence: str, report: Report) -> tuple[str, list[str]]:
     """The sentence without its clauses that tell a shortcoming, and those shortcomings in a report's words."""
     kept: list[str] = []
@@ -356,11 +376,19 @@ def _take_shortfalls(sentence: str, report: Report) -> tuple[str, list[str]]:
     clauses = _CLAUSE.findall(sentence)
     remedy = _re(sentence_data().shortfalls.remedied)
     measure = _re(sentence_data().shortfalls.own_measure)
+    amended = _re(sentence_data().shortfalls.amended)
+    explains = _re(sentence_data().shortfalls.explains)
     for i, clause in enumerate(clauses):
         if told and after_one and (m := measure.match(clause.strip())) and m.end():
             told[-1] += "，" + shortfall_words(clause, report)  # the clerk's own measure for it (see own_measure)
             continue
-        if not is_shortfall(clause) or any(remedy.match(c.strip()) for c in clauses[i + 1:i + 2]):
+        if told and after_one and amended.match(clause.strip()):
+            # “……写得不全，后来补发了更正”: what was done about the one case stays with the shortcoming
+            told[-1] += "，" + re.sub(r"^(?:后来|随后|事后|当即|马上|及时)(?:也|都)?(?:已)?", "已",
+                                     shortfall_words(clause, report))
+            continue
+        if not is_shortfall(clause) or any(remedy.match(c.strip()) for c in clauses[i + 1:i + 2]) \
+                or kept and not after_one and explains.match(clause.strip()):
             kept.append(clause)
             after_one = False
             continue
@@ -373,8 +401,8 @@ def _take_shortfalls(sentence: str, report: Report) -> tuple[str, list[str]]:
     return "".join(kept).strip("，, "), told
 
 
-_THING = re.compile(r"政务新媒体|新媒体|微信公众号|公众号|门户网站|网站|公开栏|公告栏|视频号|微博|专栏|栏目|政策解读")
-_DONE_TO = re.compile(r"^(?:更新|发布|公开|维护|推送|回复|答复|大部分|形式)")
+_THING = re.compile(r"政务新媒体|新媒体|微信公众号|公众号|门户网站|网站|公开栏|公告栏|视频号|微博|专栏|栏目|政策解读|解读")
+_DONE_TO = re.compile(r"^(?:更新|发布|公开|维护|推送|回复|答复|大部分|形式|偏少|较少|不多|数量)")
 
 
 def _with_its_thing(shortfall: str, before: list[str]) -> str:
@@ -386,7 +414,8 @@ def _with_its_thing(shortfall: str, before: list[str]) -> str:
     if not things:
         return shortfall
     thing = things[-1]
-    return ("微信公众号" if thing == "公众号" else thing) + shortfall
+    thing = {"公众号": "微信公众号", "解读": "政策解读"}.get(thing, thing)
+    return thing + ("数量" if re.match(r"偏少|较少|不多", shortfall) else "") + shortfall
 
 
 def _as_typed(sentence: str) -> str:

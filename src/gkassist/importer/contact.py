@@ -12,7 +12,7 @@ from gkassist.core.model import Report
 _PHONE = re.compile(r"(?<!\d)((?:(?:0\d{2,3}[-－—]?)?[2-9]\d{6,7}|1[3-9]\d{9}|\d{3,4}-\d{7,8})(?:(?:转|-)\d{1,5}(?!\d))?)(?!\d)")
 _ADDRESS = re.compile(r"(?:通讯地址|联系地址|办公地址|地址|地点)\s*(?:是|在|为|[：:，,])?\s*([^，,；;。（）()]+)")
 _POSTCODE = re.compile(r"邮(?:政)?编(?:码)?\s*(?:是|为|[：:])?\s*(\d{6})")
-_OFFICE = re.compile(r"([\u4e00-\u9fff]{0,24}(?:办公室|党政办|综合办|政务公开办|办公厅|管理办|工作办|中心|科|股|室|所))")
+_OFFICE = re.compile(r"([\u4e00-\u9fff]{0,24}(?:办公室|党政办|综合办|政务公开办|办公厅|管理办|工作办|中心|科|股|室|所(?![列述有在以属谓得])))")
 # a published preface's “如对本报告有疑问，请与某某镇人民政府联系”, “请联系某某中心（地址：…）”
 _ASK = re.compile(r"(?:请与|请联系|可联系|可与|请致电|联系部门|联系科室|联系单位)\s*(?:是|为|[：:])?\s*([\u4e00-\u9fff]{2,30}?)\s*(?=联系|[（(，,。；;：:]|$)")
 _SITE = re.compile(r"([\u4e00-\u9fffA-Za-z0-9.（）()]{0,40}(?:门户网站|政府网站|网站|政务网|政府网|专栏|公开平台|网|公众号))")
@@ -63,11 +63,12 @@ def contact_in(text: str) -> Contact:
         contact.address = m.group(1).strip()
     if m := _POSTCODE.search(text):
         contact.postcode = m.group(1)
-    without_address = _ADDRESS.sub("", text)
+    # (an office named inside a cited document's title — 《国务院办公厅……办公室关于印发……》 — is not the one to ask)
+    without_address = re.sub(r"《[^》]*》", "", _ADDRESS.sub("", text))
     if m := _ASK.search(without_address):
         contact.office = m.group(1)
     elif m := _OFFICE.search(re.sub(r"^.*?(?:请与|联系部门|联系科室|联系单位|由)", "", without_address)):
-        office = re.sub(r"^(?:请与|联系人?|是|由|在|为)", "", m.group(1))
+        office = re.sub(r"^(?:联系方式(?:就|都)?(?:写|填|是|用)?|请与|联系人?|是|由|在|为)", "", m.group(1))
         contact.office = office if len(office) >= 2 else ""
     if m := _SITE_URL.search(text):
         contact.site = re.sub(r"^https?//", lambda h: h.group(0)[:-2] + "://", m.group(1))  # “https//” as printed

@@ -19,7 +19,7 @@ from gkassist.dialogue.improvements import (
 from gkassist.dialogue.kinds import StepKind, kind
 from gkassist.dialogue.kinds.narrative import POLISH, RESTORE, correct_figure, polish, restore
 from gkassist.dialogue.replies import Pending, Reply
-from gkassist.dialogue.sentences import compose_answer, measure_for, own_measure, shortfall_words
+from gkassist.dialogue.sentences import compose_answer, followup_lead, measure_for, own_measure, shortfall_words
 from gkassist.dialogue.state import DialogueState
 
 
@@ -56,8 +56,11 @@ def saved_proposals(paragraphs: list[str]) -> list[Proposal]:
 def _split(text: str, report: Report) -> tuple[str, list[Proposal], list[str]]:
     """五's answer: the follow-up of last year's problems (in a report's words), the shortcomings of this year it
     names (each a problem with its measure), and its sentences no rule could turn (kept as typed, shown marked)."""
-    composed = compose_answer(text, report, shortfalls=True, subject=False)
-    followup = composed.text
+    lead, rest = followup_lead(text)
+    done = compose_answer(lead, report, shortfalls=False, subject=False)  # last year's problems: no shortcoming
+    composed = compose_answer(rest, report, shortfalls=True, subject=False)
+    followup = done.text + composed.text
+    composed.spoken[:0] = done.spoken
     named = [Proposal("own", problem, measure or measure_for(problem), "您在这里说的")
              for problem, measure in map(own_measure, composed.shortfalls)]
     return followup, named, composed.spoken

@@ -7,7 +7,7 @@ from gkassist.core.flow import Step
 from gkassist.core.model import Report
 from gkassist.dialogue.kinds import StepKind, kind
 from gkassist.dialogue.kinds.field import SAME_AS_LAST
-from gkassist.dialogue.preface import Contact, contact_from_answer, contact_in, preface_paragraph
+from gkassist.dialogue.preface import Contact, contact_from_answer, contact_in, preface_paragraph, settled
 from gkassist.dialogue.replies import Pending, Reply
 from gkassist.dialogue.state import DialogueState
 
@@ -33,9 +33,7 @@ class Preface(StepKind):
 
     def understand(self, state: DialogueState, step: Step, text: str) -> list[Reply]:
         if SAME_AS_LAST.match(text):
-            contact = _last_contact(state)
-            if not contact.describe():
-                return [Reply("去年的报告里没有联系方式，请直接告诉我科室、电话、地址和公开报告的网站。", "error")]
+            contact = _last_contact(state)  # (none at all: the standard paragraph still opens the report)
             left: list[str] = []
         else:
             contact, left = contact_from_answer(text, _last_contact(state), state.report.agency)
@@ -48,7 +46,11 @@ class Preface(StepKind):
         if left:
             replies.append(Reply("这些没有用上：" + "、".join(f"“{x}”" for x in left)
                                  + "。如果是联系方式，请说明是哪一项（如“传真0431-…”“邮箱…”）。", "error"))
-        if missing := contact.missing():
+        if (missing := contact.missing()) and (SAME_AS_LAST.match(text) or settled(text)):
+            # the clerk said these are as last year's (which gave none) or not given: written with what is known
+            return replies + [Reply(f"报告开头不写{'、'.join(missing)}（去年的报告也没有）；要补上就直接说，例如“电话0431-12345678”。"
+                                    "回答“对”保存。")]
+        if missing:
             state.pending.asking = True
             return replies + [Reply(f"还缺{'、'.join(missing)}，请补充（例如“党政办，电话0431-12345678”）。", "error")]
         return replies + [Reply("对吗？回答“对”保存，或重新说一遍。")]
