@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from gkassist.cli import main
-from support import SAMPLES, SEED
+from support import SAMPLES, SEED, settle
 
 SAMPLE = SAMPLES / "2024_shiqiaozhen.json"
 REFUSED_AS_INPUT = "这就是读入的文件"
@@ -278,7 +278,7 @@ def test_the_tui_shows_no_raw_control_sequence_from_the_agency(monkeypatch, esca
 
     async def run():
         async with app.run_test(size=(120, 30)) as pilot:
-            await pilot.pause()
+            await settle(pilot)
             shown["title"] = str(app.query_one("#title").render())
             shown["bubbles"] = "\n".join(b.text for b in app.query(ChatBubble))
             shown["side"] = str(app.query_one("#side").render())
