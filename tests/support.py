@@ -40,6 +40,18 @@ async def until(pilot, condition, what="the app's state", turns=500):
     raise AssertionError(f"never reached: {what}")
 
 
+async def settle(pilot):
+    """Wait on the app's state, not on time: every message queued for the app and the screen's widgets handled (what
+    handling them queued too), every worker the app started finished, and the screen brought up to date.  Pilot's
+    pause() waits instead until the process seems idle, at least 20 ms and up to a second when any thread is busy."""
+    app = pilot.app
+    for _ in range(4):
+        await pilot._wait_for_screen()
+        await app.workers.wait_for_complete()
+    app.screen._on_timer_update()
+    await pilot._wait_for_screen()
+
+
 def palette_ready(app, text=""):
     """The command palette is open and its list shows matches (the first holding each word of `text`, when given): what
     a clerk waits for before Enter."""

@@ -10,7 +10,7 @@ from gkassist import llm
 from gkassist.core.errors import InputError
 from gkassist.dialogue import Engine
 from gkassist.importer import import_file
-from support import SEED
+from support import SEED, settle
 
 
 class FakeModel(BaseHTTPRequestHandler):
@@ -148,7 +148,7 @@ async def test_polish_in_the_app_runs_in_a_worker(model):
             await pilot.pause(0.05)
             if not app.query_one("#answer").disabled:
                 break
-        await pilot.pause()  # focus is handed back on the next turn of the event loop
+        await settle(pilot)  # focus is handed back on the next turn of the event loop
         shown = [m.text for m in app.query(ChatBubble)]
         assert shown[-2] == "正在请大模型润色，请稍候……"
         assert shown[-1].startswith("润色后将写入（数字未变，已通过检查）：（一）主动公开。镇政府网站全年公开惠农补贴信息120条")

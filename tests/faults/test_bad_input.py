@@ -11,7 +11,7 @@ from gkassist.cli import main
 from gkassist.core.errors import InputError
 from gkassist.dialogue import Engine
 from gkassist.importer import import_file
-from support import SAMPLES, SEED
+from support import SAMPLES, SEED, settle
 
 
 def a_saved_draft():
@@ -72,10 +72,10 @@ async def test_the_app_keeps_the_answers_when_nothing_can_be_written(tmp_path, m
         for text in ("自然人申请2件，予以公开2件", "对"):
             app.query_one("#answer").value = text
             await pilot.press("enter")
-            await pilot.pause()
+            await settle(pilot)
         await pilot.press("ctrl+s")
         await pilot.press("ctrl+q")
-        await pilot.pause()
+        await settle(pilot)
         shown = [m.text for m in app.query(ChatBubble)]
         assert app.is_running and "没有退出" in shown[-1] and "无法创建草稿文件夹" in shown[-1]
         assert app.engine.report.number("t3", "new", "natural") == 2  # the answer is still in memory
@@ -166,7 +166,7 @@ async def test_odd_agency_names_neither_break_export_nor_the_screen(tmp_path, ag
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("ctrl+e")
         await pilot.press("ctrl+e")
-        await pilot.pause()
+        await settle(pilot)
     written = [p for p in tmp_path.rglob("*") if p.suffix == ".docx"]
     assert len(written) == 1, written
     assert written[0].parent == tmp_path and "/" not in written[0].name

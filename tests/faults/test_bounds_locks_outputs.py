@@ -18,7 +18,7 @@ from gkassist.cli import main
 from gkassist.core.errors import InputError
 from gkassist.dialogue import Engine, lastyear, session
 from gkassist.importer import import_file
-from support import SAMPLES, SEED
+from support import SAMPLES, SEED, settle
 
 SAMPLE = SAMPLES / "2024_shiqiaozhen.json"
 
@@ -97,7 +97,7 @@ async def test_the_tuis_lock_follows_a_new_draft_renamed_after_its_agency_and_re
         for text in ("青岚县测试镇人民政府", "对"):
             app.query_one("#answer").value = text
             await pilot.press("enter")
-            await pilot.pause()
+            await settle(pilot)
         renamed = drafts_dir() / "2033_青岚县测试镇人民政府.json"
         assert app.engine.path == renamed and renamed.exists()
         assert renamed.with_suffix(".lock").read_text() == str(os.getpid())
@@ -420,7 +420,7 @@ async def test_the_tui_given_a_damaged_docx_ends_with_its_message_not_a_crash(tm
     path.write_bytes(damaged_docxes()["bad gridSpan"])
     app = DraftApp(opener=lambda: open_session(str(path), 2025, None))
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await settle(pilot)
     assert app.return_code == 2 and "跨列数“two”无效" in app.open_error and app.engine is None
 
 
@@ -436,7 +436,7 @@ def test_an_unexpected_error_opening_a_draft_ends_the_tui_in_words(no_corpus):
 
     async def run():
         async with app.run_test(size=(80, 24)) as pilot:
-            await pilot.pause()
+            await settle(pilot)
 
     asyncio.run(run())
     assert app.return_code == 2 and app.open_error.startswith("出现了意外的内部错误（ZeroDivisionError：bug）")

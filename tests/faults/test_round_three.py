@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from gkassist.cli import main
-from support import SAMPLES, SEED
+from support import SAMPLES, SEED, settle
 
 SAMPLE = SAMPLES / "2024_shiqiaozhen.json"
 REFUSED_AS_INPUT = "这就是读入的文件"
@@ -278,7 +278,7 @@ def test_the_tui_shows_no_raw_control_sequence_from_the_agency(monkeypatch, esca
 
     async def run():
         async with app.run_test(size=(120, 30)) as pilot:
-            await pilot.pause()
+            await settle(pilot)
             shown["title"] = str(app.query_one("#title").render())
             shown["bubbles"] = "\n".join(b.text for b in app.query(ChatBubble))
             shown["side"] = str(app.query_one("#side").render())
@@ -724,7 +724,6 @@ def test_adding_a_file_another_gkassist_is_adding_waits_for_it_and_replaces_it(t
     """The race of two `corpus add`, made certain: the other process has inserted the file and not yet committed
     when this one adds it."""
     import threading
-    import time
 
     from gkassist.core.model import load_report
     from gkassist.corpus.index import PhrasingIndex, _report_sentences
@@ -732,10 +731,14 @@ def test_adding_a_file_another_gkassist_is_adding_waits_for_it_and_replaces_it(t
     path = tmp_path / "index.sqlite"
     first, second = PhrasingIndex.open(path), PhrasingIndex.open(path)
     report, source = load_report(SAMPLE), str(SAMPLE)
-    _report_sentences(report)  # jieba loaded before: the add reaches the database within the wait below
+    _report_sentences(report)  # jieba loaded before: the add reaches the database at once
     first.db.execute("BEGIN IMMEDIATE")
     first.db.execute("INSERT INTO files (source, size, mtime_ns, own) VALUES (?, 1, 1, 1)", (source,))
     outcome = {}
+    # The other commits once this one is asking SQLite for the write lock the other holds (its BEGIN IMMEDIATE
+    # running, traced): waiting on that state, not on a time that a loaded machine may not keep.
+    asking = threading.Event()
+    second.db.set_trace_callback(lambda sql: asking.set() if sql.startswith("BEGIN IMMEDIATE") else None)
 
     def add():
         try:
@@ -745,7 +748,7 @@ def test_adding_a_file_another_gkassist_is_adding_waits_for_it_and_replaces_it(t
 
     adding = threading.Thread(target=add)
     adding.start()
-    time.sleep(0.3)
+    assert asking.wait(15), outcome
     first.db.commit()
     adding.join(15)
     assert "raised" not in outcome and outcome["sentences"] > 0, outcome

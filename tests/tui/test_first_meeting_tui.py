@@ -12,7 +12,7 @@ from gkassist.dialogue import Engine
 from gkassist.importer import import_file
 from gkassist.tui.app import DraftApp
 from gkassist.tui.widgets import ChatBubble
-from support import SAMPLES, SEED
+from support import SAMPLES, SEED, settle
 
 
 def messages(app):
@@ -24,7 +24,7 @@ async def until(pilot, condition, tries=200):
     for _ in range(tries):
         if condition():
             return
-        await pilot.pause()
+        await settle(pilot)
     raise AssertionError("the app never reached the state waited for")
 
 

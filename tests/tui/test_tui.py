@@ -7,7 +7,7 @@ from gkassist.dialogue.opening import open_session
 from gkassist.importer import import_file
 from gkassist.tui.app import DraftApp
 from gkassist.tui.widgets import ChatBubble
-from support import SEED, palette_ready, until
+from support import SEED, palette_ready, settle, until
 
 
 def messages(app):
@@ -17,7 +17,7 @@ def messages(app):
 async def type_answer(pilot, text):
     pilot.app.query_one("#answer").value = text
     await pilot.press("enter")
-    await pilot.pause()
+    await settle(pilot)
 
 
 @pytest.mark.slow
@@ -25,7 +25,7 @@ async def test_draft_from_last_year_export_and_resume(tmp_path):
     engine, notice = open_session(str(SEED), 2021)
     app = DraftApp(engine, notice, export_dir=tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         shown = "\n".join(messages(app))
         assert "已导入去年的报告" in shown and "去年：新收申请0件" in shown
         await type_answer(pilot, "自然人申请3件，予以公开2件，本机关不掌握1件")
@@ -36,18 +36,18 @@ async def test_draft_from_last_year_export_and_resume(tmp_path):
         # consecutive replies share one bubble: the confirmation and the next question
         assert messages(app)[-1].startswith("已保存。\n今年因政府信息公开被申请行政复议")
         await pilot.press("ctrl+e")
-        await pilot.pause()
+        await settle(pilot)
         # the draft is not finished: what is left is named and the clerk confirms with a second Ctrl+E
         assert messages(app)[-1].startswith("报告还有") and "个单元格未填" in messages(app)[-1]
         assert list(tmp_path.glob("*.docx")) == []
         await pilot.press("ctrl+e")
-        await pilot.pause()
+        await settle(pilot)
         exported = list(tmp_path.glob("*.docx"))
         assert [p.name for p in exported] == ["德惠市郭家镇人民政府2021年政府信息公开工作年度报告.docx"]
         # exporting again keeps the earlier file as a dated copy
         await pilot.press("ctrl+e")
         await pilot.press("ctrl+e")
-        await pilot.pause()
+        await settle(pilot)
         assert len(list(tmp_path.glob("*.docx"))) == 2 and "留作备份" in messages(app)[-1]
         await pilot.press("ctrl+q")
     again, notice = open_session(None, None)
@@ -65,11 +65,11 @@ async def test_bad_answer_keeps_the_app_and_the_draft():
         assert app.engine.step.id == "requests"
         assert any("请用中文回答" in m for m in messages(app))
         await pilot.press("f1")
-        await pilot.pause()
+        await settle(pilot)
         assert app.screen.__class__.__name__ == "TextScreen"
         await pilot.press("escape")
         await pilot.press("f2")
-        await pilot.pause()
+        await settle(pilot)
         assert app.screen.__class__.__name__ == "TextScreen"
 
 
@@ -111,11 +111,11 @@ async def test_accept_a_suggestion_and_generate_section_five():
             assert app.engine.report.sections["overview"][-1] == "（一）主动公开。我镇在镇政府网站公开财政预决算和惠农补贴信息。" + ending
         # jump to 五 from the command palette, as a clerk would
         await pilot.press("ctrl+p")
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press(*"问题及改进")
         await until(pilot, palette_ready(app, "五、 问题"), "the palette lists 五")
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         assert app.engine.step.id == "problems"
         question, heading, *last_year = messages(app)[-1].split("\n")
         assert question.startswith("五、存在的主要问题及改进情况：") and heading == "去年报告的问题和改进部分："
@@ -146,13 +146,13 @@ async def test_key_bar_entries_are_clickable(tmp_path):
         assert cell_len(bar) <= 80  # every action in sight at 80 columns
         column = lambda key: cell_len(bar[:bar.index(key)]) + 1  # noqa: E731 — Chinese characters are two columns
         await pilot.click(KeyBar, offset=(column("^E"), 0))
-        await pilot.pause()
+        await settle(pilot)
         assert list(out.iterdir()) == [] and "确实要现在导出.docx吗" in messages(app)[-1]  # a blank draft: asked first
         await pilot.click(KeyBar, offset=(column("^E"), 0))
-        await pilot.pause()
+        await settle(pilot)
         assert [p.suffix for p in out.iterdir()] == [".docx"]
         await pilot.click(KeyBar, offset=(column("F2"), 0))
-        await pilot.pause()
+        await settle(pilot)
         assert app.screen.__class__.__name__ == "TextScreen"
 
 
@@ -190,10 +190,10 @@ async def test_a_multi_line_paste_arrives_whole():
     async with app.run_test(size=(80, 24)) as pilot:
         answer = app.query_one("#answer")
         answer.post_message(events.Paste("自然人申请3件，\n予以公开2件，\n本机关不掌握1件"))
-        await pilot.pause()
+        await settle(pilot)
         assert answer.value == "自然人申请3件，予以公开2件，本机关不掌握1件"
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         assert "（四）无法提供 1.本机关不掌握相关政府信息：自然人 1" in messages(app)[-1]
 
 
@@ -224,7 +224,7 @@ async def test_back_shows_what_is_saved_and_yes_keeps_it():
         for text in ["没有", "对", "没有", "对", "规范性文件制发0件，现行有效0件，行政许可5件", "对", "新建公开栏2块", "对"]:
             await type_answer(pilot, text)
         await pilot.press("ctrl+b")
-        await pilot.pause()
+        await settle(pilot)
         assert "已保存的是：\n（一）主动公开。我镇新建公开栏2块。" in messages(app)[-1]
         await type_answer(pilot, "对")
         assert app.engine.report.sections["overview"] == ["（一）主动公开。我镇新建公开栏2块。"]
@@ -243,8 +243,8 @@ async def test_the_screen_comes_first_and_the_draft_a_moment_later():
 
     app = DraftApp(opener=opener)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        await pilot.pause()
+        await settle(pilot)
+        await settle(pilot)
         assert opened and app.engine is not None and app.engine.step.id == "requests"
         assert app.lock is not None and app.lock.path.exists()  # the draft is held while the window is open
     assert not app.lock.path.exists()
@@ -254,14 +254,14 @@ async def test_the_screen_comes_first_and_the_draft_a_moment_later():
 
     app = DraftApp(opener=failing)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await settle(pilot)
     assert app.open_error == "/nowhere.txt：文件不存在" and app.return_code == 2
 
 
 async def test_the_side_panel_says_what_is_wrong_not_only_where():
     app = DraftApp(Engine.start(import_file(SEED).report, 2021))
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         side = str(app.query_one("#side").render())
         assert "本部分为空" in side  # 一、总体情况 not yet written: the message itself, beside where
 
@@ -276,7 +276,7 @@ async def test_export_says_the_whole_path_and_goes_where_the_last_one_went(tmp_p
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.press("ctrl+e")
             await pilot.press("ctrl+e")  # the draft has blanks: the second press exports
-            await pilot.pause()
+            await settle(pilot)
             exported = first / "德惠市郭家镇人民政府2021年政府信息公开工作年度报告.docx"
             assert exported.exists() and messages(app)[-1].startswith(f"已导出到：{exported.resolve()}")
         monkeypatch.chdir(second)  # the next app, started elsewhere, still writes where the last export went
@@ -318,28 +318,28 @@ async def test_the_closing_date_from_the_palette_and_the_conversation_paged_from
     engine, notice = open_session(str(SEED), 2021)
     app = DraftApp(engine, notice)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         for answer in ("没有", "对", "没有", "对", "规范性文件现行有效3件", "对"):
             await type_answer(pilot, answer)
         log = app.query_one("#log")
-        await pilot.pause()
+        await settle(pilot)
         bottom = log.scroll_y
         assert bottom > 0
         await pilot.press("pageup")
-        await pilot.pause()
+        await settle(pilot)
         assert log.scroll_y < bottom and app.focused is app.query_one("#answer")  # the answer line keeps the focus
         await pilot.press("pagedown")
-        await pilot.pause()
+        await settle(pilot)
         assert log.scroll_y == bottom
         await pilot.press("ctrl+p")
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press(*"落款")
         await until(pilot, palette_ready(app, "落款"), "the palette lists 落款日期")
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         assert app.query_one("#answer").value == "落款日期："
         await pilot.press(*"2022年1月18日", "enter")
-        await pilot.pause()
+        await settle(pilot)
         assert messages(app)[-1].startswith("落款日期改为2022年1月18日")
         assert app.engine.report.closing() == (app.engine.report.agency, "2022年1月18日")
 
@@ -357,11 +357,11 @@ async def test_the_export_notice_keeps_every_character_at_any_width(tmp_path, ag
         for width in (60, 80, 99, 100, 101, 120):
             app.clear_notifications()  # the last width's toast gone: one toast on the screen, as after a fresh start
             await pilot.resize_terminal(width, 30)
-            await pilot.pause()
+            await settle(pilot)
             assert app.size.width == width
             engine.modes.export_asked = ".docx"  # confirmed: exported at once
             app.action_export(".docx")
-            await pilot.pause()
+            await settle(pilot)
             lines = [strip.text for strip in app.screen._compositor.render_strips()]
             notice_region = app.query_one("#notice").region
             shown = "".join(lines[y][1:].rstrip() for y in range(notice_region.y, notice_region.bottom))

@@ -127,11 +127,17 @@ def decode_text(data: bytes, path: Path | str) -> str:
     raise InputError(f"{path}：无法识别文件编码（支持 UTF-8、GBK/GB18030、UTF-16），可能不是文本文件")
 
 
+# What no text holds: control characters other than tab, line breaks and form feed, and private-use characters (a
+# wrong decoding's mojibake).  One regular expression, not a Python loop over the characters (which took a tenth of
+# reading a report).
+_NOT_TEXT = re.compile("[\x00-\x08\x0b\x0e-\x1f\ue000-\uf8ff]")
+
+
 def _mostly_text(text: str) -> bool:
     if not text:
         return True
     sample = text[:4000]
-    bad = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\t\r\n\f") or 0xE000 <= ord(ch) <= 0xF8FF)
+    bad = len(_NOT_TEXT.findall(sample))
     return bad / len(sample) < 0.01
 
 

@@ -4,15 +4,18 @@ the three tables with borders and the official merged header cells (the structur
 
 from __future__ import annotations
 
+import copy
 import io
 import re
 
 from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 from docx.table import _Cell
+from docx.text.run import Run
 
 from gkassist.core.model import Report
 from gkassist.output import grids as layout
@@ -38,8 +41,7 @@ def xml_safe(text: str) -> str:
     return _NOT_XML.sub("", text)
 
 
-def set_font(run, name: str, size) -> None:
-    """Set Latin and East-Asian font: python-docx's font.name alone leaves w:eastAsia unset."""
+def _set_font_properties(run, name: str, size) -> None:
     run.font.name = name
     run.font.size = size
     rpr = run._element.get_or_add_rPr()
@@ -49,6 +51,25 @@ def set_font(run, name: str, size) -> None:
         rpr.insert(0, rfonts)
     for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
         rfonts.set(qn(attr), name)
+
+
+# The run properties of each (font, size), built once by python-docx and copied into every new run: setting them
+# through python-docx's properties walked the schema on each run (a third of writing a report).
+_RUN_PROPERTIES: dict[tuple[str, int], object] = {}
+
+
+def set_font(run, name: str, size) -> None:
+    """Set Latin and East-Asian font: python-docx's font.name alone leaves w:eastAsia unset."""
+    if run._element.rPr is not None:
+        _set_font_properties(run, name, size)
+        return
+    key = (name, int(size))
+    rpr = _RUN_PROPERTIES.get(key)
+    if rpr is None:
+        model = Run(OxmlElement("w:r"), run._parent)
+        _set_font_properties(model, name, size)
+        rpr = _RUN_PROPERTIES[key] = model._element.rPr
+    run._element.insert(0, copy.deepcopy(rpr))
 
 
 
@@ -123,7 +144,31 @@ def _fix_grid(table, widths_mm: list[float]) -> None:
             element.set(qn(k), v)
 
 
+# The tables' skeletons (borders, widths, merged cells, alignment, page-break properties, no text), built once per
+# layout and copied for every report: python-docx's cell merging and property setters took two thirds of writing a
+# report, and a format's tables have the same layout in every report of that format.
+_SKELETONS: dict[tuple, tuple] = {}
+
+
 def _table(doc, table_id: str, grid: list[list[layout.GridCell]]):
+    layout_key = (table_id, tuple(tuple((gc.rowspan, gc.colspan, gc.header, gc.number) for gc in row) for row in grid))
+    skeleton = _SKELETONS.get(layout_key)
+    if skeleton is None:
+        skeleton = _SKELETONS[layout_key] = _table_skeleton(doc, table_id, grid)
+    tbl, places = skeleton
+    tbl = copy.deepcopy(tbl)
+    rows = tbl.tr_lst
+    for (r, i), gc in zip(places, (gc for row in grid for gc in row)):
+        if gc.text:
+            run = Run(rows[r].tc_lst[i].p_lst[0].add_r(), doc)
+            set_font(run, BODY_FONT, TABLE_SIZE)
+            run.text = xml_safe(gc.text)
+    doc.element.body._insert_tbl(tbl)
+    return tbl
+
+
+def _table_skeleton(doc, table_id: str, grid: list[list[layout.GridCell]]):
+    """The table without its texts, and where each grid cell's paragraph is (row, index among the row's cells)."""
     matrix, origins = layout.grid_matrix(grid)
     n_rows, n_cols = len(matrix), len(matrix[0])
     table = doc.add_table(rows=n_rows, cols=n_cols)
@@ -138,14 +183,13 @@ def _table(doc, table_id: str, grid: list[list[layout.GridCell]]):
     for row in cells:
         for i, cell in enumerate(row):
             cell.width = Mm(widths[i])
+    merged = []
     for r, c, gc in origins:
         cell = cells[r][c]
         if gc.rowspan > 1 or gc.colspan > 1:
             cell = cell.merge(cells[r + gc.rowspan - 1][c + gc.colspan - 1])
-        p = cell.paragraphs[0]
-        p.alignment = WD_ALIGN_PARAGRAPH.RIGHT if gc.number else WD_ALIGN_PARAGRAPH.CENTER
-        if gc.text:
-            set_font(p.add_run(xml_safe(gc.text)), BODY_FONT, TABLE_SIZE)
+        cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT if gc.number else WD_ALIGN_PARAGRAPH.CENTER
+        merged.append((r, cell._tc))
     # The header rows (before the first row with a number) repeat on a new page; no row breaks across pages; and
     # each row keeps with the next (every paragraph of it: Word's and LibreOffice's “keep table together”), so a
     # table that would not fit moves whole to the next page — 表三's merged group labels (三、本年度办理结果) are not
@@ -163,7 +207,10 @@ def _table(doc, table_id: str, grid: list[list[layout.GridCell]]):
         if i + 1 < len(rows) and not _starts_block(grid, i + 1, n_cols):
             for p in tr.iter(qn("w:p")):
                 p.get_or_add_pPr().keepNext_val = True
-    return table
+    tbl = table._tbl
+    tbl.getparent().remove(tbl)
+    # (the origins come in the grid's reading order: row by row, left to right)
+    return tbl, [(r, rows[r].tc_lst.index(tc)) for r, tc in merged]
 
 
 def _starts_block(grid: list[list[layout.GridCell]], i: int, width: int) -> bool:
