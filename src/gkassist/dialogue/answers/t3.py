@@ -73,6 +73,10 @@ REMAINDER = Marker("remainder")  # “其余都是个人的”
 FREQUENCY = Marker("frequency")  # “隔几天就来申请一次”: how often, no count
 SAME_APPLICANT = Marker("same_applicant")  # “同一个人前后申请了5次”: some of the applications counted, not more
 CASE_PRONOUN = Marker("case_pronoun", r"^(?:WORDS)")  # “那个我们不掌握”: the case just told, no case spoken of
+RESULTS_TOTAL = Marker("results_total")  # “个人的一共办结3150件”: how many were finished, no applications
+APPLICATIONS_SAID = Marker("applications_said")
+OTHER_LISTED = Marker("other_listed")  # “……，其他315”: the row 3.其他 ending a list of results
+WITH_CARRIED = Marker("with_carried")  # “连同去年结转的一共12件”: this year's and last year's together
 
 
 # ------------------------------------------------------------------ frames
@@ -102,6 +106,8 @@ class Frame:
     asked_for: bool = False  # says what was asked for: a row it names is the case's only until its result is said
     refused: bool = False  # “没给”: refused, no row or group of its own
     remainder: bool = False  # “其余……”: what is left of the counts said for every kind
+    done_total: bool = False  # “办结3150件”: how many were finished (results, last year's included), no applications
+    with_carried: bool = False  # “连同去年结转的一共12件”: this year's applications and last year's together
 
     @property
     def text(self) -> str:
@@ -209,8 +215,9 @@ def frame(clause: Clause, labels: tuple[tuple[str, str], ...]) -> Frame:
     if count is None and kind and APPLIES_WORDS.search(text) and ONE_APPLICANT.search("，" + text):
         count = 1  # “有家律所申请了”
     carry = bool(w.carry_next.search(text))
-    # (“有2件还在办理”: cases carried on, not one more application)
-    applies = bool(APPLIES_WORDS.search(text)) or (not carry and bool(APPLIES.search(text)))
+    done_total = bool(RESULTS_TOTAL.search(text)) and not APPLICATIONS_SAID.search(text) and row is None
+    # (“有2件还在办理”: cases carried on, not one more application; “一共办结3150件”: finished, not applied)
+    applies = not done_total and (bool(APPLIES_WORDS.search(text)) or (not carry and bool(APPLIES.search(text))))
     return Frame(clause, kind, row, None if row else group_of(rest), count,
                  bool(w.all.search(text)), applies, bool(w.carried_in.search(text)) and not w.no_carry.search(text),
                  bool(w.no_carry.search(text)), carry,
@@ -221,7 +228,8 @@ def frame(clause: Clause, labels: tuple[tuple[str, str], ...]) -> Frame:
                  refers_to=(result_of(reference.group(1), labels) or (group_of(reference.group(1)) or (None,))[0])
                  if reference else None, kind_from=kind_from, case_intro=case_intro,
                  asked_for=bool(ASKED_FOR.search(text)), refused=not row and bool(REFUSED.search(text)),
-                 remainder=bool(REMAINDER.search(text)))
+                 remainder=bool(REMAINDER.search(text)), done_total=done_total,
+                 with_carried=bool(WITH_CARRIED.search(text)))
 
 
 def _moved_kinds(said: str, text: str, kind: str | None, kinds: list[str]) -> tuple[str | None, list[str], str | None]:
@@ -340,6 +348,7 @@ class Scope:
     cases_told: dict[str, float] = field(default_factory=dict)  # by kind: cases told of applications counted before
     tentative: Fact | None = None  # a result named only by what was asked for (“要的是会议纪要”), until one is said
     kind_given: tuple[str, list[Fact]] | None = None  # the kind a clause gave the applications counted without one
+    together: bool = False  # “加上去年转过来的，”: the total that follows is both years' (“总共12件”)
 
     def fact(self, f: Frame, what: str, kind: str | None, row: str | None, count: float | None, **more: bool | str | None) -> Fact:
         return Fact(what, kind, row, count, f.text, self.turn, explicit=f.kind is not None, correction=f.correction,
@@ -523,11 +532,27 @@ def _kind_s_case_asked_for(s: Scope, f: Frame, kind: str, unkinded: list[Fact]) 
 def _carried_in(s: Scope, f: Frame, kind: str | None, count: float | None) -> None:
     """“上年结转1件”: last year's applications, which this year's results may account for."""
     s.in_carried = True  # “去年结转的那些，有3件还没办完”: what follows counts those, not new applications
-    if count:
+    if count is None and re.match(r"(?:加上|连上|算上|连同|包括|一并算上|连)", f.text):
+        s.together = True  # “加上去年转过来的，总共12件”
+    if count and (f.with_carried or f.done_total):
+        _together(s, f, kind, count)
+    elif count:
         s.add(f, "carried_in", kind or s.scope or s.single() or s.announced, "carried", count)
         s.last_row = None  # “……的1件，也公开了”: a result of these, not the last one said again
         if kind:
             s.recent, s.scope = kind, None
+
+
+def _together(s: Scope, f: Frame, kind: str | None, count: float) -> None:
+    """“个人一共办结3150件”: how many of a kind's applications (this year's and last year's carried in) were finished;
+    “连同去年结转的一共12件”: how many there were, both years together.  Neither is a count of new applications: the
+    figure says how many carry on (“其余转明年”), or it is checked against the applications (asked when off)."""
+    kind = kind or s.scope or s.single() or s.announced
+    s.add(f, "done" if f.done_total else "with_carried", kind, None, count)
+    s.together = False
+    s.last_count = count  # “办结4件，都公开了”
+    if kind:
+        s.scope = kind  # “个人的一共办结3150件：公开1400，……”: the results that follow are that kind's
 
 
 def _carry_next(s: Scope, f: Frame, kind: str | None, count: float | None) -> None:
@@ -719,6 +744,10 @@ def _requests(s: Scope, f: Frame, kind: str | None, count: float | None) -> None
 def _counted(s: Scope, f: Frame, kind: str | None, count: float | None) -> None:
     """A count with no result row: applications, the count a following 都 refers to, or words not understood."""
     text, out = f.text, s.out
+    if f.done_total or f.with_carried or s.together and re.match(r"(?:一共|总共|共|合计|总计)", text):
+        f.with_carried = not f.done_total
+        _together(s, f, kind, count)
+        return
     if f.case_intro and _case_of_counted(s, kind, count):
         return  # “个人申请2件，一件是……”: one of them, told
     if f.case_intro and kind and _case_of_another_kind(s, f, kind):
@@ -805,7 +834,7 @@ def _place(s: Scope, f: Frame, kind: str | None, row: str | None, count: float |
         pass  # “没有结转”: 0, the default
     elif f.carry and row is None:
         _carry_next(s, f, kind, count)
-    elif row is None and f.group is not None and _the_others(s, f):
+    elif row is None and (f.group is not None or OTHER_LISTED.search(f.text)) and _the_others(s, f):
         _result(s, f, kind, "other_3", count)  # “逾期不补正的8件，没交费的2件，其他处理1件”: the rest, 3.其他
     elif row is None and f.group is not None:
         _group(s, f, kind, count)
@@ -821,9 +850,12 @@ def _place(s: Scope, f: Frame, kind: str | None, row: str | None, count: float |
 
 
 def _the_others(s: Scope, f: Frame) -> bool:
-    """“其他处理N件” right after both named reasons of 其他处理 were counted in this answer: the third row, 其他."""
-    named = {x.row for x in s.out.facts if x.turn == s.turn and x.what == "result"}
-    return f.group is not None and f.group[0] == "other_" and "其他" in f.text and {"other_1", "other_2"} <= named
+    """“其他处理N件” after a named reason of 其他处理 was counted in this answer (逾期不补正, 未缴费), or “其他N” ending a
+    list of results by the table's rows: the third row, 其他."""
+    named = {x.row for x in s.out.facts if x.turn == s.turn and x.what == "result" and x.count}
+    if f.group is not None:
+        return f.group[0] == "other_" and "其他" in f.text and bool({"other_1", "other_2"} & named)
+    return f.count is not None and (bool({"other_1", "other_2"} & named) or len(named) >= 4)
 
 
 def _aside(s: Scope, f: Frame) -> bool:
@@ -1147,10 +1179,11 @@ def _requests_and_carried(a: Allocation, reading: Reading) -> bool:
     for kind, n in a.requests.items():
         out.cells[("t3", "new", kind)] = n
     a.kinds = [k for k, n in a.requests.items() if n] + [k for k, n in a.carried.items() if n and k not in a.requests]
+    last_year = dict(a.carried)
     for f in facts:
         if f.what != "carried_in":
             continue
-        carried_kind = f.kind or (a.kinds[0] if len(a.kinds) == 1 else None)
+        carried_kind = f.kind or (a.kinds[0] if len(a.kinds) == 1 else None) or _carried_by(last_year, f.count)
         if carried_kind is None:
             out.questions.append(f"“{f.clause}”是哪类申请人的（自然人、商业企业……）？例如“自然人上年结转1件”。")
             continue
@@ -1158,6 +1191,39 @@ def _requests_and_carried(a: Allocation, reading: Reading) -> bool:
         out.cells[("t3", "carried", carried_kind)] = a.said_carried[carried_kind]
     a.carried.update(a.said_carried)
     return True
+
+
+def _carried_by(last_year: dict[str, float], count: float | None) -> str | None:
+    """The kind whose applications last year's report carried into this one, when they are the ones said (“去年结转的
+    103件”: last year carried 103 of one kind)."""
+    kinds = [k for k, n in last_year.items() if n]
+    return kinds[0] if len(kinds) == 1 and last_year[kinds[0]] == count else None
+
+
+def _kind_of_total(a: Allocation, f: Fact) -> str | None:
+    return f.kind or (a.kinds[0] if len(a.kinds) == 1 else None)
+
+
+def _check_together(a: Allocation) -> None:
+    """“连同去年结转的一共12件”: this year's applications and last year's carried in must come to the figure."""
+    for f in a.facts:
+        if f.what != "with_carried":
+            continue
+        kind = _kind_of_total(a, f)
+        kinds = [kind] if kind else a.kinds
+        both = sum(a.requests.get(k, 0) + a.carried.get(k, 0) for k in kinds)
+        if both != f.count:
+            a.out.questions.append(f"“{f.clause}”：今年新收加上上年结转是{format_number(both)}件，和{format_number(f.count or 0)}"
+                                   "件对不上。请再说一下今年新收几件、上年结转几件。")
+
+
+def _finished_left(a: Allocation, kind: str | None) -> float | None:
+    """What a kind's results total (“个人一共办结3150件”) leaves of its applications, this year's and last year's: what
+    carries on (“其余转明年”); None when no total was said."""
+    said = [f.count or 0 for f in a.facts if f.what == "done" and kind is not None and _kind_of_total(a, f) == kind]
+    if not said:
+        return None
+    return a.requests.get(kind or "", 0) + a.carried.get(kind or "", 0) - sum(said)
 
 
 def _for_every_kind(a: Allocation, f: Fact) -> bool:
@@ -1265,6 +1331,8 @@ def _carry_on(a: Allocation) -> None:
             continue
         kind = f.kind or (a.kinds[0] if len(a.kinds) == 1 else None)
         count = f.count
+        if count is None and (left_over := _finished_left(a, kind)) is not None:
+            count = left_over if left_over > 0 else None  # “个人一共办结3450件，其余转明年”
         if count is None:
             left = a.requests.get(kind, 0) - a.assigned.get(kind, 0) if kind else 0
             if left <= 0:
@@ -1296,6 +1364,7 @@ def allocate(reading: Reading, carried: dict[str, float] | None) -> Parsed:
             return out
     _place_deferred(a, results)
     _carry_on(a)
+    _check_together(a)
     return out
 
 

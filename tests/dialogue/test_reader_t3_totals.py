@@ -1,0 +1,65 @@
+"""表三 phenomena of probe 10, each in several phrasings (none of them the probe's): a total of results is no new
+applications, last year's carried applications and their results, a kind moved by a correction, “没有转到明年的” that
+does not add up, reasons told in everyday words, a late application among those counted — read at the reader's
+level (whole conversations through the draft: benchmarks/probe_answers.py)."""
+
+import pytest
+
+from gkassist.core.formats import latest
+from gkassist.dialogue import answers
+
+
+def cells(*turns, carried=None):
+    out = answers.parse("t3", list(turns), carried, latest())
+    assert not out.refusal and not out.questions and not out.not_understood, (turns, out)
+    return {(r, c): v for (_, r, c), v in out.cells.items() if v and r != "carried"}
+
+
+def asks(*turns, carried=None):
+    out = answers.parse("t3", list(turns), carried, latest())
+    return bool(out.questions or out.refusal or out.not_understood)
+
+
+# ------------------------------------------------------------------ a total of results is no new applications
+@pytest.mark.parametrize("total", ["一共办结了12件", "办结12件", "共办完12件", "全年办完了12件", "处理完12件"])
+def test_a_kind_s_total_of_results_is_no_new_applications(total):
+    said = f"群众申请10件，企业2件。去年转过来的2件也是群众的。群众的{total}：公开7件，不掌握4件，信访类1件；企业的2件都公开了"
+    assert cells(said, carried={"natural": 2}) == {
+        ("new", "natural"): 10, ("new", "business"): 2, ("open", "natural"): 7, ("unable_1", "natural"): 4,
+        ("reject_1", "natural"): 1, ("open", "business"): 2}
+
+
+@pytest.mark.parametrize("rest", ["其余转明年", "剩下的转到下一年办", "没办完的结转下年度"])
+def test_what_a_results_total_leaves_of_this_and_last_year_s_carries_on(rest):
+    said = f"居民申请20件；加上去年转来的3件，居民一共办结了21件，{rest}"
+    out = answers.parse("t3", [said, "居民的：公开15件，不掌握6件"], {"natural": 3}, latest())
+    assert not out.questions and not out.not_understood, out
+    got = {(r, c): v for (_, r, c), v in out.cells.items() if v and r != "carried"}
+    assert got == {("new", "natural"): 20, ("open", "natural"): 15, ("unable_1", "natural"): 6,
+                   ("carry_next", "natural"): 2}
+
+
+@pytest.mark.parametrize("said", ["个人申请10件，连同去年结转的一共12件，都公开了", "个人申请10件，加上去年转过来的，总共12件，都公开了"])
+def test_this_year_s_and_last_year_s_together_are_no_new_ones(said):
+    assert cells(said, carried={"natural": 2}) == {("new", "natural"): 10, ("open", "natural"): 12}
+
+
+def test_this_year_s_and_last_year_s_together_that_do_not_add_up_are_asked():
+    assert asks("个人申请10件，连同去年结转的一共15件，都公开了", carried={"natural": 2})
+
+
+@pytest.mark.parametrize("other", ["其他处理3件", "其他处理的3件"])
+def test_other_handling_after_one_named_reason_is_the_third_row(other):
+    assert cells(f"个人申请20件，公开10件，不掌握5件，逾期不补正2件，{other}") == {
+        ("new", "natural"): 20, ("open", "natural"): 10, ("unable_1", "natural"): 5, ("other_1", "natural"): 2,
+        ("other_3", "natural"): 3}
+
+
+def test_other_alone_ending_a_list_of_the_table_s_rows_is_the_third_row():
+    assert cells("个人申请30件，公开10件，部分公开5件，不掌握8件，信访类4件，其他3件") == {
+        ("new", "natural"): 30, ("open", "natural"): 10, ("partial", "natural"): 5, ("unable_1", "natural"): 8,
+        ("reject_1", "natural"): 4, ("other_3", "natural"): 3}
+
+
+def test_other_alone_after_a_short_list_is_asked():
+    assert asks("个人申请5件，公开3件，其他2件")
