@@ -63,3 +63,24 @@ def test_other_alone_ending_a_list_of_the_table_s_rows_is_the_third_row():
 
 def test_other_alone_after_a_short_list_is_asked():
     assert asks("个人申请5件，公开3件，其他2件")
+
+
+# ------------------------------------------------------------------ “没有转到明年的” that does not add up
+@pytest.mark.parametrize("said", [
+    "群众申请8件，公开5件，不掌握2件，没有转到明年的",
+    "群众申请8件，都办完了，公开5件，不掌握2件",
+    "群众申请8件，公开5件，2件我们这没有，没有拖到下一年的",
+    "群众申请8件，公开5件，不掌握2件，不用转到明年",
+])
+def test_nothing_carried_on_with_results_that_leave_some_is_asked(said):
+    out = answers.parse("t3", [said], None, latest())
+    assert out.questions and not out.cells.get(("t3", "carry_next", "natural")), out
+
+
+def test_nothing_carried_on_counts_last_year_s_carried_applications():
+    assert asks("群众申请8件，公开6件，不掌握2件，没有转到明年的", carried={"natural": 3})
+
+
+@pytest.mark.parametrize("said", ["群众申请8件，公开6件，不掌握2件，没有转到明年的", "群众申请8件，都办完了，公开6件，不掌握2件"])
+def test_nothing_carried_on_with_results_that_add_up_is_stored(said):
+    assert cells(said) == {("new", "natural"): 8, ("open", "natural"): 6, ("unable_1", "natural"): 2}

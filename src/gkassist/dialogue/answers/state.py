@@ -99,6 +99,7 @@ class Reading(BaseModel):
     last_carry: str = ""  # the clause that last said applications carry on (said again, not one more)
     opened: list[Open] = Field(default_factory=list)
     asides: list[Aside] = Field(default_factory=list)  # said here, for another table
+    no_carry: bool = False  # “没有转到明年的”, “都办完了”: every application has its result (else asked)
     rest_kind: str | None = None  # “其余都是个人的”: the kind of the results of no kind left after the kinds said
 
     def __init__(self, facts: list[Fact] | None = None, **more: object) -> None:

@@ -831,7 +831,7 @@ def _place(s: Scope, f: Frame, kind: str | None, row: str | None, count: float |
     if f.carried_in and row is None:
         _carried_in(s, f, kind, count)
     elif f.no_carry:
-        pass  # “没有结转”: 0, the default
+        s.out.no_carry = True  # “没有结转”: 0, the default — and every application has its result (allocate)
     elif f.carry and row is None:
         _carry_next(s, f, kind, count)
     elif row is None and (f.group is not None or OTHER_LISTED.search(f.text)) and _the_others(s, f):
@@ -1217,6 +1217,17 @@ def _check_together(a: Allocation) -> None:
                                    "件对不上。请再说一下今年新收几件、上年结转几件。")
 
 
+def _check_all_finished(a: Allocation) -> None:
+    """“没有转到明年的”, “都办完了”: every application of this year and last year's carried in has its result — when the
+    results said leave some, what became of them is asked, never carried on."""
+    for kind, n in a.requests.items():
+        applications = n + a.carried.get(kind, 0)
+        accounted = sum(v for (_, row, k), v in a.out.cells.items() if k == kind and row not in ("new", "carried"))
+        if applications > accounted and not any(f.what == "result" and f.kind is None for f in a.facts):
+            a.out.questions.append(f"说都办完了、没有结转下年度，但{words().kind_names[kind]}的申请{format_number(applications)}件里"
+                                   f"还有{format_number(applications - accounted)}件没有说办理结果。是什么结果？")
+
+
 def _finished_left(a: Allocation, kind: str | None) -> float | None:
     """What a kind's results total (“个人一共办结3150件”) leaves of its applications, this year's and last year's: what
     carries on (“其余转明年”); None when no total was said."""
@@ -1365,6 +1376,8 @@ def allocate(reading: Reading, carried: dict[str, float] | None) -> Parsed:
     _place_deferred(a, results)
     _carry_on(a)
     _check_together(a)
+    if reading.no_carry:
+        _check_all_finished(a)
     return out
 
 
