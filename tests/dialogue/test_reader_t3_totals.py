@@ -84,3 +84,34 @@ def test_nothing_carried_on_counts_last_year_s_carried_applications():
 @pytest.mark.parametrize("said", ["群众申请8件，公开6件，不掌握2件，没有转到明年的", "群众申请8件，都办完了，公开6件，不掌握2件"])
 def test_nothing_carried_on_with_results_that_add_up_is_stored(said):
     assert cells(said) == {("new", "natural"): 8, ("open", "natural"): 6, ("unable_1", "natural"): 2}
+
+
+# ------------------------------------------------------------------ reasons told in everyday words
+@pytest.mark.parametrize("case, row", [
+    ("有1件是要拆迁户名单，上面都是别人的身份证号和电话，没给", "deny_4"),
+    ("有1件要的材料里全是别人家的银行卡和收入情况，没提供", "deny_4"),
+    ("另外1件是查他自己的社保缴费的，让他去社保窗口查了", "deny_8"),
+    ("还有1件是想查自己家户籍的，叫他到派出所去查", "deny_8"),
+    ("1件要的是年鉴，新华书店有卖，让他自己去买了，没处理", "reject_3"),
+    ("1件要我们出个证明，确认以前给过他那份文件", "reject_5"),
+    ("1件没按通知交费，不再处理了", "other_2"),
+])
+def test_a_case_told_by_its_content_takes_the_row_its_reason_names(case, row):
+    assert cells(f"群众申请3件，公开2件，{case}") == {("new", "natural"): 3, ("open", "natural"): 2, (row, "natural"): 1}
+
+
+@pytest.mark.parametrize("said", ["3件，全是村民的。2件公开了，1件不掌握", "一共3件，都是村民申请的：2件公开了，1件我们这没有"])
+def test_an_answer_opening_with_a_bare_count_counts_the_applications(said):
+    assert cells(said) == {("new", "natural"): 3, ("open", "natural"): 2, ("unable_1", "natural"): 1}
+
+
+@pytest.mark.parametrize("listed", ["查自己社保、户籍这类查询的5件", "查社保、查不动产这类查询的5件"])
+def test_results_listed_before_the_one_count_they_share_are_that_count(listed):
+    assert cells(f"个人申请20件，公开15件，{listed}") == {
+        ("new", "natural"): 20, ("open", "natural"): 15, ("deny_8", "natural"): 5}
+
+
+def test_results_under_a_kind_s_heading_are_not_shared_with_a_kind_said_later():
+    said = ["个人申请20件，企业5件。个人的结果：公开15件，不掌握5件", "企业的：公开3件，不掌握2件"]
+    assert cells(*said) == {("new", "natural"): 20, ("new", "business"): 5, ("open", "natural"): 15,
+                            ("unable_1", "natural"): 5, ("open", "business"): 3, ("unable_1", "business"): 2}

@@ -76,7 +76,9 @@ CASE_PRONOUN = Marker("case_pronoun", r"^(?:WORDS)")  # “那个我们不掌握
 RESULTS_TOTAL = Marker("results_total")  # “个人的一共办结3150件”: how many were finished, no applications
 APPLICATIONS_SAID = Marker("applications_said")
 OTHER_LISTED = Marker("other_listed")  # “……，其他315”: the row 3.其他 ending a list of results
-WITH_CARRIED = Marker("with_carried")  # “连同去年结转的一共12件”: this year's and last year's together
+WITH_CARRIED = Marker("with_carried")
+# “2件，都是个人的……”: an answer to “收到几件申请” opening with a bare count
+OPENING_COUNT = re.compile(r"^(?:今年|全年|本年度?)?(?:一共|总共|共)?(?:是|有|就)?\s*" + NUM + r"\s*件$")  # “连同去年结转的一共12件”: this year's and last year's together
 
 
 # ------------------------------------------------------------------ frames
@@ -349,6 +351,7 @@ class Scope:
     tentative: Fact | None = None  # a result named only by what was asked for (“要的是会议纪要”), until one is said
     kind_given: tuple[str, list[Fact]] | None = None  # the kind a clause gave the applications counted without one
     together: bool = False  # “加上去年转过来的，”: the total that follows is both years' (“总共12件”)
+    headed: str | None = None  # the kind a heading named (“个人的结果：”): the results under it are as good as named
 
     def fact(self, f: Frame, what: str, kind: str | None, row: str | None, count: float | None, **more: bool | str | None) -> Fact:
         return Fact(what, kind, row, count, f.text, self.turn, explicit=f.kind is not None, correction=f.correction,
@@ -488,7 +491,7 @@ def _kind_alone(s: Scope, f: Frame, kind: str | None, count: float | None, row: 
     if _remainder_kind(out, f, kind, unkinded) or _kind_s_case_asked_for(s, f, kind, unkinded):
         return True
     if f.clause.heads:
-        s.scope = kind  # “自然人：” / “个人的：” heads the results that follow
+        s.scope = s.headed = kind  # “自然人：” / “个人的：” heads the results that follow
         if f.quantified:
             for x in unkinded:
                 x.kind = kind  # “收到2件，都是村民来的：……”
@@ -658,8 +661,8 @@ def _result(s: Scope, f: Frame, kind: str | None, row: str | None, count: float 
         and not (several and count) else None
     added = s.add(f, "result", kind or s.scope or implied, row, count, for_all=for_all, moved_from=f.moved_from,
                   of_carried=s.in_carried or bool(words().carried_in.search(f.text)))
-    if not kind and not s.scope and implied and one_kind_said:
-        added.explicit = True  # as good as named: the only kind of the sentence
+    if not kind and not s.scope and implied and one_kind_said or not kind and s.scope and s.scope == s.headed:
+        added.explicit = True  # as good as named: the only kind of the sentence, or the one a heading named
     if f.asked_for and not REFUSED.search(f.text):
         s.tentative = added  # (“要的是……，涉密不能给”: refused, the row is the case's reason)
     s.last_row = row
@@ -768,6 +771,8 @@ def _counted(s: Scope, f: Frame, kind: str | None, count: float | None) -> None:
         s.recent = s.announced
     elif TOPIC.search(text) and not re.search(NUM + r"\s*件", text):
         pass  # “涉及3个村的征收补偿”: what they were about
+    elif s.turn == 0 and not out.facts and not out.not_understood and OPENING_COUNT.match(text):
+        _requests(s, f, None, count)  # “2件，都是个人的”: the answer opens with how many applications there were
     elif count != 0:
         out.not_understood.append(text)
 
@@ -994,12 +999,21 @@ def _told(s: Scope, f: Frame) -> None:
         s.segment_kinds.clear()
 
 
+def _shared_counts(frames: list[Frame]) -> list[Frame]:
+    """“查自己社保、不动产这类查询的110件”: a result named without a count right before the same result with one is
+    one item of a list, counted there — not a result taking what is left."""
+    return [f for f, after in zip(frames, frames[1:] + [None])
+            if not (after is not None and f.row is not None and f.count is None and after.row == f.row
+                    and after.count is not None and f.kind is None and not f.quantified and not f.refers
+                    and not f.case_intro and not f.clause.ends and not f.clause.heads)]
+
+
 def read(frames: list[Frame], out: Reading | None = None) -> Reading:
     """The frames in order, each with its scope: whose applications each result counts.  `out`: what the earlier
     answers said (the frames are a later answer's), added to."""
     out = out if out is not None else Reading()
     s = Scope(out, frames[0].clause.turn if frames else 0)
-    for f in frames:
+    for f in _shared_counts(frames):
         _frame_fact(s, f)
     return out
 
