@@ -115,3 +115,22 @@ def test_results_under_a_kind_s_heading_are_not_shared_with_a_kind_said_later():
     said = ["个人申请20件，企业5件。个人的结果：公开15件，不掌握5件", "企业的：公开3件，不掌握2件"]
     assert cells(*said) == {("new", "natural"): 20, ("new", "business"): 5, ("open", "natural"): 15,
                             ("unable_1", "natural"): 5, ("open", "business"): 3, ("unable_1", "business"): 2}
+
+
+# ------------------------------------------------------------------ applications come late, among those counted
+@pytest.mark.parametrize("late, expect", [
+    ("年底又来了2件，还没办完，放到明年", {("carry_next", "natural"): 2}),
+    ("12月30号又收到2件，还在办理，明年答复", {("carry_next", "natural"): 2}),
+    ("后来又来了2件，也公开了", {("open", "natural"): 2}),
+    ("月底又接到2件，1件公开了，1件不掌握", {("open", "natural"): 1, ("unable_1", "natural"): 1}),
+])
+def test_applications_come_late_that_are_those_left_of_the_kind_counted_are_not_more(late, expect):
+    got = cells(f"村民申请6件，公开4件，{late}")
+    want = {("new", "natural"): 6, ("open", "natural"): 4, **expect}
+    want[("open", "natural")] = 4 + expect.get(("open", "natural"), 0)
+    assert got == want
+
+
+@pytest.mark.parametrize("late", ["12月又来了3件，还在办", "12月又来了2件，还在办"])
+def test_applications_come_late_that_are_not_those_left_are_asked(late):
+    assert asks(f"村民申请6件，公开{6 if '2件' in late else 4}件，{late}")

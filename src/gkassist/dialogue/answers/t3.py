@@ -351,6 +351,7 @@ class Scope:
     tentative: Fact | None = None  # a result named only by what was asked for (“要的是会议纪要”), until one is said
     kind_given: tuple[str, list[Fact]] | None = None  # the kind a clause gave the applications counted without one
     together: bool = False  # “加上去年转过来的，”: the total that follows is both years' (“总共12件”)
+    among: tuple[str, float] | None = None  # “又来了2件” that are the ones left of the kind counted (kind, count)
     headed: str | None = None  # the kind a heading named (“个人的结果：”): the results under it are as good as named
 
     def fact(self, f: Frame, what: str, kind: str | None, row: str | None, count: float | None, **more: bool | str | None) -> Fact:
@@ -564,7 +565,9 @@ def _carry_next(s: Scope, f: Frame, kind: str | None, count: float | None) -> No
     if (f.applies or kind and not any(x.what == "requests" and x.kind == kind for x in out.facts)) \
             and count and not f.refers and not s.in_carried:
         s.add(f, "requests", kind, "new", count)  # (not “那1件”)
-    if count is None and s.case is not None and not s.case.done:
+    if count is None and s.among is not None:
+        (kind, count), s.among = (kind or s.among[0], s.among[1]), None  # “又来了2件，还在办”: those left, carried on
+    elif count is None and s.case is not None and not s.case.done:
         count, kind, s.case.done = s.case.count, kind or s.case.kind, True  # “另外1件个人的……，还没办完”
     elif count is None and (added := _applied_just_now(s)) is not None:
         count, kind = added.count, kind or added.kind  # “又来了1件，……放到明年办”: that application, carried on
@@ -633,6 +636,8 @@ def _group(s: Scope, f: Frame, kind: str | None, count: float | None) -> None:
 
 def _result(s: Scope, f: Frame, kind: str | None, row: str | None, count: float | None) -> None:
     """A result row said: whose applications it counts, and how many."""
+    if s.among is not None and count is None and kind in (None, s.among[0]):
+        (kind, count), s.among = s.among, None  # “又来了2件，也公开了”: those left
     if row == s.last_row and count is None and not kind:
         s.tentative = None  # the row asked for is the result after all
         return  # the same result said again
@@ -721,6 +726,8 @@ def _requests(s: Scope, f: Frame, kind: str | None, count: float | None) -> None
         return
     if kind is None and s.announced:
         kind = s.announced
+    if kind is None and count and _among_counted(s, f, count):
+        return  # “自然人申请5件，公开3件，12月28号又来了2件，还在办”: the 2 left of the 5
     unkinded = [x for x in out.facts if x.what == "requests" and x.kind is None and x.count]
     if kind is not None and count and unkinded and count <= sum(x.count or 0 for x in unkinded):
         # “收到申请5件，其中4件个人，1件是一家公司”: the kind of part of what was counted without one
@@ -742,6 +749,29 @@ def _requests(s: Scope, f: Frame, kind: str | None, count: float | None) -> None
         s.last_row = None  # “企业申请2件，也都予以公开”: a result of these, not the last one said again
         if s.scope not in (None, kind):
             s.scope = None  # “…；公司的2件1件公开…”: another kind's applications end the last one's results
+
+
+LATE = re.compile(r"(?:又|新|后来|后面|之后|年底|月底)(?:又)?(?:来了|收到|接到)")
+
+
+def _among_counted(s: Scope, f: Frame, count: float) -> bool:
+    """“自然人申请5件，公开3件，12月28号又来了2件，还在办”: applications said to have come late, of no kind, as many as
+    this answer's results leave of the one kind it counted, are those left (carried on after, not more of them)."""
+    if not LATE.search(f.text):
+        return False
+    said = [x for x in s.out.facts if x.turn == s.turn]
+    counted = [x for x in said if x.what == "requests"]
+    kinds = {x.kind for x in counted}
+    if len(kinds) != 1 or None in kinds:
+        return False
+    kind = next(iter(kinds))
+    results = [x for x in said if x.what in ("result", "carry_next") and x.kind in (None, kind)]
+    if any(x.count is None for x in results):
+        return False
+    if sum(x.count or 0 for x in counted) - sum(x.count or 0 for x in results) != count:
+        return False
+    s.among = (kind or "", count)
+    return True
 
 
 def _counted(s: Scope, f: Frame, kind: str | None, count: float | None) -> None:
