@@ -134,3 +134,37 @@ def test_applications_come_late_that_are_those_left_of_the_kind_counted_are_not_
 @pytest.mark.parametrize("late", ["12月又来了3件，还在办", "12月又来了2件，还在办"])
 def test_applications_come_late_that_are_not_those_left_are_asked(late):
     assert asks(f"村民申请6件，公开{6 if '2件' in late else 4}件，{late}")
+
+
+# ------------------------------------------------------------------ a kind moved by a correction
+@pytest.mark.parametrize("correction", [
+    "说错了，那1件不是公司，是一家律所", "不对，那件不是企业而是律师事务所申请的", "搞错了，那一件不是企业的，是律所的"])
+def test_a_kind_s_only_case_moved_to_another_kind_keeps_its_result(correction):
+    assert cells("村民4件、企业1件，都公开了", correction) == {
+        ("new", "natural"): 4, ("new", "legal"): 1, ("open", "natural"): 4, ("open", "legal"): 1}
+
+
+@pytest.mark.parametrize("correction", [
+    "律所那20件里有5件其实是律师以他自己个人名义申请的，应该算个人，都是公开的",
+    "律所那20件里有5件实际是律师本人自己申请的，算个人的",
+    "律所那20件里面有5件应该算个人申请的",
+])
+def test_some_of_a_kind_s_cases_moved_to_another_keep_the_rest_of_the_table(correction):
+    first = "个人100件，律所20件，企业10件。个人的：公开60，不掌握30，信访类10；律所全公开；企业公开6部分公开4"
+    assert cells(first, correction) == {
+        ("new", "natural"): 105, ("new", "legal"): 15, ("new", "business"): 10, ("open", "natural"): 65,
+        ("unable_1", "natural"): 30, ("reject_1", "natural"): 10, ("open", "legal"): 15, ("open", "business"): 6,
+        ("partial", "business"): 4}
+
+
+@pytest.mark.parametrize("correction", ["更正一下，企业那俩里有一个其实是律所申请的", "企业那2个里面有1个其实是县里的律师事务所"])
+def test_one_of_a_kind_s_cases_said_by_how_many_moves_alone(correction):
+    assert cells("居民申请3件，企业2件，都公开了", correction) == {
+        ("new", "natural"): 3, ("new", "business"): 1, ("new", "legal"): 1, ("open", "natural"): 3,
+        ("open", "business"): 1, ("open", "legal"): 1}
+
+
+@pytest.mark.parametrize("correction", ["不掌握那俩里有1件其实是要我们汇总做表的", "不掌握那2个里有1件其实是需要另行制作的"])
+def test_one_of_a_row_s_cases_said_by_how_many_moves_alone(correction):
+    assert cells("个人7件：公开5件，2件我们不掌握", correction) == {
+        ("new", "natural"): 7, ("open", "natural"): 5, ("unable_1", "natural"): 1, ("unable_2", "natural"): 1}

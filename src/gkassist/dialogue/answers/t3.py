@@ -44,7 +44,8 @@ ORGANISATIONS = Marker("organisations")
 EACH = re.compile(r"^各\s*" + NUM + r"\s*件$")  # “2位群众…，各1件”: how many each, not more applications
 # “纠正的那件”, “不公开的那1件”: a case spoken of by what was said of it
 REFERENCE = re.compile(r"(.{1,12}?)的那(?:1|一)?(?:件|个)")
-ROW_REFERENCE = re.compile(r"(.{1,12}?)那(?:1|一)?(?:件|个)")  # “重复申请那件”: by its result, without 的
+# “重复申请那件”: by its result, without 的; “不掌握那2个里有1件……”: some of those
+ROW_REFERENCE = re.compile(r"(.{1,12}?)那(?:(?:1|一)?(?:件|个)|\s*" + NUM + r"\s*(?:件|个)(?=\s*(?:里|中|当中)))")
 # “X的那件其实是Y”, “那1件不是X而是Y”: a result put from one row into another
 MOVE = Marker("move")
 # “个人申请的4件都公开了”, “自然人5件都公开”: a kind's applications and their result in one clause
@@ -138,7 +139,8 @@ def kind_of(text: str) -> str | None:
 
 def _kind_denied(text: str) -> str | None:
     """The one kind a clause says it was not (“……，不是自然人”)."""
-    m = re.search(r"不是([^，。；]{1,8})", text)
+    # (“那1件不是企业而是一家律所”: up to the word that says what it is instead)
+    m = re.search(r"不是([^，。；]{1,8}?)(?=而是|其实是|[，。；]|$)", text) or re.search(r"不是([^，。；]{1,8})", text)
     found = kinds_in(m.group(1)) if m else []
     return found[0] if len(found) == 1 else None
 
@@ -214,6 +216,8 @@ def frame(clause: Clause, labels: tuple[tuple[str, str], ...]) -> Frame:
     kinds = kinds_in(w.vague_kinds.sub("", said))  # “法人或者其他组织” names no kind, not 其他组织
     kind = kinds[0] if len(kinds) == 1 and not vague else None
     kind, kinds, kind_from = _moved_kinds(said, text, kind, kinds)
+    if kind_from and (part := re.search(r"(?:里面|里头|当中|之中|中间|里|中)(?:有)?\s*(" + NUM + r")\s*(?:件|个|家)", text)):
+        count = parse_number(part.group(1))  # “企业那2个里有一个其实是律所”: one of them
     if count is None and kind and APPLIES_WORDS.search(text) and ONE_APPLICANT.search("，" + text):
         count = 1  # “有家律所申请了”
     carry = bool(w.carry_next.search(text))
@@ -351,6 +355,9 @@ class Scope:
     tentative: Fact | None = None  # a result named only by what was asked for (“要的是会议纪要”), until one is said
     kind_given: tuple[str, list[Fact]] | None = None  # the kind a clause gave the applications counted without one
     together: bool = False  # “加上去年转过来的，”: the total that follows is both years' (“总共12件”)
+    part_of: str | None = None  # a later answer's “律所那38件里”: the kind whose applications some are taken from
+    pending_move: Frame | None = None  # “……有5件实际是律师本人申请的，” before “算个人的”: which kind, said next
+    moved_to: tuple[str, float] | None = None  # those moved (kind, count): “应该算个人，都是公开的” says more of them
     among: tuple[str, float] | None = None  # “又来了2件” that are the ones left of the kind counted (kind, count)
     headed: str | None = None  # the kind a heading named (“个人的结果：”): the results under it are as good as named
 
@@ -448,6 +455,42 @@ def _case_moved(s: Scope, f: Frame) -> bool:
     return True
 
 
+def _part_moved(s: Scope, f: Frame) -> bool:
+    """Move: “律所那38件里有8件其实是律师以个人名义申请的” — after the applications of one kind are spoken of in a
+    later answer, so many of them said to be another kind's are that kind's (with their result: _case_moved)."""
+    source = s.part_of
+    if source and s.pending_move is not None and f.count is None and f.kind not in (None, source) and f.row is None:
+        f.count, s.pending_move = s.pending_move.count, None  # “……，算个人的”: the kind those are moved to
+    if not (source and f.count and f.row is None and f.group is None and MOVE.search(f.text)):
+        return False
+    targets = [k for k in kinds_in(f.text) if k != source]
+    if not targets and s.pending_move is None:
+        s.pending_move = f  # which kind they are is said next (asked if not: read)
+        return True
+    if len(targets) != 1:
+        return False
+    f.kind, f.kind_from = targets[0], source
+    if not _case_moved(s, f):
+        return False
+    s.moved_to, s.part_of = (targets[0], f.count), None
+    return True
+
+
+def _more_of_moved(s: Scope, f: Frame) -> bool:
+    """“……，应该算个人，都是公开的”: the kind just moved to said again, or the result of those moved."""
+    if s.moved_to is None or f.count not in (None, s.moved_to[1]) or f.kind not in (None, s.moved_to[0]):
+        return False
+    kind, count = s.moved_to
+    if f.row is None and f.group is None:
+        return f.kind == kind  # “应该算个人”
+    if f.row is None:
+        return False
+    moved = [x for x in s.out.facts if x.what == "result" and x.kind == kind and x.turn < s.turn]
+    if f.row not in {x.row for x in moved}:
+        s.add(f, "result", kind, f.row, count, of_moved=True)
+    return True
+
+
 def _kind_put_right(s: Scope, f: Frame) -> bool:
     """“不对，是企业申请的7件，不是自然人”: what was said of the one kind is the other's; “不公开的那件是企业申请的”:
     the kind of a result said before without one."""
@@ -472,6 +515,8 @@ def _partitive(s: Scope, f: Frame, kind: str | None, count: float | None) -> Non
     """“个人的6件里”: the results after it are that kind's; the applications are new only if not said before."""
     if kind:
         s.scope = kind
+        if s.turn and any(x.what == "requests" and x.kind == kind and x.turn < s.turn for x in s.out.facts):
+            s.part_of = kind  # “律所那38件里有8件其实是……”
         if count and not any(x.what == "requests" and x.kind == kind for x in s.out.facts):
             s.add(f, "requests", kind, "new", count).refers = True  # applications spoken of, not a fresh account
 
@@ -543,7 +588,9 @@ def _carried_in(s: Scope, f: Frame, kind: str | None, count: float | None) -> No
     elif count:
         s.add(f, "carried_in", kind or s.scope or s.single() or s.announced, "carried", count)
         s.last_row = None  # “……的1件，也公开了”: a result of these, not the last one said again
-        if kind:
+        if kind and re.match(r"[^，。；]{0,6}?(?:连|加上|算上|连同|包括)", f.text):
+            s.scope = s.headed = kind  # “个人的连上年结转103件，公开1500，……”: the results that follow are that kind's
+        elif kind:
             s.recent, s.scope = kind, None
 
 
@@ -1007,8 +1054,8 @@ def _close_case(s: Scope) -> None:
 
 
 def _told(s: Scope, f: Frame) -> None:
-    if _aside(s, f) or _asks(s, f) or _bare_correction(s, f) or _kind_moved(s, f) or _case_moved(s, f) \
-            or _kind_put_right(s, f):
+    if _aside(s, f) or _asks(s, f) or _bare_correction(s, f) or _part_moved(s, f) or _kind_moved(s, f) \
+            or _case_moved(s, f) or _kind_put_right(s, f) or _more_of_moved(s, f):
         return
     kind, row, count = f.kind, f.row, f.count
     if row is None and f.group is None and s.last_row and not s.last_row.endswith("_") and SAME_RESULT.search(f.text):
@@ -1045,6 +1092,8 @@ def read(frames: list[Frame], out: Reading | None = None) -> Reading:
     s = Scope(out, frames[0].clause.turn if frames else 0)
     for f in _shared_counts(frames):
         _frame_fact(s, f)
+    if s.pending_move is not None:
+        s.ask(s.pending_move, f"“{s.pending_move.text}”：这些应该算哪类申请人的？", "kind")
     return out
 
 
@@ -1109,8 +1158,8 @@ def _said_again(f: Fact, kept: list[Fact], earlier: list[Fact]) -> Edit | None:
     if not (f.what in ("result", "carry_next", "requests") and earlier):
         return None
     also = ALSO.search(f.clause)
-    if f.what == "result" and f.of_carried:
-        return None  # “上年结转的103件都公开了”: results of other applications, added
+    if f.what == "result" and (f.of_carried or f.of_moved):
+        return None  # “上年结转的103件都公开了”, the result of cases moved: results of other applications, added
     if also and f.refers and f.count and f.what == "result" and not f.correction:
         return None  # “多的那件也是公开”: one more of that result, not the figure said again
     same = [g for g in earlier if g.row == f.row and (g.kind == f.kind or f.kind is None and _one_kind(kept, g))
