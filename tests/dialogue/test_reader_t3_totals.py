@@ -168,3 +168,26 @@ def test_one_of_a_kind_s_cases_said_by_how_many_moves_alone(correction):
 def test_one_of_a_row_s_cases_said_by_how_many_moves_alone(correction):
     assert cells("个人7件：公开5件，2件我们不掌握", correction) == {
         ("new", "natural"): 7, ("open", "natural"): 5, ("unable_1", "natural"): 1, ("unable_2", "natural"): 1}
+
+
+# ------------------------------------------------------------------ last year's carried applications and their results
+@pytest.mark.parametrize("later", [
+    "去年结转过来的4件年初也办完了，公开了3件，剩下1件不掌握",
+    "上年转过来的4件，公开3件，1件我们这没有",
+    "去年没办完的那4件今年都办结了：公开3件，不掌握1件",
+])
+def test_last_year_s_carried_applications_results_told_later_are_theirs(later):
+    first = "群众申请20件，企业3件，今年的都办完了。群众：公开15，不掌握5；企业：公开3"
+    assert cells(first, later, carried={"natural": 4}) == {
+        ("new", "natural"): 20, ("new", "business"): 3, ("open", "natural"): 18, ("unable_1", "natural"): 6,
+        ("open", "business"): 3}
+
+
+@pytest.mark.parametrize("said", [
+    "群众20件，企业3件。群众的连上年结转4件，公开18，不掌握6；企业全公开",
+    "群众20件，企业3件。群众的加上去年转来的4件：公开18，不掌握6；企业全公开",
+])
+def test_results_told_with_last_year_s_carried_go_with_the_kind_that_carried_them(said):
+    assert cells(said, carried={"natural": 4}) == {
+        ("new", "natural"): 20, ("new", "business"): 3, ("open", "natural"): 18, ("unable_1", "natural"): 6,
+        ("open", "business"): 3}
