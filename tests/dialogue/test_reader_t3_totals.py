@@ -191,3 +191,41 @@ def test_results_told_with_last_year_s_carried_go_with_the_kind_that_carried_the
     assert cells(said, carried={"natural": 4}) == {
         ("new", "natural"): 20, ("new", "business"): 3, ("open", "natural"): 18, ("unable_1", "natural"): 6,
         ("open", "business"): 3}
+
+
+# ------------------------------------------------------------------ a vague quantifier, then the exact count; self-repairs
+@pytest.mark.parametrize("said", [
+    "今年还真有几件，我数数，一共是5件——不对，月底又来了1件，那就是6件，都是居民申请的",
+    "申请有一些，翻了下本子，共6件，都是居民申请的",
+    "有几件申请，一共6件，都是居民的",
+])
+def test_a_vague_quantifier_then_the_exact_count_is_one_fact(said):
+    assert cells(f"{said}，公开5件，1件不掌握") == {
+        ("new", "natural"): 6, ("open", "natural"): 5, ("unable_1", "natural"): 1}
+
+
+def test_a_vague_count_of_one_kind_then_another_kind_counted_is_still_asked():
+    assert asks("企业也有几件，个人申请3件，都公开了")
+
+
+@pytest.mark.parametrize("total", ["共8件", "一共8件", "合计8件"])
+def test_a_total_said_after_the_kinds_counts_is_no_more_applications(total):
+    assert cells(f"个人申请6件、企业2件，{total}。都公开了") == {
+        ("new", "natural"): 6, ("new", "business"): 2, ("open", "natural"): 6, ("open", "business"): 2}
+
+
+@pytest.mark.parametrize("said", [
+    "收了10件，个人9件，企业1件，去年没有结转过来的。办完8件，个人7件、企业1件。个人那7件：公开5件，要另外制作的1件，"
+    "没按通知交费的1件。企业办完那1件是不掌握。没办完转明年的2件，都是个人的",
+])
+def test_a_kind_s_finished_applications_spoken_of_are_no_new_ones(said):
+    assert cells(said) == {("new", "natural"): 9, ("new", "business"): 1, ("open", "natural"): 5,
+                           ("unable_2", "natural"): 1, ("other_2", "natural"): 1, ("unable_1", "business"): 1,
+                           ("carry_next", "natural"): 2}
+
+
+@pytest.mark.parametrize("late", ["有3件年底才收到，放到明年答复", "还有3件是月底才接到的，明年再答复"])
+def test_a_kind_s_late_applications_in_a_later_answer_are_among_those_counted(late):
+    assert cells("收到申请20件，个人18件，剩下2件是企业的", f"个人的：公开12件，不掌握3件；{late}", "企业的2件都公开了") == {
+        ("new", "natural"): 18, ("new", "business"): 2, ("open", "natural"): 12, ("unable_1", "natural"): 3,
+        ("carry_next", "natural"): 3, ("open", "business"): 2}

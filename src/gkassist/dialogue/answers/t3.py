@@ -78,6 +78,9 @@ RESULTS_TOTAL = Marker("results_total")  # “个人的一共办结3150件”: h
 APPLICATIONS_SAID = Marker("applications_said")
 OTHER_LISTED = Marker("other_listed")  # “……，其他315”: the row 3.其他 ending a list of results
 WITH_CARRIED = Marker("with_carried")
+# “一共是3件——不对，12月底又来了1件，那就是4件”: the applications of this answer added up, said again
+SUM_SAID = re.compile(r"^(?:(?:那|这样|这么|加起来|合起来|算下来|总的)(?:的话)?(?:就|么|一共|总共|共)?|共|一共|总共|合计|共计)(?:是|有|共)?\s*"
+                      + NUM + r"\s*件(?:了|啊|吧)?$")
 # “2件，都是个人的……”: an answer to “收到几件申请” opening with a bare count
 OPENING_COUNT = re.compile(r"^(?:今年|全年|本年度?)?(?:一共|总共|共)?(?:是|有|就)?\s*" + NUM + r"\s*件$")  # “连同去年结转的一共12件”: this year's and last year's together
 
@@ -233,7 +236,8 @@ def frame(clause: Clause, labels: tuple[tuple[str, str], ...]) -> Frame:
                  moved_from=moved_from, vague_count=bool(w.vague_counts.search(text)),
                  refers_to=(result_of(reference.group(1), labels) or (group_of(reference.group(1)) or (None,))[0])
                  if reference else None, kind_from=kind_from, case_intro=case_intro,
-                 asked_for=bool(ASKED_FOR.search(text)), refused=not row and bool(REFUSED.search(text)),
+                 # (“要另外制作的3件”: an item of a list of results, counted by its row — not what one case asked for)
+                 asked_for=bool(ASKED_FOR.search(text)) and not (row and re.search(r"的\s*" + NUM + r"\s*件$", text)), refused=not row and bool(REFUSED.search(text)),
                  remainder=bool(REMAINDER.search(text)), done_total=done_total,
                  with_carried=bool(WITH_CARRIED.search(text)))
 
@@ -356,6 +360,7 @@ class Scope:
     kind_given: tuple[str, list[Fact]] | None = None  # the kind a clause gave the applications counted without one
     together: bool = False  # “加上去年转过来的，”: the total that follows is both years' (“总共12件”)
     part_of: str | None = None  # a later answer's “律所那38件里”: the kind whose applications some are taken from
+    vague: list[tuple[Open, int]] = field(default_factory=list)  # “有几件” asked, and how many facts there were then
     pending_move: Frame | None = None  # “……有5件实际是律师本人申请的，” before “算个人的”: which kind, said next
     moved_to: tuple[str, float] | None = None  # those moved (kind, count): “应该算个人，都是公开的” says more of them
     among: tuple[str, float] | None = None  # “又来了2件” that are the ones left of the kind counted (kind, count)
@@ -410,6 +415,7 @@ def _asks(s: Scope, f: Frame) -> bool:
         pass  # “2位群众…，各1件”
     elif f.vague_count and f.count is None:
         s.ask(f, f"“{text}”具体是几件？")
+        s.vague.append((s.out.opened[-1], len(s.out.facts)))
     elif approximate(text):
         s.ask(f, f"“{text}”：表里要填确切的件数，具体是几件？")
     else:
@@ -798,7 +804,7 @@ def _requests(s: Scope, f: Frame, kind: str | None, count: float | None) -> None
             s.scope = None  # “…；公司的2件1件公开…”: another kind's applications end the last one's results
 
 
-LATE = re.compile(r"(?:又|新|后来|后面|之后|年底|月底)(?:又)?(?:来了|收到|接到)")
+LATE = re.compile(r"(?:又|新|后来|后面|之后|年底|月底|年末)(?:又|才)?(?:来了|收到|接到|送来|递来|来的)")
 
 
 def _among_counted(s: Scope, f: Frame, count: float) -> bool:
@@ -809,6 +815,9 @@ def _among_counted(s: Scope, f: Frame, count: float) -> bool:
     said = [x for x in s.out.facts if x.turn == s.turn]
     counted = [x for x in said if x.what == "requests"]
     kinds = {x.kind for x in counted}
+    if not counted and s.scope:  # “个人的：……；有7件年底才收到” in a later answer: of that kind's counted before
+        kinds, said = {s.scope}, s.out.facts
+        counted = [x for x in said if x.what in ("requests", "carried_in") and x.kind == s.scope]
     if len(kinds) != 1 or None in kinds:
         return False
     kind = next(iter(kinds))
@@ -828,6 +837,9 @@ def _counted(s: Scope, f: Frame, kind: str | None, count: float | None) -> None:
         f.with_carried = not f.done_total
         _together(s, f, kind, count)
         return
+    if kind is None and SUM_SAID.match(text) \
+            and count == sum(x.count or 0 for x in out.facts if x.what == "requests" and x.turn == s.turn):
+        return  # “……，那就是4件”, “个人6件、企业2件，共8件”: the applications said, added up
     if f.case_intro and _case_of_counted(s, kind, count):
         return  # “个人申请2件，一件是……”: one of them, told
     if f.case_intro and kind and _case_of_another_kind(s, f, kind):
@@ -837,8 +849,8 @@ def _counted(s: Scope, f: Frame, kind: str | None, count: float | None) -> None:
     # (“物业公司那1件12月底才收到”: the application said, not one more)
     if kind and (not f.applies or re.search(r"那\s*" + NUM + r"?\s*件", text)) and not f.case_intro \
             and re.search(r"的|那", text) and \
-            any(x.what == "requests" and x.kind == kind and x.count == count for x in out.facts):
-        s.scope = kind  # “律所的2件……”: the applications already said, their results follow
+            any(x.what in ("requests", "done") and x.kind == kind and x.count == count for x in out.facts):
+        s.scope = kind  # “律所的2件……”, “个人那147件” (finished): the applications already said, their results follow
     elif kind or f.applies:
         _requests(s, f, kind, count)
     elif DONE_WORDS.search(text):
@@ -913,7 +925,8 @@ def _place(s: Scope, f: Frame, kind: str | None, row: str | None, count: float |
     if f.carried_in and row is None:
         _carried_in(s, f, kind, count)
     elif f.no_carry:
-        s.out.no_carry = True  # “没有结转”: 0, the default — and every application has its result (allocate)
+        # “没有结转”: 0, the default — and every application has its result (allocate); not “去年没有结转过来的”
+        s.out.no_carry = s.out.no_carry or not words().carried_in.search(f.text)
     elif f.carry and row is None:
         _carry_next(s, f, kind, count)
     elif row is None and (f.group is not None or OTHER_LISTED.search(f.text)) and _the_others(s, f):
@@ -1076,6 +1089,18 @@ def _told(s: Scope, f: Frame) -> None:
         s.segment_kinds.clear()
 
 
+def _vague_then_counted(s: Scope) -> None:
+    """“今年还真有几件，……一共是3件”: a vague quantifier the same answer then counts exactly is no fact of its own —
+    its question goes (a vague count of a kind, only when that kind's applications are counted after it)."""
+    for opened, before in s.vague:
+        kind = kind_of(opened.words)
+        after = s.out.facts[before:]
+        if any(x.what == "requests" and x.count and kind in (None, x.kind) for x in after) and not result_of(opened.words):
+            s.out.opened.remove(opened)
+            if opened.question in s.out.questions:
+                s.out.questions.remove(opened.question)
+
+
 def _shared_counts(frames: list[Frame]) -> list[Frame]:
     """“查自己社保、不动产这类查询的110件”: a result named without a count right before the same result with one is
     one item of a list, counted there — not a result taking what is left."""
@@ -1094,6 +1119,7 @@ def read(frames: list[Frame], out: Reading | None = None) -> Reading:
         _frame_fact(s, f)
     if s.pending_move is not None:
         s.ask(s.pending_move, f"“{s.pending_move.text}”：这些应该算哪类申请人的？", "kind")
+    _vague_then_counted(s)
     return out
 
 
@@ -1543,7 +1569,8 @@ def _stated(text: str, fmt: ReportFormat | None = None, corrections: bool = Fals
         return []
     return [f for f in read([frame(c, labels) for c in expand_asides(clauses(text.strip(), names_a_row))]).facts
             if f.what == "requests" and f.count and (corrections or not f.correction) and not f.refers
-            and not result_of(f.clause, labels)]  # “公司申请的2件都公开了” tells what became of them
+            and not result_of(f.clause, labels)  # “公司申请的2件都公开了” tells what became of them
+            and not LATE.search(f.clause)]  # “有7件年底才收到”: some of them, or one more — never the year afresh
 
 
 def kinds_stated(text: str, fmt: ReportFormat | None = None, corrections: bool = False,
