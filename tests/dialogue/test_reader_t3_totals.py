@@ -229,3 +229,19 @@ def test_a_kind_s_late_applications_in_a_later_answer_are_among_those_counted(la
     assert cells("收到申请20件，个人18件，剩下2件是企业的", f"个人的：公开12件，不掌握3件；{late}", "企业的2件都公开了") == {
         ("new", "natural"): 18, ("new", "business"): 2, ("open", "natural"): 12, ("unable_1", "natural"): 3,
         ("carry_next", "natural"): 3, ("open", "business"): 2}
+
+
+# ------------------------------------------------------------------ every organisation together; a row said again
+@pytest.mark.parametrize("orgs", ["法人的全都公开了", "法人这块都公开了", "法人那边全部予以公开"])
+def test_every_organisation_s_applications_together_take_the_result(orgs):
+    said = f"个人30件，企业4件、律所2件。个人的：公开20件，不掌握10件；{orgs}"
+    assert cells(said) == {("new", "natural"): 30, ("new", "business"): 4, ("new", "legal"): 2,
+                           ("open", "natural"): 20, ("unable_1", "natural"): 10, ("open", "business"): 4,
+                           ("open", "legal"): 2}
+
+
+@pytest.mark.parametrize("correction", ["不好意思，不掌握是12件，公开是18件", "说错了，公开的应该是18件，不掌握12件"])
+def test_a_row_only_one_kind_had_said_again_without_the_kind_puts_it_right(correction):
+    said = "个人30件，企业4件。个人的：公开20件，不掌握10件；企业的都公开了"
+    assert cells(said, correction) == {("new", "natural"): 30, ("new", "business"): 4, ("open", "natural"): 18,
+                                       ("unable_1", "natural"): 12, ("open", "business"): 4}

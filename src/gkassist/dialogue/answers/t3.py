@@ -76,6 +76,7 @@ SAME_APPLICANT = Marker("same_applicant")  # “同一个人前后申请了5次�
 CASE_PRONOUN = Marker("case_pronoun", r"^(?:WORDS)")  # “那个我们不掌握”: the case just told, no case spoken of
 RESULTS_TOTAL = Marker("results_total")  # “个人的一共办结3150件”: how many were finished, no applications
 APPLICATIONS_SAID = Marker("applications_said")
+ORGANISATIONS_TOGETHER = Marker("organisations_together")  # “法人的全都公开了”
 OTHER_LISTED = Marker("other_listed")  # “……，其他315”: the row 3.其他 ending a list of results
 WITH_CARRIED = Marker("with_carried")
 # “一共是3件——不对，12月底又来了1件，那就是4件”: the applications of this answer added up, said again
@@ -114,6 +115,7 @@ class Frame:
     remainder: bool = False  # “其余……”: what is left of the counts said for every kind
     done_total: bool = False  # “办结3150件”: how many were finished (results, last year's included), no applications
     with_carried: bool = False  # “连同去年结转的一共12件”: this year's applications and last year's together
+    organisations: bool = False  # “法人的……”: every kind but 自然人, no one kind named
 
     @property
     def text(self) -> str:
@@ -239,7 +241,8 @@ def frame(clause: Clause, labels: tuple[tuple[str, str], ...]) -> Frame:
                  # (“要另外制作的3件”: an item of a list of results, counted by its row — not what one case asked for)
                  asked_for=bool(ASKED_FOR.search(text)) and not (row and re.search(r"的\s*" + NUM + r"\s*件$", text)), refused=not row and bool(REFUSED.search(text)),
                  remainder=bool(REMAINDER.search(text)), done_total=done_total,
-                 with_carried=bool(WITH_CARRIED.search(text)))
+                 with_carried=bool(WITH_CARRIED.search(text)),
+                 organisations=not kinds and bool(ORGANISATIONS_TOGETHER.search(said)))
 
 
 def _moved_kinds(said: str, text: str, kind: str | None, kinds: list[str]) -> tuple[str | None, list[str], str | None]:
@@ -689,6 +692,10 @@ def _group(s: Scope, f: Frame, kind: str | None, count: float | None) -> None:
 
 def _result(s: Scope, f: Frame, kind: str | None, row: str | None, count: float | None) -> None:
     """A result row said: whose applications it counts, and how many."""
+    if f.organisations and f.quantified and count is None and kind is None:
+        s.add(f, "result", None, row, None, for_all=True, organisations=True)  # “法人的全都公开了”
+        s.last_row = row
+        return
     if s.among is not None and count is None and kind in (None, s.among[0]):
         (kind, count), s.among = s.among, None  # “又来了2件，也公开了”: those left
     if row == s.last_row and count is None and not kind:
@@ -1188,7 +1195,8 @@ def _said_again(f: Fact, kept: list[Fact], earlier: list[Fact]) -> Edit | None:
         return None  # “上年结转的103件都公开了”, the result of cases moved: results of other applications, added
     if also and f.refers and f.count and f.what == "result" and not f.correction:
         return None  # “多的那件也是公开”: one more of that result, not the figure said again
-    same = [g for g in earlier if g.row == f.row and (g.kind == f.kind or f.kind is None and _one_kind(kept, g))
+    same = [g for g in earlier if g.row == f.row and (g.kind == f.kind or f.kind is None and _one_kind(kept, g)
+                                                      or f.kind is None and f.correction and _row_of_one_kind(earlier, g))
             and not ((g.for_all or g.quantified and g.count is None) and also)]  # (“多出来的那1件也公开了”: the rest stay)
     # the same row said earlier without its kind, or with a kind only guessed from what came before it
     # (“全部公开” of every kind stays: it takes what the kinds said apart leave; “也公开了” adds another kind's)
@@ -1229,6 +1237,13 @@ def _overflows(kept: list[Fact], f: Fact) -> bool:
     applications = sum(x.count or 0 for x in kept if x.what in ("requests", "carried_in") and x.kind == f.kind)
     results = sum(x.count or 0 for x in kept if x.what in ("result", "carry_next") and x.kind == f.kind)
     return results + (f.count or 0) > applications
+
+
+def _row_of_one_kind(earlier: list[Fact], g: Fact) -> bool:
+    """“不好意思，部分公开是480”: a row said again without its kind, that only one kind's results had a figure of (the
+    others' taking what was left: “法人的都公开了”) — the figure said again puts that one right."""
+    return g.kind is not None and g.count is not None \
+        and all(x.kind == g.kind for x in earlier if x.row == g.row and x.count is not None)
 
 
 def _one_kind(facts: list[Fact], g: Fact) -> bool:
@@ -1361,9 +1376,10 @@ def _for_every_kind(a: Allocation, f: Fact) -> bool:
     room_all = sum(a.left(k) for k in a.kinds)
     if f.kind is None and f.count is not None and len(a.kinds) > 1 and f.count == room_all:
         f.for_all, f.count = True, None
-    if not (f.for_all and len(a.kinds) > 1):
+    kinds = [k for k in a.kinds if k != "natural"] if f.organisations else a.kinds
+    if not (f.for_all and (len(kinds) > 1 or f.organisations and kinds)):
         return False
-    for k in a.kinds:
+    for k in kinds:
         left = a.left(k)
         if left > 0:
             a.assigned[k] = a.assigned.get(k, 0) + left
