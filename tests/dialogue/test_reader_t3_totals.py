@@ -245,3 +245,14 @@ def test_a_row_only_one_kind_had_said_again_without_the_kind_puts_it_right(corre
     said = "个人30件，企业4件。个人的：公开20件，不掌握10件；企业的都公开了"
     assert cells(said, correction) == {("new", "natural"): 30, ("new", "business"): 4, ("open", "natural"): 18,
                                        ("unable_1", "natural"): 12, ("open", "business"): 4}
+
+
+# ------------------------------------------------------------------ what stays asked
+@pytest.mark.parametrize("turns", [
+    ["个人申请5件，法人的都公开了"],  # no organisation's applications counted
+    ["个人100件，律所20件。个人全公开，律所全公开", "律所那20件里有5件其实是律师本人自己申请的"],  # moved to which kind?
+    ["个人申请5件，企业2件，一共办结6件，其余转明年"],  # whose total?
+    ["自然人申请5件，企业1件，公开3件，12月28号又来了2件，还在办"],  # of which kind?
+])
+def test_what_a_careful_colleague_would_ask_is_asked(turns):
+    assert asks(*turns)

@@ -1377,6 +1377,10 @@ def _for_every_kind(a: Allocation, f: Fact) -> bool:
     if f.kind is None and f.count is not None and len(a.kinds) > 1 and f.count == room_all:
         f.for_all, f.count = True, None
     kinds = [k for k in a.kinds if k != "natural"] if f.organisations else a.kinds
+    if f.organisations and not kinds:  # “法人的都公开了” with no organisation's applications counted: asked
+        a.out.questions.append(f"“{f.clause}”：前面没有说法人或其他组织申请了几件，是哪类（商业企业、科研机构、社会公益组织、"
+                               "法律服务机构，或其他组织）、各几件？")
+        return True
     if not (f.for_all and (len(kinds) > 1 or f.organisations and kinds)):
         return False
     for k in kinds:
