@@ -256,3 +256,14 @@ def test_a_row_only_one_kind_had_said_again_without_the_kind_puts_it_right(corre
 ])
 def test_what_a_careful_colleague_would_ask_is_asked(turns):
     assert asks(*turns)
+
+
+@pytest.mark.parametrize("first", ["去年转过来的4件都办完了，全是公开", "上年结转的4件已经全部办结，都公开了"])
+def test_last_year_s_carried_all_finished_told_first_are_theirs(first):
+    assert cells(first, "今年新收个人20件，年内全办结了：公开15，不掌握5", carried={"natural": 4}) == {
+        ("new", "natural"): 20, ("open", "natural"): 19, ("unable_1", "natural"): 5}
+
+
+@pytest.mark.parametrize("none", ["去年没有结转过来的", "上年没结转的", "去年结转的没有"])
+def test_none_carried_in_is_no_carried_in(none):
+    assert cells(f"个人申请5件，{none}，都公开了") == {("new", "natural"): 5, ("open", "natural"): 5}

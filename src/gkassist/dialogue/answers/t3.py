@@ -230,7 +230,7 @@ def frame(clause: Clause, labels: tuple[tuple[str, str], ...]) -> Frame:
     # (“有2件还在办理”: cases carried on, not one more application; “一共办结3150件”: finished, not applied)
     applies = not done_total and (bool(APPLIES_WORDS.search(text)) or (not carry and bool(APPLIES.search(text))))
     return Frame(clause, kind, row, None if row else group_of(rest), count,
-                 bool(w.all.search(text)), applies, bool(w.carried_in.search(text)) and not w.no_carry.search(text),
+                 bool(w.all.search(text)), applies, _carried_in_said(text),
                  bool(w.no_carry.search(text)), carry,
                  vague and not kinds, bool(w.corrections.search(text)), bool(REFERS.search(text)),
                  partitive=bool(PARTITIVE.search(text) or REST_ALONE.match(text) or SAME_APPLICANT.search(text)), several=len(kinds) > 1 or (vague and bool(kinds)),
@@ -243,6 +243,14 @@ def frame(clause: Clause, labels: tuple[tuple[str, str], ...]) -> Frame:
                  remainder=bool(REMAINDER.search(text)), done_total=done_total,
                  with_carried=bool(WITH_CARRIED.search(text)),
                  organisations=not kinds and bool(ORGANISATIONS_TOGETHER.search(said)))
+
+
+def _carried_in_said(text: str) -> bool:
+    """Whether a clause speaks of last year's applications carried in: not “去年没有结转过来的” (none), but “去年转过来的
+    103件都办完了” (those, all finished)."""
+    w = words()
+    said = w.carried_in.search(text)
+    return bool(said) and not any(m.start() < said.end() and said.start() < m.end() + 2 for m in w.no_carry.finditer(text))
 
 
 def _moved_kinds(said: str, text: str, kind: str | None, kinds: list[str]) -> tuple[str | None, list[str], str | None]:
