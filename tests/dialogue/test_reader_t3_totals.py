@@ -267,3 +267,11 @@ def test_last_year_s_carried_all_finished_told_first_are_theirs(first):
 @pytest.mark.parametrize("none", ["去年没有结转过来的", "上年没结转的", "去年结转的没有"])
 def test_none_carried_in_is_no_carried_in(none):
     assert cells(f"个人申请5件，{none}，都公开了") == {("new", "natural"): 5, ("open", "natural"): 5}
+
+
+@pytest.mark.parametrize("said", [
+    "就俩，一件是村民要他家的补偿明细，给他公开了；另一件是个大妈想看别人家的低保材料，涉及人家隐私，没给",
+    "就2个，一件是居民要的补偿明细，公开了；另一件是个大爷要邻居家的低保材料，涉及他人隐私，没给",
+])
+def test_an_answer_opening_with_how_many_then_each_case_told(said):
+    assert cells(said) == {("new", "natural"): 2, ("open", "natural"): 1, ("deny_4", "natural"): 1}

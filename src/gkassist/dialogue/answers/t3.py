@@ -83,7 +83,7 @@ WITH_CARRIED = Marker("with_carried")
 SUM_SAID = re.compile(r"^(?:(?:那|这样|这么|加起来|合起来|算下来|总的)(?:的话)?(?:就|么|一共|总共|共)?|共|一共|总共|合计|共计)(?:是|有|共)?\s*"
                       + NUM + r"\s*件(?:了|啊|吧)?$")
 # “2件，都是个人的……”: an answer to “收到几件申请” opening with a bare count
-OPENING_COUNT = re.compile(r"^(?:今年|全年|本年度?)?(?:一共|总共|共)?(?:是|有|就)?\s*" + NUM + r"\s*件$")  # “连同去年结转的一共12件”: this year's and last year's together
+OPENING_COUNT = re.compile(r"^(?:今年|全年|本年度?)?(?:一共|总共|共)?(?:是|有|就|只有)?\s*" + NUM + r"\s*(?:件|个)$")  # (“就俩”)  # “连同去年结转的一共12件”: this year's and last year's together
 
 
 # ------------------------------------------------------------------ frames
