@@ -275,3 +275,17 @@ def test_none_carried_in_is_no_carried_in(none):
 ])
 def test_an_answer_opening_with_how_many_then_each_case_told(said):
     assert cells(said) == {("new", "natural"): 2, ("open", "natural"): 1, ("deny_4", "natural"): 1}
+
+
+@pytest.mark.parametrize("case, row", [
+    ("另1件让他补充说明要哪年的材料，他一直没回信儿，过了期限就没再处理", "other_1"),
+    ("另1件叫他补材料，一直没来，就不再处理了", "other_1"),
+    ("另1件要他补材料他一直拖着，不再处理", "other_1"),
+    ("另1件通知他交费，他一直没动静，就不再处理了", "other_2"),
+])
+def test_a_case_not_handled_further_takes_the_reason_told_with_it(case, row):
+    assert cells(f"个人2件，1件公开了，{case}") == {("new", "natural"): 2, ("open", "natural"): 1, (row, "natural"): 1}
+
+
+def test_a_case_not_handled_further_with_no_reason_told_is_asked():
+    assert asks("个人2件，1件公开了，另1件没再处理")

@@ -76,6 +76,8 @@ SAME_APPLICANT = Marker("same_applicant")  # “同一个人前后申请了5次�
 CASE_PRONOUN = Marker("case_pronoun", r"^(?:WORDS)")  # “那个我们不掌握”: the case just told, no case spoken of
 RESULTS_TOTAL = Marker("results_total")  # “个人的一共办结3150件”: how many were finished, no applications
 APPLICATIONS_SAID = Marker("applications_said")
+SUPPLEMENT_ASKED = Marker("supplement_asked")  # a case asked to be supplemented, not handled further: 逾期不补正
+FEE_ASKED = Marker("fee_asked")  # a case asked to pay, not handled further: 逾期未缴费
 ORGANISATIONS_TOGETHER = Marker("organisations_together")  # “法人的全都公开了”
 OTHER_LISTED = Marker("other_listed")  # “……，其他315”: the row 3.其他 ending a list of results
 WITH_CARRIED = Marker("with_carried")
@@ -691,11 +693,21 @@ def _group(s: Scope, f: Frame, kind: str | None, count: float | None) -> None:
         count, kind = _instead_of_tentative(s, count, kind)
     elif count is None and s.case is not None and not s.case.done:
         count, kind = s.case.count, kind or s.case.kind
+        prefix = _reason_of_case(prefix, s.case.words + "，" + f.text)
     if s.case is not None:
         s.case.done = True
     if not (s.last_row and s.last_row.startswith(prefix) and count is None) and count != 0:
         s.add(f, "result", kind or s.scope or s.recent, prefix, count)
         s.last_row = prefix
+
+
+def _reason_of_case(prefix: str, told: str) -> str:
+    """“另1件让他补充说明……，过了期限就没再处理”: not handled further, of a case asked to be supplemented (or to pay) —
+    that reason's row; otherwise the group, its reason asked."""
+    if prefix != "other_":
+        return prefix
+    supplement, fee = bool(SUPPLEMENT_ASKED.search(told)), bool(FEE_ASKED.search(told))
+    return "other_1" if supplement and not fee else "other_2" if fee and not supplement else prefix
 
 
 def _result(s: Scope, f: Frame, kind: str | None, row: str | None, count: float | None) -> None:
