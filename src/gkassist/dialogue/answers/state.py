@@ -38,6 +38,8 @@ class Fact(BaseModel):
     quantified: bool = False  # “都”: a count said of every application in scope (“三件都公开了”)
     moved_from: str | None = None  # the row whose result this one is put right from
     of_carried: bool = False  # said of last year's applications carried in (“上年结转的那件也公开了”)
+    organisations: bool = False  # “法人的全都公开了”: said of every kind but 自然人 (with for_all)
+    of_moved: bool = False  # the result of cases just moved to this kind (“……应该算个人，都是公开的”): added
 
     def __init__(self, what: str, kind: str | None = None, row: str | None = None, count: float | None = None,
                  clause: str = "", turn: int = 0, **more: bool | str | None) -> None:
@@ -99,6 +101,7 @@ class Reading(BaseModel):
     last_carry: str = ""  # the clause that last said applications carry on (said again, not one more)
     opened: list[Open] = Field(default_factory=list)
     asides: list[Aside] = Field(default_factory=list)  # said here, for another table
+    no_carry: bool = False  # “没有转到明年的”, “都办完了”: every application has its result (else asked)
     rest_kind: str | None = None  # “其余都是个人的”: the kind of the results of no kind left after the kinds said
 
     def __init__(self, facts: list[Fact] | None = None, **more: object) -> None:

@@ -44,7 +44,8 @@ ORGANISATIONS = Marker("organisations")
 EACH = re.compile(r"^各\s*" + NUM + r"\s*件$")  # “2位群众…，各1件”: how many each, not more applications
 # “纠正的那件”, “不公开的那1件”: a case spoken of by what was said of it
 REFERENCE = re.compile(r"(.{1,12}?)的那(?:1|一)?(?:件|个)")
-ROW_REFERENCE = re.compile(r"(.{1,12}?)那(?:1|一)?(?:件|个)")  # “重复申请那件”: by its result, without 的
+# “重复申请那件”: by its result, without 的; “不掌握那2个里有1件……”: some of those
+ROW_REFERENCE = re.compile(r"(.{1,12}?)那(?:(?:1|一)?(?:件|个)|\s*" + NUM + r"\s*(?:件|个)(?=\s*(?:里|中|当中)))")
 # “X的那件其实是Y”, “那1件不是X而是Y”: a result put from one row into another
 MOVE = Marker("move")
 # “个人申请的4件都公开了”, “自然人5件都公开”: a kind's applications and their result in one clause
@@ -73,6 +74,18 @@ REMAINDER = Marker("remainder")  # “其余都是个人的”
 FREQUENCY = Marker("frequency")  # “隔几天就来申请一次”: how often, no count
 SAME_APPLICANT = Marker("same_applicant")  # “同一个人前后申请了5次”: some of the applications counted, not more
 CASE_PRONOUN = Marker("case_pronoun", r"^(?:WORDS)")  # “那个我们不掌握”: the case just told, no case spoken of
+RESULTS_TOTAL = Marker("results_total")  # “个人的一共办结3150件”: how many were finished, no applications
+APPLICATIONS_SAID = Marker("applications_said")
+SUPPLEMENT_ASKED = Marker("supplement_asked")  # a case asked to be supplemented, not handled further: 逾期不补正
+FEE_ASKED = Marker("fee_asked")  # a case asked to pay, not handled further: 逾期未缴费
+ORGANISATIONS_TOGETHER = Marker("organisations_together")  # “法人的全都公开了”
+OTHER_LISTED = Marker("other_listed")  # “……，其他315”: the row 3.其他 ending a list of results
+WITH_CARRIED = Marker("with_carried")
+# “一共是3件——不对，12月底又来了1件，那就是4件”: the applications of this answer added up, said again
+SUM_SAID = re.compile(r"^(?:(?:那|这样|这么|加起来|合起来|算下来|总的)(?:的话)?(?:就|么|一共|总共|共)?|共|一共|总共|合计|共计)(?:是|有|共)?\s*"
+                      + NUM + r"\s*件(?:了|啊|吧)?$")
+# “2件，都是个人的……”: an answer to “收到几件申请” opening with a bare count
+OPENING_COUNT = re.compile(r"^(?:今年|全年|本年度?)?(?:一共|总共|共)?(?:是|有|就|只有)?\s*" + NUM + r"\s*(?:件|个)$")  # (“就俩”)  # “连同去年结转的一共12件”: this year's and last year's together
 
 
 # ------------------------------------------------------------------ frames
@@ -102,6 +115,9 @@ class Frame:
     asked_for: bool = False  # says what was asked for: a row it names is the case's only until its result is said
     refused: bool = False  # “没给”: refused, no row or group of its own
     remainder: bool = False  # “其余……”: what is left of the counts said for every kind
+    done_total: bool = False  # “办结3150件”: how many were finished (results, last year's included), no applications
+    with_carried: bool = False  # “连同去年结转的一共12件”: this year's applications and last year's together
+    organisations: bool = False  # “法人的……”: every kind but 自然人, no one kind named
 
     @property
     def text(self) -> str:
@@ -130,7 +146,8 @@ def kind_of(text: str) -> str | None:
 
 def _kind_denied(text: str) -> str | None:
     """The one kind a clause says it was not (“……，不是自然人”)."""
-    m = re.search(r"不是([^，。；]{1,8})", text)
+    # (“那1件不是企业而是一家律所”: up to the word that says what it is instead)
+    m = re.search(r"不是([^，。；]{1,8}?)(?=而是|其实是|[，。；]|$)", text) or re.search(r"不是([^，。；]{1,8})", text)
     found = kinds_in(m.group(1)) if m else []
     return found[0] if len(found) == 1 else None
 
@@ -206,13 +223,16 @@ def frame(clause: Clause, labels: tuple[tuple[str, str], ...]) -> Frame:
     kinds = kinds_in(w.vague_kinds.sub("", said))  # “法人或者其他组织” names no kind, not 其他组织
     kind = kinds[0] if len(kinds) == 1 and not vague else None
     kind, kinds, kind_from = _moved_kinds(said, text, kind, kinds)
+    if kind_from and (part := re.search(r"(?:里面|里头|当中|之中|中间|里|中)(?:有)?\s*(" + NUM + r")\s*(?:件|个|家)", text)):
+        count = parse_number(part.group(1))  # “企业那2个里有一个其实是律所”: one of them
     if count is None and kind and APPLIES_WORDS.search(text) and ONE_APPLICANT.search("，" + text):
         count = 1  # “有家律所申请了”
     carry = bool(w.carry_next.search(text))
-    # (“有2件还在办理”: cases carried on, not one more application)
-    applies = bool(APPLIES_WORDS.search(text)) or (not carry and bool(APPLIES.search(text)))
+    done_total = bool(RESULTS_TOTAL.search(text)) and not APPLICATIONS_SAID.search(text) and row is None
+    # (“有2件还在办理”: cases carried on, not one more application; “一共办结3150件”: finished, not applied)
+    applies = not done_total and (bool(APPLIES_WORDS.search(text)) or (not carry and bool(APPLIES.search(text))))
     return Frame(clause, kind, row, None if row else group_of(rest), count,
-                 bool(w.all.search(text)), applies, bool(w.carried_in.search(text)) and not w.no_carry.search(text),
+                 bool(w.all.search(text)), applies, _carried_in_said(text),
                  bool(w.no_carry.search(text)), carry,
                  vague and not kinds, bool(w.corrections.search(text)), bool(REFERS.search(text)),
                  partitive=bool(PARTITIVE.search(text) or REST_ALONE.match(text) or SAME_APPLICANT.search(text)), several=len(kinds) > 1 or (vague and bool(kinds)),
@@ -220,8 +240,19 @@ def frame(clause: Clause, labels: tuple[tuple[str, str], ...]) -> Frame:
                  moved_from=moved_from, vague_count=bool(w.vague_counts.search(text)),
                  refers_to=(result_of(reference.group(1), labels) or (group_of(reference.group(1)) or (None,))[0])
                  if reference else None, kind_from=kind_from, case_intro=case_intro,
-                 asked_for=bool(ASKED_FOR.search(text)), refused=not row and bool(REFUSED.search(text)),
-                 remainder=bool(REMAINDER.search(text)))
+                 # (“要另外制作的3件”: an item of a list of results, counted by its row — not what one case asked for)
+                 asked_for=bool(ASKED_FOR.search(text)) and not (row and re.search(r"的\s*" + NUM + r"\s*件$", text)), refused=not row and bool(REFUSED.search(text)),
+                 remainder=bool(REMAINDER.search(text)), done_total=done_total,
+                 with_carried=bool(WITH_CARRIED.search(text)),
+                 organisations=not kinds and bool(ORGANISATIONS_TOGETHER.search(said)))
+
+
+def _carried_in_said(text: str) -> bool:
+    """Whether a clause speaks of last year's applications carried in: not “去年没有结转过来的” (none), but “去年转过来的
+    103件都办完了” (those, all finished)."""
+    w = words()
+    said = w.carried_in.search(text)
+    return bool(said) and not any(m.start() < said.end() and said.start() < m.end() + 2 for m in w.no_carry.finditer(text))
 
 
 def _moved_kinds(said: str, text: str, kind: str | None, kinds: list[str]) -> tuple[str | None, list[str], str | None]:
@@ -340,6 +371,13 @@ class Scope:
     cases_told: dict[str, float] = field(default_factory=dict)  # by kind: cases told of applications counted before
     tentative: Fact | None = None  # a result named only by what was asked for (“要的是会议纪要”), until one is said
     kind_given: tuple[str, list[Fact]] | None = None  # the kind a clause gave the applications counted without one
+    together: bool = False  # “加上去年转过来的，”: the total that follows is both years' (“总共12件”)
+    part_of: str | None = None  # a later answer's “律所那38件里”: the kind whose applications some are taken from
+    vague: list[tuple[Open, int]] = field(default_factory=list)  # “有几件” asked, and how many facts there were then
+    pending_move: Frame | None = None  # “……有5件实际是律师本人申请的，” before “算个人的”: which kind, said next
+    moved_to: tuple[str, float] | None = None  # those moved (kind, count): “应该算个人，都是公开的” says more of them
+    among: tuple[str, float] | None = None  # “又来了2件” that are the ones left of the kind counted (kind, count)
+    headed: str | None = None  # the kind a heading named (“个人的结果：”): the results under it are as good as named
 
     def fact(self, f: Frame, what: str, kind: str | None, row: str | None, count: float | None, **more: bool | str | None) -> Fact:
         return Fact(what, kind, row, count, f.text, self.turn, explicit=f.kind is not None, correction=f.correction,
@@ -390,6 +428,7 @@ def _asks(s: Scope, f: Frame) -> bool:
         pass  # “2位群众…，各1件”
     elif f.vague_count and f.count is None:
         s.ask(f, f"“{text}”具体是几件？")
+        s.vague.append((s.out.opened[-1], len(s.out.facts)))
     elif approximate(text):
         s.ask(f, f"“{text}”：表里要填确切的件数，具体是几件？")
     else:
@@ -435,6 +474,42 @@ def _case_moved(s: Scope, f: Frame) -> bool:
     return True
 
 
+def _part_moved(s: Scope, f: Frame) -> bool:
+    """Move: “律所那38件里有8件其实是律师以个人名义申请的” — after the applications of one kind are spoken of in a
+    later answer, so many of them said to be another kind's are that kind's (with their result: _case_moved)."""
+    source = s.part_of
+    if source and s.pending_move is not None and f.count is None and f.kind not in (None, source) and f.row is None:
+        f.count, s.pending_move = s.pending_move.count, None  # “……，算个人的”: the kind those are moved to
+    if not (source and f.count and f.row is None and f.group is None and MOVE.search(f.text)):
+        return False
+    targets = [k for k in kinds_in(f.text) if k != source]
+    if not targets and s.pending_move is None:
+        s.pending_move = f  # which kind they are is said next (asked if not: read)
+        return True
+    if len(targets) != 1:
+        return False
+    f.kind, f.kind_from = targets[0], source
+    if not _case_moved(s, f):
+        return False
+    s.moved_to, s.part_of = (targets[0], f.count), None
+    return True
+
+
+def _more_of_moved(s: Scope, f: Frame) -> bool:
+    """“……，应该算个人，都是公开的”: the kind just moved to said again, or the result of those moved."""
+    if s.moved_to is None or f.count not in (None, s.moved_to[1]) or f.kind not in (None, s.moved_to[0]):
+        return False
+    kind, count = s.moved_to
+    if f.row is None and f.group is None:
+        return f.kind == kind  # “应该算个人”
+    if f.row is None:
+        return False
+    moved = [x for x in s.out.facts if x.what == "result" and x.kind == kind and x.turn < s.turn]
+    if f.row not in {x.row for x in moved}:
+        s.add(f, "result", kind, f.row, count, of_moved=True)
+    return True
+
+
 def _kind_put_right(s: Scope, f: Frame) -> bool:
     """“不对，是企业申请的7件，不是自然人”: what was said of the one kind is the other's; “不公开的那件是企业申请的”:
     the kind of a result said before without one."""
@@ -459,6 +534,8 @@ def _partitive(s: Scope, f: Frame, kind: str | None, count: float | None) -> Non
     """“个人的6件里”: the results after it are that kind's; the applications are new only if not said before."""
     if kind:
         s.scope = kind
+        if s.turn and any(x.what == "requests" and x.kind == kind and x.turn < s.turn for x in s.out.facts):
+            s.part_of = kind  # “律所那38件里有8件其实是……”
         if count and not any(x.what == "requests" and x.kind == kind for x in s.out.facts):
             s.add(f, "requests", kind, "new", count).refers = True  # applications spoken of, not a fresh account
 
@@ -479,7 +556,7 @@ def _kind_alone(s: Scope, f: Frame, kind: str | None, count: float | None, row: 
     if _remainder_kind(out, f, kind, unkinded) or _kind_s_case_asked_for(s, f, kind, unkinded):
         return True
     if f.clause.heads:
-        s.scope = kind  # “自然人：” / “个人的：” heads the results that follow
+        s.scope = s.headed = kind  # “自然人：” / “个人的：” heads the results that follow
         if f.quantified:
             for x in unkinded:
                 x.kind = kind  # “收到2件，都是村民来的：……”
@@ -523,11 +600,29 @@ def _kind_s_case_asked_for(s: Scope, f: Frame, kind: str, unkinded: list[Fact]) 
 def _carried_in(s: Scope, f: Frame, kind: str | None, count: float | None) -> None:
     """“上年结转1件”: last year's applications, which this year's results may account for."""
     s.in_carried = True  # “去年结转的那些，有3件还没办完”: what follows counts those, not new applications
-    if count:
+    if count is None and re.match(r"(?:加上|连上|算上|连同|包括|一并算上|连)", f.text):
+        s.together = True  # “加上去年转过来的，总共12件”
+    if count and (f.with_carried or f.done_total):
+        _together(s, f, kind, count)
+    elif count:
         s.add(f, "carried_in", kind or s.scope or s.single() or s.announced, "carried", count)
         s.last_row = None  # “……的1件，也公开了”: a result of these, not the last one said again
-        if kind:
+        if kind and re.match(r"[^，。；]{0,6}?(?:连|加上|算上|连同|包括)", f.text):
+            s.scope = s.headed = kind  # “个人的连上年结转103件，公开1500，……”: the results that follow are that kind's
+        elif kind:
             s.recent, s.scope = kind, None
+
+
+def _together(s: Scope, f: Frame, kind: str | None, count: float) -> None:
+    """“个人一共办结3150件”: how many of a kind's applications (this year's and last year's carried in) were finished;
+    “连同去年结转的一共12件”: how many there were, both years together.  Neither is a count of new applications: the
+    figure says how many carry on (“其余转明年”), or it is checked against the applications (asked when off)."""
+    kind = kind or s.scope or s.single() or s.announced
+    s.add(f, "done" if f.done_total else "with_carried", kind, None, count)
+    s.together = False
+    s.last_count = count  # “办结4件，都公开了”
+    if kind:
+        s.scope = kind  # “个人的一共办结3150件：公开1400，……”: the results that follow are that kind's
 
 
 def _carry_next(s: Scope, f: Frame, kind: str | None, count: float | None) -> None:
@@ -536,7 +631,9 @@ def _carry_next(s: Scope, f: Frame, kind: str | None, count: float | None) -> No
     if (f.applies or kind and not any(x.what == "requests" and x.kind == kind for x in out.facts)) \
             and count and not f.refers and not s.in_carried:
         s.add(f, "requests", kind, "new", count)  # (not “那1件”)
-    if count is None and s.case is not None and not s.case.done:
+    if count is None and s.among is not None:
+        (kind, count), s.among = (kind or s.among[0], s.among[1]), None  # “又来了2件，还在办”: those left, carried on
+    elif count is None and s.case is not None and not s.case.done:
         count, kind, s.case.done = s.case.count, kind or s.case.kind, True  # “另外1件个人的……，还没办完”
     elif count is None and (added := _applied_just_now(s)) is not None:
         count, kind = added.count, kind or added.kind  # “又来了1件，……放到明年办”: that application, carried on
@@ -596,6 +693,7 @@ def _group(s: Scope, f: Frame, kind: str | None, count: float | None) -> None:
         count, kind = _instead_of_tentative(s, count, kind)
     elif count is None and s.case is not None and not s.case.done:
         count, kind = s.case.count, kind or s.case.kind
+        prefix = _reason_of_case(prefix, s.case.words + "，" + f.text)
     if s.case is not None:
         s.case.done = True
     if not (s.last_row and s.last_row.startswith(prefix) and count is None) and count != 0:
@@ -603,8 +701,23 @@ def _group(s: Scope, f: Frame, kind: str | None, count: float | None) -> None:
         s.last_row = prefix
 
 
+def _reason_of_case(prefix: str, told: str) -> str:
+    """“另1件让他补充说明……，过了期限就没再处理”: not handled further, of a case asked to be supplemented (or to pay) —
+    that reason's row; otherwise the group, its reason asked."""
+    if prefix != "other_":
+        return prefix
+    supplement, fee = bool(SUPPLEMENT_ASKED.search(told)), bool(FEE_ASKED.search(told))
+    return "other_1" if supplement and not fee else "other_2" if fee and not supplement else prefix
+
+
 def _result(s: Scope, f: Frame, kind: str | None, row: str | None, count: float | None) -> None:
     """A result row said: whose applications it counts, and how many."""
+    if f.organisations and f.quantified and count is None and kind is None:
+        s.add(f, "result", None, row, None, for_all=True, organisations=True)  # “法人的全都公开了”
+        s.last_row = row
+        return
+    if s.among is not None and count is None and kind in (None, s.among[0]):
+        (kind, count), s.among = s.among, None  # “又来了2件，也公开了”: those left
     if row == s.last_row and count is None and not kind:
         s.tentative = None  # the row asked for is the result after all
         return  # the same result said again
@@ -633,8 +746,8 @@ def _result(s: Scope, f: Frame, kind: str | None, row: str | None, count: float 
         and not (several and count) else None
     added = s.add(f, "result", kind or s.scope or implied, row, count, for_all=for_all, moved_from=f.moved_from,
                   of_carried=s.in_carried or bool(words().carried_in.search(f.text)))
-    if not kind and not s.scope and implied and one_kind_said:
-        added.explicit = True  # as good as named: the only kind of the sentence
+    if not kind and not s.scope and implied and one_kind_said or not kind and s.scope and s.scope == s.headed:
+        added.explicit = True  # as good as named: the only kind of the sentence, or the one a heading named
     if f.asked_for and not REFUSED.search(f.text):
         s.tentative = added  # (“要的是……，涉密不能给”: refused, the row is the case's reason)
     s.last_row = row
@@ -693,6 +806,8 @@ def _requests(s: Scope, f: Frame, kind: str | None, count: float | None) -> None
         return
     if kind is None and s.announced:
         kind = s.announced
+    if kind is None and count and _among_counted(s, f, count):
+        return  # “自然人申请5件，公开3件，12月28号又来了2件，还在办”: the 2 left of the 5
     unkinded = [x for x in out.facts if x.what == "requests" and x.kind is None and x.count]
     if kind is not None and count and unkinded and count <= sum(x.count or 0 for x in unkinded):
         # “收到申请5件，其中4件个人，1件是一家公司”: the kind of part of what was counted without one
@@ -716,9 +831,42 @@ def _requests(s: Scope, f: Frame, kind: str | None, count: float | None) -> None
             s.scope = None  # “…；公司的2件1件公开…”: another kind's applications end the last one's results
 
 
+LATE = re.compile(r"(?:又|新|后来|后面|之后|年底|月底|年末)(?:又|才)?(?:来了|收到|接到|送来|递来|来的)")
+
+
+def _among_counted(s: Scope, f: Frame, count: float) -> bool:
+    """“自然人申请5件，公开3件，12月28号又来了2件，还在办”: applications said to have come late, of no kind, as many as
+    this answer's results leave of the one kind it counted, are those left (carried on after, not more of them)."""
+    if not LATE.search(f.text):
+        return False
+    said = [x for x in s.out.facts if x.turn == s.turn]
+    counted = [x for x in said if x.what == "requests"]
+    kinds = {x.kind for x in counted}
+    if not counted and s.scope:  # “个人的：……；有7件年底才收到” in a later answer: of that kind's counted before
+        kinds, said = {s.scope}, s.out.facts
+        counted = [x for x in said if x.what in ("requests", "carried_in") and x.kind == s.scope]
+    if len(kinds) != 1 or None in kinds:
+        return False
+    kind = next(iter(kinds))
+    results = [x for x in said if x.what in ("result", "carry_next") and x.kind in (None, kind)]
+    if any(x.count is None for x in results):
+        return False
+    if sum(x.count or 0 for x in counted) - sum(x.count or 0 for x in results) != count:
+        return False
+    s.among = (kind or "", count)
+    return True
+
+
 def _counted(s: Scope, f: Frame, kind: str | None, count: float | None) -> None:
     """A count with no result row: applications, the count a following 都 refers to, or words not understood."""
     text, out = f.text, s.out
+    if f.done_total or f.with_carried or s.together and re.match(r"(?:一共|总共|共|合计|总计)", text):
+        f.with_carried = not f.done_total
+        _together(s, f, kind, count)
+        return
+    if kind is None and SUM_SAID.match(text) \
+            and count == sum(x.count or 0 for x in out.facts if x.what == "requests" and x.turn == s.turn):
+        return  # “……，那就是4件”, “个人6件、企业2件，共8件”: the applications said, added up
     if f.case_intro and _case_of_counted(s, kind, count):
         return  # “个人申请2件，一件是……”: one of them, told
     if f.case_intro and kind and _case_of_another_kind(s, f, kind):
@@ -728,8 +876,8 @@ def _counted(s: Scope, f: Frame, kind: str | None, count: float | None) -> None:
     # (“物业公司那1件12月底才收到”: the application said, not one more)
     if kind and (not f.applies or re.search(r"那\s*" + NUM + r"?\s*件", text)) and not f.case_intro \
             and re.search(r"的|那", text) and \
-            any(x.what == "requests" and x.kind == kind and x.count == count for x in out.facts):
-        s.scope = kind  # “律所的2件……”: the applications already said, their results follow
+            any(x.what in ("requests", "done") and x.kind == kind and x.count == count for x in out.facts):
+        s.scope = kind  # “律所的2件……”, “个人那147件” (finished): the applications already said, their results follow
     elif kind or f.applies:
         _requests(s, f, kind, count)
     elif DONE_WORDS.search(text):
@@ -739,6 +887,8 @@ def _counted(s: Scope, f: Frame, kind: str | None, count: float | None) -> None:
         s.recent = s.announced
     elif TOPIC.search(text) and not re.search(NUM + r"\s*件", text):
         pass  # “涉及3个村的征收补偿”: what they were about
+    elif s.turn == 0 and not out.facts and not out.not_understood and OPENING_COUNT.match(text):
+        _requests(s, f, None, count)  # “2件，都是个人的”: the answer opens with how many applications there were
     elif count != 0:
         out.not_understood.append(text)
 
@@ -802,10 +952,11 @@ def _place(s: Scope, f: Frame, kind: str | None, row: str | None, count: float |
     if f.carried_in and row is None:
         _carried_in(s, f, kind, count)
     elif f.no_carry:
-        pass  # “没有结转”: 0, the default
+        # “没有结转”: 0, the default — and every application has its result (allocate); not “去年没有结转过来的”
+        s.out.no_carry = s.out.no_carry or not words().carried_in.search(f.text)
     elif f.carry and row is None:
         _carry_next(s, f, kind, count)
-    elif row is None and f.group is not None and _the_others(s, f):
+    elif row is None and (f.group is not None or OTHER_LISTED.search(f.text)) and _the_others(s, f):
         _result(s, f, kind, "other_3", count)  # “逾期不补正的8件，没交费的2件，其他处理1件”: the rest, 3.其他
     elif row is None and f.group is not None:
         _group(s, f, kind, count)
@@ -821,9 +972,12 @@ def _place(s: Scope, f: Frame, kind: str | None, row: str | None, count: float |
 
 
 def _the_others(s: Scope, f: Frame) -> bool:
-    """“其他处理N件” right after both named reasons of 其他处理 were counted in this answer: the third row, 其他."""
-    named = {x.row for x in s.out.facts if x.turn == s.turn and x.what == "result"}
-    return f.group is not None and f.group[0] == "other_" and "其他" in f.text and {"other_1", "other_2"} <= named
+    """“其他处理N件” after a named reason of 其他处理 was counted in this answer (逾期不补正, 未缴费), or “其他N” ending a
+    list of results by the table's rows: the third row, 其他."""
+    named = {x.row for x in s.out.facts if x.turn == s.turn and x.what == "result" and x.count}
+    if f.group is not None:
+        return f.group[0] == "other_" and "其他" in f.text and bool({"other_1", "other_2"} & named)
+    return f.count is not None and (bool({"other_1", "other_2"} & named) or len(named) >= 4)
 
 
 def _aside(s: Scope, f: Frame) -> bool:
@@ -940,8 +1094,8 @@ def _close_case(s: Scope) -> None:
 
 
 def _told(s: Scope, f: Frame) -> None:
-    if _aside(s, f) or _asks(s, f) or _bare_correction(s, f) or _kind_moved(s, f) or _case_moved(s, f) \
-            or _kind_put_right(s, f):
+    if _aside(s, f) or _asks(s, f) or _bare_correction(s, f) or _part_moved(s, f) or _kind_moved(s, f) \
+            or _case_moved(s, f) or _kind_put_right(s, f) or _more_of_moved(s, f):
         return
     kind, row, count = f.kind, f.row, f.count
     if row is None and f.group is None and s.last_row and not s.last_row.endswith("_") and SAME_RESULT.search(f.text):
@@ -962,13 +1116,37 @@ def _told(s: Scope, f: Frame) -> None:
         s.segment_kinds.clear()
 
 
+def _vague_then_counted(s: Scope) -> None:
+    """“今年还真有几件，……一共是3件”: a vague quantifier the same answer then counts exactly is no fact of its own —
+    its question goes (a vague count of a kind, only when that kind's applications are counted after it)."""
+    for opened, before in s.vague:
+        kind = kind_of(opened.words)
+        after = s.out.facts[before:]
+        if any(x.what == "requests" and x.count and kind in (None, x.kind) for x in after) and not result_of(opened.words):
+            s.out.opened.remove(opened)
+            if opened.question in s.out.questions:
+                s.out.questions.remove(opened.question)
+
+
+def _shared_counts(frames: list[Frame]) -> list[Frame]:
+    """“查自己社保、不动产这类查询的110件”: a result named without a count right before the same result with one is
+    one item of a list, counted there — not a result taking what is left."""
+    return [f for f, after in zip(frames, frames[1:] + [None])
+            if not (after is not None and f.row is not None and f.count is None and after.row == f.row
+                    and after.count is not None and f.kind is None and not f.quantified and not f.refers
+                    and not f.case_intro and not f.clause.ends and not f.clause.heads)]
+
+
 def read(frames: list[Frame], out: Reading | None = None) -> Reading:
     """The frames in order, each with its scope: whose applications each result counts.  `out`: what the earlier
     answers said (the frames are a later answer's), added to."""
     out = out if out is not None else Reading()
     s = Scope(out, frames[0].clause.turn if frames else 0)
-    for f in frames:
+    for f in _shared_counts(frames):
         _frame_fact(s, f)
+    if s.pending_move is not None:
+        s.ask(s.pending_move, f"“{s.pending_move.text}”：这些应该算哪类申请人的？", "kind")
+    _vague_then_counted(s)
     return out
 
 
@@ -1033,11 +1211,12 @@ def _said_again(f: Fact, kept: list[Fact], earlier: list[Fact]) -> Edit | None:
     if not (f.what in ("result", "carry_next", "requests") and earlier):
         return None
     also = ALSO.search(f.clause)
-    if f.what == "result" and f.of_carried:
-        return None  # “上年结转的103件都公开了”: results of other applications, added
+    if f.what == "result" and (f.of_carried or f.of_moved):
+        return None  # “上年结转的103件都公开了”, the result of cases moved: results of other applications, added
     if also and f.refers and f.count and f.what == "result" and not f.correction:
         return None  # “多的那件也是公开”: one more of that result, not the figure said again
-    same = [g for g in earlier if g.row == f.row and (g.kind == f.kind or f.kind is None and _one_kind(kept, g))
+    same = [g for g in earlier if g.row == f.row and (g.kind == f.kind or f.kind is None and _one_kind(kept, g)
+                                                      or f.kind is None and f.correction and _row_of_one_kind(earlier, g))
             and not ((g.for_all or g.quantified and g.count is None) and also)]  # (“多出来的那1件也公开了”: the rest stay)
     # the same row said earlier without its kind, or with a kind only guessed from what came before it
     # (“全部公开” of every kind stays: it takes what the kinds said apart leave; “也公开了” adds another kind's)
@@ -1078,6 +1257,13 @@ def _overflows(kept: list[Fact], f: Fact) -> bool:
     applications = sum(x.count or 0 for x in kept if x.what in ("requests", "carried_in") and x.kind == f.kind)
     results = sum(x.count or 0 for x in kept if x.what in ("result", "carry_next") and x.kind == f.kind)
     return results + (f.count or 0) > applications
+
+
+def _row_of_one_kind(earlier: list[Fact], g: Fact) -> bool:
+    """“不好意思，部分公开是480”: a row said again without its kind, that only one kind's results had a figure of (the
+    others' taking what was left: “法人的都公开了”) — the figure said again puts that one right."""
+    return g.kind is not None and g.count is not None \
+        and all(x.kind == g.kind for x in earlier if x.row == g.row and x.count is not None)
 
 
 def _one_kind(facts: list[Fact], g: Fact) -> bool:
@@ -1147,10 +1333,11 @@ def _requests_and_carried(a: Allocation, reading: Reading) -> bool:
     for kind, n in a.requests.items():
         out.cells[("t3", "new", kind)] = n
     a.kinds = [k for k, n in a.requests.items() if n] + [k for k, n in a.carried.items() if n and k not in a.requests]
+    last_year = dict(a.carried)
     for f in facts:
         if f.what != "carried_in":
             continue
-        carried_kind = f.kind or (a.kinds[0] if len(a.kinds) == 1 else None)
+        carried_kind = f.kind or (a.kinds[0] if len(a.kinds) == 1 else None) or _carried_by(last_year, f.count)
         if carried_kind is None:
             out.questions.append(f"“{f.clause}”是哪类申请人的（自然人、商业企业……）？例如“自然人上年结转1件”。")
             continue
@@ -1160,14 +1347,63 @@ def _requests_and_carried(a: Allocation, reading: Reading) -> bool:
     return True
 
 
+def _carried_by(last_year: dict[str, float], count: float | None) -> str | None:
+    """The kind whose applications last year's report carried into this one, when they are the ones said (“去年结转的
+    103件”: last year carried 103 of one kind)."""
+    kinds = [k for k, n in last_year.items() if n]
+    return kinds[0] if len(kinds) == 1 and last_year[kinds[0]] == count else None
+
+
+def _kind_of_total(a: Allocation, f: Fact) -> str | None:
+    return f.kind or (a.kinds[0] if len(a.kinds) == 1 else None)
+
+
+def _check_together(a: Allocation) -> None:
+    """“连同去年结转的一共12件”: this year's applications and last year's carried in must come to the figure."""
+    for f in a.facts:
+        if f.what != "with_carried":
+            continue
+        kind = _kind_of_total(a, f)
+        kinds = [kind] if kind else a.kinds
+        both = sum(a.requests.get(k, 0) + a.carried.get(k, 0) for k in kinds)
+        if both != f.count:
+            a.out.questions.append(f"“{f.clause}”：今年新收加上上年结转是{format_number(both)}件，和{format_number(f.count or 0)}"
+                                   "件对不上。请再说一下今年新收几件、上年结转几件。")
+
+
+def _check_all_finished(a: Allocation) -> None:
+    """“没有转到明年的”, “都办完了”: every application of this year and last year's carried in has its result — when the
+    results said leave some, what became of them is asked, never carried on."""
+    for kind, n in a.requests.items():
+        applications = n + a.carried.get(kind, 0)
+        accounted = sum(v for (_, row, k), v in a.out.cells.items() if k == kind and row not in ("new", "carried"))
+        if applications > accounted and not any(f.what == "result" and f.kind is None for f in a.facts):
+            a.out.questions.append(f"说都办完了、没有结转下年度，但{words().kind_names[kind]}的申请{format_number(applications)}件里"
+                                   f"还有{format_number(applications - accounted)}件没有说办理结果。是什么结果？")
+
+
+def _finished_left(a: Allocation, kind: str | None) -> float | None:
+    """What a kind's results total (“个人一共办结3150件”) leaves of its applications, this year's and last year's: what
+    carries on (“其余转明年”); None when no total was said."""
+    said = [f.count or 0 for f in a.facts if f.what == "done" and kind is not None and _kind_of_total(a, f) == kind]
+    if not said:
+        return None
+    return a.requests.get(kind or "", 0) + a.carried.get(kind or "", 0) - sum(said)
+
+
 def _for_every_kind(a: Allocation, f: Fact) -> bool:
     """“自然人5件，企业2件；全部予以公开”, “三件都公开了”: every kind's applications not yet accounted for."""
     room_all = sum(a.left(k) for k in a.kinds)
     if f.kind is None and f.count is not None and len(a.kinds) > 1 and f.count == room_all:
         f.for_all, f.count = True, None
-    if not (f.for_all and len(a.kinds) > 1):
+    kinds = [k for k in a.kinds if k != "natural"] if f.organisations else a.kinds
+    if f.organisations and not kinds:  # “法人的都公开了” with no organisation's applications counted: asked
+        a.out.questions.append(f"“{f.clause}”：前面没有说法人或其他组织申请了几件，是哪类（商业企业、科研机构、社会公益组织、"
+                               "法律服务机构，或其他组织）、各几件？")
+        return True
+    if not (f.for_all and (len(kinds) > 1 or f.organisations and kinds)):
         return False
-    for k in a.kinds:
+    for k in kinds:
         left = a.left(k)
         if left > 0:
             a.assigned[k] = a.assigned.get(k, 0) + left
@@ -1265,6 +1501,8 @@ def _carry_on(a: Allocation) -> None:
             continue
         kind = f.kind or (a.kinds[0] if len(a.kinds) == 1 else None)
         count = f.count
+        if count is None and (left_over := _finished_left(a, kind)) is not None:
+            count = left_over if left_over > 0 else None  # “个人一共办结3450件，其余转明年”
         if count is None:
             left = a.requests.get(kind, 0) - a.assigned.get(kind, 0) if kind else 0
             if left <= 0:
@@ -1296,6 +1534,9 @@ def allocate(reading: Reading, carried: dict[str, float] | None) -> Parsed:
             return out
     _place_deferred(a, results)
     _carry_on(a)
+    _check_together(a)
+    if reading.no_carry:
+        _check_all_finished(a)
     return out
 
 
@@ -1368,7 +1609,8 @@ def _stated(text: str, fmt: ReportFormat | None = None, corrections: bool = Fals
         return []
     return [f for f in read([frame(c, labels) for c in expand_asides(clauses(text.strip(), names_a_row))]).facts
             if f.what == "requests" and f.count and (corrections or not f.correction) and not f.refers
-            and not result_of(f.clause, labels)]  # “公司申请的2件都公开了” tells what became of them
+            and not result_of(f.clause, labels)  # “公司申请的2件都公开了” tells what became of them
+            and not LATE.search(f.clause)]  # “有7件年底才收到”: some of them, or one more — never the year afresh
 
 
 def kinds_stated(text: str, fmt: ReportFormat | None = None, corrections: bool = False,

@@ -206,8 +206,14 @@ def _counts_apart(piece: str, heads: bool, ends: bool, names_a_row: Callable[[st
     clause a count.  Where the clause opens with its count or ends with words after its last one, each count opens
     its clause; where words open and a count closes it, each count closes its clause."""
     found = [m for m in COUNT.finditer(piece) if parse_number(m.group(2)) is not None and m.group(0).strip()[-1:] in "件条个次项份起宗例"]
+    if len(found) >= 2 and any(re.match(r"\s*(?:里面|里头|当中|之中|里|中)", piece[m.end():]) for m in found[:-1]):
+        return [(piece, heads, ends)]  # “不掌握那2个里有1件……”: some of those counted, one thing said
     if len(found) < 2:
-        return [(piece, heads, ends)]
+        # “企业公开40部分公开20”: bare figures, each closing the words of a row
+        found = [m for m in COUNT.finditer(piece) if parse_number(m.group(2)) is not None and re.match(r"[0-9]", m.group(2))]
+        if len(found) < 2 or piece[found[-1].end():].strip() or not piece[:found[0].start()].strip() \
+                or not all(names_a_row(piece[a.end():b.start()]) for a, b in zip(found, found[1:])):
+            return [(piece, heads, ends)]
     # words after the last count (“企业的1件公开1件不掌握”) say the counts come before what they count
     count_first = not piece[:found[0].start()].strip() or bool(piece[found[-1].end():].strip())
     cuts = [m.start() for m in found[1:]] if count_first else [m.end() for m in found[:-1]]
