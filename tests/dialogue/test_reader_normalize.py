@@ -99,3 +99,37 @@ def test_a_mistake_in_the_limits_is_named_with_its_file_and_line(tmp_path, monke
             limits.limits()
     finally:
         limits.limits.cache_clear()
+
+
+@pytest.mark.parametrize("said, fee", [
+    ("收费2.6亿", 26000), ("收费两亿元", 20000), ("行政事业性收费7.15亿元", 71500), ("一共收了0.4亿", 4000),
+    ("收费1亿2千万元", 12000), ("收费3万零800元", 3.08), ("收了两千八百块", 0.28), ("收费一千二百元钱", 0.12),
+    ("收费四万三", 4.3), ("收费2034.5万", 2034.5), ("收费是六千块", 0.6),
+])
+def test_a_fee_in_yi_or_in_chinese_numerals_is_stored_in_wanyuan(said, fee):
+    """亿 is 10,000 万元; a fee spelled in Chinese numerals (两千八百块) is as much as in digits."""
+    assert parse_t2(said).cells[FEE] == fee
+
+
+@pytest.mark.parametrize("said, count", [
+    ("强制7万零45件", 70045), ("处罚12万零3件", 120003), ("许可三十二万七千件", 327000), ("处罚两百零六万件", 2060000),
+    ("许可9876543件", 9876543), ("强制六万四千件整", 64000),
+])
+def test_a_large_count_in_every_form_is_one_number(said, count):
+    (clause,) = clauses(said)
+    assert count_of(clause.text) == count
+
+
+@pytest.mark.parametrize("said, row, count", [
+    ("处罚二十七万", "penalty", 270000), ("强制是五", "enforcement", 5), ("许可一千零八", "licensing", 1008),
+    ("行政许可为十二", "licensing", 12),
+])
+def test_a_count_in_chinese_numerals_without_its_unit_is_the_rows(said, row, count):
+    assert parse_t2(said).cells[("t2", row, "decisions")] == count
+
+
+@pytest.mark.parametrize("said", ["许可三十几万件", "处罚二十来万", "强制八千左右", "处罚七十几件", "收费还没统计出来",
+                                  "收费没算出来，许可12件"])
+def test_a_count_said_as_about_so_many_or_not_yet_known_is_asked(said):
+    out = parse_t2(said)
+    assert out.questions and not any(v for k, v in out.cells.items() if k[1] != "licensing")
