@@ -39,8 +39,10 @@ def _across_years_cells(report: Report) -> set[tuple[str, str]]:
     return {relation.this for relation in report.format.across_years}
 
 
-# 现行有效 neither said nor following from last year: asked before saving when the clerk spoke of the documents
-# (a “全是零” may or may not take it in); otherwise asked once with the rest stored on “对” — blank, never a 0 guessed
+# 现行有效 neither said nor following from last year: asked before saving when the clerk counted documents made or
+# repealed this year (the figure changed, and the one who counted them knows it); otherwise — none made, none
+# repealed, or nothing said of them — asked once with the rest stored on “对”: blank till said (the check lists it
+# as not filled), never a 0 guessed
 IN_FORCE_ASKED = "请告诉我现在现行有效的行政规范性文件有几件（没有就说“现行有效0件”）。"
 IN_FORCE_LATER = ("现行有效的行政规范性文件有几件？知道的话直接说（如“现行有效3件”）；回答“对”就先保存其余的，"
                   "现行有效件数空着，检查时会列为未填。\n")
@@ -231,8 +233,8 @@ class Table(StepKind):
         """(a question before saving, a question asked with the rest stored on “对”) about an unknown 现行有效."""
         if not (missing := self._in_force_unknown(state, trial)):
             return [], ""
-        if any(r == "normative" for _, r, _ in cells):
-            return [missing + IN_FORCE_ASKED], ""  # the clerk spoke of the documents: their 现行有效 too?
+        if any(r == "normative" and c in ("issued", "repealed") and v for (_, r, c), v in cells.items()):
+            return [missing + IN_FORCE_ASKED], ""  # documents made or repealed this year: what is in force now?
         return [], missing + IN_FORCE_LATER  # the rest is stored on “对”; 现行有效 stays blank till said
 
     def _in_force_unknown(self, state: DialogueState, trial: Report) -> str:
