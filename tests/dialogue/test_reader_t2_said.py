@@ -226,3 +226,27 @@ def test_the_rest_said_to_be_none_leaves_a_row_asked_about_open():
     out = answers.parse("t2", ["收费还没统计出来，别的都是零"])
     assert ("t2", "fees", "fee_amount") not in out.cells and out.questions
     assert out.cells[("t2", "licensing", D)] == 0
+
+
+# ------------------------------------------------------------------ 规章, where the body makes them
+@pytest.mark.parametrize("said, rules", [
+    ("规章新制定1件，现行有效12件；规范性文件制发3件，废止1件，现行有效20件", {"issued": 1, "in_force": 12}),
+    ("规章出了两部，废止一部；规范性文件制发3件，废止1件，现行有效20件", {"issued": 2, "repealed": 1}),
+    ("规范性文件制发3件，废止1件，现行有效20件；规章制定2件，现行有效的规章9件", {"issued": 2, "in_force": 9}),
+])
+def test_rules_are_read_into_their_own_row(said, rules):
+    got = cells(said)
+    assert {c: v for (r, c), v in got.items() if r == "rules"} == rules
+    assert (got[("normative", "issued")], got[("normative", "repealed")], got[("normative", "in_force")]) == (3, 1, 20)
+
+
+def test_rules_counted_leave_their_in_force_blank_and_asked_once_when_not_said():
+    engine = at_table_two()
+    confirm = engine.answer("规章出了2部，废止1部；规范性文件制发4件，废止1件，现行有效9件；许可30件")[-1]
+    assert confirm.kind != "error" and "规章现行有效几件" in confirm.text
+    assert engine.answer("对")[0].text == "已保存。"
+    assert engine.report.cell("t2", "rules", "in_force") is None and engine.report.cell("t2", "rules", "issued") == 2
+    engine = at_table_two()
+    engine.answer("规章出了2部，现行有效5部；规范性文件制发4件，废止1件，现行有效9件")
+    engine.answer("对")
+    assert engine.report.cell("t2", "rules", "in_force") == 5 and engine.report.cell("t2", "rules", "repealed") == 0

@@ -67,8 +67,12 @@ def _respectively(m: re.Match[str]) -> str:
     return whole
 
 
+# “规章出了两部”: 规章 are counted in 部 (not “一部分”, “部门”)
+_VOLUMES = re.compile(r"(" + NUM + r")\s*部(?!分|门|署|长|委|位)")
+
+
 def _clauses(text: str, turn: int) -> list[Clause]:
-    text = _RESPECTIVELY.sub(_respectively, text)
+    text = _VOLUMES.sub(r"\1件", _RESPECTIVELY.sub(_respectively, text))
     # “许可和处罚各10件”: each row listed takes the count
     text = re.sub(r"([^，；。]+?(?:和|、|及|与|跟)[^，；。]+?)各(?:自|有)?(?:是|为)?\s*(" + NUM + r"\s*件)",
                   lambda m: "，".join(p + m.group(2) for p in re.split(r"和|、|及|与|跟", m.group(1)) if p), text)
