@@ -250,3 +250,24 @@ def test_rules_counted_leave_their_in_force_blank_and_asked_once_when_not_said()
     engine.answer("规章出了2部，现行有效5部；规范性文件制发4件，废止1件，现行有效9件")
     engine.answer("对")
     assert engine.report.cell("t2", "rules", "in_force") == 5 and engine.report.cell("t2", "rules", "repealed") == 0
+
+
+@pytest.mark.parametrize("said", ["许可3件，其他的不涉及", "处罚2起，剩下那些跟我们无关", "规范性文件发了2个，其他的一概不清楚"])
+def test_the_rest_said_in_words_not_understood_is_asked_never_the_row_just_said(said):
+    out = answers.parse("t2", [said])
+    assert out.not_understood and not any(v == 0 for v in out.cells.values())
+
+
+@pytest.mark.parametrize("said", ["许可3件，别的啥也没有", "许可3件，其余的一概没有", "许可3件，其他什么都没有", "许可3件，表二别的都没有"])
+def test_the_rest_said_to_be_nothing_at_all_keeps_the_row_said(said):
+    got = cells(said)
+    assert got[("licensing", D)] == 3 and got[("penalty", D)] == 0 and got[("normative", "in_force")] == 0
+
+
+@pytest.mark.parametrize("said, cell, n", [
+    ("规范性文件没新出，废止了2件，剩下现行有效的8件", ("normative", "in_force"), 8),
+    ("别的：许可30件，强制1件", ("licensing", D), 30),
+    ("其余现行有效5件", ("normative", "in_force"), 5),
+])
+def test_the_rest_naming_a_column_or_heading_what_follows_is_read_as_said(said, cell, n):
+    assert cells(said)[cell] == n

@@ -188,6 +188,8 @@ _BY_ROW = {"rules": _documents, "normative": _documents, "fees": _fees}
 
 _TO_CHECK = Marker("to_check")
 _REST_NONE = Marker("rest_none", "^(?:WORDS)$")
+_REST = Marker("rest", "^(?:WORDS)")
+_NEGATION_OR_ZERO = re.compile(r"没|无|不|零|0|０")
 _CASE_INTRO = Marker("case_intro")  # “废止了2个，一个是老的补贴办法，一个是……”: each of the figure just said
 _OTHER_TABLE = Marker("other_table")
 
@@ -199,6 +201,11 @@ def _clause(r: _Reading, clause: str) -> None:
     rows_named = any(pattern.search(clause) for pattern, _ in words().t2_rows)
     if not rows_named and (r.aside or _OTHER_TABLE.search(clause)):
         r.row, r.aside = None, True  # an aside about another table: neither it nor a count after it is this table's
+        return
+    if not rows_named and _REST.match(clause) and _NEGATION_OR_ZERO.search(clause) \
+            and not any(pattern.search(clause) for pattern, _ in words().t2_columns):
+        r.row = None  # “其他的一概不涉及”: none of the rest, in words not understood — asked, never the row just said
+        r.not_understood.append(clause)
         return
     r.aside = False
     if r.row is not None and _CASE_INTRO.search(clause) and not rows_in(clause) \
