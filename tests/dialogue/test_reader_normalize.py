@@ -133,3 +133,25 @@ def test_a_count_in_chinese_numerals_without_its_unit_is_the_rows(said, row, cou
 def test_a_count_said_as_about_so_many_or_not_yet_known_is_asked(said):
     out = parse_t2(said)
     assert out.questions and not any(v for k, v in out.cells.items() if k[1] != "licensing")
+
+
+@pytest.mark.parametrize("said, value", [
+    ("一百五", 150), ("一百零五", 105), ("三千五", 3500), ("二千零五", 2005), ("一千二百三", 1230), ("一万二", 12000),
+    ("三万五", 35000), ("一万零二", 10002), ("一万二千五", 12500), ("九万零一百二十七", 90127), ("一百一十", 110),
+])
+def test_a_last_figure_after_a_place_is_the_place_below(said, value):
+    """“一百五” is 150 and “三千五” 3500 (the figure after a place is of the place below it); after 零 it is itself."""
+    from gkassist.core.numbers import parse_number
+
+    assert parse_number(said) == value
+
+
+@pytest.mark.parametrize("said, fee", [("收费一万二千五", 1.25), ("收了一万二千五百元", 1.25), ("收费1万2千5", 1.25),
+                                       ("收费三千五百二十块", 0.352)])
+def test_a_fee_with_a_figure_after_its_last_place(said, fee):
+    assert parse_t2(said).cells[FEE] == fee
+
+
+@pytest.mark.parametrize("said, count", [("处罚一千五", 1500), ("许可三万五", 35000), ("强制一百二", 120)])
+def test_a_count_with_a_figure_after_its_last_place(said, count):
+    assert next(v for k, v in parse_t2(said).cells.items()) == count
