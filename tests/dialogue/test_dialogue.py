@@ -405,6 +405,14 @@ def test_in_force_is_asked_when_last_year_has_none():
     assert "现行有效件数 7" in replies[0].text
     engine.answer("对")
     assert engine.report.number("t2", "normative", "in_force") == 7 and engine.report.number("t2", "normative", "issued") == 2
+    # “对” instead of the figure: the rest of 表二 stored, 现行有效 left blank (asked once, never a 0 guessed)
+    for said in ("没出新文件，也没废的；许可发了8件，处罚2起", "规范性文件没有制发，也没有废止；许可3件"):
+        blank = Engine.start(import_file(SEED).report, 2021)
+        answer_all(blank, ["没有", "对", "没有", "对"])
+        assert "没有现行有效件数" in blank.answer(said)[-1].text
+        blank.answer("对")
+        assert blank.step.id != "proactive" and blank.report.cell("t2", "normative", "in_force") is None
+        assert blank.report.number("t2", "normative", "repealed") == 0 and blank.report.number("t2", "licensing", "decisions") > 0
 
 
 def test_nothing_happened_this_year_leaves_what_earlier_years_left():
@@ -418,8 +426,7 @@ def test_nothing_happened_this_year_leaves_what_earlier_years_left():
     answer_all(unknown, ["没有", "对", "没有", "对"])
     understood, asked = unknown.answer("没有")
     assert understood.text == "我理解为：\n  待填：行政规范性文件现行有效件数\n  （其余为 0）"  # not “全部为 0”
-    assert "没有现行有效件数" in asked.text and unknown.answer("对")[0].text.startswith("表二先不保存")
-    unknown.answer("改表二")
+    assert "没有现行有效件数" in asked.text and asked.kind != "error"
     unknown.answer("现行有效3件")
     unknown.answer("对")
     assert unknown.report.number("t2", "normative", "in_force") == 3

@@ -99,3 +99,59 @@ def test_a_mistake_in_the_limits_is_named_with_its_file_and_line(tmp_path, monke
             limits.limits()
     finally:
         limits.limits.cache_clear()
+
+
+@pytest.mark.parametrize("said, fee", [
+    ("收费2.6亿", 26000), ("收费两亿元", 20000), ("行政事业性收费7.15亿元", 71500), ("一共收了0.4亿", 4000),
+    ("收费1亿2千万元", 12000), ("收费3万零800元", 3.08), ("收了两千八百块", 0.28), ("收费一千二百元钱", 0.12),
+    ("收费四万三", 4.3), ("收费2034.5万", 2034.5), ("收费是六千块", 0.6),
+])
+def test_a_fee_in_yi_or_in_chinese_numerals_is_stored_in_wanyuan(said, fee):
+    """亿 is 10,000 万元; a fee spelled in Chinese numerals (两千八百块) is as much as in digits."""
+    assert parse_t2(said).cells[FEE] == fee
+
+
+@pytest.mark.parametrize("said, count", [
+    ("强制7万零45件", 70045), ("处罚12万零3件", 120003), ("许可三十二万七千件", 327000), ("处罚两百零六万件", 2060000),
+    ("许可9876543件", 9876543), ("强制六万四千件整", 64000),
+])
+def test_a_large_count_in_every_form_is_one_number(said, count):
+    (clause,) = clauses(said)
+    assert count_of(clause.text) == count
+
+
+@pytest.mark.parametrize("said, row, count", [
+    ("处罚二十七万", "penalty", 270000), ("强制是五", "enforcement", 5), ("许可一千零八", "licensing", 1008),
+    ("行政许可为十二", "licensing", 12),
+])
+def test_a_count_in_chinese_numerals_without_its_unit_is_the_rows(said, row, count):
+    assert parse_t2(said).cells[("t2", row, "decisions")] == count
+
+
+@pytest.mark.parametrize("said", ["许可三十几万件", "处罚二十来万", "强制八千左右", "处罚七十几件", "收费还没统计出来",
+                                  "收费没算出来，许可12件"])
+def test_a_count_said_as_about_so_many_or_not_yet_known_is_asked(said):
+    out = parse_t2(said)
+    assert out.questions and not any(v for k, v in out.cells.items() if k[1] != "licensing")
+
+
+@pytest.mark.parametrize("said, value", [
+    ("一百五", 150), ("一百零五", 105), ("三千五", 3500), ("二千零五", 2005), ("一千二百三", 1230), ("一万二", 12000),
+    ("三万五", 35000), ("一万零二", 10002), ("一万二千五", 12500), ("九万零一百二十七", 90127), ("一百一十", 110),
+])
+def test_a_last_figure_after_a_place_is_the_place_below(said, value):
+    """“一百五” is 150 and “三千五” 3500 (the figure after a place is of the place below it); after 零 it is itself."""
+    from gkassist.core.numbers import parse_number
+
+    assert parse_number(said) == value
+
+
+@pytest.mark.parametrize("said, fee", [("收费一万二千五", 1.25), ("收了一万二千五百元", 1.25), ("收费1万2千5", 1.25),
+                                       ("收费三千五百二十块", 0.352)])
+def test_a_fee_with_a_figure_after_its_last_place(said, fee):
+    assert parse_t2(said).cells[FEE] == fee
+
+
+@pytest.mark.parametrize("said, count", [("处罚一千五", 1500), ("许可三万五", 35000), ("强制一百二", 120)])
+def test_a_count_with_a_figure_after_its_last_place(said, count):
+    assert next(v for k, v in parse_t2(said).cells.items()) == count

@@ -104,7 +104,6 @@ def test_a_figure_corrected_while_speaking_counts_as_corrected(said, row, n):
 
 # ------------------------------------------------------------------ rows named, then “全是零”
 @pytest.mark.parametrize("said", [
-    "其他的像规范性文件啊、许可处罚强制啊全是零",
     "规范性文件、许可、处罚、强制全都是零",
     "规范性文件啊，许可处罚强制啊，都是0",
     "规范性文件、行政许可、行政处罚、行政强制这几项都是零",
@@ -151,11 +150,28 @@ def test_in_force_unknown_can_be_given_instead_of_confirming():
     assert engine.report.cell("t2", "normative", "in_force") == 4 and engine.report.cell("t2", "licensing", D) == 12
 
 
-@pytest.mark.parametrize("said", ["规范性文件、许可、处罚、强制全都是零", "规范性文件制发2件，废止1件；许可5件"])
-def test_in_force_unknown_after_speaking_of_the_documents_is_asked_before_saving(said):
+@pytest.mark.parametrize("said", ["规范性文件、许可、处罚、强制全都是零", "没出新文件，也没废的；许可发了8件",
+                                  "规范性文件今年没有制发也没有废止，许可3件，收费0", "文件没出台，废止的也没有；处罚2起"])
+def test_in_force_unknown_with_no_documents_made_or_repealed_is_asked_once_and_left_blank_on_yes(said):
+    """None made and none repealed: 现行有效 is last year's, unknown here — asked once, “对” stores the rest with it blank."""
+    engine = at_table_two()
+    confirm = engine.answer(said)[-1]
+    assert confirm.kind != "error" and "现行有效的行政规范性文件有几件" in confirm.text
+    assert engine.answer("对")[0].text == "已保存。"
+    assert engine.report.cell("t2", "normative", "in_force") is None
+    assert engine.report.cell("t2", "normative", "issued") == 0 and engine.report.cell("t2", "normative", "repealed") == 0
+
+
+@pytest.mark.parametrize("said", ["规范性文件制发2件，废止1件；许可5件", "文件今年出了3个，没有废止的，许可9件",
+                                  "发了2个规范性文件，处罚1件", "规范性文件没发，废了一个"])
+def test_in_force_unknown_after_documents_made_or_repealed_is_asked_before_saving(said):
+    """Documents made or repealed this year: the figure in force changed, and the clerk who counted them is asked it."""
     engine = at_table_two()
     assert "现行有效的行政规范性文件有几件" in engine.answer(said)[-1].text
     assert engine.answer("对")[0].kind == "error"
+    engine.answer("现行有效6件")
+    engine.answer("对")
+    assert engine.report.cell("t2", "normative", "in_force") == 6
 
 
 @pytest.mark.parametrize("said, column", [
@@ -170,3 +186,88 @@ def test_one_not_done_is_none_done(said, column):
 def test_one_of_them_not_repealed_is_no_count_of_none():
     out = answers.parse("t2", ["规范性文件发了2件，其中一件没废"])
     assert out.cells.get(("t2", "normative", "repealed")) != 1
+
+
+# ------------------------------------------------------------------ “别的都是0”: the rest of the table, not the row just said
+ALL_CELLS = [("normative", "issued"), ("normative", "repealed"), ("normative", "in_force"), ("licensing", D),
+             ("penalty", D), ("enforcement", D), ("fees", "fee_amount")]
+
+
+@pytest.mark.parametrize("said, given", [
+    ("处罚罚了9起，收费一共两千块，别的都是0", {("penalty", D): 9, ("fees", "fee_amount"): 0.2}),
+    ("许可办了15个，主要是建房的，其他没有", {("licensing", D): 15}),
+    ("强制4件，其余都是零", {("enforcement", D): 4}),
+    ("收费800元，剩下的全是0", {("fees", "fee_amount"): 0.08}),
+    ("许可20件，处罚1件，其它的都没有", {("licensing", D): 20, ("penalty", D): 1}),
+    ("收了1.2万的费，其他的像规范性文件啊、许可处罚强制啊全是零", {("fees", "fee_amount"): 1.2}),
+])
+def test_the_rest_said_to_be_none_is_every_cell_not_said(said, given):
+    """“别的都是0”: what was said stays (the fee, the row just said), every other cell — 现行有效 too — is 0."""
+    got = cells(said)
+    assert {k: got.get(k) for k in ALL_CELLS} == {k: given.get(k, 0) for k in ALL_CELLS}
+
+
+@pytest.mark.parametrize("turns, given", [
+    (["规范性文件没发也没废", "现行有效的也是0件。许可办了22个，其他没有"], {("licensing", D): 22}),
+    (["处罚5起", "别的都是0"], {("penalty", D): 5}),
+    (["许可7件", "收费3000元，其余都没有"], {("licensing", D): 7, ("fees", "fee_amount"): 0.3})])
+def test_the_rest_said_in_a_later_answer_keeps_what_earlier_answers_said(turns, given):
+    got = cells(*turns)
+    assert {k: got.get(k) for k in ALL_CELLS} == {k: given.get(k, 0) for k in ALL_CELLS}
+
+
+@pytest.mark.parametrize("said", ["表二全是0，啥都没有", "表二全是零", "表二都没有", "这张表全是0", "主动公开这块都是零"])
+def test_the_whole_table_said_to_be_none_is_all_zero(said):
+    got = cells(said)
+    assert {k: got.get(k) for k in ALL_CELLS} == dict.fromkeys(ALL_CELLS, 0)
+
+
+def test_the_rest_said_to_be_none_leaves_a_row_asked_about_open():
+    out = answers.parse("t2", ["收费还没统计出来，别的都是零"])
+    assert ("t2", "fees", "fee_amount") not in out.cells and out.questions
+    assert out.cells[("t2", "licensing", D)] == 0
+
+
+# ------------------------------------------------------------------ 规章, where the body makes them
+@pytest.mark.parametrize("said, rules", [
+    ("规章新制定1件，现行有效12件；规范性文件制发3件，废止1件，现行有效20件", {"issued": 1, "in_force": 12}),
+    ("规章出了两部，废止一部；规范性文件制发3件，废止1件，现行有效20件", {"issued": 2, "repealed": 1}),
+    ("规范性文件制发3件，废止1件，现行有效20件；规章制定2件，现行有效的规章9件", {"issued": 2, "in_force": 9}),
+])
+def test_rules_are_read_into_their_own_row(said, rules):
+    got = cells(said)
+    assert {c: v for (r, c), v in got.items() if r == "rules"} == rules
+    assert (got[("normative", "issued")], got[("normative", "repealed")], got[("normative", "in_force")]) == (3, 1, 20)
+
+
+def test_rules_counted_leave_their_in_force_blank_and_asked_once_when_not_said():
+    engine = at_table_two()
+    confirm = engine.answer("规章出了2部，废止1部；规范性文件制发4件，废止1件，现行有效9件；许可30件")[-1]
+    assert confirm.kind != "error" and "规章现行有效几件" in confirm.text
+    assert engine.answer("对")[0].text == "已保存。"
+    assert engine.report.cell("t2", "rules", "in_force") is None and engine.report.cell("t2", "rules", "issued") == 2
+    engine = at_table_two()
+    engine.answer("规章出了2部，现行有效5部；规范性文件制发4件，废止1件，现行有效9件")
+    engine.answer("对")
+    assert engine.report.cell("t2", "rules", "in_force") == 5 and engine.report.cell("t2", "rules", "repealed") == 0
+
+
+@pytest.mark.parametrize("said", ["许可3件，其他的不涉及", "处罚2起，剩下那些跟我们无关", "规范性文件发了2个，其他的一概不清楚"])
+def test_the_rest_said_in_words_not_understood_is_asked_never_the_row_just_said(said):
+    out = answers.parse("t2", [said])
+    assert out.not_understood and not any(v == 0 for v in out.cells.values())
+
+
+@pytest.mark.parametrize("said", ["许可3件，别的啥也没有", "许可3件，其余的一概没有", "许可3件，其他什么都没有", "许可3件，表二别的都没有"])
+def test_the_rest_said_to_be_nothing_at_all_keeps_the_row_said(said):
+    got = cells(said)
+    assert got[("licensing", D)] == 3 and got[("penalty", D)] == 0 and got[("normative", "in_force")] == 0
+
+
+@pytest.mark.parametrize("said, cell, n", [
+    ("规范性文件没新出，废止了2件，剩下现行有效的8件", ("normative", "in_force"), 8),
+    ("别的：许可30件，强制1件", ("licensing", D), 30),
+    ("其余现行有效5件", ("normative", "in_force"), 5),
+])
+def test_the_rest_naming_a_column_or_heading_what_follows_is_read_as_said(said, cell, n):
+    assert cells(said)[cell] == n

@@ -46,24 +46,27 @@ def chinese_numeral(s: str) -> int | None:
     if not wan:
         return _below_ten_thousand(s)
     h, lo = _below_ten_thousand(high) if high else 1, _below_ten_thousand(low)
+    if len(low) == 1 and lo:
+        lo *= 1000  # “一万二”: 12,000 (the place below 万)
     return None if h is None or lo is None else h * 10_000 + lo
 
 
 def _below_ten_thousand(s: str) -> int | None:
-    value, digit = 0, None
+    value, digit, place = 0, None, 10  # place: what a last digit counts (“一百五” is 150, “一百零五” 105)
     for ch in s:
         if ch in ("零", "〇"):
-            continue  # 一百零五: a gap, not a digit
+            place = 10  # 一百零五: a gap, not a digit
+            continue
         if ch in _DIGITS:
             if digit is not None:
                 return None
             digit = _DIGITS[ch]
         elif ch in _UNITS:
             value += (1 if digit is None else digit) * _UNITS[ch]
-            digit = None
+            digit, place = None, _UNITS[ch]
         else:
             return None
-    return value + (digit or 0)
+    return value + (digit or 0) * (place // 10 if place > 10 else 1)
 
 
 # ------------------------------------------------------------------ amounts of money
@@ -71,8 +74,11 @@ def _below_ten_thousand(s: str) -> int | None:
 # (its “smart” mode reads 3万5 and 1.6万 right) but reads “三五” as 35 (three to five), rewrites 第三方 as 第3方 in a
 # sentence, fails on 万五 and takes 0.6 s to import: the few forms below are read here instead.
 _NUMERAL = r"[0-9]+(?:\.[0-9]+)?|[零〇一二两三四五六七八九十百千]+"
+# (“9万零127”: after 零 the figure is itself, not the next place; “1.8亿”: 亿 is 10,000 万; “一万二千五”: the last
+# figure is of the next place down, 12,500)
 AMOUNT = re.compile(
-    rf"(?P<high>{_NUMERAL})\s*(?P<big>万|千)(?:\s*(?P<low>[0-9]+|[零〇一二两三四五六七八九十百]+)(?P<low_unit>千|百)?)?"
+    rf"(?P<high>{_NUMERAL})\s*(?P<big>亿|万|千)(?:\s*(?P<zero>[零〇])?(?P<low>[0-9]+|[零〇一二两三四五六七八九十百]+)(?P<low_unit>千万|百万|千|百)?"
+    rf"(?:(?<=[千百])(?P<last>[0-9一二两三四五六七八九])(?![0-9])(?P<last_unit>百|十)?)?)?"
     rf"|(?P<plain>{_NUMERAL}(?:万[零〇一二两三四五六七八九十百千]*)?)")
 _YUAN = re.compile(r"\s*(?:多|余|来)?\s*(?P<unit>万元|元钱|元|块钱|块)?")
 APPROXIMATE_AMOUNT = re.compile(r"^\s*(?:多|余|来)|^[^，,。；;]{0,4}?左右")
@@ -103,13 +109,19 @@ def _number(s: str) -> float | None:
     return None if value is None else value
 
 
-def _low_part(low: str, low_unit: str | None, big: int) -> float | None:
-    """What follows 万/千: “3万5” is 35,000 (the next place), “1万2千” 12,000, “1万25” 12,500."""
+_BIG = {"亿": 100_000_000, "千万": 10_000_000, "百万": 1_000_000, "万": 10_000, "千": 1000, "百": 100, "十": 10}
+
+
+def _low_part(low: str, low_unit: str | None, big: int, zero: bool = False) -> float | None:
+    """What follows 万/千: “3万5” is 35,000 (the next place), “1万2千” 12,000, “1万25” 12,500, “9万零127” 90,127 (after
+    零 the figure as it stands)."""
     value = _number(low)
     if value is None:
         return None
+    if zero and not low_unit:
+        return value
     if low_unit:
-        return value * (1000 if low_unit == "千" else 100)
+        return value * _BIG[low_unit]  # (“1亿2千万”: 120,000,000)
     digits = len(low) if low.isdigit() else 1
     return value * (big // 10 ** digits) if low.isdigit() or value < 10 else value
 
@@ -141,9 +153,12 @@ def _amount_value(m: re.Match[str]) -> tuple[float | None, str]:
     high = _number(m.group("high"))
     if high is None:
         return None, ""
-    big = 10_000 if m.group("big") == "万" else 1000
-    low = _low_part(m.group("low"), m.group("low_unit"), big) if m.group("low") else 0
+    big = _BIG[m.group("big")]
+    low = _low_part(m.group("low"), m.group("low_unit"), big, bool(m.group("zero"))) if m.group("low") else 0
     if low is None:
         return None, ""
-    value = high * big + low
+    if m.group("last"):  # “一万二千五(百)”, “三千五百二(十)”: the place below the one said before it
+        place = _BIG[m.group("last_unit")] if m.group("last_unit") else _BIG[m.group("low_unit")] // 10
+        low += (_number(m.group("last")) or 0) * place
+    value = round(high * big + low, 6)  # (9.8亿: no 980000000.0000001)
     return (int(value) if float(value).is_integer() else value), "元"

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import re
 
+from gkassist.core import formats
 from gkassist.core.numbers import read_amount
 from gkassist.dialogue.answers.parsed import Cells, Parsed
 from gkassist.dialogue.answers.state import Open, ProactiveReading
 from gkassist.dialogue.answers.t3 import names_a_row
-from gkassist.dialogue.answers.text import NUM, UNIT, Clause, approximate, clauses, count_of, vague
+from gkassist.dialogue.answers.text import NUM, UNIT, Clause, approximate, clauses, closing_numeral, count_of, vague
 from gkassist.dialogue.answers.words import Marker, words
 
 REFUSAL = ("没听明白。请写成“规范性文件制发2件，废止1件，现行有效9件；行政许可41件，行政处罚12件，"
@@ -66,8 +67,12 @@ def _respectively(m: re.Match[str]) -> str:
     return whole
 
 
+# “规章出了两部”: 规章 are counted in 部 (not “一部分”, “部门”)
+_VOLUMES = re.compile(r"(" + NUM + r")\s*部(?!分|门|署|长|委|位)")
+
+
 def _clauses(text: str, turn: int) -> list[Clause]:
-    text = _RESPECTIVELY.sub(_respectively, text)
+    text = _VOLUMES.sub(r"\1件", _RESPECTIVELY.sub(_respectively, text))
     # “许可和处罚各10件”: each row listed takes the count
     text = re.sub(r"([^，；。]+?(?:和|、|及|与|跟)[^，；。]+?)各(?:自|有)?(?:是|为)?\s*(" + NUM + r"\s*件)",
                   lambda m: "，".join(p + m.group(2) for p in re.split(r"和|、|及|与|跟", m.group(1)) if p), text)
@@ -101,6 +106,7 @@ class _Reading:
         self.aside = False  # speaking of another table's figures (till a row of this one is named again)
         self.listed: list[str] = []  # rows named alone just before (“许可、处罚、强制都是0”): a 都 after them is theirs
         self.said_now: set[tuple[str, str, str]] = set()  # the cells this answer gave
+        self.rest_none = False  # “别的都是0”, “其他没有”, “表二全是零”: every cell not said is 0
 
 
 def _row_of(clause: str, row: str | None) -> str | None:
@@ -181,14 +187,25 @@ _BY_ROW = {"rules": _documents, "normative": _documents, "fees": _fees}
 
 
 _TO_CHECK = Marker("to_check")
+_REST_NONE = Marker("rest_none", "^(?:WORDS)$")
+_REST = Marker("rest", "^(?:WORDS)")
+_NEGATION_OR_ZERO = re.compile(r"没|无|不|零|0|０")
 _CASE_INTRO = Marker("case_intro")  # “废止了2个，一个是老的补贴办法，一个是……”: each of the figure just said
 _OTHER_TABLE = Marker("other_table")
 
 
 def _clause(r: _Reading, clause: str) -> None:
+    if _REST_NONE.match(clause):
+        r.rest_none, r.row = True, None  # (not the row just said: “许可36个，其他没有”)
+        return
     rows_named = any(pattern.search(clause) for pattern, _ in words().t2_rows)
     if not rows_named and (r.aside or _OTHER_TABLE.search(clause)):
         r.row, r.aside = None, True  # an aside about another table: neither it nor a count after it is this table's
+        return
+    if not rows_named and _REST.match(clause) and _NEGATION_OR_ZERO.search(clause) \
+            and not any(pattern.search(clause) for pattern, _ in words().t2_columns):
+        r.row = None  # “其他的一概不涉及”: none of the rest, in words not understood — asked, never the row just said
+        r.not_understood.append(clause)
         return
     r.aside = False
     if r.row is not None and _CASE_INTRO.search(clause) and not rows_in(clause) \
@@ -204,6 +221,8 @@ def _clause(r: _Reading, clause: str) -> None:
         return
     clause = _ZERO_WORD.sub("0", _THESE.sub("", clause))
     count = count_of(_NONE_AT_ALL.sub("", clause))
+    if count is None and row != "fees":
+        count = closing_numeral(clause)  # “处罚三十八万”
     if _listed(r, row, clause, count):
         return
     if row != "fees" and (count is None and vague(clause) or approximate(clause)):
@@ -241,31 +260,41 @@ def rows_in(clause: str) -> list[str]:
     return [r for pattern, r in words().t2_rows if pattern.search(clause)]
 
 
-def read(found: list[Clause], asked: str | None = None) -> tuple[Cells, list[Asked], list[str]]:
-    """(cells, questions, not understood): each clause's row (or the row just said) and what it counts; `asked`: the
-    row whose figure a count said first in a later answer gives (“核实了，是12件”)."""
+def read(found: list[Clause], asked: str | None = None) -> _Reading:
+    """The cells, questions and clauses not understood: each clause's row (or the row just said) and what it counts;
+    `asked`: the row whose figure a count said first in a later answer gives (“核实了，是12件”)."""
     r = _Reading()
     turn = 0
     for c in found:
         if c.turn != turn:
             turn, r.row, r.aside, r.said_now = c.turn, asked, False, set()
         _clause(r, c.text)
-    return r.cells, r.questions, r.not_understood
+    return r
 
 
 def read_turn(reading: ProactiveReading, text: str, turn: int) -> ProactiveReading:
     """One more answer about 表二: its figures replace those said before for the same cells (a figure said before a
     question is not lost when the question is answered); a question stays open until a figure of its row is said."""
     asked = {q.row for q in reading.opened if q.part == "count"}
-    cells, questions, not_understood = read(_clauses(text.strip(), turn), next(iter(asked)) if len(asked) == 1 else None)
+    said = read(_clauses(text.strip(), turn), next(iter(asked)) if len(asked) == 1 else None)
     out = reading.model_copy(deep=True)
-    out.cells.update({f"{r}|{c}": v for (_, r, c), v in cells.items()})
-    out.opened = [q for q in out.opened if not any(r == q.row and q.kind in (None, c) for _, r, c in cells)]
+    out.cells.update({f"{r}|{c}": v for (_, r, c), v in said.cells.items()})
+    out.opened = [q for q in out.opened if not any(r == q.row and q.kind in (None, c) for _, r, c in said.cells)]
     out.opened += [Open(words=words_, part=part, turn=turn, question=q, row=row, kind=col)
-                   for (row, col), q, words_, part in questions]
+                   for (row, col), q, words_, part in said.questions]
     out.questions = [q.question for q in out.opened]
-    out.not_understood = not_understood
+    out.not_understood = said.not_understood
+    if said.rest_none or any(_REST_NONE.match(piece.strip()) for piece in re.split(r"[，,；;。！!\n]", text)):
+        _rest_none(out)
     return out
+
+
+def _rest_none(out: ProactiveReading) -> None:
+    """“别的都是0”: every cell of 表二 not said so far (现行有效 too: the clerk said the whole rest) and not asked about."""
+    asked = {q.row for q in out.opened}
+    for _, row, column in formats.latest().tables["t2"].cells():
+        if row.id not in asked:
+            out.cells.setdefault(f"{row.id}|{column.id}", 0)
 
 
 def _key(key: str) -> tuple[str, str, str]:

@@ -12,7 +12,7 @@ from gkassist.core.numbers import format_number
 from gkassist.dialogue.answers.parsed import Parsed
 from gkassist.dialogue.answers.state import AppealFact, AppealReading, Aside, Open
 from gkassist.dialogue.answers.t3 import names_a_row
-from gkassist.dialogue.answers.text import NUM, Clause, approximate, clauses, count_of, vague
+from gkassist.dialogue.answers.text import NUM, Clause, approximate, clauses, closing_numeral, count_of, vague
 from gkassist.dialogue.answers.words import Marker, words
 
 OUTCOME_LABELS = {"upheld": "结果维持", "corrected": "结果纠正", "other": "其他结果", "pending": "尚未审结"}
@@ -52,6 +52,8 @@ _INTENDS = Marker("intends")
 _LISTED = re.compile(r"((?:行政)?(?:复议|诉讼))、(?=(?:行政)?(?:复议|诉讼))")
 _NO_REVIEW = re.compile(r"(?:没|没有|不|未)(?:经过?|走|申请|去)?(?:行政)?复议")
 _OF_REQUESTS = Marker("of_requests")
+# “不符合受理条件，驳回了”: the 驳回 after why the case was not taken is that decision (其他结果), said in two clauses
+_TURNED_AWAY = re.compile(r"(不(?:符合|满足|属于)[^，,。；;]{0,10}(?:条件|范围))[，,]\s*(?=(?:被|就|予以|给|也)?(?:裁定|决定)?驳回)")
 BARE_NONE = re.compile(r"^(?:也|都|均)?(?:没有|没|无|零|0)(?:件|个|起)?(?:的)?$")
 
 
@@ -63,6 +65,9 @@ def frame(clause: Clause) -> Frame:
     said = text[m.end():] if (m := _REFERENCE.search(text)) else text
     refers_outcome = next((o for pattern, o in w.outcomes if pattern.search(m.group(0))), None) if m else None
     count = count_of(said)
+    outcome = next((o for pattern, o in w.outcomes if pattern.search(said)), None)
+    if count is None and outcome:
+        count = closing_numeral(said, single=True)  # “维持二百零五”, “纠正六”: an outcome's count, no 件
     if count is None and named and _ONE.search(text):
         count = 1
     moved_from = None
@@ -75,7 +80,7 @@ def frame(clause: Clause) -> Frame:
     other = "t2" if named is None and any(p.search(text) for p, _ in w.t2_rows) else None
     if named is None and _OF_REQUESTS.search(text):
         other = "t3"  # “前面申请那8件里”: 表三's applications, their figure no case of this table
-    return Frame(clause, named, next((o for pattern, o in w.outcomes if pattern.search(said)), None), count,
+    return Frame(clause, named, outcome, count,
                  bool(w.no_appeals.search(text)), bool(w.corrections.search(text)), moved_from, several, other,
                  refers_outcome, intends=bool(_INTENDS.search(text)) and count is None)
 
@@ -235,8 +240,9 @@ def _put_right(a: _Answer, f: Frame) -> bool:
 def _outcome_put_right(a: _Answer, f: Frame) -> bool:
     """“不好意思，是纠正”: the one outcome said before, put right."""
     r = a.r
-    if f.correction and f.outcome and f.named is None and f.count is None and f.clause.turn:
-        said = [x for x in r.facts if x.outcome is not None and x.turn < f.clause.turn]
+    if f.correction and f.outcome and f.count is None and f.clause.turn:
+        # (“复议机关责令我们重新答复了”: the 复议 named with its outcome is the one said before)
+        said = [x for x in r.facts if x.outcome is not None and x.turn < f.clause.turn and f.named in (None, x.block)]
         if len({(x.block, x.outcome) for x in said}) == 1:
             for x in said:
                 x.outcome = f.outcome
@@ -429,6 +435,7 @@ def blocks_stated(text: str) -> set[str]:
 def read_turn(reading: AppealReading, text: str, turn: int) -> AppealReading:
     """One more answer about 表四 read against what the earlier ones said (left as it was)."""
     text = _LISTED.sub(r"\1和", text.strip())  # “复议、诉讼都没有”: both kinds, one clause
+    text = _TURNED_AWAY.sub(r"\1", text)  # “不符合受理条件，驳回了”: one decision, not a 驳回 that upholds
     found = clauses(_OUTCOME_THEN.sub(r"\1，复议后", text), names_a_row, turn=turn)
     return read([frame(c) for c in expand_asides(found)], reading.model_copy(deep=True))
 

@@ -235,6 +235,23 @@ def count_of(clause: str) -> int | float | None:
     return parse_number(m.group(2).replace("．", "."))
 
 
+# “处罚三十八万”, “维持二百零五”: a count in Chinese numerals closing the clause, said without 件 (a numeral inside
+# words — 一律, 三安全一稳定, 一审 — is no count: only one that ends the clause, of two characters or after 是/为/有)
+_CLOSING_NUMERAL = re.compile(r"(?:(?<=[是为有])([零〇一二两三四五六七八九十百千万]+)|(?<![第])([零〇一二两三四五六七八九十百千万]{2,}))\s*整?$")
+
+
+_CLOSING_DIGIT = re.compile(r"(?<![第零〇一二两三四五六七八九十百千万])([一二两三四五六七八九十])\s*$")
+
+
+def closing_numeral(clause: str, single: bool = False) -> int | float | None:
+    """The count a clause closes with in Chinese numerals and no unit (None when it does not); `single`: one
+    character is enough (after the name of what is counted: “纠正六”)."""
+    if m := _CLOSING_NUMERAL.search(clause):
+        return parse_number(m.group(1) or m.group(2))
+    m = _CLOSING_DIGIT.search(clause) if single else None
+    return parse_number(m.group(1)) if m else None
+
+
 def counted(clause: str) -> str | None:
     """The count as written (“2件”), to put another in its place."""
     m = next((m for m in COUNT.finditer(clause) if parse_number(m.group(2)) is not None), None)

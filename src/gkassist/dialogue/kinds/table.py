@@ -34,14 +34,22 @@ ADDS = Marker("adds")
 IGNORE = re.compile(r"^\s*(不用管|不用管它|不管|忽略|不计入|不算|那个不算|不用算)\s*[。！!]?\s*$")
 
 
+def _documents_counted(cells: Cells, row: str) -> bool:
+    """Whether the clerk gave a figure other than 0 for the 文件 of `row` (规章: few bodies make any)."""
+    return any(r == row and v for (_, r, _), v in cells.items())
+
+
 def _across_years_cells(report: Report) -> set[tuple[str, str]]:
     """(row, column) of this year's cells that follow from last year's report (上年结转, 现行有效)."""
     return {relation.this for relation in report.format.across_years}
 
 
-# 现行有效 neither said nor following from last year: asked before saving when the clerk spoke of the documents
-# (a “全是零” may or may not take it in); otherwise asked once with the rest stored on “对” — blank, never a 0 guessed
+# 现行有效 neither said nor following from last year: asked before saving when the clerk counted documents made or
+# repealed this year (the figure changed, and the one who counted them knows it); otherwise — none made, none
+# repealed, or nothing said of them — asked once with the rest stored on “对”: blank till said (the check lists it
+# as not filled), never a 0 guessed
 IN_FORCE_ASKED = "请告诉我现在现行有效的行政规范性文件有几件（没有就说“现行有效0件”）。"
+RULES_IN_FORCE_LATER = "规章现行有效几件？知道的话直接说（如“规章现行有效12件”）；回答“对”就先空着。\n"
 IN_FORCE_LATER = ("现行有效的行政规范性文件有几件？知道的话直接说（如“现行有效3件”）；回答“对”就先保存其余的，"
                   "现行有效件数空着，检查时会列为未填。\n")
 
@@ -251,12 +259,16 @@ class Table(StepKind):
         return was.cells == now.cells and set(was.questions) >= set(now.questions)
 
     def _in_force_asked(self, state: DialogueState, trial: Report, cells: Cells) -> tuple[list[str], str]:
-        """(a question before saving, a question asked with the rest stored on “对”) about an unknown 现行有效."""
+        """(a question before saving, a question asked with the rest stored on “对”) about an unknown 现行有效:
+        行政规范性文件's, and 规章's where the clerk counted some (“规章新制定1件”; few bodies make any)."""
+        rules = trial.format.has("t2", "rules", "in_force") and trial.cell("t2", "rules", "in_force") is None \
+            and _documents_counted(cells, "rules")
+        rules_later = RULES_IN_FORCE_LATER if rules else ""
         if not (missing := self._in_force_unknown(state, trial)):
-            return [], ""
-        if any(r == "normative" for _, r, _ in cells):
-            return [missing + IN_FORCE_ASKED], ""  # the clerk spoke of the documents: their 现行有效 too?
-        return [], missing + IN_FORCE_LATER  # the rest is stored on “对”; 现行有效 stays blank till said
+            return [], rules_later
+        if any(r == "normative" and c in ("issued", "repealed") and v for (_, r, c), v in cells.items()):
+            return [missing + IN_FORCE_ASKED], ""  # documents made or repealed this year: what is in force now?
+        return [], missing + IN_FORCE_LATER + rules_later  # the rest is stored on “对”; 现行有效 stays blank till said
 
     def _in_force_unknown(self, state: DialogueState, trial: Report) -> str:
         """现行有效 that neither the clerk nor last year's report gives: asked, never a 0 made from nothing."""
@@ -297,7 +309,7 @@ class Table(StepKind):
         for _, row, col in fmt.tables[table].cells():
             keep = (table == "t3" and (row.id, col.id) in from_last) or \
                    (table == "t2" and report.cell(table, row.id, col.id) is not None)
-            if table == "t2" and (row.id, col.id) == ("normative", "in_force"):
+            if table == "t2" and col.id == "in_force" and (row.id == "normative" or _documents_counted(cells, row.id)):
                 keep = True  # 现行有效 is given, derived from last year's, or asked: never a 0 made from nothing
             if not keep:
                 report.set_cell(table, row.id, col.id, 0)

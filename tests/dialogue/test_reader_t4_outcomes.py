@@ -1,0 +1,97 @@
+"""表四's outcome words, each phenomenon in several phrasings (none of them a probe's): a 复议 turned away unheard is
+其他结果 while a court's “驳回诉讼请求” is 维持; a withdrawal is 其他结果; “其他N” is the other outcome's count; the rest
+said to be pending takes what is left of the count; outcome counts in Chinese numerals without 件; a later answer
+that puts the one outcome said right, naming the 复议机关."""
+
+import pytest
+
+from gkassist.dialogue import answers
+
+
+def cells(*turns):
+    out = answers.parse("t4", list(turns))
+    assert not out.refusal and not out.questions and not out.not_understood, (turns, out)
+    return {c: v for (_, _, c), v in out.cells.items() if v}
+
+
+@pytest.mark.parametrize("said", [
+    "复议1件，复议机关认为不符合受理条件，驳回了",
+    "行政复议1件，被驳回复议申请",
+    "复议一件，复议机关驳回了他的复议申请",
+    "被申请复议1件，不属于受理范围，驳回",
+    "复议1起，复议机关不予受理",
+])
+def test_a_review_turned_away_unheard_is_another_outcome(said):
+    assert cells(said) == {"review.other": 1}
+
+
+@pytest.mark.parametrize("said", [
+    "直接起诉1件，法院判决驳回诉讼请求", "被告了1次，法院驳回了原告的诉讼请求", "行政诉讼1件，一审驳回原告诉讼请求",
+])
+def test_a_court_turning_down_the_claim_upholds(said):
+    assert cells(said) == {"suit_direct.upheld": 1}
+
+
+@pytest.mark.parametrize("said", [
+    "直接起诉的1件，原告后来撤诉了", "被起诉1件，对方撤回起诉", "复议1件，申请人撤回了", "直接起诉1件，法院裁定驳回起诉",
+])
+def test_a_case_withdrawn_or_dismissed_is_another_outcome(said):
+    assert list(cells(said).values()) == [1] and next(iter(cells(said))).endswith(".other")
+
+
+@pytest.mark.parametrize("said, expect", [
+    ("复议20件：维持14，纠正2，其他3，未审结1", {"review.upheld": 14, "review.corrected": 2, "review.other": 3, "review.pending": 1}),
+    ("直接起诉10件，维持6，其他的2件，还在审2件", {"suit_direct.upheld": 6, "suit_direct.other": 2, "suit_direct.pending": 2}),
+    ("复议5件，维持3件，其他2件", {"review.upheld": 3, "review.other": 2}),
+])
+def test_other_with_its_count_is_the_other_outcome(said, expect):
+    assert cells(said) == expect
+
+
+@pytest.mark.parametrize("turns, expect", [
+    (["行政复议一共120件", "维持八十，纠正十五，撤回的其他结果二十，剩下的年底还没结"],
+     {"review.upheld": 80, "review.corrected": 15, "review.other": 20, "review.pending": 5}),
+    (["复议50件，维持四十，纠正六，剩下的还在审"], {"review.upheld": 40, "review.corrected": 6, "review.pending": 4}),
+    (["直接起诉30件，判维持二十二，其余年底都没结"], {"suit_direct.upheld": 22, "suit_direct.pending": 8}),
+])
+def test_the_rest_said_pending_takes_what_is_left_and_chinese_counts_are_read(turns, expect):
+    assert cells(*turns) == expect
+
+
+@pytest.mark.parametrize("pending", ["没结", "年底没结的", "还有3件没判", "未结", "没判下来"])
+def test_everyday_words_for_a_case_not_decided(pending):
+    said = f"复议7件，维持4件，{pending if '3件' in pending else '3件' + pending}"
+    assert cells(said) == {"review.upheld": 4, "review.pending": 3}
+
+
+@pytest.mark.parametrize("later, outcome", [
+    ("不对，记错了，复议机关责令我们重新答复了", "corrected"),
+    ("说错了，复议机关确认我们违法", "corrected"),
+    ("搞错了，复议那件申请人撤回了", "other"),
+    ("记错了，复议机关还没出结果", "pending"),
+])
+def test_a_later_answer_puts_the_one_outcome_said_right(later, outcome):
+    assert cells("复议1件，维持", later) == {f"review.{outcome}": 1}
+
+
+@pytest.mark.parametrize("later, expect", [
+    ("其他是2，维持6", {"review.upheld": 6, "review.other": 2, "review.pending": 2}),
+    ("复议维持的改成4，其他为4", {"review.upheld": 4, "review.other": 4, "review.pending": 2}),
+])
+def test_a_later_answer_gives_other_outcomes_count_anew(later, expect):
+    assert cells("复议10件，维持5，其他3，未结2", later) == expect
+
+
+def test_the_same_case_said_again_with_another_outcome_is_not_two_outcomes_of_one():
+    assert cells("复议2件，都维持", "不好意思，复议机关责令重新答复了") == {"review.corrected": 2}
+
+
+@pytest.mark.parametrize("said, expect", [
+    ("行政复议60件，维持20件，确认违法、责令重新答复的15件，撤回和驳回复议申请的20件，年底没结的5件",
+     {"review.upheld": 20, "review.corrected": 15, "review.other": 20, "review.pending": 5}),
+    ("直接起诉12件，法院驳回诉讼请求6件、判决撤销3件、裁定驳回起诉和撤诉2件、还在审1件",
+     {"suit_direct.upheld": 6, "suit_direct.corrected": 3, "suit_direct.other": 2, "suit_direct.pending": 1}),
+    ("复议后起诉的没有，直接起诉4件，都维持", {"suit_direct.upheld": 4}),
+])
+def test_outcomes_named_in_the_words_of_the_decisions(said, expect):
+    assert cells(said) == expect
