@@ -5,10 +5,16 @@ import itertools
 import os
 import re
 import shutil
+import sys
 
 import pytest
 
-from support import SAMPLES  # noqa: F401 — the data locations live in support.py
+# Where PYTHONDONTWRITEBYTECODE is set (it is on the machines this runs on), every process of every run would compile
+# again what it imports and rewrite the asserts of every test module (about 3 s of each worker's start): the tests keep
+# their bytecode in __pycache__ (ignored by git) like any Python run does by default.
+sys.dont_write_bytecode = False
+
+from support import SAMPLES  # noqa: E402, F401 — the data locations live in support.py (imported after the line above)
 
 
 def pytest_configure(config):
@@ -16,6 +22,27 @@ def pytest_configure(config):
     import support
 
     support.INNER_LOOP = "not slow" in (config.option.markexpr or "")
+
+
+# Of a family of cases (one test function's parameters: many phrasings of one phenomenon), the inner loop runs this
+# many, spread over the family; the whole suite runs every one.  A family that samples itself (some of its cases
+# already marked slow, as tests/dialogue/test_answers_dev.py does by file) is left as it is.
+INNER_LOOP_PER_FAMILY = 4
+
+
+@pytest.hookimpl(tryfirst=True)  # before `-m` deselects: the marks added here count
+def pytest_collection_modifyitems(config, items):
+    families: dict[tuple[str, str], list] = {}
+    for item in items:
+        if getattr(item, "callspec", None) is not None:
+            families.setdefault((item.nodeid.split("::")[0], item.originalname), []).append(item)
+    for family in families.values():
+        if len(family) <= INNER_LOOP_PER_FAMILY or any(item.get_closest_marker("slow") for item in family):
+            continue
+        step = -(-len(family) // INNER_LOOP_PER_FAMILY)
+        for index, item in enumerate(family):
+            if index % step:
+                item.add_marker(pytest.mark.slow)
 
 
 @pytest.fixture(scope="session")
