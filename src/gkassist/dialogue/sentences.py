@@ -209,7 +209,7 @@ _ONE_AS_COUNT = "条件篇期场项份家名台户"
 def _count_in_digits(m: re.Match[str]) -> str:
     n, about, unit = m.group("n"), m.group("about"), m.group("unit") or ""
     value = chinese_numeral(n)
-    if value is None or m.group("none") or len(n) == 1 and (about or unit == "个" or n == "一" and unit not in _ONE_AS_COUNT):
+    if value is None or m.group("none") and n == "一" or len(n) == 1 and (about or unit == "个" or n == "一" and unit not in _ONE_AS_COUNT):
         return m.group(0)
     return f"{value}{'余' if about else ''}"
 
