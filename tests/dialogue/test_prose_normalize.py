@@ -141,3 +141,10 @@ def test_a_normalized_answer_composes_whole(said, sentence):
 def test_a_family_of_phrasings_composes_whole(said, sentence):
     composed = compose_answer(said, town())
     assert sentence in composed.text and not composed.spoken, composed
+
+
+@pytest.mark.parametrize("said", [
+    "按目录补齐了。去年的差不多就这两条。", "按目录补齐了。上年的基本就这三条", "按目录补齐了。去年的就这两个问题了。",
+])
+def test_a_closing_remark_whose_count_was_said_in_words_still_says_nothing(said):
+    assert compose_answer(said, town(), shortfalls=False, subject=False).text == "按目录补齐。"
