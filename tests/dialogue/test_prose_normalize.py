@@ -148,3 +148,62 @@ def test_a_family_of_phrasings_composes_whole(said, sentence):
 ])
 def test_a_closing_remark_whose_count_was_said_in_words_still_says_nothing(said):
     assert compose_answer(said, town(), shortfalls=False, subject=False).text == "按目录补齐。"
+
+
+@pytest.mark.parametrize("said, sentence", [
+    # who is in charge of a step, who signs before a release
+    ("审核还是综治办管", "审核由综治办负责"),
+    ("网站是办公室管的", "网站由办公室负责"),
+    ("发之前分管领导要签字", "信息发布前须经分管领导审签"),
+    ("上网前得主要领导签发", "信息发布前须经主要领导审签"),
+    ("审核？综合办初审，主任签字。", "信息发布实行综合办初审、主任签发"),
+    # a count after what was gone through
+    ("把公开目录从头捋了一遍，梳理出来36项", "梳理出36项"),
+    ("目录？重新捋了，29项。", "共梳理出公开事项29项"),
+    # a meeting on the work, an assessment of each village
+    ("班子会专门说公开的事开了三次", "班子会议专题研究公开工作3次"),
+    ("局务会专门研究公开的事开了2次", "局务会议专题研究公开工作2次"),
+    ("把公开工作放进对社区里的年底考核，占十分", "纳入对各社区的年终考核，占10分"),
+    # who took part in a training, and how many
+    ("培训？2次，村干部50来人。", "开展培训2次，村干部共50余人参加"),
+    ("各村信息员20个，都参加了", "各村信息员共20人参加"),
+    # how often a check was made, what was found
+    ("检查？每月查1次，全年12次。", "每月开展检查1次，全年共12次"),
+    ("每季度自查一次，全年4次，查出来的问题当场就改", "每季度开展自查一次，全年共4次，发现问题即时整改"),
+    ("每半年抽查一次，发现的问题马上整改", "每半年开展抽查一次，发现问题即时整改"),
+    # a part of the information and its count, where it went, the forms of interpretation
+    ("今年主动公开了90条，财务那块15条", "其中财务信息15条"),
+    ("招标结果都推到省招标网上了", "招标结果均在省招标网公开"),
+    ("政策解读搞了4篇，3篇文字的，1篇图解", "发布政策解读4篇，其中文字解读3篇，图解1篇"),
+    # a case handled with care, a screen in the hall, a list of plans published, work still going on
+    ("那件涉及个人隐私的我们先书面征求了本人意见", "对涉及个人隐私的申请，"),
+    ("二楼大厅那块显示屏也一直在滚动播", "二楼大厅显示屏持续滚动播放政务信息"),
+    ("安全生产这块，应急预案、隐患清单都挂出去了", "安全生产方面，应急预案、隐患清单均已公开"),
+    ("我们指导各站所把公开目录更新了一遍，答复模板也统一了", "对公开目录进行更新，统一答复模板"),
+    ("用市里的新媒体监管平台盯更新情况", "依托市级新媒体监管平台监测更新情况"),
+    # last year's gap filled, a channel added
+    ("今年按目录把缺的都补上了，然后开了公众号多了个渠道", "开通微信公众号，拓宽公开渠道"),
+])
+def test_a_second_family_of_phrasings_composes_whole(said, sentence):
+    composed = compose_answer(said, town())
+    assert sentence in composed.text and not composed.spoken, composed
+
+
+@pytest.mark.parametrize("said, done, shortfall", [
+    ("去年的问题？内容不全。整改？按目录补齐了。今年的问题？解读少。下一步？每季度至少1篇。",
+     "针对2020年度报告提出的内容不全的问题，已按目录补齐", "解读少，下一步将每季度至少1篇"),
+    ("上年的问题？形式单一。整改？开了公众号。今年的问题？公开栏更新慢。",
+     "形式单一的问题，已开通", "公开栏更新"),
+])
+def test_five_asked_and_answered_by_the_clerk_parts_last_years_and_this_years(said, done, shortfall):
+    composed = compose_answer(said, town(), shortfalls=True, subject=False)
+    assert done in composed.text and any(shortfall in s for s in composed.shortfalls), composed
+
+
+@pytest.mark.parametrize("said, words", [
+    ("两个村的公开栏换得不及时，拖了快一个月才贴上", "延迟近一个月"),
+    ("有的社区公告栏贴得不及时，拖了半个月才换", "延迟近半个月"),
+])
+def test_a_delay_told_in_passing_goes_to_five_in_a_reports_words(said, words):
+    composed = compose_answer(said, town())
+    assert any(words in s and "拖" not in s for s in composed.shortfalls), composed
