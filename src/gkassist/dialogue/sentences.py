@@ -436,10 +436,15 @@ def _take_shortfalls(sentence: str, report: Report) -> tuple[str, list[str]]:
     measure = _re(sentence_data().shortfalls.own_measure)
     amended = _re(sentence_data().shortfalls.amended)
     explains = _re(sentence_data().shortfalls.explains)
+    in_measure = False
     for i, clause in enumerate(clauses):
-        if told and after_one and (m := measure.match(clause.strip())) and m.end():
-            told[-1] += "，" + shortfall_words(clause, report)  # the clerk's own measure for it (see own_measure)
+        if told and (after_one or in_measure) and ((m := measure.match(clause.strip())) and m.end()
+                                                   or in_measure and not is_shortfall(clause)):
+            # the clerk's own measure for it (see own_measure), and what the measure goes on to say
+            told[-1] += "，" + shortfall_words(clause, report)
+            in_measure = True
             continue
+        in_measure = False
         if told and after_one and amended.match(clause.strip()):
             # “……写得不全，后来补发了更正”: what was done about the one case stays with the shortcoming
             told[-1] += "，" + re.sub(r"^(?:后来|随后|事后|当即|马上|及时)(?:也|都)?(?:已)?", "已",
