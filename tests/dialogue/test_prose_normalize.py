@@ -202,7 +202,8 @@ def test_five_asked_and_answered_by_the_clerk_parts_last_years_and_this_years(sa
 
 @pytest.mark.parametrize("said, words", [
     ("两个村的公开栏换得不及时，拖了快一个月才贴上", "延迟近一个月"),
-    ("有的社区公告栏贴得不及时，拖了半个月才换", "延迟近半个月"),
+    ("有的社区公告栏贴得不及时，拖了半个月才换", "延迟约半个月"),
+    ("几份合同发得不及时，拖了将近两周才挂上", "延迟近两周"),
 ])
 def test_a_delay_told_in_passing_goes_to_five_in_a_reports_words(said, words):
     composed = compose_answer(said, town())
