@@ -71,7 +71,7 @@ def test_a_run_on_is_parted_at_its_connectors(said, parts):
     ("培训？1次。", "培训1次。"),
     ("考核？纳入年度考核。", "考核纳入年度考核。"),
     ("审核？党政办初审，主任签字。", "审核党政办初审，主任签字。"),
-    ("重点？低保、危房改造。", "重点：低保、危房改造。"),
+    ("要点？低保、危房改造。", "要点：低保、危房改造。"),
 ])
 def test_a_question_the_clerk_asks_themselves_leads_its_answer(said, joined):
     assert normalized(said) == joined
@@ -218,3 +218,23 @@ def test_a_delay_told_in_passing_goes_to_five_in_a_reports_words(said, words):
 def test_a_measure_told_with_a_shortcoming_keeps_all_its_clauses(said, measure):
     composed = compose_answer(said, town())
     assert composed.text == "" and any(s.endswith(measure) for s in composed.shortfalls), composed
+
+
+@pytest.mark.parametrize("said, sentence", [
+    ("考核？公开纳入村年度考核。", "将政务公开工作纳入村年度考核"),
+    ("公开工作纳入社区考核", "将政务公开工作纳入社区考核"),
+    ("申请？全年4件，个人3件、企业1件。", "全年共收到政府信息公开申请4件"),
+    ("依申请？一共7件。", "全年共收到政府信息公开申请7件"),
+    ("重点？低保、危房改造。", "重点公开低保、危房改造"),
+    ("重点内容？征地补偿、医保缴费。", "重点公开征地补偿、医保缴费"),
+    ("收费定价开了听证会，结果也上网了", "结果均已公开"),
+    ("人大建议1件，答复也公开了", "办理结果均已公开"),
+])
+def test_a_topic_the_answer_counts_or_lists_is_composed_with_it(said, sentence):
+    composed = compose_answer(said, town())
+    assert sentence in composed.text and not composed.spoken, composed
+
+
+@pytest.mark.parametrize("said", ["一条不落", "一个不少", "一件不漏"])
+def test_an_idiom_of_one_is_no_count(said):
+    assert spoken_counts_in_digits(said) == said

@@ -196,12 +196,12 @@ def without_repairs(text: str) -> str:
 
 # A count said in words before what it counts (“一百四十二条”, “十七个村”, “两次”) or before “几/多/来” (“三十几个”):
 # the numeral is read by core.numbers.  A one-character numeral stays a word before 个 (“两个问题”, “弄了一个”) and
-# before 几/多/来 (“十来天”), a lone 一 before all but what is counted in a report (“审一次”, “一批”, “一件也没有”),
+# before 几/多/来 (“十来天”), a lone 一 before all but what is counted in a report (“审一次”, “一批”, “一件也没有”, “一条不落”),
 # and after 第/统/唯 a numeral is no count at all.
 _COUNTED = "条件个次期篇场项份块家名人台批户村天分回轮起"
 _SPOKEN_COUNT = re.compile(
     rf"(?<![第统唯之星万千百十零〇一二两三四五六七八九0-9])(?P<n>[零〇一二两三四五六七八九十百千][零〇一二两三四五六七八九十百千万]*)"
-    rf"(?P<about>几|多|来|余)?(?=(?P<unit>[{_COUNTED}])(?P<none>[也都])?|(?<=[几多来余]))")
+    rf"(?P<about>几|多|来|余)?(?=(?P<unit>[{_COUNTED}])(?P<none>[也都不])?|(?<=[几多来余]))")
 _ABOUT_DIGITS = re.compile(rf"(?<=[0-9])(?:几|多|来)(?=[{_COUNTED}]|万)")
 _ONE_AS_COUNT = "条件篇期场项份家名台户"
 
