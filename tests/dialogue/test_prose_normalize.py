@@ -5,7 +5,10 @@ joined to its answer, a clerk's short words spelled out — so that a new senten
 import pytest
 
 from gkassist.core.model import Report
+from gkassist.dialogue import Engine
 from gkassist.dialogue.sentences import compose_answer, normalized, spoken_counts_in_digits
+from gkassist.importer import import_file
+from support import SEED
 
 
 def town():
@@ -238,3 +241,20 @@ def test_a_topic_the_answer_counts_or_lists_is_composed_with_it(said, sentence):
 @pytest.mark.parametrize("said", ["一条不落", "一个不少", "一件不漏"])
 def test_an_idiom_of_one_is_no_count(said):
     assert spoken_counts_in_digits(said) == said
+
+
+@pytest.mark.parametrize("told_at_one, told_at_five", [
+    ("解读？就弄了2篇，偏少。", "今年的问题？解读少。"),
+    ("政策解读发了3篇，数量偏少", "今年的问题是解读太少，下一步将每季度至少1篇"),
+])
+def test_a_shortfall_told_in_one_and_again_in_five_is_offered_once(told_at_one, told_at_five):
+    engine = Engine.start(import_file(SEED).report, 2021)
+    for answer in ["没有", "对", "没有", "对", "规范性文件制发0件，现行有效0件，行政许可5件", "对"]:
+        engine.answer(answer)
+    engine.jump("overview_proactive")
+    engine.answer(told_at_one)
+    engine.answer("对")
+    engine.jump("problems")
+    engine.answer("去年提的公开内容不全，今年按目录补齐了。" + told_at_five)
+    problems = [p.problem for p in engine.pending.proposals]
+    assert sum("解读数量偏少" in p for p in problems) == 1, problems
