@@ -258,3 +258,11 @@ def test_a_shortfall_told_in_one_and_again_in_five_is_offered_once(told_at_one, 
     engine.answer("去年提的公开内容不全，今年按目录补齐了。" + told_at_five)
     problems = [p.problem for p in engine.pending.proposals]
     assert sum("解读数量偏少" in p for p in problems) == 1, problems
+
+
+@pytest.mark.parametrize("said", [
+    "有的社区公告栏换得慢", "两个村公开栏换得慢这个事还没彻底解决", "村里的公开栏贴得有点晚", "宣传栏更新得太慢",
+])
+def test_a_board_or_account_renewed_slowly_is_said_in_a_reports_words(said):
+    composed = compose_answer(said, town())
+    assert any("更新不够及时" in s and "得" not in s for s in composed.shortfalls), composed
