@@ -16,6 +16,7 @@ import yaml
 from pydantic import ValidationInfo, field_validator, model_validator
 
 from gkassist.core.model import Report
+from gkassist.core.numbers import chinese_numeral
 from gkassist.core.yamldata import Loader, load_model, regex_checked
 
 # the register's data model, its pattern check and its rewrite rule (say → write) serve the sentences too
@@ -124,9 +125,14 @@ class Verb(_Data):
 
 class Lexicon(_Data):
     repairs: tuple[Replace, ...]
+    connectors: str = ""  # what only chains the clauses of a spoken run-on (“，然后”): a sentence ends there
+    questions: tuple[Replace, ...] = ()  # a clerk's own question and its answer (“网站？发了60条。”) as one clause
+    abbreviations: dict[str, str] = {}  # a clerk's short word → the full term a report writes
     fillers: tuple[Replace, ...]
     objects: dict[str, str]
     verbs: tuple[Verb, ...]
+
+    _connectors = field_validator("connectors")(regex_checked)
 
     @field_validator("objects")
     @classmethod
@@ -186,6 +192,58 @@ def without_repairs(text: str) -> str:
     count of applications said in a word (“收了三件”, “还有一件”) in digits, as the tables' opening states it."""
     text = repaired(text)
     return re.sub(r"(?<=[收有共就剩另了，,、：:])([一两二三四五六七八九])(?=件)", lambda m: _ONE_DIGIT[m.group(1)], text)
+
+
+# A count said in words before what it counts (“一百四十二条”, “十七个村”, “两次”) or before “几/多/来” (“三十几个”):
+# the numeral is read by core.numbers.  A one-character numeral stays a word before 个 (“两个问题”, “弄了一个”) and
+# before 几/多/来 (“十来天”), a lone 一 before all but what is counted in a report (“审一次”, “一批”, “一件也没有”, “一条不落”),
+# and after 第/统/唯 a numeral is no count at all.
+_COUNTED = "条件个次期篇场项份块家名人台批户村天分回轮起"
+_SPOKEN_COUNT = re.compile(
+    rf"(?<![第统唯之星万千百十零〇一二两三四五六七八九0-9])(?P<n>[零〇一二两三四五六七八九十百千][零〇一二两三四五六七八九十百千万]*)"
+    rf"(?P<about>几|多|来|余)?(?=(?P<unit>[{_COUNTED}])(?P<none>[也都不])?|(?<=[几多来余]))")
+_ABOUT_DIGITS = re.compile(rf"(?<=[0-9])(?:几|多|来)(?=[{_COUNTED}]|万)")
+_ONE_AS_COUNT = "条件篇期场项份家名台户"
+
+
+def _count_in_digits(m: re.Match[str]) -> str:
+    n, about, unit = m.group("n"), m.group("about"), m.group("unit") or ""
+    value = chinese_numeral(n)
+    if value is None or m.group("none") and n == "一" or len(n) == 1 and (about or unit == "个" or n == "一" and unit not in _ONE_AS_COUNT):
+        return m.group(0)
+    return f"{value}{'余' if about else ''}"
+
+
+def spoken_counts_in_digits(text: str) -> str:
+    """“一百四十二条” → “142条”, “三十几个” → “30余个”, “八十多篇” → “80余篇”, “150多篇” → “150余篇”: counts as a
+    report writes them (a word like 一起/统一/第一 untouched)."""
+    return _ABOUT_DIGITS.sub("余", _SPOKEN_COUNT.sub(_count_in_digits, text))
+
+
+def normalized(text: str) -> str:
+    """A narrative answer before its sentences are composed: counts in digits, the figures the clerk corrected
+    while speaking as corrected, a question the clerk asked themselves joined to its answer, the connectors of a
+    run-on (“，然后”“，另外”) made sentence ends, a clerk's short words spelled out (prompts/lexicon.yaml)."""
+    d = lexicon()
+    text = without_repairs(spoken_counts_in_digits(text.strip()))
+    for q in d.questions:
+        text = _re(q.say).sub(q.write, text)
+    if d.connectors:
+        text = _re(d.connectors).sub("。", text)
+    return _spelled_out(text, d.abbreviations)
+
+
+def _spelled_out(text: str, words: dict[str, str]) -> str:
+    """Each short word as its full term, where the full term is not already said there."""
+    for short, full in sorted(words.items(), key=lambda kv: -len(kv[0])):
+        at = full.find(short)
+        if at < 0:  # “规范文件” is not inside “行政规范性文件”: every one is the short word
+            text = text.replace(short, full)
+            continue
+        before, after = re.escape(full[:at]), re.escape(full[at + len(short):])
+        pattern = (f"(?<!{before})" if before else "") + re.escape(short) + (f"(?!{after})" if after else "")
+        text = re.sub(pattern, full, text)
+    return text
 
 
 def _without_fillers(sentence: str) -> str:
@@ -326,7 +384,7 @@ def compose_answer(text: str, report: Report, shortfalls: bool = True, subject: 
     d = sentence_data()
     out = Composed("")
     written: list[str] = []
-    for m in _SENTENCE.finditer(without_repairs(text.strip())):
+    for m in _SENTENCE.finditer(normalized(text)):
         sentence = m.group(0).strip()
         if shortfalls and (opens := _opens_shortfall(sentence)):
             out.shortfalls.append(shortfall_words(_re(opens).sub("", sentence), report))
@@ -378,10 +436,15 @@ def _take_shortfalls(sentence: str, report: Report) -> tuple[str, list[str]]:
     measure = _re(sentence_data().shortfalls.own_measure)
     amended = _re(sentence_data().shortfalls.amended)
     explains = _re(sentence_data().shortfalls.explains)
+    in_measure = False
     for i, clause in enumerate(clauses):
-        if told and after_one and (m := measure.match(clause.strip())) and m.end():
-            told[-1] += "，" + shortfall_words(clause, report)  # the clerk's own measure for it (see own_measure)
+        if told and (after_one or in_measure) and ((m := measure.match(clause.strip())) and m.end()
+                                                   or in_measure and not is_shortfall(clause)):
+            # the clerk's own measure for it (see own_measure), and what the measure goes on to say
+            told[-1] += "，" + shortfall_words(clause, report)
+            in_measure = True
             continue
+        in_measure = False
         if told and after_one and amended.match(clause.strip()):
             # “……写得不全，后来补发了更正”: what was done about the one case stays with the shortcoming
             told[-1] += "，" + re.sub(r"^(?:后来|随后|事后|当即|马上|及时)(?:也|都)?(?:已)?", "已",

@@ -66,6 +66,11 @@ def _split(text: str, report: Report) -> tuple[str, list[Proposal], list[str]]:
     return followup, named, composed.spoken
 
 
+def _bare(problem: str) -> str:
+    """A problem without the part of the report it is filed under (“主动公开方面，”)."""
+    return re.sub(r"^[\u4e00-\u9fff]{2,8}方面[，,]", "", problem)
+
+
 def _spoken_reply(spoken: list[str]) -> list[Reply]:
     """The follow-up's sentences still spoken, shown marked so that the clerk sees them before “对”."""
     if not spoken:
@@ -145,7 +150,8 @@ class Improvements(StepKind):
             proposals = pending.proposals  # a rewrite of the follow-up keeps every edit of the problems
         else:
             proposals = propose(report, last)
-        proposals += [p for p in named if p.problem not in {q.problem for q in proposals}][:MAX_PROPOSALS - len(proposals)]
+        offered = {_bare(q.problem) for q in proposals}  # a shortfall told in 一 and again here is offered once
+        proposals += [p for p in named if _bare(p.problem) not in offered][:MAX_PROPOSALS - len(proposals)]
         paragraphs = [followup] if followup else []
         state.pending = Pending(step.id, paragraphs=paragraphs, proposals=proposals,
                                  own=text if re.search(r"[。！？]$", text) else text + "。")
