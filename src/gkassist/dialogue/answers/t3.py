@@ -68,6 +68,7 @@ ONE_APPLICANT = Marker("one_applicant")  # “有家律所申请了”: one appl
 HALF = Marker("half")  # “一半公开”: half of the applications in scope
 REFERS = Marker("refers")
 CASE_INTRO = Marker("case_intro")  # “一件是村民问……”, “另一件……”: one case of a story told case by case
+CONTENT = Marker("content")  # “问的是某家企业……”: what a case asked for, the kinds in it no applicants
 ASKED_FOR = Marker("asked_for")  # “要的是会议纪要”: what was asked for, a row it names only what the case is about
 REFUSED = Marker("refused")  # “没给”: refused, the reason said around it
 REMAINDER = Marker("remainder")  # “其余都是个人的”
@@ -127,6 +128,8 @@ class Frame:
 def kinds_in(text: str) -> list[str]:
     """Every kind of applicant a clause names (a word found is taken out, so that “村民委员会” is no 村民)."""
     found = []
+    if (content := CONTENT.search(text)) and not re.search(r"申请|提出", text[content.end():content.end() + 10]):
+        text = text[:content.start()]  # (“另1件问的是某家企业拿了多少补贴”: what the case asked for names no applicant)
     for phrase in words().not_kinds:
         text = text.replace(phrase, "")  # “涉及个人隐私”: no applicant
     for word, kind in words().kinds:
@@ -787,8 +790,8 @@ def _refused(s: Scope, f: Frame, kind: str | None, count: float | None) -> None:
 
 def _says_none(text: str, labels: tuple[tuple[str, str], ...]) -> bool:
     """“重复申请没有”, “其实没有重复申请”: a result row said to have none (not “没有公开”, a result of its own)."""
-    if (zero := ZERO_SAID.search(text)) and result_of(text[:zero.start()], labels):
-        return True
+    if (zero := ZERO_SAID.search(text)) and (result_of(text[:zero.start()], labels) or group_of(text[:zero.start()])):
+        return True  # (“不予公开？没有”: a group said to have none needs no reason)
     m = NONE_BEFORE.match(text)
     return m is not None and result_of(text[m.end():], labels) is not None and result_of(text[m.end():], labels) == result_of(text, labels)
 

@@ -25,6 +25,10 @@ PARTITIVE = re.compile(r"(?:" + NUM + r")\s*件\s*(?:里面|里头|当中|之中
 # “其余2件一件不掌握，一件是投诉”: the rest, then what became of each of them
 REST = re.compile(r"(?:其余|剩下的?|剩余的?|余下的?)\s*(?:" + NUM + r")\s*件(?=\s*(?:一|1|两|2|三|3)\s*件)")
 REST_ALONE = re.compile(r"^(?:其余|剩下的?|剩余的?|余下的?)\s*(?:" + NUM + r")\s*件$")
+# a short name in quotes or 书名号 (“其他”, 「不掌握」, 《部分公开》): the quotes say it is a name, nothing more
+_QUOTED = re.compile(r"[“\"「『《〈‘]([^“”\"「」『』《》〈〉‘’，,。；;]{1,12})[”\"」』》〉’]")
+_HEADED_COUNT = re.compile(r"((?:^|[，,；;。！!？?\n])[^，,；;。！!？?：:\n0-9０-９]*[\u4e00-\u9fff])\s*[：:]\s*((?:一共|总共|共|有|是)?[0-9０-９零一二两三四五六七八九十]+\s*"
+                           + UNIT + r"?\s*(?=[，,；;。！!]|$))")
 _BRACKETS = re.compile(r"[（(\[【]([^（）()\[\]【】]*)[）)\]】]")
 _ASIDE = "\ue000"  # where an aside in brackets stood
 _FORMAL = str.maketrans("壹贰叁肆伍陆柒捌玖拾佰仟", "一二三四五六七八九十百千")
@@ -95,6 +99,12 @@ def normalize(text: str) -> str:
     text = re.sub(r"(?<![咱我你他她们])仨", "3个", text)
     # “有效的呢？7件”: a label asked back to itself, then its count — one thing said
     text = re.sub(r"(?<=[\u4e00-\u9fff])\s*[？?]\s*(?=(?:一共|总共|共|有|是)?[0-9０-９零一二两三四五六七八九十]+\s*" + UNIT + r"?\s*(?:[，,；;。！!]|$))", "", text)
+    # “结转？没有”, “结转：没有”, “重复申请：无”: a label asked back (or headed), then that it had none — one thing said
+    text = re.sub(r"(?<=[\u4e00-\u9fff])\s*[？?：:]\s*(?=(?:也|都|就|是)?(?:没有|没|无|零|0\s*件?|一件也没有|一件都没有)(?:的|了|呢|啊)?\s*(?:[，,；;。！!]|$))",
+                  "", text)
+    # “不掌握：1件”: a label headed by a colon, then its count alone — one thing said (not “3件：…”, a count heading)
+    text = _HEADED_COUNT.sub(lambda m: m[1] + m[2], text)
+    text = _QUOTED.sub(r"\1", text)  # “其他处理里的“其他”1件”, 《不予公开》: a name quoted is the name
     text = _NONE_OF_THEM.sub(r"\1都", text)  # “诉讼一件都没有”, “一个也没发”: none at all, not one
     text = _THESE.sub("", text)  # “这三项都是零”, “两项都没有”: the rows or kinds just said, named by how many
     return _MIXED_COUNT.sub(_as_digits, text)

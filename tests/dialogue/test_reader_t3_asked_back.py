@@ -1,0 +1,78 @@
+"""Phenomena of the whole-report probe 10b, each in several phrasings (none of them the probe's): an answer told as
+questions put to oneself (“结转？没有”), a kind named in what a case asked for (no applicant), a row's name in
+quotes (“其他处理里的“其他””) — read at the reader's level."""
+
+import pytest
+
+from gkassist.dialogue import answers
+
+
+def cells(*turns):
+    out = answers.parse("t3", list(turns))
+    assert not out.refusal and not out.questions and not out.not_understood, (turns, out)
+    return {(r, c): v for (_, r, c), v in out.cells.items() if v}
+
+
+def asks(*turns):
+    out = answers.parse("t3", list(turns))
+    return bool(out.questions or out.refusal or out.not_understood)
+
+
+# ------------------------------------------------------------------ “X？没有”, “X：无”: that row's answer
+@pytest.mark.parametrize("said", [
+    "收到几件？3件。都是群众的，全公开了。结转？没有。",
+    "群众3件，全部公开；结转下年：没有",
+    "群众3件，全部公开。延期的呢？没有",
+    "群众3件，全部公开，没办完的？无",
+    "群众3件，都公开了。结转：零",
+    "群众3件，都公开了；结转？0件",
+])
+def test_a_row_asked_back_and_answered_none_is_that_row_s_zero(said):
+    assert cells(said) == {("new", "natural"): 3, ("open", "natural"): 3}
+
+
+@pytest.mark.parametrize("said, expect", [
+    ("个人4件，公开3件，不予公开？没有，1件我们不掌握", {("unable_1", "natural"): 1}),
+    ("个人4件。公开？3件。重复申请？没有。不掌握：1件", {("unable_1", "natural"): 1}),
+    ("个人4件：不予公开：无；公开3件；本机关不掌握1件", {("unable_1", "natural"): 1}),
+])
+def test_a_result_asked_back_and_answered_none_counts_nothing_and_needs_no_reason(said, expect):
+    assert cells(said) == {("new", "natural"): 4, ("open", "natural"): 3, **expect}
+
+
+# ------------------------------------------------------------------ a kind inside what a case asked for
+@pytest.mark.parametrize("said, expect", [
+    ("群众申请2件，1件公开；另1件问的是一家公司的排污许可，涉及商业秘密，没给",
+     {("new", "natural"): 2, ("open", "natural"): 1, ("deny_4", "natural"): 1}),
+    ("律所申请1件，要的是某企业的处罚决定书，公开了",
+     {("new", "legal"): 1, ("open", "legal"): 1}),
+    ("个人的3件：2件公开了，还有1件想了解合作社领了多少补助，我们这没有",
+     {("new", "natural"): 3, ("open", "natural"): 2, ("unable_1", "natural"): 1}),
+    ("企业1件，是问村委会换届的材料，予以公开",
+     {("new", "business"): 1, ("open", "business"): 1}),
+    ("居民1件，关于协会会费的收支，部分公开",
+     {("new", "natural"): 1, ("partial", "natural"): 1}),
+])
+def test_a_kind_named_in_what_was_asked_for_is_no_applicant(said, expect):
+    assert cells(said) == expect
+
+
+def test_a_kind_that_asked_is_still_its_applicant():
+    assert cells("企业1件，公司要的是它自己的环评批复，公开了") == {("new", "business"): 1, ("open", "business"): 1}
+
+
+# ------------------------------------------------------------------ a row's name in quotes
+@pytest.mark.parametrize("said, row", [
+    ("个人3件，公开2件，其他处理里的“其他”1件", "other_3"),
+    ("个人3件，公开2件，不再处理中的「其他」1件", "other_3"),
+    ("个人3件，公开2件，其他处理下面的其他1件", "other_3"),
+    ("个人3件，公开2件，“本机关不掌握”1件", "unable_1"),
+    ("个人3件，公开2件，《部分公开》1件", "partial"),
+    ("个人3件，公开2件，\"重复申请\"1件", "reject_2"),
+])
+def test_a_row_named_in_quotes_is_that_row(said, row):
+    assert cells(said) == {("new", "natural"): 3, ("open", "natural"): 2, (row, "natural"): 1}
+
+
+def test_other_handling_without_its_reason_is_still_asked():
+    assert asks("个人3件，公开2件，其他处理1件")
