@@ -76,3 +76,40 @@ def test_a_row_named_in_quotes_is_that_row(said, row):
 
 def test_other_handling_without_its_reason_is_still_asked():
     assert asks("个人3件，公开2件，其他处理1件")
+
+
+# ------------------------------------------------------------------ applicants listed by head, cases told by applicant
+@pytest.mark.parametrize("said, expect", [
+    ("收到2件申请，一位村民一家公司。村民那个公开了，公司那个我们不掌握",
+     {("new", "natural"): 1, ("new", "business"): 1, ("open", "natural"): 1, ("unable_1", "business"): 1}),
+    ("申请有4件，两个居民和两家企业，都公开了",
+     {("new", "natural"): 2, ("new", "business"): 2, ("open", "natural"): 2, ("open", "business"): 2}),
+    ("共收了3个申请，一家律所两个大爷。律所那件公开了；大爷的一个部分公开，另一个补正以后还是说不清要啥",
+     {("new", "legal"): 1, ("new", "natural"): 2, ("open", "legal"): 1, ("partial", "natural"): 1,
+      ("unable_3", "natural"): 1}),
+])
+def test_applicants_listed_after_the_count_of_applications_are_one_application_each(said, expect):
+    assert cells(said) == expect
+
+
+def test_applicants_listed_that_do_not_add_up_to_the_count_are_asked():
+    assert asks("今年收到3件申请，一位村民一家公司。村民那个公开了，公司那个不掌握")
+
+
+@pytest.mark.parametrize("said, expect", [
+    ("2件。一个老乡想查他家的宅基地审批，我们不掌握；还有一家合作社问补贴，公开了",
+     {("new", "natural"): 1, ("new", "business"): 1, ("unable_1", "natural"): 1, ("open", "business"): 1}),
+    ("3件：一位村民要低保名单，公开了；一家律所要的是执法案卷，没给；还有一个协会问救助款，我们不掌握",
+     {("new", "natural"): 1, ("new", "legal"): 1, ("new", "nonprofit"): 1, ("open", "natural"): 1,
+      ("deny_7", "legal"): 1, ("unable_1", "nonprofit"): 1}),
+    ("共3件。镇上一家企业来问补贴发放情况，部分公开；一个老乡要的材料我们不掌握；市里一所大学的课题组想要历年人口数据，"
+     "得专门统计，没提供",
+     {("new", "business"): 1, ("new", "natural"): 1, ("new", "research"): 1, ("partial", "business"): 1,
+      ("unable_1", "natural"): 1, ("unable_2", "research"): 1}),
+])
+def test_each_case_told_by_its_applicant_with_an_article_is_one_application_of_that_kind(said, expect):
+    assert cells(said) == expect
+
+
+def test_an_applicant_s_article_with_a_count_after_it_is_no_case():
+    assert cells("有一家企业申请了2件，都公开了") == {("new", "business"): 2, ("open", "business"): 2}

@@ -68,6 +68,7 @@ ONE_APPLICANT = Marker("one_applicant")  # “有家律所申请了”: one appl
 HALF = Marker("half")  # “一半公开”: half of the applications in scope
 REFERS = Marker("refers")
 CASE_INTRO = Marker("case_intro")  # “一件是村民问……”, “另一件……”: one case of a story told case by case
+CASE_APPLICANT = Marker("case_applicant")  # “县里一个公益协会要……”: one applicant's case, told with what it asked for
 CONTENT = Marker("content")  # “问的是某家企业……”: what a case asked for, the kinds in it no applicants
 ASKED_FOR = Marker("asked_for")  # “要的是会议纪要”: what was asked for, a row it names only what the case is about
 REFUSED = Marker("refused")  # “没给”: refused, the reason said around it
@@ -195,7 +196,9 @@ _ARTICLE = re.compile(r"(?<![0-9０-９零〇一二两三四五六七八九十�
 def frame(clause: Clause, labels: tuple[tuple[str, str], ...]) -> Frame:
     w = words()
     text = CASE_PRONOUN.sub("", clause.text)  # (the case the pronoun stands for is the one being told)
-    case_intro = bool(CASE_INTRO.search(text))
+    case_intro = _opens_case(text)
+    if OPENING_COUNT.match(text) and (count_of(text) or 0) > 1:
+        case_intro = False  # (“3件：一个……；一家……”: how many there were, then the cases told — not one case of 3)
     # (“一个问……”: the first of the cases told, one application — not an applicant's article)
     counted_text = FREQUENCY.sub("", text if re.search(r"件", text) or case_intro else _ARTICLE.sub("", text))
     said = _without_negated_kinds(text)
@@ -248,6 +251,12 @@ def frame(clause: Clause, labels: tuple[tuple[str, str], ...]) -> Frame:
                  remainder=bool(REMAINDER.search(text)), done_total=done_total,
                  with_carried=bool(WITH_CARRIED.search(text)),
                  organisations=not kinds and bool(ORGANISATIONS_TOGETHER.search(said)))
+
+
+def _opens_case(text: str) -> bool:
+    """Whether a clause opens one case of a story told case by case: “另一件……”, or one applicant with its article and
+    what it asked for (“县里一个公益协会要……”)."""
+    return bool(CASE_INTRO.search(text)) or (bool(CASE_APPLICANT.search(text)) and len(kinds_in(text)) == 1)
 
 
 def _carried_in_said(text: str) -> bool:
@@ -925,7 +934,7 @@ _ADDED = Marker("adds", "^(?:WORDS)")
 def _case_of_another_kind(s: Scope, f: Frame, kind: str) -> bool:
     """“个人申请3件，其中一件是一个律师帮他申请的”: one of the applications counted (not one more: no 还有/另外)
     said to be of another kind than all of them — which it is, is asked."""
-    counted = [x for x in s.out.facts if x.what == "requests" and x.turn == s.turn and not CASE_INTRO.search(x.clause)]
+    counted = [x for x in s.out.facts if x.what == "requests" and x.turn == s.turn and not _opens_case(x.clause)]
     if not counted or any(x.kind in (None, kind) for x in counted) or _ADDED.search(f.text) or re.match("另", f.text):
         return False
     s.ask(f, f"“{f.text}”：是前面说的{words().kind_names[counted[0].kind or 'natural']}申请里的一件，还是另外"
@@ -936,7 +945,7 @@ def _case_of_another_kind(s: Scope, f: Frame, kind: str) -> bool:
 def _case_of_counted(s: Scope, kind: str | None, count: float | None) -> bool:
     """Whether a case opened (“一件是……”) is one of the applications this answer counted (of its kind, when it names
     one), not one more: told of fewer than were counted."""
-    counted = [x for x in s.out.facts if x.what == "requests" and x.turn == s.turn and not CASE_INTRO.search(x.clause)]
+    counted = [x for x in s.out.facts if x.what == "requests" and x.turn == s.turn and not _opens_case(x.clause)]
     kinds = {x.kind for x in counted}
     kind = kind or s.single() or (next(iter(kinds)) if len(kinds) == 1 else None)
     # (a case of no kind is one of all the applications counted: “群众申请了2件。第一件……”)

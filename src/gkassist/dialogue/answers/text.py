@@ -132,6 +132,7 @@ def clauses(text: str, names_a_row: Callable[[str], bool] = lambda piece: False,
     text = re.sub(r"(^|[，,；;。])([^，,；;。]{1,12}?(?:的|那)[^，,；;。]{0,4}?)(?:和|跟|与|及|以及)([^，,；;。]{1,12}?)(都|均|也都)([^，,；;。]+)",
                   lambda m: f"{m[1]}{m[2]}{m[4]}{m[5]}，{m[3]}{m[4]}{m[5]}" if _names_a_kind(m[2]) and _names_a_kind(m[3]) else m[0],
                   text)
+    text = applicants_as_counts(text)
     text = breakdowns_as_asides(text)
     asides: list[str] = []
 
@@ -194,6 +195,28 @@ def breakdowns_as_asides(text: str) -> str:
         out.append(head)
         i += 1
     return re.sub(_MASK, lambda m: brackets.pop(0), "".join(out))
+
+
+def applicants_as_counts(text: str) -> str:
+    """“收了3个申请，一家企业2个老乡”: right after a count of applications, a clause that only lists applicants
+    (“一家企业”, “2个老乡”) whose numbers add up to that count says one application each — “企业1件、老乡2件”.
+    (Numbers that do not add up, or no count before them, are left as said: asked.)"""
+    from gkassist.dialogue.answers.words import words
+
+    kind_words = "|".join(sorted((re.escape(w) for w, _ in words().kinds), key=len, reverse=True))
+    item = rf"({NUM})\s*(?:家|个|位|名)\s*({kind_words})(?:的)?"
+    pieces = _PIECES.split(text)
+    for i in range(2, len(pieces), 2):
+        items = re.fullmatch(rf"(?:{item}\s*(?:和|跟|与|及|、|加)?\s*){{2,}}", pieces[i])
+        before = re.search(rf"({NUM})\s*(?:件|个)(?:政府信息公开|信息公开|依申请公开)?申请|申请[^，,；;。]{{0,4}}?({NUM})\s*(?:件|个)",
+                           pieces[i - 2])
+        if not items or not before or not _SOFT.fullmatch(pieces[i - 1]):
+            continue
+        found = [(m[2], parse_number(m[1])) for m in re.finditer(item, pieces[i])]
+        if any(n is None for _, n in found) or sum(n or 0 for _, n in found) != parse_number(before[1] or before[2]):
+            continue
+        pieces[i] = "、".join(f"{w}{format_number(n or 0)}件" for w, n in found)
+    return "".join(pieces)
 
 
 def _shares_after(pieces: list[str], i: int, part: re.Pattern[str]) -> tuple[list[tuple[str, str]], int]:
