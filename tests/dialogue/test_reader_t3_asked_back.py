@@ -113,3 +113,48 @@ def test_each_case_told_by_its_applicant_with_an_article_is_one_application_of_t
 
 def test_an_applicant_s_article_with_a_count_after_it_is_no_case():
     assert cells("有一家企业申请了2件，都公开了") == {("new", "business"): 2, ("open", "business"): 2}
+
+
+# ------------------------------------------------------------------ what a case held is its reason only until its result
+@pytest.mark.parametrize("said, row", [
+    ("个人3件，公开2件，拆迁那件里有别人家的补偿金额，遮掉以后给的", "partial"),
+    ("个人3件，公开2件，低保那件中涉及别人的身份证号，把号码盖住以后给了", "partial"),
+    ("个人3件，公开2件，拆迁那件里有别人家的补偿金额，没给", "deny_4"),
+])
+def test_what_a_case_held_is_its_reason_only_until_its_result_is_said(said, row):
+    assert cells(said) == {("new", "natural"): 3, ("open", "natural"): 2, (row, "natural"): 1}
+
+
+# ------------------------------------------------------------------ everyday words for a publication, a repeat
+@pytest.mark.parametrize("said", [
+    "个人申请2件，1件公开；另1件要的县志早就印成书了，让他去图书馆借",
+    "个人申请2件，1件公开；另1件要的是已经印成册的年鉴，叫他到图书馆查，不予处理",
+])
+def test_a_book_in_print_is_a_publication(said):
+    assert cells(said) == {("new", "natural"): 2, ("open", "natural"): 1, ("reject_3", "natural"): 1}
+
+
+def test_being_sent_to_a_window_to_look_it_up_is_still_an_inquiry():
+    assert cells("个人申请2件，1件公开；另1件要的是他自己的户籍信息，让他去派出所窗口查") == {
+        ("new", "natural"): 2, ("open", "natural"): 1, ("deny_8", "natural"): 1}
+
+
+@pytest.mark.parametrize("said", [
+    "个人申请3件，2件公开，还有1件是把上次的申请原样又交了一遍",
+    "个人申请3件，2件公开，还有1件他把之前的申请原封不动又递了一回",
+    "个人申请3件，2件公开，另1件跟上回的申请一模一样又来要",
+])
+def test_the_same_application_handed_in_again_is_a_repeat(said):
+    assert cells(said) == {("new", "natural"): 3, ("open", "natural"): 2, ("reject_2", "natural"): 1}
+
+
+# ------------------------------------------------------------------ some of a result's cases moved by a later answer
+@pytest.mark.parametrize("later, expect", [
+    ("部分公开那2件里有1件其实是全给了的，算公开", {("open", "natural"): 6, ("partial", "natural"): 1}),
+    ("部分公开那2件里有1件其实是公开的", {("open", "natural"): 6, ("partial", "natural"): 1}),
+    ("部分公开那2件里头有1件实际是他自己撤回了", {("open", "natural"): 5, ("partial", "natural"): 1,
+                                             ("other_3", "natural"): 1}),
+])
+def test_some_of_a_result_s_cases_put_right_move_to_their_row(later, expect):
+    assert cells("自然人8件：公开5件，部分公开2件，1件我们不掌握", later) == {
+        ("new", "natural"): 8, ("unable_1", "natural"): 1, **expect}

@@ -379,6 +379,7 @@ class Scope:
     correcting: bool = False  # “说错了，申请是6件……”: every clause after the words puts right
     in_carried: bool = False  # speaking of last year's applications carried in (“去年结转的那些，……”)
     referred: str | None = None  # the result a case was just spoken of by (“信访那件弄错了”)
+    referred_some: bool = False  # … by its count (“部分公开那2件里有”): some of them are moved next
     case: Case | None = None  # the case being told (“一件是……，公开了；另一件……”)
     cases_told: dict[str, float] = field(default_factory=dict)  # by kind: cases told of applications counted before
     tentative: Fact | None = None  # a result named only by what was asked for (“要的是会议纪要”), until one is said
@@ -1032,15 +1033,26 @@ def _kind_moved(s: Scope, f: Frame) -> bool:
     return True
 
 
+def _some_referred(s: Scope, f: Frame) -> bool:
+    """“部分公开那2件里有1件其实是全给了的”: in a later answer, some of the cases said of a result spoken of by its
+    count — the result of those said next is taken from that one (_referred)."""
+    if s.turn and f.partitive and f.refers_to and f.count and f.kind is None and f.row is None and f.group is None:
+        s.referred, s.referred_some = f.refers_to, True
+        return True
+    return False
+
+
 def _referred(s: Scope, f: Frame, kind: str | None, count: float | None, row: str | None) -> bool:
     """“信访那件弄错了，应该是重复申请”: a case spoken of by its result in one clause, its right result in the next —
     a Move, the next clause's result taken from the one referred to."""
     if f.refers_to and kind is None and count is None and row is None and f.group is None:
         s.referred = f.refers_to
         return True
-    if s.referred and row and row != s.referred and f.moved_from is None and count is None:
+    # (“……里有1件其实是全给了的”: so many of those referred to have this result instead)
+    if s.referred and row and row != s.referred and f.moved_from is None \
+            and (count is None or s.referred_some and bool(MOVE.search(f.text))):
         f.moved_from, f.refers = s.referred, True
-        s.referred = None
+        s.referred, s.referred_some = None, False
     return False
 
 
@@ -1120,7 +1132,7 @@ def _told(s: Scope, f: Frame) -> None:
         _requests(s, f, kind, count)  # “收到3件：……还有一件是老百姓要查他自己的……”: one of them, of its kind
     if kind is None and s.out.no_organisations and (f.applies or row is None) and not f.several:
         kind = "natural"
-    if _kind_alone(s, f, kind, count, row) or _referred(s, f, kind, count, row):
+    if _some_referred(s, f) or _kind_alone(s, f, kind, count, row) or _referred(s, f, kind, count, row):
         return
     _place(s, f, kind, row, count)
     if f.clause.ends:
