@@ -197,12 +197,17 @@ def breakdowns_as_asides(text: str) -> str:
     return re.sub(_MASK, lambda m: brackets.pop(0), "".join(out))
 
 
+_APPLICANT_COUNT = re.compile(NUM + r"\s*(?:家|个|位|名)[^，,；;。！!？?]*" + NUM + r"\s*(?:家|个|位|名)")
+
+
 def applicants_as_counts(text: str) -> str:
     """“收了3个申请，一家企业2个老乡”: right after a count of applications, a clause that only lists applicants
     (“一家企业”, “2个老乡”) whose numbers add up to that count says one application each — “企业1件、老乡2件”.
     (Numbers that do not add up, or no count before them, are left as said: asked.)"""
     from gkassist.dialogue.answers.words import words
 
+    if not _APPLICANT_COUNT.search(text):
+        return text  # (most answers: nothing to look at)
     kind_words = "|".join(sorted((re.escape(w) for w, _ in words().kinds), key=len, reverse=True))
     item = rf"({NUM})\s*(?:家|个|位|名)\s*({kind_words})(?:的)?"
     pieces = _PIECES.split(text)
