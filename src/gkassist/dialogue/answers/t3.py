@@ -68,6 +68,8 @@ ONE_APPLICANT = Marker("one_applicant")  # “有家律所申请了”: one appl
 HALF = Marker("half")  # “一半公开”: half of the applications in scope
 REFERS = Marker("refers")
 CASE_INTRO = Marker("case_intro")  # “一件是村民问……”, “另一件……”: one case of a story told case by case
+CASE_APPLICANT = Marker("case_applicant")  # “县里一个公益协会要……”: one applicant's case, told with what it asked for
+CONTENT = Marker("content")  # “问的是某家企业……”: what a case asked for, the kinds in it no applicants
 ASKED_FOR = Marker("asked_for")  # “要的是会议纪要”: what was asked for, a row it names only what the case is about
 REFUSED = Marker("refused")  # “没给”: refused, the reason said around it
 REMAINDER = Marker("remainder")  # “其余都是个人的”
@@ -127,6 +129,8 @@ class Frame:
 def kinds_in(text: str) -> list[str]:
     """Every kind of applicant a clause names (a word found is taken out, so that “村民委员会” is no 村民)."""
     found = []
+    if (content := CONTENT.search(text)) and not re.search(r"申请|提出", text[content.end():content.end() + 10]):
+        text = text[:content.start()]  # (“另1件问的是某家企业拿了多少补贴”: what the case asked for names no applicant)
     for phrase in words().not_kinds:
         text = text.replace(phrase, "")  # “涉及个人隐私”: no applicant
     for word, kind in words().kinds:
@@ -192,7 +196,9 @@ _ARTICLE = re.compile(r"(?<![0-9０-９零〇一二两三四五六七八九十�
 def frame(clause: Clause, labels: tuple[tuple[str, str], ...]) -> Frame:
     w = words()
     text = CASE_PRONOUN.sub("", clause.text)  # (the case the pronoun stands for is the one being told)
-    case_intro = bool(CASE_INTRO.search(text))
+    case_intro = _opens_case(text)
+    if OPENING_COUNT.match(text) and (count_of(text) or 0) > 1:
+        case_intro = False  # (“3件：一个……；一家……”: how many there were, then the cases told — not one case of 3)
     # (“一个问……”: the first of the cases told, one application — not an applicant's article)
     counted_text = FREQUENCY.sub("", text if re.search(r"件", text) or case_intro else _ARTICLE.sub("", text))
     said = _without_negated_kinds(text)
@@ -245,6 +251,12 @@ def frame(clause: Clause, labels: tuple[tuple[str, str], ...]) -> Frame:
                  remainder=bool(REMAINDER.search(text)), done_total=done_total,
                  with_carried=bool(WITH_CARRIED.search(text)),
                  organisations=not kinds and bool(ORGANISATIONS_TOGETHER.search(said)))
+
+
+def _opens_case(text: str) -> bool:
+    """Whether a clause opens one case of a story told case by case: “另一件……”, or one applicant with its article and
+    what it asked for (“县里一个公益协会要……”)."""
+    return bool(CASE_INTRO.search(text)) or (bool(CASE_APPLICANT.search(text)) and len(kinds_in(text)) == 1)
 
 
 def _carried_in_said(text: str) -> bool:
@@ -367,6 +379,7 @@ class Scope:
     correcting: bool = False  # “说错了，申请是6件……”: every clause after the words puts right
     in_carried: bool = False  # speaking of last year's applications carried in (“去年结转的那些，……”)
     referred: str | None = None  # the result a case was just spoken of by (“信访那件弄错了”)
+    referred_some: bool = False  # … by its count (“部分公开那2件里有”): some of them are moved next
     case: Case | None = None  # the case being told (“一件是……，公开了；另一件……”)
     cases_told: dict[str, float] = field(default_factory=dict)  # by kind: cases told of applications counted before
     tentative: Fact | None = None  # a result named only by what was asked for (“要的是会议纪要”), until one is said
@@ -787,8 +800,8 @@ def _refused(s: Scope, f: Frame, kind: str | None, count: float | None) -> None:
 
 def _says_none(text: str, labels: tuple[tuple[str, str], ...]) -> bool:
     """“重复申请没有”, “其实没有重复申请”: a result row said to have none (not “没有公开”, a result of its own)."""
-    if (zero := ZERO_SAID.search(text)) and result_of(text[:zero.start()], labels):
-        return True
+    if (zero := ZERO_SAID.search(text)) and (result_of(text[:zero.start()], labels) or group_of(text[:zero.start()])):
+        return True  # (“不予公开？没有”: a group said to have none needs no reason)
     m = NONE_BEFORE.match(text)
     return m is not None and result_of(text[m.end():], labels) is not None and result_of(text[m.end():], labels) == result_of(text, labels)
 
@@ -922,7 +935,7 @@ _ADDED = Marker("adds", "^(?:WORDS)")
 def _case_of_another_kind(s: Scope, f: Frame, kind: str) -> bool:
     """“个人申请3件，其中一件是一个律师帮他申请的”: one of the applications counted (not one more: no 还有/另外)
     said to be of another kind than all of them — which it is, is asked."""
-    counted = [x for x in s.out.facts if x.what == "requests" and x.turn == s.turn and not CASE_INTRO.search(x.clause)]
+    counted = [x for x in s.out.facts if x.what == "requests" and x.turn == s.turn and not _opens_case(x.clause)]
     if not counted or any(x.kind in (None, kind) for x in counted) or _ADDED.search(f.text) or re.match("另", f.text):
         return False
     s.ask(f, f"“{f.text}”：是前面说的{words().kind_names[counted[0].kind or 'natural']}申请里的一件，还是另外"
@@ -933,7 +946,7 @@ def _case_of_another_kind(s: Scope, f: Frame, kind: str) -> bool:
 def _case_of_counted(s: Scope, kind: str | None, count: float | None) -> bool:
     """Whether a case opened (“一件是……”) is one of the applications this answer counted (of its kind, when it names
     one), not one more: told of fewer than were counted."""
-    counted = [x for x in s.out.facts if x.what == "requests" and x.turn == s.turn and not CASE_INTRO.search(x.clause)]
+    counted = [x for x in s.out.facts if x.what == "requests" and x.turn == s.turn and not _opens_case(x.clause)]
     kinds = {x.kind for x in counted}
     kind = kind or s.single() or (next(iter(kinds)) if len(kinds) == 1 else None)
     # (a case of no kind is one of all the applications counted: “群众申请了2件。第一件……”)
@@ -1020,15 +1033,26 @@ def _kind_moved(s: Scope, f: Frame) -> bool:
     return True
 
 
+def _some_referred(s: Scope, f: Frame) -> bool:
+    """“部分公开那2件里有1件其实是全给了的”: in a later answer, some of the cases said of a result spoken of by its
+    count — the result of those said next is taken from that one (_referred)."""
+    if s.turn and f.partitive and f.refers_to and f.count and f.kind is None and f.row is None and f.group is None:
+        s.referred, s.referred_some = f.refers_to, True
+        return True
+    return False
+
+
 def _referred(s: Scope, f: Frame, kind: str | None, count: float | None, row: str | None) -> bool:
     """“信访那件弄错了，应该是重复申请”: a case spoken of by its result in one clause, its right result in the next —
     a Move, the next clause's result taken from the one referred to."""
     if f.refers_to and kind is None and count is None and row is None and f.group is None:
         s.referred = f.refers_to
         return True
-    if s.referred and row and row != s.referred and f.moved_from is None and count is None:
+    # (“……里有1件其实是全给了的”: so many of those referred to have this result instead)
+    if s.referred and row and row != s.referred and f.moved_from is None \
+            and (count is None or s.referred_some and bool(MOVE.search(f.text))):
         f.moved_from, f.refers = s.referred, True
-        s.referred = None
+        s.referred, s.referred_some = None, False
     return False
 
 
@@ -1108,7 +1132,7 @@ def _told(s: Scope, f: Frame) -> None:
         _requests(s, f, kind, count)  # “收到3件：……还有一件是老百姓要查他自己的……”: one of them, of its kind
     if kind is None and s.out.no_organisations and (f.applies or row is None) and not f.several:
         kind = "natural"
-    if _kind_alone(s, f, kind, count, row) or _referred(s, f, kind, count, row):
+    if _some_referred(s, f) or _kind_alone(s, f, kind, count, row) or _referred(s, f, kind, count, row):
         return
     _place(s, f, kind, row, count)
     if f.clause.ends:

@@ -25,6 +25,10 @@ PARTITIVE = re.compile(r"(?:" + NUM + r")\s*件\s*(?:里面|里头|当中|之中
 # “其余2件一件不掌握，一件是投诉”: the rest, then what became of each of them
 REST = re.compile(r"(?:其余|剩下的?|剩余的?|余下的?)\s*(?:" + NUM + r")\s*件(?=\s*(?:一|1|两|2|三|3)\s*件)")
 REST_ALONE = re.compile(r"^(?:其余|剩下的?|剩余的?|余下的?)\s*(?:" + NUM + r")\s*件$")
+# a short name in quotes or 书名号 (“其他”, 「不掌握」, 《部分公开》): the quotes say it is a name, nothing more
+_QUOTED = re.compile(r"[“\"「『《〈‘]([^“”\"「」『』《》〈〉‘’，,。；;]{1,12})[”\"」』》〉’]")
+_HEADED_COUNT = re.compile(r"((?:^|[，,；;。！!？?\n])[^，,；;。！!？?：:\n0-9０-９]*[\u4e00-\u9fff])\s*[：:]\s*((?:一共|总共|共|有|是)?[0-9０-９零一二两三四五六七八九十]+\s*"
+                           + UNIT + r"?\s*(?=[，,；;。！!]|$))")
 _BRACKETS = re.compile(r"[（(\[【]([^（）()\[\]【】]*)[）)\]】]")
 _ASIDE = "\ue000"  # where an aside in brackets stood
 _FORMAL = str.maketrans("壹贰叁肆伍陆柒捌玖拾佰仟", "一二三四五六七八九十百千")
@@ -95,6 +99,12 @@ def normalize(text: str) -> str:
     text = re.sub(r"(?<![咱我你他她们])仨", "3个", text)
     # “有效的呢？7件”: a label asked back to itself, then its count — one thing said
     text = re.sub(r"(?<=[\u4e00-\u9fff])\s*[？?]\s*(?=(?:一共|总共|共|有|是)?[0-9０-９零一二两三四五六七八九十]+\s*" + UNIT + r"?\s*(?:[，,；;。！!]|$))", "", text)
+    # “结转？没有”, “结转：没有”, “重复申请：无”: a label asked back (or headed), then that it had none — one thing said
+    text = re.sub(r"(?<=[\u4e00-\u9fff])\s*[？?：:]\s*(?=(?:也|都|就|是)?(?:没有|没|无|零|0\s*件?|一件也没有|一件都没有)(?:的|了|呢|啊)?\s*(?:[，,；;。！!]|$))",
+                  "", text)
+    # “不掌握：1件”: a label headed by a colon, then its count alone — one thing said (not “3件：…”, a count heading)
+    text = _HEADED_COUNT.sub(lambda m: m[1] + m[2], text)
+    text = _QUOTED.sub(r"\1", text)  # “其他处理里的“其他”1件”, 《不予公开》: a name quoted is the name
     text = _NONE_OF_THEM.sub(r"\1都", text)  # “诉讼一件都没有”, “一个也没发”: none at all, not one
     text = _THESE.sub("", text)  # “这三项都是零”, “两项都没有”: the rows or kinds just said, named by how many
     return _MIXED_COUNT.sub(_as_digits, text)
@@ -122,6 +132,7 @@ def clauses(text: str, names_a_row: Callable[[str], bool] = lambda piece: False,
     text = re.sub(r"(^|[，,；;。])([^，,；;。]{1,12}?(?:的|那)[^，,；;。]{0,4}?)(?:和|跟|与|及|以及)([^，,；;。]{1,12}?)(都|均|也都)([^，,；;。]+)",
                   lambda m: f"{m[1]}{m[2]}{m[4]}{m[5]}，{m[3]}{m[4]}{m[5]}" if _names_a_kind(m[2]) and _names_a_kind(m[3]) else m[0],
                   text)
+    text = applicants_as_counts(text)
     text = breakdowns_as_asides(text)
     asides: list[str] = []
 
@@ -184,6 +195,33 @@ def breakdowns_as_asides(text: str) -> str:
         out.append(head)
         i += 1
     return re.sub(_MASK, lambda m: brackets.pop(0), "".join(out))
+
+
+_APPLICANT_COUNT = re.compile(NUM + r"\s*(?:家|个|位|名)[^，,；;。！!？?]*" + NUM + r"\s*(?:家|个|位|名)")
+
+
+def applicants_as_counts(text: str) -> str:
+    """“收了3个申请，一家企业2个老乡”: right after a count of applications, a clause that only lists applicants
+    (“一家企业”, “2个老乡”) whose numbers add up to that count says one application each — “企业1件、老乡2件”.
+    (Numbers that do not add up, or no count before them, are left as said: asked.)"""
+    from gkassist.dialogue.answers.words import words
+
+    if not _APPLICANT_COUNT.search(text):
+        return text  # (most answers: nothing to look at)
+    kind_words = "|".join(sorted((re.escape(w) for w, _ in words().kinds), key=len, reverse=True))
+    item = rf"({NUM})\s*(?:家|个|位|名)\s*({kind_words})(?:的)?"
+    pieces = _PIECES.split(text)
+    for i in range(2, len(pieces), 2):
+        items = re.fullmatch(rf"(?:{item}\s*(?:和|跟|与|及|、|加)?\s*){{2,}}", pieces[i])
+        before = re.search(rf"({NUM})\s*(?:件|个)(?:政府信息公开|信息公开|依申请公开)?申请|申请[^，,；;。]{{0,4}}?({NUM})\s*(?:件|个)",
+                           pieces[i - 2])
+        if not items or not before or not _SOFT.fullmatch(pieces[i - 1]):
+            continue
+        found = [(m[2], parse_number(m[1])) for m in re.finditer(item, pieces[i])]
+        if any(n is None for _, n in found) or sum(n or 0 for _, n in found) != parse_number(before[1] or before[2]):
+            continue
+        pieces[i] = "、".join(f"{w}{format_number(n or 0)}件" for w, n in found)
+    return "".join(pieces)
 
 
 def _shares_after(pieces: list[str], i: int, part: re.Pattern[str]) -> tuple[list[tuple[str, str]], int]:
