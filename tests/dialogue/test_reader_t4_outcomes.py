@@ -95,3 +95,33 @@ def test_the_same_case_said_again_with_another_outcome_is_not_two_outcomes_of_on
 ])
 def test_outcomes_named_in_the_words_of_the_decisions(said, expect):
     assert cells(said) == expect
+
+
+@pytest.mark.parametrize("said, expect", [
+    ("复议4件，纠正3件，维持1件；纠正的那三件当中有2件又起诉了，法院都维持",
+     {"review.corrected": 3, "review.upheld": 1, "suit_after_review.upheld": 2}),
+    ("复议2件都维持，维持的那两件里头一件后来又告到法院，还在审", {"review.upheld": 2, "suit_after_review.pending": 1}),
+    ("复议5件：维持4件，撤销1件。维持的那4件里有1件后来又起诉到法院，法院维持了",
+     {"review.upheld": 4, "review.corrected": 1, "suit_after_review.upheld": 1}),
+])
+def test_some_of_the_cases_with_an_outcome_are_the_suits_counted_after_them(said, expect):
+    """“维持的那N件里有M件又起诉了”: the N are the 复议 said before; the M are the suits (never N suits)."""
+    assert cells(said) == expect
+
+
+@pytest.mark.parametrize("then", [
+    "说错了，是先复议的，复议维持了他不服才起诉，法院那边也维持",
+    "不对，他先申请了复议，复议维持了，对方还是不服又起诉，法院维持",
+])
+def test_a_suit_put_right_as_brought_after_a_review_moves_and_the_review_is_counted(then):
+    out = cells("行政诉讼1件，直接起诉的，法院维持", then)
+    assert out == {"review.upheld": 1, "suit_after_review.upheld": 1}
+
+
+@pytest.mark.parametrize("said", [
+    "复议2件，都维持；复议后起诉1件，还在审；没有直接起诉的",
+    "复议2件都维持了，复议后又起诉的1件在审，没人直接去法院起诉",
+    "复议2件，均维持。复议后起诉1件尚未审结，无直接起诉",
+])
+def test_no_suit_brought_directly_is_none_of_them(said):
+    assert cells(said) == {"review.upheld": 2, "suit_after_review.pending": 1}
