@@ -276,3 +276,45 @@ def test_the_rest_said_to_be_nothing_at_all_keeps_the_row_said(said):
 ])
 def test_the_rest_naming_a_column_or_heading_what_follows_is_read_as_said(said, cell, n):
     assert cells(said)[cell] == n
+
+
+# ------------------------------------------------------------------ a row said to have none at all
+@pytest.mark.parametrize("said, row", [
+    ("许可12，处罚3，强制0，收费0。规范性文件没有", "normative"),
+    ("行政规范性文件一个也没有；许可5件，处罚、强制都没有，不收费", "normative"),
+    ("规章没有，许可7件，处罚1件，强制没有，收费没有", "rules"),
+    ("规范性文件压根就没有，许可、处罚、强制都是0，不收费", "normative"),
+])
+def test_a_row_said_to_have_none_at_all_is_none_made_repealed_or_in_force(said, row):
+    got = cells(said)
+    assert (got[(row, "issued")], got[(row, "repealed")], got[(row, "in_force")]) == (0, 0, 0)
+
+
+@pytest.mark.parametrize("said", ["今年规范性文件没有，许可3件", "规范性文件今年没有制发也没有废止，许可3件，收费0"])
+def test_none_this_year_leaves_in_force_to_last_years_report(said):
+    assert ("normative", "in_force") not in cells(said)
+
+
+def test_a_row_said_to_have_none_at_all_stores_no_blank_in_force():
+    engine = at_table_two()
+    engine.answer("许可8件，处罚2件，强制没有，收费没有；规范性文件没有")
+    assert engine.answer("对")[0].text == "已保存。"
+    assert engine.report.cell("t2", "normative", "in_force") == 0
+
+
+# ------------------------------------------------------------------ about so many, then exactly
+@pytest.mark.parametrize("turns, cell, n", [
+    (["许可12万多，准确是123456件，处罚300件，强制20件，收费0"], ("licensing", D), 123456),
+    (["许可800件，处罚两千件左右，具体是2013件；强制没有，收费0"], ("penalty", D), 2013),
+    (["许可800件，处罚20件，强制大概50件，确切的数是48；收费没有"], ("enforcement", D), 48),
+    (["许可800件", "处罚一万件出头，实际是10120，强制5件，收费0"], ("penalty", D), 10120),
+    (["许可800件，处罚20件，强制5件，收费大约3万元，准确是31200元"], ("fees", "fee_amount"), 3.12),
+])
+def test_an_exact_figure_after_an_approximate_one_is_the_rows(turns, cell, n):
+    assert cells(*turns)[cell] == pytest.approx(n)
+
+
+@pytest.mark.parametrize("said", ["许可45万多，处罚3件", "许可八百多，处罚3件"])
+def test_a_figure_said_as_so_many_and_more_is_asked(said):
+    out = answers.parse("t2", [said])
+    assert out.questions and ("t2", "licensing", D) not in out.cells

@@ -127,6 +127,11 @@ def _row_of(clause: str, row: str | None) -> str | None:
 def _documents(r: _Reading, row: str, clause: str, count: float | None) -> None:
     """规章 / 行政规范性文件: 制发, 废止, 现行有效; “没有制发”, “没有制发和废止”: each column said after the negation is 0."""
     w = words()
+    if count is None and _none_at_all(row, clause):
+        # “规范性文件没有”: none made, none repealed, none in force (a figure last year's report does not bear out
+        # is said before “对”)
+        r.cells.update({("t2", row, column): 0 for column in ("issued", "repealed", "in_force")})
+        return
     if negation := _NEGATION.search(clause):
         negated = w.t2_negated.search(clause)
         span = clause[negation.start():] if count is None else negated.group(0) if negated else ""
@@ -149,6 +154,13 @@ def _documents(r: _Reading, row: str, clause: str, count: float | None) -> None:
         r.questions.append(((row, None), f"“{clause}”是制发、废止，还是现行有效的件数？", clause, "kind"))
         return
     r.cells[("t2", row, said)] = count
+
+
+def _none_at_all(row: str, clause: str) -> bool:
+    """“规范性文件没有”, “规章一个也没有”: the row named first (“行政” before it at most), then only that there is none."""
+    named = next((m for pattern, r in words().t2_rows if r == row and (m := pattern.search(clause))), None)
+    return named is not None and re.fullmatch(r"(?:行政)?", clause[:named.start()]) is not None \
+        and _ROW_NONE.match(clause[named.end():]) is not None
 
 
 def _column_before(said: str) -> str | None:
@@ -192,6 +204,8 @@ _REST = Marker("rest", "^(?:WORDS)")
 _NEGATION_OR_ZERO = re.compile(r"没|无|不|零|0|０")
 _CASE_INTRO = Marker("case_intro")  # “废止了2个，一个是老的补贴办法，一个是……”: each of the figure just said
 _OTHER_TABLE = Marker("other_table")
+_ROW_NONE = Marker("row_none")
+_EXACT = Marker("exact")
 
 
 def _clause(r: _Reading, clause: str) -> None:
@@ -208,6 +222,8 @@ def _clause(r: _Reading, clause: str) -> None:
         r.not_understood.append(clause)
         return
     r.aside = False
+    if not rows_named and _exactly(r, clause):
+        return
     if r.row is not None and _CASE_INTRO.search(clause) and not rows_in(clause) \
             and not any(pattern.search(clause) for pattern, _ in words().t2_columns):
         return  # one of the documents just counted, told
@@ -230,6 +246,29 @@ def _clause(r: _Reading, clause: str) -> None:
         r.questions.append(((row, column), f"“{clause}”：表里要填确切的数，具体是多少？", clause, "count"))
         return
     _BY_ROW.get(row, _decisions)(r, row, clause, count)
+
+
+def _exactly(r: _Reading, clause: str) -> bool:
+    """“许可45万多，准确是452316件”: the exact figure right after the one said about so many answers the question
+    about it (the row and column it asked for)."""
+    asked = r.questions[-1] if r.questions else None
+    if asked is None or asked[3] != "count" or asked[0][0] != r.row or not _EXACT.match(clause):
+        return False
+    (row, column), said = asked[0], _EXACT.sub("", clause)
+    if row == "fees":
+        amount = fee(said)
+        if amount is None:
+            return False
+        r.cells[("t2", row, "fee_amount")] = amount
+    elif (count := count_of(said)) is None and (count := closing_numeral(said)) is None:
+        return False
+    elif column is not None or row not in ("rules", "normative"):
+        r.cells[("t2", row, column or "decisions")] = count
+        r.said_now.add(("t2", row, column or "decisions"))
+    else:
+        return False  # (a count of documents without its column: the question stays)
+    r.questions.pop()
+    return True
 
 
 def _listed(r: _Reading, row: str, clause: str, count: float | None) -> bool:

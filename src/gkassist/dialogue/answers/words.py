@@ -40,7 +40,7 @@ MARKERS = ("applies", "negated_kind", "organisations", "move", "same_result", "t
            "none_before", "one_applicant", "half", "refers", "adds", "not_but", "and", "plain_suit", "review_applied", "follow_up",
            "to_check", "other_table", "case_intro", "asked_for", "refused", "remainder", "intends", "of_requests", "frequency",
            "respectively", "case_pronoun", "same_applicant", "results_total", "applications_said", "with_carried", "other_listed", "organisations_together", "supplement_asked", "fee_asked",
-           "rest", "rest_none", "content", "case_applicant")
+           "rest", "rest_none", "content", "case_applicant", "exact", "row_none")
 
 
 class AnswerWords(BaseModel):
