@@ -318,3 +318,16 @@ def test_an_exact_figure_after_an_approximate_one_is_the_rows(turns, cell, n):
 def test_a_figure_said_as_so_many_and_more_is_asked(said):
     out = answers.parse("t2", [said])
     assert out.questions and ("t2", "licensing", D) not in out.cells
+
+
+@pytest.mark.parametrize("said, cell, n", [
+    ("许可两千件左右，不对，许可是2013件，处罚3件", ("licensing", D), 2013),
+    ("处罚三百来件，处罚准确地说是312件，许可5件", ("penalty", D), 312),
+])
+def test_an_approximate_figure_said_again_exactly_with_its_row_is_not_asked(said, cell, n):
+    assert cells(said)[cell] == n
+
+
+@pytest.mark.parametrize("said", ["规范性文件十来件，废止2件", "许可两千件左右，处罚20件", "规范性文件发了10来件，废了一些，现行有效的大概七十件"])
+def test_an_approximate_figure_not_said_exactly_stays_asked(said):
+    assert answers.parse("t2", [said]).questions

@@ -307,8 +307,21 @@ def read(found: list[Clause], asked: str | None = None) -> _Reading:
     for c in found:
         if c.turn != turn:
             turn, r.row, r.aside, r.said_now = c.turn, asked, False, set()
+        before = dict(r.cells)
         _clause(r, c.text)
+        _answered(r, {(row, col) for (_, row, col), v in r.cells.items() if before.get(("t2", row, col)) != v})
     return r
+
+
+def _answered(r: _Reading, given: set[tuple[str, str]]) -> None:
+    """“许可两千件左右，不对，许可是2013件”: a question about a figure said about so many is answered by the figure
+    of its row (and column, when it asked one) said after it."""
+    r.questions = [q for q in r.questions if q[3] != "count"
+                   or not any(row == q[0][0] and (q[0][1] == col or q[0][1] is None and row not in _DOCUMENTS)
+                              for row, col in given)]
+
+
+_DOCUMENTS = ("rules", "normative")  # (a count of documents asked without its column is not answered by another's)
 
 
 def read_turn(reading: ProactiveReading, text: str, turn: int) -> ProactiveReading:
