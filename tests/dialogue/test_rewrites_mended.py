@@ -1,0 +1,61 @@
+"""Spoken words left after the lexicon, by the thing they are said of, and what the rewrites themselves would break
+(a word doubled, a column 开展ed, a meeting counted before its name, a pointer back at the conversation): each a
+family of phrasings, none a clerk's probe sentence."""
+
+import pytest
+
+from gkassist.core.model import Report
+from gkassist.dialogue.sentences import compose_answer
+
+
+def town():
+    return Report.blank("2021", "青岚县白石镇人民政府", 2021, level="township")
+
+
+@pytest.mark.parametrize("said, written, gone", [
+    ("年中把政策文件清理了一遍，结果都挂网了", "", "挂"),
+    ("网站栏目挂了42条通知", "发布42条", "挂"),
+    ("村务公开的内容挂得有点晚", "公开不够及时", "挂"),
+    ("把办事指南重新捋了一遍，分成9类", "梳理", "捋"),
+    ("把社区公开栏整起来了", "完善社区公开栏", "整起来"),
+    ("老百姓在大厅就能查", "群众", "老百姓"),
+    ("视频号那边推了35条", "推送35条", "那边"),
+    ("低保、医保、养老这几块发了88条", "等方面", "这几块"),
+    ("社区公开栏每个月换一回", "每月更新一次", "一回"),
+    ("访谈各科室轮着上", "轮流参与", "轮着"),
+    ("保密审查、分级审核都卡着", "均严格把关", "卡着"),
+    ("发布前一审二审照做", "严格落实一审二审", "照做"),
+    ("俺们镇推送了40篇", "我镇", "俺"),
+    ("咱镇全年发了51条", "我镇", "咱"),
+])
+def test_a_spoken_word_left_is_written_as_a_report_says_it(said, written, gone):
+    composed = compose_answer(said, town(), shortfalls=False)
+    assert not composed.spoken, composed.spoken
+    assert written in composed.text and gone not in composed.text, composed.text
+
+
+@pytest.mark.parametrize("said, written, gone", [
+    ("镇里开了3回部署会", "召开3次部署会议", "回"),
+    ("全年开了4次专题会，研究公开", "召开4次专题会议", "会，"),
+    ("召开了2次会专门研究政务公开", "召开2次会议", "次会专"),
+    ("搞了个“惠民政策”专栏", "开设", "开展"),
+    ("另外弄了“乡村振兴”和“安全生产”两个专题栏目", "开设", "开展"),
+    ("信息发布审核也搞了机制", "建立", "开展机制"),
+    ("开展业务培训3次", "开展业务培训3次", "开展业务开展"),
+    ("今年把规范性文件全面清理了一遍", "开展全面清理", "进行"),
+    ("全部按时答复，按时答复率100%", "按时答复率100%", "予以答复率"),
+])
+def test_a_rewrite_never_doubles_a_word_or_misnames_a_verb(said, written, gone):
+    text = compose_answer(said, town(), shortfalls=False).text
+    assert written in text and gone not in text, text
+    assert not any(w * 2 in text for w in "对在将把和与的"), text
+
+
+@pytest.mark.parametrize("said, written", [
+    ("就刚才那4件，都在期限里答复了", "4件申请均在法定期限内予以答复"),
+    ("前面说的那2件也都按时答复了", "2件"),
+    ("上面提到的6件，全部办结", "6件"),
+])
+def test_a_pointer_back_at_the_conversation_is_not_printed(said, written):
+    text = compose_answer(said, town(), shortfalls=False).text
+    assert written in text and not any(w in text for w in ("刚才", "前面说", "上面提到")), text
