@@ -59,3 +59,27 @@ def test_a_rewrite_never_doubles_a_word_or_misnames_a_verb(said, written, gone):
 def test_a_pointer_back_at_the_conversation_is_not_printed(said, written):
     text = compose_answer(said, town(), shortfalls=False).text
     assert written in text and not any(w in text for w in ("刚才", "前面说", "上面提到")), text
+
+
+@pytest.mark.parametrize("said", [
+    "新媒体注销了3个没人管的",
+    "政务新媒体关停了2个重复开的，新开了1个",
+    "今年关闭了4个没人维护的账号",
+])
+def test_a_closure_reported_as_done_is_no_shortcoming(said):
+    composed = compose_answer(said, town())
+    assert not composed.shortfalls, composed.shortfalls
+    assert not composed.spoken, composed.spoken
+
+
+@pytest.mark.parametrize("said, kept, words", [
+    ("解读出了20篇，就是质量还一般", "解读发布20篇", "质量不高"),
+    ("就是有的栏目旧信息比较多", "", "过时信息较多"),
+    ("就是有几个科室公开属性定得不准", "", "认定不够准确"),
+    ("有个毛病，社区公开栏贴上去就不管了", "", "张贴后缺乏维护"),
+    ("宣传栏换了6块新的。有个毛病，日晒雨淋的字都看不清了", "6块", "内容字迹模糊"),
+])
+def test_a_shortcoming_told_in_passing_goes_to_five_in_a_reports_words(said, kept, words):
+    composed = compose_answer(said, town())
+    assert any(words in s for s in composed.shortfalls), composed.shortfalls
+    assert kept in composed.text and words not in composed.text, composed.text
