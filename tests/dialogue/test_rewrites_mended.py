@@ -83,3 +83,27 @@ def test_a_shortcoming_told_in_passing_goes_to_five_in_a_reports_words(said, kep
     composed = compose_answer(said, town())
     assert any(words in s for s in composed.shortfalls), composed.shortfalls
     assert kept in composed.text and words not in composed.text, composed.text
+
+
+@pytest.mark.parametrize("said, written", [
+    ("公开加部分公开一共12件，60%；不公开的2件，10%；没法提供的6件，30%",
+     "予以公开和部分公开共12件，占60%；不予公开2件，占10%；无法提供6件，占30%。"),
+    ("予以公开的7件，70%；不予处理的3件，30%", "予以公开7件，占70%；不予处理3件，占30%。"),
+])
+def test_results_read_out_with_their_shares_are_one_sentence(said, written):
+    assert written in compose_answer(said, town(), shortfalls=False).text
+
+
+OPENING = ("2021年，我镇共收到政府信息公开申请20件，其中自然人申请18件、商业企业申请2件；办结20件。"
+           "因政府信息公开被申请行政复议3件（结果维持3件），被提起行政诉讼1件（结果维持1件）。")
+
+
+@pytest.mark.parametrize("body, kept", [
+    ("因信息公开被复议的3件，被起诉的1件。", ""),
+    ("被申请复议3件。申请人多为村民。", "申请人多为村民。"),
+    ("申请都是当面交的，个人18件、企业2件，全办完了。", "申请都是当面交的。"),
+    ("自然人18件，主要问征地。", "上述申请主要问征地。"),
+])
+def test_a_sentence_saying_again_what_the_tables_opening_states_is_dropped(body, kept):
+    from gkassist.dialogue.composed import without_restatements
+    assert without_restatements(body, OPENING) == kept

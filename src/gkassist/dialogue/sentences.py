@@ -511,7 +511,20 @@ def _once(sentences: list[str]) -> str:
             text += "。"
         if text.strip("。"):
             out.append(text)
-    return "".join(out).replace("；。", "。")
+    return "".join(_shares_joined(out)).replace("；。", "。")
+
+
+# “不予公开5件，占6.17%。”: a result and its share, one of a list the clerk read out item by item
+_SHARE = re.compile(r"^[^。；！？]{2,30}?[0-9]+件，占[0-9]+(?:\.[0-9]+)?%。$")
+
+
+def _shares_joined(sentences: list[str]) -> list[str]:
+    """A run of results each with its share, said as sentences of their own, as one sentence parted by “；”."""
+    out = list(sentences)
+    for i in range(len(out) - 1):
+        if _SHARE.match(out[i]) and _SHARE.match(out[i + 1]):
+            out[i] = out[i][:-1] + "；"
+    return out
 
 
 def _said_before(clause: str, earlier: str) -> bool:
