@@ -107,3 +107,10 @@ OPENING = ("2021年，我镇共收到政府信息公开申请20件，其中自�
 def test_a_sentence_saying_again_what_the_tables_opening_states_is_dropped(body, kept):
     from gkassist.dialogue.composed import without_restatements
     assert without_restatements(body, OPENING) == kept
+
+
+def test_a_result_with_its_share_is_kept_after_an_opening_that_counts_it():
+    from gkassist.dialogue.composed import without_restatements
+    opening = OPENING.replace("办结20件。", "办结20件，其中予以公开12件、不予公开2件、无法提供6件。")
+    body = "予以公开12件，占60%；不予公开2件，占10%；无法提供6件，占30%。"
+    assert without_restatements(body, opening) == body
