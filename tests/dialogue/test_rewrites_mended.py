@@ -114,3 +114,17 @@ def test_a_result_with_its_share_is_kept_after_an_opening_that_counts_it():
     opening = OPENING.replace("办结20件。", "办结20件，其中予以公开12件、不予公开2件、无法提供6件。")
     body = "予以公开12件，占60%；不予公开2件，占10%；无法提供6件，占30%。"
     assert without_restatements(body, opening) == body
+
+
+@pytest.mark.parametrize("said, written", [
+    ("发布前办公室先过一遍，再给主要领导签字", "先行审核，再报主要领导审"),
+    ("有手机号、住址的都得打码", "涉及手机号、住址的均作去标识化处理"),
+    ("把政策文件目录捋了一遍，删了12条过时的", "删除过时信息12条"),
+    ("我们自己没公众号，就用县里那个平台", "公众号，依托县级平台公开政府信息"),
+    ("还办了政策宣讲、开放日之类的，一共5次", "开展政策宣讲、开放日等活动5次"),
+    ("还搞了以旧换新宣讲、企业座谈这些，共8场", "开展以旧换新宣讲、企业座谈等活动8场"),
+    ("3件都没超期", "均在法定期限内予以答复"),
+])
+def test_review_platforms_and_activities_said_the_everyday_way_read_as_published(said, written):
+    composed = compose_answer(said, town(), shortfalls=False)
+    assert not composed.spoken and written in composed.text, composed.text
