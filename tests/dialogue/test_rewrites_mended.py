@@ -124,6 +124,8 @@ def test_a_result_with_its_share_is_kept_after_an_opening_that_counts_it():
     ("还办了政策宣讲、开放日之类的，一共5次", "开展政策宣讲、开放日等活动5次"),
     ("还搞了以旧换新宣讲、企业座谈这些，共8场", "开展以旧换新宣讲、企业座谈等活动8场"),
     ("3件都没超期", "均在法定期限内予以答复"),
+    ("社区宣传栏新换了4块铝合金的", "新更换4块，均为铝合金材质"),
+    ("各村公告栏新换了12块防雨的", "新更换12块，均为防雨材质"),
 ])
 def test_review_platforms_and_activities_said_the_everyday_way_read_as_published(said, written):
     composed = compose_answer(said, town(), shortfalls=False)
