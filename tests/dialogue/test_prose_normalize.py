@@ -49,6 +49,11 @@ def test_a_numeral_that_is_a_word_stays(said):
     ("推了九十篇，我查了下记录是九十六篇", "96篇", "90篇"),
     ("关了3个——不对，是2个", "2个", "3个"),
     ("开了4次，等等，应该是5次", "5次", "4次"),
+    # gone over again by counting rather than by the ledger (prompts/lexicon.yaml `recount`)
+    ("推送了40篇，不对，重新清点了一下，是42篇", "42篇", "40篇"),
+    ("办了3次，不对，我再统计了一遍是4次", "4次", "3次"),
+    ("12个——错了，又点了一下，13个", "13个", "12个"),
+    ("发了八十条，不对，我又数了数，是八十三条", "83条", "80条"),
 ])
 def test_a_figure_corrected_while_speaking_keeps_only_the_correction(said, kept, gone):
     text = normalized(said)

@@ -235,10 +235,13 @@ def without_restatements(body: str, opening: str) -> str:
     sentences = re.split(r"(?<=[。；！？])", body)
     kept_sentences = []
     for sentence in sentences:
-        clauses = re.split(r"(?<=，)", sentence)
+        clauses = re.split(r"(?<=，)(?!占)", sentence)  # (a count and its share, “不予公开5件，占6.17%”, are one)
         kept = []
         said_subject = ""
         for clause in clauses:
+            if re.search(r"占[0-9.]+%", clause):
+                kept.append(clause)  # a count with its share says what the opening does not (“不予公开5件，占6.17%”)
+                continue
             core = re.sub(r"^(?:\d{4}年，)?(?:我\w{1,2}|本机关)?", "", clause.strip("，。；"))
             # (a figure's clause said in the opening word for word, however short: “办结25件”)
             subject = _restated(core, flat_opening)

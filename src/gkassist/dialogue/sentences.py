@@ -124,6 +124,7 @@ class Verb(_Data):
 
 
 class Lexicon(_Data):
+    recount: str = ""  # the words for going over a figure again (“又数了一遍”): `{recount}` in a repair's `say`
     repairs: tuple[Replace, ...]
     connectors: str = ""  # what only chains the clauses of a spoken run-on (“，然后”): a sentence ends there
     questions: tuple[Replace, ...] = ()  # a clerk's own question and its answer (“网站？发了60条。”) as one clause
@@ -133,6 +134,7 @@ class Lexicon(_Data):
     verbs: tuple[Verb, ...]
 
     _connectors = field_validator("connectors")(regex_checked)
+    _recount = field_validator("recount")(regex_checked)
 
     @field_validator("objects")
     @classmethod
@@ -182,8 +184,9 @@ _ONE_DIGIT = dict(zip("一两二三四五六七八九", "1223456789"))
 def repaired(text: str) -> str:
     """The figures the clerk corrected while speaking (“58件——哦不对，是61件”) as corrected (prompts/lexicon.yaml
     `repairs`): the prose's and the table readers' normalization alike."""
-    for r in lexicon().repairs:
-        text = _re(r.say).sub(r.write, text)
+    d = lexicon()
+    for r in d.repairs:
+        text = _re(r.say.replace("{recount}", d.recount or "(?!)")).sub(r.write, text)
     return text
 
 
@@ -508,7 +511,20 @@ def _once(sentences: list[str]) -> str:
             text += "。"
         if text.strip("。"):
             out.append(text)
-    return "".join(out).replace("；。", "。")
+    return "".join(_shares_joined(out)).replace("；。", "。")
+
+
+# “不予公开5件，占6.17%。”: a result and its share, one of a list the clerk read out item by item
+_SHARE = re.compile(r"^[^。；！？]{2,30}?[0-9]+件，占[0-9]+(?:\.[0-9]+)?%。$")
+
+
+def _shares_joined(sentences: list[str]) -> list[str]:
+    """A run of results each with its share, said as sentences of their own, as one sentence parted by “；”."""
+    out = list(sentences)
+    for i in range(len(out) - 1):
+        if _SHARE.match(out[i]) and _SHARE.match(out[i + 1]):
+            out[i] = out[i][:-1] + "；"
+    return out
 
 
 def _said_before(clause: str, earlier: str) -> bool:

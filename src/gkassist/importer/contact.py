@@ -10,13 +10,15 @@ from gkassist.core.model import Report
 
 # (an extension kept: “0000-6612400转8”)
 _PHONE = re.compile(r"(?<!\d)((?:(?:0\d{2,3}[-－—]?)?[2-9]\d{6,7}|1[3-9]\d{9}|\d{3,4}-\d{7,8})(?:(?:转|-)\d{1,5}(?!\d))?)(?!\d)")
-_ADDRESS = re.compile(r"(?:通讯地址|联系地址|办公地址|地址|地点)\s*(?:是|在|为|[：:，,])?\s*([^，,；;。（）()]+)")
+# (a clerk telling what to print: “地址写商务营运中心…”, “地址就填…”: the instruction word is no part of it)
+_ADDRESS = re.compile(r"(?:通讯地址|联系地址|办公地址|地址|地点)\s*(?:(?:就|都|还)?(?:写成|填成|改成|写|填|改|用)|是|在|为|[：:，,])?\s*([^，,；;。（）()]+)")
 _POSTCODE = re.compile(r"邮(?:政)?编(?:码)?\s*(?:是|为|[：:])?\s*(\d{6})")
 _OFFICE = re.compile(r"([\u4e00-\u9fff]{0,24}(?:办公室|党政办|综合办|政务公开办|办公厅|管理办|工作办|中心|科|股|室|所(?![列述有在以属谓得])))")
 # a published preface's “如对本报告有疑问，请与某某镇人民政府联系”, “请联系某某中心（地址：…）”
 _ASK = re.compile(r"(?:请与|请联系|可联系|可与|请致电|联系部门|联系科室|联系单位)\s*(?:是|为|[：:])?\s*([\u4e00-\u9fff]{2,30}?)\s*(?=联系|[（(，,。；;：:]|$)")
 _SITE = re.compile(r"([\u4e00-\u9fffA-Za-z0-9.（）()]{0,40}(?:门户网站|政府网站|网站|政务网|政府网|专栏|公开平台|网|公众号))")
-_SITE_URL = re.compile(r"(https?://[\w./-]+|(?:https?//)?www\.[\w./-]+)")
+# (an address is ASCII: “www.pingtan.gov.cn上下载” ends before 上)
+_SITE_URL = re.compile(r"(https?://[A-Za-z0-9_./-]+|(?:https?//)?www\.[A-Za-z0-9_./-]+)")
 _EMAIL = re.compile(r"([A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)")
 _PHONE_AND_FAX = re.compile(r"电话\s*[/／、和及]\s*传真\s*(?:是|为|[：:])?\s*((?:0\d{2,3}[-－—]?)?\d{7,8})")
 _FAX = re.compile(r"传真(?:号码)?\s*(?:是|为|[：:])?\s*((?:0\d{2,3}[-－—]?)?\d{7,8})")
@@ -68,7 +70,9 @@ def contact_in(text: str) -> Contact:
     if m := _ASK.search(without_address):
         contact.office = m.group(1)
     elif m := _OFFICE.search(re.sub(r"^.*?(?:请与|联系部门|联系科室|联系单位|由)", "", without_address)):
-        office = re.sub(r"^(?:联系方式(?:就|都)?(?:写|填|是|用)?|请与|联系人?|是|由|在|为)", "", m.group(1))
+        # “联系的写管委会办公室”, “联系人写…”, “科室就填…”: the words telling what to print are no part of the name
+        office = re.sub(r"^(?:(?:联系(?:方式|人|部门|科室|单位)?|科室|部门|单位)的?(?:就|都|还)?(?:写成|填成|写|填|是|用|为)?|请与|是|由|在|为)"
+                        r"|(?:就行|就可以|即可)$", "", m.group(1))
         contact.office = office if len(office) >= 2 else ""
     if m := _SITE_URL.search(text):
         contact.site = re.sub(r"^https?//", lambda h: h.group(0)[:-2] + "://", m.group(1))  # “https//” as printed
