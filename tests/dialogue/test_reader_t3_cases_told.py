@@ -24,3 +24,15 @@ def test_a_kind_s_cases_run_together_are_each_its_own_result(said, kind, rows):
     first = "科研机构2件，律所2件，公益组织3件"
     new = {("new", "research"): 2, ("new", "legal"): 2, ("new", "nonprofit"): 3}
     assert cells(first, said) == {**new, **{(r, kind): n for r, n in rows.items()}}
+
+
+# ------------------------------------------------------------------ a case carried on, finished after all
+@pytest.mark.parametrize("later, row", [
+    ("转明年那件其实年底前就办完了，公开了", "open"),
+    ("结转的那件后来也办结了，部分公开", "partial"),
+    ("那个转到明年的其实已经答复了，我们不掌握", "unable_1"),
+    ("说错了，结转那件年底前已经办完，予以公开", "open"),
+])
+def test_a_case_carried_on_then_said_finished_moves_to_its_result(later, row):
+    got = cells("群众申请4件，3件公开，1件结转到明年办", later)
+    assert got == {("new", "natural"): 4, ("open", "natural"): 3 + (row == "open"), **({(row, "natural"): 1} if row != "open" else {})}

@@ -48,6 +48,7 @@ REFERENCE = re.compile(r"(.{1,12}?)的那(?:1|一)?(?:件|个)")
 ROW_REFERENCE = re.compile(r"(.{1,12}?)那(?:(?:1|一)?(?:件|个)|\s*" + NUM + r"\s*(?:件|个)(?=\s*(?:里|中|当中)))")
 # “X的那件其实是Y”, “那1件不是X而是Y”: a result put from one row into another
 MOVE = Marker("move")
+FINISHED_AFTER_ALL = Marker("finished_after_all")  # “那件转明年的其实年底前已经答复了”: not carried on after all
 # “个人申请的4件都公开了”, “自然人5件都公开”: a kind's applications and their result in one clause
 APPLIED_COUNT = re.compile(r"申请(?:的|了)?(?:那)?\s*" + NUM + r"\s*件|" + NUM + r"\s*件\s*(?:也|同样|一样)?(?:是)?(?:都|均|全|一样|同样)")
 # “两家企业各申请了1件”, “3个人各申请了2件”: so many applicants, so many each
@@ -967,6 +968,8 @@ def _place(s: Scope, f: Frame, kind: str | None, row: str | None, count: float |
     elif f.no_carry:
         # “没有结转”: 0, the default — and every application has its result (allocate); not “去年没有结转过来的”
         s.out.no_carry = s.out.no_carry or not words().carried_in.search(f.text)
+    elif f.carry and _carried_finished(s, f, kind, row, count):
+        pass
     elif f.carry and row is None:
         _carry_next(s, f, kind, count)
     elif row is None and (f.group is not None or OTHER_LISTED.search(f.text)) and _the_others(s, f):
@@ -982,6 +985,21 @@ def _place(s: Scope, f: Frame, kind: str | None, row: str | None, count: float |
         _result(s, f, kind, row, count)
     elif count is not None:
         _counted(s, f, kind, count)
+
+
+def _carried_finished(s: Scope, f: Frame, kind: str | None, row: str | None, count: float | None) -> bool:
+    """“那件转明年的其实年底前已经答复了，也是公开”: in a later answer, a case said before to be carried on was
+    finished after all — its result (said in this clause or the next) is taken from 结转下年度 (a Move)."""
+    if not (s.turn and f.refers and FINISHED_AFTER_ALL.search(f.text)):
+        return False
+    if not any(x.what == "carry_next" and x.turn < s.turn and x.count for x in s.out.facts):
+        return False
+    if row is None:
+        s.referred = "carry_next"  # (the result is said next: _referred)
+    else:
+        f.moved_from = "carry_next"
+        _result(s, f, kind, row, count)
+    return True
 
 
 def _the_others(s: Scope, f: Frame) -> bool:
@@ -1202,7 +1220,7 @@ def _moved(f: Fact, kept: list[Fact], earlier: list[Fact]) -> Edit | None:
             return Move(f, carried, 1)
     if not (f.what == "result" and f.moved_from):
         return None
-    source = next((g for g in reversed(kept) if g.what == "result" and g.row == f.moved_from
+    source = next((g for g in reversed(kept) if g.what in ("result", "carry_next") and g.row == f.moved_from
                    and (f.kind is None or g.kind in (None, f.kind))), None)
     if source is None:
         return Add(f)
