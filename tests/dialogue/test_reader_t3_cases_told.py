@@ -36,3 +36,26 @@ def test_a_kind_s_cases_run_together_are_each_its_own_result(said, kind, rows):
 def test_a_case_carried_on_then_said_finished_moves_to_its_result(later, row):
     got = cells("群众申请4件，3件公开，1件结转到明年办", later)
     assert got == {("new", "natural"): 4, ("open", "natural"): 3 + (row == "open"), **({(row, "natural"): 1} if row != "open" else {})}
+
+
+# ------------------------------------------------------------------ 不再处理, its reason told before it in the sentence
+@pytest.mark.parametrize("said, row", [
+    ("有个居民申请过，叫他补正材料，他一直没补，后来就不处理了", "other_1"),
+    ("群众申请1件，让他补充说明要哪年的，他没回音，就没再处理", "other_1"),
+    ("老百姓申请1件，通知他交费他一直没交，后来不再处理", "other_2"),
+])
+def test_a_case_not_handled_further_has_the_reason_told_before_it(said, row):
+    assert cells(said) == {("new", "natural"): 1, (row, "natural"): 1}
+
+
+@pytest.mark.parametrize("said", ["群众申请3件，公开2件，让他补正了，1件不再处理", "群众申请2件，叫补正，1件公开，还有1件没再处理"])
+def test_a_count_not_handled_further_after_another_result_is_still_asked(said):
+    out = answers.parse("t3", [said])
+    assert [q for q in out.questions if "不再处理的原因" in q]
+
+
+# ------------------------------------------------------------------ a shop, a restaurant, a hotel: 商业企业
+@pytest.mark.parametrize("applicant", ["一家超市", "镇上的饭店", "一个小卖部", "县城一家宾馆", "有家药店"])
+def test_a_shop_or_restaurant_is_a_business(applicant):
+    assert cells("居民申请3件，都公开了", f"还有{applicant}也申请过1件，公开了") == {
+        ("new", "natural"): 3, ("new", "business"): 1, ("open", "natural"): 3, ("open", "business"): 1}

@@ -392,6 +392,7 @@ class Scope:
     moved_to: tuple[str, float] | None = None  # those moved (kind, count): “应该算个人，都是公开的” says more of them
     among: tuple[str, float] | None = None  # “又来了2件” that are the ones left of the kind counted (kind, count)
     headed: str | None = None  # the kind a heading named (“个人的结果：”): the results under it are as good as named
+    sentence: list[str] = field(default_factory=list)  # the clauses of this sentence so far (what a case was told)
 
     def fact(self, f: Frame, what: str, kind: str | None, row: str | None, count: float | None, **more: bool | str | None) -> Fact:
         return Fact(what, kind, row, count, f.text, self.turn, explicit=f.kind is not None, correction=f.correction,
@@ -708,6 +709,9 @@ def _group(s: Scope, f: Frame, kind: str | None, count: float | None) -> None:
     elif count is None and s.case is not None and not s.case.done:
         count, kind = s.case.count, kind or s.case.kind
         prefix = _reason_of_case(prefix, s.case.words + "，" + f.text)
+    elif count is None and prefix == "other_" and not any(x.turn == s.turn and x.what == "result" and x.clause in s.sentence
+                                                           for x in s.out.facts):
+        prefix = _reason_of_case(prefix, "，".join(s.sentence + [f.text]))  # “让他补正他一直没来，后来就不处理了”
     if s.case is not None:
         s.case.done = True
     if not (s.last_row and s.last_row.startswith(prefix) and count is None) and count != 0:
@@ -1136,6 +1140,13 @@ def _close_case(s: Scope) -> None:
 
 
 def _told(s: Scope, f: Frame) -> None:
+    _told_one(s, f)
+    s.sentence.append(f.text)
+    if f.clause.ends:
+        s.sentence.clear()
+
+
+def _told_one(s: Scope, f: Frame) -> None:
     if _aside(s, f) or _asks(s, f) or _bare_correction(s, f) or _part_moved(s, f) or _kind_moved(s, f) \
             or _case_moved(s, f) or _kind_put_right(s, f) or _more_of_moved(s, f):
         return
