@@ -59,3 +59,13 @@ def test_a_count_not_handled_further_after_another_result_is_still_asked(said):
 def test_a_shop_or_restaurant_is_a_business(applicant):
     assert cells("居民申请3件，都公开了", f"还有{applicant}也申请过1件，公开了") == {
         ("new", "natural"): 3, ("new", "business"): 1, ("open", "natural"): 3, ("open", "business"): 1}
+
+
+# ------------------------------------------------------------------ “都没给：” heading the cases told after it
+@pytest.mark.parametrize("said, rows", [
+    ("群众申请4件，都没给：涉密的1件，3件我们这没有", {"deny_1": 1, "unable_1": 3}),
+    ("居民4件，全都没法提供：1件不归我们管，3件得专门汇总制作", {"unable_1": 1, "unable_2": 3}),
+    ("村民申请4件，都没给：2件是查别人家的补偿款，2件是执法案卷", {"deny_4": 2, "deny_7": 2}),
+])
+def test_refused_heading_the_cases_after_it_needs_no_reason_of_its_own(said, rows):
+    assert cells(said) == {("new", "natural"): 4, **{(r, "natural"): n for r, n in rows.items()}}

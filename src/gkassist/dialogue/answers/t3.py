@@ -799,6 +799,8 @@ def _refused(s: Scope, f: Frame, kind: str | None, count: float | None) -> None:
         return
     if s.last_row and s.last_row != "open" and count is None:
         return
+    if f.clause.heads and count is None:
+        return  # “都没法给：1件……不归我们管；另外2件……”: heads the cases told after it, each with its reason
     f.group = next((prefix, ask) for _, prefix, ask in words().groups if prefix == "deny_")
     _group(s, f, kind, count)
 
