@@ -69,3 +69,14 @@ def test_a_shop_or_restaurant_is_a_business(applicant):
 ])
 def test_refused_heading_the_cases_after_it_needs_no_reason_of_its_own(said, rows):
     assert cells(said) == {("new", "natural"): 4, **{(r, "natural"): n for r, n in rows.items()}}
+
+
+# ------------------------------------------------------------------ a case that came to complain: 信访举报投诉类
+@pytest.mark.parametrize("said", [
+    "群众4件，2件是来反映拆迁补偿问题的，转信访了，2件公开",
+    "群众4件，2件其实是来反映邻居占道的，2件公开",
+    "群众4件，2件是来讨说法的，2件公开",
+    "群众4件，2件是反映村里矛盾的，其余2件公开",
+])
+def test_a_case_that_came_to_complain_is_a_petition(said):
+    assert cells(said) == {("new", "natural"): 4, ("reject_1", "natural"): 2, ("open", "natural"): 2}
