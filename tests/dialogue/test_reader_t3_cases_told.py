@@ -80,3 +80,13 @@ def test_refused_heading_the_cases_after_it_needs_no_reason_of_its_own(said, row
 ])
 def test_a_case_that_came_to_complain_is_a_petition(said):
     assert cells(said) == {("new", "natural"): 4, ("reject_1", "natural"): 2, ("open", "natural"): 2}
+
+
+# ------------------------------------------------------------------ a record the law seals: 法律行政法规禁止公开
+@pytest.mark.parametrize("said", [
+    "群众2件，1件公开，1件是查别人的犯罪记录，依法封存，不予公开",
+    "群众2件，1件公开了，另1件要的是未成年人的案底，法律规定要封存，不能给",
+    "群众2件，1件公开，1件问的材料按规定封存了，没公开",
+])
+def test_a_record_the_law_seals_is_forbidden_by_law(said):
+    assert cells(said) == {("new", "natural"): 2, ("open", "natural"): 1, ("deny_2", "natural"): 1}
