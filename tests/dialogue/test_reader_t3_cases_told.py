@@ -90,3 +90,14 @@ def test_a_case_that_came_to_complain_is_a_petition(said):
 ])
 def test_a_record_the_law_seals_is_forbidden_by_law(said):
     assert cells(said) == {("new", "natural"): 2, ("open", "natural"): 1, ("deny_2", "natural"): 1}
+
+
+# ------------------------------------------------------------------ “归X局管”, “我们镇里没有”: 本机关不掌握
+@pytest.mark.parametrize("told", [
+    "另1件问的是户口的事，归派出所管",
+    "另1件问宅基地审批，那个是自然资源局负责",
+    "另1件要的材料我们街道没有",
+    "另1件问医保报销，那个咱们镇上没有，属于医保局管",
+])
+def test_a_case_another_office_holds_is_not_held(told):
+    assert cells(f"居民2件，1件公开，{told}") == {("new", "natural"): 2, ("open", "natural"): 1, ("unable_1", "natural"): 1}
