@@ -101,3 +101,19 @@ def test_a_record_the_law_seals_is_forbidden_by_law(said):
 ])
 def test_a_case_another_office_holds_is_not_held(told):
     assert cells(f"居民2件，1件公开，{told}") == {("new", "natural"): 2, ("open", "natural"): 1, ("unable_1", "natural"): 1}
+
+
+# ------------------------------------------------------------------ a kind's count said again over its results
+@pytest.mark.parametrize("said", [
+    "个人100件，企业30件。个人的：公开100。企业30件：公开20，不掌握10",
+    "个人100件，企业30件，个人公开100件；企业30件公开20件、不掌握10件",
+    "收到个人申请100件、公司30件。个人100件全部公开，公司30件：公开20，不掌握10",
+])
+def test_a_kind_s_count_said_again_over_its_results_is_no_more_applications(said):
+    assert cells(said) == {("new", "natural"): 100, ("new", "business"): 30, ("open", "natural"): 100,
+                           ("open", "business"): 20, ("unable_1", "business"): 10}
+
+
+def test_a_kind_s_count_said_again_before_any_result_is_still_asked_or_added():
+    out = answers.parse("t3", ["企业30件，企业又来了30件，都公开"])
+    assert out.cells.get(("t3", "new", "business")) == 60

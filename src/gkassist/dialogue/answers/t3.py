@@ -895,8 +895,7 @@ def _counted(s: Scope, f: Frame, kind: str | None, count: float | None) -> None:
         return
     # (“物业公司那1件12月底才收到”: the application said, not one more)
     if kind and (not f.applies or re.search(r"那\s*" + NUM + r"?\s*件", text)) and not f.case_intro \
-            and re.search(r"的|那", text) and \
-            any(x.what in ("requests", "done") and x.kind == kind and x.count == count for x in out.facts):
+            and _kind_spoken_of_again(s, f, kind, count):
         s.scope = kind  # “律所的2件……”, “个人那147件” (finished): the applications already said, their results follow
     elif kind or f.applies:
         _requests(s, f, kind, count)
@@ -911,6 +910,16 @@ def _counted(s: Scope, f: Frame, kind: str | None, count: float | None) -> None:
         _requests(s, f, None, count)  # “2件，都是个人的”: the answer opens with how many applications there were
     elif count != 0:
         out.not_understood.append(text)
+
+
+def _kind_spoken_of_again(s: Scope, f: Frame, kind: str, count: float | None) -> bool:
+    """“律所的2件……”, “企业30件：公开20……”, or “企业40件” again once results are being listed: the applications of a
+    kind said before with that count, spoken of again (their results follow) — never more of them."""
+    facts = s.out.facts
+    same = next((i for i, x in enumerate(facts) if x.what in ("requests", "done") and x.kind == kind and x.count == count), None)
+    if same is None:
+        return False
+    return bool(re.search(r"的|那", f.text)) or f.clause.heads or any(x.what == "result" for x in facts[same + 1:])
 
 
 def _unkinded(out: Reading) -> float:
