@@ -117,3 +117,17 @@ def test_a_kind_s_count_said_again_over_its_results_is_no_more_applications(said
 def test_a_kind_s_count_said_again_before_any_result_is_still_asked_or_added():
     out = answers.parse("t3", ["企业30件，企业又来了30件，都公开"])
     assert out.cells.get(("t3", "new", "business")) == 60
+
+
+# ------------------------------------------------------------------ results under a kind's count stay when another kind's come later
+@pytest.mark.parametrize("second, third", [
+    ("科研机构那2件一件公开一件部分公开", "个人的100件：公开80，部分公开20"),
+    ("律所的2件：1件公开，1件部分公开", "个人100件里公开80件、部分公开20件"),
+    ("研究所那2件，一件公开，一件部分公开", "个人那100件，公开80，部分公开20"),
+])
+def test_results_said_under_a_kind_stay_that_kind_s_when_another_kind_s_follow(second, third):
+    kind = "legal" if "律所" in second else "research"
+    first = f"个人100件，{'律所' if kind == 'legal' else '科研机构'}2件"
+    assert cells(first, second, third) == {
+        ("new", "natural"): 100, ("new", kind): 2, ("open", kind): 1, ("partial", kind): 1,
+        ("open", "natural"): 80, ("partial", "natural"): 20}

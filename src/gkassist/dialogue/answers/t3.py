@@ -396,7 +396,8 @@ class Scope:
 
     def fact(self, f: Frame, what: str, kind: str | None, row: str | None, count: float | None, **more: bool | str | None) -> Fact:
         return Fact(what, kind, row, count, f.text, self.turn, explicit=f.kind is not None, correction=f.correction,
-                    refers=f.refers, quantified=f.quantified, **more)
+                    refers=f.refers, quantified=f.quantified,
+                    under_kind=what == "result" and kind is not None and kind == self.scope, **more)
 
     def add(self, f: Frame, what: str, kind: str | None, row: str | None, count: float | None, **more: bool | str | None) -> Fact:
         if self.case is not None and what != "requests":
@@ -1284,7 +1285,7 @@ def _said_again(f: Fact, kept: list[Fact], earlier: list[Fact]) -> Edit | None:
             and not ((g.for_all or g.quantified and g.count is None) and also)]  # (“多出来的那1件也公开了”: the rest stay)
     # the same row said earlier without its kind, or with a kind only guessed from what came before it
     # (“全部公开” of every kind stays: it takes what the kinds said apart leave; “也公开了” adds another kind's)
-    unkinded = [g for g in earlier if g.row == f.row and (g.kind is None or not g.explicit and not also)
+    unkinded = [g for g in earlier if g.row == f.row and (g.kind is None or not g.explicit and not g.under_kind and not also)
                 and f.kind is not None and g not in same and not g.for_all]
     if f.what == "carry_next" and f.kind is not None:
         unkinded = [g for g in earlier if g.kind is None]
