@@ -131,3 +131,14 @@ def test_results_said_under_a_kind_stay_that_kind_s_when_another_kind_s_follow(s
     assert cells(first, second, third) == {
         ("new", "natural"): 100, ("new", kind): 2, ("open", kind): 1, ("partial", kind): 1,
         ("open", "natural"): 80, ("partial", "natural"): 20}
+
+
+# ------------------------------------------------------------------ asked to supplement, never came back: 逾期不补正
+@pytest.mark.parametrize("said", [
+    "有个村民申请过，让他补正材料他一直没来，后来就不处理了",
+    "有位居民申请过，叫他补充说明，到期也没回，就没再处理",
+    "有个老乡来申请，让补正，他一直没来，不处理了",
+])
+def test_a_case_asked_to_supplement_that_never_came_back_is_no_none_answer(said):
+    assert not answers.says_nothing_happened(said, "t3")
+    assert cells(said) == {("new", "natural"): 1, ("other_1", "natural"): 1}
