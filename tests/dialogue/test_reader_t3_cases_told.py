@@ -142,3 +142,32 @@ def test_results_said_under_a_kind_stay_that_kind_s_when_another_kind_s_follow(s
 def test_a_case_asked_to_supplement_that_never_came_back_is_no_none_answer(said):
     assert not answers.says_nothing_happened(said, "t3")
     assert cells(said) == {("new", "natural"): 1, ("other_1", "natural"): 1}
+
+
+# ------------------------------------------------------------------ last year's carried in, said as “连去年的”, “去年剩的”
+@pytest.mark.parametrize("said", [
+    "个人新收20件。个人的连去年的3件：公开20，不掌握3",
+    "个人新收20件，加上去年剩的3件，公开20，不掌握3",
+    "个人新收20件，带上去年的3件：公开20件，不掌握3件",
+])
+def test_last_year_s_cases_said_with_this_year_s_are_no_new_applications(said):
+    out = answers.parse("t3", [said], carried={"natural": 3})
+    got = {(r, c): v for (_, r, c), v in out.cells.items() if v}
+    assert got[("new", "natural")] == 20 and got[("open", "natural")] == 20 and got[("unable_1", "natural")] == 3
+
+
+# ------------------------------------------------------------------ “没有转明年的”, then some carried on after all
+@pytest.mark.parametrize("later", [
+    "不对，公开是15，还有5件12月底收的没办完，转明年",
+    "说错了，公开的是15件，另有5件还在办理",
+])
+def test_cases_carried_on_said_later_put_right_none_carried(later):
+    first = "个人20件，公司10件。个人的：公开20。公司的都公开了。没有转明年的"
+    assert cells(first, later) == {("new", "natural"): 20, ("new", "business"): 10, ("open", "natural"): 15,
+                                   ("open", "business"): 10, ("carry_next", "natural"): 5}
+
+
+# ------------------------------------------------------------------ a plan still being discussed: 过程性信息
+@pytest.mark.parametrize("told", ["还在讨论没定稿的方案", "尚未定稿的规划", "正在研究还没定下来的办法"])
+def test_a_plan_not_yet_settled_is_process_information(told):
+    assert cells(f"群众3件：公开2件，{told}1件") == {("new", "natural"): 3, ("open", "natural"): 2, ("deny_6", "natural"): 1}

@@ -660,6 +660,8 @@ def _carry_next(s: Scope, f: Frame, kind: str | None, count: float | None) -> No
                   any(x.what == "carry_next" and x.clause == out.last_carry for x in out.facts))
     if not said_again:
         s.add(f, "carry_next", kind or s.scope or s.single(), "carry_next", count)
+        if s.turn and count:
+            out.no_carry = False  # “没有转明年的” said before, “还有20件……转明年” now: put right
     out.last_carry = text
 
 
@@ -1577,9 +1579,19 @@ def _carry_on(a: Allocation) -> None:
         if count == 0:
             continue
         if kind is None:
+            kind = _only_kind_left(a, count)
+        if kind is None:
             a.out.questions.append(f"结转下年度的“{f.clause}”是哪类申请人的？")
             continue
         a.put("carry_next", kind, count)
+
+
+def _only_kind_left(a: Allocation, count: float) -> str | None:
+    """The kind of cases carried on said without one: the only kind whose applications the results leave exactly
+    that many of (“公司的都办完了”, then “还有20件没办完”)."""
+    left = {k: a.requests.get(k, 0) + a.carried.get(k, 0) - a.assigned.get(k, 0) for k in a.kinds}
+    open_kinds = [k for k, n in left.items() if n > 0]
+    return open_kinds[0] if len(open_kinds) == 1 and left[open_kinds[0]] == count else None
 
 
 def allocate(reading: Reading, carried: dict[str, float] | None) -> Parsed:
