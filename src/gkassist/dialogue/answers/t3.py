@@ -393,11 +393,12 @@ class Scope:
     among: tuple[str, float] | None = None  # “又来了2件” that are the ones left of the kind counted (kind, count)
     headed: str | None = None  # the kind a heading named (“个人的结果：”): the results under it are as good as named
     sentence: list[str] = field(default_factory=list)  # the clauses of this sentence so far (what a case was told)
+    counted_scope: str | None = None  # the kind whose applications a clause spoke of by their count (“科研机构那2件”)
 
     def fact(self, f: Frame, what: str, kind: str | None, row: str | None, count: float | None, **more: bool | str | None) -> Fact:
         return Fact(what, kind, row, count, f.text, self.turn, explicit=f.kind is not None, correction=f.correction,
                     refers=f.refers, quantified=f.quantified,
-                    under_kind=what == "result" and kind is not None and kind == self.scope, **more)
+                    under_kind=what == "result" and kind is not None and kind == self.scope == self.counted_scope, **more)
 
     def add(self, f: Frame, what: str, kind: str | None, row: str | None, count: float | None, **more: bool | str | None) -> Fact:
         if self.case is not None and what != "requests":
@@ -549,7 +550,7 @@ def _kind_put_right(s: Scope, f: Frame) -> bool:
 def _partitive(s: Scope, f: Frame, kind: str | None, count: float | None) -> None:
     """“个人的6件里”: the results after it are that kind's; the applications are new only if not said before."""
     if kind:
-        s.scope = kind
+        s.scope = s.counted_scope = kind
         if s.turn and any(x.what == "requests" and x.kind == kind and x.turn < s.turn for x in s.out.facts):
             s.part_of = kind  # “律所那38件里有8件其实是……”
         if count and not any(x.what == "requests" and x.kind == kind for x in s.out.facts):
@@ -899,7 +900,7 @@ def _counted(s: Scope, f: Frame, kind: str | None, count: float | None) -> None:
     # (“物业公司那1件12月底才收到”: the application said, not one more)
     if kind and (not f.applies or re.search(r"那\s*" + NUM + r"?\s*件", text)) and not f.case_intro \
             and _kind_spoken_of_again(s, f, kind, count):
-        s.scope = kind  # “律所的2件……”, “个人那147件” (finished): the applications already said, their results follow
+        s.scope = s.counted_scope = kind  # “律所的2件……”, “个人那147件” (finished): the applications already said, their results follow
     elif kind or f.applies:
         _requests(s, f, kind, count)
     elif DONE_WORDS.search(text):
