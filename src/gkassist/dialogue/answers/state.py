@@ -40,6 +40,7 @@ class Fact(BaseModel):
     of_carried: bool = False  # said of last year's applications carried in (“上年结转的那件也公开了”)
     organisations: bool = False  # “法人的全都公开了”: said of every kind but 自然人 (with for_all)
     of_moved: bool = False  # the result of cases just moved to this kind (“……应该算个人，都是公开的”): added
+    under_kind: bool = False  # said under a clause naming its kind (“科研机构那2件一件公开……”): that kind's, no guess
 
     def __init__(self, what: str, kind: str | None = None, row: str | None = None, count: float | None = None,
                  clause: str = "", turn: int = 0, **more: bool | str | None) -> None:

@@ -48,6 +48,7 @@ REFERENCE = re.compile(r"(.{1,12}?)的那(?:1|一)?(?:件|个)")
 ROW_REFERENCE = re.compile(r"(.{1,12}?)那(?:(?:1|一)?(?:件|个)|\s*" + NUM + r"\s*(?:件|个)(?=\s*(?:里|中|当中)))")
 # “X的那件其实是Y”, “那1件不是X而是Y”: a result put from one row into another
 MOVE = Marker("move")
+FINISHED_AFTER_ALL = Marker("finished_after_all")  # “那件转明年的其实年底前已经答复了”: not carried on after all
 # “个人申请的4件都公开了”, “自然人5件都公开”: a kind's applications and their result in one clause
 APPLIED_COUNT = re.compile(r"申请(?:的|了)?(?:那)?\s*" + NUM + r"\s*件|" + NUM + r"\s*件\s*(?:也|同样|一样)?(?:是)?(?:都|均|全|一样|同样)")
 # “两家企业各申请了1件”, “3个人各申请了2件”: so many applicants, so many each
@@ -391,10 +392,13 @@ class Scope:
     moved_to: tuple[str, float] | None = None  # those moved (kind, count): “应该算个人，都是公开的” says more of them
     among: tuple[str, float] | None = None  # “又来了2件” that are the ones left of the kind counted (kind, count)
     headed: str | None = None  # the kind a heading named (“个人的结果：”): the results under it are as good as named
+    sentence: list[str] = field(default_factory=list)  # the clauses of this sentence so far (what a case was told)
+    counted_scope: str | None = None  # the kind whose applications a clause spoke of by their count (“科研机构那2件”)
 
     def fact(self, f: Frame, what: str, kind: str | None, row: str | None, count: float | None, **more: bool | str | None) -> Fact:
         return Fact(what, kind, row, count, f.text, self.turn, explicit=f.kind is not None, correction=f.correction,
-                    refers=f.refers, quantified=f.quantified, **more)
+                    refers=f.refers, quantified=f.quantified,
+                    under_kind=what == "result" and kind is not None and kind == self.scope == self.counted_scope, **more)
 
     def add(self, f: Frame, what: str, kind: str | None, row: str | None, count: float | None, **more: bool | str | None) -> Fact:
         if self.case is not None and what != "requests":
@@ -546,7 +550,7 @@ def _kind_put_right(s: Scope, f: Frame) -> bool:
 def _partitive(s: Scope, f: Frame, kind: str | None, count: float | None) -> None:
     """“个人的6件里”: the results after it are that kind's; the applications are new only if not said before."""
     if kind:
-        s.scope = kind
+        s.scope = s.counted_scope = kind
         if s.turn and any(x.what == "requests" and x.kind == kind and x.turn < s.turn for x in s.out.facts):
             s.part_of = kind  # “律所那38件里有8件其实是……”
         if count and not any(x.what == "requests" and x.kind == kind for x in s.out.facts):
@@ -657,6 +661,8 @@ def _carry_next(s: Scope, f: Frame, kind: str | None, count: float | None) -> No
                   any(x.what == "carry_next" and x.clause == out.last_carry for x in out.facts))
     if not said_again:
         s.add(f, "carry_next", kind or s.scope or s.single(), "carry_next", count)
+        if s.turn and count:
+            out.no_carry = False  # “没有转明年的” said before, “还有20件……转明年” now: put right
     out.last_carry = text
 
 
@@ -707,6 +713,9 @@ def _group(s: Scope, f: Frame, kind: str | None, count: float | None) -> None:
     elif count is None and s.case is not None and not s.case.done:
         count, kind = s.case.count, kind or s.case.kind
         prefix = _reason_of_case(prefix, s.case.words + "，" + f.text)
+    elif count is None and prefix == "other_" and not any(x.turn == s.turn and x.what == "result" and x.clause in s.sentence
+                                                           for x in s.out.facts):
+        prefix = _reason_of_case(prefix, "，".join(s.sentence + [f.text]))  # “让他补正他一直没来，后来就不处理了”
     if s.case is not None:
         s.case.done = True
     if not (s.last_row and s.last_row.startswith(prefix) and count is None) and count != 0:
@@ -794,6 +803,8 @@ def _refused(s: Scope, f: Frame, kind: str | None, count: float | None) -> None:
         return
     if s.last_row and s.last_row != "open" and count is None:
         return
+    if f.clause.heads and count is None:
+        return  # “都没法给：1件……不归我们管；另外2件……”: heads the cases told after it, each with its reason
     f.group = next((prefix, ask) for _, prefix, ask in words().groups if prefix == "deny_")
     _group(s, f, kind, count)
 
@@ -888,9 +899,8 @@ def _counted(s: Scope, f: Frame, kind: str | None, count: float | None) -> None:
         return
     # (“物业公司那1件12月底才收到”: the application said, not one more)
     if kind and (not f.applies or re.search(r"那\s*" + NUM + r"?\s*件", text)) and not f.case_intro \
-            and re.search(r"的|那", text) and \
-            any(x.what in ("requests", "done") and x.kind == kind and x.count == count for x in out.facts):
-        s.scope = kind  # “律所的2件……”, “个人那147件” (finished): the applications already said, their results follow
+            and _kind_spoken_of_again(s, f, kind, count):
+        s.scope = s.counted_scope = kind  # “律所的2件……”, “个人那147件” (finished): the applications already said, their results follow
     elif kind or f.applies:
         _requests(s, f, kind, count)
     elif DONE_WORDS.search(text):
@@ -904,6 +914,16 @@ def _counted(s: Scope, f: Frame, kind: str | None, count: float | None) -> None:
         _requests(s, f, None, count)  # “2件，都是个人的”: the answer opens with how many applications there were
     elif count != 0:
         out.not_understood.append(text)
+
+
+def _kind_spoken_of_again(s: Scope, f: Frame, kind: str, count: float | None) -> bool:
+    """“律所的2件……”, “企业30件：公开20……”, or “企业40件” again once results are being listed: the applications of a
+    kind said before with that count, spoken of again (their results follow) — never more of them."""
+    facts = s.out.facts
+    same = next((i for i, x in enumerate(facts) if x.what in ("requests", "done") and x.kind == kind and x.count == count), None)
+    if same is None:
+        return False
+    return bool(re.search(r"的|那", f.text)) or f.clause.heads or any(x.what == "result" for x in facts[same + 1:])
 
 
 def _unkinded(out: Reading) -> float:
@@ -967,6 +987,8 @@ def _place(s: Scope, f: Frame, kind: str | None, row: str | None, count: float |
     elif f.no_carry:
         # “没有结转”: 0, the default — and every application has its result (allocate); not “去年没有结转过来的”
         s.out.no_carry = s.out.no_carry or not words().carried_in.search(f.text)
+    elif f.carry and _carried_finished(s, f, kind, row, count):
+        pass
     elif f.carry and row is None:
         _carry_next(s, f, kind, count)
     elif row is None and (f.group is not None or OTHER_LISTED.search(f.text)) and _the_others(s, f):
@@ -982,6 +1004,21 @@ def _place(s: Scope, f: Frame, kind: str | None, row: str | None, count: float |
         _result(s, f, kind, row, count)
     elif count is not None:
         _counted(s, f, kind, count)
+
+
+def _carried_finished(s: Scope, f: Frame, kind: str | None, row: str | None, count: float | None) -> bool:
+    """“那件转明年的其实年底前已经答复了，也是公开”: in a later answer, a case said before to be carried on was
+    finished after all — its result (said in this clause or the next) is taken from 结转下年度 (a Move)."""
+    if not (s.turn and f.refers and FINISHED_AFTER_ALL.search(f.text)):
+        return False
+    if not any(x.what == "carry_next" and x.turn < s.turn and x.count for x in s.out.facts):
+        return False
+    if row is None:
+        s.referred = "carry_next"  # (the result is said next: _referred)
+    else:
+        f.moved_from = "carry_next"
+        _result(s, f, kind, row, count)
+    return True
 
 
 def _the_others(s: Scope, f: Frame) -> bool:
@@ -1118,6 +1155,13 @@ def _close_case(s: Scope) -> None:
 
 
 def _told(s: Scope, f: Frame) -> None:
+    _told_one(s, f)
+    s.sentence.append(f.text)
+    if f.clause.ends:
+        s.sentence.clear()
+
+
+def _told_one(s: Scope, f: Frame) -> None:
     if _aside(s, f) or _asks(s, f) or _bare_correction(s, f) or _part_moved(s, f) or _kind_moved(s, f) \
             or _case_moved(s, f) or _kind_put_right(s, f) or _more_of_moved(s, f):
         return
@@ -1202,7 +1246,7 @@ def _moved(f: Fact, kept: list[Fact], earlier: list[Fact]) -> Edit | None:
             return Move(f, carried, 1)
     if not (f.what == "result" and f.moved_from):
         return None
-    source = next((g for g in reversed(kept) if g.what == "result" and g.row == f.moved_from
+    source = next((g for g in reversed(kept) if g.what in ("result", "carry_next") and g.row == f.moved_from
                    and (f.kind is None or g.kind in (None, f.kind))), None)
     if source is None:
         return Add(f)
@@ -1244,7 +1288,7 @@ def _said_again(f: Fact, kept: list[Fact], earlier: list[Fact]) -> Edit | None:
             and not ((g.for_all or g.quantified and g.count is None) and also)]  # (“多出来的那1件也公开了”: the rest stay)
     # the same row said earlier without its kind, or with a kind only guessed from what came before it
     # (“全部公开” of every kind stays: it takes what the kinds said apart leave; “也公开了” adds another kind's)
-    unkinded = [g for g in earlier if g.row == f.row and (g.kind is None or not g.explicit and not also)
+    unkinded = [g for g in earlier if g.row == f.row and (g.kind is None or not g.explicit and not g.under_kind and not also)
                 and f.kind is not None and g not in same and not g.for_all]
     if f.what == "carry_next" and f.kind is not None:
         unkinded = [g for g in earlier if g.kind is None]
@@ -1536,9 +1580,19 @@ def _carry_on(a: Allocation) -> None:
         if count == 0:
             continue
         if kind is None:
+            kind = _only_kind_left(a, count)
+        if kind is None:
             a.out.questions.append(f"结转下年度的“{f.clause}”是哪类申请人的？")
             continue
         a.put("carry_next", kind, count)
+
+
+def _only_kind_left(a: Allocation, count: float) -> str | None:
+    """The kind of cases carried on said without one: the only kind whose applications the results leave exactly
+    that many of (“公司的都办完了”, then “还有20件没办完”)."""
+    left = {k: a.requests.get(k, 0) + a.carried.get(k, 0) - a.assigned.get(k, 0) for k in a.kinds}
+    open_kinds = [k for k, n in left.items() if n > 0]
+    return open_kinds[0] if len(open_kinds) == 1 and left[open_kinds[0]] == count else None
 
 
 def allocate(reading: Reading, carried: dict[str, float] | None) -> Parsed:

@@ -257,7 +257,7 @@ def _counts_apart(piece: str, heads: bool, ends: bool, names_a_row: Callable[[st
     cuts = [m.start() for m in found[1:]] if count_first else [m.end() for m in found[:-1]]
     parts = [piece[a:b] for a, b in zip([0] + cuts, cuts + [len(piece)])]
     # only where every part names something of its own (a row, a kind): “申请5件中4件…” is not cut
-    if not all(names_a_row(p) or re.search(r"申请|个人|企业|公司|自然人|群众|单位", p) for p in parts):
+    if not all(names_a_row(p) or re.search(r"申请|单位", p) or _names_a_kind(p) for p in parts):
         return [(piece, heads, ends)]
     return [(p, heads and i == len(parts) - 1, ends and i == len(parts) - 1) for i, p in enumerate(parts) if p.strip()]
 
