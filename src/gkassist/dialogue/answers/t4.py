@@ -471,5 +471,6 @@ def says_nothing_happened(text: str, table: str) -> bool:
         return bool(words().no_requests.search(flat) or (negated and "申请" in flat and not result_of(flat)))
     if table == "t4":
         outcome = any(pattern.search(flat) for pattern, _ in words().outcomes)
-        return bool(negated and re.search(r"复议|诉讼|起诉", flat) and not outcome)
+        # “没人告咱”, “没有，没人告过我们”: the words for no case at all (prompts/answers.yaml no_appeals) say it too
+        return bool(negated and (re.search(r"复议|诉讼|起诉", flat) or words().no_appeals.search(flat)) and not outcome)
     return False
