@@ -265,7 +265,9 @@ def _carried_in_said(text: str) -> bool:
     103件都办完了” (those, all finished)."""
     w = words()
     said = w.carried_in.search(text)
-    return bool(said) and not any(m.start() < said.end() and said.start() < m.end() + 2 for m in w.no_carry.finditer(text))
+    if said is None:
+        return False
+    return not any(m.start() < said.end() and said.start() < m.end() + 2 for m in w.no_carry.finditer(text))
 
 
 def _moved_kinds(said: str, text: str, kind: str | None, kinds: list[str]) -> tuple[str | None, list[str], str | None]:
@@ -630,7 +632,7 @@ def _carried_in(s: Scope, f: Frame, kind: str | None, count: float | None) -> No
             s.recent, s.scope = kind, None
 
 
-def _together(s: Scope, f: Frame, kind: str | None, count: float) -> None:
+def _together(s: Scope, f: Frame, kind: str | None, count: float | None) -> None:
     """“个人一共办结3150件”: how many of a kind's applications (this year's and last year's carried in) were finished;
     “连同去年结转的一共12件”: how many there were, both years together.  Neither is a count of new applications: the
     figure says how many carry on (“其余转明年”), or it is checked against the applications (asked when off)."""
