@@ -561,3 +561,16 @@ def test_a_closing_date_that_is_no_date_is_refused_and_nothing_changes(said):
     replies = engine.answer(said)
     assert replies[0].kind == "error" and "没看懂" in replies[0].text
     assert engine.report.closing_date is None
+
+
+@pytest.mark.parametrize("left_open", [
+    ["自然人申请3件，公开1件，部分公开1件", "对"],  # a question left open, confirmed: 表三 left unfinished
+    ["企业申请2件，公开1件", "对"],
+    ["个人3件，1件公开", "对"],
+])
+def test_a_table_left_unfinished_is_no_figure_for_a_problem(left_open):
+    """表三 left unfinished holds no figure: 五 never offers “全年没有收到政府信息公开申请” from its blank cells."""
+    engine = Engine.start(import_file(SEED).report, 2021)
+    answer_all(engine, left_open)
+    assert engine.report.cell("t3", "new", "total") is None  # left unfinished, nothing stored
+    assert "no_requests" not in [p.area for p in propose(engine.report)]

@@ -154,6 +154,7 @@ def propose(report: Report, last_year: Report | None = None) -> list[Proposal]:
     from gkassist.checks import paragraph_findings
 
     figures = figures_of(report)
+    unknown = unknown_figures(report)
     said_last_year = SentenceIndex(re.split(r"[；。]", "".join(last_year.paragraphs("problems"))) if last_year else [])
     out: list[Proposal] = []
     for area in problem_areas():
@@ -163,7 +164,9 @@ def propose(report: Report, last_year: Report | None = None) -> list[Proposal]:
             # one problem per shortcoming the clerk told in that part, with its own measure where one fits
             fills = [dict(figures, said=clause, own=measure) for clause, measure in map(own_measure, _said(report, area.said))]
         else:
-            fills = [figures] if all(c.holds(figures) for c in area.when) else []
+            # a table left unfinished says nothing: its blank cells are no “0 applications” to find a problem in
+            known = not any({c.figure, c.share_of} & unknown for c in area.when)
+            fills = [figures] if known and all(c.holds(figures) for c in area.when) else []
         for values in fills:
             problem = area.problem.format(**values)
             if said_last_year.contains(problem) or len(out) == MAX_PROPOSALS:
@@ -195,6 +198,22 @@ def proposals_paragraph(proposals: list[Proposal]) -> str:
     return PROBLEMS_LEAD + "；".join(
         f"{'一二三四'[i]}是{p.problem}" + (f"，下一步将{p.improvement}" if p.improvement else "")
         for i, p in enumerate(proposals)) + "。"
+
+
+# The table each figure of figures_of() is summed from (a figure of a table not filled in is unknown, not 0)
+_FIGURE_TABLE = {"requests_total": "t3", "results_total": "t3", "unable_total": "t3", "unable_share": "t3",
+                 "deny_total": "t3", "deny_share": "t3", "carry_next_total": "t3", "corrected_total": "t4",
+                 "appeals_total": "t4", "appeals_said": "t4", "review_total": "t4", "suits_total": "t4",
+                 "fee_amount": "t2"}
+
+
+def unknown_figures(report: Report) -> set[str]:
+    """The figures whose table holds no figure yet (left unfinished, or not reached): never read as 0.  (上年结转 is
+    filled from last year's report before anything is said, so it does not count as said.)"""
+    empty = {table for table in ("t2", "t3", "t4")
+             if all(report.cell(table, r.id, c.id) is None
+                    for _, r, c in report.format.tables[table].cells() if r.id != "carried")}
+    return {name for name, table in _FIGURE_TABLE.items() if table in empty}
 
 
 def figures_of(report: Report) -> Figures:
