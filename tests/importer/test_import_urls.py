@@ -219,7 +219,7 @@ def test_audit_of_a_list_page_reads_the_reports_it_links_to(site, tmp_path, caps
     by_path = {u["path"]: u for u in units}
     assert set(by_path) == {f"{site}/gknb/2024/article.html", f"{site}/gknb/2024/attached.html", f"{site}/js.html"}
     assert by_path[f"{site}/gknb/2024/article.html"]["agency"] == "沭阳县发展和改革局"
-    assert by_path[f"{site}/gknb/2024/attached.html"]["read_cells"] == 200
+    assert by_path[f"{site}/gknb/2024/attached.html"]["read_cells"] == 200, by_path[f"{site}/gknb/2024/attached.html"]
     assert "JavaScript" in by_path[f"{site}/js.html"]["error"]
     names.write_text("not a web address\n", encoding="utf-8")
     assert main(["audit", "--urls", str(names), "--json"]) == 2
