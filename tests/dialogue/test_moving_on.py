@@ -311,3 +311,22 @@ def test_only_a_tables_question_back_is_moved_on_from():
     assert engine.pending is not None and engine.pending.asking, engine.pending
     assert engine.answer("对")[0].text.startswith("请先回答上面的问题") and engine.step.id == "preface"
     assert engine.state.unfinished == {}
+
+
+@pytest.mark.parametrize("left_open", ["企业申请2件，公开1件", "个人3件，1件公开", "自然人申请3件，公开1件，部分公开1件"])
+def test_the_progress_shows_a_table_left_unfinished_until_it_is_finished(left_open):
+    """The side panel never marks a table the flow went on from as done: it is “unfinished” till completed."""
+    from gkassist.dialogue.views import side_panel
+
+    engine = Engine.start(import_file(SEED).report, 2021)
+    engine.answer(left_open)
+    engine.answer("对")  # left unfinished, the flow goes on to 表四
+    states = {p.title: p.state for p in side_panel(engine).progress}
+    assert states["表三 依申请公开"] == "unfinished" and states["表四 复议诉讼"] == "open"
+    engine.answer("没有")
+    engine.answer("对")
+    engine.answer("改表三")
+    engine.answer("自然人申请1件，公开了；企业申请1件，公开了")
+    engine.answer("对")
+    states = {p.title: p.state for p in side_panel(engine).progress}
+    assert states["表三 依申请公开"] == "done" and engine.report.cell("t3", "new", "total") is not None

@@ -16,7 +16,9 @@ SHOWN_ERRORS = 4  # the side panel lists the first few; the preview has them all
 @dataclass
 class Progress:
     title: str
-    state: Literal["done", "open", "todo"]  # answered before the question open, the question open, after it
+    # answered before the question open, the question open, after it; or a table the flow went on from with a
+    # question still open (nothing of it stored yet): never shown as done
+    state: Literal["done", "open", "todo", "unfinished"]
 
 
 @dataclass
@@ -43,8 +45,10 @@ def side_panel(engine: Engine) -> SidePanel:
     r = engine.report
     panel = SidePanel(f"{r.agency} {r.year}年度（{r.format.name}格式）")
     for i, step in enumerate(engine.steps):
-        state: Literal["done", "open", "todo"] = "done" if i < engine.step_index else (
+        state: Literal["done", "open", "todo", "unfinished"] = "done" if i < engine.step_index else (
             "open" if i == engine.step_index else "todo")
+        if step.id in engine.state.unfinished and state != "open":
+            state = "unfinished"
         panel.progress.append(Progress(step.title, state))
     findings = engine.findings()
     errors = [f for f in findings if f.severity == ERROR]

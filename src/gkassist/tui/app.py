@@ -221,7 +221,7 @@ class DraftApp(App[object]):
         # a plain title line, not Header: Header's clock and icon cost start-up time and say less
         # the agency as read from a file: its control characters (an SGR “\x1b[31m”) shown, never acting
         self.query_one("#title", Static).update(f"{self.TITLE} · {visible_line(panel.title)}")
-        marks = {"done": "✔", "open": "▶", "todo": "·"}
+        marks = {"done": "✔", "open": "▶", "todo": "·", "unfinished": "…"}
         lines = ["[b]进度[/b]"] + [f"{marks[p.state]} {_escape(p.title)}" for p in panel.progress]
         lines.append(f"\n[b]检查[/b]：{panel.errors}个错误，{panel.reminders}个提醒"
                      + (f"\n（{panel.blank}格未填）" if panel.blank else ""))
