@@ -27,3 +27,12 @@ def test_a_count_corrected_from_the_register_book_keeps_only_the_correction(said
     out = answers.parse("t3", [said])
     got = {(r, c): v for (_, r, c), v in out.cells.items() if v and c != "total"}
     assert got[("new", "natural")] == 6 and got[("open", "natural")] == 6, (said, out)
+
+
+@pytest.mark.parametrize("said, wan", [
+    ("行政处罚12件，收费三点五万", 3.5), ("收费一点二万元，许可3件", 1.2), ("处罚2件，收费零点五万", 0.5),
+    ("收费9.8个亿", 98000), ("许可100件，收费两个亿", 20000), ("收费1.5个亿，处罚20件", 15000),
+])
+def test_a_fee_said_with_a_spoken_decimal_or_a_measure_word_before_yi_is_read_in_wan(said, wan):
+    out = answers.parse("t2", [said])
+    assert {c: v for (_, r, c), v in out.cells.items() if r == "fees"} == {"fee_amount": wan}, (said, out)

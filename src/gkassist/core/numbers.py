@@ -126,11 +126,23 @@ def _low_part(low: str, low_unit: str | None, big: int, zero: bool = False) -> f
     return value * (big // 10 ** digits) if low.isdigit() or value < 10 else value
 
 
+# “9.8个亿”, “两个亿”: a measure word between the number and 亿; “三点五万”, “一点二万元”: a decimal said in words
+_MEASURE_BEFORE_YI = re.compile(r"(?<=[0-9零〇一二两三四五六七八九十百千])个(?=亿)")
+_SPOKEN_DECIMAL = re.compile(r"([零〇一二两三四五六七八九十百千]+)点([零〇一二三四五六七八九]+)(?=\s*(?:万|亿|千|元|块))")
+_DIGIT = {c: str(i) for i, c in enumerate("零一二三四五六七八九")} | {"〇": "0"}
+
+
+def _spoken_decimal(m: re.Match[str]) -> str:
+    whole = chinese_numeral(m.group(1))
+    return m.group(0) if whole is None else f"{whole}.{''.join(_DIGIT[c] for c in m.group(2))}"
+
+
 def read_amount(text: str) -> Amount | None:
     """The amount of money a clause says, with the unit said after it (元/块钱/万元; 万 or 千 inside the number makes
     it 元: “3万5” is 35,000元): the first with a unit, else the first number in digits (“收费0”; a Chinese numeral
     without a unit is a word: “一共2.5万元” is no 一)."""
     s = text.translate(_FULLWIDTH).replace(",", "")
+    s = _SPOKEN_DECIMAL.sub(_spoken_decimal, _MEASURE_BEFORE_YI.sub("", s))
     found = [a for m in AMOUNT.finditer(s) if (a := _amount(s, m)) is not None]
     return next((a for a in found if a.unit), None) or next((a for a in found if s[a.start].isdigit()), None)
 
