@@ -129,12 +129,11 @@ def _low_part(low: str, low_unit: str | None, big: int, zero: bool = False) -> f
 # “9.8个亿”, “两个亿”: a measure word between the number and 亿; “三点五万”, “一点二万元”: a decimal said in words
 _MEASURE_BEFORE_YI = re.compile(r"(?<=[0-9零〇一二两三四五六七八九十百千])个(?=亿)")
 _SPOKEN_DECIMAL = re.compile(r"([零〇一二两三四五六七八九十百千]+)点([零〇一二三四五六七八九]+)(?=\s*(?:万|亿|千|元|块))")
-_DIGIT = {c: str(i) for i, c in enumerate("零一二三四五六七八九")} | {"〇": "0"}
 
 
 def _spoken_decimal(m: re.Match[str]) -> str:
     whole = chinese_numeral(m.group(1))
-    return m.group(0) if whole is None else f"{whole}.{''.join(_DIGIT[c] for c in m.group(2))}"
+    return m.group(0) if whole is None else f"{whole}.{''.join(str(_DIGITS[c]) for c in m.group(2))}"
 
 
 def read_amount(text: str) -> Amount | None:
