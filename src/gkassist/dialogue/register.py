@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, field_validator
 
 from gkassist.core.model import Report
 from gkassist.core.numbers import parse_number
-from gkassist.core.yamldata import load_model, regex_checked
+from gkassist.core.yamldata import load_model, pattern, regex_checked
 from gkassist.paths import resource_dir
 
 
@@ -68,9 +68,9 @@ def _compiled() -> _Compiled:
     d = register_data()
     keep = "|".join(re.escape(w) for w in d.keep_le)
     return _Compiled(
-        tuple((re.compile(r.say), r.write) for r in d.times),
+        tuple((pattern(r.say), r.write) for r in d.times),
         re.compile("|".join(re.escape(w) for w in d.self_names.say)),
-        tuple((re.compile(r.say), r.write) for r in d.phrases),
+        tuple((pattern(r.say), r.write) for r in d.phrases),
         # 了 not inside a word that keeps it (了解, 为了…)
         re.compile(rf"(?:{keep})|了" if keep else "了"),
         re.compile("(?:" + "|".join(re.escape(p) for p in d.particles) + r")+(?=[，。；！？,.;!?]|$)"),
@@ -130,8 +130,8 @@ def to_register(text: str, report: Report, subject: bool = True) -> str:
 
     text = _arabic(text)
     out = _punctuation(text)
-    for pattern, write in c.times:
-        out = pattern.sub(fill(write), out)
+    for time_word, write in c.times:
+        out = time_word.sub(fill(write), out)
     # “我们县里”, “局里”: the unit's own word after 我们 is part of the self-name (“我县”, not “我县县”)
     out = re.sub(f"(?:{c.self_words.pattern})(?:{re.escape(me[1:])}(?![城区级]))?里?", me, out)
     # a bureau's “我们县政府网站” is the county's: “本县”

@@ -17,7 +17,7 @@ from pydantic import ValidationInfo, field_validator, model_validator
 
 from gkassist.core.model import Report
 from gkassist.core.numbers import chinese_numeral
-from gkassist.core.yamldata import Loader, load_model, regex_checked
+from gkassist.core.yamldata import Loader, load_model, pattern, regex_checked
 
 # the register's data model, its pattern check and its rewrite rule (say → write) serve the sentences too
 from gkassist.dialogue.register import Rule as Rewrite
@@ -40,7 +40,7 @@ class FactPattern(_Data):
 
     @model_validator(mode="after")
     def _writes_what_it_reads(self) -> "FactPattern":
-        groups = set(re.compile(self.say).groupindex) | {"self"}
+        groups = set(pattern(self.say).groupindex) | {"self"}
         for _, name, _, _ in string.Formatter().parse(self.write):
             if name is not None and name not in groups:
                 raise ValueError(f"“{self.id}”的写法里的{{{name}}}在 say 里没有读出（可用：{'、'.join(sorted(groups))}）")
@@ -150,14 +150,14 @@ def _class_words(say: str, words: str) -> str:
 
 def _writes_groups(say: str, write: str) -> None:
     try:
-        pattern = re.compile(say)
+        said = pattern(say)
     except re.error:
         return  # said by the check of `say` itself
     for name in re.findall(r"\\g<(\w+)>", write):
-        if not (name.isdigit() and int(name) <= pattern.groups or name in pattern.groupindex):
+        if not (name.isdigit() and int(name) <= said.groups or name in said.groupindex):
             raise ValueError(f"“{write}”里的{name}在“{say}”里没有")
     for n in re.findall(r"\\(\d)", write):
-        if int(n) > pattern.groups:
+        if int(n) > said.groups:
             raise ValueError(f"“{write}”里的第{n}组在“{say}”里没有")
 
 
@@ -174,8 +174,8 @@ def lexicon() -> Lexicon:
 @cache
 def _verbs() -> tuple[tuple[re.Pattern[str], re.Pattern[str] | None, str], ...]:
     d = lexicon()
-    return tuple((re.compile(_class_words(v.say, d.objects.get(v.object, ""))),
-                  re.compile(d.objects[v.object]) if v.object else None, v.write) for v in d.verbs)
+    return tuple((pattern(_class_words(v.say, d.objects.get(v.object, ""))),
+                  pattern(d.objects[v.object]) if v.object else None, v.write) for v in d.verbs)
 
 
 _ONE_DIGIT = dict(zip("一两二三四五六七八九", "1223456789"))
@@ -244,8 +244,8 @@ def _spelled_out(text: str, words: dict[str, str]) -> str:
             text = text.replace(short, full)
             continue
         before, after = re.escape(full[:at]), re.escape(full[at + len(short):])
-        pattern = (f"(?<!{before})" if before else "") + re.escape(short) + (f"(?!{after})" if after else "")
-        text = re.sub(pattern, full, text)
+        short_alone = (f"(?<!{before})" if before else "") + re.escape(short) + (f"(?!{after})" if after else "")
+        text = re.sub(short_alone, full, text)
     return text
 
 
@@ -272,8 +272,8 @@ def _with_verbs(sentence: str) -> str:
 
 
 @cache
-def _re(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern)
+def _re(text: str) -> re.Pattern[str]:
+    return pattern(text)
 
 
 @dataclass
@@ -333,8 +333,8 @@ def figure_correction(text: str) -> tuple[str, str, str, str] | None:
     """(what it names, old figure, new figure, unit) of a correction of one figure, None when `text` is not one."""
     d = sentence_data()
     rest = _re(d.correction_lead).sub("", text.strip()).rstrip("。！!；; ")
-    for pattern in d.corrections:
-        if m := _re(pattern).fullmatch(rest):
+    for correction in d.corrections:
+        if m := _re(correction).fullmatch(rest):
             return m["what"], m["old"], m["new"], m["unit"]
     return None
 

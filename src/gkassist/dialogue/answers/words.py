@@ -10,7 +10,7 @@ from typing import TypeVar
 from pydantic import BaseModel, ConfigDict, field_validator
 
 from gkassist.core import formats
-from gkassist.core.yamldata import load_model, regexes_checked
+from gkassist.core.yamldata import load_model, pattern, regexes_checked
 from gkassist.paths import resource_dir
 
 Words = tuple[str, ...]
@@ -126,7 +126,7 @@ class AnswerWords(BaseModel):
 
 
 def either(words: Words) -> re.Pattern[str]:
-    return re.compile("|".join(words))
+    return pattern("|".join(words))
 
 
 class Compiled:
@@ -182,7 +182,7 @@ class Marker:
         w = words()
         key = (self.name, self.template)
         if key not in w.compiled_markers:
-            w.compiled_markers[key] = re.compile(self.template.replace("WORDS", "(?:" + w.markers[self.name] + ")"))
+            w.compiled_markers[key] = pattern(self.template.replace("WORDS", "(?:" + w.markers[self.name] + ")"))
         return w.compiled_markers[key]
 
     @property
