@@ -137,8 +137,8 @@ def to_register(text: str, report: Report, subject: bool = True) -> str:
     # a bureau's “我们县政府网站” is the county's: “本县”
     out = re.sub(f"{re.escape(me)}([县市区镇乡])(?=政府|人民政府|各|范围|内|全)", r"本\1", out) if me[1:] not in "县市区镇乡" else out
     out = out.replace(me + "里", me)
-    for pattern, write in c.phrases:
-        out = pattern.sub(fill(write), out)
+    for phrase, write in c.phrases:
+        out = phrase.sub(fill(write), out)
     out = c.le.sub(lambda m: m.group(0) if m.group(0) != "了" else "", out)
     out = c.particles.sub("", out)
     if subject:
