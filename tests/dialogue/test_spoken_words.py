@@ -251,7 +251,6 @@ def test_six_and_passing_phrases_in_a_reports_words(said, written):
 
 @pytest.mark.parametrize("said", [
     "那件建议已经办结",
-    "区里考核我们是优秀",
     "系统的事项也跟着改",
     "各股室对着清单认定",
 ])
