@@ -69,7 +69,8 @@ def _compiled() -> _Compiled:
     keep = "|".join(re.escape(w) for w in d.keep_le)
     return _Compiled(
         tuple((pattern(r.say), r.write) for r in d.times),
-        re.compile("|".join(re.escape(w) for w in d.self_names.say)),
+        # (“我们这个事” is 我局 + 这个事: “我们这” is the unit only when no measure word follows)
+        re.compile("(?:" + "|".join(re.escape(w) for w in d.self_names.say) + ")(?![个些样么种])"),
         tuple((pattern(r.say), r.write) for r in d.phrases),
         # 了 not inside a word that keeps it (了解, 为了…)
         re.compile(rf"(?:{keep})|了" if keep else "了"),
@@ -150,6 +151,18 @@ def to_register(text: str, report: Report, subject: bool = True) -> str:
     if any(written.count(n) < said.count(n) for n in set(said)) or set(written) - set(said) - _years(report):
         return _punctuation(text) + ("" if re.search(r"[。！？]$", text.strip()) else "。")  # a number would change
     return out
+
+
+def dated_and_named(text: str, report: Report) -> str:
+    """A sentence kept as the clerk typed it, with only what a report can never print turned: its relative time
+    words made years (“今年” → “2021年”) and the unit's “我们/咱/局里” made its own name (“我镇”)."""
+    c, y = _compiled(), report.year
+    me = self_name(report)
+    out = text
+    for time_word, write in c.times:
+        out = time_word.sub(write.format(year=y, last=y - 1, before=y - 2, next=y + 1, self=me), out)
+    out = re.sub(f"(?:{c.self_words.pattern})(?:{re.escape(me[1:])}(?![城区级]))?里?", me, out)
+    return out.replace(me + "里", me)
 
 
 def _with_subject(text: str, me: str, year: int) -> str:

@@ -21,7 +21,7 @@ from gkassist.core.yamldata import Loader, load_model, pattern, regex_checked
 
 # the register's data model, its pattern check and its rewrite rule (say → write) serve the sentences too
 from gkassist.dialogue.register import Rule as Rewrite
-from gkassist.dialogue.register import _Data, self_name, to_register
+from gkassist.dialogue.register import _Data, dated_and_named, self_name, to_register
 from gkassist.paths import resource_dir
 
 
@@ -129,11 +129,14 @@ class Lexicon(_Data):
     connectors: str = ""  # what only chains the clauses of a spoken run-on (“，然后”): a sentence ends there
     questions: tuple[Replace, ...] = ()  # a clerk's own question and its answer (“网站？发了60条。”) as one clause
     abbreviations: dict[str, str] = {}  # a clerk's short word → the full term a report writes
+    across: tuple[Replace, ...] = ()  # over the whole answer: a sentence given the subject the one before gives it
+    to_writer: tuple[str, ...] = ()  # a remark to the one writing the report (“这个你帮我写好看点”): never printed
     fillers: tuple[Replace, ...]
     objects: dict[str, str]
     verbs: tuple[Verb, ...]
 
     _connectors = field_validator("connectors")(regex_checked)
+    _to_writer = field_validator("to_writer")(_all_compile)
     _recount = field_validator("recount")(regex_checked)
 
     @field_validator("objects")
@@ -233,6 +236,8 @@ def normalized(text: str) -> str:
         text = _re(q.say).sub(q.write, text)
     if d.connectors:
         text = _re(d.connectors).sub("。", text)
+    for r in d.across:
+        text = _re(r.say).sub(r.write, text)
     return _spelled_out(text, d.abbreviations)
 
 
@@ -247,6 +252,19 @@ def _spelled_out(text: str, words: dict[str, str]) -> str:
         short_alone = (f"(?<!{before})" if before else "") + re.escape(short) + (f"(?!{after})" if after else "")
         text = re.sub(short_alone, full, text)
     return text
+
+
+def without_remarks_to_writer(sentence: str) -> str:
+    """The sentence without its clauses addressed to the one writing the report (prompts/lexicon.yaml `to_writer`):
+    a clause with a figure in it always stays (it tells something)."""
+    patterns = [_re(p) for p in lexicon().to_writer]
+    kept = [c for c in _CLAUSE.findall(sentence)
+            if re.search(r"[0-9]", c) or not any(p.search(c.strip("，,。；;！？!? ")) for p in patterns)]
+    if len(kept) == len(_CLAUSE.findall(sentence)):
+        return sentence
+    text = "".join(kept).rstrip("，,。；;！？!? ")
+    end = re.search(r"[。！？；]$", sentence.strip())
+    return text + (end.group(0) if end else "") if text else ""
 
 
 def _without_fillers(sentence: str) -> str:
@@ -388,7 +406,9 @@ def compose_answer(text: str, report: Report, shortfalls: bool = True, subject: 
     out = Composed("")
     written: list[str] = []
     for m in _SENTENCE.finditer(normalized(text)):
-        sentence = m.group(0).strip()
+        sentence = without_remarks_to_writer(m.group(0).strip())
+        if not sentence:
+            continue
         if shortfalls and (opens := _opens_shortfall(sentence)):
             out.shortfalls.append(shortfall_words(_re(opens).sub("", sentence), report))
             continue
@@ -403,7 +423,7 @@ def compose_answer(text: str, report: Report, shortfalls: bool = True, subject: 
         turned, facts = _facts(sentence, report)
         turned = to_register(turned, report, subject=subject and not written)
         if is_spoken(turned):
-            own = _as_typed(as_said)
+            own = _as_typed(dated_and_named(as_said, report))
             out.spoken.append(own)
             written.append(own)
         else:
