@@ -54,3 +54,14 @@ def test_a_shortfall_of_each_family_goes_to_five_in_a_reports_words(said, proble
 ])
 def test_a_shortfall_said_not_to_have_happened_is_none(said):
     assert compose_answer(said + "。", township()).shortfalls == []
+
+
+@pytest.mark.parametrize("said, kept, problem", [
+    ("政策解读弄了4篇，说实话还是少，群众看不太懂的东西还没讲透", "发布政策解读4篇",
+     "政策解读数量偏少，群众看不太懂的东西尚未讲透"),
+    ("公众号推了30条，确实少", "微信公众号推送30条", "微信公众号数量偏少"),
+    ("解读写了2篇，比较少", "解读2篇", "政策解读数量偏少"),
+])
+def test_too_few_takes_its_thing_from_the_fact_before_it(said, kept, problem):
+    composed = compose_answer(said + "。", township())
+    assert composed.shortfalls == [problem] and kept in composed.text

@@ -268,6 +268,17 @@ def unknown_figures(report: Report) -> set[str]:
     return {name for name, table in _FIGURE_TABLE.items() if table in empty}
 
 
+def _corrected_said(review: float, suits: float) -> str:
+    """The appeals corrected, only of the kinds that had one (“被申请行政复议后被纠正1件”); both kinds: their total
+    (the figure TEXT-NUMBERS reads as “被纠正N件”) and each as 表四 names it."""
+    if review and suits:
+        return (f"行政复议、行政诉讼中被纠正{format_number(review + suits)}件（行政复议结果纠正{format_number(review)}件、"
+                f"行政诉讼结果纠正{format_number(suits)}件）")
+    if review:
+        return f"被申请行政复议后被纠正{format_number(review)}件"
+    return f"被提起行政诉讼后被纠正{format_number(suits)}件" if suits else ""
+
+
 def figures_of(report: Report) -> Figures:
     """This year's figures the conditions of prompts/problems.yaml speak of (sums over the format's own rows)."""
     n, fmt = report.number, report.format
@@ -282,10 +293,7 @@ def figures_of(report: Report) -> Figures:
     review = sum(n("t4", "cases", f"{b}.total") or 0 for b in blocks if b == "review")
     suits = sum(n("t4", "cases", f"{b}.total") or 0 for b in blocks if b != "review")
     corrected = {b: n("t4", "cases", f"{b}.corrected") or 0 for b in blocks}
-    corrected_said = "、".join(x for x in (
-        f"被申请行政复议后被纠正{format_number(corrected['review'])}件" if corrected.get("review") else "",
-        f"被提起行政诉讼后被纠正{format_number(sum(v for b, v in corrected.items() if b != 'review'))}件"
-        if any(v for b, v in corrected.items() if b != "review") else "") if x)
+    corrected_said = _corrected_said(corrected.get("review", 0), sum(v for b, v in corrected.items() if b != "review"))
     appeals_said = "、".join(x for x in (f"行政复议{format_number(review)}件" if review else "",
                                          f"行政诉讼{format_number(suits)}件" if suits else "") if x)
     fee = fmt.fee_cell
