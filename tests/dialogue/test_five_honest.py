@@ -27,7 +27,7 @@ def started(tables=TABLES):
     ("复议2件，1件维持，1件纠正", "被申请行政复议后被纠正1件", "行政诉讼"),
     ("行政诉讼1件，结果纠正", "被提起行政诉讼后被纠正1件", "行政复议"),
     ("复议3件：维持1件，纠正2件；诉讼2件，未经复议直接起诉，维持1件，纠正1件",
-     "行政复议、行政诉讼中被纠正3件（行政复议结果纠正2件、行政诉讼结果纠正1件）", "被申请"),
+     "被申请行政复议、被提起行政诉讼后被纠正3件（行政复议结果纠正2件、行政诉讼结果纠正1件）", "复议中"),
 ])
 def test_a_corrected_appeal_is_its_figure_and_a_measure_never_a_cause(appeals, said, unsaid):
     engine = started(["自然人申请2件，予以公开2件", "对", appeals, "对"])
@@ -148,3 +148,18 @@ def test_no_overdue_reply_is_no_problem_for_five(said):
     engine.answer(said)
     engine.answer("对")
     assert [p.area for p in propose(engine.report)] == []
+
+
+@pytest.mark.parametrize("told_at_one, told_at_five", [
+    ("政策解读弄了4篇，说实话还是少，群众看不太懂的东西还没讲透", "今年的问题是政策解读太少"),
+    ("政策解读做得还是少，一年就4篇", "不过解读做得少"),
+])
+def test_a_shortfall_told_in_one_and_more_briefly_in_five_is_offered_once(told_at_one, told_at_five):
+    engine = started()
+    engine.jump("overview_proactive")
+    engine.answer(told_at_one)
+    engine.answer("对")
+    engine.jump("problems")
+    engine.answer("去年说形式单一，今年开了公众号。" + told_at_five)
+    problems = [p.problem for p in engine.pending.proposals]
+    assert sum("解读数量偏少" in p for p in problems) == 1, problems

@@ -272,7 +272,7 @@ def _corrected_said(review: float, suits: float) -> str:
     """The appeals corrected, only of the kinds that had one (“被申请行政复议后被纠正1件”); both kinds: their total
     (the figure TEXT-NUMBERS reads as “被纠正N件”) and each as 表四 names it."""
     if review and suits:
-        return (f"行政复议、行政诉讼中被纠正{format_number(review + suits)}件（行政复议结果纠正{format_number(review)}件、"
+        return (f"被申请行政复议、被提起行政诉讼后被纠正{format_number(review + suits)}件（行政复议结果纠正{format_number(review)}件、"
                 f"行政诉讼结果纠正{format_number(suits)}件）")
     if review:
         return f"被申请行政复议后被纠正{format_number(review)}件"

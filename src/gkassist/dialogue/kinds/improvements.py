@@ -154,8 +154,9 @@ class Improvements(StepKind):
             proposals = pending.proposals  # a rewrite of the follow-up keeps every edit of the problems
         else:
             proposals = propose(report, last)
-        offered = {_bare(q.problem) for q in proposals}  # a shortfall told in 一 and again here is offered once
-        proposals += [p for p in named if _bare(p.problem) not in offered][:MAX_PROPOSALS - len(proposals)]
+        offered = [_bare(q.problem) for q in proposals]  # a shortfall told in 一 and again here is offered once
+        proposals += [p for p in named if not any(_bare(p.problem) in o or o in _bare(p.problem) for o in offered)
+                      ][:MAX_PROPOSALS - len(proposals)]
         for p in proposals:  # a problem of last year's kind persisting: the follow-up never reads as putting it right
             p.problem = persisting(p.problem, followup)
         paragraphs = [followup] if followup else []
