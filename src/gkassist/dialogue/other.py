@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from gkassist.core.model import Report
-from gkassist.dialogue.composed import Other, OtherWrite, _fill, paragraphs
+from gkassist.dialogue.composed import Other, OtherWrite, compose, paragraphs
 from gkassist.dialogue.sentences import Composed, compose_answer, normalized
 
 _SENTENCE = re.compile(r"[^。！？!?；;]+[。！？!?；;]*")
@@ -94,7 +94,7 @@ def compose_other(text: str, report: Report) -> Composed:
     if rest.text:
         sentences.append(rest.text)
     fee_said = re.search(d.fee, normalized(text))
-    closing = [_fill(paragraphs().fees.none, report)] if read.fee_none or not fee_said else []
+    closing = [compose("fees", report).rstrip("。")] if read.fee_none or not fee_said else []
     if (read.nothing_else or not rest.text) and d.write.nothing_else not in rest.text:
         closing.append(d.write.nothing_else)
     if closing:

@@ -69,6 +69,14 @@ def _split(text: str, report: Report) -> tuple[str, list[Proposal], list[str]]:
     return followup, named, composed.spoken
 
 
+def _persisting(proposals: list[Proposal], followup: str) -> list[Proposal]:
+    """The problems proposed, each of last year's kind said as persisting (the follow-up never reads as having put
+    it right); the clerk's own edits are never passed here."""
+    for p in proposals:
+        p.problem = persisting(p.problem, followup)
+    return proposals
+
+
 def _bare(problem: str) -> str:
     """A problem without the part of the report it is filed under (“主动公开方面，”)."""
     return re.sub(r"^[\u4e00-\u9fff]{2,8}方面[，,]", "", problem)
@@ -153,12 +161,10 @@ class Improvements(StepKind):
         if pending is not None and pending.step == step.id and pending.proposals:
             proposals = pending.proposals  # a rewrite of the follow-up keeps every edit of the problems
         else:
-            proposals = propose(report, last)
+            proposals = _persisting(propose(report, last), followup)
         offered = [_bare(q.problem) for q in proposals]  # a shortfall told in 一 and again here is offered once
-        proposals += [p for p in named if not any(_bare(p.problem) in o or o in _bare(p.problem) for o in offered)
-                      ][:MAX_PROPOSALS - len(proposals)]
-        for p in proposals:  # a problem of last year's kind persisting: the follow-up never reads as putting it right
-            p.problem = persisting(p.problem, followup)
+        proposals += _persisting([p for p in named if not any(_bare(p.problem) in o or o in _bare(p.problem) for o in offered)
+                                  ][:MAX_PROPOSALS - len(proposals)], followup)
         paragraphs = [followup] if followup else []
         state.pending = Pending(step.id, paragraphs=paragraphs, proposals=proposals,
                                  own=text if re.search(r"[。！？]$", text) else text + "。")
