@@ -487,6 +487,10 @@ def test_a_skipped_part_is_asked_again_once_the_rest_is_answered(command):
     answer_all(engine, WHOLE_REPORT[2:])
     assert engine.step.id == "requests" and not engine.done  # the skipped part, not “已经起草完成”
     answer_all(engine, ["没有", "对"])
+    # 五 had only last year's follow-up (“去年的问题已整改”): left unfinished, it comes back with the problem the
+    # figures now show (no application all year)
+    assert engine.step.id == "problems" and "全年没有收到政府信息公开申请" in engine.pending.paragraphs[-1]
+    answer_all(engine, ["对"])
     assert engine.done
 
 

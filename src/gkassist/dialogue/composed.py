@@ -54,6 +54,32 @@ class Fees(_Data):
     none: str
 
 
+class OtherWrite(_Data):
+    """六's sentences composed from the clerk's answer (dialogue.other)."""
+
+    both: str
+    npc: str
+    cppcc: str
+    none: str
+    npc_none: str
+    cppcc_none: str
+    alone: str
+    nothing_else: str
+
+
+class Other(_Data):
+    npc: str
+    cppcc: str
+    count: str
+    negation: str
+    fee: str
+    fee_negation: str
+    nothing_else: str
+    write: OtherWrite
+
+    _valid = field_validator("npc", "cppcc", "count", "negation", "fee", "fee_negation", "nothing_else")(regex_checked)
+
+
 class Contradiction(_Data):
     words: str
     when: Condition
@@ -75,6 +101,7 @@ class Paragraphs(_Data):
     appeals: Appeals
     documents: tuple[Document, ...]
     fees: Fees
+    other: Other
     contradictions: tuple[Contradiction, ...] = ()
     restated: tuple[Restated, ...] = ()
 

@@ -20,7 +20,8 @@ from gkassist.core.levels import LEVELS
 from gkassist.core.model import Report
 from gkassist.core.numbers import format_number
 from gkassist.core.repetition import SentenceIndex
-from gkassist.core.yamldata import load_model
+from gkassist.core.yamldata import load_model, regex_checked, regexes_checked
+from gkassist.dialogue.register import Rule as Rewrite
 from gkassist.dialogue.sentences import measure_for, own_measure
 from gkassist.paths import resource_dir
 
@@ -30,7 +31,7 @@ MIN_PROPOSALS, MAX_PROPOSALS = 1, 4
 # wording of a problem formats any of them — hence Any, not float | str.
 Figures = dict[str, Any]
 FIGURES = ("requests_total", "results_total", "unable_total", "unable_share", "deny_total", "deny_share", "corrected_total",
-           "appeals_total", "appeals_said", "review_total", "suits_total", "carry_next_total", "fee_amount")
+           "corrected_said", "appeals_total", "appeals_said", "review_total", "suits_total", "carry_next_total", "fee_amount")
 
 
 # ------------------------------------------------------------------ prompts/problems.yaml
@@ -72,6 +73,9 @@ class Said(_Data):
 
     part: str
     words: tuple[str, ...]
+    topic: str = ""  # what a shortcoming of this part speaks of (“解读|图解”): told in another part, it is filed here
+
+    _topic = field_validator("topic")(regex_checked)
 
     @field_validator("part")
     @classmethod
@@ -109,9 +113,21 @@ class ProblemArea(_Data):
         return self
 
 
+class Persists(_Data):
+    words: tuple[str, ...]  # each a kind of shortcoming (“不够及时|不及时|滞后”)
+    write: str  # put before its words in this year's problem (“仍”)
+
+    _valid = field_validator("words")(regexes_checked)
+
+
 class ProblemAreas(_Data):
     areas: tuple[ProblemArea, ...]
     ask: dict[str, tuple[str, ...]]
+    followup: tuple[Rewrite, ...] = ()
+    persists: Persists
+    later: str
+
+    _later = field_validator("later")(regex_checked)
 
     @field_validator("ask")
     @classmethod
@@ -131,6 +147,31 @@ def problem_areas() -> tuple[ProblemArea, ...]:
 @cache
 def _problems_data() -> ProblemAreas:
     return load_model(resource_dir("prompts") / "problems.yaml", ProblemAreas)
+
+
+def followup_sentences(followup: str) -> str:
+    """五's follow-up of last year's problems with the problems it names joined to what was done (a sentence, never
+    the fragment “针对……提出的X、Y。”)."""
+    for r in _problems_data().followup:
+        followup = re.sub(r.say, r.write, followup)
+    return followup
+
+
+def persisting(problem: str, followup: str) -> str:
+    """This year's problem said as persisting (“网站更新仍不够及时”) when the follow-up of last year's names one of its
+    kind: the follow-up's measures are then never read as having put it right."""
+    d = _problems_data().persists
+    if re.search(d.write + "|还|依然|依旧", problem):
+        return problem
+    for words in d.words:
+        if re.search(words, followup) and (m := re.search(words, problem)):
+            return problem[:m.start()] + d.write + problem[m.start():]
+    return problem
+
+
+def plainly_later(text: str) -> bool:
+    """Whether an answer given while 五 asks for a problem is plainly one to a later question (六, the contact)."""
+    return bool(re.search(_problems_data().later, text))
 
 
 def kinds_to_ask(level: str) -> tuple[str, ...]:
@@ -162,7 +203,9 @@ def propose(report: Report, last_year: Report | None = None) -> list[Proposal]:
             continue
         if area.said is not None:
             # one problem per shortcoming the clerk told in that part, with its own measure where one fits
-            fills = [dict(figures, said=clause, own=measure) for clause, measure in map(own_measure, _said(report, area.said))]
+            # (told in that part, or in another of that part's topic)
+            fills = [dict(figures, said=clause, own=measure) for part in report.shortfalls
+                     for clause, measure in map(own_measure, _said(report, part)) if _home(clause, part) == area.said.part]
         else:
             # a table left unfinished says nothing: its blank cells are no “0 applications” to find a problem in
             known = not any({c.figure, c.share_of} & unknown for c in area.when)
@@ -181,13 +224,22 @@ def propose(report: Report, last_year: Report | None = None) -> list[Proposal]:
     return out
 
 
+def _home(shortfall: str, told_in: str) -> str:
+    """The part of the report a shortcoming belongs to: where it was told, unless it speaks only of another part's
+    topic (prompts/problems.yaml `topic`)."""
+    topics = {a.said.part: a.said.topic for a in problem_areas() if a.said is not None and a.said.topic}
+    if told_in not in topics or re.search(topics[told_in], shortfall):
+        return told_in
+    return next((part for part, topic in topics.items() if re.search(topic, shortfall)), told_in)
+
+
 _CONJUNCTION = re.compile(r"^(?:但是|但|不过|然而|可是|只是|同时|另外|此外|而且|并且|仍然|仍)")
 
 
-def _said(report: Report, said: Said) -> list[str]:
-    """The shortcomings the clerk told while answering `said.part` (dialogue.sentences took them out of its
-    paragraph, in a report's words)."""
-    found = list(report.shortfalls.get(said.part, []))
+def _said(report: Report, part: str) -> list[str]:
+    """The shortcomings the clerk told while answering `part` (dialogue.sentences took them out of its paragraph,
+    in a report's words)."""
+    found = list(report.shortfalls.get(part, []))
     return list(dict.fromkeys(c for c in found if c))
 
 
@@ -202,7 +254,7 @@ def proposals_paragraph(proposals: list[Proposal]) -> str:
 
 # The table each figure of figures_of() is summed from (a figure of a table not filled in is unknown, not 0)
 _FIGURE_TABLE = {"requests_total": "t3", "results_total": "t3", "unable_total": "t3", "unable_share": "t3",
-                 "deny_total": "t3", "deny_share": "t3", "carry_next_total": "t3", "corrected_total": "t4",
+                 "deny_total": "t3", "deny_share": "t3", "carry_next_total": "t3", "corrected_total": "t4", "corrected_said": "t4",
                  "appeals_total": "t4", "appeals_said": "t4", "review_total": "t4", "suits_total": "t4",
                  "fee_amount": "t2"}
 
@@ -214,6 +266,17 @@ def unknown_figures(report: Report) -> set[str]:
              if all(report.cell(table, r.id, c.id) is None
                     for _, r, c in report.format.tables[table].cells() if r.id != "carried")}
     return {name for name, table in _FIGURE_TABLE.items() if table in empty}
+
+
+def _corrected_said(review: float, suits: float) -> str:
+    """The appeals corrected, only of the kinds that had one (“被申请行政复议后被纠正1件”); both kinds: their total
+    (the figure TEXT-NUMBERS reads as “被纠正N件”) and each as 表四 names it."""
+    if review and suits:
+        return (f"被申请行政复议、被提起行政诉讼后被纠正{format_number(review + suits)}件（行政复议结果纠正{format_number(review)}件、"
+                f"行政诉讼结果纠正{format_number(suits)}件）")
+    if review:
+        return f"被申请行政复议后被纠正{format_number(review)}件"
+    return f"被提起行政诉讼后被纠正{format_number(suits)}件" if suits else ""
 
 
 def figures_of(report: Report) -> Figures:
@@ -229,6 +292,8 @@ def figures_of(report: Report) -> Figures:
     blocks = [c.id.removesuffix(".total") for c in fmt.t4.columns if c.id.endswith(".total")]
     review = sum(n("t4", "cases", f"{b}.total") or 0 for b in blocks if b == "review")
     suits = sum(n("t4", "cases", f"{b}.total") or 0 for b in blocks if b != "review")
+    corrected = {b: n("t4", "cases", f"{b}.corrected") or 0 for b in blocks}
+    corrected_said = _corrected_said(corrected.get("review", 0), sum(v for b, v in corrected.items() if b != "review"))
     appeals_said = "、".join(x for x in (f"行政复议{format_number(review)}件" if review else "",
                                          f"行政诉讼{format_number(suits)}件" if suits else "") if x)
     fee = fmt.fee_cell
@@ -239,7 +304,8 @@ def figures_of(report: Report) -> Figures:
         "unable_share": f"{unable / results_total:.0%}" if results_total else "0%",
         "deny_total": (deny := total(fmt.t3.rows_in("deny"))),
         "deny_share": f"{deny / results_total:.0%}" if results_total else "0%",
-        "corrected_total": sum(n("t4", "cases", f"{b}.corrected") or 0 for b in blocks),
+        "corrected_total": sum(corrected.values()),
+        "corrected_said": corrected_said,  # “被申请行政复议后被纠正1件”: only the kind of case that had one
         "appeals_total": sum(n("t4", "cases", f"{b}.total") or 0 for b in blocks),
         "appeals_said": appeals_said,  # “行政复议1件、行政诉讼2件”: each figure where TEXT-NUMBERS looks for it
         "review_total": review,

@@ -85,11 +85,14 @@ def settled(text: str) -> bool:
 
 def full_office(office: str, last_office: str, agency: str) -> str:
     """An office said the short way, in full: “局办公室” → last year's name of that office when it is this unit's,
-    else the unit's name and the office (“某某局办公室”); “党政办” → “某某镇人民政府党政办公室”."""
+    else the unit's name and the office (“某某局办公室”); “党政办”, “党政办公室” → “某某镇人民政府党政办公室”."""
     if not office:
         return ""
     office = _STILL.sub("", office)
-    short = _SHORT_OFFICE.get(office.removeprefix("镇").removeprefix("乡"), None)
+    bare = office.removeprefix("镇").removeprefix("乡")
+    if bare in _SHORT_OFFICE.values():  # “党政办公室” alone: the unit's own, named with the unit as reports do
+        return last_office if last_office and agency in last_office and last_office.endswith(bare) else agency + bare
+    short = _SHORT_OFFICE.get(bare, None)
     if _SELF_OFFICE.match(office) or short or office == "办公室":  # “办公室” alone is the unit's own
         kind = re.sub(r"^.*?(办公室|党政办|综合办|政务公开办|办)$", r"\1", office)
         if last_office and agency in last_office and last_office.endswith(_SHORT_OFFICE.get(kind, kind)[-3:]):

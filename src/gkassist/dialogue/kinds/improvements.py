@@ -12,7 +12,10 @@ from gkassist.dialogue.improvements import (
     MIN_PROPOSALS,
     PROBLEMS_LEAD,
     Proposal,
+    followup_sentences,
     kinds_to_ask,
+    persisting,
+    plainly_later,
     proposals_paragraph,
     propose,
 )
@@ -59,11 +62,19 @@ def _split(text: str, report: Report) -> tuple[str, list[Proposal], list[str]]:
     lead, rest = followup_lead(text)
     done = compose_answer(lead, report, shortfalls=False, subject=False)  # last year's problems: no shortcoming
     composed = compose_answer(rest, report, shortfalls=True, subject=False)
-    followup = done.text + composed.text
+    followup = followup_sentences(done.text + composed.text)
     composed.spoken[:0] = done.spoken
     named = [Proposal("own", problem, measure or measure_for(problem), "您在这里说的")
              for problem, measure in map(own_measure, composed.shortfalls)]
     return followup, named, composed.spoken
+
+
+def _persisting(proposals: list[Proposal], followup: str) -> list[Proposal]:
+    """The problems proposed, each of last year's kind said as persisting (the follow-up never reads as having put
+    it right); the clerk's own edits are never passed here."""
+    for p in proposals:
+        p.problem = persisting(p.problem, followup)
+    return proposals
 
 
 def _bare(problem: str) -> str:
@@ -85,6 +96,7 @@ def _show(state: DialogueState) -> list[Reply]:
     assert pending is not None  # shown only about the answer waiting for “对”
     followup = [p for p in pending.paragraphs if not p.startswith(PROBLEMS_LEAD)]
     pending.paragraphs = followup + ([proposals_paragraph(pending.proposals)] if pending.proposals else [])
+    pending.asking = not pending.proposals  # a problem added answers the question for one
     return [Reply("将写入：\n" + "\n".join(pending.paragraphs), "understood"), Reply(_editing_help(pending.proposals))]
 
 
@@ -132,16 +144,16 @@ class Improvements(StepKind):
     def hint(self, state: DialogueState, step: Step) -> str:
         prior = state.last_year.paragraphs("problems") if state.last_year is not None else []
         hint = "去年报告的问题和改进部分：\n" + "\n".join(prior) if prior else ""  # quoted whole: the follow-up answers it
-        if not propose(state.report, state.last_year):
-            hint += ("\n" if hint else "") + ask_for_problem(state.report)
+        if not propose(state.report, state.last_year):  # (asked after the follow-up: once, never twice)
+            hint += ("\n" if hint else "") + "今年的数字和您前面的回答里还没有看出具体问题：说完整改情况，请再说一个今年确实存在的问题。"
         return hint
 
     def understand(self, state: DialogueState, step: Step, text: str) -> list[Reply]:
         if corrected := correct_figure(state, step, text):
             return corrected
         pending = state.pending
-        if pending is not None and pending.step == step.id and pending.asking:
-            return self._own_problem(state, text)
+        if pending is not None and pending.step == step.id and pending.asking and not followup_lead(text)[0]:
+            return self._own_problem(state, text)  # (the follow-up told again is read afresh)
         report, last = state.report, state.last_year
         followup, named, spoken = _split(text, report)
         if last is not None and followup and not re.search(r"上年|去年|\d{4}年度", followup):
@@ -149,18 +161,19 @@ class Improvements(StepKind):
         if pending is not None and pending.step == step.id and pending.proposals:
             proposals = pending.proposals  # a rewrite of the follow-up keeps every edit of the problems
         else:
-            proposals = propose(report, last)
-        offered = {_bare(q.problem) for q in proposals}  # a shortfall told in 一 and again here is offered once
-        proposals += [p for p in named if _bare(p.problem) not in offered][:MAX_PROPOSALS - len(proposals)]
+            proposals = _persisting(propose(report, last), followup)
+        offered = [_bare(q.problem) for q in proposals]  # a shortfall told in 一 and again here is offered once
+        proposals += _persisting([p for p in named if not any(_bare(p.problem) in o or o in _bare(p.problem) for o in offered)
+                                  ][:MAX_PROPOSALS - len(proposals)], followup)
         paragraphs = [followup] if followup else []
         state.pending = Pending(step.id, paragraphs=paragraphs, proposals=proposals,
                                  own=text if re.search(r"[。！？]$", text) else text + "。")
-        if not proposals:
-            if not followup:  # 五 would be empty: never stored so
-                state.pending.asking = True
+        if not proposals:  # 五 with no problem of this year is never stored: asked for one
+            state.pending.asking = True
+            if not followup:
                 return [Reply(ask_for_problem(report), "error")]
             return [Reply("将写入：" + followup, "understood"), *_spoken_reply(spoken),
-                    Reply(ask_for_problem(report).replace("请说一个", "可以用“加：……”补一个") + "回答“对”只保存整改情况。")]
+                    Reply(ask_for_problem(report), "error")]
         paragraphs.append(proposals_paragraph(proposals))
         lines = [f"{i}. 问题：{p.problem}" + (f"（依据：{p.reason}）" if p.reason else "") + f"；改进：{p.improvement}"
                  for i, p in enumerate(proposals, 1)]
@@ -175,9 +188,28 @@ class Improvements(StepKind):
             return [Reply(ask_for_problem(state.report), "error")]
         pending = state.pending
         assert pending is not None  # the answer to the question asked about the pending 五
-        pending.asking = False
-        pending.proposals = [Proposal("own", problem, measure_for(problem))]
+        problem, measure = own_measure(problem)  # (“……，明年……”: the clerk's own measure)
+        followup = "".join(p for p in pending.paragraphs if not p.startswith(PROBLEMS_LEAD))
+        pending.proposals = [Proposal("own", persisting(problem, followup), measure or measure_for(problem))]
         return _show(state)
+
+    def left_open(self, state: DialogueState, step: Step, pending: Pending) -> str:
+        """The problem of this year asked for and not told (“对” came, or the next question's answer): 五 is left
+        unfinished, its follow-up kept, and asked again at the end — never stored with no problem."""
+        if not pending.asking or pending.saved or pending.step != step.id:
+            return ""
+        return "一个今年确实存在的具体问题（五不能只写去年问题的整改情况）"
+
+    def answers_later(self, state: DialogueState, step: Step, text: str) -> bool:
+        pending = state.pending
+        return pending is not None and pending.step == step.id and pending.asking and plainly_later(text)
+
+    def shown_again(self, state: DialogueState, step: Step, pending: Pending) -> list[Reply]:
+        if pending.asking and state.pending is pending and (found := propose(state.report, state.last_year)):
+            pending.proposals = found  # a table answered since gives a problem of this year now
+            return _show(state)
+        said = [Reply("上次说到这里（还没有保存）：\n" + "\n".join(pending.paragraphs), "understood")] if pending.paragraphs else []
+        return said + [Reply(ask_for_problem(state.report), "error")]
 
     def store(self, state: DialogueState, step: Step, pending: Pending) -> None:
         state.report.sections[step.section] = list(pending.paragraphs)

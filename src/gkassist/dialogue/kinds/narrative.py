@@ -15,6 +15,7 @@ from gkassist.dialogue.composed import compose, contradicts, without_restatement
 from gkassist.dialogue.kinds import StepKind, kind
 from gkassist.dialogue.kinds.field import SAME_AS_LAST
 from gkassist.dialogue.kinds.table import NONE_ANSWER
+from gkassist.dialogue.other import compose_other
 from gkassist.dialogue.replies import Pending, Reply, Spoken
 from gkassist.dialogue.sentences import Composed, adapted, compose_answer, figure_correction
 from gkassist.dialogue.state import DialogueState
@@ -298,18 +299,23 @@ class Narrative(StepKind):
             own += "。"
         body = text.removeprefix(step.heading)
         composed = Composed("")
+        from_facts = False  # 六 composed from its facts says the fees itself
         if SAME_AS_LAST.match(text):
             standard = self._last_year_standard(state, step)
             if not standard:
                 return [Reply("正文不宜照抄去年（重复率超过50%会被扣分），请写今年的具体做法。", "error")]
             body = standard
+        elif step.section == "other":
+            # 六 from the facts the answer states (proposals handled, no fee, nothing else), never its words
+            composed, from_facts = compose_other(body, report), True
+            body = composed.text
         elif NONE_ANSWER.match(text):
-            body = "无其他需要报告的事项。" if step.section == "other" else ""
+            body = ""
         else:
             # the clerk's words as a published report's sentences; a shortcoming goes to 五
             composed = compose_answer(body, report, shortfalls=bool(step.part))
             body = composed.text
-        opening = compose(step.opens_with, report, text) if step.opens_with else ""
+        opening = compose(step.opens_with, report, text) if step.opens_with and not from_facts else ""
         if opening:
             body = without_restatements(body, opening)
         if not opening and not body and not composed.shortfalls:

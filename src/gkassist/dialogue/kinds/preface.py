@@ -46,6 +46,8 @@ class Preface(StepKind):
         if left:
             replies.append(Reply("这些没有用上：" + "、".join(f"“{x}”" for x in left)
                                  + "。如果是联系方式，请说明是哪一项（如“传真0431-…”“邮箱…”）。", "error"))
+        if not contact.site:  # (not asked for: many published reports name none, but the clerk may want it)
+            replies.append(Reply("没有读到报告公开的网站，开头就不写“本报告电子版可在……查阅和下载”；要写上就说“网站……”。"))
         if (missing := contact.missing()) and (SAME_AS_LAST.match(text) or settled(text)):
             # the clerk said these are as last year's (which gave none) or not given: written with what is known
             return replies + [Reply(f"报告开头不写{'、'.join(missing)}（去年的报告也没有）；要补上就直接说，例如“电话0431-12345678”。"

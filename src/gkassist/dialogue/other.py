@@ -1,0 +1,102 @@
+"""六、其他需要报告的事项 composed from what the clerk's answer states (prompts/paragraphs.yaml `other`): the 人大代表建议
+and 政协委员提案 handled, no 信息处理费, nothing else to report — each written as a published report says it, never in
+the clerk's words (“没有，收费也没收” → “2025年，我局未收取信息处理费，无其他需要报告的事项。”).  What the answer says
+besides is composed as any narrative answer (dialogue.sentences)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from gkassist.core.model import Report
+from gkassist.dialogue.composed import Other, OtherWrite, compose, paragraphs
+from gkassist.dialogue.sentences import Composed, compose_answer, normalized
+
+_SENTENCE = re.compile(r"[^。！？!?；;]+[。！？!?；;]*")
+_CLAUSE = re.compile(r"[^，,]+")
+
+
+@dataclass
+class _Read:
+    counts: dict[str, int | None] = field(default_factory=lambda: {"npc": None, "cppcc": None})  # 0: said none
+    fee_none: bool = False
+    nothing_else: bool = False
+    with_proposals: list[str] = field(default_factory=list)  # what the sentence of the proposals goes on to say
+    rest: list[str] = field(default_factory=list)  # the sentences of other matters
+
+
+def _proposals_in(clause: str, d: Other) -> dict[str, int] | None:
+    """The counts a clause gives of 人大代表建议 and 政协委员提案 (0: said none), None when it names neither."""
+    found: dict[str, int] = {}
+    for kind in ("npc", "cppcc"):
+        word = getattr(d, kind)
+        if not re.search(word, clause):
+            continue
+        if m := re.search(f"{word}[^，。；0-9]{{0,8}}?{d.count}", clause):
+            found[kind] = int(m["n"])
+        elif re.search(d.negation, clause):
+            found[kind] = 0
+    return found or None
+
+
+def _read(text: str, d: Other) -> _Read:
+    read = _Read()
+    for m in _SENTENCE.finditer(normalized(text)):
+        kept: list[str] = []
+        proposals_here = False
+        for clause in _CLAUSE.findall(m.group(0).rstrip("。！？!?；; ")):
+            clause = clause.strip()
+            if (counts := _proposals_in(clause, d)) is not None:
+                read.counts.update(counts)
+                proposals_here = True
+            elif re.search(d.fee, clause) and re.search(d.fee_negation, clause) and not re.search(r"[1-9]", clause):
+                read.fee_none = True
+            elif re.fullmatch(d.nothing_else, clause):
+                read.nothing_else = True
+            elif clause:
+                kept.append(clause)
+        if proposals_here:
+            read.with_proposals += kept
+        elif kept:
+            read.rest.append("，".join(kept) + "。")
+    return read
+
+
+def _proposals_sentence(counts: dict[str, int | None], w: OtherWrite) -> tuple[str, str]:
+    """The sentence of the proposals handled, and the kind said none that follows what is said of them."""
+    a, b = counts["npc"], counts["cppcc"]
+    if a and b:
+        return w.both.format(a=a, b=b), ""
+    if a:
+        return w.npc.format(a=a), w.cppcc_none if b == 0 else ""
+    if b:
+        return w.cppcc.format(b=b), w.npc_none if a == 0 else ""
+    if a == 0 and b == 0:
+        return w.none, ""
+    none = w.npc_none if a == 0 else w.cppcc_none if b == 0 else ""
+    return (w.alone.format(what=none) if none else ""), ""
+
+
+def compose_other(text: str, report: Report) -> Composed:
+    """六 from the clerk's answer: the proposals handled (and what the answer says of them), the other matters
+    composed as narrative sentences, then that no 信息处理费 was charged (said so, or not said at all) and that there
+    is nothing else to report (said so, or nothing else said)."""
+    d = paragraphs().other
+    read = _read(text, d)
+    sentences = []
+    said_of_proposals = Composed("")
+    proposals, other_none = _proposals_sentence(read.counts, d.write)
+    if proposals:
+        said_of_proposals = compose_answer("，".join(read.with_proposals), report, shortfalls=False, subject=False)
+        said = [said_of_proposals.text.rstrip("。")] if said_of_proposals.text else []
+        sentences.append("，".join([proposals, *said]) + (("；" if said else "，") + other_none if other_none else "") + "。")
+    rest = compose_answer("".join(read.rest), report, shortfalls=False) if read.rest else Composed("")
+    if rest.text:
+        sentences.append(rest.text)
+    fee_said = re.search(d.fee, normalized(text))
+    closing = [compose("fees", report).rstrip("。")] if read.fee_none or not fee_said else []
+    if (read.nothing_else or not rest.text) and d.write.nothing_else not in rest.text:
+        closing.append(d.write.nothing_else)
+    if closing:
+        sentences.append("，".join(closing) + "。")
+    return Composed("".join(sentences), spoken=said_of_proposals.spoken + rest.spoken, facts=rest.facts)

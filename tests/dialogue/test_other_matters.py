@@ -1,0 +1,41 @@
+"""六、其他需要报告的事项 composed from the facts the clerk's answer states (issue #28): the proposals handled, no
+信息处理费, nothing else to report — never the clerk's words."""
+
+import pytest
+
+from gkassist.core.model import Report
+from gkassist.dialogue.other import compose_other
+from gkassist.dialogue.sentences import is_spoken
+
+CLOSING = "2025年，我局未收取信息处理费，无其他需要报告的事项。"
+
+
+def bureau():
+    return Report.blank("2021", "青岚县财政局", 2025, level="department")
+
+
+@pytest.mark.parametrize("said", ["没有，收费也没收。", "收费没有。", "没有", "都没有，费也没收", "收费：无。其他没有。",
+                                  "没收信息处理费，别的没啥要报告的", "处理费一分钱也没收，其他的都没有", "信息处理费没收"])
+def test_nothing_to_report_but_no_fee_is_the_standard_sentence(said):
+    assert compose_other(said, bureau()).text == CLOSING
+
+
+@pytest.mark.parametrize("said, written", [
+    ("人大建议3件、政协提案2件，办理结果都在网上公开了。信息处理费没收。",
+     "办理人大代表建议3件、政协委员提案2件，答复内容均已在政府网站公开。" + CLOSING),
+    ("人大代表建议办了2件，都答复了。政协提案没有。收费没有。",
+     "办理人大代表建议2件，均予以答复；未承办政协委员提案。" + CLOSING),
+    ("政协提案没有，人大建议1件", "办理人大代表建议1件，未承办政协委员提案。" + CLOSING),
+    ("政协提案1件。人大建议没有，收费也没有", "办理政协委员提案1件，未承办人大代表建议。" + CLOSING),
+    ("没收费，也没有人大建议、政协提案，别的没啥要报告的。", "本年度未承办人大代表建议和政协委员提案。" + CLOSING),
+    ("政协提案没有。", "本年度未承办政协委员提案。" + CLOSING),
+])
+def test_the_proposals_handled_are_written_from_their_counts(said, written):
+    composed = compose_other(said, bureau())
+    assert composed.text == written
+    assert not is_spoken(composed.text) and composed.spoken == []
+
+
+def test_another_matter_is_composed_and_nothing_else_is_not_claimed():
+    composed = compose_other("今年还搞了政务公开日活动1次。处理费没收。", bureau())
+    assert composed.text == "2025年还开展政务公开日活动1次。2025年，我局未收取信息处理费。"

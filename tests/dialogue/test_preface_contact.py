@@ -1,0 +1,32 @@
+"""The preface's contact (issue #28): “跟去年一样” keeps every detail last year's report gave, its website too; an
+office said without the unit is named with the unit, as published reports do (“德惠市郭家镇人民政府党政办公室”)."""
+
+import pytest
+
+from gkassist.core.model import Report
+from gkassist.dialogue.preface import Contact, contact_from_answer, preface_paragraph
+
+AGENCY = "德惠市郭家镇人民政府"
+LAST = Contact(office="德惠市郭家镇人民政府党政办公室", phone="0431-87052216", address="郭家镇政府大楼",
+               site="德惠市人民政府网站")
+
+
+@pytest.mark.parametrize("said", ["跟去年一样", "跟去年一样，党政办，地址电话都没变", "和去年一样，电话没变",
+                                  "联系方式没变，还是党政办", "电话地址网站都跟去年一样"])
+def test_as_last_year_keeps_last_years_website(said):
+    contact, _ = contact_from_answer(said, LAST, AGENCY)
+    assert contact.site == LAST.site and contact.phone == LAST.phone
+    paragraph = preface_paragraph(Report.blank("2021", AGENCY, 2021, level="township"), contact)
+    assert "本报告电子版可在德惠市人民政府网站查阅和下载。" in paragraph
+
+
+@pytest.mark.parametrize("office", ["党政办公室", "镇党政办公室", "党政办", "综合办公室", "政务公开办公室", "办公室"])
+def test_an_office_said_without_the_unit_is_named_with_it(office):
+    contact, _ = contact_from_answer(f"{office}，电话0431-87052216，地址郭家镇政府大楼", Contact(), AGENCY)
+    assert contact.office.startswith(AGENCY) and contact.office.endswith(office.removeprefix("镇").replace("党政办", "党政办公室").replace("公室公室", "公室"))
+
+
+@pytest.mark.parametrize("office", ["县政务公开办公室", "德惠市人民政府办公室", "行政服务中心"])
+def test_another_bodys_office_is_left_as_said(office):
+    contact, _ = contact_from_answer(f"{office}，电话0431-87052216", Contact(), AGENCY)
+    assert contact.office == office
