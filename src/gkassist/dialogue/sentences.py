@@ -218,8 +218,23 @@ def repaired(text: str) -> str:
     `repairs`): the prose's and the table readers' normalization alike."""
     d = lexicon()
     for r in d.repairs:
-        text = _re(r.say.replace("{recount}", d.recount or "(?!)")).sub(r.write, text)
+        text = _re(r.say.replace("{recount}", d.recount or "(?!)")).sub(lambda m, write=r.write: _repair(m, write), text)
     return text
+
+
+def _repair(m: re.Match[str], write: str) -> str:
+    """The figure put right; a clause after it (`why`) that says where the difference came from goes only when its
+    count is the difference (“3件……不对，是4件，年底又罚了1个”): another count is another fact, kept."""
+    why = m.groupdict().get("why") or ""
+    if why:
+        old, new, diff = (_figure(m[name]) for name in ("old", "new", "diff"))
+        if old is not None and new is not None and diff is not None and new - old == diff:
+            why = ""
+    return m.expand(write) + why
+
+
+def _figure(said: str) -> float | None:
+    return float(said) if said[:1].isdigit() else chinese_numeral(said)
 
 
 def without_repairs(text: str) -> str:
