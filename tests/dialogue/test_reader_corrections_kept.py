@@ -62,3 +62,10 @@ def test_table_two_named_whole_as_zero_is_every_figure_zero(said):
     assert not out.refusal and not out.questions, out
     assert out.cells and not any(out.cells.values())
     assert ("t2", "normative", "in_force") in out.cells
+
+
+@pytest.mark.parametrize("said", ["规范性文件什么都没有", "规范性文件啥也没有", "规范性文件一样都没有", "规范性文件啥子都莫得"])
+def test_a_row_with_nothing_at_all_is_zero_in_each_column(said):
+    out = answers.parse("t2", [said])
+    assert not out.questions and not out.not_understood, out
+    assert {c: v for (_, r, c), v in out.cells.items() if r == "normative"} == {"issued": 0, "repealed": 0, "in_force": 0}

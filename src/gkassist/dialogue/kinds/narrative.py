@@ -16,7 +16,7 @@ from gkassist.dialogue.kinds import StepKind, kind
 from gkassist.dialogue.kinds.field import SAME_AS_LAST
 from gkassist.dialogue.kinds.table import NONE_ANSWER
 from gkassist.dialogue.replies import Pending, Reply, Spoken
-from gkassist.dialogue.sentences import Composed, adapted, compose_answer, figure_correction
+from gkassist.dialogue.sentences import Composed, adapted, compose_answer, figure_correction, in_common_words
 from gkassist.dialogue.state import DialogueState
 
 if TYPE_CHECKING:  # the corpus loads when a suggestion is first looked for
@@ -303,7 +303,7 @@ class Narrative(StepKind):
             if not standard:
                 return [Reply("正文不宜照抄去年（重复率超过50%会被扣分），请写今年的具体做法。", "error")]
             body = standard
-        elif NONE_ANSWER.match(text):
+        elif NONE_ANSWER.match(in_common_words(text)):
             body = "无其他需要报告的事项。" if step.section == "other" else ""
         else:
             # the clerk's words as a published report's sentences; a shortcoming goes to 五
