@@ -22,10 +22,11 @@ def town():
     # none: southwest, Hakka/Cantonese, Hunan, Wu, the web
     ("今年莫得结转的", "今年没有结转的"), ("没得超期的", "没有超期的"), ("冇得收费", "没有收费"), ("冇有诉讼", "没有诉讼"),
     ("冇收到申请", "没有收到申请"), ("木有复议", "没有复议"), ("呒没人来申请", "没有人来申请"), ("莫有人告", "没有人告"),
+    ("冒得复议", "没有复议"), ("木得结转", "没有结转"), ("么有收费", "没有收费"),
     # what, how, doing what
     ("啥子都莫得", "什么都没有"), ("嘛子情况", "什么情况"), ("乜嘢都冇", "什么都没有"), ("啥也没收", "什么也没收"),
     ("咋个填", "怎么填"), ("啷个算", "怎么算"), ("咋整", "怎么办"), ("嘎哈的", "干什么的"), ("晓得了", "知道了"),
-    ("不晓得", "不知道"), ("唔知道", "不知道"), ("唔系企业", "不是企业"), ("勿晓得", "不知道"),
+    ("不晓得", "不知道"), ("晓不得", "不知道"), ("唔知道", "不知道"), ("唔系企业", "不是企业"), ("勿晓得", "不知道"),
     # who
     ("俺们镇", "我们镇"), ("阿拉街道", "我们街道"), ("佢哋要啲资料", "他们要些资料"), ("佢嚟问", "他来问"),
     # Cantonese particles and verbs
@@ -34,7 +35,7 @@ def town():
     ("我查一哈", "我查一下"), ("看一下子台账", "看一下台账"), ("瞅了下台账", "看了下台账"), ("办公室兼到搞", "办公室兼着搞"),
     ("搞忘了1件", "忘了1件"), ("搞忘记说了", "忘说了"), ("要得", "好的"),
     # very, too
-    ("贼多", "很多"), ("老多了", "很多了"), ("老鼻子了", "很多"), ("忒少", "太少"), ("贼麻烦", "很麻烦"),
+    ("贼多", "很多"), ("老多了", "很多了"), ("老鼻子了", "很多"), ("忒少", "太少"), ("贼麻烦", "很麻烦"), ("贼拉多", "很多"), ("倍儿快", "很快"), ("交关多", "很多"),
     # 整: to do, only as a verb on its own
     ("整了2场培训", "搞了2场培训"), ("都整完了", "都搞完了"), ("我们整出来了", "我们搞出来了"),
 ])
@@ -45,7 +46,7 @@ def test_a_dialect_word_is_read_as_the_common_word(said, common):
 @pytest.mark.parametrize("word", [
     "没得到答复", "这个没得说", "没得商量", "整改了3处", "整理了台账", "整合了栏目", "整体推进", "整个镇", "调整了目录",
     "整整3天", "老师", "老百姓", "老乡", "老旧小区", "养老多", "需要得到", "不要得罪人", "咋舌", "阿拉伯语", "阿拉善盟",
-    "请勿吸烟", "一下子就来了3件", "系统", "联系", "关系", "怎么得了", "盗贼",
+    "请勿吸烟", "一下子就来了3件", "系统", "联系", "关系", "怎么得了", "盗贼", "感冒得了", "有什么有关的", "树木得到保护",
 ])
 def test_a_common_word_holding_a_dialect_word_stays_whole(word):
     assert in_common_words(word) == word
@@ -81,6 +82,26 @@ def test_a_negated_shortfall_in_a_dialect_is_no_shortfall(said):
     composed = compose_answer(said, town())
     assert not composed.shortfalls, composed
     assert "超期" not in composed.text or "没有" in composed.text or "未" in composed.text
+
+
+@pytest.mark.parametrize("said, written", [
+    ("俺们今年整了2场培训，各村文书都来了。", "开展2场培训"),
+    ("今年莫得收信息处理费。", "未收取信息处理费"),
+    ("今年冇收信息处理费。", "未收取信息处理费"),
+    ("依申请公开的都按期答复了，莫得逾期的。", "均在法定期限内予以答复"),
+    ("网站上挂了86条，晓得的群众老多了。", "知道的群众很多"),
+    ("政策解读整了5篇。", "发布政策解读5篇"),
+])
+def test_the_prose_writes_a_dialect_answer_in_report_words(said, written):
+    composed = compose_answer(said, town())
+    assert written in composed.text and not composed.spoken and not composed.shortfalls, composed
+    assert not any(w in composed.text for w in ("俺", "莫得", "冇", "晓得", "老多", "整了"))
+
+
+@pytest.mark.parametrize("said", ["办公室就1个人兼到干这个。", "信息公开就1个人兼到搞的。", "镇里就一个人兼着弄这个。"])
+def test_a_part_time_clerk_said_in_a_dialect_is_a_shortfall(said):
+    composed = compose_answer(said, town())
+    assert composed.shortfalls and "兼职" in composed.shortfalls[0], composed
 
 
 WHOLE = [

@@ -23,6 +23,9 @@ def town():
     ("许可办了12件，主要是食品经营的，噢，说错了，应该是15件", "许可办了15件，主要是食品经营的"),
     ("处罚5件都是占道经营的，不对，6件", "处罚6件都是占道经营的"),
     ("培训搞了2次，涉及各村文书，哦不对，是3次", "培训搞了3次，涉及各村文书"),
+    ("处罚有3件，秸秆焚烧的——哦不对，是4件", "处罚有4件，秸秆焚烧的"),
+    ("处罚3件，都在夏收的时候，哦不对，是4件", "处罚4件，都在夏收的时候"),
+    ("挂了80条，低保和补贴的，不对，是82条", "挂了82条，低保和补贴的"),
 ])
 def test_a_figure_corrected_after_a_clause_keeps_the_clause(said, meant):
     assert normalize(said) == meant
@@ -75,3 +78,13 @@ def test_table_three_reads_the_corrected_figure(said):
 def test_the_prose_keeps_the_clause_and_the_corrected_figure():
     composed = compose_answer("政策解读发了3篇，都是秸秆禁烧的——哦不对，是4篇。", town())
     assert "4篇" in composed.text and "3篇" not in composed.text and "秸秆禁烧" in composed.text, composed
+
+
+@pytest.mark.parametrize("said", ["公开3件，不予公开的——不对，是4件", "许可12件，处罚的——哦不对，是15件", "申请5件，结转的，不对，是2件"])
+def test_a_clause_naming_another_row_is_never_cut(said):
+    assert normalize(said) == said  # which row the new figure is of is for the reader, never the repair, to settle
+
+
+def test_a_figure_after_a_clause_naming_another_row_is_asked():
+    out = answers.parse("t3", ["个人申请5件，公开3件，不予公开的——不对，是4件"])
+    assert out.questions or out.not_understood, out
