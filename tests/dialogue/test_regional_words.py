@@ -91,6 +91,10 @@ def test_a_negated_shortfall_in_a_dialect_is_no_shortfall(said):
     ("依申请公开的都按期答复了，莫得逾期的。", "均在法定期限内予以答复"),
     ("网站上挂了86条，晓得的群众老多了。", "知道的群众很多"),
     ("政策解读整了5篇。", "发布政策解读5篇"),
+    ("今年搞起了个公众号，推了60多条。", "开通微信公众号"),
+    ("今年目录捋了，公众号也搞起了。", "开通微信公众号"),
+    ("今年搞起一个抖音号。", "开通抖音号"),
+    ("年底还自查了1次，问题不多，要得。", "开展自查1次，问题不多。"),
 ])
 def test_the_prose_writes_a_dialect_answer_in_report_words(said, written):
     composed = compose_answer(said, town())
@@ -98,10 +102,10 @@ def test_the_prose_writes_a_dialect_answer_in_report_words(said, written):
     assert not any(w in composed.text for w in ("俺", "莫得", "冇", "晓得", "老多", "整了"))
 
 
-@pytest.mark.parametrize("said", ["办公室就1个人兼到干这个。", "信息公开就1个人兼到搞的。", "镇里就一个人兼着弄这个。"])
+@pytest.mark.parametrize("said", ["办公室就1个人兼到干这个。", "信息公开就1个人兼到搞的。", "镇里就一个人兼着弄这个。", "党政办一个人兼到搞。"])
 def test_a_part_time_clerk_said_in_a_dialect_is_a_shortfall(said):
     composed = compose_answer(said, town())
-    assert composed.shortfalls and "兼职" in composed.shortfalls[0], composed
+    assert composed.shortfalls and "兼职" in composed.shortfalls[0] and "一个人人员" not in composed.shortfalls[0], composed
 
 
 WHOLE = [
@@ -143,3 +147,15 @@ def test_a_whole_report_answered_in_a_dialect(tmp_path, capsys):
     assert "超期" not in problems and "兼职" in problems, problems
     assert "无其他需要报告的事项" in "".join(report.sections["other"])
     assert "莫得" not in overview + problems and "俺" not in overview + problems
+
+
+@pytest.mark.parametrize("said", [
+    "个人申请3件，2件公开了，还有1件问的啥子老厂房的事，我们莫得这个信息，不掌握",
+    "个人申请2件，1件公开，还有1件问的什么企业改制的事，我们不掌握",
+    "个人申请2件，1件公开，另1件要查啥公司的执照，不归我们管，不掌握",
+])
+def test_what_a_case_asked_about_names_no_applicant(said):
+    out = answers.parse("t3", [said])
+    assert not out.questions, out
+    kinds = {k for (_, r, k), v in out.cells.items() if v and r == "new"}
+    assert kinds == {"natural"}, out
