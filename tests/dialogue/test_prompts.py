@@ -57,6 +57,9 @@ def spoil(path, old, new):
     ("lexicon.yaml", "  - {say: '光靠', write: '主要依靠'}", "  - {say: '光靠(', write: '主要依靠'}", "不是有效的正则表达式"),
     ("lexicon.yaml", "write: '\\g<new>\\g<nmore>\\g<unit>\\g<noun>'", "write: '\\g<neu>'", "neu"),
     ("lexicon.yaml", "  - {say: '光靠', write: '主要依靠'}", "  - {sya: '光靠', write: '主要依靠'}", "不认识的键“sya”"),
+    # a dialect's entry that would break a common word (“整” inside “整改”) is said at its line
+    ("lexicon.yaml", "  - {say: '冇', write: 没有}", "  - {say: '整', write: 搞}", "会把普通话的“整改了”改成“搞改了”"),
+    ("lexicon.yaml", "  - {say: '甭', write: 不用}", "  - {say: '甭(', write: 不用}", "不是有效的正则表达式"),
     ("paragraphs.yaml", "  - {say: '(?P<n>[0-9]+)件[^，。；]{0,6}部分公开'", "  - {say: '(?P<n>[0-9]+件[^，。；]{0,6}部分公开'",
      "不是有效的正则表达式"),
 ])

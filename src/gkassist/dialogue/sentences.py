@@ -10,14 +10,16 @@ from __future__ import annotations
 import re
 import string
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, partial
+from pathlib import Path
 
 import yaml
 from pydantic import ValidationInfo, field_validator, model_validator
 
+from gkassist.core.errors import InputError
 from gkassist.core.model import Report
 from gkassist.core.numbers import chinese_numeral
-from gkassist.core.yamldata import Loader, load_model, pattern, regex_checked
+from gkassist.core.yamldata import Loader, line_of, load_model, pattern, regex_checked
 
 # the register's data model, its pattern check and its rewrite rule (say → write) serve the sentences too
 from gkassist.dialogue.register import Rule as Rewrite
@@ -123,6 +125,13 @@ class Verb(_Data):
         return self
 
 
+class Regional(Replace):
+    """A dialect's word and the common one; `prose: false` where the prose keeps the word as typed (啥, 咋 mark a
+    sentence as spoken: prompts/sentences.yaml `spoken`), read as the common word by the table readers only."""
+
+    prose: bool = True
+
+
 class Lexicon(_Data):
     recount: str = ""  # the words for going over a figure again (“又数了一遍”): `{recount}` in a repair's `say`
     repairs: tuple[Replace, ...]
@@ -131,6 +140,8 @@ class Lexicon(_Data):
     abbreviations: dict[str, str] = {}  # a clerk's short word → the full term a report writes
     across: tuple[Replace, ...] = ()  # over the whole answer: a sentence given the subject the one before gives it
     to_writer: tuple[str, ...] = ()  # a remark to the one writing the report (“这个你帮我写好看点”): never printed
+    regional: tuple[Regional, ...] = ()  # a dialect's word (“莫得”, “晓得”, “贼多”) → the common one
+    common: tuple[str, ...] = ()  # common words the `regional` entries must leave whole (checked when loaded)
     fillers: tuple[Replace, ...]
     objects: dict[str, str]
     verbs: tuple[Verb, ...]
@@ -171,7 +182,28 @@ def lexicon() -> Lexicon:
         objects = (yaml.load(path.read_text(encoding="utf-8"), Loader=Loader) or {}).get("objects")
     except (yaml.YAMLError, OSError, UnicodeDecodeError, AttributeError):
         objects = None
-    return load_model(path, Lexicon, context={"objects": objects if isinstance(objects, dict) else {}})
+    loaded = load_model(path, Lexicon, context={"objects": objects if isinstance(objects, dict) else {}})
+    _regional_checked(path, loaded)
+    return loaded
+
+
+def _regional_checked(path: Path, d: Lexicon) -> None:
+    """A dialect's entry that would change a common word (“整” inside “整改”, “没得” inside “没得到”) is said when
+    the file is loaded, naming the entry's line — not found later as a clerk's word broken in a report."""
+    for i, r in enumerate(d.regional):
+        for word in d.common:
+            if (changed := re.sub(r.say, r.write, word)) != word:
+                raise InputError(f"{path}：第{line_of(path, ('regional', i))}行：“{r.say}”会把普通话的“{word}”改成"
+                                 f"“{changed}”（common 里的词不能改动）")
+
+
+def in_common_words(text: str, prose: bool = False) -> str:
+    """A clerk's dialect words (“莫得”, “啥子”, “晓得”, “贼多”) as the common ones (prompts/lexicon.yaml `regional`):
+    the first step of reading an answer, for the table readers and (`prose`: but the words it keeps) the prose."""
+    for r in lexicon().regional:
+        if r.prose or not prose:
+            text = _re(r.say).sub(r.write, text)
+    return text
 
 
 @cache
@@ -189,8 +221,23 @@ def repaired(text: str) -> str:
     `repairs`): the prose's and the table readers' normalization alike."""
     d = lexicon()
     for r in d.repairs:
-        text = _re(r.say.replace("{recount}", d.recount or "(?!)")).sub(r.write, text)
+        text = _re(r.say.replace("{recount}", d.recount or "(?!)")).sub(partial(_repair, write=r.write), text)
     return text
+
+
+def _repair(m: re.Match[str], write: str) -> str:
+    """The figure put right; a clause after it (`why`) that says where the difference came from goes only when its
+    count is the difference (“3件……不对，是4件，年底又罚了1个”): another count is another fact, kept."""
+    why = m.groupdict().get("why") or ""
+    if why:
+        old, new, diff = (_figure(m[name]) for name in ("old", "new", "diff"))
+        if old is not None and new is not None and diff is not None and new - old == diff:
+            why = ""
+    return m.expand(write) + why
+
+
+def _figure(said: str) -> float | None:
+    return float(said) if said[:1].isdigit() else chinese_numeral(said)
 
 
 def without_repairs(text: str) -> str:
@@ -231,7 +278,7 @@ def normalized(text: str) -> str:
     while speaking as corrected, a question the clerk asked themselves joined to its answer, the connectors of a
     run-on (“，然后”“，另外”) made sentence ends, a clerk's short words spelled out (prompts/lexicon.yaml)."""
     d = lexicon()
-    text = without_repairs(spoken_counts_in_digits(text.strip()))
+    text = without_repairs(spoken_counts_in_digits(in_common_words(text.strip(), prose=True)))
     for q in d.questions:
         text = _re(q.say).sub(q.write, text)
     if d.connectors:

@@ -184,8 +184,10 @@ def _fees(r: _Reading, row: str, clause: str, count: float | None) -> None:
 
 
 def _decisions(r: _Reading, row: str, clause: str, count: float | None) -> None:
-    if count is not None and not rows_in(clause) and ("t2", row, "decisions") in r.said_now:
-        r.not_understood.append(clause)  # a second count for the row just said: another row, not named (asked)
+    if count is not None and ("t2", row, "decisions") in r.said_now and (not rows_in(clause) or _ADDS.search(clause)):
+        # a second count for the row just said: another row, not named, or (“处罚5件，年底又罚了1个”) more of the
+        # same row or part of it — asked, never put in place of the first
+        r.not_understood.append(clause)
         return
     r.said_now.add(("t2", row, "decisions"))
     if count is None:
@@ -199,6 +201,7 @@ _BY_ROW = {"rules": _documents, "normative": _documents, "fees": _fees}
 
 
 _TO_CHECK = Marker("to_check")
+_ADDS = Marker("adds")
 _REST_NONE = Marker("rest_none", "^(?:WORDS)$")
 _REST = Marker("rest", "^(?:WORDS)")
 _NEGATION_OR_ZERO = re.compile(r"没|无|不|零|0|０")

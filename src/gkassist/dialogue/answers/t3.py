@@ -48,6 +48,7 @@ REFERENCE = re.compile(r"(.{1,12}?)的那(?:1|一)?(?:件|个)")
 ROW_REFERENCE = re.compile(r"(.{1,12}?)那(?:(?:1|一)?(?:件|个)|\s*" + NUM + r"\s*(?:件|个)(?=\s*(?:里|中|当中)))")
 # “X的那件其实是Y”, “那1件不是X而是Y”: a result put from one row into another
 MOVE = Marker("move")
+RETRACTED = Marker("retracted")  # “那件算重复的我弄错了”: the row a case was said to be in, taken back
 FINISHED_AFTER_ALL = Marker("finished_after_all")  # “那件转明年的其实年底前已经答复了”: not carried on after all
 # “个人申请的4件都公开了”, “自然人5件都公开”: a kind's applications and their result in one clause
 APPLIED_COUNT = re.compile(r"申请(?:的|了)?(?:那)?\s*" + NUM + r"\s*件|" + NUM + r"\s*件\s*(?:也|同样|一样)?(?:是)?(?:都|均|全|一样|同样)")
@@ -1207,12 +1208,35 @@ def _shared_counts(frames: list[Frame]) -> list[Frame]:
                     and not f.case_intro and not f.clause.ends and not f.clause.heads)]
 
 
+def _retracted(frames: list[Frame]) -> list[Frame]:
+    """“那件算重复的我弄错了，……最后也给他公开了”: a later answer takes back the row a case said before was in;
+    the row said next in that answer is the one the case had — one move, not one more result (a taking back with
+    no row after it stays as it was said)."""
+    out: list[Frame] = []
+    taken_back: Frame | None = None
+    for f in frames:
+        if f.row and f.refers and f.moved_from is None and f.clause.turn and RETRACTED.search(f.text):
+            if taken_back is not None:
+                out.append(taken_back)
+            taken_back = f
+            continue
+        if taken_back is not None and f.row:
+            if f.row != taken_back.row and f.count is None and f.moved_from is None:
+                f.moved_from, f.refers, f.correction = taken_back.row, True, True
+                f.count = taken_back.count  # (“那两件算重复的我弄错了”: those two; said without a count, the one case)
+            else:
+                out.append(taken_back)
+            taken_back = None
+        out.append(f)
+    return out + ([taken_back] if taken_back is not None else [])
+
+
 def read(frames: list[Frame], out: Reading | None = None) -> Reading:
     """The frames in order, each with its scope: whose applications each result counts.  `out`: what the earlier
     answers said (the frames are a later answer's), added to."""
     out = out if out is not None else Reading()
     s = Scope(out, frames[0].clause.turn if frames else 0)
-    for f in _shared_counts(frames):
+    for f in _shared_counts(_retracted(frames)):
         _frame_fact(s, f)
     if s.pending_move is not None:
         s.ask(s.pending_move, f"“{s.pending_move.text}”：这些应该算哪类申请人的？", "kind")
@@ -1275,6 +1299,20 @@ def _reason_given(f: Fact, kept: list[Fact], earlier: list[Fact]) -> Edit | None
     return Refine(group, f) if group is not None else None
 
 
+def _group_count_put_right(f: Fact, kept: list[Fact], earlier: list[Fact]) -> Edit | None:
+    """“不予公开的只有1件” after “不予公开2件（涉及第三方隐私）”: a later count of a result said by its group only
+    puts right the one row of that group said before — its reason stays; with several reasons said, which one changed
+    is asked."""
+    if not (f.what == "result" and f.row_id.endswith("_") and f.count is not None and not ALSO.search(f.clause)):
+        return None
+    said = [g for g in earlier if g.row_id.startswith(f.row_id) and not g.row_id.endswith("_")
+            and (f.kind is None or g.kind in (None, f.kind))]
+    if len({g.row for g in said}) != 1 or any(g.row_id.startswith(f.row_id) and g.turn == f.turn and g is not f for g in kept):
+        return None
+    f.row = said[0].row
+    return Set(f, said)
+
+
 def _said_again(f: Fact, kept: list[Fact], earlier: list[Fact]) -> Edit | None:
     """The same row said in a later answer: it puts the earlier one right (“公开的是4件”); said with its kind, it
     replaces the same row said without one, or is part of a count said for every kind."""
@@ -1301,7 +1339,7 @@ def _said_again(f: Fact, kept: list[Fact], earlier: list[Fact]) -> Edit | None:
     return None
 
 
-EDIT_RULES = (_moved, _corrected_from, _reason_given, _said_again)
+EDIT_RULES = (_moved, _corrected_from, _reason_given, _group_count_put_right, _said_again)
 
 
 def edit_of(f: Fact, kept: list[Fact]) -> Edit:

@@ -238,10 +238,22 @@ def _put_right(a: _Answer, f: Frame) -> bool:
     return False
 
 
+_THOSE = re.compile(r"^(?:那|这)(?:" + NUM + r")?(?:件|个|起)")
+
+
+def _restated(a: _Answer, f: Frame) -> bool:
+    """“有2件被确认违法，那两件算纠正”: the cases this answer just counted, their outcome said again — no more cases."""
+    if not (f.outcome and f.named is None and f.clause.turn and _THOSE.match(f.clause.text)):
+        return False
+    return any(x.turn == f.clause.turn and x.outcome == f.outcome and x.count and f.count in (None, x.count) for x in a.r.facts)
+
+
 def _outcome_put_right(a: _Answer, f: Frame) -> bool:
     """“不好意思，是纠正”: the one outcome said before, put right."""
     r = a.r
     if f.correction and f.outcome and f.count is None and f.clause.turn:
+        if any(x.turn == f.clause.turn and x.outcome == f.outcome and x.count for x in r.facts):
+            return True  # “有1件……确认违法，那件算纠正”: the case this answer just counted, its outcome said again
         # (“复议机关责令我们重新答复了”: the 复议 named with its outcome is the one said before)
         said = [x for x in r.facts if x.outcome is not None and x.turn < f.clause.turn and f.named in (None, x.block)]
         if len({(x.block, x.outcome) for x in said}) == 1:
@@ -328,7 +340,7 @@ def _case_facts(a: _Answer, f: Frame, block: str) -> None:
 
 
 # tried in order: the first that takes the frame ends its reading (else it is a count or outcome of its kind of case)
-READ_RULES = (_aside, _intended, _outcome_moved, _of_the_pair, _none_of_it, _put_right, _several, _moved, _uncounted, _outcome_put_right)
+READ_RULES = (_aside, _intended, _outcome_moved, _of_the_pair, _none_of_it, _put_right, _restated, _several, _moved, _uncounted, _outcome_put_right)
 
 
 def read(frames: list[Frame], r: AppealReading | None = None) -> AppealReading:
@@ -458,8 +470,9 @@ def says_nothing_happened(text: str, table: str) -> bool:
     """“没有”“本年度未收到政府信息公开申请”“复议诉讼都没有”“0件”: the whole table is 0."""
     from gkassist.dialogue.answers.t3 import result_of
     from gkassist.dialogue.answers.text import COUNT, all_zero
+    from gkassist.dialogue.sentences import in_common_words
 
-    flat = re.sub(r"[\s，,。；;！!、]", "", text)
+    flat = re.sub(r"[\s，,。；;！!、]", "", in_common_words(text))  # (“莫得”: a dialect's 没有)
     if re.fullmatch(r"(?:本年度?|今年|全年)?(?:都|全|均)?(?:是|为)?(?:没有|无|没|0件?|零件?|0|零)(?:的)?", flat):
         return True
     if re.search(r"一(?:件|个|起|次)[^，。]{0,8}?(?:也|都)(?:没|未|无)", flat) and len(COUNT.findall(flat)) == 1:

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from gkassist.core.numbers import format_number, parse_number, read_amount
-from gkassist.dialogue.sentences import repaired
+from gkassist.dialogue.sentences import in_common_words, repaired
 
 # Numbers: arabic (full-width too), decimals, Chinese numerals; a count is the number before 件 etc.
 NUM = r"(?:[0-9０-９]+(?:[.．][0-9０-９]+)?|[零〇一二两三四五六七八九十百千万]+)"
@@ -92,7 +92,8 @@ _LIST_NUMBER = re.compile(r"(^|[：:；;。\n])\s*(?:[0-9]{1,2}[.．](?![0-9])|[
 def normalize(text: str) -> str:
     """The first stage: numerals as one form — formal numerals (贰), thousands separators (12,345), counts in the
     万/千 form (1万2千件 → 12000件); amounts of money are left with their unit for read_amount."""
-    text = repaired(text.translate(_FORMAL))  # “贰件”: the numerals of cheques; “58件——哦不对，是61件”: only 61
+    text = in_common_words(text.translate(_FORMAL))  # “莫得”, “啥子”: a dialect's words; “贰件”: cheques' numerals
+    text = repaired(text)  # “58件——哦不对，是61件”: only 61
     text = _LIST_NUMBER.sub(r"\1", text)  # “1. 个人申请……；2. 企业……”, “（1）”, “①”: a list's numbering, no count
     text = re.sub(r"(?<=\d),(?=\d{3}(?!\d))", "", text)  # “12,345元”: a thousands separator, not a comma
     text = re.sub(r"(?<![咱我你他她们])俩", "2个", text)  # “废止俩”: 俩 is two of them, 仨 three

@@ -36,7 +36,7 @@ class Group(BaseModel):
 
 
 # The markers a clause's frame is made of besides its kinds, results and counts (prompts/answers.yaml `markers`)
-MARKERS = ("applies", "finished_after_all", "negated_kind", "organisations", "move", "same_result", "topic", "done", "also", "zero_after",
+MARKERS = ("applies", "finished_after_all", "retracted", "negated_kind", "organisations", "move", "same_result", "topic", "done", "also", "zero_after",
            "none_before", "one_applicant", "half", "refers", "adds", "not_but", "and", "plain_suit", "review_applied", "follow_up",
            "to_check", "other_table", "case_intro", "asked_for", "refused", "remainder", "intends", "of_requests", "frequency",
            "respectively", "case_pronoun", "same_applicant", "results_total", "applications_said", "with_carried", "other_listed", "organisations_together", "supplement_asked", "fee_asked",

@@ -17,7 +17,7 @@ from gkassist.dialogue.kinds.field import SAME_AS_LAST
 from gkassist.dialogue.kinds.table import NONE_ANSWER
 from gkassist.dialogue.other import compose_other
 from gkassist.dialogue.replies import Pending, Reply, Spoken
-from gkassist.dialogue.sentences import Composed, adapted, compose_answer, figure_correction
+from gkassist.dialogue.sentences import Composed, adapted, compose_answer, figure_correction, in_common_words
 from gkassist.dialogue.state import DialogueState
 
 if TYPE_CHECKING:  # the corpus loads when a suggestion is first looked for
@@ -309,7 +309,7 @@ class Narrative(StepKind):
             # 六 from the facts the answer states (proposals handled, no fee, nothing else), never its words
             composed, from_facts = compose_other(body, report), True
             body = composed.text
-        elif NONE_ANSWER.match(text):
+        elif NONE_ANSWER.match(in_common_words(text)):
             body = ""
         else:
             # the clerk's words as a published report's sentences; a shortcoming goes to 五

@@ -22,7 +22,7 @@ from gkassist.dialogue.answers.words import Marker
 from gkassist.dialogue.kinds import StepKind, kind
 from gkassist.dialogue.kinds.field import SAME_AS_LAST
 from gkassist.dialogue.replies import Cells, Pending, Reply
-from gkassist.dialogue.sentences import plainly_later
+from gkassist.dialogue.sentences import in_common_words, plainly_later
 from gkassist.dialogue.state import DialogueState
 
 NONE_ANSWER = re.compile(r"^\s*(没有|无|都是0|都是零|全是0|全部为0|没有申请|0)\s*[。！!]?\s*$")
@@ -104,7 +104,7 @@ class Table(StepKind):
             parsed = answers.cells_of(table_state, self._carried(state))
             ignored += parsed.not_understood
         elif says_nothing_happened(text, table) and not (table == "t2" and names_in_force(text)) \
-                and (not table_state.turns or NONE_ANSWER.match(text)):
+                and (not table_state.turns or NONE_ANSWER.match(in_common_words(text))):
             # (“现行有效的一件都没有” says a figure of 表二: read, so it is not asked again)
             # (after earlier answers of this question, “没有其他申请了” is one more of them, read with them below)
             table_state, parsed, ignored = answers.start(table, self._nothing(state, table)), Parsed(), []
