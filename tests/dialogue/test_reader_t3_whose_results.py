@@ -110,6 +110,17 @@ def test_carried_in_said_in_a_kind_s_results_is_that_kind_s(head):
     assert carried_cells(*turns, carried={"natural": 5}).get("business") is None
 
 
+@pytest.mark.parametrize("said", [
+    "今年个人申请500件，企业20件。企业的都公开了，去年转来的103件也都办完了，公开了100件，3件不掌握。个人的：公开400件，不掌握100件",
+    "个人申请500件、企业20件；企业的全部公开；上年结转的103件，100件公开，3件我们不掌握；个人的公开400件，不掌握100件",
+])
+def test_last_year_s_said_after_another_kind_s_results_are_whose_last_year_s_report_says(said):
+    assert cells(said, carried={"natural": 103}) == {
+        ("new", "natural"): 500, ("new", "business"): 20, ("open", "business"): 20, ("open", "natural"): 500,
+        ("unable_1", "natural"): 103}
+    assert carried_cells(said, carried={"natural": 103}) == {"natural": 103}
+
+
 def test_carrying_in_is_no_carrying_on():
     """“加上结转5件” counts last year's in; “转明年2件” carries this year's on."""
     got = cells("个人申请20件。个人的加上结转5件：公开18件，不掌握5件，转明年2件", carried={"natural": 5})

@@ -429,6 +429,7 @@ class Scope:
     headed: str | None = None  # the kind a heading named (“个人的结果：”): the results under it are as good as named
     sentence: list[str] = field(default_factory=list)  # the clauses of this sentence so far (what a case was told)
     counted_scope: str | None = None  # the kind whose applications a clause spoke of by their count (“科研机构那2件”)
+    last_year: dict[str, float] = field(default_factory=dict)  # what last year's report carried in, by kind
 
     def fact(self, f: Frame, what: str, kind: str | None, row: str | None, count: float | None, **more: bool | str | None) -> Fact:
         return Fact(what, kind, row, count, f.text, self.turn, explicit=f.kind is not None, correction=f.correction,
@@ -453,7 +454,7 @@ class Scope:
 def _begin(s: Scope, f: Frame) -> None:
     """A new answer ends what the last one was listing; correcting words cover the rest of the answer."""
     if f.clause.turn != s.turn:
-        s.__dict__.update(vars(Scope(s.out, f.clause.turn)))
+        s.__dict__.update(vars(Scope(s.out, f.clause.turn, last_year=s.last_year)))
     if f.correction and f.row is None and f.count is None:
         s.correcting = True
     elif s.correcting:
@@ -659,8 +660,12 @@ def _carried_in(s: Scope, f: Frame, kind: str | None, count: float | None) -> No
     if count and (f.with_carried or f.done_total):
         _together(s, f, kind, count)
     elif count:
-        s.add(f, "carried_in", kind or s.scope or s.single() or s.announced, "carried", count)
+        # (“企业的都公开了，去年转来的103件也都办完了”: whose last year's report says they are, not the kind just said)
+        by_last_year = None if kind else _carried_by(s.last_year, count)
+        s.add(f, "carried_in", kind or by_last_year or s.scope or s.single() or s.announced, "carried", count)
         s.last_row = None  # “……的1件，也公开了”: a result of these, not the last one said again
+        if by_last_year and s.scope not in (None, by_last_year):
+            s.scope = None  # (the kind just said is not whose the results of those are)
         if kind and re.match(r"[^，。；]{0,6}?(?:连|加上|算上|连同|包括|含)", f.text):
             s.scope = s.headed = kind  # “个人的连上年结转103件，公开1500，……”: the results that follow are that kind's
         elif kind:
@@ -1300,11 +1305,11 @@ def _shared_counts(frames: list[Frame]) -> list[Frame]:
                     and not f.case_intro and not f.clause.ends and not f.clause.heads)]
 
 
-def read(frames: list[Frame], out: Reading | None = None) -> Reading:
+def read(frames: list[Frame], out: Reading | None = None, carried: dict[str, float] | None = None) -> Reading:
     """The frames in order, each with its scope: whose applications each result counts.  `out`: what the earlier
     answers said (the frames are a later answer's), added to."""
     out = out if out is not None else Reading()
-    s = Scope(out, frames[0].clause.turn if frames else 0)
+    s = Scope(out, frames[0].clause.turn if frames else 0, last_year=dict(carried or {}))
     for f in _shared_counts(frames):
         _frame_fact(s, f)
     if s.pending_move is not None:
@@ -1713,12 +1718,13 @@ def allocate(reading: Reading, carried: dict[str, float] | None) -> Parsed:
     return out
 
 
-def read_turn(reading: Reading, text: str, turn: int, fmt: ReportFormat | None = None) -> Reading:
+def read_turn(reading: Reading, text: str, turn: int, fmt: ReportFormat | None = None,
+              carried: dict[str, float] | None = None) -> Reading:
     """One more answer about 表三 read against what the earlier ones said (`reading`, left as it was): its clauses,
     their frames, the facts in their scope added."""
     out = reading.model_copy(deep=True)
     found = clauses(text.strip(), names_a_row, turn=turn)
-    out = read([frame(c, result_labels(fmt)) for c in join_reasons(expand_asides(found))], out)
+    out = read([frame(c, result_labels(fmt)) for c in join_reasons(expand_asides(found))], out, carried)
     return _told_later(_shares_given(out, turn, fmt), turn)
 
 
