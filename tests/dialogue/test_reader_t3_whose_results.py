@@ -40,6 +40,9 @@ WHOSE = {("new", "natural"): 45, ("new", "business"): 6, ("new", "legal"): 4, ("
     "新收55件：个人45、公司6、律师事务所4；公司和律所的都公开了，其余都是个人的",
     "申请人里企业6件，律所4件，个人45件，企业跟律所那边全部公开，剩下的都是个人的",
     "个人45件，企业6件，律所4件。企业、律所的均予以公开，其他都算个人的",
+    "个人45、企业6、律所4；企业和律所都是全公开，别的都是个人的",
+    "个人45，企业6，律所4，企业律所的全部公开，其余个人",
+    "新收55件，其中个人45件，法人10件（企业6件、律所4件），法人的全都公开了，其他都是个人的",
 ])
 def test_kinds_said_after_the_results_take_their_share_and_the_rest_is_the_one_left(kinds):
     assert cells(ALL_RESULTS, kinds, carried={"natural": 5}) == WHOSE
@@ -218,6 +221,16 @@ def test_kinds_counted_after_results_said_for_every_kind_complete_them(kinds, tm
     assert code == 0, out
     assert got[("open", "natural")] == 850 and got[("open", "business")] == 30 and got[("open", "legal")] == 20, out
     assert got[("unable_1", "natural")] == 303 and got[("deny_8", "natural")] == 50, out
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("kinds", ["公司30件、律所20件都公开了，剩下的都是个人申请的，个人1450件",
+                                   "个人1450件，企业30件，律所20件；企业的30件和律所的20件都公开了，剩下的都是个人的"])
+def test_all_of_a_kind_s_by_its_count_is_no_account_of_the_year_afresh(kinds, tmp_path, capsys):
+    first = "全年办结1603件（含上年结转的103件）：公开900，部分公开300，不掌握303，行政查询类50，逾期不补正50。没有转到明年的"
+    code, got, out = run_2025(tmp_path, capsys, [first, kinds])
+    assert code == 0, out
+    assert got[("open", "natural")] == 850 and got[("partial", "natural")] == 300, out
 
 
 @pytest.mark.slow

@@ -129,6 +129,7 @@ class Frame:
     with_carried: bool = False  # “连同去年结转的一共12件”: this year's applications and last year's together
     organisations: bool = False  # “法人的……”: every kind but 自然人, no one kind named
     spoken_of: tuple[str, float] | None = None  # (row, count) of “重复申请的8件” alone in a later answer (_some_referred)
+    kinds: list[str] = field(default_factory=list)  # every kind it names (several: “企业律所的全部公开”)
 
     @property
     def text(self) -> str:
@@ -266,7 +267,8 @@ def frame(clause: Clause, labels: tuple[tuple[str, str], ...]) -> Frame:
                  asked_for=bool(ASKED_FOR.search(text)) and not (row and re.search(r"的\s*" + NUM + r"\s*件$", text)), refused=not row and bool(REFUSED.search(text)),
                  remainder=bool(REMAINDER.search(text)), done_total=done_total,
                  with_carried=bool(WITH_CARRIED.search(text)),
-                 organisations=not kinds and bool(ORGANISATIONS_TOGETHER.search(said)), spoken_of=_spoken_of(clause, labels))
+                 organisations=not kinds and bool(ORGANISATIONS_TOGETHER.search(said)), spoken_of=_spoken_of(clause, labels),
+                 kinds=kinds)
 
 
 def _spoken_of(clause: Clause, labels: tuple[tuple[str, str], ...]) -> tuple[str, float] | None:
@@ -776,14 +778,10 @@ def _reason_of_case(prefix: str, told: str) -> str:
 
 def _result(s: Scope, f: Frame, kind: str | None, row: str | None, count: float | None) -> None:
     """A result row said: whose applications it counts, and how many."""
-    if f.organisations and f.quantified and count is None and kind is None:
-        s.add(f, "result", None, row, None, for_all=True, organisations=True)  # “法人的全都公开了”
-        s.last_row = row
+    if count is None and f.quantified and _all_of_kinds(s, f, kind, row):
         return
     if s.among is not None and count is None and kind in (None, s.among[0]):
         (kind, count), s.among = s.among, None  # “又来了2件，也公开了”: those left
-    if kind and count is None and f.quantified and not f.asked_for and _all_of_kind_from_whole(s, f, kind, row):
-        return
     if row == s.last_row and count is None and not kind:
         s.tentative = None  # the row asked for is the result after all
         return  # the same result said again
@@ -818,6 +816,39 @@ def _result(s: Scope, f: Frame, kind: str | None, row: str | None, count: float 
         s.tentative = added  # (“要的是……，涉密不能给”: refused, the row is the case's reason)
     s.last_row = row
     s.last_count = None
+
+
+def _all_of_kinds(s: Scope, f: Frame, kind: str | None, row: str | None) -> bool:
+    """A result said of all of one kind's applications (“企业的都公开了”), of several kinds' (“企业律所的全部公开”) or of
+    every organisation's (“法人的全都公开了”): after a result said for every kind, each kind's share of it."""
+    if f.organisations and kind is None:
+        if not _each_kind_s_share(s, f, _organisations_counted(s), row):
+            s.add(f, "result", None, row, None, for_all=True, organisations=True)  # (shared out by allocate)
+        s.last_row = row
+        return True
+    if f.several and kind is None:
+        return _each_kind_s_share(s, f, f.kinds, row)
+    return bool(kind) and not f.asked_for and _all_of_kind_from_whole(s, f, kind or "", row)
+
+
+def _organisations_counted(s: Scope) -> list[str]:
+    """The kinds other than 自然人 whose applications were counted."""
+    return list(dict.fromkeys(x.kind for x in s.out.facts if x.what == "requests" and x.kind and x.kind != "natural"))
+
+
+def _each_kind_s_share(s: Scope, f: Frame, kinds: list[str], row: str | None) -> bool:
+    """“法人的全都公开了”, “企业律所的全部公开” after a result said for every kind: each kind's share of it (all or none)."""
+    if not kinds or not all(_share_known(s, k, row) for k in kinds):
+        return False
+    for k in kinds:
+        _all_of_kind_from_whole(s, f, k, row)
+    return True
+
+
+def _share_known(s: Scope, kind: str, row: str | None) -> bool:
+    facts = s.out.facts
+    return any(x.what == "result" and x.row == row and x.kind is None and x.count for x in facts) \
+        and any(x.what in ("requests", "carried_in") and x.kind == kind and x.count for x in facts)
 
 
 def _all_of_kind_from_whole(s: Scope, f: Frame, kind: str, row: str | None) -> bool:
@@ -1798,7 +1829,9 @@ def _stated(text: str, fmt: ReportFormat | None = None, corrections: bool = Fals
 def _counts_results(text: str, fmt: ReportFormat | None = None) -> bool:
     """Whether an answer, read alone, counts results of its own (“公开5件，不掌握2件”)."""
     labels = result_labels(fmt)
-    return any(f.what == "result" and f.count for f in read([frame(c, labels) for c in expand_asides(clauses(text.strip(), names_a_row))]).facts)
+    # (“企业的6件和律所的4件都公开了”: all of a kind's, by its count — whose the results said were, no results afresh)
+    return any(f.what == "result" and f.count and not f.quantified
+               for f in read([frame(c, labels) for c in expand_asides(clauses(text.strip(), names_a_row))]).facts)
 
 
 def kinds_stated(text: str, fmt: ReportFormat | None = None, corrections: bool = False,
