@@ -51,15 +51,16 @@ def answer(state: TableState, text: str, carried: dict[str, float] | None = None
     else:
         new = state.model_copy(update={"turns": [*state.turns, text], "previous": state.model_copy(update={"previous": None})})
     assert new.previous is not None
-    new = new.with_reading(read_turn(new.previous, new.turns[-1], len(new.turns) - 1, fmt))
+    new = new.with_reading(read_turn(new.previous, new.turns[-1], len(new.turns) - 1, fmt, carried))
     return new, cells_of(new, carried)
 
 
-def read_turn(before: TableState, text: str, turn: int,
-              fmt: ReportFormat | None = None) -> Reading | AppealReading | ProactiveReading:
-    """One more answer read against the reading `before` holds (of its table)."""
+def read_turn(before: TableState, text: str, turn: int, fmt: ReportFormat | None = None,
+              carried: dict[str, float] | None = None) -> Reading | AppealReading | ProactiveReading:
+    """One more answer read against the reading `before` holds (of its table); `carried`: what last year's report
+    carried into this year (表三: whose applications “去年转来的103件” are)."""
     if before.table == "t3":
-        return t3.read_turn(before.requests_reading, text, turn, fmt)
+        return t3.read_turn(before.requests_reading, text, turn, fmt, carried)
     if before.table == "t4":
         return t4.read_turn(before.appeals_reading, text, turn)
     return t2.read_turn(before.proactive_reading, text, turn)

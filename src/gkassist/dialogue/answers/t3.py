@@ -46,6 +46,13 @@ EACH = re.compile(r"^各\s*" + NUM + r"\s*件$")  # “2位群众…，各1件�
 REFERENCE = re.compile(r"(.{1,12}?)的那(?:1|一)?(?:件|个)")
 # “重复申请那件”: by its result, without 的; “不掌握那2个里有1件……”: some of those
 ROW_REFERENCE = re.compile(r"(.{1,12}?)那(?:(?:1|一)?(?:件|个)|\s*" + NUM + r"\s*(?:件|个)(?=\s*(?:里|中|当中)))")
+# “重复申请的8件里”, “不掌握的12件当中” in a later answer: the cases said of that result, spoken of by their count
+SAID_ROW_REFERENCE = re.compile(r"(.{1,12}?)的?\s*" + NUM + r"\s*(?:件|个)(?=\s*(?:里面|里头|当中|之中|里|中))")
+# “重复申请的8件，有2件其实是……”: a clause that only names a result's cases by their count — those said before, when a
+# result of that row was said with that count (else one more item of a list: “需要另行制作的3件”)
+SPOKEN_OF = re.compile(r"^(?:说的|前面说的|刚才说的)?(.{1,12}?)(?:的|那)\s*(" + NUM + r")\s*(?:件|个)$")
+# “重复申请里有2件应该算信访类”: some of the cases of one result (before 里) moved to another (after the move word)
+MOVED_OUT_OF = re.compile(r"^(.{1,14}?)(?:里面|里头|当中|之中|里|中)(?:其实|实际上)?有\s*" + NUM + r"\s*(?:件|个)")
 # “X的那件其实是Y”, “那1件不是X而是Y”: a result put from one row into another
 MOVE = Marker("move")
 RETRACTED = Marker("retracted")  # “那件算重复的我弄错了”: the row a case was said to be in, taken back
@@ -122,6 +129,8 @@ class Frame:
     done_total: bool = False  # “办结3150件”: how many were finished (results, last year's included), no applications
     with_carried: bool = False  # “连同去年结转的一共12件”: this year's applications and last year's together
     organisations: bool = False  # “法人的……”: every kind but 自然人, no one kind named
+    spoken_of: tuple[str, float] | None = None  # (row, count) of “重复申请的8件” alone in a later answer (_some_referred)
+    kinds: list[str] = field(default_factory=list)  # every kind it names (several: “企业律所的全部公开”)
 
     @property
     def text(self) -> str:
@@ -205,15 +214,21 @@ def frame(clause: Clause, labels: tuple[tuple[str, str], ...]) -> Frame:
     counted_text = FREQUENCY.sub("", text if re.search(r"件", text) or case_intro else _ARTICLE.sub("", text))
     said = _without_negated_kinds(text)
     # “X的那件…” names the result it speaks of, not the result it has: “纠正的那件…又起诉了”
-    reference = REFERENCE.search(said) or ((m := ROW_REFERENCE.search(said)) and result_of(m.group(1), labels) and m) or None
+    said_before = clause.turn and (m := SAID_ROW_REFERENCE.search(said)) and result_of(m.group(1), labels) and m
+    reference = REFERENCE.search(said) or ((m := ROW_REFERENCE.search(said)) and result_of(m.group(1), labels) and m) \
+        or said_before or None
+    referred = reference.group(1) if reference else ""
     rest = said[reference.end():] if reference else said
     row = result_of(rest, labels) or (None if reference else result_of(said, labels))
     moved_from = None
-    if reference and (earlier := result_of(reference.group(1), labels)) and row and earlier != row:
+    if reference and (earlier := result_of(referred, labels)) and row and earlier != row:
         moved_from = earlier  # “不掌握的那件其实是需要另行制作的”
     elif MOVE.search(said) and (m := re.search(r"不是(.+?)(?:而是|其实是)", said)):
         moved_from = result_of(m.group(1), labels)  # “那1件不是重复申请而是信访件”
         row = result_of(said[m.end():], labels) or row
+    elif clause.turn and (m := MOVED_OUT_OF.match(said)) and (move := MOVE.search(said, m.end())) \
+            and (earlier := result_of(m.group(1), labels)) and (later := result_of(said[move.end():], labels)) and earlier != later:
+        moved_from, row = earlier, later  # “重复申请里有2件应该算信访类”
     # (“不公开的那1件是企业的”: the count is the reference's, not one more)
     at_start = REFERENCE.match(counted_text) if reference else None
     count = count_of(counted_text[at_start.end():] if at_start else counted_text)
@@ -225,7 +240,7 @@ def frame(clause: Clause, labels: tuple[tuple[str, str], ...]) -> Frame:
             count = applicants * each
     if count is None and re.search(r"第\s*" + NUM + r"\s*(?:件|次)", text):
         count = 1  # “第3件是部分公开”, “第一次给了”: one case
-    if count is None and reference and re.search(r"多|新增|漏", reference.group(1)):
+    if count is None and reference and re.search(r"多|新增|漏", referred):
         count = 1  # “多出来的那件是重复申请”
     vague = bool(w.vague_kinds.search(said))
     kinds = kinds_in(w.vague_kinds.sub("", said))  # “法人或者其他组织” names no kind, not 其他组织
@@ -243,16 +258,26 @@ def frame(clause: Clause, labels: tuple[tuple[str, str], ...]) -> Frame:
                  bool(w.all.search(text)), applies, _carried_in_said(text),
                  bool(w.no_carry.search(text)), carry,
                  vague and not kinds, bool(w.corrections.search(text)), bool(REFERS.search(text)),
-                 partitive=bool(PARTITIVE.search(text) or REST_ALONE.match(text) or SAME_APPLICANT.search(text)), several=len(kinds) > 1 or (vague and bool(kinds)),
+                 partitive=bool(PARTITIVE.search(text) or REST_ALONE.match(text) or SAME_APPLICANT.search(text)
+                                ), several=len(kinds) > 1 or (vague and bool(kinds)),
                  no_organisations=bool(re.search(rf"(?:{NEGATED_KIND.pattern})(?:{ORGANISATIONS.pattern})", text)),
                  moved_from=moved_from, vague_count=bool(w.vague_counts.search(text)),
-                 refers_to=(result_of(reference.group(1), labels) or (group_of(reference.group(1)) or (None,))[0])
+                 refers_to=(result_of(referred, labels) or (group_of(referred) or (None,))[0])
                  if reference else None, kind_from=kind_from, case_intro=case_intro,
                  # (“要另外制作的3件”: an item of a list of results, counted by its row — not what one case asked for)
                  asked_for=bool(ASKED_FOR.search(text)) and not (row and re.search(r"的\s*" + NUM + r"\s*件$", text)), refused=not row and bool(REFUSED.search(text)),
                  remainder=bool(REMAINDER.search(text)), done_total=done_total,
                  with_carried=bool(WITH_CARRIED.search(text)),
-                 organisations=not kinds and bool(ORGANISATIONS_TOGETHER.search(said)))
+                 organisations=not kinds and bool(ORGANISATIONS_TOGETHER.search(said)), spoken_of=_spoken_of(clause, labels),
+                 kinds=kinds)
+
+
+def _spoken_of(clause: Clause, labels: tuple[tuple[str, str], ...]) -> tuple[str, float] | None:
+    """(row, count) of a later answer's clause naming nothing but a result's cases and their count (“重复申请的8件”)."""
+    m = SPOKEN_OF.match(clause.text) if clause.turn else None
+    row = result_of(m.group(1), labels) if m else None
+    count = parse_number(m.group(2)) if m else None
+    return (row, count) if m and row and count else None
 
 
 def _opens_case(text: str) -> bool:
@@ -293,7 +318,10 @@ def expand_asides(found: list[Clause]) -> list[Clause]:
             out.append(c)
             continue
         total, parts = count_of(c.text), [count_of(a) for a in c.asides]
-        if total and all(parts) and sum(p or 0 for p in parts) == total and all(kind_of(a) for a in c.asides) and not kind_of(c.text):
+        if _carried_in_of_kind(c):
+            # “个人的（含上年转来的103件）：”: that kind's carried in, heading that kind's results
+            out.append(Clause(c.text + c.asides[0], c.heads, c.ends, turn=c.turn))
+        elif total and all(parts) and sum(p or 0 for p in parts) == total and all(kind_of(a) for a in c.asides) and not kind_of(c.text):
             written = counted(c.text) or ""
             for i, aside in enumerate(c.asides):
                 kind_word = next(word for word, _ in words().kinds if word in aside)
@@ -324,6 +352,13 @@ def expand_asides(found: list[Clause]) -> list[Clause]:
             out += [Clause(a, turn=c.turn) for a in c.asides]
             out[-1].heads, out[-1].ends = c.heads, c.ends
     return out
+
+
+def _carried_in_of_kind(c: Clause) -> bool:
+    """Whether a clause naming one kind and nothing else has an aside counting last year's applications carried in
+    (of no kind of its own): “个人的（含上年转来的103件）”."""
+    return len(c.asides) == 1 and kind_of(c.text) is not None and count_of(c.text) is None and not result_of(c.text) \
+        and count_of(c.asides[0]) is not None and _carried_in_said(c.asides[0]) and not kinds_in(c.asides[0])
 
 
 def _waits_for_reason(c: Clause, after: Clause) -> bool:
@@ -397,6 +432,7 @@ class Scope:
     headed: str | None = None  # the kind a heading named (“个人的结果：”): the results under it are as good as named
     sentence: list[str] = field(default_factory=list)  # the clauses of this sentence so far (what a case was told)
     counted_scope: str | None = None  # the kind whose applications a clause spoke of by their count (“科研机构那2件”)
+    last_year: dict[str, float] = field(default_factory=dict)  # what last year's report carried in, by kind
 
     def fact(self, f: Frame, what: str, kind: str | None, row: str | None, count: float | None, **more: bool | str | None) -> Fact:
         return Fact(what, kind, row, count, f.text, self.turn, explicit=f.kind is not None, correction=f.correction,
@@ -421,7 +457,7 @@ class Scope:
 def _begin(s: Scope, f: Frame) -> None:
     """A new answer ends what the last one was listing; correcting words cover the rest of the answer."""
     if f.clause.turn != s.turn:
-        s.__dict__.update(vars(Scope(s.out, f.clause.turn)))
+        s.__dict__.update(vars(Scope(s.out, f.clause.turn, last_year=s.last_year)))
     if f.correction and f.row is None and f.count is None:
         s.correcting = True
     elif s.correcting:
@@ -595,6 +631,8 @@ def _kind_alone(s: Scope, f: Frame, kind: str | None, count: float | None, row: 
         s.segment_kinds.append(kind)
     else:
         s.announced = kind  # “申请人均为自然人，共3件”
+        if s.scope not in (None, kind):
+            s.scope = None  # (“企业的全公开。个人的，含上年转来的103件：……”: another kind's results follow)
     if f.clause.ends:
         s.recent = None
     return True
@@ -625,9 +663,13 @@ def _carried_in(s: Scope, f: Frame, kind: str | None, count: float | None) -> No
     if count and (f.with_carried or f.done_total):
         _together(s, f, kind, count)
     elif count:
-        s.add(f, "carried_in", kind or s.scope or s.single() or s.announced, "carried", count)
+        # (“企业的都公开了，去年转来的103件也都办完了”: whose last year's report says they are, not the kind just said)
+        by_last_year = None if kind else _carried_by(s.last_year, count)
+        s.add(f, "carried_in", kind or by_last_year or s.scope or s.single() or s.announced, "carried", count)
         s.last_row = None  # “……的1件，也公开了”: a result of these, not the last one said again
-        if kind and re.match(r"[^，。；]{0,6}?(?:连|加上|算上|连同|包括)", f.text):
+        if by_last_year and s.scope not in (None, by_last_year):
+            s.scope = None  # (the kind just said is not whose the results of those are)
+        if kind and re.match(r"[^，。；]{0,6}?(?:连|加上|算上|连同|包括|含)", f.text):
             s.scope = s.headed = kind  # “个人的连上年结转103件，公开1500，……”: the results that follow are that kind's
         elif kind:
             s.recent, s.scope = kind, None
@@ -737,9 +779,7 @@ def _reason_of_case(prefix: str, told: str) -> str:
 
 def _result(s: Scope, f: Frame, kind: str | None, row: str | None, count: float | None) -> None:
     """A result row said: whose applications it counts, and how many."""
-    if f.organisations and f.quantified and count is None and kind is None:
-        s.add(f, "result", None, row, None, for_all=True, organisations=True)  # “法人的全都公开了”
-        s.last_row = row
+    if count is None and f.quantified and _all_of_kinds(s, f, kind, row):
         return
     if s.among is not None and count is None and kind in (None, s.among[0]):
         (kind, count), s.among = s.among, None  # “又来了2件，也公开了”: those left
@@ -777,6 +817,61 @@ def _result(s: Scope, f: Frame, kind: str | None, row: str | None, count: float 
         s.tentative = added  # (“要的是……，涉密不能给”: refused, the row is the case's reason)
     s.last_row = row
     s.last_count = None
+
+
+def _all_of_kinds(s: Scope, f: Frame, kind: str | None, row: str | None) -> bool:
+    """A result said of all of one kind's applications (“企业的都公开了”), of several kinds' (“企业律所的全部公开”) or of
+    every organisation's (“法人的全都公开了”): after a result said for every kind, each kind's share of it."""
+    if f.organisations and kind is None:
+        if not _each_kind_s_share(s, f, _organisations_counted(s), row):
+            s.add(f, "result", None, row, None, for_all=True, organisations=True)  # (shared out by allocate)
+        s.last_row = row
+        return True
+    if f.several and kind is None:
+        return _each_kind_s_share(s, f, f.kinds, row)
+    return bool(kind) and not f.asked_for and _all_of_kind_from_whole(s, f, kind or "", row)
+
+
+def _organisations_counted(s: Scope) -> list[str]:
+    """The kinds other than 自然人 whose applications were counted."""
+    return list(dict.fromkeys(x.kind for x in s.out.facts if x.what == "requests" and x.kind and x.kind != "natural"))
+
+
+def _each_kind_s_share(s: Scope, f: Frame, kinds: list[str], row: str | None) -> bool:
+    """“法人的全都公开了”, “企业律所的全部公开” after a result said for every kind: each kind's share of it (all or none)."""
+    if not kinds or not all(_share_known(s, k, row) for k in kinds):
+        return False
+    for k in kinds:
+        _all_of_kind_from_whole(s, f, k, row)
+    return True
+
+
+def _share_known(s: Scope, kind: str, row: str | None) -> bool:
+    facts = s.out.facts
+    return any(x.what == "result" and x.row == row and x.kind is None and x.count for x in facts) \
+        and any(x.what in ("requests", "carried_in") and x.kind == kind and x.count for x in facts)
+
+
+def _all_of_kind_from_whole(s: Scope, f: Frame, kind: str, row: str | None) -> bool:
+    """“公开1400，部分公开500……” said for every kind, then “企业40、律所22，企业的都公开了”: all of that kind's
+    applications (their count said, last year's said with them) are its share of the result said for every kind —
+    taken out of it (in a later answer by settle's Split), the rest staying for the others (“其余都是个人的”)."""
+    facts = s.out.facts
+    whole = next((x for x in reversed(facts) if x.what == "result" and x.row == row and x.kind is None and x.count), None)
+    applied = [x for x in facts if x.what in ("requests", "carried_in") and x.kind == kind and x.count]
+    if whole is None or not applied:
+        return False
+    said = sum(x.count or 0 for x in facts if x.what in ("result", "carry_next") and x.kind == kind and x.count)
+    count = sum(x.count or 0 for x in applied) - said
+    if count <= 0 or count > (whole.count or 0):
+        return False
+    if whole.turn == s.turn:
+        whole.count = (whole.count or 0) - count  # (in this answer: the whole is this answer's, taken out here)
+        if not whole.count:
+            facts.remove(whole)
+    s.add(f, "result", kind, row, count)
+    s.scope, s.last_row, s.last_count = kind, row, None
+    return True
 
 
 def _counted_just_now(s: Scope, kind: str | None) -> Fact | None:
@@ -1079,6 +1174,10 @@ def _some_referred(s: Scope, f: Frame) -> bool:
     if s.turn and f.partitive and f.refers_to and f.count and f.kind is None and f.row is None and f.group is None:
         s.referred, s.referred_some = f.refers_to, True
         return True
+    if f.spoken_of and f.kind is None and any(x.what == "result" and x.turn < s.turn and (x.row, x.count) == f.spoken_of
+                                              for x in s.out.facts):
+        s.referred, s.referred_some = f.spoken_of[0], True  # “重复申请的8件，有2件其实是……”
+        return True
     return False
 
 
@@ -1090,7 +1189,7 @@ def _referred(s: Scope, f: Frame, kind: str | None, count: float | None, row: st
         return True
     # (“……里有1件其实是全给了的”: so many of those referred to have this result instead)
     if s.referred and row and row != s.referred and f.moved_from is None \
-            and (count is None or s.referred_some and bool(MOVE.search(f.text))):
+            and (count is None or s.referred_some):  # (“……那12件里有3件其实是……”, “……的8件里，2件是……”)
         f.moved_from, f.refers = s.referred, True
         s.referred, s.referred_some = None, False
     return False
@@ -1142,12 +1241,42 @@ def _frame_fact(s: Scope, f: Frame) -> None:
         f.count, f.case_intro = 1, True  # “收到1件，一位居民申请……”: that case, of its kind
     if f.case_intro and (f.correction or f.kind_from):
         f.case_intro = False  # “有1件自然人的其实是公司的”: a case put right, not one told
+    if f.case_intro and _case_of_the_one_kind(s, f):
+        return
     if f.case_intro:
         _close_case(s)
         s.case, s.tentative = Case(f.count, f.kind, f.text), None
     _told(s, f)
     if f.clause.ends:
         _close_case(s)
+
+
+# the words before a kind's name that make it what a case asked about (“问他们村委会的账”), not who asked
+_ASKED_ABOUT = re.compile(r"问|查|要|打听|了解|咨询|关于|涉及|看")
+
+
+def _case_of_the_one_kind(s: Scope, f: Frame) -> bool:
+    """“收到3件，都是个人。2件公开了。还有1件问他们村委会的账……”: this answer counted applications of one kind only,
+    and a case told within that count names another kind — after a word of asking, what the case was about (the case
+    is the one kind's: “都是个人” fixed it); as the applicant (“还有1件是企业申请的”), against what was said: asked.
+    True when asked (the clause is done with)."""
+    counted = [x for x in s.out.facts if x.what == "requests" and x.turn == s.turn and x.count]
+    kinds = {x.kind for x in counted}
+    if f.kind is None or len(kinds) != 1 or None in kinds or f.kind in kinds:
+        return False
+    kind = next(k for k in kinds if k is not None)  # (the one kind said, None excluded above)
+    results = [x for x in s.out.facts if x.what in ("result", "carry_next") and x.turn == s.turn]
+    told = sum(x.count or 0 for x in results)
+    if not told or any(x.count is None and x.quantified for x in results) \
+            or sum(x.count or 0 for x in counted) < told + (f.count or 1):
+        return False  # (more than were counted: one more application, of the kind it names)
+    first = min(f.text.find(word) for word, k in words().kinds if k == f.kind and word in f.text)
+    if _ASKED_ABOUT.search(f.text[:first]) and not APPLIES_WORDS.search(f.text):
+        f.kind = kind
+        return False
+    s.ask(f, f"“{f.text}”：前面说的都是{words().kind_names[kind]}的申请，这件是{words().kind_names[f.kind]}申请的吗？"
+             "请说一下各类各几件。", "kind")
+    return True
 
 
 def _close_case(s: Scope) -> None:
@@ -1231,11 +1360,11 @@ def _retracted(frames: list[Frame]) -> list[Frame]:
     return out + ([taken_back] if taken_back is not None else [])
 
 
-def read(frames: list[Frame], out: Reading | None = None) -> Reading:
+def read(frames: list[Frame], out: Reading | None = None, carried: dict[str, float] | None = None) -> Reading:
     """The frames in order, each with its scope: whose applications each result counts.  `out`: what the earlier
     answers said (the frames are a later answer's), added to."""
     out = out if out is not None else Reading()
-    s = Scope(out, frames[0].clause.turn if frames else 0)
+    s = Scope(out, frames[0].clause.turn if frames else 0, last_year=dict(carried or {}))
     for f in _shared_counts(_retracted(frames)):
         _frame_fact(s, f)
     if s.pending_move is not None:
@@ -1658,12 +1787,13 @@ def allocate(reading: Reading, carried: dict[str, float] | None) -> Parsed:
     return out
 
 
-def read_turn(reading: Reading, text: str, turn: int, fmt: ReportFormat | None = None) -> Reading:
+def read_turn(reading: Reading, text: str, turn: int, fmt: ReportFormat | None = None,
+              carried: dict[str, float] | None = None) -> Reading:
     """One more answer about 表三 read against what the earlier ones said (`reading`, left as it was): its clauses,
     their frames, the facts in their scope added."""
     out = reading.model_copy(deep=True)
     found = clauses(text.strip(), names_a_row, turn=turn)
-    out = read([frame(c, result_labels(fmt)) for c in join_reasons(expand_asides(found))], out)
+    out = read([frame(c, result_labels(fmt)) for c in join_reasons(expand_asides(found))], out, carried)
     return _told_later(_shares_given(out, turn, fmt), turn)
 
 
@@ -1725,10 +1855,21 @@ def _stated(text: str, fmt: ReportFormat | None = None, corrections: bool = Fals
     labels = result_labels(fmt)
     if ADDING.search(text):
         return []
-    return [f for f in read([frame(c, labels) for c in expand_asides(clauses(text.strip(), names_a_row))]).facts
+    frames = [frame(c, labels) for c in expand_asides(clauses(text.strip(), names_a_row))]
+    if any(f.partitive and f.refers_to for f in frames):
+        return []  # “重复申请那8件里有2件，……”: some of the cases said, not applications
+    return [f for f in read(frames).facts
             if f.what == "requests" and f.count and (corrections or not f.correction) and not f.refers
             and not result_of(f.clause, labels)  # “公司申请的2件都公开了” tells what became of them
             and not LATE.search(f.clause)]  # “有7件年底才收到”: some of them, or one more — never the year afresh
+
+
+def _counts_results(text: str, fmt: ReportFormat | None = None) -> bool:
+    """Whether an answer, read alone, counts results of its own (“公开5件，不掌握2件”)."""
+    labels = result_labels(fmt)
+    # (“企业的6件和律所的4件都公开了”: all of a kind's, by its count — whose the results said were, no results afresh)
+    return any(f.what == "result" and f.count and not f.quantified
+               for f in read([frame(c, labels) for c in expand_asides(clauses(text.strip(), names_a_row))]).facts)
 
 
 def kinds_stated(text: str, fmt: ReportFormat | None = None, corrections: bool = False,
@@ -1758,8 +1899,12 @@ def states_requests(text: str, fmt: ReportFormat | None = None, earlier: TableSt
         return False
     known = {f.kind for f in facts if f.what == "requests"}
     if not known:
-        # (“都公开了” said before any application waits for them: what follows is their count, not a new account)
-        return not any(f.what == "result" and f.count is None for f in facts)
+        # (“都公开了” said before any application waits for them: what follows is their count, not a new account;
+        # “公开1400，部分公开500……” said for every kind before: an answer counting the applications by kind, and
+        # saying no counted result of its own, tells whose they were — “企业40、律所22，企业和律所的都公开了”)
+        if any(f.what == "result" and f.count is None for f in facts):
+            return False
+        return not any(f.what == "result" and f.count for f in facts) or _counts_results(text, fmt)
     return bool(kinds & (known - {None})) or (None in kinds)
 
 

@@ -133,6 +133,7 @@ def clauses(text: str, names_a_row: Callable[[str], bool] = lambda piece: False,
     text = re.sub(r"(^|[，,；;。])([^，,；;。]{1,12}?(?:的|那)[^，,；;。]{0,4}?)(?:和|跟|与|及|以及)([^，,；;。]{1,12}?)(都|均|也都)([^，,；;。]+)",
                   lambda m: f"{m[1]}{m[2]}{m[4]}{m[5]}，{m[3]}{m[4]}{m[5]}" if _names_a_kind(m[2]) and _names_a_kind(m[3]) else m[0],
                   text)
+    text = _KINDS_ONE_RESULT.sub(lambda m: _each_kind(m, names_a_row), text)
     text = applicants_as_counts(text)
     text = breakdowns_as_asides(text)
     asides: list[str] = []
@@ -331,6 +332,22 @@ def with_vague_counts_answered(turns: list[str]) -> list[str]:
             continue
         out.append(text)
     return out
+
+
+# “企业和律所的都是全部公开”, “企业、科研、公益、律所的都公开了”: several kinds named one after another, then one result
+# with 都 — each kind's applications all had it (one clause a kind, so that 、 does not part the kinds from the result)
+_KINDS_ONE_RESULT = re.compile(r"(^|[，,；;。：:])((?:[^，,；;。：:、和跟与及]{1,6}?\s*(?:、|和|跟|与|及|以及)\s*)+[^，,；;。：:、和跟与及]{1,6}?)"
+                               r"(的|那边|这边|方面|这块)?((?:也)?(?:都|均|全都|全部|全|一律)[^，,；;。]+)")
+_KIND_SEPARATOR = re.compile(r"\s*(?:、|和|跟|与|以及|及)\s*")
+
+
+def _each_kind(m: re.Match[str], names_a_row: Callable[[str], bool]) -> str:
+    """The kinds of a list said with one result, each with it (unchanged when a piece names no kind or the rest names
+    no result: “个人和企业都有”)."""
+    kinds = _KIND_SEPARATOR.split(m[2])
+    if len(kinds) < 2 or not all(_names_a_kind(k) for k in kinds) or not names_a_row(m[4]) or re.search(NUM, m[4]):
+        return m[0]
+    return m[1] + "，".join(f"{k}{m[3] or '的'}{m[4]}" for k in kinds)
 
 
 def _names_a_kind(piece: str) -> bool:
