@@ -125,3 +125,17 @@ def test_a_suit_put_right_as_brought_after_a_review_moves_and_the_review_is_coun
 ])
 def test_no_suit_brought_directly_is_none_of_them(said):
     assert cells(said) == {"review.upheld": 2, "suit_after_review.pending": 1}
+
+
+@pytest.mark.parametrize("turns, expected", [
+    (["复议5件，维持3，纠正1，其他1；诉讼一件都没有", "不对，维持的是2件，其他是2件"],
+     {"review.upheld": 2, "review.corrected": 1, "review.other": 2}),
+    (["行政复议4件：维持2件、纠正2件，没有人去法院告", "等一下，纠正应该是1件，还有1件还没审完"],
+     {"review.upheld": 2, "review.corrected": 1, "review.pending": 1}),
+    (["直接起诉3件，2件维持1件败诉；复议没有", "说错了，败诉的那件其实还在审"],
+     {"suit_direct.upheld": 2, "suit_direct.pending": 1}),
+])
+def test_a_later_correction_naming_no_kind_is_of_the_one_kind_with_cases(turns, expected):
+    """The kind named last was said to have none (“……；诉讼一件都没有”): a later answer's outcome that names no kind
+    puts right the cases of the one kind that has them, never the kind said to have none."""
+    assert cells(*turns) == expected

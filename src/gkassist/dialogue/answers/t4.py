@@ -299,12 +299,23 @@ def _block_of(a: _Answer, f: Frame) -> str | None:
         named = "suit_direct"  # “不服答复又起诉” with no 复议 before it: a suit brought directly
     if named == "suit_direct" and r.block == "suit_after_review" and not re.search(r"直接|未经复议", text):
         named = r.block  # “复议后起诉1件，法院维持”: the court of that same suit
-    r.block = named or r.block
+    r.block = named or _block_with_cases(r, f) or r.block
     if r.block is None and f.count and not any(x.turn == f.clause.turn for x in r.facts) and a.total is None:
         a.total = (f.count, text)  # “一共2件。一件是复议……；另一件……”: the cases told after it make it up
     elif r.block is None and f.count:
         r.not_understood.append(text)
     return r.block
+
+
+def _block_with_cases(r: AppealReading, f: Frame) -> str | None:
+    """A later answer's clause that names no kind of case, when the kind spoken of last was said to have none (“……；诉讼
+    一件都没有” then “其他结果应该是178”): the one kind that has cases."""
+    if f.named or not f.clause.turn or (f.count is None and f.outcome is None):
+        return None
+    counted = {x.block for x in r.facts if x.count}
+    if any(x.block == r.block and x.turn == f.clause.turn for x in r.facts):
+        return None  # (“维持的那件又起诉了，还在审”: the suit this answer just spoke of)
+    return next(iter(counted)) if len(counted) == 1 and r.block not in counted else None
 
 
 def _said_which_suit(r: AppealReading, f: Frame, named: str | None) -> bool:
