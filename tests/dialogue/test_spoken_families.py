@@ -155,3 +155,23 @@ def test_last_years_problems_named_alone_make_a_whole_sentence(said, written):
     """“针对2024年度报告提出的公开不及时。” has no main clause: the problems named alone are what the report found."""
     composed = compose_answer(said, bureau(), shortfalls=False, subject=False)
     assert composed.text.startswith(written) and not composed.spoken, composed
+
+
+@pytest.mark.parametrize("said, written", [
+    ("就3个。都在时限里头回了的。", "均在法定期限内予以答复。"),
+    ("只有2件。都按时回复了。", "均在法定期限内予以答复。"),
+    ("一共就5件，都按时答复了", "共收到申请5件，均在法定期限内予以答复。"),
+    ("总共才4个，全部按期答复", "共收到申请4件，均在法定期限内予以答复。"),
+])
+def test_the_count_of_applications_alone_is_not_a_sentence(said, written):
+    """“就3个。”: the table's sentence states the count; alone it is dropped, before “都……” it leads a report's sentence."""
+    text = compose_answer(said, town()).text
+    assert text.endswith(written) and "就" not in text and "个。" not in text, text
+
+
+@pytest.mark.parametrize("said", [
+    "目录今年捋了一遍，30项", "公开目录又重新理了一下，列了41项", "把目录全面梳理了一遍，38项", "目录重新过了一遍，共52项",
+])
+def test_the_list_gone_through_again_names_the_list_after_the_verb(said):
+    text = compose_answer(said, town()).text
+    assert text.startswith("重新梳理政府信息公开目录") and "捋" not in text and "理了" not in text, text
