@@ -1,6 +1,7 @@
 """Fixtures every subject uses: private user folders for each test (so parallel workers never share a HOME or
 XDG folder), the shipped sample reports."""
 
+import gc
 import itertools
 import os
 import re
@@ -22,6 +23,12 @@ def pytest_configure(config):
     import support
 
     support.INNER_LOOP = "not slow" in (config.option.markexpr or "")
+
+
+def pytest_collection_finish(session):
+    """What collection made (every module, every test item) lives to the end of the run: kept out of the garbage
+    collector's full passes, each of which walked all of it again (and pytest ends with five of them)."""
+    gc.freeze()
 
 
 # Of a family of cases (one test function's parameters: many phrasings of one phenomenon), the inner loop runs this
@@ -105,7 +112,7 @@ def tmp_path(tmp_path_factory, request):
 
 
 @pytest.fixture(autouse=True)
-def private_dirs(tmp_path, monkeypatch, shared_cache):
+def private_dirs(tmp_path, monkeypatch, shared_cache, request):
     """Every test writes its drafts, corpus, config and fallback folder under its own tmp_path, never the user's."""
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
@@ -113,6 +120,31 @@ def private_dirs(tmp_path, monkeypatch, shared_cache):
     monkeypatch.setenv("XDG_CACHE_HOME", str(shared_cache))
     for name in ("GKASSIST_LLM_URL", "GKASSIST_LLM_MODEL", "GKASSIST_LLM_KEY"):
         monkeypatch.delenv(name, raising=False)
+    if "private_cache" not in request.fixturenames:  # tests of the index itself build theirs as a clerk's first use does
+        from gkassist.corpus import index
+
+        monkeypatch.setattr(index, "_open_index", _from_built_index(index._open_index, shared_cache / "corpus-samples.sqlite"))
+
+
+def _from_built_index(open_index, built):
+    """The phrasing index of the samples is built once a worker (by the product, from the shipped samples) and copied
+    to where a test's first suggestion opens its index, which then reads only the test's own reports: building it
+    anew in every test that makes a suggestion was a tenth of the inner loop's time."""
+    def opened(path, extra, warn):
+        if not extra and not path.exists():
+            if not built.exists():
+                from gkassist.corpus.index import PhrasingIndex, _folder_files
+                from gkassist.paths import resource_dir
+
+                making = built.with_name(f".{built.name}.{os.getpid()}")
+                index = PhrasingIndex.open(making)
+                index.sync(_folder_files(resource_dir("samples"), (".json",), False))
+                index.close()  # the last connection: SQLite folds its log into the file
+                os.replace(making, built)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(built, path)
+        return open_index(path, extra, warn)
+    return opened
 
 
 @pytest.fixture
