@@ -59,9 +59,11 @@ def shared_cache(tmp_path_factory, request):
     cache folder (.pytest_cache) and copied in, so a worker of the next run starts warm."""
     cache = tmp_path_factory.mktemp("cache")
     kept = request.config.cache.mkdir("jieba") if getattr(request.config, "cache", None) else None
-    if kept is not None:
-        (cache / "gkassist").mkdir()
-        for path in kept.glob("jieba*"):
+    (cache / "gkassist").mkdir()
+    for path in (kept.glob("jieba*") if kept is not None else ()):
+        shutil.copyfile(path, cache / "gkassist" / path.name)
+    if not any((cache / "gkassist").glob("jieba*")) and os.environ.get("PYTEST_XDIST_WORKER"):
+        for path in _jieba_built_for_the_run(tmp_path_factory.getbasetemp().parent).glob("jieba-*"):
             shutil.copyfile(path, cache / "gkassist" / path.name)
     yield cache
     if kept is not None:
@@ -70,6 +72,30 @@ def shared_cache(tmp_path_factory, request):
                 part = kept / f".{path.name}.{os.getpid()}"
                 shutil.copyfile(path, part)
                 os.replace(part, kept / path.name)  # another worker's copy of the same file is as good
+
+
+def _jieba_built_for_the_run(run):
+    """Nothing kept from an earlier run (CI's fresh clone): the first worker builds jieba's caches (~5 s) in the
+    run's shared folder while the others wait on a lock, then copy them, instead of each building its own."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: each worker builds its own
+        return run / "jieba-caches" / "none"
+    built = run / "jieba-caches"
+    with open(run / "jieba-caches.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (built / "done").exists():
+            from gkassist.corpus import segmentation
+
+            with pytest.MonkeyPatch.context() as mp:
+                mp.setenv("XDG_CACHE_HOME", str(built))
+                jieba = segmentation._import_jieba()
+                full, total = segmentation._full_dictionary(jieba)  # what the product writes on a first use
+                segmentation.OnDemandFrequencies.build(
+                    segmentation.cache_dir() / f"jieba-{jieba.__version__}-prefix.sqlite", full, total)
+                segmentation.place_words.__wrapped__()
+            (built / "done").touch()
+    return built / "gkassist"
 
 
 def _whole_jieba_cache(path) -> bool:
@@ -82,7 +108,10 @@ def _whole_jieba_cache(path) -> bool:
             with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
                 return db.execute("SELECT total FROM meta").fetchone() is not None
         if path.suffix == ".marshal":
-            freq, total = marshal.loads(path.read_bytes())
+            kept = marshal.loads(path.read_bytes())
+            if isinstance(kept, list):  # the place names
+                return bool(kept) and all(isinstance(word, str) for word in kept)
+            freq, total = kept
             return isinstance(freq, dict) and bool(freq) and isinstance(total, int)
     except (OSError, ValueError, EOFError, TypeError, sqlite3.Error):
         return False
