@@ -6,11 +6,12 @@ wall, is the figure to compare on a shared machine.  Prints figures; asserts not
     python benchmarks/bench_suite.py -m "not slow"        # the inner loop
     python benchmarks/bench_suite.py                      # the whole suite (as CI: a clean clone, no .pytest_cache)
 
-Measured on the two-core machine shared with other sessions (CPU in seconds, user+sys; wall under that load):
+Measured on the two-core machine shared with other sessions (CPU: user+sys of every process, in seconds; wall under
+that load).  Each pair was run back to back, before = main at 5873e8c, after = this branch:
 
-                                          before (5873e8c)        after
-  inner loop, warm .pytest_cache          93.7 CPU, 202 s wall    85.8 CPU, 180 s wall (69c91c2; tests 72.6 → 65.6)
-  whole suite, clean clone (CI)          271.7 CPU, 235 s wall   236.5 CPU, 218 s wall (543183d; tests 191 → 162)
+                                              before                  after
+  inner loop (-m "not slow"), warm cache      87.2 CPU, 81 s wall     70.1 CPU, 62 s wall   (tests 66.4 → 52.6)
+  whole suite, clean clone (as .ci/run)      271.7 CPU, 235 s wall   236.5 CPU, 218 s wall  (tests 191 → 162)
 """
 
 from __future__ import annotations
