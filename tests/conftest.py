@@ -1,6 +1,7 @@
 """Fixtures every subject uses: private user folders for each test (so parallel workers never share a HOME or
 XDG folder), the shipped sample reports."""
 
+import gc
 import itertools
 import os
 import re
@@ -22,6 +23,12 @@ def pytest_configure(config):
     import support
 
     support.INNER_LOOP = "not slow" in (config.option.markexpr or "")
+
+
+def pytest_collection_finish(session):
+    """What collection made (every module, every test item) lives to the end of the run: kept out of the garbage
+    collector's full passes, each of which walked all of it again (and pytest ends with five of them)."""
+    gc.freeze()
 
 
 # Of a family of cases (one test function's parameters: many phrasings of one phenomenon), the inner loop runs this
@@ -52,9 +59,11 @@ def shared_cache(tmp_path_factory, request):
     cache folder (.pytest_cache) and copied in, so a worker of the next run starts warm."""
     cache = tmp_path_factory.mktemp("cache")
     kept = request.config.cache.mkdir("jieba") if getattr(request.config, "cache", None) else None
-    if kept is not None:
-        (cache / "gkassist").mkdir()
-        for path in kept.glob("jieba*"):
+    (cache / "gkassist").mkdir()
+    for path in (kept.glob("jieba*") if kept is not None else ()):
+        shutil.copyfile(path, cache / "gkassist" / path.name)
+    if not any((cache / "gkassist").glob("jieba*")) and os.environ.get("PYTEST_XDIST_WORKER"):
+        for path in _jieba_built_for_the_run(tmp_path_factory.getbasetemp().parent).glob("jieba-*"):
             shutil.copyfile(path, cache / "gkassist" / path.name)
     yield cache
     if kept is not None:
@@ -63,6 +72,30 @@ def shared_cache(tmp_path_factory, request):
                 part = kept / f".{path.name}.{os.getpid()}"
                 shutil.copyfile(path, part)
                 os.replace(part, kept / path.name)  # another worker's copy of the same file is as good
+
+
+def _jieba_built_for_the_run(run):
+    """Nothing kept from an earlier run (CI's fresh clone): the first worker builds jieba's caches (~5 s) in the
+    run's shared folder while the others wait on a lock, then copy them, instead of each building its own."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: each worker builds its own
+        return run / "jieba-caches" / "none"
+    built = run / "jieba-caches"
+    with open(run / "jieba-caches.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (built / "done").exists():
+            from gkassist.corpus import segmentation
+
+            with pytest.MonkeyPatch.context() as mp:
+                mp.setenv("XDG_CACHE_HOME", str(built))
+                jieba = segmentation._import_jieba()
+                full, total = segmentation._full_dictionary(jieba)  # what the product writes on a first use
+                segmentation.OnDemandFrequencies.build(
+                    segmentation.cache_dir() / f"jieba-{jieba.__version__}-prefix.sqlite", full, total)
+                segmentation.place_words.__wrapped__()
+            (built / "done").touch()
+    return built / "gkassist"
 
 
 def _whole_jieba_cache(path) -> bool:
@@ -75,7 +108,10 @@ def _whole_jieba_cache(path) -> bool:
             with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
                 return db.execute("SELECT total FROM meta").fetchone() is not None
         if path.suffix == ".marshal":
-            freq, total = marshal.loads(path.read_bytes())
+            kept = marshal.loads(path.read_bytes())
+            if isinstance(kept, list):  # the place names
+                return bool(kept) and all(isinstance(word, str) for word in kept)
+            freq, total = kept
             return isinstance(freq, dict) and bool(freq) and isinstance(total, int)
     except (OSError, ValueError, EOFError, TypeError, sqlite3.Error):
         return False
@@ -105,7 +141,7 @@ def tmp_path(tmp_path_factory, request):
 
 
 @pytest.fixture(autouse=True)
-def private_dirs(tmp_path, monkeypatch, shared_cache):
+def private_dirs(tmp_path, monkeypatch, shared_cache, request):
     """Every test writes its drafts, corpus, config and fallback folder under its own tmp_path, never the user's."""
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
@@ -113,6 +149,31 @@ def private_dirs(tmp_path, monkeypatch, shared_cache):
     monkeypatch.setenv("XDG_CACHE_HOME", str(shared_cache))
     for name in ("GKASSIST_LLM_URL", "GKASSIST_LLM_MODEL", "GKASSIST_LLM_KEY"):
         monkeypatch.delenv(name, raising=False)
+    if "private_cache" not in request.fixturenames:  # tests of the index itself build theirs as a clerk's first use does
+        from gkassist.corpus import index
+
+        monkeypatch.setattr(index, "_open_index", _from_built_index(index._open_index, shared_cache / "corpus-samples.sqlite"))
+
+
+def _from_built_index(open_index, built):
+    """The phrasing index of the samples is built once a worker (by the product, from the shipped samples) and copied
+    to where a test's first suggestion opens its index, which then reads only the test's own reports: building it
+    anew in every test that makes a suggestion was a tenth of the inner loop's time."""
+    def opened(path, extra, warn):
+        if not extra and not path.exists():
+            if not built.exists():
+                from gkassist.corpus.index import PhrasingIndex, _folder_files
+                from gkassist.paths import resource_dir
+
+                making = built.with_name(f".{built.name}.{os.getpid()}")
+                index = PhrasingIndex.open(making)
+                index.sync(_folder_files(resource_dir("samples"), (".json",), False))
+                index.close()  # the last connection: SQLite folds its log into the file
+                os.replace(making, built)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(built, path)
+        return open_index(path, extra, warn)
+    return opened
 
 
 @pytest.fixture
