@@ -46,6 +46,15 @@ def test_a_fee_is_stored_in_wanyuan(said, fee):
     assert parse_t2(said).cells[FEE] == fee
 
 
+@pytest.mark.parametrize("said, fee", [
+    ("收费一万八千九百七十六点二万元", 18976.2), ("收费一万八千九百七十六万元", 18976), ("收费一万二千万", 12000),
+    ("一共收了三万五千万元", 35000), ("收费九万零一百二十七万元", 90127), ("收费两千三百点五万元", 2300.5),
+])
+def test_a_numeral_in_words_with_its_own_wan_before_the_amounts_wan_is_one_figure(said, fee):
+    """“一万八千九百七十六点二万元”: the 万 inside the numeral is the numeral's, the last 万 the amount's."""
+    assert parse_t2(said).cells[FEE] == fee
+
+
 @pytest.mark.parametrize("said, count", [("行政许可1万2千件", 12000), ("许可1.2万件", 12000), ("许可1万2件", 12000),
                                          ("处罚3千5百件", 3500), ("申请12,345件", 12345), ("许可两万件", 20000)])
 def test_a_count_in_the_wan_form_is_one_number(said, count):

@@ -131,6 +131,18 @@ _MEASURE_BEFORE_YI = re.compile(r"(?<=[0-9零〇一二两三四五六七八九�
 _SPOKEN_DECIMAL = re.compile(r"([零〇一二两三四五六七八九十百千]+)点([零〇一二三四五六七八九]+)(?=\s*(?:万|亿|千|元|块))")
 
 
+# “一万八千九百七十六万元”, “一万八千九百七十六点二万”: a numeral said in words with a 万 of its own inside, before the
+# 万/亿 of the amount — the whole numeral is one figure of that unit, not a 万 and its next place
+_WORDS_WITH_WAN = re.compile(r"([零〇一二两三四五六七八九十百千]+万[零〇一二两三四五六七八九十百千]+)(?:点([零〇一二三四五六七八九]+))?(?=\s*(?:万|亿))")
+
+
+def _words_with_wan(m: re.Match[str]) -> str:
+    whole = chinese_numeral(m.group(1))
+    if whole is None:
+        return m.group(0)
+    return f"{whole}.{''.join(str(_DIGITS[c]) for c in m.group(2))}" if m.group(2) else str(whole)
+
+
 def _spoken_decimal(m: re.Match[str]) -> str:
     whole = chinese_numeral(m.group(1))
     return m.group(0) if whole is None else f"{whole}.{''.join(str(_DIGITS[c]) for c in m.group(2))}"
@@ -141,7 +153,7 @@ def read_amount(text: str) -> Amount | None:
     it 元: “3万5” is 35,000元): the first with a unit, else the first number in digits (“收费0”; a Chinese numeral
     without a unit is a word: “一共2.5万元” is no 一)."""
     s = text.translate(_FULLWIDTH).replace(",", "")
-    s = _SPOKEN_DECIMAL.sub(_spoken_decimal, _MEASURE_BEFORE_YI.sub("", s))
+    s = _SPOKEN_DECIMAL.sub(_spoken_decimal, _WORDS_WITH_WAN.sub(_words_with_wan, _MEASURE_BEFORE_YI.sub("", s)))
     found = [a for m in AMOUNT.finditer(s) if (a := _amount(s, m)) is not None]
     return next((a for a in found if a.unit), None) or next((a for a in found if s[a.start].isdigit()), None)
 
