@@ -331,3 +331,13 @@ def test_an_approximate_figure_said_again_exactly_with_its_row_is_not_asked(said
 @pytest.mark.parametrize("said", ["规范性文件十来件，废止2件", "许可两千件左右，处罚20件", "规范性文件发了10来件，废了一些，现行有效的大概七十件"])
 def test_an_approximate_figure_not_said_exactly_stays_asked(said):
     assert answers.parse("t2", [said]).questions
+
+
+@pytest.mark.parametrize("said", [
+    "规章没有。规文今年发了6件，废了2件，现行有效30件",
+    "规文制发6件、废止2件，现行有效30件，规章都是0",
+    "规范文件发了6个，废掉2个，还有效的30个",
+])
+def test_a_clerks_short_name_for_normative_documents_is_that_row_never_the_rules_row(said):
+    said_cells = {cell: v for cell, v in cells(said).items() if v}
+    assert said_cells == {("normative", "issued"): 6, ("normative", "repealed"): 2, ("normative", "in_force"): 30}, said_cells
