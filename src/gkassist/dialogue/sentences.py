@@ -19,18 +19,12 @@ from pydantic import ValidationInfo, field_validator, model_validator
 from gkassist.core.errors import InputError
 from gkassist.core.model import Report
 from gkassist.core.numbers import chinese_numeral
-from gkassist.core.yamldata import Loader, line_of, load_model, pattern, regex_checked
+from gkassist.core.yamldata import Loader, line_of, load_model, pattern, regex_checked, regexes_checked
 
 # the register's data model, its pattern check and its rewrite rule (say → write) serve the sentences too
 from gkassist.dialogue.register import Rule as Rewrite
 from gkassist.dialogue.register import _Data, dated_and_named, self_name, to_register
 from gkassist.paths import resource_dir
-
-
-def _all_compile(patterns: tuple[str, ...]) -> tuple[str, ...]:
-    for p in patterns:
-        regex_checked(p)
-    return patterns
 
 
 class FactPattern(_Data):
@@ -71,7 +65,7 @@ class Shortfalls(_Data):
     this_year: str
     otherwise: str
 
-    _valid = field_validator("signs")(_all_compile)
+    _valid = field_validator("signs")(regexes_checked)
     _unless = field_validator("unless", "opens", "opens_with_sign", "remedied", "explains", "amended", "own_measure", "last_years", "this_year")(regex_checked)
 
 
@@ -89,7 +83,7 @@ class SentenceData(_Data):
     table_words: dict[str, str]
     narrative_words: str
 
-    _valid = field_validator("openers", "spoken", "broken", "corrections")(_all_compile)
+    _valid = field_validator("openers", "spoken", "broken", "corrections")(regexes_checked)
     _lead = field_validator("correction_lead", "narrative_words")(regex_checked)
 
 
@@ -147,7 +141,7 @@ class Lexicon(_Data):
     verbs: tuple[Verb, ...]
 
     _connectors = field_validator("connectors")(regex_checked)
-    _to_writer = field_validator("to_writer")(_all_compile)
+    _to_writer = field_validator("to_writer")(regexes_checked)
     _recount = field_validator("recount")(regex_checked)
 
     @field_validator("objects")
