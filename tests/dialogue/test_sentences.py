@@ -438,3 +438,21 @@ def test_a_government_clerks_sentence_is_composed_whole(said, written):
 ])
 def test_a_government_clerks_shortcoming_in_a_reports_words(said, problem):
     assert compose_answer(said, district()).shortfalls == [problem]
+
+
+@pytest.mark.parametrize("said", [
+    "前面说主动公开七十二条不对，应该是七十四条",
+    "刚才说的主动公开72条错了，是74条",
+    "之前报的主动公开72条有误，实际是74条",
+    "说错了，主动公开是七十四条不是七十二条",
+])
+def test_a_later_correction_naming_the_figure_said_before_changes_it(said):
+    """The figure said wrong named first (“前面说……72条不对”) or in words (七十二条): the saved paragraph changes."""
+    engine = Engine.start(import_file(SEED).report, 2021)
+    engine.jump("overview_proactive")
+    engine.answer("今年在镇政府网站公开了七十二条，村务公开栏更新了12次")
+    engine.answer("对")
+    engine.jump("overview_platform")
+    replies = engine.answer(said)
+    assert "已把（一）里的72条改为74条" in replies[0].text
+    assert engine.report.sections["overview"][0].endswith("主动公开信息74条，村务公开栏更新12次。")

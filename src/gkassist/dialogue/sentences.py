@@ -391,7 +391,7 @@ def shortfall_words(clause: str, report: Report) -> str:
 def figure_correction(text: str) -> tuple[str, str, str, str] | None:
     """(what it names, old figure, new figure, unit) of a correction of one figure, None when `text` is not one."""
     d = sentence_data()
-    rest = _re(d.correction_lead).sub("", text.strip()).rstrip("。！!；; ")
+    rest = _re(d.correction_lead).sub("", spoken_counts_in_digits(text.strip())).rstrip("。！!；; ")  # (“七十二条”: 72条)
     for correction in d.corrections:
         if m := _re(correction).fullmatch(rest):
             return m["what"], m["old"], m["new"], m["unit"]
