@@ -40,6 +40,31 @@ def test_a_case_withdrawn_or_dismissed_is_another_outcome(said):
 
 
 @pytest.mark.parametrize("said, expect", [
+    ("复议2件，一件纠正，一件当事人撤掉了", {"review.corrected": 1, "review.other": 1}),
+    ("复议3件，2件维持，还有1件对方主动撤了", {"review.upheld": 2, "review.other": 1}),
+    ("行政复议一件，后来人家自己撤了", {"review.other": 1}),
+    ("直接起诉1件，开庭前原告撤了", {"suit_direct.other": 1}),
+])
+def test_a_case_the_applicant_took_back_in_a_short_word_is_another_outcome(said, expect):
+    assert cells(said) == expect
+
+
+def test_a_court_setting_our_decision_aside_in_a_short_word_is_never_taken_for_a_withdrawal():
+    out = answers.parse("t4", ["复议1件，法院把我们的答复撤了"])
+    assert not any(c.endswith(".other") and v for (_, _, c), v in out.cells.items())
+
+
+@pytest.mark.parametrize("said, expect", [
+    ("诉讼就一件，不服复议决定起诉的，法院维持了", {"suit_after_review.upheld": 1}),
+    ("行政诉讼一件，复议以后又去法院告的，维持", {"suit_after_review.upheld": 1}),
+    ("官司打了2件，都是不服复议决定起诉的，都判我们赢了", {"suit_after_review.upheld": 2}),
+    ("被起诉1件，经过复议后又告的，还在审", {"suit_after_review.pending": 1}),
+])
+def test_a_suit_counted_then_said_to_come_after_a_review_is_that_kind_only(said, expect):
+    assert cells(said) == expect
+
+
+@pytest.mark.parametrize("said, expect", [
     ("复议20件：维持14，纠正2，其他3，未审结1", {"review.upheld": 14, "review.corrected": 2, "review.other": 3, "review.pending": 1}),
     ("直接起诉10件，维持6，其他的2件，还在审2件", {"suit_direct.upheld": 6, "suit_direct.other": 2, "suit_direct.pending": 2}),
     ("复议5件，维持3件，其他2件", {"review.upheld": 3, "review.other": 2}),

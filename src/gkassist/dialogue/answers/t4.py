@@ -319,12 +319,13 @@ def _block_with_cases(r: AppealReading, f: Frame) -> str | None:
 
 
 def _said_which_suit(r: AppealReading, f: Frame, named: str | None) -> bool:
-    """“诉讼也有1件，是复议后又起诉的”: the clause right after a suit counted says which kind of suit it is."""
+    """“诉讼也有1件，是复议后又起诉的”, “诉讼就一件，复议后起诉的”: the clause right after a suit counted says which
+    kind of suit it is."""
     last = r.facts[-1] if r.facts else None
     if not (named in ("suit_direct", "suit_after_review") and f.count is None and f.outcome is None and last is not None
             and last.turn == f.clause.turn and last.outcome is None and last.count
             and last.block in ("suit_direct", "suit_after_review") and last.block != named
-            and f.clause.text.startswith("是")):
+            and re.search(r"^是|的$", f.clause.text)):  # (“是复议后又起诉的”, “复议后起诉的”)
         return False
     last.block = r.block = named
     return True
