@@ -113,6 +113,17 @@ def test_carried_in_said_in_a_kind_s_results_is_that_kind_s(head):
     assert carried_cells(*turns, carried={"natural": 5}).get("business") is None
 
 
+@pytest.mark.parametrize("head", ["个人的连同去年结转的：", "个人的加上去年转过来的：", "自然人的包括上年结转的：",
+                                  "个人的连上年剩下的：", "个人的算上去年结转的："])
+def test_a_kind_said_with_last_year_s_but_no_count_heads_that_kind_s_results(head):
+    """“个人的连同去年结转的：公开30……。企业的都公开了”: the results are the persons', the other kind's all told after
+    them are its own — never taken out of the persons' count."""
+    turns = [f"个人申请40件、企业申请3件。{head}公开30，不掌握15，没有转明年的。企业的都公开了"]
+    assert cells(*turns, carried={"natural": 5}) == {
+        ("new", "natural"): 40, ("new", "business"): 3, ("open", "business"): 3, ("open", "natural"): 30,
+        ("unable_1", "natural"): 15}
+
+
 @pytest.mark.parametrize("said", [
     "今年个人申请500件，企业20件。企业的都公开了，去年转来的103件也都办完了，公开了100件，3件不掌握。个人的：公开400件，不掌握100件",
     "个人申请500件、企业20件；企业的全部公开；上年结转的103件，100件公开，3件我们不掌握；个人的公开400件，不掌握100件",

@@ -655,11 +655,17 @@ def _kind_s_case_asked_for(s: Scope, f: Frame, kind: str, unkinded: list[Fact]) 
     return False
 
 
+# “个人的连上年结转……”: a kind, then last year's applications taken in with its own
+_KIND_WITH_CARRIED = r"[^，。；]{0,6}?(?:连|加上|算上|连同|包括|含)"
+
+
 def _carried_in(s: Scope, f: Frame, kind: str | None, count: float | None) -> None:
     """“上年结转1件”: last year's applications, which this year's results may account for."""
     s.in_carried = True  # “去年结转的那些，有3件还没办完”: what follows counts those, not new applications
     if count is None and re.match(r"(?:加上|连上|算上|连同|包括|一并算上|连)", f.text):
         s.together = True  # “加上去年转过来的，总共12件”
+    elif count is None and kind and re.match(_KIND_WITH_CARRIED, f.text):
+        s.scope = s.headed = kind  # “个人的连同上年结转的：公开210件，……”: the results that follow are that kind's
     if count and (f.with_carried or f.done_total):
         _together(s, f, kind, count)
     elif count:
@@ -669,7 +675,7 @@ def _carried_in(s: Scope, f: Frame, kind: str | None, count: float | None) -> No
         s.last_row = None  # “……的1件，也公开了”: a result of these, not the last one said again
         if by_last_year and s.scope not in (None, by_last_year):
             s.scope = None  # (the kind just said is not whose the results of those are)
-        if kind and re.match(r"[^，。；]{0,6}?(?:连|加上|算上|连同|包括|含)", f.text):
+        if kind and re.match(_KIND_WITH_CARRIED, f.text):
             s.scope = s.headed = kind  # “个人的连上年结转103件，公开1500，……”: the results that follow are that kind's
         elif kind:
             s.recent, s.scope = kind, None
