@@ -1,0 +1,67 @@
+"""Rewrites that broke a sentence (probe 14): a share said in words (“百分之百”) is no count to put in digits, an
+“追责” said of any kind is one fixed phrase with nothing left over, and a question to the writer about how much to
+write is no fact, while what the clerk said after it is kept."""
+
+import pytest
+
+from gkassist.core.model import Report
+from gkassist.dialogue.sentences import compose_answer, normalized
+
+
+def bureau():
+    return Report.blank("2021", "青岚县财政局", 2025, level="department")
+
+
+@pytest.mark.parametrize("said, kept", [
+    ("公开率百分之百", "百分之百"),
+    ("按时答复率达到百分之百，一件公开", "百分之百"),
+    ("占总数的三分之一左右", "三分之一"),
+    ("超过五分之四的单位", "五分之四"),
+    ("领导十分重视这项工作", "十分重视"),
+    ("十分之一的申请", "十分之一"),
+])
+def test_a_share_or_an_adverb_is_not_a_count(said, kept):
+    text = normalized(said)
+    assert kept in text and "100分" not in text and "10分" not in text and "1分之" not in text
+
+
+@pytest.mark.parametrize("said", ["开了三场培训", "得了九十五分", "发了一百二十条"])
+def test_counts_still_in_digits(said):
+    assert not any(c in normalized(said) for c in "三五百二")
+
+
+@pytest.mark.parametrize("said, rate", [
+    ("全区预算单位的预决算都在统一平台上公开了，公开率百分之百", "100%"),
+    ("都在期限内答的，办结率百分之百", "100%"),
+    ("按时答复率百分之百", "100%"),
+])
+def test_a_rate_of_all_reads_as_a_percentage(said, rate):
+    text = compose_answer(said, bureau()).text
+    assert rate in text and "分之百" not in text
+
+
+@pytest.mark.parametrize("said", [
+    "社会评议也接受了，今年没有追责的事",
+    "全年没出现需要追责的情况",
+    "没发生过追责的事情",
+    "考核也做了，没有追责的",
+    "全年未出现要追责的问题",
+])
+def test_no_one_held_to_account_is_one_phrase(said):
+    text = compose_answer(said, bureau()).text
+    assert "未发生责任追究情况" in text
+    assert not any(w in text for w in ("情况事", "情况的", "追责", "需要", "没"))
+
+
+@pytest.mark.parametrize("said", [
+    "依申请就3件，都是个人。这个要写多细？反正都没超期",
+    "收到申请5件，都答了。这块怎么写呢？反正都没超期",
+    "收到申请5件。需要写多少？都没超期",
+    "收到申请5件，要写到什么程度啊？反正都没超期",
+    "收到申请5件。这个咋写？都没超期",
+])
+def test_a_question_about_how_much_to_write_is_dropped_and_its_answer_kept(said):
+    composed = compose_answer(said, bureau())
+    printed = composed.text + "".join(composed.spoken)
+    assert "写" not in printed and "反正" not in printed and "？" not in printed and "：" not in printed
+    assert "均在法定期限内予以答复" in composed.text
