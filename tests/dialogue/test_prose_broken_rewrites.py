@@ -65,3 +65,21 @@ def test_a_question_about_how_much_to_write_is_dropped_and_its_answer_kept(said)
     printed = composed.text + "".join(composed.spoken)
     assert "写" not in printed and "反正" not in printed and "？" not in printed and "：" not in printed
     assert "均在法定期限内予以答复" in composed.text
+
+
+@pytest.mark.parametrize("said, written", [
+    ("网站上咱局的栏目调整了三个", "调整网站本局栏目三个"),
+    ("网站上我们镇的栏目重新调整了4个", "调整网站本镇栏目4个"),
+    ("公众号的栏目调了两个", "调整微信公众号栏目两个"),
+    ("门户网站的专栏调了3个", "调整门户网站专栏3个"),
+    ("网站栏目调整了三个", "调整网站栏目三个"),
+])
+def test_columns_adjusted_are_counted_after_the_verb(said, written):
+    """Not “网站局栏目调整三个”: the verb before what was adjusted, the unit's own column said as 本局/本镇."""
+    composed = compose_answer(said, bureau())
+    assert written in composed.text and not composed.spoken
+
+
+@pytest.mark.parametrize("said", ["占十分", "考核里公开占十分，我镇得了满分"])
+def test_ten_points_is_still_a_count(said):
+    assert "10分" in normalized(said)
