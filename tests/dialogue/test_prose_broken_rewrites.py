@@ -83,3 +83,21 @@ def test_columns_adjusted_are_counted_after_the_verb(said, written):
 @pytest.mark.parametrize("said", ["占十分", "考核里公开占十分，我镇得了满分"])
 def test_ten_points_is_still_a_count(said):
     assert "10分" in normalized(said)
+
+
+@pytest.mark.parametrize("said, told", [
+    ("政策解读就是文字加图表，短视频那种一个也没弄", "尚未制作短视频类解读产品"),
+    ("解读主要是文字的，图解一期都没做", "尚未制作图解类解读产品"),
+    ("网站公开了80条，H5还没做起来", "尚未制作H5类解读产品"),
+    ("直播访谈还是没搞", "直播访谈尚未开展"),
+    ("政策问答一条也没出", "政策问答尚未开展"),
+])
+def test_a_thing_of_the_work_not_done_at_all_goes_to_five(said, told):
+    composed = compose_answer(said, bureau())
+    assert told in composed.shortfalls
+    assert "没" not in composed.text + "".join(composed.spoken)
+
+
+@pytest.mark.parametrize("said", ["我们没弄", "规范性文件今年没弄", "依申请没有，复议也没有", "去年说的短视频今年做了2期"])
+def test_nothing_done_without_a_thing_missing_is_no_shortfall(said):
+    assert compose_answer(said, bureau()).shortfalls == []
