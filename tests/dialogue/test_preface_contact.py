@@ -30,3 +30,17 @@ def test_an_office_said_without_the_unit_is_named_with_it(office):
 def test_another_bodys_office_is_left_as_said(office):
     contact, _ = contact_from_answer(f"{office}，电话0431-87052216", Contact(), AGENCY)
     assert contact.office == office
+
+
+@pytest.mark.parametrize("said, site", [
+    ("党政办，电话0431-87052216，网站就德惠市政府网站", "德惠市政府网站"),
+    ("党政办，电话0431-87052216，网站就是长春市人民政府网站", "长春市人民政府网站"),
+    ("党政办，网站就在青岚县人民政府门户网站", "青岚县人民政府门户网站"),
+    ("办公室，电话0431-87052216，公开网站还是德惠市人民政府网站", "德惠市人民政府网站"),
+])
+def test_a_filler_before_the_website_is_not_printed(said, site):
+    """“网站就德惠市政府网站”: the 就 is the clerk's filler, the preface says “可在德惠市政府网站查阅”."""
+    contact, _ = contact_from_answer(said, Contact(), AGENCY)
+    assert contact.site == site
+    paragraph = preface_paragraph(Report.blank("2021", AGENCY, 2021, level="township"), contact)
+    assert f"本报告电子版可在{site}查阅和下载。" in paragraph

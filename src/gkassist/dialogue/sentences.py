@@ -244,11 +244,12 @@ def without_repairs(text: str) -> str:
 # A count said in words before what it counts (“一百四十二条”, “十七个村”, “两次”) or before “几/多/来” (“三十几个”):
 # the numeral is read by core.numbers.  A one-character numeral stays a word before 个 (“两个问题”, “弄了一个”) and
 # before 几/多/来 (“十来天”), a lone 一 before all but what is counted in a report (“审一次”, “一批”, “一件也没有”, “一条不落”),
-# and after 第/统/唯 a numeral is no count at all.
+# and after 第/统/唯 a numeral is no count at all, nor before 分之 (“百分之百”, “三分之一”: a share) or 十分 before a word
+# (“十分重视”: an adverb).
 _COUNTED = "条件个次期篇场项份块家名人台批户村天分回轮起"
 _SPOKEN_COUNT = re.compile(
     rf"(?<![第统唯之星万千百十零〇一二两三四五六七八九0-9])(?P<n>[零〇一二两三四五六七八九十百千][零〇一二两三四五六七八九十百千万]*)"
-    rf"(?P<about>几|多|来|余)?(?=(?P<unit>[{_COUNTED}])(?P<none>[也都不])?|(?<=[几多来余]))")
+    rf"(?P<about>几|多|来|余)?(?=(?P<unit>[{_COUNTED}])(?!(?<=分)之)(?P<none>[也都不])?|(?<=[几多来余]))")
 _ABOUT_DIGITS = re.compile(rf"(?<=[0-9])(?:几|多|来)(?=[{_COUNTED}]|万)")
 _ONE_AS_COUNT = "条件篇期场项份家名台户"
 
@@ -256,9 +257,15 @@ _ONE_AS_COUNT = "条件篇期场项份家名台户"
 def _count_in_digits(m: re.Match[str]) -> str:
     n, about, unit = m.group("n"), m.group("about"), m.group("unit") or ""
     value = chinese_numeral(n)
-    if value is None or m.group("none") and n == "一" or len(n) == 1 and (about or unit == "个" or n == "一" and unit not in _ONE_AS_COUNT):
+    if value is None or _very(m) or m.group("none") and n == "一" or len(n) == 1 and (about or unit == "个" or n == "一" and unit not in _ONE_AS_COUNT):
         return m.group(0)
     return f"{value}{'余' if about else ''}"
+
+
+def _very(m: re.Match[str]) -> bool:
+    """“十分重视”: 十分 before a word is the adverb; “占十分。” is a score of 10."""
+    after = m.string[m.end() + 1:m.end() + 2]
+    return m.group("n") == "十" and m.group("unit") == "分" and "\u4e00" <= after <= "\u9fff"
 
 
 def spoken_counts_in_digits(text: str) -> str:

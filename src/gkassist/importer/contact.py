@@ -79,7 +79,7 @@ def contact_in(text: str) -> Contact:
     elif m := _SITE.search(without_address):
         site = re.sub(r"^.*?(?:可在|在|于|通过|登录)", "", m.group(1)) if re.search(r"在|于|通过|登录", m.group(1)) else m.group(1)
         site = re.sub(r"^(?:公开|发布)?(?:网站|网址)[：:]?(?=.)", "", site)  # “网站德惠市人民政府网站”: the label said
-        contact.site = re.sub(r"^(?:就是|还是|是|在|用的是|挂在)(?=.{4})", "", site)  # “网站就是……”: a filler
+        contact.site = re.sub(r"^(?:就是|就在|就|还是|是|在|用的是|挂在)(?=.{4})", "", site)  # “网站就是……”“网站就……”: a filler
     return contact
 
 
