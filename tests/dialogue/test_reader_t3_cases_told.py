@@ -171,3 +171,29 @@ def test_cases_carried_on_said_later_put_right_none_carried(later):
 @pytest.mark.parametrize("told", ["还在讨论没定稿的方案", "尚未定稿的规划", "正在研究还没定下来的办法"])
 def test_a_plan_not_yet_settled_is_process_information(told):
     assert cells(f"群众3件：公开2件，{told}1件") == {("new", "natural"): 3, ("open", "natural"): 2, ("deny_6", "natural"): 1}
+
+
+# ------------------------------------------------------------------ “有个村民来要……”: 一 left out, still one case
+@pytest.mark.parametrize("said, row", [
+    ("有个村民来要看征地补偿标准，给他公开了", "open"),
+    ("有个人来问低保名单，涉及隐私没给", "deny_4"),
+    ("有个居民来要看拆迁安置方案，我们这没有", "unable_1"),
+    ("有名群众来查镇里的预算，给他公开了", "open"),
+])
+def test_one_applicant_said_without_its_numeral_is_one_case(said, row):
+    assert cells(said) == {("new", "natural"): 1, (row, "natural"): 1}
+
+
+# ------------------------------------------------------------------ “……，全年就这1件”: the case told is all there was
+@pytest.mark.parametrize("said, row", [
+    ("有一个村民来要看征地补偿标准，给他公开了，全年就这一件", "open"),
+    ("有个村民来问低保名单，涉及隐私没给，今年只有这1件", "deny_4"),
+    ("有个居民来要看拆迁安置方案，给他公开了，一共也就这么一件", "open"),
+])
+def test_a_trailing_count_of_the_case_told_adds_nothing(said, row):
+    assert cells(said) == {("new", "natural"): 1, (row, "natural"): 1}
+
+
+def test_a_trailing_count_not_matching_the_cases_told_is_asked():
+    out = answers.parse("t3", ["有个村民来问低保名单，涉及隐私没给，今年就这2件"])
+    assert out.questions or out.not_understood

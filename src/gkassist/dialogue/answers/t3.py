@@ -92,8 +92,10 @@ FEE_ASKED = Marker("fee_asked")  # a case asked to pay, not handled further: 逾
 ORGANISATIONS_TOGETHER = Marker("organisations_together")  # “法人的全都公开了”
 OTHER_LISTED = Marker("other_listed")  # “……，其他315”: the row 3.其他 ending a list of results
 WITH_CARRIED = Marker("with_carried")
-# “一共是3件——不对，12月底又来了1件，那就是4件”: the applications of this answer added up, said again
-SUM_SAID = re.compile(r"^(?:(?:那|这样|这么|加起来|合起来|算下来|总的)(?:的话)?(?:就|么|一共|总共|共)?|共|一共|总共|合计|共计)(?:是|有|共)?\s*"
+# “一共是3件——不对，12月底又来了1件，那就是4件”: the applications of this answer added up, said again; “……，全年就这
+# 1件”, “一共也就这么两件”: the cases just told are all there were
+SUM_SAID = re.compile(r"^(?:(?:那|这样|这么|加起来|合起来|算下来|总的)(?:的话)?(?:就|么|一共|总共|共)?|共|一共|总共|合计|共计"
+                      r"|(?:今年|全年|本年度?)?(?:一共|总共|共)?(?:也)?(?:就|只有|只|仅有|仅)(?:这|这么|这样)(?:么)?)(?:是|有|共)?\s*"
                       + NUM + r"\s*件(?:了|啊|吧)?$")
 # “2件，都是个人的……”: an answer to “收到几件申请” opening with a bare count
 OPENING_COUNT = re.compile(r"^(?:今年|全年|本年度?)?(?:一共|总共|共)?(?:是|有|就|只有)?\s*" + NUM + r"\s*(?:件|个)$")  # (“就俩”)  # “连同去年结转的一共12件”: this year's and last year's together
@@ -248,8 +250,8 @@ def frame(clause: Clause, labels: tuple[tuple[str, str], ...]) -> Frame:
     kind, kinds, kind_from = _moved_kinds(said, text, kind, kinds)
     if kind_from and (part := re.search(r"(?:里面|里头|当中|之中|中间|里|中)(?:有)?\s*(" + NUM + r")\s*(?:件|个|家)", text)):
         count = parse_number(part.group(1))  # “企业那2个里有一个其实是律所”: one of them
-    if count is None and kind and APPLIES_WORDS.search(text) and ONE_APPLICANT.search("，" + text):
-        count = 1  # “有家律所申请了”
+    if count is None and kind and (APPLIES_WORDS.search(text) or case_intro) and ONE_APPLICANT.search("，" + text):
+        count = 1  # “有家律所申请了”, “有个村民来要……” (one case told)
     carry = bool(w.carry_next.search(text))
     done_total = bool(RESULTS_TOTAL.search(text)) and not APPLICATIONS_SAID.search(text) and row is None
     # (“有2件还在办理”: cases carried on, not one more application; “一共办结3150件”: finished, not applied)
