@@ -189,6 +189,8 @@ def test_one_applicant_said_without_its_numeral_is_one_case(said, row):
     ("有一个村民来要看征地补偿标准，给他公开了，全年就这一件", "open"),
     ("有个村民来问低保名单，涉及隐私没给，今年只有这1件", "deny_4"),
     ("有个居民来要看拆迁安置方案，给他公开了，一共也就这么一件", "open"),
+    ("有个村民要查他自己家的不动产登记信息，属于查询事项，全年就这1件", "deny_8"),
+    ("有一个居民来要看邻居的低保材料，涉及人家隐私，不予公开，就这么一件", "deny_4"),
 ])
 def test_a_trailing_count_of_the_case_told_adds_nothing(said, row):
     assert cells(said) == {("new", "natural"): 1, (row, "natural"): 1}

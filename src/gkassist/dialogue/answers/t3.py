@@ -988,8 +988,7 @@ def _counted(s: Scope, f: Frame, kind: str | None, count: float | None) -> None:
         f.with_carried = not f.done_total
         _together(s, f, kind, count)
         return
-    if kind is None and SUM_SAID.match(text) \
-            and count == sum(x.count or 0 for x in out.facts if x.what == "requests" and x.turn == s.turn):
+    if kind is None and SUM_SAID.match(text) and count == _said_this_turn(s):
         return  # “……，那就是4件”, “个人6件、企业2件，共8件”: the applications said, added up
     if f.case_intro and _case_of_counted(s, kind, count):
         return  # “个人申请2件，一件是……”: one of them, told
@@ -1014,6 +1013,15 @@ def _counted(s: Scope, f: Frame, kind: str | None, count: float | None) -> None:
         _requests(s, f, None, count)  # “2件，都是个人的”: the answer opens with how many applications there were
     elif count != 0:
         out.not_understood.append(text)
+
+
+def _said_this_turn(s: Scope) -> float:
+    """The applications this answer said; with none said as such, its cases told by their results (“有个人来要查……，
+    属于行政查询事项，就这1件”)."""
+    said = [x for x in s.out.facts if x.turn == s.turn]
+    if any(x.what == "requests" for x in said):
+        return sum(x.count or 0 for x in said if x.what == "requests")
+    return sum(x.count or 0 for x in said if x.what == "result")
 
 
 def _kind_spoken_of_again(s: Scope, f: Frame, kind: str, count: float | None) -> bool:
