@@ -199,3 +199,20 @@ def test_a_trailing_count_of_the_case_told_adds_nothing(said, row):
 def test_a_trailing_count_not_matching_the_cases_told_is_asked():
     out = answers.parse("t3", ["有个村民来问低保名单，涉及隐私没给，今年就这2件"])
     assert out.questions or out.not_understood
+
+
+# ------------------------------------------------------------------ “公开了怕引发上访”: disclosing supposed is a reason
+@pytest.mark.parametrize("later, row", [
+    ("不公开那件涉及社会稳定，要是公开出去怕引起群体性事件", "deny_3"),
+    ("没公开那个是因为一旦公开会危及公共安全", "deny_3"),
+    ("不公开的那件，如果给了，可能导致群访", "deny_3"),
+    ("不公开那件是别人的病历，给了会侵犯人家隐私", "deny_4"),
+])
+def test_what_disclosing_would_bring_about_is_the_reason_not_a_result(later, row):
+    got = cells("个人申请2件，1件公开，1件不公开", later)
+    assert got == {("new", "natural"): 2, ("open", "natural"): 1, (row, "natural"): 1}
+
+
+@pytest.mark.parametrize("said", ["个人申请2件，1件公开，1件是来上访的", "群众申请2件，1件公开，另1件其实是上访反映问题"])
+def test_a_case_come_to_petition_is_still_a_petition(said):
+    assert cells(said)[("reject_1", "natural")] == 1

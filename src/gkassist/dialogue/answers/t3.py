@@ -77,6 +77,7 @@ ONE_APPLICANT = Marker("one_applicant")  # “有家律所申请了”: one appl
 HALF = Marker("half")  # “一半公开”: half of the applications in scope
 REFERS = Marker("refers")
 CASE_INTRO = Marker("case_intro")  # “一件是村民问……”, “另一件……”: one case of a story told case by case
+WOULD_IF = Marker("would_if")  # “公开了怕引发……”: disclosing supposed, not done
 CASE_APPLICANT = Marker("case_applicant")  # “县里一个公益协会要……”: one applicant's case, told with what it asked for
 CONTENT = Marker("content")  # “问的是某家企业……”: what a case asked for, the kinds in it no applicants
 ASKED_FOR = Marker("asked_for")  # “要的是会议纪要”: what was asked for, a row it names only what the case is about
@@ -209,6 +210,7 @@ _ARTICLE = re.compile(r"(?<![0-9０-９零〇一二两三四五六七八九十�
 def frame(clause: Clause, labels: tuple[tuple[str, str], ...]) -> Frame:
     w = words()
     text = CASE_PRONOUN.sub("", clause.text)  # (the case the pronoun stands for is the one being told)
+    text = WOULD_IF.sub("", text)  # (what disclosing would bring about is a reason, not a result)
     case_intro = _opens_case(text)
     if OPENING_COUNT.match(text) and (count_of(text) or 0) > 1:
         case_intro = False  # (“3件：一个……；一家……”: how many there were, then the cases told — not one case of 3)
