@@ -171,3 +171,48 @@ def test_cases_carried_on_said_later_put_right_none_carried(later):
 @pytest.mark.parametrize("told", ["还在讨论没定稿的方案", "尚未定稿的规划", "正在研究还没定下来的办法"])
 def test_a_plan_not_yet_settled_is_process_information(told):
     assert cells(f"群众3件：公开2件，{told}1件") == {("new", "natural"): 3, ("open", "natural"): 2, ("deny_6", "natural"): 1}
+
+
+# ------------------------------------------------------------------ “有个村民来要……”: 一 left out, still one case
+@pytest.mark.parametrize("said, row", [
+    ("有个村民来要看征地补偿标准，给他公开了", "open"),
+    ("有个人来问低保名单，涉及隐私没给", "deny_4"),
+    ("有个居民来要看拆迁安置方案，我们这没有", "unable_1"),
+    ("有名群众来查镇里的预算，给他公开了", "open"),
+])
+def test_one_applicant_said_without_its_numeral_is_one_case(said, row):
+    assert cells(said) == {("new", "natural"): 1, (row, "natural"): 1}
+
+
+# ------------------------------------------------------------------ “……，全年就这1件”: the case told is all there was
+@pytest.mark.parametrize("said, row", [
+    ("有一个村民来要看征地补偿标准，给他公开了，全年就这一件", "open"),
+    ("有个村民来问低保名单，涉及隐私没给，今年只有这1件", "deny_4"),
+    ("有个居民来要看拆迁安置方案，给他公开了，一共也就这么一件", "open"),
+    ("有个村民要查他自己家的不动产登记信息，属于查询事项，全年就这1件", "deny_8"),
+    ("有一个居民来要看邻居的低保材料，涉及人家隐私，不予公开，就这么一件", "deny_4"),
+])
+def test_a_trailing_count_of_the_case_told_adds_nothing(said, row):
+    assert cells(said) == {("new", "natural"): 1, (row, "natural"): 1}
+
+
+def test_a_trailing_count_not_matching_the_cases_told_is_asked():
+    out = answers.parse("t3", ["有个村民来问低保名单，涉及隐私没给，今年就这2件"])
+    assert out.questions or out.not_understood
+
+
+# ------------------------------------------------------------------ “公开了怕引发上访”: disclosing supposed is a reason
+@pytest.mark.parametrize("later, row", [
+    ("不公开那件涉及社会稳定，要是公开出去怕引起群体性事件", "deny_3"),
+    ("没公开那个是因为一旦公开会危及公共安全", "deny_3"),
+    ("不公开的那件，如果给了，可能导致群访", "deny_3"),
+    ("不公开那件是别人的病历，给了会侵犯人家隐私", "deny_4"),
+])
+def test_what_disclosing_would_bring_about_is_the_reason_not_a_result(later, row):
+    got = cells("个人申请2件，1件公开，1件不公开", later)
+    assert got == {("new", "natural"): 2, ("open", "natural"): 1, (row, "natural"): 1}
+
+
+@pytest.mark.parametrize("said", ["个人申请2件，1件公开，1件是来上访的", "群众申请2件，1件公开，另1件其实是上访反映问题"])
+def test_a_case_come_to_petition_is_still_a_petition(said):
+    assert cells(said)[("reject_1", "natural")] == 1

@@ -77,6 +77,7 @@ ONE_APPLICANT = Marker("one_applicant")  # “有家律所申请了”: one appl
 HALF = Marker("half")  # “一半公开”: half of the applications in scope
 REFERS = Marker("refers")
 CASE_INTRO = Marker("case_intro")  # “一件是村民问……”, “另一件……”: one case of a story told case by case
+WOULD_IF = Marker("would_if")  # “公开了怕引发……”: disclosing supposed, not done
 CASE_APPLICANT = Marker("case_applicant")  # “县里一个公益协会要……”: one applicant's case, told with what it asked for
 CONTENT = Marker("content")  # “问的是某家企业……”: what a case asked for, the kinds in it no applicants
 ASKED_FOR = Marker("asked_for")  # “要的是会议纪要”: what was asked for, a row it names only what the case is about
@@ -92,8 +93,10 @@ FEE_ASKED = Marker("fee_asked")  # a case asked to pay, not handled further: 逾
 ORGANISATIONS_TOGETHER = Marker("organisations_together")  # “法人的全都公开了”
 OTHER_LISTED = Marker("other_listed")  # “……，其他315”: the row 3.其他 ending a list of results
 WITH_CARRIED = Marker("with_carried")
-# “一共是3件——不对，12月底又来了1件，那就是4件”: the applications of this answer added up, said again
-SUM_SAID = re.compile(r"^(?:(?:那|这样|这么|加起来|合起来|算下来|总的)(?:的话)?(?:就|么|一共|总共|共)?|共|一共|总共|合计|共计)(?:是|有|共)?\s*"
+# “一共是3件——不对，12月底又来了1件，那就是4件”: the applications of this answer added up, said again; “……，全年就这
+# 1件”, “一共也就这么两件”: the cases just told are all there were
+SUM_SAID = re.compile(r"^(?:(?:那|这样|这么|加起来|合起来|算下来|总的)(?:的话)?(?:就|么|一共|总共|共)?|共|一共|总共|合计|共计"
+                      r"|(?:今年|全年|本年度?)?(?:一共|总共|共)?(?:也)?(?:就|只有|只|仅有|仅)(?:这|这么|这样)(?:么)?)(?:是|有|共)?\s*"
                       + NUM + r"\s*件(?:了|啊|吧)?$")
 # “2件，都是个人的……”: an answer to “收到几件申请” opening with a bare count
 OPENING_COUNT = re.compile(r"^(?:今年|全年|本年度?)?(?:一共|总共|共)?(?:是|有|就|只有)?\s*" + NUM + r"\s*(?:件|个)$")  # (“就俩”)  # “连同去年结转的一共12件”: this year's and last year's together
@@ -207,6 +210,7 @@ _ARTICLE = re.compile(r"(?<![0-9０-９零〇一二两三四五六七八九十�
 def frame(clause: Clause, labels: tuple[tuple[str, str], ...]) -> Frame:
     w = words()
     text = CASE_PRONOUN.sub("", clause.text)  # (the case the pronoun stands for is the one being told)
+    text = WOULD_IF.sub("", text)  # (what disclosing would bring about is a reason, not a result)
     case_intro = _opens_case(text)
     if OPENING_COUNT.match(text) and (count_of(text) or 0) > 1:
         case_intro = False  # (“3件：一个……；一家……”: how many there were, then the cases told — not one case of 3)
@@ -248,8 +252,8 @@ def frame(clause: Clause, labels: tuple[tuple[str, str], ...]) -> Frame:
     kind, kinds, kind_from = _moved_kinds(said, text, kind, kinds)
     if kind_from and (part := re.search(r"(?:里面|里头|当中|之中|中间|里|中)(?:有)?\s*(" + NUM + r")\s*(?:件|个|家)", text)):
         count = parse_number(part.group(1))  # “企业那2个里有一个其实是律所”: one of them
-    if count is None and kind and APPLIES_WORDS.search(text) and ONE_APPLICANT.search("，" + text):
-        count = 1  # “有家律所申请了”
+    if count is None and kind and (APPLIES_WORDS.search(text) or case_intro) and ONE_APPLICANT.search("，" + text):
+        count = 1  # “有家律所申请了”, “有个村民来要……” (one case told)
     carry = bool(w.carry_next.search(text))
     done_total = bool(RESULTS_TOTAL.search(text)) and not APPLICATIONS_SAID.search(text) and row is None
     # (“有2件还在办理”: cases carried on, not one more application; “一共办结3150件”: finished, not applied)
@@ -992,8 +996,7 @@ def _counted(s: Scope, f: Frame, kind: str | None, count: float | None) -> None:
         f.with_carried = not f.done_total
         _together(s, f, kind, count)
         return
-    if kind is None and SUM_SAID.match(text) \
-            and count == sum(x.count or 0 for x in out.facts if x.what == "requests" and x.turn == s.turn):
+    if kind is None and SUM_SAID.match(text) and count == _said_this_turn(s):
         return  # “……，那就是4件”, “个人6件、企业2件，共8件”: the applications said, added up
     if f.case_intro and _case_of_counted(s, kind, count):
         return  # “个人申请2件，一件是……”: one of them, told
@@ -1018,6 +1021,15 @@ def _counted(s: Scope, f: Frame, kind: str | None, count: float | None) -> None:
         _requests(s, f, None, count)  # “2件，都是个人的”: the answer opens with how many applications there were
     elif count != 0:
         out.not_understood.append(text)
+
+
+def _said_this_turn(s: Scope) -> float:
+    """The applications this answer said; with none said as such, its cases told by their results (“有个人来要查……，
+    属于行政查询事项，就这1件”)."""
+    said = [x for x in s.out.facts if x.turn == s.turn]
+    if any(x.what == "requests" for x in said):
+        return sum(x.count or 0 for x in said if x.what == "requests")
+    return sum(x.count or 0 for x in said if x.what == "result")
 
 
 def _kind_spoken_of_again(s: Scope, f: Frame, kind: str, count: float | None) -> bool:
