@@ -249,3 +249,15 @@ def test_results_said_again_with_their_kind_still_describe_the_year_afresh(tmp_p
     code, got, out = run_2025(tmp_path, capsys, ["公开50件，不掌握20件", "个人申请500件，公开480件，不掌握123件"])
     assert code == 0, out
     assert got == {("new", "natural"): 500, ("open", "natural"): 480, ("unable_1", "natural"): 123}, out
+
+
+@pytest.mark.parametrize("said, research", [
+    ("一个公益协会申请了2件，县里一个农科所申请了1件，都公开了", 1),
+    ("市农科院申请2件，都公开了；协会1件，也公开了", 2),
+    ("社科院申请了1件，公开了；另外个人2件，都公开", 1),
+])
+def test_a_research_institute_by_its_everyday_name_is_a_research_applicant(said, research):
+    """农科所, 农科院, 社科院: research institutes as a clerk names them — never dropped, never another kind."""
+    out = answers.parse("t3", [said])
+    assert not out.questions and not out.not_understood, out
+    assert out.cells[("t3", "new", "research")] == research and out.cells[("t3", "open", "research")] == research, out
