@@ -164,3 +164,15 @@ def test_a_later_correction_naming_no_kind_is_of_the_one_kind_with_cases(turns, 
     """The kind named last was said to have none (“……；诉讼一件都没有”): a later answer's outcome that names no kind
     puts right the cases of the one kind that has them, never the kind said to have none."""
     assert cells(*turns) == expected
+
+
+@pytest.mark.parametrize("turns, expected", [
+    (["复议2件都维持了；诉讼都是直接起诉的，8件都维持了", "改一下，诉讼那边有1件是被纠正的，维持的是7件"],
+     {"review.upheld": 2, "suit_direct.corrected": 1, "suit_direct.upheld": 7}),
+    (["复议3件都维持了", "说错了，复议有1件是被纠正的，维持的是2件"], {"review.corrected": 1, "review.upheld": 2}),
+    (["直接起诉的5件都维持了", "不对，起诉里有2件是败诉的，维持的是3件"], {"suit_direct.corrected": 2, "suit_direct.upheld": 3}),
+])
+def test_a_kind_counted_by_its_outcome_then_one_of_them_put_right(turns, expected):
+    """“8件都维持了” counts the cases by their outcome; “……有1件是被纠正的” later is one of those with another outcome,
+    never a kind of 1 case."""
+    assert cells(*turns) == expected

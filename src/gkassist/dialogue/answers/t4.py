@@ -344,7 +344,10 @@ def _case_facts(a: _Answer, f: Frame, block: str) -> None:
         if count is not None or f.named:
             r.facts.append(AppealFact(block, None, count, turn, f.correction, clause=f.clause.text))  # None: said, not counted
         return
-    if f.named and count is not None and not any(x.block == block and x.outcome is None and x.count for x in r.facts):
+    # (a block whose cases an earlier answer counted by outcome — “8件都维持了” — has its count: “诉讼那边有1件是被纠正的”
+    # is one of them with another outcome, not a block of 1)
+    if f.named and count is not None \
+            and not any(x.block == block and x.count and (x.outcome is None or x.turn < turn) for x in r.facts):
         r.facts.append(AppealFact(block, None, count, turn, f.correction, clause=f.clause.text))
         count = None  # “复议1件维持”: the count is the block's, the outcome takes it below
     # (“行政诉讼2件” then “1件法院维持”: the count is the outcome's, of the cases already counted)
