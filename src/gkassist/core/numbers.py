@@ -136,16 +136,12 @@ _SPOKEN_DECIMAL = re.compile(r"([零〇一二两三四五六七八九十百千]+
 _WORDS_WITH_WAN = re.compile(r"([零〇一二两三四五六七八九十百千]+万[零〇一二两三四五六七八九十百千]+)(?:点([零〇一二三四五六七八九]+))?(?=\s*(?:万|亿))")
 
 
-def _words_with_wan(m: re.Match[str]) -> str:
+def _in_digits(m: re.Match[str]) -> str:
+    """A numeral said in words (group 1) and the decimal places said after 点 (group 2, if any) as digits."""
     whole = chinese_numeral(m.group(1))
     if whole is None:
         return m.group(0)
     return f"{whole}.{''.join(str(_DIGITS[c]) for c in m.group(2))}" if m.group(2) else str(whole)
-
-
-def _spoken_decimal(m: re.Match[str]) -> str:
-    whole = chinese_numeral(m.group(1))
-    return m.group(0) if whole is None else f"{whole}.{''.join(str(_DIGITS[c]) for c in m.group(2))}"
 
 
 def read_amount(text: str) -> Amount | None:
@@ -153,7 +149,7 @@ def read_amount(text: str) -> Amount | None:
     it 元: “3万5” is 35,000元): the first with a unit, else the first number in digits (“收费0”; a Chinese numeral
     without a unit is a word: “一共2.5万元” is no 一)."""
     s = text.translate(_FULLWIDTH).replace(",", "")
-    s = _SPOKEN_DECIMAL.sub(_spoken_decimal, _WORDS_WITH_WAN.sub(_words_with_wan, _MEASURE_BEFORE_YI.sub("", s)))
+    s = _SPOKEN_DECIMAL.sub(_in_digits, _WORDS_WITH_WAN.sub(_in_digits, _MEASURE_BEFORE_YI.sub("", s)))
     found = [a for m in AMOUNT.finditer(s) if (a := _amount(s, m)) is not None]
     return next((a for a in found if a.unit), None) or next((a for a in found if s[a.start].isdigit()), None)
 
