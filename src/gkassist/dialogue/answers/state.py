@@ -104,6 +104,9 @@ class Reading(BaseModel):
     asides: list[Aside] = Field(default_factory=list)  # said here, for another table
     no_carry: bool = False  # “没有转到明年的”, “都办完了”: every application has its result (else asked)
     rest_kind: str | None = None  # “其余都是个人的”: the kind of the results of no kind left after the kinds said
+    # “都是老百姓个人的”, “全是个人申请”: every applicant of the conversation said to be of one kind — a case said
+    # later with no kind is of it, while no other kind is said
+    only_kind: str | None = None
 
     def __init__(self, facts: list[Fact] | None = None, **more: object) -> None:
         super().__init__(facts=facts or [], **more)

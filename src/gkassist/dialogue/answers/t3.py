@@ -43,9 +43,10 @@ NEGATED_KIND = Marker("negated_kind")
 ORGANISATIONS = Marker("organisations")
 EACH = re.compile(r"^各\s*" + NUM + r"\s*件$")  # “2位群众…，各1件”: how many each, not more applications
 # “纠正的那件”, “不公开的那1件”: a case spoken of by what was said of it
-REFERENCE = re.compile(r"(.{1,12}?)的那(?:1|一)?(?:件|个)")
+# (not “那个” before a thing asked for: “我们根本没有那个材料” names no case)
+REFERENCE = Marker("things", r"(.{1,12}?)的那(?:1|一)?(?:件|个)(?!WORDS)")
 # “重复申请那件”: by its result, without 的; “不掌握那2个里有1件……”: some of those
-ROW_REFERENCE = re.compile(r"(.{1,12}?)那(?:(?:1|一)?(?:件|个)|\s*" + NUM + r"\s*(?:件|个)(?=\s*(?:里|中|当中)))")
+ROW_REFERENCE = Marker("things", r"(.{1,12}?)那(?:(?:1|一)?(?:件|个)(?!WORDS)|\s*" + NUM + r"\s*(?:件|个)(?=\s*(?:里|中|当中)))")
 # “重复申请的8件里”, “不掌握的12件当中” in a later answer: the cases said of that result, spoken of by their count
 SAID_ROW_REFERENCE = re.compile(r"(.{1,12}?)的?\s*" + NUM + r"\s*(?:件|个)(?=\s*(?:里面|里头|当中|之中|里|中))")
 # “重复申请的8件，有2件其实是……”: a clause that only names a result's cases by their count — those said before, when a
@@ -615,6 +616,7 @@ def _kind_alone(s: Scope, f: Frame, kind: str | None, count: float | None, row: 
     unkinded = [x for x in out.facts if x.what == "requests" and x.kind is None]
     if _remainder_kind(out, f, kind, unkinded) or _kind_s_case_asked_for(s, f, kind, unkinded):
         return True
+    _every_applicant(out, f, kind)
     if f.clause.heads:
         s.scope = s.headed = kind  # “自然人：” / “个人的：” heads the results that follow
         if f.quantified:
@@ -640,6 +642,12 @@ def _kind_alone(s: Scope, f: Frame, kind: str | None, count: float | None, row: 
     if f.clause.ends:
         s.recent = None
     return True
+
+
+def _every_applicant(out: Reading, f: Frame, kind: str) -> None:
+    """“都是老百姓个人的”, “全是个人申请”: every applicant of the conversation is of this kind (_of_the_only_kind)."""
+    if f.quantified and not f.asked_for:
+        out.only_kind = kind
 
 
 def _remainder_kind(out: Reading, f: Frame, kind: str, unkinded: list[Fact]) -> bool:
@@ -1651,7 +1659,7 @@ def _for_every_kind(a: Allocation, f: Fact) -> bool:
     room_all = sum(a.left(k) for k in a.kinds)
     if f.kind is None and f.count is not None and len(a.kinds) > 1 and f.count == room_all:
         f.for_all, f.count = True, None
-    kinds = [k for k in a.kinds if k != "natural"] if f.organisations else a.kinds
+    kinds = [k for k in a.kinds if k != "natural"] if f.organisations else _kinds_said_before(a, f)
     if f.organisations and not kinds:  # “法人的都公开了” with no organisation's applications counted: asked
         a.out.questions.append(f"“{f.clause}”：前面没有说法人或其他组织申请了几件，是哪类（商业企业、科研机构、社会公益组织、"
                                "法律服务机构，或其他组织）、各几件？")
@@ -1664,6 +1672,16 @@ def _for_every_kind(a: Allocation, f: Fact) -> bool:
             a.assigned[k] = a.assigned.get(k, 0) + left
             a.put(f.row_id, k, left)
     return True
+
+
+def _kinds_said_before(a: Allocation, f: Fact) -> list[str]:
+    """The kinds “都” speaks of: not those whose applications the same answer says only after it (“公益协会2件，农科所
+    1件，都公开了；另外个人申请1件，部分公开”: not the person's) — a later answer's kinds are (“都公开了”, then the
+    kinds; a case moved to another kind)."""
+    at = next(i for i, x in enumerate(a.facts) if x is f)
+    before = {x.kind for x in a.facts[:at] if x.what in ("requests", "carried_in")}
+    after = {x.kind for x in a.facts[at + 1:] if x.what in ("requests", "carried_in") and x.turn == f.turn}
+    return [k for k in a.kinds if k in before or k not in after] or a.kinds
 
 
 def _kind_of_result(a: Allocation, f: Fact, questions_open: bool) -> str | None:
@@ -1850,6 +1868,7 @@ def cells_of(reading: Reading, transcript: str, carried: dict[str, float] | None
     for f in reading.facts:
         if reading.rest_kind and f.what in ("result", "carry_next") and f.kind is None:
             f.kind, f.explicit = reading.rest_kind, True  # what the kinds said left: “其余都是个人的”
+    _of_the_only_kind(reading)
     out = allocate(reading, carried)
     if out.refusal or out.cells or out.questions or reading.no_requests:
         return out
@@ -1862,6 +1881,33 @@ def cells_of(reading: Reading, transcript: str, carried: dict[str, float] | None
     elif not _all_zero_said(transcript):
         out.refusal = "没听明白。请写成“自然人申请3件，予以公开2件，本机关不掌握1件”这样，带上申请人、件数和办理结果。"
     return out
+
+
+def _of_the_only_kind(reading: Reading) -> None:
+    """“收到6件，都是老百姓个人的……还剩1件12月28号才收到”, “全是个人申请。公开4件，……”: every applicant said to be
+    of one kind, and no other kind said anywhere — the applications said without a kind are of it; with none counted
+    at all, so are the results (their sum is the applications).  With several kinds said, still asked."""
+    kind = reading.only_kind
+    said = {f.kind for f in reading.facts if f.what in ("requests", "result", "carry_next", "carried_in")} - {None}
+    if kind is None or said - {kind}:
+        return
+    counted = any(f.what in ("requests", "carried_in") for f in reading.facts)
+    if _among_the_counted(reading, kind):
+        reading.facts = [f for f in reading.facts if not (f.what == "requests" and f.kind is None)]
+    for f in reading.facts:
+        if f.kind is None and (f.what == "requests" or not counted and f.what in ("result", "carry_next") and f.count):
+            f.kind, f.explicit = kind, True
+
+
+def _among_the_counted(reading: Reading, kind: str) -> bool:
+    """“收到6件，都是个人的” … “4件公开，1件不掌握，另外1件年底才收到，转明年”: the applications said of no kind are
+    among those counted when what became of every one is told and comes to no more than those counted."""
+    facts = reading.facts
+    outcomes = [f for f in facts if f.what in ("result", "carry_next")]
+    if any(f.count is None for f in outcomes) or not any(f.what == "requests" and f.kind is None for f in facts):
+        return False
+    counted = sum(f.count or 0 for f in facts if f.what in ("requests", "carried_in") and f.kind == kind)
+    return bool(counted) and sum(f.count or 0 for f in outcomes) <= counted
 
 
 ADDING = Marker("follow_up")
