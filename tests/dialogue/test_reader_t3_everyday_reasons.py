@@ -140,3 +140,25 @@ def test_all_of_them_covers_the_kinds_said_before_it(said, before, after):
     want = {**{("new", k): n for k, n in before.items()}, **{("open", k): n for k, n in before.items()},
             ("new", kind): 1, (row, kind): 1}
     assert cells(said) == want
+
+
+# ------------------------------------------------------------------ “别的单位的事”: what was asked for, no applicant
+@pytest.mark.parametrize("case", [
+    "另一件问的是别的单位的事，我们这没有",
+    "还有1件要的是县里其他单位的材料，我们没有",
+    "另1件想了解的是上级单位的情况，不归我们管",
+])
+def test_a_unit_in_what_was_asked_for_is_no_vague_applicant(case):
+    assert cells(f"居民申请3件，公开2件，{case}") == {
+        ("new", "natural"): 3, ("open", "natural"): 2, ("unable_1", "natural"): 1}
+
+
+# ------------------------------------------------------------------ a total without kinds, its kinds told case by case
+@pytest.mark.parametrize("later, other", [
+    ("俩是村民个人，一个是一家公司，公司那件是部分公开的", "business"),
+    ("其中两件是居民的，一件是一个协会的，协会那件部分公开", "nonprofit"),
+    ("两个是老百姓，还有一个是律所，律所那件部分公开了", "legal"),
+])
+def test_the_kinds_of_a_total_said_before_are_told_case_by_case(later, other):
+    assert cells("收到申请3件，2件公开，1件部分公开", later) == {
+        ("new", "natural"): 2, (("new", other)): 1, ("open", "natural"): 2, ("partial", other): 1}

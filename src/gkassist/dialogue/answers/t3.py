@@ -144,8 +144,7 @@ class Frame:
 def kinds_in(text: str) -> list[str]:
     """Every kind of applicant a clause names (a word found is taken out, so that “村民委员会” is no 村民)."""
     found = []
-    if (content := CONTENT.search(text)) and not re.search(r"申请|提出", text[content.end():content.end() + 10]):
-        text = text[:content.start()]  # (“另1件问的是某家企业拿了多少补贴”: what the case asked for names no applicant)
+    text = _applicant_part(text)
     for phrase in words().not_kinds:
         text = text.replace(phrase, "")  # “涉及个人隐私”: no applicant
     for word, kind in words().kinds:
@@ -154,6 +153,14 @@ def kinds_in(text: str) -> list[str]:
             if kind not in found:
                 found.append(kind)
     return found
+
+
+def _applicant_part(text: str) -> str:
+    """A clause without what its case asked for (“另1件问的是某家企业拿了多少补贴”, “问的是县里别的单位的事”: the
+    kinds named there, or a vague “单位”, are no applicant)."""
+    if (content := CONTENT.search(text)) and not re.search(r"申请|提出", text[content.end():content.end() + 10]):
+        return text[:content.start()]
+    return text
 
 
 def kind_of(text: str) -> str | None:
@@ -247,7 +254,7 @@ def frame(clause: Clause, labels: tuple[tuple[str, str], ...]) -> Frame:
         count = 1  # “第3件是部分公开”, “第一次给了”: one case
     if count is None and reference and re.search(r"多|新增|漏", referred):
         count = 1  # “多出来的那件是重复申请”
-    vague = bool(w.vague_kinds.search(said))
+    vague = bool(w.vague_kinds.search(_applicant_part(said)))
     kinds = kinds_in(w.vague_kinds.sub("", said))  # “法人或者其他组织” names no kind, not 其他组织
     kind = kinds[0] if len(kinds) == 1 and not vague else None
     kind, kinds, kind_from = _moved_kinds(said, text, kind, kinds)
@@ -1082,6 +1089,8 @@ def _case_of_another_kind(s: Scope, f: Frame, kind: str) -> bool:
     counted = [x for x in s.out.facts if x.what == "requests" and x.turn == s.turn and not _opens_case(x.clause)]
     if not counted or any(x.kind in (None, kind) for x in counted) or _ADDED.search(f.text) or re.match("另", f.text):
         return False
+    if _unkinded(s.out) >= (f.count or 1):
+        return False  # (“收到3件” … “俩是村民个人，一个是一家公司”: the kind of the rest of a total said without one)
     s.ask(f, f"“{f.text}”：是前面说的{words().kind_names[counted[0].kind or 'natural']}申请里的一件，还是另外"
              f"{words().kind_names[kind]}的申请？请说一下各类各几件。", "kind")
     return True
