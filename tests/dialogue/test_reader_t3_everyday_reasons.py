@@ -162,3 +162,18 @@ def test_a_unit_in_what_was_asked_for_is_no_vague_applicant(case):
 def test_the_kinds_of_a_total_said_before_are_told_case_by_case(later, other):
     assert cells("收到申请3件，2件公开，1件部分公开", later) == {
         ("new", "natural"): 2, (("new", other)): 1, ("open", "natural"): 2, ("partial", other): 1}
+
+
+# ------------------------------------------------------------------ “老王”, “有人来”: a person, by how a clerk names one
+@pytest.mark.parametrize("first, second", [
+    ("一件是老王要看他家的拆迁协议，公开了", "另一件是有人来问别人家的补偿款，涉及隐私没给"),
+    ("一件是老李想查低保名单，给了", "另一件有人要看村里的会议纪要，还在讨论没定，没给"),
+])
+def test_a_person_named_as_a_clerk_would_is_a_natural_person(first, second):
+    got = cells(f"就两件，{first}；{second}")
+    assert got[("new", "natural")] == 2 and got[("open", "natural")] == 1
+
+
+def test_no_one_came_is_still_none():
+    out = answers.parse("t3", ["今年没有人来申请过"])
+    assert not any(out.cells.values()) and not out.questions
