@@ -177,3 +177,43 @@ def test_a_person_named_as_a_clerk_would_is_a_natural_person(first, second):
 def test_no_one_came_is_still_none():
     out = answers.parse("t3", ["今年没有人来申请过"])
     assert not any(out.cells.values()) and not out.questions
+
+
+# ------------------------------------------------------------------ blacked out, then given: 部分公开
+@pytest.mark.parametrize("later", [
+    "隐私那件后来把别人的电话涂掉给他了",
+    "涉及别人隐私的那件，后来把身份证号遮住以后给了，算部分公开",
+    "隐私那件把名字删掉后提供了",
+])
+def test_a_case_given_after_parts_were_blacked_out_is_partly_disclosed(later):
+    assert cells("居民申请3件，2件公开，1件涉及他人隐私没给", later) == {
+        ("new", "natural"): 3, ("open", "natural"): 2, ("partial", "natural"): 1}
+
+
+# ------------------------------------------------------------------ a span of time is no count
+@pytest.mark.parametrize("said", [
+    "群众申请6件，是同一个人两个月里反复交的，没有正当理由，全部不予处理",
+    "群众申请6件，一个星期来一次，大量反复申请，全都不予处理",
+])
+def test_a_span_of_time_is_no_count_of_cases(said):
+    assert cells(said) == {("new", "natural"): 6, ("reject_4", "natural"): 6}
+
+
+# ------------------------------------------------------------------ what a case asked for, then what became of it
+@pytest.mark.parametrize("said, row", [
+    ("一家公司申请了1件要全村的统计数据，给了", "open"),
+    ("一个协会申请了1件要各村汇总的表，公开了", "open"),
+    ("一家公司申请了1件要全村的统计数据，我们没有现成的", "unable_2"),
+])
+def test_what_a_case_asked_for_is_its_row_only_when_nothing_else_is_said(said, row):
+    got = cells(said)
+    assert [(r, v) for (r, _), v in got.items() if r != "new"] == [(row, 1)]
+
+
+# ------------------------------------------------------------------ a total, part of it kinded by a person's words
+@pytest.mark.parametrize("turns", [
+    ["一共5件，3件公开了，另外2件是同一个人重复来要的", "5件都是村民个人申请的"],
+    ["总共5件，公开3件，还有2件是一个人重复提交的", "这5件全是居民个人的"],
+])
+def test_all_of_a_total_said_to_be_one_kind_after_is_that_kind(turns):
+    assert cells(*turns) == {("new", "natural"): 5, ("open", "natural"): 3, ("reject_2", "natural"): 2}

@@ -956,7 +956,9 @@ def _requests(s: Scope, f: Frame, kind: str | None, count: float | None) -> None
     if kind is None and count and _among_counted(s, f, count):
         return  # “自然人申请5件，公开3件，12月28号又来了2件，还在办”: the 2 left of the 5
     unkinded = [x for x in out.facts if x.what == "requests" and x.kind is None and x.count]
-    if kind is not None and count and unkinded and count <= sum(x.count or 0 for x in unkinded):
+    if kind is not None and count and _all_said_are_of(s, f, kind, count, unkinded):
+        pass
+    elif kind is not None and count and unkinded and count <= sum(x.count or 0 for x in unkinded):
         # “收到申请5件，其中4件个人，1件是一家公司”: the kind of part of what was counted without one
         left = count
         for x in unkinded:
@@ -976,6 +978,18 @@ def _requests(s: Scope, f: Frame, kind: str | None, count: float | None) -> None
         s.last_row = None  # “企业申请2件，也都予以公开”: a result of these, not the last one said again
         if s.scope not in (None, kind):
             s.scope = None  # “…；公司的2件1件公开…”: another kind's applications end the last one's results
+
+
+def _all_said_are_of(s: Scope, f: Frame, kind: str, count: float, unkinded: list[Fact]) -> bool:
+    """“一共5件，……另外2件是同一个人重复来要的” then “5件都是村民个人申请的”: every application said so far, those of no
+    kind and those of this kind, said again as all of this kind — the kind of those of none, not more of them."""
+    said = [x for x in s.out.facts if x.what == "requests" and x.count]
+    if not (f.quantified and unkinded and s.turn) or any(x.kind not in (None, kind) for x in said) \
+            or sum(x.count or 0 for x in said) != count:
+        return False
+    for x in unkinded:
+        x.kind = kind
+    return True
 
 
 LATE = re.compile(r"(?:又|新|后来|后面|之后|年底|月底|年末)(?:又|才)?(?:来了|收到|接到|送来|递来|来的)")

@@ -15,8 +15,10 @@ NUM = r"(?:[0-9０-９]+(?:[.．][0-9０-９]+)?|[零〇一二两三四五六七
 UNIT = r"(?:件|个|条|宗|次|份|项|起|例|笔|家|名|位|所)"
 # Arabic numbers count anywhere; a Chinese numeral only with a unit after it (第三方, 三安全一稳定 are words).
 # (not a date, a time or a share: “12月底”, “2025年”, “30%”)
-COUNT = re.compile(r"(?<!第)(-|负|－)?(?<!第)([0-9０-９]+(?:[.．][0-9０-９]+)?(?![0-9０-９.．]|\s*[月日号年时点%％])|[零〇一二两三四五六七八九十百千万]+(?=\s*"
-                   + UNIT + r"))\s*" + UNIT + "?")
+# (nor a span of time: “一个月里反复交的”, “拖了3个星期”, “15个工作日内”)
+_SPAN = r"(?!\s*个?(?:月|星期|礼拜|小时|钟头|工作日|季度|多月|半月))"
+COUNT = re.compile(r"(?<!第)(-|负|－)?(?<!第)([0-9０-９]+(?:[.．][0-9０-９]+)?(?![0-9０-９.．]|\s*[月日号年时点%％])" + _SPAN
+                   + r"|[零〇一二两三四五六七八九十百千万]+(?=\s*" + UNIT + r")" + _SPAN + r")\s*" + UNIT + "?")
 NEGATIVE = re.compile(r"(?:^|[^0-9])[-－负]\s*[0-9０-９一二两三四五六七八九十]")
 # words that start a new clause of their own (not 另外/还有: “要另外制作”, “现行有效的还有3件” are one clause each)
 _SPLIT = re.compile(r"[，,、；;。！!？?：:\n]+|其中|另有|此外|以及")
