@@ -217,3 +217,16 @@ def test_what_a_case_asked_for_is_its_row_only_when_nothing_else_is_said(said, r
 ])
 def test_all_of_a_total_said_to_be_one_kind_after_is_that_kind(turns):
     assert cells(*turns) == {("new", "natural"): 5, ("open", "natural"): 3, ("reject_2", "natural"): 2}
+
+
+# ------------------------------------------------------------------ “重新统计了一下”: a correction's lead, no reason
+@pytest.mark.parametrize("lead", ["重新统计了一下", "我重新数了一遍", "重新核对了一下", "我重新算了下"])
+def test_counting_again_leads_a_correction(lead):
+    assert cells("居民申请5件，公开4件，1件不掌握", f"{lead}，公开的是3件，不掌握的2件") == {
+        ("new", "natural"): 5, ("open", "natural"): 3, ("unable_1", "natural"): 2}
+
+
+@pytest.mark.parametrize("said", ["复印了一份盖上章给他了", "盖上章公开了"])
+def test_a_copy_given_with_our_stamp_is_disclosed(said):
+    assert cells(f"居民申请2件，1件不掌握，另外1件{said}") == {
+        ("new", "natural"): 2, ("unable_1", "natural"): 1, ("open", "natural"): 1}
