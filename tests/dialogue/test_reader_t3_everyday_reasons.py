@@ -230,3 +230,22 @@ def test_counting_again_leads_a_correction(lead):
 def test_a_copy_given_with_our_stamp_is_disclosed(said):
     assert cells(f"居民申请2件，1件不掌握，另外1件{said}") == {
         ("new", "natural"): 2, ("unable_1", "natural"): 1, ("open", "natural"): 1}
+
+
+# ------------------------------------------------------------------ 全区, 公共安全: a place or a word, not “all”
+@pytest.mark.parametrize("said", [
+    "有个村民要全镇的低保名单，涉及别人隐私没给；另一个村民要看全村的征地公告，给了",
+    "有个居民要全县的监控点位，这个公开了会危害公共安全，不予公开；另一个居民问办事流程，给了",
+])
+def test_a_place_after_quan_is_no_all(said):
+    got = cells(said)
+    assert got[("new", "natural")] == 2 and got[("open", "natural")] == 1
+
+
+# ------------------------------------------------------------------ the cases told, then all said to be one kind
+@pytest.mark.parametrize("first, later", [
+    ("有一个人要全区监控点位，这个公开了影响公共安全，不予公开；另一个问报名流程的，给了", "俩都是个人"),
+    ("有一个人要全区监控点位，这个公开了影响公共安全，不予公开；另一个问报名流程的，给了", "两件都是老百姓申请的"),
+])
+def test_cases_told_then_all_of_one_kind_counts_them_once(first, later):
+    assert cells(first, later) == {("new", "natural"): 2, ("deny_3", "natural"): 1, ("open", "natural"): 1}

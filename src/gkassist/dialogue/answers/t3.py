@@ -984,12 +984,24 @@ def _all_said_are_of(s: Scope, f: Frame, kind: str, count: float, unkinded: list
     """“一共5件，……另外2件是同一个人重复来要的” then “5件都是村民个人申请的”: every application said so far, those of no
     kind and those of this kind, said again as all of this kind — the kind of those of none, not more of them."""
     said = [x for x in s.out.facts if x.what == "requests" and x.count]
-    if not (f.quantified and unkinded and s.turn) or any(x.kind not in (None, kind) for x in said) \
-            or sum(x.count or 0 for x in said) != count:
+    if not (f.quantified and s.turn) or any(x.kind not in (None, kind) for x in said):
         return False
-    for x in unkinded:
-        x.kind = kind
-    return True
+    if unkinded and sum(x.count or 0 for x in said) == count:
+        for x in unkinded:
+            x.kind = kind
+        return True
+    if _outcomes_told(s.out.facts) == count and sum(x.count or 0 for x in said) < count:
+        # “有一个人申请要……，不予公开；另一个问……，给了” then “俩都是个人”: the cases told, all of that kind
+        s.out.facts = [x for x in s.out.facts if not (x.what == "requests" and x.kind in (None, kind))]
+        s.add(f, "requests", kind, "new", count)
+        return True
+    return False
+
+
+def _outcomes_told(facts: list[Fact]) -> float | None:
+    """How many cases the results and carried-on said come to; None when one of them has no count."""
+    outcomes = [x for x in facts if x.what in ("result", "carry_next")]
+    return None if any(x.count is None for x in outcomes) else sum(x.count or 0 for x in outcomes)
 
 
 LATE = re.compile(r"(?:又|新|后来|后面|之后|年底|月底|年末)(?:又|才)?(?:来了|收到|接到|送来|递来|来的)")
@@ -1985,6 +1997,8 @@ def states_requests(text: str, fmt: ReportFormat | None = None, earlier: TableSt
     if not kinds:
         return False
     known = {f.kind for f in facts if f.what == "requests"}
+    if _kind_of_all_counted(text, fmt, counts, facts):
+        return False
     if not known:
         # (“都公开了” said before any application waits for them: what follows is their count, not a new account;
         # “公开1400，部分公开500……” said for every kind before: an answer counting the applications by kind, and
@@ -1993,6 +2007,18 @@ def states_requests(text: str, fmt: ReportFormat | None = None, earlier: TableSt
             return False
         return not any(f.what == "result" and f.count for f in facts) or _counts_results(text, fmt)
     return bool(kinds & (known - {None})) or (None in kinds)
+
+
+def _kind_of_all_counted(text: str, fmt: ReportFormat | None, counts: dict[str | None, float], facts: list[Fact]) -> bool:
+    """“一共5件，……另外2件是同一个人重复来要的” (3 of no kind, 2 a person's) then “5件都是村民个人申请的”: every
+    application counted said to be of one kind — the kind of those said without one, no new account."""
+    stated = _stated(text, fmt)
+    if len(stated) != 1 or stated[0].kind is None or not stated[0].quantified or not set(counts) <= {None, stated[0].kind}:
+        return False
+    if None in counts and stated[0].count == sum(counts.values()):
+        return True
+    # (“有一个人……，不予公开；另一个……，给了” then “俩都是个人”: the cases told, all of that kind)
+    return sum(counts.values()) < (stated[0].count or 0) == _outcomes_told(facts) and not _counts_results(text, fmt)
 
 
 def _all_zero_said(text: str) -> bool:
