@@ -149,3 +149,31 @@ def test_no_documents_at_all_said_before_the_row_is_none_made_repealed_or_in_for
 @pytest.mark.parametrize("said", ["今年没有规范性文件，许可3件", "没有制发规范性文件，许可3件", "规范性文件今年一个没发，许可3件"])
 def test_none_made_this_year_says_nothing_of_what_is_in_force(said):
     assert ("t2", "normative", "in_force") not in answers.parse("t2", [said]).cells
+
+
+# ------------------------------------------------------------------ a kind's part of a figure said for every kind
+@pytest.mark.parametrize("turns, expect", [
+    (["今年收到申请10件，公开了8件，不掌握2件", "个人的6件，公司3件，律所1件", "公司那3件里公开3件，律所那件也公开了"],
+     {("new", "natural"): 6, ("new", "business"): 3, ("new", "legal"): 1, ("open", "business"): 3, ("open", "legal"): 1,
+      ("open", "natural"): 4, ("unable_1", "natural"): 2}),
+    (["收到5件，公开4件，不掌握1件", "个人4件，企业1件，企业的那件是公开的"],
+     {("new", "natural"): 4, ("new", "business"): 1, ("open", "business"): 1, ("open", "natural"): 3,
+      ("unable_1", "natural"): 1}),
+    (["收到7件，公开5件，部分公开2件", "个人5件，律所2件，律所的也是公开"],
+     {("new", "natural"): 5, ("new", "legal"): 2, ("open", "legal"): 2, ("open", "natural"): 3,
+      ("partial", "natural"): 2}),
+])
+def test_one_kind_s_result_said_without_a_count_is_its_part_of_the_figure_for_every_kind(turns, expect):
+    assert cells("t3", *turns) == expect
+
+
+# ------------------------------------------------------------------ what a case asked for ends with its kind
+@pytest.mark.parametrize("said, expect", [
+    ("律所8件，个人10件。个人的：公开5，要我们确认他已经拿到的文件的5；律所8件：公开5，不掌握3",
+     {("open", "natural"): 5, ("reject_5", "natural"): 5, ("open", "legal"): 5, ("unable_1", "legal"): 3}),
+    ("个人10件，律所8件。个人的：公开5，要的是别人的隐私信息的5；律所那8件：公开5，不掌握3",
+     {("open", "natural"): 5, ("deny_4", "natural"): 5, ("open", "legal"): 5, ("unable_1", "legal"): 3}),
+])
+def test_another_kind_s_result_is_never_the_result_of_what_a_case_asked_for(said, expect):
+    got = cells("t3", said)
+    assert {k: v for k, v in got.items() if k[0] != "new"} == expect

@@ -979,8 +979,16 @@ def _requests(s: Scope, f: Frame, kind: str | None, count: float | None) -> None
         s.recent = kind
         s.segment_kinds.append(kind)
         s.last_row = None  # “企业申请2件，也都予以公开”: a result of these, not the last one said again
+        _another_kind_s_cases(s, kind)
         if s.scope not in (None, kind):
             s.scope = None  # “…；公司的2件1件公开…”: another kind's applications end the last one's results
+
+
+def _another_kind_s_cases(s: Scope, kind: str) -> None:
+    """Another kind's applications spoken of end what a case of the last one asked for: “个人的：……，要我们确认他
+    已经拿到的文件的3；律所8件：公开5” — the 公开5 is the 律所's, not that case's result."""
+    if s.tentative is not None and s.tentative.kind not in (None, kind):
+        s.tentative = None
 
 
 LATE = re.compile(r"(?:又|新|后来|后面|之后|年底|月底|年末)(?:又|才)?(?:来了|收到|接到|送来|递来|来的)")
@@ -1030,6 +1038,7 @@ def _counted(s: Scope, f: Frame, kind: str | None, count: float | None) -> None:
             and not f.case_intro and _kind_spoken_of_again(s, f, kind, count):
         s.scope = s.counted_scope = kind  # “律所的2件……”, “个人那147件” (finished): the applications already said, their results follow
         s.last_row = None  # (“企业的2件，都公开了”: a result of these, not the row just said of another kind again)
+        _another_kind_s_cases(s, kind)
     elif kind or f.applies:
         _requests(s, f, kind, count)
     elif DONE_WORDS.search(text):
@@ -1508,6 +1517,8 @@ def _said_again(f: Fact, kept: list[Fact], earlier: list[Fact]) -> Edit | None:
         unkinded = [g for g in earlier if g.kind is None]
     if f.what == "result" and f.count is not None and unkinded and not same:
         return Split(f, unkinded)  # “公开11件” said of every kind, then “企业那边公开4件”
+    if f.what == "result" and f.count is None and unkinded and not same and all(g.kind is None for g in unkinded):
+        return None  # “律所那件也公开了”: that kind's part of the figure said for every kind (allocate shares it out)
     if f.what != "requests" or f.correction:
         return Set(f, same + unkinded, inherit_kind=bool(same))
     return None
