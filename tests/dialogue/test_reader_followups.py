@@ -177,3 +177,16 @@ def test_one_kind_s_result_said_without_a_count_is_its_part_of_the_figure_for_ev
 def test_another_kind_s_result_is_never_the_result_of_what_a_case_asked_for(said, expect):
     got = cells("t3", said)
     assert {k: v for k, v in got.items() if k[0] != "new"} == expect
+
+
+# ------------------------------------------------------------------ kinds said after, one applicant of another kind
+@pytest.mark.parametrize("turns, expect", [
+    (["收到申请3件，2件公开，1件部分公开", "申请人俩是村民个人，一个是本地一家公司，公司那件是部分公开的"],
+     {("new", "natural"): 2, ("new", "business"): 1, ("partial", "business"): 1, ("open", "natural"): 2}),
+    (["收到申请4件，3件公开，1件不掌握", "3件是个人申请的，一件是一家律所，律所那件公开了"],
+     {("new", "natural"): 3, ("new", "legal"): 1, ("open", "legal"): 1, ("open", "natural"): 2, ("unable_1", "natural"): 1}),
+    (["今年来了5件申请，4件公开，1件部分公开", "申请人4个是群众，一个是县里的律所，律所那件是部分公开"],
+     {("new", "natural"): 4, ("new", "legal"): 1, ("partial", "legal"): 1, ("open", "natural"): 4}),
+])
+def test_one_applicant_of_another_kind_is_one_of_those_counted_without_a_kind(turns, expect):
+    assert cells("t3", *turns) == expect

@@ -1105,6 +1105,8 @@ def _case_of_another_kind(s: Scope, f: Frame, kind: str) -> bool:
     counted = [x for x in s.out.facts if x.what == "requests" and x.turn == s.turn and not _opens_case(x.clause)]
     if not counted or any(x.kind in (None, kind) for x in counted) or _ADDED.search(f.text) or re.match("另", f.text):
         return False
+    if _unkinded(s.out) >= (f.count or 1):
+        return False  # (“收到申请3件……” then “俩是村民个人，一个是一家公司”: one of those counted without a kind)
     s.ask(f, f"“{f.text}”：是前面说的{words().kind_names[counted[0].kind or 'natural']}申请里的一件，还是另外"
              f"{words().kind_names[kind]}的申请？请说一下各类各几件。", "kind")
     return True
