@@ -120,6 +120,14 @@ def test_a_proactive_aside_is_kept_for_its_table_never_read_as_applications(said
     assert [a.table for a in state.reading.asides] == ["t2"] and "规范性文件" in state.reading.asides[0].words
 
 
+@pytest.mark.parametrize("said", ["个人申请3件，要的都是现行有效的规范性文件目录，都公开了",
+                                  "个人申请3件，问的是去年废止的规范性文件，都公开了",
+                                  "收到2件，都是个人的。一件是要今年新发的规范性文件，给了；另一件要查去年废止的文件目录，也公开了"])
+def test_documents_a_case_asked_for_are_no_aside(said):
+    state, out = answers.answer(answers.start("t3"), said)
+    assert not state.reading.asides and not out.questions and out.cells[("t3", "open", "natural")] in (2, 3)
+
+
 # ------------------------------------------------------------------ a kind's cases spoken of again by who applied
 @pytest.mark.parametrize("said, expect", [
     ("个人33，其他组织10。个人的公开20，不掌握10；其他组织那10件是几个村委会申请的，部分公开；年底结转3件，全是个人的",

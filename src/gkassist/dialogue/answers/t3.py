@@ -1199,8 +1199,10 @@ def _proactive_aside(s: Scope, f: Frame) -> bool:
     """Aside: “对了规范性文件今年废了好几个” — a 表二 row with what became of it (制发, 废止, 现行有效) is 表二's, kept
     for its question, never applications of this table (a row alone, “要的是红头文件”, is what a case asked for)."""
     w = words()
-    if not (any(p.search(f.text) for p, _ in w.t2_rows) and any(p.search(f.text) for p, _ in w.t2_columns)):
-        return False
+    named = [m.start() for p, _ in w.t2_rows if (m := p.search(f.text))]
+    if not named or not any(p.search(f.text) for p, _ in w.t2_columns) or f.asked_for or f.case_intro \
+            or _ASKED_ABOUT.search(f.text[:min(named)]):
+        return False  # (“要的都是现行有效的规范性文件目录”: what a case asked for)
     s.out.asides.append(Aside(table="t2", words=f.text, turn=s.turn))
     return True
 
