@@ -159,8 +159,12 @@ def _documents(r: _Reading, row: str, clause: str, count: float | None) -> None:
 def _none_at_all(row: str, clause: str) -> bool:
     """“规范性文件没有”, “规章一个也没有”: the row named first (“行政” before it at most), then only that there is none."""
     named = next((m for pattern, r in words().t2_rows if r == row and (m := pattern.search(clause))), None)
-    return named is not None and re.fullmatch(r"(?:行政)?", clause[:named.start()]) is not None \
-        and _ROW_NONE.match(clause[named.end():]) is not None
+    if named is None:
+        return False
+    before, after = clause[:named.start()], clause[named.end():]
+    if _ROW_ABSENT.fullmatch(before) and re.fullmatch(r"(?:的话|啊|呢|了)?", after):
+        return True  # “没有规范性文件”: the same said the other way round
+    return re.fullmatch(r"(?:行政)?", before) is not None and _ROW_NONE.match(after) is not None
 
 
 def _column_before(said: str) -> str | None:
@@ -208,6 +212,7 @@ _NEGATION_OR_ZERO = re.compile(r"没|无|不|零|0|０")
 _CASE_INTRO = Marker("case_intro")  # “废止了2个，一个是老的补贴办法，一个是……”: each of the figure just said
 _OTHER_TABLE = Marker("other_table")
 _ROW_NONE = Marker("row_none")
+_ROW_ABSENT = Marker("row_absent")
 _EXACT = Marker("exact")
 
 

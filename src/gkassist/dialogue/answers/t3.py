@@ -440,6 +440,7 @@ class Scope:
     vague: list[tuple[Open, int]] = field(default_factory=list)  # “有几件” asked, and how many facts there were then
     pending_move: Frame | None = None  # “……有5件实际是律师本人申请的，” before “算个人的”: which kind, said next
     moved_to: tuple[str, float] | None = None  # those moved (kind, count): “应该算个人，都是公开的” says more of them
+    moved_from: str | None = None  # the kind they were taken for, whose result of theirs said next goes with them
     among: tuple[str, float] | None = None  # “又来了2件” that are the ones left of the kind counted (kind, count)
     headed: str | None = None  # the kind a heading named (“个人的结果：”): the results under it are as good as named
     sentence: list[str] = field(default_factory=list)  # the clauses of this sentence so far (what a case was told)
@@ -531,15 +532,26 @@ def _case_moved(s: Scope, f: Frame) -> bool:
         same.count += count
     else:
         s.add(f, "requests", f.kind, "new", count)
-    results = [x for x in s.out.facts if x.what in ("result", "carry_next") and x.kind == f.kind_from and x.turn < s.turn]
+    _move_results(s, f.kind_from, f.kind, count, last_only=bool(f.refers and not f.count))
+    return True
+
+
+def _move_results(s: Scope, source: str | None, kind: str, count: float, last_only: bool = False) -> None:
+    """The results of cases moved from one kind to another go with them: the one result of the source said with a
+    count gives up that many; results said of every case of it (“都公开了”) are the moved ones' too; with several,
+    which result the moved cases had is said next (“这40件都公开了”: _more_of_moved takes it from the source).
+    Results said of last year's carried cases (“去年转来的103件都公开了”) are not of the kind's new applications."""
+    results = [x for x in s.out.facts if x.what in ("result", "carry_next") and x.kind == source and x.turn < s.turn
+               and not _carried_in_said(x.clause)]
     counted = [x for x in results if x.count]
-    taken = counted[-1:] if f.refers and not f.count else counted
+    taken = counted[-1:] if last_only else counted
     if len(taken) == 1 and (taken[0].count or 0) >= count:  # the case described last, or the one result said with a count
         taken[0].count = (taken[0].count or 0) - count
-        s.out.facts.append(taken[0].model_copy(update={"kind": f.kind, "count": count}))
+        s.out.facts.append(taken[0].model_copy(update={"kind": kind, "count": count}))
     elif not counted:  # “都公开了”: the moved ones too
-        s.out.facts += [x.model_copy(update={"kind": f.kind}) for x in results]
-    return True
+        s.out.facts += [x.model_copy(update={"kind": kind}) for x in results]
+    else:
+        s.moved_to, s.moved_from = (kind, count), source
 
 
 def _part_moved(s: Scope, f: Frame) -> bool:
@@ -575,6 +587,12 @@ def _more_of_moved(s: Scope, f: Frame) -> bool:
     moved = [x for x in s.out.facts if x.what == "result" and x.kind == kind and x.turn < s.turn]
     if f.row not in {x.row for x in moved}:
         s.add(f, "result", kind, f.row, count, of_moved=True)
+        # the moved cases' result was counted with the kind they were taken for: it goes with them
+        given = next((x for x in reversed(s.out.facts) if x.what == "result" and x.kind == s.moved_from
+                      and x.row == f.row and x.turn < s.turn and (x.count or 0) >= count
+                      and not _carried_in_said(x.clause)), None)
+        if given is not None:
+            given.count = (given.count or 0) - count
     return True
 
 
@@ -681,8 +699,10 @@ _KIND_WITH_CARRIED = r"[^，。；]{0,6}?(?:连|加上|算上|连同|包括|含)
 def _carried_in(s: Scope, f: Frame, kind: str | None, count: float | None) -> None:
     """“上年结转1件”: last year's applications, which this year's results may account for."""
     s.in_carried = True  # “去年结转的那些，有3件还没办完”: what follows counts those, not new applications
-    if count is None and re.match(r"(?:加上|连上|算上|连同|包括|一并算上|连)", f.text):
-        s.together = True  # “加上去年转过来的，总共12件”
+    if re.match(r"(?:加上|连上|算上|连同|包括|一并算上|连)", f.text):
+        s.together = True  # “加上去年转过来的（3件），总共12件”: the total that follows is both years'
+    if count is None and s.together:
+        pass
     elif count is None and kind and re.match(_KIND_WITH_CARRIED, f.text):
         s.scope = s.headed = kind  # “个人的连同上年结转的：公开210件，……”: the results that follow are that kind's
     if count and (f.with_carried or f.done_total):
@@ -976,6 +996,7 @@ def _requests(s: Scope, f: Frame, kind: str | None, count: float | None) -> None
         s.recent = kind
         s.segment_kinds.append(kind)
         s.last_row = None  # “企业申请2件，也都予以公开”: a result of these, not the last one said again
+        _another_kind_s_cases(s, kind)
         if s.scope not in (None, kind):
             s.scope = None  # “…；公司的2件1件公开…”: another kind's applications end the last one's results
 
@@ -1002,6 +1023,13 @@ def _outcomes_told(facts: list[Fact]) -> float | None:
     """How many cases the results and carried-on said come to; None when one of them has no count."""
     outcomes = [x for x in facts if x.what in ("result", "carry_next")]
     return None if any(x.count is None for x in outcomes) else sum(x.count or 0 for x in outcomes)
+
+
+def _another_kind_s_cases(s: Scope, kind: str) -> None:
+    """Another kind's applications spoken of end what a case of the last one asked for: “个人的：……，要我们确认他
+    已经拿到的文件的3；律所8件：公开5” — the 公开5 is the 律所's, not that case's result."""
+    if s.tentative is not None and s.tentative.kind not in (None, kind):
+        s.tentative = None
 
 
 LATE = re.compile(r"(?:又|新|后来|后面|之后|年底|月底|年末)(?:又|才)?(?:来了|收到|接到|送来|递来|来的)")
@@ -1046,9 +1074,12 @@ def _counted(s: Scope, f: Frame, kind: str | None, count: float | None) -> None:
     if kind and count and not f.applies and _share_of_result(s, f, kind, count):
         return
     # (“物业公司那1件12月底才收到”: the application said, not one more)
-    if kind and (not f.applies or re.search(r"那\s*" + NUM + r"?\s*件", text)) and not f.case_intro \
-            and _kind_spoken_of_again(s, f, kind, count):
+    # (“其他组织的10件是几个村委会申请的”: who those were — the applications said, by their count)
+    if kind and (not f.applies or re.search(r"那\s*" + NUM + r"?\s*件|的\s*" + NUM + r"\s*件\s*(?:都|全|均)?是", text)) \
+            and not f.case_intro and _kind_spoken_of_again(s, f, kind, count):
         s.scope = s.counted_scope = kind  # “律所的2件……”, “个人那147件” (finished): the applications already said, their results follow
+        s.last_row = None  # (“企业的2件，都公开了”: a result of these, not the row just said of another kind again)
+        _another_kind_s_cases(s, kind)
     elif kind or f.applies:
         _requests(s, f, kind, count)
     elif DONE_WORDS.search(text):
@@ -1197,11 +1228,23 @@ def _aside(s: Scope, f: Frame) -> bool:
     names_a_case = any(p.search(f.text) for p, _ in w.appeal_blocks)
     continues = s.out.asides and s.out.asides[-1].turn == s.turn and any(p.search(f.text) for p, _ in w.outcomes)
     if not (names_a_case or continues):
-        return False
+        return _proactive_aside(s, f)
     if continues and not names_a_case:
         s.out.asides[-1].words += "，" + f.text  # “……复议，维持了”: its outcome
     else:
         s.out.asides.append(Aside(table="t4", words=f.text, turn=s.turn))
+    return True
+
+
+def _proactive_aside(s: Scope, f: Frame) -> bool:
+    """Aside: “对了规范性文件今年废了好几个” — a 表二 row with what became of it (制发, 废止, 现行有效) is 表二's, kept
+    for its question, never applications of this table (a row alone, “要的是红头文件”, is what a case asked for)."""
+    w = words()
+    named = [m.start() for p, _ in w.t2_rows if (m := p.search(f.text))]
+    if not named or not any(p.search(f.text) for p, _ in w.t2_columns) or f.asked_for or f.case_intro \
+            or _ASKED_ABOUT.search(f.text[:min(named)]):
+        return False  # (“要的都是现行有效的规范性文件目录”: what a case asked for)
+    s.out.asides.append(Aside(table="t2", words=f.text, turn=s.turn))
     return True
 
 
@@ -1219,13 +1262,7 @@ def _kind_moved(s: Scope, f: Frame) -> bool:
         return False
     source.count = (source.count or 0) - f.count
     s.add(f, "requests", f.kind, "new", f.count)
-    results = [x for x in s.out.facts if x.what == "result" and x.kind == source.kind]
-    counted = [x for x in results if x.count]
-    if len(counted) == 1 and (counted[0].count or 0) >= f.count:  # the one result of theirs said with a count: part of it moves
-        counted[0].count = (counted[0].count or 0) - f.count
-        s.out.facts.append(counted[0].model_copy(update={"kind": f.kind, "count": f.count}))
-    elif not counted:  # “都公开了”: the moved ones too
-        s.out.facts += [x.model_copy(update={"kind": f.kind}) for x in results]
+    _move_results(s, source.kind, f.kind, f.count)
     return True
 
 
@@ -1285,8 +1322,8 @@ def _kind_of_results_before(s: Scope, kind: str) -> bool:
     the last clause that named a kind (a kind only implied by the scope is put right)."""
     said = []
     for x in reversed(s.out.facts):
-        if x.turn != s.turn or x.explicit or x.what not in ("result", "carry_next"):
-            break
+        if x.turn != s.turn or x.explicit or x.under_kind or x.what not in ("result", "carry_next"):
+            break  # (“其他组织那10件……，部分公开”: that result's kind was named by the clause counting its cases)
         said.append(x)
     for x in said:
         x.kind, x.explicit = kind, True
@@ -1518,15 +1555,26 @@ def _said_again(f: Fact, kept: list[Fact], earlier: list[Fact]) -> Edit | None:
             and not ((g.for_all or g.quantified and g.count is None) and also)]  # (“多出来的那1件也公开了”: the rest stay)
     # the same row said earlier without its kind, or with a kind only guessed from what came before it
     # (“全部公开” of every kind stays: it takes what the kinds said apart leave; “也公开了” adds another kind's)
-    unkinded = [g for g in earlier if g.row == f.row and (g.kind is None or not g.explicit and not g.under_kind and not also)
+    unkinded = [g for g in earlier if g.row == f.row and (g.kind is None or not g.explicit and not g.under_kind and not also
+                                                          and not _kind_added_later(f, kept))
                 and f.kind is not None and g not in same and not g.for_all]
     if f.what == "carry_next" and f.kind is not None:
         unkinded = [g for g in earlier if g.kind is None]
     if f.what == "result" and f.count is not None and unkinded and not same:
         return Split(f, unkinded)  # “公开11件” said of every kind, then “企业那边公开4件”
+    if f.what == "result" and f.count is None and unkinded and not same and all(g.kind is None for g in unkinded):
+        return None  # “律所那件也公开了”: that kind's part of the figure said for every kind (allocate shares it out)
     if f.what != "requests" or f.correction:
         return Set(f, same + unkinded, inherit_kind=bool(same))
     return None
+
+
+def _kind_added_later(f: Fact, kept: list[Fact]) -> bool:
+    """Whether `f` is of a kind a later answer first counts applications of (“还有企业的5件忘说了，3件公开”): its
+    results are of those applications, never a share of a figure an earlier answer gave its one kind."""
+    return f.kind is not None and not f.correction \
+        and any(g.what == "requests" and g.kind == f.kind and g.turn == f.turn and not g.correction for g in kept) \
+        and not any(g.kind == f.kind and g.turn < f.turn for g in kept)
 
 
 EDIT_RULES = (_moved, _corrected_from, _reason_given, _group_count_put_right, _said_again)

@@ -21,7 +21,7 @@ COUNT = re.compile(r"(?<!第)(-|负|－)?(?<!第)([0-9０-９]+(?:[.．][0-9０-
                    + r"|[零〇一二两三四五六七八九十百千万]+(?=\s*" + UNIT + r")" + _SPAN + r")\s*" + UNIT + "?")
 NEGATIVE = re.compile(r"(?:^|[^0-9])[-－负]\s*[0-9０-９一二两三四五六七八九十]")
 # words that start a new clause of their own (not 另外/还有: “要另外制作”, “现行有效的还有3件” are one clause each)
-_SPLIT = re.compile(r"[，,、；;。！!？?：:\n]+|其中|另有|此外|以及")
+_SPLIT = re.compile(r"[，,、；;。！!？?：:\n]+|——+|其中|另有|此外|以及")  # (“10——对了……”: a dash breaks off an aside)
 # “个人的6件里”, “这9件当中”: the applications the following results are counted among
 PARTITIVE = re.compile(r"(?:" + NUM + r")\s*件\s*(?:里面|里头|当中|之中|中间|里|中)(?:有)?(?![，,])")
 # “其余2件一件不掌握，一件是投诉”: the rest, then what became of each of them

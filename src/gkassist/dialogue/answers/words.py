@@ -40,7 +40,7 @@ MARKERS = ("applies", "finished_after_all", "retracted", "negated_kind", "organi
            "none_before", "one_applicant", "half", "refers", "adds", "not_but", "and", "plain_suit", "review_applied", "follow_up",
            "to_check", "other_table", "case_intro", "asked_for", "refused", "remainder", "intends", "of_requests", "frequency",
            "respectively", "case_pronoun", "same_applicant", "results_total", "applications_said", "with_carried", "other_listed", "organisations_together", "supplement_asked", "fee_asked",
-           "rest", "rest_none", "content", "case_applicant", "exact", "row_none", "would_if", "things")
+           "rest", "rest_none", "content", "case_applicant", "exact", "row_none", "row_absent", "would_if", "things")
 
 
 class AnswerWords(BaseModel):
@@ -194,6 +194,9 @@ class Marker:
 
     def match(self, text: str, *args: int) -> re.Match[str] | None:
         return self.compiled.match(text, *args)
+
+    def fullmatch(self, text: str) -> re.Match[str] | None:
+        return self.compiled.fullmatch(text)
 
     def sub(self, repl: str | Callable[[re.Match[str]], str], text: str, count: int = 0) -> str:
         return self.compiled.sub(repl, text, count)
