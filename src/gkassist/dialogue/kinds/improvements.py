@@ -20,7 +20,7 @@ from gkassist.dialogue.improvements import (
     propose,
 )
 from gkassist.dialogue.kinds import StepKind, kind
-from gkassist.dialogue.kinds.narrative import POLISH, RESTORE, correct_figure, polish, restore
+from gkassist.dialogue.kinds.narrative import POLISH, RESTORE, correct_figure, corrections_in_answer, polish, restore
 from gkassist.dialogue.replies import Pending, Reply
 from gkassist.dialogue.sentences import compose_answer, followup_lead, measure_for, own_measure, shortfall_words
 from gkassist.dialogue.state import DialogueState
@@ -151,6 +151,12 @@ class Improvements(StepKind):
     def understand(self, state: DialogueState, step: Step, text: str) -> list[Reply]:
         if corrected := correct_figure(state, step, text):
             return corrected
+        text, corrected = corrections_in_answer(state, step, text)
+        if corrected and not text:
+            return corrected + [Reply("请接着回答这一题。")]
+        return corrected + self._read(state, step, text)
+
+    def _read(self, state: DialogueState, step: Step, text: str) -> list[Reply]:
         pending = state.pending
         if pending is not None and pending.step == step.id and pending.asking and not followup_lead(text)[0]:
             return self._own_problem(state, text)  # (the follow-up told again is read afresh)
