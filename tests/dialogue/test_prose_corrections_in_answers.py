@@ -2,11 +2,11 @@
 stands, nothing of the correction is printed in the part being answered, the rest of the answer is read as usual."""
 
 import pytest
-from support import SEED
 
 from gkassist.dialogue import Engine
 from gkassist.dialogue.sentences import corrections_in
 from gkassist.importer import import_file
+from support import SEED
 
 
 def _saved_proactive(engine: Engine) -> None:
