@@ -323,6 +323,19 @@ def _as_written(spoken: list[str], body: str) -> list[str]:
     return out
 
 
+def _tables_left_open(state: DialogueState, step: Step, body: str) -> list[Reply]:
+    """A part whose opening the tables make, answered with counts while a table the flow moved on from is still
+    unfinished: the counts cannot be checked against it yet — said, so that the table, when it comes back, gets them."""
+    from gkassist.dialogue.composed import FROM_TABLES
+
+    left = [s.title.split()[0] for s in state.steps if s.id in state.unfinished and s.kind == "table"]
+    if step.opens_with not in FROM_TABLES or not left or not _FIGURE.search(body):
+        return []
+    names = "、".join(left)
+    return [Reply(f"请核对：{names}还没填完（没有保存），这段里说到的数字还没法和表格对上；"
+                  f"其他题答完后会回到{names}，请按这里说的实际情况填上。", "error")]
+
+
 @kind
 class Narrative(StepKind):
     name = "narrative"
@@ -382,6 +395,7 @@ class Narrative(StepKind):
                                  shortfalls=composed.shortfalls)
         state.pending.spoken = [Spoken(s, *self._reference(state, step, s)) for s in _as_written(composed.spoken, body)]
         replies = [Reply("将写入：" + paragraph, "understood")] + paragraph_warnings(state, placeholders=True)
+        replies += _tables_left_open(state, step, body)
         if composed.shortfalls:
             replies.append(Reply("说到的不足写进五、存在的主要问题（那里会列出并配上改进措施）："
                                  + "；".join(composed.shortfalls) + "。"))
