@@ -5,7 +5,7 @@ unfinished comes back; a count said while its table is still unfinished is flagg
 import pytest
 
 from gkassist.dialogue import Engine
-from gkassist.dialogue.composed import without_restatements
+from gkassist.dialogue.composed import said_otherwise, without_restatements
 from gkassist.importer import import_file
 from support import SEED
 
@@ -64,3 +64,33 @@ def test_a_table_left_unfinished_is_flagged_then_its_counts_said_once():
     assert any(s.startswith("一（二）已按表三更新：") for s in said), said
     assert paragraph.startswith("（二）依申请公开。" + TWO) and "拆迁补偿" in paragraph
     assert paragraph.count("2件") == 2 and paragraph.count("1件") == 2  # (收到、办结; 予以公开、无法提供) once each
+
+
+THREE = ("2021年，我镇共收到政府信息公开申请3件；办结3件，其中予以公开2件、无法提供1件。"
+         "全年未发生因政府信息公开引起的行政复议、行政诉讼。")
+
+
+@pytest.mark.parametrize("said, asked", [
+    ("依申请呢2021年就2件，均涉及拆迁补偿，均在法定期限内予以答复。", "依申请呢2021年就2件"),
+    ("2021年一共收到4件，都是问征地补偿的。", "2021年一共收到4件"),
+    ("都是问低保的，2件予以公开，另外2件不掌握。", "另外2件不掌握"),
+])
+def test_a_count_the_tables_state_otherwise_is_asked_about(said, asked):
+    assert said_otherwise(said, THREE) == [asked]
+
+
+@pytest.mark.parametrize("said", ["2021年共3件，2件公开了，1件我镇没有。", "都是问低保的，均在法定期限内答复。",
+                                  "主动公开信息90条，培训2次。"])
+def test_counts_that_agree_or_are_of_something_else_are_not(said):
+    assert said_otherwise(said, THREE) == []
+
+
+@pytest.mark.slow
+def test_a_count_the_tables_state_otherwise_is_asked_about_in_the_conversation():
+    engine = Engine.start(import_file(SEED).report, 2021)
+    for said in ("自然人申请3件，2件公开，1件本机关不掌握", "对", "没有", "对", "现行有效0件", "对"):
+        engine.answer(said)
+    engine.jump("overview_requests")
+    replies = engine.answer("今年就2件，都是问低保的，都按期答复了")
+    asked = [r.text for r in replies if r.kind == "error" and r.text.startswith("请核对：您说的")]
+    assert len(asked) == 1 and "2件" in asked[0] and "申请3件" in asked[0]

@@ -309,6 +309,24 @@ def without_restatements(body: str, opening: str) -> str:
     return "".join(s for s in kept_sentences if s.strip("。；，"))
 
 
+def said_otherwise(body: str, opening: str) -> list[str]:
+    """The clauses of the clerk's text that state a figure the opening states from the tables, with another number
+    (“就2件” when the opening says 申请3件): asked about, never printed as if both were true."""
+    flat_opening = re.sub(r"[，。；、\s]", "", opening)
+    out = []
+    for clause in re.split(r"[，。；！？]", body):
+        core = re.sub(r"^(?:\d{4}年，?)?(?:我\w{1,2}|本机关)?", "", re.sub(paragraphs().topic_lead, "", clause.strip()))
+        for r in paragraphs().restated:
+            m = re.search(r.say, core)
+            if not m or not (n := m.groupdict().get("n")) or "{n}" not in r.opening:
+                continue
+            if not re.search(r.opening.replace("{n}", re.escape(n)), flat_opening) \
+                    and re.search(r.opening.replace("{n}", "[0-9]+"), flat_opening):
+                out.append(clause.strip())
+            break
+    return out
+
+
 def _restated(clause: str, flat_opening: str) -> str | None:
     """What a clause is about when it only says again a figure of the tables the opening states (prompts/
     paragraphs.yaml; "" when it says again that there was none), None when it says something of its own."""

@@ -11,7 +11,7 @@ from gkassist.core.errors import InputError
 from gkassist.core.flow import Step
 from gkassist.core.model import Report
 from gkassist.core.slots import SLOT_MARK
-from gkassist.dialogue.composed import compose, contradicts, without_restatements
+from gkassist.dialogue.composed import compose, contradicts, said_otherwise, without_restatements
 from gkassist.dialogue.kinds import StepKind, kind
 from gkassist.dialogue.kinds.field import SAME_AS_LAST
 from gkassist.dialogue.kinds.table import NONE_ANSWER
@@ -386,6 +386,7 @@ class Narrative(StepKind):
             composed = compose_answer(body, report, shortfalls=bool(step.part))
             body = composed.text
         opening = compose(step.opens_with, report, text) if step.opens_with and not from_facts else ""
+        otherwise = said_otherwise(body, opening) if opening else []
         if opening:
             body = without_restatements(body, opening)
         if not opening and not body and not composed.shortfalls:
@@ -395,7 +396,9 @@ class Narrative(StepKind):
                                  shortfalls=composed.shortfalls)
         state.pending.spoken = [Spoken(s, *self._reference(state, step, s)) for s in _as_written(composed.spoken, body)]
         replies = [Reply("将写入：" + paragraph, "understood")] + paragraph_warnings(state, placeholders=True)
-        replies += _tables_left_open(state, step, body)
+        replies += _tables_left_open(state, step, body) + [
+            Reply(f"请核对：您说的“{c}”和表格不一致（段首按表格写的是：{opening}）。以表格为准；表格填错了请说“改表三”等回去改。", "error")
+            for c in otherwise]
         if composed.shortfalls:
             replies.append(Reply("说到的不足写进五、存在的主要问题（那里会列出并配上改进措施）："
                                  + "；".join(composed.shortfalls) + "。"))
