@@ -274,7 +274,7 @@ def without_restatements(body: str, opening: str) -> str:
             if re.search(r"占[0-9.]+%", clause):
                 kept.append(clause)  # a count with its share says what the opening does not (“不予公开5件，占6.17%”)
                 continue
-            core = re.sub(r"^(?:\d{4}年，)?(?:我\w{1,2}|本机关)?", "", re.sub(paragraphs().topic_lead, "", clause.strip("，。；")))
+            core = _core(clause)
             # (a figure's clause said in the opening word for word, however short: “办结25件”)
             found = _restated(core, flat_opening)
             said_none = said_none or found == ""  # (none said again: no subject for what follows it)
@@ -309,13 +309,18 @@ def without_restatements(body: str, opening: str) -> str:
     return "".join(s for s in kept_sentences if s.strip("。；，"))
 
 
+def _core(clause: str) -> str:
+    """A clause without its part's topic, time and unit (“依申请呢，2021年，我镇……”): what it states."""
+    return re.sub(r"^(?:\d{4}年，)?(?:我\w{1,2}|本机关)?", "", re.sub(paragraphs().topic_lead, "", clause.strip("，。；")))
+
+
 def said_otherwise(body: str, opening: str) -> list[str]:
     """The clauses of the clerk's text that state a figure the opening states from the tables, with another number
     (“就2件” when the opening says 申请3件): asked about, never printed as if both were true."""
     flat_opening = re.sub(r"[，。；、\s]", "", opening)
     out = []
     for clause in re.split(r"[，。；！？]", body):
-        core = re.sub(r"^(?:\d{4}年，?)?(?:我\w{1,2}|本机关)?", "", re.sub(paragraphs().topic_lead, "", clause.strip()))
+        core = _core(clause)
         for r in paragraphs().restated:
             m = re.search(r.say, core)
             if not m or not (n := m.groupdict().get("n")) or "{n}" not in r.opening:
