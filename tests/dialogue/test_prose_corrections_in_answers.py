@@ -65,3 +65,17 @@ def test_the_correction_said_alone_still_asks_for_this_questions_answer():
     replies = engine.answer("刚才说错了，主动公开应该是88条")
     assert "已把（一）里的83条改为88条" in replies[0].text
     assert engine.report.sections["overview"][0].endswith("主动公开信息88条，村务公开栏更新12次。")
+
+
+@pytest.mark.parametrize("said", [
+    "去年说公开形式单一，今年新开了公众号；对了，前面说的主动公开83条不对，应该是88条。不过网站更新有时候不及时。",
+    "去年说公开形式单一，今年新开了公众号。刚才说错了，主动公开应该是88条。不过网站更新有时候不及时。",
+])
+def test_a_correction_inside_the_answer_for_five_edits_the_fact_in_one(said):
+    engine = Engine.start(import_file(SEED).report, 2021)
+    _saved_proactive(engine)
+    engine.jump("problems")
+    replies = engine.answer(said)
+    assert engine.report.sections["overview"][0].endswith("主动公开信息88条，村务公开栏更新12次。")
+    shown = next(r.text for r in replies if r.text.startswith("将写入："))
+    assert "88" not in shown and "公众号" in shown
