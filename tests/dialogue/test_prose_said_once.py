@@ -94,3 +94,16 @@ def test_a_count_the_tables_state_otherwise_is_asked_about_in_the_conversation()
     replies = engine.answer("今年就2件，都是问低保的，都按期答复了")
     asked = [r.text for r in replies if r.kind == "error" and r.text.startswith("请核对：您说的")]
     assert len(asked) == 1 and "2件" in asked[0] and "申请3件" in asked[0]
+
+
+@pytest.mark.parametrize("paragraph, repeated", [
+    ("全年发布信息120条，其中在镇政府网站发布信息120条。", ["120条"]),
+    ("通过网站主动公开信息96条。全年主动公开信息96条，其中政策文件10条。", ["96条"]),
+    ("2021年就2件，均涉及拆迁补偿，1件公开，1件我镇没有。", []),
+    ("予以公开1件、不予公开1件，均在法定期限内答复。", []),
+    ("开展培训2次，召开专题会议2次。", []),
+])
+def test_the_same_figure_of_the_same_thing_is_pointed_out_not_of_different_things(paragraph, repeated):
+    from gkassist.dialogue.kinds.narrative import repeated_figures
+
+    assert repeated_figures(paragraph) == repeated

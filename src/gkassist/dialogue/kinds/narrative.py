@@ -31,12 +31,21 @@ _FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:余)?(?:条|件|个|次|期|篇|场|�
 
 
 def repeated_figures(paragraph: str) -> list[str]:
-    """Figures (a number with its unit) a paragraph states more than once."""
-    seen: dict[str, int] = {}
+    """Figures (a number with its unit) a paragraph states more than once of the same thing: with the same words
+    right before it (“发布信息120条……发布信息120条”) or right after it.  The same count of different things (“1件
+    公开，1件不掌握”, “予以公开1件、不予公开1件”) is no repetition."""
+    seen: dict[str, list[tuple[str, str]]] = {}
+    out: list[str] = []
     for m in _FIGURE.finditer(paragraph):
         figure = re.sub(r"\s+", "", m.group(0))
-        seen[figure] = seen.get(figure, 0) + 1
-    return [f for f, n in seen.items() if n > 1]
+        before = re.search(r"[\u4e00-\u9fff]{0,4}$", paragraph[:m.start()])
+        after = re.match(r"[\u4e00-\u9fff]{0,4}", paragraph[m.end():])
+        words = (before.group(0) if before else "", after.group(0) if after else "")
+        if any(len(w) >= 2 and w == o for earlier in seen.get(figure, []) for w, o in zip(words, earlier)) \
+                and figure not in out:
+            out.append(figure)
+        seen.setdefault(figure, []).append(words)
+    return out
 
 
 def paragraph_warnings(state: DialogueState, placeholders: bool = False) -> list[Reply]:
