@@ -73,16 +73,22 @@ THREE = ("2021年，我镇共收到政府信息公开申请3件；办结3件，�
 @pytest.mark.parametrize("said, asked", [
     ("依申请呢2021年就2件，均涉及拆迁补偿，均在法定期限内予以答复。", "依申请呢2021年就2件"),
     ("2021年一共收到4件，都是问征地补偿的。", "2021年一共收到4件"),
-    ("都是问低保的，2件予以公开，另外2件不掌握。", "另外2件不掌握"),
+    ("都是问低保的，年底前办结了4件。", "年底前办结了4件"),
 ])
 def test_a_count_the_tables_state_otherwise_is_asked_about(said, asked):
     assert said_otherwise(said, THREE) == [asked]
 
 
 @pytest.mark.parametrize("said", ["2021年共3件，2件公开了，1件我镇没有。", "都是问低保的，均在法定期限内答复。",
-                                  "主动公开信息90条，培训2次。"])
+                                  "主动公开信息90条，培训2次。", "公开4件、部分公开1件、不掌握1件。"])
 def test_counts_that_agree_or_are_of_something_else_are_not(said):
     assert said_otherwise(said, THREE) == []
+
+
+def test_a_count_with_last_years_carried_over_ones_is_the_same_count():
+    opening = "2022年，我区共收到政府信息公开申请74件，其中自然人申请71件、商业企业申请3件，另有上年结转申请1件。"
+    assert said_otherwise("个人72件、企业3件。", opening) == []
+    assert said_otherwise("个人75件、企业3件。", opening) == ["个人75件、企业3件"]
 
 
 @pytest.mark.slow

@@ -318,15 +318,17 @@ def said_otherwise(body: str, opening: str) -> list[str]:
     """The clauses of the clerk's text that state a figure the opening states from the tables, with another number
     (“就2件” when the opening says 申请3件): asked about, never printed as if both were true."""
     flat_opening = re.sub(r"[，。；、\s]", "", opening)
+    carried = m.group(1) if (m := re.search(r"上年结转申请([0-9]+)件", flat_opening)) else ""
     out = []
     for clause in re.split(r"[，。；！？]", body):
         core = _core(clause)
-        for r in paragraphs().restated:
-            m = re.search(r.say, core)
-            if not m or not (n := m.groupdict().get("n")) or "{n}" not in r.opening:
+        # (only a clause that is wholly such a figure: a looser one may pair a count with the wrong result)
+        for r in (r for r in paragraphs().restated if r.say.startswith("^") and "{n}" in r.opening):
+            if not (m := re.search(r.say, core)) or not (n := m.groupdict().get("n")):
                 continue
-            if not re.search(r.opening.replace("{n}", re.escape(n)), flat_opening) \
-                    and re.search(r.opening.replace("{n}", "[0-9]+"), flat_opening):
+            stated = re.search(r.opening.replace("{n}", "([0-9]+)"), flat_opening)
+            # (a count said with last year's carried-over ones included is the same count)
+            if stated and n not in (stated.group(1), str(int(stated.group(1)) + int(carried or 0))):
                 out.append(clause.strip())
             break
     return out
