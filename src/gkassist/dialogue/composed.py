@@ -104,6 +104,10 @@ class Paragraphs(_Data):
     other: Other
     contradictions: tuple[Contradiction, ...] = ()
     restated: tuple[Restated, ...] = ()
+    topic_lead: str = "$^"
+    topic_only: str = "$^"
+
+    _topic = field_validator("topic_lead", "topic_only")(regex_checked)
 
 
 @cache
@@ -140,7 +144,8 @@ def refresh_openings(steps: Sequence[Step], report: Report, before: dict[str, st
         for i, p in enumerate(paragraphs):
             # (no opening before — the tables it is made from were not answered yet — : it goes after the heading)
             if p.startswith(step.heading + old) and (old or p.startswith(step.heading)):
-                paragraphs[i] = step.heading + new + p[len(step.heading + old):]
+                # (the clerk's sentences that now only say again what the new opening states go: said once)
+                paragraphs[i] = step.heading + new + without_restatements(p[len(step.heading + old):], new)
                 found = re.match(r"[一二三四五六七]（[一二三四五六七八九十]）|\S+", step.title)
                 part = found.group(0) if found else step.title
                 said.append(f"{part}已按{table}更新：{paragraphs[i]}")
@@ -264,23 +269,26 @@ def without_restatements(body: str, opening: str) -> str:
     for sentence in sentences:
         clauses = re.split(r"(?<=，)(?!占)", sentence)  # (a count and its share, “不予公开5件，占6.17%”, are one)
         kept = []
-        said_subject = ""
+        said_subject, said_none = "", False
         for clause in clauses:
             if re.search(r"占[0-9.]+%", clause):
                 kept.append(clause)  # a count with its share says what the opening does not (“不予公开5件，占6.17%”)
                 continue
-            core = re.sub(r"^(?:\d{4}年，)?(?:我\w{1,2}|本机关)?", "", clause.strip("，。；"))
+            core = _core(clause)
             # (a figure's clause said in the opening word for word, however short: “办结25件”)
-            subject = _restated(core, flat_opening)
-            subject = subject or ("上述申请" if any((f.what, m.group(1)) in stated for f in STATED_FIGURES
-                                                 for m in f.pattern.finditer(clause)) else "")
-            restates = bool(subject) \
+            found = _restated(core, flat_opening)
+            said_none = said_none or found == ""  # (none said again: no subject for what follows it)
+            subject = found or ("上述申请" if any((f.what, m.group(1)) in stated for f in STATED_FIGURES
+                                               for m in f.pattern.finditer(clause)) else "")
+            restates = found is not None or bool(subject) \
                 or ((len(core) >= 6 or len(core) >= 4 and re.search(r"\d", core)) and re.sub(r"[，。；、\s]", "", core) in flat_opening)
             if restates and subject:
                 said_subject = said_subject or subject
             if not restates:
                 kept.append(clause)
         text = "".join(kept).lstrip("，")
+        if len(kept) < len(clauses) and re.match(paragraphs().topic_only, text.strip("。；")):
+            text = ""  # the part's topic alone (“依申请公开方面，”): every fact of the sentence is the opening's
         if re.fullmatch(r"(?:\d{4}年|我\w{1,2}|本机关|[，。；])*", text):
             text = ""  # only the time and the unit of a clause said already: nothing of the clerk's own is left
         # the time and the unit a clause opens with (the pattern matches the empty string: always a match)
@@ -292,7 +300,7 @@ def without_restatements(body: str, opening: str) -> str:
             text = "已办结的申请" + text[start:]  # “4件当年办完，都是期限内答复的” without its count
         elif kept and kept[0] is not clauses[0] and re.match(r"已告知申请人", text[start:]):
             text = "对本机关不掌握相关信息的申请，" + text[start:]  # “另1件我们这没有，告诉他去……问了”
-        elif kept and kept[0] is not clauses[0] and re.match(r"(?:均|都|全部|主要|大多|多数)", text[start:]):
+        elif kept and kept[0] is not clauses[0] and not said_none and re.match(r"(?:均|都|全部|主要|大多|多数)", text[start:]):
             text = (said_subject or "上述申请") + text[start:]  # “就2件，都是问征地补偿的” without its count
         text = text.rstrip("，、")
         if text and not re.search(r"[。；！？]$", text):
@@ -301,16 +309,41 @@ def without_restatements(body: str, opening: str) -> str:
     return "".join(s for s in kept_sentences if s.strip("。；，"))
 
 
-def _restated(clause: str, flat_opening: str) -> str:
+def _core(clause: str) -> str:
+    """A clause without its part's topic, time and unit (“依申请呢，2021年，我镇……”): what it states."""
+    return re.sub(r"^(?:\d{4}年，)?(?:我\w{1,2}|本机关)?", "", re.sub(paragraphs().topic_lead, "", clause.strip("，。；")))
+
+
+def said_otherwise(body: str, opening: str) -> list[str]:
+    """The clauses of the clerk's text that state a figure the opening states from the tables, with another number
+    (“就2件” when the opening says 申请3件): asked about, never printed as if both were true."""
+    flat_opening = re.sub(r"[，。；、\s]", "", opening)
+    carried = m.group(1) if (m := re.search(r"上年结转申请([0-9]+)件", flat_opening)) else ""
+    out = []
+    for clause in re.split(r"[，。；！？]", body):
+        core = _core(clause)
+        # (only a clause that is wholly such a figure: a looser one may pair a count with the wrong result)
+        for r in (r for r in paragraphs().restated if r.say.startswith("^") and "{n}" in r.opening):
+            if not (m := re.search(r.say, core)) or not (n := m.groupdict().get("n")):
+                continue
+            stated = re.search(r.opening.replace("{n}", "([0-9]+)"), flat_opening)
+            # (a count said with last year's carried-over ones included is the same count)
+            if stated and n not in (stated.group(1), str(int(stated.group(1)) + int(carried or 0))):
+                out.append(clause.strip())
+            break
+    return out
+
+
+def _restated(clause: str, flat_opening: str) -> str | None:
     """What a clause is about when it only says again a figure of the tables the opening states (prompts/
-    paragraphs.yaml), "" when it says something of its own."""
+    paragraphs.yaml; "" when it says again that there was none), None when it says something of its own."""
     clause = clause.strip()
     for r in paragraphs().restated:
         if m := re.search(r.say, clause):
             n = m.groupdict().get("n") or ""
             if re.search(r.opening.replace("{n}", re.escape(n)), flat_opening):
                 return r.subject
-    return ""
+    return None
 
 
 def contradicts(sentence: str, report: Report) -> bool:

@@ -80,11 +80,13 @@ class SentenceData(_Data):
     level_words: dict[str, str]
     correction_lead: str
     corrections: tuple[str, ...]
+    correction_clause_lead: str
+    correction_reason: str
     table_words: dict[str, str]
     narrative_words: str
 
     _valid = field_validator("openers", "spoken", "broken", "corrections")(regexes_checked)
-    _lead = field_validator("correction_lead", "narrative_words")(regex_checked)
+    _lead = field_validator("correction_lead", "correction_clause_lead", "correction_reason", "narrative_words")(regex_checked)
 
 
 @cache
@@ -396,13 +398,75 @@ def shortfall_words(clause: str, report: Report) -> str:
 
 
 def figure_correction(text: str) -> tuple[str, str, str, str] | None:
-    """(what it names, old figure, new figure, unit) of a correction of one figure, None when `text` is not one."""
+    """(what it names, old figure, new figure, unit) of a correction of one figure, None when `text` is not one.  The
+    old figure is "" when only the new one is said (“刚才说错了，主动公开应该是105条”)."""
     d = sentence_data()
-    rest = _re(d.correction_lead).sub("", spoken_counts_in_digits(text.strip())).rstrip("。！!；; ")  # (“七十二条”: 72条)
-    for correction in d.corrections:
-        if m := _re(correction).fullmatch(rest):
-            return m["what"], m["old"], m["new"], m["unit"]
+    said = spoken_counts_in_digits(text.strip()).rstrip("。！!；; ")  # (“七十二条”: 72条)
+    for rest in (_re(d.correction_lead).sub("", said), said):  # (the words saying it was wrong may be the pattern's)
+        for correction in d.corrections:
+            if m := _re(correction).fullmatch(rest):
+                return _correction_parts(m)
     return None
+
+
+def _correction_parts(m: re.Match[str]) -> tuple[str, str, str, str]:
+    parts = m.groupdict()
+    return parts["what"] or "", parts.get("old") or "", parts["new"], parts["unit"] or ""
+
+
+@dataclass(frozen=True)
+class Correction:
+    """A figure said in an earlier answer put right inside a later one."""
+
+    what: str
+    old: str  # "" when only the new figure is said
+    new: str
+    unit: str
+
+
+def _correction_from(rest: str) -> re.Match[str] | None:
+    """A correction of one figure starting `rest` and ending at a clause's end, None when it does not start with one."""
+    for correction in sentence_data().corrections:
+        if m := _re(correction + r"(?=[，,、。！？；;!?]|$)").match(rest):
+            return m
+    return None
+
+
+def corrections_in(text: str) -> tuple[str, list[Correction]]:
+    """The corrections of figures said before that an answer holds among its other sentences (“……；对了，前面说的主动公开
+    95条不对，应该是105条。另外……”), and the answer without them (nor the clauses saying why the figure changed).  A
+    figure said wrong and put right within the answer itself (“挂了86条——不对，89条”) is no such correction: the
+    answer's own words are read as corrected (`normalized`).  `text` unchanged when it holds none."""
+    d = sentence_data()
+    said = spoken_counts_in_digits(text.strip())
+    kept: list[str] = []
+    found: list[Correction] = []
+    for sentence in re.findall(r"[^。！？；;!?]+[。！？；;!?]?", said):
+        clauses = re.findall(r"[^，,]+[，,]?", sentence)
+        for i in range(len(clauses)):
+            rest = "".join(clauses[i:])
+            start = m.end() if (m := _re(d.correction_clause_lead).match(rest)) else 0
+            if not (c := _correction_from(rest[start:])):
+                start += m.end() if (m := _re(d.correction_lead).match(rest[start:])) else 0
+                if not (c := _correction_from(rest[start:])):
+                    continue
+            what, old, new, unit = _correction_parts(c)
+            if old and re.search(rf"(?<![\d.]){re.escape(old)}(?![\d.])", "".join(kept) + "".join(clauses[:i])):
+                break  # said wrong and put right in this very answer
+            found.append(Correction(what, old, new, unit))
+            tail = rest[start + c.end():]
+            end = tail[-1] if re.search(r"[。！？；;!?]$", tail) else ""
+            after = re.findall(r"[^，,]+[，,]?", tail.strip("，,。！？；;!? "))
+            while after and _re(d.correction_reason).match(after[0].strip()):
+                after.pop(0)
+            before = "".join(clauses[:i]).rstrip("，, ")
+            sentence = before + ("，" if before and after else "") + "".join(after).rstrip("，, ")
+            sentence += (end or "。") if sentence else ""
+            break
+        kept.append(sentence)
+    if not found:
+        return text, []
+    return "".join(kept).strip("，,；; "), found
 
 
 def plainly_later(text: str, table: str) -> bool:

@@ -20,7 +20,7 @@ from gkassist.dialogue.improvements import (
     propose,
 )
 from gkassist.dialogue.kinds import StepKind, kind
-from gkassist.dialogue.kinds.narrative import POLISH, RESTORE, correct_figure, polish, restore
+from gkassist.dialogue.kinds.narrative import POLISH, RESTORE, correct_figure, corrections_in_answer, polish, restore
 from gkassist.dialogue.replies import Pending, Reply
 from gkassist.dialogue.sentences import compose_answer, followup_lead, measure_for, own_measure, shortfall_words
 from gkassist.dialogue.state import DialogueState
@@ -91,13 +91,25 @@ def _spoken_reply(spoken: list[str]) -> list[Reply]:
                   + "\n要改写，请重新写整改情况（已改的问题保留）。", "error")]
 
 
+def _figures_checked(state: DialogueState) -> list[Reply]:
+    """The figures the clerk's own words in 五 state (整改 told, a problem rewritten) that the tables contradict,
+    said before they are stored — as TEXT-NUMBERS will say of the report."""
+    from gkassist.checks import paragraph_findings
+
+    pending = state.pending
+    assert pending is not None  # said about the answer waiting for “对”
+    found = paragraph_findings(state.report, "problems", pending.paragraphs, placeholders=False)
+    return [Reply("请核对：" + f.message, "error") for f in found]
+
+
 def _show(state: DialogueState) -> list[Reply]:
     pending = state.pending
     assert pending is not None  # shown only about the answer waiting for “对”
     followup = [p for p in pending.paragraphs if not p.startswith(PROBLEMS_LEAD)]
     pending.paragraphs = followup + ([proposals_paragraph(pending.proposals)] if pending.proposals else [])
     pending.asking = not pending.proposals  # a problem added answers the question for one
-    return [Reply("将写入：\n" + "\n".join(pending.paragraphs), "understood"), Reply(_editing_help(pending.proposals))]
+    return [Reply("将写入：\n" + "\n".join(pending.paragraphs), "understood"), *_figures_checked(state),
+            Reply(_editing_help(pending.proposals))]
 
 
 def drop(state: DialogueState, match: re.Match[str]) -> list[Reply]:
@@ -151,6 +163,12 @@ class Improvements(StepKind):
     def understand(self, state: DialogueState, step: Step, text: str) -> list[Reply]:
         if corrected := correct_figure(state, step, text):
             return corrected
+        text, corrected = corrections_in_answer(state, step, text)
+        if corrected and not text:
+            return corrected + [Reply("请接着回答这一题。")]
+        return corrected + self._read(state, step, text)
+
+    def _read(self, state: DialogueState, step: Step, text: str) -> list[Reply]:
         pending = state.pending
         if pending is not None and pending.step == step.id and pending.asking and not followup_lead(text)[0]:
             return self._own_problem(state, text)  # (the follow-up told again is read afresh)
@@ -172,13 +190,13 @@ class Improvements(StepKind):
             state.pending.asking = True
             if not followup:
                 return [Reply(ask_for_problem(report), "error")]
-            return [Reply("将写入：" + followup, "understood"), *_spoken_reply(spoken),
+            return [Reply("将写入：" + followup, "understood"), *_figures_checked(state), *_spoken_reply(spoken),
                     Reply(ask_for_problem(report), "error")]
         paragraphs.append(proposals_paragraph(proposals))
         lines = [f"{i}. 问题：{p.problem}" + (f"（依据：{p.reason}）" if p.reason else "") + f"；改进：{p.improvement}"
                  for i, p in enumerate(proposals, 1)]
         return [Reply("五只写您说到的不足和数字显示的问题：\n" + "\n".join(lines), "understood"),
-                Reply("将写入：\n" + "\n".join(paragraphs), "understood"), *_spoken_reply(spoken),
+                Reply("将写入：\n" + "\n".join(paragraphs), "understood"), *_figures_checked(state), *_spoken_reply(spoken),
                 Reply(_editing_help(proposals) + "重新写整改情况会替换第一段（已改的问题保留）。")]
 
     def _own_problem(self, state: DialogueState, text: str) -> list[Reply]:

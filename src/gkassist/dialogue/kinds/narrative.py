@@ -11,13 +11,13 @@ from gkassist.core.errors import InputError
 from gkassist.core.flow import Step
 from gkassist.core.model import Report
 from gkassist.core.slots import SLOT_MARK
-from gkassist.dialogue.composed import compose, contradicts, without_restatements
+from gkassist.dialogue.composed import compose, contradicts, said_otherwise, without_restatements
 from gkassist.dialogue.kinds import StepKind, kind
 from gkassist.dialogue.kinds.field import SAME_AS_LAST
 from gkassist.dialogue.kinds.table import NONE_ANSWER
 from gkassist.dialogue.other import compose_other
 from gkassist.dialogue.replies import Pending, Reply, Spoken
-from gkassist.dialogue.sentences import Composed, adapted, compose_answer, figure_correction, in_common_words
+from gkassist.dialogue.sentences import Composed, adapted, compose_answer, corrections_in, figure_correction, in_common_words
 from gkassist.dialogue.state import DialogueState
 
 if TYPE_CHECKING:  # the corpus loads when a suggestion is first looked for
@@ -31,12 +31,21 @@ _FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:余)?(?:条|件|个|次|期|篇|场|�
 
 
 def repeated_figures(paragraph: str) -> list[str]:
-    """Figures (a number with its unit) a paragraph states more than once."""
-    seen: dict[str, int] = {}
+    """Figures (a number with its unit) a paragraph states more than once of the same thing: with the same words
+    right before it (“发布信息120条……发布信息120条”) or right after it.  The same count of different things (“1件
+    公开，1件不掌握”, “予以公开1件、不予公开1件”) is no repetition."""
+    seen: dict[str, list[tuple[str, str]]] = {}
+    out: list[str] = []
     for m in _FIGURE.finditer(paragraph):
         figure = re.sub(r"\s+", "", m.group(0))
-        seen[figure] = seen.get(figure, 0) + 1
-    return [f for f, n in seen.items() if n > 1]
+        before = re.search(r"[\u4e00-\u9fff]{0,4}$", paragraph[:m.start()])
+        after = re.match(r"[\u4e00-\u9fff]{0,4}", paragraph[m.end():])
+        words = (before.group(0) if before else "", after.group(0) if after else "")
+        if any(len(w) >= 2 and w == o for earlier in seen.get(figure, []) for w, o in zip(words, earlier)) \
+                and figure not in out:
+            out.append(figure)
+        seen.setdefault(figure, []).append(words)
+    return out
 
 
 def paragraph_warnings(state: DialogueState, placeholders: bool = False) -> list[Reply]:
@@ -160,6 +169,46 @@ def drop_spoken(state: DialogueState, match: re.Match[str]) -> list[Reply]:
 
 
 # ---------------------------------------------------------------- a figure corrected
+def _figure(old: str, unit: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\d.]){re.escape(old)}(?=[多余]?{re.escape(unit)})" if unit else rf"(?<![\d.]){re.escape(old)}(?![\d.])")
+
+
+def _named_figure(paragraphs: Sequence[str], what: str, unit: str) -> str:
+    """The figure of `unit` a paragraph states right after the words a correction names (“主动公开政府信息95条” for
+    “主动公开”), "" when none does: the old figure of a correction that says only the new one."""
+    if not what or not unit:
+        return ""
+    best, score = "", 1  # (at least two of the words named, in order: one shared character names nothing)
+    for p in paragraphs:
+        for m in re.finditer(rf"(?<![\d.])(\d+(?:\.\d+)?)(?=[多余]?{re.escape(unit)})", p):
+            before = p[max(0, m.start() - 16):m.start()]
+            shared = max((n for n in range(len(what), 1, -1) for i in range(len(what) - n + 1) if what[i:i + n] in before),
+                         default=0)
+            if shared > score:
+                best, score = m[1], shared
+    return best
+
+
+def _correct_saved(state: DialogueState, what: str, old: str, new: str, unit: str, besides: str = "") -> Reply | None:
+    """The figure a correction names changed in the saved paragraph that states it (next to the words it names);
+    None when no saved paragraph (other than those starting with `besides`, being answered anew) states it."""
+    mine = [(sid, i, p) for sid, ps in state.report.sections.items() for i, p in enumerate(ps)
+            if not (besides and p.startswith(besides))]
+    old = old or _named_figure([p for _, _, p in mine], what, unit)
+    if not old or old == new:
+        return None
+    figure = _figure(old, unit)
+    places = [x for x in mine if figure.search(x[2])]
+    if not places:
+        return None
+    places.sort(key=lambda x: -sum(ch in x[2] for ch in set(what)))  # the paragraph that names what was said
+    sid, i, p = places[0]
+    state.report.sections[sid][i] = figure.sub(new, p, count=1)  # saved by the engine, and undone by 撤销
+    where = re.match(r"（[一二三四五六七八九十]+）", p)
+    return Reply(f"已把{where.group(0) if where else ''}里的{old}{unit}改为{new}{unit}：{state.report.sections[sid][i]}",
+                 "understood")
+
+
 def correct_figure(state: DialogueState, step: Step, text: str) -> list[Reply]:
     """“说错了，主动公开是76条不是73条”: the figure it names changed where it was written — in the paragraph
     waiting for “对”, else in the saved paragraph that states it (next to the words it names) — and nothing else.
@@ -168,23 +217,34 @@ def correct_figure(state: DialogueState, step: Step, text: str) -> list[Reply]:
     if said is None:
         return []
     what, old, new, unit = said
-    figure = re.compile(rf"(?<![\d.]){re.escape(old)}(?=[多余]?{re.escape(unit)})" if unit else rf"(?<![\d.]){re.escape(old)}(?![\d.])")
     pending = state.pending
     if pending is not None and pending.step == step.id and not pending.saved:
+        old_here = old or _named_figure(pending.paragraphs, what, unit)
+        figure = _figure(old_here, unit) if old_here else None
         for i, p in enumerate(pending.paragraphs):
-            if figure.search(p):
+            if figure is not None and figure.search(p):
                 pending.paragraphs[i] = figure.sub(new, p, count=1)
-                return [Reply(f"已把{old}{unit}改为{new}{unit}。将写入：" + "\n".join(pending.paragraphs), "understood"),
+                return [Reply(f"已把{old_here}{unit}改为{new}{unit}。将写入：" + "\n".join(pending.paragraphs), "understood"),
                         *paragraph_warnings(state), Reply("回答“对”保存。")]
-    places = [(sid, i, p) for sid, ps in state.report.sections.items() for i, p in enumerate(ps) if figure.search(p)]
-    if not places:
+    if (done := _correct_saved(state, what, old, new, unit)) is None:
         return []
-    places.sort(key=lambda x: -sum(ch in x[2] for ch in set(what)))  # the paragraph that names what was said
-    sid, i, p = places[0]
-    state.report.sections[sid][i] = figure.sub(new, p, count=1)  # saved by the engine, and undone by 撤销
-    where = re.match(r"（[一二三四五六七八九十]+）", p)
-    return [Reply(f"已把{where.group(0) if where else ''}里的{old}{unit}改为{new}{unit}：{state.report.sections[sid][i]}", "understood"),
-            Reply("已保存。请接着回答这一题。")]
+    return [done, Reply("已保存。请接着回答这一题。")]
+
+
+def corrections_in_answer(state: DialogueState, step: Step, text: str) -> tuple[str, list[Reply]]:
+    """A longer answer that also puts right a figure said before (“……；对了，前面说的主动公开95条不对，应该是105条。另外
+    ……”): the figure changed in the saved paragraph that states it, and the rest of the answer to be read as usual
+    (the correction is never printed in this part).  (`text`, []) when it holds none."""
+    rest, found = corrections_in(text)
+    if not found:
+        return text, []
+    replies = []
+    for c in found:
+        done = _correct_saved(state, c.what, c.old, c.new, c.unit, besides=step.heading)
+        replies.append(done or Reply(f"您说{c.what}应是{c.new}{c.unit}，但前面写好的段落里没有找到"
+                                     f"{c.old + c.unit if c.old else '这个数'}；如果是表格里的数，请说“改表三”等回到那张表去改。",
+                                     "error"))
+    return rest, replies
 
 
 # ---------------------------------------------------------------- suggestions
@@ -272,6 +332,19 @@ def _as_written(spoken: list[str], body: str) -> list[str]:
     return out
 
 
+def _tables_left_open(state: DialogueState, step: Step, body: str) -> list[Reply]:
+    """A part whose opening the tables make, answered with counts while a table the flow moved on from is still
+    unfinished: the counts cannot be checked against it yet — said, so that the table, when it comes back, gets them."""
+    from gkassist.dialogue.composed import FROM_TABLES
+
+    left = [s.title.split()[0] for s in state.steps if s.id in state.unfinished and s.kind == "table"]
+    if step.opens_with not in FROM_TABLES or not left or not _FIGURE.search(body):
+        return []
+    names = "、".join(left)
+    return [Reply(f"请核对：{names}还没填完（没有保存），这段里说到的数字还没法和表格对上；"
+                  f"其他题答完后会回到{names}，请按这里说的实际情况填上。", "error")]
+
+
 @kind
 class Narrative(StepKind):
     name = "narrative"
@@ -293,6 +366,12 @@ class Narrative(StepKind):
     def understand(self, state: DialogueState, step: Step, text: str) -> list[Reply]:
         if corrected := correct_figure(state, step, text):
             return corrected
+        text, corrected = corrections_in_answer(state, step, text)
+        if corrected and not text:
+            return corrected + [Reply("请接着回答这一题。")]
+        return corrected + self._read(state, step, text)
+
+    def _read(self, state: DialogueState, step: Step, text: str) -> list[Reply]:
         report = state.report
         own = step.heading + text.removeprefix(step.heading)
         if not re.search(r"[。！？]$", own):
@@ -316,6 +395,7 @@ class Narrative(StepKind):
             composed = compose_answer(body, report, shortfalls=bool(step.part))
             body = composed.text
         opening = compose(step.opens_with, report, text) if step.opens_with and not from_facts else ""
+        otherwise = said_otherwise(body, opening) if opening else []
         if opening:
             body = without_restatements(body, opening)
         if not opening and not body and not composed.shortfalls:
@@ -325,6 +405,9 @@ class Narrative(StepKind):
                                  shortfalls=composed.shortfalls)
         state.pending.spoken = [Spoken(s, *self._reference(state, step, s)) for s in _as_written(composed.spoken, body)]
         replies = [Reply("将写入：" + paragraph, "understood")] + paragraph_warnings(state, placeholders=True)
+        replies += _tables_left_open(state, step, body) + [
+            Reply(f"请核对：您说的“{c}”和表格不一致（段首按表格写的是：{opening}）。以表格为准；表格填错了请说“改表三”等回去改。", "error")
+            for c in otherwise]
         if composed.shortfalls:
             replies.append(Reply("说到的不足写进五、存在的主要问题（那里会列出并配上改进措施）："
                                  + "；".join(composed.shortfalls) + "。"))
