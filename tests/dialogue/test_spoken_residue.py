@@ -176,3 +176,53 @@ def test_a_delay_said_vaguely_goes_to_five_without_a_made_up_figure(said):
 
 def test_a_topic_question_that_is_not_a_part_keeps_its_topic():
     assert normalized("解读呢？发了3篇。").startswith("解读")
+
+
+@pytest.mark.parametrize("said, written", [
+    ("主动公开这块嗯，区政府网站一共发了320条。", "区政府网站主动公开信息320条"),
+    ("平台这块门户网站改版了。", "门户网站改版"),
+    ("监督呃，开了2次专题会。", "召开2次专题会议"),
+])
+def test_a_part_named_with_a_hesitation_is_not_printed(said, written):
+    text = printed(said)
+    assert written in text and not re.search(r"嗯|呃|这块|^平台|^监督|^主动公开", text), text
+
+
+@pytest.mark.parametrize("said, written", [
+    ("社区公开栏贴了30期，主要是医保、养老、助残那些。", "主要为医保、养老、助残等"),
+    ("城乡规划、专项规划这些都在专栏发布。", "城乡规划、专项规划等"),
+    ("新增了社保这些6个便民主题。", "社保等6个便民主题"),
+])
+def test_a_list_pointed_at_with_那些_or_这些_is_closed_by_等(said, written):
+    text = compose_answer(said, town()).text + "".join(compose_answer(said, town()).spoken)
+    assert written in text and "那些" not in text and "这些" not in text, text
+
+
+@pytest.mark.parametrize("said, written", [
+    ("分管领导开了好几次部署会，研究任务分工。", "多次召开部署会议"),
+    ("今年开好几次专题会议。", "多次召开专题会议"),
+])
+def test_好几次_meetings_are_多次_meetings(said, written):
+    assert written in compose_answer(said, town()).text
+
+
+@pytest.mark.parametrize("said, problem", [
+    ("有的股室定公开属性还是拿不准，这个老问题还在。", "部分股室公开属性认定仍不够准确"),
+    ("有的单位判断公开属性还是吃不准。", "部分单位公开属性认定仍不够准确"),
+])
+def test_a_judgement_still_not_made_goes_to_five(said, problem):
+    composed = compose_answer("开展培训2次；" + said, town())
+    assert composed.shortfalls and composed.shortfalls[0].startswith(problem), composed
+    assert "拿不准" not in composed.text and "吃不准" not in composed.text, composed
+
+
+@pytest.mark.parametrize("said", ["不过呢，公开栏换得慢。", "但是呢，网站更新得慢。"])
+def test_a_particle_after_the_word_that_opens_a_shortcoming_is_not_carried_to_five(said):
+    composed = compose_answer("社区公开栏张贴20期。" + said, town())
+    assert composed.shortfalls and not re.match(r"[，,呢]", composed.shortfalls[0]), composed
+
+
+@pytest.mark.parametrize("said", ["另外呢，培训2次。", "然后呢，培训2次。", "我们呢，培训2次。"])
+def test_a_connector_with_呢_is_never_taken_for_a_topic(said):
+    text = compose_answer(said, town()).text
+    assert "开展培训2次" in text and "？" not in text and "：" not in text, text
