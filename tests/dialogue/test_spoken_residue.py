@@ -226,3 +226,22 @@ def test_a_particle_after_the_word_that_opens_a_shortcoming_is_not_carried_to_fi
 def test_a_connector_with_呢_is_never_taken_for_a_topic(said):
     text = compose_answer(said, town()).text
     assert "开展培训2次" in text and "？" not in text and "：" not in text, text
+
+
+@pytest.mark.parametrize("said, written", [
+    ("民生领域那块教育、医疗、养老这些一共5个领域都开了专栏。", "民生领域中，教育、医疗、养老等共5个领域均开设专栏"),
+    ("重点项目这块交通、水利、城建这些都单开了专栏。", "均单独开设专栏"),
+])
+def test_a_whole_named_before_its_parts_is_written_as_their_whole(said, written):
+    text = printed(said, bureau())
+    assert written in text, text
+
+
+@pytest.mark.parametrize("said, written", [
+    ("乡村振兴、惠农补贴这些单开了专栏。", "单独开设专栏"),
+    ("新设立了便民专栏。", "新设立便民专栏"),
+    ("今年单独开设了政策解读专栏。", "单独开设政策解读专栏"),
+])
+def test_a_column_already_opened_in_a_reports_words_is_not_opened_twice(said, written):
+    text = printed(said, bureau())
+    assert written in text and "设设" not in text and "开设立" not in text, text
