@@ -68,11 +68,11 @@ def test_a_question_about_how_much_to_write_is_dropped_and_its_answer_kept(said)
 
 
 @pytest.mark.parametrize("said, written", [
-    ("网站上咱局的栏目调整了三个", "调整网站本局栏目三个"),
+    ("网站上咱局的栏目调整了三个", "调整网站本局栏目3个"),
     ("网站上我们镇的栏目重新调整了4个", "调整网站本镇栏目4个"),
-    ("公众号的栏目调了两个", "调整微信公众号栏目两个"),
+    ("公众号的栏目调了两个", "调整微信公众号栏目2个"),
     ("门户网站的专栏调了3个", "调整门户网站专栏3个"),
-    ("网站栏目调整了三个", "调整网站栏目三个"),
+    ("网站栏目调整了三个", "调整网站栏目3个"),
 ])
 def test_columns_adjusted_are_counted_after_the_verb(said, written):
     """Not “网站局栏目调整三个”: the verb before what was adjusted, the unit's own column said as 本局/本镇."""

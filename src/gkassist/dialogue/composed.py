@@ -300,8 +300,9 @@ def without_restatements(body: str, opening: str) -> str:
             text = "已办结的申请" + text[start:]  # “4件当年办完，都是期限内答复的” without its count
         elif kept and kept[0] is not clauses[0] and re.match(r"已告知申请人", text[start:]):
             text = "对本机关不掌握相关信息的申请，" + text[start:]  # “另1件我们这没有，告诉他去……问了”
-        elif kept and kept[0] is not clauses[0] and not said_none and re.match(r"(?:均|都|全部|主要|大多|多数)", text[start:]):
-            text = (said_subject or "上述申请") + text[start:]  # “就2件，都是问征地补偿的” without its count
+        elif kept and kept[0] is not clauses[0] and not said_none and re.match(r"(?:均|都|全部|主要|大多|多数|涉及)", text[start:]):
+            # “就2件，都是问征地补偿的”, “一共10件，户籍的、备案的都有” (涉及……等) without its count
+            text = (said_subject or "上述申请") + text[start:]
         text = text.rstrip("，、")
         if text and not re.search(r"[。；！？]$", text):
             text += "。"

@@ -139,11 +139,15 @@ class Lexicon(_Data):
     regional: tuple[Regional, ...] = ()  # a dialect's word (“莫得”, “晓得”, “贼多”) → the common one
     common: tuple[str, ...] = ()  # common words the `regional` entries must leave whole (checked when loaded)
     fillers: tuple[Replace, ...]
+    topics: tuple[Replace, ...] = ()  # a part named as a topic (“网站呢？……”, “管理这块：”): the particle never printed
+    residue: tuple[Replace, ...] = ()  # spoken lists, demonstratives and counts (“……那些”, “光……就”) in a report's form
+    alike: str = ""  # the units of a count written in digits when another count of its unit in the sentence is
     objects: dict[str, str]
     verbs: tuple[Verb, ...]
 
     _connectors = field_validator("connectors")(regex_checked)
     _to_writer = field_validator("to_writer")(regexes_checked)
+    _alike = field_validator("alike")(regex_checked)
     _recount = field_validator("recount")(regex_checked)
 
     @field_validator("objects")
@@ -259,9 +263,15 @@ _ONE_AS_COUNT = "条件篇期场项份家名台户"
 def _count_in_digits(m: re.Match[str]) -> str:
     n, about, unit = m.group("n"), m.group("about"), m.group("unit") or ""
     value = chinese_numeral(n)
-    if value is None or _very(m) or m.group("none") and n == "一" or len(n) == 1 and (about or unit == "个" or n == "一" and unit not in _ONE_AS_COUNT):
+    if value is None or _very(m) or m.group("none") and n == "一" or len(n) == 1 and (
+            about or unit == "个" and not _counted_last(m) or n == "一" and unit not in _ONE_AS_COUNT):
         return m.group(0)
     return f"{value}{'余' if about else ''}"
+
+
+def _counted_last(m: re.Match[str]) -> bool:
+    """“问题整改了五个。”: a count of 个 that ends its clause is a count (5个); “两个村”, “弄了一个” stay words."""
+    return m.group("n") != "一" and re.match(r"[，,。；;、！？]|$", m.string[m.end() + 1:m.end() + 2]) is not None
 
 
 def _very(m: re.Match[str]) -> bool:
@@ -281,7 +291,7 @@ def normalized(text: str) -> str:
     while speaking as corrected, a question the clerk asked themselves joined to its answer, the connectors of a
     run-on (“，然后”“，另外”) made sentence ends, a clerk's short words spelled out (prompts/lexicon.yaml)."""
     d = lexicon()
-    text = without_repairs(spoken_counts_in_digits(in_common_words(text.strip(), prose=True)))
+    text = _without_topics(without_repairs(spoken_counts_in_digits(in_common_words(text.strip(), prose=True))))
     for q in d.questions:
         text = _re(q.say).sub(q.write, text)
     if d.connectors:
@@ -326,7 +336,39 @@ def _without_fillers(sentence: str) -> str:
 def in_report_words(sentence: str) -> str:
     """A sentence without the words that only keep speech going, and with the everyday verbs a report says otherwise
     for the thing each clause speaks of (prompts/lexicon.yaml)."""
-    return _with_verbs(_without_fillers(sentence))
+    return _with_verbs(_in_report_form(_without_fillers(sentence)))
+
+
+def _without_topics(text: str) -> str:
+    """A part the clerk names as a topic before what they say of it (“网站呢？在市政府网站……”, “管理这块：……”,
+    “申请的话，一共十件”): gone where the heading or the sentence says it, else the clerk's own question
+    (prompts/lexicon.yaml `topics`, then `questions`)."""
+    for r in lexicon().topics:
+        text = _re(r.say).sub(r.write, text)
+    return text
+
+
+def _in_report_form(sentence: str) -> str:
+    """A list, a pointer and a count as a report writes them (prompts/lexicon.yaml `residue`): “……这些” closed as
+    “主要涵盖……等内容”, “光……就” as “其中”, “开了一次、培训2次” in digits alike."""
+    for r in lexicon().residue:
+        sentence = _re(r.say).sub(r.write, sentence)
+    return _counts_alike(sentence)
+
+
+def _counts_alike(sentence: str) -> str:
+    """“专题会开了一次、培训搞了2次”: a count of one said in a word beside a count of its unit in digits is written
+    “1次” as well; “每季度排查一次” (how often) stays a word."""
+    units = lexicon().alike
+    if not units:
+        return sentence
+    out = []
+    for clause in re.findall(r"[^，,、；;。]+[，,、；;。]*", sentence):
+        if "每" not in clause:
+            clause = re.sub(rf"(?<=[\u4e00-\u9fff])(?<![第统唯每])一(?=(?P<u>{units})(?:[，,、；;。]|$))",
+                            lambda m: "1" if re.search(rf"[0-9]+[余多]?{m.group('u')}", sentence) else m.group(0), clause)
+        out.append(clause)
+    return "".join(out)
 
 
 def _with_verbs(sentence: str) -> str:
@@ -391,7 +433,7 @@ def _opens_shortfall(sentence: str) -> str:
 
 def shortfall_words(clause: str, report: Report) -> str:
     """A shortfall clause in a report's words (“有几份采购合同挂网晚” → “部分采购合同公开不够及时”)."""
-    text = _without_fillers(clause).strip("，,。；; ")
+    text = _in_report_form(_without_fillers(clause)).strip("，,。；; ")
     for r in sentence_data().shortfalls.rewrites:
         text = _re(r.say).sub(r.write, text)
     return to_register(_with_verbs(text).strip("，,；; "), report, subject=False).rstrip("。")  # a dropped clause leaves no comma
