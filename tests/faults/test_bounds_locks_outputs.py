@@ -658,6 +658,31 @@ def test_a_jieba_cache_planted_in_the_shared_temporary_folder_is_never_read(tmp_
 
 
 # ------------------------------------------------------------------ 10. a full disk and .history
+@pytest.mark.parametrize("changed", ["another title", "a tail of the same length", "not JSON"])
+def test_a_draft_changed_on_disk_since_the_last_save_is_copied_to_the_history_before_the_next(changed):
+    """A save compares the file with what this process wrote last (not reading it back): a file changed meanwhile — by
+    another program, a restored copy, a hand edit — must still be seen, and kept in .history/ before it is replaced."""
+    engine = Engine.start(import_file(SEED).report, 2021)
+    engine.answer("自然人申请2件，予以公开2件")
+    engine.answer("对")
+    ours = engine.path.read_text(encoding="utf-8")
+    if changed == "another title":
+        data = json.loads(ours)
+        data["report"]["title"] += "（手改）"
+        theirs = json.dumps(data, ensure_ascii=False)
+    elif changed == "a tail of the same length":
+        theirs = ours.replace(engine.report.title, engine.report.title[::-1], 1)  # the same size
+    else:
+        theirs = ours[: len(ours) // 2]
+    assert theirs != ours
+    engine.path.write_text(theirs, encoding="utf-8")  # in place: the same file, not a new one
+    engine.report.preface = ["重写的引言。"]
+    engine.save()
+    kept = [p.read_text(encoding="utf-8") for p in session.history_dir(engine.path).glob("2*.json")]
+    assert theirs in kept
+    assert json.loads(engine.path.read_text(encoding="utf-8"))["report"]["preface"] == ["重写的引言。"]
+
+
 def test_a_full_disk_leaves_no_truncated_copy_in_the_history(monkeypatch):
     good = a_saved_draft()
     path, whole = good.path, good.path.read_bytes()

@@ -15,7 +15,9 @@ def fill_totals(report: Report, table_id: str) -> None:
     for eq in report.format.equations(table_id, with_optional=report.has_optional(table_id)):
         if eq.derivable:
             row, col = eq.total
-            report.set_cell(eq.table, row, col, sum(report.number(eq.table, r, c) or 0 for r, c in eq.right))
+            cells = report.tables[eq.table]  # report.number's values, read directly: every answer sums every total
+            report.set_cell(eq.table, row, col, sum(v for r, c in eq.right
+                                                    if (v := cells[r].get(c)) is not None and not isinstance(v, str)))
 
 
 def from_last_year(report: Report, last: Report, rule: str | None = None) -> dict[formats.CellAddress, int | float]:

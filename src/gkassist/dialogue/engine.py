@@ -182,15 +182,18 @@ class Engine:
 
     def conversation(self) -> dict[str, object]:
         """The conversation as the draft keeps it (dialogue.conversation.Conversation, as JSON data)."""
-        from gkassist.dialogue.conversation import KEPT_TURNS, Conversation, Said, SavedPending
+        from gkassist.dialogue.conversation import KEPT_TURNS, Conversation, SavedPending
 
         pending = self.pending
-        return Conversation(
+        data = Conversation(
             pending=SavedPending.of(pending) if pending is not None and not pending.saved else None,
             return_to=self.modes.return_to, catching_up=self.modes.catching_up, asides=self.state.asides,
             unfinished={sid: SavedPending.of(left) for sid, left in self.state.unfinished.items()},
-            transcript=[Said(who=who, text=text, kind=kind) for who, text, kind in self.transcript[-KEPT_TURNS:]],
         ).model_dump(mode="json")
+        # what was said, as Said's JSON, built directly: a model made and checked for each of up to KEPT_TURNS turns
+        # at every save was most of the cost of saving a long conversation (what is said is checked when it is read)
+        data["transcript"] = [{"who": who, "text": text, "kind": kind} for who, text, kind in self.transcript[-KEPT_TURNS:]]
+        return data
 
     def _position(self, saved: str | int | None) -> int:
         """The index of the step a draft stopped at: by its id; a step this flow no longer has resumes at the first

@@ -301,29 +301,54 @@ def write_draft(path: Path, report: Report, last_year: Report | None, step_id: s
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as e:
         raise InputError(f"{path.parent}：无法创建草稿文件夹（{e.strerror}）") from None
-    data = {"report": report.model_dump(mode="json"), "step": step_id or DONE,
+    data: dict[str, object] = {"report": report.model_dump(mode="json"), "step": step_id or DONE,
             "last_year": last_year.model_dump(mode="json") if last_year else None}
     if conversation is not None:
         data["conversation"] = conversation
-    # one line: the C encoder (an indented dump is the pure-Python one, ~15 ms of every answer now that each is saved)
-    text = json.dumps(data, ensure_ascii=False)
-    before = _saved_data(path)
+    before, raw = _saved(path)
     if before == data:
         return path  # nothing changed (a finished draft opened to look at): no save, no history version used up
+    # one line: the C encoder (an indented dump is the pure-Python one, ~15 ms of every answer now that each is saved)
+    text = json.dumps(data, ensure_ascii=False)
     moving = ("step", "conversation")  # where the conversation is, what waits for “对”: not a change of the answers
     if before is None or {k: v for k, v in before.items() if k not in moving} != \
             {k: v for k, v in data.items() if k not in moving}:
-        keep_version(path)  # the answers change: the version before is kept (a move to another question keeps none)
-    atomic_write(path, text)
+        keep_version(path, current=raw)  # the answers change: the version before is kept (a move keeps none)
+    encoded = text.encode("utf-8")
+    atomic_write(path, encoded)
+    _remember(path, data, encoded)
     return path
 
 
-def _saved_data(path: Path) -> dict[str, object] | None:
+# What this process last wrote to each draft file: a save compares the file's bytes with it instead of parsing back
+# the file it wrote itself a moment ago (a third of every answer's save); a file changed since — another window, a
+# restored copy — does not match and is read as before.
+_written: dict[Path, tuple[bytes, dict[str, object]]] = {}
+_written_lock = threading.Lock()
+
+
+def _remember(path: Path, data: dict[str, object], text: bytes) -> None:
+    with _written_lock:
+        if len(_written) >= 64 and path not in _written:
+            _written.clear()  # a server with many units: only the drafts being written now are worth keeping
+        _written[path] = (text, data)
+
+
+def _saved(path: Path) -> tuple[dict[str, object] | None, bytes | None]:
+    """The draft as it is on disk: its data (None when there is none or it is unreadable) and its bytes."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError, RecursionError):
-        return None
-    return data if isinstance(data, dict) else None
+        raw = path.read_bytes()
+    except OSError:
+        return None, None
+    with _written_lock:
+        known = _written.get(path)
+    if known is not None and known[0] == raw:
+        return known[1], raw
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except (ValueError, RecursionError):  # UnicodeDecodeError is a ValueError
+        return None, raw
+    return (data if isinstance(data, dict) else None), raw
 
 
 def _preferences(drafts: Drafts | None = None) -> Path:
@@ -351,22 +376,24 @@ def history_dir(path: Path) -> Path:
     return path.parent / ".history" / path.stem
 
 
-def keep_version(path: Path, label: str = "") -> Path | None:
-    """Copy a draft file into its history before it is replaced.  The last KEPT_VERSIONS routine copies stay;
-    a labelled copy (the draft as it was before “重新开始”) is never pruned."""
+def keep_version(path: Path, label: str = "", current: bytes | None = None) -> Path | None:
+    """Copy a draft file into its history before it is replaced (`current`: its bytes, when the caller has just read
+    them).  The last KEPT_VERSIONS routine copies stay; a labelled copy (the draft as it was before “重新开始”) is
+    never pruned."""
     if not path.is_file():
         return None
     folder = history_dir(path)
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        data = path.read_bytes()
+        data = current if current is not None else path.read_bytes()
         routine = sorted(p for p in folder.glob("*.json") if p.name[0].isdigit())
         if not label and routine and routine[-1].read_bytes() == data:
             return routine[-1]  # that version is kept already: the five copies are five different versions
         copy = folder / f"{label}{datetime.now():%Y%m%d-%H%M%S-%f}.json"
         # atomically: a disk that fills up mid-copy leaves no truncated version that looks like a whole one
         atomic_write(copy, data)
-        routine = sorted(p for p in folder.glob("*.json") if p.name[0].isdigit())
+        if not label:
+            routine = sorted({*routine, copy})
         for old in routine[:-KEPT_VERSIONS]:
             old.unlink(missing_ok=True)
     except (OSError, InputError):

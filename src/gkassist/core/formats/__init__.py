@@ -133,6 +133,11 @@ class Table:
         columns = {(r.id, c.id): c for b in self.blocks for r in b.rows for c in b.columns}
         return rows, blocks, columns
 
+    @cached_property
+    def optional_columns(self) -> frozenset[str]:
+        """The ids of the columns only some reports have (表三's 小计)."""
+        return frozenset(c.id for _, _, c in self.cells(with_optional=True) if c.optional)
+
     def row(self, row_id: str) -> Row:
         return self._by_id[0][row_id]
 
