@@ -167,3 +167,37 @@ def test_what_will_be_done_is_no_rectification(said, followup, intents):
 def test_a_problem_told_in_one_and_again_in_five_is_one(a, b, same):
     from gkassist.dialogue.improvements import same_problem
     assert same_problem(a, b) is same
+
+
+@pytest.mark.parametrize("path, problems", [
+    ("corpus/2023_pingtan_jjfzj.txt", ["部分信息公开内容不够全面", "公开方式和渠道不够多元化"]),  # 存在……的问题
+    ("corpus/2024_pingtan_gaj.txt", ["部分工作人员对本单位产生信息的公开属性认定不够准确", "政策解读主动性还要再提升"]),  # 表现在：A；B
+    ("corpus/2020_pingtan_syq.txt", ["基层政务公开标准化规范化水平有待进一步提升", "各部门政府信息公开工作的开展还不够均衡",
+                                     "少数政务新媒体“政务”属性不够突出"]),  # （一）存在的主要问题：A；B；C
+    ("seeds/000_7a4690d65c5df8d4.txt", ["公开内容需要进一步深化", "公开信息及形式有待完善"]),  # （一）A。……（二）B。
+])
+def test_last_years_problems_are_read_from_its_five(path, problems):
+    from gkassist.dialogue.improvements import last_years_problems
+    from support import SHARED
+    assert last_years_problems(import_file(SHARED / path).report) == problems
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("followup, asked", [
+    ("去年说公开形式单一，今年加了电子屏，又开了公众号。", "“公开内容需要进一步深化”，整改情况里还没有说到"),
+    ("去年的内容不够深的问题，今年按目录逐项补齐了。", "“公开信息及形式有待完善”，整改情况里还没有说到"),
+    ("下一步继续把制度管严。", "还没有说2020年度报告提出的问题今年是怎么整改的"),
+])
+def test_a_problem_of_last_year_the_follow_up_leaves_out_is_asked_for_once(followup, asked):
+    engine = at_five("逐条审查。归档还不太规范。")
+    shown = "\n".join(r.text for r in engine.answer(followup))
+    assert asked in shown
+    shown = "\n".join(r.text for r in engine.answer(followup))  # told again as it was: not asked twice
+    assert "还没有说" not in shown
+
+
+@pytest.mark.slow
+def test_a_follow_up_of_every_problem_asks_nothing():
+    engine = at_five("逐条审查。归档还不太规范。")
+    shown = "\n".join(r.text for r in engine.answer("去年说公开内容不全面、形式单一，今年按目录补齐了，还加了微信群推送。"))
+    assert "还没有说" not in shown

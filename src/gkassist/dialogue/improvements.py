@@ -123,8 +123,18 @@ class Persists(_Data):
     _valid = field_validator("words")(regexes_checked)
 
 
+class LastYears(_Data):
+    measures_from: str
+    items: str
+    listed: str
+    common: str
+
+    _valid = field_validator("measures_from", "items", "listed", "common")(regex_checked)
+
+
 class ProblemAreas(_Data):
     areas: tuple[ProblemArea, ...]
+    last_years: LastYears
     ask: dict[str, tuple[str, ...]]
     followup: tuple[Rewrite, ...] = ()
     persists: Persists
@@ -170,6 +180,30 @@ def persisting(problem: str, followup: str) -> str:
         if re.search(words, followup) and (m := re.search(words, problem)):
             return problem[:m.start()] + d.write + problem[m.start():]
     return problem
+
+
+def last_years_problems(last_year: Report) -> list[str]:
+    """The problems last year's 五 names (each as its first clause), in its order; [] when none can be told apart."""
+    d = _problems_data().last_years
+    text = "".join(last_year.paragraphs("problems"))
+    text = re.split(d.measures_from, text, maxsplit=1)[0]
+    parts = re.split(d.items, text)
+    if len(parts) > 1:
+        found = parts[1:]
+    elif m := re.search(d.listed, text):
+        found = re.split(r"、", m[1])
+    else:
+        found = re.split(r"；", text.rsplit("：", 1)[-1]) if "：" in text else []
+    # (“（一）存在的主要问题：A；B；C。”: the items after its lead, each the first clause of its own)
+    pieces = [piece for f in found for piece in re.split(r"[；;]", re.split(r"[：:]", f)[-1])]
+    items = [re.split(r"[，,。]", piece.strip(), maxsplit=1)[0].strip() for piece in pieces]
+    return [i for i in items if 4 <= len(i) <= 60]
+
+
+def followed_up(problem: str, followup: str) -> bool:
+    """Whether the follow-up speaks of last year's problem: a word of it other than the common ones."""
+    runs = re.split(_problems_data().last_years.common, problem)
+    return any(run[i:i + 2] in followup for run in runs for i in range(len(run) - 1))
 
 
 def plainly_later(text: str) -> bool:

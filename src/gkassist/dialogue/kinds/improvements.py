@@ -12,9 +12,11 @@ from gkassist.dialogue.improvements import (
     MIN_PROPOSALS,
     PROBLEMS_LEAD,
     Proposal,
+    followed_up,
     followup_sentences,
     in_order,
     kinds_to_ask,
+    last_years_problems,
     persisting,
     plainly_later,
     proposals_paragraph,
@@ -95,16 +97,22 @@ def _measures_asked(proposals: list[Proposal]) -> list[Reply]:
                   "（不说就先用通用写法）。", "error")]
 
 
-def _followup_asked(intents: list[str], followup: str, last: Report | None) -> list[Reply]:
-    """What will be done is no rectification: shown, not written; with no rectification told of last year's
-    problems, the clerk is asked once what was done (nothing is supposed)."""
+def _followup_asked(intents: list[str], followup: str, last: Report | None, first: bool) -> list[Reply]:
+    """What will be done is no rectification: shown, not written; a problem of last year's the follow-up does not
+    speak of is asked for, on the first reading only (once: what was done is never supposed)."""
     out = []
     if intents:
         out.append(Reply("这几句说的是今后的打算，不是去年问题的整改情况，没有写入：" + "".join(f"“{i}”" for i in intents)
                          + "要作为某条问题的改进措施，请用“措施N：……”。", "error"))
-    if not followup and last is not None and last.paragraphs("problems"):
-        out.append(Reply(f"还没有说{last.year}年度报告提出的问题今年是怎么整改的：请说每个问题做了什么"
-                         "（重新写整改情况只替换第一段，问题保留）。", "error"))
+    if not first or last is None or not last.paragraphs("problems"):
+        return out
+    missing = [p for p in last_years_problems(last) if not followed_up(p, followup)]
+    again = "请说做了什么（重新写整改情况只替换第一段，问题保留）。"
+    if not followup:
+        out.append(Reply(f"还没有说{last.year}年度报告提出的问题今年是怎么整改的：" + again, "error"))
+    elif missing:
+        named = "、".join(f"“{p}”" for p in missing)
+        out.append(Reply(f"{last.year}年度报告提出的{named}，整改情况里还没有说到：" + again, "error"))
     return out
 
 
@@ -198,7 +206,8 @@ class Improvements(StepKind):
         followup, named, spoken, intents = _split(text, report)
         if last is not None and followup and not re.search(r"上年|去年|\d{4}年度", followup):
             followup = f"{last.year}年度报告提出的问题，整改情况如下：{followup}"
-        if pending is not None and pending.step == step.id and pending.proposals:
+        first = not (pending is not None and pending.step == step.id and pending.proposals)
+        if not first and pending is not None:
             proposals = pending.proposals  # a rewrite of the follow-up keeps every edit of the problems
         else:
             proposals = _persisting(propose(report, last), followup)
@@ -219,7 +228,7 @@ class Improvements(StepKind):
                  for i, p in enumerate(proposals, 1)]
         return [Reply("五只写您说到的不足和数字显示的问题：\n" + "\n".join(lines), "understood"),
                 Reply("将写入：\n" + "\n".join(paragraphs), "understood"), *_spoken_reply(spoken),
-                *_followup_asked(intents, followup, last), *_measures_asked(proposals),
+                *_followup_asked(intents, followup, last, first), *_measures_asked(proposals),
                 Reply(_editing_help(proposals) + "重新写整改情况会替换第一段（已改的问题保留）。")]
 
     def _own_problem(self, state: DialogueState, text: str) -> list[Reply]:
