@@ -201,3 +201,13 @@ def test_a_follow_up_of_every_problem_asks_nothing():
     engine = at_five("逐条审查。归档还不太规范。")
     shown = "\n".join(r.text for r in engine.answer("去年说公开内容不全面、形式单一，今年按目录补齐了，还加了微信群推送。"))
     assert "还没有说" not in shown
+
+
+@pytest.mark.parametrize("said, written", [
+    ("针对2020年度报告提出的公开形式单一，2021年增加了电子屏。", "针对2020年度报告提出的公开形式单一的问题，2021年"),
+    ("针对2022年度报告提出的内容不全、更新不及时，2023年按目录补齐。", "针对2022年度报告提出的内容不全、更新不及时等问题，2023年"),
+    ("针对2020年度报告提出的形式单一的问题，2021年增加公众号。", "针对2020年度报告提出的形式单一的问题，2021年"),
+])
+def test_last_years_problems_named_in_the_sentence_of_what_was_done_are_the_problems(said, written):
+    from gkassist.dialogue.improvements import followup_sentences
+    assert followup_sentences(said).startswith(written)
