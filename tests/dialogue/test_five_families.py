@@ -211,3 +211,25 @@ def test_a_follow_up_of_every_problem_asks_nothing():
 def test_last_years_problems_named_in_the_sentence_of_what_was_done_are_the_problems(said, written):
     from gkassist.dialogue.improvements import followup_sentences
     assert followup_sentences(said).startswith(written)
+
+
+@pytest.mark.parametrize("said, problem", [
+    ("不过部分部门的网站栏目更新不及时，第三方监测多次通报", "部分部门的网站栏目更新不及时，第三方监测多次通报"),  # 第三方 is no item
+    ("队伍工作人手还是不够", "工作力量不足"),
+])
+def test_a_shortcoming_is_told_whole(said, problem):
+    assert compose_answer("网站发了30条。" + said + "。", township()).shortfalls == [problem]
+
+
+@pytest.mark.parametrize("said", ["政务新媒体又关了3个没人维护的", "关停了2个重复开的账号"])
+def test_a_closure_reported_as_done_is_no_shortcoming(said):
+    assert compose_answer(said + "。", township()).shortfalls == []
+
+
+@pytest.mark.parametrize("problem, answered_by", [
+    ("仅有1名工作人员兼职负责，业务不够熟练", "明确专人负责"),  # a part-timer: a dedicated person (and training)
+    ("个别申请临近法定期限才予答复，科室之间流转效率不高", "到期提醒"),
+    ("监督保障方面，工作力量不足", "明确专人负责"),
+])
+def test_the_most_particular_family_answers(problem, answered_by):
+    assert answered_by in measure_for(problem, otherwise=False)
