@@ -233,3 +233,19 @@ def test_a_closure_reported_as_done_is_no_shortcoming(said):
 ])
 def test_the_most_particular_family_answers(problem, answered_by):
     assert answered_by in measure_for(problem, otherwise=False)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("told, problem, measure, not_written", [
+    ("去年说形式单一，今年开了公众号。明年打算每月检查一次各村公开栏，再搞个信息员培训。",
+     "部分村公开栏更新不够及时", "下一步将每月检查一次各村公开栏", "开展信息员培训"),
+    ("去年说形式单一，今年开了公众号。下一步每季度对各村公开栏拍照备查。",
+     "部分村公开栏更新不够及时", "下一步将每季度对各村公开栏拍照备查", ""),
+])
+def test_what_will_be_done_about_a_problem_is_its_measure_not_a_rectification(told, problem, measure, not_written):
+    engine = at_five("逐条审查。有的村公开栏更新慢，半年没换。")
+    replies = engine.answer(told)
+    written = replies[1].text
+    assert f"{problem}，半年未更新，{measure}。" in written and "针对2020年度报告提出的形式单一的问题，2021年开通微信公众号。" in written
+    shown = "\n".join(r.text for r in replies)
+    assert (not_written in shown and "没有写入" in shown) if not_written else "没有写入" not in shown

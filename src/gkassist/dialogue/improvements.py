@@ -22,7 +22,7 @@ from gkassist.core.numbers import format_number
 from gkassist.core.repetition import SentenceIndex
 from gkassist.core.yamldata import load_model, regex_checked, regexes_checked
 from gkassist.dialogue.register import Rule as Rewrite
-from gkassist.dialogue.sentences import measure_for, own_measure, things_named
+from gkassist.dialogue.sentences import is_spoken, measure_for, own_measure, sentence_data, things_named
 from gkassist.paths import resource_dir
 
 MIN_PROPOSALS, MAX_PROPOSALS = 1, 4
@@ -246,6 +246,29 @@ def same_problem(a: str, b: str) -> bool:
         return True
     family = measure_for(a, otherwise=False)
     return bool(family) and family == measure_for(b, otherwise=False) and things_named(a) == things_named(b) != set()
+
+
+def intents_as_measures(proposals: list[Proposal], intents: list[str]) -> list[str]:
+    """What the clerk said will be done (“2022年将每季度检查一次各村公开栏”) made the measure of the problem it
+    answers — one of the same things (公开栏) or of the same family — in place of a measure chosen for it; the
+    intents that answer none (or are still spoken) are returned."""
+    lead = sentence_data().shortfalls.intent
+    left = []
+    for intent in intents:
+        unused = []
+        for clause in re.split(r"[，,；;]", re.sub(lead, "", intent.strip()).rstrip("。")):
+            clause = re.sub(r"^(?:再|还|也|并|同时)", "", clause.strip())
+            fits = [p for p in proposals if p.general or p.improvement == measure_for(p.problem, otherwise=False)]
+            family = measure_for(clause, otherwise=False)
+            target = next((p for p in fits if things_named(clause) & things_named(p.problem)
+                           or family and family == measure_for(p.problem, otherwise=False)), None)
+            if target is None or len(clause) < 4 or is_spoken(clause):
+                unused.append(clause)
+                continue
+            target.improvement, target.general = clause, False
+        if unused := [c for c in unused if c]:
+            left.append(intent if len(unused) == len(re.split(r"[，,；;]", intent)) else "，".join(unused) + "。")
+    return left
 
 
 def in_order(proposals: list[Proposal]) -> list[Proposal]:

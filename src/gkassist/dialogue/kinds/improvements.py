@@ -15,6 +15,7 @@ from gkassist.dialogue.improvements import (
     followed_up,
     followup_sentences,
     in_order,
+    intents_as_measures,
     kinds_to_ask,
     last_years_problems,
     persisting,
@@ -214,6 +215,7 @@ class Improvements(StepKind):
         offered = [q.problem for q in proposals]  # a shortfall told in 一 and again here is offered once
         proposals = in_order(proposals + _persisting(
             [p for p in named if not any(same_problem(p.problem, o) for o in offered)], followup))
+        intents = intents_as_measures(proposals, intents)  # (the clerk's “下一步……” answering a problem is its measure)
         paragraphs = [followup] if followup else []
         state.pending = Pending(step.id, paragraphs=paragraphs, proposals=proposals,
                                  own=text if re.search(r"[。！？]$", text) else text + "。")
