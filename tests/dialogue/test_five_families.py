@@ -249,3 +249,20 @@ def test_what_will_be_done_about_a_problem_is_its_measure_not_a_rectification(to
     assert f"{problem}，半年未更新，{measure}。" in written and "针对2020年度报告提出的形式单一的问题，2021年开通微信公众号。" in written
     shown = "\n".join(r.text for r in replies)
     assert (not_written in shown and "没有写入" in shown) if not_written else "没有写入" not in shown
+
+
+@pytest.mark.parametrize("said", [
+    "拿不准的就打电话跟申请人沟通，问清楚要什么",
+    "发现表述不规范就下发工单让单位改",
+    "属性定不准的时候就请法制股把关",
+])
+def test_a_way_of_handling_the_unsure_is_no_shortcoming(said):
+    assert compose_answer(said + "。", township()).shortfalls == []
+
+
+@pytest.mark.slow
+def test_a_problem_told_again_in_five_with_a_measure_keeps_that_measure():
+    engine = at_five("逐条审查。有的村公开栏更新慢，半年没换。")
+    replies = engine.answer("去年说形式单一，今年开了公众号。今年的问题是村里公开栏更新不及时，明年每月到各村检查一次。")
+    written = replies[1].text
+    assert written.count("公开栏更新") == 1 and "下一步将每月到各村检查一次" in written

@@ -248,6 +248,20 @@ def same_problem(a: str, b: str) -> bool:
     return bool(family) and family == measure_for(b, otherwise=False) and things_named(a) == things_named(b) != set()
 
 
+def not_offered(proposals: list[Proposal], named: list[Proposal]) -> list[Proposal]:
+    """The problems told in 五 that are not already offered (told in 一 too: offered once); the measure the clerk
+    told with such a one replaces the measure chosen for the one offered."""
+    new = []
+    for p in named:
+        same = next((q for q in proposals if same_problem(p.problem, q.problem)), None)
+        if same is None:
+            new.append(p)
+        elif not p.general and p.improvement != measure_for(p.problem, otherwise=False) \
+                and (same.general or same.improvement == measure_for(same.problem, otherwise=False)):
+            same.improvement, same.general = p.improvement, False
+    return new
+
+
 def intents_as_measures(proposals: list[Proposal], intents: list[str]) -> list[str]:
     """What the clerk said will be done (“2022年将每季度检查一次各村公开栏”) made the measure of the problem it
     answers — one of the same things (公开栏) or of the same family — in place of a measure chosen for it; the

@@ -18,11 +18,11 @@ from gkassist.dialogue.improvements import (
     intents_as_measures,
     kinds_to_ask,
     last_years_problems,
+    not_offered,
     persisting,
     plainly_later,
     proposals_paragraph,
     propose,
-    same_problem,
     with_its_measure,
 )
 from gkassist.dialogue.kinds import StepKind, kind
@@ -212,9 +212,8 @@ class Improvements(StepKind):
             proposals = pending.proposals  # a rewrite of the follow-up keeps every edit of the problems
         else:
             proposals = _persisting(propose(report, last), followup)
-        offered = [q.problem for q in proposals]  # a shortfall told in 一 and again here is offered once
-        proposals = in_order(proposals + _persisting(
-            [p for p in named if not any(same_problem(p.problem, o) for o in offered)], followup))
+        # (a shortfall told in 一 and again here is offered once, with the measure told here)
+        proposals = in_order(proposals + _persisting(not_offered(proposals, named), followup))
         intents = intents_as_measures(proposals, intents)  # (the clerk's “下一步……” answering a problem is its measure)
         paragraphs = [followup] if followup else []
         state.pending = Pending(step.id, paragraphs=paragraphs, proposals=proposals,
