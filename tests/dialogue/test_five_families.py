@@ -266,3 +266,9 @@ def test_a_problem_told_again_in_five_with_a_measure_keeps_that_measure():
     replies = engine.answer("去年说形式单一，今年开了公众号。今年的问题是村里公开栏更新不及时，明年每月到各村检查一次。")
     written = replies[1].text
     assert written.count("公开栏更新") == 1 and "下一步将每月到各村检查一次" in written
+
+
+def test_the_further_items_of_a_plan_are_the_plan_too():
+    from gkassist.dialogue.sentences import future_intents
+    kept, intents = future_intents("针对上年的问题，目录补齐了。2026年打算：一是编制目录。二是多做图解。三是推数字化。")
+    assert kept == "针对上年的问题，目录补齐了。" and len(intents) == 3

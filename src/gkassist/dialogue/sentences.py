@@ -579,10 +579,16 @@ def future_intents(text: str) -> tuple[str, list[str]]:
     """`text` without its sentences that tell only what will be done (“下一步继续……”), and those sentences: an
     intent is no rectification of last year's problems."""
     lead = _re(sentence_data().shortfalls.intent)
-    kept, intents = [], []
+    item = _re(sentence_data().shortfalls.item)
+    kept: list[str] = []
+    intents: list[str] = []
+    last_was_intent = False
     for m in _SENTENCE.finditer(text):
         s = m.group(0)
-        (intents if (found := lead.match(s.strip())) and found.end() else kept).append(s)
+        # (“2025年打算：一是……。二是……。”: the plan's further items are the plan's too)
+        last_was_intent = bool((found := lead.match(s.strip())) and found.end()
+                               or last_was_intent and item.match(s.strip()))
+        (intents if last_was_intent else kept).append(s)
     return "".join(kept), intents
 
 
