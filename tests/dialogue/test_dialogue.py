@@ -182,7 +182,7 @@ def test_problems_follow_the_clerks_answers_and_can_be_edited():
     assert [line.split("；")[0] for line in proposed] == [
         "1. 问题：平台建设方面，镇政府网站的依申请公开栏目尚未开通（依据：您在一、总体情况（平台建设）里说的）"]
     assert engine.report.sections["overview"][3] == "（四）平台建设。我镇新建村务公开栏12块。"  # not where it was said
-    assert "一是平台建设方面，镇政府网站的依申请公开栏目尚未开通，下一步将列出整改清单" in replies[1].text
+    assert "一是平台建设方面，镇政府网站的依申请公开栏目尚未开通，下一步将制定建设计划，明确责任人和完成时限" in replies[1].text
     replies = engine.answer("改2：村级公开栏内容更新慢，下一年度实行每月集中更新")
     assert replies[0].text.endswith("二是村级公开栏内容更新慢，下一年度实行每月集中更新。")
     engine.answer("加：信息员为兼职，业务培训不足，明年组织两次专题培训")
@@ -489,7 +489,7 @@ def test_a_skipped_part_is_asked_again_once_the_rest_is_answered(command):
     answer_all(engine, ["没有", "对"])
     # 五 had only last year's follow-up (“去年的问题已整改”): left unfinished, it comes back with the problem the
     # figures now show (no application all year)
-    assert engine.step.id == "problems" and "全年没有收到政府信息公开申请" in engine.pending.paragraphs[-1]
+    assert engine.step.id == "problems" and "全年未收到政府信息公开申请" in engine.pending.paragraphs[-1]
     answer_all(engine, ["对"])
     assert engine.done
 

@@ -46,7 +46,7 @@ def test_a_corrected_appeal_is_its_figure_and_a_measure_never_a_cause(appeals, s
     ("去年说内容不全。今年按目录补齐了", "针对2020年度报告提出的内容不全的问题，2021年"),
 ])
 def test_last_years_problems_named_join_what_was_done(said, written):
-    followup, named, _ = _split(said, started().report)
+    followup, named, _, _ = _split(said, started().report)
     assert written in followup and named == []
     assert not followup.startswith("针对") or "。" not in followup.split("问题")[0]  # never a fragment first
 

@@ -359,7 +359,7 @@ def test_a_shortcoming_put_right_in_the_next_clause_is_no_problem_for_five(said)
 def test_last_years_problems_followed_up_are_no_shortcomings_of_this_year(said, written):
     from gkassist.dialogue.kinds.improvements import _split
 
-    followup, named, spoken = _split(said, township())
+    followup, named, spoken, _ = _split(said, township())
     assert written in followup and named == [] and spoken == []
 
 
@@ -370,7 +370,7 @@ def test_last_years_problems_followed_up_are_no_shortcomings_of_this_year(said, 
 def test_a_shortcoming_told_after_the_follow_up_is_this_years(said, problem):
     from gkassist.dialogue.kinds.improvements import _split
 
-    _, named, _ = _split(said, township())
+    _, named, _, _ = _split(said, township())
     assert [p.problem for p in named] == [problem]
 
 

@@ -260,7 +260,7 @@ def test_words_pointing_back_or_to_a_higher_office_are_still_spoken(said):
 
 def test_a_follow_up_in_five_still_spoken_is_returned_to_be_shown():
     from gkassist.dialogue.kinds.improvements import _split
-    followup, _, spoken = _split("针对上年的问题，各科室对着目录自查。", unit())
+    followup, _, spoken, _ = _split("针对上年的问题，各科室对着目录自查。", unit())
     assert spoken and all(s in followup for s in spoken)
 
 

@@ -122,12 +122,12 @@ async def test_accept_a_suggestion_and_generate_section_five():
         assert last_year == app.engine.last_year.paragraphs("problems")  # quoted whole, not cut at 60 characters
         await type_answer(pilot, "去年提出的公开形式单一问题，今年开通了微信公众号")
         shown = "\n".join(messages(app))
-        assert "五只写您说到的不足和数字显示的问题" in shown and "1. 问题：全年没有收到政府信息公开申请" in shown
+        assert "五只写您说到的不足和数字显示的问题" in shown and "1. 问题：全年未收到政府信息公开申请" in shown
         assert "（依据：全年未收到政府信息公开申请）" in shown  # the reason the figures give
         await type_answer(pilot, "对")
         problems = app.engine.report.sections["problems"]
         assert problems[0] == "针对2020年度报告提出的公开形式单一问题，2021年开通微信公众号。"  # in a report's words
-        assert problems[1].startswith("本年度存在的问题和改进措施：一是全年没有收到政府信息公开申请")
+        assert problems[1].startswith("本年度存在的问题和改进措施：一是全年未收到政府信息公开申请")
         assert app.engine.step.id == "overview_requests"  # back to the question the jump left
 
 

@@ -22,7 +22,7 @@ from gkassist.core.numbers import format_number
 from gkassist.core.repetition import SentenceIndex
 from gkassist.core.yamldata import load_model, regex_checked, regexes_checked
 from gkassist.dialogue.register import Rule as Rewrite
-from gkassist.dialogue.sentences import measure_for, own_measure
+from gkassist.dialogue.sentences import is_spoken, measure_for, own_measure, sentence_data, things_named
 from gkassist.paths import resource_dir
 
 MIN_PROPOSALS, MAX_PROPOSALS = 1, 4
@@ -89,7 +89,8 @@ class Said(_Data):
 class ProblemArea(_Data):
     id: str
     problem: str
-    improvement: str
+    improvement: str = ""  # a figures area's measure; a `said` area's is the shortcoming's own (sentences.yaml)
+    only_when_none_said: bool = False  # no shortcoming by itself: offered only when the clerk named no problem
     when: tuple[Condition, ...] = ()
     said: Said | None = None
     reason: str = ""  # why the figures make it a problem, shown to the clerk (“不予公开占办结的40%”)
@@ -105,6 +106,8 @@ class ProblemArea(_Data):
 
     @model_validator(mode="after")
     def _wording_uses_known_figures(self) -> "ProblemArea":
+        if self.said is None and not self.improvement:
+            raise ValueError(f"“{self.id}”按数字提出问题，要写改进措施（improvement）")
         allowed = set(FIGURES) | ({"said"} if self.said else set())
         for text in (self.problem, self.improvement, self.reason):
             for _, name, _, _ in string.Formatter().parse(text):
@@ -120,8 +123,18 @@ class Persists(_Data):
     _valid = field_validator("words")(regexes_checked)
 
 
+class LastYears(_Data):
+    measures_from: str
+    items: str
+    listed: str
+    common: str
+
+    _valid = field_validator("measures_from", "items", "listed", "common")(regex_checked)
+
+
 class ProblemAreas(_Data):
     areas: tuple[ProblemArea, ...]
+    last_years: LastYears
     ask: dict[str, tuple[str, ...]]
     followup: tuple[Rewrite, ...] = ()
     persists: Persists
@@ -169,6 +182,30 @@ def persisting(problem: str, followup: str) -> str:
     return problem
 
 
+def last_years_problems(last_year: Report) -> list[str]:
+    """The problems last year's 五 names (each as its first clause), in its order; [] when none can be told apart."""
+    d = _problems_data().last_years
+    text = "".join(last_year.paragraphs("problems"))
+    text = re.split(d.measures_from, text, maxsplit=1)[0]
+    parts = re.split(d.items, text)
+    if len(parts) > 1:
+        found = parts[1:]
+    elif m := re.search(d.listed, text):
+        found = re.split(r"、", m[1])
+    else:
+        found = re.split(r"；", text.rsplit("：", 1)[-1]) if "：" in text else []
+    # (“（一）存在的主要问题：A；B；C。”: the items after its lead, each the first clause of its own)
+    pieces = [piece for f in found for piece in re.split(r"[；;]", re.split(r"[：:]", f)[-1])]
+    items = [re.split(r"[，,。]", piece.strip(), maxsplit=1)[0].strip() for piece in pieces]
+    return [i for i in items if 4 <= len(i) <= 60]
+
+
+def followed_up(problem: str, followup: str) -> bool:
+    """Whether the follow-up speaks of last year's problem: a word of it other than the common ones."""
+    runs = re.split(_problems_data().last_years.common, problem)
+    return any(run[i:i + 2] in followup for run in runs for i in range(len(run) - 1))
+
+
 def plainly_later(text: str) -> bool:
     """Whether an answer given while 五 asks for a problem is plainly one to a later question (六, the contact)."""
     return bool(re.search(_problems_data().later, text))
@@ -185,6 +222,76 @@ class Proposal:
     problem: str
     improvement: str
     reason: str = ""  # the figures that make it a problem, or “您在……里说的”
+    general: bool = False  # no measure of the problem's family: the general wording, the clerk asked for a real one
+
+
+def with_its_measure(problem: str, own: str = "") -> Proposal:
+    """A problem the clerk named with the measure that answers it: their own, else the one of its family
+    (sentences.yaml `measures`), else the general wording marked `general` (the clerk is asked for one)."""
+    measure = own or measure_for(problem, otherwise=False)
+    return Proposal("own", problem, measure or measure_for(problem), general=not measure)
+
+
+def said_by_clerk(p: Proposal) -> bool:
+    """Whether a problem is one the clerk named (in any part), not one the figures show."""
+    return p.area == "own" or any(a.id == p.area and a.said is not None for a in problem_areas())
+
+
+def same_problem(a: str, b: str) -> bool:
+    """Whether two problems are one told twice (in 一 and again in 五): one holds the other, or both are of one
+    family (the same measure answers them) and speak of the same things (“解读的形式较为单一” and “解读形式和内容
+    还不够丰富”; never “网站更新不及时” and “公开栏更新不及时”)."""
+    a, b = (re.sub(r"^[\u4e00-\u9fff]{2,8}方面[，,]", "", x) for x in (a, b))
+    if a in b or b in a:
+        return True
+    family = measure_for(a, otherwise=False)
+    return bool(family) and family == measure_for(b, otherwise=False) and things_named(a) == things_named(b) != set()
+
+
+def not_offered(proposals: list[Proposal], named: list[Proposal]) -> list[Proposal]:
+    """The problems told in 五 that are not already offered (told in 一 too: offered once); the measure the clerk
+    told with such a one replaces the measure chosen for the one offered."""
+    new = []
+    for p in named:
+        same = next((q for q in proposals if same_problem(p.problem, q.problem)), None)
+        if same is None:
+            new.append(p)
+        elif not p.general and p.improvement != measure_for(p.problem, otherwise=False) \
+                and (same.general or same.improvement == measure_for(same.problem, otherwise=False)):
+            same.improvement, same.general = p.improvement, False
+    return new
+
+
+def intents_as_measures(proposals: list[Proposal], intents: list[str]) -> list[str]:
+    """What the clerk said will be done (“2022年将每季度检查一次各村公开栏”) made the measure of the problem it
+    answers — one of the same things (公开栏) or of the same family — in place of a measure chosen for it; the
+    intents that answer none (or are still spoken) are returned."""
+    lead = sentence_data().shortfalls.intent
+    left = []
+    for intent in intents:
+        unused = []
+        for clause in re.split(r"[，,；;]", re.sub(lead, "", intent.strip()).rstrip("。")):
+            clause = re.sub(r"^(?:再|还|也|并|同时)", "", clause.strip())
+            fits = [p for p in proposals if p.general or p.improvement == measure_for(p.problem, otherwise=False)]
+            family = measure_for(clause, otherwise=False)
+            target = next((p for p in fits if things_named(clause) & things_named(p.problem)
+                           or family and family == measure_for(p.problem, otherwise=False)), None)
+            if target is None or len(clause) < 4 or is_spoken(clause):
+                unused.append(clause)
+                continue
+            target.improvement, target.general = clause, False
+        if unused := [c for c in unused if c]:
+            left.append(intent if len(unused) == len(re.split(r"[，,；;]", intent)) else "，".join(unused) + "。")
+    return left
+
+
+def in_order(proposals: list[Proposal]) -> list[Proposal]:
+    """五's problems, the clerk's own first (a problem the figures show never displaces one the clerk named), one
+    that is no shortcoming by itself only when the clerk named none, at most MAX_PROPOSALS."""
+    fallback = {a.id for a in problem_areas() if a.only_when_none_said}
+    own = [p for p in proposals if said_by_clerk(p)]
+    figures = [p for p in proposals if not said_by_clerk(p) and not (own and p.area in fallback)]
+    return (own + figures)[:MAX_PROPOSALS]
 
 
 def propose(report: Report, last_year: Report | None = None) -> list[Proposal]:
@@ -196,7 +303,8 @@ def propose(report: Report, last_year: Report | None = None) -> list[Proposal]:
 
     figures = figures_of(report)
     unknown = unknown_figures(report)
-    said_last_year = SentenceIndex(re.split(r"[；。]", "".join(last_year.paragraphs("problems"))) if last_year else [])
+    # (each of last year's problems apart from its lead and its measure: a short problem is compared with a problem)
+    said_last_year = SentenceIndex(re.split(r"[；。：]|，下一步", "".join(last_year.paragraphs("problems"))) if last_year else [])
     out: list[Proposal] = []
     for area in problem_areas():
         if report.level not in area.levels:
@@ -212,16 +320,18 @@ def propose(report: Report, last_year: Report | None = None) -> list[Proposal]:
             fills = [figures] if known and all(c.holds(figures) for c in area.when) else []
         for values in fills:
             problem = area.problem.format(**values)
-            if said_last_year.contains(problem) or len(out) == MAX_PROPOSALS:
+            if said_last_year.contains(problem):
                 continue
-            improvement = (values["own"] or measure_for(values["said"], otherwise=False) if area.said else "") \
-                or area.improvement.format(**values)
             reason = f"您在一、总体情况（{area.said.part}）里说的" if area.said else area.reason.format(**values)
-            proposal = Proposal(area.id, problem, improvement, reason)
+            if area.said:  # the shortcoming's own measure, by its family (never the area's: it may answer another)
+                proposal = with_its_measure(values["said"], values["own"])
+                proposal.area, proposal.problem, proposal.reason = area.id, problem, reason
+            else:
+                proposal = Proposal(area.id, problem, area.improvement.format(**values), reason)
             if paragraph_findings(report, "problems", [proposals_paragraph([proposal])]):
                 continue  # a figure that disagrees with the tables, a placeholder: never offered
             out.append(proposal)
-    return out
+    return in_order(out)
 
 
 def _home(shortfall: str, told_in: str) -> str:

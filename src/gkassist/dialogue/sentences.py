@@ -57,16 +57,18 @@ class Shortfalls(_Data):
     remedied: str
     explains: str
     amended: str
+    item: str  # a clause numbered as an item of a list (“二是……”): a shortcoming of its own
     unless: str
     rewrites: tuple[Rewrite, ...]
     measures: tuple[Measure, ...]
     own_measure: str
+    intent: str  # a sentence that tells only what will be done: no rectification of last year's problems
     last_years: str
     this_year: str
     otherwise: str
 
     _valid = field_validator("signs")(regexes_checked)
-    _unless = field_validator("unless", "opens", "opens_with_sign", "remedied", "explains", "amended", "own_measure", "last_years", "this_year")(regex_checked)
+    _unless = field_validator("unless", "opens", "opens_with_sign", "remedied", "explains", "amended", "item", "own_measure", "intent", "last_years", "this_year")(regex_checked)
 
 
 class SentenceData(_Data):
@@ -439,6 +441,29 @@ def shortfall_words(clause: str, report: Report) -> str:
     return to_register(_with_verbs(text).strip("，,；; "), report, subject=False).rstrip("。")  # a dropped clause leaves no comma
 
 
+_TOPIC_ONLY = re.compile(r"^\s*[\u4e00-\u9fff]{2,8}?(?:那块|这块|这一块|方面)[，,]+$")
+
+
+def _clause_by_clause(sentence: str, report: Report) -> list[str]:
+    """A sentence that tells a shortcoming whole in a report's words, each clause rewritten as a clause (a rewrite
+    anchored at a clause's start fits the second clause too: “……比较单一，图解视频这些弄得少”); a list of them
+    (“一是……，二是……”) is one shortcoming an item."""
+    item = _re(sentence_data().shortfalls.item)
+    told: list[list[str]] = [[]]
+    joined: list[str] = []  # (a topic said first, “互动交流那块，”, goes with the clause it introduces)
+    for clause in _CLAUSE.findall(sentence):
+        if joined and _TOPIC_ONLY.match(joined[-1]):
+            joined[-1] += clause
+        else:
+            joined.append(clause)
+    for clause in joined:
+        if item.match(clause.strip()) and told[-1]:
+            told.append([])
+        if words := shortfall_words(clause, report):
+            told[-1].append(words)
+    return ["，".join(t) for t in told if t]
+
+
 def figure_correction(text: str) -> tuple[str, str, str, str] | None:
     """(what it names, old figure, new figure, unit) of a correction of one figure, None when `text` is not one.  The
     old figure is "" when only the new one is said (“刚才说错了，主动公开应该是105条”)."""
@@ -564,7 +589,9 @@ def compose_answer(text: str, report: Report, shortfalls: bool = True, subject: 
         if not sentence:
             continue
         if shortfalls and (opens := _opens_shortfall(sentence)):
-            out.shortfalls.append(shortfall_words(_re(opens).sub("", sentence), report))
+            # (“……公开栏贴了40多期。就是更新有时候慢”: what is done badly is done to the thing just spoken of)
+            out.shortfalls += [_with_its_thing(told, written[-1:])
+                               for told in _clause_by_clause(_re(opens).sub("", sentence), report)]
             continue
         for opener in d.openers:
             sentence = _re(opener).sub("", sentence)
@@ -613,6 +640,7 @@ def _take_shortfalls(sentence: str, report: Report) -> tuple[str, list[str]]:
     measure = _re(sentence_data().shortfalls.own_measure)
     amended = _re(sentence_data().shortfalls.amended)
     explains = _re(sentence_data().shortfalls.explains)
+    item = _re(sentence_data().shortfalls.item)
     in_measure = False
     for i, clause in enumerate(clauses):
         if told and (after_one or in_measure) and ((m := measure.match(clause.strip())) and m.end()
@@ -632,9 +660,12 @@ def _take_shortfalls(sentence: str, report: Report) -> tuple[str, list[str]]:
             kept.append(clause)
             after_one = False
             continue
-        if told and (_CONTINUES.match(clause) or after_one and not _THING.search(clause)):
+        if told and not item.match(clause.strip()) and (_CONTINUES.match(clause) or after_one and not _THING.search(clause)):
             # “有几份合同挂网晚，没在…内公开”, “大部分还是文字的，形式单一” (no thing of its own): one shortcoming
-            told[-1] += "，" * bool(words := shortfall_words(clause, report)) + words  # “这个得改” adds nothing
+            words = shortfall_words(clause, report)
+            if words in told[-1]:  # “人手不够，顾不过来”: the same shortcoming said twice is told once
+                words = ""
+            told[-1] += "，" * bool(words) + words  # “这个得改” adds nothing
         else:
             told.append(_with_its_thing(shortfall_words(clause, report), kept))
         after_one = True
@@ -643,6 +674,28 @@ def _take_shortfalls(sentence: str, report: Report) -> tuple[str, list[str]]:
 
 _THING = re.compile(r"政务新媒体|新媒体|微信公众号|公众号|门户网站|网站|公开栏|公告栏|视频号|微博|专栏|栏目|政策解读|解读")
 _DONE_TO = re.compile(r"^(?:更新|发布|公开|维护|推送|回复|答复|大部分|形式|偏少|较少|不多|数量)")
+
+
+def things_named(text: str) -> set[str]:
+    """The things of the work a sentence speaks of (网站, 公开栏, 政策解读 …), each by one name."""
+    return {{"公众号": "微信公众号", "解读": "政策解读"}.get(t, t) for t in _THING.findall(text)}
+
+
+def future_intents(text: str) -> tuple[str, list[str]]:
+    """`text` without its sentences that tell only what will be done (“下一步继续……”), and those sentences: an
+    intent is no rectification of last year's problems."""
+    lead = _re(sentence_data().shortfalls.intent)
+    item = _re(sentence_data().shortfalls.item)
+    kept: list[str] = []
+    intents: list[str] = []
+    last_was_intent = False
+    for m in _SENTENCE.finditer(text):
+        s = m.group(0)
+        # (“2025年打算：一是……。二是……。”: the plan's further items are the plan's too)
+        last_was_intent = bool((found := lead.match(s.strip())) and found.end()
+                               or last_was_intent and item.match(s.strip()))
+        (intents if last_was_intent else kept).append(s)
+    return "".join(kept), intents
 
 
 def _with_its_thing(shortfall: str, before: list[str]) -> str:

@@ -12,17 +12,23 @@ from gkassist.dialogue.improvements import (
     MIN_PROPOSALS,
     PROBLEMS_LEAD,
     Proposal,
+    followed_up,
     followup_sentences,
+    in_order,
+    intents_as_measures,
     kinds_to_ask,
+    last_years_problems,
+    not_offered,
     persisting,
     plainly_later,
     proposals_paragraph,
     propose,
+    with_its_measure,
 )
 from gkassist.dialogue.kinds import StepKind, kind
 from gkassist.dialogue.kinds.narrative import POLISH, RESTORE, correct_figure, corrections_in_answer, polish, restore
 from gkassist.dialogue.replies import Pending, Reply
-from gkassist.dialogue.sentences import compose_answer, followup_lead, measure_for, own_measure, shortfall_words
+from gkassist.dialogue.sentences import compose_answer, followup_lead, future_intents, own_measure, shortfall_words
 from gkassist.dialogue.state import DialogueState
 
 
@@ -56,17 +62,21 @@ def saved_proposals(paragraphs: list[str]) -> list[Proposal]:
     return out
 
 
-def _split(text: str, report: Report) -> tuple[str, list[Proposal], list[str]]:
+def _split(text: str, report: Report) -> tuple[str, list[Proposal], list[str], list[str]]:
     """五's answer: the follow-up of last year's problems (in a report's words), the shortcomings of this year it
-    names (each a problem with its measure), and its sentences no rule could turn (kept as typed, shown marked)."""
+    names (each a problem with its measure), its sentences no rule could turn (kept as typed, shown marked), and
+    those that tell only what will be done (“下一步继续……”: no rectification, shown, not written)."""
     lead, rest = followup_lead(text)
     done = compose_answer(lead, report, shortfalls=False, subject=False)  # last year's problems: no shortcoming
     composed = compose_answer(rest, report, shortfalls=True, subject=False)
-    followup = followup_sentences(done.text + composed.text)
-    composed.spoken[:0] = done.spoken
-    named = [Proposal("own", problem, measure or measure_for(problem), "您在这里说的")
-             for problem, measure in map(own_measure, composed.shortfalls)]
-    return followup, named, composed.spoken
+    said, intents = future_intents(done.text + composed.text)
+    followup = followup_sentences(said)
+    composed.spoken[:0] = [s for s in done.spoken if s not in intents]
+    composed.spoken = [s for s in composed.spoken if s not in intents]
+    named = [with_its_measure(problem, measure) for problem, measure in map(own_measure, composed.shortfalls)]
+    for p in named:
+        p.reason = "您在这里说的"
+    return followup, named, composed.spoken, intents
 
 
 def _persisting(proposals: list[Proposal], followup: str) -> list[Proposal]:
@@ -77,9 +87,47 @@ def _persisting(proposals: list[Proposal], followup: str) -> list[Proposal]:
     return proposals
 
 
-def _bare(problem: str) -> str:
-    """A problem without the part of the report it is filed under (“主动公开方面，”)."""
-    return re.sub(r"^[\u4e00-\u9fff]{2,8}方面[，,]", "", problem)
+def _measures_asked(proposals: list[Proposal]) -> list[Reply]:
+    """A problem no measure of its family answers carries the general wording: the clerk is asked for a real one
+    (a measure of another problem's family is never attached instead)."""
+    general = [i for i, p in enumerate(proposals, 1) if p.general]
+    if not general:
+        return []
+    which = "、".join(f"第{i}条" for i in general)
+    return [Reply(f"{which}的改进措施还只是通用写法：请说下一步具体怎么做，回答“措施{general[0]}：……”"
+                  "（不说就先用通用写法）。", "error")]
+
+
+def _followup_asked(intents: list[str], followup: str, last: Report | None, first: bool) -> list[Reply]:
+    """What will be done is no rectification: shown, not written; a problem of last year's the follow-up does not
+    speak of is asked for, on the first reading only (once: what was done is never supposed)."""
+    out = []
+    if intents:
+        out.append(Reply("这几句说的是今后的打算，不是去年问题的整改情况，没有写入：" + "".join(f"“{i}”" for i in intents)
+                         + "要作为某条问题的改进措施，请用“措施N：……”。", "error"))
+    if not first or last is None or not last.paragraphs("problems"):
+        return out
+    missing = [p for p in last_years_problems(last) if not followed_up(p, followup)]
+    again = "请说做了什么（重新写整改情况只替换第一段，问题保留）。"
+    if not followup:
+        out.append(Reply(f"还没有说{last.year}年度报告提出的问题今年是怎么整改的：" + again, "error"))
+    elif missing:
+        named = "、".join(f"“{p}”" for p in missing)
+        out.append(Reply(f"{last.year}年度报告提出的{named}，整改情况里还没有说到：" + again, "error"))
+    return out
+
+
+def measure(state: DialogueState, number: int, text: str) -> list[Reply]:
+    """The clerk's own measure for problem `number` (“措施2：每月检查一次公开栏”)."""
+    assert state.pending is not None  # the engine runs a command only on an answer waiting for “对”
+    proposals = state.pending.proposals
+    if not 1 <= number <= len(proposals):
+        return [Reply("没有这一条。", "error")]
+    text = re.sub(r"^(?:下一步|下步|今后|明年)?(?:将|要|打算|准备)?", "", text.strip()).rstrip("。；;")
+    if not re.search(r"[\u4e00-\u9fff]", text):
+        return [Reply("请用中文写这一条的改进措施。", "error")]
+    proposals[number - 1].improvement, proposals[number - 1].general = text, False
+    return _show(state)
 
 
 def _spoken_reply(spoken: list[str]) -> list[Reply]:
@@ -148,6 +196,7 @@ class Improvements(StepKind):
     commands = (
         (re.compile(r"去掉\s*(\d)"), drop),
         (re.compile(r"改\s*(\d)\s*[：:，,]?\s*(.+)", re.S), lambda e, m: edit(e, int(m[1]), m[2])),
+        (re.compile(r"措施\s*(\d)\s*[：:，,]?\s*(.+)", re.S), lambda e, m: measure(e, int(m[1]), m[2])),
         (re.compile(r"加\s*[：:]\s*(.+)", re.S), lambda e, m: edit(e, len(e.pending.proposals) + 1 if e.pending else 1, m[1])),
         (POLISH, polish),
         (RESTORE, restore),
@@ -173,16 +222,17 @@ class Improvements(StepKind):
         if pending is not None and pending.step == step.id and pending.asking and not followup_lead(text)[0]:
             return self._own_problem(state, text)  # (the follow-up told again is read afresh)
         report, last = state.report, state.last_year
-        followup, named, spoken = _split(text, report)
+        followup, named, spoken, intents = _split(text, report)
         if last is not None and followup and not re.search(r"上年|去年|\d{4}年度", followup):
             followup = f"{last.year}年度报告提出的问题，整改情况如下：{followup}"
-        if pending is not None and pending.step == step.id and pending.proposals:
+        first = not (pending is not None and pending.step == step.id and pending.proposals)
+        if not first and pending is not None:
             proposals = pending.proposals  # a rewrite of the follow-up keeps every edit of the problems
         else:
             proposals = _persisting(propose(report, last), followup)
-        offered = [_bare(q.problem) for q in proposals]  # a shortfall told in 一 and again here is offered once
-        proposals += _persisting([p for p in named if not any(_bare(p.problem) in o or o in _bare(p.problem) for o in offered)
-                                  ][:MAX_PROPOSALS - len(proposals)], followup)
+        # (a shortfall told in 一 and again here is offered once, with the measure told here)
+        proposals = in_order(proposals + _persisting(not_offered(proposals, named), followup))
+        intents = intents_as_measures(proposals, intents)  # (the clerk's “下一步……” answering a problem is its measure)
         paragraphs = [followup] if followup else []
         state.pending = Pending(step.id, paragraphs=paragraphs, proposals=proposals,
                                  own=text if re.search(r"[。！？]$", text) else text + "。")
@@ -197,6 +247,7 @@ class Improvements(StepKind):
                  for i, p in enumerate(proposals, 1)]
         return [Reply("五只写您说到的不足和数字显示的问题：\n" + "\n".join(lines), "understood"),
                 Reply("将写入：\n" + "\n".join(paragraphs), "understood"), *_figures_checked(state), *_spoken_reply(spoken),
+                *_followup_asked(intents, followup, last, first), *_measures_asked(proposals),
                 Reply(_editing_help(proposals) + "重新写整改情况会替换第一段（已改的问题保留）。")]
 
     def _own_problem(self, state: DialogueState, text: str) -> list[Reply]:
@@ -208,8 +259,9 @@ class Improvements(StepKind):
         assert pending is not None  # the answer to the question asked about the pending 五
         problem, measure = own_measure(problem)  # (“……，明年……”: the clerk's own measure)
         followup = "".join(p for p in pending.paragraphs if not p.startswith(PROBLEMS_LEAD))
-        pending.proposals = [Proposal("own", persisting(problem, followup), measure or measure_for(problem))]
-        return _show(state)
+        asked = with_its_measure(persisting(problem, followup), measure)
+        pending.proposals = [asked]
+        return _show(state) + _measures_asked(pending.proposals)
 
     def left_open(self, state: DialogueState, step: Step, pending: Pending) -> str:
         """The problem of this year asked for and not told (“对” came, or the next question's answer): 五 is left
