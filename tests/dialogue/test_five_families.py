@@ -52,7 +52,7 @@ def test_a_shortfall_of_another_family_goes_to_five_in_a_reports_words(said, pro
 
 def test_what_is_done_badly_is_done_to_the_thing_just_spoken_of():
     composed = compose_answer("村务公开栏贴了30多期。就是更新有时候慢，拖个一两周才贴出来。", township())
-    assert composed.shortfalls == ["公开栏更新有时不够及时，延迟一至两周发布"]
+    assert composed.shortfalls == ["公开栏更新有时不够及时，延迟1至2周公开"]
 
 
 @pytest.mark.parametrize("problem, answered_by, never", [
