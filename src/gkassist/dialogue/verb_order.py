@@ -94,7 +94,7 @@ def _compiled(d: DoneTo) -> _Order:
         then = (rf"^{_TIME}(?P<lead>{_words(d, verbless=True)}{{0,8}}?)(?:也|都|还|又|再)?(?P<new>新)?{_NOT_A_WORD}(?P<verb>{d.empty})"
                 rf"(?:(?:了|上了?|好了?)(?:{_COUNT}?(?P<unit>{units}|个))?|{_COUNT.replace('n>', 'n2>')}?(?P<unit2>{units}|个))"
                 rf"(?P<obj>{_words(d)}{{0,12}}?{things})$")
-        bare = (rf"^{_TIME}(?P<items>(?:(?!{_ELSEWHERE}){_words(d, verbless=True)}{{0,10}}?{things}[0-9]+{units}、?)+)$") if k.bare else None
+        bare = (rf"^{_TIME}(?P<items>(?:(?!{_ELSEWHERE}){_words(d, verbless=True)}{{0,10}}?{things}(?:[0-9]+|[一两二三四五六七八九十]{{1,3}}){units}、?)+)$") if k.bare else None
         kinds.append(_Kind(k, pattern(first), pattern(then), pattern(bare) if bare else None))
     verbs = "|".join(sorted(map(re.escape, d.verbs), key=len, reverse=True)) or "(?!)"
     adverbs = "|".join(sorted(map(re.escape, d.adverbs), key=len, reverse=True)) or "(?!)"
@@ -118,7 +118,7 @@ def _run_in_order(run: str, d: DoneTo) -> str:
         return whole
     if "、" not in run:
         return run
-    return "、".join(_first(piece, o) or _then(piece, o) or piece for piece in run.split("、"))
+    return "、".join(_first(piece, o) or _then(piece, o) or _bare(piece, o) or piece for piece in run.split("、"))
 
 
 def _count(said: str) -> str:
@@ -164,5 +164,7 @@ def _bare(run: str, o: _Order) -> str:
     """“民意征集3期、网上调查2期” → “开展民意征集3期、网上调查2期”."""
     for k in o.kinds:
         if k.bare is not None and (m := k.bare.match(run)):
-            return f"{m['when'] or ''}{k.kind.verb}{m['items'].rstrip('、')}"
+            counted = pattern(rf"[一两二三四五六七八九十]{{1,3}}(?=(?:{k.kind.units})(?:、|$))")
+            items = counted.sub(lambda n: _count(n.group(0)), m["items"].rstrip("、"))
+            return f"{m['when'] or ''}{k.kind.verb}{items}"
     return ""
