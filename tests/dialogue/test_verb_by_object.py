@@ -47,6 +47,7 @@ def test_a_thing_said_before_its_verb_is_written_verb_thing_count(said, written)
     ("定了一套审核流程", "制定审核流程"),
     ("上了两次电视台", "参加电视台访谈2次"),
     ("各村新做了4块宣传栏", "各村新建宣传栏4块"),
+    ("按上级要求出了个责任分解表", "制定责任分解表"),
     ("开了2个专栏", "开设专栏2个"),
     ("今年加了一块显示屏", "新安装显示屏"),
 ])
@@ -68,6 +69,9 @@ def test_things_done_named_with_no_verb_get_the_verb_they_take(said, written):
 @pytest.mark.parametrize("said, written", [
     ("市里检查2次，问题3个，都已整改", "接受市级检查2次"),  # done by another: no 开展
     ("年中又自查了2次", "开展自查2次"),  # a report's verb said already
+    ("定期开展培训", "定期开展培训"),  # 定期 is no verb 定
+    ("每月定期开展集中排查", "定期开展集中排查"),
+    ("上次会议部署了任务", "上次会议部署"),
 ])
 def test_what_is_already_in_a_reports_order_or_done_by_another_is_not_turned_again(said, written):
     text, _ = composed(said)
@@ -80,6 +84,8 @@ def test_what_is_already_in_a_reports_order_or_done_by_another_is_not_turned_aga
     ("目录又理了一遍", "梳理政府信息公开目录"),
     ("工作动态随时推", "及时推送工作动态"),
     ("网站栏目都调整了", "调整网站栏目"),
+    ("群众评议也接受了", "接受群众评议"),
+    ("人员也补了", "补充人员"),
 ])
 def test_a_verb_said_after_its_thing_comes_before_it(said, written):
     text, spoken = composed(said)
@@ -146,3 +152,12 @@ def test_what_is_left_out_of_a_reports_order_is_marked_as_still_spoken(left):
 ])
 def test_a_reports_own_order_is_not_marked(published):
     assert not is_spoken(published)
+
+
+@pytest.mark.parametrize("said, written", [
+    ("主要是预算的、采购的均有", "涉及预算、采购等方面"),
+    ("问的东西，户籍的、出入境的全有", "涉及户籍、出入境等方面"),
+])
+def test_a_list_of_kinds_all_met_is_what_the_matters_concern(said, written):
+    text, spoken = composed(said)
+    assert written in text and "都有" not in text and spoken == [], text

@@ -36,8 +36,10 @@ class DoneTo(_Data):
     kinds: tuple[DoneToKind, ...]
     verbs: dict[str, str] = {}  # everyday verbs with a meaning of their own, said after their thing
     adverbs: dict[str, str] = {}  # what the word before such a verb becomes ("" drops it)
+    nouns: str = "信息|内容|目录|事项|栏目"  # what else such a verb is said after (besides the kinds' things)
+    all_there: str = ""  # “…的、…的都有”: the kinds a list names, all of them met (a report's verb for them)
 
-    _valid = field_validator("empty", "report_verbs")(regex_checked)
+    _valid = field_validator("empty", "report_verbs", "nouns")(regex_checked)
 
 
 _TIMES = r"[0-9]{4}年|今年|去年|全年|本年|年内|年初|年中|年底|年末|上半年|下半年"
@@ -91,14 +93,15 @@ def _compiled(d: DoneTo) -> _Order:
         things, units = f"(?:{k.things})", f"(?:{k.units})"
         first = (rf"^{_TIME}(?P<obj>{_words(d, True)}{{0,30}}?{things})(?P<adv>也|都|还|又|共|一共|共计)?"
                  rf"(?P<verb>{d.report_verbs}|{d.empty})(?:了|过)?{_COUNT}(?P<unit>{units})$")
-        then = (rf"^{_TIME}(?P<lead>{_words(d, verbless=True)}{{0,8}}?)(?:也|都|还|又|再)?(?P<new>新)?{_NOT_A_WORD}(?P<verb>{d.empty})"
-                rf"(?:(?:了|上了?|好了?)(?:{_COUNT}?(?P<unit>{units}|个))?|{_COUNT.replace('n>', 'n2>')}?(?P<unit2>{units}|个))"
+        then = (rf"^{_TIME}(?P<lead>(?:(?!了)[^0-9，。；：、]){{0,16}}?)(?:也|都|还|又|再)?(?P<new>新)?{_NOT_A_WORD}(?P<verb>{d.empty})"
+                # with no 了 a count says it is a verb (“新挂5块”, “弄个”): 定期, 上次, 开会 are words of their own
+                rf"(?:(?:了|上了?|好了?)(?:{_COUNT}?(?P<unit>{units}|个))?|{_COUNT.replace('n>', 'n2>')}(?P<unit2>{units}|个)|个)"
                 rf"(?P<obj>{_words(d)}{{0,12}}?{things})$")
         bare = (rf"^{_TIME}(?P<items>(?:(?!{_ELSEWHERE}){_words(d, verbless=True)}{{0,10}}?{things}(?:[0-9]+|[一两二三四五六七八九十]{{1,3}}){units}、?)+)$") if k.bare else None
         kinds.append(_Kind(k, pattern(first), pattern(then), pattern(bare) if bare else None))
     verbs = "|".join(sorted(map(re.escape, d.verbs), key=len, reverse=True)) or "(?!)"
     adverbs = "|".join(sorted(map(re.escape, d.adverbs), key=len, reverse=True)) or "(?!)"
-    nouns = "|".join(k.things for k in d.kinds) + "|信息|内容|目录|事项|栏目"
+    nouns = "|".join(k.things for k in d.kinds) + "|" + d.nouns
     said_after = (rf"^{_TIME}(?P<obj>{_words(d, True)}{{0,30}}?(?:{nouns}))(?P<adv>{adverbs})?"
                   rf"(?P<verb>{verbs})(?:了)?(?:一遍|一下|一轮)?(?P<what>内容|信息)?$")
     return _Order(tuple(kinds), pattern(said_after), pattern(rf"^(?:{d.report_verbs})$"))
@@ -113,7 +116,7 @@ def in_report_order(clause: str, d: DoneTo | None) -> str:
 
 def _run_in_order(run: str, d: DoneTo) -> str:
     o = _order(d)
-    whole = _bare(run, o) or _said_after(run, o, d) or _first(run, o) or _then(run, o)
+    whole = _bare(run, o) or _said_after(run, o, d) or _first(run, o) or _then(run, o) or _all_there(run, d)
     if whole:
         return whole
     if "、" not in run:
@@ -168,3 +171,14 @@ def _bare(run: str, o: _Order) -> str:
             items = counted.sub(lambda n: _count(n.group(0)), m["items"].rstrip("、"))
             return f"{m['when'] or ''}{k.kind.verb}{items}"
     return ""
+
+
+_ALL_THERE = re.compile(r"^(?:主要是|主要为|主要)?((?:[^，。；、的]{2,10}的、)+[^，。；、的]{2,10}的)(?:都|均|全)有$")
+
+
+def _all_there(run: str, d: DoneTo) -> str:
+    """“户籍的、备案的、事故的都有” → “涉及户籍、备案、事故等方面” (`all_there` is what a report says of them)."""
+    m = _ALL_THERE.match(run)
+    if not m or not d.all_there:
+        return ""
+    return d.all_there.format(items="、".join(item[:-1] for item in m.group(1).split("、")))
