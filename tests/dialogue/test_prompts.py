@@ -60,6 +60,10 @@ def spoil(path, old, new):
     # a dialect's entry that would break a common word (“整” inside “整改”) is said at its line
     ("lexicon.yaml", "  - {say: '冇', write: 没有}", "  - {say: '整', write: 搞}", "会把普通话的“整改了”改成“搞改了”"),
     ("lexicon.yaml", "  - {say: '甭', write: 不用}", "  - {say: '甭(', write: 不用}", "不是有效的正则表达式"),
+    # the table of what is done to what (done_to): a broken pattern, a mistyped key
+    ("lexicon.yaml", "verb: 整改, units: '个|项|处|条'}", "verb: 整改, units: '个|项|(处|条'}", "不是有效的正则表达式"),
+    ("lexicon.yaml", "    - {things: '问题|隐患", "    - {thing: '问题|隐患", "不认识的键“thing”"),
+    ("lexicon.yaml", "  empty: '弄|搞|", "  empty: '(弄|搞|", "不是有效的正则表达式"),
     ("paragraphs.yaml", "  - {say: '(?P<n>[0-9]+)件[^，。；]{0,6}部分公开'", "  - {say: '(?P<n>[0-9]+件[^，。；]{0,6}部分公开'",
      "不是有效的正则表达式"),
 ])

@@ -61,7 +61,7 @@ def test_a_whole_conversation_through_the_command(tmp_path, capsys):
     assert main(["draft", "--from", str(source(case)), "--year", str(case["year"]), "--answers", str(answers),
                  "-o", str(out)]) == 0
     shown = capsys.readouterr().out
-    assert "将写入" in shown and "我乡新建5块村级公开栏" in shown
+    assert "将写入" in shown and "我乡新建村级公开栏5块" in shown
     assert "检查没有发现错误" in shown
     written = out.read_text("utf-8")
     assert case["published"][2] in written and written.rstrip().endswith("日")  # the 落款 closes it

@@ -108,14 +108,14 @@ def test_a_spoken_sentence_is_shown_with_a_reference_and_can_be_taken_edited_or_
     replies = engine.answer("新做了12块公开栏。网站那个东西咋弄都不好使。")
     marked = next(r.text for r in replies if r.text.startswith("这几句我没能改成"))
     assert "1. “网站那个东西咋弄都不好使。”" in marked
-    assert engine.pending.paragraphs[0] == "（四）平台建设。我镇新建12块公开栏。网站那个东西咋弄都不好使。"  # what is shown
+    assert engine.pending.paragraphs[0] == "（四）平台建设。我镇新建公开栏12块。网站那个东西咋弄都不好使。"  # what is shown
     replies = engine.answer("改1：网站运行不够稳定")
-    assert replies[0].text == "将写入：（四）平台建设。我镇新建12块公开栏。网站运行不够稳定。"
+    assert replies[0].text == "将写入：（四）平台建设。我镇新建公开栏12块。网站运行不够稳定。"
     engine.answer("对")
-    assert engine.report.sections["overview"][-1] == "（四）平台建设。我镇新建12块公开栏。网站运行不够稳定。"
+    assert engine.report.sections["overview"][-1] == "（四）平台建设。我镇新建公开栏12块。网站运行不够稳定。"
     engine.jump("overview_platform")
     engine.answer("新做了12块公开栏。网站那个东西咋弄都不好使。")
-    assert engine.answer("删1")[0].text == "将写入：（四）平台建设。我镇新建12块公开栏。"
+    assert engine.answer("删1")[0].text == "将写入：（四）平台建设。我镇新建公开栏12块。"
 
 
 def test_a_shortcoming_told_at_the_platform_goes_to_five_with_a_measure():
@@ -124,7 +124,7 @@ def test_a_shortcoming_told_at_the_platform_goes_to_five_with_a_measure():
         engine.answer(answer)
     engine.jump("overview_platform")
     replies = engine.answer("新做了12块公开栏，问题是有几个村的公开栏还在用老的")
-    assert replies[0].text == "将写入：（四）平台建设。我镇新建12块公开栏。"
+    assert replies[0].text == "将写入：（四）平台建设。我镇新建公开栏12块。"
     assert "部分村的公开栏仍在使用旧的" in replies[1].text or "部分村的公开栏" in replies[1].text
     engine.answer("对")
     engine.jump("problems")

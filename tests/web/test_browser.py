@@ -205,6 +205,6 @@ def test_a_still_spoken_sentence_is_rewritten_in_its_own_box(server, browser, tm
     page.screenshot(path=str(tmp_path / "spoken.png"), full_page=True)
     with page.expect_navigation():
         box.locator("button:has-text('改写')").click()
-    assert "将写入：（四）平台建设。我镇新建12块公开栏。网站运行不够稳定。" in last_reply(page)
+    assert "将写入：（四）平台建设。我镇新建公开栏12块。网站运行不够稳定。" in last_reply(page)
     assert page.locator("section.spoken").count() == 0 and clerk_turns(page)[-1] == "改1：网站运行不够稳定"
     assert outside == []

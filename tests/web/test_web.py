@@ -577,8 +577,8 @@ def _spoken_items(html: str) -> list[str]:
 
 
 @pytest.mark.parametrize("action, expect_written", [
-    ({"answer": "删1"}, "（四）平台建设。我镇新建12块公开栏。"),
-    ({"rewrite": "1", "answer": "网站运行不够稳定"}, "（四）平台建设。我镇新建12块公开栏。网站运行不够稳定。"),
+    ({"answer": "删1"}, "（四）平台建设。我镇新建公开栏12块。"),
+    ({"rewrite": "1", "answer": "网站运行不够稳定"}, "（四）平台建设。我镇新建公开栏12块。网站运行不够稳定。"),
 ])
 def test_a_still_spoken_sentence_has_its_buttons_on_the_page(client, action, expect_written):
     login(client, "shiqiao")

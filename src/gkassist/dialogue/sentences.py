@@ -24,6 +24,7 @@ from gkassist.core.yamldata import Loader, line_of, load_model, pattern, regex_c
 # the register's data model, its pattern check and its rewrite rule (say → write) serve the sentences too
 from gkassist.dialogue.register import Rule as Rewrite
 from gkassist.dialogue.register import _Data, dated_and_named, self_name, to_register
+from gkassist.dialogue.verb_order import DoneTo, in_report_order
 from gkassist.paths import resource_dir
 
 
@@ -146,6 +147,7 @@ class Lexicon(_Data):
     alike: str = ""  # the units of a count written in digits when another count of its unit in the sentence is
     objects: dict[str, str]
     verbs: tuple[Verb, ...]
+    done_to: DoneTo | None = None  # what is done to what, in a report's order (see dialogue/verb_order)
 
     _connectors = field_validator("connectors")(regex_checked)
     _to_writer = field_validator("to_writer")(regexes_checked)
@@ -379,7 +381,7 @@ def _with_verbs(sentence: str) -> str:
         for say, thing, write in _verbs():
             if thing is None or thing.search(clause):
                 clause = say.sub(write, clause)
-        out.append(clause)
+        out.append(in_report_order(clause, lexicon().done_to))
     return "".join(out)
 
 
