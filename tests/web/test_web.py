@@ -15,6 +15,10 @@ WHOLE_REPORT = ["没有", "对", "没有", "对", "规范性文件制发0件，�
                 "公开信息86条", "对", "均按期答复", "对", "逐条审查", "对", "新建公开栏5块", "对", "每季度检查一次", "对",
                 "去年的问题已整改", "对", "没有", "对", "党政办，电话0431-12345678", "对"]
 
+# the year after: its figures show no problem of their own, so 五 names one (五 never holds only last year's follow-up)
+NEXT_YEAR_REPORT = [a if a != "去年的问题已整改" else "去年的问题已整改。今年的问题是村里公开栏更新不及时"
+                    for a in WHOLE_REPORT]
+
 
 def start_from_seed(client, year="2021"):
     page = client.get("/drafts")
@@ -226,7 +230,7 @@ def test_submit_withdraw_accept_and_the_office_page(client, data):
     # next year's report is audited against this one: the repeat rate is there
     nxt = client.post("/drafts/new", data={"csrf": csrf(client.get("/drafts").text), "year": "2022",
                                             "source": unquote(url.rsplit("/", 1)[-1])})
-    nxt = answer_all(client, nxt, WHOLE_REPORT)
+    nxt = answer_all(client, nxt, NEXT_YEAR_REPORT)
     client.post(str(nxt.url).split("#")[0] + "/submit", data={"csrf": csrf(nxt.text), "action": "submit"})
     row = re.search(r"<tr class=\"[a-z]*\"><td>德惠市郭家镇人民政府</td>(.*?)</tr>", office.get("/admin?year=2022").text, re.S)[1]
     assert re.search(r"<td>\d+%</td>", row)
