@@ -84,6 +84,9 @@ def _fitted(version: str, source: str) -> Flow:
     kept = [s for s in flow().steps
             if (s.table is None or s.table in fmt.tables)
             and (not s.section or s.section in {x.id for x in fmt.sections} or s.section == "preface")]
+    # a table whose format names other columns than the flow's question (2019's 表二) is asked in its own words
+    kept = [s.model_copy(update={"ask": fmt.tables[s.table].question}) if s.table and fmt.tables[s.table].question
+            else s for s in kept]
     asked = {s.section for s in kept if s.kind != "table"} | {s.table for s in kept if s.table}
     for section in fmt.sections:
         if section.table and section.table not in asked:

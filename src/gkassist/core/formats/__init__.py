@@ -107,6 +107,9 @@ class Table:
     label_heading: str = ""  # the header of the label column (表二's “信息内容”; 表四 read as rows: “类别”)
     row_labels: bool = True  # 表四 prints its one row without a label
     not_applicable: bool = False  # “/” (不适用) is a proper entry in its cells (表二), not a missing number
+    # the question the assistant asks for this table when its columns are not the ones prompts/flow.yaml's question
+    # names (2019's 表二: 新制作、新公开、对外公开总数 instead of 制发、废止、现行有效); empty: the flow's question
+    question: str = ""
 
     def cells(self, with_optional: bool = False) -> Iterator[tuple[Block, Row, Column]]:
         """Every (block, row, column) of the table in reading order (optional columns only if asked)."""
@@ -435,6 +438,7 @@ class TableSpec(_Spec):
     label_heading: str = ""
     row_labels: bool = True
     not_applicable: bool = False
+    question: str = ""
     blocks: tuple[BlockSpec, ...] = ()
     columns: tuple[ColumnSpec, ...] = ()
     rows: tuple[RowSpec, ...] = ()
@@ -555,7 +559,7 @@ def _table(table_id: str, spec: TableSpec) -> Table:
     if len(set(row_ids)) != len(row_ids):
         raise ValueError(f"{spec.name}有重复的行 id")
     return Table(table_id, spec.name, spec.topic, built, spec.corner, spec.heading, spec.label_heading, spec.row_labels,
-                 spec.not_applicable)
+                 spec.not_applicable, spec.question)
 
 
 def _equations(spec: SumSpec, table: Table) -> list[Equation]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from gkassist.checks import ERROR, Finding, check
-from gkassist.core import relations
+from gkassist.core import formats, relations
 from gkassist.core.derive import carried_cells, fill_totals, from_last_year, last_in_force
 from gkassist.core.flow import Step
 from gkassist.core.model import Report
@@ -32,6 +32,54 @@ KEEP_SAVED_TABLE = ("回答“对”保持不变；说“还有……”“漏�
 # “还有”, “漏了一件”, “另外”, “又”: an answer on a reopened table that adds to what is saved
 ADDS = Marker("adds")
 IGNORE = re.compile(r"^\s*(不用管|不用管它|不管|忽略|不计入|不算|那个不算|不用算)\s*[。！!]?\s*$")
+
+
+def _not_taken(report: Report, table: str, text: str, asking: bool) -> list[Reply]:
+    """A free answer this table does not take: one plainly to a later question, or any of a table whose format's
+    columns are not those the reader has words for (2019's 表二) — a figure put in the wrong column would be a wrong
+    cell, so that table is set cell by cell (or in the grid), never guessed."""
+    name = report.format.tables[table].name
+    if report.format.tables[table].question:
+        return [Reply(f"这一年度（{report.format.name}格式）的{name}栏目和现行格式不同，整段话里的数字容易填错格，"
+                      f"请一格一格说，每行一格，例如“{_cell_example(report, table)}”；在界面里也可以按 Ctrl+T 打开表格"
+                      "直接填。都没有就回答“没有”。", "error")]
+    if asking and plainly_later(text, table):
+        return [Reply(f"这句说的是后面的问题，不是{name}的内容，没有计入。上面的问题还没有回答；要先跳过这一题，回答“跳过”。",
+                      "error")]
+    return []
+
+
+def _cell_example(report: Report, table_id: str) -> str:
+    """“表二 行政许可 处理决定数量 5”: a cell of the table said in the one form always understood."""
+    table = report.format.tables[table_id]
+    block = next(b for b in table.blocks if len(b.columns) > 1)
+    return f"{table.name} {block.rows[0].label} {block.columns[-1].label} 5"
+
+
+def _in_format(fmt: formats.ReportFormat, cells: Cells) -> tuple[Cells, Cells]:
+    """The cells this year's format has, and those it has not: the reader knows the words of one format's columns
+    (制发、废止、现行有效), a 2019-format year's 表二 has others (本年新制作、新公开、对外公开总数)."""
+    kept: Cells = {}
+    outside: Cells = {}
+    for (t, r, c), value in cells.items():
+        resolved = fmt.resolve(t, r)
+        (kept if resolved is not None and fmt.has(t, resolved, c) else outside)[(t, r, c)] = value
+    return kept, outside
+
+
+def _columns_of_this_format(fmt: formats.ReportFormat, outside: Cells) -> list[str]:
+    """What to say of figures put in columns this year's format does not have: the row's own columns, to say again."""
+    asked = []
+    for t, r in dict.fromkeys((t, r) for t, r, _ in outside):
+        table = fmt.tables[t]
+        resolved = fmt.resolve(t, r)
+        if resolved is None:
+            continue
+        row = table.row(resolved)
+        columns = [c.label for c in table.block_of(resolved).columns if not c.optional]
+        asked.append(f"{table.name}“{row.label}”这一年度（{fmt.name}格式）的栏目是：{'、'.join(columns)}；刚才的数字没有计入，"
+                     f"请按这些栏目再说一遍，例如“{table.name} {row.label} {columns[0]} 5”。")
+    return asked
 
 
 def _documents_counted(cells: Cells, row: str) -> bool:
@@ -109,9 +157,8 @@ class Table(StepKind):
             # (after earlier answers of this question, “没有其他申请了” is one more of them, read with them below)
             table_state, parsed, ignored = answers.start(table, self._nothing(state, table)), Parsed(), []
         else:
-            if pending is not None and pending.asking and plainly_later(text, table):
-                return [Reply(f"这句说的是后面的问题，不是{report.format.tables[table].name}的内容，没有计入。"
-                              "上面的问题还没有回答；要先跳过这一题，回答“跳过”。", "error")]
+            if refused := _not_taken(report, table, text, pending is not None and pending.asking):
+                return refused
             if not table_state.turns and table_state.reopened and self._restates(text, table, report):
                 table_state = answers.start(table, self._restated_base(table_state, text, table, report), reopened=True)
             elif table == "t3" and table_state.turns and answers.answered(table_state, text) is None \
@@ -126,8 +173,9 @@ class Table(StepKind):
                               "要先跳过这一题，回答“跳过”；没能理解的数字不用计入，回答“不用管”。", "error")]
             table_state = new
         _keep_asides(state, table, table_state)
-        parsed.cells = _on_top_of(table_state.base_cells(), parsed.cells, table)
+        parsed.cells, outside = _in_format(report.format, _on_top_of(table_state.base_cells(), parsed.cells, table))
         parsed.not_understood = [c for c in parsed.not_understood if c not in ignored]
+        parsed.questions = [*parsed.questions, *_columns_of_this_format(report.format, outside)]
         trial = report.model_copy(deep=True)
         self.fill(state, trial, table, parsed.cells)
         state.pending = Pending(step.id, cells=parsed.cells, turns=list(table_state.turns), ignored=ignored,
