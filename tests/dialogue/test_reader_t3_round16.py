@@ -1,0 +1,32 @@
+"""Phenomena of probe 16's township 表三 answers, each in several phrasings (none of them the probe's): the one copy
+an applicant wants made again (“再开一份”, “重新打印一张”) is what was asked for, not a count of cases — the cases
+said before with one shared reason each take it."""
+
+import pytest
+
+from gkassist.dialogue import answers
+
+
+def cells(*turns):
+    out = answers.parse("t3", list(turns))
+    assert not out.refusal and not out.questions and not out.not_understood, (turns, out)
+    return {(r, c): v for (_, r, c), v in out.cells.items() if v}
+
+
+# ------------------------------------------------------------------ one copy asked for is no count of cases
+@pytest.mark.parametrize("said, kind, n", [
+    ("个人申请3件，都是想让我们把发过的材料再开一份证明，没处理", "natural", 3),
+    ("企业申请了2件，都是让我们把以前给过的批复重新打印一张盖章，不予处理", "business", 2),
+    ("群众来了2件，都是要再复印一份盖章的，不予处理", "natural", 2),
+    ("还有村民的4件，全是要我们把早先给过的通知重新出一份，没办", "natural", 4),
+])
+def test_a_copy_wanted_again_leaves_the_count_of_cases(said, kind, n):
+    got = cells(said)
+    assert got[("new", kind)] == n and got[("reject_5", kind)] == n
+
+
+@pytest.mark.parametrize("said", ["个人申请1件，要复印一份宅基地批复，公开了",
+                                  "企业申请2件，都是要打印一份补偿名单，都公开了"])
+def test_a_copy_asked_for_in_a_disclosed_case_counts_no_case(said):
+    got = cells(said)
+    assert got[("open", next(k for (r, k) in got if r == "new"))] == got[("new", next(k for (r, k) in got if r == "new"))]
