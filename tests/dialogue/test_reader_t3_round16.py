@@ -30,3 +30,20 @@ def test_a_copy_wanted_again_leaves_the_count_of_cases(said, kind, n):
 def test_a_copy_asked_for_in_a_disclosed_case_counts_no_case(said):
     got = cells(said)
     assert got[("open", next(k for (r, k) in got if r == "new"))] == got[("new", next(k for (r, k) in got if r == "new"))]
+
+
+# ------------------------------------------------------------------ a later answer moves a case named by its reason
+@pytest.mark.parametrize("turns, source, target", [
+    (("个人申请4件，3件公开，1件不予公开（涉及第三方隐私）", "那件涉及隐私的后来遮掉之后给他了"), "deny_4", "partial"),
+    (("个人申请4件，3件公开，1件不予公开（涉及第三方隐私）", "那件涉及别人隐私的，后来征得同意把名字涂掉给了"),
+     "deny_4", "partial"),
+    (("个人申请5件，4件公开，1件无法提供（要另行制作）", "对了，那个要另行制作的后来我们做出来给他了，算公开"),
+     "unable_2", "open"),
+    (("个人申请3件，2件公开，1件不予公开（属于过程性信息）", "噢那件过程性信息的，后来定稿了就给了他，算公开吧"),
+     "deny_6", "open"),
+])
+def test_a_case_named_by_its_reason_moves_to_the_result_said_later(turns, source, target):
+    got = cells(*turns)
+    assert source not in {r for r, _ in got}
+    assert got[(target, "natural")] >= 1
+    assert sum(v for (r, _), v in got.items() if r not in ("new", "total")) == got[("new", "natural")]
