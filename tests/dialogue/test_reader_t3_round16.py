@@ -47,3 +47,21 @@ def test_a_case_named_by_its_reason_moves_to_the_result_said_later(turns, source
     assert source not in {r for r, _ in got}
     assert got[(target, "natural")] >= 1
     assert sum(v for (r, _), v in got.items() if r not in ("new", "total")) == got[("new", "natural")]
+
+
+# ------------------------------------------------------------------ cases told one by one, one outcome said for all
+@pytest.mark.parametrize("said, kind, rows", [
+    ("个人申请2件，一件要镇里规划的征求意见稿，还在讨论；另一件要政府内部的值班安排，两件都没公开", "natural",
+     {"deny_6": 1, "deny_5": 1}),
+    ("企业申请2件，一件要会议纪要，另一件要我们内部的请假制度，都没有给", "business", {"deny_6": 1, "deny_5": 1}),
+    ("个人申请3件，一件要方案的初稿，一件要机关内部的考核办法，一件要职工考勤记录，三件都不予公开", "natural",
+     {"deny_6": 1, "deny_5": 2}),
+])
+def test_each_case_told_gives_its_own_reason_to_one_outcome_said_for_all(said, kind, rows):
+    got = cells(said)
+    assert {r: v for (r, k), v in got.items() if r.startswith("deny_") and k == kind} == rows
+
+
+def test_a_case_told_without_a_reason_under_one_outcome_is_still_asked():
+    out = answers.parse("t3", ["个人申请2件，一件要镇里项目方案的讨论稿，还没定稿；另一件要低保名单，两件都没给"])
+    assert out.questions or out.not_understood
