@@ -341,3 +341,19 @@ def test_an_approximate_figure_not_said_exactly_stays_asked(said):
 def test_a_clerks_short_name_for_normative_documents_is_that_row_never_the_rules_row(said):
     said_cells = {cell: v for cell, v in cells(said).items() if v}
     assert said_cells == {("normative", "issued"): 6, ("normative", "repealed"): 2, ("normative", "in_force"): 30}, said_cells
+
+
+# ------------------------------------------------------------------ a row said, then “是零” for it after a clause
+@pytest.mark.parametrize("said, row", [
+    ("处罚8件，行政强制我们没这个职权，为零，许可3件", "enforcement"),
+    ("许可镇里没有审批权限，是0；处罚6件，强制1件", "licensing"),
+    ("强制5件，处罚这块我们不管，为0件，许可2件", "penalty"),
+    ("许可4件，处罚2件，行政强制这事镇上做不了，是零", "enforcement"),
+])
+def test_a_zero_said_after_a_clause_about_the_row_is_that_rows(said, row):
+    assert cells(said)[(row, D)] == 0
+
+
+@pytest.mark.parametrize("said", ["处罚没有，后来又罚了2个", "许可没有权限，是3件"])
+def test_a_figure_after_a_row_said_as_none_is_still_asked(said):
+    assert answers.parse("t2", [said]).not_understood

@@ -188,17 +188,22 @@ def _fees(r: _Reading, row: str, clause: str, count: float | None) -> None:
 
 
 def _decisions(r: _Reading, row: str, clause: str, count: float | None) -> None:
-    if count is not None and ("t2", row, "decisions") in r.said_now and (not rows_in(clause) or _ADDS.search(clause)):
+    key = ("t2", row, "decisions")
+    if count is not None and key in r.said_now and (not rows_in(clause) or _ADDS.search(clause)):
+        if count == 0 and r.cells.get(key) == 0 and not rows_in(clause) and not _ADDS.search(clause):
+            return  # “许可这块镇里没有权限，是零”: the none just said, said again as a figure
         # a second count for the row just said: another row, not named, or (“处罚5件，年底又罚了1个”) more of the
         # same row or part of it — asked, never put in place of the first
         r.not_understood.append(clause)
         return
-    r.said_now.add(("t2", row, "decisions"))
     if count is None:
         if words().t2_negated.search(clause) or re.search(r"没有|无", clause):
-            r.cells[("t2", row, "decisions")] = 0
+            r.cells[key] = 0
+            r.said_now.add(key)
+        # (“强制我们没这个职权，为零”: a clause about the row without a figure; the figure after it is its first)
         return
-    r.cells[("t2", row, "decisions")] = count
+    r.said_now.add(key)
+    r.cells[key] = count
 
 
 _BY_ROW = {"rules": _documents, "normative": _documents, "fees": _fees}

@@ -45,6 +45,9 @@ EACH = re.compile(r"^各\s*" + NUM + r"\s*件$")  # “2位群众…，各1件�
 # “纠正的那件”, “不公开的那1件”: a case spoken of by what was said of it
 # (not “那个” before a thing asked for: “我们根本没有那个材料” names no case)
 REFERENCE = Marker("things", r"(.{1,12}?)的那(?:1|一)?(?:件|个)(?!WORDS)")
+# “那件涉及隐私的后来……”, “那个不公开的其实……”: the pronoun first, then what was said of the case (a result or
+# its reason)
+REFERENCE_AFTER = Marker("things", r"(?:^|[^这那有另])那(?:1|一)?(?:件|个)(?!WORDS)(?!是|属|算|其实|应|呢|啊)([^，。；0-9０-９]{1,12}?)的(?!WORDS)")
 # “重复申请那件”: by its result, without 的; “不掌握那2个里有1件……”: some of those
 ROW_REFERENCE = Marker("things", r"(.{1,12}?)那(?:(?:1|一)?(?:件|个)(?!WORDS)|\s*" + NUM + r"\s*(?:件|个)(?=\s*(?:里|中|当中)))")
 # “重复申请的8件里”, “不掌握的12件当中” in a later answer: the cases said of that result, spoken of by their count
@@ -217,7 +220,10 @@ _ARTICLE = re.compile(r"(?<![0-9０-９零〇一二两三四五六七八九十�
 
 def frame(clause: Clause, labels: tuple[tuple[str, str], ...]) -> Frame:
     w = words()
-    text = CASE_PRONOUN.sub("", clause.text)  # (the case the pronoun stands for is the one being told)
+    # (the case the pronoun stands for is the one being told — not, in a later answer, “那件涉及隐私的……”: one said
+    # before, by its result)
+    spoken_of = clause.turn and (m := REFERENCE_AFTER.search(clause.text)) and result_of(m.group(1), labels)
+    text = clause.text if spoken_of else CASE_PRONOUN.sub("", clause.text)
     text = WOULD_IF.sub("", text)  # (what disclosing would bring about is a reason, not a result)
     case_intro = _opens_case(text)
     if OPENING_COUNT.match(text) and (count_of(text) or 0) > 1:
@@ -228,7 +234,7 @@ def frame(clause: Clause, labels: tuple[tuple[str, str], ...]) -> Frame:
     # “X的那件…” names the result it speaks of, not the result it has: “纠正的那件…又起诉了”
     said_before = clause.turn and (m := SAID_ROW_REFERENCE.search(said)) and result_of(m.group(1), labels) and m
     reference = REFERENCE.search(said) or ((m := ROW_REFERENCE.search(said)) and result_of(m.group(1), labels) and m) \
-        or said_before or None
+        or said_before or ((m := REFERENCE_AFTER.search(said)) and result_of(m.group(1), labels) and m) or None
     referred = reference.group(1) if reference else ""
     rest = said[reference.end():] if reference else said
     row = result_of(rest, labels) or (None if reference else result_of(said, labels))

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from gkassist.core.numbers import format_number, parse_number, read_amount
+from gkassist.dialogue.answers.words import Marker
 from gkassist.dialogue.sentences import in_common_words, repaired
 
 # Numbers: arabic (full-width too), decimals, Chinese numerals; a count is the number before 件 etc.
@@ -86,6 +87,7 @@ _MIXED_COUNT = re.compile(r"(?<![0-9.])([0-9]+(?:\.[0-9]+)?\s*[万千][0-9零一
 _NONE_OF_THEM = re.compile(r"(?<![0-9０-９零〇一二两三四五六七八九十百千万])一(?:件|个|起|次|份|项|宗|家|条)([\u4e00-\u9fff]{0,4}?)(?:也|都)(?=没|未|无|不)")
 
 
+_COPY_MADE = Marker("copy_made", "(?:WORDS)一(?=[份张])")
 _THESE = re.compile(r"(?:(?:这|那|以上|上面)(?:" + NUM + r")?(?:项|个|样|类|块|些|几项|几个)|" + NUM
                     + r"\s*(?:项|样|块))(?=\s*(?:都|均|全))")
 _LIST_NUMBER = re.compile(r"(^|[：:；;。\n])\s*(?:[0-9]{1,2}[.．](?![0-9])|[（(][0-9一二三四五六七八九十]{1,2}[）)]|[①②③④⑤⑥⑦⑧⑨⑩])\s*")
@@ -110,6 +112,7 @@ def normalize(text: str) -> str:
     text = _QUOTED.sub(r"\1", text)  # “其他处理里的“其他”1件”, 《不予公开》: a name quoted is the name
     text = _NONE_OF_THEM.sub(r"\1都", text)  # “诉讼一件都没有”, “一个也没发”: none at all, not one
     text = _THESE.sub("", text)  # “这三项都是零”, “两项都没有”: the rows or kinds just said, named by how many
+    text = _COPY_MADE.sub(lambda m: m[0][:-1], text)  # “再重新盖章出一份”: one copy asked for, not one case
     return _MIXED_COUNT.sub(_as_digits, text)
 
 
