@@ -452,6 +452,7 @@ class Scope:
     sentence: list[str] = field(default_factory=list)  # the clauses of this sentence so far (what a case was told)
     counted_scope: str | None = None  # the kind whose applications a clause spoke of by their count (“科研机构那2件”)
     last_year: dict[str, float] = field(default_factory=dict)  # what last year's report carried in, by kind
+    mistake: tuple[str, int] | None = None  # “有一件记错了”: a mistake announced, and how many facts there were then
 
     def fact(self, f: Frame, what: str, kind: str | None, row: str | None, count: float | None, **more: bool | str | None) -> Fact:
         return Fact(what, kind, row, count, f.text, self.turn, explicit=f.kind is not None, correction=f.correction,
@@ -1073,6 +1074,9 @@ def _counted(s: Scope, f: Frame, kind: str | None, count: float | None) -> None:
         return
     if kind is None and SUM_SAID.match(text) and count == _said_this_turn(s):
         return  # “……，那就是4件”, “个人6件、企业2件，共8件”: the applications said, added up
+    if s.turn and kind is None and RETRACTED.search(text) and s.mistake is None:
+        s.mistake = (text, len(out.facts))  # “有一件记错了，……”: what was wrong is said next (asked if it is not)
+        return
     if f.case_intro and _case_of_counted(s, kind, count):
         return  # “个人申请2件，一件是……”: one of them, told
     if f.case_intro and kind and _case_of_another_kind(s, f, kind):
@@ -1473,6 +1477,8 @@ def read(frames: list[Frame], out: Reading | None = None, carried: dict[str, flo
         _frame_fact(s, f)
     if s.pending_move is not None:
         s.ask(s.pending_move, f"“{s.pending_move.text}”：这些应该算哪类申请人的？", "kind")
+    if s.mistake is not None and len(out.facts) == s.mistake[1]:
+        out.not_understood.append(s.mistake[0])  # a mistake announced, nothing put right after it
     _vague_then_counted(s)
     return out
 
@@ -1866,7 +1872,8 @@ def _carry_on(a: Allocation) -> None:
         if count is None and (left_over := _finished_left(a, kind)) is not None:
             count = left_over if left_over > 0 else None  # “个人一共办结3450件，其余转明年”
         if count is None:
-            left = a.requests.get(kind, 0) - a.assigned.get(kind, 0) if kind else 0
+            # (“去年转来的103件连同新收的……，其余都没办完，转明年”: last year's said carried in are among the rest)
+            left = a.left(kind) if kind else 0
             if left <= 0:
                 a.out.questions.append(f"“{f.clause}”是几件？")
                 continue

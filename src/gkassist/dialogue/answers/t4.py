@@ -55,6 +55,7 @@ _NO_REVIEW = re.compile(r"(?:没|没有|不|未)(?:经过?|走|申请|去)?(?:�
 _OF_REQUESTS = Marker("of_requests")
 # “不符合受理条件，驳回了”: the 驳回 after why the case was not taken is that decision (其他结果), said in two clauses
 _TURNED_AWAY = re.compile(r"(不(?:符合|满足|属于)[^，,。；;]{0,10}(?:条件|范围))[，,]\s*(?=(?:被|就|予以|给|也)?(?:裁定|决定)?驳回)")
+_OUTCOME_NONE = Marker("outcome_none")
 BARE_NONE = re.compile(r"^(?:也|都|均)?(?:没有|没|无|零|0)(?:件|个|起)?(?:的)?$")
 
 
@@ -69,6 +70,8 @@ def frame(clause: Clause) -> Frame:
     outcome = next((o for pattern, o in w.outcomes if pattern.search(said)), None)
     if count is None and outcome:
         count = closing_numeral(said, single=True)  # “维持二百零五”, “纠正六”: an outcome's count, no 件
+    if count is None and outcome and (none_of := _outcome_none(said)):
+        outcome, count = none_of, 0  # “没有未审结的”: none pending — not the cases left over
     if count is None and named and _ONE.search(text):
         count = 1
     moved_from = None
@@ -84,6 +87,15 @@ def frame(clause: Clause) -> Frame:
     return Frame(clause, named, outcome, count,
                  bool(w.no_appeals.search(text)), bool(w.corrections.search(text)), moved_from, several, other,
                  refers_outcome, intends=bool(_INTENDS.search(text)) and count is None)
+
+
+def _outcome_none(text: str) -> str | None:
+    """“没有未审结的”, “纠正的一件也没有”: the outcome said to have no case (the words saying none taken off, what is
+    left must name it; “没结” is pending, not none)."""
+    bare = _OUTCOME_NONE.sub("", text, count=2)
+    if bare == text or not bare:
+        return None
+    return next((o for pattern, o in words().outcomes if pattern.search(bare)), None)
 
 
 def _block_named(text: str) -> str | None:
