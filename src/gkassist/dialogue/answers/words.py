@@ -40,7 +40,7 @@ MARKERS = ("applies", "finished_after_all", "retracted", "negated_kind", "organi
            "none_before", "one_applicant", "half", "refers", "adds", "not_but", "and", "plain_suit", "review_applied", "follow_up",
            "to_check", "other_table", "case_intro", "asked_for", "refused", "remainder", "intends", "of_requests", "frequency",
            "respectively", "case_pronoun", "same_applicant", "results_total", "applications_said", "with_carried", "other_listed", "organisations_together", "supplement_asked", "fee_asked",
-           "rest", "rest_none", "content", "case_applicant", "exact", "row_none", "row_absent", "would_if", "things")
+           "rest", "rest_none", "content", "case_applicant", "exact", "row_none", "row_absent", "would_if", "things", "reckoning")
 
 
 class AnswerWords(BaseModel):
