@@ -219,6 +219,7 @@ _OTHER_TABLE = Marker("other_table")
 _ROW_NONE = Marker("row_none")
 _ROW_ABSENT = Marker("row_absent")
 _EXACT = Marker("exact")
+_RECKONING = Marker("reckoning")
 
 
 def _clause(r: _Reading, clause: str) -> None:
@@ -235,6 +236,8 @@ def _clause(r: _Reading, clause: str) -> None:
         r.not_understood.append(clause)
         return
     r.aside = False
+    if _RECKONING.search(clause) and not any(pattern.search(clause) for pattern, _ in words().t2_columns):
+        return  # a sum worked out aloud (“加1减2不对”): the figures it settles on are said after it
     if not rows_named and _exactly(r, clause):
         return
     if r.row is not None and _CASE_INTRO.search(clause) and not rows_in(clause) \

@@ -1166,7 +1166,10 @@ def _case_of_another_kind(s: Scope, f: Frame, kind: str) -> bool:
 def _case_of_counted(s: Scope, kind: str | None, count: float | None) -> bool:
     """Whether a case opened (“一件是……”) is one of the applications this answer counted (of its kind, when it names
     one), not one more: told of fewer than were counted."""
-    counted = [x for x in s.out.facts if x.what == "requests" and x.turn == s.turn and not _opens_case(x.clause)]
+    # (a clause that opened a case counts no application of its own — but “3件是个人的” said more than one: how many
+    # of a kind, the applications a case told after it is one of)
+    counted = [x for x in s.out.facts if x.what == "requests" and x.turn == s.turn
+               and (not _opens_case(x.clause) or (x.count or 0) > 1)]
     kinds = {x.kind for x in counted}
     kind = kind or s.single() or (next(iter(kinds)) if len(kinds) == 1 else None)
     # (a case of no kind is one of all the applications counted: “群众申请了2件。第一件……”)
