@@ -21,9 +21,6 @@ def department():
     ("业务培训2场", "开展业务培训2场"),
     ("人大建议和政协提案没有我们局主办的", "本年度无我局主办的人大代表建议和政协委员提案"),
     ("我们局里没有牵头的人大建议政协提案", "本年度无我局主办的人大代表建议和政协委员提案"),
-    ("人大代表建议办理126件、政协提案办理208件、结果都在网上公开了",
-     "办理人大代表建议126件、政协委员提案208件，办理结果均已公开"),
-    ("人大建议办了3件，政协提案5件，答复都挂网了", "办理人大代表建议3件、政协委员提案5件，办理结果均已公开"),
     ("其他的，今年没收过信息处理费", "我局未收取信息处理费"),
     ("其它呢，信息处理费没收", "我局未收取信息处理费"),
     # applications answered in time, said alone: the applications are its subject
@@ -70,3 +67,28 @@ def test_not_kept_up_after_a_shortcoming_goes_with_it(said, problem):
     composed = compose_answer(said, department())
     assert "跟上" not in composed.text and "赶上" not in composed.text
     assert composed.shortfalls == [problem]
+
+
+@pytest.mark.parametrize("said, written, never", [
+    # none led by the unit: 协办 is not ruled out, so never 未承办
+    ("其他的，今年没收过信息处理费；人大建议和政协提案没有我们局主办的。", "本年度无我局主办的人大代表建议和政协委员提案", "未承办"),
+    ("人大建议、政协提案都没有我们牵头办理的。", "本年度无我局主办的人大代表建议和政协委员提案", "未承办"),
+    # handled, and the results published: what 六 reports
+    ("人大代表建议办理126件、政协提案办理208件、结果都在网上公开了；没收信息处理费",
+     "办理人大代表建议126件、政协委员提案208件，办理结果均已公开", "结果都"),
+    ("人大建议办了3件，政协提案5件，答复都挂网了。", "办理人大代表建议3件、政协委员提案5件，办理结果均已公开", "挂网"),
+    # 六's question named as a topic says nothing
+    ("其它呢，信息处理费没收过。", "我局未收取信息处理费", "其它"),
+])
+def test_other_matters_as_published(said, written, never):
+    from gkassist.dialogue.other import compose_other
+    composed = compose_other(said, department())
+    assert written in composed.text
+    assert never not in composed.text
+    assert composed.spoken == []
+
+
+def test_other_matters_none_handled_stays_none():
+    from gkassist.dialogue.other import compose_other
+    assert "本年度未承办人大代表建议和政协委员提案" in compose_other("人大建议政协提案都没有。", department()).text
+    assert "未承办政协委员提案" in compose_other("人大建议2件，政协提案没有。", department()).text
