@@ -61,6 +61,7 @@ class OtherWrite(_Data):
     npc: str
     cppcc: str
     none: str
+    none_led: str
     npc_none: str
     cppcc_none: str
     alone: str
@@ -75,9 +76,12 @@ class Other(_Data):
     fee: str
     fee_negation: str
     nothing_else: str
+    led: str
+    topic: str
     write: OtherWrite
 
-    _valid = field_validator("npc", "cppcc", "count", "negation", "fee", "fee_negation", "nothing_else")(regex_checked)
+    _valid = field_validator("npc", "cppcc", "count", "negation", "fee", "fee_negation", "nothing_else",
+                             "led", "topic")(regex_checked)
 
 
 class Contradiction(_Data):

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from gkassist.core.model import Report
 from gkassist.dialogue.composed import Other, OtherWrite, compose, paragraphs
+from gkassist.dialogue.register import self_name
 from gkassist.dialogue.sentences import Composed, compose_answer, normalized
 
 _SENTENCE = re.compile(r"[^。！？!?；;]+[。！？!?；;]*")
@@ -20,6 +21,7 @@ _CLAUSE = re.compile(r"[^，,]+")
 class _Read:
     counts: dict[str, int | None] = field(default_factory=lambda: {"npc": None, "cppcc": None})  # 0: said none
     fee_none: bool = False
+    led_none: bool = False  # none led by the unit (“没有我们局主办的”): 协办 not ruled out
     nothing_else: bool = False
     with_proposals: list[str] = field(default_factory=list)  # what the sentence of the proposals goes on to say
     rest: list[str] = field(default_factory=list)  # the sentences of other matters
@@ -48,7 +50,14 @@ def _read(text: str, d: Other) -> _Read:
             clause = clause.strip()
             if (counts := _proposals_in(clause, d)) is not None:
                 read.counts.update(counts)
+                read.led_none = read.led_none or not any(counts.values()) and bool(re.search(d.led, clause))
                 proposals_here = True
+                # (“建议办理126件、提案208件、结果都在网上公开了”: what the clause goes on to say of them)
+                if tail := re.split(f"{d.count}|{d.negation}", clause)[-1].strip("、，, "):
+                    if not re.search(f"{d.npc}|{d.cppcc}|{d.led}", tail):
+                        kept.append(tail)
+            elif re.fullmatch(d.topic, clause):
+                continue  # 六's question named again: says nothing
             elif re.search(d.fee, clause) and re.search(d.fee_negation, clause) and not re.search(r"[1-9]", clause):
                 read.fee_none = True
             elif re.fullmatch(d.nothing_else, clause):
@@ -62,9 +71,11 @@ def _read(text: str, d: Other) -> _Read:
     return read
 
 
-def _proposals_sentence(counts: dict[str, int | None], w: OtherWrite) -> tuple[str, str]:
+def _proposals_sentence(read: _Read, w: OtherWrite, self_name: str) -> tuple[str, str]:
     """The sentence of the proposals handled, and the kind said none that follows what is said of them."""
-    a, b = counts["npc"], counts["cppcc"]
+    a, b = read.counts["npc"], read.counts["cppcc"]
+    if a == 0 and b == 0 and read.led_none:
+        return w.none_led.format(self=self_name), ""
     if a and b:
         return w.both.format(a=a, b=b), ""
     if a:
@@ -85,7 +96,7 @@ def compose_other(text: str, report: Report) -> Composed:
     read = _read(text, d)
     sentences = []
     said_of_proposals = Composed("")
-    proposals, other_none = _proposals_sentence(read.counts, d.write)
+    proposals, other_none = _proposals_sentence(read, d.write, self_name(report))
     if proposals:
         said_of_proposals = compose_answer("，".join(read.with_proposals), report, shortfalls=False, subject=False)
         said = [said_of_proposals.text.rstrip("。")] if said_of_proposals.text else []
