@@ -62,7 +62,7 @@ def test_labelled_lists_of_different_lengths_leave_the_measures_to_fit_the_probl
 
 @pytest.mark.parametrize("said, pairs", [
     ("去年说的目录不全，今年补齐了；网站更新慢、人手少这俩还得弄，明年每周更新网站、再配1个信息员",
-     [("网站更新不够及时", "每周更新网站"), ("工作力量不足", "再配1个信息员")]),
+     [("网站更新不够及时", "每周更新网站"), ("工作力量不足", "再配1名信息员")]),
     ("去年的问题已整改到位。公开栏更新不及时、归档不规范这两个还得抓，明年每月换一次公开栏、编制归档目录",
      [("公开栏更新不及时", "每月更新一次公开栏"), ("归档不规范", "编制归档目录")]),
 ])
@@ -75,3 +75,22 @@ def test_problems_told_together_take_the_measures_told_together_in_order(said, p
 def test_one_measure_for_problems_told_together_stays_whole():
     _, named, _, _ = _split("网站更新慢、人手少，明年每周更新网站。", county_office())
     assert [p.improvement for p in named] == ["每周更新网站"]
+
+
+@pytest.mark.parametrize("said, done", [
+    ("去年说的目录不全，今年按目录补了。", "对照目录进行补充"),
+    ("去年提的清单不完整，今年照清单补上了。", "对照清单进行补充"),
+])
+def test_what_was_filled_in_against_a_list_is_said_in_order(said, done):
+    followup, _, spoken, _ = _split(said, county_office())
+    assert done in followup and "补充按" not in followup and spoken == []
+
+
+@pytest.mark.parametrize("said, measure", [
+    ("公开栏更新慢，明年定期查公开栏", "定期检查公开栏"),
+    ("人手不够，明年再培2个信息员", "再培养2名信息员"),
+    ("人手少，下一步多培训1个联络员", "再培养1名联络员"),
+])
+def test_a_measure_told_the_everyday_way_is_in_a_reports_words_with_the_clerks_figure(said, measure):
+    _, named, _, _ = _split(said + "。", county_office())
+    assert [p.improvement for p in named] == [measure]
