@@ -94,3 +94,13 @@ def test_what_was_filled_in_against_a_list_is_said_in_order(said, done):
 def test_a_measure_told_the_everyday_way_is_in_a_reports_words_with_the_clerks_figure(said, measure):
     _, named, _, _ = _split(said + "。", county_office())
     assert [p.improvement for p in named] == [measure]
+
+
+@pytest.mark.parametrize("said, measures", [
+    ("问题——答复文书不规范；解读少；措施——答复文书统一格式；多做图解解读、每年不少于6期",
+     ["统一答复文书格式", "增加图解解读、每年不少于6期"]),
+    ("问题：公开栏更新慢；整改：定期查公开栏", ["定期检查公开栏"]),
+])
+def test_measures_told_as_a_list_are_in_a_reports_words(said, measures):
+    _, named, _, _ = _split(said, county_office())
+    assert [p.improvement for p in named] == measures

@@ -88,6 +88,7 @@ def _from_lists(problems: list[str], measures: list[str], report: Report) -> tup
     with the measure told in its place (as many of both), else the measures left to answer the problems they fit
     (never last year's rectification)."""
     words = [shortfall_words(p, report) for p in problems]
+    measures = [shortfall_words(m, report) for m in measures]  # (in a report's words too: 查 → 检查, 个 → 名)
     named = ([with_its_measure(p, m) for p, m in zip(words, measures)] if len(words) == len(measures)
              else [with_its_measure(p) for p in words])
     for p in named:
