@@ -22,7 +22,7 @@ from gkassist.core.numbers import format_number
 from gkassist.core.repetition import SentenceIndex
 from gkassist.core.yamldata import load_model, regex_checked, regexes_checked
 from gkassist.dialogue.register import Rule as Rewrite
-from gkassist.dialogue.sentences import is_spoken, measure_for, own_measure, sentence_data, things_named
+from gkassist.dialogue.sentences import is_shortfall, is_spoken, measure_for, own_measure, sentence_data, things_named
 from gkassist.paths import resource_dir
 
 MIN_PROPOSALS, MAX_PROPOSALS = 1, 4
@@ -132,9 +132,18 @@ class LastYears(_Data):
     _valid = field_validator("measures_from", "items", "listed", "common")(regex_checked)
 
 
+class Labelled(_Data):
+    problems: str
+    measures: str
+    items: str
+
+    _valid = field_validator("problems", "measures", "items")(regex_checked)
+
+
 class ProblemAreas(_Data):
     areas: tuple[ProblemArea, ...]
     last_years: LastYears
+    labelled: Labelled
     ask: dict[str, tuple[str, ...]]
     followup: tuple[Rewrite, ...] = ()
     persists: Persists
@@ -200,6 +209,30 @@ def last_years_problems(last_year: Report) -> list[str]:
     return [i for i in items if 4 <= len(i) <= 60]
 
 
+def labelled_lists(text: str) -> tuple[list[str], list[str]] | None:
+    """五's answer told as a list of problems and a list of measures (prompts/problems.yaml `labelled`): their items,
+    in order; None when it is told otherwise."""
+    d = _problems_data().labelled
+    opening = re.match(d.problems, text.strip())
+    if opening is None or not (split := re.search(d.measures, text)):
+        return None
+    problems, measures = text.strip()[opening.end():split.start() - (len(text) - len(text.strip()))], text[split.end():]
+
+    def items(part: str) -> list[str]:
+        return [i.strip("，,。；; ") for i in re.split(d.items, part) if i.strip("，,。；; ")]
+    return items(problems), items(measures)
+
+
+def paired(problem: str, measure: str) -> list[tuple[str, str]]:
+    """Problems told together (“A、B”) with one measure for each told together (“X、Y”), as many of both: each
+    problem with its own measure, in order; otherwise the one problem with the one measure."""
+    problems, measures = problem.split("、"), measure.split("、")
+    if len(problems) > 1 and len(problems) == len(measures) and all(len(p) >= 4 for p in problems) \
+            and all(is_shortfall(p) for p in problems):
+        return list(zip(problems, measures))
+    return [(problem, measure)]
+
+
 def followed_up(problem: str, followup: str) -> bool:
     """Whether the follow-up speaks of last year's problem: a word of it other than the common ones."""
     runs = re.split(_problems_data().last_years.common, problem)
@@ -245,7 +278,28 @@ def same_problem(a: str, b: str) -> bool:
     if a in b or b in a:
         return True
     family = measure_for(a, otherwise=False)
-    return bool(family) and family == measure_for(b, otherwise=False) and things_named(a) == things_named(b) != set()
+    if not family or family != measure_for(b, otherwise=False):
+        return False
+    return things_named(a) == things_named(b) != set() or _same_subject(a, b)
+
+
+_QUALIFIERS = re.compile(r"部分|个别|有的|少数|一些|几个|各|的")
+
+
+def _same_subject(a: str, b: str) -> bool:
+    """Two problems of one family that speak of one thing, said in other words (“村栏更新不够及时” and “村务栏部分村
+    更新不够及时”, “处室报送不积极” and “部分处室报送信息不够及时”): what each says before its family's words
+    shares two characters, or one says nothing before them and both name the family by the same words."""
+    family = next((m for m in sentence_data().shortfalls.measures if re.search(m.when, a)), None)
+    found = [re.search(family.when, x) if family else None for x in (a, b)]
+    if family is None or None in found:
+        return False
+    ma, mb = found
+    assert ma is not None and mb is not None  # (both found just above)
+    subject_a, subject_b = (_QUALIFIERS.sub("", x[:m.start()]) for x, m in ((a, ma), (b, mb)))
+    if not subject_a or not subject_b:
+        return ma[0] == mb[0]
+    return len(set(subject_a) & set(subject_b)) >= 2
 
 
 def not_offered(proposals: list[Proposal], named: list[Proposal]) -> list[Proposal]:
@@ -269,17 +323,23 @@ def intents_as_measures(proposals: list[Proposal], intents: list[str]) -> list[s
     lead = sentence_data().shortfalls.intent
     left = []
     for intent in intents:
-        unused = []
+        unused: list[str] = []
+        last = None  # the problem the clause before answered: a clause that answers none goes on with it
         for clause in re.split(r"[，,；;]", re.sub(lead, "", intent.strip()).rstrip("。")):
             clause = re.sub(r"^(?:再|还|也|并|同时)", "", clause.strip())
             fits = [p for p in proposals if p.general or p.improvement == measure_for(p.problem, otherwise=False)]
             family = measure_for(clause, otherwise=False)
             target = next((p for p in fits if things_named(clause) & things_named(p.problem)
                            or family and family == measure_for(p.problem, otherwise=False)), None)
-            if target is None or len(clause) < 4 or is_spoken(clause):
+            # (a clause of a family or thing of its own answers another problem, never goes on with this one)
+            on = last is not None and not unused and not family and not things_named(clause)
+            if len(clause) < 4 or is_spoken(clause) or target is None and not on:
                 unused.append(clause)
-                continue
-            target.improvement, target.general = clause, False
+                last = None
+            elif target is None and last is not None:
+                last.improvement += "，" + clause  # (“纳入考核，每季度通报一次”: one measure)
+            else:
+                target.improvement, target.general, last = clause, False, target
         if unused := [c for c in unused if c]:
             left.append(intent if len(unused) == len(re.split(r"[，,；;]", intent)) else "，".join(unused) + "。")
     return left

@@ -17,8 +17,10 @@ from gkassist.dialogue.improvements import (
     in_order,
     intents_as_measures,
     kinds_to_ask,
+    labelled_lists,
     last_years_problems,
     not_offered,
+    paired,
     persisting,
     plainly_later,
     proposals_paragraph,
@@ -66,6 +68,8 @@ def _split(text: str, report: Report) -> tuple[str, list[Proposal], list[str], l
     """五's answer: the follow-up of last year's problems (in a report's words), the shortcomings of this year it
     names (each a problem with its measure), its sentences no rule could turn (kept as typed, shown marked), and
     those that tell only what will be done (“下一步继续……”: no rectification, shown, not written)."""
+    if (lists := labelled_lists(text)) is not None:
+        return "", *_from_lists(*lists, report)
     lead, rest = followup_lead(text)
     done = compose_answer(lead, report, shortfalls=False, subject=False)  # last year's problems: no shortcoming
     composed = compose_answer(rest, report, shortfalls=True, subject=False)
@@ -73,10 +77,24 @@ def _split(text: str, report: Report) -> tuple[str, list[Proposal], list[str], l
     followup = followup_sentences(said)
     composed.spoken[:0] = [s for s in done.spoken if s not in intents]
     composed.spoken = [s for s in composed.spoken if s not in intents]
-    named = [with_its_measure(problem, measure) for problem, measure in map(own_measure, composed.shortfalls)]
+    named = [with_its_measure(problem, measure) for told in composed.shortfalls for problem, measure in paired(*own_measure(told))]
     for p in named:
         p.reason = "您在这里说的"
     return followup, named, composed.spoken, intents
+
+
+def _from_lists(problems: list[str], measures: list[str], report: Report) -> tuple[list[Proposal], list[str], list[str]]:
+    """五's answer told as a list of this year's problems and a list of measures: each problem in a report's words
+    with the measure told in its place (as many of both), else the measures left to answer the problems they fit
+    (never last year's rectification)."""
+    words = [shortfall_words(p, report) for p in problems]
+    measures = [shortfall_words(m, report) for m in measures]  # (in a report's words too: 查 → 检查, 个 → 名)
+    named = ([with_its_measure(p, m) for p, m in zip(words, measures)] if len(words) == len(measures)
+             else [with_its_measure(p) for p in words])
+    for p in named:
+        p.reason = "您在这里说的"
+    intents = [] if len(words) == len(measures) else [m + "。" for m in measures]
+    return named, [], intents
 
 
 def _persisting(proposals: list[Proposal], followup: str) -> list[Proposal]:
