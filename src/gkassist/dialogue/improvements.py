@@ -338,7 +338,7 @@ def intents_as_measures(proposals: list[Proposal], intents: list[str]) -> list[s
                 last = None
             elif target is None and last is not None:
                 last.improvement += "，" + clause  # (“纳入考核，每季度通报一次”: one measure)
-            else:
+            elif target is not None:
                 target.improvement, target.general, last = clause, False, target
         if unused := [c for c in unused if c]:
             left.append(intent if len(unused) == len(re.split(r"[，,；;]", intent)) else "，".join(unused) + "。")
