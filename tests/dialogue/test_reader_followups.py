@@ -148,13 +148,15 @@ def test_a_kind_s_cases_said_again_by_who_applied_are_those_cases_with_their_res
 
 # ------------------------------------------------------------------ 表二: no documents at all
 @pytest.mark.parametrize("said", ["没有规范性文件，一个都没发过。行政许可3件", "我们镇没有规范性文件，许可3件",
-                                  "本单位没有行政规范性文件；许可3件", "镇里从来没有规范性文件，许可3件"])
+                                  "本单位没有行政规范性文件；许可3件", "镇里从来没有规范性文件，许可3件",
+                                  "都是零，我们镇没出过规范性文件，许可3件", "单位从来没发过规范性文件，许可3件"])
 def test_no_documents_at_all_said_before_the_row_is_none_made_repealed_or_in_force(said):
     got = answers.parse("t2", [said]).cells
     assert [got.get(("t2", "normative", c)) for c in ("issued", "repealed", "in_force")] == [0, 0, 0]
 
 
-@pytest.mark.parametrize("said", ["今年没有规范性文件，许可3件", "没有制发规范性文件，许可3件", "规范性文件今年一个没发，许可3件"])
+@pytest.mark.parametrize("said", ["今年没有规范性文件，许可3件", "没有制发规范性文件，许可3件", "规范性文件今年一个没发，许可3件",
+                                  "今年没出过规范性文件，许可3件"])
 def test_none_made_this_year_says_nothing_of_what_is_in_force(said):
     assert ("t2", "normative", "in_force") not in answers.parse("t2", [said]).cells
 
