@@ -21,6 +21,9 @@ def _saved_proactive(engine: Engine) -> None:
     "刚才说错了，主动公开应该是88条。发布前分管领导签字，公开目录梳理了一遍，更新20项。",
     "发布前分管领导签字，公开目录梳理了一遍，更新20项，另外主动公开是88条，不是83条。",
     "发布前分管领导签字；不好意思，之前报的主动公开83条有误，实际是88条；公开目录梳理了一遍，更新20项",
+    # the figure said before, checked again, then the right one
+    "发布前分管领导签字；对了，前面说的主动公开83条，我又核了一下，应该是88条；公开目录梳理了一遍，更新20项",
+    "发布前分管领导签字。之前报的主动公开83条，后来重新统计了一遍，实际是88条。公开目录梳理了一遍，更新20项。",
 ])
 def test_a_correction_inside_a_later_answer_edits_the_fact_where_it_stands(said):
     engine = Engine.start(import_file(SEED).report, 2021)

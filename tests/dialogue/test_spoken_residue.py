@@ -245,3 +245,22 @@ def test_a_whole_named_before_its_parts_is_written_as_their_whole(said, written)
 def test_a_column_already_opened_in_a_reports_words_is_not_opened_twice(said, written):
     text = printed(said, bureau())
     assert written in text and "设设" not in text and "开设立" not in text, text
+
+
+# ------------------------------------------------------------------ a list numbered like a report's parts
+@pytest.mark.parametrize("said, items", [
+    ("一、网站主动公开580条；二、新增政策解读26个；三、召开新闻发布会14场", ["580条", "26个", "14场"]),
+    ("1、镇栏目公开信息90条；2、村务公开栏更新12次", ["90条", "12次"]),
+    ("一、主动公开目录梳理2次。二、办事指南修改130余项。", ["2次", "130余项"]),
+    ("一、受理申请120件；二、53件转下年办理", ["120件", "53件"]),
+])
+def test_a_list_numbered_like_a_reports_parts_is_sentences_without_the_numbers(said, items):
+    text = compose_answer(said, town()).text
+    assert not re.search(r"(?:^|[。；])\s*(?:[一二三四五]|[0-9])[、.．]", text), text
+    sentences = [s for s in re.split(r"[。；]", text) if s]
+    assert all(any(item in s for s in sentences) for item in items) and len(sentences) >= len(items), text
+
+
+@pytest.mark.parametrize("said", ["培训开了二、三次", "规范性文件1.5万条；3.5万条信息公开", "一二、三月份集中更新"])
+def test_numbers_in_a_sentence_are_no_list_numbers(said):
+    assert normalized(said).count("。") == 0
