@@ -357,3 +357,15 @@ def test_a_zero_said_after_a_clause_about_the_row_is_that_rows(said, row):
 @pytest.mark.parametrize("said", ["处罚没有，后来又罚了2个", "许可没有权限，是3件"])
 def test_a_figure_after_a_row_said_as_none_is_still_asked(said):
     assert answers.parse("t2", [said]).not_understood
+
+
+# ------------------------------------------------------------------ “不是N，是M”: the figure it is not, then the one it is
+@pytest.mark.parametrize("turns, row, col, value", [
+    (["行政许可200件，处罚10件，强制1件", "处罚不是10件，是12件"], "penalty", D, 12),
+    (["许可200件，处罚10件", "许可不是200，其实是210件"], "licensing", D, 210),
+    (["许可200件，处罚10件", "处罚不是十件而是十二件"], "penalty", D, 12),
+    (["许可200件，收费3万元", "收费不是3万元，是3.5万元"], "fees", "fee_amount", 3.5),
+    (["规范性文件制发3件，现行有效7件", "现行有效不是7件，是9件"], "normative", "in_force", 9),
+])
+def test_a_figure_said_not_to_be_then_what_it_is_takes_the_second(turns, row, col, value):
+    assert cells(*turns)[(row, col)] == value

@@ -71,7 +71,12 @@ def _respectively(m: re.Match[str]) -> str:
 _VOLUMES = re.compile(r"(" + NUM + r")\s*部(?!分|门|署|长|委|位)")
 
 
+# “处罚不是10件，是12件”: the figure it is not, then the one it is — the row says the second (`not_but` words)
+_NOT_BUT_COUNT = Marker("not_but", r"不是\s*" + NUM + r"\s*(?:件|个|项|起|次|万元|元|万)?\s*[，,]?\s*(?:WORDS)(?=\s*" + NUM + ")")
+
+
 def _clauses(text: str, turn: int) -> list[Clause]:
+    text = _NOT_BUT_COUNT.sub("是", text)
     text = _VOLUMES.sub(r"\1件", _RESPECTIVELY.sub(_respectively, text))
     # “许可和处罚各10件”: each row listed takes the count
     text = re.sub(r"([^，；。]+?(?:和|、|及|与|跟)[^，；。]+?)各(?:自|有)?(?:是|为)?\s*(" + NUM + r"\s*件)",
