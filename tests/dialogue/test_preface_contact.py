@@ -12,7 +12,8 @@ LAST = Contact(office="德惠市郭家镇人民政府党政办公室", phone="04
 
 
 @pytest.mark.parametrize("said", ["跟去年一样", "跟去年一样，党政办，地址电话都没变", "和去年一样，电话没变",
-                                  "联系方式没变，还是党政办", "电话地址网站都跟去年一样"])
+                                  "联系方式没变，还是党政办", "电话地址网站都跟去年一样",
+                                  "跟去年一样，党政办，地址电话都没换", "党政办，电话地址网站都没改", "联系方式都没动过"])
 def test_as_last_year_keeps_last_years_website(said):
     contact, _ = contact_from_answer(said, LAST, AGENCY)
     assert contact.site == LAST.site and contact.phone == LAST.phone
@@ -44,3 +45,9 @@ def test_a_filler_before_the_website_is_not_printed(said, site):
     assert contact.site == site
     paragraph = preface_paragraph(Report.blank("2021", AGENCY, 2021, level="township"), contact)
     assert f"本报告电子版可在{site}查阅和下载。" in paragraph
+
+
+@pytest.mark.parametrize("said", ["跟去年一样，党政办，地址电话都没换", "党政办，地址电话都没改过", "党政办，地址电话没有变化"])
+def test_unchanged_said_the_everyday_way_is_never_printed_as_the_address(said):
+    contact, left = contact_from_answer(said, LAST, AGENCY)
+    assert contact.address == LAST.address and contact.phone == LAST.phone and not left

@@ -30,10 +30,11 @@ def preface_paragraph(report: Report, contact: Contact) -> str:
 _FIELD_SAID = (("address", r"(?:通讯|联系|办公)?地址"), ("postcode", r"邮(?:政)?编(?:码)?"), ("site", r"网站|网址|网页|专栏|公开平台"),
                ("email", r"(?:电子)?邮箱|邮件|e-?mail|Email|EMAIL"), ("fax", r"传真"), ("phone", r"(?:联系)?电话|手机|座机"),
                ("office", r"科室|部门|单位|办公室|党政办|综合办"))
-_SAME = re.compile(r"同去年|跟去年一样|和去年一样|与去年相同|还是原来的|不变|没变|(?:也|都)一样|照旧|原来的")
+_SAME = re.compile(r"同去年|跟去年一样|和去年一样|与去年相同|还是原来的|不变|没变|(?:也|都)一样|照旧|原来的|"
+                   r"没(?:有)?(?:换|改|动)(?:过)?|没(?:有)?变化|不(?:换|改)")
 _STILL = re.compile(r"^(?:还是|仍是|依然是|仍然是|也是)")
 # “去年就没留电话”“今年也不写地址”: a field the clerk says the report gives none of (never asked for again)
-_NONE = re.compile(r"没(?:有)?(?:单独)?(?:留|写|登|公布)|不(?:单独)?(?:留|写|登|公布)|没有(?=电话|地址|邮箱|传真|网站)|(?:电话|地址|邮箱|传真)(?:都)?没有")
+_NONE = re.compile(r"没(?:有)?(?:单独)?(?:留|写|登|公布)|不(?:单独)?(?:留|写|登|公布)|没有(?=电话|地址|邮箱|传真|网站)|(?:电话|地址|邮箱|传真)(?:都)?没有(?!变|改|换|动)")
 _ALL_FIELDS = ("office", "phone", "address", "postcode", "site", "email", "fax")
 _SELF_OFFICE = re.compile(r"^(?:局|镇|乡|街道|委|中心|办)(?=办公室|党政办|综合办|办)")
 _SHORT_OFFICE = {"党政办": "党政办公室", "综合办": "综合办公室", "政务公开办": "政务公开办公室"}
