@@ -57,6 +57,10 @@ def asked(*turns):
     ("让他补材料他一直没交上来", "other_1"),
     ("过了补正期限也没动静", "other_1"),
     ("后来申请人自己撤回了", "other_3"),
+    # 不掌握 said with 这/那 and 信息 (“1件没这信息”)
+    ("没这信息", "unable_1"),
+    ("我们没那信息", "unable_1"),
+    ("没这信息没法给", "unable_1"),
 ])
 def test_a_reason_in_everyday_words_is_its_row(reason, row):
     assert cells(f"群众申请3件，2件公开，另外1件{reason}") == {
