@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from gkassist.checks import ERROR, Finding, check
-from gkassist.core import formats, relations
+from gkassist.core import relations
 from gkassist.core.derive import carried_cells, fill_totals, from_last_year, last_in_force
 from gkassist.core.flow import Step
 from gkassist.core.model import Report
@@ -54,32 +54,6 @@ def _cell_example(report: Report, table_id: str) -> str:
     table = report.format.tables[table_id]
     block = next(b for b in table.blocks if len(b.columns) > 1)
     return f"{table.name} {block.rows[0].label} {block.columns[-1].label} 5"
-
-
-def _in_format(fmt: formats.ReportFormat, cells: Cells) -> tuple[Cells, Cells]:
-    """The cells this year's format has, and those it has not: the reader knows the words of one format's columns
-    (制发、废止、现行有效), a 2019-format year's 表二 has others (本年新制作、新公开、对外公开总数)."""
-    kept: Cells = {}
-    outside: Cells = {}
-    for (t, r, c), value in cells.items():
-        resolved = fmt.resolve(t, r)
-        (kept if resolved is not None and fmt.has(t, resolved, c) else outside)[(t, r, c)] = value
-    return kept, outside
-
-
-def _columns_of_this_format(fmt: formats.ReportFormat, outside: Cells) -> list[str]:
-    """What to say of figures put in columns this year's format does not have: the row's own columns, to say again."""
-    asked = []
-    for t, r in dict.fromkeys((t, r) for t, r, _ in outside):
-        table = fmt.tables[t]
-        resolved = fmt.resolve(t, r)
-        if resolved is None:
-            continue
-        row = table.row(resolved)
-        columns = [c.label for c in table.block_of(resolved).columns if not c.optional]
-        asked.append(f"{table.name}“{row.label}”这一年度（{fmt.name}格式）的栏目是：{'、'.join(columns)}；刚才的数字没有计入，"
-                     f"请按这些栏目再说一遍，例如“{table.name} {row.label} {columns[0]} 5”。")
-    return asked
 
 
 def _documents_counted(cells: Cells, row: str) -> bool:
@@ -173,9 +147,8 @@ class Table(StepKind):
                               "要先跳过这一题，回答“跳过”；没能理解的数字不用计入，回答“不用管”。", "error")]
             table_state = new
         _keep_asides(state, table, table_state)
-        parsed.cells, outside = _in_format(report.format, _on_top_of(table_state.base_cells(), parsed.cells, table))
+        parsed.cells = _on_top_of(table_state.base_cells(), parsed.cells, table)
         parsed.not_understood = [c for c in parsed.not_understood if c not in ignored]
-        parsed.questions = [*parsed.questions, *_columns_of_this_format(report.format, outside)]
         trial = report.model_copy(deep=True)
         self.fill(state, trial, table, parsed.cells)
         state.pending = Pending(step.id, cells=parsed.cells, turns=list(table_state.turns), ignored=ignored,
