@@ -72,7 +72,7 @@ _VOLUMES = re.compile(r"(" + NUM + r")\s*部(?!分|门|署|长|委|位)")
 
 
 # “处罚不是10件，是12件”: the figure it is not, then the one it is — the row says the second (`not_but` words)
-_NOT_BUT_COUNT = Marker("not_but", r"不是\s*" + NUM + r"\s*(?:件|个|项|起|次|万元|元|万)?\s*[，,]?\s*(?:WORDS)(?=\s*" + NUM + ")")
+_NOT_BUT_COUNT = Marker("not_but", r"不是\s*" + NUM + r"\s*(?:" + UNIT + r"|万元|元|万)?\s*[，,]?\s*(?:WORDS)(?=\s*" + NUM + ")")
 
 
 def _clauses(text: str, turn: int) -> list[Clause]:
