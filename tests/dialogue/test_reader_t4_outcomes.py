@@ -176,3 +176,25 @@ def test_a_kind_counted_by_its_outcome_then_one_of_them_put_right(turns, expecte
     """“8件都维持了” counts the cases by their outcome; “……有1件是被纠正的” later is one of those with another outcome,
     never a kind of 1 case."""
     assert cells(*turns) == expected
+
+
+@pytest.mark.parametrize("turns", [
+    ["复议2件，一件维持，一件被纠正", "纠正那件后来又起诉了，法院还没判"],
+    ["行政复议两件，一件维持，一件被撤销了", "被撤销那个后来告到法院了，还在审"],
+    ["复议2件，一件维持，一件纠正", "对了，纠正那个人不服又去告了，一审还没结果"],
+    ["复议两起", "一起维持，一起被确认违法", "确认违法那起后来又打了官司，还没判下来"],
+])
+def test_a_case_named_by_its_outcome_without_de_then_sued_is_a_suit_after_review(turns):
+    """“确认违法那个人后来又去起诉了”: the outcome before 那个/那件 (the 的 left out) says which 复议 — the suit brought
+    after it is a 复议后起诉 of its own, the 复议's outcome stays, and the suit's is what is said of it."""
+    assert cells(*turns) == {"review.upheld": 1, "review.corrected": 1, "suit_after_review.pending": 1}
+
+
+@pytest.mark.parametrize("turns, expect", [
+    (["复议2件，一件维持，一件纠正", "维持那件申请人不服又起诉了，法院也维持了"],
+     {"review.upheld": 1, "review.corrected": 1, "suit_after_review.upheld": 1}),
+    (["复议1件，被撤销了", "撤销那个后来又告到法院，判我们输了"],
+     {"review.corrected": 1, "suit_after_review.corrected": 1}),
+])
+def test_the_suit_after_a_review_named_by_its_outcome_takes_its_own_outcome(turns, expect):
+    assert cells(*turns) == expect
