@@ -369,3 +369,54 @@ def test_a_figure_after_a_row_said_as_none_is_still_asked(said):
 ])
 def test_a_figure_said_not_to_be_then_what_it_is_takes_the_second(turns, row, col, value):
     assert cells(*turns)[(row, col)] == value
+
+
+# ------------------------------------------------------------------ rows that are not this body's
+@pytest.mark.parametrize("said, expect", [
+    ("许可、处罚、强制都是各部门办的，本级没有", {"licensing": 0, "penalty": 0, "enforcement": 0}),
+    ("许可和处罚不是我们办的，强制也没有", {"licensing": 0, "penalty": 0, "enforcement": 0}),
+    ("许可处罚这两项归各部门，我们这里没有，强制3件", {"licensing": 0, "penalty": 0, "enforcement": 3}),
+    ("许可、处罚，我们本级没有；强制5件", {"licensing": 0, "penalty": 0, "enforcement": 5}),
+    ("处罚归综合执法局管，许可12件，强制没有", {"licensing": 12, "penalty": 0, "enforcement": 0}),
+])
+def test_rows_said_to_be_the_departments_are_none_each(said, expect):
+    """“许可、处罚这些是各部门的，我们本级没有”: every row of the list is 0 (not only the last one named) — the
+    body made no such decision itself."""
+    got = cells(said)
+    assert {r: got.get((r, D)) for r in expect} == expect
+
+
+@pytest.mark.parametrize("said", ["许可、处罚这些一共20件", "许可处罚加起来15件", "许可、处罚12件"])
+def test_one_figure_of_several_rows_is_asked(said):
+    out = answers.parse("t2", [said])
+    assert out.questions and not any(r in ("licensing", "penalty") and v for (_, r, _), v in out.cells.items())
+
+
+# ------------------------------------------------------------------ a figure moved from one row to another
+@pytest.mark.parametrize("turns, expect", [
+    (["许可6件，处罚9件", "不是处罚，是强制9件"], {"licensing": 6, "penalty": 0, "enforcement": 9}),
+    (["许可6件，处罚9件，哦不对，不是处罚，是强制"], {"licensing": 6, "penalty": 0, "enforcement": 9}),
+    (["许可6件，处罚9件", "处罚那9件其实是强制"], {"licensing": 6, "penalty": 0, "enforcement": 9}),
+    (["许可6件，处罚9件", "记错了，那9件是强制不是处罚"], {"licensing": 6, "penalty": 0, "enforcement": 9}),
+    (["处罚4件", "4件那个应该算许可"], {"licensing": 4, "penalty": 0}),
+    (["许可30件，处罚7件，强制1件", "7件那个应该算强制"], {"licensing": 30, "penalty": 0, "enforcement": 8}),
+    (["处罚10件，其中3件应该算强制"], {"penalty": 7, "enforcement": 3}),
+])
+def test_a_figure_moved_to_another_row_leaves_the_old_one(turns, expect):
+    """“不是处罚，是强制10件”: the new row takes the figure, the old one keeps none of it (or what is left of it) —
+    never dropped, never counted twice."""
+    got = cells(*turns)
+    assert {r: got.get((r, D)) for r in expect} == expect
+
+
+def test_a_figure_moved_onto_a_row_that_has_one_is_asked():
+    out = answers.parse("t2", ["处罚10件，强制2件", "不是处罚，是强制10件"])
+    assert out.questions
+
+
+# ------------------------------------------------------------------ 现行有效 said as “在用的”
+@pytest.mark.parametrize("said, n", [
+    ("规范性文件发了4个，在用的31个", 31), ("规范性文件新发2件，还在执行的有15件", 15), ("规范性文件目前在用的20份", 20),
+])
+def test_in_force_said_as_still_in_use(said, n):
+    assert cells(said)[("normative", "in_force")] == n

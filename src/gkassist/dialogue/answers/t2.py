@@ -22,9 +22,14 @@ _NEGATION = re.compile(r"没有|没|未|无|不曾")
 # “一个也没发”, “今年一件没发”: none, not one (but “有一件没废” is one)
 _NONE_AT_ALL = re.compile(r"一(?:个|件|份|项|分钱|分)?(?:也|都)(?=没|未|不)|(?<![有中还另])一(?:个|件|份|项)(?=没|未)")
 # “这三项都是零”, “这些都没有”: the rows just listed, named by how many they are (not a count of theirs)
-_THESE = re.compile(r"(?:这|那|以上|上面)(?:" + NUM + r")?(?:项|个|样|类|块|些|几项|几个)(?=\s*(?:都|均|全|也))")
+_THESE = re.compile(r"(?:这|那|以上|上面)(?:" + NUM + r")?(?:项|个|样|类|块|些|几项|几个)(?=\s*(?:都|均|全|也|是|归|属于|由|不是|不归|我们|本级))")
 _ZERO_WORD = re.compile(r"(?<=[是为])零(?![件个项])|零(?=$)")  # “都是零”: 0
 _ALL = re.compile(r"都|均|全")
+
+
+def _row_name(row: str) -> str:
+    """How a question names a row: the format's own name for it."""
+    return formats.latest().tables["t2"].row(row).name
 _SOME_THOUSANDS = re.compile(r"(?<![0-9０-９一二两三四五六七八九十])几(?:十|百|千|万)")  # “几千块”: no figure, though read as 1000
 _NO_FEE = re.compile(r"(?:收费|费用|收的钱)[^，。；0-9０-９]{0,4}(?:没有|无|没|为零|是零|0)(?!收)")  # “收费也没有”
 
@@ -77,6 +82,8 @@ _NOT_BUT_COUNT = Marker("not_but", r"不是\s*" + NUM + r"\s*(?:" + UNIT + r"|�
 
 def _clauses(text: str, turn: int) -> list[Clause]:
     text = _NOT_BUT_COUNT.sub("是", text)
+    rows = "|".join(f"(?:{pattern.pattern})" for pattern, row in words().t2_rows if row in _DECISION_ROWS)
+    text = re.sub(_NOT_THEN_IS.format(rows=rows), r"\1", text)  # (one clause: the row it is not, then the one it is)
     text = _VOLUMES.sub(r"\1件", _RESPECTIVELY.sub(_respectively, text))
     # “许可和处罚各10件”: each row listed takes the count
     text = re.sub(r"([^，；。]+?(?:和|、|及|与|跟)[^，；。]+?)各(?:自|有)?(?:是|为)?\s*(" + NUM + r"\s*件)",
@@ -112,6 +119,7 @@ class _Reading:
         self.listed: list[str] = []  # rows named alone just before (“许可、处罚、强制都是0”): a 都 after them is theirs
         self.said_now: set[tuple[str, str, str]] = set()  # the cells this answer gave
         self.rest_none = False  # “别的都是0”, “其他没有”, “表二全是零”: every cell not said is 0
+        self.before: dict[tuple[str, str], float] = {}  # (row, column) → the figure earlier answers gave
 
 
 def _row_of(clause: str, row: str | None) -> str | None:
@@ -186,7 +194,7 @@ def _fees(r: _Reading, row: str, clause: str, count: float | None) -> None:
         return
     amount = fee(clause)
     if amount is None and words().t2_negated.search(clause) or re.search(r"(?:没有|没|未|无|不)收费|免费|免收|免于收", clause) \
-            or amount is None and _NO_FEE.search(clause):
+            or amount is None and (_NO_FEE.search(clause) or words().t2_not_ours.search(clause)):
         amount = 0
     if amount is not None:
         r.cells[("t2", "fees", "fee_amount")] = amount
@@ -202,7 +210,7 @@ def _decisions(r: _Reading, row: str, clause: str, count: float | None) -> None:
         r.not_understood.append(clause)
         return
     if count is None:
-        if words().t2_negated.search(clause) or re.search(r"没有|无", clause):
+        if words().t2_negated.search(clause) or re.search(r"没有|无", clause) or words().t2_not_ours.search(clause):
             r.cells[key] = 0
             r.said_now.add(key)
         # (“强制我们没这个职权，为零”: a clause about the row without a figure; the figure after it is its first)
@@ -241,6 +249,8 @@ def _clause(r: _Reading, clause: str) -> None:
         r.not_understood.append(clause)
         return
     r.aside = False
+    if _row_moved(r, clause):
+        return
     if _RECKONING.search(clause) and not any(pattern.search(clause) for pattern, _ in words().t2_columns):
         return  # a sum worked out aloud (“加1减2不对”): the figures it settles on are said after it
     if not rows_named and _exactly(r, clause):
@@ -269,6 +279,63 @@ def _clause(r: _Reading, clause: str) -> None:
     _BY_ROW.get(row, _decisions)(r, row, clause, count)
 
 
+_DECISION_ROWS = ("licensing", "penalty", "enforcement")
+_MOVE = Marker("move")
+_NOT_ROW = re.compile(r"不是|并非|不算|不属于|不该算|不应该算")
+# “那10件其实是强制”, “8件那个应该算强制”: the figure said before, put in another row
+_THAT_FIGURE = re.compile(r"^(?:其中|里面|里头|当中|这里面|这当中|那里面)?(?:有)?(?:那|这)?\s*(" + NUM + r")\s*" + UNIT + r"?(?:那个|那些|的那个|的那些|那|的)?\s*"
+                          r"(?:其实|实际上?|应该|应当|本来|都)?(?:是|算|属于|归)(?:作|为|到)?")
+# “不是处罚，是强制10件”: the row it is not and the one it is, said in two clauses (joined before reading)
+_NOT_THEN_IS = r"(不是\s*(?:行政)?(?:{rows})(?:的)?)\s*[，,]\s*(?=(?:而|其实|应该|实际上?)?(?:是|算))"
+
+
+def _row_moved(r: _Reading, clause: str) -> bool:
+    """“不是处罚，是强制10件”, “处罚那10件其实是强制”, “那10件是强制不是处罚”, “8件那个应该算强制”: the figure
+    said for one row (of 许可、处罚、强制) is another's — the new row takes it (the figure said again with it, else
+    the one said before) and the old row is left with none of it; a part of it (“其中3件”) is not read here."""
+    hits = sorted((m.start(), m.end(), row) for pattern, row in words().t2_rows if row in _DECISION_ROWS
+                  for m in pattern.finditer(clause))
+    rows = list(dict.fromkeys(row for _, _, row in hits))
+    count, whole = count_of(clause), False
+    if len(rows) == 2 and (negated := _NOT_ROW.search(clause)):
+        after = [row for start, _, row in hits if 0 <= start - negated.end() <= 2]
+        if not after:
+            return False
+        source, whole = after[0], True  # (what was said of it was said of the wrong row: all of it moves)
+        target = next(x for x in rows if x != source)
+    elif len(rows) == 2 and (move := _MOVE.search(clause)) and hits[0][1] <= move.start() < hits[-1][0]:
+        source, target = rows
+    elif len(rows) == 1 and (m := _THAT_FIGURE.match(clause)) and (said := count_of(m.group(0))) is not None:
+        # (“其中3件应该算强制”: part of the row just said; “那8件……”: the row said with that figure)
+        held = [row for row in _DECISION_ROWS if row != rows[0] and _figure(r, row) == said]
+        if not held and r.row in _DECISION_ROWS and r.row != rows[0] and ("t2", r.row, "decisions") in r.said_now \
+                and _MOVE.search(clause):
+            held = [r.row]  # (“处罚10件，其中3件应该算强制”: part of the row just said — the clauses drop 其中)
+        if len(held) != 1:
+            return False
+        source, target, count = held[0], rows[0], said
+    else:
+        return False
+    figure, already = _figure(r, source), _figure(r, target) or 0
+    count = figure if count is None else count
+    if count is None or (already if whole else figure is not None and count > figure):
+        # (nothing said of the row before; or the new row had a figure of its own — replaced or added to?)
+        r.questions.append(((target, None), f"“{clause}”：{_row_name(target)}一共几件？{_row_name(source)}还有几件？",
+                            clause, "count"))
+        return True
+    r.cells[("t2", target, "decisions")] = count + already
+    r.cells[("t2", source, "decisions")] = 0 if whole or figure is None else figure - count
+    r.said_now |= {("t2", target, "decisions"), ("t2", source, "decisions")}
+    r.row = target
+    return True
+
+
+def _figure(r: _Reading, row: str) -> float | None:
+    """The figure of a row's 处理决定 said so far (in this answer, else in an earlier one)."""
+    said = r.cells.get(("t2", row, "decisions"))
+    return said if said is not None else r.before.get((row, "decisions"))
+
+
 def _exactly(r: _Reading, clause: str) -> bool:
     """“许可45万多，准确是452316件”: the exact figure right after the one said about so many answers the question
     about it (the row and column it asked for)."""
@@ -295,7 +362,7 @@ def _exactly(r: _Reading, clause: str) -> bool:
 def _listed(r: _Reading, row: str, clause: str, count: float | None) -> bool:
     """“许可、处罚、强制这三项都是零”: a row named alone waits; the 都 after such rows says the same of each."""
     w = words()
-    alone = count is None and not _NEGATION.search(clause) and not _ALL.search(clause) and row != "fees" \
+    alone = count is None and not _says_none(clause) and not _ALL.search(clause) and row != "fees" \
         and not any(pattern.search(clause) for pattern, _ in w.t2_columns) and not vague(clause) \
         and not approximate(clause)
     if alone and row in rows_in(clause):
@@ -303,12 +370,35 @@ def _listed(r: _Reading, row: str, clause: str, count: float | None) -> bool:
         return True
     listed, r.listed = r.listed, []
     together = [x for x in dict.fromkeys(rows_in(clause)) if x != "fees"]  # “许可处罚强制这些都没有”
-    if not ((listed or len(together) > 1) and _ALL.search(clause)):
+    if (listed or len(together) > 1) and count and not _ALL.search(clause) and row != "fees":
+        # “许可、处罚一共20件”, “许可处罚12件”: one figure of several rows — each row's is asked, never all put in one
+        names = "、".join(_row_name(x) for x in dict.fromkeys([*listed, *together]))
+        r.questions.append(((row, None), f"“{clause}”：{names}各几件？", clause, "kind"))
+        return True
+    if not ((listed or len(together) > 1) and (_ALL.search(clause) or _none_of_those(clause, count))):
         return False
     for each in dict.fromkeys([*listed, *together] if len(together) > 1 else [*listed, row]):
         _BY_ROW.get(each, _decisions)(r, each, clause, count)
         r.row = each  # (a count after them without its row is the last one's)
     return True
+
+
+# “许可、处罚这些……”, “这两项”: the rows just listed, spoken of together
+_THOSE_LISTED = re.compile(r"这些|那些|(?:这|那)(?:几|两|俩|" + NUM + r")(?:项|个|样|块|类)?|它们")
+
+
+def _none_of_those(clause: str, count: float | None) -> bool:
+    """“许可、处罚这些是各部门的”, “许可、处罚，我们本级没有”: none of the rows just listed (said of them together,
+    or in a clause naming no row) — each is 0, never only the last one named."""
+    if count not in (None, 0) or not _says_none(clause):
+        return False
+    return len(set(rows_in(clause))) != 1 or _THOSE_LISTED.search(clause) is not None
+
+
+def _says_none(clause: str) -> bool:
+    """“没有”, “本级没有”, “是各部门的”, “不是我们办的”: the row has no figure of this body's."""
+    return bool(_NEGATION.search(clause) or words().t2_not_ours.search(clause) or _ZERO_WORD.search(clause)
+                or re.search(r"(?<![0-9０-９])[0０](?![0-9０-９.])", clause))
 
 
 def names_in_force(text: str) -> bool:
@@ -320,10 +410,12 @@ def rows_in(clause: str) -> list[str]:
     return [r for pattern, r in words().t2_rows if pattern.search(clause)]
 
 
-def read(found: list[Clause], asked: str | None = None) -> _Reading:
+def read(found: list[Clause], asked: str | None = None, before: dict[str, float] | None = None) -> _Reading:
     """The cells, questions and clauses not understood: each clause's row (or the row just said) and what it counts;
-    `asked`: the row whose figure a count said first in a later answer gives (“核实了，是12件”)."""
+    `asked`: the row whose figure a count said first in a later answer gives (“核实了，是12件”); `before`: the
+    figures earlier answers gave ("row|column")."""
     r = _Reading()
+    r.before = {(key.split("|", 1)[0], key.split("|", 1)[1]): v for key, v in (before or {}).items()}
     turn = 0
     for c in found:
         if c.turn != turn:
@@ -349,7 +441,7 @@ def read_turn(reading: ProactiveReading, text: str, turn: int) -> ProactiveReadi
     """One more answer about 表二: its figures replace those said before for the same cells (a figure said before a
     question is not lost when the question is answered); a question stays open until a figure of its row is said."""
     asked = {q.row for q in reading.opened if q.part == "count"}
-    said = read(_clauses(text.strip(), turn), next(iter(asked)) if len(asked) == 1 else None)
+    said = read(_clauses(text.strip(), turn), next(iter(asked)) if len(asked) == 1 else None, reading.cells)
     out = reading.model_copy(deep=True)
     out.cells.update({f"{r}|{c}": v for (_, r, c), v in said.cells.items()})
     out.opened = [q for q in out.opened if not any(r == q.row and q.kind in (None, c) for _, r, c in said.cells)]

@@ -35,6 +35,16 @@ class Group(BaseModel):
     _patterns = field_validator("words")(regexes_checked)
 
 
+class ProactiveSaid(BaseModel):
+    """表二: what a clerk says of a row instead of its figure (prompts/answers.yaml `proactive_said`)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    not_ours: Words
+    same_as_last: Words
+
+    _patterns = field_validator("not_ours", "same_as_last")(regexes_checked)
+
+
 # The markers a clause's frame is made of besides its kinds, results and counts (prompts/answers.yaml `markers`)
 MARKERS = ("applies", "finished_after_all", "retracted", "negated_kind", "organisations", "move", "same_result", "topic", "done", "also", "zero_after",
            "none_before", "one_applicant", "half", "refers", "adds", "not_but", "and", "plain_suit", "review_applied", "follow_up",
@@ -69,6 +79,7 @@ class AnswerWords(BaseModel):
     no_appeals: Words
     proactive_rows: dict[str, Words]
     proactive_columns: dict[str, Words]
+    proactive_said: ProactiveSaid
 
     @field_validator("vague_kinds", "not_results", "carried_in", "carry_next", "no_carry", "no_requests", "vague_counts", "approximate", "all",
                      "corrections", "no_appeals", "answer_leads")
@@ -157,6 +168,8 @@ class Compiled:
         self.no_appeals = either(w.no_appeals)
         self.t2_rows = tuple((either(words), row) for row, words in w.proactive_rows.items())
         self.t2_columns = tuple((either(words), col) for col, words in w.proactive_columns.items())
+        self.t2_not_ours = either(w.proactive_said.not_ours)
+        self.t2_same_as_last = either(w.proactive_said.same_as_last)
         self.t2_negated = re.compile(r"(?:没有|没|未|无|不曾)(?:任何)?(?:新)?(" + "|".join(
             w.proactive_columns["issued"] + w.proactive_columns["repealed"] + ("收费", "收取", "发", "废")) + ")")
 
