@@ -7,7 +7,7 @@ import pytest
 from gkassist.dialogue import answers
 from gkassist.dialogue.engine import Engine
 from gkassist.importer import import_file
-from support import SEED
+from support import CORPUS, SEED, needs_shared
 
 D = "decisions"
 
@@ -420,3 +420,61 @@ def test_a_figure_moved_onto_a_row_that_has_one_is_asked():
 ])
 def test_in_force_said_as_still_in_use(said, n):
     assert cells(said)[("normative", "in_force")] == n
+
+
+# ------------------------------------------------------------------ one row “跟去年一样”
+LAST = {"licensing|decisions": 40, "penalty|decisions": 3, "fees|fee_amount": 2.5}
+
+
+def as_last(turns, last):
+    state, out = answers.start("t2"), None
+    for said in turns:
+        state, out = answers.answer(state, said, last=last)
+    return out
+
+
+@pytest.mark.parametrize("said, row, column, value", [
+    ("收费那块和去年一样，按财政给的数报", "fees", "fee_amount", 2.5),
+    ("许可同去年，处罚5件", "licensing", "decisions", 40),
+    ("处罚照去年的数报，许可12件", "penalty", "decisions", 3),
+    ("规范性文件没发没废；许可数跟上年一致", "licensing", "decisions", 40),
+])
+def test_a_row_said_to_be_as_last_year_takes_last_years_figure(said, row, column, value):
+    out = as_last([said], LAST)
+    assert out.cells[("t2", row, column)] == value and ("t2", row, column) in out.from_last_year
+    assert not out.questions
+
+
+@pytest.mark.parametrize("said, last", [
+    ("收费跟去年一样", None), ("收费那块跟去年一样报财政的数", {"licensing|decisions": 40}), ("强制同去年", {}),
+])
+def test_a_row_as_last_year_without_last_years_figure_is_asked_never_zero(said, last):
+    out = as_last([said], last)
+    assert out.questions and not any(v == 0 for v in out.cells.values())
+
+
+def test_a_figure_said_after_replaces_the_one_from_last_year():
+    out = as_last(["许可跟去年一样", "不对，许可是45件"], LAST)
+    assert out.cells[("t2", "licensing", "decisions")] == 45 and not out.from_last_year
+
+
+def test_the_question_about_a_row_without_last_years_figure_is_answered_by_a_figure():
+    out = as_last(["收费照去年的数", "3.5万元"], {})
+    assert out.cells[("t2", "fees", "fee_amount")] == 3.5 and not out.questions
+
+
+@pytest.mark.parametrize("said", ["许可跟去年差不多", "处罚和上年持平吧", "收费跟去年相近"])
+def test_about_as_last_year_is_asked_never_a_figure(said):
+    out = as_last([said], LAST)
+    assert out.questions and not out.cells
+
+
+@needs_shared()
+def test_the_engine_shows_the_figure_taken_from_last_year_and_stores_it():
+    engine = Engine.start(import_file(CORPUS / "2024_pingtan_czjrj.txt").report, 2025)
+    for said in ("没有", "对", "没有", "对"):
+        engine.answer(said)
+    shown = "\n".join(r.text for r in engine.answer("规范性文件没发没废，现行有效1件；处罚2件，收费还是跟去年一样"))
+    assert "按去年的报告填" in shown and "18651.064104" in shown
+    engine.answer("对")
+    assert engine.report.cell("t2", "fees", "fee_amount") == 18651.064104

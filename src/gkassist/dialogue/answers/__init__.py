@@ -37,9 +37,9 @@ def start(table: str, base: Cells | None = None, reopened: bool = False) -> Tabl
 
 
 def answer(state: TableState, text: str, carried: dict[str, float] | None = None,
-           fmt: ReportFormat | None = None) -> tuple[TableState, Parsed]:
+           fmt: ReportFormat | None = None, last: dict[str, float] | None = None) -> tuple[TableState, Parsed]:
     """One more answer to a table question: the new state and the cells it comes to (the state is left as it was
-    when the answer is refused)."""
+    when the answer is refused); `last`: 表二's figures in last year's report ("row|column"; None: no report)."""
     filled = answered(state, text)
     refused = impossible(text) if filled is None else None
     if refused is not None:
@@ -51,19 +51,20 @@ def answer(state: TableState, text: str, carried: dict[str, float] | None = None
     else:
         new = state.model_copy(update={"turns": [*state.turns, text], "previous": state.model_copy(update={"previous": None})})
     assert new.previous is not None
-    new = new.with_reading(read_turn(new.previous, new.turns[-1], len(new.turns) - 1, fmt, carried))
+    new = new.with_reading(read_turn(new.previous, new.turns[-1], len(new.turns) - 1, fmt, carried, last))
     return new, cells_of(new, carried)
 
 
 def read_turn(before: TableState, text: str, turn: int, fmt: ReportFormat | None = None,
-              carried: dict[str, float] | None = None) -> Reading | AppealReading | ProactiveReading:
+              carried: dict[str, float] | None = None,
+              last: dict[str, float] | None = None) -> Reading | AppealReading | ProactiveReading:
     """One more answer read against the reading `before` holds (of its table); `carried`: what last year's report
     carried into this year (表三: whose applications “去年转来的103件” are)."""
     if before.table == "t3":
         return t3.read_turn(before.requests_reading, text, turn, fmt, carried)
     if before.table == "t4":
         return t4.read_turn(before.appeals_reading, text, turn)
-    return t2.read_turn(before.proactive_reading, text, turn)
+    return t2.read_turn(before.proactive_reading, text, turn, last)
 
 
 def cells_of(state: TableState, carried: dict[str, float] | None = None) -> Parsed:

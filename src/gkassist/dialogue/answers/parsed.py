@@ -16,6 +16,8 @@ class Parsed:
     questions: list[str] = field(default_factory=list)  # asked back; the understood cells wait for the reply
     refusal: str = ""  # the answer cannot be used at all: say why, store nothing
     not_understood: list[str] = field(default_factory=list)  # clauses with a number that named nothing known
+    # 表二's cells said to be as last year (“收费跟去年一样”) and taken from last year's report: cell → the words
+    from_last_year: dict[tuple[str, str, str], str] = field(default_factory=dict)
 
 
 def impossible(text: str) -> Parsed | None:

@@ -83,7 +83,9 @@ class Open(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
     words: str  # the clause asked about, as the clerk said it
-    part: Literal["count", "kind", "reason", "outcome", "shares"] = "count"
+    # (“last_year”: a 表二 figure said to be last year's that last year's report does not give — a figure said next
+    # answers it, as a count does)
+    part: Literal["count", "kind", "reason", "outcome", "shares", "last_year"] = "count"
     turn: int = 0
     question: str = ""
     kind: str | None = None  # the kind of applicant (表三) or case (表四) it is about, when said
@@ -133,6 +135,8 @@ class ProactiveReading(BaseModel):
     questions: list[str] = Field(default_factory=list)
     not_understood: list[str] = Field(default_factory=list)
     opened: list[Open] = Field(default_factory=list)
+    # “收费跟去年一样”: "row|column" → the words, of the figures taken from last year's report (shown as such)
+    from_last: dict[str, str] = Field(default_factory=dict)
 
 
 class TableState(BaseModel):

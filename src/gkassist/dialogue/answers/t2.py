@@ -120,6 +120,7 @@ class _Reading:
         self.said_now: set[tuple[str, str, str]] = set()  # the cells this answer gave
         self.rest_none = False  # “别的都是0”, “其他没有”, “表二全是零”: every cell not said is 0
         self.before: dict[tuple[str, str], float] = {}  # (row, column) → the figure earlier answers gave
+        self.as_last: dict[tuple[str, str], str] = {}  # (row, column) said to be as last year → the words
 
 
 def _row_of(clause: str, row: str | None) -> str | None:
@@ -193,11 +194,26 @@ def _fees(r: _Reading, row: str, clause: str, count: float | None) -> None:
         r.questions.append(((row, "fee_amount"), f"“{clause}”：表里要填确切的金额，具体是多少？", clause, "count"))
         return
     amount = fee(clause)
+    if amount is None and _as_last_year(r, row, "fee_amount", clause):
+        return
     if amount is None and words().t2_negated.search(clause) or re.search(r"(?:没有|没|未|无|不)收费|免费|免收|免于收", clause) \
             or amount is None and (_NO_FEE.search(clause) or words().t2_not_ours.search(clause)):
         amount = 0
     if amount is not None:
         r.cells[("t2", "fees", "fee_amount")] = amount
+
+
+def _as_last_year(r: _Reading, row: str, column: str, clause: str) -> bool:
+    """“收费那块跟去年一样”, “许可同去年”: the row's figure is last year's (looked up when the answer is settled);
+    “跟去年差不多”: about so much — this year's exact figure is asked."""
+    if words().t2_about_last.search(clause):
+        r.questions.append(((row, column), f"“{clause}”：表里要填确切的数，今年{_row_name(row)}具体是多少？", clause, "count"))
+        return True
+    if not words().t2_same_as_last.search(clause):
+        return False
+    r.as_last[(row, column)] = clause
+    r.said_now.add(("t2", row, column))
+    return True
 
 
 def _decisions(r: _Reading, row: str, clause: str, count: float | None) -> None:
@@ -208,6 +224,8 @@ def _decisions(r: _Reading, row: str, clause: str, count: float | None) -> None:
         # a second count for the row just said: another row, not named, or (“处罚5件，年底又罚了1个”) more of the
         # same row or part of it — asked, never put in place of the first
         r.not_understood.append(clause)
+        return
+    if count is None and _as_last_year(r, row, "decisions", clause):
         return
     if count is None:
         if words().t2_negated.search(clause) or re.search(r"没有|无", clause) or words().t2_not_ours.search(clause):
@@ -363,6 +381,7 @@ def _listed(r: _Reading, row: str, clause: str, count: float | None) -> bool:
     """“许可、处罚、强制这三项都是零”: a row named alone waits; the 都 after such rows says the same of each."""
     w = words()
     alone = count is None and not _says_none(clause) and not _ALL.search(clause) and row != "fees" \
+        and not w.t2_same_as_last.search(clause) and not w.t2_about_last.search(clause) \
         and not any(pattern.search(clause) for pattern, _ in w.t2_columns) and not vague(clause) \
         and not approximate(clause)
     if alone and row in rows_in(clause):
@@ -370,9 +389,10 @@ def _listed(r: _Reading, row: str, clause: str, count: float | None) -> bool:
         return True
     listed, r.listed = r.listed, []
     together = [x for x in dict.fromkeys(rows_in(clause)) if x != "fees"]  # “许可处罚强制这些都没有”
-    if (listed or len(together) > 1) and count and not _ALL.search(clause) and row != "fees":
+    several = list(dict.fromkeys([*listed, *together, row]))
+    if len(several) > 1 and count and not _ALL.search(clause) and row != "fees":
         # “许可、处罚一共20件”, “许可处罚12件”: one figure of several rows — each row's is asked, never all put in one
-        names = "、".join(_row_name(x) for x in dict.fromkeys([*listed, *together]))
+        names = "、".join(_row_name(x) for x in several)
         r.questions.append(((row, None), f"“{clause}”：{names}各几件？", clause, "kind"))
         return True
     if not ((listed or len(together) > 1) and (_ALL.search(clause) or _none_of_those(clause, count))):
@@ -437,13 +457,27 @@ def _answered(r: _Reading, given: set[tuple[str, str]]) -> None:
 _DOCUMENTS = ("rules", "normative")  # (a count of documents asked without its column is not answered by another's)
 
 
-def read_turn(reading: ProactiveReading, text: str, turn: int) -> ProactiveReading:
+def read_turn(reading: ProactiveReading, text: str, turn: int, last: dict[str, float] | None = None) -> ProactiveReading:
     """One more answer about 表二: its figures replace those said before for the same cells (a figure said before a
-    question is not lost when the question is answered); a question stays open until a figure of its row is said."""
-    asked = {q.row for q in reading.opened if q.part == "count"}
+    question is not lost when the question is answered); a question stays open until a figure of its row is said.
+    `last`: last year's figures ("row|column"; None: no report of last year) — a row said to be as last year takes
+    its figure from there, or is asked."""
+    asked = {q.row for q in reading.opened if q.part in ("count", "last_year")}
     said = read(_clauses(text.strip(), turn), next(iter(asked)) if len(asked) == 1 else None, reading.cells)
     out = reading.model_copy(deep=True)
     out.cells.update({f"{r}|{c}": v for (_, r, c), v in said.cells.items()})
+    for _, r, c in said.cells:
+        out.from_last.pop(f"{r}|{c}", None)  # (a figure said puts right one taken from last year)
+    for (row, column), words_ in said.as_last.items():
+        key = f"{row}|{column}"
+        if last is not None and key in last:
+            out.cells[key], out.from_last[key] = last[key], words_
+            said.cells[("t2", row, column)] = last[key]
+            continue
+        why = "没有去年的报告" if last is None else "去年的报告里没有这一项的数"
+        what = "金额（万元）" if column == "fee_amount" else "件数"
+        said.questions.append(((row, column), f"“{words_}”：{why}，请直接说今年{_row_name(row)}的{what}。", words_,
+                               "last_year"))
     out.opened = [q for q in out.opened if not any(r == q.row and q.kind in (None, c) for _, r, c in said.cells)]
     out.opened += [Open(words=words_, part=part, turn=turn, question=q, row=row, kind=col)
                    for (row, col), q, words_, part in said.questions]
@@ -469,7 +503,8 @@ def _key(key: str) -> tuple[str, str, str]:
 
 def cells_of(reading: ProactiveReading) -> Parsed:
     out = Parsed(cells={_key(key): v for key, v in reading.cells.items()},
-                 questions=list(reading.questions), not_understood=list(reading.not_understood))
+                 questions=list(reading.questions), not_understood=list(reading.not_understood),
+                 from_last_year={_key(key): said for key, said in reading.from_last.items()})
     if not out.cells and not out.questions:
         out.refusal = REFUSAL
     return out

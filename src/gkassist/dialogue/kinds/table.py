@@ -138,7 +138,8 @@ class Table(StepKind):
             elif table == "t3" and table_state.turns and answers.answered(table_state, text) is None \
                     and states_requests(text, report.format, table_state):
                 table_state = answers.start(table, table_state.base_cells())  # the year described afresh
-            new, parsed = answers.answer(table_state, text, self._carried(state), report.format)
+            new, parsed = answers.answer(table_state, text, self._carried(state), report.format,
+                                         _last_figures(state, table))
             if parsed.refusal:
                 return [Reply(parsed.refusal, "error")]  # nothing changes: what was understood before stays
             if table_state.turns and pending is not None and pending.asking and self._adds_nothing(state, table_state, new):
@@ -167,6 +168,7 @@ class Table(StepKind):
             state.pending.asking, state.pending.asked = True, "\n".join(questions)
             return replies + [Reply(state.pending.asked, "error")]
         notes = "".join(n + "\n" for n in implausible(parsed.cells, report.level, report.format))
+        notes += _as_last_year_note(trial, parsed)
         return replies + [Reply(notes + asked_after + self._against_last_year(state, trial, table)
                                 + "对吗？回答“对”保存，或直接重新描述。")]
 
@@ -382,6 +384,26 @@ class Table(StepKind):
         return [Reply(shown, "understood"), Reply(KEEP_SAVED_TABLE)]
 
 
+
+
+def _last_figures(state: DialogueState, table: str) -> dict[str, float] | None:
+    """表二's figures in last year's report ("row|column") for a row said to be as last year (“收费跟去年一样”);
+    None without last year's report."""
+    last = state.last_year
+    if last is None or table != "t2":
+        return None
+    return {f"{row.id}|{col.id}": float(value) for _, row, col in state.report.format.tables[table].cells()
+            if last.format.has(table, row.id, col.id) and (value := last.number(table, row.id, col.id)) is not None}
+
+
+def _as_last_year_note(trial: Report, parsed: Parsed) -> str:
+    """The cells taken from last year's report because the clerk said “跟去年一样”: said, so a figure not meant is
+    put right before it is stored."""
+    if not parsed.from_last_year:
+        return ""
+    shown = "；".join(f"{'·'.join(trial.format.location_parts(t, r, c))} {format_number(v)}（您说“{said}”）"
+                     for (t, r, c), said in parsed.from_last_year.items() if (v := trial.number(t, r, c)) is not None)
+    return f"按去年的报告填：{shown}。不对请直接说今年的数。\n"
 
 
 def _keep_asides(state: DialogueState, table: str, table_state: answers.TableState) -> None:
