@@ -61,3 +61,27 @@ def test_none_at_all_is_still_one_answer(last_2019):
     engine.answer("没有")
     engine.answer("对")
     assert engine.report.cell("t2", "licensing", "decisions") == 0
+
+
+@pytest.mark.parametrize("then", ["对", "表二 行政处罚 处理决定数量 5"])
+def test_cells_not_said_stay_blank_never_zero(last_2019, then):
+    """One cell said, then “对” or another cell: the cells not said are shown as 待填 and stored blank (the check lists
+    them), never 0 the clerk did not say."""
+    engine, _ = at_proactive(last_2019)
+    shown = "\n".join(r.text for r in engine.answer("表二 行政许可 处理决定数量 2278"))
+    assert "待填" in shown and "其余都是0" in shown
+    engine.answer(then)
+    engine.answer("对")
+    assert engine.report.cell("t2", "licensing", "decisions") == 2278
+    assert engine.report.cell("t2", "enforcement", "decisions") is None
+    assert engine.report.cell("t2", "rules", "made") is None
+
+
+@pytest.mark.parametrize("rest", ["其余都是0", "没有", "剩下的都没有", "别的都是零"])
+def test_the_rest_said_to_be_none_keeps_the_cells_said(last_2019, rest):
+    engine, _ = at_proactive(last_2019)
+    engine.answer("表二 行政许可 处理决定数量 2278")
+    engine.answer(rest)
+    engine.answer("对")
+    assert engine.report.cell("t2", "licensing", "decisions") == 2278
+    assert engine.report.cell("t2", "enforcement", "decisions") == 0 and engine.report.cell("t2", "rules", "made") == 0

@@ -478,3 +478,34 @@ def test_the_engine_shows_the_figure_taken_from_last_year_and_stores_it():
     assert "按去年的报告填" in shown and "18651.064104" in shown
     engine.answer("对")
     assert engine.report.cell("t2", "fees", "fee_amount") == 18651.064104
+
+
+# ------------------------------------------------------------------ a row's name put right while speaking
+@pytest.mark.parametrize("said, expect", [
+    ("规章出了1件，红头文件——就是规范性文件——新发了7件，废了2件",
+     {("rules", "issued"): 1, ("normative", "issued"): 7, ("normative", "repealed"): 2}),
+    ("今年制定规章1部，政策文件，也就是规范性文件，发了6件，现行有效40件",
+     {("rules", "issued"): 1, ("normative", "issued"): 6, ("normative", "in_force"): 40}),
+    ("规章——不对，是规范性文件，发了3件，废了1件", {("normative", "issued"): 3, ("normative", "repealed"): 1}),
+    ("出台规章一件；文件——规范性文件印发九件，现行有效三十件",
+     {("rules", "issued"): 1, ("normative", "issued"): 9, ("normative", "in_force"): 30}),
+])
+def test_a_figure_belongs_to_the_row_named_nearest_before_it(said, expect):
+    """“规章一件，政策性文件——规范性文件新发十二件”: a row's name said again or put right (after a dash, “就是”,
+    “也就是”, “不对”) never carries the figure after it back to the row said before."""
+    got = cells(said)
+    assert {k: got.get(k) for k in expect} == expect
+    assert got.get(("rules", "in_force")) in (None, 0)
+
+
+@needs_shared()
+def test_in_force_worked_out_from_last_year_is_said_how():
+    """规章现行有效 not said: worked out from last year's report (去年11件＋今年制发1件), and said so before “对” — never
+    shown as if the clerk had said it."""
+    engine = Engine.start(import_file(CORPUS / "2024_huaian_shi.txt").report, 2025)
+    for said in ("没有", "对", "没有", "对"):
+        engine.answer(said)
+    shown = "\n".join(r.text for r in engine.answer("规章新出了一件，规范性文件发了十件，废了三件，现行有效七十三件；许可处罚强制本级没有，收费也没有"))
+    assert "去年11件＋今年制发1件＝12件" in shown and "行政规范性文件去年" not in shown
+    engine.answer("对")
+    assert engine.report.cell("t2", "rules", "in_force") == 12

@@ -677,8 +677,12 @@ class Engine:
         Table().fill(self.state, trial, table, base)
         self.pending = Pending(step.id, cells=base, base=dict(base))
         said = "、".join(f"{'·'.join(fmt.location_parts(table, r, c))}：{v}" for (r, c), v in cells.items())
+        # (a table set cell by cell keeps the cells not said blank: the clerk is told how to finish it)
+        rest = ("待填的格还空着：接着一格一格说；都没有就回答“其余都是0”。"
+                if fmt.tables[table].question and any(trial.cell(table, r.id, c.id) is None
+                                                      for _, r, c in fmt.tables[table].cells()) else "")
         return [Reply(understood_cells(trial, table), "understood"),
-                Reply(f"（按您说的填：{said}；合计由我来算。）对吗？回答“对”保存，或直接重新描述。")]
+                Reply(f"（按您说的填：{said}；合计由我来算。）{rest}对吗？回答“对”保存，或直接重新描述。")]
 
     def _table_cells(self, table: str, step_id: str) -> dict[tuple[str, str, str], int | float]:
         """What the table holds now: the answer waiting for “对” of its question, else the saved cells (not the

@@ -114,6 +114,7 @@ class Table(StepKind):
         pending = state.pending if state.pending is not None and state.pending.step == step.id else None
         table_state = self._state(pending, table)
         ignored = list(pending.ignored) if pending is not None and table_state.turns else []
+        by_cell = bool(report.format.tables[table].question)
         if SAME_AS_LAST.match(text):
             if state.last_year is None:
                 return [Reply("没有去年的报告可以沿用，请直接说今年的数字。", "error")]
@@ -125,6 +126,10 @@ class Table(StepKind):
             # the clauses not understood are dropped on the clerk's word: what else was understood stays
             parsed = answers.cells_of(table_state, self._carried(state))
             ignored += parsed.not_understood
+        elif by_cell and _rest_none(text):
+            # a table set cell by cell: “没有”, “其余都是0” after some cells — those stay, every other cell is 0
+            base = {**self._nothing(state, table), **table_state.base_cells()}
+            table_state, parsed, ignored = answers.start(table, base), Parsed(), []
         elif says_nothing_happened(text, table) and not (table == "t2" and names_in_force(text)) \
                 and (not table_state.turns or NONE_ANSWER.match(in_common_words(text))):
             # (“现行有效的一件都没有” says a figure of 表二: read, so it is not asked again)
@@ -168,7 +173,7 @@ class Table(StepKind):
             state.pending.asking, state.pending.asked = True, "\n".join(questions)
             return replies + [Reply(state.pending.asked, "error")]
         notes = "".join(n + "\n" for n in implausible(parsed.cells, report.level, report.format))
-        notes += _as_last_year_note(trial, parsed)
+        notes += _as_last_year_note(trial, parsed) + _in_force_note(state, trial, parsed)
         return replies + [Reply(notes + asked_after + self._against_last_year(state, trial, table)
                                 + "对吗？回答“对”保存，或直接重新描述。")]
 
@@ -329,8 +334,11 @@ class Table(StepKind):
         report kept or derived, totals derived."""
         fmt = report.format
         from_last = _across_years_cells(report)
+        # (a table set cell by cell — 2019's 表二 — keeps the cells not yet said blank: shown as 待填, never a 0
+        # the clerk did not say; “没有”/“其余都是0” makes them 0)
+        by_cell = bool(fmt.tables[table].question)
         for _, row, col in fmt.tables[table].cells():
-            keep = (table == "t3" and (row.id, col.id) in from_last) or \
+            keep = (table == "t3" and (row.id, col.id) in from_last) or by_cell or \
                    (table == "t2" and report.cell(table, row.id, col.id) is not None)
             if table == "t2" and col.id == "in_force" and (row.id == "normative" or _documents_counted(cells, row.id)):
                 keep = True  # 现行有效 is given, derived from last year's, or asked: never a 0 made from nothing
@@ -404,6 +412,36 @@ def _as_last_year_note(trial: Report, parsed: Parsed) -> str:
     shown = "；".join(f"{'·'.join(trial.format.location_parts(t, r, c))} {format_number(v)}（您说“{said}”）"
                      for (t, r, c), said in parsed.from_last_year.items() if (v := trial.number(t, r, c)) is not None)
     return f"按去年的报告填：{shown}。不对请直接说今年的数。\n"
+
+
+# “其余都是0”, “别的都没有”: every cell not said is 0 (the rows' own words: prompts/answers.yaml rest_none)
+REST_NONE = Marker("rest_none", "^(?:WORDS)$")
+
+
+def _rest_none(text: str) -> bool:
+    """“没有”, “其余都是0”, “剩下的都没有”: what is not said of the table is none."""
+    said = re.sub(r"[\s。！!]+$", "", in_common_words(text))
+    return bool(NONE_ANSWER.match(said) or REST_NONE.match(said))
+
+
+def _in_force_note(state: DialogueState, trial: Report, parsed: Parsed) -> str:
+    """现行有效 the clerk did not say, worked out from last year's report with this year's 制发 and 废止 (“规章：去年11件
+    ＋今年制发1件＝12件”): said how, so a figure nobody said is never taken for one the clerk gave."""
+    last = state.last_year
+    if last is None or not trial.format.has("t2", "normative", "in_force"):
+        return ""
+    known, shown = last_in_force(last), []
+    for (_, row, column), value in from_last_year(trial, last, "X-VALID").items():
+        if ("t2", row, column) in parsed.cells or row not in known or not value:
+            continue
+        made, repealed = (trial.number("t2", row, c) or 0 for c in ("issued", "repealed"))
+        terms = "".join(f"{sign}今年{word}{format_number(n)}件" for sign, word, n in (("＋", "制发", made), ("－", "废止", repealed)) if n)
+        name = trial.format.tables["t2"].row(row).name
+        shown.append(f"{name}去年{format_number(known[row])}件{terms}＝{format_number(value)}件" if terms
+                     else f"{name}同去年{format_number(value)}件")
+    if not shown:
+        return ""
+    return f"现行有效件数按去年的报告推算：{'；'.join(shown)}。不对请直接说（如“规章现行有效3件”）。\n"
 
 
 def _keep_asides(state: DialogueState, table: str, table_state: answers.TableState) -> None:
