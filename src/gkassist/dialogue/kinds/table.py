@@ -114,7 +114,6 @@ class Table(StepKind):
         pending = state.pending if state.pending is not None and state.pending.step == step.id else None
         table_state = self._state(pending, table)
         ignored = list(pending.ignored) if pending is not None and table_state.turns else []
-        by_cell = bool(report.format.tables[table].question)
         if SAME_AS_LAST.match(text):
             if state.last_year is None:
                 return [Reply("没有去年的报告可以沿用，请直接说今年的数字。", "error")]
@@ -126,15 +125,8 @@ class Table(StepKind):
             # the clauses not understood are dropped on the clerk's word: what else was understood stays
             parsed = answers.cells_of(table_state, self._carried(state))
             ignored += parsed.not_understood
-        elif by_cell and _rest_none(text):
-            # a table set cell by cell: “没有”, “其余都是0” after some cells — those stay, every other cell is 0
-            base = {**self._nothing(state, table), **table_state.base_cells()}
-            table_state, parsed, ignored = answers.start(table, base), Parsed(), []
-        elif says_nothing_happened(text, table) and not (table == "t2" and names_in_force(text)) \
-                and (not table_state.turns or NONE_ANSWER.match(in_common_words(text))):
-            # (“现行有效的一件都没有” says a figure of 表二: read, so it is not asked again)
-            # (after earlier answers of this question, “没有其他申请了” is one more of them, read with them below)
-            table_state, parsed, ignored = answers.start(table, self._nothing(state, table)), Parsed(), []
+        elif (nothing := self._said_none(state, table, text, table_state)) is not None:
+            table_state, parsed, ignored = answers.start(table, nothing), Parsed(), []
         else:
             if refused := _not_taken(report, table, text, pending is not None and pending.asking):
                 return refused
@@ -208,6 +200,18 @@ class Table(StepKind):
         if isinstance(pending.reader, answers.TableState) and pending.reader.table == table and not pending.saved:
             return pending.reader
         return answers.start(table, pending.cells, reopened=True) if pending.saved else answers.start(table, pending.base)
+
+    def _said_none(self, state: DialogueState, table: str, text: str, table_state: answers.TableState) -> Cells | None:
+        """The cells of an answer saying nothing happened (“没有”), None for any other answer."""
+        if state.report.format.tables[table].question and _rest_none(text):
+            # a table set cell by cell: “没有”, “其余都是0” after some cells — those stay, every other cell is 0
+            return {**self._nothing(state, table), **table_state.base_cells()}
+        if says_nothing_happened(text, table) and not (table == "t2" and names_in_force(text)) \
+                and (not table_state.turns or NONE_ANSWER.match(in_common_words(text))):
+            # (“现行有效的一件都没有” says a figure of 表二: read, so it is not asked again)
+            # (after earlier answers of this question, “没有其他申请了” is one more of them, read with them below)
+            return self._nothing(state, table)
+        return None
 
     def _nothing(self, state: DialogueState, table: str) -> Cells:
         """“没有” says nothing happened this year: what earlier years left (上年结转, 现行有效) is not 0 by it — it
