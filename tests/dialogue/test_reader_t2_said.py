@@ -463,6 +463,35 @@ def test_the_question_about_a_row_without_last_years_figure_is_answered_by_a_fig
     assert out.cells[("t2", "fees", "fee_amount")] == 3.5 and not out.questions
 
 
+@pytest.mark.parametrize("said, row, column, value", [
+    ("许可比去年多了10件", "licensing", "decisions", 50),
+    ("处罚较上年减少2件，许可40件", "penalty", "decisions", 1),
+    ("收费比上年少了5000元", "fees", "fee_amount", 2.0),
+    ("许可同比增长5件", "licensing", "decisions", 45),
+])
+def test_a_change_from_last_year_is_worked_out_from_last_years_figure(said, row, column, value):
+    """“许可比去年多了10件”: last year's figure and the change — never the change taken for this year's figure."""
+    out = as_last([said], LAST)
+    assert out.cells[("t2", row, column)] == value and ("t2", row, column) in out.from_last_year
+
+
+@pytest.mark.parametrize("said, last", [("许可比去年多了10件", None), ("处罚比去年少5件", LAST), ("强制较上年增加3件", {})])
+def test_a_change_from_last_year_that_cannot_be_worked_out_is_asked(said, last):
+    out = as_last([said], last)
+    assert out.questions and not out.cells
+
+
+@pytest.mark.parametrize("said", ["规范性文件跟去年一样", "规章和去年一样"])
+def test_documents_said_as_last_year_are_asked(said):
+    out = as_last([said], LAST)
+    assert out.questions and not out.cells
+
+
+def test_a_row_as_last_year_with_its_figure_takes_the_figure():
+    out = as_last(["许可跟去年一样多，都是41件"], LAST)
+    assert out.cells[("t2", "licensing", "decisions")] == 41 and not out.from_last_year and not out.not_understood
+
+
 @pytest.mark.parametrize("said", ["许可跟去年差不多", "处罚和上年持平吧", "收费跟去年相近"])
 def test_about_as_last_year_is_asked_never_a_figure(said):
     out = as_last([said], LAST)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from gkassist.core import formats
-from gkassist.core.numbers import read_amount
+from gkassist.core.numbers import format_number, read_amount
 from gkassist.dialogue.answers.parsed import Cells, Parsed
 from gkassist.dialogue.answers.state import Open, ProactiveReading
 from gkassist.dialogue.answers.t3 import names_a_row
@@ -120,7 +120,8 @@ class _Reading:
         self.said_now: set[tuple[str, str, str]] = set()  # the cells this answer gave
         self.rest_none = False  # “别的都是0”, “其他没有”, “表二全是零”: every cell not said is 0
         self.before: dict[tuple[str, str], float] = {}  # (row, column) → the figure earlier answers gave
-        self.as_last: dict[tuple[str, str], str] = {}  # (row, column) said to be as last year → the words
+        # (row, column) said to be as last year → the words, and the change from it said with them (“比去年多10件”)
+        self.as_last: dict[tuple[str, str], tuple[str, float]] = {}
 
 
 def _row_of(clause: str, row: str | None) -> str | None:
@@ -157,6 +158,11 @@ def _documents(r: _Reading, row: str, clause: str, count: float | None) -> None:
         elif count is None and (before := _column_before(clause[:negation.start()])) is not None:
             r.cells[("t2", row, before)] = 0  # “现行有效的一件都没有”, “废止的没有”: the column said, then none of it
     said = next((col for pattern, col in w.t2_columns if pattern.search(w.t2_negated.sub("", clause))), None)
+    if count is None and said is None and not negation and (w.t2_same_as_last.search(clause) or w.t2_about_last.search(clause)):
+        # “规范性文件跟去年一样”: none made or repealed, or as many as last year? — asked
+        r.questions.append(((row, None), f"“{clause}”：今年{_row_name(row)}制发、废止各几件？（都没有就说“没发没废”，"
+                            "现行有效按去年的推算）", clause, "count"))
+        return
     if count is None:
         return
     if said is None and count == 0:
@@ -194,7 +200,7 @@ def _fees(r: _Reading, row: str, clause: str, count: float | None) -> None:
         r.questions.append(((row, "fee_amount"), f"“{clause}”：表里要填确切的金额，具体是多少？", clause, "count"))
         return
     amount = fee(clause)
-    if amount is None and _as_last_year(r, row, "fee_amount", clause):
+    if (amount is None or _change_from_last(clause, fees=True) is not None) and _as_last_year(r, row, "fee_amount", clause):
         return
     if amount is None and words().t2_negated.search(clause) or re.search(r"(?:没有|没|未|无|不)收费|免费|免收|免于收", clause) \
             or amount is None and (_NO_FEE.search(clause) or words().t2_not_ours.search(clause)):
@@ -209,11 +215,22 @@ def _as_last_year(r: _Reading, row: str, column: str, clause: str) -> bool:
     if words().t2_about_last.search(clause):
         r.questions.append(((row, column), f"“{clause}”：表里要填确切的数，今年{_row_name(row)}具体是多少？", clause, "count"))
         return True
+    if (change := _change_from_last(clause, column == "fee_amount")) is not None:
+        r.as_last[(row, column)] = (clause, change)
+        return True
     if not words().t2_same_as_last.search(clause):
         return False
-    r.as_last[(row, column)] = clause
-    r.said_now.add(("t2", row, column))
+    r.as_last[(row, column)] = (clause, 0)
     return True
+
+
+def _change_from_last(clause: str, fees: bool = False) -> float | None:
+    """“比去年多了10件” → 10, “较上年减少5件” → −5, “收费比上年少了5000元” → −0.5 (万元); None when the clause says
+    no change from last year with its figure."""
+    for found in words().t2_more_than_last:
+        if (m := found.search(clause)) and (by := (fee if fees else count_of)(clause[m.end():])) is not None:
+            return by if m.groupdict().get("more") else -by
+    return None
 
 
 def _decisions(r: _Reading, row: str, clause: str, count: float | None) -> None:
@@ -225,7 +242,7 @@ def _decisions(r: _Reading, row: str, clause: str, count: float | None) -> None:
         # same row or part of it — asked, never put in place of the first
         r.not_understood.append(clause)
         return
-    if count is None and _as_last_year(r, row, "decisions", clause):
+    if (count is None or _change_from_last(clause) is not None) and _as_last_year(r, row, "decisions", clause):
         return
     if count is None:
         if words().t2_negated.search(clause) or re.search(r"没有|无", clause) or words().t2_not_ours.search(clause):
@@ -468,13 +485,17 @@ def read_turn(reading: ProactiveReading, text: str, turn: int, last: dict[str, f
     out.cells.update({f"{r}|{c}": v for (_, r, c), v in said.cells.items()})
     for _, r, c in said.cells:
         out.from_last.pop(f"{r}|{c}", None)  # (a figure said puts right one taken from last year)
-    for (row, column), words_ in said.as_last.items():
+    for (row, column), (words_, change) in said.as_last.items():
         key = f"{row}|{column}"
-        if last is not None and key in last:
-            out.cells[key], out.from_last[key] = last[key], words_
-            said.cells[("t2", row, column)] = last[key]
+        if ("t2", row, column) in said.cells:
+            continue  # (“许可跟去年一样多，都是40件”: the figure said with it)
+        if last is not None and key in last and last[key] + change >= 0:
+            figure = round(last[key] + change, 6)  # (万元 with decimals: no float residue)
+            out.cells[key], out.from_last[key] = figure, words_
+            said.cells[("t2", row, column)] = figure
             continue
-        why = "没有去年的报告" if last is None else "去年的报告里没有这一项的数"
+        why = "没有去年的报告" if last is None else "去年的报告里没有这一项的数" if key not in last else \
+            f"去年是{format_number(last[key])}，减不了这么多"
         what = "金额（万元）" if column == "fee_amount" else "件数"
         said.questions.append(((row, column), f"“{words_}”：{why}，请直接说今年{_row_name(row)}的{what}。", words_,
                                "last_year"))

@@ -42,8 +42,9 @@ class ProactiveSaid(BaseModel):
     not_ours: Words
     same_as_last: Words
     about_last: Words
+    more_than_last: Words
 
-    _patterns = field_validator("not_ours", "same_as_last", "about_last")(regexes_checked)
+    _patterns = field_validator("not_ours", "same_as_last", "about_last", "more_than_last")(regexes_checked)
 
 
 # The markers a clause's frame is made of besides its kinds, results and counts (prompts/answers.yaml `markers`)
@@ -172,6 +173,7 @@ class Compiled:
         self.t2_not_ours = either(w.proactive_said.not_ours)
         self.t2_same_as_last = either(w.proactive_said.same_as_last)
         self.t2_about_last = either(w.proactive_said.about_last)
+        self.t2_more_than_last = tuple(pattern(word) for word in w.proactive_said.more_than_last)
         self.t2_negated = re.compile(r"(?:没有|没|未|无|不曾)(?:任何)?(?:新)?(" + "|".join(
             w.proactive_columns["issued"] + w.proactive_columns["repealed"] + ("收费", "收取", "发", "废")) + ")")
 
