@@ -183,6 +183,7 @@ def test_a_kind_counted_by_its_outcome_then_one_of_them_put_right(turns, expecte
     ["行政复议两件，一件维持，一件被撤销了", "被撤销那个后来告到法院了，还在审"],
     ["复议2件，一件维持，一件纠正", "对了，纠正那个人不服又去告了，一审还没结果"],
     ["复议两起", "一起维持，一起被确认违法", "确认违法那起后来又打了官司，还没判下来"],
+    ["复议2件，1件维持1件纠正", "被纠正那家后来又打官司了，目前还没结果"],
 ])
 def test_a_case_named_by_its_outcome_without_de_then_sued_is_a_suit_after_review(turns):
     """“确认违法那个人后来又去起诉了”: the outcome before 那个/那件 (the 的 left out) says which 复议 — the suit brought
@@ -195,6 +196,8 @@ def test_a_case_named_by_its_outcome_without_de_then_sued_is_a_suit_after_review
      {"review.upheld": 1, "review.corrected": 1, "suit_after_review.upheld": 1}),
     (["复议1件，被撤销了", "撤销那个后来又告到法院，判我们输了"],
      {"review.corrected": 1, "suit_after_review.corrected": 1}),
+    (["复议2件，1件维持1件纠正", "维持那位不服又起诉了，法院也维持了"],
+     {"review.upheld": 1, "review.corrected": 1, "suit_after_review.upheld": 1}),
 ])
 def test_the_suit_after_a_review_named_by_its_outcome_takes_its_own_outcome(turns, expect):
     assert cells(*turns) == expect

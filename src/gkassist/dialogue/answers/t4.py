@@ -38,8 +38,8 @@ class Frame:
 # “有个复议”, “还有个诉讼”: one case, said without its number
 _ONE = re.compile(r"(?<![没无])(?:有|来了|打了|碰到)(?:一)?(?:个|件|起(?!诉))(?=[\u4e00-\u9fff])")
 # (“维持的那俩里有一个……”: one case among those said with that outcome — the count after it is this clause's;
-# “确认违法那个人后来又起诉了”, “纠正那件……”: the 的 is often left out in speech)
-_REFERENCE = re.compile(r"^.{1,8}?的?那(?:(?:[0-9０-９一二两三四五六七八九十几]+)?(?:件|个|起|些)(?:里|中|当中|里面|里头|之中)|(?:1|一)?(?:件|个|起))")
+# “确认违法那个人后来又起诉了”, “纠正那件……”, “被纠正那家……”: the 的 is often left out in speech)
+_REFERENCE = re.compile(r"^.{1,8}?的?那(?:(?:[0-9０-９一二两三四五六七八九十几]+)?(?:件|个|起|些)(?:里|中|当中|里面|里头|之中)|(?:1|一)?(?:件|个|起|家|位|宗|案子|案))")
 # “复议维持后又起诉”, “复议维持了他不服才起诉”: the 复议's outcome, then a suit brought after it
 _OUTCOME_THEN = re.compile(r"((?:行政)?复议[^，,。；;]{0,6}?(?:维持|纠正|撤销|驳回)了?)(?:(?:之|以)?后|(?=(?:他|她|对方|申请人|当事人)?(?:还是|仍然|仍)?不服))")
 # “诉讼”, “官司”: a suit said without saying whether a 复议 came first
