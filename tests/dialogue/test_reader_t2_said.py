@@ -392,6 +392,15 @@ def test_one_figure_of_several_rows_is_asked(said):
     assert out.questions and not any(r in ("licensing", "penalty") and v for (_, r, _), v in out.cells.items())
 
 
+@pytest.mark.parametrize("said, expect", [
+    ("许可处罚强制啊，许可12件，处罚3件，强制0", {"licensing": 12, "penalty": 3, "enforcement": 0}),
+    ("说到许可、处罚，许可是30件，处罚5件", {"licensing": 30, "penalty": 5}),
+])
+def test_rows_listed_then_each_named_with_its_figure(said, expect):
+    got = cells(said)
+    assert {r: got.get((r, D)) for r in expect} == expect
+
+
 # ------------------------------------------------------------------ a figure moved from one row to another
 @pytest.mark.parametrize("turns, expect", [
     (["许可6件，处罚9件", "不是处罚，是强制9件"], {"licensing": 6, "penalty": 0, "enforcement": 9}),

@@ -407,7 +407,8 @@ def _listed(r: _Reading, row: str, clause: str, count: float | None) -> bool:
     listed, r.listed = r.listed, []
     together = [x for x in dict.fromkeys(rows_in(clause)) if x != "fees"]  # “许可处罚强制这些都没有”
     several = list(dict.fromkeys([*listed, *together, row]))
-    if len(several) > 1 and count and not _ALL.search(clause) and row != "fees":
+    # (“许可处罚强制啊，许可12件”: a row of the list named again with its figure is that row's)
+    if (len(together) > 1 or listed and row not in listed) and count and not _ALL.search(clause) and row != "fees":
         # “许可、处罚一共20件”, “许可处罚12件”: one figure of several rows — each row's is asked, never all put in one
         names = "、".join(_row_name(x) for x in several)
         r.questions.append(((row, None), f"“{clause}”：{names}各几件？", clause, "kind"))
