@@ -501,7 +501,8 @@ def test_a_row_as_last_year_with_its_figure_takes_the_figure():
     assert out.cells[("t2", "licensing", "decisions")] == 41 and not out.from_last_year and not out.not_understood
 
 
-@pytest.mark.parametrize("said", ["许可跟去年差不多", "处罚和上年持平吧", "收费跟去年相近"])
+@pytest.mark.parametrize("said", ["许可跟去年差不多", "处罚和上年持平吧", "收费跟去年相近", "许可同比增长20%",
+                                  "收费比去年少了不少"])
 def test_about_as_last_year_is_asked_never_a_figure(said):
     out = as_last([said], LAST)
     assert out.questions and not out.cells

@@ -212,7 +212,9 @@ def _fees(r: _Reading, row: str, clause: str, count: float | None) -> None:
 def _as_last_year(r: _Reading, row: str, column: str, clause: str) -> bool:
     """“收费那块跟去年一样”, “许可同去年”: the row's figure is last year's (looked up when the answer is settled);
     “跟去年差不多”: about so much — this year's exact figure is asked."""
-    if words().t2_about_last.search(clause):
+    if words().t2_about_last.search(clause) or _change_from_last(clause, column == "fee_amount") is None \
+            and any(found.search(clause) for found in words().t2_more_than_last):
+        # (“比去年多一些”, “同比增长20%”: a change that gives no figure)
         r.questions.append(((row, column), f"“{clause}”：表里要填确切的数，今年{_row_name(row)}具体是多少？", clause, "count"))
         return True
     if (change := _change_from_last(clause, column == "fee_amount")) is not None:
@@ -399,6 +401,7 @@ def _listed(r: _Reading, row: str, clause: str, count: float | None) -> bool:
     w = words()
     alone = count is None and not _says_none(clause) and not _ALL.search(clause) and row != "fees" \
         and not w.t2_same_as_last.search(clause) and not w.t2_about_last.search(clause) \
+        and not any(found.search(clause) for found in w.t2_more_than_last) \
         and not any(pattern.search(clause) for pattern, _ in w.t2_columns) and not vague(clause) \
         and not approximate(clause)
     if alone and row in rows_in(clause):
