@@ -17,8 +17,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from gkassist.core import formats
 from gkassist.core.formats import ReportFormat
 from gkassist.core.numbers import format_number, parse_number
 from gkassist.dialogue.answers.edits import Add, Edit, Move, Refine, Set, Split
@@ -191,10 +193,88 @@ def _not_results(text: str) -> str:
     return words().not_results.sub("", text)
 
 
-def result_of(text: str, labels: tuple[tuple[str, str], ...] = ()) -> str | None:
+@dataclass(frozen=True)
+class RowNames:
+    """How the report's format names 表三's result rows: (label without its numbering, row), longest first — what
+    iterating gives —, each numbered row of a block by (block id, its number), and each block by its number
+    (“（六）” → other)."""
+
+    labels: tuple[tuple[str, str], ...] = ()
+    items: tuple[tuple[tuple[str, int], str], ...] = ()
+    blocks: tuple[tuple[int, str], ...] = ()
+
+    def __iter__(self) -> Iterator[tuple[str, str]]:
+        return iter(self.labels)
+
+
+NO_NAMES = RowNames()
+_ITEM_NUMBER = re.compile(r"^([0-9]+)[.．、]")
+_BLOCK_NUMBER = re.compile(r"^[（(]([一二三四五六七八九十]+)[）)]")
+
+
+def result_labels(fmt: ReportFormat | None) -> RowNames:
+    """How `fmt` names the rows of 表三's results (without a format: no labels, the blocks' items of the latest one,
+    after whose rows the reader names every format's)."""
+    rows = [fmt.t3.row(r) for r in fmt.result_rows] if fmt is not None else []
+    labels = tuple(sorted(((r.plain_label, r.id) for r in rows if len(r.plain_label) >= 3), key=lambda x: -len(x[0])))
+    items, blocks = _block_items(fmt or formats.latest())
+    return RowNames(labels, items, blocks)
+
+
+def _block_items(fmt: ReportFormat) -> tuple[tuple[tuple[tuple[str, int], str], ...], tuple[tuple[int, str], ...]]:
+    """((block id, item number) → row) of every numbered row in 表三's result blocks, and (block number → block id).
+    A block that is one row in this format (2019's （六）其他处理) holds all its items in that row, named as the reader
+    names it (the later format's row that takes its figures)."""
+    items: dict[tuple[str, int], str] = {}
+    blocks: dict[int, str] = {}
+    for row in fmt.t3.rows:
+        item = _ITEM_NUMBER.match(row.label)
+        block = _BLOCK_NUMBER.match(row.path[-1]) if item and len(row.groups) > 1 else None
+        if item and block:
+            items[(row.groups[-1], int(item.group(1)))] = row.id
+            blocks[int(parse_number(block.group(1)) or 0)] = row.groups[-1]
+        elif row.same_as and (block := _BLOCK_NUMBER.match(row.label)):
+            whole = next((prefix.rstrip("_") for _, prefix, _ in words().groups if row.same_as.startswith(prefix)), None)
+            if whole:
+                blocks[int(parse_number(block.group(1)) or 0)] = whole
+                items.update({(whole, n): row.same_as for n in range(1, 10)})
+    return tuple(items.items()), tuple(blocks.items())
+
+
+# “不予处理第2项”, “不予公开里的第七类”, “其他处理里面第三项”, “不予处理里的2.重复申请”: an item of a block by its number
+_ORDINAL = r"(?:第\s*(" + NUM + r")\s*(?:小项|项|类|种|条|款|个)|(?<![0-9])([0-9])\s*[.．、](?![0-9]))"
+_AFTER_BLOCK = re.compile(r"[^，。；0-9０-９]{0,6}?" + _ORDINAL)
+# “（六）3”, “(五)第2项”, “（三）之7”: the block by its number, then the item's (brackets kept by text.normalize as 〔〕)
+_NUMBERED = re.compile(r"〔([一二三四五六七八九十])〕[^，。；0-9０-９]{0,6}?(?:第\s*(" + NUM + r")\s*(?:小项|项|类|种|条|款|个)?|"
+                       r"(?<![0-9])([0-9])(?![0-9]))")
+
+
+def _by_place(flat: str, labels: RowNames) -> str | None:
+    """The row a clause names by its number in a block of the format; "" when the block has no such item or the
+    clause names another row by its words too (then the block's reason is asked); None when it names no item."""
+    block, n, end = None, None, 0
+    if m := _NUMBERED.search(flat):
+        block, n, end = dict(labels.blocks).get(int(parse_number(m.group(1)) or 0)), parse_number(m.group(2) or m.group(3)), m.end()
+    else:
+        for pattern, prefix, _ in words().groups:
+            if (g := pattern.search(flat)) and (m := _AFTER_BLOCK.match(flat, g.end())):
+                block, n, end = prefix.rstrip("_"), parse_number(m.group(1) or m.group(2)), m.end()
+                break
+    if block is None or n is None:
+        return None
+    row = dict(labels.items).get((block, int(n)), "")
+    rest = flat[end:]
+    named = next((r for pattern, r in words().results if pattern.search(rest)), None) \
+        or next((r for label, r in labels.labels if label in rest), None)
+    return "" if named and named != row else row
+
+
+def result_of(text: str, labels: RowNames = NO_NAMES) -> str | None:
     """The result row a clause names: by its everyday words, else by the row's own label in the report's format
     (a row a new format adds is understood by its label)."""
     flat = _not_results(text)
+    if (placed := _by_place(flat, labels)) is not None:
+        return placed or None  # “不予处理第2项”: by its place in a numbered block
     # a row's own label said in full is the most specific thing a clerk can say (a new row's “申请人主动撤回申请”)
     by_label = next((row for label, row in labels if len(label) >= 6 and label in flat), None)
     found = by_label or next((row for pattern, row in words().results if pattern.search(flat)), None)
@@ -206,19 +286,11 @@ def group_of(text: str) -> tuple[str, str] | None:
     return next(((prefix, ask) for pattern, prefix, ask in words().groups if pattern.search(flat)), None)
 
 
-def result_labels(fmt: ReportFormat | None) -> tuple[tuple[str, str], ...]:
-    """(label without its numbering, row) of 表三's result rows, longest first."""
-    if fmt is None:
-        return ()
-    rows = [fmt.t3.row(r) for r in fmt.result_rows]
-    return tuple(sorted(((r.plain_label, r.id) for r in rows if len(r.plain_label) >= 3), key=lambda x: -len(x[0])))
-
-
 # “一家公司”, “一位村民”: the article of an applicant, not a count of applications
 _ARTICLE = re.compile(r"(?<![0-9０-９零〇一二两三四五六七八九十百千万])一(?:家|位|名|个)(?=[\u4e00-\u9fff])(?!是)")
 
 
-def frame(clause: Clause, labels: tuple[tuple[str, str], ...]) -> Frame:
+def frame(clause: Clause, labels: RowNames) -> Frame:
     w = words()
     # (the case the pronoun stands for is the one being told — not, in a later answer, “那件涉及隐私的……”: one said
     # before, by its result)
@@ -290,7 +362,7 @@ def frame(clause: Clause, labels: tuple[tuple[str, str], ...]) -> Frame:
                  kinds=kinds)
 
 
-def _spoken_of(clause: Clause, labels: tuple[tuple[str, str], ...]) -> tuple[str, float] | None:
+def _spoken_of(clause: Clause, labels: RowNames) -> tuple[str, float] | None:
     """(row, count) of a later answer's clause naming nothing but a result's cases and their count (“重复申请的8件”)."""
     m = SPOKEN_OF.match(clause.text) if clause.turn else None
     row = result_of(m.group(1), labels) if m else None
@@ -561,15 +633,22 @@ def _move_results(s: Scope, source: str | None, kind: str, count: float, last_on
         s.moved_to, s.moved_from = (kind, count), source
 
 
+_IS_OF = re.compile(r"是|属于|算")
+
+
 def _part_moved(s: Scope, f: Frame) -> bool:
     """Move: “律所那38件里有8件其实是律师以个人名义申请的” — after the applications of one kind are spoken of in a
     later answer, so many of them said to be another kind's are that kind's (with their result: _case_moved)."""
     source = s.part_of
     if source and s.pending_move is not None and f.count is None and f.kind not in (None, source) and f.row is None:
         f.count, s.pending_move = s.pending_move.count, None  # “……，算个人的”: the kind those are moved to
-    if not (source and f.count and f.row is None and f.group is None and MOVE.search(f.text)):
+    if not (source and f.count and f.row is None and f.group is None):
         return False
     targets = [k for k in kinds_in(f.text) if k != source]
+    # (“企业那8件里有2件是科研机构申请的”: of the applications counted before, so many said to be another kind's are
+    # moved without 其实 — they cannot be more applications of that kind among these)
+    if not MOVE.search(f.text) and not (len(targets) == 1 and _IS_OF.search(f.text)):
+        return False
     if not targets and s.pending_move is None:
         s.pending_move = f  # which kind they are is said next (asked if not: read)
         return True
@@ -815,6 +894,9 @@ def _group(s: Scope, f: Frame, kind: str | None, count: float | None) -> None:
         prefix = _reason_of_case(prefix, "，".join(s.sentence + [f.text]))  # “让他补正他一直没来，后来就不处理了”
     if s.case is not None:
         s.case.done = True
+    if count is None and s.last_row and s.sentence and s.last_row.startswith(words().group_after.get(prefix, ("-",))) \
+            and any(x.row_id == s.last_row and x.clause == s.sentence[-1] for x in s.out.facts):
+        return  # “有1件是他反复来要同一个东西，没再处理”: the reason just said is the row (no other group's reason asked)
     if not (s.last_row and s.last_row.startswith(prefix) and count is None) and count != 0:
         s.add(f, "result", kind or s.scope or s.recent, prefix, count)
         s.last_row = prefix
@@ -959,7 +1041,7 @@ def _refused(s: Scope, f: Frame, kind: str | None, count: float | None) -> None:
     _group(s, f, kind, count)
 
 
-def _says_none(text: str, labels: tuple[tuple[str, str], ...]) -> bool:
+def _says_none(text: str, labels: RowNames) -> bool:
     """“重复申请没有”, “其实没有重复申请”: a result row said to have none (not “没有公开”, a result of its own)."""
     if (zero := ZERO_SAID.search(text)) and (result_of(text[:zero.start()], labels) or group_of(text[:zero.start()])):
         return True  # (“不予公开？没有”: a group said to have none needs no reason)
@@ -2089,6 +2171,16 @@ def _all_zero_said(text: str) -> bool:
     from gkassist.dialogue.answers.text import all_zero
 
     return all_zero(text)
+
+
+def names_a_result(text: str) -> bool:
+    """Whether an answer names a result of 表三 in the reader's words: a reason or its group, or 公开 with a count of
+    cases (“网站公开了300条” alone is no result)."""
+    for c in clauses(text.strip(), names_a_row):
+        row = result_of(c.text)
+        if (row and (row != "open" or re.search(NUM + r"\s*件", c.text))) or group_of(c.text):
+            return True
+    return False
 
 
 def names_a_row(piece: str) -> bool:

@@ -1,0 +1,138 @@
+"""表三 phenomena of probe 18's answers (a whole report left unsaved at 表三), each in several phrasings (none of them
+the probe's): a row named by its number inside a block of the official table (“不予处理第2项”, “（六）3”), read from
+the format's own numbering (2021 and 2019 layouts); an enforcement file named by what it holds, and an answer about
+表三 that says a word of another table (“处罚”) read as 表三's; a count of one kind's applications moved to another
+without 其实 (“企业那8件里有2件是科研机构申请的”); “没再处理” after a 不予处理 reason of the same case; the same
+thing asked for again and again (重复申请)."""
+
+import pytest
+
+from gkassist.cli import main
+from gkassist.core.formats import get_format
+from gkassist.core.model import load_report
+from gkassist.dialogue import answers
+from gkassist.paths import drafts_dir
+from support import SEED
+
+
+def cells(*turns, version="2021"):
+    out = answers.parse("t3", list(turns), fmt=get_format(version))
+    assert not out.refusal and not out.questions and not out.not_understood, (turns, out)
+    return {(r, c): v for (_, r, c), v in out.cells.items() if v}
+
+
+def results(got):
+    return {r: v for (r, k), v in got.items() if k == "natural" and r not in ("new", "results_total")}
+
+
+# ------------------------------------------------------------------ a row named by its number in its block
+@pytest.mark.parametrize("said, row", [
+    ("其他处理里面第三项其他2件", "other_3"),
+    ("不再处理的第1项2件", "other_1"),
+    ("其他处理第二项的2件", "other_2"),
+    ("不予处理第2项2件", "reject_2"),
+    ("不予处理里的第五种2件", "reject_5"),
+    ("不予公开里的第七类2件", "deny_7"),
+    ("不公开的第8项2件", "deny_8"),
+    ("无法提供的第1种2件", "unable_1"),
+    ("（六）3 其他2件", "other_3"),
+    ("（五）第4项2件", "reject_4"),
+    ("(三)之7类2件", "deny_7"),
+    ("（四）2：2件", "unable_2"),
+])
+def test_a_row_named_by_its_number_in_its_block_is_that_row(said, row):
+    assert results(cells(f"个人申请5件，公开3件，{said}")) == {"open": 3, row: 2}
+
+
+@pytest.mark.parametrize("said", ["其他处理里的第三项2件", "（六）3：2件", "不再处理第2项2件"])
+def test_in_the_2019_layout_the_one_row_of_its_block_takes_every_item(said):
+    """(2019's （六）其他处理 is one row: its items are that row, the reader's name for it 3.其他)"""
+    assert results(cells(f"个人申请5件，公开3件，{said}", version="2019")) == {"open": 3, "other_3": 2}
+
+
+@pytest.mark.parametrize("said", ["不予公开第4项内部事务2件", "不予处理第2项信访件2件", "不予处理第9项2件"])
+def test_a_number_the_block_has_not_or_that_another_row_s_words_contradict_is_asked(said):
+    out = answers.parse("t3", [f"个人申请5件，公开3件，{said}"], fmt=get_format("2021"))
+    assert out.questions or out.not_understood
+
+
+@pytest.mark.parametrize("said", ["个人申请5件，公开3件，第2件重复申请，第3件不掌握", "个人申请2件，公开1件，另一件是第三方的商业秘密，不予公开"])
+def test_cases_told_by_their_number_and_third_parties_are_no_items(said):
+    out = answers.parse("t3", [said], fmt=get_format("2021"))
+    assert not any(r.startswith("other_") or r == "deny_3" for (_, r, _) in out.cells)
+
+
+# ------------------------------------------------------------------ an enforcement file and its everyday names
+@pytest.mark.parametrize("said", [
+    "个人申请3件，公开1件，2件要的是执法队处罚他的那些材料，没给",
+    "个人申请3件，公开1件，另外2件都是要我们罚他那次的调查笔录，不公开",
+    "个人申请3件，公开1件，2件要查处他家违建的卷宗，按执法案卷不予公开",
+    "个人申请3件，公开1件，2件要执法过程的记录，不公开",
+])
+def test_an_enforcement_file_named_by_what_it_holds_is_deny_7(said):
+    assert results(cells(said)) == {"open": 1, "deny_7": 2}
+
+
+def test_what_an_enforcement_file_holds_that_the_body_has_not_is_not_held():
+    assert results(cells("个人申请2件，都是要处罚他的材料，我们这没有")) == {"unable_1": 2}
+
+
+@pytest.mark.parametrize("said", [
+    "公开1件，2件要的是我们执法队处罚他的案卷，不公开",
+    "1件公开，另外2件问的是行政许可的审批材料，我们不掌握",
+    "公开1件，2件是收费通知发了他没交钱，不再处理",
+])
+def test_an_answer_about_table_three_with_another_table_s_word_is_table_three_s(said):
+    assert not answers.plainly_later(said, "t3")
+
+
+@pytest.mark.parametrize("said", ["规范性文件制发2件，行政处罚10件", "复议1件，维持", "网站公开了300条信息，处罚信息都上网了"])
+def test_an_answer_to_a_later_question_is_still_seen_as_one(said):
+    assert answers.plainly_later(said, "t3")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("second, row", [
+    ("公开1件，2件要的是我们镇执法队处罚他的那个案卷材料，按执法案卷不公开", "deny_7"),
+    ("公开1件，另外2件问的是行政许可的审批材料，我们不掌握", "unable_1"),
+])
+def test_a_follow_up_about_table_three_with_another_table_s_word_is_read_there(second, row, tmp_path, capsys):
+    answers_file = tmp_path / "answers.txt"
+    answers_file.write_text("\n".join(["个人申请3件", second, "对"]) + "\n", encoding="utf-8")
+    main(["draft", "--from", str(SEED), "--year", "2021", "--answers", str(answers_file)])
+    out = capsys.readouterr().out
+    (path,) = drafts_dir().glob("*.json")
+    report = load_report(path)
+    assert report.cell("t3", "open", "natural") == 1 and report.cell("t3", row, "natural") == 2, out
+
+
+# ------------------------------------------------------------------ a count of one kind moved to another
+@pytest.mark.parametrize("later, source, target, n", [
+    ("企业那8件里有2件是科研机构申请的", "business", "research", 2),
+    ("企业的8件当中有2件是研究所申请的", "business", "research", 2),
+    ("个人那10件中有3件是律所的", "natural", "legal", 3),
+    ("企业那8件里有2件是律师事务所来要的，都公开了", "business", "legal", 2),
+])
+def test_some_of_a_kind_said_to_be_another_s_are_moved_without_a_correction_word(later, source, target, n):
+    got = cells("个人申请10件，企业8件，都公开了", later)
+    before = {"natural": 10, "business": 8}
+    assert got[("new", target)] == n and got[("new", source)] == before[source] - n
+    assert got[("open", target)] == n and got[("open", source)] == before[source] - n
+    assert sum(v for (r, k), v in got.items() if r == "new") == 18
+
+
+# ------------------------------------------------------------------ not handled, the reason said with it
+@pytest.mark.parametrize("said, row", [
+    ("有1件是他反复来要同一个东西，没再处理", "reject_2"),
+    ("1件是老张三番五次要同样的材料，没再处理了", "reject_2"),
+    ("1件是信访举报，不再处理", "reject_1"),
+    ("1件他大量反复申请，没有再处理", "reject_4"),
+    ("1件让他补正一直没来，没再处理", "other_1"),
+])
+def test_not_handled_after_its_reason_is_that_reason(said, row):
+    assert results(cells(f"个人申请5件，公开4件，{said}")) == {"open": 4, row: 1}
+
+
+def test_not_handled_without_a_reason_is_still_asked():
+    out = answers.parse("t3", ["个人申请5件，公开4件，1件没再处理"], fmt=get_format("2021"))
+    assert out.questions
