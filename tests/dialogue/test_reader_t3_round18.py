@@ -136,3 +136,58 @@ def test_not_handled_after_its_reason_is_that_reason(said, row):
 def test_not_handled_without_a_reason_is_still_asked():
     out = answers.parse("t3", ["个人申请5件，公开4件，1件没再处理"], fmt=get_format("2021"))
     assert out.questions
+
+
+# ------------------------------------------------------------------ probes 17/18 asked back needlessly
+@pytest.mark.parametrize("said, n", [
+    ("个人申请60件，公开40件，不掌握10件，剩下的10件转2026年", 10),
+    ("个人申请10件，公开8件，2件留到26年办", 2),
+    ("个人申请10件，公开7件，还有3件拖到2026年再答复", 3),
+])
+def test_cases_carried_to_a_later_year_by_its_number_are_carried_on(said, n):
+    assert cells(said)[("carry_next", "natural")] == n
+
+
+@pytest.mark.parametrize("said", ["个人申请10件，公开5件，没现成信息要另做的5件", "个人申请10件，公开5件，5件没现成的得另外弄",
+                                  "个人申请10件，公开5件，无现成信息的5件"])
+def test_no_ready_information_said_short_is_unable_2(said):
+    assert results(cells(said)) == {"open": 5, "unable_2": 5}
+
+
+@pytest.mark.parametrize("said", ["自然人新收申请90件，上年结转103件，合计193件，公开150件，不掌握43件",
+                                  "个人新收90件，去年结转过来103件，一共193件，公开150件，不掌握43件",
+                                  "个人今年收了90件，上年转来103件，总共193件：公开150件，不掌握43件"])
+def test_this_year_s_and_last_year_s_added_up_are_no_more_applications(said):
+    out = answers.parse("t3", [said], {"natural": 103}, get_format("2021"))
+    assert not out.questions and not out.not_understood, out
+    got = {(r, c): v for (_, r, c), v in out.cells.items() if v}
+    assert got[("new", "natural")] == 90 and got[("open", "natural")] == 150
+
+
+def test_a_total_that_is_not_the_sum_said_is_still_asked():
+    out = answers.parse("t3", ["个人新收50件，去年结转过来103件，共计160件，公开150件，不掌握3件"], {"natural": 103},
+                        get_format("2021"))
+    assert out.questions
+
+
+@pytest.mark.parametrize("later", [
+    "公开的：个人5件，企业2件；企业另外1件是别的公司的商业秘密，没给；个人那边2件我们不掌握，还有1件转明年",
+    "予以公开：自然人5件、企业2件；不掌握：个人2件；企业1件涉及商业秘密不公开；个人1件转明年",
+    "公开：群众5件，公司2件。不掌握的：群众2件。公司那1件里头是别家企业的商业秘密，不公开。群众还有1件结转下年",
+])
+def test_each_kind_s_count_under_a_result_s_heading_is_that_result(later):
+    got = cells("自然人8件，企业3件", later)
+    assert {k: v for k, v in got.items() if "total" not in k} == {
+        ("new", "natural"): 8, ("new", "business"): 3, ("open", "natural"): 5, ("open", "business"): 2,
+        ("unable_1", "natural"): 2, ("deny_4", "business"): 1, ("carry_next", "natural"): 1}
+
+
+@pytest.mark.parametrize("first, later", [
+    ("新收申请100件，都是个人的，公开80，不掌握20", "不好意思，有10件实际是公司申请的，都是公开的"),
+    ("新收申请100件，都是老百姓的，公开80，不掌握20", "等下，有10件其实是企业申请的，这10件都公开了"),
+    ("自然人申请100件，公开80，不掌握20", "不对，有10件其实是公司申请的，都公开了"),
+])
+def test_some_of_the_one_kind_said_to_be_another_s_are_moved_not_the_total_put_right(first, later):
+    got = cells(first, later)
+    assert got[("new", "natural")] == 90 and got[("new", "business")] == 10
+    assert got[("open", "natural")] == 70 and got[("open", "business")] == 10 and got[("unable_1", "natural")] == 20

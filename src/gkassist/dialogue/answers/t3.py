@@ -212,13 +212,21 @@ _ITEM_NUMBER = re.compile(r"^([0-9]+)[.．、]")
 _BLOCK_NUMBER = re.compile(r"^[（(]([一二三四五六七八九十]+)[）)]")
 
 
+_NAMES: dict[int, tuple[ReportFormat | None, RowNames]] = {}  # (a format is read once; kept, so its id stays its own)
+
+
 def result_labels(fmt: ReportFormat | None) -> RowNames:
     """How `fmt` names the rows of 表三's results (without a format: no labels, the blocks' items of the latest one,
     after whose rows the reader names every format's)."""
+    if (known := _NAMES.get(id(fmt))) is not None and known[0] is fmt:
+        return known[1]
     rows = [fmt.t3.row(r) for r in fmt.result_rows] if fmt is not None else []
     labels = tuple(sorted(((r.plain_label, r.id) for r in rows if len(r.plain_label) >= 3), key=lambda x: -len(x[0])))
     items, blocks = _block_items(fmt or formats.latest())
-    return RowNames(labels, items, blocks)
+    names = RowNames(labels, items, blocks)
+    if fmt is not None:  # (without one, the latest format may change: tests add their own)
+        _NAMES[id(fmt)] = (fmt, names)
+    return names
 
 
 def _block_items(fmt: ReportFormat) -> tuple[tuple[tuple[tuple[str, int], str], ...], tuple[tuple[int, str], ...]]:
@@ -520,6 +528,7 @@ class Scope:
     moved_to: tuple[str, float] | None = None  # those moved (kind, count): “应该算个人，都是公开的” says more of them
     moved_from: str | None = None  # the kind they were taken for, whose result of theirs said next goes with them
     among: tuple[str, float] | None = None  # “又来了2件” that are the ones left of the kind counted (kind, count)
+    headed_row: str | None = None  # the result a heading named (“公开的：”), up to the end of its sentence
     headed: str | None = None  # the kind a heading named (“个人的结果：”): the results under it are as good as named
     sentence: list[str] = field(default_factory=list)  # the clauses of this sentence so far (what a case was told)
     counted_scope: str | None = None  # the kind whose applications a clause spoke of by their count (“科研机构那2件”)
@@ -609,8 +618,8 @@ def _case_moved(s: Scope, f: Frame) -> bool:
     same = next((x for x in s.out.facts if x.what == "requests" and x.kind == f.kind and x.turn < s.turn), None)
     if same is not None and same.count is not None:
         same.count += count
-    else:
-        s.add(f, "requests", f.kind, "new", count)
+    else:  # (moved, not the applications said again: “有30件其实是企业申请的” puts right no total)
+        s.add(f, "requests", f.kind, "new", count).of_moved = True
     _move_results(s, f.kind_from, f.kind, count, last_only=bool(f.refers and not f.count))
     return True
 
@@ -1154,8 +1163,8 @@ def _counted(s: Scope, f: Frame, kind: str | None, count: float | None) -> None:
         f.with_carried = not f.done_total
         _together(s, f, kind, count)
         return
-    if kind is None and SUM_SAID.match(text) and count == _said_this_turn(s):
-        return  # “……，那就是4件”, “个人6件、企业2件，共8件”: the applications said, added up
+    if kind is None and SUM_SAID.match(text) and count in (_said_this_turn(s), _said_this_turn(s) + _carried_in_this_turn(s)):
+        return  # “……，那就是4件”, “个人6件、企业2件，共8件”, “新收90件，上年结转103件，合计193件”: added up
     if s.turn and kind is None and RETRACTED.search(text) and s.mistake is None:
         s.mistake = (text, len(out.facts))  # “有一件记错了，……”: what was wrong is said next (asked if it is not)
         return
@@ -1185,6 +1194,11 @@ def _counted(s: Scope, f: Frame, kind: str | None, count: float | None) -> None:
         _requests(s, f, None, count)  # “2件，都是个人的”: the answer opens with how many applications there were
     elif count != 0:
         out.not_understood.append(text)
+
+
+def _carried_in_this_turn(s: Scope) -> float:
+    """Last year's applications this answer said were carried in (with this year's, a total may add them up)."""
+    return sum(x.count or 0 for x in s.out.facts if x.turn == s.turn and x.what == "carried_in")
 
 
 def _said_this_turn(s: Scope) -> float:
@@ -1356,7 +1370,7 @@ def _kind_moved(s: Scope, f: Frame) -> bool:
     if source is None:
         return False
     source.count = (source.count or 0) - f.count
-    s.add(f, "requests", f.kind, "new", f.count)
+    s.add(f, "requests", f.kind, "new", f.count).of_moved = True  # (moved: no total put right)
     _move_results(s, source.kind, f.kind, f.count)
     return True
 
@@ -1429,6 +1443,13 @@ def _kind_of_results_before(s: Scope, kind: str) -> bool:
 
 def _frame_fact(s: Scope, f: Frame) -> None:
     _begin(s, f)
+    if f.clause.heads and f.row and f.count is None and not f.kinds and not f.quantified:
+        s.headed_row = f.row  # “公开的：个人5件，企业2件”: each kind's count after it is of that result
+        return
+    if s.headed_row and f.kind and f.count and f.row is None and f.group is None and not f.applies:
+        f.row = s.headed_row
+    if f.clause.ends:
+        s.headed_row = None
     if f.count is None and f.kind and _ARTICLE.match(f.text) and _unkinded(s.out) >= 1 \
             and any(x.turn == s.turn for x in s.out.facts):
         f.count, f.case_intro = 1, True  # “收到1件，一位居民申请……”: that case, of its kind
@@ -1643,8 +1664,8 @@ def _said_again(f: Fact, kept: list[Fact], earlier: list[Fact]) -> Edit | None:
     if not (f.what in ("result", "carry_next", "requests") and earlier):
         return None
     also = ALSO.search(f.clause)
-    if f.what == "result" and (f.of_carried or f.of_moved):
-        return None  # “上年结转的103件都公开了”, the result of cases moved: results of other applications, added
+    if f.what in ("result", "requests") and (f.of_carried or f.of_moved):
+        return None  # “上年结转的103件都公开了”, the cases moved and their result: other applications, added
     if also and f.refers and f.count and f.what == "result" and not f.correction:
         return None  # “多的那件也是公开”: one more of that result, not the figure said again
     same = [g for g in earlier if g.row == f.row and (g.kind == f.kind or f.kind is None and _one_kind(kept, g)
@@ -2010,7 +2031,8 @@ def read_turn(reading: Reading, text: str, turn: int, fmt: ReportFormat | None =
     their frames, the facts in their scope added."""
     out = reading.model_copy(deep=True)
     found = clauses(text.strip(), names_a_row, turn=turn)
-    out = read([frame(c, result_labels(fmt)) for c in join_reasons(expand_asides(found))], out, carried)
+    labels = result_labels(fmt)
+    out = read([frame(c, labels) for c in join_reasons(expand_asides(found))], out, carried)
     return _told_later(_shares_given(out, turn, fmt), turn)
 
 

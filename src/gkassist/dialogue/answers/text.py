@@ -24,7 +24,8 @@ NEGATIVE = re.compile(r"(?:^|[^0-9])[-－负]\s*[0-9０-９一二两三四五六
 # words that start a new clause of their own (not 另外/还有: “要另外制作”, “现行有效的还有3件” are one clause each)
 _SPLIT = re.compile(r"[，,、；;。！!？?：:\n]+|——+|其中|另有|此外|以及")  # (“10——对了……”: a dash breaks off an aside)
 # “个人的6件里”, “这9件当中”: the applications the following results are counted among
-PARTITIVE = re.compile(r"(?:" + NUM + r")\s*件\s*(?:里面|里头|当中|之中|中间|里|中)(?:有)?(?![，,])")
+# (not “另外1件里头是别的公司的商业秘密”: what the case holds)
+PARTITIVE = re.compile(r"(?:" + NUM + r")\s*件\s*(?>里面|里头|当中|之中|中间|里|中)(?:有)?(?![，,]|是)")
 # “其余2件一件不掌握，一件是投诉”: the rest, then what became of each of them
 REST = re.compile(r"(?:其余|剩下的?|剩余的?|余下的?)\s*(?:" + NUM + r")\s*件(?=\s*(?:一|1|两|2|三|3)\s*件)")
 REST_ALONE = re.compile(r"^(?:其余|剩下的?|剩余的?|余下的?)\s*(?:" + NUM + r")\s*件$")
