@@ -191,3 +191,9 @@ def test_some_of_the_one_kind_said_to_be_another_s_are_moved_not_the_total_put_r
     got = cells(first, later)
     assert got[("new", "natural")] == 90 and got[("new", "business")] == 10
     assert got[("open", "natural")] == 70 and got[("open", "business")] == 10 and got[("unable_1", "natural")] == 20
+
+
+def test_a_count_read_off_the_table_after_a_block_s_name_is_no_item_number():
+    """(“（五）不予处理 2” read off the table: 2 cases, their reason asked — not item 2)"""
+    out = answers.parse("t3", ["个人申请5件，公开3件，（五）不予处理 2"], fmt=get_format("2021"))
+    assert ("t3", "reject_2", "natural") not in out.cells and (out.questions or out.not_understood)

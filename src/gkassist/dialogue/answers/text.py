@@ -93,14 +93,15 @@ _THESE = re.compile(r"(?:(?:这|那|以上|上面)(?:" + NUM + r")?(?:项|个|�
                     + r"\s*(?:项|样|块))(?=\s*(?:都|均|全))")
 # “（六）3”, “(五)第2项”, “（三）之7类”: a block of the table by its number, then the number of an item in it — written
 # “〔六〕第3项” (not a list's numbering, not an aside in brackets, the item's number no count)
-_BLOCK_ITEM = re.compile(r"[（(]([一二三四五六七八九十])[）)]([^，,。；;0-9０-９（()）]{0,6}?)(?:(第\s*" + NUM + r"\s*(?:小项|项|类|种|条|款))|"
-                         r"(?:之|的)?\s*([0-9])(?![0-9０-９.．]|\s*(?:件|个)))\s*")
+# (a bare digit only right after the brackets: “（四）无法提供 5” read off the table is that block's count)
+_BLOCK_ITEM = re.compile(r"[（(]([一二三四五六七八九十])[）)](?:([^，,。；;0-9０-９（()）]{0,6}?)(第\s*" + NUM + r"\s*(?:小项|项|类|种|条|款))|"
+                         r"(?:之|的)?([0-9])(?![0-9０-９.．]|\s*(?:件|个)))\s*")
 
 
 def _block_item(m: re.Match[str]) -> str:
     # (the item's number in words, and what follows joined on: “（六）3 其他 200件” is one clause)
     item = m[3] or "第" + "零一二三四五六七八九"[int(m[4])] + "项"
-    return f"〔{m[1]}〕{m[2]}{item}"
+    return f"〔{m[1]}〕{m[2] or ''}{item}"
 
 
 _LIST_NUMBER = re.compile(r"(^|[：:；;。\n])\s*(?:[0-9]{1,2}[.．](?![0-9])|[（(][0-9一二三四五六七八九十]{1,2}[）)]|[①②③④⑤⑥⑦⑧⑨⑩])\s*")
