@@ -11,7 +11,7 @@ from typing import Protocol
 from gkassist.core.controls import visible
 from gkassist.core.files import read_text_file
 from gkassist.dialogue import Engine, Reply
-from gkassist.dialogue.sentences import plainly_later
+from gkassist.dialogue.answers import plainly_later
 
 _SPEAKER = {"error": "助手（请注意）", "suggestion": "助手（参考）"}
 

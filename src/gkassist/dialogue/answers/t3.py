@@ -17,8 +17,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from gkassist.core import formats
 from gkassist.core.formats import ReportFormat
 from gkassist.core.numbers import format_number, parse_number
 from gkassist.dialogue.answers.edits import Add, Edit, Move, Refine, Set, Split
@@ -191,10 +193,96 @@ def _not_results(text: str) -> str:
     return words().not_results.sub("", text)
 
 
-def result_of(text: str, labels: tuple[tuple[str, str], ...] = ()) -> str | None:
+@dataclass(frozen=True)
+class RowNames:
+    """How the report's format names 表三's result rows: (label without its numbering, row), longest first — what
+    iterating gives —, each numbered row of a block by (block id, its number), and each block by its number
+    (“（六）” → other)."""
+
+    labels: tuple[tuple[str, str], ...] = ()
+    items: tuple[tuple[tuple[str, int], str], ...] = ()
+    blocks: tuple[tuple[int, str], ...] = ()
+
+    def __iter__(self) -> Iterator[tuple[str, str]]:
+        return iter(self.labels)
+
+
+NO_NAMES = RowNames()
+_ITEM_NUMBER = re.compile(r"^([0-9]+)[.．、]")
+_BLOCK_NUMBER = re.compile(r"^[（(]([一二三四五六七八九十]+)[）)]")
+
+
+_NAMES: dict[int, tuple[ReportFormat | None, RowNames]] = {}  # (a format is read once; kept, so its id stays its own)
+
+
+def result_labels(fmt: ReportFormat | None) -> RowNames:
+    """How `fmt` names the rows of 表三's results (without a format: no labels, the blocks' items of the latest one,
+    after whose rows the reader names every format's)."""
+    if (known := _NAMES.get(id(fmt))) is not None and known[0] is fmt:
+        return known[1]
+    rows = [fmt.t3.row(r) for r in fmt.result_rows] if fmt is not None else []
+    labels = tuple(sorted(((r.plain_label, r.id) for r in rows if len(r.plain_label) >= 3), key=lambda x: -len(x[0])))
+    items, blocks = _block_items(fmt or formats.latest())
+    names = RowNames(labels, items, blocks)
+    if fmt is not None:  # (without one, the latest format may change: tests add their own)
+        _NAMES[id(fmt)] = (fmt, names)
+    return names
+
+
+def _block_items(fmt: ReportFormat) -> tuple[tuple[tuple[tuple[str, int], str], ...], tuple[tuple[int, str], ...]]:
+    """((block id, item number) → row) of every numbered row in 表三's result blocks, and (block number → block id).
+    A block that is one row in this format (2019's （六）其他处理) holds all its items in that row, named as the reader
+    names it (the later format's row that takes its figures)."""
+    items: dict[tuple[str, int], str] = {}
+    blocks: dict[int, str] = {}
+    for row in fmt.t3.rows:
+        item = _ITEM_NUMBER.match(row.label)
+        block = _BLOCK_NUMBER.match(row.path[-1]) if item and len(row.groups) > 1 else None
+        if item and block:
+            items[(row.groups[-1], int(item.group(1)))] = row.id
+            blocks[int(parse_number(block.group(1)) or 0)] = row.groups[-1]
+        elif row.same_as and (block := _BLOCK_NUMBER.match(row.label)):
+            whole = next((prefix.rstrip("_") for _, prefix, _ in words().groups if row.same_as.startswith(prefix)), None)
+            if whole:
+                blocks[int(parse_number(block.group(1)) or 0)] = whole
+                items.update({(whole, n): row.same_as for n in range(1, 10)})
+    return tuple(items.items()), tuple(blocks.items())
+
+
+# “不予处理第2项”, “不予公开里的第七类”, “其他处理里面第三项”, “不予处理里的2.重复申请”: an item of a block by its number
+_ORDINAL = r"(?:第\s*(" + NUM + r")\s*(?:小项|项|类|种|条|款|个)|(?<![0-9])([0-9])\s*[.．、](?![0-9]))"
+_AFTER_BLOCK = re.compile(r"[^，。；0-9０-９]{0,6}?" + _ORDINAL)
+# “（六）3”, “(五)第2项”, “（三）之7”: the block by its number, then the item's (brackets kept by text.normalize as 〔〕)
+_NUMBERED = re.compile(r"〔([一二三四五六七八九十])〕[^，。；0-9０-９]{0,6}?(?:第\s*(" + NUM + r")\s*(?:小项|项|类|种|条|款|个)?|"
+                       r"(?<![0-9])([0-9])(?![0-9]))")
+
+
+def _by_place(flat: str, labels: RowNames) -> str | None:
+    """The row a clause names by its number in a block of the format; "" when the block has no such item or the
+    clause names another row by its words too (then the block's reason is asked); None when it names no item."""
+    block, n, end = None, None, 0
+    if m := _NUMBERED.search(flat):
+        block, n, end = dict(labels.blocks).get(int(parse_number(m.group(1)) or 0)), parse_number(m.group(2) or m.group(3)), m.end()
+    else:
+        for pattern, prefix, _ in words().groups:
+            if (g := pattern.search(flat)) and (m := _AFTER_BLOCK.match(flat, g.end())):
+                block, n, end = prefix.rstrip("_"), parse_number(m.group(1) or m.group(2)), m.end()
+                break
+    if block is None or n is None:
+        return None
+    row = dict(labels.items).get((block, int(n)), "")
+    rest = flat[end:]
+    named = next((r for pattern, r in words().results if pattern.search(rest)), None) \
+        or next((r for label, r in labels.labels if label in rest), None)
+    return "" if named and named != row else row
+
+
+def result_of(text: str, labels: RowNames = NO_NAMES) -> str | None:
     """The result row a clause names: by its everyday words, else by the row's own label in the report's format
     (a row a new format adds is understood by its label)."""
     flat = _not_results(text)
+    if (placed := _by_place(flat, labels)) is not None:
+        return placed or None  # “不予处理第2项”: by its place in a numbered block
     # a row's own label said in full is the most specific thing a clerk can say (a new row's “申请人主动撤回申请”)
     by_label = next((row for label, row in labels if len(label) >= 6 and label in flat), None)
     found = by_label or next((row for pattern, row in words().results if pattern.search(flat)), None)
@@ -206,19 +294,11 @@ def group_of(text: str) -> tuple[str, str] | None:
     return next(((prefix, ask) for pattern, prefix, ask in words().groups if pattern.search(flat)), None)
 
 
-def result_labels(fmt: ReportFormat | None) -> tuple[tuple[str, str], ...]:
-    """(label without its numbering, row) of 表三's result rows, longest first."""
-    if fmt is None:
-        return ()
-    rows = [fmt.t3.row(r) for r in fmt.result_rows]
-    return tuple(sorted(((r.plain_label, r.id) for r in rows if len(r.plain_label) >= 3), key=lambda x: -len(x[0])))
-
-
 # “一家公司”, “一位村民”: the article of an applicant, not a count of applications
 _ARTICLE = re.compile(r"(?<![0-9０-９零〇一二两三四五六七八九十百千万])一(?:家|位|名|个)(?=[\u4e00-\u9fff])(?!是)")
 
 
-def frame(clause: Clause, labels: tuple[tuple[str, str], ...]) -> Frame:
+def frame(clause: Clause, labels: RowNames) -> Frame:
     w = words()
     # (the case the pronoun stands for is the one being told — not, in a later answer, “那件涉及隐私的……”: one said
     # before, by its result)
@@ -290,7 +370,7 @@ def frame(clause: Clause, labels: tuple[tuple[str, str], ...]) -> Frame:
                  kinds=kinds)
 
 
-def _spoken_of(clause: Clause, labels: tuple[tuple[str, str], ...]) -> tuple[str, float] | None:
+def _spoken_of(clause: Clause, labels: RowNames) -> tuple[str, float] | None:
     """(row, count) of a later answer's clause naming nothing but a result's cases and their count (“重复申请的8件”)."""
     m = SPOKEN_OF.match(clause.text) if clause.turn else None
     row = result_of(m.group(1), labels) if m else None
@@ -448,6 +528,7 @@ class Scope:
     moved_to: tuple[str, float] | None = None  # those moved (kind, count): “应该算个人，都是公开的” says more of them
     moved_from: str | None = None  # the kind they were taken for, whose result of theirs said next goes with them
     among: tuple[str, float] | None = None  # “又来了2件” that are the ones left of the kind counted (kind, count)
+    headed_row: str | None = None  # the result a heading named (“公开的：”), up to the end of its sentence
     headed: str | None = None  # the kind a heading named (“个人的结果：”): the results under it are as good as named
     sentence: list[str] = field(default_factory=list)  # the clauses of this sentence so far (what a case was told)
     counted_scope: str | None = None  # the kind whose applications a clause spoke of by their count (“科研机构那2件”)
@@ -537,8 +618,8 @@ def _case_moved(s: Scope, f: Frame) -> bool:
     same = next((x for x in s.out.facts if x.what == "requests" and x.kind == f.kind and x.turn < s.turn), None)
     if same is not None and same.count is not None:
         same.count += count
-    else:
-        s.add(f, "requests", f.kind, "new", count)
+    else:  # (moved, not the applications said again: “有30件其实是企业申请的” puts right no total)
+        s.add(f, "requests", f.kind, "new", count).of_moved = True
     _move_results(s, f.kind_from, f.kind, count, last_only=bool(f.refers and not f.count))
     return True
 
@@ -561,15 +642,22 @@ def _move_results(s: Scope, source: str | None, kind: str, count: float, last_on
         s.moved_to, s.moved_from = (kind, count), source
 
 
+_IS_OF = re.compile(r"是|属于|算")
+
+
 def _part_moved(s: Scope, f: Frame) -> bool:
     """Move: “律所那38件里有8件其实是律师以个人名义申请的” — after the applications of one kind are spoken of in a
     later answer, so many of them said to be another kind's are that kind's (with their result: _case_moved)."""
     source = s.part_of
     if source and s.pending_move is not None and f.count is None and f.kind not in (None, source) and f.row is None:
         f.count, s.pending_move = s.pending_move.count, None  # “……，算个人的”: the kind those are moved to
-    if not (source and f.count and f.row is None and f.group is None and MOVE.search(f.text)):
+    if not (source and f.count and f.row is None and f.group is None):
         return False
     targets = [k for k in kinds_in(f.text) if k != source]
+    # (“企业那8件里有2件是科研机构申请的”: of the applications counted before, so many said to be another kind's are
+    # moved without 其实 — they cannot be more applications of that kind among these)
+    if not MOVE.search(f.text) and not (len(targets) == 1 and _IS_OF.search(f.text)):
+        return False
     if not targets and s.pending_move is None:
         s.pending_move = f  # which kind they are is said next (asked if not: read)
         return True
@@ -815,6 +903,9 @@ def _group(s: Scope, f: Frame, kind: str | None, count: float | None) -> None:
         prefix = _reason_of_case(prefix, "，".join(s.sentence + [f.text]))  # “让他补正他一直没来，后来就不处理了”
     if s.case is not None:
         s.case.done = True
+    if count is None and s.last_row and s.sentence and s.last_row.startswith(words().group_after.get(prefix, ("-",))) \
+            and any(x.row_id == s.last_row and x.clause == s.sentence[-1] for x in s.out.facts):
+        return  # “有1件是他反复来要同一个东西，没再处理”: the reason just said is the row (no other group's reason asked)
     if not (s.last_row and s.last_row.startswith(prefix) and count is None) and count != 0:
         s.add(f, "result", kind or s.scope or s.recent, prefix, count)
         s.last_row = prefix
@@ -959,7 +1050,7 @@ def _refused(s: Scope, f: Frame, kind: str | None, count: float | None) -> None:
     _group(s, f, kind, count)
 
 
-def _says_none(text: str, labels: tuple[tuple[str, str], ...]) -> bool:
+def _says_none(text: str, labels: RowNames) -> bool:
     """“重复申请没有”, “其实没有重复申请”: a result row said to have none (not “没有公开”, a result of its own)."""
     if (zero := ZERO_SAID.search(text)) and (result_of(text[:zero.start()], labels) or group_of(text[:zero.start()])):
         return True  # (“不予公开？没有”: a group said to have none needs no reason)
@@ -1072,8 +1163,8 @@ def _counted(s: Scope, f: Frame, kind: str | None, count: float | None) -> None:
         f.with_carried = not f.done_total
         _together(s, f, kind, count)
         return
-    if kind is None and SUM_SAID.match(text) and count == _said_this_turn(s):
-        return  # “……，那就是4件”, “个人6件、企业2件，共8件”: the applications said, added up
+    if kind is None and SUM_SAID.match(text) and count in (_said_this_turn(s), _said_this_turn(s) + _carried_in_this_turn(s)):
+        return  # “……，那就是4件”, “个人6件、企业2件，共8件”, “新收90件，上年结转103件，合计193件”: added up
     if s.turn and kind is None and RETRACTED.search(text) and s.mistake is None:
         s.mistake = (text, len(out.facts))  # “有一件记错了，……”: what was wrong is said next (asked if it is not)
         return
@@ -1103,6 +1194,11 @@ def _counted(s: Scope, f: Frame, kind: str | None, count: float | None) -> None:
         _requests(s, f, None, count)  # “2件，都是个人的”: the answer opens with how many applications there were
     elif count != 0:
         out.not_understood.append(text)
+
+
+def _carried_in_this_turn(s: Scope) -> float:
+    """Last year's applications this answer said were carried in (with this year's, a total may add them up)."""
+    return sum(x.count or 0 for x in s.out.facts if x.turn == s.turn and x.what == "carried_in")
 
 
 def _said_this_turn(s: Scope) -> float:
@@ -1274,7 +1370,7 @@ def _kind_moved(s: Scope, f: Frame) -> bool:
     if source is None:
         return False
     source.count = (source.count or 0) - f.count
-    s.add(f, "requests", f.kind, "new", f.count)
+    s.add(f, "requests", f.kind, "new", f.count).of_moved = True  # (moved: no total put right)
     _move_results(s, source.kind, f.kind, f.count)
     return True
 
@@ -1347,6 +1443,13 @@ def _kind_of_results_before(s: Scope, kind: str) -> bool:
 
 def _frame_fact(s: Scope, f: Frame) -> None:
     _begin(s, f)
+    if f.clause.heads and f.row and f.count is None and not f.kinds and not f.quantified:
+        s.headed_row = f.row  # “公开的：个人5件，企业2件”: each kind's count after it is of that result
+        return
+    if s.headed_row and f.kind and f.count and f.row is None and f.group is None and not f.applies:
+        f.row = s.headed_row
+    if f.clause.ends:
+        s.headed_row = None
     if f.count is None and f.kind and _ARTICLE.match(f.text) and _unkinded(s.out) >= 1 \
             and any(x.turn == s.turn for x in s.out.facts):
         f.count, f.case_intro = 1, True  # “收到1件，一位居民申请……”: that case, of its kind
@@ -1561,8 +1664,8 @@ def _said_again(f: Fact, kept: list[Fact], earlier: list[Fact]) -> Edit | None:
     if not (f.what in ("result", "carry_next", "requests") and earlier):
         return None
     also = ALSO.search(f.clause)
-    if f.what == "result" and (f.of_carried or f.of_moved):
-        return None  # “上年结转的103件都公开了”, the result of cases moved: results of other applications, added
+    if f.what in ("result", "requests") and (f.of_carried or f.of_moved):
+        return None  # “上年结转的103件都公开了”, the cases moved and their result: other applications, added
     if also and f.refers and f.count and f.what == "result" and not f.correction:
         return None  # “多的那件也是公开”: one more of that result, not the figure said again
     same = [g for g in earlier if g.row == f.row and (g.kind == f.kind or f.kind is None and _one_kind(kept, g)
@@ -1928,7 +2031,8 @@ def read_turn(reading: Reading, text: str, turn: int, fmt: ReportFormat | None =
     their frames, the facts in their scope added."""
     out = reading.model_copy(deep=True)
     found = clauses(text.strip(), names_a_row, turn=turn)
-    out = read([frame(c, result_labels(fmt)) for c in join_reasons(expand_asides(found))], out, carried)
+    labels = result_labels(fmt)
+    out = read([frame(c, labels) for c in join_reasons(expand_asides(found))], out, carried)
     return _told_later(_shares_given(out, turn, fmt), turn)
 
 
@@ -2089,6 +2193,16 @@ def _all_zero_said(text: str) -> bool:
     from gkassist.dialogue.answers.text import all_zero
 
     return all_zero(text)
+
+
+def names_a_result(text: str) -> bool:
+    """Whether an answer names a result of 表三 in the reader's words: a reason or its group, or 公开 with a count of
+    cases (“网站公开了300条” alone is no result)."""
+    for c in clauses(text.strip(), names_a_row):
+        row = result_of(c.text)
+        if (row and (row != "open" or re.search(NUM + r"\s*件", c.text))) or group_of(c.text):
+            return True
+    return False
 
 
 def names_a_row(piece: str) -> bool:

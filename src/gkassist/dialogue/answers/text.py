@@ -24,7 +24,8 @@ NEGATIVE = re.compile(r"(?:^|[^0-9])[-－负]\s*[0-9０-９一二两三四五六
 # words that start a new clause of their own (not 另外/还有: “要另外制作”, “现行有效的还有3件” are one clause each)
 _SPLIT = re.compile(r"[，,、；;。！!？?：:\n]+|——+|其中|另有|此外|以及")  # (“10——对了……”: a dash breaks off an aside)
 # “个人的6件里”, “这9件当中”: the applications the following results are counted among
-PARTITIVE = re.compile(r"(?:" + NUM + r")\s*件\s*(?:里面|里头|当中|之中|中间|里|中)(?:有)?(?![，,])")
+# (not “另外1件里头是别的公司的商业秘密”: what the case holds)
+PARTITIVE = re.compile(r"(?:" + NUM + r")\s*件\s*(?>里面|里头|当中|之中|中间|里|中)(?:有)?(?![，,]|是)")
 # “其余2件一件不掌握，一件是投诉”: the rest, then what became of each of them
 REST = re.compile(r"(?:其余|剩下的?|剩余的?|余下的?)\s*(?:" + NUM + r")\s*件(?=\s*(?:一|1|两|2|三|3)\s*件)")
 REST_ALONE = re.compile(r"^(?:其余|剩下的?|剩余的?|余下的?)\s*(?:" + NUM + r")\s*件$")
@@ -90,6 +91,19 @@ _NONE_OF_THEM = re.compile(r"(?<![0-9０-９零〇一二两三四五六七八九
 _COPY_MADE = Marker("copy_made", "(?:WORDS)一(?=[份张])")
 _THESE = re.compile(r"(?:(?:这|那|以上|上面)(?:" + NUM + r")?(?:项|个|样|类|块|些|几项|几个)|" + NUM
                     + r"\s*(?:项|样|块))(?=\s*(?:都|均|全))")
+# “（六）3”, “(五)第2项”, “（三）之7类”: a block of the table by its number, then the number of an item in it — written
+# “〔六〕第3项” (not a list's numbering, not an aside in brackets, the item's number no count)
+# (a bare digit only right after the brackets: “（四）无法提供 5” read off the table is that block's count)
+_BLOCK_ITEM = re.compile(r"[（(]([一二三四五六七八九十])[）)](?:([^，,。；;0-9０-９（()）]{0,6}?)(第\s*" + NUM + r"\s*(?:小项|项|类|种|条|款))|"
+                         r"(?:之|的)?([0-9])(?![0-9０-９.．]|\s*(?:件|个)))\s*")
+
+
+def _block_item(m: re.Match[str]) -> str:
+    # (the item's number in words, and what follows joined on: “（六）3 其他 200件” is one clause)
+    item = m[3] or "第" + "零一二三四五六七八九"[int(m[4])] + "项"
+    return f"〔{m[1]}〕{m[2] or ''}{item}"
+
+
 _LIST_NUMBER = re.compile(r"(^|[：:；;。\n])\s*(?:[0-9]{1,2}[.．](?![0-9])|[（(][0-9一二三四五六七八九十]{1,2}[）)]|[①②③④⑤⑥⑦⑧⑨⑩])\s*")
 
 
@@ -98,6 +112,7 @@ def normalize(text: str) -> str:
     万/千 form (1万2千件 → 12000件); amounts of money are left with their unit for read_amount."""
     text = in_common_words(text.translate(_FORMAL))  # “莫得”, “啥子”: a dialect's words; “贰件”: cheques' numerals
     text = repaired(text)  # “58件——哦不对，是61件”: only 61
+    text = _BLOCK_ITEM.sub(_block_item, text)  # “（六）3”: a numbered item of a block of the table, no list or aside
     text = _LIST_NUMBER.sub(r"\1", text)  # “1. 个人申请……；2. 企业……”, “（1）”, “①”: a list's numbering, no count
     text = re.sub(r"(?<=\d),(?=\d{3}(?!\d))", "", text)  # “12,345元”: a thousands separator, not a comma
     text = re.sub(r"(?<![咱我你他她们])俩", "2个", text)  # “废止俩”: 俩 is two of them, 仨 three

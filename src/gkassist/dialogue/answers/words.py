@@ -31,6 +31,9 @@ class Group(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     words: Words
     ask: str
+    # groups whose reason, said just before this group's words for the same case, is the row meant: the clerk's
+    # everyday word for not handling it (“反复来要同一个东西，没再处理”: 不予处理's reason, not 其他处理's)
+    after: Words = ()
 
     _patterns = field_validator("words")(regexes_checked)
 
@@ -119,6 +122,8 @@ class AnswerWords(BaseModel):
     @field_validator("groups")
     @classmethod
     def _groups(cls, groups: dict[str, Group]) -> dict[str, Group]:
+        for g in groups.values():
+            _known(dict.fromkeys(g.after), "t3", "组")
         return _known(groups, "t3", "组")
 
     @field_validator("proactive_rows")
@@ -153,6 +158,7 @@ class Compiled:
         self.vague_kinds = either(w.vague_kinds)
         self.results = tuple((either(words), row) for row, words in w.results.items())
         self.groups = tuple((either(g.words), f"{gid}_", g.ask) for gid, g in w.groups.items())
+        self.group_after = {f"{gid}_": tuple(f"{a}_" for a in g.after) for gid, g in w.groups.items()}
         self.not_results = either(w.not_results)
         self.carried_in = either(w.carried_in)
         self.carry_next = either(w.carry_next)

@@ -15,14 +15,14 @@ from gkassist.core.flow import Step
 from gkassist.core.model import Report
 from gkassist.core.numbers import format_number
 from gkassist.dialogue import answers
-from gkassist.dialogue.answers import Parsed, says_nothing_happened, states_requests
+from gkassist.dialogue.answers import Parsed, plainly_later, says_nothing_happened, states_requests
 from gkassist.dialogue.answers.limits import implausible
 from gkassist.dialogue.answers.t2 import names_in_force
 from gkassist.dialogue.answers.words import Marker
 from gkassist.dialogue.kinds import StepKind, kind
 from gkassist.dialogue.kinds.field import SAME_AS_LAST
 from gkassist.dialogue.replies import Cells, Pending, Reply
-from gkassist.dialogue.sentences import in_common_words, plainly_later
+from gkassist.dialogue.sentences import in_common_words
 from gkassist.dialogue.state import DialogueState
 
 NONE_ANSWER = re.compile(r"^\s*(没有|无|都是0|都是零|全是0|全部为0|没有申请|0)\s*[。！!]?\s*$")
