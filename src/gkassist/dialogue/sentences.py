@@ -24,6 +24,7 @@ from gkassist.core.yamldata import Loader, line_of, load_model, pattern, regex_c
 # the register's data model, its pattern check and its rewrite rule (say → write) serve the sentences too
 from gkassist.dialogue.register import Rule as Rewrite
 from gkassist.dialogue.register import _Data, dated_and_named, self_name, to_register
+from gkassist.dialogue.placement import as_measure, counted_in_pieces, exact_figures, is_problem, is_remark, placement, plan_at, problem_words
 from gkassist.dialogue.verb_order import DoneTo, in_report_order
 from gkassist.paths import resource_dir
 
@@ -295,7 +296,7 @@ def normalized(text: str) -> str:
     while speaking as corrected, a question the clerk asked themselves joined to its answer, the connectors of a
     run-on (“，然后”“，另外”) made sentence ends, a clerk's short words spelled out (prompts/lexicon.yaml)."""
     d = lexicon()
-    text = _without_topics(without_repairs(spoken_counts_in_digits(in_common_words(text.strip(), prose=True))))
+    text = _without_topics(counted_in_pieces(exact_figures(without_repairs(spoken_counts_in_digits(in_common_words(text.strip(), prose=True))))))
     for q in d.questions:
         text = _re(q.say).sub(q.write, text)
     if d.connectors:
@@ -323,7 +324,7 @@ def without_remarks_to_writer(sentence: str) -> str:
     a clause with a figure in it always stays (it tells something)."""
     patterns = [_re(p) for p in lexicon().to_writer]
     kept = [c for c in _CLAUSE.findall(sentence)
-            if re.search(r"[0-9]", c) or not any(p.search(c.strip("，,。；;！？!? ")) for p in patterns)]
+            if re.search(r"[0-9]", c) or not (any(p.search(c.strip("，,。；;！？!? ")) for p in patterns) or is_remark(c))]
     if len(kept) == len(_CLAUSE.findall(sentence)):
         return sentence
     text = "".join(kept).rstrip("，,。；;！？!? ")
@@ -419,7 +420,7 @@ def is_spoken(text: str) -> bool:
 
 def is_shortfall(clause: str) -> bool:
     d = sentence_data().shortfalls
-    return not _re(d.unless).search(clause) and any(_re(p).search(clause) for p in d.signs)
+    return not _re(d.unless).search(clause) and (any(_re(p).search(clause) for p in d.signs) or is_problem(clause))
 
 
 def _opens_shortfall(sentence: str) -> str:
@@ -437,7 +438,7 @@ def _opens_shortfall(sentence: str) -> str:
 
 def shortfall_words(clause: str, report: Report) -> str:
     """A shortfall clause in a report's words (“有几份采购合同挂网晚” → “部分采购合同公开不够及时”)."""
-    text = _in_report_form(_without_fillers(clause)).strip("，,。；; ")
+    text = problem_words(_in_report_form(_without_fillers(clause)).strip("，,。；; "))
     for r in sentence_data().shortfalls.rewrites:
         text = _re(r.say).sub(r.write, text)
     return to_register(_with_verbs(text).strip("，,；; "), report, subject=False).rstrip("。")  # a dropped clause leaves no comma
@@ -472,10 +473,15 @@ def figure_correction(text: str) -> tuple[str, str, str, str] | None:
     d = sentence_data()
     said = spoken_counts_in_digits(text.strip()).rstrip("。！!；; ")  # (“七十二条”: 72条)
     for rest in (_re(d.correction_lead).sub("", said), said):  # (the words saying it was wrong may be the pattern's)
-        for correction in d.corrections:
+        for correction in _corrections():
             if m := _re(correction).fullmatch(rest):
                 return _correction_parts(m)
     return None
+
+
+def _corrections() -> tuple[str, ...]:
+    """The patterns of a correction: prompts/sentences.yaml's, then prompts/placement.yaml's."""
+    return sentence_data().corrections + placement().corrections
 
 
 def _correction_parts(m: re.Match[str]) -> tuple[str, str, str, str]:
@@ -495,7 +501,7 @@ class Correction:
 
 def _correction_from(rest: str) -> re.Match[str] | None:
     """A correction of one figure starting `rest` and ending at a clause's end, None when it does not start with one."""
-    for correction in sentence_data().corrections:
+    for correction in _corrections():
         if m := _re(correction + r"(?=[，,、。！？；;!?]|$)").match(rest):
             return m
     return None
