@@ -20,11 +20,20 @@ from gkassist.core.errors import InputError
 from gkassist.core.model import Report
 from gkassist.core.numbers import chinese_numeral
 from gkassist.core.yamldata import Loader, line_of, load_model, pattern, regex_checked, regexes_checked
+from gkassist.dialogue.placement import (
+    as_measure,
+    counted_in_pieces,
+    exact_figures,
+    is_problem,
+    is_remark,
+    placement,
+    plan_at,
+    problem_words,
+)
 
 # the register's data model, its pattern check and its rewrite rule (say → write) serve the sentences too
 from gkassist.dialogue.register import Rule as Rewrite
 from gkassist.dialogue.register import _Data, dated_and_named, self_name, to_register
-from gkassist.dialogue.placement import as_measure, counted_in_pieces, exact_figures, is_problem, is_remark, placement, plan_at, problem_words
 from gkassist.dialogue.verb_order import DoneTo, in_report_order
 from gkassist.paths import resource_dir
 
@@ -405,6 +414,7 @@ class Composed:
     text: str  # the sentences, in order, each either in a report's words or kept as typed (see `spoken`)
     spoken: list[str] = field(default_factory=list)  # the clerk's sentences kept as typed
     shortfalls: list[str] = field(default_factory=list)  # in a report's words, for 五
+    plans: list[str] = field(default_factory=list)  # what will be done, told with no shortcoming: measures, for 五
     facts: list[Fact] = field(default_factory=list)
 
 
@@ -587,25 +597,37 @@ def _facts(sentence: str, report: Report) -> tuple[str, list[Fact]]:
     return sentence, facts
 
 
-def compose_answer(text: str, report: Report, shortfalls: bool = True, subject: bool = True) -> Composed:
-    """The clerk's answer as a report's sentences; see the module's docstring."""
+def compose_answer(text: str, report: Report, shortfalls: bool = True, subject: bool = True,
+                   plans: bool = False) -> Composed:
+    """The clerk's answer as a report's sentences; see the module's docstring.  With `plans` (a part of 一), what
+    the clerk says will be done is taken out too: the measure of the shortcoming told just before it, else a plan
+    of its own (`Composed.plans`) — both for 五."""
     d = sentence_data()
     out = Composed("")
     written: list[str] = []
+    told: list[str] = []
     for m in _SENTENCE.finditer(normalized(text)):
         sentence = without_remarks_to_writer(m.group(0).strip())
         if not sentence:
             continue
         if shortfalls and (opens := _opens_shortfall(sentence)):
             # (“……公开栏贴了40多期。就是更新有时候慢”: what is done badly is done to the thing just spoken of)
-            out.shortfalls += [_with_its_thing(told, written[-1:])
-                               for told in _clause_by_clause(_re(opens).sub("", sentence), report)]
+            told = [_with_its_thing(t, written[-1:]) for t in _clause_by_clause(_re(opens).sub("", sentence), report)]
+            out.shortfalls += told
             continue
         for opener in d.openers:
             sentence = _re(opener).sub("", sentence)
+        told_before, told = told, []
         if shortfalls:
             sentence, told = _take_shortfalls(sentence, report)
             out.shortfalls += told
+        if plans and (split := _plan_split(sentence))[1]:
+            sentence, plan = split
+            if out.shortfalls and (told or told_before):
+                out.shortfalls[-1] += "，" + plan  # (“……不太爱看。明年想多弄点短视频”: its measure)
+                told = told or told_before
+            else:
+                out.plans.append(_as_measure(plan, report))
         as_said, sentence = sentence, in_report_words(sentence)
         if not sentence.strip("。；;！？ "):
             continue
@@ -619,7 +641,37 @@ def compose_answer(text: str, report: Report, shortfalls: bool = True, subject: 
             out.facts.extend(facts)
             written.append(turned)
     out.text = _once(written)
+    if plans:
+        out.shortfalls = [_with_plan_as_measure(s, report) for s in out.shortfalls]
     return out
+
+
+def _plan_split(sentence: str) -> tuple[str, str]:
+    """A sentence parted where a plan begins (“……清理过期栏目11个，明年准备把……”): what was done, and the plan
+    (each clause from the first that opens one); (`sentence`, "") when it tells none."""
+    clauses = _CLAUSE.findall(sentence)
+    i = next((i for i, c in enumerate(clauses) if plan_at(c)), None)
+    if i is None:
+        return sentence, ""
+    done = "".join(clauses[:i]).rstrip("，, ")
+    end = m.group(0) if (m := re.search(r"[。！？；]$", sentence.strip())) else "。"
+    return (done + end if done else ""), "".join(clauses[i:]).strip("，,。；; ")
+
+
+def _as_measure(plan: str, report: Report) -> str:
+    return shortfall_words(as_measure(plan), report).strip("，,。；; ")
+
+
+def _with_plan_as_measure(shortfall: str, report: Report) -> str:
+    """A shortcoming with the plan told with it (“……群众阅读意愿不强，2026年我市想多弄点短视频和图解”) as the
+    shortcoming and its measure (“……，下一步将增加短视频和图解”), as 五 reads a measure told with it."""
+    clauses = _CLAUSE.findall(shortfall)
+    i = next((i for i, c in enumerate(clauses) if i and plan_at(c)), None)
+    if i is None:
+        return shortfall
+    measure = _as_measure("".join(clauses[i:]), report)
+    problem = "".join(clauses[:i]).strip("，, ")
+    return f"{problem}，下一步将{measure}" if measure else problem
 
 
 def followup_lead(text: str) -> tuple[str, str]:

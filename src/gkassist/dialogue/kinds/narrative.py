@@ -415,17 +415,17 @@ class Narrative(StepKind):
             body = ""
         else:
             # the clerk's words as a published report's sentences; a shortcoming goes to 五
-            composed = compose_answer(body, report, shortfalls=bool(step.part))
+            composed = compose_answer(body, report, shortfalls=bool(step.part), plans=bool(step.part))
             body = composed.text
         opening = compose(step.opens_with, report, text) if step.opens_with and not from_facts else ""
         otherwise = said_otherwise(body, opening) if opening else []
         if opening:
             body = without_restatements(body, opening)
-        if not opening and not body and not composed.shortfalls:
+        if not opening and not body and not composed.shortfalls and not composed.plans:
             return [Reply("请写几句今年这部分的具体做法（有数字更好）。", "error")]
         paragraph = step.heading + opening + body
         state.pending = Pending(step.id, paragraphs=[paragraph], own=own, opening=opening,
-                                 shortfalls=composed.shortfalls)
+                                 shortfalls=composed.shortfalls, plans=composed.plans)
         state.pending.spoken = [Spoken(s, *self._reference(state, step, s)) for s in _as_written(composed.spoken, body)]
         replies = [Reply("将写入：" + paragraph, "understood")] + paragraph_warnings(state, placeholders=True)
         replies += _tables_left_open(state, step, body) + [
@@ -434,6 +434,9 @@ class Narrative(StepKind):
         if composed.shortfalls:
             replies.append(Reply("说到的不足写进五、存在的主要问题（那里会列出并配上改进措施）："
                                  + "；".join(composed.shortfalls) + "。"))
+        if composed.plans:
+            replies.append(Reply("说到的打算写进五、存在的主要问题及改进情况（作为相应问题的改进措施）："
+                                 + "；".join(composed.plans) + "。"))
         if state.pending.spoken:
             replies += spoken_replies(state.pending.spoken)
             return replies
@@ -499,8 +502,11 @@ class Narrative(StepKind):
     def store(self, state: DialogueState, step: Step, pending: Pending) -> None:
         if step.part and not pending.saved:  # an answer given anew replaces the shortcomings told here before
             state.report.shortfalls.pop(step.part, None)
+            state.report.plans.pop(step.part, None)
             if pending.shortfalls:
                 state.report.shortfalls[step.part] = list(pending.shortfalls)
+            if pending.plans:
+                state.report.plans[step.part] = list(pending.plans)
         paras = state.report.sections.setdefault(step.section, [])
         if step.heading:
             paras[:] = in_flow_order(state.steps, step, [p for p in paras if not p.startswith(step.heading)],
