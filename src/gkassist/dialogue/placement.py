@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import Annotated
 
-from pydantic import field_validator
+from pydantic import AfterValidator, field_validator
 
 from gkassist.core.yamldata import load_model, pattern, regex_checked, regexes_checked
 from gkassist.dialogue.register import Rule as Rewrite
@@ -38,25 +39,26 @@ class Counts(_Data):
     _valid = field_validator("context")(regex_checked)
 
 
+def _names_its_figures(correction: str) -> str:
+    """A correction's pattern reads what it names, the right figure and its unit (checked item by item, so that a
+    mistake is said at its line)."""
+    regex_checked(correction)
+    missing = {"what", "new", "unit"} - set(pattern(correction).groupindex)
+    if missing:
+        raise ValueError(f"“{correction}”缺少命名的组：{'、'.join(sorted(missing))}")
+    return correction
+
+
 class Placement(_Data):
     counts: Counts
-    corrections: tuple[str, ...]
+    corrections: tuple[Annotated[str, AfterValidator(_names_its_figures)], ...]
     exact: str
     remarks: tuple[str, ...]
     plans: Plans
     problems: Problems
 
-    _valid = field_validator("corrections", "remarks")(regexes_checked)
+    _valid = field_validator("remarks")(regexes_checked)
     _exact = field_validator("exact")(regex_checked)
-
-    @field_validator("corrections")
-    @classmethod
-    def _names_its_figures(cls, corrections: tuple[str, ...]) -> tuple[str, ...]:
-        for c in corrections:
-            missing = {"what", "new", "unit"} - set(pattern(c).groupindex)
-            if missing:
-                raise ValueError(f"“{c}”缺少命名的组：{'、'.join(sorted(missing))}")
-        return corrections
 
 
 @cache
