@@ -115,6 +115,17 @@ def test_the_applications_said_again_and_the_remarks_are_not_printed(said):
     assert not any(w in own for w in ("2件", "2个", "1个", "前面", "就这些", "别的没啥", "嘛")), shown
 
 
+@pytest.mark.parametrize("said", ["申请今年办了2件，比去年多好多", "申请这块一共受理了2个，比2020年多了不少"])
+def test_the_count_of_applications_said_again_with_a_comparison_is_printed_once(said):
+    engine = Engine.start(import_file(SEED).report, 2021)
+    engine.jump("requests")
+    engine.answer("今年来了2个申请，都是个人的，1个公开了，另1个我们镇里没有，告诉他不掌握")
+    engine.answer("对")
+    engine.jump("overview_requests")
+    shown = next(r.text for r in engine.answer(said) if r.text.startswith("将写入："))
+    assert shown.count("2件") == 2 and "2个" not in shown and "申请数量比2020年有所增加" in shown, shown  # (收到, 办结)
+
+
 # ---------------------------------------------------------------- a problem or a plan told in 一
 @pytest.mark.parametrize("said, problem, measure", [
     ("今年在镇政府网站发了120条，解读3篇。说实话解读大多还是偏文字，群众不怎么爱看，明年打算多做点图解和短视频",
