@@ -108,10 +108,15 @@ def problem_words(text: str) -> str:
     return text.strip("，, ")
 
 
-def plan_at(clause: str) -> bool:
-    """Whether a clause opens a plan (“明年想……”, “2026年准备把……”)."""
-    m = pattern(placement().plans.lead).match(clause.strip("，, "))
-    return m is not None and m.end() > 0
+def plan_at(clause: str, year: int | None = None) -> bool:
+    """Whether a clause opens a plan (“明年想……”, “2026年准备把……”; with the report's `year`, any clause opening
+    with a later year, “2026年按月通报” — while “2025年将目录梳理了一遍” is what was done)."""
+    clause = clause.strip("，, ")
+    m = pattern(placement().plans.lead).match(clause)
+    if m is not None and m.end() > 0:
+        return True
+    later = re.match(r"([0-9]{4})年", clause)
+    return year is not None and later is not None and int(later[1]) > year
 
 
 def as_measure(plan: str) -> str:

@@ -621,7 +621,7 @@ def compose_answer(text: str, report: Report, shortfalls: bool = True, subject: 
         if shortfalls:
             sentence, told = _take_shortfalls(sentence, report)
             out.shortfalls += told
-        if plans and (split := _plan_split(sentence))[1]:
+        if shortfalls and (split := _plan_split(sentence, report))[1] and (plans or out.shortfalls and (told or told_before)):
             sentence, plan = split
             if out.shortfalls and (told or told_before):
                 out.shortfalls[-1] += "，" + plan  # (“……不太爱看。明年想多弄点短视频”: its measure)
@@ -641,16 +641,16 @@ def compose_answer(text: str, report: Report, shortfalls: bool = True, subject: 
             out.facts.extend(facts)
             written.append(turned)
     out.text = _once(written)
-    if plans:
+    if shortfalls:
         out.shortfalls = [_with_plan_as_measure(s, report) for s in out.shortfalls]
     return out
 
 
-def _plan_split(sentence: str) -> tuple[str, str]:
+def _plan_split(sentence: str, report: Report) -> tuple[str, str]:
     """A sentence parted where a plan begins (“……清理过期栏目11个，明年准备把……”): what was done, and the plan
     (each clause from the first that opens one); (`sentence`, "") when it tells none."""
     clauses = _CLAUSE.findall(sentence)
-    i = next((i for i, c in enumerate(clauses) if plan_at(c)), None)
+    i = next((i for i, c in enumerate(clauses) if plan_at(c, report.year)), None)
     if i is None:
         return sentence, ""
     done = "".join(clauses[:i]).rstrip("，, ")
@@ -666,7 +666,7 @@ def _with_plan_as_measure(shortfall: str, report: Report) -> str:
     """A shortcoming with the plan told with it (“……群众阅读意愿不强，2026年我市想多弄点短视频和图解”) as the
     shortcoming and its measure (“……，下一步将增加短视频和图解”), as 五 reads a measure told with it."""
     clauses = _CLAUSE.findall(shortfall)
-    i = next((i for i, c in enumerate(clauses) if i and plan_at(c)), None)
+    i = next((i for i, c in enumerate(clauses) if i and plan_at(c, report.year)), None)
     if i is None:
         return shortfall
     measure = _as_measure("".join(clauses[i:]), report)
