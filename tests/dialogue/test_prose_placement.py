@@ -26,6 +26,16 @@ def _engine_with_proactive(said="今年在镇政府网站公开了八十三条�
     return engine
 
 
+def _engine_at_requests() -> Engine:
+    """表三 answered (2 applications: 1 公开, 1 不掌握), the question for 一（二） open."""
+    engine = Engine.start(import_file(SEED).report, 2021)
+    engine.jump("requests")
+    engine.answer("今年来了2个申请，都是个人的，1个公开了，另1个我们镇里没有，告诉他不掌握")
+    engine.answer("对")
+    engine.jump("overview_requests")
+    return engine
+
+
 # ---------------------------------------------------------------- a correction said in a later part
 @pytest.mark.parametrize("said", [
     "对了，前面说八十三条不对，重新统计了，是88条。新开了镇微信公众号，推送40期",
@@ -104,11 +114,7 @@ def test_a_clause_with_a_fact_is_no_remark(clause):
     "复议诉讼前面都说过了，2个申请都按时答复了，就这些",
 ])
 def test_the_applications_said_again_and_the_remarks_are_not_printed(said):
-    engine = Engine.start(import_file(SEED).report, 2021)
-    engine.jump("requests")
-    engine.answer("今年来了2个申请，都是个人的，1个公开了，另1个我们镇里没有，告诉他不掌握")
-    engine.answer("对")
-    engine.jump("overview_requests")
+    engine = _engine_at_requests()
     shown = next(r.text for r in engine.answer(said) if r.text.startswith("将写入："))
     own = shown.split("无法提供1件。", 1)[1]
     assert "均在法定期限内" in own, shown  # the fact of the fragment kept, with its subject
@@ -117,11 +123,7 @@ def test_the_applications_said_again_and_the_remarks_are_not_printed(said):
 
 @pytest.mark.parametrize("said", ["申请今年办了2件，比去年多好多", "申请这块一共受理了2个，比2020年多了不少"])
 def test_the_count_of_applications_said_again_with_a_comparison_is_printed_once(said):
-    engine = Engine.start(import_file(SEED).report, 2021)
-    engine.jump("requests")
-    engine.answer("今年来了2个申请，都是个人的，1个公开了，另1个我们镇里没有，告诉他不掌握")
-    engine.answer("对")
-    engine.jump("overview_requests")
+    engine = _engine_at_requests()
     shown = next(r.text for r in engine.answer(said) if r.text.startswith("将写入："))
     assert shown.count("2件") == 2 and "2个" not in shown and "申请数量比2020年有所增加" in shown, shown  # (收到, 办结)
 
