@@ -121,7 +121,8 @@ def test_the_applications_said_again_and_the_remarks_are_not_printed(said):
     assert not any(w in own for w in ("2件", "2个", "1个", "前面", "就这些", "别的没啥", "嘛")), shown
 
 
-@pytest.mark.parametrize("said", ["申请今年办了2件，比去年多好多", "申请这块一共受理了2个，比2020年多了不少"])
+@pytest.mark.parametrize("said", ["申请今年办了2件，比去年多好多", "申请这块一共受理了2个，比2020年多了不少",
+                                  "一、受理2件，比去年多了一些"])
 def test_the_count_of_applications_said_again_with_a_comparison_is_printed_once(said):
     engine = _engine_at_requests()
     shown = next(r.text for r in engine.answer(said) if r.text.startswith("将写入："))
@@ -168,6 +169,18 @@ def test_a_plan_told_in_one_is_not_printed_there_and_is_handed_to_five(said, don
     assert done in composed.text or done == "法定期限", composed
     assert not any(w in composed.text for w in ("明年", "2022年", "下一步", "打算", "准备", "讲评会")), composed
     assert composed.plans and plan in composed.plans[0], composed
+
+
+@pytest.mark.parametrize("said, problem, measure", [
+    ("有的村公开栏更新不及时，老是拖到月底才贴；明年打算每月月初由包村干部去拍照核一遍",
+     "有时延至月底才予以公开", "每月月初由包村干部拍照核对"),
+    ("网站更新慢，总是拖到下个月才挂。下一步准备每周核一遍栏目", "有时延至下个月才予以公开", "每周核对栏目"),
+])
+def test_a_plan_right_after_a_problem_is_its_measure_in_five_too(said, problem, measure):
+    composed = compose_answer(said, _town())  # (五's answer: no plan taken apart from its problem)
+    assert not composed.text and not composed.plans, composed
+    (told,) = composed.shortfalls
+    assert problem in told and told.endswith("下一步将" + measure) and "拖到" not in told, told
 
 
 @pytest.mark.parametrize("clause, is_plan", [
