@@ -13,15 +13,15 @@ from support import ROOT, SEED
 def prompts(tmp_path, monkeypatch):
     """A copy of prompts/ that the test may spoil, read instead of the shipped one."""
     from gkassist.core import flow
-    from gkassist.dialogue import composed, engine, improvements, polish, replywords, sentences
+    from gkassist.dialogue import composed, engine, improvements, placement, polish, replywords, sentences
 
     folder = tmp_path / "prompts"
     shutil.copytree(ROOT / "prompts", folder)
-    for module in (flow, improvements, polish, sentences, composed, replywords):
+    for module in (flow, improvements, polish, sentences, composed, replywords, placement):
         monkeypatch.setattr(module, "resource_dir", lambda name: tmp_path / name)
     caches = (flow.flow, flow._fitted, improvements.problem_areas, improvements._problems_data, polish.polish_prompts,
               sentences.sentence_data, sentences.lexicon, sentences._verbs, composed.paragraphs,
-              replywords.reply_words, engine._checked_prompts)
+              replywords.reply_words, engine._checked_prompts, placement.placement)
     for cached in caches:
         cached.cache_clear()
     yield folder
@@ -64,6 +64,11 @@ def spoil(path, old, new):
     ("lexicon.yaml", "verb: 整改, units: '个|项|处|条'}", "verb: 整改, units: '个|项|(处|条'}", "不是有效的正则表达式"),
     ("lexicon.yaml", "    - {things: '问题|隐患", "    - {thing: '问题|隐患", "不认识的键“thing”"),
     ("lexicon.yaml", "  empty: '弄|搞|", "  empty: '(弄|搞|", "不是有效的正则表达式"),
+    # where a fact lands (placement.yaml): a broken pattern, a mistyped key, a correction naming no figure
+    ("placement.yaml", "  - '^(?:就这些|", "  - '^((?:就这些|", "不是有效的正则表达式"),
+    ("placement.yaml", "  wants: '", "  want: '", "不认识的键“want”"),
+    ("placement.yaml", "(?P<new>\\d+(?:\\.\\d+)?)(?P<unit>[条件个次期篇人名家项块场万元]*)'\n# a figure",
+     "(?P<neu>\\d+(?:\\.\\d+)?)(?P<unit>[条件个次期篇人名家项块场万元]*)'\n# a figure", "缺少命名的组：new"),
     ("paragraphs.yaml", "  - {say: '(?P<n>[0-9]+)件[^，。；]{0,6}部分公开'", "  - {say: '(?P<n>[0-9]+件[^，。；]{0,6}部分公开'",
      "不是有效的正则表达式"),
 ])

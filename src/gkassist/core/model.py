@@ -59,6 +59,9 @@ class Report(BaseModel):
     # Shortcomings the clerk told while answering a part of 一 (by the part's name), in a report's words: they are
     # printed in 五, not where they were said (dialogue.sentences).
     shortfalls: dict[str, list[str]] = Field(default_factory=dict)
+    # What the clerk said will be done while answering a part of 一, with no shortcoming told with it (by the part's
+    # name), as measures: offered in 五 (as the measure of the problem it answers), never printed in 一.
+    plans: dict[str, list[str]] = Field(default_factory=dict)
     # Lines a published report adds inside a table section (kept, never dropped).
     extra_lines: dict[str, list[str]] = Field(default_factory=dict)
     # Validated cell by cell against the format in _normalise_tables (Chinese messages naming the cell).

@@ -48,6 +48,7 @@ class SavedPending(BaseModel):
     reader: dict[str, object] | None = None  # a table question's state (dialogue.answers.state, versioned apart)
     spoken: list[Spoken] = []  # sentences kept as the clerk typed them, each with its reference
     shortfalls: list[str] = []  # shortcomings told at this question, for 五
+    plans: list[str] = []  # what will be done, told at this question with no shortcoming, for 五
 
     @classmethod
     def of(cls, pending: Pending) -> "SavedPending":
@@ -58,7 +59,7 @@ class SavedPending(BaseModel):
                    turns=pending.turns, base=_rows(pending.base), ignored=pending.ignored, contact=pending.contact,
                    suggestions=pending.suggestions, proposals=pending.proposals,
                    reader=answers_state.dump(pending.reader) if pending.reader is not None else None,
-                   spoken=pending.spoken, shortfalls=pending.shortfalls)
+                   spoken=pending.spoken, shortfalls=pending.shortfalls, plans=pending.plans)
 
     def restored(self) -> Pending:
         return Pending(self.step, cells=_cells(self.cells), paragraphs=list(self.paragraphs),
@@ -68,7 +69,7 @@ class SavedPending(BaseModel):
                        turns=list(self.turns), base=_cells(self.base), ignored=list(self.ignored), contact=self.contact,
                        suggestions=list(self.suggestions), proposals=list(self.proposals),
                        reader=answers_state.load(self.reader) if self.reader is not None else None,
-                       spoken=list(self.spoken), shortfalls=list(self.shortfalls))
+                       spoken=list(self.spoken), shortfalls=list(self.shortfalls), plans=list(self.plans))
 
 
 class Said(BaseModel):

@@ -46,6 +46,7 @@ def _checked_prompts() -> None:
     the line, not in the middle of the conversation when its step comes."""
     from gkassist.dialogue.composed import paragraphs
     from gkassist.dialogue.improvements import problem_areas
+    from gkassist.dialogue.placement import placement
     from gkassist.dialogue.polish import polish_prompts
     from gkassist.dialogue.sentences import lexicon, sentence_data
 
@@ -57,6 +58,7 @@ def _checked_prompts() -> None:
     sentence_data()
     lexicon()
     paragraphs()
+    placement()
 
 
 def default_year(today: date) -> int:

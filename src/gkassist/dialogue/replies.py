@@ -62,3 +62,4 @@ class Pending:
     proposals: list[Proposal] = field(default_factory=list)
     spoken: list[Spoken] = field(default_factory=list)  # the clerk's sentences kept as typed, each with its reference
     shortfalls: list[str] = field(default_factory=list)  # shortcomings told here, for 五
+    plans: list[str] = field(default_factory=list)  # what will be done, told here with no shortcoming, for 五

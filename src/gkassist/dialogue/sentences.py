@@ -20,6 +20,16 @@ from gkassist.core.errors import InputError
 from gkassist.core.model import Report
 from gkassist.core.numbers import chinese_numeral
 from gkassist.core.yamldata import Loader, line_of, load_model, pattern, regex_checked, regexes_checked
+from gkassist.dialogue.placement import (
+    as_measure,
+    counted_in_pieces,
+    exact_figures,
+    is_problem,
+    is_remark,
+    placement,
+    plan_at,
+    problem_words,
+)
 
 # the register's data model, its pattern check and its rewrite rule (say → write) serve the sentences too
 from gkassist.dialogue.register import Rule as Rewrite
@@ -295,7 +305,7 @@ def normalized(text: str) -> str:
     while speaking as corrected, a question the clerk asked themselves joined to its answer, the connectors of a
     run-on (“，然后”“，另外”) made sentence ends, a clerk's short words spelled out (prompts/lexicon.yaml)."""
     d = lexicon()
-    text = _without_topics(without_repairs(spoken_counts_in_digits(in_common_words(text.strip(), prose=True))))
+    text = _without_topics(counted_in_pieces(exact_figures(without_repairs(spoken_counts_in_digits(in_common_words(text.strip(), prose=True))))))
     for q in d.questions:
         text = _re(q.say).sub(q.write, text)
     if d.connectors:
@@ -323,7 +333,7 @@ def without_remarks_to_writer(sentence: str) -> str:
     a clause with a figure in it always stays (it tells something)."""
     patterns = [_re(p) for p in lexicon().to_writer]
     kept = [c for c in _CLAUSE.findall(sentence)
-            if re.search(r"[0-9]", c) or not any(p.search(c.strip("，,。；;！？!? ")) for p in patterns)]
+            if re.search(r"[0-9]", c) or not (any(p.search(c.strip("，,。；;！？!? ")) for p in patterns) or is_remark(c))]
     if len(kept) == len(_CLAUSE.findall(sentence)):
         return sentence
     text = "".join(kept).rstrip("，,。；;！？!? ")
@@ -404,6 +414,7 @@ class Composed:
     text: str  # the sentences, in order, each either in a report's words or kept as typed (see `spoken`)
     spoken: list[str] = field(default_factory=list)  # the clerk's sentences kept as typed
     shortfalls: list[str] = field(default_factory=list)  # in a report's words, for 五
+    plans: list[str] = field(default_factory=list)  # what will be done, told with no shortcoming: measures, for 五
     facts: list[Fact] = field(default_factory=list)
 
 
@@ -419,7 +430,7 @@ def is_spoken(text: str) -> bool:
 
 def is_shortfall(clause: str) -> bool:
     d = sentence_data().shortfalls
-    return not _re(d.unless).search(clause) and any(_re(p).search(clause) for p in d.signs)
+    return not _re(d.unless).search(clause) and (any(_re(p).search(clause) for p in d.signs) or is_problem(clause))
 
 
 def _opens_shortfall(sentence: str) -> str:
@@ -437,7 +448,7 @@ def _opens_shortfall(sentence: str) -> str:
 
 def shortfall_words(clause: str, report: Report) -> str:
     """A shortfall clause in a report's words (“有几份采购合同挂网晚” → “部分采购合同公开不够及时”)."""
-    text = _in_report_form(_without_fillers(clause)).strip("，,。；; ")
+    text = problem_words(_in_report_form(_without_fillers(clause)).strip("，,。；; "))
     for r in sentence_data().shortfalls.rewrites:
         text = _re(r.say).sub(r.write, text)
     return to_register(_with_verbs(text).strip("，,；; "), report, subject=False).rstrip("。")  # a dropped clause leaves no comma
@@ -472,10 +483,15 @@ def figure_correction(text: str) -> tuple[str, str, str, str] | None:
     d = sentence_data()
     said = spoken_counts_in_digits(text.strip()).rstrip("。！!；; ")  # (“七十二条”: 72条)
     for rest in (_re(d.correction_lead).sub("", said), said):  # (the words saying it was wrong may be the pattern's)
-        for correction in d.corrections:
+        for correction in _corrections():
             if m := _re(correction).fullmatch(rest):
                 return _correction_parts(m)
     return None
+
+
+def _corrections() -> tuple[str, ...]:
+    """The patterns of a correction: prompts/sentences.yaml's, then prompts/placement.yaml's."""
+    return sentence_data().corrections + placement().corrections
 
 
 def _correction_parts(m: re.Match[str]) -> tuple[str, str, str, str]:
@@ -495,7 +511,7 @@ class Correction:
 
 def _correction_from(rest: str) -> re.Match[str] | None:
     """A correction of one figure starting `rest` and ending at a clause's end, None when it does not start with one."""
-    for correction in sentence_data().corrections:
+    for correction in _corrections():
         if m := _re(correction + r"(?=[，,、。！？；;!?]|$)").match(rest):
             return m
     return None
@@ -581,25 +597,37 @@ def _facts(sentence: str, report: Report) -> tuple[str, list[Fact]]:
     return sentence, facts
 
 
-def compose_answer(text: str, report: Report, shortfalls: bool = True, subject: bool = True) -> Composed:
-    """The clerk's answer as a report's sentences; see the module's docstring."""
+def compose_answer(text: str, report: Report, shortfalls: bool = True, subject: bool = True,
+                   plans: bool = False) -> Composed:
+    """The clerk's answer as a report's sentences; see the module's docstring.  With `plans` (a part of 一), what
+    the clerk says will be done is taken out too: the measure of the shortcoming told just before it, else a plan
+    of its own (`Composed.plans`) — both for 五."""
     d = sentence_data()
     out = Composed("")
     written: list[str] = []
+    told: list[str] = []
     for m in _SENTENCE.finditer(normalized(text)):
         sentence = without_remarks_to_writer(m.group(0).strip())
         if not sentence:
             continue
         if shortfalls and (opens := _opens_shortfall(sentence)):
             # (“……公开栏贴了40多期。就是更新有时候慢”: what is done badly is done to the thing just spoken of)
-            out.shortfalls += [_with_its_thing(told, written[-1:])
-                               for told in _clause_by_clause(_re(opens).sub("", sentence), report)]
+            told = [_with_its_thing(t, written[-1:]) for t in _clause_by_clause(_re(opens).sub("", sentence), report)]
+            out.shortfalls += told
             continue
         for opener in d.openers:
             sentence = _re(opener).sub("", sentence)
+        told_before, told = told, []
         if shortfalls:
             sentence, told = _take_shortfalls(sentence, report)
             out.shortfalls += told
+        if shortfalls and (split := _plan_split(sentence, report))[1] and (plans or out.shortfalls and (told or told_before)):
+            sentence, plan = split
+            if out.shortfalls and (told or told_before):
+                out.shortfalls[-1] += "，" + plan  # (“……不太爱看。明年想多弄点短视频”: its measure)
+                told = told or told_before
+            else:
+                out.plans.append(_as_measure(plan, report))
         as_said, sentence = sentence, in_report_words(sentence)
         if not sentence.strip("。；;！？ "):
             continue
@@ -613,7 +641,37 @@ def compose_answer(text: str, report: Report, shortfalls: bool = True, subject: 
             out.facts.extend(facts)
             written.append(turned)
     out.text = _once(written)
+    if shortfalls:
+        out.shortfalls = [_with_plan_as_measure(s, report) for s in out.shortfalls]
     return out
+
+
+def _plan_split(sentence: str, report: Report) -> tuple[str, str]:
+    """A sentence parted where a plan begins (“……清理过期栏目11个，明年准备把……”): what was done, and the plan
+    (each clause from the first that opens one); (`sentence`, "") when it tells none."""
+    clauses = _CLAUSE.findall(sentence)
+    i = next((i for i, c in enumerate(clauses) if plan_at(c, report.year)), None)
+    if i is None:
+        return sentence, ""
+    done = "".join(clauses[:i]).rstrip("，, ")
+    end = m.group(0) if (m := re.search(r"[。！？；]$", sentence.strip())) else "。"
+    return (done + end if done else ""), "".join(clauses[i:]).strip("，,。；; ")
+
+
+def _as_measure(plan: str, report: Report) -> str:
+    return shortfall_words(as_measure(plan), report).strip("，,。；; ")
+
+
+def _with_plan_as_measure(shortfall: str, report: Report) -> str:
+    """A shortcoming with the plan told with it (“……群众阅读意愿不强，2026年我市想多弄点短视频和图解”) as the
+    shortcoming and its measure (“……，下一步将增加短视频和图解”), as 五 reads a measure told with it."""
+    clauses = _CLAUSE.findall(shortfall)
+    i = next((i for i, c in enumerate(clauses) if i and plan_at(c, report.year)), None)
+    if i is None:
+        return shortfall
+    measure = _as_measure("".join(clauses[i:]), report)
+    problem = "".join(clauses[:i]).strip("，, ")
+    return f"{problem}，下一步将{measure}" if measure else problem
 
 
 def followup_lead(text: str) -> tuple[str, str]:

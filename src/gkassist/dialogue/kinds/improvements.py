@@ -135,6 +135,19 @@ def _followup_asked(intents: list[str], followup: str, last: Report | None, firs
     return out
 
 
+def told_plans(report: Report) -> list[str]:
+    """What the clerk said will be done while answering 一 (told with no shortcoming), each a measure."""
+    return [p + "。" for plans in report.plans.values() for p in plans]
+
+
+def _plans_left(plans: list[str]) -> list[Reply]:
+    """The plans told in 一 that answer none of the problems: shown here (never printed in 一), for “措施N：……”."""
+    if not plans:
+        return []
+    return [Reply("您在一、总体情况里说的打算：" + "".join(f"“{p}”" for p in plans)
+                  + "没有对应上面的问题，没有写入；要作为某条问题的改进措施，请用“措施N：……”。", "error")]
+
+
 def measure(state: DialogueState, number: int, text: str) -> list[Reply]:
     """The clerk's own measure for problem `number` (“措施2：每月检查一次公开栏”)."""
     assert state.pending is not None  # the engine runs a command only on an answer waiting for “对”
@@ -251,6 +264,7 @@ class Improvements(StepKind):
         # (a shortfall told in 一 and again here is offered once, with the measure told here)
         proposals = in_order(proposals + _persisting(not_offered(proposals, named), followup))
         intents = intents_as_measures(proposals, intents)  # (the clerk's “下一步……” answering a problem is its measure)
+        plans = intents_as_measures(proposals, told_plans(report))  # (and one told in 一: report.plans)
         paragraphs = [followup] if followup else []
         state.pending = Pending(step.id, paragraphs=paragraphs, proposals=proposals,
                                  own=text if re.search(r"[。！？]$", text) else text + "。")
@@ -265,7 +279,7 @@ class Improvements(StepKind):
                  for i, p in enumerate(proposals, 1)]
         return [Reply("五只写您说到的不足和数字显示的问题：\n" + "\n".join(lines), "understood"),
                 Reply("将写入：\n" + "\n".join(paragraphs), "understood"), *_figures_checked(state), *_spoken_reply(spoken),
-                *_followup_asked(intents, followup, last, first), *_measures_asked(proposals),
+                *_followup_asked(intents, followup, last, first), *_plans_left(plans), *_measures_asked(proposals),
                 Reply(_editing_help(proposals) + "重新写整改情况会替换第一段（已改的问题保留）。")]
 
     def _own_problem(self, state: DialogueState, text: str) -> list[Reply]:

@@ -194,7 +194,8 @@ def _correct_saved(state: DialogueState, what: str, old: str, new: str, unit: st
     None when no saved paragraph (other than those starting with `besides`, being answered anew) states it."""
     mine = [(sid, i, p) for sid, ps in state.report.sections.items() for i, p in enumerate(ps)
             if not (besides and p.startswith(besides))]
-    old = old or _named_figure([p for _, _, p in mine], what, unit)
+    old = old or _named_figure([p for _, _, p in mine], what, unit) or (_near_figure([p for _, _, p in mine], new, unit)
+                                                                         if not what else "")
     if not old or old == new:
         return None
     figure = _figure(old, unit)
@@ -205,8 +206,29 @@ def _correct_saved(state: DialogueState, what: str, old: str, new: str, unit: st
     sid, i, p = places[0]
     state.report.sections[sid][i] = figure.sub(new, p, count=1)  # saved by the engine, and undone by 撤销
     where = re.match(r"（[一二三四五六七八九十]+）", p)
-    return Reply(f"已把{where.group(0) if where else ''}里的{old}{unit}改为{new}{unit}：{state.report.sections[sid][i]}",
-                 "understood")
+    return Reply(f"已把{where.group(0) if where else ''}里的{old}{unit}改为{new}{unit}。"
+                 f"{_part_name(state, sid, p)}已改为：{state.report.sections[sid][i]}", "understood")
+
+
+def _near_figure(paragraphs: Sequence[str], new: str, unit: str) -> str:
+    """The figure a correction that names nothing (“前面那个数说错了，应该是63条”) puts right: the only saved figure
+    of its unit near the new one (within half to twice of it), "" when none or several are: never a guess."""
+    if not unit:
+        return ""
+    value = float(new)
+    near = {m[1] for p in paragraphs for m in re.finditer(rf"(?<![\d.])(\d+(?:\.\d+)?)(?=[多余]?{re.escape(unit)})", p)
+            if value / 2 <= float(m[1]) <= value * 2}
+    return near.pop() if len(near) == 1 else ""
+
+
+def _part_name(state: DialogueState, section: str, paragraph: str) -> str:
+    """The part a paragraph belongs to as the flow names it (“一（一）”, “五、”)."""
+    step = next((s for s in state.steps if s.section == section and (not s.heading or paragraph.startswith(s.heading))),
+                None)
+    if step is None:
+        return ""
+    found = re.match(r"[一二三四五六七]（[一二三四五六七八九十]）|[一二三四五六七]、", step.title)
+    return found.group(0).rstrip("、") if found else step.title
 
 
 def correct_figure(state: DialogueState, step: Step, text: str) -> list[Reply]:
@@ -242,8 +264,9 @@ def corrections_in_answer(state: DialogueState, step: Step, text: str) -> tuple[
     for c in found:
         done = _correct_saved(state, c.what, c.old, c.new, c.unit, besides=step.heading)
         replies.append(done or Reply(f"您说{c.what}应是{c.new}{c.unit}，但前面写好的段落里没有找到"
-                                     f"{c.old + c.unit if c.old else '这个数'}；如果是表格里的数，请说“改表三”等回到那张表去改。",
-                                     "error"))
+                                     f"{c.old + c.unit if c.old else '这个数'}；"
+                                     + ("请说是哪一项的数（比如“主动公开应该是……”）；" if not c.old and not c.what else "")
+                                     + "如果是表格里的数，请说“改表三”等回到那张表去改。", "error"))
     return rest, replies
 
 
@@ -392,17 +415,17 @@ class Narrative(StepKind):
             body = ""
         else:
             # the clerk's words as a published report's sentences; a shortcoming goes to 五
-            composed = compose_answer(body, report, shortfalls=bool(step.part))
+            composed = compose_answer(body, report, shortfalls=bool(step.part), plans=bool(step.part))
             body = composed.text
         opening = compose(step.opens_with, report, text) if step.opens_with and not from_facts else ""
         otherwise = said_otherwise(body, opening) if opening else []
         if opening:
             body = without_restatements(body, opening)
-        if not opening and not body and not composed.shortfalls:
+        if not opening and not body and not composed.shortfalls and not composed.plans:
             return [Reply("请写几句今年这部分的具体做法（有数字更好）。", "error")]
         paragraph = step.heading + opening + body
         state.pending = Pending(step.id, paragraphs=[paragraph], own=own, opening=opening,
-                                 shortfalls=composed.shortfalls)
+                                 shortfalls=composed.shortfalls, plans=composed.plans)
         state.pending.spoken = [Spoken(s, *self._reference(state, step, s)) for s in _as_written(composed.spoken, body)]
         replies = [Reply("将写入：" + paragraph, "understood")] + paragraph_warnings(state, placeholders=True)
         replies += _tables_left_open(state, step, body) + [
@@ -411,6 +434,9 @@ class Narrative(StepKind):
         if composed.shortfalls:
             replies.append(Reply("说到的不足写进五、存在的主要问题（那里会列出并配上改进措施）："
                                  + "；".join(composed.shortfalls) + "。"))
+        if composed.plans:
+            replies.append(Reply("说到的打算写进五、存在的主要问题及改进情况（作为相应问题的改进措施）："
+                                 + "；".join(composed.plans) + "。"))
         if state.pending.spoken:
             replies += spoken_replies(state.pending.spoken)
             return replies
@@ -476,8 +502,11 @@ class Narrative(StepKind):
     def store(self, state: DialogueState, step: Step, pending: Pending) -> None:
         if step.part and not pending.saved:  # an answer given anew replaces the shortcomings told here before
             state.report.shortfalls.pop(step.part, None)
+            state.report.plans.pop(step.part, None)
             if pending.shortfalls:
                 state.report.shortfalls[step.part] = list(pending.shortfalls)
+            if pending.plans:
+                state.report.plans[step.part] = list(pending.plans)
         paras = state.report.sections.setdefault(step.section, [])
         if step.heading:
             paras[:] = in_flow_order(state.steps, step, [p for p in paras if not p.startswith(step.heading)],
