@@ -78,10 +78,11 @@ class Other(_Data):
     nothing_else: str
     led: str
     topic: str
+    qualifier: str
     write: OtherWrite
 
     _valid = field_validator("npc", "cppcc", "count", "negation", "fee", "fee_negation", "nothing_else",
-                             "led", "topic")(regex_checked)
+                             "led", "topic", "qualifier")(regex_checked)
 
 
 class Contradiction(_Data):

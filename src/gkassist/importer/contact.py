@@ -85,9 +85,15 @@ def contact_in(text: str) -> Contact:
 
 
 
+_ASKED = r"联系|咨询|疑问|电话|地址"
+
+
 def read_contact(report: Report) -> dict[str, str]:
     """The importer's stage: last year's contact block as published, field by field (empty fields left out)."""
-    found = contact_in("".join(report.preface))
+    preface = "".join(report.preface)
+    found = contact_in(preface)
+    if not re.search(_ASKED, preface):
+        found.office = ""  # an office named where no one is asked to be contacted issued a rule (“国务院办公厅……办公室关于……的要求”)
     tail = "".join(report.paragraphs("other"))[-400:]  # some reports give it after 六
     if tail:
         found = found.merged(contact_in(tail))
