@@ -8,9 +8,9 @@ from gkassist.core.model import Report
 from gkassist.dialogue.kinds import StepKind, kind
 from gkassist.dialogue.kinds.field import SAME_AS_LAST
 from gkassist.dialogue.preface import Contact, contact_from_answer, preface_paragraph, settled
-from gkassist.importer.contact import read_contact
 from gkassist.dialogue.replies import Pending, Reply
 from gkassist.dialogue.state import DialogueState
+from gkassist.importer.contact import read_contact
 
 
 def _last_contact(state: DialogueState) -> Contact:
