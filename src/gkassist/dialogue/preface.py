@@ -44,7 +44,8 @@ def contact_from_answer(text: str, last: Contact, agency: str) -> tuple[Contact,
     """The contact details a clerk's answer gives, field by field: “地址和网站跟去年一样” takes those from last year's,
     “还是局办公室” last year's office, “局办公室” the office's full name; and the pieces no field took (said back, never
     dropped silently)."""
-    pieces = [q.strip() for p in re.split(r"[，,；;。\n]+", text) if p.strip() for q in _as_reference(p.strip())]
+    said = [p.strip() for p in re.split(r"[，,；;。\n]+", text) if p.strip()]
+    pieces = [q for p in said for q in _as_reference(p)]
     declined = [p for p in pieces if _NONE.search(p) and not re.search(r"\d", p)]
     contact = contact_in("，".join(p for p in pieces if p not in declined))
     left = []
@@ -76,7 +77,7 @@ def contact_from_answer(text: str, last: Contact, agency: str) -> tuple[Contact,
                 left.append(piece)
     contact.office = full_office(contact.office, last.office, agency)
     # (a piece pointing at details last year's report did not give is no unused words: the preface asks for them)
-    return contact, [p for p in left if not p.endswith(_POINTED)]
+    return contact, [p for p in left if p in said]
 
 
 # the words a piece may hold besides an office and the fields' names when it only points at details known already
