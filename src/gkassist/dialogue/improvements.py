@@ -139,8 +139,9 @@ class LastYears(_Data):
     common: str
     particles: str
     pointed: str
+    done: str
 
-    _valid = field_validator("measures_from", "items", "listed", "common", "particles", "pointed")(regex_checked)
+    _valid = field_validator("measures_from", "items", "listed", "common", "particles", "pointed", "done")(regex_checked)
 
 
 class Labelled(_Data):
@@ -309,10 +310,13 @@ def of_last_year(sentence: str, problems: list[str]) -> bool:
     """Whether a sentence of 五's answer tells what was done about one of last year's problems (it names one, or
     points at one: “公开面不够广那条，……”) — not this year's (“处室不上心这个还得盯，明年按月通报”: said to persist, with
     a measure to come)."""
+    d = _problems_data().last_years
     if own_measure(sentence.rstrip("。；;"))[1]:
         return False
-    return bool(re.match(_problems_data().last_years.pointed, sentence.strip())) \
-        or any(followed_up(p, sentence) for p in problems)
+    if re.match(d.pointed, sentence.strip()):
+        return True
+    # (last year's problems unknown: an item that tells what was done — “形式单一——加了视频号” — is one of them)
+    return any(followed_up(p, sentence) for p in problems) if problems else bool(re.search(d.done, sentence))
 
 
 def plainly_later(text: str) -> bool:

@@ -628,9 +628,10 @@ def followup_lead(text: str, of_last_year: Callable[[str], bool] | None = None) 
     sentences = [part for m in _SENTENCE.finditer(text.strip()) for part in _at_shortfall_opened(m.group(0))]
     for i, sentence in enumerate(sentences[1:], 1):
         s = sentence.strip()
+        opened = _opens_shortfall(s)  # (“还有就是……”: an opener that opens a shortcoming too)
         for opener in sentence_data().openers:
             s = _re(opener).sub("", s)
-        if _opens_shortfall(s) or _re(d.this_year).match(s) or of_last_year is not None \
+        if opened or _opens_shortfall(s) or _re(d.this_year).match(s) or of_last_year is not None \
                 and any(is_shortfall(c) for c in _CLAUSE.findall(s)) and not of_last_year(s):
             return "".join(sentences[:i]), "".join(sentences[i:])
     return text, ""

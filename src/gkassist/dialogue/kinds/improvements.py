@@ -88,8 +88,7 @@ def _split(text: str, report: Report, last: Report | None = None) -> tuple[str, 
     text, news = new_problems(text)
     problems = last_years_problems(last) if last is not None else []
     # (a sentence of the follow-up that tells a shortcoming none of last year's is this year's)
-    # (last year's problems unknown: only a shortcoming told with a measure to come is told as this year's)
-    lead, rest = followup_lead(text, lambda s: of_last_year(s, problems) if problems else not own_measure(s.rstrip("。；;"))[1])
+    lead, rest = followup_lead(text, lambda s: of_last_year(s, problems))
     done = compose_answer(lead, report, shortfalls=False, subject=False)  # last year's problems: no shortcoming
     composed = compose_answer(rest, report, shortfalls=True, subject=False)
     said, intents = future_intents(done.text + composed.text)
