@@ -176,3 +176,23 @@ def test_a_whole_township_keeps_the_clerks_measure_qualifier_and_contact(tmp_pat
     assert "电话：0431-87001234" in preface and "石桥镇政府二楼" in preface and "那个" not in preface
     assert out.count("去年的报告没有写") == 1, out
     assert json.loads(path.read_text(encoding="utf-8"))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("more", [
+    "公开内容深化那条，今年把重点工作信息都按月公开了",
+    "内容深化的问题，今年重点工作信息都做到了按月公开",
+])
+def test_the_answer_to_a_rectification_not_told_is_added_to_the_follow_up(more):
+    """Last year's problems not spoken of are named once; the answer about them joins what was told, never
+    replacing it (what was done is the clerk's to say)."""
+    engine = at_five("新建公开栏5块，不过有几个村的公开栏更新慢")
+    replies = engine.answer("去年说的形式不够丰富，今年开了视频号")
+    asked = [r.text for r in replies if "还没有说到" in r.text]
+    assert len(asked) == 1 and "公开内容需要进一步深化" in asked[0]
+    replies = engine.answer(more)
+    assert not any("还没有说到" in r.text for r in replies)
+    engine.answer("对")
+    followup = engine.report.paragraphs("problems")[0]
+    assert "视频号" in followup and "按月公开" in followup
+    assert engine.report.paragraphs("problems")[1].startswith("本年度工作中还存在以下问题。一是")

@@ -152,8 +152,24 @@ def _followup_asked(intents: list[str], followup: str, last: Report | None, firs
         out.append(Reply(f"还没有说{last.year}年度报告提出的问题今年是怎么整改的：" + again, "error"))
     elif missing:
         named = "、".join(f"“{p}”" for p in missing)
-        out.append(Reply(f"{last.year}年度报告提出的{named}，整改情况里还没有说到：" + again, "error"))
+        out.append(Reply(f"{last.year}年度报告提出的{named}，整改情况里还没有说到：请说做了什么（会接在已说的整改情况"
+                         "后面；没有做就回答“对”，不会替您编写）。", "error"))
     return out
+
+
+def _told_before(state: DialogueState, step: Step, text: str) -> str:
+    """The follow-up already told, when this answer speaks only of last year's problems it did not (the answer to
+    “……整改情况里还没有说到”): the answer is then added to it, never put in its place; "" otherwise."""
+    pending, last = state.pending, state.last_year
+    if pending is None or pending.step != step.id or last is None or not pending.proposals:
+        return ""
+    before = next((p for p in pending.paragraphs if not _is_problems(p)), "")
+    problems = last_years_problems(last)
+    missing = [p for p in problems if not followed_up(p, before)]
+    covered = [p for p in problems if p not in missing]
+    if not before or not any(followed_up(p, text) for p in missing) or any(followed_up(p, text) for p in covered):
+        return ""
+    return before
 
 
 def measure(state: DialogueState, number: int, text: str) -> list[Reply]:
@@ -263,8 +279,11 @@ class Improvements(StepKind):
             return self._own_problem(state, text)  # (the follow-up told again is read afresh)
         report, last = state.report, state.last_year
         followup, named, spoken, intents = _split(text, report, last)
-        if last is not None and followup and not re.search(r"上年|去年|\d{4}年度", followup):
+        told = _told_before(state, step, text)  # (the answer to “……还没有说到”: added to the follow-up told)
+        if last is not None and followup and not told and not re.search(r"上年|去年|\d{4}年度", followup):
             followup = f"针对{last.year}年度报告提出的问题，{followup}"
+        if told and followup:
+            followup = told + followup
         first = not (pending is not None and pending.step == step.id and pending.proposals)
         if not first and pending is not None:
             proposals = pending.proposals  # a rewrite of the follow-up keeps every edit of the problems
@@ -286,6 +305,8 @@ class Improvements(StepKind):
             return [Reply("将写入：" + followup, "understood"), *_figures_checked(state), *_spoken_reply(spoken),
                     Reply(ask_for_problem(report), "error")]
         paragraphs.append(proposals_paragraph(proposals))
+        if told and followup:
+            return _show(state) + [Reply("已接在整改情况后面。回答“对”保存。")]
         lines = [f"{i}. 问题：{p.problem}" + (f"（依据：{p.reason}）" if p.reason else "") + f"；改进：{p.improvement}"
                  for i, p in enumerate(proposals, 1)]
         return [Reply("五只写您说到的不足和数字显示的问题：\n" + "\n".join(lines), "understood"),
