@@ -59,3 +59,13 @@ def test_what_the_proposals_were_is_kept_and_nothing_else_is_not_claimed_after_t
 @pytest.mark.parametrize("said", ["人大建议12件，结果都公开了", "今年还开展政务开放日活动2次，没收费", "政协提案7件，别的没有"])
 def test_a_matter_reported_is_never_followed_by_none_to_report(said):
     assert "无其他需要报告的事项" not in compose_other(said, bureau()).text
+
+
+@pytest.mark.parametrize("said, written", [
+    ("一、信息处理费2150元；二、没别的", "2025年，我局收取信息处理费2150元。"),
+    ("收了信息处理费120元，其他没有", "2025年，我局收取信息处理费120元。"),
+    ("人大建议2件。信息处理费35.5元", "2025年，我局收取信息处理费35.5元。"),
+])
+def test_a_fee_charged_is_a_reports_sentence(said, written):
+    text = compose_other(said, bureau()).text
+    assert written.rstrip("。") in text and "未收取" not in text and "信息处理费2150元。" not in text[:1]

@@ -22,6 +22,7 @@ class _Read:
     counts: dict[str, int | None] = field(default_factory=lambda: {"npc": None, "cppcc": None})  # 0: said none
     qualifier: str = ""  # what kind of proposals they were (“涉及政务公开的”), as said
     fee_none: bool = False
+    fee_charged: str = ""  # the amount said charged (“信息处理费2150元”), written as a report says it
     led_none: bool = False  # none led by the unit (“没有我们局主办的”): 协办 not ruled out
     nothing_else: bool = False
     with_proposals: list[str] = field(default_factory=list)  # what the sentence of the proposals goes on to say
@@ -64,6 +65,8 @@ def _read(text: str, d: Other) -> _Read:
                 continue  # 六's question named again: says nothing
             elif re.search(d.fee, clause) and re.search(d.fee_negation, clause) and not re.search(r"[1-9]", clause):
                 read.fee_none = True
+            elif re.search(d.fee, clause) and (m := re.search(d.fee_amount, clause)) and re.search(r"[1-9]", m["amount"]):
+                read.fee_charged = m["amount"]
             elif re.fullmatch(d.nothing_else, clause):
                 read.nothing_else = True
             elif clause:
@@ -112,6 +115,8 @@ def compose_other(text: str, report: Report) -> Composed:
         sentences.append(rest.text)
     fee_said = re.search(d.fee, normalized(text))
     closing = [compose("fees", report).rstrip("。")] if read.fee_none or not fee_said else []
+    if read.fee_charged:  # (“信息处理费2150元”: 2025年，我市收取信息处理费2150元)
+        closing = [d.write.fee_charged.format(year=report.year, self=self_name(report), amount=read.fee_charged)]
     # (“无其他需要报告的事项” only when 六 reports nothing: never after the proposals handled or another matter)
     reported = any(read.counts.values()) or rest.text
     if not reported:
