@@ -196,3 +196,14 @@ def test_the_answer_to_a_rectification_not_told_is_added_to_the_follow_up(more):
     followup = engine.report.paragraphs("problems")[0]
     assert "视频号" in followup and "按月公开" in followup
     assert engine.report.paragraphs("problems")[1].startswith("本年度工作中还存在以下问题。一是")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("told, fuller", [
+    ("去年说的内容不全，今年补齐了；公开栏更新慢的问题，明年按月通报、纳入村级考核", "按月通报、纳入村级考核"),
+    ("去年说的内容不全，今年按目录补齐了。公开栏更新慢那个，下一步按月通报，并纳入年度考核", "按月通报，并纳入年度考核"),
+])
+def test_a_measure_told_again_in_five_with_more_is_the_fuller_one(told, fuller):
+    engine = at_five("新建公开栏5块，不过有几个村的公开栏更新慢，明年要按月通报")
+    written = engine.answer(told)[1].text
+    assert f"下一步，将{fuller}。" in written and written.count("公开栏更新") == 1

@@ -391,7 +391,9 @@ def not_offered(proposals: list[Proposal], named: list[Proposal]) -> list[Propos
         if same is None:
             new.append(p)
         elif not p.general and p.improvement != measure_for(p.problem, otherwise=False) \
-                and (same.general or same.improvement == measure_for(same.problem, otherwise=False)):
+                and (same.general or same.improvement == measure_for(same.problem, otherwise=False)
+                     or same.improvement and same.improvement in p.improvement):
+            # (told again here with more: “按月通报、纳入考核扣分” after “按月通报” in 一 — the fuller one)
             same.improvement, same.general = p.improvement, False
     return new
 
