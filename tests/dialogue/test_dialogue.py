@@ -91,7 +91,7 @@ def test_whole_draft_from_the_seed(tmp_path):
                  "对公开信息逐条进行保密审查", "政务公开栏全部更新", "配备1名专职信息员，每季度检查一次"]:
         answer_all(engine, [text, "对"])
     replies = engine.answer("去年提出的公开形式单一问题，今年增加了微信公众号发布。问题是有几个村的公开栏更新慢")
-    assert "本年度存在的问题和改进措施：一是部分村的公开栏更新不够及时" in replies[1].text
+    assert "本年度工作中还存在以下问题。一是部分村的公开栏更新不够及时" in replies[1].text
     engine.answer("对")
     answer_all(engine, ["没有", "对"])
     assert engine.step.id == "preface"
@@ -182,16 +182,16 @@ def test_problems_follow_the_clerks_answers_and_can_be_edited():
     assert [line.split("；")[0] for line in proposed] == [
         "1. 问题：平台建设方面，镇政府网站的依申请公开栏目尚未开通（依据：您在一、总体情况（平台建设）里说的）"]
     assert engine.report.sections["overview"][3] == "（四）平台建设。我镇新建村务公开栏12块。"  # not where it was said
-    assert "一是平台建设方面，镇政府网站的依申请公开栏目尚未开通，下一步将制定建设计划，明确责任人和完成时限" in replies[1].text
+    assert "一是平台建设方面，镇政府网站的依申请公开栏目尚未开通。下一步，将制定建设计划，明确责任人和完成时限" in replies[1].text
     replies = engine.answer("改2：村级公开栏内容更新慢，下一年度实行每月集中更新")
-    assert replies[0].text.endswith("二是村级公开栏内容更新慢，下一年度实行每月集中更新。")
+    assert replies[0].text.endswith("二是村级公开栏内容更新慢。下一步，将实行每月集中更新。")
     engine.answer("加：信息员为兼职，业务培训不足，明年组织两次专题培训")
     assert engine.answer("改9：什么")[0].text == "没有这一条。"
     engine.answer("去掉1")
     engine.answer("对")
     assert engine.report.sections["problems"][1] == (
-        "本年度存在的问题和改进措施：一是村级公开栏内容更新慢，下一年度实行每月集中更新；"
-        "二是信息员为兼职，业务培训不足，明年组织两次专题培训。")
+        "本年度工作中还存在以下问题。一是村级公开栏内容更新慢。下一步，将实行每月集中更新。"
+        "二是信息员为兼职，业务培训不足。下一步，将组织两次专题培训。")
 
 
 def test_a_suggestion_is_taken_and_its_slots_filled_in_order():

@@ -98,7 +98,7 @@ def test_a_shortfall_told_at_management_is_offered_first_with_its_own_measure(ma
     replies = engine.answer("去年说形式单一，今年开了公众号。")
     shown = "\n".join(r.text for r in replies)
     # the clerk's own problem, with the measure of its family; no application all year is then no problem
-    assert f"一是政府信息管理方面，{problem}，下一步将{measure}" in shown
+    assert f"一是政府信息管理方面，{problem}。下一步，将{measure}" in shown
     assert "全年未收到政府信息公开申请" not in shown
     assert "明确每份文件的公开属性和审查人" not in shown
 
@@ -119,9 +119,9 @@ def test_a_problem_no_measure_answers_asks_the_clerk_for_one():
     asked = [r.text for r in replies if "通用写法" in r.text]
     assert asked and "措施1" in asked[0]
     replies = engine.answer("措施1：下一步将每月对各村公开栏逐一检查并通报")
-    assert "一是各村进度不平衡，下一步将每月对各村公开栏逐一检查并通报。" in replies[0].text
+    assert "一是各村进度不平衡。下一步，将每月对各村公开栏逐一检查并通报。" in replies[0].text
     engine.answer("对")
-    assert engine.report.sections["problems"][-1].endswith("一是各村进度不平衡，下一步将每月对各村公开栏逐一检查并通报。")
+    assert engine.report.sections["problems"][-1].endswith("一是各村进度不平衡。下一步，将每月对各村公开栏逐一检查并通报。")
 
 
 def test_no_application_all_year_is_offered_only_when_nothing_else_is():
@@ -238,15 +238,15 @@ def test_the_most_particular_family_answers(problem, answered_by):
 @pytest.mark.slow
 @pytest.mark.parametrize("told, problem, measure, not_written", [
     ("去年说形式单一，今年开了公众号。明年打算每月检查一次各村公开栏，再搞个信息员培训。",
-     "部分村公开栏更新不够及时", "下一步将每月检查一次各村公开栏", "开展信息员培训"),
+     "部分村公开栏更新不够及时", "下一步，将每月检查一次各村公开栏", "开展信息员培训"),
     ("去年说形式单一，今年开了公众号。下一步每季度对各村公开栏拍照备查。",
-     "部分村公开栏更新不够及时", "下一步将每季度对各村公开栏拍照备查", ""),
+     "部分村公开栏更新不够及时", "下一步，将每季度对各村公开栏拍照备查", ""),
 ])
 def test_what_will_be_done_about_a_problem_is_its_measure_not_a_rectification(told, problem, measure, not_written):
     engine = at_five("逐条审查。有的村公开栏更新慢，半年没换。")
     replies = engine.answer(told)
     written = replies[1].text
-    assert f"{problem}，半年未更新，{measure}。" in written and "针对2020年度报告提出的形式单一的问题，2021年开通微信公众号。" in written
+    assert f"{problem}，半年未更新。{measure}。" in written and "针对2020年度报告提出的形式单一的问题，2021年开通微信公众号。" in written
     shown = "\n".join(r.text for r in replies)
     assert (not_written in shown and "没有写入" in shown) if not_written else "没有写入" not in shown
 
@@ -265,7 +265,7 @@ def test_a_problem_told_again_in_five_with_a_measure_keeps_that_measure():
     engine = at_five("逐条审查。有的村公开栏更新慢，半年没换。")
     replies = engine.answer("去年说形式单一，今年开了公众号。今年的问题是村里公开栏更新不及时，明年每月到各村检查一次。")
     written = replies[1].text
-    assert written.count("公开栏更新") == 1 and "下一步将每月到各村检查一次" in written
+    assert written.count("公开栏更新") == 1 and "下一步，将每月到各村检查一次" in written
 
 
 def test_the_further_items_of_a_plan_are_the_plan_too():

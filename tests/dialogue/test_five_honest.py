@@ -76,7 +76,7 @@ def test_a_shortfall_told_in_one_is_offered_in_five_and_left_out_of_one():
     engine.jump("problems")
     replies = engine.answer("去年说形式单一。今年开了公众号")
     shown = "\n".join(r.text for r in replies)
-    assert "主动公开方面，政策解读数量偏少，全年仅4篇，下一步将" in shown
+    assert "主动公开方面，政策解读数量偏少，全年仅4篇。下一步，将" in shown
 
 
 def bureau_with_no_problem():
@@ -88,8 +88,8 @@ def bureau_with_no_problem():
 
 
 @pytest.mark.parametrize("problem, written", [
-    ("公开栏更新不及时", "一是公开栏更新不及时，下一步将"),
-    ("政策解读做得少，明年每季度至少1篇", "一是政策解读数量偏少，下一步将每季度至少1篇"),
+    ("公开栏更新不及时", "一是公开栏更新不及时。下一步，将"),
+    ("政策解读做得少，明年每季度至少1篇", "一是政策解读数量偏少。下一步，将每季度至少1篇"),
 ])
 def test_five_with_only_last_years_follow_up_asks_once_for_a_problem(problem, written):
     engine = bureau_with_no_problem()

@@ -1,6 +1,8 @@
 """The preface's contact (issue #28): “跟去年一样” keeps every detail last year's report gave, its website too; an
 office said without the unit is named with the unit, as published reports do (“德惠市郭家镇人民政府党政办公室”)."""
 
+import re
+
 import pytest
 
 from gkassist.core.model import Report
@@ -51,3 +53,22 @@ def test_a_filler_before_the_website_is_not_printed(said, site):
 def test_unchanged_said_the_everyday_way_is_never_printed_as_the_address(said):
     contact, left = contact_from_answer(said, LAST, AGENCY)
     assert contact.address == LAST.address and contact.phone == LAST.phone and not left
+
+
+@pytest.mark.parametrize("said", ["跟去年一样，还是党政办那个电话和地址", "请与党政办那个电话和地址联系", "党政办的电话地址用原来的",
+                                  "还是党政办，那个地址和电话", "党政办，地址和电话就用那个"])
+def test_details_pointed_at_are_last_years_never_the_words(said):
+    """“还是党政办那个电话和地址”: the clerk points at details known already; last year's are printed, never the
+    words themselves as an office or an address (“请与党政办那个电话和地址联系”, “地址：和电话”)."""
+    contact, left = contact_from_answer(said, LAST, AGENCY)
+    assert (contact.phone, contact.address) == (LAST.phone, LAST.address) and not left
+    assert contact.office == LAST.office
+    paragraph = preface_paragraph(Report.blank("2021", AGENCY, 2021, level="township"), contact)
+    assert not re.search(r"那个|和电话|和地址|电话和|地址和|用原来", paragraph)
+
+
+@pytest.mark.parametrize("said", ["跟去年一样，还是党政办那个电话和地址", "党政办，电话地址用原来的", "管委会办公室那个地址和电话"])
+def test_details_pointed_at_where_last_year_gave_none_are_left_out_for_the_question(said):
+    contact, left = contact_from_answer(said, Contact(), AGENCY)
+    assert not contact.phone and not contact.address and not left
+    assert not re.search(r"那个|电话|地址|原来", contact.office)

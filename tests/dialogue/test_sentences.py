@@ -130,7 +130,7 @@ def test_a_shortcoming_told_at_the_platform_goes_to_five_with_a_measure():
     engine.jump("problems")
     replies = engine.answer("去年提的公开内容不全，今年按目录补齐了")
     shown = "\n".join(r.text for r in replies)
-    assert "平台建设方面，部分村的公开栏" in shown and "下一步将制定更新计划" in shown
+    assert "平台建设方面，部分村的公开栏" in shown and "下一步，将制定更新计划" in shown
 
 
 def test_writing_the_follow_up_again_keeps_every_edit_of_the_problems():
@@ -143,14 +143,14 @@ def test_writing_the_follow_up_again_keeps_every_edit_of_the_problems():
     engine.answer("改1：依申请公开渠道宣传不够，下一步在便民服务中心张贴申请指引")
     replies = engine.answer("去年提的公开内容不全的问题，今年按目录逐项补齐了")
     shown = replies[-2].text
-    assert "一是依申请公开渠道宣传不够，下一步在便民服务中心张贴申请指引；二是村级公开栏更新不及时" in shown
+    assert "一是依申请公开渠道宣传不够。下一步，将在便民服务中心张贴申请指引。二是村级公开栏更新不及时。下一步，将实行每月集中更新。" in shown
     assert "逐项补齐" in shown
     engine.answer("对")
     # reopened after saving: the follow-up written again, the problems as they were
     engine.jump("problems")
     engine.answer("针对去年的问题，今年按目录补齐了全部内容")
     engine.answer("对")
-    assert engine.report.sections["problems"][1].startswith("本年度存在的问题和改进措施：一是依申请公开渠道宣传不够")
+    assert engine.report.sections["problems"][1].startswith("本年度工作中还存在以下问题。一是依申请公开渠道宣传不够")
     assert "二是村级公开栏更新不及时" in engine.report.sections["problems"][1]
 
 

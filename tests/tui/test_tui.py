@@ -127,7 +127,7 @@ async def test_accept_a_suggestion_and_generate_section_five():
         await type_answer(pilot, "对")
         problems = app.engine.report.sections["problems"]
         assert problems[0] == "针对2020年度报告提出的公开形式单一问题，2021年开通微信公众号。"  # in a report's words
-        assert problems[1].startswith("本年度存在的问题和改进措施：一是全年未收到政府信息公开申请")
+        assert problems[1].startswith("本年度工作中还存在以下问题。一是全年未收到政府信息公开申请。下一步，将")
         assert app.engine.step.id == "overview_requests"  # back to the question the jump left
 
 

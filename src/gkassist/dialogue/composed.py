@@ -66,6 +66,7 @@ class OtherWrite(_Data):
     cppcc_none: str
     alone: str
     nothing_else: str
+    fee_charged: str = "{year}年，{self}收取信息处理费{amount}"
 
 
 class Other(_Data):
@@ -78,10 +79,12 @@ class Other(_Data):
     nothing_else: str
     led: str
     topic: str
+    qualifier: str
+    fee_amount: str = r"(?P<amount>[0-9]+(?:\.[0-9]+)?(?:万)?元)"
     write: OtherWrite
 
     _valid = field_validator("npc", "cppcc", "count", "negation", "fee", "fee_negation", "nothing_else",
-                             "led", "topic")(regex_checked)
+                             "led", "topic", "qualifier")(regex_checked)
 
 
 class Contradiction(_Data):

@@ -15,14 +15,22 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, field_validator, model_validator
 
-from gkassist.core.flow import overview_parts
+from gkassist.core.flow import OVERVIEW, overview_parts
 from gkassist.core.levels import LEVELS
 from gkassist.core.model import Report
 from gkassist.core.numbers import format_number
 from gkassist.core.repetition import SentenceIndex
 from gkassist.core.yamldata import load_model, regex_checked, regexes_checked
 from gkassist.dialogue.register import Rule as Rewrite
-from gkassist.dialogue.sentences import is_shortfall, is_spoken, measure_for, own_measure, sentence_data, things_named
+from gkassist.dialogue.sentences import (
+    is_shortfall,
+    is_spoken,
+    measure_for,
+    own_measure,
+    sentence_data,
+    shortfall_words,
+    things_named,
+)
 from gkassist.paths import resource_dir
 
 MIN_PROPOSALS, MAX_PROPOSALS = 1, 4
@@ -94,6 +102,7 @@ class ProblemArea(_Data):
     when: tuple[Condition, ...] = ()
     said: Said | None = None
     reason: str = ""  # why the figures make it a problem, shown to the clerk (“不予公开占办结的40%”)
+    topic: str = ""  # a figures area's words: what the clerk said will be done of them (anywhere) is its measure
     levels: tuple[str, ...] = LEVELS  # the units whose reports it fits
 
     @field_validator("levels")
@@ -128,16 +137,20 @@ class LastYears(_Data):
     items: str
     listed: str
     common: str
+    particles: str
+    pointed: str
+    done: str
 
-    _valid = field_validator("measures_from", "items", "listed", "common")(regex_checked)
+    _valid = field_validator("measures_from", "items", "listed", "common", "particles", "pointed", "done")(regex_checked)
 
 
 class Labelled(_Data):
     problems: str
     measures: str
     items: str
+    lead: str
 
-    _valid = field_validator("problems", "measures", "items")(regex_checked)
+    _valid = field_validator("problems", "measures", "items", "lead")(regex_checked)
 
 
 class ProblemAreas(_Data):
@@ -148,8 +161,13 @@ class ProblemAreas(_Data):
     followup: tuple[Rewrite, ...] = ()
     persists: Persists
     later: str
+    said_words: tuple[Rewrite, ...] = ()
+    bare: str
+    measure_said: str
+    pointed_back: str
+    new_problem: str
 
-    _later = field_validator("later")(regex_checked)
+    _later = field_validator("later", "bare", "measure_said", "pointed_back", "new_problem")(regex_checked)
 
     @field_validator("ask")
     @classmethod
@@ -209,6 +227,45 @@ def last_years_problems(last_year: Report) -> list[str]:
     return [i for i in items if 4 <= len(i) <= 60]
 
 
+def in_said_words(text: str) -> str:
+    """A problem or a measure the clerk told in 五, in a report's words (prompts/problems.yaml `said_words`)."""
+    for r in _problems_data().said_words:
+        text = re.sub(r.say, r.write, text)
+    return text
+
+
+def names_something(problem: str) -> bool:
+    """Whether a problem names something (“二是还不够”, “问题就是”: no item of 五)."""
+    return len(re.sub(_problems_data().bare, "", problem)) >= 2
+
+
+def new_problems(text: str) -> tuple[str, list[str]]:
+    """五's answer without the items it labels as this year's (“三、新问题：县区进度不平衡”), and those problems."""
+    d = _problems_data()
+    found = [m[1].strip("，, ") for m in re.finditer(d.new_problem, text)]
+    return (re.sub(d.new_problem, "", text).strip("；;，, ") if found else text), found
+
+
+def pointed_at(problem: str, report: Report) -> str:
+    """A problem told by pointing back (“还不够，前面也说了偏文字”): the shortcoming it points at as the clerk told
+    it before (in 一, or handed to 五 from there), with the measure told with it; the problem itself otherwise."""
+    if not (m := re.search(_problems_data().pointed_back, problem)):
+        return problem
+    told = [t for said in report.shortfalls.values() for t in said if m[1] in t]
+    told += [s for s in re.findall(r"[^。；;！？]+", "".join(report.paragraphs(OVERVIEW))) if m[1] in s]
+    return told[0].strip("，,。 ") if told else problem
+
+
+def measure_said_of(report: Report, topic: str) -> str:
+    """What the clerk said in 一 will be done of a figures area's topic (“2026年想把纠正的案子专门梳理一下，……”),
+    as told (from its lead on, the lead dropped); "" when nothing was."""
+    lead = _problems_data().measure_said
+    for sentence in re.findall(r"[^。；;！？]+", "".join(report.paragraphs(OVERVIEW))):
+        if (m := re.search(lead, sentence)) and re.search(topic, sentence[m.start():]):
+            return sentence[m.end():].strip("，,。；; ")
+    return ""
+
+
 def labelled_lists(text: str) -> tuple[list[str], list[str]] | None:
     """五's answer told as a list of problems and a list of measures (prompts/problems.yaml `labelled`): their items,
     in order; None when it is told otherwise."""
@@ -219,8 +276,13 @@ def labelled_lists(text: str) -> tuple[list[str], list[str]] | None:
     problems, measures = text.strip()[opening.end():split.start() - (len(text) - len(text.strip()))], text[split.end():]
 
     def items(part: str) -> list[str]:
-        return [i.strip("，,。；; ") for i in re.split(d.items, part) if i.strip("，,。；; ")]
-    return items(problems), items(measures)
+        found = [re.sub(d.lead, "", i.strip("，,。；; ")).strip("，,。；; ") for i in re.split(d.items, part) if i]
+        return [i for i in found if i]
+    listed, to_do = items(problems), items(measures)
+    if len(listed) == 1 and len(to_do) > 1:  # (“A，B，还有C” with three measures: the problems told in a row)
+        one_by_one = items(re.sub(r"[，,]", "；", problems))
+        listed = one_by_one if len(one_by_one) == len(to_do) else listed
+    return listed, to_do
 
 
 def paired(problem: str, measure: str) -> list[tuple[str, str]]:
@@ -235,8 +297,26 @@ def paired(problem: str, measure: str) -> list[tuple[str, str]]:
 
 def followed_up(problem: str, followup: str) -> bool:
     """Whether the follow-up speaks of last year's problem: a word of it other than the common ones."""
-    runs = re.split(_problems_data().last_years.common, problem)
-    return any(run[i:i + 2] in followup for run in runs for i in range(len(run) - 1))
+    d = _problems_data().last_years
+    runs = re.split(d.common, problem)
+    if any(len(run) >= 2 for run in runs):
+        return any(run[i:i + 2] in followup for run in runs for i in range(len(run) - 1))
+    # (“信息的公开面还不够广”: every word of it a common one — then three characters of it in a row, 的/还 left out)
+    core = re.sub(d.particles, "", problem)
+    return any(core[i:i + 3] in re.sub(d.particles, "", followup) for i in range(len(core) - 2))
+
+
+def of_last_year(sentence: str, problems: list[str]) -> bool:
+    """Whether a sentence of 五's answer tells what was done about one of last year's problems (it names one, or
+    points at one: “公开面不够广那条，……”) — not this year's (“处室不上心这个还得盯，明年按月通报”: said to persist, with
+    a measure to come)."""
+    d = _problems_data().last_years
+    if own_measure(sentence.rstrip("。；;"))[1]:
+        return False
+    if re.match(d.pointed, sentence.strip()):
+        return True
+    # (last year's problems unknown: an item that tells what was done — “形式单一——加了视频号” — is one of them)
+    return any(followed_up(p, sentence) for p in problems) if problems else bool(re.search(d.done, sentence))
 
 
 def plainly_later(text: str) -> bool:
@@ -311,28 +391,32 @@ def not_offered(proposals: list[Proposal], named: list[Proposal]) -> list[Propos
         if same is None:
             new.append(p)
         elif not p.general and p.improvement != measure_for(p.problem, otherwise=False) \
-                and (same.general or same.improvement == measure_for(same.problem, otherwise=False)):
+                and (same.general or same.improvement == measure_for(same.problem, otherwise=False)
+                     or same.improvement and same.improvement in p.improvement):
+            # (told again here with more: “按月通报、纳入考核扣分” after “按月通报” in 一 — the fuller one)
             same.improvement, same.general = p.improvement, False
     return new
 
 
-def intents_as_measures(proposals: list[Proposal], intents: list[str]) -> list[str]:
+def intents_as_measures(proposals: list[Proposal], intents: list[str], after: Proposal | None = None) -> list[str]:
     """What the clerk said will be done (“2022年将每季度检查一次各村公开栏”) made the measure of the problem it
-    answers — one of the same things (公开栏) or of the same family — in place of a measure chosen for it; the
-    intents that answer none (or are still spoken) are returned."""
+    answers — one of the same things (公开栏) or of the same family, else the problem told just before it (`after`)
+    — in place of a measure chosen for it; the intents that answer none (or are still spoken) are returned."""
     lead = sentence_data().shortfalls.intent
     left = []
     for intent in intents:
         unused: list[str] = []
         last = None  # the problem the clause before answered: a clause that answers none goes on with it
         for clause in re.split(r"[，,；;]", re.sub(lead, "", intent.strip()).rstrip("。")):
-            clause = re.sub(r"^(?:再|还|也|并|同时)", "", clause.strip())
+            clause = in_said_words(re.sub(r"^(?:再|还|也|并|同时)", "", clause.strip()))
             fits = [p for p in proposals if p.general or p.improvement == measure_for(p.problem, otherwise=False)]
             family = measure_for(clause, otherwise=False)
             target = next((p for p in fits if things_named(clause) & things_named(p.problem)
                            or family and family == measure_for(p.problem, otherwise=False)), None)
             # (a clause of a family or thing of its own answers another problem, never goes on with this one)
             on = last is not None and not unused and not family and not things_named(clause)
+            if target is None and not on and last is None and after in fits and not unused:
+                target = after  # (“……更新不及时、老拖；明年打算每月月初……核查”: the measure of the problem just told)
             if len(clause) < 4 or is_spoken(clause) or target is None and not on:
                 unused.append(clause)
                 last = None
@@ -372,7 +456,7 @@ def propose(report: Report, last_year: Report | None = None) -> list[Proposal]:
         if area.said is not None:
             # one problem per shortcoming the clerk told in that part, with its own measure where one fits
             # (told in that part, or in another of that part's topic)
-            fills = [dict(figures, said=clause, own=measure) for part in report.shortfalls
+            fills = [dict(figures, said=in_said_words(clause), own=in_said_words(measure)) for part in report.shortfalls
                      for clause, measure in map(own_measure, _said(report, part)) if _home(clause, part) == area.said.part]
         else:
             # a table left unfinished says nothing: its blank cells are no “0 applications” to find a problem in
@@ -388,6 +472,12 @@ def propose(report: Report, last_year: Report | None = None) -> list[Proposal]:
                 proposal.area, proposal.problem, proposal.reason = area.id, problem, reason
             else:
                 proposal = Proposal(area.id, problem, area.improvement.format(**values), reason)
+                if area.topic and (said := measure_said_of(report, area.topic)):
+                    said = in_said_words(shortfall_words(said, report))
+                    if not is_spoken(said):  # (the clerk's own measure for it, told in 一: never one chosen instead)
+                        proposal.improvement = said
+            if not names_something(proposal.problem):
+                continue  # a fragment (“还不够”): no item of 五
             if paragraph_findings(report, "problems", [proposals_paragraph([proposal])]):
                 continue  # a figure that disagrees with the tables, a placeholder: never offered
             out.append(proposal)
@@ -413,13 +503,21 @@ def _said(report: Report, part: str) -> list[str]:
     return list(dict.fromkeys(c for c in found if c))
 
 
-PROBLEMS_LEAD = "本年度存在的问题和改进措施："
+PROBLEMS_LEAD = "本年度工作中还存在以下问题。"
 
 
 def proposals_paragraph(proposals: list[Proposal]) -> str:
-    return PROBLEMS_LEAD + "；".join(
-        f"{'一二三四'[i]}是{p.problem}" + (f"，下一步将{p.improvement}" if p.improvement else "")
-        for i, p in enumerate(proposals)) + "。"
+    """This year's problems in a report's form: “一是……。下一步，将……。二是……。” after a lead of its own (never a
+    lead ending in a colon inside the first sentence, never an item numbered inside a measure)."""
+    return PROBLEMS_LEAD + "".join(
+        f"{'一二三四'[i]}是{p.problem.rstrip('。；;，, ')}。"
+        + (f"下一步，将{_unnumbered(p.improvement)}。" if p.improvement else "")
+        for i, p in enumerate(proposals))
+
+
+def _unnumbered(measure: str) -> str:
+    """A measure without item numbers of its own (“一是编制……，二是……” → “编制……，……”)."""
+    return re.sub(r"(?:^|(?<=[，,；;]))\s*[一二三四五六]是", "", measure).rstrip("。；;，, ")
 
 
 # The table each figure of figures_of() is summed from (a figure of a table not filled in is unknown, not 0)

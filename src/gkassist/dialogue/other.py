@@ -20,22 +20,26 @@ _CLAUSE = re.compile(r"[^，,]+")
 @dataclass
 class _Read:
     counts: dict[str, int | None] = field(default_factory=lambda: {"npc": None, "cppcc": None})  # 0: said none
+    qualifier: str = ""  # what kind of proposals they were (“涉及政务公开的”), as said
     fee_none: bool = False
+    fee_charged: str = ""  # the amount said charged (“信息处理费2150元”), written as a report says it
     led_none: bool = False  # none led by the unit (“没有我们局主办的”): 协办 not ruled out
     nothing_else: bool = False
     with_proposals: list[str] = field(default_factory=list)  # what the sentence of the proposals goes on to say
     rest: list[str] = field(default_factory=list)  # the sentences of other matters
 
 
-def _proposals_in(clause: str, d: Other) -> dict[str, int] | None:
+def _proposals_in(clause: str, d: Other) -> dict[str, int | str] | None:
     """The counts a clause gives of 人大代表建议 and 政协委员提案 (0: said none), None when it names neither."""
-    found: dict[str, int] = {}
+    found: dict[str, int | str] = {}
     for kind in ("npc", "cppcc"):
         word = getattr(d, kind)
         if not re.search(word, clause):
             continue
         if m := re.search(f"{word}[^，。；0-9]{{0,8}}?{d.count}", clause):
             found[kind] = int(m["n"])
+            if q := re.search(f"{d.qualifier}(?={word})", clause):
+                found["qualifier"] = q[0]  # (“涉及公开的人大建议5件”: what they were, kept)
         elif re.search(d.negation, clause):
             found[kind] = 0
     return found or None
@@ -49,6 +53,7 @@ def _read(text: str, d: Other) -> _Read:
         for clause in _CLAUSE.findall(m.group(0).rstrip("。！？!?；; ")):
             clause = clause.strip()
             if (counts := _proposals_in(clause, d)) is not None:
+                read.qualifier = read.qualifier or str(counts.pop("qualifier", ""))
                 read.counts.update(counts)
                 read.led_none = read.led_none or not any(counts.values()) and bool(re.search(d.led, clause))
                 proposals_here = True
@@ -60,6 +65,8 @@ def _read(text: str, d: Other) -> _Read:
                 continue  # 六's question named again: says nothing
             elif re.search(d.fee, clause) and re.search(d.fee_negation, clause) and not re.search(r"[1-9]", clause):
                 read.fee_none = True
+            elif re.search(d.fee, clause) and (m := re.search(d.fee_amount, clause)) and re.search(r"[1-9]", m["amount"]):
+                read.fee_charged = m["amount"]
             elif re.fullmatch(d.nothing_else, clause):
                 read.nothing_else = True
             elif clause:
@@ -74,6 +81,8 @@ def _read(text: str, d: Other) -> _Read:
 def _proposals_sentence(read: _Read, w: OtherWrite, self_name: str) -> tuple[str, str]:
     """The sentence of the proposals handled, and the kind said none that follows what is said of them."""
     a, b = read.counts["npc"], read.counts["cppcc"]
+    if read.qualifier and (a or b):  # (“办理涉及公开的人大代表建议5件、政协委员提案8件”)
+        w = w.model_copy(update={k: re.sub(r"^办理", "办理" + read.qualifier, getattr(w, k)) for k in ("both", "npc", "cppcc")})
     if a == 0 and b == 0 and read.led_none:
         return w.none_led.format(self=self_name), ""
     if a and b:
@@ -106,7 +115,11 @@ def compose_other(text: str, report: Report) -> Composed:
         sentences.append(rest.text)
     fee_said = re.search(d.fee, normalized(text))
     closing = [compose("fees", report).rstrip("。")] if read.fee_none or not fee_said else []
-    if (read.nothing_else or not rest.text) and d.write.nothing_else not in rest.text:
+    if read.fee_charged:  # (“信息处理费2150元”: 2025年，我市收取信息处理费2150元)
+        closing = [d.write.fee_charged.format(year=report.year, self=self_name(report), amount=read.fee_charged)]
+    # (“无其他需要报告的事项” only when 六 reports nothing: never after the proposals handled or another matter)
+    reported = any(read.counts.values()) or rest.text
+    if not reported:
         closing.append(d.write.nothing_else)
     if closing:
         sentences.append("，".join(closing) + "。")

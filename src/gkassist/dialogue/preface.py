@@ -44,7 +44,8 @@ def contact_from_answer(text: str, last: Contact, agency: str) -> tuple[Contact,
     """The contact details a clerk's answer gives, field by field: “地址和网站跟去年一样” takes those from last year's,
     “还是局办公室” last year's office, “局办公室” the office's full name; and the pieces no field took (said back, never
     dropped silently)."""
-    pieces = [p.strip() for p in re.split(r"[，,；;。\n]+", text) if p.strip()]
+    said = [p.strip() for p in re.split(r"[，,；;。\n]+", text) if p.strip()]
+    pieces = [q for p in said for q in _as_reference(p)]
     declined = [p for p in pieces if _NONE.search(p) and not re.search(r"\d", p)]
     contact = contact_in("，".join(p for p in pieces if p not in declined))
     left = []
@@ -75,13 +76,37 @@ def contact_from_answer(text: str, last: Contact, agency: str) -> tuple[Contact,
             elif not re.search(r"联系|负责", piece):
                 left.append(piece)
     contact.office = full_office(contact.office, last.office, agency)
-    return contact, left
+    # (a piece pointing at details last year's report did not give is no unused words: the preface asks for them)
+    return contact, [p for p in left if p in said]
+
+
+# the words a piece may hold besides an office and the fields' names when it only points at details known already
+# (“还是党政办那个电话和地址”, “管委会办公室那个地址和电话”, “请与党政办的电话地址联系”): no value of its own
+_POINTING = re.compile(r"请与|请|跟|和|与|及|、|那个|这个|那|的|还是|仍是|也是|都|就|用|还|联系方式|联系|原来|以前|之前|去年")
+_POINTED = "跟去年一样"
+_FIELD_NAMES = re.compile(r"(?:联系|办公)?电话|(?:通讯|联系|办公)?地址|邮(?:政)?编(?:码)?|传真|(?:电子)?邮箱|网站|网址")
+_OFFICE_NAMED = re.compile(r"^(?:请与|还是|仍是|也是|就是|就)?([\u4e00-\u9fff]{0,12}?(?:办公室|党政办|综合办|政务公开办))")
+
+
+def _as_reference(piece: str) -> list[str]:
+    """A piece that names fields but gives no value of them (“还是党政办那个电话和地址”) points at details known
+    already: the office it names, and those fields as last year's (“党政办”, “电话地址跟去年一样”) — never the words
+    themselves printed as an address or an office.  Any other piece as it is."""
+    if re.search(r"\d", piece) or not _FIELD_NAMES.search(piece):
+        return [piece]
+    office = m[1] if (m := _OFFICE_NAMED.match(piece)) else ""
+    rest = piece[m.end():] if m else piece
+    fields = _FIELD_NAMES.findall(rest)
+    if _POINTING.sub("", _FIELD_NAMES.sub("", rest)).strip() or not fields:
+        return [piece]
+    return ([office] if office else []) + ["".join(fields) + _POINTED]
 
 
 def settled(text: str) -> bool:
     """Whether the answer says the details are last year's or that the report gives some none (“跟去年一样”“电话不写”):
     what is still missing is then not asked for again — the preface is written with the details known."""
-    return bool(_SAME.search(text) or _NONE.search(text))
+    return bool(_SAME.search(text) or _NONE.search(text)
+                or any(p.endswith(_POINTED) for piece in re.split(r"[，,；;。\n]+", text) for p in _as_reference(piece.strip())))
 
 
 def full_office(office: str, last_office: str, agency: str) -> str:

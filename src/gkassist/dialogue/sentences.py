@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import string
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, partial
 from pathlib import Path
@@ -674,20 +675,37 @@ def _with_plan_as_measure(shortfall: str, report: Report) -> str:
     return f"{problem}，下一步将{measure}" if measure else problem
 
 
-def followup_lead(text: str) -> tuple[str, str]:
+def followup_lead(text: str, of_last_year: Callable[[str], bool] | None = None) -> tuple[str, str]:
     """五's answer parted into the follow-up of last year's problems it opens with (each item a problem of last year
-    and what was done: no shortcoming of this year) and the rest, "" and the answer when it opens otherwise."""
+    and what was done: no shortcoming of this year) and the rest, "" and the answer when it opens otherwise.  Given
+    `of_last_year` (whether a sentence speaks of one of last year's problems), a later sentence that tells a
+    shortcoming not of last year's starts the rest (“……；县区栏目更新慢的问题，明年按月通报”)."""
     d = sentence_data().shortfalls
     if not _re(d.last_years).match(text.strip()):
         return "", text
-    sentences = [m.group(0) for m in _SENTENCE.finditer(text.strip())]
+    sentences = [part for m in _SENTENCE.finditer(text.strip()) for part in _at_shortfall_opened(m.group(0))]
     for i, sentence in enumerate(sentences[1:], 1):
         s = sentence.strip()
+        opened = _opens_shortfall(s)  # (“还有就是……”: an opener that opens a shortcoming too)
         for opener in sentence_data().openers:
             s = _re(opener).sub("", s)
-        if _opens_shortfall(s) or _re(d.this_year).match(s):
+        if opened or _opens_shortfall(s) or _re(d.this_year).match(s) or of_last_year is not None \
+                and any(is_shortfall(c) for c in _CLAUSE.findall(s)) and not of_last_year(s):
             return "".join(sentences[:i]), "".join(sentences[i:])
     return text, ""
+
+
+def _at_shortfall_opened(sentence: str) -> list[str]:
+    """A sentence of the follow-up parted where a clause opens a shortcoming (“……算是补上了，然后还有一个问题就是……”):
+    what comes from there on is this year's."""
+    clauses = _CLAUSE.findall(sentence)
+    for i, clause in enumerate(clauses[1:], 1):
+        c = clause.strip()
+        for opener in sentence_data().openers:
+            c = _re(opener).sub("", c)
+        if _re(sentence_data().shortfalls.opens).match(c) and _opens_shortfall("".join([c, *clauses[i + 1:]])):
+            return ["".join(clauses[:i]).rstrip("，, ") + "。", "".join([c, *clauses[i + 1:]])]
+    return [sentence]
 
 
 def _take_shortfalls(sentence: str, report: Report) -> tuple[str, list[str]]:

@@ -11,7 +11,8 @@ from gkassist.core.model import Report
 # (an extension kept: “0000-6612400转8”)
 _PHONE = re.compile(r"(?<!\d)((?:(?:0\d{2,3}[-－—]?)?[2-9]\d{6,7}|1[3-9]\d{9}|\d{3,4}-\d{7,8})(?:(?:转|-)\d{1,5}(?!\d))?)(?!\d)")
 # (a clerk telling what to print: “地址写商务营运中心…”, “地址就填…”: the instruction word is no part of it)
-_ADDRESS = re.compile(r"(?:通讯地址|联系地址|办公地址|地址|地点)\s*(?:(?:就|都|还)?(?:写成|填成|改成|写|填|改|用)|是|在|为|[：:，,])?\s*([^，,；;。（）()]+)")
+# (“地址就在……”“地址还是在……”: the filler before the place is no part of it)
+_ADDRESS = re.compile(r"(?:通讯地址|联系地址|办公地址|地址|地点)\s*(?:(?:就|都|还)?(?:写成|填成|改成|写|填|改|用)|(?:就|还|也)?(?:是在|是|在|为)|[：:，,])?\s*([^，,；;。（）()]+)")
 _POSTCODE = re.compile(r"邮(?:政)?编(?:码)?\s*(?:是|为|[：:])?\s*(\d{6})")
 _OFFICE = re.compile(r"([\u4e00-\u9fff]{0,24}(?:办公室|党政办|综合办|政务公开办|办公厅|管理办|工作办|中心|科|股|室|所(?![列述有在以属谓得])))")
 # a published preface's “如对本报告有疑问，请与某某镇人民政府联系”, “请联系某某中心（地址：…）”
@@ -85,9 +86,15 @@ def contact_in(text: str) -> Contact:
 
 
 
+_ASKED = r"联系|咨询|疑问|电话|地址"
+
+
 def read_contact(report: Report) -> dict[str, str]:
     """The importer's stage: last year's contact block as published, field by field (empty fields left out)."""
-    found = contact_in("".join(report.preface))
+    preface = "".join(report.preface)
+    found = contact_in(preface)
+    if not re.search(_ASKED, preface):
+        found.office = ""  # an office named where no one is asked to be contacted issued a rule (“国务院办公厅……办公室关于……的要求”)
     tail = "".join(report.paragraphs("other"))[-400:]  # some reports give it after 六
     if tail:
         found = found.merged(contact_in(tail))

@@ -15,16 +15,22 @@ from gkassist.dialogue.improvements import (
     followed_up,
     followup_sentences,
     in_order,
+    in_said_words,
     intents_as_measures,
     kinds_to_ask,
     labelled_lists,
     last_years_problems,
+    names_something,
+    new_problems,
     not_offered,
+    of_last_year,
     paired,
     persisting,
     plainly_later,
+    pointed_at,
     proposals_paragraph,
     propose,
+    same_problem,
     with_its_measure,
 )
 from gkassist.dialogue.kinds import StepKind, kind
@@ -54,30 +60,45 @@ def ask_for_problem(report: Report) -> str:
 def saved_proposals(paragraphs: list[str]) -> list[Proposal]:
     """The problems of a saved 五 read back (“一是……，下一步将……；二是……”), so that writing its follow-up again
     keeps them as they were edited."""
-    found = next((p for p in paragraphs if p.startswith(PROBLEMS_LEAD)), "")
+    found = next((p for p in paragraphs if _is_problems(p)), "")
     out = []
-    for item in re.split(r"；(?=[一二三四]是)", found.removeprefix(PROBLEMS_LEAD).rstrip("。")):
+    for item in re.split(r"[；。](?=[一二三四]是)", re.sub(_LEADS, "", found).rstrip("。")):
         item = re.sub(r"^[一二三四]是", "", item)
-        problem, _, improvement = item.partition("，下一步将")
+        problem, *rest = re.split(r"，下一步将|。下一步，将", item, maxsplit=1)
+        improvement = rest[0] if rest else ""
         if problem:
-            out.append(Proposal("own", problem, improvement))
+            out.append(Proposal("own", problem, improvement.rstrip("。")))
     return out
 
 
-def _split(text: str, report: Report) -> tuple[str, list[Proposal], list[str], list[str]]:
+# the lead of this year's problems as written now, and as drafts saved before wrote it (read back the same)
+_LEADS = "^(?:" + re.escape(PROBLEMS_LEAD) + "|本年度存在的问题和改进措施：)"
+
+
+def _is_problems(paragraph: str) -> bool:
+    return bool(re.match(_LEADS, paragraph))
+
+
+def _split(text: str, report: Report, last: Report | None = None) -> tuple[str, list[Proposal], list[str], list[str]]:
     """五's answer: the follow-up of last year's problems (in a report's words), the shortcomings of this year it
     names (each a problem with its measure), its sentences no rule could turn (kept as typed, shown marked), and
     those that tell only what will be done (“下一步继续……”: no rectification, shown, not written)."""
     if (lists := labelled_lists(text)) is not None:
         return "", *_from_lists(*lists, report)
-    lead, rest = followup_lead(text)
+    text, news = new_problems(text)
+    problems = last_years_problems(last) if last is not None else []
+    # (a sentence of the follow-up that tells a shortcoming none of last year's is this year's)
+    lead, rest = followup_lead(text, lambda s: of_last_year(s, problems))
     done = compose_answer(lead, report, shortfalls=False, subject=False)  # last year's problems: no shortcoming
     composed = compose_answer(rest, report, shortfalls=True, subject=False)
     said, intents = future_intents(done.text + composed.text)
     followup = followup_sentences(said)
     composed.spoken[:0] = [s for s in done.spoken if s not in intents]
     composed.spoken = [s for s in composed.spoken if s not in intents]
-    named = [with_its_measure(problem, measure) for told in composed.shortfalls for problem, measure in paired(*own_measure(told))]
+    told_here = [*composed.shortfalls, *(shortfall_words(n, report) for n in news)]
+    told_here = [shortfall_words(t, report) if (t := pointed_at(told, report)) != told else told for told in told_here]
+    named = [with_its_measure(in_said_words(problem), in_said_words(measure)) for told in told_here
+             for problem, measure in paired(*own_measure(told)) if names_something(problem)]
     for p in named:
         p.reason = "您在这里说的"
     return followup, named, composed.spoken, intents
@@ -87,8 +108,8 @@ def _from_lists(problems: list[str], measures: list[str], report: Report) -> tup
     """五's answer told as a list of this year's problems and a list of measures: each problem in a report's words
     with the measure told in its place (as many of both), else the measures left to answer the problems they fit
     (never last year's rectification)."""
-    words = [shortfall_words(p, report) for p in problems]
-    measures = [shortfall_words(m, report) for m in measures]  # (in a report's words too: 查 → 检查, 个 → 名)
+    words = [in_said_words(shortfall_words(p, report)) for p in problems]
+    measures = [in_said_words(shortfall_words(m, report)) for m in measures]  # (in a report's words too: 查 → 检查, 个 → 名)
     named = ([with_its_measure(p, m) for p, m in zip(words, measures)] if len(words) == len(measures)
              else [with_its_measure(p) for p in words])
     for p in named:
@@ -131,7 +152,8 @@ def _followup_asked(intents: list[str], followup: str, last: Report | None, firs
         out.append(Reply(f"还没有说{last.year}年度报告提出的问题今年是怎么整改的：" + again, "error"))
     elif missing:
         named = "、".join(f"“{p}”" for p in missing)
-        out.append(Reply(f"{last.year}年度报告提出的{named}，整改情况里还没有说到：" + again, "error"))
+        out.append(Reply(f"{last.year}年度报告提出的{named}，整改情况里还没有说到：请说做了什么（会接在已说的整改情况"
+                         "后面；没有做就回答“对”，不会替您编写）。", "error"))
     return out
 
 
@@ -146,6 +168,21 @@ def _plans_left(plans: list[str]) -> list[Reply]:
         return []
     return [Reply("您在一、总体情况里说的打算：" + "".join(f"“{p}”" for p in plans)
                   + "没有对应上面的问题，没有写入；要作为某条问题的改进措施，请用“措施N：……”。", "error")]
+
+
+def _told_before(state: DialogueState, step: Step, text: str) -> str:
+    """The follow-up already told, when this answer speaks only of last year's problems it did not (the answer to
+    “……整改情况里还没有说到”): the answer is then added to it, never put in its place; "" otherwise."""
+    pending, last = state.pending, state.last_year
+    if pending is None or pending.step != step.id or last is None or not pending.proposals:
+        return ""
+    before = next((p for p in pending.paragraphs if not _is_problems(p)), "")
+    problems = last_years_problems(last)
+    missing = [p for p in problems if not followed_up(p, before)]
+    covered = [p for p in problems if p not in missing]
+    if not before or not any(followed_up(p, text) for p in missing) or any(followed_up(p, text) for p in covered):
+        return ""
+    return before
 
 
 def measure(state: DialogueState, number: int, text: str) -> list[Reply]:
@@ -184,7 +221,7 @@ def _figures_checked(state: DialogueState) -> list[Reply]:
 def _show(state: DialogueState) -> list[Reply]:
     pending = state.pending
     assert pending is not None  # shown only about the answer waiting for “对”
-    followup = [p for p in pending.paragraphs if not p.startswith(PROBLEMS_LEAD)]
+    followup = [p for p in pending.paragraphs if not _is_problems(p)]
     pending.paragraphs = followup + ([proposals_paragraph(pending.proposals)] if pending.proposals else [])
     pending.asking = not pending.proposals  # a problem added answers the question for one
     return [Reply("将写入：\n" + "\n".join(pending.paragraphs), "understood"), *_figures_checked(state),
@@ -213,7 +250,8 @@ def edit(state: DialogueState, number: int, text: str) -> list[Reply]:
     text = text.strip().rstrip("。；;")
     if not re.search(r"[\u4e00-\u9fff]", text):
         return [Reply("请用中文写这一条的问题和改进措施。", "error")]
-    own = Proposal("own", text, "")
+    problem, measure = own_measure(text)  # (“……，下一步在……”: the problem, and its measure written after it)
+    own = Proposal("own", problem, in_said_words(re.sub(r"^(?:将|要|在)?", lambda m: "在" if m[0] == "在" else "", measure)))
     if number > len(proposals):
         proposals.append(own)
     else:
@@ -253,17 +291,23 @@ class Improvements(StepKind):
         if pending is not None and pending.step == step.id and pending.asking and not followup_lead(text)[0]:
             return self._own_problem(state, text)  # (the follow-up told again is read afresh)
         report, last = state.report, state.last_year
-        followup, named, spoken, intents = _split(text, report)
-        if last is not None and followup and not re.search(r"上年|去年|\d{4}年度", followup):
-            followup = f"{last.year}年度报告提出的问题，整改情况如下：{followup}"
+        followup, named, spoken, intents = _split(text, report, last)
+        told = _told_before(state, step, text)  # (the answer to “……还没有说到”: added to the follow-up told)
+        if last is not None and followup and not told and not re.search(r"上年|去年|\d{4}年度", followup):
+            followup = f"针对{last.year}年度报告提出的问题，{followup}"
+        if told and followup:
+            followup = told + followup
         first = not (pending is not None and pending.step == step.id and pending.proposals)
         if not first and pending is not None:
             proposals = pending.proposals  # a rewrite of the follow-up keeps every edit of the problems
         else:
             proposals = _persisting(propose(report, last), followup)
         # (a shortfall told in 一 and again here is offered once, with the measure told here)
-        proposals = in_order(proposals + _persisting(not_offered(proposals, named), followup))
-        intents = intents_as_measures(proposals, intents)  # (the clerk's “下一步……” answering a problem is its measure)
+        added = _persisting(not_offered(proposals, named), followup)
+        # (the problem told last in this answer, as offered: a plan told after it and of nothing else is its measure)
+        after = next((q for q in [*added, *proposals] if same_problem(named[-1].problem, q.problem)), None) if named else None
+        proposals = in_order(proposals + added)
+        intents = intents_as_measures(proposals, intents, after)  # (the clerk's “下一步……” answering a problem is its measure)
         plans = intents_as_measures(proposals, told_plans(report))  # (and one told in 一: report.plans)
         paragraphs = [followup] if followup else []
         state.pending = Pending(step.id, paragraphs=paragraphs, proposals=proposals,
@@ -275,6 +319,8 @@ class Improvements(StepKind):
             return [Reply("将写入：" + followup, "understood"), *_figures_checked(state), *_spoken_reply(spoken),
                     Reply(ask_for_problem(report), "error")]
         paragraphs.append(proposals_paragraph(proposals))
+        if told and followup:
+            return _show(state) + [Reply("已接在整改情况后面。回答“对”保存。")]
         lines = [f"{i}. 问题：{p.problem}" + (f"（依据：{p.reason}）" if p.reason else "") + f"；改进：{p.improvement}"
                  for i, p in enumerate(proposals, 1)]
         return [Reply("五只写您说到的不足和数字显示的问题：\n" + "\n".join(lines), "understood"),
@@ -290,7 +336,7 @@ class Improvements(StepKind):
         pending = state.pending
         assert pending is not None  # the answer to the question asked about the pending 五
         problem, measure = own_measure(problem)  # (“……，明年……”: the clerk's own measure)
-        followup = "".join(p for p in pending.paragraphs if not p.startswith(PROBLEMS_LEAD))
+        followup = "".join(p for p in pending.paragraphs if not _is_problems(p))
         asked = with_its_measure(persisting(problem, followup), measure)
         pending.proposals = [asked]
         return _show(state) + _measures_asked(pending.proposals)

@@ -7,9 +7,10 @@ from gkassist.core.flow import Step
 from gkassist.core.model import Report
 from gkassist.dialogue.kinds import StepKind, kind
 from gkassist.dialogue.kinds.field import SAME_AS_LAST
-from gkassist.dialogue.preface import Contact, contact_from_answer, contact_in, preface_paragraph, settled
+from gkassist.dialogue.preface import Contact, contact_from_answer, preface_paragraph, settled
 from gkassist.dialogue.replies import Pending, Reply
 from gkassist.dialogue.state import DialogueState
+from gkassist.importer.contact import read_contact
 
 
 def _last_contact(state: DialogueState) -> Contact:
@@ -17,10 +18,16 @@ def _last_contact(state: DialogueState) -> Contact:
     last = state.last_year
     if last is None:
         return Contact()
-    found = contact_in("".join(last.preface))
+    found = Contact(**read_contact(last))  # (the importer's reading: an office named by a rule cited is none)
     if last.imported is not None and last.imported.contact:
         found = Contact(**last.imported.contact).merged(found)
     return found
+
+
+def _missing(contact: Contact, text: str) -> list[str]:
+    """The details still missing: the office and phone a preface always gives, and the address when the clerk spoke
+    of it (“还是那个电话和地址”) and it is not known."""
+    return contact.missing() + (["地址"] if "地址" in text and not contact.address else [])
 
 
 @kind
@@ -38,8 +45,8 @@ class Preface(StepKind):
         else:
             contact, left = contact_from_answer(text, _last_contact(state), state.report.agency)
             pending = state.pending
-            if pending is not None and pending.step == step.id and pending.asking and pending.contact is not None:
-                contact = contact.merged(pending.contact)  # a reply to “还缺……” adds to what was said
+            if pending is not None and pending.step == step.id and not pending.saved and pending.contact is not None:
+                contact = contact.merged(pending.contact)  # a reply to “还缺……”/“请说……” adds to what was said
         paragraph = preface_paragraph(state.report, contact)
         state.pending = Pending(step.id, paragraphs=[paragraph], contact=contact)
         replies = [Reply(f"我理解为：{contact.describe() or '（没有读到联系方式）'}\n将写在报告开头：{paragraph}", "understood")]
@@ -48,10 +55,11 @@ class Preface(StepKind):
                                  + "。如果是联系方式，请说明是哪一项（如“传真0431-…”“邮箱…”）。", "error"))
         if not contact.site:  # (not asked for: many published reports name none, but the clerk may want it)
             replies.append(Reply("没有读到报告公开的网站，开头就不写“本报告电子版可在……查阅和下载”；要写上就说“网站……”。"))
-        if (missing := contact.missing()) and (SAME_AS_LAST.match(text) or settled(text)):
-            # the clerk said these are as last year's (which gave none) or not given: written with what is known
-            return replies + [Reply(f"报告开头不写{'、'.join(missing)}（去年的报告也没有）；要补上就直接说，例如“电话0431-12345678”。"
-                                    "回答“对”保存。")]
+        if (missing := _missing(contact, text)) and (SAME_AS_LAST.match(text) or settled(text)):
+            # the clerk said these are as last year's, which gave none: asked once (what is known is written meanwhile;
+            # “对” keeps it so), never a piece of the answer printed in their place
+            return replies + [Reply(f"去年的报告没有写{'、'.join(missing)}，没法照去年的写：请直接说一下，例如“电话0431-12345678，"
+                                    "地址某某镇政府大楼二楼”；不写就回答“对”保存。", "error")]
         if missing:
             state.pending.asking = True
             return replies + [Reply(f"还缺{'、'.join(missing)}，请补充（例如“党政办，电话0431-12345678”）。", "error")]
