@@ -97,7 +97,9 @@ def test_an_item_pointing_at_last_years_problem_is_its_rectification(said):
 def test_last_years_problem_said_to_persist_with_a_measure_to_come_is_this_years(said, problem, measure):
     last = last_year("部分处室和站所对信息公开重视不够", "解读形式单一")
     _, named, _, _ = _split(said, township(), last)
-    assert len(named) == 1 and problem in named[0].problem and named[0].improvement.startswith(measure)
+    assert len(named) == 1 and problem in named[0].problem
+    # (the clerk's measure, in a report's words: “纳入考核” may read “将政务公开工作纳入考核”)
+    assert measure in named[0].improvement and not named[0].improvement.startswith("将将")
     assert "还得盯" not in named[0].problem
 
 
