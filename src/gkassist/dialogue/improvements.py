@@ -262,7 +262,7 @@ def measure_said_of(report: Report, topic: str) -> str:
     lead = _problems_data().measure_said
     for sentence in re.findall(r"[^。；;！？]+", "".join(report.paragraphs(OVERVIEW))):
         if (m := re.search(lead, sentence)) and re.search(topic, sentence[m.start():]):
-            return sentence[m.end():].strip("，,。；; ")
+            return str(sentence[m.end():]).strip("，,。；; ")
     return ""
 
 

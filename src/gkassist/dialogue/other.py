@@ -54,7 +54,7 @@ def _read(text: str, d: Other) -> _Read:
             clause = clause.strip()
             if (counts := _proposals_in(clause, d)) is not None:
                 read.qualifier = read.qualifier or str(counts.pop("qualifier", ""))
-                read.counts.update(counts)
+                read.counts.update({k: v for k, v in counts.items() if not isinstance(v, str)})
                 read.led_none = read.led_none or not any(counts.values()) and bool(re.search(d.led, clause))
                 proposals_here = True
                 # (“建议办理126件、提案208件、结果都在网上公开了”: what the clause goes on to say of them)
@@ -65,8 +65,8 @@ def _read(text: str, d: Other) -> _Read:
                 continue  # 六's question named again: says nothing
             elif re.search(d.fee, clause) and re.search(d.fee_negation, clause) and not re.search(r"[1-9]", clause):
                 read.fee_none = True
-            elif re.search(d.fee, clause) and (m := re.search(d.fee_amount, clause)) and re.search(r"[1-9]", m["amount"]):
-                read.fee_charged = m["amount"]
+            elif re.search(d.fee, clause) and (fee := re.search(d.fee_amount, clause)) and re.search(r"[1-9]", fee["amount"]):
+                read.fee_charged = fee["amount"]
             elif re.fullmatch(d.nothing_else, clause):
                 read.nothing_else = True
             elif clause:

@@ -461,9 +461,9 @@ def read(found: list[Clause], asked: str | None = None, before: dict[str, float]
     for c in found:
         if c.turn != turn:
             turn, r.row, r.aside, r.said_now = c.turn, asked, False, set()
-        before = dict(r.cells)
+        cells_before = dict(r.cells)
         _clause(r, c.text)
-        _answered(r, {(row, col) for (_, row, col), v in r.cells.items() if before.get(("t2", row, col)) != v})
+        _answered(r, {(row, col) for (_, row, col), v in r.cells.items() if cells_before.get(("t2", row, col)) != v})
     return r
 
 
