@@ -7,6 +7,7 @@ nothing.
 
     python benchmarks/bench_suite.py -m "not slow"        # the inner loop
     python benchmarks/bench_suite.py                      # the whole suite (as CI: a clean clone, no .pytest_cache)
+    BENCH_TOP=60 python benchmarks/bench_suite.py         # the 60 costliest files and tests (20 and 15 by default)
 
 Measured on the two-core machine shared with other sessions (CPU: user+sys of every process, in seconds; wall under
 that load).  Each pair was run back to back, before = main at 5873e8c, after = this branch:
@@ -92,10 +93,10 @@ def main(args: list[str]) -> None:
         by_file[nodeid.split("::")[0]] += spent
         counts[nodeid.split("::")[0]] += 1
     print(f"tests: {sum(tests.values()):.1f} s CPU in {len(tests)}")
-    for name, spent in by_file.most_common(20):
+    for name, spent in by_file.most_common(int(os.environ.get("BENCH_TOP", 20))):
         print(f"  {spent:6.1f} {counts[name]:5d}  {name}")
     print("costliest tests:")
-    for nodeid, spent in sorted(tests.items(), key=lambda kv: -kv[1])[:15]:
+    for nodeid, spent in sorted(tests.items(), key=lambda kv: -kv[1])[:int(os.environ.get("BENCH_TOP", 15))]:
         print(f"  {spent:6.2f}  {nodeid[:140]}")
 
 

@@ -44,10 +44,15 @@ async def settle(pilot):
     """Wait on the app's state, not on time: every message queued for the app and the screen's widgets handled (what
     handling them queued too), every worker the app started finished, and the screen brought up to date.  Pilot's
     pause() waits instead until the process seems idle, at least 20 ms and up to a second when any thread is busy."""
+    from textual.worker import WorkerCancelled
+
     app = pilot.app
     for _ in range(4):
         await pilot._wait_for_screen()
-        await app.workers.wait_for_complete()
+        try:
+            await app.workers.wait_for_complete()
+        except WorkerCancelled:  # the app cancelled it as it closes (an opener that failed): nothing left to wait on
+            return
     app.screen._on_timer_update()
     await pilot._wait_for_screen()
 
