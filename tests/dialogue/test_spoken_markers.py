@@ -111,3 +111,16 @@ def test_a_published_reports_own_sentences_are_almost_never_taken_for_speech():
     # (measured: 24 of 532, 23 before the adverbs of speech were added; nearly all a relative time word or 省里/区里
     # that published reports of 2019–2021 still wrote)
     assert len(flagged) <= 0.06 * len(sentences), flagged
+
+
+@pytest.mark.parametrize("said, written", [
+    ("政策解读18个", "发布政策解读18个"),
+    ("区政府公报12期", "编印区政府公报12期"),
+    ("信息公开目录梳理4次", "开展信息公开目录梳理4次"),
+    ("网站全面检查2次", "组织网站全面检查2次"),
+    ("培训4期，300多人次", "开展培训4期，参训300余人次"),
+    ("没有追究", "未发生责任追究情况"),
+])
+def test_a_terse_clerks_thing_and_count_gets_the_verb_it_takes(said, written):
+    composed = compose_answer(said, Report.blank("2021", "青岚县人民政府", 2025, level="government"))
+    assert written in composed.text and not composed.spoken, composed
