@@ -123,7 +123,7 @@ def at_five(platform: str, requests: str = "均按期答复", tables=TABLES):
 @pytest.mark.slow
 @pytest.mark.parametrize("told, measure", [
     ("问题就是前面说的那个，几个村的公开栏更新慢；明年打算每月由包片干部去拍照核一遍。去年说的内容不全，今年补齐了",
-     "下一步，将每月由包片干部拍照核查。"),
+     "下一步，将每月由包片干部拍照核对。"),
     ("问题嘛就是刚才提的公开栏更新慢。2022年准备由村文书每周更新一次。去年的内容不全，今年按目录补齐了",
      "下一步，将由村文书每周更新一次。"),
 ])
@@ -170,7 +170,7 @@ def test_a_whole_township_keeps_the_clerks_measure_qualifier_and_contact(tmp_pat
     (path,) = drafts_dir().glob("*.json")
     report = load_report(path)
     five = "".join(report.paragraphs("problems"))
-    assert "下一步，将由包村干部每周拍照核查。" in five and "明确更新责任人" not in five
+    assert "下一步，将由包村干部每周拍照核对。" in five and "明确更新责任人" not in five
     assert "问题就是" not in five and "：一是" not in five
     six = "".join(report.paragraphs("other"))
     assert "办理有关政务公开的人大代表建议2件、政协委员提案1件" in six and "无其他需要报告的事项" not in six

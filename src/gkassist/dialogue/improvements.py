@@ -263,7 +263,8 @@ def measure_said_of(report: Report, topic: str) -> str:
     for sentence in re.findall(r"[^。；;！？]+", "".join(report.paragraphs(OVERVIEW))):
         if (m := re.search(lead, sentence)) and re.search(topic, sentence[m.start():]):
             return str(sentence[m.end():]).strip("，,。；; ")
-    return ""
+    # (a plan told in 一 is kept apart from 一's paragraphs, its lead already dropped: report.plans)
+    return next((plan.strip("，,。；; ") for plans in report.plans.values() for plan in plans if re.search(topic, plan)), "")
 
 
 def labelled_lists(text: str) -> tuple[list[str], list[str]] | None:

@@ -162,6 +162,11 @@ def told_plans(report: Report) -> list[str]:
     return [p + "。" for plans in report.plans.values() for p in plans]
 
 
+def _made_a_measure(plan: str, proposals: list[Proposal], report: Report) -> bool:
+    """A plan told in 一 already the measure of a problem offered (a figures problem takes it by its topic)."""
+    return in_said_words(shortfall_words(plan.strip("，,。；; "), report)) in {p.improvement for p in proposals}
+
+
 def _plans_left(plans: list[str]) -> list[Reply]:
     """The plans told in 一 that answer none of the problems: shown here (never printed in 一), for “措施N：……”."""
     if not plans:
@@ -309,6 +314,7 @@ class Improvements(StepKind):
         proposals = in_order(proposals + added)
         intents = intents_as_measures(proposals, intents, after)  # (the clerk's “下一步……” answering a problem is its measure)
         plans = intents_as_measures(proposals, told_plans(report))  # (and one told in 一: report.plans)
+        plans = [p for p in plans if not _made_a_measure(p, proposals, report)]  # (taken by a figures problem)
         paragraphs = [followup] if followup else []
         state.pending = Pending(step.id, paragraphs=paragraphs, proposals=proposals,
                                  own=text if re.search(r"[。！？]$", text) else text + "。")
