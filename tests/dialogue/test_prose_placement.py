@@ -231,3 +231,15 @@ def test_a_whole_report_puts_each_fact_in_its_place(tmp_path, capsys):
     problems = "".join(report.sections["problems"])
     assert "下一步，将增加图解" in problems and "重视不够" in problems, problems
     assert "推动公开目录向各村延伸" in out, out  # the plan with no problem of its own: shown at 五
+
+
+@pytest.mark.parametrize("plan, measure", [
+    ("明年想把被纠正的案子逐件梳理一下", "对被纠正的案件开展逐件梳理"),
+    ("2026年打算把答复书逐条捋一遍", "对答复书开展逐条梳理"),
+    ("下一步把不掌握的那几件专门梳理一下", "对不掌握的那几件开展专题梳理"),
+    ("以后把公开目录梳理一遍", "对公开目录开展梳理"),
+])
+def test_a_plan_to_go_through_something_keeps_how_before_the_verb(plan, measure):
+    from gkassist.dialogue.placement import as_measure
+
+    assert as_measure(plan) == measure
