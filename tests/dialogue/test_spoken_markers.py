@@ -59,7 +59,7 @@ def bureau():
     ("合法性审核还是法制股把关", "合法性审核由法制股负责"),
     # the exact figure said after a rounded one, more than last year without a figure
     ("网站公开了三百来条，准确说312条", "312条"),
-    ("申请比去年多了好多", "较2024年明显增加"),
+    ("申请比去年多了好多", "比2024年有所增加"),  # (applications: the placement of a count said again)
     ("来访比去年少了不少", "较2024年明显减少"),
     # a check made once more, published too, all there
     ("下半年又排查了一遍", "开展排查一次"),
