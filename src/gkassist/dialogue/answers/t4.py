@@ -87,7 +87,9 @@ def frame(clause: Clause) -> Frame:
     blocks = {b for pattern, b in w.appeal_blocks if pattern.search(text)}
     several = {"review", "suit_direct"} <= blocks and "suit_after_review" not in blocks and bool(_AND.search(text)) \
         and not _NO_REVIEW.search(text)  # (“还有一家公司没复议直接起诉”: one suit)
-    other = "t2" if named is None and any(p.search(text) for p, _ in w.t2_rows) else None
+    # (“现行有效的也没有”: a column only 表二 has, said with no row)
+    other = "t2" if named is None and (any(p.search(text) for p, _ in w.t2_rows)
+                                       or any(p.search(text) for p, col in w.t2_columns if col == "in_force")) else None
     if named is None and _OF_REQUESTS.search(text):
         other = "t3"  # “前面申请那8件里”: 表三's applications, their figure no case of this table
     return Frame(clause, named, outcome, count,
@@ -131,6 +133,7 @@ class _Answer:
     # “在审那件上礼拜有结果了，申请人撤回了”: the case named by its outcome in a clause that says no new one — the
     # outcome said in the next clause is that case's
     referred: tuple[str, float | None] | None = None
+    aside_last: bool = False  # the clause before was said of another table
 
     def close(self) -> None:
         """A total the cases told after it do not make up is not understood."""
@@ -143,7 +146,13 @@ class _Answer:
 
 
 def _aside(a: _Answer, f: Frame) -> bool:
-    """Aside: “规范性文件一个也没发” said here is 表二's — kept for its question, never a case of this table."""
+    """Aside: “规范性文件一个也没发” said here is 表二's — kept for its question, never a case of this table (and
+    “跟去年一样” right after it, of what it said)."""
+    last = a.r.asides[-1] if a.r.asides else None
+    if f.other_table is None and last is not None and last.turn == f.clause.turn and a.aside_last \
+            and _UNCHANGED.fullmatch(f.clause.text.strip("，,。；; ")):
+        f.other_table = last.table
+    a.aside_last = f.other_table is not None
     if f.other_table is None:
         return False
     a.r.asides.append(Aside(table=f.other_table, words=f.clause.text, turn=f.clause.turn))
@@ -525,6 +534,21 @@ def _n(value: float | None) -> str:
     return "" if value is None else format_number(value)
 
 
+_NOTHING_SAID = Marker("nothing_said", "(?:WORDS)+")
+_UNCHANGED = Marker("unchanged")
+
+
+def zero_said_of_all(text: str) -> bool:
+    """“都是零，啥也没有”: every figure said to be 0 in a whole answer that says nothing else (表二: 现行有效 too, as
+    “表二全是0”) — not a bare “没有” (nothing happened this year: what is in force is not said)."""
+    from gkassist.dialogue.sentences import in_common_words
+
+    flat = re.sub(r"[\s，,。；;！!、]", "", in_common_words(text))
+    left = _UNCHANGED.sub("", flat)
+    return bool(left and _NOTHING_SAID.fullmatch(left) and re.search(r"(?:都|全|全部|一律|均)(?:是|为)(?:0|０|零)", left)
+                and re.search(r"没有|没|无", left))
+
+
 def says_nothing_happened(text: str, table: str) -> bool:
     """“没有”“本年度未收到政府信息公开申请”“复议诉讼都没有”“0件”: the whole table is 0."""
     from gkassist.dialogue.answers.t3 import result_of
@@ -534,6 +558,8 @@ def says_nothing_happened(text: str, table: str) -> bool:
     flat = re.sub(r"[\s，,。；;！!、]", "", in_common_words(text))  # (“莫得”: a dialect's 没有)
     if re.fullmatch(r"(?:本年度?|今年|全年)?(?:都|全|均)?(?:是|为)?(?:没有|无|没|0件?|零件?|0|零)(?:的)?", flat):
         return True
+    if (left := _UNCHANGED.sub("", flat)) and _NOTHING_SAID.fullmatch(left) and not (table == "t2" and zero_said_of_all(text)):
+        return True  # “没有，没变化”, “没有，跟去年一样”, “啥也没有，一件都没有”
     if re.search(r"一(?:件|个|起|次)[^，。]{0,8}?(?:也|都)(?:没|未|无)", flat) and len(COUNT.findall(flat)) == 1:
         return True  # “一件申请也没收到”: the 一 says none at all
     if COUNT.search(flat) and not all_zero(flat):

@@ -34,7 +34,7 @@ ADDS = Marker("adds")
 IGNORE = re.compile(r"^\s*(不用管|不用管它|不管|忽略|不计入|不算|那个不算|不用算)\s*[。！!]?\s*$")
 
 
-def _not_taken(report: Report, table: str, text: str, asking: bool) -> list[Reply]:
+def _not_taken(report: Report, table: str, text: str, asking: bool, waiting: bool = False) -> list[Reply]:
     """A free answer this table does not take: one plainly to a later question, or any of a table whose format's
     columns are not those the reader has words for (2019's 表二) — a figure put in the wrong column would be a wrong
     cell, so that table is set cell by cell (or in the grid), never guessed."""
@@ -46,6 +46,10 @@ def _not_taken(report: Report, table: str, text: str, asking: bool) -> list[Repl
     if asking and plainly_later(text, table):
         return [Reply(f"这句说的是后面的问题，不是{name}的内容，没有计入。上面的问题还没有回答；要先跳过这一题，回答“跳过”。",
                       "error")]
+    if waiting and plainly_later(text, table):
+        # (what was understood waits for “对”: an answer to the next question never reads as this table's)
+        return [Reply(f"这句说的是后面的问题，不是{name}的内容，没有计入。{name}上面理解的还没有保存：回答“对”保存，"
+                      "再回答下一题。", "error")]
     return []
 
 
@@ -128,7 +132,8 @@ class Table(StepKind):
         elif (nothing := self._said_none(state, table, text, table_state)) is not None:
             table_state, parsed, ignored = answers.start(table, nothing), Parsed(), []
         else:
-            if refused := _not_taken(report, table, text, pending is not None and pending.asking):
+            if refused := _not_taken(report, table, text, pending is not None and pending.asking,
+                                     pending is not None and not pending.saved and bool(pending.cells)):
                 return refused
             if not table_state.turns and table_state.reopened and self._restates(text, table, report):
                 table_state = answers.start(table, self._restated_base(table_state, text, table, report), reopened=True)
