@@ -22,14 +22,14 @@ from gkassist.core.formats import ReportFormat
 from gkassist.core.numbers import parse_number
 from gkassist.dialogue.answers import t2, t3, t4
 from gkassist.dialogue.answers.parsed import Cells, Parsed, impossible
-from gkassist.dialogue.answers.state import AppealReading, Open, ProactiveReading, Reading, TableState, dump, load
+from gkassist.dialogue.answers.state import AppealReading, Aside, Open, ProactiveReading, Reading, TableState, dump, load
 from gkassist.dialogue.answers.t3 import states_requests
 from gkassist.dialogue.answers.t4 import says_nothing_happened
 from gkassist.dialogue.answers.text import NUM
 from gkassist.dialogue.answers.words import words
 from gkassist.dialogue.sentences import plainly_later as _other_words_only
 
-__all__ = ["Cells", "Parsed", "TableState", "answer", "cells_of", "dump", "load", "parse", "parse_t2", "parse_t3",
+__all__ = ["Aside", "Cells", "Parsed", "TableState", "answer", "cells_of", "dump", "load", "parse", "parse_t2", "parse_t3",
            "parse_t4", "plainly_later", "says_nothing_happened", "start", "states_requests"]
 
 
