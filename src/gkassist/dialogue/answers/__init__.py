@@ -36,8 +36,10 @@ __all__ = ["Aside", "Cells", "Parsed", "TableState", "answer", "cells_of", "dump
 def plainly_later(text: str, table: str) -> bool:
     """Whether an answer given while `table`'s question is open is plainly one to another question: it has another
     question's words and none of this table's — 表三's own are also the results and reasons its reader knows, so that
-    “2件要的是执法队处罚他的案卷，不公开” (处罚 is a word of 表二) still answers 表三."""
-    return _other_words_only(text, table) and not (table == "t3" and t3.names_a_result(text))
+    “2件要的是执法队处罚他的案卷，不公开” (处罚 is a word of 表二) still answers 表三, and 表二's are also the rows its
+    reader knows (“收了800块” is its 收费)."""
+    return _other_words_only(text, table) and not (table == "t3" and t3.names_a_result(text)) \
+        and not (table == "t2" and any(found.search(text) for found, _ in words().t2_rows))  # (“收了800块”: 收费)
 
 
 def start(table: str, base: Cells | None = None, reopened: bool = False) -> TableState:
