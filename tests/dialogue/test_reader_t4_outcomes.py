@@ -201,3 +201,31 @@ def test_a_case_named_by_its_outcome_without_de_then_sued_is_a_suit_after_review
 ])
 def test_the_suit_after_a_review_named_by_its_outcome_takes_its_own_outcome(turns, expect):
     assert cells(*turns) == expect
+
+
+@pytest.mark.parametrize("first, later, expect", [
+    ("行政复议4件，3件维持，1件没结", "那个没结的前几天结了，对方撤回了复议申请", {"review.upheld": 3, "review.other": 1}),
+    ("直接起诉2件：1件胜诉，1件还没判", "还没判的那件月底判下来了，我们输了", {"suit_direct.upheld": 1, "suit_direct.corrected": 1}),
+    ("复议2件，1件纠正，1件在审", "在审的那个现在有结论了，维持", {"review.corrected": 1, "review.upheld": 1}),
+    ("复议5件，维持3件，2件尚未审结", "未审结那两件已经出结果了，都调解了", {"review.upheld": 3, "review.other": 2}),
+])
+def test_a_case_named_by_its_state_then_said_to_have_an_outcome_moves(first, later, expect):
+    """“没结的那个后来有结果了，……撤回了”: the outcome said after the case named by its state is that case's."""
+    assert cells(first, later) == expect
+
+
+@pytest.mark.parametrize("turns, expect", [
+    (["行政复议40多件，准确是43件，维持40，其余还在审"], {"review.upheld": 40, "review.pending": 3}),
+    (["直接起诉的大概20件，确切是18件", "维持15，纠正1，剩下的没判下来"],
+     {"suit_direct.upheld": 15, "suit_direct.corrected": 1, "suit_direct.pending": 2}),
+    (["复议一百来件，具体的数是104件", "维持九十，其他十，剩下的年底没结"],
+     {"review.upheld": 90, "review.other": 10, "review.pending": 4}),
+])
+def test_a_count_said_about_so_many_then_exactly_is_the_exact_one(turns, expect):
+    """“复议200来件，具体是212件”: the exact count answers the approximate one; the rest said pending is what is left of it."""
+    assert cells(*turns) == expect
+
+
+def test_a_count_said_only_about_so_many_is_still_asked():
+    out = answers.parse("t4", ["复议300来件，维持的占大多数"])
+    assert any("具体是几件" in q for q in out.questions)

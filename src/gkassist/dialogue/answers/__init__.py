@@ -22,22 +22,24 @@ from gkassist.core.formats import ReportFormat
 from gkassist.core.numbers import parse_number
 from gkassist.dialogue.answers import t2, t3, t4
 from gkassist.dialogue.answers.parsed import Cells, Parsed, impossible
-from gkassist.dialogue.answers.state import AppealReading, Open, ProactiveReading, Reading, TableState, dump, load
+from gkassist.dialogue.answers.state import AppealReading, Aside, Open, ProactiveReading, Reading, TableState, dump, load
 from gkassist.dialogue.answers.t3 import states_requests
 from gkassist.dialogue.answers.t4 import says_nothing_happened
 from gkassist.dialogue.answers.text import NUM
 from gkassist.dialogue.answers.words import words
 from gkassist.dialogue.sentences import plainly_later as _other_words_only
 
-__all__ = ["Cells", "Parsed", "TableState", "answer", "cells_of", "dump", "load", "parse", "parse_t2", "parse_t3",
+__all__ = ["Aside", "Cells", "Parsed", "TableState", "answer", "cells_of", "dump", "load", "parse", "parse_t2", "parse_t3",
            "parse_t4", "plainly_later", "says_nothing_happened", "start", "states_requests"]
 
 
 def plainly_later(text: str, table: str) -> bool:
     """Whether an answer given while `table`'s question is open is plainly one to another question: it has another
     question's words and none of this table's — 表三's own are also the results and reasons its reader knows, so that
-    “2件要的是执法队处罚他的案卷，不公开” (处罚 is a word of 表二) still answers 表三."""
-    return _other_words_only(text, table) and not (table == "t3" and t3.names_a_result(text))
+    “2件要的是执法队处罚他的案卷，不公开” (处罚 is a word of 表二) still answers 表三, and 表二's are also the rows its
+    reader knows (“收了800块” is its 收费)."""
+    return _other_words_only(text, table) and not (table == "t3" and t3.names_a_result(text)) \
+        and not (table == "t2" and any(found.search(text) for found, _ in words().t2_rows))  # (“收了800块”: 收费)
 
 
 def start(table: str, base: Cells | None = None, reopened: bool = False) -> TableState:

@@ -13,6 +13,7 @@ from gkassist.core.numbers import format_number, read_amount
 from gkassist.dialogue.answers.parsed import Cells, Parsed
 from gkassist.dialogue.answers.state import Open, ProactiveReading
 from gkassist.dialogue.answers.t3 import names_a_row
+from gkassist.dialogue.answers.t4 import zero_said_of_all
 from gkassist.dialogue.answers.text import NUM, UNIT, Clause, approximate, clauses, closing_numeral, count_of, vague
 from gkassist.dialogue.answers.words import Marker, words
 
@@ -158,6 +159,8 @@ def _documents(r: _Reading, row: str, clause: str, count: float | None) -> None:
         elif count is None and (before := _column_before(clause[:negation.start()])) is not None:
             r.cells[("t2", row, before)] = 0  # “现行有效的一件都没有”, “废止的没有”: the column said, then none of it
     said = next((col for pattern, col in w.t2_columns if pattern.search(w.t2_negated.sub("", clause))), None)
+    if count is None and said is None and not negation and w.t2_same_as_last.search(clause) and _said_of_row(r, row):
+        return  # “没发，现行有效的也没有，跟去年一样”: what was just said of the row, said to be as last year
     if count is None and said is None and not negation and (w.t2_same_as_last.search(clause) or w.t2_about_last.search(clause)):
         # “规范性文件跟去年一样”: none made or repealed, or as many as last year? — asked
         r.questions.append(((row, None), f"“{clause}”：今年{_row_name(row)}制发、废止各几件？（都没有就说“没发没废”，"
@@ -174,6 +177,12 @@ def _documents(r: _Reading, row: str, clause: str, count: float | None) -> None:
         r.questions.append(((row, None), f"“{clause}”是制发、废止，还是现行有效的件数？", clause, "kind"))
         return
     r.cells[("t2", row, said)] = count
+
+
+def _said_of_row(r: _Reading, row: str) -> bool:
+    """Whether this answer gave the row's 现行有效, or both its 制发 and 废止."""
+    said = {c for (_, x, c) in r.cells if x == row}
+    return "in_force" in said or {"issued", "repealed"} <= said
 
 
 def _none_at_all(row: str, clause: str) -> bool:
@@ -508,7 +517,8 @@ def read_turn(reading: ProactiveReading, text: str, turn: int, last: dict[str, f
                    for (row, col), q, words_, part in said.questions]
     out.questions = [q.question for q in out.opened]
     out.not_understood = said.not_understood
-    if said.rest_none or any(_REST_NONE.match(piece.strip()) for piece in re.split(r"[，,；;。！!\n]", text)):
+    if said.rest_none or any(_REST_NONE.match(piece.strip()) for piece in re.split(r"[，,；;。！!\n]", text)) \
+            or zero_said_of_all(text):
         _rest_none(out)
     return out
 

@@ -32,6 +32,7 @@ class Frame:
     several: bool = False  # “复议和诉讼一共2件”: two kinds of case under one count
     other_table: str | None = None  # “规范性文件一个也没发”: said here of 表二 (an aside)
     refers_outcome: str | None = None  # “纠正的那件……”: the outcome the case spoken of was said to have
+    refers_count: float | None = None  # “未审结那两件……”: how many cases spoken of
     intends: bool = False  # “有人说要去复议”: a case only spoken of
 
 
@@ -39,7 +40,9 @@ class Frame:
 _ONE = re.compile(r"(?<![没无])(?:有|来了|打了|碰到)(?:一)?(?:个|件|起(?!诉))(?=[\u4e00-\u9fff])")
 # (“维持的那俩里有一个……”: one case among those said with that outcome — the count after it is this clause's;
 # “确认违法那个人后来又起诉了”, “纠正那件……”, “被纠正那家……”: the 的 is often left out in speech)
-_REFERENCE = re.compile(r"^.{1,8}?的?那(?:(?:[0-9０-９一二两三四五六七八九十几]+)?(?:件|个|起|些)(?:里|中|当中|里面|里头|之中)|(?:1|一)?(?:件|个|起|家|位|宗|案子|案))")
+_REFERENCE = re.compile(r"^.{1,8}?的?那(?:(?:[0-9０-９一二两三四五六七八九十几]+)?(?:件|个|起|些)(?:里|中|当中|里面|里头|之中)|(?:1|一)?(?:件|个|起|家|位|宗|案子|案)|(?P<n>[2-9２-９两二三四五六七八九])(?:件|个|起))")
+# “那个没结的……”, “那件还在审的……”: the case spoken of, its state said after the pronoun
+_REFERENCE_AFTER = re.compile(r"^(?:那|这)(?:1|一)?(?:件|个|起)(?:还|仍|正)?[^，,。；;0-9０-９]{1,6}?的")
 # “复议维持后又起诉”, “复议维持了他不服才起诉”: the 复议's outcome, then a suit brought after it
 _OUTCOME_THEN = re.compile(r"((?:行政)?复议[^，,。；;]{0,6}?(?:维持|纠正|撤销|驳回)了?)(?:(?:之|以)?后|(?=(?:他|她|对方|申请人|当事人)?(?:还是|仍然|仍)?不服))")
 # “诉讼”, “官司”: a suit said without saying whether a 复议 came first
@@ -65,8 +68,10 @@ def frame(clause: Clause) -> Frame:
     text = clause.text
     named = next((b for pattern, b in w.appeal_blocks if pattern.search(text)), None)
     # “纠正的那件又起诉了”: the outcome before 的那件 says which case, not what became of this one
-    said = text[m.end():] if (m := _REFERENCE.search(text)) else text
+    m = _REFERENCE.search(text) or _REFERENCE_AFTER.search(text)
+    said = text[m.end():] if m else text
     refers_outcome = next((o for pattern, o in w.outcomes if pattern.search(m.group(0))), None) if m else None
+    refers_count = count_of(m.group("n") + "件") if m and m.re is _REFERENCE and m.group("n") else None
     count = count_of(said)
     outcome = next((o for pattern, o in w.outcomes if pattern.search(said)), None)
     if count is None and outcome:
@@ -82,12 +87,14 @@ def frame(clause: Clause) -> Frame:
     blocks = {b for pattern, b in w.appeal_blocks if pattern.search(text)}
     several = {"review", "suit_direct"} <= blocks and "suit_after_review" not in blocks and bool(_AND.search(text)) \
         and not _NO_REVIEW.search(text)  # (“还有一家公司没复议直接起诉”: one suit)
-    other = "t2" if named is None and any(p.search(text) for p, _ in w.t2_rows) else None
+    # (“现行有效的也没有”: a column only 表二 has, said with no row)
+    other = "t2" if named is None and (any(p.search(text) for p, _ in w.t2_rows)
+                                       or any(p.search(text) for p, col in w.t2_columns if col == "in_force")) else None
     if named is None and _OF_REQUESTS.search(text):
         other = "t3"  # “前面申请那8件里”: 表三's applications, their figure no case of this table
     return Frame(clause, named, outcome, count,
                  bool(w.no_appeals.search(text)), bool(w.corrections.search(text)), moved_from, several, other,
-                 refers_outcome, intends=bool(_INTENDS.search(text)) and count is None)
+                 refers_outcome, refers_count, intends=bool(_INTENDS.search(text)) and count is None)
 
 
 def _outcome_none(text: str) -> str | None:
@@ -123,6 +130,10 @@ class _Answer:
     correcting: bool = False
     intended: bool = False  # the clause before spoke of a case only intended (“说要去复议”)
     total: tuple[float, str] | None = None  # a count of cases of no kind said before the cases it counts
+    # “在审那件上礼拜有结果了，申请人撤回了”: the case named by its outcome in a clause that says no new one — the
+    # outcome said in the next clause is that case's
+    referred: tuple[str, float | None] | None = None
+    aside_last: bool = False  # the clause before was said of another table
 
     def close(self) -> None:
         """A total the cases told after it do not make up is not understood."""
@@ -135,7 +146,13 @@ class _Answer:
 
 
 def _aside(a: _Answer, f: Frame) -> bool:
-    """Aside: “规范性文件一个也没发” said here is 表二's — kept for its question, never a case of this table."""
+    """Aside: “规范性文件一个也没发” said here is 表二's — kept for its question, never a case of this table (and
+    “跟去年一样” right after it, of what it said)."""
+    last = a.r.asides[-1] if a.r.asides else None
+    if f.other_table is None and last is not None and last.turn == f.clause.turn and a.aside_last \
+            and _UNCHANGED.fullmatch(f.clause.text.strip("，,。；; ")):
+        f.other_table = last.table
+    a.aside_last = f.other_table is not None
     if f.other_table is None:
         return False
     a.r.asides.append(Aside(table=f.other_table, words=f.clause.text, turn=f.clause.turn))
@@ -193,7 +210,7 @@ def _outcome_moved(a: _Answer, f: Frame) -> bool:
         return False
     earlier = [x for x in a.r.facts if x.outcome == f.refers_outcome and x.turn < f.clause.turn and x.count
                and f.named in (None, x.block)]
-    n = f.count or 1
+    n = f.count or f.refers_count or 1
     if len({x.block for x in earlier}) != 1 or (earlier[-1].count or 0) < n:
         return False
     source = earlier[-1]
@@ -273,6 +290,23 @@ def _outcome_put_right(a: _Answer, f: Frame) -> bool:
             for x in said:
                 x.outcome = f.outcome
             return True
+    return False
+
+
+_EXACT = Marker("exact")
+
+
+def _exactly(a: _Answer, f: Frame) -> bool:
+    """“复议的300来件，具体是312件”: the exact count right after the one said about so many is that count (the
+    question about it answered); the cases are counted as the clause naming no kind of case."""
+    r = a.r
+    asked = r.opened[-1] if r.opened else None
+    if not (asked and asked.part == "count" and asked.turn == f.clause.turn and f.count and f.named in (None, asked.kind)
+            and _EXACT.match(f.clause.text) and asked.question in r.questions and asked.kind in r.uncounted):
+        return False
+    r.questions.remove(asked.question)
+    r.opened.remove(asked)
+    r.uncounted.remove(asked.kind)
     return False
 
 
@@ -368,7 +402,7 @@ def _case_facts(a: _Answer, f: Frame, block: str) -> None:
 
 
 # tried in order: the first that takes the frame ends its reading (else it is a count or outcome of its kind of case)
-READ_RULES = (_aside, _intended, _outcome_moved, _of_the_pair, _none_of_it, _put_right, _restated, _several, _moved, _uncounted, _outcome_put_right)
+READ_RULES = (_aside, _intended, _outcome_moved, _of_the_pair, _none_of_it, _put_right, _restated, _several, _moved, _exactly, _uncounted, _outcome_put_right)
 
 
 def read(frames: list[Frame], r: AppealReading | None = None) -> AppealReading:
@@ -381,6 +415,12 @@ def read(frames: list[Frame], r: AppealReading | None = None) -> AppealReading:
             a.correcting, a.turn, a.pair = False, f.clause.turn, []
         if f.named:
             a.pair = []
+        if a.referred and f.refers_outcome is None and f.outcome and f.count is None:  # (“对方撤回了复议申请”)
+            f.refers_outcome, f.refers_count = a.referred
+        a.referred = (f.refers_outcome, f.refers_count) \
+            if f.refers_outcome and f.named is None and f.outcome is None and f.count is None else None
+        if a.referred:
+            continue
         if any(rule(a, f) for rule in READ_RULES):
             continue
         block = _block_of(a, f)
@@ -494,6 +534,21 @@ def _n(value: float | None) -> str:
     return "" if value is None else format_number(value)
 
 
+_NOTHING_SAID = Marker("nothing_said", "(?:WORDS)+")
+_UNCHANGED = Marker("unchanged")
+
+
+def zero_said_of_all(text: str) -> bool:
+    """“都是零，啥也没有”: every figure said to be 0 in a whole answer that says nothing else (表二: 现行有效 too, as
+    “表二全是0”) — not a bare “没有” (nothing happened this year: what is in force is not said)."""
+    from gkassist.dialogue.sentences import in_common_words
+
+    flat = re.sub(r"[\s，,。；;！!、]", "", in_common_words(text))
+    left = _UNCHANGED.sub("", flat)
+    return bool(left and _NOTHING_SAID.fullmatch(left) and re.search(r"(?:都|全|全部|一律|均)(?:是|为)(?:0|０|零)", left)
+                and re.search(r"没有|没|无", left))
+
+
 def says_nothing_happened(text: str, table: str) -> bool:
     """“没有”“本年度未收到政府信息公开申请”“复议诉讼都没有”“0件”: the whole table is 0."""
     from gkassist.dialogue.answers.t3 import result_of
@@ -503,6 +558,8 @@ def says_nothing_happened(text: str, table: str) -> bool:
     flat = re.sub(r"[\s，,。；;！!、]", "", in_common_words(text))  # (“莫得”: a dialect's 没有)
     if re.fullmatch(r"(?:本年度?|今年|全年)?(?:都|全|均)?(?:是|为)?(?:没有|无|没|0件?|零件?|0|零)(?:的)?", flat):
         return True
+    if (left := _UNCHANGED.sub("", flat)) and _NOTHING_SAID.fullmatch(left) and not (table == "t2" and zero_said_of_all(text)):
+        return True  # “没有，没变化”, “没有，跟去年一样”, “啥也没有，一件都没有”
     if re.search(r"一(?:件|个|起|次)[^，。]{0,8}?(?:也|都)(?:没|未|无)", flat) and len(COUNT.findall(flat)) == 1:
         return True  # “一件申请也没收到”: the 一 says none at all
     if COUNT.search(flat) and not all_zero(flat):

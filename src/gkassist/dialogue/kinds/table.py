@@ -34,7 +34,7 @@ ADDS = Marker("adds")
 IGNORE = re.compile(r"^\s*(不用管|不用管它|不管|忽略|不计入|不算|那个不算|不用算)\s*[。！!]?\s*$")
 
 
-def _not_taken(report: Report, table: str, text: str, asking: bool) -> list[Reply]:
+def _not_taken(report: Report, table: str, text: str, asking: bool, waiting: bool = False) -> list[Reply]:
     """A free answer this table does not take: one plainly to a later question, or any of a table whose format's
     columns are not those the reader has words for (2019's 表二) — a figure put in the wrong column would be a wrong
     cell, so that table is set cell by cell (or in the grid), never guessed."""
@@ -46,6 +46,10 @@ def _not_taken(report: Report, table: str, text: str, asking: bool) -> list[Repl
     if asking and plainly_later(text, table):
         return [Reply(f"这句说的是后面的问题，不是{name}的内容，没有计入。上面的问题还没有回答；要先跳过这一题，回答“跳过”。",
                       "error")]
+    if waiting and plainly_later(text, table):
+        # (what was understood waits for “对”: an answer to the next question never reads as this table's)
+        return [Reply(f"这句说的是后面的问题，不是{name}的内容，没有计入。{name}上面理解的还没有保存：回答“对”保存，"
+                      "再回答下一题。", "error")]
     return []
 
 
@@ -114,6 +118,7 @@ class Table(StepKind):
         pending = state.pending if state.pending is not None and state.pending.step == step.id else None
         table_state = self._state(pending, table)
         ignored = list(pending.ignored) if pending is not None and table_state.turns else []
+        asides: list[answers.Aside] = []
         if SAME_AS_LAST.match(text):
             if state.last_year is None:
                 return [Reply("没有去年的报告可以沿用，请直接说今年的数字。", "error")]
@@ -127,8 +132,11 @@ class Table(StepKind):
             ignored += parsed.not_understood
         elif (nothing := self._said_none(state, table, text, table_state)) is not None:
             table_state, parsed, ignored = answers.start(table, nothing), Parsed(), []
+            # (“复议诉讼都没有；规范性文件没出过，现行有效的也没有”: what it says of 表二 is kept for 表二's question)
+            asides = _asides_in(table, text)
         else:
-            if refused := _not_taken(report, table, text, pending is not None and pending.asking):
+            if refused := _not_taken(report, table, text, pending is not None and pending.asking,
+                                     pending is not None and not pending.saved and bool(pending.cells)):
                 return refused
             if not table_state.turns and table_state.reopened and self._restates(text, table, report):
                 table_state = answers.start(table, self._restated_base(table_state, text, table, report), reopened=True)
@@ -144,7 +152,7 @@ class Table(StepKind):
                 return [Reply(f"这句没有说到{state.report.format.tables[table].name}的内容，没有计入。上面的问题还没有回答；"
                               "要先跳过这一题，回答“跳过”；没能理解的数字不用计入，回答“不用管”。", "error")]
             table_state = new
-        _keep_asides(state, table, table_state)
+        _keep_asides(state, table, table_state, asides)
         parsed.cells = _on_top_of(table_state.base_cells(), parsed.cells, table)
         parsed.not_understood = [c for c in parsed.not_understood if c not in ignored]
         trial = report.model_copy(deep=True)
@@ -448,8 +456,16 @@ def _in_force_note(state: DialogueState, trial: Report, parsed: Parsed) -> str:
     return f"现行有效件数按去年的报告推算：{'；'.join(shown)}。不对请直接说（如“规章现行有效3件”）。\n"
 
 
-def _keep_asides(state: DialogueState, table: str, table_state: answers.TableState) -> None:
-    state.asides[table] = list(getattr(table_state.reading, "asides", []))
+def _keep_asides(state: DialogueState, table: str, table_state: answers.TableState, asides: list[answers.Aside]) -> None:
+    state.asides[table] = list(getattr(table_state.reading, "asides", [])) or asides
+
+
+def _asides_in(table: str, text: str) -> list[answers.Aside]:
+    """What an answer saying nothing happened says of another table (read as a whole answer for its asides)."""
+    if table != "t4":
+        return []
+    read, _ = answers.answer(answers.start(table), text)
+    return list(getattr(read.reading, "asides", []))
 
 
 def _asides_of(state: DialogueState, table: str) -> list[tuple[str, str]]:
