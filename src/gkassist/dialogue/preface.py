@@ -34,7 +34,8 @@ _SAME = re.compile(r"同去年|跟去年一样|和去年一样|与去年相同|�
                    r"没(?:有)?(?:换|改|动)(?:过)?|没(?:有)?变化|不(?:换|改)")
 _STILL = re.compile(r"^(?:还是|仍是|依然是|仍然是|也是)")
 # “去年就没留电话”“今年也不写地址”: a field the clerk says the report gives none of (never asked for again)
-_NONE = re.compile(r"没(?:有)?(?:单独)?(?:留|写|登|公布)|不(?:单独)?(?:留|写|登|公布)|没有(?=电话|地址|邮箱|传真|网站)|(?:电话|地址|邮箱|传真)(?:都)?没有(?!变|改|换|动)")
+# (“报告里不放电话地址”“不列电话”“地址不附了”: the same, by another verb of printing)
+_NONE = re.compile(r"没(?:有)?(?:单独)?(?:留|写|登|公布|放|列|附|印)|不(?:单独)?(?:留|写|登|公布|放|列|附|印)|没有(?=电话|地址|邮箱|传真|网站)|(?:电话|地址|邮箱|传真)(?:都)?没有(?!变|改|换|动)")
 _ALL_FIELDS = ("office", "phone", "address", "postcode", "site", "email", "fax")
 _SELF_OFFICE = re.compile(r"^(?:局|镇|乡|街道|委|中心|办)(?=办公室|党政办|综合办|办)")
 _SHORT_OFFICE = {"党政办": "党政办公室", "综合办": "综合办公室", "政务公开办": "政务公开办公室"}
@@ -75,6 +76,9 @@ def contact_from_answer(text: str, last: Contact, agency: str) -> tuple[Contact,
                 contact.office = piece  # a short name with no label first: the office (“党政办”)
             elif not re.search(r"联系|负责", piece):
                 left.append(piece)
+    for piece in declined:  # a field the clerk says the report gives none of is none, though last year's had it
+        for field in (f for f, pattern in _FIELD_SAID if f != "office" and re.search(pattern, piece)):
+            setattr(contact, field, "")
     contact.office = full_office(contact.office, last.office, agency)
     # (a piece pointing at details last year's report did not give is no unused words: the preface asks for them)
     return contact, [p for p in left if p in said]
