@@ -32,11 +32,15 @@ class _Read:
 def _proposals_in(clause: str, d: Other) -> dict[str, int | str] | None:
     """The counts a clause gives of 人大代表建议 and 政协委员提案 (0: said none), None when it names neither."""
     found: dict[str, int | str] = {}
+    if re.search(d.npc, clause) and re.search(d.cppcc, clause) and (m := re.search(f"各{d.count}", clause)):
+        return {"npc": int(m["n"]), "cppcc": int(m["n"])}  # (“人大建议、政协提案各5件”)
     for kind in ("npc", "cppcc"):
         word = getattr(d, kind)
         if not re.search(word, clause):
             continue
-        if m := re.search(f"{word}[^，。；0-9]{{0,8}}?{d.count}", clause):
+        other = d.cppcc if kind == "npc" else d.npc
+        # (“人大代表建议2025年市政府办承办了8件”: a year and who handled them may come between, never the other kind)
+        if m := re.search(f"{word}(?:(?!{other})(?:[^，。；0-9]|[0-9]{{4}}年)){{0,16}}?{d.count}", clause):
             found[kind] = int(m["n"])
             if q := re.search(f"{d.qualifier}(?={word})", clause):
                 found["qualifier"] = q[0]  # (“涉及公开的人大建议5件”: what they were, kept)
@@ -52,6 +56,8 @@ def _read(text: str, d: Other) -> _Read:
         proposals_here = False
         for clause in _CLAUSE.findall(m.group(0).rstrip("。！？!?；; ")):
             clause = clause.strip()
+            if re.search(f"{d.npc}|{d.cppcc}", clause) and re.search(d.declined, clause):
+                continue  # the clerk telling the drafter to leave them out: no sentence, no count made up
             if (counts := _proposals_in(clause, d)) is not None:
                 read.qualifier = read.qualifier or str(counts.pop("qualifier", ""))
                 read.counts.update({k: v for k, v in counts.items() if not isinstance(v, str)})
