@@ -95,3 +95,20 @@ def test_a_detail_the_report_is_said_not_to_print_is_none_though_last_year_gave_
 def test_the_words_after_a_detail_not_printed_are_never_its_value(said):
     contact, _ = contact_from_answer(said, Contact(), AGENCY)
     assert contact.address == "" and contact.phone == "" and contact.site == "www.dehui.gov.cn"
+
+
+GAJ = "青岚县公安局"
+GAJ_LAST = "青岚县公安局政府信息公开工作领导小组办公室"
+
+
+@pytest.mark.parametrize("said", ["局信息公开领导小组办公室", "局政务公开领导小组办公室", "局公开领导小组办公室"])
+def test_the_units_own_office_said_short_is_last_years_full_name(said):
+    contact, _ = contact_from_answer(f"跟去年一样，{said}，电话没变", Contact(office=GAJ_LAST, phone="0591-6256103"), GAJ)
+    assert contact.office == GAJ_LAST
+
+
+@pytest.mark.parametrize("said, office", [("局法制科", "青岚县公安局法制科"),
+                                          ("局信息公开领导小组办公室", "青岚县公安局信息公开领导小组办公室")])
+def test_the_units_own_office_no_report_named_is_named_with_the_unit(said, office):
+    contact, _ = contact_from_answer(f"{said}，电话0591-62561036", Contact(), GAJ)
+    assert contact.office == office
