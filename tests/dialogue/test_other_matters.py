@@ -86,3 +86,14 @@ def test_the_count_of_each_kind_is_its_own_though_a_year_or_the_other_kind_is_ne
 def test_the_clerk_telling_to_leave_the_proposals_out_is_never_printed(said):
     text = compose_other(said + "；信息处理费没收。", bureau()).text
     assert text == CLOSING  # no count made up, no instruction printed
+
+
+@pytest.mark.parametrize("said, written", [
+    ("信息处理费收了两千一百六十元，比去年少", "2025年，我局收取信息处理费2160元，较2024年有所减少"),
+    ("处理费收了三百元，比去年多了一些", "2025年，我局收取信息处理费300元，较2024年有所增加"),
+    ("收了信息处理费一千二百元，比上年略有下降", "2025年，我局收取信息处理费1200元"),
+    ("信息处理费收了八十元", "2025年，我局收取信息处理费80元"),
+])
+def test_a_fee_said_in_words_and_compared_is_one_reports_sentence(said, written):
+    text = compose_other(said + "。", bureau()).text
+    assert text.startswith(written) and not text.startswith("比") and not is_spoken(text)

@@ -23,6 +23,7 @@ class _Read:
     qualifier: str = ""  # what kind of proposals they were (“涉及政务公开的”), as said
     fee_none: bool = False
     fee_charged: str = ""  # the amount said charged (“信息处理费2150元”), written as a report says it
+    fee_change: str = ""  # “more”/“less”: the fee compared with last year's, said right after it
     led_none: bool = False  # none led by the unit (“没有我们局主办的”): 协办 not ruled out
     nothing_else: bool = False
     with_proposals: list[str] = field(default_factory=list)  # what the sentence of the proposals goes on to say
@@ -73,6 +74,8 @@ def _read(text: str, d: Other) -> _Read:
                 read.fee_none = True
             elif re.search(d.fee, clause) and (fee := re.search(d.fee_amount, clause)) and re.search(r"[1-9]", fee["amount"]):
                 read.fee_charged = fee["amount"]
+            elif read.fee_charged and (change := re.search(d.fee_compared, clause)):
+                read.fee_change = "less" if change["less"] else "more"
             elif re.fullmatch(d.nothing_else, clause):
                 read.nothing_else = True
             elif clause:
@@ -123,6 +126,8 @@ def compose_other(text: str, report: Report) -> Composed:
     closing = [compose("fees", report).rstrip("。")] if read.fee_none or not fee_said else []
     if read.fee_charged:  # (“信息处理费2150元”: 2025年，我市收取信息处理费2150元)
         closing = [d.write.fee_charged.format(year=report.year, self=self_name(report), amount=read.fee_charged)]
+        if read.fee_change:  # (“比去年少”: 较2024年有所减少)
+            closing[0] += f"，较{report.year - 1}年有所" + ("减少" if read.fee_change == "less" else "增加")
     # (“无其他需要报告的事项” only when 六 reports nothing: never after the proposals handled or another matter)
     reported = any(read.counts.values()) or rest.text
     if not reported:
