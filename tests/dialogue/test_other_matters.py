@@ -69,3 +69,31 @@ def test_a_matter_reported_is_never_followed_by_none_to_report(said):
 def test_a_fee_charged_is_a_reports_sentence(said, written):
     text = compose_other(said, bureau()).text
     assert written.rstrip("。") in text and "未收取" not in text and "信息处理费2150元。" not in text[:1]
+
+
+@pytest.mark.parametrize("said, written", [
+    ("人大代表建议今年局里承办了4件、政协提案6件，都按期办完了", "办理人大代表建议4件、政协委员提案6件"),
+    ("人大建议2025年我们局主办了7件，政协提案没有", "办理人大代表建议7件，未承办政协委员提案"),
+    ("人大建议没有、政协提案3件", "办理政协委员提案3件，未承办人大代表建议"),
+    ("人大建议、政协提案各5件", "办理人大代表建议5件、政协委员提案5件"),
+])
+def test_the_count_of_each_kind_is_its_own_though_a_year_or_the_other_kind_is_near(said, written):
+    assert compose_other(said + "。信息处理费没收。", bureau()).text.startswith(written)
+
+
+@pytest.mark.parametrize("said", ["人大建议、政协提案这块不写", "人大代表建议和政协提案就不报了", "政协提案那部分略过",
+                                  "人大建议这部分不用写"])
+def test_the_clerk_telling_to_leave_the_proposals_out_is_never_printed(said):
+    text = compose_other(said + "；信息处理费没收。", bureau()).text
+    assert text == CLOSING  # no count made up, no instruction printed
+
+
+@pytest.mark.parametrize("said, written", [
+    ("信息处理费收了两千一百六十元，比去年少", "2025年，我局收取信息处理费2160元，较2024年有所减少"),
+    ("处理费收了三百元，比去年多了一些", "2025年，我局收取信息处理费300元，较2024年有所增加"),
+    ("收了信息处理费一千二百元，比上年略有下降", "2025年，我局收取信息处理费1200元"),
+    ("信息处理费收了八十元", "2025年，我局收取信息处理费80元"),
+])
+def test_a_fee_said_in_words_and_compared_is_one_reports_sentence(said, written):
+    text = compose_other(said + "。", bureau()).text
+    assert text.startswith(written) and not text.startswith("比") and not is_spoken(text)

@@ -72,3 +72,43 @@ def test_details_pointed_at_where_last_year_gave_none_are_left_out_for_the_quest
     contact, left = contact_from_answer(said, Contact(), AGENCY)
     assert not contact.phone and not contact.address and not left
     assert not re.search(r"那个|电话|地址|原来", contact.office)
+
+
+@pytest.mark.parametrize("said, gone", [
+    ("联系方式跟去年一样，报告里不放电话地址，就挂在德惠市人民政府网站", ("phone", "address")),
+    ("跟去年一样，电话不列了", ("phone",)),
+    ("地址不附了，别的跟去年一样", ("address",)),
+    ("和去年一样，不印电话和地址", ("phone", "address")),
+])
+def test_a_detail_the_report_is_said_not_to_print_is_none_though_last_year_gave_it(said, gone):
+    contact, left = contact_from_answer(said, LAST, AGENCY)
+    assert all(getattr(contact, f) == "" for f in gone)
+    assert contact.office == LAST.office and contact.site == LAST.site  # the rest is last year's
+    paragraph = preface_paragraph(Report.blank("2021", AGENCY, 2021, level="township"), contact)
+    assert "不放" not in paragraph and "不列" not in paragraph and "就挂在" not in paragraph
+    assert not any(getattr(LAST, f) in paragraph for f in gone)
+    assert left == []
+
+
+@pytest.mark.parametrize("said", ["报告里不放电话地址，只挂网站www.dehui.gov.cn",
+                                  "电话和地址报告里不列，就放在网站www.dehui.gov.cn上"])
+def test_the_words_after_a_detail_not_printed_are_never_its_value(said):
+    contact, _ = contact_from_answer(said, Contact(), AGENCY)
+    assert contact.address == "" and contact.phone == "" and contact.site == "www.dehui.gov.cn"
+
+
+GAJ = "青岚县公安局"
+GAJ_LAST = "青岚县公安局政府信息公开工作领导小组办公室"
+
+
+@pytest.mark.parametrize("said", ["局信息公开领导小组办公室", "局政务公开领导小组办公室", "局公开领导小组办公室"])
+def test_the_units_own_office_said_short_is_last_years_full_name(said):
+    contact, _ = contact_from_answer(f"跟去年一样，{said}，电话没变", Contact(office=GAJ_LAST, phone="0591-6256103"), GAJ)
+    assert contact.office == GAJ_LAST
+
+
+@pytest.mark.parametrize("said, office", [("局法制科", "青岚县公安局法制科"),
+                                          ("局信息公开领导小组办公室", "青岚县公安局信息公开领导小组办公室")])
+def test_the_units_own_office_no_report_named_is_named_with_the_unit(said, office):
+    contact, _ = contact_from_answer(f"{said}，电话0591-62561036", Contact(), GAJ)
+    assert contact.office == office

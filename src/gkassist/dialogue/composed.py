@@ -80,11 +80,13 @@ class Other(_Data):
     led: str
     topic: str
     qualifier: str
+    fee_compared: str = r"^$"  # a fee compared with last year's right after it (“比去年少”): `more`/`less` named
+    declined: str = r"^$"  # the clerk telling the drafter to leave the proposals out (“这块不写”): no sentence
     fee_amount: str = r"(?P<amount>[0-9]+(?:\.[0-9]+)?(?:万)?元)"
     write: OtherWrite
 
     _valid = field_validator("npc", "cppcc", "count", "negation", "fee", "fee_negation", "nothing_else",
-                             "led", "topic", "qualifier")(regex_checked)
+                             "led", "topic", "qualifier", "declined", "fee_compared")(regex_checked)
 
 
 class Contradiction(_Data):

@@ -23,6 +23,7 @@ class _Read:
     qualifier: str = ""  # what kind of proposals they were (“涉及政务公开的”), as said
     fee_none: bool = False
     fee_charged: str = ""  # the amount said charged (“信息处理费2150元”), written as a report says it
+    fee_change: str = ""  # “more”/“less”: the fee compared with last year's, said right after it
     led_none: bool = False  # none led by the unit (“没有我们局主办的”): 协办 not ruled out
     nothing_else: bool = False
     with_proposals: list[str] = field(default_factory=list)  # what the sentence of the proposals goes on to say
@@ -32,11 +33,15 @@ class _Read:
 def _proposals_in(clause: str, d: Other) -> dict[str, int | str] | None:
     """The counts a clause gives of 人大代表建议 and 政协委员提案 (0: said none), None when it names neither."""
     found: dict[str, int | str] = {}
+    if re.search(d.npc, clause) and re.search(d.cppcc, clause) and (m := re.search(f"各{d.count}", clause)):
+        return {"npc": int(m["n"]), "cppcc": int(m["n"])}  # (“人大建议、政协提案各5件”)
     for kind in ("npc", "cppcc"):
         word = getattr(d, kind)
         if not re.search(word, clause):
             continue
-        if m := re.search(f"{word}[^，。；0-9]{{0,8}}?{d.count}", clause):
+        other = d.cppcc if kind == "npc" else d.npc
+        # (“人大代表建议2025年市政府办承办了8件”: a year and who handled them may come between, never the other kind)
+        if m := re.search(f"{word}(?:(?!{other})(?:[^，。；0-9]|[0-9]{{4}}年)){{0,16}}?{d.count}", clause):
             found[kind] = int(m["n"])
             if q := re.search(f"{d.qualifier}(?={word})", clause):
                 found["qualifier"] = q[0]  # (“涉及公开的人大建议5件”: what they were, kept)
@@ -52,6 +57,8 @@ def _read(text: str, d: Other) -> _Read:
         proposals_here = False
         for clause in _CLAUSE.findall(m.group(0).rstrip("。！？!?；; ")):
             clause = clause.strip()
+            if re.search(f"{d.npc}|{d.cppcc}", clause) and re.search(d.declined, clause):
+                continue  # the clerk telling the drafter to leave them out: no sentence, no count made up
             if (counts := _proposals_in(clause, d)) is not None:
                 read.qualifier = read.qualifier or str(counts.pop("qualifier", ""))
                 read.counts.update({k: v for k, v in counts.items() if not isinstance(v, str)})
@@ -67,6 +74,8 @@ def _read(text: str, d: Other) -> _Read:
                 read.fee_none = True
             elif re.search(d.fee, clause) and (fee := re.search(d.fee_amount, clause)) and re.search(r"[1-9]", fee["amount"]):
                 read.fee_charged = fee["amount"]
+            elif read.fee_charged and (change := re.search(d.fee_compared, clause)):
+                read.fee_change = "less" if change["less"] else "more"
             elif re.fullmatch(d.nothing_else, clause):
                 read.nothing_else = True
             elif clause:
@@ -117,6 +126,8 @@ def compose_other(text: str, report: Report) -> Composed:
     closing = [compose("fees", report).rstrip("。")] if read.fee_none or not fee_said else []
     if read.fee_charged:  # (“信息处理费2150元”: 2025年，我市收取信息处理费2150元)
         closing = [d.write.fee_charged.format(year=report.year, self=self_name(report), amount=read.fee_charged)]
+        if read.fee_change:  # (“比去年少”: 较2024年有所减少)
+            closing[0] += f"，较{report.year - 1}年有所" + ("减少" if read.fee_change == "less" else "增加")
     # (“无其他需要报告的事项” only when 六 reports nothing: never after the proposals handled or another matter)
     reported = any(read.counts.values()) or rest.text
     if not reported:

@@ -34,9 +34,12 @@ _SAME = re.compile(r"同去年|跟去年一样|和去年一样|与去年相同|�
                    r"没(?:有)?(?:换|改|动)(?:过)?|没(?:有)?变化|不(?:换|改)")
 _STILL = re.compile(r"^(?:还是|仍是|依然是|仍然是|也是)")
 # “去年就没留电话”“今年也不写地址”: a field the clerk says the report gives none of (never asked for again)
-_NONE = re.compile(r"没(?:有)?(?:单独)?(?:留|写|登|公布)|不(?:单独)?(?:留|写|登|公布)|没有(?=电话|地址|邮箱|传真|网站)|(?:电话|地址|邮箱|传真)(?:都)?没有(?!变|改|换|动)")
+# (“报告里不放电话地址”“不列电话”“地址不附了”: the same, by another verb of printing)
+_NONE = re.compile(r"没(?:有)?(?:单独)?(?:留|写|登|公布|放|列|附|印)|不(?:单独)?(?:留|写|登|公布|放|列|附|印)|没有(?=电话|地址|邮箱|传真|网站)|(?:电话|地址|邮箱|传真)(?:都)?没有(?!变|改|换|动)")
 _ALL_FIELDS = ("office", "phone", "address", "postcode", "site", "email", "fax")
 _SELF_OFFICE = re.compile(r"^(?:局|镇|乡|街道|委|中心|办)(?=办公室|党政办|综合办|办)")
+# an office of the unit's own said with the unit's kind only and more words before its last (“局信息公开领导小组办公室”)
+_SELF_LONG = re.compile(r"^(局|镇|乡|街道|委|中心)([\u4e00-\u9fff]{2,20}(?:办公室|小组|中心|科|股|室))$")
 _SHORT_OFFICE = {"党政办": "党政办公室", "综合办": "综合办公室", "政务公开办": "政务公开办公室"}
 
 
@@ -75,6 +78,9 @@ def contact_from_answer(text: str, last: Contact, agency: str) -> tuple[Contact,
                 contact.office = piece  # a short name with no label first: the office (“党政办”)
             elif not re.search(r"联系|负责", piece):
                 left.append(piece)
+    for piece in declined:  # a field the clerk says the report gives none of is none, though last year's had it
+        for field in (f for f, pattern in _FIELD_SAID if f != "office" and re.search(pattern, piece)):
+            setattr(contact, field, "")
     contact.office = full_office(contact.office, last.office, agency)
     # (a piece pointing at details last year's report did not give is no unused words: the preface asks for them)
     return contact, [p for p in left if p in said]
@@ -119,6 +125,10 @@ def full_office(office: str, last_office: str, agency: str) -> str:
     if bare in _SHORT_OFFICE.values():  # “党政办公室” alone: the unit's own, named with the unit as reports do
         return last_office if last_office and agency in last_office and last_office.endswith(bare) else agency + bare
     short = _SHORT_OFFICE.get(bare, None)
+    if (m := _SELF_LONG.match(office)) and last_office and agency in last_office and last_office.endswith(m[2][-5:]):
+        return last_office  # “局信息公开领导小组办公室”: last year's full name of the unit's own office
+    if m:
+        return agency + m[2]  # (no such office last year: named with the unit, as published reports do)
     if _SELF_OFFICE.match(office) or short or office == "办公室":  # “办公室” alone is the unit's own
         kind = re.sub(r"^.*?(办公室|党政办|综合办|政务公开办|办)$", r"\1", office)
         if last_office and agency in last_office and last_office.endswith(_SHORT_OFFICE.get(kind, kind)[-3:]):

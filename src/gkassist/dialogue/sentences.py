@@ -267,7 +267,7 @@ def without_repairs(text: str) -> str:
 # before 几/多/来 (“十来天”), a lone 一 before all but what is counted in a report (“审一次”, “一批”, “一件也没有”, “一条不落”),
 # and after 第/统/唯 a numeral is no count at all, nor before 分之 (“百分之百”, “三分之一”: a share) or 十分 before a word
 # (“十分重视”: an adverb).
-_COUNTED = "条件个次期篇场项份块家名人台批户村天分回轮起"
+_COUNTED = "条件个次期篇场项份块家名人台批户村天分回轮起元"  # (元: a fee said in words, “收了两千一百六十元”)
 _SPOKEN_COUNT = re.compile(
     rf"(?<![第统唯之星万千百十零〇一二两三四五六七八九0-9])(?P<n>[零〇一二两三四五六七八九十百千][零〇一二两三四五六七八九十百千万]*)"
     rf"(?P<about>几|多|来|余)?(?=(?P<unit>[{_COUNTED}])(?!(?<=分)之)(?P<none>[也都不])?|(?<=[几多来余]))")
