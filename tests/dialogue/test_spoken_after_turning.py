@@ -2,7 +2,8 @@
 each in phrasings that are not the set's own: a list of things said before one empty verb and its count takes the
 verb before the whole list; going on with a piece of work (接着更, 接着跑, 还在推, 动态弄); problems all put right
 (整完, 改好); checks all passed before publishing (……都过); a round of work run (跑了2轮); put up together, taken
-down in time (集中挂, 及时清掉)."""
+down in time (集中挂, 及时清掉); a bulletin 还是出了; 一个季度一次 a check; 给……出了报告; ……结合……做了一次;
+还在……考核里面; 把……排查了一遍; 户籍的推了N条."""
 
 import re
 
@@ -12,7 +13,7 @@ from gkassist.core.model import Report
 from gkassist.dialogue.sentences import compose_answer
 
 # what a report never prints: an empty verb, going on said in speech, 整完/改完, 都过, 挂/清掉
-SPEECH = re.compile(r"接着|整完|改完|改好|搞完|弄完|都过|跑了?[0-9]|(?<!召)开了|搞|弄|整了|挂(?!号)|清掉|撤掉|在推|动态[整弄搞]")
+SPEECH = re.compile(r"还是|里面|一遍|(?<![0-9])的推|给[^，。；]{0,16}出了|接着|整完|改完|改好|搞完|弄完|都过|跑了?[0-9]|(?<!召)开了|搞|弄|整了|挂(?!号)|清掉|撤掉|在推|动态[整弄搞]")
 
 
 def bureau():
@@ -46,6 +47,20 @@ def bureau():
     # put up together, taken down in time
     ("现行有效的文件集中挂，废止的及时清掉", "集中公开，废止的及时清理"),
     ("有效规章统一挂上去，失效的定期撤掉", "集中公开，失效的定期清理"),
+    # a bulletin published as before
+    ("政府公报还是出了12期", "编印政府公报12期"),
+    ("部门公报依旧印了4期", "编印部门公报4期"),
+    # how often a check is run, a report given to those checked
+    ("还是每个月一次网站巡查", "每月组织一次网站巡查"),
+    ("一个季度一次专栏抽查，给各股室出了通报报告", "每季度组织一次专栏抽查，向各股室出具通报报告"),
+    # a review done together with another, work counted in an assessment
+    ("群众测评结合专家评估做了2次", "结合专家评估开展群众测评2次"),
+    ("这项工作还在年度目标考核里面", "纳入年度目标考核"),
+    # a whole thing checked once over
+    ("年中把所有网站栏目排查了一遍", "对所有网站栏目开展排查"),
+    ("把下属单位的公众号清理整顿一遍", "开展清理整顿"),
+    # a part of the information pointed at by its kind (“户籍的”)
+    ("便民专栏持续更新，公积金的推了18条", "公积金类信息推送18条"),
 ])
 def test_a_spoken_clause_of_a_family_is_printed_in_a_reports_words(said, written):
     composed = compose_answer(said, bureau())
