@@ -74,6 +74,7 @@ class _Order:
     kinds: tuple[_Kind, ...]
     said_after: re.Pattern[str]
     report_verbs: re.Pattern[str]
+    report_verbs_lead: re.Pattern[str]  # a run opening on a report's verb
 
 
 _ORDERS: dict[int, tuple[DoneTo, _Order]] = {}
@@ -104,7 +105,8 @@ def _compiled(d: DoneTo) -> _Order:
     nouns = "|".join(k.things for k in d.kinds) + "|" + d.nouns
     said_after = (rf"^{_TIME}(?P<obj>{_words(d, True)}{{0,30}}?(?:{nouns}))(?P<adv>{adverbs})?"
                   rf"(?P<verb>{verbs})(?:了)?(?:一遍|一下|一轮)?(?P<what>内容|信息)?$")
-    return _Order(tuple(kinds), pattern(said_after), pattern(rf"^(?:{d.report_verbs})$"))
+    return _Order(tuple(kinds), pattern(said_after), pattern(rf"^(?:{d.report_verbs})$"),
+                  pattern(rf"^(?:{d.report_verbs})"))
 
 
 def in_report_order(clause: str, d: DoneTo | None) -> str:
@@ -121,7 +123,15 @@ def _run_in_order(run: str, d: DoneTo) -> str:
         return whole
     if "、" not in run:
         return run
-    return "、".join(_first(piece, o) or _then(piece, o) or _bare(piece, o) or piece for piece in run.split("、"))
+    # (“召开发布会、通气会15场”: a list after a report's verb is its objects, a piece named with no verb takes no verb
+    # again; “召开1次专题会议、培训2次”: a piece another verb fits takes its own)
+    lead = m.group(0) if (m := o.report_verbs_lead.match(run)) else ""
+    return "、".join(_first(piece, o) or _then(piece, o) or _unless_led(_bare(piece, o), lead) or piece
+                    for piece in run.split("、"))
+
+
+def _unless_led(done: str, lead: str) -> str:
+    return "" if lead and done.startswith(lead) else done
 
 
 def _count(said: str) -> str:
