@@ -1,0 +1,48 @@
+"""表三 phenomena of probe 19's answers, each in several phrasings (none of them the probe's): 不掌握 said as what the
+body has not (“局里根本没有的4件”) before a count; a result said after 都答复 (“都答复公开了”: 公开, not only “all
+finished”); 无正当理由大量反复申请 told as what the applicant did (“一个劲地申请”, “申请了一大堆”, “讲不出理由”)."""
+
+import pytest
+
+from gkassist.core.formats import get_format
+from gkassist.dialogue import answers
+
+
+def cells(*turns, version="2021"):
+    out = answers.parse("t3", list(turns), fmt=get_format(version))
+    assert not out.refusal and not out.questions and not out.not_understood, (turns, out)
+    return {(r, c): v for (_, r, c), v in out.cells.items() if v}
+
+
+def results(got):
+    return {r: v for (r, k), v in got.items() if k == "natural" and r not in ("new", "results_total")}
+
+
+@pytest.mark.parametrize("held", ["镇里没有的", "咱们手上没有的", "局里根本没有的", "本单位没有的", "我们这儿也没有的",
+                                  "俺们压根就没的"])
+def test_what_the_body_has_not_before_a_count_is_not_held(held):
+    assert results(cells(f"个人申请6件，公开2件，{held}4件")) == {"open": 2, "unable_1": 4}
+
+
+@pytest.mark.parametrize("said", ["全都答复公开了", "都已答复予以公开", "都答复公开了"])
+def test_all_answered_with_a_result_is_that_result(said):
+    assert results(cells(f"个人申请5件，{said}")) == {"open": 5}
+
+
+def test_all_answered_then_a_result_for_some_and_a_carry():
+    assert results(cells("个人申请5件，4件均办结公开了，1件结转")) == {"open": 4, "carry_next": 1}
+
+
+def test_all_answered_without_a_result_is_still_asked():
+    out = answers.parse("t3", ["个人申请3件，都答复了"], fmt=get_format("2021"))
+    assert out.questions
+
+
+@pytest.mark.parametrize("bulk", [
+    "2件是同一个人一个劲地申请，不予处理",
+    "2件是有人不停地来申请，又讲不出什么理由，不予处理",
+    "另外2件申请了一大堆，没有理由，不予处理",
+    "另外2件是同一个人接二连三地提，给不出理由，不予处理",
+])
+def test_many_applications_without_reason_is_reject_4(bulk):
+    assert results(cells(f"个人申请5件，公开3件，{bulk}")) == {"open": 3, "reject_4": 2}
