@@ -46,3 +46,15 @@ def test_all_answered_without_a_result_is_still_asked():
 ])
 def test_many_applications_without_reason_is_reject_4(bulk):
     assert results(cells(f"个人申请5件，公开3件，{bulk}")) == {"open": 3, "reject_4": 2}
+
+
+@pytest.mark.parametrize("said", ["要别人个人信息的15件", "查邻居家个人信息的15件", "15件是打听他人隐私的",
+                                  "15件要的是人家的个人资料"])
+def test_asking_for_someone_else_s_personal_information_is_deny_4(said):
+    assert results(cells(f"个人新收30件，公开15件；{said}")) == {"open": 15, "deny_4": 15}
+
+
+@pytest.mark.parametrize("said", ["今年没有往明年转的", "没往下一年转的", "不用往明年结转"])
+def test_nothing_carried_towards_next_year_is_no_carry(said):
+    got = cells(f"个人申请5件，公开5件，{said}")
+    assert results(got) == {"open": 5}
