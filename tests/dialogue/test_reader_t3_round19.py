@@ -58,3 +58,24 @@ def test_asking_for_someone_else_s_personal_information_is_deny_4(said):
 def test_nothing_carried_towards_next_year_is_no_carry(said):
     got = cells(f"个人申请5件，公开5件，{said}")
     assert results(got) == {"open": 5}
+
+
+@pytest.mark.parametrize("said, count", [
+    ("个人申请大概20件，具体是21件，公开21件", 21),
+    ("个人申请20多件，准确地说是23件，都公开了", 23),
+    ("个人申请将近30件，确切的数是28，公开28件", 28),
+    ("个人新收100件出头，准确是103件，公开103件", 103),
+])
+def test_an_exact_count_right_after_an_approximate_one_takes_its_place(said, count):
+    got = cells(said)
+    assert got[("new", "natural")] == count and results(got) == {"open": count}
+
+
+def test_an_approximate_count_alone_is_still_asked():
+    out = answers.parse("t3", ["个人申请20多件，公开20件"], fmt=get_format("2021"))
+    assert out.questions
+
+
+def test_the_kind_said_in_the_next_answer_after_an_exact_count():
+    got = cells("今年新收50件出头，准确是52件，公开40，不掌握12", "全是个人的")
+    assert got[("new", "natural")] == 52 and results(got) == {"open": 40, "unable_1": 12}

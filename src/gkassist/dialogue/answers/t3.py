@@ -478,6 +478,40 @@ def _waits_for_reason(c: Clause, after: Clause) -> bool:
         and not REFERS.search(CASE_PRONOUN.sub("", after.text)) and not w.corrections.search(c.text)
 
 
+_EXACT = Marker("exact")
+
+
+def exact_after_approximate(found: list[Clause]) -> list[Clause]:
+    """“今年新收3000件出头，准确是3012件”: a count said as about so many, then exactly in the next clause — the exact
+    one takes its place in the clause it was said in (so the clause keeps what it counts), and nothing is asked."""
+    out: list[Clause] = []
+    for c in found:
+        prev = out[-1] if out else None
+        said = _EXACT.compiled.sub("", c.text).strip() if _EXACT.compiled.match(c.text) else ""
+        exact = re.fullmatch(rf"({NUM})\s*(?:件|个|条|起|次|份)?", said)
+        if prev is not None and exact and prev.turn == c.turn and not prev.asides and not c.asides \
+                and (span := _approximate_span(prev.text)) is not None:
+            start, end = span
+            unit = "件" if re.search(r"[件个条起次份]", prev.text[start:end]) else ""
+            out[-1] = Clause(prev.text[:start] + exact.group(1) + unit + prev.text[end:], prev.heads or c.heads, c.ends,
+                             turn=c.turn)
+            continue
+        out.append(c)
+    return out
+
+
+def _approximate_span(text: str) -> tuple[int, int] | None:
+    """Where a clause's one count said as about so many is, with its number (“3000件出头”, “大概20”)."""
+    found = list(words().approximate.finditer(text))
+    if len(found) != 1:
+        return None
+    m = found[0]
+    near = [n for n in re.finditer(NUM, text) if n.start() <= m.end() and n.end() >= m.start()]
+    if len(near) != 1:
+        return None
+    return min(m.start(), near[0].start()), max(m.end(), near[0].end())
+
+
 def join_reasons(found: list[Clause]) -> list[Clause]:
     """A reason said in the clause after the case it is the reason of: one clause, so the case takes its row."""
     out: list[Clause] = []
@@ -2032,7 +2066,7 @@ def read_turn(reading: Reading, text: str, turn: int, fmt: ReportFormat | None =
     out = reading.model_copy(deep=True)
     found = clauses(text.strip(), names_a_row, turn=turn)
     labels = result_labels(fmt)
-    out = read([frame(c, labels) for c in join_reasons(expand_asides(found))], out, carried)
+    out = read([frame(c, labels) for c in join_reasons(exact_after_approximate(expand_asides(found)))], out, carried)
     return _told_later(_shares_given(out, turn, fmt), turn)
 
 
