@@ -79,3 +79,31 @@ def test_an_approximate_count_alone_is_still_asked():
 def test_the_kind_said_in_the_next_answer_after_an_exact_count():
     got = cells("今年新收50件出头，准确是52件，公开40，不掌握12", "全是个人的")
     assert got[("new", "natural")] == 52 and results(got) == {"open": 40, "unable_1": 12}
+
+
+FIRST = "企业申请2件，一件公开一件部分公开；个人申请4件全公开"
+
+
+@pytest.mark.parametrize("second", [
+    "公司那件部分公开的搞错了，2件都是公开",
+    "稍等，企业的那件部分公开的我说错了，两个都是予以公开",
+    "企业那件部分公开的弄错了，其实两件全部公开了",
+])
+def test_a_kind_s_case_taken_back_then_all_of_them_in_one_row_moves_that_case(second):
+    got = cells(FIRST, second)
+    assert {r: v for (r, k), v in got.items() if k == "business" and r != "results_total"} == {"new": 2, "open": 2}
+    assert got[("open", "natural")] == 4
+
+
+def test_all_of_a_kind_in_one_row_that_its_other_results_contradict_is_asked():
+    out = answers.parse("t3", ["个人申请3件，2件公开1件不掌握；律所申请3件，2件公开1件重复申请",
+                               "个人那件不掌握的弄错了，3件都是部分公开"], fmt=get_format("2021"))
+    assert out.questions
+
+
+@pytest.mark.parametrize("second, row", [("企业那件部分公开的记错了，也是公开", "open"),
+                                         ("公司那件部分公开的说错了，应该是不掌握", "unable_1")])
+def test_a_kind_s_case_named_by_its_result_taken_back_moves_to_the_row_said_next(second, row):
+    got = cells(FIRST, second)
+    business = {r: v for (r, k), v in got.items() if k == "business" and r not in ("new", "results_total")}
+    assert business == ({"open": 2} if row == "open" else {"open": 1, row: 1})
