@@ -107,3 +107,29 @@ def test_a_kind_s_case_named_by_its_result_taken_back_moves_to_the_row_said_next
     got = cells(FIRST, second)
     business = {r: v for (r, k), v in got.items() if k == "business" and r not in ("new", "results_total")}
     assert business == ({"open": 2} if row == "open" else {"open": 1, row: 1})
+
+
+def with_carried(*turns):
+    out = answers.parse("t3", list(turns), carried={"natural": 20.0}, fmt=get_format("2021"))
+    assert not out.refusal and not out.questions and not out.not_understood, (turns, out)
+    return {r: v for (_, r, k), v in out.cells.items() if v and k == "natural" and r != "results_total"}
+
+
+@pytest.mark.parametrize("first, second, split", [
+    ("个人申请200件，公开100，部分公开50，我们没有的30，结转下年20",
+     "不对，结转下年的是15件，另外5件申请人自己撤回了，算其他处理", {"carry_next": 15, "other_3": 5}),
+    ("个人申请200件，公开100，部分公开50，不掌握30，转明年20",
+     "说错了，转明年的只有12件，还有8件是逾期不补正的", {"carry_next": 12, "other_1": 8}),
+])
+def test_a_correction_splitting_a_figure_into_two_rows(first, second, split):
+    assert with_carried(first, second) == {"new": 200, "open": 100, "partial": 50, "unable_1": 30,
+                                           **split}
+
+
+@pytest.mark.parametrize("second", [
+    "去年结转的20件也都答复了，算上它们个人的一共办结120件：公开60，部分公开30，不掌握30；今年没有往明年转的",
+    "上年转来的20件也办完了，个人的合计办结120件：公开60，部分公开30，我们这没有的30，没往下一年转的",
+])
+def test_results_counting_last_year_s_cases_with_nothing_carried_on(second):
+    assert with_carried("新收个人申请100件", second) == {"new": 100, "carried": 20, "open": 60, "partial": 30,
+                                                          "unable_1": 30}
