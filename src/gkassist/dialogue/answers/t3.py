@@ -478,6 +478,40 @@ def _waits_for_reason(c: Clause, after: Clause) -> bool:
         and not REFERS.search(CASE_PRONOUN.sub("", after.text)) and not w.corrections.search(c.text)
 
 
+_EXACT = Marker("exact")
+
+
+def exact_after_approximate(found: list[Clause]) -> list[Clause]:
+    """“今年新收3000件出头，准确是3012件”: a count said as about so many, then exactly in the next clause — the exact
+    one takes its place in the clause it was said in (so the clause keeps what it counts), and nothing is asked."""
+    out: list[Clause] = []
+    for c in found:
+        prev = out[-1] if out else None
+        said = _EXACT.compiled.sub("", c.text).strip() if _EXACT.compiled.match(c.text) else ""
+        exact = re.fullmatch(rf"({NUM})\s*(?:件|个|条|起|次|份)?", said)
+        if prev is not None and exact and prev.turn == c.turn and not prev.asides and not c.asides \
+                and (span := _approximate_span(prev.text)) is not None:
+            start, end = span
+            unit = "件" if re.search(r"[件个条起次份]", prev.text[start:end]) else ""
+            out[-1] = Clause(prev.text[:start] + exact.group(1) + unit + prev.text[end:], prev.heads or c.heads, c.ends,
+                             turn=c.turn)
+            continue
+        out.append(c)
+    return out
+
+
+def _approximate_span(text: str) -> tuple[int, int] | None:
+    """Where a clause's one count said as about so many is, with its number (“3000件出头”, “大概20”)."""
+    found = list(words().approximate.finditer(text))
+    if len(found) != 1:
+        return None
+    m = found[0]
+    near = [n for n in re.finditer(NUM, text) if n.start() <= m.end() and n.end() >= m.start()]
+    if len(near) != 1:
+        return None
+    return min(m.start(), near[0].start()), max(m.end(), near[0].end())
+
+
 def join_reasons(found: list[Clause]) -> list[Clause]:
     """A reason said in the clause after the case it is the reason of: one clause, so the case takes its row."""
     out: list[Clause] = []
@@ -1551,21 +1585,24 @@ def _shared_counts(frames: list[Frame]) -> list[Frame]:
                     and not f.case_intro and not f.clause.ends and not f.clause.heads)]
 
 
-def _retracted(frames: list[Frame]) -> list[Frame]:
+def _retracted(frames: list[Frame], before: list[Fact]) -> list[Frame]:
     """“那件算重复的我弄错了，……最后也给他公开了”: a later answer takes back the row a case said before was in;
     the row said next in that answer is the one the case had — one move, not one more result (a taking back with
     no row after it stays as it was said)."""
     out: list[Frame] = []
     taken_back: Frame | None = None
     for f in frames:
-        if f.row and f.refers and f.moved_from is None and f.clause.turn and RETRACTED.search(f.text):
+        if _taken_back_row(f) and f.refers and f.moved_from is None and f.clause.turn and RETRACTED.search(f.text):
             if taken_back is not None:
                 out.append(taken_back)
             taken_back = f
             continue
         if taken_back is not None and f.row:
-            if f.row != taken_back.row and f.count is None and f.moved_from is None:
-                f.moved_from, f.refers, f.correction = taken_back.row, True, True
+            if _all_of_taken_back_kind(taken_back, f, before):
+                # “企业那件部分公开的我记错了，两件其实都是全部公开”: all of that kind's cases — the one taken back moves
+                f.kind, f.count = taken_back.kind, None
+            if f.row != _taken_back_row(taken_back) and f.count is None and f.moved_from is None:
+                f.moved_from, f.refers, f.correction = _taken_back_row(taken_back), True, True
                 f.count = taken_back.count  # (“那两件算重复的我弄错了”: those two; said without a count, the one case)
             else:
                 out.append(taken_back)
@@ -1574,12 +1611,33 @@ def _retracted(frames: list[Frame]) -> list[Frame]:
     return out + ([taken_back] if taken_back is not None else [])
 
 
+def _taken_back_row(f: Frame) -> str | None:
+    """The row of the case a clause takes back: the one it says (“那件算重复的我弄错了”), else the one its case was
+    named by (“企业那件部分公开的我记错了”) — a result row, not a group said without its reason."""
+    if f.row:
+        return f.row
+    return f.refers_to if f.refers_to and not any(f.refers_to == prefix for _, prefix, _ in words().groups) else None
+
+
+def _all_of_taken_back_kind(taken_back: Frame, f: Frame, before: list[Fact]) -> bool:
+    """Whether the row said after a case of one kind taken back is said of all that kind's cases (“两件都是……”),
+    no kind of its own: the case taken back is the one it moves, the count only how many the kind has — only when
+    that kind's results said before are all in that row but the one taken back (else it is more than one move)."""
+    if taken_back.kind is None or f.kind is not None or f.kinds or f.count is None or f.moved_from is not None \
+            or not words().all.search(f.text):
+        return False
+    theirs = [x for x in before if x.what == "result" and x.kind == taken_back.kind and x.count]
+    return sum(x.count or 0 for x in theirs) == f.count \
+        and all(x.row == f.row or x.row == _taken_back_row(taken_back) for x in theirs) \
+        and sum(x.count or 0 for x in theirs if x.row == _taken_back_row(taken_back)) == (taken_back.count or 1)
+
+
 def read(frames: list[Frame], out: Reading | None = None, carried: dict[str, float] | None = None) -> Reading:
     """The frames in order, each with its scope: whose applications each result counts.  `out`: what the earlier
     answers said (the frames are a later answer's), added to."""
     out = out if out is not None else Reading()
     s = Scope(out, frames[0].clause.turn if frames else 0, last_year=dict(carried or {}))
-    for f in _shared_counts(_retracted(frames)):
+    for f in _shared_counts(_retracted(frames, list(out.facts))):
         _frame_fact(s, f)
     if s.pending_move is not None:
         s.ask(s.pending_move, f"“{s.pending_move.text}”：这些应该算哪类申请人的？", "kind")
@@ -2032,7 +2090,7 @@ def read_turn(reading: Reading, text: str, turn: int, fmt: ReportFormat | None =
     out = reading.model_copy(deep=True)
     found = clauses(text.strip(), names_a_row, turn=turn)
     labels = result_labels(fmt)
-    out = read([frame(c, labels) for c in join_reasons(expand_asides(found))], out, carried)
+    out = read([frame(c, labels) for c in join_reasons(exact_after_approximate(expand_asides(found)))], out, carried)
     return _told_later(_shares_given(out, turn, fmt), turn)
 
 
