@@ -133,3 +133,9 @@ def test_a_correction_splitting_a_figure_into_two_rows(first, second, split):
 def test_results_counting_last_year_s_cases_with_nothing_carried_on(second):
     assert with_carried("新收个人申请100件", second) == {"new": 100, "carried": 20, "open": 60, "partial": 30,
                                                           "unable_1": 30}
+
+
+@pytest.mark.parametrize("said", ["反正年底也没有剩下没办完的", "年底没剩下没办结的", "没有留下没答复的", "也没有落下没处理完的"])
+def test_nothing_left_unfinished_at_the_year_s_end_is_no_carry(said):
+    got = cells(f"个人申请2件，1件公开，1件我们不掌握，{said}")
+    assert results(got) == {"open": 1, "unable_1": 1}
