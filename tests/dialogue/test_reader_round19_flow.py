@@ -35,7 +35,8 @@ def test_no_change_alone_or_with_a_figure_is_not_none(said):
     assert not says_nothing_happened(said, "t4")
 
 
-@pytest.mark.parametrize("said", ["都是零，啥也没有", "全是0，什么都没有", "全部是零，一个都没有", "都为0，一样也没有"])
+@pytest.mark.parametrize("said", ["都是零，啥也没有", "全是0，什么都没有", "全部是零，一个都没有", "都为0，一样也没有",
+                                  "这一块全部是0，什么都没有", "表二都为零，啥也没有", "这部分全是0，一样都没有", "这张表里都是零，什么也没有"])
 def test_every_figure_said_zero_of_table_two_is_every_figure_zero(said):
     out = answers.parse("t2", [said])
     assert not out.refusal and not out.questions, out

@@ -229,3 +229,17 @@ def test_a_count_said_about_so_many_then_exactly_is_the_exact_one(turns, expect)
 def test_a_count_said_only_about_so_many_is_still_asked():
     out = answers.parse("t4", ["复议300来件，维持的占大多数"])
     assert any("具体是几件" in q for q in out.questions)
+
+
+@pytest.mark.parametrize("said, expect", [
+    ("复议2件都维持了；另外有一件上年复议完了，当事人今年告到法院，法院还没判",
+     {"review.upheld": 2, "suit_after_review.pending": 1}),
+    ("还有一件之前复议结束了，申请人不服，起诉到了法院，法院还在审理", {"suit_after_review.pending": 1}),
+    ("有1个是复议以后，他不服，又把我们告了，法院判我们赢了", {"suit_after_review.upheld": 1}),
+    ("复议1件，结果维持；还有一起是前年复议过的，今年又打官司了，目前在审",
+     {"review.upheld": 1, "suit_after_review.pending": 1}),
+    ("有一件以前复议以后，他又去打官司了，现在还没结案", {"suit_after_review.pending": 1}),
+])
+def test_a_case_said_to_have_been_through_a_review_then_taken_to_court_is_one_suit_after_review(said, expect):
+    # the 复议 it went through is no case of this table's year: only the suit and the court's outcome count
+    assert cells(said) == expect

@@ -45,6 +45,12 @@ _REFERENCE = re.compile(r"^.{1,8}?的?那(?:(?:[0-9０-９一二两三四五六�
 _REFERENCE_AFTER = re.compile(r"^(?:那|这)(?:1|一)?(?:件|个|起)(?:还|仍|正)?[^，,。；;0-9０-９]{1,6}?的")
 # “复议维持后又起诉”, “复议维持了他不服才起诉”: the 复议's outcome, then a suit brought after it
 _OUTCOME_THEN = re.compile(r"((?:行政)?复议[^，,。；;]{0,6}?(?:维持|纠正|撤销|驳回)了?)(?:(?:之|以)?后|(?=(?:他|她|对方|申请人|当事人)?(?:还是|仍然|仍)?不服))")
+# “一件是去年复议过的，今年又起诉到法院”, “复议完了，他又告到法院”: a case said to have been through a 复议 and then
+# taken to court is one suit after a 复议 (the 复议 itself no case of this year), one clause
+# (“……复议结束了，申请人不服，起诉到法院”: the 不服 between them too)
+_REVIEWED_THEN = re.compile(r"(?:行政)?复议(?:过|完|结束|(?:之|以)?后)(?:了)?(?:的)?(?:(?:之|以)后)?[，,]\s*"
+                            r"(?:([^，,。；;0-9０-９]{0,8}不服)[，,]\s*)?"
+                            r"(?=[^，,。；;]{0,10}(?:起诉|告到|告上|打(?:了)?官司|上法院|诉讼|告了))")
 # “诉讼”, “官司”: a suit said without saying whether a 复议 came first
 _PLAIN_SUIT = Marker("plain_suit")
 
@@ -516,6 +522,7 @@ def blocks_stated(text: str) -> set[str]:
 def read_turn(reading: AppealReading, text: str, turn: int) -> AppealReading:
     """One more answer about 表四 read against what the earlier ones said (left as it was)."""
     text = _LISTED.sub(r"\1和", text.strip())  # “复议、诉讼都没有”: both kinds, one clause
+    text = _REVIEWED_THEN.sub(lambda m: "复议后" + (m.group(1) or ""), text)
     text = _TURNED_AWAY.sub(r"\1", text)  # “不符合受理条件，驳回了”: one decision, not a 驳回 that upholds
     found = clauses(_OUTCOME_THEN.sub(r"\1，复议后", text), names_a_row, turn=turn)
     return read([frame(c) for c in expand_asides(found)], reading.model_copy(deep=True))
