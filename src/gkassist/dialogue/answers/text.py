@@ -128,7 +128,18 @@ def normalize(text: str) -> str:
     text = _NONE_OF_THEM.sub(r"\1都", text)  # “诉讼一件都没有”, “一个也没发”: none at all, not one
     text = _THESE.sub("", text)  # “这三项都是零”, “两项都没有”: the rows or kinds just said, named by how many
     text = _COPY_MADE.sub(lambda m: m[0][:-1], text)  # “再重新盖章出一份”: one copy asked for, not one case
-    return _MIXED_COUNT.sub(_as_digits, text)
+    return _classed_in_brackets(_MIXED_COUNT.sub(_as_digits, text))
+
+
+def _classed_in_brackets(text: str) -> str:
+    """“学校1件（算社会公益组织）”: an applicant the clerk classes in brackets right after its count is of the kind said
+    there (“社会公益组织1件”), whatever kind the everyday word before it would be; only a kind's own word is taken."""
+    from gkassist.dialogue.answers.words import words
+
+    kinds = "|".join(sorted((re.escape(w) for w, _ in words().kinds), key=len, reverse=True))
+    classed = (r"(?:(?<=[：:、，,；;。\s])|^)[\u4e00-\u9fff]{1,8}?(\s*[0-9零一二两三四五六七八九十百]+\s*(?:件|个)?)\s*[（(]\s*"
+               r"(?:算|按|归|属于?|记作?|当作?|作为)\s*(" + kinds + r")(?:算|类|处理)?\s*[）)]")
+    return re.sub(classed, r"\2\1", text)
 
 
 def _as_digits(m: re.Match[str]) -> str:
