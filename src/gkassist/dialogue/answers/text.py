@@ -136,10 +136,7 @@ def _classed_in_brackets(text: str) -> str:
     there (“社会公益组织1件”), whatever kind the everyday word before it would be; only a kind's own word is taken."""
     from gkassist.dialogue.answers.words import words
 
-    kinds = "|".join(sorted((re.escape(w) for w, _ in words().kinds), key=len, reverse=True))
-    classed = (r"(?:(?<=[：:、，,；;。\s])|^)[\u4e00-\u9fff]{1,8}?(\s*[0-9零一二两三四五六七八九十百]+\s*(?:件|个)?)\s*[（(]\s*"
-               r"(?:算|按|归|属于?|记作?|当作?|作为)\s*(" + kinds + r")(?:算|类|处理)?\s*[）)]")
-    return re.sub(classed, r"\2\1", text)
+    return words().classed_in_brackets.sub(r"\2\1", text)
 
 
 def _as_digits(m: re.Match[str]) -> str:
