@@ -8,11 +8,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from gkassist.core.numbers import format_number
+from gkassist.core.numbers import format_number, parse_number
 from gkassist.dialogue.answers.parsed import Parsed
 from gkassist.dialogue.answers.state import AppealFact, AppealReading, Aside, Open
 from gkassist.dialogue.answers.t3 import names_a_row
-from gkassist.dialogue.answers.text import NUM, Clause, approximate, clauses, closing_numeral, count_of, vague
+from gkassist.dialogue.answers.text import COUNT, NUM, Clause, approximate, clauses, closing_numeral, count_of, vague
 from gkassist.dialogue.answers.words import Marker, words
 
 OUTCOME_LABELS = {"upheld": "结果维持", "corrected": "结果纠正", "other": "其他结果", "pending": "尚未审结"}
@@ -34,6 +34,8 @@ class Frame:
     refers_outcome: str | None = None  # “纠正的那件……”: the outcome the case spoken of was said to have
     refers_count: float | None = None  # “未审结那两件……”: how many cases spoken of
     intends: bool = False  # “有人说要去复议”: a case only spoken of
+    outcome_counted: bool = False  # “复议后起诉的维持3件”: the count said after the outcome word is that outcome's
+    among: bool = False  # a later answer opening with “其中”: its cases are among those said before
 
 
 # “有个复议”, “还有个诉讼”: one case, said without its number
@@ -100,7 +102,16 @@ def frame(clause: Clause) -> Frame:
         other = "t3"  # “前面申请那8件里”: 表三's applications, their figure no case of this table
     return Frame(clause, named, outcome, count,
                  bool(w.no_appeals.search(text)), bool(w.corrections.search(text)), moved_from, several, other,
-                 refers_outcome, refers_count, intends=bool(_INTENDS.search(text)) and count is None)
+                 refers_outcome, refers_count, intends=bool(_INTENDS.search(text)) and count is None,
+                 outcome_counted=_count_after_outcome(said))
+
+
+def _count_after_outcome(text: str) -> bool:
+    """“复议后起诉的维持3件”, “直接起诉维持了9件”, “经复议后诉讼的：维持3”: a count right after an outcome word is
+    that outcome's — the block's total only when said before it (“复议1件维持”) or as one (“共12件，其中……”)."""
+    found = [m.start() for pattern, _ in words().outcomes if (m := pattern.search(text))]
+    count = next((m for m in COUNT.finditer(text) if parse_number(m.group(2)) is not None), None)
+    return bool(found) and (count.start(2) > min(found) if count else True)
 
 
 def _outcome_none(text: str) -> str | None:
@@ -227,6 +238,23 @@ def _outcome_moved(a: _Answer, f: Frame) -> bool:
     else:
         a.r.facts.append(AppealFact(source.block, f.outcome, n, f.clause.turn, True, clause=f.clause.text))
     a.r.block = source.block
+    return True
+
+
+def _one_of_those(a: _Answer, f: Frame) -> bool:
+    """Move: “不对，有1件是纠正”, “其中1件后来申请人撤回了” after “复议维持3件” — a later answer putting right (or
+    opening with 其中) gives cases said before, all of one outcome and counted by it, another outcome: taken from
+    them, never added (“还有1件在审” adds)."""
+    if not (f.clause.turn and f.outcome and f.count and (f.correction or a.correcting or f.among)):
+        return False
+    block = f.named or a.r.block
+    earlier = [x for x in a.r.facts if x.block == block and x.turn < f.clause.turn and x.count]
+    n = f.count or 1
+    if not earlier or any(x.outcome is None for x in earlier) or len({x.outcome for x in earlier}) != 1 \
+            or earlier[-1].outcome == f.outcome or sum(x.count or 0 for x in earlier) < n:
+        return False
+    earlier[-1].count = (earlier[-1].count or 0) - n
+    a.r.facts.append(AppealFact(block, f.outcome, n, f.clause.turn, True, clause=f.clause.text))
     return True
 
 
@@ -399,7 +427,7 @@ def _case_facts(a: _Answer, f: Frame, block: str) -> None:
         return
     # (a block whose cases an earlier answer counted by outcome — “8件都维持了” — has its count: “诉讼那边有1件是被纠正的”
     # is one of them with another outcome, not a block of 1)
-    if f.named and count is not None \
+    if f.named and count is not None and not f.outcome_counted \
             and not any(x.block == block and x.count and (x.outcome is None or x.turn < turn) for x in r.facts):
         r.facts.append(AppealFact(block, None, count, turn, f.correction, clause=f.clause.text))
         count = None  # “复议1件维持”: the count is the block's, the outcome takes it below
@@ -408,7 +436,7 @@ def _case_facts(a: _Answer, f: Frame, block: str) -> None:
 
 
 # tried in order: the first that takes the frame ends its reading (else it is a count or outcome of its kind of case)
-READ_RULES = (_aside, _intended, _outcome_moved, _of_the_pair, _none_of_it, _put_right, _restated, _several, _moved, _exactly, _uncounted, _outcome_put_right)
+READ_RULES = (_aside, _intended, _outcome_moved, _one_of_those, _of_the_pair, _none_of_it, _put_right, _restated, _several, _moved, _exactly, _uncounted, _outcome_put_right)
 
 
 def read(frames: list[Frame], r: AppealReading | None = None) -> AppealReading:
@@ -421,8 +449,8 @@ def read(frames: list[Frame], r: AppealReading | None = None) -> AppealReading:
             a.correcting, a.turn, a.pair = False, f.clause.turn, []
         if f.named:
             a.pair = []
-        if a.referred and f.refers_outcome is None and f.outcome and f.count is None:  # (“对方撤回了复议申请”)
-            f.refers_outcome, f.refers_count = a.referred
+        if a.referred and f.refers_outcome is None and f.outcome:  # (“对方撤回了复议申请”, “……里有一个其实是输了”)
+            f.refers_outcome, f.refers_count = a.referred[0], a.referred[1] if f.count is None else f.count
         a.referred = (f.refers_outcome, f.refers_count) \
             if f.refers_outcome and f.named is None and f.outcome is None and f.count is None else None
         if a.referred:
@@ -525,7 +553,13 @@ def read_turn(reading: AppealReading, text: str, turn: int) -> AppealReading:
     text = _REVIEWED_THEN.sub(lambda m: "复议后" + (m.group(1) or ""), text)
     text = _TURNED_AWAY.sub(r"\1", text)  # “不符合受理条件，驳回了”: one decision, not a 驳回 that upholds
     found = clauses(_OUTCOME_THEN.sub(r"\1，复议后", text), names_a_row, turn=turn)
-    return read([frame(c) for c in expand_asides(found)], reading.model_copy(deep=True))
+    frames = [frame(c) for c in expand_asides(found)]
+    if frames and _AMONG.match(text):
+        frames[0].among = True
+    return read(frames, reading.model_copy(deep=True))
+
+
+_AMONG = re.compile(r"^(?:其中|这里面|这当中|那里面|里面)")
 
 
 def cells_of(reading: AppealReading, transcript: str) -> Parsed:

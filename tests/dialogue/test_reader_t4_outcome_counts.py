@@ -1,0 +1,87 @@
+"""表四: whose count a number is.  A count said right after an outcome word (“……的维持3件”, “维持了9件”, “维持3、在审1”)
+is that outcome's, in every block — never the block's total with the other outcomes taken out of it; a total is a
+total when said as one (before the outcome, “共N件，其中……”).  Also: a kind of case said to be 零 bare (“复议后起诉的零”),
+and “没再去告” after a 复议 (no suit after it).  None of the phrasings is a probe's."""
+
+import pytest
+
+from gkassist.dialogue import answers
+
+
+def cells(*turns):
+    out = answers.parse("t4", list(turns))
+    assert not out.refusal and not out.questions and not out.not_understood, (turns, out)
+    return {c: v for (_, _, c), v in out.cells.items() if v}
+
+
+@pytest.mark.parametrize("said, expect", [
+    ("复议后起诉的维持5件，纠正2件", {"suit_after_review.upheld": 5, "suit_after_review.corrected": 2}),
+    ("复议以后又起诉的，维持了4件，在审1件", {"suit_after_review.upheld": 4, "suit_after_review.pending": 1}),
+    ("经复议后诉讼的：维持6、在审2", {"suit_after_review.upheld": 6, "suit_after_review.pending": 2}),
+    ("直接起诉的维持7件，还在审3件", {"suit_direct.upheld": 7, "suit_direct.pending": 3}),
+    ("直接起诉维持了八件，纠正两件", {"suit_direct.upheld": 8, "suit_direct.corrected": 2}),
+    ("行政复议维持15件，纠正3件，其他2件", {"review.upheld": 15, "review.corrected": 3, "review.other": 2}),
+    ("复议的维持11件，尚未审结4件", {"review.upheld": 11, "review.pending": 4}),
+    ("复议纠正2件，维持12件", {"review.corrected": 2, "review.upheld": 12}),
+])
+def test_a_count_right_after_an_outcome_is_that_outcomes(said, expect):
+    assert cells(said) == expect
+
+
+def test_every_block_said_outcome_first_in_one_answer():
+    said = ("复议：维持18件，纠正2件，在审1件；直接起诉的：维持6件，纠正1件，未审结2件；"
+            "复议后又起诉的维持2件，在审2件")
+    assert cells(said) == {"review.upheld": 18, "review.corrected": 2, "review.pending": 1,
+                           "suit_direct.upheld": 6, "suit_direct.corrected": 1, "suit_direct.pending": 2,
+                           "suit_after_review.upheld": 2, "suit_after_review.pending": 2}
+
+
+@pytest.mark.parametrize("said, expect", [
+    ("复议后起诉的共5件，其中维持4件，在审1件", {"suit_after_review.upheld": 4, "suit_after_review.pending": 1}),
+    ("直接起诉一共6件，维持5件，其余在审", {"suit_direct.upheld": 5, "suit_direct.pending": 1}),
+    ("复议4件维持3件，纠正1件", {"review.upheld": 3, "review.corrected": 1}),
+    ("复议2件维持", {"review.upheld": 2}),
+    ("复议3件，维持2件，还有的在审", {"review.upheld": 2, "review.pending": 1}),
+])
+def test_a_total_said_as_one_still_takes_the_outcomes_said_after_it(said, expect):
+    assert cells(said) == expect
+
+
+def test_outcome_counts_said_in_a_later_answer_add_to_the_block():
+    assert cells("复议维持9件", "复议后起诉的还有2件，维持1件，在审1件") == {
+        "review.upheld": 9, "suit_after_review.upheld": 1, "suit_after_review.pending": 1}
+
+
+@pytest.mark.parametrize("said", [
+    "复议维持4件；直接起诉的零", "复议维持4件，诉讼的0", "复议维持4件；复议后起诉的零，直接起诉的也为零",
+])
+def test_a_kind_of_case_said_bare_to_be_zero_is_none(said):
+    assert cells(said) == {"review.upheld": 4}
+
+
+@pytest.mark.parametrize("turns", [
+    ["有人不服答复申请了复议", "复议维持了，他后来也没再去告"],
+    ["复议1件，维持", "之后他没有再起诉"],
+    ["复议1件，结果维持，当事人没再打官司"],
+])
+def test_no_suit_after_the_review_is_none(turns):
+    assert cells(*turns) == {"review.upheld": 1}
+
+
+@pytest.mark.parametrize("turns, expect", [
+    (["直接起诉的维持5件", "不对，有2件是败诉"], {"suit_direct.upheld": 3, "suit_direct.corrected": 2}),
+    (["复议维持4件", "其中1件后来申请人撤回了"], {"review.upheld": 3, "review.other": 1}),
+    (["复议维持了6件", "搞错了，其中2件还没审完"], {"review.upheld": 4, "review.pending": 2}),
+    (["复议后起诉的维持3件", "维持的那3件里有一件其实是纠正"], {"suit_after_review.upheld": 2, "suit_after_review.corrected": 1}),
+])
+def test_a_later_answer_giving_cases_counted_by_outcome_another_outcome_moves_them(turns, expect):
+    assert cells(*turns) == expect
+
+
+@pytest.mark.parametrize("turns, expect", [
+    (["复议维持4件", "还有1件在审"], {"review.upheld": 4, "review.pending": 1}),
+    (["直接起诉的维持2件", "另外还有1件纠正了"], {"suit_direct.upheld": 2, "suit_direct.corrected": 1}),
+    (["复议维持3件", "不好意思，是纠正"], {"review.corrected": 3}),
+])
+def test_a_later_answer_adding_cases_or_putting_the_one_outcome_right_moves_nothing(turns, expect):
+    assert cells(*turns) == expect
