@@ -20,3 +20,21 @@ def cells(*turns):
 def test_cleaned_out_is_repealed_and_still_of_use_is_in_force(said, expect):
     got = cells(said)
     assert (got[("normative", "issued")], got[("normative", "repealed")], got[("normative", "in_force")]) == expect
+
+
+@pytest.mark.parametrize("said, issued, repealed", [
+    ("规范性文件一个都没出，废的也没有，有效的还是6个", 0, 0),
+    ("规范性文件发的2个，废掉的1个，有效的6个", 2, 1),
+    ("规范性文件新发了1个，废了的3个，现行有效6个", 1, 3),
+])
+def test_the_ones_repealed_said_as_废的(said, issued, repealed):
+    got = cells(said)
+    assert (got[("normative", "issued")], got[("normative", "repealed")], got[("normative", "in_force")]) == (issued, repealed, 6)
+
+
+@pytest.mark.parametrize("said, n", [
+    ("许可45个，罚款12起，查封扣押2次", 2), ("许可45个，处罚12起，查封了4处", 4), ("许可45个，处罚12起，冻结存款1次", 1),
+    ("许可45个，处罚12起，扣押物品3次", 3),
+])
+def test_an_enforcement_measure_by_its_name_is_行政强制(said, n):
+    assert cells(said)[("enforcement", "decisions")] == n
