@@ -314,6 +314,8 @@ def _clause(r: _Reading, clause: str) -> None:
         return
     clause = _ZERO_WORD.sub("0", _THESE.sub("", clause))
     count = count_of(_NONE_AT_ALL.sub("", clause))
+    if row != "fees" and (wan := _WAN_COUNT.search(clause)):
+        count = round(float(wan.group(1)) * _WAN[wan.group(2)])  # “许可44.7万”, “处罚398.6万”: 万 said, no 件
     if count is None and row != "fees":
         count = closing_numeral(clause)  # “处罚三十八万”
     if _listed(r, row, clause, count):
@@ -325,6 +327,9 @@ def _clause(r: _Reading, clause: str) -> None:
     _BY_ROW.get(row, _decisions)(r, row, clause, count)
 
 
+# “许可44.7万”, “强制8.8万”: a count of decisions in 万 or 亿 with no unit after it (not money: 万元 is a fee's)
+_WAN_COUNT = re.compile(r"(?<![0-9.．])([0-9]+(?:\.[0-9]+)?)\s*(万|亿)(?![元0-9零一二两三四五六七八九千百])")
+_WAN = {"万": 10_000, "亿": 100_000_000}
 _DECISION_ROWS = ("licensing", "penalty", "enforcement")
 _MOVE = Marker("move")
 _NOT_ROW = re.compile(r"不是|并非|不算|不属于|不该算|不应该算")
@@ -481,7 +486,15 @@ def _answered(r: _Reading, given: set[tuple[str, str]]) -> None:
     of its row (and column, when it asked one) said after it."""
     r.questions = [q for q in r.questions if q[3] != "count"
                    or not any(row == q[0][0] and (q[0][1] == col or q[0][1] is None and row not in _DOCUMENTS)
-                              for row, col in given)]
+                              for row, col in given) and not _made_and_repealed(r, q[0], given)]
+
+
+def _made_and_repealed(r: _Reading, asked: tuple[str, str | None], given: set[tuple[str, str]]) -> bool:
+    """“规范性文件跟去年一样，没有新发也没废止”: the count of documents asked without its column is answered once
+    both what was made and what was repealed are said (what is in force follows from last year's)."""
+    row, column = asked
+    return column is None and row in _DOCUMENTS and any(r_ == row for r_, _ in given) \
+        and all(("t2", row, c) in r.cells for c in ("issued", "repealed"))
 
 
 _DOCUMENTS = ("rules", "normative")  # (a count of documents asked without its column is not answered by another's)

@@ -68,6 +68,8 @@ _OF_REQUESTS = Marker("of_requests")
 # “不符合受理条件，驳回了”: the 驳回 after why the case was not taken is that decision (其他结果), said in two clauses
 _TURNED_AWAY = re.compile(r"(不(?:符合|满足|属于)[^，,。；;]{0,10}(?:条件|范围))[，,]\s*(?=(?:被|就|予以|给|也)?(?:裁定|决定)?驳回)")
 _OUTCOME_NONE = Marker("outcome_none")
+_TABLE_NAMED = re.compile(r"表\s*([二三23])")
+_TABLE_NAMED_IS = {"二": "t2", "2": "t2", "三": "t3", "3": "t3"}
 BARE_NONE = re.compile(r"^(?:也|都|均)?(?:没有|没|无|零|0)(?:件|个|起)?(?:的)?$")
 
 
@@ -100,6 +102,8 @@ def frame(clause: Clause) -> Frame:
                                        or any(p.search(text) for p, col in w.t2_columns if col == "in_force")) else None
     if named is None and _OF_REQUESTS.search(text):
         other = "t3"  # “前面申请那8件里”: 表三's applications, their figure no case of this table
+    if named is None and (table := _TABLE_NAMED.search(text)):
+        other = _TABLE_NAMED_IS[table.group(1)]  # “表三刚才说漏了一件”: said of the table it names
     return Frame(clause, named, outcome, count,
                  bool(w.no_appeals.search(text)), bool(w.corrections.search(text)), moved_from, several, other,
                  refers_outcome, refers_count, intends=bool(_INTENDS.search(text)) and count is None,
@@ -553,10 +557,26 @@ def read_turn(reading: AppealReading, text: str, turn: int) -> AppealReading:
     text = _REVIEWED_THEN.sub(lambda m: "复议后" + (m.group(1) or ""), text)
     text = _TURNED_AWAY.sub(r"\1", text)  # “不符合受理条件，驳回了”: one decision, not a 驳回 that upholds
     found = clauses(_OUTCOME_THEN.sub(r"\1，复议后", text), names_a_row, turn=turn)
-    frames = [frame(c) for c in expand_asides(found)]
+    frames = _count_then_outcome([frame(c) for c in expand_asides(found)])
     if frames and _AMONG.match(text):
         frames[0].among = True
     return read(frames, reading.model_copy(deep=True))
+
+
+def _count_then_outcome(frames: list[Frame]) -> list[Frame]:
+    """“有一件已经判了，我们赢了”: a count said of no kind and no outcome, and the next clause's outcome said with no
+    count, are one frame — that many cases had that outcome."""
+    out: list[Frame] = []
+    for f in frames:
+        last = out[-1] if out else None
+        if last is not None and last.count and last.outcome is None and last.named is None and not last.nothing \
+                and last.other_table is None and last.refers_outcome is None and f.outcome and f.count is None \
+                and f.named is None and f.refers_outcome is None and f.clause.turn == last.clause.turn:
+            f.count, f.correction = last.count, f.correction or last.correction
+            out[-1] = f
+            continue
+        out.append(f)
+    return out
 
 
 _AMONG = re.compile(r"^(?:其中|这里面|这当中|那里面|里面)")
