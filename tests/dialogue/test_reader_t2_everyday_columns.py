@@ -38,3 +38,36 @@ def test_the_ones_repealed_said_as_废的(said, issued, repealed):
 ])
 def test_an_enforcement_measure_by_its_name_is_行政强制(said, n):
     assert cells(said)[("enforcement", "decisions")] == n
+
+
+@pytest.mark.parametrize("said, row, n", [
+    ("许可44.7万；处罚398.6万", "licensing", 447000), ("许可44.7万；处罚398.6万", "penalty", 3986000),
+    ("行政强制8.8万，许可45万", "enforcement", 88000), ("处罚1.2亿，许可3万", "penalty", 120000000),
+])
+def test_a_count_of_decisions_in_万_with_no_unit_is_that_many(said, row, n):
+    assert cells(said)[(row, "decisions")] == n
+
+
+@pytest.mark.parametrize("said, fee", [("许可45万，收费3.6万", 3.6), ("收费2万，许可1.5万", 2)])
+def test_a_fee_in_万_stays_万元(said, fee):
+    assert cells(said)[("fees", "fee_amount")] == fee
+
+
+@pytest.mark.parametrize("said", [
+    "规范性文件跟去年一样，没有新发也没废止", "规范性文件和去年一样，没发没废", "规范性文件同去年，今年没制发，也没废止",
+])
+def test_as_last_year_with_nothing_made_or_repealed_answers_itself(said):
+    got = cells(said)
+    assert (got[("normative", "issued")], got[("normative", "repealed")]) == (0, 0)
+
+
+def test_as_last_year_alone_is_still_asked():
+    assert answers.parse("t2", ["规范性文件跟去年一样"]).questions
+
+
+@pytest.mark.parametrize("said", [
+    "许可30件，收费一分钱没收", "许可30件，一分钱费都没收", "许可30件，收费分文未收", "许可30件，没收过费",
+    "许可30件，我们不收钱",
+])
+def test_no_fee_taken_said_in_everyday_words_is_0(said):
+    assert cells(said)[("fees", "fee_amount")] == 0

@@ -85,3 +85,44 @@ def test_a_later_answer_giving_cases_counted_by_outcome_another_outcome_moves_th
 ])
 def test_a_later_answer_adding_cases_or_putting_the_one_outcome_right_moves_nothing(turns, expect):
     assert cells(*turns) == expect
+
+
+@pytest.mark.parametrize("turns, expect", [
+    (["直接起诉的3件，都在审", "不对，有一件已经判了，判我们输了"], {"suit_direct.corrected": 1, "suit_direct.pending": 2}),
+    (["复议4件", "有3件，维持了；剩下1件，调解了"], {"review.upheld": 3, "review.other": 1}),
+    (["复议2件，2件，都纠正了"], {"review.corrected": 2}),
+])
+def test_a_count_then_its_outcome_in_the_next_clause_is_that_many_of_that_outcome(turns, expect):
+    assert cells(*turns) == expect
+
+
+@pytest.mark.parametrize("said", ["复议诉讼加起来4件，都维持了", "复议和诉讼合计2件，均维持", "复议诉讼合起来3件，都还在审"])
+def test_review_and_suit_under_one_count_is_asked(said):
+    out = answers.parse("t4", [said])
+    assert out.questions and not any(out.cells.values())
+
+
+@pytest.mark.parametrize("said", [
+    "表三刚才说漏了一件，回头再说。复议没有，诉讼也没有", "表二的许可我还要查一下，复议诉讼都没有",
+    "表3那边还有2件没算。复议诉讼都没有",
+])
+def test_a_clause_naming_another_table_is_kept_for_it(said):
+    out = answers.parse("t4", [said])
+    assert not out.questions and not out.not_understood and not any(out.cells.values())
+
+
+@pytest.mark.parametrize("said, expect", [
+    ("直接起诉2件，一个赢一个输", {"suit_direct.upheld": 1, "suit_direct.corrected": 1}),
+    ("直接起诉3件，赢两个输一个", {"suit_direct.upheld": 2, "suit_direct.corrected": 1}),
+    ("没人复议，有2个人直接去法院告我们，一件赢一件输", {"suit_direct.upheld": 1, "suit_direct.corrected": 1}),
+])
+def test_won_and_lost_said_bare_by_their_counts(said, expect):
+    assert cells(said) == expect
+
+
+@pytest.mark.parametrize("said, expect", [
+    ("诉讼2件，一件直接起诉的输了，一件复议后起诉的赢了", {"suit_direct.corrected": 1, "suit_after_review.upheld": 1}),
+    ("诉讼3件：直接起诉的维持2件，复议后起诉的纠正1件", {"suit_direct.upheld": 2, "suit_after_review.corrected": 1}),
+])
+def test_every_suit_counted_then_told_by_kind_with_outcomes_is_no_direct_suit_of_its_own(said, expect):
+    assert cells(said) == expect

@@ -212,7 +212,7 @@ def _fees(r: _Reading, row: str, clause: str, count: float | None) -> None:
     if (amount is None or _change_from_last(clause, fees=True) is not None) and _as_last_year(r, row, "fee_amount", clause):
         return
     if amount is None and words().t2_negated.search(clause) or re.search(r"(?:没有|没|未|无|不)收费|免费|免收|免于收", clause) \
-            or amount is None and (_NO_FEE.search(clause) or words().t2_not_ours.search(clause)):
+            or amount is None and (_NO_FEE.search(clause) or words().t2_not_ours.search(clause) or words().t2_no_fee.search(clause)):
         amount = 0
     if amount is not None:
         r.cells[("t2", "fees", "fee_amount")] = amount

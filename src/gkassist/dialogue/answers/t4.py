@@ -475,10 +475,19 @@ def _suits_split(r: AppealReading) -> None:
     for total in [x for x in r.facts if x.block == "suit_direct" and x.outcome is None and x.count
                   and not _PLAIN_SUIT.search(x.clause or "")]:
         after = r.facts[r.facts.index(total) + 1:]
-        parts = [x for x in after if x.turn == total.turn and x.outcome is None and x.count
+        parts = [x for x in after if x.turn == total.turn and x.count
                  and (x.block == "suit_after_review" or _PLAIN_SUIT.search(x.clause or ""))]
-        if {x.block for x in parts} == {"suit_direct", "suit_after_review"} and sum(x.count or 0 for x in parts) == total.count:
+        if {x.block for x in parts} == {"suit_direct", "suit_after_review"} and _told(parts) == total.count:
             r.facts.remove(total)
+
+
+def _told(parts: list[AppealFact]) -> float:
+    """How many cases the facts tell: each kind's count, or (“一件直接起诉的输了”) its outcomes' counts."""
+    told = 0.0
+    for block in {x.block for x in parts}:
+        own = [x.count or 0 for x in parts if x.block == block and x.outcome is None]
+        told += sum(own) if own else sum(x.count or 0 for x in parts if x.block == block)
+    return told
 
 
 def _relabelled(facts: list[AppealFact], block: str, turn: int) -> bool:

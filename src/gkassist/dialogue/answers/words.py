@@ -46,8 +46,9 @@ class ProactiveSaid(BaseModel):
     same_as_last: Words
     about_last: Words
     more_than_last: Words
+    no_fee: Words = ()  # “一分钱没收”, “没收过费”: no fee taken at all (0)
 
-    _patterns = field_validator("not_ours", "same_as_last", "about_last", "more_than_last")(regexes_checked)
+    _patterns = field_validator("not_ours", "same_as_last", "about_last", "more_than_last", "no_fee")(regexes_checked)
 
 
 # The markers a clause's frame is made of besides its kinds, results and counts (prompts/answers.yaml `markers`)
@@ -183,6 +184,7 @@ class Compiled:
         self.t2_rows = tuple((either(words), row) for row, words in w.proactive_rows.items())
         self.t2_columns = tuple((either(words), col) for col, words in w.proactive_columns.items())
         self.t2_not_ours = either(w.proactive_said.not_ours)
+        self.t2_no_fee = either(w.proactive_said.no_fee) if w.proactive_said.no_fee else re.compile(r"(?!)")
         self.t2_same_as_last = either(w.proactive_said.same_as_last)
         self.t2_about_last = either(w.proactive_said.about_last)
         self.t2_more_than_last = tuple(pattern(word) for word in w.proactive_said.more_than_last)
