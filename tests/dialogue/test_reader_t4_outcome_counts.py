@@ -126,3 +126,13 @@ def test_won_and_lost_said_bare_by_their_counts(said, expect):
 ])
 def test_every_suit_counted_then_told_by_kind_with_outcomes_is_no_direct_suit_of_its_own(said, expect):
     assert cells(said) == expect
+
+
+@pytest.mark.parametrize("said, expect", [
+    ("一起行政诉讼，法院判决驳回原告诉讼请求，对方不服上诉了，二审还没判", {"suit_direct.pending": 1}),
+    ("直接起诉1件，一审判我们输了，我们上诉了，二审改判维持", {"suit_direct.upheld": 1}),
+    ("直接起诉1件，一审驳回，他上诉，二审维持原判", {"suit_direct.upheld": 1}),
+    ("复议1件维持，他不服又起诉，一审驳回了，他又上诉了", {"review.upheld": 1, "suit_after_review.pending": 1}),
+])
+def test_a_suit_told_through_its_appeal_has_the_outcome_said_last(said, expect):
+    assert cells(said) == expect

@@ -155,6 +155,7 @@ class _Answer:
     # outcome said in the next clause is that case's
     referred: tuple[str, float | None] | None = None
     aside_last: bool = False  # the clause before was said of another table
+    appealed: bool = False  # “……，他不服上诉了”: the suit just told goes on in a higher court
 
     def close(self) -> None:
         """A total the cases told after it do not make up is not understood."""
@@ -260,6 +261,26 @@ def _one_of_those(a: _Answer, f: Frame) -> bool:
     earlier[-1].count = (earlier[-1].count or 0) - n
     a.r.facts.append(AppealFact(block, f.outcome, n, f.clause.turn, True, clause=f.clause.text))
     return True
+
+
+_APPEALED = Marker("appealed")
+
+
+def _appealed(a: _Answer, f: Frame) -> bool:
+    """“一审驳回了他的诉讼请求，他不服上诉了，二审还没判”: one suit told as it went on — appealed, it is not concluded
+    (尚未审结) until the outcome said after the appeal."""
+    if not (f.outcome and f.count is None and f.named in (None, a.r.block) and a.r.block in ("suit_direct", "suit_after_review")):
+        return False
+    said = [x for x in a.r.facts if x.turn == f.clause.turn and x.block == a.r.block and x.outcome]
+    if not said or said[-1].count not in (None, 1):
+        return False
+    if _APPEALED.search(f.clause.text):
+        said[-1].outcome, a.appealed = "pending", True
+        return True
+    if a.appealed:
+        said[-1].outcome = f.outcome
+        return True
+    return False
 
 
 def _of_the_pair(a: _Answer, f: Frame) -> bool:
@@ -440,7 +461,7 @@ def _case_facts(a: _Answer, f: Frame, block: str) -> None:
 
 
 # tried in order: the first that takes the frame ends its reading (else it is a count or outcome of its kind of case)
-READ_RULES = (_aside, _intended, _outcome_moved, _one_of_those, _of_the_pair, _none_of_it, _put_right, _restated, _several, _moved, _exactly, _uncounted, _outcome_put_right)
+READ_RULES = (_aside, _intended, _outcome_moved, _one_of_those, _appealed, _of_the_pair, _none_of_it, _put_right, _restated, _several, _moved, _exactly, _uncounted, _outcome_put_right)
 
 
 def read(frames: list[Frame], r: AppealReading | None = None) -> AppealReading:
@@ -450,7 +471,7 @@ def read(frames: list[Frame], r: AppealReading | None = None) -> AppealReading:
     for f in frames:
         if f.clause.turn != a.turn:
             a.close()
-            a.correcting, a.turn, a.pair = False, f.clause.turn, []
+            a.correcting, a.turn, a.pair, a.appealed = False, f.clause.turn, [], False
         if f.named:
             a.pair = []
         if a.referred and f.refers_outcome is None and f.outcome:  # (“对方撤回了复议申请”, “……里有一个其实是输了”)
