@@ -136,3 +136,14 @@ def test_every_suit_counted_then_told_by_kind_with_outcomes_is_no_direct_suit_of
 ])
 def test_a_suit_told_through_its_appeal_has_the_outcome_said_last(said, expect):
     assert cells(said) == expect
+
+
+@pytest.mark.parametrize("said, expect", [
+    ("复议4件：维持3件，1件对方撤了", {"review.upheld": 3, "review.other": 1}),
+    ("复议2件，一件维持，一件他自己撤回了", {"review.upheld": 1, "review.other": 1}),
+    ("直接起诉1件，法院驳回了他的起诉", {"suit_direct.other": 1}),
+    ("直接起诉1件，法院裁定驳回原告的起诉", {"suit_direct.other": 1}),
+    ("直接起诉1件，法院驳回了他的诉讼请求", {"suit_direct.upheld": 1}),
+])
+def test_withdrawn_by_the_other_side_or_the_suit_itself_dismissed_is_another_outcome(said, expect):
+    assert cells(said) == expect
