@@ -71,3 +71,8 @@ def test_as_last_year_alone_is_still_asked():
 ])
 def test_no_fee_taken_said_in_everyday_words_is_0(said):
     assert cells(said)[("fees", "fee_amount")] == 0
+
+
+@pytest.mark.parametrize("said, n", [("许可证办了三十张，处罚4起", 30), ("发了十二张许可证，罚款3起", 12), ("许可证批了八张，处罚4起", 8)])
+def test_licences_counted_by_the_sheet(said, n):
+    assert cells(said)[("licensing", "decisions")] == n

@@ -74,7 +74,8 @@ def _respectively(m: re.Match[str]) -> str:
 
 
 # “规章出了两部”: 规章 are counted in 部 (not “一部分”, “部门”)
-_VOLUMES = re.compile(r"(" + NUM + r")\s*部(?!分|门|署|长|委|位)")
+# (and “许可证办了三十张”: licences counted by the sheet)
+_VOLUMES = re.compile(r"(" + NUM + r")\s*(?:部(?!分|门|署|长|委|位)|张(?=$|[，,、；;。]|(?:许可|证)))")
 
 
 # “处罚不是10件，是12件”: the figure it is not, then the one it is — the row says the second (`not_but` words)
