@@ -147,3 +147,12 @@ def test_a_suit_told_through_its_appeal_has_the_outcome_said_last(said, expect):
 ])
 def test_withdrawn_by_the_other_side_or_the_suit_itself_dismissed_is_another_outcome(said, expect):
     assert cells(said) == expect
+
+
+@pytest.mark.parametrize("said", ["复议2件都维持，官司一个没打", "复议2件都维持，诉讼一场没打过", "复议维持2件，起诉的一个没遇到"])
+def test_not_one_case_brought_is_none(said):
+    assert cells(said) == {"review.upheld": 2}
+
+
+def test_one_case_not_finished_is_one_pending():
+    assert cells("复议2件，一件维持，一件没结") == {"review.upheld": 1, "review.pending": 1}

@@ -586,6 +586,7 @@ def read_turn(reading: AppealReading, text: str, turn: int) -> AppealReading:
     text = _LISTED.sub(r"\1和", text.strip())  # “复议、诉讼都没有”: both kinds, one clause
     text = _REVIEWED_THEN.sub(lambda m: "复议后" + (m.group(1) or ""), text)
     text = _TURNED_AWAY.sub(r"\1", text)  # “不符合受理条件，驳回了”: one decision, not a 驳回 that upholds
+    text = _NOT_ONE.sub("都", text)  # “官司一个没打”: not one (“复议一件没结” is one pending: no verb of a case brought)
     found = clauses(_OUTCOME_THEN.sub(r"\1，复议后", text), names_a_row, turn=turn)
     frames = _count_then_outcome([frame(c) for c in expand_asides(found)])
     if frames and _AMONG.match(text):
@@ -609,6 +610,8 @@ def _count_then_outcome(frames: list[Frame]) -> list[Frame]:
     return out
 
 
+# “官司一个没打过”, “复议一件没遇到”: not one case brought at all
+_NOT_ONE = re.compile(r"(?<![0-9０-９零〇一二两三四五六七八九十百千万有])一(?:个|件|起|场|次|宗)(?=(?:没|未)(?:有)?(?:打|告|起诉|申请|发生|遇到|碰到))")
 _AMONG = re.compile(r"^(?:其中|这里面|这当中|那里面|里面)")
 
 
