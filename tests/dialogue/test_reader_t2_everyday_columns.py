@@ -76,3 +76,31 @@ def test_no_fee_taken_said_in_everyday_words_is_0(said):
 @pytest.mark.parametrize("said, n", [("许可证办了三十张，处罚4起", 30), ("发了十二张许可证，罚款3起", 12), ("许可证批了八张，处罚4起", 8)])
 def test_licences_counted_by_the_sheet(said, n):
     assert cells(said)[("licensing", "decisions")] == n
+
+
+def _read(text, last):
+    from gkassist.dialogue.answers import t2
+    from gkassist.dialogue.answers.state import ProactiveReading
+
+    return t2.read_turn(ProactiveReading(), text, 0, last)
+
+
+@pytest.mark.parametrize("said, rows", [
+    ("处罚和强制跟去年一样", ("penalty", "enforcement")), ("许可、处罚都同去年", ("licensing", "penalty")),
+    ("许可45件，处罚与强制和去年一样", ("penalty", "enforcement")), ("许可和收费照去年的数报", ("licensing", "fees")),
+])
+def test_rows_listed_as_last_year_each_take_last_years_figure(said, rows):
+    last = {"licensing|decisions": 10, "penalty|decisions": 100, "enforcement|decisions": 50, "fees|fee_amount": 3}
+    r = _read(said, last)
+    assert not r.questions
+    assert all(r.cells[k] == v for k, v in last.items() if k.split("|")[0] in rows)
+
+
+@pytest.mark.parametrize("turns, penalty, enforcement", [
+    (["许可12件，处罚3件，强制1件，收费0", "那个强制说错了，应该是0，那件其实是处罚"], 4, 0),
+    (["许可12件，处罚3件，强制2件，收费0", "强制说错了，是1件，那件其实是处罚"], 4, 1),
+    (["许可12件，处罚3件，强制1件，收费0", "强制记错了，应为0，那1件其实算处罚"], 4, 0),
+])
+def test_cases_a_correction_takes_off_a_row_then_said_to_be_of_another_move_there(turns, penalty, enforcement):
+    got = cells(*turns)
+    assert (got[("penalty", "decisions")], got[("enforcement", "decisions")]) == (penalty, enforcement)

@@ -156,3 +156,25 @@ def test_not_one_case_brought_is_none(said):
 
 def test_one_case_not_finished_is_one_pending():
     assert cells("复议2件，一件维持，一件没结") == {"review.upheld": 1, "review.pending": 1}
+
+
+@pytest.mark.parametrize("turns, expect", [
+    (["复议维持20件，纠正3件，在审4件", "复议的在审说错了，是6件"], {"review.upheld": 20, "review.corrected": 3, "review.pending": 6}),
+    (["直接起诉维持5件", "维持的不对，应该是4件"], {"suit_direct.upheld": 4}),
+    (["复议维持8件，其他2件", "其他结果记错了，实际是3件"], {"review.upheld": 8, "review.other": 3}),
+])
+def test_an_outcome_said_wrong_then_its_count_in_the_next_clause(turns, expect):
+    assert cells(*turns) == expect
+
+
+@pytest.mark.parametrize("said", ["复议3件，维持2件，纠正2件", "直接起诉2件：维持2件，在审1件"])
+def test_outcomes_adding_up_to_more_than_the_count_said_are_asked(said):
+    assert answers.parse("t4", [said]).questions
+
+
+@pytest.mark.parametrize("said, expect", [
+    ("就一件，有个村民不服答复申请了复议，县政府维持了", {"review.upheld": 1}),
+    ("一共两件，都是直接去法院告的，都还没判", {"suit_direct.pending": 2}),
+])
+def test_a_count_said_first_is_of_the_one_kind_of_case_told_after_it(said, expect):
+    assert cells(said) == expect

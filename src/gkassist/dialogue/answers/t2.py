@@ -87,6 +87,7 @@ def _clauses(text: str, turn: int) -> list[Clause]:
     rows = "|".join(f"(?:{pattern.pattern})" for pattern, row in words().t2_rows if row in _DECISION_ROWS)
     text = re.sub(_NOT_THEN_IS.format(rows=rows), r"\1", text)  # (one clause: the row it is not, then the one it is)
     text = _VOLUMES.sub(r"\1件", _RESPECTIVELY.sub(_respectively, text))
+    text = _each_as_last_year(text)
     # “许可和处罚各10件”: each row listed takes the count
     text = re.sub(r"([^，；。]+?(?:和|、|及|与|跟)[^，；。]+?)各(?:自|有)?(?:是|为)?\s*(" + NUM + r"\s*件)",
                   lambda m: "，".join(p + m.group(2) for p in re.split(r"和|、|及|与|跟", m.group(1)) if p), text)
@@ -98,6 +99,20 @@ def _clauses(text: str, turn: int) -> list[Clause]:
     # about (“秸秆禁烧、人居环境整治各1件”) names no row and no column and is left out
     return [x for c in found for x in [Clause(c.text, c.heads, c.ends, turn=turn)]
             + [Clause(a, turn=turn) for a in c.asides if _names_a_cell(a)]]
+
+
+def _each_as_last_year(text: str) -> str:
+    """“处罚和强制跟去年一样”, “许可、处罚都同去年”: each row listed is as last year (one clause a row)."""
+    w = words()
+    rows = "|".join(f"(?:{pattern.pattern})" for pattern, _ in w.t2_rows)
+    listed = re.compile(r"((?:行政)?(?:" + rows + r"))((?:(?:和|、|及|与)(?:行政)?(?:" + rows + r"))+)((?:都|也|均)?(?:"
+                        + w.t2_same_as_last.pattern + r"))")
+
+    def each(m: re.Match[str]) -> str:
+        said = [m.group(1)] + [p for p in re.split(r"和|、|及|与", m.group(2)) if p]
+        return "，".join(row + m.group(3) for row in said)
+
+    return listed.sub(each, text)
 
 
 def _names_a_cell(text: str) -> bool:
@@ -296,7 +311,7 @@ def _clause(r: _Reading, clause: str) -> None:
         r.not_understood.append(clause)
         return
     r.aside = False
-    if _row_moved(r, clause):
+    if _corrected_row_moved(r, clause) or _row_moved(r, clause):
         return
     if _RECKONING.search(clause) and not any(pattern.search(clause) for pattern, _ in words().t2_columns):
         return  # a sum worked out aloud (“加1减2不对”): the figures it settles on are said after it
@@ -379,6 +394,31 @@ def _row_moved(r: _Reading, clause: str) -> bool:
     r.cells[("t2", source, "decisions")] = 0 if whole or figure is None else figure - count
     r.said_now |= {("t2", target, "decisions"), ("t2", source, "decisions")}
     r.row = target
+    return True
+
+
+# “那件其实是处罚”, “那1件其实算处罚”: the cases just spoken of, said to be of another row
+_THAT_ONE = re.compile(r"^(?:那|这)\s*(" + NUM + r")?\s*(?:件|个|起)(?:那个|的)?\s*(?:其实|实际上?|应该|应当|本来)?(?:是|算|属于|归)")
+
+
+def _corrected_row_moved(r: _Reading, clause: str) -> bool:
+    """“强制说错了，应该是0，那件其实是处罚”: the cases a correction in this answer took off the row just spoken of
+    (its figure said before minus the one now) are of the row named after — added to that row."""
+    m = _THAT_ONE.match(clause)
+    rows = rows_in(clause)
+    if not m or len(rows) != 1 or r.row not in _DECISION_ROWS or rows[0] not in _DECISION_ROWS or rows[0] == r.row:
+        return False
+    key = ("t2", r.row, "decisions")
+    before, now = r.before.get((r.row, "decisions")), r.cells.get(key)
+    if before is None or now is None or key not in r.said_now or now >= before:
+        return False
+    taken = before - now
+    if (said := count_of(m.group(0))) is not None and said != taken:
+        return False
+    target = ("t2", rows[0], "decisions")
+    r.cells[target] = (r.cells[target] if target in r.cells else r.before.get((rows[0], "decisions"), 0)) + taken
+    r.said_now.add(target)
+    r.row = rows[0]
     return True
 
 

@@ -161,7 +161,11 @@ class _Answer:
         """A total the cases told after it do not make up is not understood."""
         if self.total is not None:
             told = sum(x.count or 0 for x in self.r.facts if x.turn == self.turn and x.outcome is None)
-            if told != self.total[0]:
+            now = [x for x in self.r.facts if x.turn == self.turn]
+            if not any(x.count for x in now) and len({x.block for x in now}) == 1:
+                # “就一件，……申请了复议，……维持了”: the count said first is of the one kind of case told after it
+                self.r.facts.append(AppealFact(now[0].block, None, self.total[0], self.turn, clause=self.total[1]))
+            elif told != self.total[0]:
                 self.r.not_understood.append(self.total[1])
         self.total = None
     pair: list[str] = field(default_factory=list)  # “复议和诉讼各1件”: the kinds a following “都维持了” is of  # “不好意思，是纠正”: the words that put right cover the rest of the answer
@@ -572,6 +576,8 @@ def allocate(facts: list[AppealFact]) -> Parsed:
             out.questions.append(f"{BLOCK_LABELS[b]}{_n(n)}件的结果是什么（结果维持、结果纠正、其他结果，还是尚未审结）？")
         elif n > stated:
             out.questions.append(f"{BLOCK_LABELS[b]}{_n(n)}件里还有{_n(n - stated)}件没有说结果，是什么结果？")
+        elif n < stated:  # (“复议10件，维持3件，在审9件”: a figure is wrong — asked, never one of them dropped)
+            out.questions.append(f"{BLOCK_LABELS[b]}说的是{_n(n)}件，各结果加起来却是{_n(stated)}件，一共几件？各是什么结果？")
     return out
 
 
@@ -596,18 +602,31 @@ def read_turn(reading: AppealReading, text: str, turn: int) -> AppealReading:
 
 def _count_then_outcome(frames: list[Frame]) -> list[Frame]:
     """“有一件已经判了，我们赢了”: a count said of no kind and no outcome, and the next clause's outcome said with no
-    count, are one frame — that many cases had that outcome."""
+    count, are one frame — that many cases had that outcome; “复议的在审说错了，是9件”: an outcome, then its count
+    (“是/应该是N件”) in the next clause, likewise."""
     out: list[Frame] = []
     for f in frames:
         last = out[-1] if out else None
-        if last is not None and last.count and last.outcome is None and last.named is None and not last.nothing \
-                and last.other_table is None and last.refers_outcome is None and f.outcome and f.count is None \
+        if last is not None and _bare_count(last) and f.outcome and f.count is None \
                 and f.named is None and f.refers_outcome is None and f.clause.turn == last.clause.turn:
             f.count, f.correction = last.count, f.correction or last.correction
             out[-1] = f
             continue
+        if last is not None and last.outcome and last.count is None and last.refers_outcome is None \
+                and _bare_count(f) and _ITS_COUNT.match(f.clause.text) and f.clause.turn == last.clause.turn:
+            last.count, last.outcome_counted = f.count, True
+            continue
         out.append(f)
     return out
+
+
+def _bare_count(f: Frame) -> bool:
+    """A clause that says a count and nothing else of this table (no kind, no outcome, no case spoken of)."""
+    return bool(f.count) and f.outcome is None and f.named is None and not f.nothing and f.other_table is None \
+        and f.refers_outcome is None
+
+
+_ITS_COUNT = re.compile(r"^(?:应该|应当|实际|其实|实际上)?(?:是|为|有)\s*" + NUM)
 
 
 # “官司一个没打过”, “复议一件没遇到”: not one case brought at all
