@@ -90,7 +90,7 @@ def test_a_later_answer_adding_cases_or_putting_the_one_outcome_right_moves_noth
 @pytest.mark.parametrize("turns, expect", [
     (["直接起诉的3件，都在审", "不对，有一件已经判了，判我们输了"], {"suit_direct.corrected": 1, "suit_direct.pending": 2}),
     (["复议4件", "有3件，维持了；剩下1件，调解了"], {"review.upheld": 3, "review.other": 1}),
-    (["复议2件，2件，都纠正了"], {"review.corrected": 2}),
+    (["复议2件", "其中2件，纠正了"], {"review.corrected": 2}),
 ])
 def test_a_count_then_its_outcome_in_the_next_clause_is_that_many_of_that_outcome(turns, expect):
     assert cells(*turns) == expect

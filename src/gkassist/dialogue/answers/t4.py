@@ -607,7 +607,7 @@ def _count_then_outcome(frames: list[Frame]) -> list[Frame]:
     out: list[Frame] = []
     for f in frames:
         last = out[-1] if out else None
-        if last is not None and _bare_count(last) and f.outcome and f.count is None \
+        if last is not None and _bare_count(last) and f.outcome and f.count is None and not _EVERY.match(f.clause.text) \
                 and f.named is None and f.refers_outcome is None and f.clause.turn == last.clause.turn:
             f.count, f.correction = last.count, f.correction or last.correction
             out[-1] = f
@@ -626,6 +626,7 @@ def _bare_count(f: Frame) -> bool:
         and f.refers_outcome is None
 
 
+_EVERY = re.compile(r"^(?:也)?(?:都|均|全|全部|一律)")  # (“是2件，都维持”: the count is every case's, said again)
 _ITS_COUNT = re.compile(r"^(?:应该|应当|实际|其实|实际上)?(?:是|为|有)\s*" + NUM)
 
 
