@@ -62,7 +62,19 @@ def answer(state: TableState, text: str, carried: dict[str, float] | None = None
         new = state.model_copy(update={"turns": [*state.turns, text], "previous": state.model_copy(update={"previous": None})})
     assert new.previous is not None
     new = new.with_reading(read_turn(new.previous, new.turns[-1], len(new.turns) - 1, fmt, carried, last))
+    if filled is None and state.turns and read_nothing(new.previous.reading, new.reading, text):
+        new = new.with_reading(new.reading.model_copy(update={"not_understood": [*new.reading.not_understood, text]}))
     return new, cells_of(new, carried)
+
+
+def read_nothing(before: Reading | AppealReading | ProactiveReading, after: Reading | AppealReading | ProactiveReading,
+                 text: str) -> bool:
+    """Whether a later answer of a table conversation left what the answers said as it was: nothing of it was placed
+    (no fact, no question, no aside) — it is then named as not understood, never silently dropped with the earlier
+    cells stored.  (表二: a row said again with its figure leaves its cells as they were: that is understood.)"""
+    if before.model_dump() != after.model_dump():
+        return False
+    return not (isinstance(after, ProactiveReading) and any(found.search(text) for found, _ in words().t2_rows))
 
 
 def read_turn(before: TableState, text: str, turn: int, fmt: ReportFormat | None = None,

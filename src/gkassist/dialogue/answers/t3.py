@@ -61,6 +61,8 @@ SPOKEN_OF = re.compile(r"^(?:说的|前面说的|刚才说的)?(.{1,12}?)(?:的|
 MOVED_OUT_OF = re.compile(r"^(.{1,14}?)(?:里面|里头|当中|之中|里|中)(?:其实|实际上)?有\s*" + NUM + r"\s*(?:件|个)")
 # “X的那件其实是Y”, “那1件不是X而是Y”: a result put from one row into another
 MOVE = Marker("move")
+# “重复申请加20件，从信访类里挪过来”: the result some cases are taken from, named after 从
+TAKEN_FROM = Marker("taken_from", r"从([^，。；]{1,12}?)(?:WORDS)")
 RETRACTED = Marker("retracted")  # “那件算重复的我弄错了”: the row a case was said to be in, taken back
 FINISHED_AFTER_ALL = Marker("finished_after_all")  # “那件转明年的其实年底前已经答复了”: not carried on after all
 # “个人申请的4件都公开了”, “自然人5件都公开”: a kind's applications and their result in one clause
@@ -140,6 +142,9 @@ class Frame:
     organisations: bool = False  # “法人的……”: every kind but 自然人, no one kind named
     spoken_of: tuple[str, float] | None = None  # (row, count) of “重复申请的8件” alone in a later answer (_some_referred)
     kinds: list[str] = field(default_factory=list)  # every kind it names (several: “企业律所的全部公开”)
+    # “有20件其实是重复申请” in a later answer: cases moved into this row from one not named (the one row of its group
+    # said before, or asked)
+    moved_unnamed: bool = False
 
     @property
     def text(self) -> str:
@@ -327,6 +332,13 @@ def frame(clause: Clause, labels: RowNames) -> Frame:
     elif clause.turn and (m := MOVED_OUT_OF.match(said)) and (move := MOVE.search(said, m.end())) \
             and (earlier := result_of(m.group(1), labels)) and (later := result_of(said[move.end():], labels)) and earlier != later:
         moved_from, row = earlier, later  # “重复申请里有2件应该算信访类”
+    elif clause.turn and (pair := _result_moved(said, labels)):
+        moved_from, row = pair
+    moved_unnamed = bool(clause.turn and moved_from is None and not reference and (move := MOVE.search(said))
+                         and not result_of(said[:move.start()], labels) and result_of(said[move.end():], labels)
+                         # (the cases counted before the move word: “应该是4件都公开” puts a figure right)
+                         and re.search(NUM, said[:move.start()]) is not None and not re.search(NUM, said[move.end():])
+                         and not ALSO.search(said))
     # (“不公开的那1件是企业的”: the count is the reference's, not one more)
     at_start = REFERENCE.match(counted_text) if reference else None
     count = count_of(counted_text[at_start.end():] if at_start else counted_text)
@@ -367,7 +379,20 @@ def frame(clause: Clause, labels: RowNames) -> Frame:
                  remainder=bool(REMAINDER.search(text)), done_total=done_total,
                  with_carried=bool(WITH_CARRIED.search(text)),
                  organisations=not kinds and bool(ORGANISATIONS_TOGETHER.search(said)), spoken_of=_spoken_of(clause, labels),
-                 kinds=kinds)
+                 kinds=kinds, moved_unnamed=moved_unnamed)
+
+
+def _result_moved(said: str, labels: RowNames) -> tuple[str, str] | None:
+    """(source, target) of a later answer's clause moving cases from one result to another — the one named before
+    the move word to the one after it, or the one taken from (“从……挪过来”) to the other one named."""
+    if (m := TAKEN_FROM.search(said)) and (source := result_of(m.group(1), labels)):
+        target = result_of(said[:m.start()] + "，" + said[m.end():], labels)
+        return (source, target) if target and target != source else None
+    move = MOVE.search(said)
+    if move is None:
+        return None
+    source, target = result_of(said[:move.start()], labels), result_of(said[move.end():], labels)
+    return (source, target) if source and target and source != target else None
 
 
 def _spoken_of(clause: Clause, labels: RowNames) -> tuple[str, float] | None:
@@ -634,6 +659,37 @@ def _bare_correction(s: Scope, f: Frame) -> bool:
         s.add(f, "requests", None, "new", f.count)
         return True
     return False
+
+
+def _moved_from_unnamed(s: Scope, f: Frame) -> bool:
+    """Move: “有20件其实是重复申请” — cases put into a result from one the clerk does not name: the one other row of
+    its group said before with that many (信访 for 重复申请, both 不予处理); else the one result of that kind it can
+    have been counted in (_corrected_from).  Never done with the frame: it goes on to be placed, a move."""
+    if not (f.moved_unnamed and f.row and f.count and s.turn):
+        return False
+    group = f.row.split("_")[0] + "_" if "_" in f.row else None
+    said = {x.row for x in s.out.facts if x.what == "result" and x.turn < s.turn and x.row and x.row != f.row
+            and group and x.row_id.startswith(group) and (x.count or 0) >= f.count
+            and x.kind in (None, f.kind, s.scope)}
+    if len(said) == 1:
+        f.moved_from, f.refers, f.correction = said.pop(), True, True
+    return False  # (else the result it was taken from is found when the edits are settled: _corrected_from)
+
+
+def _result_moved_across_kinds(s: Scope, f: Frame) -> bool:
+    """Move: “个人不掌握的有1件应该是企业的公开” — cases of one kind's result that are another kind's, with another
+    result: the applications go with them (the one kind's fewer, the other's more), the result taken from the row named."""
+    if not (s.turn and f.row and f.moved_from and f.kind and f.kind_from and f.kind != f.kind_from):
+        return False
+    count = f.count or 1
+    source = next((x for x in reversed(s.out.facts) if x.what == "requests" and x.kind == f.kind_from
+                   and x.turn < s.turn and (x.count or 0) >= count), None)
+    if source is None:
+        return False
+    source.count = (source.count or 0) - count
+    s.add(f, "requests", f.kind, "new", count).of_moved = True  # (moved: no total put right)
+    s.add(f, "result", f.kind, f.row, count, moved_from=f.moved_from, moved_kind=f.kind_from, of_moved=True)
+    return True
 
 
 def _case_moved(s: Scope, f: Frame) -> bool:
@@ -1543,7 +1599,8 @@ def _told(s: Scope, f: Frame) -> None:
 
 def _told_one(s: Scope, f: Frame) -> None:
     if _aside(s, f) or _asks(s, f) or _bare_correction(s, f) or _part_moved(s, f) or _kind_moved(s, f) \
-            or _case_moved(s, f) or _kind_put_right(s, f) or _more_of_moved(s, f):
+            or _case_moved(s, f) or _result_moved_across_kinds(s, f) or _kind_put_right(s, f) or _more_of_moved(s, f) \
+            or _moved_from_unnamed(s, f):
         return
     kind, row, count = f.kind, f.row, f.count
     if row is None and f.group is None and s.last_row and not s.last_row.endswith("_") and SAME_RESULT.search(f.text):
@@ -1611,6 +1668,23 @@ def _retracted(frames: list[Frame], before: list[Fact]) -> list[Frame]:
     return out + ([taken_back] if taken_back is not None else [])
 
 
+def _moved_in_next_clause(frames: list[Frame]) -> list[Frame]:
+    """“信访类的有20件，后来查了是重复申请”: a later answer's clause counting some cases of a result, then a clause
+    saying with a move word what result they are of instead — one move of that many, not the first result put right."""
+    out: list[Frame] = []
+    for f in frames:
+        last = out[-1] if out else None
+        if last is not None and f.clause.turn and last.clause.turn == f.clause.turn and last.row and last.count \
+                and last.kind in (None, f.kind) and last.moved_from is None and f.moved_unnamed and f.count is None \
+                and f.row and f.row != last.row:
+            f.moved_from, f.count, f.moved_unnamed, f.refers, f.correction = last.row, last.count, False, True, True
+            f.kind = f.kind or last.kind
+            out[-1] = f
+            continue
+        out.append(f)
+    return out
+
+
 def _taken_back_row(f: Frame) -> str | None:
     """The row of the case a clause takes back: the one it says (“那件算重复的我弄错了”), else the one its case was
     named by (“企业那件部分公开的我记错了”) — a result row, not a group said without its reason."""
@@ -1637,7 +1711,7 @@ def read(frames: list[Frame], out: Reading | None = None, carried: dict[str, flo
     answers said (the frames are a later answer's), added to."""
     out = out if out is not None else Reading()
     s = Scope(out, frames[0].clause.turn if frames else 0, last_year=dict(carried or {}))
-    for f in _shared_counts(_retracted(frames, list(out.facts))):
+    for f in _shared_counts(_retracted(_moved_in_next_clause(frames), list(out.facts))):
         _frame_fact(s, f)
     if s.pending_move is not None:
         s.ask(s.pending_move, f"“{s.pending_move.text}”：这些应该算哪类申请人的？", "kind")
@@ -1676,7 +1750,8 @@ def _moved(f: Fact, kept: list[Fact], earlier: list[Fact]) -> Edit | None:
     if not (f.what == "result" and f.moved_from):
         return None
     source = next((g for g in reversed(kept) if g.what in ("result", "carry_next") and g.row == f.moved_from
-                   and (f.kind is None or g.kind in (None, f.kind))), None)
+                   and (g.kind in (None, f.moved_kind) if f.moved_kind else f.kind is None or g.kind in (None, f.kind))),
+                  None)
     if source is None:
         return Add(f)
     moved = f.count if f.count is not None else (1 if f.refers and (source.count or 0) > 1 else source.count)
