@@ -145,6 +145,7 @@ class Frame:
     # “有20件其实是重复申请” in a later answer: cases moved into this row from one not named (the one row of its group
     # said before, or asked)
     moved_unnamed: bool = False
+    moved_into: bool = False  # a result named after a move word, none before it (“后来查了是重复申请”)
 
     @property
     def text(self) -> str:
@@ -334,11 +335,11 @@ def frame(clause: Clause, labels: RowNames) -> Frame:
         moved_from, row = earlier, later  # “重复申请里有2件应该算信访类”
     elif clause.turn and (pair := _result_moved(said, labels)):
         moved_from, row = pair
-    moved_unnamed = bool(clause.turn and moved_from is None and not reference and (move := MOVE.search(said))
-                         and not result_of(said[:move.start()], labels) and result_of(said[move.end():], labels)
-                         # (the cases counted before the move word: “应该是4件都公开” puts a figure right)
-                         and re.search(NUM, said[:move.start()]) is not None and not re.search(NUM, said[move.end():])
-                         and not ALSO.search(said))
+    moved_into = bool(clause.turn and moved_from is None and not reference and (move := MOVE.search(said))
+                      and not result_of(said[:move.start()], labels) and result_of(said[move.end():], labels)
+                      and not re.search(NUM, said[move.end():]) and not ALSO.search(said))
+    # (the cases counted before the move word: “应该是4件都公开” puts a figure right)
+    moved_unnamed = moved_into and bool(move and re.search(NUM, said[:move.start()]))
     # (“不公开的那1件是企业的”: the count is the reference's, not one more)
     at_start = REFERENCE.match(counted_text) if reference else None
     count = count_of(counted_text[at_start.end():] if at_start else counted_text)
@@ -379,7 +380,7 @@ def frame(clause: Clause, labels: RowNames) -> Frame:
                  remainder=bool(REMAINDER.search(text)), done_total=done_total,
                  with_carried=bool(WITH_CARRIED.search(text)),
                  organisations=not kinds and bool(ORGANISATIONS_TOGETHER.search(said)), spoken_of=_spoken_of(clause, labels),
-                 kinds=kinds, moved_unnamed=moved_unnamed)
+                 kinds=kinds, moved_unnamed=moved_unnamed, moved_into=moved_into)
 
 
 def _result_moved(said: str, labels: RowNames) -> tuple[str, str] | None:
@@ -1670,19 +1671,33 @@ def _retracted(frames: list[Frame], before: list[Fact]) -> list[Frame]:
 
 def _moved_in_next_clause(frames: list[Frame]) -> list[Frame]:
     """“信访类的有20件，后来查了是重复申请”: a later answer's clause counting some cases of a result, then a clause
-    saying with a move word what result they are of instead — one move of that many, not the first result put right."""
+    saying with a move word what result they are of instead — one move of that many, not the first result put right;
+    “个人不掌握的里面有1件其实是公司申请的，给公开了”: some of one kind's result that are another kind's, then (maybe)
+    the result they had instead — one move across kinds (_result_moved_across_kinds)."""
     out: list[Frame] = []
     for f in frames:
         last = out[-1] if out else None
-        if last is not None and f.clause.turn and last.clause.turn == f.clause.turn and last.row and last.count \
-                and last.kind in (None, f.kind) and last.moved_from is None and f.moved_unnamed and f.count is None \
-                and f.row and f.row != last.row:
-            f.moved_from, f.count, f.moved_unnamed, f.refers, f.correction = last.row, last.count, False, True, True
+        if last is None or not f.clause.turn or last.clause.turn != f.clause.turn or last.moved_from is not None \
+                or not last.row or f.count is not None or not f.row or f.row == last.row:
+            out.append(f)
+        elif last.count and last.kind in (None, f.kind) and not last.kind_from and f.moved_into:
+            f.moved_from, f.count, f.refers, f.correction = last.row, last.count, True, True
             f.kind = f.kind or last.kind
             out[-1] = f
-            continue
-        out.append(f)
-    return out
+        elif last.kind_from and f.kind in (None, last.kind) and not f.kind_from:
+            last.moved_from, last.row = last.row, f.row  # (the result said next is theirs instead)
+        else:
+            out.append(f)
+    return [_kind_moved_with_its_result(f) for f in out]
+
+
+def _kind_moved_with_its_result(f: Frame) -> Frame:
+    """“个人不掌握的有1件其实是企业的”: some of one kind's result, named before the move word, are another kind's
+    with that result — the row is the one they are taken from too."""
+    if f.clause.turn and f.kind and f.kind_from and f.row and f.moved_from is None and f.count \
+            and (move := MOVE.search(f.text)) and result_of(f.text[:move.start()]) == f.row:
+        f.moved_from = f.row
+    return f
 
 
 def _taken_back_row(f: Frame) -> str | None:
