@@ -107,6 +107,7 @@ def test_a_later_answer_that_places_nothing_is_named_as_not_understood(table, fi
     assert after.cells == before.cells and later in after.not_understood
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("later", ["那几件后来都跟领导汇报过了", "这个就先这样，回头再说"])
 def test_a_later_answer_understood_nothing_is_asked_about_and_nothing_stored(later, tmp_path, capsys):
     said = tmp_path / "answers.txt"
@@ -118,6 +119,7 @@ def test_a_later_answer_understood_nothing_is_asked_about_and_nothing_stored(lat
     assert load_report(path).cell("t3", "new", "natural") is None
 
 
+@pytest.mark.slow
 def test_a_move_through_the_whole_conversation_is_stored(tmp_path, capsys):
     said = tmp_path / "answers.txt"
     said.write_text("\n".join([FIRST, "信访举报的有12件实际上是重复申请，改过来", "对"]) + "\n", encoding="utf-8")

@@ -100,6 +100,7 @@ SUPPLEMENT_ASKED = Marker("supplement_asked")  # a case asked to be supplemented
 FEE_ASKED = Marker("fee_asked")  # a case asked to pay, not handled further: 逾期未缴费
 ORGANISATIONS_TOGETHER = Marker("organisations_together")  # “法人的全都公开了”
 OTHER_LISTED = Marker("other_listed")  # “……，其他315”: the row 3.其他 ending a list of results
+OTHER_KIND_LISTED = Marker("other_kind_listed")  # “个人2800件、企业40件、其他5件”: the column 其他 in a list of kinds
 WITH_CARRIED = Marker("with_carried")
 # “一共是3件——不对，12月底又来了1件，那就是4件”: the applications of this answer added up, said again; “……，全年就这
 # 1件”, “一共也就这么两件”: the cases just told are all there were
@@ -1415,6 +1416,8 @@ def _the_others(s: Scope, f: Frame) -> bool:
     """“其他处理N件” after a named reason of 其他处理 was counted in this answer (逾期不补正, 未缴费), or “其他N” ending a
     list of results by the table's rows: the third row, 其他."""
     named = {x.row for x in s.out.facts if x.turn == s.turn and x.what == "result" and x.count}
+    if f.kind is not None:
+        return False  # (“……、其他5件” in a list of kinds: the kind 其他组织, _other_kind_listed)
     if f.group is not None:
         return f.group[0] == "other_" and "其他" in f.text and bool({"other_1", "other_2"} & named)
     return f.count is not None and (bool({"other_1", "other_2"} & named) or len(named) >= 4)
@@ -1669,6 +1672,24 @@ def _retracted(frames: list[Frame], before: list[Fact]) -> list[Frame]:
     return out + ([taken_back] if taken_back is not None else [])
 
 
+def _other_kind_listed(frames: list[Frame], before: list[Fact]) -> list[Frame]:
+    """“其中个人2800件、商业企业40件、法律服务机构50件、其他5件”: 其他 — the column's own label — right after kinds
+    counted (no result said) is the kind 其他组织; once said so, “其他那5件都公开了” (in that answer or a later one)
+    speaks of them."""
+    listed = any(x.what == "requests" and x.kind == "other" for x in before)
+    last: Frame | None = None
+    for f in frames:
+        if f.kind is None and not f.kinds and f.row is None and f.group is None and OTHER_KIND_LISTED.search(f.text) \
+                and (listed or last is not None and last.clause.turn == f.clause.turn and last.kind and last.count
+                     and last.row is None and last.group is None and not last.carry and not last.carried_in):
+            f.kind, f.kinds, listed = "other", ["other"], True
+        elif f.kind is None and not f.kinds and listed and f.row is not None and OTHER_KIND_LISTED.search(f.text):
+            f.kind, f.kinds = "other", ["other"]  # (“其他那5件都公开了”)
+        listed = listed or (f.kind == "other" and bool(f.count) and f.row is None)  # (“……、其他组织5件” said)
+        last = f
+    return frames
+
+
 def _moved_in_next_clause(frames: list[Frame]) -> list[Frame]:
     """“信访类的有20件，后来查了是重复申请”: a later answer's clause counting some cases of a result, then a clause
     saying with a move word what result they are of instead — one move of that many, not the first result put right;
@@ -1726,7 +1747,7 @@ def read(frames: list[Frame], out: Reading | None = None, carried: dict[str, flo
     answers said (the frames are a later answer's), added to."""
     out = out if out is not None else Reading()
     s = Scope(out, frames[0].clause.turn if frames else 0, last_year=dict(carried or {}))
-    for f in _shared_counts(_retracted(_moved_in_next_clause(frames), list(out.facts))):
+    for f in _shared_counts(_retracted(_moved_in_next_clause(_other_kind_listed(frames, out.facts)), list(out.facts))):
         _frame_fact(s, f)
     if s.pending_move is not None:
         s.ask(s.pending_move, f"“{s.pending_move.text}”：这些应该算哪类申请人的？", "kind")
