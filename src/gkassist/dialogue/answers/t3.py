@@ -153,10 +153,22 @@ class Frame:
         return self.clause.text
 
 
+NAMED_PERSON = Marker("named_person")  # “张某”: a person named as reports name one
+IN_NAME_OF = Marker("in_name_of")  # “以公司名义”: the kind applied as
+
+
 def kinds_in(text: str) -> list[str]:
-    """Every kind of applicant a clause names (a word found is taken out, so that “村民委员会” is no 村民)."""
-    found = []
+    """Every kind of applicant a clause names (a word found is taken out, so that “村民委员会” is no 村民); the one
+    it applied as when said (“养殖场老板以公司名义要……”: 商业企业); a person named as “张某” is a 自然人."""
     text = _applicant_part(text)
+    if (m := IN_NAME_OF.search(text)) and len(applied_as := _kind_words_in(m.group(1))) == 1:
+        return applied_as
+    found = _kind_words_in(text)
+    return found or (["natural"] if NAMED_PERSON.search(text) else [])
+
+
+def _kind_words_in(text: str) -> list[str]:
+    found = []
     for phrase in words().not_kinds:
         text = text.replace(phrase, "")  # “涉及个人隐私”: no applicant
     for word, kind in words().kinds:
@@ -362,6 +374,8 @@ def frame(clause: Clause, labels: RowNames) -> Frame:
         count = parse_number(part.group(1))  # “企业那2个里有一个其实是律所”: one of them
     if count is None and kind and (APPLIES_WORDS.search(text) or case_intro) and ONE_APPLICANT.search("，" + text):
         count = 1  # “有家律所申请了”, “有个村民来要……” (one case told)
+    elif count is None and kind and case_intro and NAMED_APPLICANT.match(text):
+        count = 1  # “李某要……”: one person's case
     carry = bool(w.carry_next.search(text))
     done_total = bool(RESULTS_TOTAL.search(text)) and not APPLICATIONS_SAID.search(text) and row is None
     # (“有2件还在办理”: cases carried on, not one more application; “一共办结3150件”: finished, not applied)
@@ -408,7 +422,12 @@ def _spoken_of(clause: Clause, labels: RowNames) -> tuple[str, float] | None:
 def _opens_case(text: str) -> bool:
     """Whether a clause opens one case of a story told case by case: “另一件……”, or one applicant with its article and
     what it asked for (“县里一个公益协会要……”)."""
-    return bool(CASE_INTRO.search(text)) or (bool(CASE_APPLICANT.search(text)) and len(kinds_in(text)) == 1)
+    return bool(CASE_INTRO.search(text)) or (bool(CASE_APPLICANT.search(text)) and len(kinds_in(text)) == 1) \
+        or bool(NAMED_APPLICANT.match(text))  # (“李某要他家的宅基地审批表”: one person's case)
+
+
+# “李某要……”, “还有王某某来问……”: one case, its applicant a person named as reports name one, with what they asked
+NAMED_APPLICANT = Marker("named_person", r"^(?:还有|另外|另|又)?(?:WORDS)[^，。；0-9０-９]{0,4}?(?:要|问|想|查|申请|来)")
 
 
 def _carried_in_said(text: str) -> bool:
@@ -1615,6 +1634,9 @@ def _told_one(s: Scope, f: Frame) -> None:
     elif f.case_intro and kind and count and (row or f.group) and _unkinded(s.out) >= count \
             and not _case_of_counted(s, kind, count):
         _requests(s, f, kind, count)  # “收到3件：……还有一件是老百姓要查他自己的……”: one of them, of its kind
+    elif f.case_intro and kind and count and (row or f.group) and not _unkinded(s.out) \
+            and not any(x.what in ("requests", "carried_in") for x in s.out.facts):
+        _requests(s, f, kind, count)  # “有1个村民要……执法案卷材料，没给；还有个村民……”: cases told, none counted first
     if kind is None and s.out.no_organisations and (f.applies or row is None) and not f.several:
         kind = "natural"
     if _some_referred(s, f) or _kind_alone(s, f, kind, count, row) or _referred(s, f, kind, count, row):
