@@ -107,6 +107,18 @@ def test_a_later_answer_that_places_nothing_is_named_as_not_understood(table, fi
     assert after.cells == before.cells and later in after.not_understood
 
 
+@pytest.mark.parametrize("first, later", [
+    ("合作社申请1件，全公开了", "合作社算公司吧，就按企业算"),
+    ("自然人申请10件，公开5件，不掌握3件，信访2件", "都是老百姓个人申请的"),
+    ("自然人申请10件，公开5件，不掌握3件，信访2件", "个人申请的没有别的了"),
+    ("自然人申请10件，公开5件，不掌握3件，信访2件", "企业的一件也没有"),
+])
+def test_a_later_answer_confirming_what_was_read_is_not_asked_about(first, later):
+    before = answers.parse("t3", [first])
+    after = answers.parse("t3", [first, later])
+    assert after.cells == before.cells and not after.not_understood and not after.questions
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("later", ["那几件后来都跟领导汇报过了", "这个就先这样，回头再说"])
 def test_a_later_answer_understood_nothing_is_asked_about_and_nothing_stored(later, tmp_path, capsys):

@@ -74,6 +74,8 @@ def read_nothing(before: Reading | AppealReading | ProactiveReading, after: Read
     cells stored.  (表二: a row said again with its figure leaves its cells as they were: that is understood.)"""
     if before.model_dump() != after.model_dump() or _says_none(text):
         return False
+    if isinstance(after, Reading) and t3.kinds_confirmed(after, text):
+        return False  # “合作社算公司吧，就按企业算”: the kind it was taken for, said again
     return not (isinstance(after, ProactiveReading) and any(found.search(text) for found, _ in words().t2_rows))
 
 

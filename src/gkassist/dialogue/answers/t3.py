@@ -161,7 +161,8 @@ def kinds_in(text: str) -> list[str]:
     """Every kind of applicant a clause names (a word found is taken out, so that “村民委员会” is no 村民); the one
     it applied as when said (“养殖场老板以公司名义要……”: 商业企业); a person named as “张某” is a 自然人."""
     text = _applicant_part(text)
-    if (m := IN_NAME_OF.search(text)) and len(applied_as := _kind_words_in(m.group(1))) == 1:
+    if (m := IN_NAME_OF.search(text)) and len(applied_as := _kind_words_in(m.group(1))) == 1 \
+            and not MOVE.search(text):  # (“村委会那件其实是村主任以个人名义申请的”: the kind it was taken for too)
         return applied_as
     found = _kind_words_in(text)
     return found or (["natural"] if NAMED_PERSON.search(text) else [])
@@ -2384,6 +2385,15 @@ def _all_zero_said(text: str) -> bool:
     from gkassist.dialogue.answers.text import all_zero
 
     return all_zero(text)
+
+
+def kinds_confirmed(reading: Reading, text: str) -> bool:
+    """Whether an answer only names kinds of applicant its applications were already taken to be (“合作社算公司吧，
+    就按企业算”): no figure, no result — it confirms what was read, though it changes nothing."""
+    named = kinds_in(text)
+    said = {f.kind for f in reading.facts if f.what in ("requests", "carried_in")}
+    return bool(named) and set(named) <= said and not re.search(NUM, text) and not result_of(text) \
+        and not group_of(text)
 
 
 def names_a_result(text: str) -> bool:
