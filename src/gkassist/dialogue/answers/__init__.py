@@ -25,7 +25,7 @@ from gkassist.dialogue.answers.parsed import Cells, Parsed, impossible
 from gkassist.dialogue.answers.state import AppealReading, Aside, Open, ProactiveReading, Reading, TableState, dump, load
 from gkassist.dialogue.answers.t3 import states_requests
 from gkassist.dialogue.answers.t4 import says_nothing_happened
-from gkassist.dialogue.answers.text import NUM
+from gkassist.dialogue.answers.text import NUM, all_zero
 from gkassist.dialogue.answers.words import words
 from gkassist.dialogue.sentences import plainly_later as _other_words_only
 
@@ -62,7 +62,29 @@ def answer(state: TableState, text: str, carried: dict[str, float] | None = None
         new = state.model_copy(update={"turns": [*state.turns, text], "previous": state.model_copy(update={"previous": None})})
     assert new.previous is not None
     new = new.with_reading(read_turn(new.previous, new.turns[-1], len(new.turns) - 1, fmt, carried, last))
+    if filled is None and state.turns and read_nothing(new.previous.reading, new.reading, text):
+        new = new.with_reading(new.reading.model_copy(update={"not_understood": [*new.reading.not_understood, text]}))
     return new, cells_of(new, carried)
+
+
+def read_nothing(before: Reading | AppealReading | ProactiveReading, after: Reading | AppealReading | ProactiveReading,
+                 text: str) -> bool:
+    """Whether a later answer of a table conversation left what the answers said as it was: nothing of it was placed
+    (no fact, no question, no aside) — it is then named as not understood, never silently dropped with the earlier
+    cells stored.  (表二: a row said again with its figure leaves its cells as they were: that is understood.)"""
+    if before.model_dump() != after.model_dump() or _says_none(text):
+        return False
+    if isinstance(after, Reading) and t3.kinds_confirmed(after, text):
+        return False  # “合作社算公司吧，就按企业算”: the kind it was taken for, said again
+    return not (isinstance(after, ProactiveReading) and any(found.search(text) for found, _ in words().t2_rows))
+
+
+def _says_none(text: str) -> bool:
+    """“个人申请的没有”, “没别的申请了”, “不用改”: an answer with no figure but 0 that says there is none (more) —
+    understood, though it changes nothing."""
+    if re.search(r"一(?:件|个|起|次|家|位|份)[^，。；]{0,6}?(?:也|都)(?:没|不|无|未)", text):
+        return True  # (“企业的一件也没有”: the 一 says none)
+    return bool(re.search(r"没|无|未|零|不|0", text)) and (not re.search(NUM, text) or all_zero(text))
 
 
 def read_turn(before: TableState, text: str, turn: int, fmt: ReportFormat | None = None,

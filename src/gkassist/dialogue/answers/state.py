@@ -37,6 +37,7 @@ class Fact(BaseModel):
     refers: bool = False
     quantified: bool = False  # “都”: a count said of every application in scope (“三件都公开了”)
     moved_from: str | None = None  # the row whose result this one is put right from
+    moved_kind: str | None = None  # … of this kind of applicant (“个人不掌握的有1件应该是企业的公开”): not its own
     of_carried: bool = False  # said of last year's applications carried in (“上年结转的那件也公开了”)
     organisations: bool = False  # “法人的全都公开了”: said of every kind but 自然人 (with for_all)
     of_moved: bool = False  # the result of cases just moved to this kind (“……应该算个人，都是公开的”): added

@@ -61,6 +61,8 @@ SPOKEN_OF = re.compile(r"^(?:说的|前面说的|刚才说的)?(.{1,12}?)(?:的|
 MOVED_OUT_OF = re.compile(r"^(.{1,14}?)(?:里面|里头|当中|之中|里|中)(?:其实|实际上)?有\s*" + NUM + r"\s*(?:件|个)")
 # “X的那件其实是Y”, “那1件不是X而是Y”: a result put from one row into another
 MOVE = Marker("move")
+# “重复申请加20件，从信访类里挪过来”: the result some cases are taken from, named after 从
+TAKEN_FROM = Marker("taken_from", r"从([^，。；]{1,12}?)(?:WORDS)")
 RETRACTED = Marker("retracted")  # “那件算重复的我弄错了”: the row a case was said to be in, taken back
 FINISHED_AFTER_ALL = Marker("finished_after_all")  # “那件转明年的其实年底前已经答复了”: not carried on after all
 # “个人申请的4件都公开了”, “自然人5件都公开”: a kind's applications and their result in one clause
@@ -98,6 +100,7 @@ SUPPLEMENT_ASKED = Marker("supplement_asked")  # a case asked to be supplemented
 FEE_ASKED = Marker("fee_asked")  # a case asked to pay, not handled further: 逾期未缴费
 ORGANISATIONS_TOGETHER = Marker("organisations_together")  # “法人的全都公开了”
 OTHER_LISTED = Marker("other_listed")  # “……，其他315”: the row 3.其他 ending a list of results
+OTHER_KIND_LISTED = Marker("other_kind_listed")  # “个人2800件、企业40件、其他5件”: the column 其他 in a list of kinds
 WITH_CARRIED = Marker("with_carried")
 # “一共是3件——不对，12月底又来了1件，那就是4件”: the applications of this answer added up, said again; “……，全年就这
 # 1件”, “一共也就这么两件”: the cases just told are all there were
@@ -140,16 +143,33 @@ class Frame:
     organisations: bool = False  # “法人的……”: every kind but 自然人, no one kind named
     spoken_of: tuple[str, float] | None = None  # (row, count) of “重复申请的8件” alone in a later answer (_some_referred)
     kinds: list[str] = field(default_factory=list)  # every kind it names (several: “企业律所的全部公开”)
+    # “有20件其实是重复申请” in a later answer: cases moved into this row from one not named (the one row of its group
+    # said before, or asked)
+    moved_unnamed: bool = False
+    moved_into: bool = False  # a result named after a move word, none before it (“后来查了是重复申请”)
 
     @property
     def text(self) -> str:
         return self.clause.text
 
 
+NAMED_PERSON = Marker("named_person")  # “张某”: a person named as reports name one
+IN_NAME_OF = Marker("in_name_of")  # “以公司名义”: the kind applied as
+
+
 def kinds_in(text: str) -> list[str]:
-    """Every kind of applicant a clause names (a word found is taken out, so that “村民委员会” is no 村民)."""
-    found = []
+    """Every kind of applicant a clause names (a word found is taken out, so that “村民委员会” is no 村民); the one
+    it applied as when said (“养殖场老板以公司名义要……”: 商业企业); a person named as “张某” is a 自然人."""
     text = _applicant_part(text)
+    if (m := IN_NAME_OF.search(text)) and len(applied_as := _kind_words_in(m.group(1))) == 1 \
+            and not MOVE.search(text):  # (“村委会那件其实是村主任以个人名义申请的”: the kind it was taken for too)
+        return applied_as
+    found = _kind_words_in(text)
+    return found or (["natural"] if NAMED_PERSON.search(text) else [])
+
+
+def _kind_words_in(text: str) -> list[str]:
+    found = []
     for phrase in words().not_kinds:
         text = text.replace(phrase, "")  # “涉及个人隐私”: no applicant
     for word, kind in words().kinds:
@@ -327,6 +347,13 @@ def frame(clause: Clause, labels: RowNames) -> Frame:
     elif clause.turn and (m := MOVED_OUT_OF.match(said)) and (move := MOVE.search(said, m.end())) \
             and (earlier := result_of(m.group(1), labels)) and (later := result_of(said[move.end():], labels)) and earlier != later:
         moved_from, row = earlier, later  # “重复申请里有2件应该算信访类”
+    elif clause.turn and (pair := _result_moved(said, labels)):
+        moved_from, row = pair
+    moved_into = bool(clause.turn and moved_from is None and not reference and (move := MOVE.search(said))
+                      and not result_of(said[:move.start()], labels) and result_of(said[move.end():], labels)
+                      and not re.search(NUM, said[move.end():]) and not ALSO.search(said))
+    # (the cases counted before the move word: “应该是4件都公开” puts a figure right)
+    moved_unnamed = moved_into and bool(move and re.search(NUM, said[:move.start()]))
     # (“不公开的那1件是企业的”: the count is the reference's, not one more)
     at_start = REFERENCE.match(counted_text) if reference else None
     count = count_of(counted_text[at_start.end():] if at_start else counted_text)
@@ -348,6 +375,8 @@ def frame(clause: Clause, labels: RowNames) -> Frame:
         count = parse_number(part.group(1))  # “企业那2个里有一个其实是律所”: one of them
     if count is None and kind and (APPLIES_WORDS.search(text) or case_intro) and ONE_APPLICANT.search("，" + text):
         count = 1  # “有家律所申请了”, “有个村民来要……” (one case told)
+    elif count is None and kind and case_intro and NAMED_APPLICANT.match(text):
+        count = 1  # “李某要……”: one person's case
     carry = bool(w.carry_next.search(text))
     done_total = bool(RESULTS_TOTAL.search(text)) and not APPLICATIONS_SAID.search(text) and row is None
     # (“有2件还在办理”: cases carried on, not one more application; “一共办结3150件”: finished, not applied)
@@ -367,7 +396,20 @@ def frame(clause: Clause, labels: RowNames) -> Frame:
                  remainder=bool(REMAINDER.search(text)), done_total=done_total,
                  with_carried=bool(WITH_CARRIED.search(text)),
                  organisations=not kinds and bool(ORGANISATIONS_TOGETHER.search(said)), spoken_of=_spoken_of(clause, labels),
-                 kinds=kinds)
+                 kinds=kinds, moved_unnamed=moved_unnamed, moved_into=moved_into)
+
+
+def _result_moved(said: str, labels: RowNames) -> tuple[str, str] | None:
+    """(source, target) of a later answer's clause moving cases from one result to another — the one named before
+    the move word to the one after it, or the one taken from (“从……挪过来”) to the other one named."""
+    if (m := TAKEN_FROM.search(said)) and (source := result_of(m.group(1), labels)):
+        target = result_of(said[:m.start()] + "，" + said[m.end():], labels)
+        return (source, target) if target and target != source else None
+    move = MOVE.search(said)
+    if move is None:
+        return None
+    source, target = result_of(said[:move.start()], labels), result_of(said[move.end():], labels)
+    return (source, target) if source and target and source != target else None
 
 
 def _spoken_of(clause: Clause, labels: RowNames) -> tuple[str, float] | None:
@@ -381,7 +423,12 @@ def _spoken_of(clause: Clause, labels: RowNames) -> tuple[str, float] | None:
 def _opens_case(text: str) -> bool:
     """Whether a clause opens one case of a story told case by case: “另一件……”, or one applicant with its article and
     what it asked for (“县里一个公益协会要……”)."""
-    return bool(CASE_INTRO.search(text)) or (bool(CASE_APPLICANT.search(text)) and len(kinds_in(text)) == 1)
+    return bool(CASE_INTRO.search(text)) or (bool(CASE_APPLICANT.search(text)) and len(kinds_in(text)) == 1) \
+        or bool(NAMED_APPLICANT.match(text))  # (“李某要他家的宅基地审批表”: one person's case)
+
+
+# “李某要……”, “还有王某某来问……”: one case, its applicant a person named as reports name one, with what they asked
+NAMED_APPLICANT = Marker("named_person", r"^(?:还有|另外|另|又)?(?:WORDS)[^，。；0-9０-９]{0,4}?(?:要|问|想|查|申请|来)")
 
 
 def _carried_in_said(text: str) -> bool:
@@ -634,6 +681,37 @@ def _bare_correction(s: Scope, f: Frame) -> bool:
         s.add(f, "requests", None, "new", f.count)
         return True
     return False
+
+
+def _moved_from_unnamed(s: Scope, f: Frame) -> bool:
+    """Move: “有20件其实是重复申请” — cases put into a result from one the clerk does not name: the one other row of
+    its group said before with that many (信访 for 重复申请, both 不予处理); else the one result of that kind it can
+    have been counted in (_corrected_from).  Never done with the frame: it goes on to be placed, a move."""
+    if not (f.moved_unnamed and f.row and f.count and s.turn):
+        return False
+    group = f.row.split("_")[0] + "_" if "_" in f.row else None
+    said = {x.row for x in s.out.facts if x.what == "result" and x.turn < s.turn and x.row and x.row != f.row
+            and group and x.row_id.startswith(group) and (x.count or 0) >= f.count
+            and x.kind in (None, f.kind, s.scope)}
+    if len(said) == 1:
+        f.moved_from, f.refers, f.correction = said.pop(), True, True
+    return False  # (else the result it was taken from is found when the edits are settled: _corrected_from)
+
+
+def _result_moved_across_kinds(s: Scope, f: Frame) -> bool:
+    """Move: “个人不掌握的有1件应该是企业的公开” — cases of one kind's result that are another kind's, with another
+    result: the applications go with them (the one kind's fewer, the other's more), the result taken from the row named."""
+    if not (s.turn and f.row and f.moved_from and f.kind and f.kind_from and f.kind != f.kind_from):
+        return False
+    count = f.count or 1
+    source = next((x for x in reversed(s.out.facts) if x.what == "requests" and x.kind == f.kind_from
+                   and x.turn < s.turn and (x.count or 0) >= count), None)
+    if source is None:
+        return False
+    source.count = (source.count or 0) - count
+    s.add(f, "requests", f.kind, "new", count).of_moved = True  # (moved: no total put right)
+    s.add(f, "result", f.kind, f.row, count, moved_from=f.moved_from, moved_kind=f.kind_from, of_moved=True)
+    return True
 
 
 def _case_moved(s: Scope, f: Frame) -> bool:
@@ -1358,6 +1436,8 @@ def _the_others(s: Scope, f: Frame) -> bool:
     """“其他处理N件” after a named reason of 其他处理 was counted in this answer (逾期不补正, 未缴费), or “其他N” ending a
     list of results by the table's rows: the third row, 其他."""
     named = {x.row for x in s.out.facts if x.turn == s.turn and x.what == "result" and x.count}
+    if f.kind is not None:
+        return False  # (“……、其他5件” in a list of kinds: the kind 其他组织, _other_kind_listed)
     if f.group is not None:
         return f.group[0] == "other_" and "其他" in f.text and bool({"other_1", "other_2"} & named)
     return f.count is not None and (bool({"other_1", "other_2"} & named) or len(named) >= 4)
@@ -1543,7 +1623,8 @@ def _told(s: Scope, f: Frame) -> None:
 
 def _told_one(s: Scope, f: Frame) -> None:
     if _aside(s, f) or _asks(s, f) or _bare_correction(s, f) or _part_moved(s, f) or _kind_moved(s, f) \
-            or _case_moved(s, f) or _kind_put_right(s, f) or _more_of_moved(s, f):
+            or _case_moved(s, f) or _result_moved_across_kinds(s, f) or _kind_put_right(s, f) or _more_of_moved(s, f) \
+            or _moved_from_unnamed(s, f):
         return
     kind, row, count = f.kind, f.row, f.count
     if row is None and f.group is None and s.last_row and not s.last_row.endswith("_") and SAME_RESULT.search(f.text):
@@ -1554,6 +1635,9 @@ def _told_one(s: Scope, f: Frame) -> None:
     elif f.case_intro and kind and count and (row or f.group) and _unkinded(s.out) >= count \
             and not _case_of_counted(s, kind, count):
         _requests(s, f, kind, count)  # “收到3件：……还有一件是老百姓要查他自己的……”: one of them, of its kind
+    elif f.case_intro and kind and count and (row or f.group) and not _unkinded(s.out) \
+            and not any(x.what in ("requests", "carried_in") for x in s.out.facts):
+        _requests(s, f, kind, count)  # “有1个村民要……执法案卷材料，没给；还有个村民……”: cases told, none counted first
     if kind is None and s.out.no_organisations and (f.applies or row is None) and not f.several:
         kind = "natural"
     if _some_referred(s, f) or _kind_alone(s, f, kind, count, row) or _referred(s, f, kind, count, row):
@@ -1611,6 +1695,55 @@ def _retracted(frames: list[Frame], before: list[Fact]) -> list[Frame]:
     return out + ([taken_back] if taken_back is not None else [])
 
 
+def _other_kind_listed(frames: list[Frame], before: list[Fact]) -> list[Frame]:
+    """“其中个人2800件、商业企业40件、法律服务机构50件、其他5件”: 其他 — the column's own label — right after kinds
+    counted (no result said) is the kind 其他组织; once said so, “其他那5件都公开了” (in that answer or a later one)
+    speaks of them."""
+    listed = any(x.what == "requests" and x.kind == "other" for x in before)
+    last: Frame | None = None
+    for f in frames:
+        if f.kind is None and not f.kinds and f.row is None and f.group is None and OTHER_KIND_LISTED.search(f.text) \
+                and (listed or last is not None and last.clause.turn == f.clause.turn and last.kind and last.count
+                     and last.row is None and last.group is None and not last.carry and not last.carried_in):
+            f.kind, f.kinds, listed = "other", ["other"], True
+        elif f.kind is None and not f.kinds and listed and f.row is not None and OTHER_KIND_LISTED.search(f.text):
+            f.kind, f.kinds = "other", ["other"]  # (“其他那5件都公开了”)
+        listed = listed or (f.kind == "other" and bool(f.count) and f.row is None)  # (“……、其他组织5件” said)
+        last = f
+    return frames
+
+
+def _moved_in_next_clause(frames: list[Frame]) -> list[Frame]:
+    """“信访类的有20件，后来查了是重复申请”: a later answer's clause counting some cases of a result, then a clause
+    saying with a move word what result they are of instead — one move of that many, not the first result put right;
+    “个人不掌握的里面有1件其实是公司申请的，给公开了”: some of one kind's result that are another kind's, then (maybe)
+    the result they had instead — one move across kinds (_result_moved_across_kinds)."""
+    out: list[Frame] = []
+    for f in frames:
+        last = out[-1] if out else None
+        if last is None or not f.clause.turn or last.clause.turn != f.clause.turn or last.moved_from is not None \
+                or not last.row or f.count is not None or not f.row or f.row == last.row:
+            out.append(f)
+        elif last.count and last.kind in (None, f.kind) and not last.kind_from and f.moved_into:
+            f.moved_from, f.count, f.refers, f.correction = last.row, last.count, True, True
+            f.kind = f.kind or last.kind
+            out[-1] = f
+        elif last.kind_from and f.kind in (None, last.kind) and not f.kind_from:
+            last.moved_from, last.row = last.row, f.row  # (the result said next is theirs instead)
+        else:
+            out.append(f)
+    return [_kind_moved_with_its_result(f) for f in out]
+
+
+def _kind_moved_with_its_result(f: Frame) -> Frame:
+    """“个人不掌握的有1件其实是企业的”: some of one kind's result, named before the move word, are another kind's
+    with that result — the row is the one they are taken from too."""
+    if f.clause.turn and f.kind and f.kind_from and f.row and f.moved_from is None and f.count \
+            and (move := MOVE.search(f.text)) and result_of(f.text[:move.start()]) == f.row:
+        f.moved_from = f.row
+    return f
+
+
 def _taken_back_row(f: Frame) -> str | None:
     """The row of the case a clause takes back: the one it says (“那件算重复的我弄错了”), else the one its case was
     named by (“企业那件部分公开的我记错了”) — a result row, not a group said without its reason."""
@@ -1637,7 +1770,7 @@ def read(frames: list[Frame], out: Reading | None = None, carried: dict[str, flo
     answers said (the frames are a later answer's), added to."""
     out = out if out is not None else Reading()
     s = Scope(out, frames[0].clause.turn if frames else 0, last_year=dict(carried or {}))
-    for f in _shared_counts(_retracted(frames, list(out.facts))):
+    for f in _shared_counts(_retracted(_moved_in_next_clause(_other_kind_listed(frames, out.facts)), list(out.facts))):
         _frame_fact(s, f)
     if s.pending_move is not None:
         s.ask(s.pending_move, f"“{s.pending_move.text}”：这些应该算哪类申请人的？", "kind")
@@ -1676,7 +1809,8 @@ def _moved(f: Fact, kept: list[Fact], earlier: list[Fact]) -> Edit | None:
     if not (f.what == "result" and f.moved_from):
         return None
     source = next((g for g in reversed(kept) if g.what in ("result", "carry_next") and g.row == f.moved_from
-                   and (f.kind is None or g.kind in (None, f.kind))), None)
+                   and (g.kind in (None, f.moved_kind) if f.moved_kind else f.kind is None or g.kind in (None, f.kind))),
+                  None)
     if source is None:
         return Add(f)
     moved = f.count if f.count is not None else (1 if f.refers and (source.count or 0) > 1 else source.count)
@@ -2251,6 +2385,15 @@ def _all_zero_said(text: str) -> bool:
     from gkassist.dialogue.answers.text import all_zero
 
     return all_zero(text)
+
+
+def kinds_confirmed(reading: Reading, text: str) -> bool:
+    """Whether an answer only names kinds of applicant its applications were already taken to be (“合作社算公司吧，
+    就按企业算”): no figure, no result — it confirms what was read, though it changes nothing."""
+    named = kinds_in(text)
+    said = {f.kind for f in reading.facts if f.what in ("requests", "carried_in")}
+    return bool(named) and set(named) <= said and not re.search(NUM, text) and not result_of(text) \
+        and not group_of(text)
 
 
 def names_a_result(text: str) -> bool:

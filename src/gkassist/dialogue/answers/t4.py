@@ -649,6 +649,7 @@ def _n(value: float | None) -> str:
 
 
 _NOTHING_SAID = Marker("nothing_said", "(?:WORDS)+")
+_T3_NAMED = Marker("t3_named")
 _UNCHANGED = Marker("unchanged")
 
 
@@ -670,6 +671,8 @@ def says_nothing_happened(text: str, table: str) -> bool:
     from gkassist.dialogue.sentences import in_common_words
 
     flat = re.sub(r"[\s，,。；;！!、]", "", in_common_words(text))  # (“莫得”: a dialect's 没有)
+    if table == "t3":
+        flat = _T3_NAMED.sub("", flat) or flat  # “表三都是零”, “依申请这块一件没有”: the table named, then none
     if re.fullmatch(r"(?:本年度?|今年|全年)?(?:都|全|均)?(?:是|为)?(?:没有|无|没|0件?|零件?|0|零)(?:的)?", flat):
         return True
     if (left := _UNCHANGED.sub("", flat)) and _NOTHING_SAID.fullmatch(left) and not (table == "t2" and zero_said_of_all(text)):

@@ -133,10 +133,11 @@ def normalize(text: str) -> str:
 
 def _classed_in_brackets(text: str) -> str:
     """“学校1件（算社会公益组织）”: an applicant the clerk classes in brackets right after its count is of the kind said
-    there (“社会公益组织1件”), whatever kind the everyday word before it would be; only a kind's own word is taken."""
+    there (“社会公益组织1件”), whatever kind the everyday word before it would be; only a kind's own word is taken.
+    “个人2800件、企业40件、其他5件”: 其他 in a list of kinds is the column 其他组织."""
     from gkassist.dialogue.answers.words import words
 
-    return words().classed_in_brackets.sub(r"\2\1", text)
+    return words().other_in_kinds_list.sub(r"\1其他组织", words().classed_in_brackets.sub(r"\2\1", text))
 
 
 def _as_digits(m: re.Match[str]) -> str:

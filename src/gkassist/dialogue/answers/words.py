@@ -57,7 +57,7 @@ MARKERS = ("applies", "finished_after_all", "retracted", "negated_kind", "organi
            "to_check", "other_table", "case_intro", "asked_for", "refused", "remainder", "intends", "of_requests", "frequency",
            "respectively", "case_pronoun", "same_applicant", "results_total", "applications_said", "with_carried", "other_listed", "organisations_together", "supplement_asked", "fee_asked",
            "rest", "rest_none", "content", "case_applicant", "exact", "row_none", "row_absent", "would_if", "things",
-           "copy_made", "outcome_none", "reckoning", "nothing_said", "unchanged", "appealed")
+           "copy_made", "outcome_none", "reckoning", "nothing_said", "unchanged", "appealed", "taken_from", "other_kind_listed", "named_person", "in_name_of", "t3_named")
 
 
 class AnswerWords(BaseModel):
@@ -160,6 +160,11 @@ class Compiled:
         self.classed_in_brackets = pattern(
             r"(?:(?<=[：:、，,；;。\s])|^)[\u4e00-\u9fff]{1,8}?(\s*[0-9零一二两三四五六七八九十百]+\s*(?:件|个)?)\s*[（(]\s*"
             r"(?:算|按|归|属于?|记作?|当作?|作为)\s*(" + said_kind + r")(?:算|类|处理)?\s*[）)]")
+        # “个人2800件、企业40件、其他5件”: the column's own label 其他 said in a list of kinds with their counts (the
+        # kind 其他组织, not the result 3.其他)
+        self.other_in_kinds_list = pattern(
+            r"((?:" + said_kind + r")(?:的|申请的?)?\s*[0-9零一二两三四五六七八九十百千万]+\s*(?:件|个)?\s*[、，,]\s*(?:还有|另有)?)"
+            r"其他(?!组织|类|处理|原因|情况|结果)(?=(?:的|申请的?)?\s*[0-9零一二两三四五六七八九十百千万]+\s*(?:件|个)?(?:$|[、，,；;。）)]))")
         self.kind_names = w.kind_names
         self.not_kinds = w.not_kinds
         self.vague_kinds = either(w.vague_kinds)
