@@ -16,6 +16,7 @@ import re
 
 from gkassist.core.levels import level_of
 from gkassist.core.model import Report
+from gkassist.core.numbers import chinese_numeral
 from gkassist.importer.headings import (
     TABLE_START,
     end_of_report,
@@ -101,25 +102,67 @@ def _say_missing_sections(result: ImportResult, headings: list[tuple[str, int, i
             result.problems.append(f"没有找到“{fmt.heading(sid)}”部分")
 
 
-_DATE_LINE = re.compile(r"^\s*(?:(?P<agency>[^\d，。；]{2,40}?)\s*)?(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*$")
+# a date as a 落款 writes it: “2025年1月27日”, “二〇二五年一月二十七日”
+_DATE = (r"(?P<y>\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*(?P<m>\d{1,2}|[一二三四五六七八九十]{1,2})\s*月\s*"
+         r"(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*日")
+_DATE_LINE = re.compile(r"^\s*(?:(?P<agency>[^\d，。；]{2,40}?)\s*)?" + _DATE + r"\s*$")
+# the 落款 run into the last sentence when the page lost its lines (“无。 平潭综合实验区经济发展局2025年1月27日”)
+_SIGNED_AFTER = re.compile(r"(?<=[。！？；!?])\s*(?:(?P<agency>[^\d，。；：:、“”]{2,40}?)\s*)?" + _DATE + r"\s*$")
+# the agency's name alone run in after the last sentence (its date on the next line)
+_AGENCY_AFTER = re.compile(r"(?<=[。！？；!?])\s*(?P<agency>[^\d，。；：:、“”]{2,40})\s*$")
+# what a page lists under the 落款: its attachments (“附件：1.……”, “附件下载”, “相关附件”)
+_ATTACHMENTS = re.compile(r"\s*(?:附件\s*(?:\d+|[一二三四五六七八九十]+)?\s*[：:].*|附件下载.*|相关附件.*)$")
+
+
+def _closing_date(m: re.Match[str]):
+    from datetime import date
+
+    def number(s: str) -> int | None:
+        return int(s) if s.isdigit() else chinese_numeral(s)
+
+    parts = number(m["y"]), number(m["m"]), number(m["d"])
+    if None in parts:
+        return None
+    try:
+        return date(*parts)  # type: ignore[arg-type]
+    except ValueError:
+        return None
 
 
 def _read_closing(report: Report) -> None:
-    """The 落款 after the last part (the agency's name and a date on lines of their own) is the report's closing, not
-    a paragraph of 六."""
-    from datetime import date
-
-    for sid in reversed(report.format.narrative_sections):
-        paragraphs = report.sections.get(sid)
-        if not paragraphs:
-            continue
-        m = _DATE_LINE.match(paragraphs[-1])
-        if m and (not m["agency"] or looks_like_agency(m["agency"])):
-            try:
-                report.closing_date = date(int(m["y"]), int(m["m"]), int(m["d"]))
-            except ValueError:
-                return
-            paragraphs.pop()
-            if paragraphs and not m["agency"] and looks_like_agency(paragraphs[-1]) and len(paragraphs[-1]) <= 40:
-                paragraphs.pop()  # the agency's line above the date
+    """The 落款 after the last part (the agency's name, a date, the attachments listed under them: on lines of their
+    own or run into the last sentence) is the report's closing, never a paragraph of 六 — whatever the source
+    format, since every reader's text comes here."""
+    sid = next((s for s in reversed(report.format.narrative_sections) if report.sections.get(s)), None)
+    if sid is None:
         return
+    paragraphs = report.sections[sid]
+    while paragraphs and (m := _ATTACHMENTS.search(paragraphs[-1])) is not None:
+        if m.start() == 0:
+            paragraphs.pop()
+        elif paragraphs[-1][:m.start()].rstrip()[-1:] in ("。", "！", "？", "；", "!", "?", "日"):  # after a sentence or the date
+            paragraphs[-1] = paragraphs[-1][:m.start()].rstrip()
+        else:
+            break
+    if not paragraphs:
+        return
+    last = paragraphs[-1]
+    m = _DATE_LINE.match(last)
+    if m and (not m["agency"] or looks_like_agency(m["agency"])):
+        when = _closing_date(m)
+        if when is None:
+            return
+        report.closing_date = when
+        paragraphs.pop()
+        if paragraphs and not m["agency"]:
+            if looks_like_agency(paragraphs[-1]) and len(paragraphs[-1]) <= 40:
+                paragraphs.pop()  # the agency's line above the date
+            elif (a := _AGENCY_AFTER.search(paragraphs[-1])) and looks_like_agency(a["agency"]):
+                paragraphs[-1] = paragraphs[-1][:a.start()].rstrip()
+        return
+    m = _SIGNED_AFTER.search(last)
+    # run in, the date is the report's (or the year after's): “截至2025年12月31日” ends a sentence, it signs nothing
+    if m and m["agency"] and looks_like_agency(m["agency"]) and (when := _closing_date(m)) is not None \
+            and when.year in (report.year, report.year + 1):
+        report.closing_date = when
+        paragraphs[-1] = last[:m.start()].rstrip()
