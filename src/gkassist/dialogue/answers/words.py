@@ -46,8 +46,9 @@ class ProactiveSaid(BaseModel):
     same_as_last: Words
     about_last: Words
     more_than_last: Words
+    last_year_figure: Words = ()
 
-    _patterns = field_validator("not_ours", "same_as_last", "about_last", "more_than_last")(regexes_checked)
+    _patterns = field_validator("not_ours", "same_as_last", "about_last", "more_than_last", "last_year_figure")(regexes_checked)
 
 
 # The markers a clause's frame is made of besides its kinds, results and counts (prompts/answers.yaml `markers`)
@@ -185,6 +186,10 @@ class Compiled:
         self.t2_not_ours = either(w.proactive_said.not_ours)
         self.t2_same_as_last = either(w.proactive_said.same_as_last)
         self.t2_about_last = either(w.proactive_said.about_last)
+        # “去年现行有效28件”: the words naming last year, a row maybe, 现行有效 and the figure (a clause of its own)
+        self.t2_last_in_force = pattern(
+            "(?:" + "|".join(w.proactive_said.last_year_figure or ("去年",)) + r")(?:的)?(?P<before>[^，,。；;0-9０-９]{0,8}?)"
+            r"现行有效(?:的)?(?P<after>[^，,。；;0-9０-９]{0,6}?)(?:是|为|有|共|还有)?\s*(?P<n>[0-9０-９]+|[零〇一二两三四五六七八九十百]+)\s*[件个部份]?")
         self.t2_more_than_last = tuple(pattern(word) for word in w.proactive_said.more_than_last)
         self.t2_negated = re.compile(r"(?:没有|没|未|无|不曾)(?:任何)?(?:新)?(" + "|".join(
             w.proactive_columns["issued"] + w.proactive_columns["repealed"] + ("收费", "收取", "发", "废")) + ")")
