@@ -83,3 +83,13 @@ def test_no_corpus_report_ends_a_section_with_its_closing(name):
         for paragraph in report.sections.get(sid, []):
             assert not paragraph.rstrip("。").endswith(("日", "附件下载")) or "年" not in paragraph[-12:], (sid, paragraph)
             assert report.agency not in paragraph[-len(report.agency) - 12:] or paragraph.endswith("。"), (sid, paragraph)
+
+
+@pytest.mark.parametrize("tail", ["。" + " " * 100_000 + "x", "附件" + " " * 100_000, " " * 100_000 + "2025年1月1日",
+                                  "。" + " " * 100_000 + "某某局", "附件：" * 30_000])
+def test_a_long_last_paragraph_is_read_at_once(tail):
+    import time
+
+    started = time.monotonic()
+    parse_text("一、总体情况\n无\n六、其他需要报告的事项\n" + tail)
+    assert time.monotonic() - started < 1.5

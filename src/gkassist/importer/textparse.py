@@ -111,7 +111,16 @@ _SIGNED_AFTER = re.compile(r"(?<=[。！？；!?])\s*(?:(?P<agency>[^\d，。；
 # the agency's name alone run in after the last sentence (its date on the next line)
 _AGENCY_AFTER = re.compile(r"(?<=[。！？；!?])\s*(?P<agency>[^\d，。；：:、“”]{2,40})\s*$")
 # what a page lists under the 落款: its attachments (“附件：1.……”, “附件下载”, “相关附件”)
-_ATTACHMENTS = re.compile(r"\s*(?:附件\s*(?:\d+|[一二三四五六七八九十]+)?\s*[：:].*|附件下载.*|相关附件.*)$")
+_ATTACHMENTS = re.compile(r"(?:附件\s*(?:\d+|[一二三四五六七八九十]+)?\s*[：:].*|附件下载.*|相关附件.*)$")
+# only a paragraph's end is looked at: a 落款 is short, and a long run of spaces must not make the patterns slow
+_TAIL = 200
+
+
+def _at_end(pattern: re.Pattern[str], paragraph: str) -> tuple[re.Match[str], int] | None:
+    """`pattern` searched in the last _TAIL characters of `paragraph`: the match and where it starts in the whole."""
+    cut = max(0, len(paragraph) - _TAIL)
+    m = pattern.search(paragraph[cut:])
+    return (m, cut + m.start()) if m else None
 
 
 def _closing_date(m: re.Match[str]):
@@ -137,17 +146,18 @@ def _read_closing(report: Report) -> None:
     if sid is None:
         return
     paragraphs = report.sections[sid]
-    while paragraphs and (m := _ATTACHMENTS.search(paragraphs[-1])) is not None:
-        if m.start() == 0:
+    while paragraphs and (found := _at_end(_ATTACHMENTS, paragraphs[-1])) is not None:
+        before = paragraphs[-1][:found[1]].rstrip()
+        if not before:
             paragraphs.pop()
-        elif paragraphs[-1][:m.start()].rstrip()[-1:] in ("。", "！", "？", "；", "!", "?", "日"):  # after a sentence or the date
-            paragraphs[-1] = paragraphs[-1][:m.start()].rstrip()
+        elif before[-1:] in ("。", "！", "？", "；", "!", "?", "日"):  # after a sentence or the date
+            paragraphs[-1] = before
         else:
             break
     if not paragraphs:
         return
     last = paragraphs[-1]
-    m = _DATE_LINE.match(last)
+    m = _DATE_LINE.match(last) if len(last) <= 80 else None  # (a line of the name and the date is short)
     if m and (not m["agency"] or looks_like_agency(m["agency"])):
         when = _closing_date(m)
         if when is None:
@@ -157,12 +167,13 @@ def _read_closing(report: Report) -> None:
         if paragraphs and not m["agency"]:
             if looks_like_agency(paragraphs[-1]) and len(paragraphs[-1]) <= 40:
                 paragraphs.pop()  # the agency's line above the date
-            elif (a := _AGENCY_AFTER.search(paragraphs[-1])) and looks_like_agency(a["agency"]):
-                paragraphs[-1] = paragraphs[-1][:a.start()].rstrip()
+            elif (a := _at_end(_AGENCY_AFTER, paragraphs[-1])) and looks_like_agency(a[0]["agency"]):
+                paragraphs[-1] = paragraphs[-1][:a[1]].rstrip()
         return
-    m = _SIGNED_AFTER.search(last)
+    signed = _at_end(_SIGNED_AFTER, last)
+    m = signed[0] if signed else None
     # run in, the date is the report's (or the year after's): “截至2025年12月31日” ends a sentence, it signs nothing
     if m and m["agency"] and looks_like_agency(m["agency"]) and (when := _closing_date(m)) is not None \
             and when.year in (report.year, report.year + 1):
         report.closing_date = when
-        paragraphs[-1] = last[:m.start()].rstrip()
+        paragraphs[-1] = last[:signed[1]].rstrip() if signed else last
