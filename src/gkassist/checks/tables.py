@@ -48,7 +48,9 @@ def check_cross_year(report: Report, last: Report) -> list[Finding]:
     if last.year != report.year - 1:
         out.append(place_finding(report, "X-CARRY", WARNING, "上年报告",
                                  f"给出的上年报告是{last.year}年度，本报告是{report.year}年度，不是相邻年度"))
-    return out + [cell_finding(report, m.rule, ERROR, *m.at, m.words()) for m in relations.year_mismatches(report, last)]
+    out += [cell_finding(report, m.rule, ERROR, *m.at, m.words()) for m in relations.year_mismatches(report, last)]
+    # a figure of last year's the relation needs, unknown: said, never a silent pass (“0个错误” that checked nothing)
+    return out + [cell_finding(report, u.rule, WARNING, *u.at, u.words()) for u in relations.unknown_last_year(report, last)]
 
 
 @rule({"BLANK": "应填数字的单元格为空白或“/”（空白不等于0）"}, last_in_list=True)

@@ -8,7 +8,7 @@ from datetime import date
 from gkassist.checks.findings import ERROR, WARNING, Finding, place_finding, section_finding
 from gkassist.checks.registry import rule
 from gkassist.core import repetition
-from gkassist.core.figures import paragraphs, stated_figures
+from gkassist.core.figures import RECKONED_FIGURES, paragraphs, stated_figures
 from gkassist.core.model import Report
 from gkassist.core.numbers import format_number as _fmt
 from gkassist.core.slots import SLOT_MARK
@@ -33,6 +33,26 @@ def check_text_numbers(report: Report) -> list[Finding]:
             also.append(actual + carried)
         if stated != actual and stated not in also:
             out.append(section_finding(report, "TEXT-NUMBERS", ERROR, sid, f"正文写“{m.group(0)}”，但{where}为{_fmt(actual)}", i))
+    return out + _reckoned_differently(report)
+
+
+def _reckoned_differently(report: Report) -> list[Finding]:
+    """Figures units count their own way (“依申请公开177条”) that match none of the table's totals: a reminder at the
+    paragraph naming both figures and the cell, since a reviewer will ask."""
+    out: list[Finding] = []
+    fmt = report.format
+    for sid, i, figure, m, stated in stated_figures(report, RECKONED_FIGURES):
+        sums = []
+        for cells in (figure.cells, *figure.also):
+            values = [report.number(*cell) for cell in cells if fmt.has(*cell)]
+            if values and None not in values:
+                sums.append(sum(v for v in values if v is not None))
+        main = report.number(*figure.cells[0])
+        if main is None or stated in sums:
+            continue
+        out.append(section_finding(report, "TEXT-NUMBERS", WARNING, sid,
+                                   f"正文写“{m.group(0)}”，但{fmt.location(*figure.cells[0])}为{_fmt(main)}件：两个数对不上，"
+                                   "若是按别的口径统计（如公开的信息条数），请在正文说明，免得审核时被问", i))
     return out
 
 

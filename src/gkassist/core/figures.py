@@ -25,6 +25,8 @@ class StatedFigure:
     what: str
     cells: tuple[tuple[str, str, str], ...]  # the cells whose sum the figure states; stated only of reports whose
     # format has them all
+    # other sums of cells the figure may as well be counted as (收到 with last year's carried-over ones, 办结)
+    also: tuple[tuple[tuple[str, str, str], ...], ...] = ()
 
     @property
     def single(self) -> tuple[str, str, str] | None:
@@ -71,6 +73,18 @@ STATED_FIGURES: tuple[StatedFigure, ...] = (
 )
 
 
+# Figures units count their own way (“依申请公开177条” may count the documents released on request, not the requests;
+# “收到申请N条”): one that matches none of 表三's totals is a reminder to look, never an error, and never settles a
+# row the importer could not split.
+_RECEIVED_OR_DONE = ((("t3", "new", "total"), ("t3", "carried", "total")), (("t3", "results_total", "total"),),
+                     (("t3", "open", "total"),), (("t3", "open", "total"), ("t3", "partial", "total")))
+RECKONED_FIGURES: tuple[StatedFigure, ...] = (
+    StatedFigure(re.compile(r"(?<!不予)依申请公开(?:的)?(?:政府信息|信息|申请|件|办件)?(?:共计|共|合计|有|为)?" + _NUM + r"[件条个]"),
+                 "依申请公开", _NEW, _RECEIVED_OR_DONE),
+    StatedFigure(re.compile(r"(?:收到|新收|接收|受理)(?:的)?(?:依)?申请(?:共计|共|合计)?" + _NUM + r"条"),
+                 "收到申请", _NEW, _RECEIVED_OR_DONE),
+)
+
 def paragraphs(report: Report) -> Iterator[tuple[str, int, str]]:
     """(section id, paragraph number from 1, text) of the preface, the narrative sections and the lines a
     table section adds."""
@@ -84,10 +98,12 @@ def paragraphs(report: Report) -> Iterator[tuple[str, int, str]]:
             yield sid, i, p
 
 
-def stated_figures(report: Report) -> Iterator[tuple[str, int, StatedFigure, re.Match[str], int | float]]:
-    """Each figure the text states: (section id, paragraph number, what it states, the match, the number)."""
+def stated_figures(report: Report, declared: tuple[StatedFigure, ...] = STATED_FIGURES
+                   ) -> Iterator[tuple[str, int, StatedFigure, re.Match[str], int | float]]:
+    """Each figure the text states (of `declared`): (section id, paragraph number, what it states, the match, the
+    number)."""
     # “制发规范性文件N件” says nothing of a format without 本年制发件数
-    figures = [f for f in STATED_FIGURES if all(report.format.has(*cell) for cell in f.cells)]
+    figures = [f for f in declared if all(report.format.has(*cell) for cell in f.cells)]
     for sid, i, para in paragraphs(report):
         flat = re.sub(r"\s+", "", para)
         for figure in figures:

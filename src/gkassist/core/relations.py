@@ -208,6 +208,51 @@ def year_mismatches(report: Report, last: Report, table_id: str | None = None, r
     return out
 
 
+@dataclass(frozen=True)
+class UnknownLastYear:
+    """Cells of last year's report a relation across years needs but that are unknown there (the import could not
+    read them, the draft left them blank): the check of this year's cells they reach cannot run."""
+
+    format: ReportFormat
+    relation: AcrossYears  # the first of the relations (one per column of the row, for 上年结转)
+    at: CellAddress  # this year's cell the check would have been at
+    columns: tuple[str, ...]  # last year's columns unknown (of the relation's row)
+
+    @property
+    def rule(self) -> str:
+        return self.relation.rule
+
+    def where(self) -> str:
+        """Last year's cells: “表二 · 行政规范性文件 · 现行有效件数”, “表三 · 四、结转下年度继续办理（自然人、总计）”."""
+        table = self.format.tables[self.relation.table]
+        row = table.row(self.relation.last[0])
+        labels = [table.column(row.id, c).label for c in self.columns]
+        return f"{table.name} · {row.plain_label} · " + (labels[0] if len(labels) == 1 else "（" + "、".join(labels) + "）")
+
+    def words(self) -> str:
+        return (f"上年报告的{self.where()}不知道（导入时没能读出或没有填写），跨年度核对（{said(self.format, self.relation)}）"
+                "没法做：请对照上年报告补上这个数，或自己核对本年这一格")
+
+
+def unknown_last_year(report: Report, last: Report, table_id: str | None = None) -> list[UnknownLastYear]:
+    """The relations across years that cannot be checked because last year's cell is unknown (last year's format
+    has it, its figure is not known), one per row of last year's table; a format without the cell (2019's 表二 has
+    no 现行有效) is no gap.  Only where this year's cell is known: there is something the check would have said."""
+    grouped: dict[tuple[str, str, str], list[AcrossYears]] = {}
+    for relation in _relations(report, table_id, None):
+        if not last.format.has(relation.table, *relation.last) or last.number(relation.table, *relation.last) is not None:
+            continue
+        if report.number(relation.table, *relation.this) is None:
+            continue
+        grouped.setdefault((relation.rule, relation.table, relation.last[0]), []).append(relation)
+    out = []
+    for relations in grouped.values():
+        at = next((r for r in relations if r.this[1] == "total"), relations[0])
+        out.append(UnknownLastYear(report.format, relations[0], CellAddress(at.table, *at.this),
+                                   tuple(r.last[1] for r in relations)))
+    return out
+
+
 def _report_numbers(report: Report) -> TableValueOf:
     return lambda table_id, address: report.number(table_id, *address)
 

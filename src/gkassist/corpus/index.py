@@ -47,6 +47,12 @@ POOL = 150  # the candidates with the best first scores, scored exactly
 # Words in more than about one sentence in seven (idf below this) are left out of the first scores: they add
 # little and cost most to look up; the exact scores count them.
 COMMON_IDF = 2.0
+# A reference offered beside a clerk's sentence must be about the same thing: it shares the sentence's content words
+# (those in fewer than REGISTER_SHARE of the corpus's sentences — 公开, 信息, 工作 are every sentence's register),
+# at least two of them (one, when the sentence has only one), weighing at least SUBJECT_SHARE of the sentence's
+# content by idf.  “发布” alone in common with a sentence about 征地 is no reference for one about 保密审查.
+REGISTER_SHARE = 0.15
+SUBJECT_SHARE = 0.3
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS files (
@@ -452,17 +458,20 @@ class PhrasingIndex:
         return dict(self.db.execute(f"SELECT term, df FROM terms WHERE term IN ({marks})", words).fetchall())
 
     def search(self, words: list[str], kinds: tuple[str, ...] | None = None, level: str | None = None, top: int = 5,
-               exclude_source: str | None = None, for_agency: str | None = None) -> list[Suggestion]:
+               exclude_source: str | None = None, for_agency: str | None = None,
+               on_subject: bool = False) -> list[Suggestion]:
+        """The `top` best sentences for `words`; `on_subject`: only those about the same thing (`_on_subject`)."""
         self.settle()
         with self._lock:
-            return self._search(words, kinds, level, top, exclude_source, for_agency)
+            return self._search(words, kinds, level, top, exclude_source, for_agency, on_subject)
 
-    def _search(self, words, kinds, level, top, exclude_source, for_agency) -> list[Suggestion]:
+    def _search(self, words, kinds, level, top, exclude_source, for_agency, on_subject=False) -> list[Suggestion]:
         n, total = self.db.execute("SELECT sentences, words FROM totals").fetchone()
         if not n:
             return []
         terms = list(dict.fromkeys(w.lower() for w in words))  # the ascii tokenizer folds Latin letters
         df = self._document_frequencies(terms)
+        subject = _content_weights(terms, df, n) if on_subject else None
         terms = [t for t in terms if df.get(t)]
         if not terms:
             return []
@@ -503,7 +512,8 @@ class PhrasingIndex:
                     if t in held:
                         tf = held.count(t)
                         score += idf[t] * tf * boost / (tf + norm)
-                scored[rowid] = (score, kind, held)
+                if subject is None or _on_subject(subject, held):
+                    scored[rowid] = (score, kind, held)
             out = self._best(scored, words, top, for_agency, excluded)
             if len(out) >= top or len(ranked) >= POOL or len(chosen) == len(terms):
                 return out
@@ -564,6 +574,21 @@ class PhrasingIndex:
             if len(out) >= top:
                 break
         return out
+
+
+def _content_weights(terms: list[str], df: dict[str, int], sentences: int) -> dict[str, float]:
+    """The query's content words (not the register every sentence has) with their idf; a word no sentence holds
+    weighs most — content the corpus does not speak of."""
+    return {t: math.log(1 + (sentences - df.get(t, 0) + 0.5) / (df.get(t, 0) + 0.5))
+            for t in terms if df.get(t, 0) < REGISTER_SHARE * sentences}
+
+
+def _on_subject(content: dict[str, float], held: list[str]) -> bool:
+    """Whether a sentence holding `held` speaks of the query's subject: enough of its content words in common."""
+    if not content:
+        return False
+    shared = [t for t in content if t in held]
+    return len(shared) >= min(2, len(content)) and sum(content[t] for t in shared) >= SUBJECT_SHARE * sum(content.values())
 
 
 def _is_empty(db: sqlite3.Connection) -> bool:
@@ -658,7 +683,8 @@ def corpus_reports(extra: Sequence[str | Path] = ()) -> list[dict]:
 
 
 def search(index: PhrasingIndex, query: str, kind: str | None = None, top: int = 5, exclude_source: str | None = None,
-           for_agency: str | None = None, level: str | None = None, warn=lambda msg: None) -> list[Suggestion]:
+           for_agency: str | None = None, level: str | None = None, warn=lambda msg: None,
+           on_subject: bool = False) -> list[Suggestion]:
     """The best `top` sentences for `query` in section `kind` (总体情况 covers its five parts; None, every part),
     from reports of `level` only when given; `for_agency` is the drafting agency, whose own sentences keep its
     names."""
@@ -668,12 +694,12 @@ def search(index: PhrasingIndex, query: str, kind: str | None = None, top: int =
         return []
     kinds = overview_kinds() if kind == OVERVIEW_KIND else ((kind,) if kind else None)
     try:
-        return index.search(words, kinds, level, top, exclude_source, for_agency)
+        return index.search(words, kinds, level, top, exclude_source, for_agency, on_subject)
     except sqlite3.DatabaseError as e:
         if not _damaged(e):
             raise InputError(f"参考语料索引暂时无法读取（{e}），请稍后再试") from None
         index.rebuild(warn)
-        return index.search(words, kinds, level, top, exclude_source, for_agency)
+        return index.search(words, kinds, level, top, exclude_source, for_agency, on_subject)
 
 
 def check_level(level: str | None) -> None:

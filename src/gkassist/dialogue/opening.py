@@ -7,13 +7,17 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from gkassist.core.errors import InputError
 from gkassist.core.model import Report
 from gkassist.dialogue.engine import Engine, default_year
 from gkassist.dialogue.kinds.field import NEW_AGENCY
-from gkassist.dialogue.lastyear import imported_note
+from gkassist.dialogue.lastyear import find_last_year, imported_note
 from gkassist.dialogue.session import Drafts, NewerDraft, draft_entries, draft_files, find_drafts, read_draft, set_damaged_aside
+
+if TYPE_CHECKING:  # the importer loads when a file is given
+    from gkassist.importer import ImportResult
 
 
 def open_session(from_file: str | None = None, year: int | None = None, agency: str | None = None, new: bool = False,
@@ -43,6 +47,8 @@ def _from_last_year(from_file: str, year: int | None, clock: Callable[[], date],
     from gkassist.importer import load_any
 
     last, result = load_any(from_file)
+    if result is not None and result.ambiguous:
+        _settle_with_the_year_before(result, drafts)
     note = imported_note(last, result)
     fresh = Engine.start(last, year, clock=clock, drafts=drafts)
     existing = [d for d in find_drafts(fresh.report.year, fresh.report.agency, drafts)
@@ -52,6 +58,19 @@ def _from_last_year(from_file: str, year: int | None, clock: Callable[[], date],
         engine.offer_restart(fresh)
         return engine, note
     return _not_over_a_newer_draft(fresh), note
+
+
+def _settle_with_the_year_before(result: ImportResult, drafts: Drafts) -> None:
+    """Last year's rows whose digits ran together (表二 “1129”), settled where the agency's report of the year before
+    (a draft of theirs, the corpus) leaves exactly one split that keeps 现行有效's arithmetic — said in the import's
+    summary (“按上年现行有效…拆为…，请核对”); never guessed where it leaves none or several."""
+    report = result.report
+    try:
+        found = find_last_year(report.agency, report.year, drafts)
+    except InputError:
+        return
+    if found is not None and found[0].year == report.year - 1:
+        result.settle_with_last_year(found[0])
 
 
 def _of_year_or_agency(year: int | None, agency: str | None, clock: Callable[[], date],

@@ -16,6 +16,7 @@ import re
 
 from gkassist.core.levels import level_of
 from gkassist.core.model import Report
+from gkassist.core.numbers import chinese_numeral
 from gkassist.importer.headings import (
     TABLE_START,
     end_of_report,
@@ -101,25 +102,78 @@ def _say_missing_sections(result: ImportResult, headings: list[tuple[str, int, i
             result.problems.append(f"没有找到“{fmt.heading(sid)}”部分")
 
 
-_DATE_LINE = re.compile(r"^\s*(?:(?P<agency>[^\d，。；]{2,40}?)\s*)?(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*$")
+# a date as a 落款 writes it: “2025年1月27日”, “二〇二五年一月二十七日”
+_DATE = (r"(?P<y>\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*(?P<m>\d{1,2}|[一二三四五六七八九十]{1,2})\s*月\s*"
+         r"(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*日")
+_DATE_LINE = re.compile(r"^\s*(?:(?P<agency>[^\d，。；]{2,40}?)\s*)?" + _DATE + r"\s*$")
+# the 落款 run into the last sentence when the page lost its lines (“无。 平潭综合实验区经济发展局2025年1月27日”)
+_SIGNED_AFTER = re.compile(r"(?<=[。！？；!?])\s*(?:(?P<agency>[^\d，。；：:、“”]{2,40}?)\s*)?" + _DATE + r"\s*$")
+# the agency's name alone run in after the last sentence (its date on the next line)
+_AGENCY_AFTER = re.compile(r"(?<=[。！？；!?])\s*(?P<agency>[^\d，。；：:、“”]{2,40})\s*$")
+# what a page lists under the 落款: its attachments (“附件：1.……”, “附件下载”, “相关附件”)
+_ATTACHMENTS = re.compile(r"(?:附件\s*(?:\d+|[一二三四五六七八九十]+)?\s*[：:].*|附件下载.*|相关附件.*)$")
+# only a paragraph's end is looked at: a 落款 is short, and a long run of spaces must not make the patterns slow
+_TAIL = 200
+
+
+def _at_end(pattern: re.Pattern[str], paragraph: str) -> tuple[re.Match[str], int] | None:
+    """`pattern` searched in the last _TAIL characters of `paragraph`: the match and where it starts in the whole."""
+    cut = max(0, len(paragraph) - _TAIL)
+    m = pattern.search(paragraph[cut:])
+    return (m, cut + m.start()) if m else None
+
+
+def _closing_date(m: re.Match[str]):
+    from datetime import date
+
+    def number(s: str) -> int | None:
+        return int(s) if s.isdigit() else chinese_numeral(s)
+
+    parts = number(m["y"]), number(m["m"]), number(m["d"])
+    if None in parts:
+        return None
+    try:
+        return date(*parts)  # type: ignore[arg-type]
+    except ValueError:
+        return None
 
 
 def _read_closing(report: Report) -> None:
-    """The 落款 after the last part (the agency's name and a date on lines of their own) is the report's closing, not
-    a paragraph of 六."""
-    from datetime import date
-
-    for sid in reversed(report.format.narrative_sections):
-        paragraphs = report.sections.get(sid)
-        if not paragraphs:
-            continue
-        m = _DATE_LINE.match(paragraphs[-1])
-        if m and (not m["agency"] or looks_like_agency(m["agency"])):
-            try:
-                report.closing_date = date(int(m["y"]), int(m["m"]), int(m["d"]))
-            except ValueError:
-                return
-            paragraphs.pop()
-            if paragraphs and not m["agency"] and looks_like_agency(paragraphs[-1]) and len(paragraphs[-1]) <= 40:
-                paragraphs.pop()  # the agency's line above the date
+    """The 落款 after the last part (the agency's name, a date, the attachments listed under them: on lines of their
+    own or run into the last sentence) is the report's closing, never a paragraph of 六 — whatever the source
+    format, since every reader's text comes here."""
+    sid = next((s for s in reversed(report.format.narrative_sections) if report.sections.get(s)), None)
+    if sid is None:
         return
+    paragraphs = report.sections[sid]
+    while paragraphs and (found := _at_end(_ATTACHMENTS, paragraphs[-1])) is not None:
+        before = paragraphs[-1][:found[1]].rstrip()
+        if not before:
+            paragraphs.pop()
+        elif before[-1:] in ("。", "！", "？", "；", "!", "?", "日"):  # after a sentence or the date
+            paragraphs[-1] = before
+        else:
+            break
+    if not paragraphs:
+        return
+    last = paragraphs[-1]
+    m = _DATE_LINE.match(last) if len(last) <= 80 else None  # (a line of the name and the date is short)
+    if m and (not m["agency"] or looks_like_agency(m["agency"])):
+        when = _closing_date(m)
+        if when is None:
+            return
+        report.closing_date = when
+        paragraphs.pop()
+        if paragraphs and not m["agency"]:
+            if looks_like_agency(paragraphs[-1]) and len(paragraphs[-1]) <= 40:
+                paragraphs.pop()  # the agency's line above the date
+            elif (a := _at_end(_AGENCY_AFTER, paragraphs[-1])) and looks_like_agency(a[0]["agency"]):
+                paragraphs[-1] = paragraphs[-1][:a[1]].rstrip()
+        return
+    signed = _at_end(_SIGNED_AFTER, last)
+    m = signed[0] if signed else None
+    # run in, the date is the report's (or the year after's): “截至2025年12月31日” ends a sentence, it signs nothing
+    if m and m["agency"] and looks_like_agency(m["agency"]) and (when := _closing_date(m)) is not None \
+            and when.year in (report.year, report.year + 1):
+        report.closing_date = when
+        paragraphs[-1] = last[:signed[1]].rstrip() if signed else last

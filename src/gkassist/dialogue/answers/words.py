@@ -47,8 +47,9 @@ class ProactiveSaid(BaseModel):
     about_last: Words
     more_than_last: Words
     no_fee: Words = ()  # “一分钱没收”, “没收过费”: no fee taken at all (0)
+    last_year_figure: Words = ()
 
-    _patterns = field_validator("not_ours", "same_as_last", "about_last", "more_than_last", "no_fee")(regexes_checked)
+    _patterns = field_validator("not_ours", "same_as_last", "about_last", "more_than_last", "no_fee", "last_year_figure")(regexes_checked)
 
 
 # The markers a clause's frame is made of besides its kinds, results and counts (prompts/answers.yaml `markers`)
@@ -192,6 +193,10 @@ class Compiled:
         self.t2_no_fee = either(w.proactive_said.no_fee) if w.proactive_said.no_fee else re.compile(r"(?!)")
         self.t2_same_as_last = either(w.proactive_said.same_as_last)
         self.t2_about_last = either(w.proactive_said.about_last)
+        # “去年现行有效28件”: the words naming last year, a row maybe, 现行有效 and the figure (a clause of its own)
+        self.t2_last_in_force = pattern(
+            "(?:" + "|".join(w.proactive_said.last_year_figure or ("去年",)) + r")(?:的)?(?P<before>[^，,。；;0-9０-９]{0,8}?)"
+            r"现行有效(?:的)?(?P<after>[^，,。；;0-9０-９]{0,6}?)(?:是|为|有|共|还有)?\s*(?P<n>[0-9０-９]+|[零〇一二两三四五六七八九十百]+)\s*[件个部份]?")
         self.t2_more_than_last = tuple(pattern(word) for word in w.proactive_said.more_than_last)
         self.t2_negated = re.compile(r"(?:没有|没|未|无|不曾)(?:任何)?(?:新)?(" + "|".join(
             w.proactive_columns["issued"] + w.proactive_columns["repealed"] + ("收费", "收取", "发", "废")) + ")")

@@ -455,12 +455,15 @@ class Narrative(StepKind):
         return replies
 
     def _reference(self, state: DialogueState, step: Step, sentence: str) -> tuple[str, str, list[str]]:
-        """The nearest published sentence of the unit's level with nothing left to fill, in this unit's words."""
+        """The nearest published sentence of the unit's level about the same thing, with nothing left to fill, in this
+        unit's words."""
         report = state.report
         try:
             from gkassist.corpus import load_index, search
 
-            found = search(load_index(), sentence, step.part, 12, for_agency=report.agency, level=report.level or None)
+            # (only a sentence about the same thing: one sharing a register word is no way to write this one)
+            found = search(load_index(), sentence, step.part, 12, for_agency=report.agency, level=report.level or None,
+                           on_subject=True)
         except Exception:  # a reference is a help, never a reason to fail an answer
             return "", "", []
         for s in found:
@@ -476,7 +479,8 @@ class Narrative(StepKind):
         try:
             from gkassist.corpus import load_index, search
 
-            found = search(load_index(), text, step.part, 12, for_agency=report.agency, level=report.level or None)
+            found = search(load_index(), text, step.part, 12, for_agency=report.agency, level=report.level or None,
+                           on_subject=True)
         except Exception:  # suggestions are a help, never a reason to fail an answer
             return []
         return [s for s in found if not contradicts(s.original, report)][:3]

@@ -106,12 +106,25 @@ class Table(StepKind):
             if review is None or None in suits:
                 return ""  # nothing known to say “同去年” to
             return f"去年：行政复议{format_number(review)}件，行政诉讼{format_number(sum(s for s in suits if s is not None))}件。情况相同可以回答“同去年”。"
+        if unknown := _unknown_in_force(state.report, last):
+            return (f"去年的报告里{unknown}的现行有效件数没有读出（原文数字连在一起或没有填），今年的现行有效没法按"
+                    "“去年现行有效＋今年制发－今年废止”核对。知道去年的数请一并说（如“去年现行有效28件”）；"
+                    "不知道也可以，请直接说今年现行有效几件。")
         if (inf := last_in_force(last)).get("normative") is not None:
             return f"去年底现行有效：行政规范性文件{format_number(inf['normative'])}件。回答“同去年”可沿用去年的处理决定数量。"
         return ""
 
     # ---------------------------------------------------------- understanding
     def understand(self, state: DialogueState, step: Step, text: str) -> list[Reply]:
+        told: list[Reply] = []
+        if step.table == "t2" and state.last_year is not None:  # “去年现行有效28件”: last year's, taken out first
+            told, text = _last_year_in_force_told(state, text)
+            if told and not text.strip(" ，,。；;！!"):
+                pending = state.pending if state.pending is not None and state.pending.step == step.id else None
+                return told + self._shown_with_last_year(state, step, pending)
+        return told + self._understand(state, step, text)
+
+    def _understand(self, state: DialogueState, step: Step, text: str) -> list[Reply]:
         table = step.table
         assert table is not None  # a table question names its table (core.flow.Step checks it)
         report = state.report
@@ -290,7 +303,20 @@ class Table(StepKind):
                                  for word, a in (("加上", m.relation.plus), ("减去", m.relation.minus)) if a)
                 notes.append(f"注意：去年报告的{label}{m.label(m.relation.last)}{format_number(m.last)}件，{terms}，"
                              f"应为{format_number(m.expected)}件，这里是{format_number(m.found)}件。去年的数字有误就保持这样，否则请更正。")
+        notes += [_unknown_note(trial, u) for u in relations.unknown_last_year(trial, state.last_year, table)
+                  if u.relation.plus or u.relation.minus]
         return "\n".join(notes) + ("\n" if notes else "")
+
+    def _shown_with_last_year(self, state: DialogueState, step: Step, pending: Pending | None) -> list[Reply]:
+        '''After last year's figure alone was told: the answer waiting for “对” shown again with it, or the question
+        still to answer.'''
+        assert step.table is not None  # a table question names its table (core.flow.Step checks it)
+        if pending is None or not pending.cells:
+            return [Reply("请接着说今年的数字。")]
+        trial = state.report.model_copy(deep=True)
+        self.fill(state, trial, step.table, pending.cells)
+        return [Reply(understood_cells(trial, step.table), "understood"),
+                Reply(self._against_last_year(state, trial, step.table) + "对吗？回答“对”保存，或直接重新描述。")]
 
     def _adds_nothing(self, state: DialogueState, before: answers.TableState, after: answers.TableState) -> bool:
         """Whether an answer leaves the cells and the questions as they were (its words were of no use here)."""
@@ -534,3 +560,62 @@ def _imbalance(trial: Report, table: str) -> list[str]:
 
 def _plain(f: Finding) -> str:
     return f"{f.location}：{f.message}"
+
+
+def _unknown_in_force(report: Report, last: Report) -> str:
+    """The 表二 rows whose 现行有效 last year's report should give but does not (“行政规范性文件”), by name; “” when
+    none.  规章, which few bodies make, is named only when last year's import could not read it."""
+    fmt = report.format
+    rows = []
+    for relation in fmt.across_years:
+        if relation.rule != "X-VALID" or not last.format.has(relation.table, *relation.last):
+            continue
+        row = relation.last[0]
+        if last.number(relation.table, *relation.last) is not None:
+            continue
+        unread = bool(last.imported and (relation.table, row, relation.last[1]) in last.imported.unread_cells)
+        if row != "normative" and not unread:
+            continue
+        rows.append(fmt.tables[relation.table].row(row).name)
+    return "、".join(rows)
+
+
+def _unknown_note(report: Report, unknown: relations.UnknownLastYear) -> str:
+    table = report.format.tables[unknown.relation.table]
+    now = report.number(unknown.relation.table, *unknown.relation.this)
+    return (f"提醒：去年报告里{table.row(unknown.at.row).name}的现行有效件数不知道（导入时没能读出），今年的"
+            f"{format_number(now or 0)}件没法和去年核对（{relations.said(report.format, unknown.relation)}），检查时会列为提醒。"
+            "知道去年的数就说“去年现行有效N件”。")
+
+
+def _last_year_in_force_told(state: DialogueState, text: str) -> tuple[list[Reply], str]:
+    """“去年现行有效28件”: last year's 现行有效, told where last year's report does not give it — kept on last year's
+    report (so the cross-year check can run) and taken out of the answer, never read as this year's figure.  Where
+    last year's report gives it, its figure stands and the clerk is told which."""
+    from gkassist.core.numbers import parse_number
+    from gkassist.dialogue.answers.words import words
+
+    last = state.last_year
+    assert last is not None  # (asked only with last year's report)
+    w = words()
+    replies, rest, at = [], [], 0
+    for m in w.t2_last_in_force.finditer(text):
+        n = parse_number(m["n"])
+        named = (m["before"] or "") + (m["after"] or "")
+        row = next((r for p, r in w.t2_rows if p.search(named) and r in ("rules", "normative")), "normative")
+        if n is None or not last.format.has("t2", row, "in_force"):
+            continue
+        rest.append(text[at:m.start()])
+        at = m.end()
+        name = last.format.tables["t2"].row(row).name
+        known = last.number("t2", row, "in_force")
+        if known is not None and known != n:
+            replies.append(Reply(f"去年的报告里{name}现行有效是{format_number(known)}件，按报告的数核对；"
+                                 "报告印错了的话，今年的数照实说就行。"))
+            continue
+        last.set_cell("t2", row, "in_force", n)
+        if last.imported:
+            last.imported.unread_cells = [c for c in last.imported.unread_cells if c != ("t2", row, "in_force")]
+        replies.append(Reply(f"已记下：去年{name}现行有效{format_number(n)}件（去年报告里没有读出的数），今年的现行有效按它核对。"))
+    rest.append(text[at:])
+    return replies, "".join(rest)
