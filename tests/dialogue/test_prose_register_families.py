@@ -109,3 +109,33 @@ def test_what_is_kept_up_as_before_is_written_continued(said, written):
 ])
 def test_the_body_above_is_named_as_a_report_names_it(said, written):
     assert written in whole(compose_answer(said, bureau()))
+
+
+@pytest.mark.parametrize("said, written", [
+    # a list closed by “这些……的” or opened by “都是些”
+    ("网站全年发了50条，主要是社保、医保、就业这些惠民的", "主要为社保、医保、就业等惠民信息"),
+    ("公开栏每月更新一次，都是些救助、优抚、补贴的。", "内容主要涉及救助、优抚、补贴等"),
+    # a place pointed at, a notice put up
+    ("政务服务大厅那边推行了帮办代办，贴了公告", "政务服务大厅推行帮办代办，张贴公告"),
+    # the office that runs it, told with no subject; who signs before a release
+    ("还是综合办管，发之前先给主要领导看一遍", "政务公开工作继续由综合办负责，信息发布前须经主要领导审签"),
+    # what the body above rolled out, followed by the unit
+    ("县里统一弄了个新的公开平台，我们跟着把目录调了一下", "同步调整目录"),
+    ("有5个社区的公开栏换成了铝合金的", "5个社区的公开栏全部更换为铝合金材质"),
+    ("培训搞了3次，各站所负责人都来了，25来人", "均参加，共25余人"),
+    ("便民专区上了8个主题，网上办事大厅也同步挂了办事指南", "上线8个主题，网上办事大厅同步发布办事指南"),
+    ("发布照常先审核后公开", "坚持“先审查、后公开”原则"),
+    ("关了2个没人维护的号", "关停无人维护账号2个"),
+    ("监测每月一次，查出来的问题都改完了", "发现的问题均已整改"),
+    ("信息发布照常二审，全年清了一次失效文件，撤了9件", "继续实行二审，全年对失效文件开展一次清理，撤下9件"),
+    ("县里的公众号转发了25条", "县级微信公众号转发25条"),
+])
+def test_a_third_family_of_phrasings_is_written_whole(said, written):
+    assert written in whole(compose_answer(said, town()))
+
+
+@pytest.mark.parametrize("said", ["专题会开了1次，效果一般", "新开了1个专栏。效果还行", "转发了20条，效果不太明显"])
+def test_a_judgement_with_no_thing_is_no_shortfall_of_its_own(said):
+    composed = compose_answer(said, bureau())
+    assert "" not in composed.shortfalls and not any(re.search("效果", s) for s in composed.shortfalls), composed
+    assert "效果" not in composed.text, composed.text

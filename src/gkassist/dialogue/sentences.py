@@ -762,8 +762,10 @@ def _take_shortfalls(sentence: str, report: Report) -> tuple[str, list[str]]:
             if words in told[-1]:  # “人手不够，顾不过来”: the same shortcoming said twice is told once
                 words = ""
             told[-1] += "，" * bool(words) + words  # “这个得改” adds nothing
-        else:
-            told.append(_with_its_thing(shortfall_words(clause, report), kept))
+        elif words := shortfall_words(clause, report):
+            told.append(_with_its_thing(words, kept))
+        else:  # (“效果一般”: a judgement with no thing said, nothing to put in 五)
+            continue
         after_one = True
     return "".join(kept).strip("，, "), told
 
