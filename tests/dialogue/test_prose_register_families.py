@@ -139,3 +139,21 @@ def test_a_judgement_with_no_thing_is_no_shortfall_of_its_own(said):
     composed = compose_answer(said, bureau())
     assert "" not in composed.shortfalls and not any(re.search("效果", s) for s in composed.shortfalls), composed
     assert "效果" not in composed.text, composed.text
+
+
+@pytest.mark.parametrize("said, written", [
+    ("新开了个企业服务专区，办事指南都挂在省网上，120项", "新开设企业服务专区，120项办事指南均在省网公开"),
+    ("新开了一个政策问答栏目", "新开设政策问答栏目"),
+])
+def test_a_column_opened_and_matters_listed_on_a_site_are_written_whole(said, written):
+    assert written in whole(compose_answer(said, bureau()))
+
+
+@pytest.mark.parametrize("said, shortfall", [
+    ("开了1次会。不过村里公开栏换得还是慢，有的村一个季度都不动，明年得盯紧点", "更新不够及时，部分村长期未更新，下一步将加强督促检查"),
+    ("开了1次会。不过社区宣传栏贴得太慢，好几个社区半年都不换，2026年要盯紧一些", "部分社区长期未更新"),
+])
+def test_boards_renewed_too_slowly_are_a_shortfall_in_a_reports_words(said, shortfall):
+    composed = compose_answer(said, town())
+    assert any(shortfall in s for s in composed.shortfalls), composed
+    assert not any(re.search(r"换得|贴得|不动|不换|盯紧", s) for s in composed.shortfalls), composed
