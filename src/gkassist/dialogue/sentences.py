@@ -156,6 +156,7 @@ class Lexicon(_Data):
     topics: tuple[Replace, ...] = ()  # a part named as a topic (“网站呢？……”, “管理这块：”): the particle never printed
     residue: tuple[Replace, ...] = ()  # spoken lists, demonstratives and counts (“……那些”, “光……就”) in a report's form
     alike: str = ""  # the units of a count written in digits when another count of its unit in the sentence is
+    names: tuple[str, ...] = ()  # names and set phrases whose numerals are never counts (“高效办成一件事”, “一网通办”)
     objects: dict[str, str]
     verbs: tuple[Verb, ...]
     done_to: DoneTo | None = None  # what is done to what, in a report's order (see dialogue/verb_order)
@@ -163,6 +164,14 @@ class Lexicon(_Data):
     _connectors = field_validator("connectors")(regex_checked)
     _to_writer = field_validator("to_writer")(regexes_checked)
     _alike = field_validator("alike")(regex_checked)
+
+    @field_validator("names")
+    @classmethod
+    def _names_said(cls, names: tuple[str, ...]) -> tuple[str, ...]:
+        for name in names:
+            if not name.strip() or not re.search(r"[零〇一二两三四五六七八九十百千]", name):
+                raise ValueError(f"“{name}”里没有数字：names 只列含汉字数字的名称和固定说法")
+        return names
     _recount = field_validator("recount")(regex_checked)
 
     @field_validator("objects")
@@ -259,7 +268,9 @@ def without_repairs(text: str) -> str:
     """An answer with the figures the clerk corrected while speaking (“15个村——哦不对，是16个村”) as corrected, and a
     count of applications said in a word (“收了三件”, “还有一件”) in digits, as the tables' opening states it."""
     text = repaired(text)
-    return re.sub(r"(?<=[收有共就剩另了，,、：:])([一两二三四五六七八九])(?=件)", lambda m: _ONE_DIGIT[m.group(1)], text)
+    kept = _name_spans(text)
+    return re.sub(r"(?<=[收有共就剩另了，,、：:])([一两二三四五六七八九])(?=件)",
+                  lambda m: m.group(1) if any(a <= m.start() < b for a, b in kept) else _ONE_DIGIT[m.group(1)], text)
 
 
 # A count said in words before what it counts (“一百四十二条”, “十七个村”, “两次”) or before “几/多/来” (“三十几个”):
@@ -297,8 +308,15 @@ def _very(m: re.Match[str]) -> bool:
 
 def spoken_counts_in_digits(text: str) -> str:
     """“一百四十二条” → “142条”, “三十几个” → “30余个”, “八十多篇” → “80余篇”, “150多篇” → “150余篇”: counts as a
-    report writes them (a word like 一起/统一/第一 untouched)."""
-    return _ABOUT_DIGITS.sub("余", _SPOKEN_COUNT.sub(_count_in_digits, text))
+    report writes them (a word like 一起/统一/第一 untouched, nor a name or set phrase whose numeral is no count:
+    “高效办成一件事”, “一件事一次办”, prompts/lexicon.yaml `names`)."""
+    kept = _name_spans(text)
+    return _ABOUT_DIGITS.sub("余", _SPOKEN_COUNT.sub(
+        lambda m: m.group(0) if any(a < m.end() and m.start() < b for a, b in kept) else _count_in_digits(m), text))
+
+
+def _name_spans(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for name in lexicon().names for m in re.finditer(re.escape(name), text)]
 
 
 def normalized(text: str) -> str:
@@ -744,8 +762,10 @@ def _take_shortfalls(sentence: str, report: Report) -> tuple[str, list[str]]:
             if words in told[-1]:  # “人手不够，顾不过来”: the same shortcoming said twice is told once
                 words = ""
             told[-1] += "，" * bool(words) + words  # “这个得改” adds nothing
-        else:
-            told.append(_with_its_thing(shortfall_words(clause, report), kept))
+        elif words := shortfall_words(clause, report):
+            told.append(_with_its_thing(words, kept))
+        else:  # (“效果一般”: a judgement with no thing said, nothing to put in 五)
+            continue
         after_one = True
     return "".join(kept).strip("，, "), told
 
