@@ -36,6 +36,13 @@ def from_cell(line, x):
     return ""
 
 
+def between(line, x0, x1):
+    """What a screen line shows in its cells x0 to x1 (the conversation's, without the side panel beside it)."""
+    from rich.cells import cell_len
+
+    return from_cell(line, x0)[:len(from_cell(line, x0)) - len(from_cell(line, x1))] if cell_len(line) > x1 else from_cell(line, x0)
+
+
 async def type_answer(pilot, text):
     pilot.app.query_one("#answer").value = text
     await pilot.press("enter")
@@ -297,3 +304,42 @@ async def test_the_check_from_the_palette_says_it_runs_and_the_window_stays_answ
         assert not notice.display
         await settle(pilot)
         assert "检查结果" in "".join(screen_lines(app))
+
+
+TWO_SPOKEN = ("审核这块把机制完善了一下，保密审查放到信息产生、流转、发布整个过程里，按谁公开谁审查谁负责来弄，各处室谁管什么"
+              "也分清楚了。发信息还是三审三校，我们自己平时自查加定期排查")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("referenced", [set(), {2}, {1}, {1, 2}])
+async def test_take_the_reference_is_offered_only_for_a_sentence_that_has_one(monkeypatch, referenced):
+    """Two sentences kept as typed; the reference search finds a published sentence for those in `referenced` only
+    (the index is the corpus's: here it is told what to find).  “换N” is offered for such a sentence, never for one
+    without (it was offered, and then said there was none)."""
+    from gkassist.dialogue.kinds.narrative import Narrative
+
+    asked = []
+
+    def reference(self, state, step, sentence):
+        asked.append(sentence)
+        return ("我局建立日常自查和定期排查机制。", "青岚县某局 2024年度", []) if len(asked) in referenced else ("", "", [])
+
+    monkeypatch.setattr(Narrative, "_reference", reference)
+    app = DraftApp(Engine.start(import_file(SEED).report, 2021))
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: app.engine is not None and app.engine.step is not None, "the draft open")
+        await type_answer(pilot, "改一（三）")
+        await until(pilot, lambda: app.engine.step.id == "overview_management", "一（三） open")
+        await type_answer(pilot, TWO_SPOKEN)
+        await until(pilot, lambda: app.engine.pending is not None and len(app.engine.pending.spoken) == 2, "two kept")
+        log = app.query_one("#log")
+        while log.scroll_y < log.max_scroll_y:  # read on to the end of the reply, as the clerk does
+            await pilot.press("pagedown")
+            await settle(pilot)
+        chat = [between(line, log.region.x, log.region.right - 2) for line in screen_lines(app)[log.region.y:log.region.bottom]]
+        assert "回答“对”照上面的保存" in "".join(chat).replace(" ", "")  # the end of the reply is on the screen
+        offered = {int(n) for n in re.findall(r"“换(\d)”", "\n".join(m.text for m in app.query(ChatBubble)))}
+        assert offered == ({min(referenced)} if referenced else set())
+        for n in offered:
+            await type_answer(pilot, f"换{n}")
+            assert "我局建立日常自查和定期排查机制。" in app.engine.pending.paragraphs[0]
