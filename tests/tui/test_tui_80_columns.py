@@ -343,3 +343,26 @@ async def test_take_the_reference_is_offered_only_for_a_sentence_that_has_one(mo
         for n in offered:
             await type_answer(pilot, f"换{n}")
             assert "我局建立日常自查和定期排查机制。" in app.engine.pending.paragraphs[0]
+
+
+async def test_quitting_does_not_wait_for_the_warm_up(monkeypatch):
+    """Ctrl+Q while jieba and the index still load (a first start builds their caches): the window closes at once and
+    nothing left running holds the process (a Textual thread worker is joined as the app closes: a blank terminal for
+    17 s).  The warm-up is a daemon thread, no worker of the app's."""
+    from gkassist import corpus
+
+    release = threading.Event()
+    monkeypatch.setattr(corpus, "warm_up", lambda: release.wait(30))
+    app = DraftApp(Engine.start(import_file(SEED).report, 2021))
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            def warming():
+                return [t for t in threading.enumerate() if t.name == "gkassist-warm-up" and t.is_alive()]
+
+            await until(pilot, lambda: bool(warming()), "the warm-up started")
+            assert all(t.daemon for t in warming()) and not app.workers._workers
+            await pilot.press("ctrl+q")
+            await until(pilot, lambda: app.return_code is not None, "the app closed")
+            assert warming()  # closed while the warm-up still ran
+    finally:
+        release.set()

@@ -143,15 +143,26 @@ class DraftApp(App[object]):
         # Ready comes after the first frame is on the screen: only then start jieba and the index.
         self.load_corpus()
 
-    @work(thread=True, exclusive=True, group="corpus")
     def load_corpus(self) -> None:
-        """jieba and the phrasing index load after the first paint; a failure only loses suggestions."""
-        try:
-            from gkassist.corpus import warm_up
+        """jieba and the phrasing index load after the first paint; a failure only loses suggestions.
 
-            warm_up()
-        except Exception as e:  # noqa: BLE001 — suggestions are optional
-            self.call_from_thread(self.notify, f"参考语料加载失败：{e}", severity="warning", markup=False)
+        In a daemon thread, not a Textual thread worker: those run in asyncio's executor, which is joined as the app
+        closes, and on a first start (jieba's cache and the index being built) Ctrl+Q left a blank terminal for 17 s
+        before the process ended.  Whatever the warm-up leaves half done is built again on the next start."""
+        import threading
+
+        def run() -> None:
+            try:
+                from gkassist.corpus import warm_up
+
+                warm_up()
+            except Exception as e:  # noqa: BLE001 — suggestions are optional
+                try:
+                    self.call_from_thread(self.notify, f"参考语料加载失败：{e}", severity="warning", markup=False)
+                except RuntimeError:
+                    pass  # the app has closed meanwhile
+
+        threading.Thread(target=run, name="gkassist-warm-up", daemon=True).start()
 
     # ------------------------------------------------------------ chat
     def say(self, *replies: Reply, user: bool = False) -> None:
