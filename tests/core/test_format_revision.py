@@ -30,7 +30,7 @@ def revision_2027() -> str:
         ("notice: 国办公开办函〔2021〕30号", "notice: 国办公开办函〔2027〕1号（测试用）"),
         ("from_year: 2021", "from_year: 2027"),
         ("{id: normative, label: 行政规范性文件}", "{id: normative, label: " + RENAMED + "}"),
-        ("{id: upheld, label: 结果维持}", "{id: upheld, label: " + T4_RENAMED + "}"),
+        ("{id: upheld, label: 结果维持, short: 维持}", "{id: upheld, label: " + T4_RENAMED + ", short: 维持}"),
         ("              - {id: other_3, label: 3.其他, legacy: （六）其他处理}",
          "              - {id: other_3, label: 3.其他, legacy: （六）其他处理}\n"
          "              - {id: other_4, label: " + NEW_ROW + "}"),

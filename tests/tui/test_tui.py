@@ -176,8 +176,8 @@ async def test_the_worker_loads_what_the_first_suggestion_needs():
     corpus.cool_down()
     assert not corpus.is_warm()
     app = DraftApp(Engine.start(import_file(SEED).report, 2021))
-    async with app.run_test(size=(80, 24)):
-        await app.workers.wait_for_complete()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, corpus.is_warm, "the warm-up done", turns=3000)
         # jieba's word tags took ~0.4 s on the clerk's first narrative answer before the worker loaded them
         assert corpus.is_warm()
 

@@ -44,9 +44,17 @@ class SidePanel:
 def side_panel(engine: Engine) -> SidePanel:
     r = engine.report
     panel = SidePanel(f"{r.agency} {r.year}年度（{r.format.name}格式）")
+    from gkassist.dialogue import kinds
+
     for i, step in enumerate(engine.steps):
         state: Literal["done", "open", "todo", "unfinished"] = "done" if i < engine.step_index else (
             "open" if i == engine.step_index else "todo")
+        # a part reopened (“改一（一）”, Ctrl+G) leaves the parts up to where the clerk had come saved: they stay
+        # done, not shown as lost (a part skipped there, still empty, stays to do)
+        back_to = engine.modes.return_to
+        if state == "todo" and back_to is not None and i < back_to and step.kind in kinds.KINDS \
+                and kinds.of(step).answered(step, r):
+            state = "done"
         if step.id in engine.state.unfinished and state != "open":
             state = "unfinished"
         panel.progress.append(Progress(step.title, state))
@@ -83,6 +91,7 @@ class Grid:
     columns: list[tuple[str, str]]  # (column id, its label with the block it is under)
     values: dict[tuple[str, str], int | float | None]  # only the cells the table has
     editable: set[tuple[str, str]]
+    shorts: dict[str, str] = field(default_factory=dict)  # column id → its short header (“企业”), where it has one
 
     def why_not(self, row: str, column: str) -> str:
         if (row, column) not in self.values:
@@ -116,4 +125,12 @@ def table_grid(engine: Engine) -> Grid:
         carried = engine.last_year is not None and carried_from_last_year(fmt, table, row.id, col.id)
         if not derived(fmt, table, row.id, col.id) and not carried:
             editable.add((row.id, col.id))
-    return Grid(table, fmt.tables[table].name, list(rows.items()), list(columns.items()), values, editable)
+    shorts = {col.id: col.short for _, _, col in fmt.tables[table].cells() if col.short}
+    return Grid(table, fmt.tables[table].name, list(rows.items()), list(columns.items()), values, editable, shorts)
+
+
+def column_shorts(engine: Engine) -> dict[str, str]:
+    """Each column header of the report's tables (as the preview prints it) → its short header (“商业企业” → “企业”),
+    for a screen too narrow for the full ones."""
+    return {col.label: col.short for table in engine.report.format.tables.values()
+            for _, _, col in table.cells() if col.short}

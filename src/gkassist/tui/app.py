@@ -84,7 +84,7 @@ class DraftApp(App[object]):
         with Horizontal(id="main"):
             with Vertical(id="chat"):
                 yield VerticalScroll(id="log")
-                yield AnswerInput(placeholder="在这里输入回答，回车发送", id="answer")
+                yield AnswerInput(placeholder="在这里输入回答，回车发送；PgUp/PgDn 翻看对话", id="answer")
             yield Static(id="side")
         with Vertical(id="foot"):
             yield NoticeLine(id="notice")
@@ -143,15 +143,26 @@ class DraftApp(App[object]):
         # Ready comes after the first frame is on the screen: only then start jieba and the index.
         self.load_corpus()
 
-    @work(thread=True, exclusive=True, group="corpus")
     def load_corpus(self) -> None:
-        """jieba and the phrasing index load after the first paint; a failure only loses suggestions."""
-        try:
-            from gkassist.corpus import warm_up
+        """jieba and the phrasing index load after the first paint; a failure only loses suggestions.
 
-            warm_up()
-        except Exception as e:  # noqa: BLE001 — suggestions are optional
-            self.call_from_thread(self.notify, f"参考语料加载失败：{e}", severity="warning", markup=False)
+        In a daemon thread, not a Textual thread worker: those run in asyncio's executor, which is joined as the app
+        closes, and on a first start (jieba's cache and the index being built) Ctrl+Q left a blank terminal for 17 s
+        before the process ended.  Whatever the warm-up leaves half done is built again on the next start."""
+        import threading
+
+        def run() -> None:
+            try:
+                from gkassist.corpus import warm_up
+
+                warm_up()
+            except Exception as e:  # noqa: BLE001 — suggestions are optional
+                try:
+                    self.call_from_thread(self.notify, f"参考语料加载失败：{e}", severity="warning", markup=False)
+                except RuntimeError:
+                    pass  # the app has closed meanwhile
+
+        threading.Thread(target=run, name="gkassist-warm-up", daemon=True).start()
 
     # ------------------------------------------------------------ chat
     def say(self, *replies: Reply, user: bool = False) -> None:
@@ -164,9 +175,25 @@ class DraftApp(App[object]):
             else:
                 bubbles.append((kind, [r.text]))
         log = self.query_one("#log", VerticalScroll)
-        log.mount_all(ChatBubble(visible(_unspaced("\n".join(texts))), classes=kind)
-                      for kind, texts in bubbles)
-        log.scroll_end(animate=False)
+        new = [ChatBubble(visible(_unspaced("\n".join(texts))), classes=kind) for kind, texts in bubbles]
+        if not new:
+            return
+        log.mount_all(new)
+        if user:
+            log.scroll_end(animate=False)
+        else:
+            # the start of what the assistant says stays in sight: a long “将写入” scrolled to its end hid its first
+            # half (the paragraph it had put in the wrong place); PageDown reads on
+            log.call_after_refresh(self._show_from, new[0])
+
+    def _show_from(self, bubble: ChatBubble) -> None:
+        log = self.query_one("#log", VerticalScroll)
+        start = bubble.virtual_region.y if bubble.is_attached else log.max_scroll_y
+        if start < log.max_scroll_y:  # the end in sight would hide its start: its start at the top instead
+            log.scroll_to(y=start, animate=False, immediate=True)
+            self.query_one("#notice", NoticeLine).show("回复较长，从开头显示；按 PageDown 往下看，PageUp 往回翻。")
+        else:
+            log.scroll_end(animate=False, immediate=True)
 
     @on(Input.Submitted, "#answer")
     def answered(self, event: Input.Submitted) -> None:
@@ -242,17 +269,37 @@ class DraftApp(App[object]):
     def action_preview(self) -> None:
         if self.engine is None:
             return  # still opening the draft
-        from gkassist.dialogue.views import preview
+        from gkassist.dialogue.views import column_shorts, preview
 
-        self.push_screen(TextScreen(preview(self.engine)))
+        self.push_screen(TextScreen(preview(self.engine), column_shorts(self.engine)))
 
     def action_review(self) -> None:
-        """A finished report: its checks, then the whole report."""
+        """A finished report: its checks, then the whole report.  The checks run in a worker, said on the notice
+        line meanwhile: chosen from the palette, nothing moved for seconds and the clerk pressed Enter again."""
         if self.engine is None:
             return  # still opening the draft
-        from gkassist.dialogue.views import review
+        self.query_one("#notice", NoticeLine).show("正在检查整份报告，请稍候……", seconds=30)
+        self.check_report(self.engine)
 
-        self.push_screen(TextScreen(review(self.engine)))
+    @work(thread=True, exclusive=True, group="review")
+    def check_report(self, engine: Engine) -> None:
+        from gkassist.dialogue.views import column_shorts, review
+
+        shown: list[tuple[str, dict[str, str]]] = []
+
+        def run() -> list[Reply]:
+            shown.append((review(engine), column_shorts(engine)))
+            return []
+
+        failed = self._guarded(run)  # a bug in a check is said in the chat, the app stays
+        self.call_from_thread(self._show_review, shown, failed)
+
+    def _show_review(self, shown: list[tuple[str, dict[str, str]]], failed: list[Reply]) -> None:
+        self.query_one("#notice", NoticeLine).clear()
+        if failed:
+            self.say(*failed)
+        for text, shorts in shown:
+            self.push_screen(TextScreen(text, shorts))
 
     def action_save(self) -> None:
         if self.engine is None:

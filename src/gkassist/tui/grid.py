@@ -4,6 +4,7 @@ without changing anything.  What the grid holds and which cells may be set is th
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -12,7 +13,7 @@ from textual.widgets import DataTable, Static
 
 from gkassist.dialogue.views import Grid
 
-LABEL = 9  # characters of a row's name: “本机关不掌握相关” — the rest would push the figures off an 80-column screen
+LABEL = 9  # characters of a row's name at least: “本机关不掌握相关”; more where the screen leaves room
 
 
 class GridScreen(ModalScreen[dict[tuple[str, str], int | float] | None]):
@@ -21,6 +22,7 @@ class GridScreen(ModalScreen[dict[tuple[str, str], int | float] | None]):
     GridScreen { background: $surface; }
     GridScreen > #grid-help { height: 2; padding: 0 1; background: $panel; }
     GridScreen > DataTable { height: 1fr; }
+    GridScreen > #grid-where { height: auto; max-height: 3; padding: 0 1; background: $panel; }
     """
 
     def __init__(self, grid: Grid) -> None:
@@ -31,14 +33,31 @@ class GridScreen(ModalScreen[dict[tuple[str, str], int | float] | None]):
     def compose(self) -> ComposeResult:
         yield Static(f"{self.grid.name}：方向键移动，打数字改这一格，退格删一位，回车列出改动给您确认，Esc 不改了。",
                      id="grid-help", markup=False)
-        # the row names stay in sight while the columns scroll (表三 is wider than 80 columns)
+        # the row names stay in sight while the columns scroll (a table wider than the screen); the columns by their
+        # short names (“企业”), the full ones said below for the cell under the cursor
         table: DataTable[str] = DataTable(cursor_type="cell", zebra_stripes=True, fixed_columns=1)
+        heads = [self.grid.shorts.get(col, label) for col, label in self.grid.columns]
         table.add_column("", key="label")
-        for col, label in self.grid.columns:
-            table.add_column(label, key=col)
+        for (col, _), head in zip(self.grid.columns, heads):
+            table.add_column(head, key=col)
+        figures = sum(max(cell_len(h), 4) + 2 for h in heads)
+        room = max(LABEL, (self.app.size.width - figures - 4) // 2)
         for row, label in self.grid.rows:
-            table.add_row(label[:LABEL], *(self._shown(row, col) for col, _ in self.grid.columns), key=row)
+            table.add_row(label[:room], *(self._shown(row, col) for col, _ in self.grid.columns), key=row)
         yield table
+        yield Static(id="grid-where", markup=False)
+
+    def on_data_table_cell_highlighted(self, event: DataTable.CellHighlighted) -> None:
+        """The cell under the cursor by its row's and column's full names: a row's name is cut in the grid."""
+        where = self.query_one("#grid-where", Static)
+        if event.coordinate.column == 0:
+            where.update(self.grid.rows[event.coordinate.row][1])
+            return
+        row_label = self.grid.rows[event.coordinate.row][1]
+        col_label = self.grid.columns[event.coordinate.column - 1][1]
+        table = self.query_one(DataTable)
+        more = "；→ 右边还有列" if table.max_scroll_x > table.scroll_x else ""
+        where.update(f"本格：{row_label}｜{col_label}{more}")
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

@@ -13,7 +13,9 @@ from textual.timer import Timer
 from textual.widgets import Input, Static
 
 # What a line may not break inside: a number with its decimals, a percentage, a phone number, an address on the web.
-_UNBROKEN = re.compile(r"[0-9０-９A-Za-z][0-9０-９A-Za-z.．,，%％/:_\-]*[0-9０-９A-Za-z%％]|[0-9０-９A-Za-z]")
+# A file's path is one piece too: “已导入去年的报告：/” with “work/shared/…” on the next line read as two things.
+_UNBROKEN = re.compile(r"(?:~|[A-Za-z]:)?[/\\][^\s：，。；、（）()“”]+"
+                       r"|[0-9０-９A-Za-z][0-9０-９A-Za-z.．,，%％/:_\-]*[0-9０-９A-Za-z%％]|[0-9０-９A-Za-z]")
 _NO_LINE_START = set("，。、；：！？）」』”’》〕】…%％件条个项次年月日万元")  # stays with what it follows
 _NO_LINE_END = set("（「『“‘《〔【")  # stays with what follows it
 
@@ -43,8 +45,9 @@ def wrap(text: str, width: int) -> list[str]:
             if used + size > width and current:
                 out.append(current.rstrip())
                 current, used = "", 0
-            while size > width:  # longer than a line: folded, as nothing else can be done
+            while size > width:  # longer than a line: folded, after a “/” of a path where there is one
                 cut = next(k for k in range(len(atom), 0, -1) if cell_len(atom[:k]) <= width)
+                cut = max((k + 1 for k in range(1, cut - 1) if atom[k] in "/\\"), default=cut)
                 out.append(atom[:cut])
                 atom, size = atom[cut:], cell_len(atom[cut:])
             current += atom

@@ -50,6 +50,7 @@ class Column:
     optional: bool = False  # a column some published tables add (小计): read and checked, never required
     applicant: bool = False  # a kind of applicant (表三)
     fee: bool = False  # the fees charged this year (六 must say so)
+    short: str = ""  # its header where the width is short (80 columns): “企业” for 商业企业, “纠正” for 结果纠正
 
 
 @dataclass(frozen=True)
@@ -394,6 +395,7 @@ class ColumnSpec(_Spec):
     optional: bool = False
     applicant: bool = False
     fee: bool = False
+    short: str = ""
 
     @model_validator(mode="after")
     def _leaf_or_group(self) -> "ColumnSpec":
@@ -532,7 +534,7 @@ def _columns(specs: Iterable[ColumnSpec], under: tuple[str, ...] = (), prefix: s
         else:
             assert s.id is not None and s.label is not None  # _leaf_or_group: a leaf column has both
             out.append(Column(prefix + s.id, s.label, under, named, s.where, s.decimals, s.negative,
-                              s.unit, s.total, s.optional, s.applicant, s.fee))
+                              s.unit, s.total, s.optional, s.applicant, s.fee, s.short))
     return out
 
 

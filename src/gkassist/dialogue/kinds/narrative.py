@@ -127,8 +127,11 @@ def spoken_replies(spoken: list[Spoken]) -> list[Reply]:
             if s.other_level:
                 line += f"\n   注意：参考句里的“{'、'.join(s.other_level)}”是别的层级的说法，用之前请核对"
         lines.append(line)
+    # “换N” only where a sentence has a reference to take: offered for one without, it only said it had none
+    referenced = next((i for i, s in enumerate(spoken, 1) if s.reference), None)
+    take = f"“换{referenced}”用参考的写法替换第{referenced}句；" if referenced else ""
     return [Reply("这几句我没能改成年度报告的写法，仍是口语，照您的原话写入（审核时可能被退回）：\n" + "\n".join(lines), "error"),
-            Reply("回答“对”照上面的保存；“换1”用参考的写法替换第1句；“改1：……”换成您重写的；“删1”去掉第1句。")]
+            Reply(f"回答“对”照上面的保存；{take}“改1：……”换成您重写的；“删1”去掉第1句。")]
 
 
 def _replace_spoken(state: DialogueState, number: int, new: str | None) -> list[Reply]:
