@@ -60,9 +60,10 @@ def answer(state: TableState, text: str, carried: dict[str, float] | None = None
         new = before.model_copy(update={"turns": [*before.turns, filled], "previous": before})
     else:
         new = state.model_copy(update={"turns": [*state.turns, text], "previous": state.model_copy(update={"previous": None})})
-    assert new.previous is not None
-    new = new.with_reading(read_turn(new.previous, new.turns[-1], len(new.turns) - 1, fmt, carried, last))
-    if filled is None and state.turns and read_nothing(new.previous.reading, new.reading, text):
+    previous = new.previous
+    assert previous is not None
+    new = new.with_reading(read_turn(previous, new.turns[-1], len(new.turns) - 1, fmt, carried, last))
+    if filled is None and state.turns and read_nothing(previous.reading, new.reading, text):
         new = new.with_reading(new.reading.model_copy(update={"not_understood": [*new.reading.not_understood, text]}))
     return new, cells_of(new, carried)
 

@@ -257,6 +257,8 @@ def _one_of_those(a: _Answer, f: Frame) -> bool:
     if not (f.clause.turn and f.outcome and f.count and (f.correction or a.correcting or f.among)):
         return False
     block = f.named or a.r.block
+    if block is None:  # no block named or asked about: nothing said before to take from
+        return False
     earlier = [x for x in a.r.facts if x.block == block and x.turn < f.clause.turn and x.count]
     n = f.count or 1
     if not earlier or any(x.outcome is None for x in earlier) or len({x.outcome for x in earlier}) != 1 \
