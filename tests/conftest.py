@@ -15,6 +15,8 @@ import pytest
 # their bytecode in __pycache__ (ignored by git) like any Python run does by default.
 sys.dont_write_bytecode = False
 
+pytest.register_assert_rewrite("support")  # its shared checks (support.understood) say what differed, like a test's
+
 from support import SAMPLES  # noqa: E402, F401 — the data locations live in support.py (imported after the line above)
 
 
