@@ -132,14 +132,14 @@ def to_register(text: str, report: Report, subject: bool = True) -> str:
     text = _arabic(text)
     out = _punctuation(text)
     for time_word, write in c.times:
-        out = time_word.sub(fill(write), out)
+        out = time_word.sub(lambda m, write=write: m.expand(fill(write)), out)  # filled only where it matches
     # “我们县里”, “局里”: the unit's own word after 我们 is part of the self-name (“我县”, not “我县县”)
     out = re.sub(f"(?:{c.self_words.pattern})(?:{re.escape(me[1:])}(?![城区级]))?里?", me, out)
     # a bureau's “我们县政府网站” is the county's: “本县”
     out = re.sub(f"{re.escape(me)}([县市区镇乡])(?=政府|人民政府|各|范围|内|全)", r"本\1", out) if me[1:] not in "县市区镇乡" else out
     out = out.replace(me + "里", me)
     for phrase, write in c.phrases:
-        out = phrase.sub(fill(write), out)
+        out = phrase.sub(lambda m, write=write: m.expand(fill(write)), out)
     out = c.le.sub(lambda m: m.group(0) if m.group(0) != "了" else "", out)
     out = c.particles.sub("", out)
     if subject:
