@@ -23,6 +23,15 @@ machine at load 12-18 (wall figures of no use), the whole suite in fresh copies 
   whole suite, clean copy                    312.0 CPU (tests 274.4) 293.2 CPU (tests 258.6; without the fuzz
                                              tests, whose examples vary from run to run: 227.0 → 221.8)
   tests/dialogue/test_answers_dev.py, whole  36.6 CPU                33.2 CPU
+
+Later (word-list substitutions without re-reading their templates, kinds' alternations built once, the draft's reports
+saved by pydantic's serializer; before = 528c795), on the same machine at load 9-15, -p no:cacheprovider (no kept
+jieba cache, as a clean clone):
+
+  tests/dialogue -m "not slow", one process  42.4 CPU, 145 s wall     34.7 CPU, 107 s wall (run back to back)
+  inner loop (-m "not slow"), bench_suite   108.9 CPU (tests 75.1)    82.9 CPU (tests 64.9)
+  whole suite, bench_suite                  291.1 CPU (tests 265.7)  278.4 CPU (tests 253.7; the fuzz tests' examples
+                                            vary: 18.9 → 59.3; without them 246.8 → 194.4; test_answers_dev 34.4 → 24.1)
 """
 
 from __future__ import annotations

@@ -26,6 +26,38 @@ def examples(n: int) -> int:
     return max(8, n // 6) if INNER_LOOP else n
 
 
+def understood(table: str, *turns: str, version: str | None = None, carried: dict[str, float] | None = None) -> dict:
+    """The cells the reader takes from `turns` (a conversation about `table`, newest last) that hold more than 0, by
+    (row, column); the answers must be read whole (nothing refused, asked back or not understood).  `version`: the
+    format read against (the reader's default when None)."""
+    from gkassist.core.formats import get_format
+    from gkassist.dialogue import answers
+
+    out = answers.parse(table, list(turns), carried, get_format(version) if version else None)
+    assert not out.refusal and not out.questions and not out.not_understood, (turns, out)
+    return {(r, c): v for (_, r, c), v in out.cells.items() if v}
+
+
+def results(cells: dict, kind: str = "natural") -> dict:
+    """表三's result rows of one kind of applicant in `understood`'s cells (not its new applications nor its total)."""
+    return {r: v for (r, k), v in cells.items() if k == kind and r not in ("new", "results_total")}
+
+
+def drafted(tmp_path, capsys, lines: list[str], year: int = 2021):
+    """A whole conversation through `gkassist draft --answers` from the seed (last year's report, 2019 layout): the
+    saved draft and the transcript."""
+    from gkassist.cli import main
+    from gkassist.core.model import load_report
+    from gkassist.paths import drafts_dir
+
+    answers_file = tmp_path / "answers.txt"
+    answers_file.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    main(["draft", "--from", str(SEED), "--year", str(year), "--answers", str(answers_file)])
+    out = capsys.readouterr().out
+    (path,) = drafts_dir().glob("*.json")
+    return load_report(path), out
+
+
 def needs_shared():
     return pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus not present")
 

@@ -5,6 +5,7 @@ import errno
 import io
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -465,7 +466,9 @@ def test_one_odd_entry_in_the_drafts_folder_stops_nothing(capsys, no_hang, odd):
     elif odd == "folder":
         bad.mkdir()
     else:
-        bad.write_text(good.read_text(encoding="utf-8").replace('"year": 2021', '"year": ' + "9" * 5000, 1), encoding="utf-8")
+        text, replaced = re.subn(r'"year":\s*2021', '"year": ' + "9" * 5000, good.read_text(encoding="utf-8"), count=1)
+        assert replaced == 1
+        bad.write_text(text, encoding="utf-8")
         os.utime(bad, (time.time() + 10,) * 2)  # the newest: opened first, and set aside as damaged
     assert good in draft_files()
     assert main(["drafts"]) == 0

@@ -8,6 +8,7 @@ the middle of a conversation.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
@@ -47,6 +48,17 @@ def pattern(text: str) -> re.Pattern[str]:
     with `re`'s own cache each was compiled when checked at load and again when used, and again after every reload;
     compiling them is most of what opening a draft costs."""
     return re.compile(text)
+
+
+@lru_cache(maxsize=8192)
+def replacement(write: str) -> str | Callable[[re.Match[str]], str]:
+    """`write` as `Pattern.sub` takes it at no cost where the pattern matches nothing: a template with group references
+    (\\1, \\g<name>) as a function of the match, which `re` calls only on a match — given as text, `re` reads the
+    template in Python on every call, matched or not, and an answer passes through hundreds of word-list patterns of
+    prompts/ that mostly match nothing."""
+    if "\\" not in write:
+        return write
+    return lambda m: m.expand(write)
 
 
 def regex_checked(pattern_text: str) -> str:

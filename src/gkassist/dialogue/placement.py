@@ -11,7 +11,7 @@ from typing import Annotated
 
 from pydantic import AfterValidator, field_validator
 
-from gkassist.core.yamldata import load_model, pattern, regex_checked, regexes_checked
+from gkassist.core.yamldata import load_model, pattern, regex_checked, regexes_checked, replacement
 from gkassist.dialogue.register import Rule as Rewrite
 from gkassist.dialogue.register import _Data
 from gkassist.paths import resource_dir
@@ -86,7 +86,7 @@ def counted_in_pieces(text: str) -> str:
     for sentence in re.findall(r"[^。；！？]+[。；！？]*", text):
         if pattern(d.context).search(sentence):
             for r in d.rewrites:
-                sentence = pattern(r.say).sub(r.write, sentence)
+                sentence = pattern(r.say).sub(replacement(r.write), sentence)
         out.append(sentence)
     return "".join(out)
 
@@ -104,7 +104,7 @@ def is_problem(clause: str) -> bool:
 
 def problem_words(text: str) -> str:
     for r in placement().problems.rewrites:
-        text = pattern(r.say).sub(r.write, text)
+        text = pattern(r.say).sub(replacement(r.write), text)
     return text.strip("，, ")
 
 
@@ -127,7 +127,7 @@ def as_measure(plan: str) -> str:
     for clause in re.split(r"[，,；;]", plan.strip().rstrip("。！？!?；;")):
         clause = pattern(d.wants).sub("", clause.strip(), count=1)
         for r in d.rewrites:
-            clause = pattern(r.say).sub(r.write, clause)
+            clause = pattern(r.say).sub(replacement(r.write), clause)
         if clause:
             out.append(clause)
     return "，".join(out)

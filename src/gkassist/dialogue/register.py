@@ -6,6 +6,7 @@ added but the years the time words stand for; where a rule would break that, the
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
@@ -129,17 +130,20 @@ def to_register(text: str, report: Report, subject: bool = True) -> str:
     def fill(s: str) -> str:
         return s.format(year=y, last=y - 1, before=y - 2, next=y + 1, self=me)
 
+    def filled(write: str) -> Callable[[re.Match[str]], str]:  # filled only where its phrase matches (most match nothing)
+        return lambda m: m.expand(fill(write))
+
     text = _arabic(text)
     out = _punctuation(text)
     for time_word, write in c.times:
-        out = time_word.sub(fill(write), out)
+        out = time_word.sub(filled(write), out)
     # “我们县里”, “局里”: the unit's own word after 我们 is part of the self-name (“我县”, not “我县县”)
     out = re.sub(f"(?:{c.self_words.pattern})(?:{re.escape(me[1:])}(?![城区级]))?里?", me, out)
     # a bureau's “我们县政府网站” is the county's: “本县”
     out = re.sub(f"{re.escape(me)}([县市区镇乡])(?=政府|人民政府|各|范围|内|全)", r"本\1", out) if me[1:] not in "县市区镇乡" else out
     out = out.replace(me + "里", me)
     for phrase, write in c.phrases:
-        out = phrase.sub(fill(write), out)
+        out = phrase.sub(filled(write), out)
     out = c.le.sub(lambda m: m.group(0) if m.group(0) != "了" else "", out)
     out = c.particles.sub("", out)
     if subject:

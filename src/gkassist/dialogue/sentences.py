@@ -20,7 +20,7 @@ from pydantic import ValidationInfo, field_validator, model_validator
 from gkassist.core.errors import InputError
 from gkassist.core.model import Report
 from gkassist.core.numbers import chinese_numeral
-from gkassist.core.yamldata import Loader, line_of, load_model, pattern, regex_checked, regexes_checked
+from gkassist.core.yamldata import Loader, line_of, load_model, pattern, regex_checked, regexes_checked, replacement
 from gkassist.dialogue.placement import (
     as_measure,
     counted_in_pieces,
@@ -226,7 +226,7 @@ def in_common_words(text: str, prose: bool = False) -> str:
     the first step of reading an answer, for the table readers and (`prose`: but the words it keeps) the prose."""
     for r in lexicon().regional:
         if r.prose or not prose:
-            text = _re(r.say).sub(r.write, text)
+            text = _re(r.say).sub(replacement(r.write), text)
     return text
 
 
@@ -330,7 +330,7 @@ def normalized(text: str) -> str:
     if d.connectors:
         text = _re(d.connectors).sub("。", text)
     for r in d.across:
-        text = _re(r.say).sub(r.write, text)
+        text = _re(r.say).sub(replacement(r.write), text)
     return _spelled_out(text, d.abbreviations)
 
 
@@ -362,7 +362,7 @@ def without_remarks_to_writer(sentence: str) -> str:
 
 def _without_fillers(sentence: str) -> str:
     for r in lexicon().fillers:
-        sentence = _re(r.say).sub(r.write, sentence)
+        sentence = _re(r.say).sub(replacement(r.write), sentence)
     return re.sub(r"^[，,]+|[，,]+(?=[。；！？]|$)", "", re.sub(r"[，,]{2,}", "，", sentence))
 
 
@@ -377,7 +377,7 @@ def _without_topics(text: str) -> str:
     “申请的话，一共十件”): gone where the heading or the sentence says it, else the clerk's own question
     (prompts/lexicon.yaml `topics`, then `questions`)."""
     for r in lexicon().topics:
-        text = _re(r.say).sub(r.write, text)
+        text = _re(r.say).sub(replacement(r.write), text)
     return text
 
 
@@ -385,7 +385,7 @@ def _in_report_form(sentence: str) -> str:
     """A list, a pointer and a count as a report writes them (prompts/lexicon.yaml `residue`): “……这些” closed as
     “主要涵盖……等内容”, “光……就” as “其中”, “开了一次、培训2次” in digits alike."""
     for r in lexicon().residue:
-        sentence = _re(r.say).sub(r.write, sentence)
+        sentence = _re(r.say).sub(replacement(r.write), sentence)
     return _counts_alike(sentence)
 
 
@@ -409,7 +409,7 @@ def _with_verbs(sentence: str) -> str:
     for clause in _CLAUSE.findall(sentence):
         for say, thing, write in _verbs():
             if thing is None or thing.search(clause):
-                clause = say.sub(write, clause)
+                clause = say.sub(replacement(write), clause)
         out.append(in_report_order(clause, lexicon().done_to))
     return "".join(out)
 
@@ -469,7 +469,7 @@ def shortfall_words(clause: str, report: Report) -> str:
     """A shortfall clause in a report's words (“有几份采购合同挂网晚” → “部分采购合同公开不够及时”)."""
     text = problem_words(_in_report_form(_without_fillers(clause)).strip("，,。；; "))
     for r in sentence_data().shortfalls.rewrites:
-        text = _re(r.say).sub(r.write, text)
+        text = _re(r.say).sub(replacement(r.write), text)
     return to_register(_with_verbs(text).strip("，,；; "), report, subject=False).rstrip("。")  # a dropped clause leaves no comma
 
 

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from gkassist.core import formats
 from gkassist.core.formats import ReportFormat
 from gkassist.core.numbers import format_number, parse_number
+from gkassist.core.yamldata import pattern as compiled
 from gkassist.dialogue.answers.edits import Add, Edit, Move, Refine, Set, Split
 from gkassist.dialogue.answers.parsed import Parsed
 from gkassist.dialogue.answers.state import Aside, Fact, Open, Reading, TableState
@@ -205,8 +206,17 @@ def _kind_denied(text: str) -> str | None:
 
 def _without_negated_kinds(text: str) -> str:
     """The clause without the kinds it says there were none of: “没有企业申请，都是老百姓” names 老百姓 only."""
-    words_ = "|".join(re.escape(word) for word, _ in words().kinds) + "|" + ORGANISATIONS.pattern
-    return re.sub(rf"(?:{NEGATED_KIND.pattern})(?:{words_})(?:或者?其他组织)?", "", text)
+    return _negated_kinds().sub("", text)
+
+
+def _negated_kinds() -> re.Pattern[str]:
+    """“没有企业”, “没有法人或其他组织”: built from the word lists once (with them), not on every clause of every answer."""
+    w = words()
+    key = ("negated kinds", "")
+    if key not in w.compiled_markers:
+        words_ = "|".join(re.escape(word) for word, _ in w.kinds) + "|" + ORGANISATIONS.pattern
+        w.compiled_markers[key] = compiled(rf"(?:{NEGATED_KIND.pattern})(?:{words_})(?:或者?其他组织)?")
+    return w.compiled_markers[key]
 
 
 def _not_results(text: str) -> str:

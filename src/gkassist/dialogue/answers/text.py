@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from gkassist.core.numbers import format_number, parse_number, read_amount
 from gkassist.dialogue.answers.words import Marker
@@ -192,6 +193,7 @@ _MASK = "\ue001"
 _WITHDRAWN = r"\s*(?:…|\.|—)*\s*(?:哦|噢|呃|啊)?\s*(?:不对|说错了|错了)"  # “群众8……不对”: taken back
 
 
+@lru_cache(maxsize=4)  # by the word lists' alternation: built once with them, not on every answer
 def _kind_part(kind_words: str) -> re.Pattern[str]:
     """One kind's share of a count: “群众40”, “公司6件”, “7件群众”, “8件是自然人申请的”, “3件是企业”."""
     return re.compile(rf"({kind_words})(?:的|申请的?|申请了)?\s*({NUM})\s*件?|({NUM})\s*件?(?:是)?({kind_words})(?:申请)?(?:的)?")
@@ -203,8 +205,7 @@ def breakdowns_as_asides(text: str) -> str:
     reads as the count distributed over the kinds, never as more applications."""
     from gkassist.dialogue.answers.words import words
 
-    kind_words = "|".join(sorted((re.escape(w) for w, _ in words().kinds), key=len, reverse=True))
-    part = _kind_part(kind_words)
+    part = _kind_part(words().kind_words)
     brackets: list[str] = []
     def mask(m: re.Match[str]) -> str:  # a bracket kept aside while the text is cut, put back after
         brackets.append(m.group(0))
@@ -239,7 +240,7 @@ def applicants_as_counts(text: str) -> str:
 
     if not _APPLICANT_COUNT.search(text):
         return text  # (most answers: nothing to look at)
-    kind_words = "|".join(sorted((re.escape(w) for w, _ in words().kinds), key=len, reverse=True))
+    kind_words = words().kind_words
     item = rf"({NUM})\s*(?:家|个|位|名)\s*({kind_words})(?:的)?"
     pieces = _PIECES.split(text)
     for i in range(2, len(pieces), 2):

@@ -158,6 +158,8 @@ class Compiled:
         # “学校1件（算社会公益组织）”: an applicant classed in brackets right after its count, by a kind's own word
         # (compiled with the lists, not on every answer)
         said_kind = "|".join(sorted((re.escape(word) for word, _ in self.kinds), key=len, reverse=True))
+        # every kind's word as one alternation, longest first (a reading of each answer asks for it several times)
+        self.kind_words = said_kind
         self.classed_in_brackets = pattern(
             r"(?:(?<=[：:、，,；;。\s])|^)[\u4e00-\u9fff]{1,8}?(\s*[0-9零一二两三四五六七八九十百]+\s*(?:件|个)?)\s*[（(]\s*"
             r"(?:算|按|归|属于?|记作?|当作?|作为)\s*(" + said_kind + r")(?:算|类|处理)?\s*[）)]")

@@ -4,24 +4,12 @@ through `gkassist draft --answers` from the seed (2019 layout: last year's repor
 
 import pytest
 
-from gkassist.cli import main
-from gkassist.core.model import load_report
 from gkassist.dialogue import answers
 from gkassist.dialogue.answers import says_nothing_happened
-from gkassist.paths import drafts_dir
-from support import SEED
+from support import drafted
 
 T2_FIGURES = [("normative", "issued"), ("normative", "repealed"), ("normative", "in_force"), ("licensing", "decisions"),
               ("penalty", "decisions"), ("enforcement", "decisions"), ("fees", "fee_amount")]
-
-
-def drafted(capsys, tmp_path, lines):
-    answers_file = tmp_path / "answers.txt"
-    answers_file.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    main(["draft", "--from", str(SEED), "--year", "2021", "--answers", str(answers_file)])
-    out = capsys.readouterr().out
-    (path,) = drafts_dir().glob("*.json")
-    return load_report(path), out
 
 
 @pytest.mark.parametrize("said", ["没有，没变化。", "没有，跟去年一样", "都没有，和去年一样没变化", "没有。还是老样子",
@@ -59,7 +47,7 @@ def test_no_change_of_the_documents_with_nothing_else_said_is_still_asked():
 @pytest.mark.slow
 @pytest.mark.parametrize("t4", ["没有，没变化。", "复议诉讼都没有，跟去年一样"])
 def test_table_four_none_with_no_change_is_saved_as_none(t4, tmp_path, capsys):
-    report, out = drafted(capsys, tmp_path, ["没有", "对", t4, "对"])
+    report, out = drafted(tmp_path, capsys, ["没有", "对", t4, "对"])
     assert "没听明白" not in out and report.cell("t4", "cases", "review.upheld") == 0, out
 
 
@@ -69,7 +57,7 @@ def test_table_four_none_with_no_change_is_saved_as_none(t4, tmp_path, capsys):
     "复议诉讼都没有；表二那边规范性文件没出过，现在有效的也没有，同去年，许可处罚强制收费也都没有",
 ])
 def test_table_two_said_while_answering_table_four_keeps_its_documents_in_force(aside, tmp_path, capsys):
-    report, out = drafted(capsys, tmp_path, ["没有", "对", aside, "对", "对"])
+    report, out = drafted(tmp_path, capsys, ["没有", "对", aside, "对", "对"])
     assert report.cell("t2", "normative", "in_force") == 0 and report.cell("t2", "licensing", "decisions") == 0, out
 
 
@@ -80,6 +68,6 @@ def test_table_two_said_while_answering_table_four_keeps_its_documents_in_force(
 ])
 def test_an_answer_to_the_next_question_while_table_two_waits_is_not_table_two(later, tmp_path, capsys):
     lines = ["没有", "对", "复议诉讼都没有。规范性文件没发，许可处罚强制收费都没有", "对", later, "对"]
-    report, out = drafted(capsys, tmp_path, lines)
+    report, out = drafted(tmp_path, capsys, lines)
     assert "这句说的是后面的问题" in out, out
     assert report.cell("t2", "normative", "issued") == 0, out
