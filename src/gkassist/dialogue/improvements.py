@@ -153,12 +153,26 @@ class Labelled(_Data):
     _valid = field_validator("problems", "measures", "items", "lead")(regex_checked)
 
 
+class NotFollowedUp(_Data):
+    persists: str
+    open: str
+
+    @field_validator("persists", "open")
+    @classmethod
+    def _known_names(cls, text: str) -> str:
+        for _, name, _, _ in string.Formatter().parse(text):
+            if name is not None and name not in {"last", "year", "problem"}:
+                raise ValueError(f"“{text}”里的{{{name}}}不可用（可用：last、year、problem）")
+        return text
+
+
 class ProblemAreas(_Data):
     areas: tuple[ProblemArea, ...]
     last_years: LastYears
     labelled: Labelled
     ask: dict[str, tuple[str, ...]]
     followup: tuple[Rewrite, ...] = ()
+    not_followed_up: NotFollowedUp
     persists: Persists
     later: str
     said_words: tuple[Rewrite, ...] = ()
@@ -194,6 +208,29 @@ def followup_sentences(followup: str) -> str:
     the fragment “针对……提出的X、Y。”)."""
     for r in _problems_data().followup:
         followup = re.sub(r.say, r.write, followup)
+    return followup
+
+
+def not_followed_up(last_year: Report, year: int, followup: str, proposals: "list[Proposal]") -> str:
+    """The lines of the follow-up for last year's problems it does not speak of (the clerk told nothing done about
+    them): each said not yet put right, never a rectification made up; "" when it speaks of every one."""
+    d = _problems_data().not_followed_up
+    lines = []
+    for problem in last_years_problems(last_year):
+        if followed_up(problem, followup):
+            continue
+        family = measure_for(problem, otherwise=False)
+        again = bool(family) and any(measure_for(p.problem, otherwise=False) == family for p in proposals)
+        lines.append((d.persists if again else d.open).format(last=last_year.year, year=year, problem=problem))
+    return "".join(lines)
+
+
+def without_not_followed_up(last_year: Report, year: int, followup: str) -> str:
+    """The follow-up as the clerk told it, without the lines `not_followed_up` added to it."""
+    d = _problems_data().not_followed_up
+    for problem in last_years_problems(last_year):
+        for line in (d.persists, d.open):
+            followup = followup.replace(line.format(last=last_year.year, year=year, problem=problem), "")
     return followup
 
 
