@@ -129,3 +129,33 @@ def test_a_plan_for_next_year_is_never_written_as_what_was_done(plan):
     followup = engine.pending.paragraphs[0]
     assert "2022年" not in followup and "主将" not in followup
     assert "今后的打算" in "\n".join(r.text for r in replies)
+
+
+@pytest.mark.parametrize("said, problem, measure", [
+    ("去年说形式有待完善，今年做了3期短视频；站所这块监管还是弱一点，明年把公开情况纳入站所年底考核",
+     "站所", "公开情况纳入站所年"),
+    ("去年说形式有待完善，今年开了公众号；村里这块力量弱了些，明年每个村再培养1名信息员",
+     "较为薄弱", "每个村再培养1名信息员"),
+])
+def test_this_years_problem_told_inside_the_follow_up_is_a_problem_with_the_clerks_measure(said, problem, measure):
+    engine = started()
+    engine.jump("problems")
+    engine.answer(said)
+    followup, problems = engine.pending.paragraphs
+    assert "弱" not in followup and "2022年" not in followup
+    assert problem in problems and "较为薄弱" in problems and f"下一步，将{measure}" in problems
+    assert "逐项列出整改清单" not in problems  # the clerk's measure, never the general wording
+
+
+@pytest.mark.parametrize("measure, dated", [
+    ("上半年把目录统一梳理一遍", "2022年上半年"),
+    ("年底前把公开栏全部换新", "2022年年底前"),
+    ("三季度组织一次专题培训", "2022年三季度"),
+])
+def test_a_time_of_the_year_in_a_measure_is_next_years(measure, dated):
+    engine = started()
+    engine.jump("problems")
+    engine.answer("去年说形式有待完善，今年开了公众号")
+    engine.answer("加：村务公开栏更新不够及时，下一步" + measure)
+    problems = engine.pending.paragraphs[-1]
+    assert dated in problems

@@ -173,6 +173,7 @@ class ProblemAreas(_Data):
     ask: dict[str, tuple[str, ...]]
     followup: tuple[Rewrite, ...] = ()
     not_followed_up: NotFollowedUp
+    next_year_times: str
     persists: Persists
     later: str
     said_words: tuple[Rewrite, ...] = ()
@@ -181,7 +182,7 @@ class ProblemAreas(_Data):
     pointed_back: str
     new_problem: str
 
-    _later = field_validator("later", "bare", "measure_said", "pointed_back", "new_problem")(regex_checked)
+    _later = field_validator("later", "bare", "next_year_times", "measure_said", "pointed_back", "new_problem")(regex_checked)
 
     @field_validator("ask")
     @classmethod
@@ -215,22 +216,27 @@ def not_followed_up(last_year: Report, year: int, followup: str, proposals: "lis
     """The lines of the follow-up for last year's problems it does not speak of (the clerk told nothing done about
     them): each said not yet put right, never a rectification made up; "" when it speaks of every one."""
     d = _problems_data().not_followed_up
-    lines = []
+    told: dict[str, list[str]] = {d.persists: [], d.open: []}
     for problem in last_years_problems(last_year):
         if followed_up(problem, followup):
             continue
         family = measure_for(problem, otherwise=False)
-        again = bool(family) and any(measure_for(p.problem, otherwise=False) == family for p in proposals)
-        lines.append((d.persists if again else d.open).format(last=last_year.year, year=year, problem=problem))
-    return "".join(lines)
+        again = any(family and measure_for(p.problem, otherwise=False) == family or followed_up(problem, p.problem)
+                    for p in proposals)  # (of its kind, or speaking of the same things)
+        told[d.persists if again else d.open].append(problem)
+    # (several of one kind in one sentence: “A”“B”问题)
+    return "".join(line.format(last=last_year.year, year=year, problem="”“".join(problems))
+                   for line, problems in told.items() if problems)
 
 
 def without_not_followed_up(last_year: Report, year: int, followup: str) -> str:
     """The follow-up as the clerk told it, without the lines `not_followed_up` added to it."""
     d = _problems_data().not_followed_up
-    for problem in last_years_problems(last_year):
-        for line in (d.persists, d.open):
-            followup = followup.replace(line.format(last=last_year.year, year=year, problem=problem), "")
+    for line in (d.persists, d.open):
+        head, _, tail = line.partition("{problem}")
+        pattern = re.escape(head.format(last=last_year.year, year=year)) + r"[^。]*?" \
+            + re.escape(tail.format(last=last_year.year, year=year))
+        followup = re.sub(pattern, "", followup)
     return followup
 
 
@@ -544,13 +550,21 @@ def _said(report: Report, part: str) -> list[str]:
 PROBLEMS_LEAD = "本年度工作中还存在以下问题。"
 
 
-def proposals_paragraph(proposals: list[Proposal]) -> str:
+def proposals_paragraph(proposals: list[Proposal], year: int | None = None) -> str:
     """This year's problems in a report's form: “一是……。下一步，将……。二是……。” after a lead of its own (never a
-    lead ending in a colon inside the first sentence, never an item numbered inside a measure)."""
+    lead ending in a colon inside the first sentence, never an item numbered inside a measure); given the report's
+    `year`, a time of the year a measure names is next year's (“2026年上半年……”)."""
     return PROBLEMS_LEAD + "".join(
         f"{'一二三四'[i]}是{p.problem.rstrip('。；;，, ')}。"
-        + (f"下一步，将{_unnumbered(p.improvement)}。" if p.improvement else "")
+        + (f"下一步，将{_dated(_unnumbered(p.improvement), year)}。" if p.improvement else "")
         for i, p in enumerate(proposals))
+
+
+def _dated(measure: str, year: int | None) -> str:
+    """A measure's first time of the year with no year of its own, as next year's."""
+    if year is None or re.search(r"[0-9]{4}年", measure):
+        return measure
+    return re.sub(_problems_data().next_year_times, lambda m: f"{year + 1}年{m[0]}", measure, count=1)
 
 
 def _unnumbered(measure: str) -> str:

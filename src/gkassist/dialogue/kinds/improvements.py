@@ -229,7 +229,7 @@ def _show(state: DialogueState) -> list[Reply]:
     pending = state.pending
     assert pending is not None  # shown only about the answer waiting for “对”
     followup = [p for p in pending.paragraphs if not _is_problems(p)]
-    pending.paragraphs = followup + ([proposals_paragraph(pending.proposals)] if pending.proposals else [])
+    pending.paragraphs = followup + ([proposals_paragraph(pending.proposals, state.report.year)] if pending.proposals else [])
     pending.asking = not pending.proposals  # a problem added answers the question for one
     return [Reply("将写入：\n" + "\n".join(pending.paragraphs), "understood"), *_figures_checked(state),
             Reply(_editing_help(pending.proposals))]
@@ -328,7 +328,7 @@ class Improvements(StepKind):
                 return [Reply(ask_for_problem(report), "error")]
             return [Reply("将写入：" + shown, "understood"), *_figures_checked(state), *_spoken_reply(spoken),
                     Reply(ask_for_problem(report), "error")]
-        paragraphs.append(proposals_paragraph(proposals))
+        paragraphs.append(proposals_paragraph(proposals, report.year))
         if told and followup:
             return _show(state) + [Reply("已接在整改情况后面。回答“对”保存。")]
         lines = [f"{i}. 问题：{p.problem}" + (f"（依据：{p.reason}）" if p.reason else "") + f"；改进：{p.improvement}"
