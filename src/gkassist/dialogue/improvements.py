@@ -277,6 +277,12 @@ def in_said_words(text: str) -> str:
     return text
 
 
+def said_as_written(text: str, report: Report) -> str:
+    """A problem or a measure the clerk told (in 五, or in 一 as a plan), in a report's words: the shortcomings'
+    rewrites, then `said_words` (the one way every such text is put, so that two tellings of one compare equal)."""
+    return in_said_words(shortfall_words(text.strip("，,。；; "), report))
+
+
 def names_something(problem: str) -> bool:
     """Whether a problem names something (“二是还不够”, “问题就是”: no item of 五)."""
     return len(re.sub(_problems_data().bare, "", problem)) >= 2
@@ -517,7 +523,7 @@ def propose(report: Report, last_year: Report | None = None) -> list[Proposal]:
             else:
                 proposal = Proposal(area.id, problem, area.improvement.format(**values), reason)
                 if area.topic and (said := measure_said_of(report, area.topic)):
-                    said = in_said_words(shortfall_words(said, report))
+                    said = said_as_written(said, report)
                     if not is_spoken(said):  # (the clerk's own measure for it, told in 一: never one chosen instead)
                         proposal.improvement = said
             if not names_something(proposal.problem):

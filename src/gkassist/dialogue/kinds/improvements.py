@@ -31,6 +31,7 @@ from gkassist.dialogue.improvements import (
     pointed_at,
     proposals_paragraph,
     propose,
+    said_as_written,
     same_problem,
     with_its_measure,
     without_not_followed_up,
@@ -110,8 +111,8 @@ def _from_lists(problems: list[str], measures: list[str], report: Report) -> tup
     """五's answer told as a list of this year's problems and a list of measures: each problem in a report's words
     with the measure told in its place (as many of both), else the measures left to answer the problems they fit
     (never last year's rectification)."""
-    words = [in_said_words(shortfall_words(p, report)) for p in problems]
-    measures = [in_said_words(shortfall_words(m, report)) for m in measures]  # (in a report's words too: 查 → 检查, 个 → 名)
+    words = [said_as_written(p, report) for p in problems]
+    measures = [said_as_written(m, report) for m in measures]  # (in a report's words too: 查 → 检查, 个 → 名)
     named = ([with_its_measure(p, m) for p, m in zip(words, measures)] if len(words) == len(measures)
              else [with_its_measure(p) for p in words])
     for p in named:
@@ -166,7 +167,7 @@ def told_plans(report: Report) -> list[str]:
 
 def _made_a_measure(plan: str, proposals: list[Proposal], report: Report) -> bool:
     """A plan told in 一 already the measure of a problem offered (a figures problem takes it by its topic)."""
-    return in_said_words(shortfall_words(plan.strip("，,。；; "), report)) in {p.improvement for p in proposals}
+    return said_as_written(plan, report) in {p.improvement for p in proposals}
 
 
 def _plans_left(plans: list[str]) -> list[Reply]:
