@@ -159,3 +159,31 @@ def test_a_time_of_the_year_in_a_measure_is_next_years(measure, dated):
     engine.answer("加：村务公开栏更新不够及时，下一步" + measure)
     problems = engine.pending.paragraphs[-1]
     assert dated in problems
+
+
+def _told_in_five(said):
+    from gkassist.dialogue.kinds.improvements import _split
+
+    last = import_file(SEED).report
+    return _split(said, Report.blank("2021", "德惠市郭家镇人民政府", 2021, level="township"), last)[1]
+
+
+@pytest.mark.parametrize("said, problem, measure", [
+    # slow, said as 偏慢 or as “not touched for a season”
+    ("去年说形式有待完善，今年开了公众号。不过有几个村的栏目更新还是偏慢", "更新不够及时", "明确更新责任人和频次"),
+    ("去年说形式有待完善，今年开了公众号。不过村里公开栏换得还是慢，有的村一个季度都不动",
+     "一个季度未更新", "明确更新责任人和频次"),
+    # a problem introduced by “now”: the lead goes, the clerk's measure (its time of year next year's) stays
+    ("去年说形式有待完善，今年开了公众号；现在的问题是村级公开目录不统一，明年上半年要统一梳一遍",
+     "村级公开目录不统一", "于上半年统一梳理"),
+    ("去年说形式有待完善，今年开了公众号；目前存在的问题是公开栏内容偏旧，明年年底前要全部换新",
+     "公开栏内容偏旧", "于年末前全部换新"),
+    # a measure that only says to try harder is none of the clerk's: the family's is written
+    ("去年说形式有待完善，今年开了公众号。不过公开栏换得还是慢，明年得盯紧点", "更新不够及时", "明确更新责任人和频次"),
+    ("去年说形式有待完善，今年开了公众号。不过网站更新有点慢，明年要抓紧", "更新不够及时", "明确更新责任人和频次"),
+])
+def test_this_years_problem_in_five_in_a_reports_words(said, problem, measure):
+    named = _told_in_five(said)
+    assert len(named) == 1
+    assert problem in named[0].problem and not named[0].problem.startswith(("现在", "目前"))
+    assert named[0].improvement.startswith(measure) and "盯紧" not in named[0].improvement
