@@ -72,3 +72,13 @@ def test_a_rule_revised_said_at_proactive_goes_to_management_when_it_is_answered
 ])
 def test_the_home_of_a_sentence(sentence, at, home):
     assert home_of(sentence, at) == home
+
+
+def test_a_total_already_stated_in_its_part_is_not_printed_twice():
+    engine = started()
+    engine.answer("网站主动公开信息90条，公开栏更新12次")
+    engine.answer("对")
+    engine.jump("overview_management")
+    engine.answer("发布前逐条审查。全年主动公开一共90条")
+    engine.answer("对")
+    assert part(engine, "（一）").count("90条") == 1 and "90条" not in part(engine, "（三）")

@@ -408,7 +408,9 @@ def _store_moved(state: DialogueState, paras: list[str], moved: dict[str, list[s
         home = _home_step(state, part)
         at = next((i for i, p in enumerate(paras) if home is not None and home.heading and p.startswith(home.heading)), None)
         if at is not None:
-            paras[at] = paras[at].rstrip() + "".join(sentences)
+            # (a sentence whose figures that part already states says nothing new there: a figure is printed once)
+            new = [x for x in sentences if not (figures := set(_FIGURE.findall(x))) or not figures <= set(_FIGURE.findall(paras[at]))]
+            paras[at] = paras[at].rstrip() + "".join(new)
         else:
             state.report.moved.setdefault(part, []).extend(sentences)
 
