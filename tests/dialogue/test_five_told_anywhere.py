@@ -187,3 +187,30 @@ def test_this_years_problem_in_five_in_a_reports_words(said, problem, measure):
     assert len(named) == 1
     assert problem in named[0].problem and not named[0].problem.startswith(("现在", "目前"))
     assert named[0].improvement.startswith(measure) and "盯紧" not in named[0].improvement
+
+
+@pytest.mark.parametrize("said, items", [
+    # this year's problems told after the follow-up as “另外……问题：一是……；二是……”, each with its measure
+    ("去年说形式有待完善，今年开了公众号。另外两个问题：一是站所报送慢，以后每月通报一次；二是跟群众互动少，明年搞1次政府开放日",
+     [("站所报送不够及时", "每月通报一次"), ("与群众互动不足", "政府开放日")]),
+    ("去年说形式有待完善，今年开了公众号。还有几个问题：一是村里公开栏更新慢，以后每季度检查一次；二是和村民沟通比较少，明年开2次座谈会",
+     [("更新不够及时", "每季度"), ("与村民沟通不足", "座谈会")]),
+])
+def test_more_problems_told_after_the_follow_up_are_this_years(said, items):
+    named = _told_in_five(said)
+    assert [(p.problem, p.improvement) for p in named][:len(items)] and len(named) == len(items)
+    for p, (problem, measure) in zip(named, items):
+        assert problem in p.problem and measure in p.improvement and "以后" not in p.improvement
+
+
+@pytest.mark.parametrize("said", [
+    "今年还有两块没弄好：一是公开目录不够全，有的栏目时效差；二是线上线下没打通。明年：一是对照目录补齐内容，多出解读；二是整一下网站栏目",
+    "今年有2个方面做得不够：一是公开目录不够全，有的栏目时效差；二是线上线下没打通。下一步：一是对照目录补齐内容，多出解读；二是整一下网站栏目",
+])
+def test_two_areas_not_done_well_are_listed_problems_with_their_measures(said):
+    named = _told_in_five(said)
+    assert len(named) == 2
+    assert "目录不够全" in named[0].problem and named[0].improvement.startswith("对照目录补齐内容")
+    assert "增加解读" in named[0].improvement
+    assert "线上线下" in named[1].problem and named[1].improvement.startswith("整合优化网站栏目")
+    assert not any(p.problem.startswith(("今年", "一是")) for p in named)
