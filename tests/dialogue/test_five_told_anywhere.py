@@ -214,3 +214,18 @@ def test_two_areas_not_done_well_are_listed_problems_with_their_measures(said):
     assert "增加解读" in named[0].improvement
     assert "线上线下" in named[1].problem and named[1].improvement.startswith("整合优化网站栏目")
     assert not any(p.problem.startswith(("今年", "一是")) for p in named)
+
+
+@pytest.mark.parametrize("this_year, persists", [
+    (["政府信息管理方面，部分股室对公开属性认定不够准确"], True),  # of its kind: listed again below
+    (["平台建设方面，网站栏目更新不够及时"], False),  # the part it is filed under makes no kinship
+    ([], False),
+])
+def test_last_years_problem_told_nothing_of_is_said_to_persist_only_when_listed_again(this_year, persists):
+    from gkassist.dialogue.improvements import Proposal, not_followed_up
+
+    last = Report.blank("2021", "青岚县交通运输局", 2024, level="department",
+                        sections={"problems": ["存在的问题：一是部分工作人员对公开属性认定不够准确；二是政务公开队伍建设还需进一步加强。"]})
+    line = not_followed_up(last, 2025, "针对2024年度报告提出的问题，2025年开展培训2次。", [Proposal("own", p, "") for p in this_year])
+    assert ("尚未完全解决，已列入本年度存在的问题" in line) == persists
+    assert "“政务公开队伍建设还需进一步加强”问题，2025年整改尚未到位" in line

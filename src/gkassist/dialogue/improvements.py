@@ -221,8 +221,9 @@ def not_followed_up(last_year: Report, year: int, followup: str, proposals: "lis
         if followed_up(problem, followup):
             continue
         family = measure_for(problem, otherwise=False)
-        again = any(family and measure_for(p.problem, otherwise=False) == family or followed_up(problem, p.problem)
-                    for p in proposals)  # (of its kind, or speaking of the same things)
+        # (of its kind, or speaking of the same things — never by the part a problem is filed under, “平台建设方面，”)
+        again = any(family and measure_for(p.problem, otherwise=False) == family
+                    or followed_up(problem, re.sub(r"^[\u4e00-\u9fff]{2,8}方面[，,]", "", p.problem)) for p in proposals)
         told[d.persists if again else d.open].append(problem)
     # (several of one kind in one sentence: “A”“B”问题)
     return "".join(line.format(last=last_year.year, year=year, problem="”“".join(problems))
