@@ -63,7 +63,7 @@ def test_what_is_done_badly_is_done_to_the_thing_just_spoken_of():
     ("经办人员遇到新情况新问题处理能力还不够", "业务培训", "解读"),
     ("信息员业务不够熟练", "业务培训", "解读"),
     ("村级信息员多次未及时报送信息", "信息报送台账", "时限台账"),
-    ("镇政府网站的依申请公开栏目尚未开通", "年内建成", "答复文书"),
+    ("镇政府网站的依申请公开栏目尚未开通", "按期建成", "答复文书"),
 ])
 def test_a_measure_is_chosen_by_the_problems_family(problem, answered_by, never):
     measure = measure_for(problem, otherwise=False)

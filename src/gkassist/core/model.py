@@ -62,6 +62,9 @@ class Report(BaseModel):
     # What the clerk said will be done while answering a part of 一, with no shortcoming told with it (by the part's
     # name), as measures: offered in 五 (as the measure of the problem it answers), never printed in 一.
     plans: dict[str, list[str]] = Field(default_factory=dict)
+    # Sentences the clerk said while answering one part of 一 that belong to another not answered yet (by that part's
+    # name): printed there when it is answered (dialogue.placement `homes`).
+    moved: dict[str, list[str]] = Field(default_factory=dict)
     # Lines a published report adds inside a table section (kept, never dropped).
     extra_lines: dict[str, list[str]] = Field(default_factory=dict)
     # Validated cell by cell against the format in _normalise_tables (Chinese messages naming the cell).

@@ -153,12 +153,27 @@ class Labelled(_Data):
     _valid = field_validator("problems", "measures", "items", "lead")(regex_checked)
 
 
+class NotFollowedUp(_Data):
+    persists: str
+    open: str
+
+    @field_validator("persists", "open")
+    @classmethod
+    def _known_names(cls, text: str) -> str:
+        for _, name, _, _ in string.Formatter().parse(text):
+            if name is not None and name not in {"last", "year", "problem"}:
+                raise ValueError(f"“{text}”里的{{{name}}}不可用（可用：last、year、problem）")
+        return text
+
+
 class ProblemAreas(_Data):
     areas: tuple[ProblemArea, ...]
     last_years: LastYears
     labelled: Labelled
     ask: dict[str, tuple[str, ...]]
     followup: tuple[Rewrite, ...] = ()
+    not_followed_up: NotFollowedUp
+    next_year_times: str
     persists: Persists
     later: str
     said_words: tuple[Rewrite, ...] = ()
@@ -167,7 +182,7 @@ class ProblemAreas(_Data):
     pointed_back: str
     new_problem: str
 
-    _later = field_validator("later", "bare", "measure_said", "pointed_back", "new_problem")(regex_checked)
+    _later = field_validator("later", "bare", "next_year_times", "measure_said", "pointed_back", "new_problem")(regex_checked)
 
     @field_validator("ask")
     @classmethod
@@ -194,6 +209,35 @@ def followup_sentences(followup: str) -> str:
     the fragment “针对……提出的X、Y。”)."""
     for r in _problems_data().followup:
         followup = re.sub(r.say, r.write, followup)
+    return followup
+
+
+def not_followed_up(last_year: Report, year: int, followup: str, proposals: "list[Proposal]") -> str:
+    """The lines of the follow-up for last year's problems it does not speak of (the clerk told nothing done about
+    them): each said not yet put right, never a rectification made up; "" when it speaks of every one."""
+    d = _problems_data().not_followed_up
+    told: dict[str, list[str]] = {d.persists: [], d.open: []}
+    for problem in last_years_problems(last_year):
+        if followed_up(problem, followup):
+            continue
+        family = measure_for(problem, otherwise=False)
+        # (of its kind, or speaking of the same things — never by the part a problem is filed under, “平台建设方面，”)
+        again = any(family and measure_for(p.problem, otherwise=False) == family
+                    or followed_up(problem, re.sub(r"^[\u4e00-\u9fff]{2,8}方面[，,]", "", p.problem)) for p in proposals)
+        told[d.persists if again else d.open].append(problem)
+    # (several of one kind in one sentence: “A”“B”问题)
+    return "".join(line.format(last=last_year.year, year=year, problem="”“".join(problems))
+                   for line, problems in told.items() if problems)
+
+
+def without_not_followed_up(last_year: Report, year: int, followup: str) -> str:
+    """The follow-up as the clerk told it, without the lines `not_followed_up` added to it."""
+    d = _problems_data().not_followed_up
+    for line in (d.persists, d.open):
+        head, _, tail = line.partition("{problem}")
+        pattern = re.escape(head.format(last=last_year.year, year=year)) + r"[^。]*?" \
+            + re.escape(tail.format(last=last_year.year, year=year))
+        followup = re.sub(pattern, "", followup)
     return followup
 
 
@@ -232,6 +276,12 @@ def in_said_words(text: str) -> str:
     for r in _problems_data().said_words:
         text = re.sub(r.say, r.write, text)
     return text
+
+
+def said_as_written(text: str, report: Report) -> str:
+    """A problem or a measure the clerk told (in 五, or in 一 as a plan), in a report's words: the shortcomings'
+    rewrites, then `said_words` (the one way every such text is put, so that two tellings of one compare equal)."""
+    return in_said_words(shortfall_words(text.strip("，,。；; "), report))
 
 
 def names_something(problem: str) -> bool:
@@ -474,7 +524,7 @@ def propose(report: Report, last_year: Report | None = None) -> list[Proposal]:
             else:
                 proposal = Proposal(area.id, problem, area.improvement.format(**values), reason)
                 if area.topic and (said := measure_said_of(report, area.topic)):
-                    said = in_said_words(shortfall_words(said, report))
+                    said = said_as_written(said, report)
                     if not is_spoken(said):  # (the clerk's own measure for it, told in 一: never one chosen instead)
                         proposal.improvement = said
             if not names_something(proposal.problem):
@@ -507,13 +557,21 @@ def _said(report: Report, part: str) -> list[str]:
 PROBLEMS_LEAD = "本年度工作中还存在以下问题。"
 
 
-def proposals_paragraph(proposals: list[Proposal]) -> str:
+def proposals_paragraph(proposals: list[Proposal], year: int | None = None) -> str:
     """This year's problems in a report's form: “一是……。下一步，将……。二是……。” after a lead of its own (never a
-    lead ending in a colon inside the first sentence, never an item numbered inside a measure)."""
+    lead ending in a colon inside the first sentence, never an item numbered inside a measure); given the report's
+    `year`, a time of the year a measure names is next year's (“2026年上半年……”)."""
     return PROBLEMS_LEAD + "".join(
         f"{'一二三四'[i]}是{p.problem.rstrip('。；;，, ')}。"
-        + (f"下一步，将{_unnumbered(p.improvement)}。" if p.improvement else "")
+        + (f"下一步，将{_dated(_unnumbered(p.improvement), year)}。" if p.improvement else "")
         for i, p in enumerate(proposals))
+
+
+def _dated(measure: str, year: int | None) -> str:
+    """A measure's first time of the year with no year of its own, as next year's."""
+    if year is None or re.search(r"[0-9]{4}年", measure):
+        return measure
+    return re.sub(_problems_data().next_year_times, lambda m: f"{year + 1}年{m[0]}", measure, count=1)
 
 
 def _unnumbered(measure: str) -> str:

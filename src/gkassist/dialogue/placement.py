@@ -51,6 +51,7 @@ def _names_its_figures(correction: str) -> str:
 
 class Placement(_Data):
     counts: Counts
+    homes: dict[str, str]
     corrections: tuple[Annotated[str, AfterValidator(_names_its_figures)], ...]
     exact: str
     remarks: tuple[str, ...]
@@ -58,6 +59,18 @@ class Placement(_Data):
     problems: Problems
 
     _valid = field_validator("remarks")(regexes_checked)
+
+    @field_validator("homes")
+    @classmethod
+    def _known_parts(cls, homes: dict[str, str]) -> dict[str, str]:
+        from gkassist.core.flow import overview_parts
+
+        parts = [p for p, _ in overview_parts()]
+        for part, words in homes.items():
+            if part not in parts:
+                raise ValueError(f"问答流程里没有“{part}”这一部分（可用：{'、'.join(parts)}）")
+            regex_checked(words)
+        return homes
     _exact = field_validator("exact")(regex_checked)
 
 
@@ -131,3 +144,13 @@ def as_measure(plan: str) -> str:
         if clause:
             out.append(clause)
     return "，".join(out)
+
+
+def home_of(sentence: str, part: str) -> str:
+    """The other part of 一 a sentence said while answering `part` belongs to (prompts/placement.yaml `homes`): one
+    other part's and nothing of `part`'s; "" when it stays."""
+    homes = placement().homes
+    if part in homes and pattern(homes[part]).search(sentence):
+        return ""
+    found = [other for other, words in homes.items() if other != part and pattern(words).search(sentence)]
+    return found[0] if len(found) == 1 else ""

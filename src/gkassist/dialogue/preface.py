@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from gkassist.core.model import Report
+from gkassist.dialogue.replywords import reply_words
 from gkassist.importer.contact import Contact, contact_in
 
 __all__ = ["Contact", "contact_in", "contact_from_answer", "full_office", "preface_paragraph", "settled"]
@@ -30,8 +31,6 @@ def preface_paragraph(report: Report, contact: Contact) -> str:
 _FIELD_SAID = (("address", r"(?:通讯|联系|办公)?地址"), ("postcode", r"邮(?:政)?编(?:码)?"), ("site", r"网站|网址|网页|专栏|公开平台"),
                ("email", r"(?:电子)?邮箱|邮件|e-?mail|Email|EMAIL"), ("fax", r"传真"), ("phone", r"(?:联系)?电话|手机|座机"),
                ("office", r"科室|部门|单位|办公室|党政办|综合办"))
-_SAME = re.compile(r"同去年|跟去年一样|和去年一样|与去年相同|还是原来的|不变|没变|(?:也|都)一样|照旧|原来的|"
-                   r"没(?:有)?(?:换|改|动)(?:过)?|没(?:有)?变化|不(?:换|改)")
 _STILL = re.compile(r"^(?:还是|仍是|依然是|仍然是|也是)")
 # “去年就没留电话”“今年也不写地址”: a field the clerk says the report gives none of (never asked for again)
 # (“报告里不放电话地址”“不列电话”“地址不附了”: the same, by another verb of printing)
@@ -56,7 +55,7 @@ def contact_from_answer(text: str, last: Contact, agency: str) -> tuple[Contact,
         named = [f for f, pattern in _FIELD_SAID if re.search(pattern, piece)]
         if piece in declined:
             continue  # what the report gives none of is no field, and nothing left unused
-        if _SAME.search(piece) or _STILL.match(piece) and not re.search(r"\d", piece):
+        if reply_words().same_as_last_year.search(piece) or _STILL.match(piece) and not re.search(r"\d", piece):
             # “跟去年一样”“联系方式没变”: every field last year's report gave; “还是局办公室”: the office
             every = not named and not _STILL.match(piece)
             for field in named or (_ALL_FIELDS if every else ["office"]):
@@ -66,7 +65,7 @@ def contact_from_answer(text: str, last: Contact, agency: str) -> tuple[Contact,
                     continue
                 if getattr(last, field):
                     setattr(contact, field, getattr(last, field))
-                elif _SAME.search(getattr(contact, field)):
+                elif reply_words().same_as_last_year.search(getattr(contact, field)):
                     setattr(contact, field, "")  # “地址跟去年一样” where last year's report gave none: never printed
                     left.append(piece)
             if _STILL.match(piece) and "office" in (named or ["office"]) and not last.office:
@@ -111,7 +110,7 @@ def _as_reference(piece: str) -> list[str]:
 def settled(text: str) -> bool:
     """Whether the answer says the details are last year's or that the report gives some none (“跟去年一样”“电话不写”):
     what is still missing is then not asked for again — the preface is written with the details known."""
-    return bool(_SAME.search(text) or _NONE.search(text)
+    return bool(reply_words().same_as_last_year.search(text) or _NONE.search(text)
                 or any(p.endswith(_POINTED) for piece in re.split(r"[，,；;。\n]+", text) for p in _as_reference(piece.strip())))
 
 

@@ -63,3 +63,4 @@ class Pending:
     spoken: list[Spoken] = field(default_factory=list)  # the clerk's sentences kept as typed, each with its reference
     shortfalls: list[str] = field(default_factory=list)  # shortcomings told here, for 五
     plans: list[str] = field(default_factory=list)  # what will be done, told here with no shortcoming, for 五
+    moved: dict[str, list[str]] = field(default_factory=dict)  # sentences of another part of 一 (by its name), for it

@@ -24,6 +24,7 @@ class ReplyWordLists(BaseModel):
     restart: tuple[str, ...]
     no_last_year: tuple[str, ...]
     reopen: tuple[str, ...]
+    same_as_last_year: tuple[str, ...]
 
     _checked = field_validator("*")(regexes_checked)
 
@@ -40,6 +41,8 @@ class ReplyWords:
         self.go_on, self.restart = whole(words.go_on), whole(words.restart)
         self.no_last_year = whole(words.no_last_year)
         # “改表二”, “回到 一（四）”: the verb, then what names the part
+        # “地址跟去年一样”, “电话没变”: said anywhere in the answer (searched, not a whole answer)
+        self.same_as_last_year = re.compile("|".join(words.same_as_last_year))
         self.reopen = re.compile(r"\s*(?:" + "|".join(words.reopen) + r")\s*[：:]?\s*(.+?)\s*")
 
 

@@ -779,9 +779,10 @@ def things_named(text: str) -> set[str]:
     return {{"公众号": "微信公众号", "解读": "政策解读"}.get(t, t) for t in _THING.findall(text)}
 
 
-def future_intents(text: str) -> tuple[str, list[str]]:
-    """`text` without its sentences that tell only what will be done (“下一步继续……”), and those sentences: an
-    intent is no rectification of last year's problems."""
+def future_intents(text: str, year: int | None = None) -> tuple[str, list[str]]:
+    """`text` without its sentences that tell only what will be done (“下一步继续……”; given the report's `year`, one
+    opening with a later year, “2026年主要将……”), and those sentences: an intent is no rectification of last year's
+    problems."""
     lead = _re(sentence_data().shortfalls.intent)
     item = _re(sentence_data().shortfalls.item)
     kept: list[str] = []
@@ -789,8 +790,10 @@ def future_intents(text: str) -> tuple[str, list[str]]:
     last_was_intent = False
     for m in _SENTENCE.finditer(text):
         s = m.group(0)
+        later = re.match(r"([0-9]{4})年", s.strip())
         # (“2025年打算：一是……。二是……。”: the plan's further items are the plan's too)
         last_was_intent = bool((found := lead.match(s.strip())) and found.end()
+                               or year is not None and later is not None and int(later[1]) > year
                                or last_was_intent and item.match(s.strip()))
         (intents if last_was_intent else kept).append(s)
     return "".join(kept), intents

@@ -22,6 +22,7 @@ from gkassist.dialogue.improvements import (
     last_years_problems,
     names_something,
     new_problems,
+    not_followed_up,
     not_offered,
     of_last_year,
     paired,
@@ -30,8 +31,10 @@ from gkassist.dialogue.improvements import (
     pointed_at,
     proposals_paragraph,
     propose,
+    said_as_written,
     same_problem,
     with_its_measure,
+    without_not_followed_up,
 )
 from gkassist.dialogue.kinds import StepKind, kind
 from gkassist.dialogue.kinds.narrative import POLISH, RESTORE, correct_figure, corrections_in_answer, polish, restore
@@ -91,7 +94,7 @@ def _split(text: str, report: Report, last: Report | None = None) -> tuple[str, 
     lead, rest = followup_lead(text, lambda s: of_last_year(s, problems))
     done = compose_answer(lead, report, shortfalls=False, subject=False)  # last year's problems: no shortcoming
     composed = compose_answer(rest, report, shortfalls=True, subject=False)
-    said, intents = future_intents(done.text + composed.text)
+    said, intents = future_intents(done.text + composed.text, report.year)
     followup = followup_sentences(said)
     composed.spoken[:0] = [s for s in done.spoken if s not in intents]
     composed.spoken = [s for s in composed.spoken if s not in intents]
@@ -108,8 +111,8 @@ def _from_lists(problems: list[str], measures: list[str], report: Report) -> tup
     """五's answer told as a list of this year's problems and a list of measures: each problem in a report's words
     with the measure told in its place (as many of both), else the measures left to answer the problems they fit
     (never last year's rectification)."""
-    words = [in_said_words(shortfall_words(p, report)) for p in problems]
-    measures = [in_said_words(shortfall_words(m, report)) for m in measures]  # (in a report's words too: 查 → 检查, 个 → 名)
+    words = [said_as_written(p, report) for p in problems]
+    measures = [said_as_written(m, report) for m in measures]  # (in a report's words too: 查 → 检查, 个 → 名)
     named = ([with_its_measure(p, m) for p, m in zip(words, measures)] if len(words) == len(measures)
              else [with_its_measure(p) for p in words])
     for p in named:
@@ -153,7 +156,7 @@ def _followup_asked(intents: list[str], followup: str, last: Report | None, firs
     elif missing:
         named = "、".join(f"“{p}”" for p in missing)
         out.append(Reply(f"{last.year}年度报告提出的{named}，整改情况里还没有说到：请说做了什么（会接在已说的整改情况"
-                         "后面；没有做就回答“对”，不会替您编写）。", "error"))
+                         "后面；没有做就回答“对”，将如实写明整改尚未到位，不会替您编写）。", "error"))
     return out
 
 
@@ -164,7 +167,7 @@ def told_plans(report: Report) -> list[str]:
 
 def _made_a_measure(plan: str, proposals: list[Proposal], report: Report) -> bool:
     """A plan told in 一 already the measure of a problem offered (a figures problem takes it by its topic)."""
-    return in_said_words(shortfall_words(plan.strip("，,。；; "), report)) in {p.improvement for p in proposals}
+    return said_as_written(plan, report) in {p.improvement for p in proposals}
 
 
 def _plans_left(plans: list[str]) -> list[Reply]:
@@ -181,7 +184,7 @@ def _told_before(state: DialogueState, step: Step, text: str) -> str:
     pending, last = state.pending, state.last_year
     if pending is None or pending.step != step.id or last is None or not pending.proposals:
         return ""
-    before = next((p for p in pending.paragraphs if not _is_problems(p)), "")
+    before = without_not_followed_up(last, state.report.year, next((p for p in pending.paragraphs if not _is_problems(p)), ""))
     problems = last_years_problems(last)
     missing = [p for p in problems if not followed_up(p, before)]
     covered = [p for p in problems if p not in missing]
@@ -227,7 +230,7 @@ def _show(state: DialogueState) -> list[Reply]:
     pending = state.pending
     assert pending is not None  # shown only about the answer waiting for “对”
     followup = [p for p in pending.paragraphs if not _is_problems(p)]
-    pending.paragraphs = followup + ([proposals_paragraph(pending.proposals)] if pending.proposals else [])
+    pending.paragraphs = followup + ([proposals_paragraph(pending.proposals, state.report.year)] if pending.proposals else [])
     pending.asking = not pending.proposals  # a problem added answers the question for one
     return [Reply("将写入：\n" + "\n".join(pending.paragraphs), "understood"), *_figures_checked(state),
             Reply(_editing_help(pending.proposals))]
@@ -315,16 +318,18 @@ class Improvements(StepKind):
         intents = intents_as_measures(proposals, intents, after)  # (the clerk's “下一步……” answering a problem is its measure)
         plans = intents_as_measures(proposals, told_plans(report))  # (and one told in 一: report.plans)
         plans = [p for p in plans if not _made_a_measure(p, proposals, report)]  # (taken by a figures problem)
-        paragraphs = [followup] if followup else []
+        # (each of last year's problems has its line: one told nothing of is said not yet put right)
+        shown = followup + (not_followed_up(last, report.year, followup, proposals) if last is not None else "")
+        paragraphs = [shown] if shown else []
         state.pending = Pending(step.id, paragraphs=paragraphs, proposals=proposals,
                                  own=text if re.search(r"[。！？]$", text) else text + "。")
         if not proposals:  # 五 with no problem of this year is never stored: asked for one
             state.pending.asking = True
-            if not followup:
+            if not shown:
                 return [Reply(ask_for_problem(report), "error")]
-            return [Reply("将写入：" + followup, "understood"), *_figures_checked(state), *_spoken_reply(spoken),
+            return [Reply("将写入：" + shown, "understood"), *_figures_checked(state), *_spoken_reply(spoken),
                     Reply(ask_for_problem(report), "error")]
-        paragraphs.append(proposals_paragraph(proposals))
+        paragraphs.append(proposals_paragraph(proposals, report.year))
         if told and followup:
             return _show(state) + [Reply("已接在整改情况后面。回答“对”保存。")]
         lines = [f"{i}. 问题：{p.problem}" + (f"（依据：{p.reason}）" if p.reason else "") + f"；改进：{p.improvement}"

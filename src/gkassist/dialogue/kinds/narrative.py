@@ -16,6 +16,7 @@ from gkassist.dialogue.kinds import StepKind, kind
 from gkassist.dialogue.kinds.field import SAME_AS_LAST
 from gkassist.dialogue.kinds.table import NONE_ANSWER
 from gkassist.dialogue.other import compose_other
+from gkassist.dialogue.placement import home_of
 from gkassist.dialogue.replies import Pending, Reply, Spoken
 from gkassist.dialogue.sentences import Composed, adapted, compose_answer, corrections_in, figure_correction, in_common_words
 from gkassist.dialogue.state import DialogueState
@@ -371,6 +372,52 @@ def _tables_left_open(state: DialogueState, step: Step, body: str) -> list[Reply
                   f"其他题答完后会回到{names}，请按这里说的实际情况填上。", "error")]
 
 
+def _sent_home(step: Step, body: str, spoken: list[str]) -> tuple[str, dict[str, list[str]]]:
+    """`body` without its sentences that belong to another part of 一 (prompts/placement.yaml `homes`; a sentence kept
+    as typed stays, shown where it was said), and those sentences by their part."""
+    if not step.part:
+        return body, {}
+    kept, moved = [], {}
+    for sentence in re.findall(r"[^。！？]+[。！？]?", body):
+        home = "" if sentence in spoken else home_of(sentence, step.part)
+        if home:
+            moved.setdefault(home, []).append(sentence if re.search(r"[。！？]$", sentence) else sentence + "。")
+        else:
+            kept.append(sentence)
+    return "".join(kept), moved
+
+
+def _home_step(state: DialogueState, part: str) -> Step | None:
+    return next((s for s in state.steps if s.part == part), None)
+
+
+def _moved_replies(state: DialogueState, moved: dict[str, list[str]]) -> list[Reply]:
+    """Where the sentences of another part go, said before “对”: the end of that part, saved or still to answer."""
+    out = []
+    for part, sentences in moved.items():
+        home = _home_step(state, part)
+        if home is None:
+            continue
+        name = _part_name(state, home.section, home.heading)
+        saved = any(p.startswith(home.heading) for p in state.report.paragraphs(home.section))
+        out.append(Reply(f"这几句属于{name}{part}，" + ("将接在已保存的那一段后面：" if saved else "回答那一题时写入那一段：")
+                         + "".join(sentences), "understood"))
+    return out
+
+
+def _store_moved(state: DialogueState, paras: list[str], moved: dict[str, list[str]]) -> None:
+    """The sentences of another part of 一: added to its saved paragraph, else kept for when it is answered."""
+    for part, sentences in moved.items():
+        home = _home_step(state, part)
+        at = next((i for i, p in enumerate(paras) if home is not None and home.heading and p.startswith(home.heading)), None)
+        if at is not None:
+            # (a sentence whose figures that part already states says nothing new there: a figure is printed once)
+            new = [x for x in sentences if not (figures := set(_FIGURE.findall(x))) or not figures <= set(_FIGURE.findall(paras[at]))]
+            paras[at] = paras[at].rstrip() + "".join(new)
+        else:
+            state.report.moved.setdefault(part, []).extend(sentences)
+
+
 @kind
 class Narrative(StepKind):
     name = "narrative"
@@ -420,15 +467,17 @@ class Narrative(StepKind):
             # the clerk's words as a published report's sentences; a shortcoming goes to 五
             composed = compose_answer(body, report, shortfalls=bool(step.part), plans=bool(step.part))
             body = composed.text
+        body, moved = _sent_home(step, body, composed.spoken)
+        body += "".join(report.moved.get(step.part, [])) if step.part and not from_facts else ""
         opening = compose(step.opens_with, report, text) if step.opens_with and not from_facts else ""
         otherwise = said_otherwise(body, opening) if opening else []
         if opening:
             body = without_restatements(body, opening)
-        if not opening and not body and not composed.shortfalls and not composed.plans:
+        if not opening and not body and not composed.shortfalls and not composed.plans and not moved:
             return [Reply("请写几句今年这部分的具体做法（有数字更好）。", "error")]
         paragraph = step.heading + opening + body
         state.pending = Pending(step.id, paragraphs=[paragraph], own=own, opening=opening,
-                                 shortfalls=composed.shortfalls, plans=composed.plans)
+                                 shortfalls=composed.shortfalls, plans=composed.plans, moved=moved)
         state.pending.spoken = [Spoken(s, *self._reference(state, step, s)) for s in _as_written(composed.spoken, body)]
         replies = [Reply("将写入：" + paragraph, "understood")] + paragraph_warnings(state, placeholders=True)
         replies += _tables_left_open(state, step, body) + [
@@ -437,6 +486,7 @@ class Narrative(StepKind):
         if composed.shortfalls:
             replies.append(Reply("说到的不足写进五、存在的主要问题（那里会列出并配上改进措施）："
                                  + "；".join(composed.shortfalls) + "。"))
+        replies += _moved_replies(state, moved)
         if composed.plans:
             replies.append(Reply("说到的打算写进五、存在的主要问题及改进情况（作为相应问题的改进措施）："
                                  + "；".join(composed.plans) + "。"))
@@ -515,6 +565,9 @@ class Narrative(StepKind):
             if pending.plans:
                 state.report.plans[step.part] = list(pending.plans)
         paras = state.report.sections.setdefault(step.section, [])
+        if step.part and not pending.saved:
+            state.report.moved.pop(step.part, None)  # (printed in this part now)
+            _store_moved(state, paras, pending.moved)
         if step.heading:
             paras[:] = in_flow_order(state.steps, step, [p for p in paras if not p.startswith(step.heading)],
                                      pending.paragraphs)
