@@ -178,8 +178,8 @@ def _told_in_five(said):
      "村级公开目录不统一", "于上半年统一梳理"),
     ("去年说形式有待完善，今年开了公众号；目前存在的问题是公开栏内容偏旧，明年年底前要全部换新",
      "公开栏内容偏旧", "于年末前全部换新"),
-    # a measure that only says to try harder is none of the clerk's: the family's is written
-    ("去年说形式有待完善，今年开了公众号。不过公开栏换得还是慢，明年得盯紧点", "更新不够及时", "明确更新责任人和频次"),
+    # “盯紧点” is the clerk's measure, said in a report's words (prompts/sentences.yaml: 加强督促检查)
+    ("去年说形式有待完善，今年开了公众号。不过公开栏换得还是慢，明年得盯紧点", "更新不够及时", "加强督促检查"),
     ("去年说形式有待完善，今年开了公众号。不过网站更新有点慢，明年要抓紧", "更新不够及时", "明确更新责任人和频次"),
 ])
 def test_this_years_problem_in_five_in_a_reports_words(said, problem, measure):

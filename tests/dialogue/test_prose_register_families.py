@@ -150,8 +150,8 @@ def test_a_column_opened_and_matters_listed_on_a_site_are_written_whole(said, wr
 
 
 @pytest.mark.parametrize("said, shortfall", [
-    ("开了1次会。不过村里公开栏换得还是慢，有的村一个季度都不动，明年得盯紧点", "更新不够及时，部分村长期未更新，下一步将加强督促检查"),
-    ("开了1次会。不过社区宣传栏贴得太慢，好几个社区半年都不换，2026年要盯紧一些", "部分社区长期未更新"),
+    ("开了1次会。不过村里公开栏换得还是慢，有的村一个季度都不动，明年得盯紧点", "更新不够及时，部分村一个季度未更新，下一步将加强督促检查"),
+    ("开了1次会。不过社区宣传栏贴得太慢，好几个社区半年都不换，2026年要盯紧一些", "部分社区半年未更新"),
 ])
 def test_boards_renewed_too_slowly_are_a_shortfall_in_a_reports_words(said, shortfall):
     composed = compose_answer(said, town())

@@ -54,7 +54,9 @@ def paragraph_warnings(state: DialogueState, placeholders: bool = False) -> list
     from gkassist.checks import paragraph_findings
 
     assert state.step is not None and state.pending is not None  # said about the answer to the question open
-    findings = paragraph_findings(state.report, state.step.section, state.pending.paragraphs, placeholders)
+    # (a sentence sent to another part of 一 is checked here too: it is shown in this reply, printed there later)
+    moved = ["".join(sentences) for sentences in state.pending.moved.values()]
+    findings = paragraph_findings(state.report, state.step.section, [*state.pending.paragraphs, *moved], placeholders)
     own = "".join(state.pending.paragraphs).replace(state.pending.opening, "", 1)  # the figures' sentences aside
     return [Reply("请核对：" + f.message, "error") for f in findings] + [
         Reply(f"请核对：“{figure}”在这段里出现了两次，是不是同一件事写了两遍（比如自己写的和参考句里的）？", "error")
@@ -377,7 +379,8 @@ def _sent_home(step: Step, body: str, spoken: list[str]) -> tuple[str, dict[str,
     as typed stays, shown where it was said), and those sentences by their part."""
     if not step.part:
         return body, {}
-    kept, moved = [], {}
+    kept: list[str] = []
+    moved: dict[str, list[str]] = {}
     for sentence in re.findall(r"[^。！？]+[。！？]?", body):
         home = "" if sentence in spoken else home_of(sentence, step.part)
         if home:
