@@ -24,6 +24,10 @@ def _saved_proactive(engine: Engine) -> None:
     # the figure said before, checked again, then the right one
     "发布前分管领导签字；对了，前面说的主动公开83条，我又核了一下，应该是88条；公开目录梳理了一遍，更新20项",
     "发布前分管领导签字。之前报的主动公开83条，后来重新统计了一遍，实际是88条。公开目录梳理了一遍，更新20项。",
+    # said wrong, then how it was checked again (what was looked through named), then the right one
+    "发布前分管领导签字；前面说的83条不对，我又翻了一遍登记簿，是88条；公开目录梳理了一遍，更新20项",
+    "发布前分管领导签字。前头报的主动公开83条不准，回去把台账又过了一遍，实际是88条。公开目录梳理了一遍，更新20项。",
+    "发布前分管领导签字，刚才讲的83条说少了，对着系统导出的清单数了数，应为88条，公开目录梳理了一遍，更新20项",
 ])
 def test_a_correction_inside_a_later_answer_edits_the_fact_where_it_stands(said):
     engine = Engine.start(import_file(SEED).report, 2021)
