@@ -83,7 +83,19 @@ class Shortfalls(_Data):
     _unless = field_validator("unless", "opens", "opens_with_sign", "remedied", "explains", "amended", "item", "own_measure", "intent", "last_years", "this_year")(regex_checked)
 
 
+class Numbered(_Data):
+    """A list the clerk counts out item by item (“1是……；2是……”, “第一……第二……”), written “一是……；二是……”."""
+
+    mark: str  # the words opening one item; the group `n` is its number (a digit or a Chinese numeral)
+    lead: str  # a sentence that only says how many items follow (“主要两块。”): gone before the list
+    channel: str  # an item that opens with only the name of where it is published (“1是XX网站我镇栏目，发了86条”)
+    channel_verb: str  # … gets this verb before that name
+
+    _valid = field_validator("mark", "lead", "channel")(regex_checked)
+
+
 class SentenceData(_Data):
+    numbered: Numbered
     openers: tuple[str, ...]
     facts: tuple[FactPattern, ...]
     spoken: tuple[str, ...]
@@ -625,7 +637,8 @@ def compose_answer(text: str, report: Report, shortfalls: bool = True, subject: 
     out = Composed("")
     written: list[str] = []
     told: list[str] = []
-    for m in _SENTENCE.finditer(normalized(text)):
+    said = normalized(text)
+    for m in _SENTENCE.finditer(numbered_items(said) if plans else said):
         sentence = without_remarks_to_writer(m.group(0).strip())
         if not sentence:
             continue
@@ -659,10 +672,57 @@ def compose_answer(text: str, report: Report, shortfalls: bool = True, subject: 
         else:
             out.facts.extend(facts)
             written.append(turned)
-    out.text = _once(written)
+    out.text = _items_joined(_once(written)) if plans else _once(written)
     if shortfalls:
         out.shortfalls = [_with_plan_as_measure(s, report) for s in out.shortfalls]
     return out
+
+
+_ORDINALS = "一二三四五六七八九"
+
+
+def _item_number(m: re.Match[str]) -> int:
+    said = m.group("c") or m.group("n")
+    return int(said) if said.isdigit() else _ORDINALS.index(said) + 1
+
+
+def numbered_items(text: str) -> str:
+    """A list the clerk counts out (“主要两块。1是……；2是……”) as a report numbers it: each item opened “一是”“二是”…,
+    an item that only names where things are published given its verb (“二是依托村务公开栏，……”), the sentence that
+    only counts the items gone (prompts/sentences.yaml `numbered`).  Only a run numbered 1, 2, … is a list; each item
+    stays a sentence of its own until `_items_joined`."""
+    d = sentence_data().numbered
+    marks = list(_re(d.mark).finditer(text))
+    run: list[re.Match[str]] = []
+    for m in marks:
+        if _item_number(m) == len(run) + 1:
+            run.append(m)
+        elif run and len(run) < 2:
+            run = [m] if _item_number(m) == 1 else []
+    if len(run) < 2:
+        return text
+    out, at = [], 0
+    for k, m in enumerate(run):
+        before = text[at:m.start()]
+        if k == 0:
+            before = _re(d.lead + "$").sub("", before)
+        elif not re.search(r"[。；;]\s*$", before):
+            before = before.rstrip("，,：: ") + "；"
+        item_end = run[k + 1].start() if k + 1 < len(run) else len(text)
+        first = re.match(r"[^，,。；;]*", text[m.end():item_end]).group(0)
+        verb = d.channel_verb if _re(d.channel).search(first) else ""
+        out.append(before + _ORDINALS[k] + "是" + verb)
+        at = m.end()
+    return "".join(out) + text[at:]
+
+
+def _items_joined(text: str) -> str:
+    """The items of a numbered list, composed as sentences of their own, joined as one (“一是……；二是……。”)."""
+    for k in range(1, len(_ORDINALS)):
+        if f"{_ORDINALS[k - 1]}是" not in text:
+            break
+        text = re.sub(rf"[。；](?={_ORDINALS[k]}是)", "；", text)
+    return text
 
 
 def _plan_split(sentence: str, report: Report) -> tuple[str, str]:
