@@ -1,0 +1,55 @@
+"""Fragments said in a part of 一 without a subject or a verb (probe 22), each family turned whole the way a published
+report says it, never half-rewritten and never left for the clerk: what is not published (涉密的不上), a group whose
+members changed (领导小组调了人), the work put into an assessment (纳入年底考核), replies within a time and none late
+(十天内回复，没超期), who applied and what they asked (个人的，问……), things counted out one by one (一个……一个……),
+a filler said mid-clause (还有个 对了 ……), and a shortcoming opened “有个毛病：” or a plan “往后……” going to 五.
+Phrasings are other than the probes' own."""
+
+import re
+
+import pytest
+
+from gkassist.core.model import Report
+from gkassist.dialogue.sentences import compose_answer
+
+SPEECH = re.compile(r"的不|调了人|调整了人|年底|没超期|没有超期|问的|[^申]请的，|一个[^是]|还有个|对了|挨个|老是|往后|有个毛病|加站|加各")
+
+
+def town():
+    return Report.blank("2021", "青岚县河西镇人民政府", 2024, level="township")
+
+
+def whole(said):
+    composed = compose_answer(said, town(), plans=True)
+    assert not composed.spoken, composed
+    assert not SPEECH.search(composed.text), composed.text
+    return composed
+
+
+@pytest.mark.parametrize("said, written", [
+    ("办公室先审，敏感的一律不发", "敏感信息一律不公开"),
+    ("涉密的都不挂网", "涉密信息一律不公开"),
+    ("第一，分管领导审签；第二，内部的不公开", "二是内部信息一律不公开"),
+    ("政务公开领导小组调整了人员", "调整政务公开领导小组成员"),
+    ("工作专班也换了人，还纳入了年度考核", "将政务公开工作纳入年度考核"),
+    ("纳入年底考评", "将政务公开工作纳入年终考"),
+    ("都在10个工作日内回复了，没有超期的", "均在10个工作日内答复，无超期情况"),
+    ("20天以内答复，没超时", "均在20天内答复，无超期情况"),
+    ("就2件，个人的，问的是宅基地审批", "申请人为自然人，申请内容主要涉及宅基地审批"),
+    ("内容是，一个乡村振兴，一个医保缴费，还有一个 对了 征兵公告", "公开内容包括乡村振兴、医保缴费和征兵公告"),
+    ("专栏新开了3个，一个乡村振兴，一个医保缴费，一个安全生产", "乡村振兴、医保缴费、安全生产"),
+    ("培训办了3次，村干部加网格员50多人", "村干部和网格员共50余人参加"),
+])
+def test_a_fragment_of_a_known_family_is_written_whole(said, written):
+    assert written in whole(said).text
+
+
+@pytest.mark.parametrize("said, shortfall, measure", [
+    ("开了1次专题会。有个问题：几个站所报材料老是拖，不及时", "不够及时", ""),
+    ("开了1次专题会。有个短板是部分村公开栏更新慢，往后每季度逐村查一遍", "更新不够及时", "下一步"),
+])
+def test_an_aside_telling_a_shortcoming_or_a_plan_goes_to_five(said, shortfall, measure):
+    composed = whole(said)
+    assert "专题会" in composed.text and "短" not in composed.text and "问题" not in composed.text
+    assert any(shortfall in s and measure in s for s in composed.shortfalls), composed.shortfalls
+    assert not any("不及时，不及时" in s or "老是" in s for s in composed.shortfalls)
