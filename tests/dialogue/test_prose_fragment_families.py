@@ -53,3 +53,21 @@ def test_an_aside_telling_a_shortcoming_or_a_plan_goes_to_five(said, shortfall, 
     assert "专题会" in composed.text and "短" not in composed.text and "问题" not in composed.text
     assert any(shortfall in s and measure in s for s in composed.shortfalls), composed.shortfalls
     assert not any("不及时，不及时" in s or "老是" in s for s in composed.shortfalls)
+
+
+def bureau():
+    return Report.blank("2021", "青岚县市场监督管理局", 2025, level="department")
+
+
+@pytest.mark.parametrize("said, written", [
+    ("申请比上年多了6件，大多是问食品抽检结果的，没有超期的", "较上年增加6件，主要涉及食品抽检结果，无超期情况"),
+    ("说实话有几件问得比较复杂，但是都按《条例》办理", "部分申请内容较为复杂，均按《条例》办理"),
+    ("网上可办事项从120项加到了135项", "由120项增至135项"),
+    ("行政规范性文件也配合县司法局梳理了3轮", "配合县司法局开展行政规范性文件梳理3轮"),
+    ("制作解读材料40篇，图文、视频、H5都有", "采用图文、视频、H5等多种形式"),
+    ("食品安全、价格监管这些，开新闻发布会4场", "围绕食品安全、价格监管等，召开新闻发布会4场"),
+])
+def test_how_a_count_changed_what_was_asked_and_what_it_was_about_are_written_whole(said, written):
+    composed = compose_answer(said, bureau(), plans=True)
+    assert not composed.spoken, composed
+    assert written in composed.text, composed.text
