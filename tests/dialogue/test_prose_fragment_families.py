@@ -60,7 +60,7 @@ def bureau():
 
 
 @pytest.mark.parametrize("said, written", [
-    ("申请比上年多了6件，大多是问食品抽检结果的，没有超期的", "较上年增加6件，主要涉及食品抽检结果，无超期情况"),
+    ("申请比上年多了6件，大多是问食品抽检结果的，没有超期的", "增加6件，主要涉及食品抽检结果，无超期情况"),
     ("说实话有几件问得比较复杂，但是都按《条例》办理", "部分申请内容较为复杂，均按《条例》办理"),
     ("网上可办事项从120项加到了135项", "由120项增至135项"),
     ("行政规范性文件也配合县司法局梳理了3轮", "配合县司法局开展行政规范性文件梳理3轮"),
@@ -71,3 +71,17 @@ def test_how_a_count_changed_what_was_asked_and_what_it_was_about_are_written_wh
     composed = compose_answer(said, bureau(), plans=True)
     assert not composed.spoken, composed
     assert written in composed.text, composed.text
+
+
+@pytest.mark.parametrize("said, written", [
+    ("因为主要还是放在县政府网站上，所以全年加起来发了90条，财政预算、招投标、人事任免这些都有",
+     "主要通过县政府网站发布信息，全年共发布信息90条，涵盖财政预算、招投标、人事任免等内容"),
+    ("网站公开信息3200余条，挺多的，新增规范性文件8件也都上网了", "网站公开信息3200余条，新增规范性文件8件均已上网公开"),
+    ("办理流程就是受理、审核、答复、归档一条龙", "实行受理、审核、答复、归档全流程办理"),
+    ("预决算、统计公报这些也都按时上网了", "预决算、统计公报等均按时上网公开"),
+])
+def test_a_reason_a_judgement_and_a_flow_said_in_passing_are_written_as_facts(said, written):
+    composed = compose_answer(said, bureau(), plans=True)
+    assert not composed.spoken, composed
+    assert written in composed.text, composed.text
+    assert not re.search(r"因为|所以|挺多|一条龙|这些|都", composed.text), composed.text

@@ -503,9 +503,16 @@ def _clause_by_clause(sentence: str, report: Report) -> list[str]:
     for clause in joined:
         if item.match(clause.strip()) and told[-1]:
             told.append([])
-        if words := shortfall_words(clause, report):
+        if (words := shortfall_words(clause, report)) and not (told[-1] and _restates(words, told[-1][-1])):
             told[-1].append(words)
     return ["，".join(t) for t in told if t]
+
+
+def _restates(words: str, before: str) -> bool:
+    """Whether a clause only says again the judgement the clause before it ends with (“……老是拖，不及时”)."""
+    def plain(text: str) -> str:
+        return re.sub(r"不够|不太", "不", text.strip("，,。；; "))
+    return len(plain(words)) <= 6 and plain(before).endswith(plain(words))
 
 
 def figure_correction(text: str) -> tuple[str, str, str, str] | None:
