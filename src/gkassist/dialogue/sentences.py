@@ -716,7 +716,7 @@ def numbered_items(text: str) -> str:
         elif not re.search(r"[。；;]\s*$", before):
             before = before.rstrip("，,：: ") + "；"
         item_end = run[k + 1].start() if k + 1 < len(run) else len(text)
-        first = re.match(r"[^，,。；;]*", text[m.end():item_end]).group(0)
+        first = re.split(r"[，,。；;]", text[m.end():item_end], maxsplit=1)[0]
         verb = d.channel_verb if _re(d.channel).search(first) else ""
         out.append(before + _ORDINALS[k] + "是" + verb)
         at = m.end()
