@@ -85,3 +85,27 @@ def test_a_reason_a_judgement_and_a_flow_said_in_passing_are_written_as_facts(sa
     assert not composed.spoken, composed
     assert written in composed.text, composed.text
     assert not re.search(r"因为|所以|挺多|一条龙|这些|都", composed.text), composed.text
+
+
+def city():
+    return Report.blank("2021", "青岚市人民政府", 2025, level="government")
+
+
+@pytest.mark.parametrize("said, written, shortfall", [
+    ("专题栏目弄了4个，全市政务新媒体目前在运维的60个。几个区的公众号更新还是磨蹭，这个还要抓", "开设专题栏目4个", "更新不够及时"),
+    ("召开专题会2次。部分部门网站栏目更新磨磨唧唧的，这块还得盯紧点", "专题会", "更新不够及时"),
+])
+def test_a_shortcoming_said_slow_in_dialect_with_only_a_must_watch_goes_to_five(said, written, shortfall):
+    composed = compose_answer(said, city(), plans=True)
+    assert not composed.spoken, composed
+    assert written in composed.text and not re.search(r"磨|还得|还要|盯|抓", composed.text), composed.text
+    assert any(shortfall in s for s in composed.shortfalls), composed.shortfalls
+
+
+@pytest.mark.parametrize("said, written", [
+    ("审核上呢开了1场专题会，主要讲敏感信息怎么把握", "主要讲敏感信息把握"),
+    ("食品安全、价格监管这些，开新闻发布会4场", "围绕食品安全、价格监管等，召开新闻发布会4场"),
+])
+def test_a_topic_said_with_a_particle_and_a_how_question_are_written_plainly(said, written):
+    composed = compose_answer(said, bureau(), plans=True)
+    assert written in composed.text and "围绕围绕" not in composed.text and "呢" not in composed.text, composed.text
