@@ -109,3 +109,13 @@ def test_a_shortcoming_said_slow_in_dialect_with_only_a_must_watch_goes_to_five(
 def test_a_topic_said_with_a_particle_and_a_how_question_are_written_plainly(said, written):
     composed = compose_answer(said, bureau(), plans=True)
     assert written in composed.text and "围绕围绕" not in composed.text and "呢" not in composed.text, composed.text
+
+
+@pytest.mark.parametrize("said, written", [
+    ("政府公报，有的，4期", "政府公报4期"),
+    ("政策解读，有，12篇", "政策解读12篇"),
+])
+def test_a_thing_asked_about_then_yes_then_its_count_is_written_with_its_verb(said, written):
+    composed = compose_answer(said, city(), plans=True)
+    assert not composed.spoken, composed
+    assert written in composed.text and "有" not in composed.text, composed.text
