@@ -348,7 +348,7 @@ def named_in_full(text: str, last_year: Report) -> str:
     problems = last_years_problems(last_year)
 
     def named(m: re.Match[str]) -> str:
-        fits = [p for p in problems if followed_up(p, m[1])]
+        fits = [p for p in problems if _pointed_at(m[1], p)]
         if len(fits) != 1:
             return m[0]
         return f"针对{last_year.year}年度报告提出的{fits[0]}的问题，"
@@ -357,6 +357,14 @@ def named_in_full(text: str, last_year: Report) -> str:
     lead = f"针对{last_year.year}年度报告提出的"
     return "".join(_done_words(piece) if piece.lstrip().startswith(lead) else piece
                    for piece in re.split(r"(?<=[。；;])", text))
+
+
+def _pointed_at(name: str, problem: str) -> bool:
+    """Whether the clerk's name for a problem (“公开栏”, “信息员”, “解读形式内容”) speaks of last year's problem: two
+    characters of it in a row, not one of the common words alone (“信息”, “公开”), are in the problem's words."""
+    common = _problems_data().last_years.common
+    pairs = [name[i:i + 2] for i in range(len(name) - 1)]
+    return any(pair in problem for pair in pairs if not re.fullmatch(common, pair))
 
 
 def _done_words(item: str) -> str:
