@@ -352,7 +352,10 @@ def named_in_full(text: str, last_year: Report) -> str:
         if len(fits) != 1:
             return m[0]
         return f"针对{last_year.year}年度报告提出的{fits[0]}的问题，"
-    text = re.sub(d.pointer, named, re.sub(d.count_lead, "", text))
+    said = re.sub(d.pointer, named, text)
+    if said == text:
+        return text  # (no item named: the answer is read as told, its “去年两条：” too)
+    text = re.sub(d.count_lead, "", said)
     # (what was done is said in a report's words in the items so named only: a plan told elsewhere keeps its words)
     lead = f"针对{last_year.year}年度报告提出的"
     return "".join(_done_words(piece) if piece.lstrip().startswith(lead) else piece
