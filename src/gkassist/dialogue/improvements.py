@@ -472,13 +472,14 @@ class Proposal:
     improvement: str
     reason: str = ""  # the figures that make it a problem, or “您在……里说的”
     general: bool = False  # no measure of the problem's family: the general wording, the clerk asked for a real one
+    proposed: bool = False  # the measure is the assistant's proposal, not the clerk's: shown so, replaced by theirs
 
 
 def with_its_measure(problem: str, own: str = "") -> Proposal:
     """A problem the clerk named with the measure that answers it: their own, else the one of its family
     (sentences.yaml `measures`), else the general wording marked `general` (the clerk is asked for one)."""
     measure = own or measure_for(problem, otherwise=False)
-    return Proposal("own", problem, measure or measure_for(problem), general=not measure)
+    return Proposal("own", problem, measure or measure_for(problem), general=not measure, proposed=not own)
 
 
 def said_by_clerk(p: Proposal) -> bool:
@@ -545,9 +546,9 @@ def intents_as_measures(proposals: list[Proposal], intents: list[str], after: Pr
         last = None  # the problem the clause before answered: a clause that answers none goes on with it
         for clause in re.split(r"[，,；;]", re.sub(lead, "", intent.strip()).rstrip("。")):
             clause = in_said_words(re.sub(r"^(?:再|还|也|并|同时)", "", clause.strip()))
-            fits = [p for p in proposals if p.general or p.improvement == measure_for(p.problem, otherwise=False)]
+            fits = [p for p in proposals if p.general or p.proposed or p.improvement == measure_for(p.problem, otherwise=False)]
             family = measure_for(clause, otherwise=False)
-            target = next((p for p in fits if things_named(clause) & things_named(p.problem)
+            target = next((p for p in fits if things_named(clause) & things_named(p.problem) or _of_topic(clause, p)
                            or family and family == measure_for(p.problem, otherwise=False)), None)
             # (a clause of a family or thing of its own answers another problem, never goes on with this one)
             on = last is not None and not unused and not family and not things_named(clause)
@@ -559,10 +560,15 @@ def intents_as_measures(proposals: list[Proposal], intents: list[str], after: Pr
             elif target is None and last is not None:
                 last.improvement += "，" + clause  # (“纳入考核，每季度通报一次”: one measure)
             elif target is not None:
-                target.improvement, target.general, last = clause, False, target
+                target.improvement, target.general, target.proposed, last = clause, False, False, target
         if unused := [c for c in unused if c]:
             left.append(intent if len(unused) == len(re.split(r"[，,；;]", intent)) else "，".join(unused) + "。")
     return left
+
+
+def _of_topic(measure: str, p: Proposal) -> bool:
+    """Whether a measure the clerk told speaks of a figures problem's topic (“复议纠正的案件……” of 被纠正)."""
+    return any(a.id == p.area and a.topic and re.search(a.topic, measure) for a in problem_areas())
 
 
 def in_order(proposals: list[Proposal]) -> list[Proposal]:
@@ -607,11 +613,11 @@ def propose(report: Report, last_year: Report | None = None) -> list[Proposal]:
                 proposal = with_its_measure(values["said"], values["own"])
                 proposal.area, proposal.problem, proposal.reason = area.id, problem, reason
             else:
-                proposal = Proposal(area.id, problem, area.improvement.format(**values), reason)
+                proposal = Proposal(area.id, problem, area.improvement.format(**values), reason, proposed=True)
                 if area.topic and (said := measure_said_of(report, area.topic)):
                     said = said_as_written(said, report)
                     if not is_spoken(said):  # (the clerk's own measure for it, told in 一: never one chosen instead)
-                        proposal.improvement = said
+                        proposal.improvement, proposal.proposed = said, False
             if not names_something(proposal.problem):
                 continue  # a fragment (“还不够”): no item of 五
             if paragraph_findings(report, "problems", [proposals_paragraph([proposal])]):

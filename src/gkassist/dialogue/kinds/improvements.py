@@ -149,6 +149,17 @@ def _measures_asked(proposals: list[Proposal]) -> list[Reply]:
                   "（不说就先用通用写法）。", "error")]
 
 
+def _proposals_to_confirm(proposals: list[Proposal]) -> list[Reply]:
+    """A measure the assistant proposed (a figures problem's, a family's) is no fact the clerk told: said so, with the
+    way to put their own in its place."""
+    mine = [i for i, p in enumerate(proposals, 1) if p.proposed and not p.general]
+    if not mine:
+        return []
+    which = "、".join(f"第{i}条" for i in mine)
+    return [Reply(f"{which}的改进措施是我按问题拟的建议，不是您说的：如果单位并无这项安排，请用“措施{mine[0]}：……”"
+                  "换成实际打算做的。", "understood")]
+
+
 def _followup_asked(intents: list[str], followup: str, last: Report | None, first: bool) -> list[Reply]:
     """What will be done is no rectification: shown, not written; a problem of last year's the follow-up does not
     speak of is asked for, on the first reading only (once: what was done is never supposed)."""
@@ -211,7 +222,7 @@ def measure(state: DialogueState, number: int, text: str) -> list[Reply]:
     text = re.sub(r"^(?:下一步|下步|今后|明年)?(?:将|要|打算|准备)?", "", text.strip()).rstrip("。；;")
     if not re.search(r"[\u4e00-\u9fff]", text):
         return [Reply("请用中文写这一条的改进措施。", "error")]
-    proposals[number - 1].improvement, proposals[number - 1].general = text, False
+    proposals[number - 1].improvement, proposals[number - 1].general, proposals[number - 1].proposed = text, False, False
     return _show(state)
 
 
@@ -342,11 +353,13 @@ class Improvements(StepKind):
         paragraphs.append(proposals_paragraph(proposals, report.year))
         if told and followup:
             return _show(state) + [Reply("已接在整改情况后面。回答“对”保存。")]
-        lines = [f"{i}. 问题：{p.problem}" + (f"（依据：{p.reason}）" if p.reason else "") + f"；改进：{p.improvement}"
+        lines = [f"{i}. 问题：{p.problem}" + (f"（依据：{p.reason}）" if p.reason else "")
+                 + ("；改进（我拟的建议，请确认）：" if p.proposed and not p.general else "；改进：") + p.improvement
                  for i, p in enumerate(proposals, 1)]
         return [Reply("五只写您说到的不足和数字显示的问题：\n" + "\n".join(lines), "understood"),
                 Reply("将写入：\n" + "\n".join(paragraphs), "understood"), *_figures_checked(state), *_spoken_reply(spoken),
                 *_followup_asked(intents, followup, last, first), *_plans_left(plans), *_measures_asked(proposals),
+                *_proposals_to_confirm(proposals),
                 Reply(_editing_help(proposals) + "重新写整改情况会替换第一段（已改的问题保留）。")]
 
     def _own_problem(self, state: DialogueState, text: str) -> list[Reply]:
