@@ -392,9 +392,9 @@ def paired_by_number(problems: list[str], measures: list[str]) -> tuple[list[tup
 
     def bare(item: str) -> str:
         return re.sub(d.lead, "", item).strip("，,。；; ")
-    numbers = [ordinal_of(p) for p in problems]
+    numbers = [n for p in problems if (n := ordinal_of(p)) is not None]
     by_number = {n: bare(m) for m in measures if (n := ordinal_of(m)) is not None}
-    if all(numbers) and len(by_number) == len(measures):
+    if len(numbers) == len(problems) and len(by_number) == len(measures):
         pairs = [(bare(p), by_number.get(n, "")) for p, n in zip(problems, numbers)]
         return pairs, [m for n, m in by_number.items() if n not in numbers]
     if len(problems) == len(measures):
