@@ -87,3 +87,22 @@ def test_a_corrections_preamble_is_never_printed(tmp_path, preamble):
         assert word not in followup
     assert "每周更新" in followup and "逐项核对办事指南" in problems  # the problems are kept, only 整改 replaced
     assert "信息员业务能力" not in problems  # last year's problem's rectification is never a new problem
+
+
+def test_a_problem_with_no_measure_of_its_number_gets_a_proposal_marked_as_such(tmp_path):
+    said = (FOLLOWUP + "今年的问题一是网上办事指南更新不全；二是群众咨询答复周期偏长；三是政务新媒体互动不够。"
+            "明年一是逐项核对办事指南；三是每周回复一次留言")
+    replies = at_five(tmp_path).answer(said)
+    followup, problems = written(replies)
+    assert "更新不全。下一步，将逐项核对办事指南。" in problems and "互动不够。下一步，将每周回复一次留言。" in problems
+    assert "核对办事指南" not in followup and "回复一次留言" not in followup
+    # (the measure for 二 is none of the clerk's: shown as a proposal, or as the general wording with a question)
+    listed = next(r.text for r in replies if r.text.startswith("五只写")).splitlines()[2]
+    asked = "\n".join(r.text for r in replies)
+    assert "周期偏长" in listed and ("我拟的建议" in listed or "第2条的改进措施还只是通用写法" in asked)
+
+
+def test_a_pointer_that_fits_two_of_last_years_problems_is_not_named_for_one(tmp_path):
+    said = "更新和业务能力那条，今年都整改了。今年的问题一是网上办事指南更新不全。明年一是逐项核对办事指南"
+    followup, _ = written(at_five(tmp_path).answer(said))
+    assert "村务公开栏内容更新还不够及时的问题，" not in followup and "信息员业务能力有待进一步提高的问题，" not in followup
