@@ -106,3 +106,16 @@ def test_a_pointer_that_fits_two_of_last_years_problems_is_not_named_for_one(tmp
     said = "更新和业务能力那条，今年都整改了。今年的问题一是网上办事指南更新不全。明年一是逐项核对办事指南"
     followup, _ = written(at_five(tmp_path).answer(said))
     assert "村务公开栏内容更新还不够及时的问题，" not in followup and "信息员业务能力有待进一步提高的问题，" not in followup
+
+
+@pytest.mark.parametrize("said", [
+    "针对去年公开栏更新不及时的问题，今年改为每周更新；针对信息员能力不足的问题，定期组织业务培训",
+    "关于去年报告里提的公开栏更新问题，今年改为每周更新；对于信息员业务能力这条，定期组织业务培训",
+])
+def test_a_rectification_told_with_its_lead_is_never_a_new_problem_nor_led_twice(tmp_path, said):
+    engine = at_five(tmp_path)
+    engine.answer(FOLLOWUP + "今年的问题一是网上办事指南更新不全。明年一是逐项核对办事指南")
+    followup, problems = written(engine.answer(said))
+    assert followup.count("针对") == 2 and "问题，针对" not in followup
+    assert "针对2024年度报告提出的信息员业务能力有待进一步提高的问题，定期组织业务培训" in followup
+    assert "信息员" not in problems and "能力不足" not in problems

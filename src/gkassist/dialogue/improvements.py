@@ -348,7 +348,8 @@ def named_in_full(text: str, last_year: Report) -> str:
     problems = last_years_problems(last_year)
 
     def named(m: re.Match[str]) -> str:
-        fits = [p for p in problems if _pointed_at(m[1], p)]
+        name = next(g for g in m.groups() if g)
+        fits = [p for p in problems if _pointed_at(name, p)]
         if len(fits) != 1:
             return m[0]
         return f"针对{last_year.year}年度报告提出的{fits[0]}的问题，"
