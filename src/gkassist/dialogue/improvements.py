@@ -139,9 +139,12 @@ class LastYears(_Data):
     common: str
     particles: str
     pointed: str
+    pointer: str
+    count_lead: str
     done: str
 
-    _valid = field_validator("measures_from", "items", "listed", "common", "particles", "pointed", "done")(regex_checked)
+    _valid = field_validator("measures_from", "items", "listed", "common", "particles", "pointed", "pointer", "count_lead",
+                             "done")(regex_checked)
 
 
 class Labelled(_Data):
@@ -149,8 +152,10 @@ class Labelled(_Data):
     measures: str
     items: str
     lead: str
+    ordinal: str
+    within: str
 
-    _valid = field_validator("problems", "measures", "items", "lead")(regex_checked)
+    _valid = field_validator("problems", "measures", "items", "lead", "ordinal", "within")(regex_checked)
 
 
 class NotFollowedUp(_Data):
@@ -177,12 +182,15 @@ class ProblemAreas(_Data):
     persists: Persists
     later: str
     said_words: tuple[Rewrite, ...] = ()
+    done_words: tuple[Rewrite, ...] = ()
+    preamble: str
     bare: str
     measure_said: str
     pointed_back: str
     new_problem: str
 
-    _later = field_validator("later", "bare", "next_year_times", "measure_said", "pointed_back", "new_problem")(regex_checked)
+    _later = field_validator("later", "bare", "next_year_times", "measure_said", "pointed_back", "new_problem",
+                             "preamble")(regex_checked)
 
     @field_validator("ask")
     @classmethod
@@ -317,9 +325,87 @@ def measure_said_of(report: Report, topic: str) -> str:
     return next((plan.strip("，,。；; ") for plans in report.plans.values() for plan in plans if re.search(topic, plan)), "")
 
 
+def without_preamble(text: str) -> str:
+    """An answer without the remark to the writer that opens a correction (“不对，整改重新说：”): never printed."""
+    return re.sub(_problems_data().preamble, "", text, count=1)
+
+
+def lists_told_after(text: str) -> tuple[str, str]:
+    """五's answer that tells last year's follow-up and then this year's problems and next year's measures as lists
+    (“……定期培训了。今年的问题一是A；二是B。明年一是X；二是Y”): the follow-up, and the lists (`labelled_lists`
+    reads them); the whole answer and "" when it is told otherwise."""
+    for m in re.finditer(_problems_data().labelled.within, text):
+        if m.end() > 0 and labelled_lists(text[m.end():]) is not None:
+            return text[:m.start()].strip(), text[m.end():]
+    return text, ""
+
+
+def named_in_full(text: str, last_year: Report) -> str:
+    """The follow-up with last year's problems it points at by the clerk's name (“解读那条，……”) named as last
+    year's report worded them (“针对2024年度报告提出的文件解读形式和内容还需进一步丰富的问题，……”), each when the
+    name fits that problem alone; a count of them before the items (“去年两条：”) dropped."""
+    d = _problems_data().last_years
+    problems = last_years_problems(last_year)
+
+    def named(m: re.Match[str]) -> str:
+        name = next(g for g in m.groups() if g)
+        fits = [p for p in problems if _pointed_at(name, p)]
+        if len(fits) != 1:
+            return m[0]
+        return f"针对{last_year.year}年度报告提出的{fits[0]}的问题，"
+    said = re.sub(d.pointer, named, text)
+    if said == text:
+        return text  # (no item named: the answer is read as told, its “去年两条：” too)
+    text = re.sub(d.count_lead, "", said)
+    # (what was done is said in a report's words in the items so named only: a plan told elsewhere keeps its words)
+    lead = f"针对{last_year.year}年度报告提出的"
+    return "".join(_done_words(piece) if piece.lstrip().startswith(lead) else piece
+                   for piece in re.split(r"(?<=[。；;])", text))
+
+
+def _pointed_at(name: str, problem: str) -> bool:
+    """Whether the clerk's name for a problem (“公开栏”, “信息员”, “解读形式内容”) speaks of last year's problem: two
+    characters of it in a row, not one of the common words alone (“信息”, “公开”), are in the problem's words."""
+    common = _problems_data().last_years.common
+    pairs = [name[i:i + 2] for i in range(len(name) - 1)]
+    return any(pair in problem for pair in pairs if not re.fullmatch(common, pair))
+
+
+def _done_words(item: str) -> str:
+    for r in _problems_data().done_words:
+        item = re.sub(r.say, r.write, item)
+    return item
+
+
+def ordinal_of(item: str) -> int | None:
+    """An item's own number (“二是……” → 2, “3.……” → 3); None when it has none."""
+    if not (m := re.match(_problems_data().labelled.ordinal, item.strip())):
+        return None
+    told = next(g for g in m.groups() if g)
+    return int(told) if told.isdigit() else "一二三四五六".index(told) + 1
+
+
+def paired_by_number(problems: list[str], measures: list[str]) -> tuple[list[tuple[str, str]], list[str]]:
+    """Problems and measures told as two lists, each problem with the measure of its number (“一是A；二是B。明年一是X；
+    二是Y”), else of its place when both are unnumbered and as many; "" when none is told for it. Also the measures
+    answering no problem told (left to fit the problems, never put in the follow-up)."""
+    d = _problems_data().labelled
+
+    def bare(item: str) -> str:
+        return re.sub(d.lead, "", item).strip("，,。；; ")
+    numbers = [n for p in problems if (n := ordinal_of(p)) is not None]
+    by_number = {n: bare(m) for m in measures if (n := ordinal_of(m)) is not None}
+    if len(numbers) == len(problems) and len(by_number) == len(measures):
+        pairs = [(bare(p), by_number.get(n, "")) for p, n in zip(problems, numbers)]
+        return pairs, [m for n, m in by_number.items() if n not in numbers]
+    if len(problems) == len(measures):
+        return [(bare(p), bare(m)) for p, m in zip(problems, measures)], []
+    return [(bare(p), "") for p in problems], [bare(m) for m in measures]
+
+
 def labelled_lists(text: str) -> tuple[list[str], list[str]] | None:
     """五's answer told as a list of problems and a list of measures (prompts/problems.yaml `labelled`): their items,
-    in order; None when it is told otherwise."""
+    in order, each with its own number if it was told one (`paired_by_number`); None when it is told otherwise."""
     d = _problems_data().labelled
     opening = re.match(d.problems, text.strip())
     if opening is None or not (split := re.search(d.measures, text)):
@@ -327,8 +413,8 @@ def labelled_lists(text: str) -> tuple[list[str], list[str]] | None:
     problems, measures = text.strip()[opening.end():split.start() - (len(text) - len(text.strip()))], text[split.end():]
 
     def items(part: str) -> list[str]:
-        found = [re.sub(d.lead, "", i.strip("，,。；; ")).strip("，,。；; ") for i in re.split(d.items, part) if i]
-        return [i for i in found if i]
+        found = [i.strip("，,。；; ") for i in re.split(d.items, part.strip()) if i]
+        return [i for i in found if re.sub(d.lead, "", i).strip("，,。；; ")]
     listed, to_do = items(problems), items(measures)
     if len(listed) == 1 and len(to_do) > 1:  # (“A，B，还有C” with three measures: the problems told in a row)
         one_by_one = items(re.sub(r"[，,]", "；", problems))
@@ -387,13 +473,14 @@ class Proposal:
     improvement: str
     reason: str = ""  # the figures that make it a problem, or “您在……里说的”
     general: bool = False  # no measure of the problem's family: the general wording, the clerk asked for a real one
+    proposed: bool = False  # the measure is the assistant's proposal, not the clerk's: shown so, replaced by theirs
 
 
 def with_its_measure(problem: str, own: str = "") -> Proposal:
     """A problem the clerk named with the measure that answers it: their own, else the one of its family
     (sentences.yaml `measures`), else the general wording marked `general` (the clerk is asked for one)."""
     measure = own or measure_for(problem, otherwise=False)
-    return Proposal("own", problem, measure or measure_for(problem), general=not measure)
+    return Proposal("own", problem, measure or measure_for(problem), general=not measure, proposed=not own)
 
 
 def said_by_clerk(p: Proposal) -> bool:
@@ -460,9 +547,9 @@ def intents_as_measures(proposals: list[Proposal], intents: list[str], after: Pr
         last = None  # the problem the clause before answered: a clause that answers none goes on with it
         for clause in re.split(r"[，,；;]", re.sub(lead, "", intent.strip()).rstrip("。")):
             clause = in_said_words(re.sub(r"^(?:再|还|也|并|同时)", "", clause.strip()))
-            fits = [p for p in proposals if p.general or p.improvement == measure_for(p.problem, otherwise=False)]
+            fits = [p for p in proposals if p.general or p.proposed or p.improvement == measure_for(p.problem, otherwise=False)]
             family = measure_for(clause, otherwise=False)
-            target = next((p for p in fits if things_named(clause) & things_named(p.problem)
+            target = next((p for p in fits if things_named(clause) & things_named(p.problem) or _of_topic(clause, p)
                            or family and family == measure_for(p.problem, otherwise=False)), None)
             # (a clause of a family or thing of its own answers another problem, never goes on with this one)
             on = last is not None and not unused and not family and not things_named(clause)
@@ -474,10 +561,15 @@ def intents_as_measures(proposals: list[Proposal], intents: list[str], after: Pr
             elif target is None and last is not None:
                 last.improvement += "，" + clause  # (“纳入考核，每季度通报一次”: one measure)
             elif target is not None:
-                target.improvement, target.general, last = clause, False, target
+                target.improvement, target.general, target.proposed, last = clause, False, False, target
         if unused := [c for c in unused if c]:
             left.append(intent if len(unused) == len(re.split(r"[，,；;]", intent)) else "，".join(unused) + "。")
     return left
+
+
+def _of_topic(measure: str, p: Proposal) -> bool:
+    """Whether a measure the clerk told speaks of a figures problem's topic (“复议纠正的案件……” of 被纠正)."""
+    return any(a.id == p.area and a.topic and re.search(a.topic, measure) for a in problem_areas())
 
 
 def in_order(proposals: list[Proposal]) -> list[Proposal]:
@@ -522,11 +614,11 @@ def propose(report: Report, last_year: Report | None = None) -> list[Proposal]:
                 proposal = with_its_measure(values["said"], values["own"])
                 proposal.area, proposal.problem, proposal.reason = area.id, problem, reason
             else:
-                proposal = Proposal(area.id, problem, area.improvement.format(**values), reason)
+                proposal = Proposal(area.id, problem, area.improvement.format(**values), reason, proposed=True)
                 if area.topic and (said := measure_said_of(report, area.topic)):
                     said = said_as_written(said, report)
                     if not is_spoken(said):  # (the clerk's own measure for it, told in 一: never one chosen instead)
-                        proposal.improvement = said
+                        proposal.improvement, proposal.proposed = said, False
             if not names_something(proposal.problem):
                 continue  # a fragment (“还不够”): no item of 五
             if paragraph_findings(report, "problems", [proposals_paragraph([proposal])]):

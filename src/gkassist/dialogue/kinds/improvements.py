@@ -20,12 +20,15 @@ from gkassist.dialogue.improvements import (
     kinds_to_ask,
     labelled_lists,
     last_years_problems,
+    lists_told_after,
+    named_in_full,
     names_something,
     new_problems,
     not_followed_up,
     not_offered,
     of_last_year,
     paired,
+    paired_by_number,
     persisting,
     plainly_later,
     pointed_at,
@@ -35,6 +38,7 @@ from gkassist.dialogue.improvements import (
     same_problem,
     with_its_measure,
     without_not_followed_up,
+    without_preamble,
 )
 from gkassist.dialogue.kinds import StepKind, kind
 from gkassist.dialogue.kinds.narrative import POLISH, RESTORE, correct_figure, corrections_in_answer, polish, restore
@@ -88,6 +92,13 @@ def _split(text: str, report: Report, last: Report | None = None) -> tuple[str, 
     those that tell only what will be done (“下一步继续……”: no rectification, shown, not written)."""
     if (lists := labelled_lists(text)) is not None:
         return "", *_from_lists(*lists, report)
+    text, listed = lists_told_after(text)  # (the follow-up first, then this year's problems and measures as lists)
+    if listed and (lists := labelled_lists(listed)) is not None:
+        followup, named, spoken, intents = _split(text, report, last) if text else ("", [], [], [])
+        more, _, left = _from_lists(*lists, report)
+        return followup, [*named, *more], spoken, [*intents, *left]
+    if last is not None:
+        text = named_in_full(text, last)  # (“解读那条，……”: last year's problem named as its report worded it)
     text, news = new_problems(text)
     problems = last_years_problems(last) if last is not None else []
     # (a sentence of the follow-up that tells a shortcoming none of last year's is this year's)
@@ -109,16 +120,14 @@ def _split(text: str, report: Report, last: Report | None = None) -> tuple[str, 
 
 def _from_lists(problems: list[str], measures: list[str], report: Report) -> tuple[list[Proposal], list[str], list[str]]:
     """五's answer told as a list of this year's problems and a list of measures: each problem in a report's words
-    with the measure told in its place (as many of both), else the measures left to answer the problems they fit
-    (never last year's rectification)."""
-    words = [said_as_written(p, report) for p in problems]
-    measures = [said_as_written(m, report) for m in measures]  # (in a report's words too: 查 → 检查, 个 → 名)
-    named = ([with_its_measure(p, m) for p, m in zip(words, measures)] if len(words) == len(measures)
-             else [with_its_measure(p) for p in words])
+    with the measure of its number (or of its place, as many of both unnumbered), else the measures left to answer
+    the problems they fit (never last year's rectification)."""
+    pairs, left = paired_by_number(problems, measures)
+    # (in a report's words, both: 查 → 检查, 个 → 名)
+    named = [with_its_measure(said_as_written(p, report), said_as_written(m, report) if m else "") for p, m in pairs]
     for p in named:
         p.reason = "您在这里说的"
-    intents = [] if len(words) == len(measures) else [m + "。" for m in measures]
-    return named, [], intents
+    return named, [], [said_as_written(m, report) + "。" for m in left]
 
 
 def _persisting(proposals: list[Proposal], followup: str) -> list[Proposal]:
@@ -138,6 +147,17 @@ def _measures_asked(proposals: list[Proposal]) -> list[Reply]:
     which = "、".join(f"第{i}条" for i in general)
     return [Reply(f"{which}的改进措施还只是通用写法：请说下一步具体怎么做，回答“措施{general[0]}：……”"
                   "（不说就先用通用写法）。", "error")]
+
+
+def _proposals_to_confirm(proposals: list[Proposal]) -> list[Reply]:
+    """A measure the assistant proposed (a figures problem's, a family's) is no fact the clerk told: said so, with the
+    way to put their own in its place."""
+    mine = [i for i, p in enumerate(proposals, 1) if p.proposed and not p.general]
+    if not mine:
+        return []
+    which = "、".join(f"第{i}条" for i in mine)
+    return [Reply(f"{which}的改进措施是我按问题拟的建议，不是您说的：如果单位并无这项安排，请用“措施{mine[0]}：……”"
+                  "换成实际打算做的。", "understood")]
 
 
 def _followup_asked(intents: list[str], followup: str, last: Report | None, first: bool) -> list[Reply]:
@@ -202,7 +222,7 @@ def measure(state: DialogueState, number: int, text: str) -> list[Reply]:
     text = re.sub(r"^(?:下一步|下步|今后|明年)?(?:将|要|打算|准备)?", "", text.strip()).rstrip("。；;")
     if not re.search(r"[\u4e00-\u9fff]", text):
         return [Reply("请用中文写这一条的改进措施。", "error")]
-    proposals[number - 1].improvement, proposals[number - 1].general = text, False
+    proposals[number - 1].improvement, proposals[number - 1].general, proposals[number - 1].proposed = text, False, False
     return _show(state)
 
 
@@ -295,6 +315,7 @@ class Improvements(StepKind):
         return corrected + self._read(state, step, text)
 
     def _read(self, state: DialogueState, step: Step, text: str) -> list[Reply]:
+        text = without_preamble(text)  # (“不对，整改重新说：”: a remark to the writer, never printed)
         pending = state.pending
         if pending is not None and pending.step == step.id and pending.asking and not followup_lead(text)[0]:
             return self._own_problem(state, text)  # (the follow-up told again is read afresh)
@@ -332,11 +353,13 @@ class Improvements(StepKind):
         paragraphs.append(proposals_paragraph(proposals, report.year))
         if told and followup:
             return _show(state) + [Reply("已接在整改情况后面。回答“对”保存。")]
-        lines = [f"{i}. 问题：{p.problem}" + (f"（依据：{p.reason}）" if p.reason else "") + f"；改进：{p.improvement}"
+        lines = [f"{i}. 问题：{p.problem}" + (f"（依据：{p.reason}）" if p.reason else "")
+                 + ("；改进（我拟的建议，请确认）：" if p.proposed and not p.general else "；改进：") + p.improvement
                  for i, p in enumerate(proposals, 1)]
         return [Reply("五只写您说到的不足和数字显示的问题：\n" + "\n".join(lines), "understood"),
                 Reply("将写入：\n" + "\n".join(paragraphs), "understood"), *_figures_checked(state), *_spoken_reply(spoken),
                 *_followup_asked(intents, followup, last, first), *_plans_left(plans), *_measures_asked(proposals),
+                *_proposals_to_confirm(proposals),
                 Reply(_editing_help(proposals) + "重新写整改情况会替换第一段（已改的问题保留）。")]
 
     def _own_problem(self, state: DialogueState, text: str) -> list[Reply]:
