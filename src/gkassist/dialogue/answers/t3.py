@@ -859,6 +859,8 @@ def _kind_alone(s: Scope, f: Frame, kind: str | None, count: float | None, row: 
     if _remainder_kind(out, f, kind, unkinded) or _kind_s_case_asked_for(s, f, kind, unkinded):
         return True
     _every_applicant(out, f, kind)
+    if not f.clause.heads and _all_outcomes_of(s, f, kind, unkinded):
+        return True
     if f.clause.heads:
         s.scope = s.headed = kind  # “自然人：” / “个人的：” heads the results that follow
         if f.quantified:
@@ -1239,6 +1241,18 @@ def _all_said_are_of(s: Scope, f: Frame, kind: str, count: float, unkinded: list
     return False
 
 
+def _all_outcomes_of(s: Scope, f: Frame, kind: str, unkinded: list[Fact]) -> bool:
+    """“都是村民个人申请的” said alone in a later answer, when the applications said fall short of the results told (or
+    were of no kind): every case told was of this kind — as many applications as the results and those carried on."""
+    if f.count is not None or not (f.quantified and s.turn) or f.asked_for:
+        return False
+    facts = s.out.facts
+    if any(x.what == "carried_in" for x in facts) or any(x.kind not in (None, kind) for x in facts if x.count):
+        return False
+    told = _outcomes_told(facts)
+    return bool(told) and _all_said_are_of(s, f, kind, told or 0, unkinded)
+
+
 def _outcomes_told(facts: list[Fact]) -> float | None:
     """How many cases the results and carried-on said come to; None when one of them has no count."""
     outcomes = [x for x in facts if x.what in ("result", "carry_next")]
@@ -1252,7 +1266,9 @@ def _another_kind_s_cases(s: Scope, kind: str) -> None:
         s.tentative = None
 
 
-LATE = re.compile(r"(?:又|新|后来|后面|之后|年底|月底|年末)(?:又|才)?(?:来了|收到|接到|送来|递来|来的)")
+# (“12月28号才收到”, “腊月里才来的”: a day late in the year said by its date)
+LATE = re.compile(r"(?:又|新|后来|后面|之后|年底|月底|年末|(?:十二|12)月(?:份|底|末|下旬|[0-9一二三四五六七八九十]+[号日])?|腊月里?)"
+                  r"(?:又|才)?(?:来了|收到|接到|送来|递来|来的|申请的|提的|交的)")
 
 
 def _among_counted(s: Scope, f: Frame, count: float) -> bool:
