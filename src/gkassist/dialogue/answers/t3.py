@@ -935,6 +935,8 @@ def _carried_in(s: Scope, f: Frame, kind: str | None, count: float | None) -> No
             s.scope = None  # (the kind just said is not whose the results of those are)
         if kind and re.match(_KIND_WITH_CARRIED, f.text):
             s.scope = s.headed = kind  # “个人的连上年结转103件，公开1500，……”: the results that follow are that kind's
+        elif kind and f.quantified:
+            s.recent = s.scope = kind  # “去年结转的103件都是个人的，公开70件，……”: those, all of one kind, then their results
         elif kind:
             s.recent, s.scope = kind, None
 
@@ -1879,6 +1881,10 @@ def _group_count_put_right(f: Fact, kept: list[Fact], earlier: list[Fact]) -> Ed
 def _said_again(f: Fact, kept: list[Fact], earlier: list[Fact]) -> Edit | None:
     """The same row said in a later answer: it puts the earlier one right (“公开的是4件”); said with its kind, it
     replaces the same row said without one, or is part of a count said for every kind."""
+    # (the results of last year's carried-in cases, told apart in an earlier answer of those only, are other cases)
+    apart = {t for t in {g.turn for g in kept if g.what == "carried_in"} - {g.turn for g in kept if g.what == "requests"}
+             if _turn_sum(kept, t, "result") <= _turn_sum(kept, t, "carried_in")}
+    earlier = [g for g in earlier if f.correction or not (g.of_carried and g.count and g.turn in apart)]
     if not (f.what in ("result", "carry_next", "requests") and earlier):
         return None
     also = ALSO.search(f.clause)
@@ -1903,6 +1909,10 @@ def _said_again(f: Fact, kept: list[Fact], earlier: list[Fact]) -> Edit | None:
     if f.what != "requests" or f.correction:
         return Set(f, same + unkinded, inherit_kind=bool(same))
     return None
+
+
+def _turn_sum(facts: list[Fact], turn: int, what: str) -> float:
+    return sum(g.count or 0 for g in facts if g.turn == turn and g.what == what)
 
 
 def _kind_added_later(f: Fact, kept: list[Fact]) -> bool:
