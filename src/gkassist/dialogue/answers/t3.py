@@ -918,7 +918,7 @@ _KIND_WITH_CARRIED = r"[^，。；]{0,6}?(?:连|加上|算上|连同|包括|含)
 def _carried_in(s: Scope, f: Frame, kind: str | None, count: float | None) -> None:
     """“上年结转1件”: last year's applications, which this year's results may account for."""
     s.in_carried = True  # “去年结转的那些，有3件还没办完”: what follows counts those, not new applications
-    if re.match(r"(?:加上|连上|算上|连同|包括|一并算上|连)", f.text):
+    if re.match(r"(?:加上|连上|算上|连同|包括|一并算上|连)", f.text) or re.search(r"一并(?:算|计|统计|报|填|办)", f.text):
         s.together = True  # “加上去年转过来的（3件），总共12件”: the total that follows is both years'
     if count is None and s.together:
         pass
