@@ -4,7 +4,37 @@ a reminder once (never a stall); where last year's report does not give it, it i
 
 import pytest
 
-from test_last_year_unknown import at_table_two, cells, last_year, text
+from gkassist.core.model import ImportNotes, load_report
+from gkassist.dialogue import Engine
+from support import SAMPLES
+
+TABLES_3_4 = ("申请今年一共4件，都是个人的，公开了3件，还有1件本机关不掌握", "对", "没有", "对")
+
+
+def last_year(in_force=None):
+    last = load_report(SAMPLES / "2024_shiqiaozhen.json")
+    last.set_cell("t2", "normative", "in_force", in_force)
+    last.set_cell("t2", "normative", "issued", None)
+    last.set_cell("t2", "normative", "repealed", None)
+    if in_force is None:
+        last.imported = ImportNotes(unread_cells=[("t2", "normative", c) for c in ("issued", "repealed", "in_force")])
+    return last
+
+
+def at_table_two(last):
+    engine = Engine.start(last, 2025)
+    for said in TABLES_3_4:
+        engine.answer(said)
+    assert engine.step.id == "proactive"
+    return engine
+
+
+def text(replies):
+    return "\n".join(r.text for r in replies)
+
+
+def cells(engine):
+    return engine.state.pending and engine.state.pending.cells
 
 REST = "许可处罚强制都没有，收费也没有"
 REASONED = [

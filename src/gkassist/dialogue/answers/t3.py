@@ -856,11 +856,10 @@ def _kind_alone(s: Scope, f: Frame, kind: str | None, count: float | None, row: 
     if not (kind and count is None and row is None and not f.carry) or (f.group and f.quantified):
         return False  # (“不公开的全是群众的”: the kind of the reasons after it, _group)
     unkinded = [x for x in out.facts if x.what == "requests" and x.kind is None]
-    if _remainder_kind(out, f, kind, unkinded) or _kind_s_case_asked_for(s, f, kind, unkinded):
+    if _remainder_kind(out, f, kind, unkinded) or _kind_s_case_asked_for(s, f, kind, unkinded) \
+            or _all_outcomes_of(s, f, kind, unkinded):
         return True
     _every_applicant(out, f, kind)
-    if not f.clause.heads and _all_outcomes_of(s, f, kind, unkinded):
-        return True
     if f.clause.heads:
         s.scope = s.headed = kind  # “自然人：” / “个人的：” heads the results that follow
         if f.quantified:
@@ -1246,13 +1245,16 @@ def _all_said_are_of(s: Scope, f: Frame, kind: str, count: float, unkinded: list
 def _all_outcomes_of(s: Scope, f: Frame, kind: str, unkinded: list[Fact]) -> bool:
     """“都是村民个人申请的” said alone in a later answer, when the applications said fall short of the results told (or
     were of no kind): every case told was of this kind — as many applications as the results and those carried on."""
-    if f.count is not None or not (f.quantified and s.turn) or f.asked_for:
+    if f.count is not None or not (f.quantified and s.turn) or f.asked_for or f.clause.heads:
         return False
     facts = s.out.facts
     if any(x.what == "carried_in" for x in facts) or any(x.kind not in (None, kind) for x in facts if x.count):
         return False
     told = _outcomes_told(facts)
-    return bool(told) and _all_said_are_of(s, f, kind, told or 0, unkinded)
+    if told and _all_said_are_of(s, f, kind, told, unkinded):
+        _every_applicant(s.out, f, kind)
+        return True
+    return False
 
 
 def _outcomes_told(facts: list[Fact]) -> float | None:
