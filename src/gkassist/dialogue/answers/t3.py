@@ -1015,6 +1015,10 @@ def _group(s: Scope, f: Frame, kind: str | None, count: float | None) -> None:
             if x.turn == s.turn and x.what == "result" and x.kind is None and x.row_id.startswith(prefix):
                 x.kind = kind
         return
+    if s.tentative is not None and count is not None and s.tentative.count is None and s.tentative.row_id.startswith(prefix) \
+            and kind in (None, s.tentative.kind):
+        s.tentative.count, s.tentative = count, None  # “要的是开会还没定稿的材料，不公开的62件”: that reason's count
+        return
     if s.tentative is not None and count is None:
         if s.tentative.row_id.startswith(prefix):
             s.tentative = None  # “要的是会议纪要，不予公开”: the reason is what was asked for
