@@ -63,3 +63,12 @@ def test_table_two_said_to_be_all_zero_is_every_cell_zero_in_force_too(said):
     assert out.cells[("t2", "normative", "in_force")] == 0
     assert all(out.cells[("t2", r, "decisions")] == 0 for r in ("licensing", "penalty", "enforcement"))
     assert out.cells[("t2", "fees", "fee_amount")] == 0
+
+
+@pytest.mark.parametrize("first", [
+    "今年新收了50件，连上去年结转的一共60件，公开55件，剩下5件转明年",
+    "新收50件，加上上年结转的一共60件，公开了55件，还有5件结转下年",
+])
+def test_the_kind_said_alone_when_results_count_the_carried_in_too_keeps_the_new_count(first):
+    out = answers.parse("t3", [first, "都是个人申请的"], carried={"natural": 10})
+    assert out.cells.get(("t3", "new", "natural")) == 50, out

@@ -1252,8 +1252,9 @@ def _all_outcomes_of(s: Scope, f: Frame, kind: str, unkinded: list[Fact]) -> boo
     if f.count is not None or not (f.quantified and s.turn) or f.asked_for or f.clause.heads:
         return False
     facts = s.out.facts
-    if any(x.what == "carried_in" for x in facts) or any(x.kind not in (None, kind) for x in facts if x.count):
-        return False
+    if any(x.what in ("carried_in", "with_carried", "done") for x in facts) or any(s.last_year.values()) \
+            or any(x.kind not in (None, kind) for x in facts if x.count):
+        return False  # (results that count last year's carried-in too: not this year's applications alone)
     told = _outcomes_told(facts)
     if told and _all_said_are_of(s, f, kind, told, unkinded):
         _every_applicant(s.out, f, kind)
