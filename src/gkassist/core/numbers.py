@@ -77,7 +77,9 @@ _NUMERAL = r"[0-9]+(?:\.[0-9]+)?|[零〇一二两三四五六七八九十百千]
 # (“9万零127”: after 零 the figure is itself, not the next place; “1.8亿”: 亿 is 10,000 万; “一万二千五”: the last
 # figure is of the next place down, 12,500)
 AMOUNT = re.compile(
-    rf"(?P<high>{_NUMERAL})\s*(?P<big>亿|万|千)(?:\s*(?P<zero>[零〇])?(?P<low>[0-9]+|[零〇一二两三四五六七八九十百]+)(?P<low_unit>千万|百万|千|百)?"
+    # (“十亿零三百万”, “三亿二千万”, “1亿零300万”: after 亿 a whole figure of 万 — 零 only says the 千万 place is empty)
+    rf"(?P<yi_high>{_NUMERAL})\s*亿\s*[零〇]?(?P<yi_wan>[0-9]+(?:\.[0-9]+)?(?:千[0-9]?)?|[一二两三四五六七八九十百千]+)\s*万"
+    rf"|(?P<high>{_NUMERAL})\s*(?P<big>亿|万|千)(?:\s*(?P<zero>[零〇])?(?P<low>[0-9]+|[零〇一二两三四五六七八九十百]+)(?P<low_unit>千万|百万|千|百)?"
     rf"(?:(?<=[千百])(?P<last>[0-9一二两三四五六七八九])(?![0-9])(?P<last_unit>百|十)?)?)?"
     rf"|(?P<plain>{_NUMERAL}(?:万[零〇一二两三四五六七八九十百千]*)?)")
 _YUAN = re.compile(r"\s*(?:多|余|来)?\s*(?P<unit>万元|元钱|元|块钱|块)?")
@@ -169,6 +171,8 @@ def _amount_value(m: re.Match[str]) -> tuple[float | None, str]:
     """(value, its unit as far as the number says: 元 where 万/千 is inside it, "" where it is a plain number)."""
     if m.group("plain"):
         return _number(m.group("plain")), ""
+    if m.group("yi_high"):
+        return _yi_and_wan(m.group("yi_high"), m.group("yi_wan"))
     high = _number(m.group("high"))
     if high is None:
         return None, ""
@@ -180,4 +184,14 @@ def _amount_value(m: re.Match[str]) -> tuple[float | None, str]:
         place = _BIG[m.group("last_unit")] if m.group("last_unit") else _BIG[m.group("low_unit")] // 10
         low += (_number(m.group("last")) or 0) * place
     value = round(high * big + low, 6)  # (9.8亿: no 980000000.0000001)
+    return (int(value) if float(value).is_integer() else value), "元"
+
+
+def _yi_and_wan(yi: str, wan: str) -> tuple[float | None, str]:
+    """“十亿零三百万”: so many 亿 and so many 万, the 万 figure read whole (“二千三百”, “5千”, “300”)."""
+    high, inner = _number(yi), AMOUNT.fullmatch(wan)
+    low = _amount_value(inner)[0] if inner and not inner.group("yi_high") else None
+    if high is None or low is None:
+        return None, ""
+    value = round(high * 100_000_000 + low * 10_000, 6)
     return (int(value) if float(value).is_integer() else value), "元"

@@ -856,7 +856,8 @@ def _kind_alone(s: Scope, f: Frame, kind: str | None, count: float | None, row: 
     if not (kind and count is None and row is None and not f.carry) or (f.group and f.quantified):
         return False  # (“不公开的全是群众的”: the kind of the reasons after it, _group)
     unkinded = [x for x in out.facts if x.what == "requests" and x.kind is None]
-    if _remainder_kind(out, f, kind, unkinded) or _kind_s_case_asked_for(s, f, kind, unkinded):
+    if _remainder_kind(out, f, kind, unkinded) or _kind_s_case_asked_for(s, f, kind, unkinded) \
+            or _all_outcomes_of(s, f, kind, unkinded):
         return True
     _every_applicant(out, f, kind)
     if f.clause.heads:
@@ -916,7 +917,7 @@ _KIND_WITH_CARRIED = r"[^，。；]{0,6}?(?:连|加上|算上|连同|包括|含)
 def _carried_in(s: Scope, f: Frame, kind: str | None, count: float | None) -> None:
     """“上年结转1件”: last year's applications, which this year's results may account for."""
     s.in_carried = True  # “去年结转的那些，有3件还没办完”: what follows counts those, not new applications
-    if re.match(r"(?:加上|连上|算上|连同|包括|一并算上|连)", f.text):
+    if re.match(r"(?:加上|连上|算上|连同|包括|一并算上|连)", f.text) or re.search(r"一并(?:算|计|统计|报|填|办)", f.text):
         s.together = True  # “加上去年转过来的（3件），总共12件”: the total that follows is both years'
     if count is None and s.together:
         pass
@@ -933,6 +934,8 @@ def _carried_in(s: Scope, f: Frame, kind: str | None, count: float | None) -> No
             s.scope = None  # (the kind just said is not whose the results of those are)
         if kind and re.match(_KIND_WITH_CARRIED, f.text):
             s.scope = s.headed = kind  # “个人的连上年结转103件，公开1500，……”: the results that follow are that kind's
+        elif kind and f.quantified:
+            s.recent = s.scope = kind  # “去年结转的103件都是个人的，公开70件，……”: those, all of one kind, then their results
         elif kind:
             s.recent, s.scope = kind, None
 
@@ -1011,6 +1014,10 @@ def _group(s: Scope, f: Frame, kind: str | None, count: float | None) -> None:
         for x in s.out.facts:
             if x.turn == s.turn and x.what == "result" and x.kind is None and x.row_id.startswith(prefix):
                 x.kind = kind
+        return
+    if s.tentative is not None and count is not None and s.tentative.count is None and s.tentative.row_id.startswith(prefix) \
+            and kind in (None, s.tentative.kind):
+        s.tentative.count, s.tentative = count, None  # “要的是开会还没定稿的材料，不公开的62件”: that reason's count
         return
     if s.tentative is not None and count is None:
         if s.tentative.row_id.startswith(prefix):
@@ -1239,6 +1246,22 @@ def _all_said_are_of(s: Scope, f: Frame, kind: str, count: float, unkinded: list
     return False
 
 
+def _all_outcomes_of(s: Scope, f: Frame, kind: str, unkinded: list[Fact]) -> bool:
+    """“都是村民个人申请的” said alone in a later answer, when the applications said fall short of the results told (or
+    were of no kind): every case told was of this kind — as many applications as the results and those carried on."""
+    if f.count is not None or not (f.quantified and s.turn) or f.asked_for or f.clause.heads:
+        return False
+    facts = s.out.facts
+    if any(x.what in ("carried_in", "with_carried", "done") for x in facts) or any(s.last_year.values()) \
+            or any(x.kind not in (None, kind) for x in facts if x.count):
+        return False  # (results that count last year's carried-in too: not this year's applications alone)
+    told = _outcomes_told(facts)
+    if told and _all_said_are_of(s, f, kind, told, unkinded):
+        _every_applicant(s.out, f, kind)
+        return True
+    return False
+
+
 def _outcomes_told(facts: list[Fact]) -> float | None:
     """How many cases the results and carried-on said come to; None when one of them has no count."""
     outcomes = [x for x in facts if x.what in ("result", "carry_next")]
@@ -1252,7 +1275,9 @@ def _another_kind_s_cases(s: Scope, kind: str) -> None:
         s.tentative = None
 
 
-LATE = re.compile(r"(?:又|新|后来|后面|之后|年底|月底|年末)(?:又|才)?(?:来了|收到|接到|送来|递来|来的)")
+# (“12月28号才收到”, “腊月里才来的”: a day late in the year said by its date)
+LATE = re.compile(r"(?:又|新|后来|后面|之后|年底|月底|年末|(?:十二|12)月(?:份|底|末|下旬|[0-9一二三四五六七八九十]+[号日])?|腊月里?)"
+                  r"(?:又|才)?(?:来了|收到|接到|送来|递来|来的|申请的|提的|交的)")
 
 
 def _among_counted(s: Scope, f: Frame, count: float) -> bool:
@@ -1863,6 +1888,10 @@ def _group_count_put_right(f: Fact, kept: list[Fact], earlier: list[Fact]) -> Ed
 def _said_again(f: Fact, kept: list[Fact], earlier: list[Fact]) -> Edit | None:
     """The same row said in a later answer: it puts the earlier one right (“公开的是4件”); said with its kind, it
     replaces the same row said without one, or is part of a count said for every kind."""
+    # (the results of last year's carried-in cases, told apart in an earlier answer of those only, are other cases)
+    apart = {t for t in {g.turn for g in kept if g.what == "carried_in"} - {g.turn for g in kept if g.what == "requests"}
+             if _turn_sum(kept, t, "result") <= _turn_sum(kept, t, "carried_in")}
+    earlier = [g for g in earlier if f.correction or not (g.of_carried and g.count and g.turn in apart)]
     if not (f.what in ("result", "carry_next", "requests") and earlier):
         return None
     also = ALSO.search(f.clause)
@@ -1887,6 +1916,10 @@ def _said_again(f: Fact, kept: list[Fact], earlier: list[Fact]) -> Edit | None:
     if f.what != "requests" or f.correction:
         return Set(f, same + unkinded, inherit_kind=bool(same))
     return None
+
+
+def _turn_sum(facts: list[Fact], turn: int, what: str) -> float:
+    return sum(g.count or 0 for g in facts if g.turn == turn and g.what == what)
 
 
 def _kind_added_later(f: Fact, kept: list[Fact]) -> bool:

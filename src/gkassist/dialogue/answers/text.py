@@ -86,7 +86,7 @@ def _split(text: str) -> list[tuple[str, bool, bool]]:
 _MIXED_COUNT = re.compile(r"(?<![0-9.])([0-9]+(?:\.[0-9]+)?\s*[万千][0-9零一二两三四五六七八九十百千]*)(?=\s*(?:多|余)?" + UNIT + ")")
 
 
-_NONE_OF_THEM = re.compile(r"(?<![0-9０-９零〇一二两三四五六七八九十百千万])一(?:件|个|起|次|份|项|宗|家|条)([\u4e00-\u9fff]{0,4}?)(?:也|都)(?=没|未|无|不)")
+_NONE_OF_THEM = re.compile(r"(?<![0-9０-９零〇一二两三四五六七八九十百千万])一(?:件|个|起|次|份|项|宗|家|条)((?:(?!的)[\u4e00-\u9fff]){0,6}?)(?:也|都)(?=没|未|无|不)")
 
 
 _COPY_MADE = Marker("copy_made", "(?:WORDS)一(?=[份张])")
@@ -116,6 +116,10 @@ def normalize(text: str) -> str:
     text = _BLOCK_ITEM.sub(_block_item, text)  # “（六）3”: a numbered item of a block of the table, no list or aside
     text = _LIST_NUMBER.sub(r"\1", text)  # “1. 个人申请……；2. 企业……”, “（1）”, “①”: a list's numbering, no count
     text = re.sub(r"(?<=\d),(?=\d{3}(?!\d))", "", text)  # “12,345元”: a thousands separator, not a comma
+    # “驳回申请、终止这些其他结果的140”: examples listed of the row named after them — the row, not a row each
+    text = re.sub(r"(?:[\u4e00-\u9fff]{1,8}、)+[\u4e00-\u9fff]{1,8}(?:这些|这类|这种|那些|等等?|之类的?)(?=其他|其它)", "", text)
+    # “连上年结转的一起算”, “一块儿统计”: together, not one case (起 is also a measure of cases)
+    text = re.sub(r"(?:一起|一块儿?|一道)(?=算|计|统计|报|填|办|说|加|合)", "一并", text)
     text = re.sub(r"(?<![咱我你他她们])俩", "2个", text)  # “废止俩”: 俩 is two of them, 仨 three
     text = re.sub(r"(?<![咱我你他她们])仨", "3个", text)
     # “有效的呢？7件”: a label asked back to itself, then its count — one thing said

@@ -48,8 +48,10 @@ class ProactiveSaid(BaseModel):
     more_than_last: Words
     no_fee: Words = ()  # “一分钱没收”, “没收过费”: no fee taken at all (0)
     last_year_figure: Words = ()
+    reasoned_from_last: Words = ()
 
-    _patterns = field_validator("not_ours", "same_as_last", "about_last", "more_than_last", "no_fee", "last_year_figure")(regexes_checked)
+    _patterns = field_validator("not_ours", "same_as_last", "about_last", "more_than_last", "no_fee", "last_year_figure",
+                                "reasoned_from_last")(regexes_checked)
 
 
 # The markers a clause's frame is made of besides its kinds, results and counts (prompts/answers.yaml `markers`)
@@ -199,6 +201,11 @@ class Compiled:
         self.t2_last_in_force = pattern(
             "(?:" + "|".join(w.proactive_said.last_year_figure or ("去年",)) + r")(?:的)?(?P<before>[^，,。；;0-9０-９]{0,8}?)"
             r"现行有效(?:的)?(?P<after>[^，,。；;0-9０-９]{0,6}?)(?:是|为|有|共|还有)?\s*(?P<n>[0-9０-９]+|[零〇一二两三四五六七八九十百]+)\s*[件个部份]?")
+        # “去年是5件嘛，所以现行有效剩4件”: last year's figure with no column, the reckoning toward this year's after it
+        self.t2_last_reasoned = pattern(
+            "(?<![比较])(?:" + "|".join(w.proactive_said.last_year_figure or ("去年",)) + r")(?:的)?(?P<before>[^，,。；;0-9０-９]{0,8}?)"
+            r"(?:是|为|有|共|一共|还有)?\s*(?P<n>[0-9０-９]+|[零〇一二两三四五六七八九十百]+)\s*[件个部份](?:嘛|吧|呢|啊|哈)?"
+            r"(?=[^。]{0,30}?(?:" + "|".join(w.proactive_said.reasoned_from_last or ("(?!)",)) + "))")
         self.t2_more_than_last = tuple(pattern(word) for word in w.proactive_said.more_than_last)
         self.t2_negated = re.compile(r"(?:没有|没|未|无|不曾)(?:任何)?(?:新)?(" + "|".join(
             w.proactive_columns["issued"] + w.proactive_columns["repealed"] + ("收费", "收取", "发", "废")) + ")")

@@ -117,7 +117,7 @@ class Table(StepKind):
     # ---------------------------------------------------------- understanding
     def understand(self, state: DialogueState, step: Step, text: str) -> list[Reply]:
         told: list[Reply] = []
-        if step.table == "t2" and state.last_year is not None:  # “去年现行有效28件”: last year's, taken out first
+        if step.table == "t2":  # “去年现行有效28件”, “去年是5件，所以现行有效剩4件”: last year's, taken out first
             told, text = _last_year_in_force_told(state, text)
             if told and not text.strip(" ，,。；;！!"):
                 pending = state.pending if state.pending is not None and state.pending.step == step.id else None
@@ -589,33 +589,69 @@ def _unknown_note(report: Report, unknown: relations.UnknownLastYear) -> str:
 
 
 def _last_year_in_force_told(state: DialogueState, text: str) -> tuple[list[Reply], str]:
-    """“去年现行有效28件”: last year's 现行有效, told where last year's report does not give it — kept on last year's
-    report (so the cross-year check can run) and taken out of the answer, never read as this year's figure.  Where
-    last year's report gives it, its figure stands and the clerk is told which."""
+    """“去年现行有效28件”, “去年是5件嘛，所以现行有效剩4件”: last year's 现行有效, told where last year's report does not
+    give it — kept on last year's report (so the cross-year check can run) and taken out of the answer, never read as
+    this year's figure.  Where last year's report gives it, its figure stands and the clerk is told which, once."""
+    replies, rest, at = [], [], 0
+    for m, n in _last_year_figures(text):
+        rest.append(text[at:m.start()])
+        at = m.end()
+        if (reply := _last_year_in_force_kept(state, _last_row(m), n)) is not None:
+            replies.append(reply)
+    rest.append(text[at:])
+    return replies, "".join(rest)
+
+
+def _last_year_figures(text: str) -> list[tuple[re.Match[str], int]]:
+    """Last year's 现行有效 said in an answer: named so, or a figure of last year's with no column said as the
+    reckoning toward this year's; in order, none overlapping."""
     from gkassist.core.numbers import parse_number
     from gkassist.dialogue.answers.words import words
 
-    last = state.last_year
-    assert last is not None  # (asked only with last year's report)
     w = words()
-    replies, rest, at = [], [], 0
-    for m in w.t2_last_in_force.finditer(text):
+    found: list[tuple[re.Match[str], int]] = []
+    named = [m for m in w.t2_last_in_force.finditer(text)]
+    reasoned = [m for m in w.t2_last_reasoned.finditer(text) if _no_column_but_in_force(m["before"] or "")]
+    for m in sorted(named + reasoned, key=lambda m: m.start()):
         n = parse_number(m["n"])
-        named = (m["before"] or "") + (m["after"] or "")
-        row = next((r for p, r in w.t2_rows if p.search(named) and r in ("rules", "normative")), "normative")
-        if n is None or not last.format.has("t2", row, "in_force"):
-            continue
-        rest.append(text[at:m.start()])
-        at = m.end()
-        name = last.format.tables["t2"].row(row).name
-        known = last.number("t2", row, "in_force")
-        if known is not None and known != n:
-            replies.append(Reply(f"去年的报告里{name}现行有效是{format_number(known)}件，按报告的数核对；"
-                                 "报告印错了的话，今年的数照实说就行。"))
-            continue
-        last.set_cell("t2", row, "in_force", n)
-        if last.imported:
-            last.imported.unread_cells = [c for c in last.imported.unread_cells if c != ("t2", row, "in_force")]
-        replies.append(Reply(f"已记下：去年{name}现行有效{format_number(n)}件（去年报告里没有读出的数），今年的现行有效按它核对。"))
-    rest.append(text[at:])
-    return replies, "".join(rest)
+        if isinstance(n, int) and (not found or m.start() >= found[-1][0].end()):
+            found.append((m, n))
+    return found
+
+
+def _no_column_but_in_force(before: str) -> bool:
+    """“去年的规范性文件是5件”, “去年有效的7个”: no column of 表二 but 现行有效 named, no row but the documents'."""
+    from gkassist.dialogue.answers.words import words
+
+    w = words()
+    if any(p.search(before) and col != "in_force" for p, col in w.t2_columns):
+        return False
+    return not any(p.search(before) and r not in ("rules", "normative") for p, r in w.t2_rows)
+
+
+def _last_row(m: re.Match[str]) -> str:
+    from gkassist.dialogue.answers.words import words
+
+    named = (m["before"] or "") + (m.groupdict().get("after") or "")
+    return next((r for p, r in words().t2_rows if p.search(named) and r in ("rules", "normative")), "normative")
+
+
+def _last_year_in_force_kept(state: DialogueState, row: str, n: int) -> Reply | None:
+    """Last year's 现行有效 of `row` as the clerk said it: kept where last year's report does not give it; where it
+    does and differs, the clerk is reminded which stands (once); with no report of last year's, only noted."""
+    last = state.last_year
+    if last is None:
+        return Reply(f"已记下：去年现行有效{format_number(n)}件是去年的数，没有计入今年的表。")
+    if not last.format.has("t2", row, "in_force"):
+        return None
+    name = last.format.tables["t2"].row(row).name
+    known = last.number("t2", row, "in_force")
+    if known is not None:
+        if known == n:
+            return None
+        return Reply(f"提醒：去年的报告里{name}现行有效是{format_number(known)}件（您说的是{format_number(n)}件），"
+                     "按报告的数核对；报告印错了的话，今年的数照实说就行。")
+    last.set_cell("t2", row, "in_force", n)
+    if last.imported:
+        last.imported.unread_cells = [c for c in last.imported.unread_cells if c != ("t2", row, "in_force")]
+    return Reply(f"已记下：去年{name}现行有效{format_number(n)}件（去年报告里没有读出的数），今年的现行有效按它核对。")
