@@ -90,6 +90,7 @@ _NONE_OF_THEM = re.compile(r"(?<![0-9０-９零〇一二两三四五六七八九
 
 
 _COPY_MADE = Marker("copy_made", "(?:WORDS)一(?=[份张])")
+_RUN_ON = Marker("run_on", "(?<=[\u4e00-\u9fff0-9])(?=(?:WORDS))")
 _THESE = re.compile(r"(?:(?:这|那|以上|上面)(?:" + NUM + r")?(?:项|个|样|类|块|些|几项|几个)|" + NUM
                     + r"\s*(?:项|样|块))(?=\s*(?:都|均|全))")
 # “（六）3”, “(五)第2项”, “（三）之7类”: a block of the table by its number, then the number of an item in it — written
@@ -113,6 +114,7 @@ def normalize(text: str) -> str:
     万/千 form (1万2千件 → 12000件); amounts of money are left with their unit for read_amount."""
     text = in_common_words(text.translate(_FORMAL))  # “莫得”, “啥子”: a dialect's words; “贰件”: cheques' numerals
     text = repaired(text)  # “58件——哦不对，是61件”: only 61
+    text = _RUN_ON.compiled.sub("，", text)  # a run-on typed without commas: a clause at each chaining word
     text = _BLOCK_ITEM.sub(_block_item, text)  # “（六）3”: a numbered item of a block of the table, no list or aside
     text = _LIST_NUMBER.sub(r"\1", text)  # “1. 个人申请……；2. 企业……”, “（1）”, “①”: a list's numbering, no count
     text = re.sub(r"(?<=\d),(?=\d{3}(?!\d))", "", text)  # “12,345元”: a thousands separator, not a comma

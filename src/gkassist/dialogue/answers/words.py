@@ -60,7 +60,7 @@ MARKERS = ("applies", "finished_after_all", "retracted", "negated_kind", "organi
            "to_check", "other_table", "case_intro", "asked_for", "refused", "remainder", "intends", "of_requests", "frequency",
            "respectively", "case_pronoun", "same_applicant", "results_total", "applications_said", "with_carried", "other_listed", "organisations_together", "supplement_asked", "fee_asked",
            "rest", "rest_none", "content", "case_applicant", "exact", "row_none", "row_absent", "would_if", "things",
-           "copy_made", "outcome_none", "reckoning", "nothing_said", "unchanged", "appealed", "taken_from", "other_kind_listed", "named_person", "in_name_of", "t3_named")
+           "copy_made", "outcome_none", "reckoning", "nothing_said", "unchanged", "appealed", "taken_from", "other_kind_listed", "named_person", "in_name_of", "t3_named", "run_on")
 
 
 class AnswerWords(BaseModel):
