@@ -37,6 +37,7 @@ def test_a_figure_put_right_with_a_bare_no_keeps_the_figure_meant(said, meant):
 @pytest.mark.parametrize("said, kept", [
     ("3件不予公开", "3件不予公开"),
     ("2件，不是重复申请", "2件，不是重复申请"),
+    ("个人是4件不是3件", "个人是4件不是3件"),  # “N不是M”: N is meant, nothing put right in passing
     ("发了135条，哦不，是137条", "发了137条"),
 ])
 def test_a_bare_no_is_a_repair_only_before_the_figure_meant(said, kept):
