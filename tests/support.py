@@ -38,6 +38,44 @@ def understood(table: str, *turns: str, version: str | None = None, carried: dic
     return {(r, c): v for (_, r, c), v in out.cells.items() if v}
 
 
+# 表二 asked after 表三 (4 applications) and 表四 (none), last year's 规范性文件 row unread or given by 现行有效 only
+# (tests/dialogue/test_last_year_*.py)
+TABLES_3_4 = ("申请今年一共4件，都是个人的，公开了3件，还有1件本机关不掌握", "对", "没有", "对")
+
+
+def last_year_in_force(in_force=None):
+    """The shipped 2024 sample as last year, its 规范性文件 制发/废止 unread and 现行有效 `in_force` (None: unread too,
+    noted as the import's unread cells)."""
+    from gkassist.core.model import ImportNotes, load_report
+
+    last = load_report(SAMPLES / "2024_shiqiaozhen.json")
+    last.set_cell("t2", "normative", "in_force", in_force)
+    last.set_cell("t2", "normative", "issued", None)
+    last.set_cell("t2", "normative", "repealed", None)
+    if in_force is None:
+        last.imported = ImportNotes(unread_cells=[("t2", "normative", c) for c in ("issued", "repealed", "in_force")])
+    return last
+
+
+def at_table_two(last):
+    """A 2025 draft from `last`, 表三 and 表四 answered: the question open is 表二."""
+    from gkassist.dialogue import Engine
+
+    engine = Engine.start(last, 2025)
+    for said in TABLES_3_4:
+        engine.answer(said)
+    assert engine.step.id == "proactive"
+    return engine
+
+
+def replies_text(replies):
+    return "\n".join(r.text for r in replies)
+
+
+def pending_cells(engine):
+    return engine.state.pending and engine.state.pending.cells
+
+
 def results(cells: dict, kind: str = "natural") -> dict:
     """表三's result rows of one kind of applicant in `understood`'s cells (not its new applications nor its total)."""
     return {r: v for (r, k), v in cells.items() if k == kind and r not in ("new", "results_total")}

@@ -4,37 +4,7 @@ a reminder once (never a stall); where last year's report does not give it, it i
 
 import pytest
 
-from gkassist.core.model import ImportNotes, load_report
-from gkassist.dialogue import Engine
-from support import SAMPLES
-
-TABLES_3_4 = ("申请今年一共4件，都是个人的，公开了3件，还有1件本机关不掌握", "对", "没有", "对")
-
-
-def last_year(in_force=None):
-    last = load_report(SAMPLES / "2024_shiqiaozhen.json")
-    last.set_cell("t2", "normative", "in_force", in_force)
-    last.set_cell("t2", "normative", "issued", None)
-    last.set_cell("t2", "normative", "repealed", None)
-    if in_force is None:
-        last.imported = ImportNotes(unread_cells=[("t2", "normative", c) for c in ("issued", "repealed", "in_force")])
-    return last
-
-
-def at_table_two(last):
-    engine = Engine.start(last, 2025)
-    for said in TABLES_3_4:
-        engine.answer(said)
-    assert engine.step.id == "proactive"
-    return engine
-
-
-def text(replies):
-    return "\n".join(r.text for r in replies)
-
-
-def cells(engine):
-    return engine.state.pending and engine.state.pending.cells
+from support import at_table_two, last_year_in_force, pending_cells, replies_text
 
 REST = "许可处罚强制都没有，收费也没有"
 REASONED = [
@@ -46,22 +16,22 @@ REASONED = [
 
 
 def _normative(engine):
-    return {c: v for (t, r, c), v in (cells(engine) or {}).items() if r == "normative" and v}
+    return {c: v for (t, r, c), v in (pending_cells(engine) or {}).items() if r == "normative" and v}
 
 
 @pytest.mark.parametrize("said, last, this", REASONED)
 def test_agreeing_with_last_years_report_nothing_is_asked(said, last, this):
-    engine = at_table_two(last_year(last))
-    shown = text(engine.answer(said))
+    engine = at_table_two(last_year_in_force(last))
+    shown = replies_text(engine.answer(said))
     assert "还是现行有效" not in shown and "提醒" not in shown, shown
     assert _normative(engine) == this
-    assert text(engine.answer("对")).count("表二") <= 1 and engine.step.id != "proactive"
+    assert replies_text(engine.answer("对")).count("表二") <= 1 and engine.step.id != "proactive"
 
 
 @pytest.mark.parametrize("said, last, this", REASONED)
 def test_differing_from_last_years_report_is_a_reminder_not_a_question(said, last, this):
-    engine = at_table_two(last_year(last + 1))
-    shown = text(engine.answer(said))
+    engine = at_table_two(last_year_in_force(last + 1))
+    shown = replies_text(engine.answer(said))
     assert shown.count("提醒：去年的报告里") == 1 and f"您说的是{last}件" in shown, shown
     assert "还是现行有效" not in shown
     assert _normative(engine) == this
@@ -71,9 +41,9 @@ def test_differing_from_last_years_report_is_a_reminder_not_a_question(said, las
 
 @pytest.mark.parametrize("said, last, this", REASONED)
 def test_unknown_in_last_years_report_it_is_kept_as_last_years(said, last, this):
-    known = last_year(None)
+    known = last_year_in_force(None)
     engine = at_table_two(known)
-    shown = text(engine.answer(said))
+    shown = replies_text(engine.answer(said))
     assert f"现行有效{last}件" in shown and "还是现行有效" not in shown, shown
     assert known.number("t2", "normative", "in_force") == last
     assert _normative(engine) == this
@@ -82,7 +52,7 @@ def test_unknown_in_last_years_report_it_is_kept_as_last_years(said, last, this)
 @pytest.mark.parametrize("said", ["规范性文件比去年多2件，今年发了2件，现行有效7件，" + REST,
                                   "规范性文件去年发了3件，今年发了2件，现行有效7件，" + REST])
 def test_a_change_or_last_years_other_column_is_no_in_force_of_last_year(said):
-    known = last_year(None)
+    known = last_year_in_force(None)
     engine = at_table_two(known)
     engine.answer(said)
     assert known.number("t2", "normative", "in_force") is None

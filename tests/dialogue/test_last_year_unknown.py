@@ -6,53 +6,24 @@ never a silent pass."""
 import pytest
 
 from gkassist.checks import WARNING, check
-from gkassist.core.model import ImportNotes, load_report
-from gkassist.dialogue import Engine
-from support import CORPUS, SAMPLES, needs_shared
+from support import CORPUS, at_table_two, last_year_in_force, needs_shared, pending_cells, replies_text
 
-TABLES_3_4 = ("申请今年一共4件，都是个人的，公开了3件，还有1件本机关不掌握", "对", "没有", "对")
 THIS_YEAR = "规范性文件今年发了16个，废了4个，现在还有效的40个。许可处罚强制都没有，收费也没有"
 
 
-def last_year(in_force=None):
-    last = load_report(SAMPLES / "2024_shiqiaozhen.json")
-    last.set_cell("t2", "normative", "in_force", in_force)
-    last.set_cell("t2", "normative", "issued", None)
-    last.set_cell("t2", "normative", "repealed", None)
-    if in_force is None:
-        last.imported = ImportNotes(unread_cells=[("t2", "normative", c) for c in ("issued", "repealed", "in_force")])
-    return last
-
-
-def at_table_two(last):
-    engine = Engine.start(last, 2025)
-    for said in TABLES_3_4:
-        engine.answer(said)
-    assert engine.step.id == "proactive"
-    return engine
-
-
-def text(replies):
-    return "\n".join(r.text for r in replies)
-
-
-def cells(engine):
-    return engine.state.pending and engine.state.pending.cells
-
-
 def test_the_question_says_last_years_figure_is_unknown_and_asks_for_it():
-    asked = text(at_table_two(last_year()).question())
+    asked = replies_text(at_table_two(last_year_in_force()).question())
     assert "去年的报告里行政规范性文件的现行有效件数没有读出" in asked and "去年现行有效28件" in asked
 
 
 def test_a_known_last_year_is_not_asked_for():
-    asked = text(at_table_two(last_year(9)).question())
+    asked = replies_text(at_table_two(last_year_in_force(9)).question())
     assert "没有读出" not in asked and "去年底现行有效：行政规范性文件9件" in asked
 
 
 def test_an_answer_without_it_is_told_the_check_cannot_run_and_the_check_reminds():
-    engine = at_table_two(last_year())
-    said = text(engine.answer(THIS_YEAR))
+    engine = at_table_two(last_year_in_force())
+    said = replies_text(engine.answer(THIS_YEAR))
     assert "今年的40件没法和去年核对" in said
     engine.answer("对")
     found = [f for f in check(engine.report, engine.state.last_year) if f.rule == "X-VALID"]
@@ -68,12 +39,12 @@ def test_an_answer_without_it_is_told_the_check_cannot_run_and_the_check_reminds
     "上年度现行有效28件。",
 ])
 def test_last_years_figure_told_after_the_answer_is_last_years(told):
-    engine = at_table_two(last_year())
+    engine = at_table_two(last_year_in_force())
     engine.answer(THIS_YEAR)
-    said = text(engine.answer(told))
+    said = replies_text(engine.answer(told))
     assert "已记下：去年行政规范性文件现行有效28件" in said and "没法和去年核对" not in said
     assert engine.state.last_year.number("t2", "normative", "in_force") == 28
-    assert cells(engine)[("t2", "normative", "in_force")] == 40  # this year's, as said
+    assert pending_cells(engine)[("t2", "normative", "in_force")] == 40  # this year's, as said
     engine.answer("对")
     assert engine.report.number("t2", "normative", "in_force") == 40
     assert [f for f in check(engine.report, engine.state.last_year) if f.rule in ("X-VALID", "T2-VALID")] == []
@@ -84,34 +55,34 @@ def test_last_years_figure_told_after_the_answer_is_last_years(told):
     "去年现行有效28件；今年规范性文件发了16个，废了4个，现在还有效的40个，许可处罚强制收费都没有",
 ])
 def test_last_years_figure_told_within_the_answer(answer):
-    engine = at_table_two(last_year())
-    said = text(engine.answer(answer))
+    engine = at_table_two(last_year_in_force())
+    said = replies_text(engine.answer(answer))
     assert "已记下：去年行政规范性文件现行有效28件" in said
-    assert cells(engine)[("t2", "normative", "in_force")] == 40
+    assert pending_cells(engine)[("t2", "normative", "in_force")] == 40
     assert engine.state.last_year.number("t2", "normative", "in_force") == 28
 
 
 def test_this_years_figure_follows_from_last_years_told():
-    engine = at_table_two(last_year())
-    said = text(engine.answer("去年现行有效28件，今年规范性文件制发16件，废止4件，许可处罚强制收费都没有"))
-    assert cells(engine).get(("t2", "normative", "in_force")) is None  # not said: worked out, and shown how
+    engine = at_table_two(last_year_in_force())
+    said = replies_text(engine.answer("去年现行有效28件，今年规范性文件制发16件，废止4件，许可处罚强制收费都没有"))
+    assert pending_cells(engine).get(("t2", "normative", "in_force")) is None  # not said: worked out, and shown how
     assert "去年28件＋今年制发16件－今年废止4件＝40件" in said
 
 
 def test_a_last_year_figure_that_does_not_add_up_is_said_before_saving():
-    engine = at_table_two(last_year())
+    engine = at_table_two(last_year_in_force())
     engine.answer(THIS_YEAR)
-    said = text(engine.answer("去年现行有效30件"))
+    said = replies_text(engine.answer("去年现行有效30件"))
     assert "应为42件，这里是40件" in said
 
 
 def test_a_figure_last_years_report_gives_stands():
-    engine = at_table_two(last_year(9))
+    engine = at_table_two(last_year_in_force(9))
     engine.answer(THIS_YEAR)
-    said = text(engine.answer("去年现行有效28件"))
+    said = replies_text(engine.answer("去年现行有效28件"))
     assert "去年的报告里行政规范性文件现行有效是9件" in said
     assert engine.state.last_year.number("t2", "normative", "in_force") == 9
-    assert cells(engine)[("t2", "normative", "in_force")] == 40
+    assert pending_cells(engine)[("t2", "normative", "in_force")] == 40
 
 
 @pytest.mark.slow
