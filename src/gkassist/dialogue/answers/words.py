@@ -198,12 +198,13 @@ class Compiled:
         self.t2_same_as_last = either(w.proactive_said.same_as_last)
         self.t2_about_last = either(w.proactive_said.about_last)
         # “去年现行有效28件”: the words naming last year, a row maybe, 现行有效 and the figure (a clause of its own)
+        last_year = "|".join(w.proactive_said.last_year_figure or ("去年",))  # the words naming last year, both below
         self.t2_last_in_force = pattern(
-            "(?:" + "|".join(w.proactive_said.last_year_figure or ("去年",)) + r")(?:的)?(?P<before>[^，,。；;0-9０-９]{0,8}?)"
+            "(?:" + last_year + r")(?:的)?(?P<before>[^，,。；;0-9０-９]{0,8}?)"
             r"现行有效(?:的)?(?P<after>[^，,。；;0-9０-９]{0,6}?)(?:是|为|有|共|还有)?\s*(?P<n>[0-9０-９]+|[零〇一二两三四五六七八九十百]+)\s*[件个部份]?")
         # “去年是5件嘛，所以现行有效剩4件”: last year's figure with no column, the reckoning toward this year's after it
         self.t2_last_reasoned = pattern(
-            "(?<![比较])(?:" + "|".join(w.proactive_said.last_year_figure or ("去年",)) + r")(?:的)?(?P<before>[^，,。；;0-9０-９]{0,8}?)"
+            "(?<![比较])(?:" + last_year + r")(?:的)?(?P<before>[^，,。；;0-9０-９]{0,8}?)"
             r"(?:是|为|有|共|一共|还有)?\s*(?P<n>[0-9０-９]+|[零〇一二两三四五六七八九十百]+)\s*[件个部份](?:嘛|吧|呢|啊|哈)?"
             r"(?=[^。]{0,30}?(?:" + "|".join(w.proactive_said.reasoned_from_last or ("(?!)",)) + "))")
         self.t2_more_than_last = tuple(pattern(word) for word in w.proactive_said.more_than_last)
