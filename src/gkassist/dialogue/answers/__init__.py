@@ -38,6 +38,8 @@ def plainly_later(text: str, table: str) -> bool:
     question's words and none of this table's — 表三's own are also the results and reasons its reader knows, so that
     “2件要的是执法队处罚他的案卷，不公开” (处罚 is a word of 表二) still answers 表三, and 表二's are also the rows its
     reader knows (“收了800块” is its 收费)."""
+    if table == "t4" and t4.names_an_outcome(text):
+        return False  # 表四's own are also the outcomes its reader knows (“申请人后来自己撤回了”: 其他结果)
     return _other_words_only(text, table) and not (table == "t3" and t3.names_a_result(text)) \
         and not (table == "t2" and any(found.search(text) for found, _ in words().t2_rows))  # (“收了800块”: 收费)
 

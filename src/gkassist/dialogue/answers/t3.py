@@ -1431,8 +1431,7 @@ def _place(s: Scope, f: Frame, kind: str | None, row: str | None, count: float |
     if f.carried_in and row is None:
         _carried_in(s, f, kind, count)
     elif f.no_carry:
-        # “没有结转”: 0, the default — and every application has its result (allocate); not “去年没有结转过来的”
-        s.out.no_carry = s.out.no_carry or not words().carried_in.search(f.text)
+        _no_carry(s, f, kind)
     elif f.carry and _carried_finished(s, f, kind, row, count):
         pass
     elif f.carry and row is None:
@@ -1450,6 +1449,16 @@ def _place(s: Scope, f: Frame, kind: str | None, row: str | None, count: float |
         _result(s, f, kind, row, count)
     elif count is not None:
         _counted(s, f, kind, count)
+
+
+def _no_carry(s: Scope, f: Frame, kind: str | None) -> None:
+    """“没有结转”: 0, the default — and every application has its result (allocate); not “去年没有结转过来的”.  Zero:
+    in a later answer, “结转的没有”, “没有转明年的” puts right what earlier answers carried on (of the kind named)."""
+    if words().carried_in.search(f.text):
+        return
+    s.out.no_carry = True
+    if s.turn and f.carry:
+        s.out.facts = [x for x in s.out.facts if not (x.what == "carry_next" and x.turn < s.turn and kind in (None, x.kind))]
 
 
 def _carried_finished(s: Scope, f: Frame, kind: str | None, row: str | None, count: float | None) -> bool:
@@ -1521,6 +1530,27 @@ def _kind_moved(s: Scope, f: Frame) -> bool:
     source.count = (source.count or 0) - f.count
     s.add(f, "requests", f.kind, "new", f.count).of_moved = True  # (moved: no total put right)
     _move_results(s, source.kind, f.kind, f.count)
+    return True
+
+
+def _kind_put_into(s: Scope, f: Frame) -> bool:
+    """Move: “说错了，那两件是公司申请的”, “搞错了，应该算个人” — a later answer putting right whose the applications
+    said before (all of one kind) are: every one of them, with its results, is the kind named — none added (a count
+    said with it must be theirs; “还有/也” adds)."""
+    if not (s.turn and f.kind and f.kind_from is None and f.row is None and f.group is None and not f.carry
+            and not f.carried_in and len(f.kinds) <= 1 and (s.correcting or f.correction or MOVE.search(f.text))
+            and not ALSO.search(f.text) and not ADDING.search(f.text)):
+        return False
+    earlier = [x for x in s.out.facts if x.what == "requests" and x.turn < s.turn and x.count]
+    kinds = {x.kind for x in earlier}
+    if len(kinds) != 1 or None in kinds or f.kind in kinds or any(x.turn == s.turn for x in s.out.facts):
+        return False
+    if f.count is not None and f.count != sum(x.count or 0 for x in earlier):
+        return False
+    source = kinds.pop()
+    for x in s.out.facts:
+        if x.kind == source and x.turn < s.turn:
+            x.kind = f.kind
     return True
 
 
@@ -1659,7 +1689,7 @@ def _told(s: Scope, f: Frame) -> None:
 def _told_one(s: Scope, f: Frame) -> None:
     if _aside(s, f) or _asks(s, f) or _bare_correction(s, f) or _part_moved(s, f) or _kind_moved(s, f) \
             or _case_moved(s, f) or _result_moved_across_kinds(s, f) or _kind_put_right(s, f) or _more_of_moved(s, f) \
-            or _moved_from_unnamed(s, f):
+            or _moved_from_unnamed(s, f) or _kind_put_into(s, f):
         return
     kind, row, count = f.kind, f.row, f.count
     if row is None and f.group is None and s.last_row and not s.last_row.endswith("_") and SAME_RESULT.search(f.text):

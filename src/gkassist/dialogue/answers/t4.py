@@ -36,6 +36,8 @@ class Frame:
     intends: bool = False  # “有人说要去复议”: a case only spoken of
     outcome_counted: bool = False  # “复议后起诉的维持3件”: the count said after the outcome word is that outcome's
     among: bool = False  # a later answer opening with “其中”: its cases are among those said before
+    put_into: bool = False  # “应该算复议”: the kind of case named is where the cases said before belong
+    told_on: bool = False  # a later clause of the same answer names another kind of case (a story told again)
 
 
 # “有个复议”, “还有个诉讼”: one case, said without its number
@@ -59,6 +61,9 @@ _PLAIN_SUIT = Marker("plain_suit")
 
 # “不是复议而是直接起诉的”: a case put from one kind into another
 _NOT_BUT = Marker("not_but", r"不是(.+?)WORDS")
+# “是复议被纠正，不是诉讼”, “复议，不是诉讼”: the kind it was, then the kind it was said to be
+_BUT_NOT = Marker("not_but", r"^(?:WORDS)?(.+?)[，,]?\s*(?:而|并)?不是(.+)$")
+_PUT_INTO = Marker("block_put_into")
 _AND = Marker("and")
 EACH = re.compile(r"各")
 _INTENDS = Marker("intends")
@@ -90,10 +95,14 @@ def frame(clause: Clause) -> Frame:
         outcome, count = none_of, 0  # “没有未审结的”: none pending — not the cases left over
     if count is None and named and _ONE.search(text):
         count = 1
-    moved_from = None
+    moved_from, put_into = None, False
     if m := _NOT_BUT.search(text):
         moved_from = _block_named(m.group(1))
         named = _block_named(text[m.end():]) or named
+    elif (m := _BUT_NOT.search(text)) and (wrong := _block_named(m.group(2))) and (right := _block_named(m.group(1))):
+        moved_from, named = wrong, right
+    elif (m := _PUT_INTO.search(text)) and (to := _block_named(text[m.end():])):
+        moved_from, named, put_into = _block_named(text[:m.start()]), to, True  # “诉讼那件应该算复议”: from one, into one
     blocks = {b for pattern, b in w.appeal_blocks if pattern.search(text)}
     several = {"review", "suit_direct"} <= blocks and "suit_after_review" not in blocks and bool(_AND.search(text)) \
         and not _NO_REVIEW.search(text)  # (“还有一家公司没复议直接起诉”: one suit)
@@ -107,7 +116,7 @@ def frame(clause: Clause) -> Frame:
     return Frame(clause, named, outcome, count,
                  bool(w.no_appeals.search(text)), bool(w.corrections.search(text)), moved_from, several, other,
                  refers_outcome, refers_count, intends=bool(_INTENDS.search(text)) and count is None,
-                 outcome_counted=_count_after_outcome(said))
+                 outcome_counted=_count_after_outcome(said), put_into=put_into)
 
 
 def _count_after_outcome(text: str) -> bool:
@@ -125,6 +134,12 @@ def _outcome_none(text: str) -> str | None:
     if bare == text or not bare:
         return None
     return next((o for pattern, o in words().outcomes if pattern.search(bare)), None)
+
+
+def names_an_outcome(text: str) -> bool:
+    """Whether an answer says what became of a case (prompts/answers.yaml outcomes) and names no row of 表二."""
+    w = words()
+    return any(p.search(text) for p, _ in w.outcomes) and not any(p.search(text) for p, _ in w.t2_rows)
 
 
 def _block_named(text: str) -> str | None:
@@ -217,7 +232,10 @@ def _moved(a: _Answer, f: Frame) -> bool:
     """Move: “那件不是复议，是直接起诉的” — the cases said of one kind are of the other, with their outcomes."""
     if not (f.moved_from and f.named and f.moved_from != f.named and f.clause.turn):
         return False
-    moved = [x for x in a.r.facts if x.block == f.moved_from and x.turn < f.clause.turn]
+    # (“是复议，不是诉讼”: a suit said without 直接 is either kind of suit said before)
+    sources = {f.moved_from} if f.moved_from != "suit_direct" or _PLAIN_SUIT.search(f.clause.text) \
+        else {"suit_direct", "suit_after_review"}
+    moved = [x for x in a.r.facts if x.block in sources - {f.named} and x.turn < f.clause.turn]
     if not moved:
         return False
     for x in moved:
@@ -227,6 +245,31 @@ def _moved(a: _Answer, f: Frame) -> bool:
         for x in moved:
             x.outcome = x.outcome and f.outcome  # “……，法院维持了”: the outcome said again with it
     return f.count is None
+
+
+def _put_into(a: _Answer, f: Frame) -> bool:
+    """Move: “应该算复议”, “弄错了，那两件是直接起诉的” — a later answer putting right which kind of case the cases
+    said before are (all of one kind): they move into the kind named with their outcomes, never one more case (a count
+    said with it must be theirs; “还有/也” adds)."""
+    if not (f.clause.turn and f.named and not f.several and not f.nothing and not f.intends
+            and (f.put_into or f.correction or a.correcting) and not _ADDS.search(f.clause.text) and not f.told_on):
+        return False
+    earlier = [x for x in a.r.facts if x.turn < f.clause.turn and (x.count or x.outcome)]
+    blocks = {x.block for x in earlier}
+    if len(blocks) != 1 or f.named in blocks or any(x.turn == f.clause.turn and x.block == f.named for x in a.r.facts):
+        return False
+    if f.named == "suit_direct" and blocks == {"suit_after_review"} and not _PLAIN_SUIT.search(f.clause.text):
+        return False  # (“法院那边也维持”: a suit said without 直接 is the suit after the 复议 said before)
+    if f.count is not None and f.count != _told(earlier):
+        return False
+    for x in [x for x in a.r.facts if x.block in blocks and x.turn < f.clause.turn]:
+        x.block = f.named
+        x.outcome = x.outcome and (f.outcome or x.outcome)  # “……，是纠正”: the outcome said again with it
+    a.r.block = f.named
+    return True
+
+
+_ADDS = Marker("follow_up")
 
 
 def _outcome_moved(a: _Answer, f: Frame) -> bool:
@@ -467,13 +510,15 @@ def _case_facts(a: _Answer, f: Frame, block: str) -> None:
 
 
 # tried in order: the first that takes the frame ends its reading (else it is a count or outcome of its kind of case)
-READ_RULES = (_aside, _intended, _outcome_moved, _one_of_those, _appealed, _of_the_pair, _none_of_it, _put_right, _restated, _several, _moved, _exactly, _uncounted, _outcome_put_right)
+READ_RULES = (_aside, _intended, _outcome_moved, _one_of_those, _appealed, _of_the_pair, _none_of_it, _put_right, _restated, _several, _moved, _put_into, _exactly, _uncounted, _outcome_put_right)
 
 
 def read(frames: list[Frame], r: AppealReading | None = None) -> AppealReading:
     """The frames of an answer in order, added to what the earlier answers said (`r`)."""
     r = r if r is not None else AppealReading()
     a = _Answer(r, frames[0].clause.turn if frames else 0)
+    for i, f in enumerate(frames):  # (“说错了，是先复议的，复议维持了他不服才起诉……”: the story told again)
+        f.told_on = any(g.named not in (None, f.named) for g in frames[i + 1:] if g.clause.turn == f.clause.turn)
     for f in frames:
         if f.clause.turn != a.turn:
             a.close()
