@@ -37,7 +37,7 @@ class Frame:
     outcome_counted: bool = False  # “复议后起诉的维持3件”: the count said after the outcome word is that outcome's
     among: bool = False  # a later answer opening with “其中”: its cases are among those said before
     put_into: bool = False  # “应该算复议”: the kind of case named is where the cases said before belong
-    told_on: bool = False  # a later clause of the same answer names another kind of case (a story told again)
+    told_on: bool = False  # another clause of the same answer names another kind of case (a story told again)
 
 
 # “有个复议”, “还有个诉讼”: one case, said without its number
@@ -517,8 +517,8 @@ def read(frames: list[Frame], r: AppealReading | None = None) -> AppealReading:
     """The frames of an answer in order, added to what the earlier answers said (`r`)."""
     r = r if r is not None else AppealReading()
     a = _Answer(r, frames[0].clause.turn if frames else 0)
-    for i, f in enumerate(frames):  # (“说错了，是先复议的，复议维持了他不服才起诉……”: the story told again)
-        f.told_on = any(g.named not in (None, f.named) for g in frames[i + 1:] if g.clause.turn == f.clause.turn)
+    for f in frames:  # (“说错了，是先复议的，复议维持了他不服才起诉……”: the story told again)
+        f.told_on = any(g.named not in (None, f.named) for g in frames if g.clause.turn == f.clause.turn)
     for f in frames:
         if f.clause.turn != a.turn:
             a.close()

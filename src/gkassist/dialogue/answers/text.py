@@ -158,7 +158,7 @@ def clauses(text: str, names_a_row: Callable[[str], bool] = lambda piece: False,
     text = re.sub(r"[，,]\s*(?=各(?:自)?(?:申请)?(?:了)?\s*" + NUM + r"\s*件)", "", text)  # “3位群众，各1件”: one clause
     text = unspaced(text, names_a_row)
     text = re.sub(r"不是([^，,。；;]{1,20})[，,]\s*(?:而)?是", r"不是\1而是", text)  # “不是X，是Y” is one thing said
-    text = re.sub(r"(是[^，,。；;]{1,20})[，,]\s*(?=不是)", r"\1", text)  # and “是Y，不是X”
+    text = re.sub(r"(是[^，,。；;]{1,20})[，,]\s*(?=(?:而|并)?不是)", r"\1", text)  # and “是Y，(而)不是X”
     text = PARTITIVE.sub(lambda m: m.group(0) + "，", text)  # “个人的6件里，5件公开…”: the scope apart
     text = REST.sub(lambda m: m.group(0) + "，", text)  # “其余2件，一件不掌握……”
     # “自然人和企业各申请2件”: so many of each kind
