@@ -69,11 +69,17 @@ def test_a_move_the_words_do_not_settle_is_asked(first, later):
 
 @pytest.mark.parametrize("later", [
     "申请人后来主动撤回了", "对方自己撤诉了", "人家撤回申请，复议终止了", "后来双方和解了", "调解结案了",
+    "申请人撤销了复议申请", "对方后来放弃了复议",
 ])
 def test_an_outcome_said_alone_answers_the_question_back(later):
     assert answers.plainly_later("申请人后来自己撤回了", "t4") is False
     assert not answers.plainly_later(later, "t4")
     assert t4("行政复议1件", later) == {"review.other": 1}
+
+
+@pytest.mark.parametrize("said", ["复议机关撤销了我们的答复", "复议机关撤销了原来的答复，责令重新答复"])
+def test_a_decision_set_aside_is_still_corrected(said):
+    assert t4("行政复议1件", said) == {"review.corrected": 1}
 
 
 def test_an_answer_of_table_two_is_still_taken_for_the_next_question():
