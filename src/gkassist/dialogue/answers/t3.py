@@ -1447,7 +1447,8 @@ def _case_of_counted_before(s: Scope, kind: str | None, count: float | None) -> 
     def ours(x: Fact) -> bool:
         return kind is None or x.kind in (None, kind)
 
-    earlier = [x for x in s.out.facts if x.what == "requests" and x.turn < s.turn and x.count and ours(x)]
+    # (“今年有5件申请” … “4个是个人，1个是公司”: a kind given to applications counted without one is no case told)
+    earlier = [x for x in s.out.facts if x.what == "requests" and x.turn < s.turn and x.count and x.kind == (kind or x.kind)]
     results = [x for x in s.out.facts if x.what in ("result", "carry_next") and ours(x)]
     if not earlier or any(x.count is None for x in results):
         return False  # (“全部予以公开” said before: every one of them has its result — this is one more)
