@@ -82,8 +82,28 @@ _VOLUMES = re.compile(r"(" + NUM + r")\s*(?:部(?!分|门|署|长|委|位)|张(?
 _NOT_BUT_COUNT = Marker("not_but", r"不是\s*" + NUM + r"\s*(?:" + UNIT + r"|万元|元|万)?\s*[，,]?\s*(?:WORDS)(?=\s*" + NUM + ")")
 
 
+_ADDING = Marker("follow_up")
+
+
+def _run_on_rows(text: str) -> str:
+    """“现行有效就是这1个还有行政许可办了12件”: a run-on typed without commas goes on to the next row (or column) with
+    an adding word (还有, 另外) — a clause of its own, so the figure before it stays its row's (not “还有3件”: more
+    of the row said)."""
+    w = words()
+    named = "|".join(f"(?:{pattern.pattern})" for pattern, _ in w.t2_rows + w.t2_columns)
+    text = re.sub(rf"(?<=[\u4e00-\u9fff0-9])(?=(?:{_ADDING.pattern})(?:的)?(?:行政)?(?:{named}))", "，", text)
+    # “发了2个废了1个现行有效3个”, “处罚有6件强制0件”: a count, then (a joining word at most) the next row or column
+    # with a figure of its own — not “发了1件规范性文件”, the row the count was of, said after it, nor “一个规范性文件
+    #都没有” (none at all, no count)
+    return re.sub(rf"(?!{_NONE_AT_ALL_AHEAD})({NUM}\s*{UNIT})(?=[^，,。；;0-9０-９]{{0,4}}?(?:行政)?(?:{named})[^，,。；;0-9０-９]{{0,6}}?"
+                  rf"(?:{NUM}|没|无|零))", r"\1，", text)
+
+
+_NONE_AT_ALL_AHEAD = r"一\s*(?:个|件|份|项|部)[^，,。；;]{0,8}?(?:也|都)(?:没|未|无|不)"
+
+
 def _clauses(text: str, turn: int) -> list[Clause]:
-    text = _NOT_BUT_COUNT.sub("是", text)
+    text = _run_on_rows(_NOT_BUT_COUNT.sub("是", text))
     rows = "|".join(f"(?:{pattern.pattern})" for pattern, row in words().t2_rows if row in _DECISION_ROWS)
     text = re.sub(_NOT_THEN_IS.format(rows=rows), r"\1", text)  # (one clause: the row it is not, then the one it is)
     text = _VOLUMES.sub(r"\1件", _RESPECTIVELY.sub(_respectively, text))

@@ -377,8 +377,8 @@ def frame(clause: Clause, labels: RowNames) -> Frame:
         count = 1  # “第3件是部分公开”, “第一次给了”: one case
     if count is None and reference and re.search(r"多|新增|漏", referred):
         count = 1  # “多出来的那件是重复申请”
-    vague = bool(w.vague_kinds.search(_applicant_part(said)))
-    kinds = kinds_in(w.vague_kinds.sub("", said))  # “法人或者其他组织” names no kind, not 其他组织
+    vague = _vague_kind_said(_applicant_part(said))
+    kinds = kinds_in(said if not vague else w.vague_kinds.sub("", said))  # “法人或者其他组织” names no kind, not 其他组织
     kind = kinds[0] if len(kinds) == 1 and not vague else None
     kind, kinds, kind_from = _moved_kinds(said, text, kind, kinds)
     if kind_from and (part := re.search(r"(?:里面|里头|当中|之中|中间|里|中)(?:有)?\s*(" + NUM + r")\s*(?:件|个|家)", text)):
@@ -407,6 +407,17 @@ def frame(clause: Clause, labels: RowNames) -> Frame:
                  with_carried=bool(WITH_CARRIED.search(text)),
                  organisations=not kinds and bool(ORGANISATIONS_TOGETHER.search(said)), spoken_of=_spoken_of(clause, labels),
                  kinds=kinds, moved_unnamed=moved_unnamed, moved_into=moved_into)
+
+
+def _vague_kind_said(text: str) -> bool:
+    """Whether a clause calls its applicant only “some organisation” (“单位”, “法人或其他组织”) — not a vague word
+    inside one kind's own name (“科研单位”: a 科研机构)."""
+    found = list(words().vague_kinds.finditer(text))
+    if not found:
+        return False
+    named = [(m.start(), m.end()) for word, _ in words().kinds if len(word) > 1
+             for m in re.finditer(re.escape(word), text)]
+    return any(not any(a <= v.start() and v.end() <= b for a, b in named) for v in found)
 
 
 def _result_moved(said: str, labels: RowNames) -> tuple[str, str] | None:
@@ -527,6 +538,8 @@ def _waits_for_reason(c: Clause, after: Clause) -> bool:
     group = group_of(c.text)
     if group is not None:
         return row.startswith(group[0])
+    if REFUSED.search(c.text) and count_of(c.text) is None and not kind_of(c.text):
+        return True  # “那个我们没法给，得现做”: refused, then why — the reason is the row
     if kind_of(c.text) and REFERS.search(c.text) and count_of(c.text) is None:
         return True  # “律所那件年底前办完了，予以公开”: what became of the case of that kind
     w = words()
@@ -1413,6 +1426,8 @@ def _case_of_counted(s: Scope, kind: str | None, count: float | None) -> bool:
     # of a kind, the applications a case told after it is one of)
     counted = [x for x in s.out.facts if x.what == "requests" and x.turn == s.turn
                and (not _opens_case(x.clause) or (x.count or 0) > 1)]
+    if not counted and s.turn:
+        return _case_of_counted_before(s, kind, count)
     kinds = {x.kind for x in counted}
     kind = kind or s.single() or (next(iter(kinds)) if len(kinds) == 1 else None)
     # (a case of no kind is one of all the applications counted: “群众申请了2件。第一件……”)
@@ -1423,6 +1438,27 @@ def _case_of_counted(s: Scope, kind: str | None, count: float | None) -> bool:
     s.cases_told[kind or ""] = told
     if s.case is not None:
         s.case.kind, s.case.told = s.case.kind or kind, True
+    return True
+
+
+def _case_of_counted_before(s: Scope, kind: str | None, count: float | None) -> bool:
+    """“群众申请4件” … “3件公开了，还有1件……”: a case told in a later answer that counts no applications of its own is
+    one of those an earlier answer counted, while their results said so far leave it room (else it may be one more)."""
+    def ours(x: Fact) -> bool:
+        return kind is None or x.kind in (None, kind)
+
+    # (“今年有5件申请” … “4个是个人，1个是公司”: a kind given to applications counted without one is no case told)
+    earlier = [x for x in s.out.facts if x.what == "requests" and x.turn < s.turn and x.count and x.kind == (kind or x.kind)]
+    results = [x for x in s.out.facts if x.what in ("result", "carry_next") and ours(x)]
+    if not earlier or any(x.count is None for x in results):
+        return False  # (“全部予以公开” said before: every one of them has its result — this is one more)
+    left = sum(x.count or 0 for x in earlier) - sum(x.count or 0 for x in results) - s.cases_told.get(kind or "", 0)
+    if (count or 1) > left:
+        return False
+    kinds = {x.kind for x in earlier}
+    s.cases_told[kind or ""] = s.cases_told.get(kind or "", 0) + (count or 1)
+    if s.case is not None:
+        s.case.kind, s.case.told = s.case.kind or kind or (next(iter(kinds)) if len(kinds) == 1 else None), True
     return True
 
 
@@ -2298,17 +2334,18 @@ def read_turn(reading: Reading, text: str, turn: int, fmt: ReportFormat | None =
     found = clauses(text.strip(), names_a_row, turn=turn)
     labels = result_labels(fmt)
     out = read([frame(c, labels) for c in join_reasons(exact_after_approximate(expand_asides(found)))], out, carried)
-    return _told_later(_shares_given(out, turn, fmt), turn)
+    return _told_later(_shares_given(out, turn, fmt), turn, len(reading.not_understood))
 
 
-def _told_later(out: Reading, turn: int) -> Reading:
+def _told_later(out: Reading, turn: int, before: int) -> Reading:
     """“剩下2件没法办” (not understood), then “1件是……；另1件是……”: an answer that only tells what became of cases,
-    as many as a clause left not understood before counted, is what that clause meant."""
+    as many as a clause an earlier answer left not understood (the first `before` of them) counted, is what that
+    clause meant — not a clause of this answer (“还有1件……”, one more case told after all were said to be done)."""
     said = [x for x in out.facts if x.turn == turn]
     if not said or any(x.what != "result" or x.count is None for x in said):
         return out
     told = sum(x.count or 0 for x in said)
-    earlier = next((c for c in out.not_understood if count_of(c) == told), None)
+    earlier = next((c for c in out.not_understood[:before] if count_of(c) == told), None)
     if earlier is not None and turn:
         out.not_understood.remove(earlier)
     return out

@@ -87,6 +87,10 @@ _MIXED_COUNT = re.compile(r"(?<![0-9.])([0-9]+(?:\.[0-9]+)?\s*[万千][0-9零一
 
 
 _NONE_OF_THEM = re.compile(r"(?<![0-9０-９零〇一二两三四五六七八九十百千万])一(?:件|个|起|次|份|项|宗|家|条)((?:(?!的)[\u4e00-\u9fff]){0,6}?)(?:也|都)(?=没|未|无|不)")
+# “单位一件没有”, “企业一个没有”: what a clause names, then not one of it — none at all (not “有一件没有”, “剩下的一件
+# 没有”: one case, of which there is nothing, nor “3件公开，一件没有” at the head of its clause)
+_NONE_SAID_SHORT = re.compile(r"(?<=[\u4e00-\u9fff])(?<![件个起次份项宗家条有下余外另还])(?<!下的)(?<!余的)一(?:件|个|起|次|份|项|宗|家|条)"
+                              r"(?=(?:没有|没|无)(?:的|了|啊|呢)?\s*(?:$|[，,。；;！!]))")
 
 
 _COPY_MADE = Marker("copy_made", "(?:WORDS)一(?=[份张])")
@@ -133,6 +137,7 @@ def normalize(text: str) -> str:
     text = _HEADED_COUNT.sub(lambda m: m[1] + m[2], text)
     text = _QUOTED.sub(r"\1", text)  # “其他处理里的“其他”1件”, 《不予公开》: a name quoted is the name
     text = _NONE_OF_THEM.sub(r"\1都", text)  # “诉讼一件都没有”, “一个也没发”: none at all, not one
+    text = _NONE_SAID_SHORT.sub("都", text)
     text = _THESE.sub("", text)  # “这三项都是零”, “两项都没有”: the rows or kinds just said, named by how many
     text = _COPY_MADE.sub(lambda m: m[0][:-1], text)  # “再重新盖章出一份”: one copy asked for, not one case
     return _classed_in_brackets(_MIXED_COUNT.sub(_as_digits, text))
