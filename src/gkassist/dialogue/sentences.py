@@ -163,7 +163,7 @@ def _evaluative() -> re.Pattern[str]:
     """A clause made only of praise or slang (its adverb and particles with it), or such words ending a clause."""
     d = spoken_turns()
     words = "|".join(re.escape(w) for w in sorted(d.evaluative, key=len, reverse=True))
-    return re.compile(rf"(?:^|(?<=[，,：:]))\s*(?:(?:真|都|也|还|就|总之|反正|整体|总体|总的来说)(?:是|算)?)?(?:{words})"
+    return re.compile(rf"(?:^|(?<=[，,：:]))\s*(?:(?:效果|反响|反馈|成效|整体|总体|总的来说|总之|反正)?(?:真|都|也|还|就)?(?:是|算)?)?(?:{words})"
                       rf"(?:了|的|啊|呀|嘛|呢|哦|啦|！|!|{d.tags})*\s*(?:[，,！!]\s*|(?=[。；;？?]|$))")
 
 
