@@ -92,6 +92,13 @@ def test_a_sentence_of_praise_alone_leaves_nothing(said):
     # a report's verb with 个
     ("大厅配备个查询机", "配备查询机"),
     ("新开通个视频号", "开通视频号"),
+    ("在服务网开通了企业专区，还带了个智能客服", "开通企业专区，配备智能客服"),
+    ("在小程序上线了办事专区，带个AI问答", "上线办事专区，配备AI问答"),
+    # gone over once, deleted, a board's issues
+    ("网站、公众号、公开栏都检查了一遍", "均完成检查"),
+    ("目录梳理了，删了过期的9条", "删除过期信息9条"),
+    # last year's problems all dealt with
+    ("去年那些问题都改完了。", "对2024年度报告提出的问题，均已整改到位"),
     # said twice
     ("把栏目调一调", "优化调整栏目"),
     ("下一步，将公开目录梳理一梳理", "将全面梳理公开目录"),
