@@ -114,7 +114,8 @@ def test_a_sentence_of_praise_alone_leaves_nothing(said):
     ("都是个人申请的，都按时答复了", "均为个人申请"),
     # a figure said with 是, a count said with 就
     ("网站主动公开信息是96条", "主动公开信息96条"),
-    ("申请今年就3件", "共3件"),
+    ("网站的专栏就5个", "共5个"),
+    ("申请2025年就3件，都按时答复了", "上述申请均在法定期限内予以答复"),
     # a record kept on paper
     ("业务股室还是手工登记，找起来不方便", "仍采用手工登记，查询不够便捷"),
     # pointing back at the tables adds nothing

@@ -548,7 +548,7 @@ def _opens_shortfall(sentence: str) -> str:
 
 def shortfall_words(clause: str, report: Report) -> str:
     """A shortfall clause in a report's words (“有几份采购合同挂网晚” → “部分采购合同公开不够及时”)."""
-    text = problem_words(_in_report_form(_without_fillers(clause)).strip("，,。；; "))
+    text = problem_words(_in_report_form(_without_fillers(_turned(clause))).strip("，,。；; "))
     for r in sentence_data().shortfalls.rewrites:
         text = _re(r.say).sub(replacement(r.write), text)
     return to_register(_with_verbs(text).strip("，,；; "), report, subject=False).rstrip("。")  # a dropped clause leaves no comma
