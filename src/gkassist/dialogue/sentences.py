@@ -145,11 +145,13 @@ class Turns(_Data):
     chains: tuple[Replace, ...]  # told across the clauses of a run-on, turned before it is parted
     run_on: RunOn
     evaluative: tuple[str, ...]  # praise and slang that carry no fact (“整挺好”, “妥妥的”): never printed
+    evaluative_before: str  # what may lead them in their clause (“效果”, “还”, “算”)
+    evaluative_after: str  # and close it (“的”, “啊”)
     tags: str  # particles said after a clause (“哈”, “呗”): never printed
     turns: tuple[Replace, ...]
     still_spoken: tuple[str, ...]
 
-    _tags = field_validator("tags")(regex_checked)
+    _tags = field_validator("tags", "evaluative_before", "evaluative_after")(regex_checked)
     _still = field_validator("still_spoken")(regexes_checked)
 
 
@@ -163,8 +165,8 @@ def _evaluative() -> re.Pattern[str]:
     """A clause made only of praise or slang (its adverb and particles with it), or such words ending a clause."""
     d = spoken_turns()
     words = "|".join(re.escape(w) for w in sorted(d.evaluative, key=len, reverse=True))
-    return re.compile(rf"(?:^|(?<=[，,：:]))\s*(?:(?:效果|反响|反馈|成效|整体|总体|总的来说|总之|反正)?(?:真|都|也|还|就)?(?:是|算)?)?(?:{words})"
-                      rf"(?:了|的|啊|呀|嘛|呢|哦|啦|！|!|{d.tags})*\s*(?:[，,！!]\s*|(?=[。；;？?]|$))")
+    return re.compile(rf"(?:^|(?<=[，,：:]))\s*(?:{d.evaluative_before})?(?:{words})(?:{d.evaluative_after}|{d.tags})*"
+                      rf"\s*(?:[，,！!]\s*|(?=[。；;？?]|$))")
 
 
 def _turned(sentence: str) -> str:
