@@ -21,7 +21,8 @@ def prompts(tmp_path, monkeypatch):
         monkeypatch.setattr(module, "resource_dir", lambda name: tmp_path / name)
     caches = (flow.flow, flow._fitted, improvements.problem_areas, improvements._problems_data, polish.polish_prompts,
               sentences.sentence_data, sentences.lexicon, sentences._verbs, composed.paragraphs,
-              replywords.reply_words, engine._checked_prompts, placement.placement)
+              replywords.reply_words, engine._checked_prompts, placement.placement, sentences.spoken_turns,
+              sentences._evaluative)
     for cached in caches:
         cached.cache_clear()
     yield folder
@@ -69,6 +70,10 @@ def spoil(path, old, new):
     ("placement.yaml", "  wants: '", "  want: '", "不认识的键“want”"),
     ("placement.yaml", "(?P<new>\\d+(?:\\.\\d+)?)(?P<unit>[条件个次期篇人名家项块场万元]*)'\n# a figure",
      "(?P<neu>\\d+(?:\\.\\d+)?)(?P<unit>[条件个次期篇人名家项块场万元]*)'\n# a figure", "缺少命名的组：new"),
+    # the families of spoken clauses (spoken_turns.yaml): a broken pattern, a write naming a group its say lacks
+    ("spoken_turns.yaml", "  chain: '然后(?:呢|", "  chain: '然后((?:呢|", "不是有效的正则表达式"),
+    ("spoken_turns.yaml", "write: '关注人数\\g<n>余\\g<w>人'", "write: '关注人数\\g<count>余\\g<w>人'", "count"),
+    ("spoken_turns.yaml", "evaluative_after: '", "evaluative_afterr: '", "不认识的键“evaluative_afterr”"),
     ("paragraphs.yaml", "  - {say: '(?P<n>[0-9]+)件[^，。；]{0,6}部分公开'", "  - {say: '(?P<n>[0-9]+件[^，。；]{0,6}部分公开'",
      "不是有效的正则表达式"),
 ])

@@ -48,7 +48,7 @@ def _checked_prompts() -> None:
     from gkassist.dialogue.improvements import problem_areas
     from gkassist.dialogue.placement import placement
     from gkassist.dialogue.polish import polish_prompts
-    from gkassist.dialogue.sentences import lexicon, sentence_data
+    from gkassist.dialogue.sentences import lexicon, sentence_data, spoken_turns
 
     kinds.validate(flow())
     problem_areas()
@@ -57,6 +57,7 @@ def _checked_prompts() -> None:
     reply_words()
     sentence_data()
     lexicon()
+    spoken_turns()
     paragraphs()
     placement()
 

@@ -120,6 +120,14 @@ def sentence_data() -> SentenceData:
     return load_model(resource_dir("prompts") / "sentences.yaml", SentenceData)
 
 
+class RunOn(_Data):
+    chain: str  # what always chains two clauses of a run-on typed without commas (“……然后……”)
+    also: str  # what chains them only in a sentence that has a `chain` word too, or before a year (a bare 还有)
+    continues: str  # a part opening with this goes on with the part before it: joined by a comma
+
+    _valid = field_validator("chain", "also", "continues")(regex_checked)
+
+
 class Replace(Rewrite):
     """A rewrite whose `write` may name only the groups its `say` has (“\\g<new>”, “\\1”)."""
 
@@ -129,6 +137,68 @@ class Replace(Rewrite):
         if "say" in info.data:
             _writes_groups(info.data["say"], write)
         return write
+
+
+class Turns(_Data):
+    """Whole families of spoken clauses in a report's words (prompts/spoken_turns.yaml)."""
+
+    chains: tuple[Replace, ...]  # told across the clauses of a run-on, turned before it is parted
+    run_on: RunOn
+    evaluative: tuple[str, ...]  # praise and slang that carry no fact (“整挺好”, “妥妥的”): never printed
+    evaluative_before: str  # what may lead them in their clause (“效果”, “还”, “算”)
+    evaluative_after: str  # and close it (“的”, “啊”)
+    tags: str  # particles said after a clause (“哈”, “呗”): never printed
+    turns: tuple[Replace, ...]
+    still_spoken: tuple[str, ...]
+
+    _tags = field_validator("tags", "evaluative_before", "evaluative_after")(regex_checked)
+    _still = field_validator("still_spoken")(regexes_checked)
+
+
+@cache
+def spoken_turns() -> Turns:
+    return load_model(resource_dir("prompts") / "spoken_turns.yaml", Turns)
+
+
+@cache
+def _evaluative() -> re.Pattern[str]:
+    """A clause made only of praise or slang (its adverb and particles with it), or such words ending a clause."""
+    d = spoken_turns()
+    words = "|".join(re.escape(w) for w in sorted(d.evaluative, key=len, reverse=True))
+    return re.compile(rf"(?:^|(?<=[，,：:]))\s*(?:{d.evaluative_before})?(?:{words})(?:{d.evaluative_after}|{d.tags})*"
+                      rf"\s*(?:[，,！!]\s*|(?=[。；;？?]|$))")
+
+
+def _turned(sentence: str) -> str:
+    """A sentence without praise, slang and tags that carry no fact, and with the spoken families it holds turned
+    (prompts/spoken_turns.yaml `turns`)."""
+    d = spoken_turns()
+    sentence = _evaluative().sub("", sentence)
+    sentence = _re(rf"(?<=[\u4e00-\u9fff0-9])(?:{d.tags})(?=[，,。；;！!？?]|$)").sub("", sentence)
+    for r in d.turns:
+        sentence = _re(r.say).sub(replacement(r.write), sentence)
+    return sentence
+
+
+def _run_ons_parted(text: str) -> str:
+    """A run-on typed without commas (“党政办先审然后分管领导签字然后才发还有……”) with what it tells across its
+    clauses turned whole (`chains`), then parted at its chaining words, each part a sentence of its own."""
+    d = spoken_turns()
+    for r in d.chains:
+        text = _re(r.say).sub(replacement(r.write), text)
+    between = r"(?<=[\u4e00-\u9fff0-9）)”])(?:{})(?=[\u4e00-\u9fff0-9“])"
+    chain, also = _re(between.format(d.run_on.chain)), _re(between.format(d.run_on.also))
+    continues = _re(d.run_on.continues)
+
+    def end(m: re.Match[str]) -> str:
+        return "，" if continues.match(m.string, m.end()) else "。"
+
+    def parted(m: re.Match[str]) -> str:
+        s = m.group(0)
+        if _re(d.run_on.chain).search(s) or _re(between.format(d.run_on.also) + "(?=[0-9]{4}年)").search(s):
+            s = also.sub(end, s)
+        return chain.sub(end, s)
+    return _SENTENCE.sub(parted, text)
 
 
 class Verb(_Data):
@@ -339,6 +409,7 @@ def normalized(text: str) -> str:
     text = _without_topics(counted_in_pieces(exact_figures(without_repairs(spoken_counts_in_digits(in_common_words(text.strip(), prose=True))))))
     for q in d.questions:
         text = _re(q.say).sub(q.write, text)
+    text = _run_ons_parted(text)
     if d.connectors:
         text = _re(d.connectors).sub("。", text)
     for r in d.across:
@@ -381,7 +452,7 @@ def _without_fillers(sentence: str) -> str:
 def in_report_words(sentence: str) -> str:
     """A sentence without the words that only keep speech going, and with the everyday verbs a report says otherwise
     for the thing each clause speaks of (prompts/lexicon.yaml)."""
-    return _with_verbs(_in_report_form(_without_fillers(sentence)))
+    return _with_verbs(_in_report_form(_without_fillers(_turned(sentence))))
 
 
 def _without_topics(text: str) -> str:
@@ -456,7 +527,7 @@ _CLAUSE = re.compile(r"[^，,]+[，,]*")
 
 def is_spoken(text: str) -> bool:
     d = sentence_data()
-    return any(_re(p).search(text) for p in d.spoken + d.broken)
+    return any(_re(p).search(text) for p in d.spoken + d.broken + spoken_turns().still_spoken)
 
 
 def is_shortfall(clause: str) -> bool:
@@ -479,7 +550,7 @@ def _opens_shortfall(sentence: str) -> str:
 
 def shortfall_words(clause: str, report: Report) -> str:
     """A shortfall clause in a report's words (“有几份采购合同挂网晚” → “部分采购合同公开不够及时”)."""
-    text = problem_words(_in_report_form(_without_fillers(clause)).strip("，,。；; "))
+    text = problem_words(_in_report_form(_without_fillers(_turned(clause))).strip("，,。；; "))
     for r in sentence_data().shortfalls.rewrites:
         text = _re(r.say).sub(replacement(r.write), text)
     return to_register(_with_verbs(text).strip("，,；; "), report, subject=False).rstrip("。")  # a dropped clause leaves no comma
