@@ -105,17 +105,20 @@ def test_interrupted_saves_leave_no_temporary_files_behind():
     assert draft_files() == [engine.path] and not tmp.exists()
 
 
-@pytest.mark.slow
 def test_a_zip_bomb_docx_is_refused_in_a_moment(tmp_path):
+    """A small .docx unpacking past the bound, refused by the size its headers declare (the message names it) before
+    anything is inflated: 1 MB past the bound proves that as well as 200 MB did (which took 2.4 s only to compress)."""
+    from gkassist.importer.docx_reader import MAX_UNPACKED_BYTES
+
     path = tmp_path / "bomb.docx"
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr("[Content_Types].xml", "<Types/>")
-        z.writestr("word/document.xml", b"<w:document>" + b" " * (200 * 1024 * 1024) + b"</w:document>")
+        z.writestr("word/document.xml", b"<w:document>" + b" " * (MAX_UNPACKED_BYTES + 2**20) + b"</w:document>")
     assert path.stat().st_size < 1024 * 1024
-    started = time.monotonic()
-    with pytest.raises(InputError, match="解压后有 200 MB"):
+    started = time.process_time()
+    with pytest.raises(InputError, match=f"解压后有 {MAX_UNPACKED_BYTES // 2**20 + 1} MB.*上限 {MAX_UNPACKED_BYTES // 2**20} MB"):
         import_file(path)
-    assert time.monotonic() - started < 2
+    assert time.process_time() - started < 1  # the reader's own work (CPU): a loaded machine's waiting is not it
 
 
 def test_a_300000_line_text_is_answered_at_once(tmp_path, capsys):
