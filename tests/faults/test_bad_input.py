@@ -132,11 +132,11 @@ def test_a_300000_line_text_is_answered_at_once(tmp_path, capsys):
 def test_linear_time_reading_of_long_lines_and_many_lines():
     from gkassist.importer.textparse import parse_text, tokenize
 
-    started = time.monotonic()
+    started = time.process_time()  # the reader's work, which a loaded machine does not stretch as it does the wall clock
     tokenize(" " * 100_000 + "x")
     tokenize("|" + " " * 100_000 + "|-")
     parse_text("\n".join(f"{i} {i + 1} {i + 2}" for i in range(20_000)))
-    assert time.monotonic() - started < 1.5
+    assert time.process_time() - started < 1.5
 
 
 def test_a_year_out_of_range_is_a_finding_not_a_crash(tmp_path, capsys):

@@ -25,23 +25,23 @@ def lying_docxes():
 @pytest.mark.parametrize("kind", ["deflate 400 MB", "bzip2 50 MB", "lzma 48 MB", "deflate 30 MB declared 20 KB",
                                   "stored 15 MB declared 20 KB"])
 def test_a_docx_lying_about_its_sizes_is_bounded_by_what_is_inflated(tmp_path, lying_docxes, kind):
-    import time
     import tracemalloc
 
+    from faultfiles import work_seconds
     from gkassist.core.errors import InputError
     from gkassist.importer import import_file
 
     path = tmp_path / "lie.docx"
     path.write_bytes(lying_docxes[kind])
     tracemalloc.start()
-    started = time.monotonic()
+    started = work_seconds()  # the reader's CPU seconds: a loaded machine stretches only the wall clock
     try:
         with pytest.raises(InputError) as e:
             import_file(path)
         peak = tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
-    assert time.monotonic() - started < 3 and peak < 100 << 20, (time.monotonic() - started, peak >> 20)
+    assert work_seconds() - started < 3 and peak < 100 << 20, (work_seconds() - started, peak >> 20)
     words = "解压后超过 40 MB" if "declared" not in kind else "已损坏"
     assert words in str(e.value) and str(e.value).startswith(str(path))
 
@@ -87,17 +87,16 @@ BIG_PAGES = {
 
 @pytest.mark.parametrize("page", [pytest.param(p, marks=pytest.mark.slow) if p.startswith("4.9") else p for p in BIG_PAGES])
 def test_a_page_asking_for_too_much_work_is_refused_quickly(tmp_path, page):
-    import time
-
+    from faultfiles import work_seconds
     from gkassist.core.errors import InputError
     from gkassist.importer import import_file
 
     path = tmp_path / "page.html"
     path.write_text(BIG_PAGES[page](), encoding="utf-8")
-    started = time.monotonic()
+    started = work_seconds()  # the reader's CPU seconds (and its bounded child's): not a loaded machine's wall clock
     with pytest.raises(InputError) as e:
         import_file(path)
-    assert time.monotonic() - started < 5  # reading the 20 MB file included; it took 46 s and 690 MB
+    assert work_seconds() - started < 5  # reading the 20 MB file included; it took 46 s and 690 MB
     said = str(e.value)
     assert said.startswith(f"{path}：") and ("元素" in said or "嵌套" in said or "过于复杂" in said), said
 
