@@ -263,7 +263,7 @@ def test_the_audit_workbook_and_page_take_any_agency_and_file_name(units, requir
     audit = summarise(found, required)
     import io
 
-    book = load_workbook(io.BytesIO(to_xlsx(audit)))
+    book = load_workbook(io.BytesIO(to_xlsx(audit)), read_only=True)  # every value as written, a third faster to read
     shown = [c.value for sheet in book for row in sheet.iter_rows() for c in row if isinstance(c.value, str)]
     assert not any(CONTROL.search(v.replace("\r", "")) for v in shown)  # a line break may stay
     page = to_html(audit)
