@@ -7,6 +7,7 @@ import zipfile
 
 import pytest
 
+from faultfiles import work_seconds
 from gkassist.cli import main
 from gkassist.core.errors import InputError
 from gkassist.dialogue import Engine
@@ -124,9 +125,9 @@ def test_a_zip_bomb_docx_is_refused_in_a_moment(tmp_path):
 def test_a_300000_line_text_is_answered_at_once(tmp_path, capsys):
     path = tmp_path / "huge.txt"
     path.write_text("\n".join(f"{i} {i + 1} {i + 2}" for i in range(300_000)), encoding="utf-8")
-    started = time.monotonic()
+    started = work_seconds()  # the reader's CPU seconds, not a loaded machine's wall clock
     assert main(["check", str(path)]) == 2
-    assert "远多于一份年度报告" in capsys.readouterr().err and time.monotonic() - started < 3
+    assert "远多于一份年度报告" in capsys.readouterr().err and work_seconds() - started < 3
 
 
 def test_linear_time_reading_of_long_lines_and_many_lines():
@@ -246,10 +247,10 @@ def test_two_million_paragraphs_in_a_small_docx_are_refused(tmp_path):
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr("word/document.xml", xml)
     assert path.stat().st_size < 1024 * 1024
-    started = time.monotonic()
+    started = work_seconds()  # the reader's CPU seconds, not a loaded machine's wall clock
     with pytest.raises(InputError, match="超过 50000 个段落"):
         import_file(path)
-    assert time.monotonic() - started < 5
+    assert work_seconds() - started < 5
 
 
 def test_a_damaged_docx_message_names_no_python_class(tmp_path):
