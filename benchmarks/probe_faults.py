@@ -8,8 +8,9 @@ and exit 2, no hang, nothing lost, nothing of the user's replaced without a copy
 
 Prints one line per case (ok / broken, with what was seen) and the counts per item and in all.  Every child runs
 with its own HOME and XDG folders, a time limit and a memory limit, so a fault is a line here, never a hung or
-swapping machine.  Asserts nothing: the regression tests are in tests/faults/ (test_round_three.py for #30,
-test_bounds_locks_outputs.py for #24).
+swapping machine.  Asserts nothing: the regression tests are in tests/faults/ (for #30: test_outputs_never_replace_
+inputs.py, test_number_bounds.py, test_control_characters_shown.py, test_polish_refusals.py, test_bounded_reading.py,
+test_processes_without_fork.py, test_lists_urls_and_corpus_adds.py; for #24: test_bounds_locks_outputs.py).
 """
 
 from __future__ import annotations

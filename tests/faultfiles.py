@@ -152,3 +152,31 @@ def _zip_of(entries) -> bytes:
                                0, 0, 0, 0, 0, offset) + encoded
     return bytes(out + central + struct.pack("<4s4H2IH", b"PK\x05\x06", 0, 0, len(entries), len(entries), len(central),
                                              len(out), 0))
+
+
+# ---------------------------------------------------------------- shared by the fault tests (tests/faults)
+def answers(tmp_path: Path) -> Path:
+    """An answers file for `draft --answers` that says only “没有”."""
+    path = tmp_path / "answers.txt"
+    path.write_text("没有\n", encoding="utf-8")
+    return path
+
+
+# terminal escapes, bidi overrides, NUL: what an agency, a file name, an answer or a model's reply may carry
+ESCAPES = ["\x1b[2J", "\x1b]0;标题\x07", "\x9b31m", "\u202e", "\x07", "\x1b[31m红\x1b[0m", "\x00", "\u2066", "\x7f", "\x08\x08"]
+
+
+def raw_controls(text: str) -> set[str]:
+    from gkassist.core.controls import CONTROL
+
+    return set(CONTROL.findall(text))
+
+
+
+def work_seconds() -> float:
+    """CPU seconds of this process and its ended children (a bounded step's fork): what a reader's work costs, which a
+    loaded machine (8 test runs on 2 cores) does not stretch as it stretches the wall clock."""
+    import resource
+
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime

@@ -7,6 +7,7 @@ import zipfile
 
 import pytest
 
+from faultfiles import work_seconds
 from gkassist.cli import main
 from gkassist.core.errors import InputError
 from gkassist.dialogue import Engine
@@ -105,35 +106,38 @@ def test_interrupted_saves_leave_no_temporary_files_behind():
     assert draft_files() == [engine.path] and not tmp.exists()
 
 
-@pytest.mark.slow
 def test_a_zip_bomb_docx_is_refused_in_a_moment(tmp_path):
+    """A small .docx unpacking past the bound, refused by the size its headers declare (the message names it) before
+    anything is inflated: 1 MB past the bound proves that as well as 200 MB did (which took 2.4 s only to compress)."""
+    from gkassist.importer.docx_reader import MAX_UNPACKED_BYTES
+
     path = tmp_path / "bomb.docx"
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr("[Content_Types].xml", "<Types/>")
-        z.writestr("word/document.xml", b"<w:document>" + b" " * (200 * 1024 * 1024) + b"</w:document>")
+        z.writestr("word/document.xml", b"<w:document>" + b" " * (MAX_UNPACKED_BYTES + 2**20) + b"</w:document>")
     assert path.stat().st_size < 1024 * 1024
-    started = time.monotonic()
-    with pytest.raises(InputError, match="解压后有 200 MB"):
+    started = time.process_time()
+    with pytest.raises(InputError, match=f"解压后有 {MAX_UNPACKED_BYTES // 2**20 + 1} MB.*上限 {MAX_UNPACKED_BYTES // 2**20} MB"):
         import_file(path)
-    assert time.monotonic() - started < 2
+    assert time.process_time() - started < 1  # the reader's own work (CPU): a loaded machine's waiting is not it
 
 
 def test_a_300000_line_text_is_answered_at_once(tmp_path, capsys):
     path = tmp_path / "huge.txt"
     path.write_text("\n".join(f"{i} {i + 1} {i + 2}" for i in range(300_000)), encoding="utf-8")
-    started = time.monotonic()
+    started = work_seconds()  # the reader's CPU seconds, not a loaded machine's wall clock
     assert main(["check", str(path)]) == 2
-    assert "远多于一份年度报告" in capsys.readouterr().err and time.monotonic() - started < 3
+    assert "远多于一份年度报告" in capsys.readouterr().err and work_seconds() - started < 3
 
 
 def test_linear_time_reading_of_long_lines_and_many_lines():
     from gkassist.importer.textparse import parse_text, tokenize
 
-    started = time.monotonic()
+    started = time.process_time()  # the reader's work, which a loaded machine does not stretch as it does the wall clock
     tokenize(" " * 100_000 + "x")
     tokenize("|" + " " * 100_000 + "|-")
     parse_text("\n".join(f"{i} {i + 1} {i + 2}" for i in range(20_000)))
-    assert time.monotonic() - started < 1.5
+    assert time.process_time() - started < 1.5
 
 
 def test_a_year_out_of_range_is_a_finding_not_a_crash(tmp_path, capsys):
@@ -243,10 +247,10 @@ def test_two_million_paragraphs_in_a_small_docx_are_refused(tmp_path):
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr("word/document.xml", xml)
     assert path.stat().st_size < 1024 * 1024
-    started = time.monotonic()
+    started = work_seconds()  # the reader's CPU seconds, not a loaded machine's wall clock
     with pytest.raises(InputError, match="超过 50000 个段落"):
         import_file(path)
-    assert time.monotonic() - started < 5
+    assert work_seconds() - started < 5
 
 
 def test_a_damaged_docx_message_names_no_python_class(tmp_path):

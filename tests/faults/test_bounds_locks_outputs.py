@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from faultfiles import damaged_docxes, deflated_repeats, docx_bytes, paragraphs, pdf_bytes, seed_body
+from faultfiles import damaged_docxes, deflated_repeats, docx_bytes, paragraphs, pdf_bytes, seed_body, work_seconds
 from gkassist.cli import main
 from gkassist.core.errors import InputError
 from gkassist.dialogue import Engine, lastyear, session
@@ -151,10 +151,10 @@ def test_a_pdf_page_repeating_a_text_operator_20_million_times_is_refused_at_onc
     path = tmp_path / "evil.pdf"
     path.write_bytes(twenty_million_tj)
     assert path.stat().st_size < 250_000
-    started = time.monotonic()
+    started = work_seconds()  # the reader's CPU seconds, not a loaded machine's wall clock
     assert main(["check", str(path)]) == 2
     err = capsys.readouterr().err
-    assert "文字对象超过300000个，远多于一份年度报告" in err and time.monotonic() - started < 2
+    assert "文字对象超过300000个，远多于一份年度报告" in err and work_seconds() - started < 2
 
 
 @pytest.mark.parametrize("bound, content, words", [
@@ -198,10 +198,10 @@ def test_a_step_past_its_memory_or_time_or_crashing_is_a_message_not_the_end_of_
 def test_a_49000_paragraph_docx_is_refused_before_minutes_of_writing_word(tmp_path, capsys):
     path = tmp_path / "paragraphs.docx"
     path.write_bytes(docx_bytes(seed_body() + paragraphs(["（一）段落。"] * 49_000)))
-    started = time.monotonic()
+    started = work_seconds()  # the reader's CPU seconds, not a loaded machine's wall clock
     assert main(["render", str(path), "-o", str(tmp_path / "out.docx")]) == 2
     assert "文件有49318行文字，远多于一份年度报告（上限20000行）" in capsys.readouterr().err
-    assert time.monotonic() - started < 3 and not (tmp_path / "out.docx").exists()
+    assert work_seconds() - started < 3 and not (tmp_path / "out.docx").exists()
 
 
 def test_thousands_of_paragraphs_within_the_lines_are_refused_once_read(tmp_path):
@@ -220,9 +220,9 @@ def test_thousands_of_paragraphs_within_the_lines_are_refused_once_read(tmp_path
 def test_millions_of_tab_separated_cells_are_refused_at_once(tmp_path, capsys, lines, cells, words):
     path = tmp_path / "cells.txt"
     path.write_text(SEED.read_text(encoding="utf-8") + ("0\t" * cells + "\n") * lines, encoding="utf-8")
-    started = time.monotonic()
+    started = work_seconds()  # the reader's CPU seconds, not a loaded machine's wall clock
     assert main(["check", str(path)]) == 2
-    assert words in capsys.readouterr().err and time.monotonic() - started < 2
+    assert words in capsys.readouterr().err and work_seconds() - started < 2
 
 
 def test_a_worker_that_dies_costs_its_file_one_line_and_the_audit_goes_on(audit_folder, monkeypatch):
