@@ -21,6 +21,7 @@ from gkassist.core.errors import InputError
 from gkassist.core.model import Report
 from gkassist.core.numbers import chinese_numeral
 from gkassist.core.yamldata import Loader, line_of, load_model, pattern, regex_checked, regexes_checked, replacement
+from gkassist.dialogue.grammar import broken_shape, sub_whole
 from gkassist.dialogue.placement import (
     as_measure,
     counted_in_pieces,
@@ -34,7 +35,6 @@ from gkassist.dialogue.placement import (
 
 # the register's data model, its pattern check and its rewrite rule (say → write) serve the sentences too
 from gkassist.dialogue.register import Rule as Rewrite
-from gkassist.dialogue.grammar import broken_shape, sub_whole
 from gkassist.dialogue.register import _Data, dated_and_named, self_name, to_register
 from gkassist.dialogue.verb_order import DoneTo, in_report_order
 from gkassist.paths import resource_dir
