@@ -152,3 +152,22 @@ def test_a_mistake_in_the_shapes_is_named_with_its_file_and_line(tmp_path, monke
             grammar.grammar_data()
     finally:
         grammar.grammar_data.cache_clear()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("said", [
+    "第一，全年收到申请6件，比去年多了3件，都在法定期限内答复；第二，主要是问产业扶持资金和项目审批进度的。",
+    "1是收到申请6件，比去年多了3件；2是主要问的是低保和宅基地。",
+])
+def test_a_numbered_item_whose_count_the_opening_states_keeps_its_number(said):
+    from gkassist.dialogue import Engine
+    from gkassist.importer import import_file
+    from support import SEED
+
+    engine = Engine.start(import_file(SEED).report, 2021)
+    for answer in ("自然人申请6件；予以公开5件，本机关不掌握1件", "对", "没有", "对", "规范性文件制发0件，现行有效0件", "对"):
+        engine.answer(answer)
+    engine.jump("overview_requests")
+    engine.answer(said)
+    paragraph = engine.pending.paragraphs[0]
+    assert "二是" in paragraph and "一是" in paragraph and paragraph.index("一是") < paragraph.index("二是"), paragraph
