@@ -49,29 +49,33 @@ def grammar_data() -> GrammarData:
 
 
 @lru_cache(maxsize=4096)
-def inside_words(text: str) -> frozenset[int]:
-    """The offsets of `text` that fall inside a word (between two of its characters)."""
+def inside_words(text: str) -> tuple[frozenset[int], frozenset[int]]:
+    """The offsets of `text` that fall inside a word (between two of its characters): inside one of jieba's words,
+    inside one of the words the data declares whole."""
     d = grammar_data()
     may_cut = pattern(d.may_cut)
-    inside: set[int] = set()
+    jieba: set[int] = set()
     at = 0
     for word in jieba_module().lcut(text, HMM=False):  # (no word guessed: “我镇开” is none)
         if len(word) > 1 and _HAN.search(word) and not may_cut.fullmatch(word):
-            inside.update(range(at + 1, at + len(word)))
+            jieba.update(range(at + 1, at + len(word)))
         at += len(word)
+    whole: set[int] = set()
     for word in d.whole:
         for m in re.finditer(re.escape(word), text):
-            inside.update(range(m.start() + 1, m.end()))
-    return frozenset(inside)
+            whole.update(range(m.start() + 1, m.end()))
+    return frozenset(jieba), frozenset(whole)
 
 
 def cuts_a_word(m: re.Match[str], group: int | str = 0) -> bool:
-    """Whether the match (or its `group`) begins or ends inside a word of the text it was found in."""
+    """Whether the match (or its `group`) begins or ends inside a word of the text it was found in.  jieba's words
+    bind a short match (a verb of one or two characters: 搞, 发了, 整), the words it is least sure of being words
+    a longer phrase runs into (“群众反映”+“挺好”, “问道”); a word the data declares whole binds every match."""
     start, end = m.span(group)
     if start == end or start < 0:
         return False
-    inside = inside_words(m.string)
-    return start in inside or end in inside
+    jieba, whole = inside_words(m.string)
+    return start in whole or end in whole or end - start <= 2 and (start in jieba or end in jieba)
 
 
 def sub_whole(rule: re.Pattern[str], write: str | Callable[[re.Match[str]], str], text: str) -> str:
