@@ -65,6 +65,8 @@ def test_what_jieba_joins_that_a_rule_may_part_is_still_turned(said, written):
     "答复内容都发布上。",
     "通过三是微信公众号发布信息580余条。",
     "在二是政务服务中心设置查询机。",
+    "下一步，将3是优化互动模块。",
+    "下一步，将1是多开展业务指导和培训。",
     "均在20件工作日内答复。",
     "删过期的14条。",
     "2021年重新梳理目录，撤掉无效的6条。",
@@ -171,3 +173,15 @@ def test_a_numbered_item_whose_count_the_opening_states_keeps_its_number(said):
     engine.answer(said)
     paragraph = engine.pending.paragraphs[0]
     assert "二是" in paragraph and "一是" in paragraph and paragraph.index("一是") < paragraph.index("二是"), paragraph
+
+
+@pytest.mark.parametrize("measure, written", [
+    ("1是多开展业务指导和培训", "下一步，将多开展业务指导和培训。"),
+    ("3是优化互动模块，民意征集、在线咨询畅通", "下一步，将优化互动模块，民意征集、在线咨询畅通。"),
+    ("一是编制信息清单，二是在窗口公示", "下一步，将编制信息清单，在窗口公示。"),
+])
+def test_a_measure_of_five_never_keeps_its_own_item_number_after_jiang(measure, written):
+    from gkassist.dialogue.improvements import Proposal, proposals_paragraph
+
+    text = proposals_paragraph([Proposal("own", "依申请公开登记还是纸质台账", measure)], 2025)
+    assert written in text and not broken_shape(text), text
