@@ -73,6 +73,7 @@ def test_what_jieba_joins_that_a_rule_may_part_is_still_turned(said, written):
     "2025年我局共制发布405条信息。",
     "门户网站栏目做调整。",
     "办理结果均纳入网上。",
+    "我市按照“坚持“先审查、后公开”原则”落实保密审查。",
 ])
 def test_a_broken_shape_is_named(sentence):
     assert broken_shape(sentence), sentence
