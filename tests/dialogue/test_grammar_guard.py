@@ -9,7 +9,7 @@ import pytest
 from gkassist.core.model import Report
 from gkassist.dialogue.grammar import broken_shape, grammar_data
 from gkassist.dialogue.sentences import compose_answer
-from support import CORPUS, SAMPLES, needs_shared
+from support import CORPUS, SAMPLES, needs_shared, seed_past_tables
 
 
 def town(agency="青岚县石桥镇人民政府", year=2021):
@@ -163,13 +163,7 @@ def test_a_mistake_in_the_shapes_is_named_with_its_file_and_line(tmp_path, monke
     "1是收到申请6件，比去年多了3件；2是主要问的是低保和宅基地。",
 ])
 def test_a_numbered_item_whose_count_the_opening_states_keeps_its_number(said):
-    from gkassist.dialogue import Engine
-    from gkassist.importer import import_file
-    from support import SEED
-
-    engine = Engine.start(import_file(SEED).report, 2021)
-    for answer in ("自然人申请6件；予以公开5件，本机关不掌握1件", "对", "没有", "对", "规范性文件制发0件，现行有效0件", "对"):
-        engine.answer(answer)
+    engine = seed_past_tables("自然人申请6件；予以公开5件，本机关不掌握1件")
     engine.jump("overview_requests")
     engine.answer(said)
     paragraph = engine.pending.paragraphs[0]

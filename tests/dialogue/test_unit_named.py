@@ -5,10 +5,8 @@ written follow it.  And a contact answer said in one run (…然后电话是…�
 import pytest
 
 from gkassist.core.model import Report
-from gkassist.dialogue import Engine
 from gkassist.dialogue.preface import Contact, contact_from_answer, renamed, unit_named
-from gkassist.importer import import_file
-from support import SEED
+from support import seed_past_tables
 
 
 @pytest.mark.parametrize("said, agency, unit", [
@@ -44,9 +42,7 @@ def test_renaming_takes_the_title_the_level_and_every_self_name_written():
 
 @pytest.mark.slow
 def test_a_street_office_named_in_the_preface_makes_the_whole_draft_its_own():
-    engine = Engine.start(import_file(SEED).report, 2021)
-    for said in ("自然人申请3件；予以公开2件，本机关不掌握1件", "对", "没有", "对", "规范性文件制发0件，现行有效0件", "对"):
-        engine.answer(said)
+    engine = seed_past_tables("自然人申请3件；予以公开2件，本机关不掌握1件")
     engine.jump("overview_active")
     engine.answer("在市政府网站我们那个栏目发布信息86条")
     engine.answer("对")
