@@ -49,7 +49,7 @@ def test_a_street_office_named_in_the_preface_makes_the_whole_draft_its_own():
     assert "我镇" in "".join(engine.report.sections["overview"])
     engine.jump("preface")
     replies = engine.answer("找我们街道党政办就行，电话0431-87000001，地址德惠市郭家街道办事处一楼")
-    assert any("德惠市郭家街道办事处" in r.text and "改写" in r.text for r in replies)
+    assert any("德惠市郭家街道办事处" in r.text and "“我镇”都改为“我街道”" in r.text for r in replies)
     engine.answer("对")
     report = engine.report
     assert report.agency == "德惠市郭家街道办事处" and "郭家街道办事处" in report.title

@@ -8,6 +8,7 @@ from gkassist.core.model import Report
 from gkassist.dialogue.kinds import StepKind, kind
 from gkassist.dialogue.kinds.field import SAME_AS_LAST
 from gkassist.dialogue.preface import Contact, contact_from_answer, preface_paragraph, renamed, settled, unit_named
+from gkassist.dialogue.register import self_name
 from gkassist.dialogue.replies import Pending, Reply
 from gkassist.dialogue.state import DialogueState
 from gkassist.importer.contact import read_contact
@@ -55,8 +56,9 @@ class Preface(StepKind):
         state.pending = Pending(step.id, paragraphs=[paragraph], contact=contact, agency=agency)
         replies = [Reply(f"我理解为：{contact.describe() or '（没有读到联系方式）'}\n将写在报告开头：{paragraph}", "understood")]
         if agency:
-            replies.append(Reply(f"您说的本单位是“{agency}”，不是“{state.report.agency}”：回答“对”后，报告标题、落款和正文里"
-                                 f"本单位的自称都按“{agency}”改写。", "understood"))
+            old, new = self_name(state.report), self_name(report)
+            replies.append(Reply(f"您说的本单位是“{agency}”，不是“{state.report.agency}”：回答“对”后，报告标题、落款都写“{agency}”"
+                                 + (f"，正文里的“{old}”都改为“{new}”" if old != new else "") + "。", "understood"))
         if left:
             replies.append(Reply("这些没有用上：" + "、".join(f"“{x}”" for x in left)
                                  + "。如果是联系方式，请说明是哪一项（如“传真0431-…”“邮箱…”）。", "error"))
