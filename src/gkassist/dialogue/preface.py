@@ -160,10 +160,10 @@ def full_office(office: str, last_office: str, agency: str) -> str:
 
 
 # ------------------------------------------------------------------ the unit as the clerk names it
-def _full_endings(level: str) -> list[str]:
+def _full_endings(level: levels.Level) -> list[str]:
     """The endings of a body's full name at this level (prompts/levels.yaml: 镇人民政府, 街道办事处, 片区管理局 …),
     longest first; the short ones (镇, 街道) name no body on their own inside a sentence."""
-    spec = levels.words().levels.get(level)  # type: ignore[call-overload]
+    spec = levels.words().levels.get(level)
     return sorted((w for w in (spec.bodies if spec else ()) if len(w) >= 4), key=len, reverse=True)
 
 
