@@ -141,3 +141,15 @@ def palette_ready(app, text=""):
         first = str(options.first().get_option_at_index(0).prompt)
         return all(word in first for word in text.split())
     return ready
+
+
+def seed_past_tables(applications: str, year: int = 2021):
+    """A draft begun from the seed (a 镇's report) with its three table questions answered — 表三 as `applications`
+    says, no 复议 or 诉讼, no 规范性文件 — ready for the narrative questions."""
+    from gkassist.dialogue import Engine
+    from gkassist.importer import import_file
+
+    engine = Engine.start(import_file(SEED).report, year)
+    for said in (applications, "对", "没有", "对", "规范性文件制发0件，现行有效0件", "对"):
+        engine.answer(said)
+    return engine

@@ -268,6 +268,9 @@ def _fees(report: Report, answer: str) -> str:
     return _fill(paragraphs().fees.none, report) + "。"
 
 
+_ITEM = re.compile(r"[一二三四五六七八九]是")
+
+
 def without_restatements(body: str, opening: str) -> str:
     """The clerk's text without the clauses that only say again what the opening sentences already state (“收到申请
     9件” after “共收到政府信息公开申请9件”): the rest of the clerk's facts follow the opening."""
@@ -313,6 +316,8 @@ def without_restatements(body: str, opening: str) -> str:
             # “就2件，都是问征地补偿的”, “一共10件，户籍的、备案的都有” (涉及……等) without its count
             text = (said_subject or "上述申请") + text[start:]
         text = text.rstrip("，、")
+        if text and kept and kept[0] is not clauses[0] and (m := _ITEM.match(clauses[0].strip())) and not _ITEM.match(text):
+            text = m.group(0) + text  # (“一是收到申请6件，比2024年增加3件”: the item keeps its number, “二是” has its “一是”)
         if text and not re.search(r"[。；！？]$", text):
             text += "。"
         kept_sentences.append(text)

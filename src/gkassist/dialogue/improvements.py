@@ -667,8 +667,8 @@ def _dated(measure: str, year: int | None) -> str:
 
 
 def _unnumbered(measure: str) -> str:
-    """A measure without item numbers of its own (“一是编制……，二是……” → “编制……，……”)."""
-    return re.sub(r"(?:^|(?<=[，,；;]))\s*[一二三四五六]是", "", measure).rstrip("。；;，, ")
+    """A measure without item numbers of its own (“一是编制……，二是……”, “1是……” → “编制……，……”)."""
+    return re.sub(r"(?:^|(?<=[，,；;]))\s*(?:[一二三四五六七八九]|[1-9])是", "", measure).rstrip("。；;，, ")
 
 
 # The table each figure of figures_of() is summed from (a figure of a table not filled in is unknown, not 0)

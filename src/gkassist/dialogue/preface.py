@@ -4,13 +4,17 @@ report when it had them, written in the standard way."""
 
 from __future__ import annotations
 
+import os
 import re
 
+from gkassist.core import levels
 from gkassist.core.model import Report
+from gkassist.dialogue.register import register_data, self_name
 from gkassist.dialogue.replywords import reply_words
 from gkassist.importer.contact import Contact, contact_in
 
-__all__ = ["Contact", "contact_in", "contact_from_answer", "full_office", "preface_paragraph", "settled"]
+__all__ = ["Contact", "contact_in", "contact_from_answer", "full_office", "preface_paragraph", "renamed", "settled",
+           "unit_named"]
 
 def preface_paragraph(report: Report, contact: Contact) -> str:
     """The standard opening: basis, contents, period, where to download it, whom to ask."""
@@ -42,11 +46,29 @@ _SELF_LONG = re.compile(r"^(局|镇|乡|街道|委|中心)([\u4e00-\u9fff]{2,20}
 _SHORT_OFFICE = {"党政办": "党政办公室", "综合办": "综合办公室", "政务公开办": "政务公开办公室"}
 
 
+# the pieces of an answer: parted by punctuation, and in a run-on said with none (“党政办然后电话是……然后地址是……还有网站就是……”)
+# where a connector or a number ends one field and the name of the next follows — “地址和电话都没变” stays one piece
+_RUN_ON = re.compile(r"[，,；;。\n]+|(?:(?<=[\d号楼层室])|然后|还有|另外|再就是|再有|以及)\s*(?=(?:联系|办公|通讯)?(?:电话|地址|网站|网址|邮编|邮政编码|邮箱|传真))")
+# “找我们街道党政办就行”: whom to ask is the office, without the asking and the unit's own word for itself (街道 stays:
+# it says the office is the unit's own)
+_ASKING = re.compile(r"^(?:请|就)?(?:找|联系|问|打给)")
+
+
+def _own_office(office: str) -> str:
+    office = _ASKING.sub("", office)
+    for word in sorted(register_data().self_names.say, key=len, reverse=True):
+        if office.startswith(word) and len(office) > len(word) + 1:
+            rest = office[len(word):]
+            # (“我们街道党政办”: 街道 was said after 我们 — the unit's kind, kept; “我们党政办”: nothing to keep)
+            return next((k for k in ("街道", "镇", "乡", "局", "委") if word.endswith(k)), "") + rest
+    return office
+
+
 def contact_from_answer(text: str, last: Contact, agency: str) -> tuple[Contact, list[str]]:
     """The contact details a clerk's answer gives, field by field: “地址和网站跟去年一样” takes those from last year's,
     “还是局办公室” last year's office, “局办公室” the office's full name; and the pieces no field took (said back, never
     dropped silently)."""
-    said = [p.strip() for p in re.split(r"[，,；;。\n]+", text) if p.strip()]
+    said = [p.strip() for p in _RUN_ON.split(text) if p and p.strip()]
     pieces = [q for p in said for q in _as_reference(p)]
     declined = [p for p in pieces if _NONE.search(p) and not re.search(r"\d", p)]
     contact = contact_in("，".join(p for p in pieces if p not in declined))
@@ -80,7 +102,7 @@ def contact_from_answer(text: str, last: Contact, agency: str) -> tuple[Contact,
     for piece in declined:  # a field the clerk says the report gives none of is none, though last year's had it
         for field in (f for f, pattern in _FIELD_SAID if f != "office" and re.search(pattern, piece)):
             setattr(contact, field, "")
-    contact.office = full_office(contact.office, last.office, agency)
+    contact.office = full_office(_own_office(contact.office), last.office, agency)
     # (a piece pointing at details last year's report did not give is no unused words: the preface asks for them)
     return contact, [p for p in left if p in said]
 
@@ -135,3 +157,47 @@ def full_office(office: str, last_office: str, agency: str) -> str:
         rest = _SHORT_OFFICE.get(kind, _SELF_OFFICE.sub("", office))
         return agency + rest
     return office
+
+
+# ------------------------------------------------------------------ the unit as the clerk names it
+def _full_endings(level: levels.Level) -> list[str]:
+    """The endings of a body's full name at this level (prompts/levels.yaml: 镇人民政府, 街道办事处, 片区管理局 …),
+    longest first; the short ones (镇, 街道) name no body on their own inside a sentence."""
+    spec = levels.words().levels.get(level)
+    return sorted((w for w in (spec.bodies if spec else ()) if len(w) >= 4), key=len, reverse=True)
+
+
+def unit_named(text: str, agency: str) -> str:
+    """The unit's full name when the clerk's answer names it as another kind of body of its level than the draft
+    does (“地址德惠市郭家街道办事处一楼” for a draft of 德惠市郭家镇人民政府: 德惠市郭家街道办事处), "" otherwise.  Only
+    the same place (郭家) is renamed, and only within its level: a department's address in a government building
+    renames nothing."""
+    level = levels.level_of(agency)
+    endings = _full_endings(level)
+    own = next((e for e in endings if agency.endswith(e)), "")
+    if not own:
+        return ""
+    core = agency[: -len(own)]
+    said = re.compile(r"([\u4e00-\u9fff]{2,20}?)(" + "|".join(map(re.escape, endings)) + ")")
+    for m in said.finditer(text):
+        place, ending = m.group(1), m.group(2)
+        shared = os.path.commonprefix([place[::-1], core[::-1]])  # (the place's own name: “地址在石桥” and 青岚县石桥)
+        if len(shared) >= 2 and ending[0] != own[0]:  # (镇政府 for 镇人民政府 is the same body)
+            return core + ending
+    return ""
+
+
+def renamed(report: Report, agency: str) -> tuple[str, str]:
+    """The report made the unit's as the clerk named it: its name, title and level, and its self-name in every
+    paragraph already written (“我镇” → “我街道”).  (old self-name, new self-name)."""
+    old = self_name(report)
+    report.agency = agency
+    report.title = report.format.title(agency, report.year)
+    report.level = levels.level_of(agency)
+    new = self_name(report)
+    if new != old:
+        mine = {old: new, "本" + old[1:]: "本" + new[1:]}
+        swap = re.compile("|".join(map(re.escape, mine)))
+        report.preface = [swap.sub(lambda m: mine[m.group(0)], p) for p in report.preface]
+        report.sections = {k: [swap.sub(lambda m: mine[m.group(0)], p) for p in ps] for k, ps in report.sections.items()}
+    return old, new

@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, field_validator
 from gkassist.core.model import Report
 from gkassist.core.numbers import parse_number
 from gkassist.core.yamldata import load_model, pattern, regex_checked
+from gkassist.dialogue.grammar import sub_whole
 from gkassist.paths import resource_dir
 
 
@@ -142,8 +143,8 @@ def to_register(text: str, report: Report, subject: bool = True) -> str:
     # a bureau's “我们县政府网站” is the county's: “本县”
     out = re.sub(f"{re.escape(me)}([县市区镇乡])(?=政府|人民政府|各|范围|内|全)", r"本\1", out) if me[1:] not in "县市区镇乡" else out
     out = out.replace(me + "里", me)
-    for phrase, write in c.phrases:
-        out = phrase.sub(filled(write), out)
+    for phrase, write in c.phrases:  # (a phrase never rewritten inside a word: “搞定” is no “搞”)
+        out = sub_whole(phrase, filled(write), out)
     out = c.le.sub(lambda m: m.group(0) if m.group(0) != "了" else "", out)
     out = c.particles.sub("", out)
     if subject:

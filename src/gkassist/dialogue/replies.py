@@ -58,6 +58,7 @@ class Pending:
     ignored: list[str] = field(default_factory=list)  # clauses with a number the clerk said not to count
     reader: TableState | None = None  # a table question's state: what its answers said so far (dialogue.answers)
     contact: Contact | None = None
+    agency: str = ""  # the unit's full name as the clerk named it in the preface's answer, taken on “对”
     suggestions: list[Suggestion] = field(default_factory=list)
     proposals: list[Proposal] = field(default_factory=list)
     spoken: list[Spoken] = field(default_factory=list)  # the clerk's sentences kept as typed, each with its reference

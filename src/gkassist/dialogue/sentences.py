@@ -21,6 +21,7 @@ from gkassist.core.errors import InputError
 from gkassist.core.model import Report
 from gkassist.core.numbers import chinese_numeral
 from gkassist.core.yamldata import Loader, line_of, load_model, pattern, regex_checked, regexes_checked, replacement
+from gkassist.dialogue.grammar import broken_shape, sub_whole
 from gkassist.dialogue.placement import (
     as_measure,
     counted_in_pieces,
@@ -445,7 +446,7 @@ def without_remarks_to_writer(sentence: str) -> str:
 
 def _without_fillers(sentence: str) -> str:
     for r in lexicon().fillers:
-        sentence = _re(r.say).sub(replacement(r.write), sentence)
+        sentence = sub_whole(_re(r.say), replacement(r.write), sentence)
     return re.sub(r"^[，,]+|[，,]+(?=[。；！？]|$)", "", re.sub(r"[，,]{2,}", "，", sentence))
 
 
@@ -468,7 +469,7 @@ def _in_report_form(sentence: str) -> str:
     """A list, a pointer and a count as a report writes them (prompts/lexicon.yaml `residue`): “……这些” closed as
     “主要涵盖……等内容”, “光……就” as “其中”, “开了一次、培训2次” in digits alike."""
     for r in lexicon().residue:
-        sentence = _re(r.say).sub(replacement(r.write), sentence)
+        sentence = sub_whole(_re(r.say), replacement(r.write), sentence)
     return _counts_alike(sentence)
 
 
@@ -492,7 +493,7 @@ def _with_verbs(sentence: str) -> str:
     for clause in _CLAUSE.findall(sentence):
         for say, thing, write in _verbs():
             if thing is None or thing.search(clause):
-                clause = say.sub(replacement(write), clause)
+                clause = sub_whole(say, replacement(write), clause)  # (never inside a word: 整个, 制发)
         out.append(in_report_order(clause, lexicon().done_to))
     return "".join(out)
 
@@ -527,7 +528,7 @@ _CLAUSE = re.compile(r"[^，,]+[，,]*")
 
 def is_spoken(text: str) -> bool:
     d = sentence_data()
-    return any(_re(p).search(text) for p in d.spoken + d.broken + spoken_turns().still_spoken)
+    return any(_re(p).search(text) for p in d.spoken + d.broken + spoken_turns().still_spoken) or bool(broken_shape(text))
 
 
 def is_shortfall(clause: str) -> bool:

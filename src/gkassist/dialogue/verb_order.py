@@ -16,6 +16,7 @@ from pydantic import field_validator
 
 from gkassist.core.numbers import chinese_numeral
 from gkassist.core.yamldata import pattern, regex_checked
+from gkassist.dialogue.grammar import cuts_a_word
 from gkassist.dialogue.register import _Data
 
 
@@ -144,7 +145,7 @@ def _count(said: str) -> str:
 def _first(run: str, o: _Order) -> str:
     """“文件清理弄了两轮” → “开展文件清理2轮”, “问题整改了五个” → “整改问题5个”."""
     for k in o.kinds:
-        if m := k.first.match(run):
+        if (m := k.first.match(run)) and not cuts_a_word(m, "verb"):
             verb = m["verb"] if o.report_verbs.match(m["verb"]) else k.kind.verb
             together = "共" if m["adv"] in ("共", "一共", "共计") else ""
             return f"{m['when'] or ''}{together}{verb}{m['obj']}{k.kind.after}{_count(m['n'])}{m['unit']}"
@@ -155,7 +156,7 @@ def _then(run: str, o: _Order) -> str:
     """“新挂了5块社区电子屏” → “新安装社区电子屏5块”, “弄了个公众号” → “开通公众号”, “上了一次电台” → “参加电台访谈1次”,
     “加了个栏目” → “新开设栏目”."""
     for k in o.kinds:
-        if m := k.then.match(run):
+        if (m := k.then.match(run)) and not cuts_a_word(m, "verb"):  # (“整个流程” is no 整 of a 流程)
             n, unit = m["n"] or m["n2"] or "", m["unit"] or m["unit2"] or ""
             added = m["new"] or m["verb"].startswith("新") or m["verb"] == "加"  # 加了 is a new one
             verb = (k.kind.new or "新" + k.kind.verb) if added else k.kind.verb

@@ -7,7 +7,8 @@ from gkassist.core.flow import Step
 from gkassist.core.model import Report
 from gkassist.dialogue.kinds import StepKind, kind
 from gkassist.dialogue.kinds.field import SAME_AS_LAST
-from gkassist.dialogue.preface import Contact, contact_from_answer, preface_paragraph, settled
+from gkassist.dialogue.preface import Contact, contact_from_answer, preface_paragraph, renamed, settled, unit_named
+from gkassist.dialogue.register import self_name
 from gkassist.dialogue.replies import Pending, Reply
 from gkassist.dialogue.state import DialogueState
 from gkassist.importer.contact import read_contact
@@ -39,17 +40,25 @@ class Preface(StepKind):
         return f"去年报告里写的：{last.describe()}。没有变化可以回答“同去年”。" if last.describe() else ""
 
     def understand(self, state: DialogueState, step: Step, text: str) -> list[Reply]:
+        pending = state.pending
+        earlier = pending if pending is not None and pending.step == step.id and not pending.saved else None
+        # the unit as the clerk names it (“地址……街道办事处一楼” in a draft begun from a 镇's report): the report is theirs
+        agency = unit_named(text, state.report.agency) or (earlier.agency if earlier is not None else "")
+        report = state.report.model_copy(update={"agency": agency}) if agency else state.report
         if SAME_AS_LAST.match(text):
             contact = _last_contact(state)  # (none at all: the standard paragraph still opens the report)
             left: list[str] = []
         else:
-            contact, left = contact_from_answer(text, _last_contact(state), state.report.agency)
-            pending = state.pending
-            if pending is not None and pending.step == step.id and not pending.saved and pending.contact is not None:
-                contact = contact.merged(pending.contact)  # a reply to “还缺……”/“请说……” adds to what was said
-        paragraph = preface_paragraph(state.report, contact)
-        state.pending = Pending(step.id, paragraphs=[paragraph], contact=contact)
+            contact, left = contact_from_answer(text, _last_contact(state), report.agency)
+            if earlier is not None and earlier.contact is not None:
+                contact = contact.merged(earlier.contact)  # a reply to “还缺……”/“请说……” adds to what was said
+        paragraph = preface_paragraph(report, contact)
+        state.pending = Pending(step.id, paragraphs=[paragraph], contact=contact, agency=agency)
         replies = [Reply(f"我理解为：{contact.describe() or '（没有读到联系方式）'}\n将写在报告开头：{paragraph}", "understood")]
+        if agency:
+            old, new = self_name(state.report), self_name(report)
+            replies.append(Reply(f"您说的本单位是“{agency}”，不是“{state.report.agency}”：回答“对”后，报告标题、落款都写“{agency}”"
+                                 + (f"，正文里的“{old}”都改为“{new}”" if old != new else "") + "。", "understood"))
         if left:
             replies.append(Reply("这些没有用上：" + "、".join(f"“{x}”" for x in left)
                                  + "。如果是联系方式，请说明是哪一项（如“传真0431-…”“邮箱…”）。", "error"))
@@ -66,6 +75,8 @@ class Preface(StepKind):
         return replies + [Reply("对吗？回答“对”保存，或重新说一遍。")]
 
     def store(self, state: DialogueState, step: Step, pending: Pending) -> None:
+        if pending.agency and pending.agency != state.report.agency:
+            renamed(state.report, pending.agency)  # (the engine renames the draft's file after it)
         state.report.preface = list(pending.paragraphs)
 
     def answered(self, step: Step, report: Report) -> bool:
