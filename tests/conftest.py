@@ -233,3 +233,15 @@ def seed_report():
     from gkassist.core.model import load_report
 
     return load_report(SAMPLES / "2020_guojiazhen_seed.json")
+
+
+
+def pytest_itemcollected(item):
+    """pytest puts the running test's name in the environment (PYTEST_CURRENT_TEST); a name longer than exec takes (a
+    parameter's id made of a long value) makes every process started during that test die before it runs, unseen (a
+    web worker's first test did: the uploads' process and multiprocessing's tracker with it, and so every later web
+    test of that worker).  Said at collection, naming the case, which needs an id of its own."""
+    longest = 131072 - len("PYTEST_CURRENT_TEST= (teardown)") - 1  # Linux's MAX_ARG_STRLEN: one NAME=value string
+    if len(item.nodeid.encode()) > longest:
+        item.warn(pytest.PytestWarning(f"the test's name is {len(item.nodeid.encode())} bytes, longer than a process's "
+                                       f"environment takes ({longest}): a process it starts dies unseen; give the case an id"))

@@ -177,7 +177,8 @@ def test_last_years_draft_of_the_same_unit_starts_the_next(client):
     ("报告.txt", b"", "文件是空的"),
     ("报告.txt", b"1\n" * 120_000, "远多于一份年度报告"),
     ("报告.pdf", b"%PDF-1.4 not really", "PDF"),
-])
+], ids=["exe", "empty", "120000-lines", "pdf"])  # named: an id made of the 240 KB content was the test's name in the
+# environment (PYTEST_CURRENT_TEST), too long for exec: every process started during the test died unseen
 def test_an_upload_that_is_no_report_is_said_in_chinese(client, name, content, expect):
     login(client, "shiqiao")
     page = client.get("/drafts")
