@@ -74,6 +74,8 @@ def test_what_jieba_joins_that_a_rule_may_part_is_still_turned(said, written):
     "门户网站栏目做调整。",
     "办理结果均纳入网上。",
     "我市按照“坚持“先审查、后公开”原则”落实保密审查。",
+    "2021年还开个镇微信公众号。",
+    "将重点领域的内容梳理一捋。",
 ])
 def test_a_broken_shape_is_named(sentence):
     assert broken_shape(sentence), sentence
@@ -89,6 +91,8 @@ def test_a_broken_shape_is_named(sentence):
     "删除过期信息14条。",
     "对门户网站栏目进行调整。",
     "在县政府网站我镇专栏发布信息61条。",
+    "将保密审查嵌入信息从产生到发布的整个流程。",
+    "按照“谁公开、谁审查、谁负责”原则落实审核责任。",
 ])
 def test_a_sentence_a_report_writes_is_no_broken_shape(sentence):
     assert not broken_shape(sentence), broken_shape(sentence)
