@@ -10,6 +10,7 @@ import re
 import string
 from collections.abc import Iterable
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from functools import cache
 from typing import Any
 
@@ -493,12 +494,22 @@ def same_problem(a: str, b: str) -> bool:
     family (the same measure answers them) and speak of the same things (“解读的形式较为单一” and “解读形式和内容
     还不够丰富”; never “网站更新不及时” and “公开栏更新不及时”)."""
     a, b = (re.sub(r"^[\u4e00-\u9fff]{2,8}方面[，,]", "", x) for x in (a, b))
-    if a in b or b in a:
+    if a in b or b in a or _told_alike(a, b):
         return True
     family = measure_for(a, otherwise=False)
     if not family or family != measure_for(b, otherwise=False):
         return False
     return things_named(a) == things_named(b) != set() or _same_subject(a, b)
+
+
+def _told_alike(a: str, b: str) -> bool:
+    """Whether two tellings of a problem share its words (“受理登记仍为纸质台账，查询不便” in 一 and “依申请受理登记仍为
+    纸质台账” in 五): a run of six characters or more that is most of the first clause of the shorter."""
+    a, b = (re.sub(r"^[\u4e00-\u9fff]{2,8}方面[，,]", "", x) for x in (a, b))  # (the part it is filed under: no words of it)
+    first_a, first_b = (re.split(r"[，,；;]", x, maxsplit=1)[0] for x in (a, b))
+    shorter, other = (first_a, b) if len(first_a) <= len(first_b) else (first_b, a)
+    match = SequenceMatcher(None, shorter, other, autojunk=False).find_longest_match(0, len(shorter), 0, len(other))
+    return match.size >= 6 and match.size >= 0.85 * len(shorter)
 
 
 _QUALIFIERS = re.compile(r"部分|个别|有的|少数|一些|几个|各|的")
@@ -516,7 +527,7 @@ def _same_subject(a: str, b: str) -> bool:
     assert ma is not None and mb is not None  # (both found just above)
     subject_a, subject_b = (_QUALIFIERS.sub("", x[:m.start()]) for x, m in ((a, ma), (b, mb)))
     if not subject_a or not subject_b:
-        return ma[0] == mb[0]
+        return ma[0] == mb[0] or ma[0] in b or mb[0] in a  # (“申请答复” read first in one: its words in the other)
     return len(set(subject_a) & set(subject_b)) >= 2
 
 
@@ -532,8 +543,19 @@ def not_offered(proposals: list[Proposal], named: list[Proposal]) -> list[Propos
                 and (same.general or same.improvement == measure_for(same.problem, otherwise=False)
                      or same.improvement and same.improvement in p.improvement):
             # (told again here with more: “按月通报、纳入考核扣分” after “按月通报” in 一 — the fuller one)
-            same.improvement, same.general = p.improvement, False
+            same.improvement, same.general, same.proposed = p.improvement, False, p.proposed
+        if same is not None:
+            same.problem += "".join(f"，{c}" for c in _told_besides(p.problem, same.problem))
     return new
+
+
+def _told_besides(told: str, offered: str) -> list[str]:
+    """The shortcomings a problem told in 五 names that the one offered for it does not (“公开内容不够精准、解读不深，
+    还有线上线下联动不紧” beside “核心内容解读还不够深入”): never lost when the two are offered once."""
+    return [c for c in re.split(r"[、，,；;]", told)
+            if len(c) >= 4 and is_shortfall(c) and c not in offered and not _told_alike(c, offered)
+            and not (measure_for(c, otherwise=False) and measure_for(c, otherwise=False) == measure_for(offered, otherwise=False)
+                     and things_named(c) <= things_named(offered))]
 
 
 def intents_as_measures(proposals: list[Proposal], intents: list[str], after: Proposal | None = None) -> list[str]:
