@@ -172,8 +172,16 @@ class NotFollowedUp(_Data):
         return text
 
 
+class MeasureExamples(_Data):
+    when: str
+    examples: tuple[str, ...]
+
+    _valid = field_validator("when")(regex_checked)
+
+
 class ProblemAreas(_Data):
     areas: tuple[ProblemArea, ...]
+    measure_examples: tuple[MeasureExamples, ...] = ()
     last_years: LastYears
     labelled: Labelled
     ask: dict[str, tuple[str, ...]]
@@ -457,9 +465,22 @@ def of_last_year(sentence: str, problems: list[str]) -> bool:
     return any(followed_up(p, sentence) for p in problems) if problems else bool(re.search(d.done, sentence))
 
 
+def told_done(text: str) -> bool:
+    """Whether an answer tells what was done (“今年按目录补了……”) or points at one of last year's problems (“内容深化
+    那条，……”): a follow-up, never a measure to come."""
+    d = _problems_data().last_years
+    return bool(re.match(d.pointed, text.strip()) or re.search(d.done, text))
+
+
 def plainly_later(text: str) -> bool:
     """Whether an answer given while 五 asks for a problem is plainly one to a later question (六, the contact)."""
     return bool(re.search(_problems_data().later, text))
+
+
+def measure_examples(problem: str) -> tuple[str, ...]:
+    """Two or three concrete measures of a problem's kind (prompts/problems.yaml `measure_examples`), offered when the
+    clerk is asked for their own; () when none fits."""
+    return next((e.examples for e in _problems_data().measure_examples if re.search(e.when, problem)), ())
 
 
 def kinds_to_ask(level: str) -> tuple[str, ...]:
