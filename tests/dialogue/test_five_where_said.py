@@ -110,3 +110,14 @@ def test_the_clerks_measure_taken_for_a_problem_offered_is_never_shown_as_a_prop
     not_offered(offered, [Proposal("own", "依申请受理登记仍为纸质台账", "上半年建立电子台账")])
     assert offered[0].problem == "依申请公开方面，受理登记仍为纸质台账，查询不便"  # told again: not added twice
     assert offered[0].improvement == "上半年建立电子台账" and not offered[0].proposed
+
+
+@pytest.mark.parametrize("measure, written", [
+    ("上半年建立电子台账", "下一步，将于2026年上半年建立电子台账。"),
+    ("2026年底前统一答复文书模板", "下一步，将于2026年底前统一答复文书模板。"),
+    ("每月检查一次", "下一步，将每月检查一次。"),
+])
+def test_a_measure_told_with_its_time_is_done_at_it(measure, written):
+    from gkassist.dialogue.improvements import proposals_paragraph
+
+    assert written in proposals_paragraph([Proposal("own", "受理登记仍为纸质台账", measure)], 2025)

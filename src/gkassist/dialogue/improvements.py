@@ -230,8 +230,10 @@ def followup_sentences(followup: str) -> str:
 
 
 def not_followed_up(last_year: Report, year: int, followup: str, proposals: "list[Proposal]") -> str:
-    """The lines of the follow-up for last year's problems it does not speak of (the clerk told nothing done about
-    them): each said not yet put right, never a rectification made up; "" when it speaks of every one."""
+    """The lines of the follow-up for last year's problems it does not speak of: one of the kind of a problem the clerk
+    named this year is said to persist (listed again below); one the clerk was asked about and told nothing of is
+    not written (asked, never asserted: no rectification made up, no “尚未到位” the clerk did not say); "" when
+    none persists."""
     d = _problems_data().not_followed_up
     told: dict[str, list[str]] = {d.persists: [], d.open: []}
     for problem in last_years_problems(last_year):
@@ -241,7 +243,8 @@ def not_followed_up(last_year: Report, year: int, followup: str, proposals: "lis
         # (of its kind, or speaking of the same things — never by the part a problem is filed under, “平台建设方面，”)
         again = any(family and measure_for(p.problem, otherwise=False) == family
                     or followed_up(problem, re.sub(r"^[\u4e00-\u9fff]{2,8}方面[，,]", "", p.problem)) for p in proposals)
-        told[d.persists if again else d.open].append(problem)
+        if again:
+            told[d.persists].append(problem)
     # (several of one kind in one sentence: “A”“B”问题)
     return "".join(line.format(last=last_year.year, year=year, problem="”“".join(problems))
                    for line, problems in told.items() if problems)
@@ -698,8 +701,13 @@ def proposals_paragraph(proposals: list[Proposal], year: int | None = None) -> s
     `year`, a time of the year a measure names is next year's (“2026年上半年……”)."""
     return PROBLEMS_LEAD + "".join(
         f"{'一二三四'[i]}是{p.problem.rstrip('。；;，, ')}。"
-        + (f"下一步，将{_dated(_unnumbered(p.improvement), year)}。" if p.improvement else "")
+        + (f"下一步，将{_with_time(_dated(_unnumbered(p.improvement), year))}。" if p.improvement else "")
         for i, p in enumerate(proposals))
+
+
+def _with_time(measure: str) -> str:
+    """A measure opening with its time is done at it (“将于2026年上半年建立……”, never “将2026年上半年建立……”)."""
+    return re.sub(r"^(?=[0-9]{4}年)", "于", measure)
 
 
 def _dated(measure: str, year: int | None) -> str:

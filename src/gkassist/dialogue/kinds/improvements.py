@@ -204,7 +204,7 @@ def _followup_asked(intents: list[str], followup: str, last: Report | None, firs
     elif missing:
         named = "、".join(f"“{p}”" for p in missing)
         out.append(Reply(f"{last.year}年度报告提出的{named}，整改情况里还没有说到：请说做了什么（会接在已说的整改情况"
-                         "后面；没有做就回答“对”，将如实写明整改尚未到位，不会替您编写）。", "error"))
+                         "后面；回答“对”就不写这一条，不会替您编写整改情况或“尚未到位”）。", "error"))
     return out
 
 
