@@ -5,6 +5,8 @@ this year's problem told inside the follow-up of last year's goes to this year's
 it; a problem told in 一 and again in 五 in other words is offered once, with the clerk's measure and every
 shortcoming the clerk named."""
 
+import re
+
 import pytest
 
 from gkassist.core.model import Report
@@ -121,3 +123,27 @@ def test_a_measure_told_with_its_time_is_done_at_it(measure, written):
     from gkassist.dialogue.improvements import proposals_paragraph
 
     assert written in proposals_paragraph([Proposal("own", "受理登记仍为纸质台账", measure)], 2025)
+
+
+@pytest.mark.parametrize("said", [
+    "今年关了不规范的网站1个、新媒体2个",
+    "全年关停僵尸账号的公众号3个",
+    "清理整合了不规范的新媒体平台2个",
+])
+def test_closing_what_was_not_kept_up_is_work_done_not_a_problem(said):
+    composed = compose_answer("政务公开纳入绩效考核；" + said, township(), plans=True)
+    assert composed.shortfalls == []
+    assert re.search(r"[0-9]个", composed.text)  # the closures stay in 一 as work done
+
+
+@pytest.mark.parametrize("told, problems, measures", [
+    ("不足三条：队伍建设要加强；答复质量要提；平台互动不够。下一步：1是多搞业务指导和培训；2是答复前做合法性审查；3是优化互动模块",
+     ["队伍建设有待加强", "答复质量有待提高", "平台互动不够"], ["多开展业务指导和培训", "答复前做合法性审查", "优化互动模块"]),
+    ("问题：1是人手不够；2是栏目更新慢。措施：2是每周更新一次栏目；1是再配1名信息员",
+     ["工作力量不足", "栏目更新不够及时"], ["再配1名信息员", "每周更新一次栏目"]),
+])
+def test_measures_numbered_the_spoken_way_go_with_their_problems(told, problems, measures):
+    _, named, _, intents = _split(told, township())
+    assert [p.improvement for p in named] == measures and intents == []
+    assert all(a in p.problem for a, p in zip(problems, named))
+    assert not any(re.match(r"[1-6]是", p.improvement) for p in named)
