@@ -147,3 +147,17 @@ def test_measures_numbered_the_spoken_way_go_with_their_problems(told, problems,
     assert [p.improvement for p in named] == measures and intents == []
     assert all(a in p.problem for a, p in zip(problems, named))
     assert not any(re.match(r"[1-6]是", p.improvement) for p in named)
+
+
+def test_the_clerks_problem_and_measure_for_what_the_figures_show_are_kept():
+    figures = [Proposal("corrected", "本年度因政府信息公开被申请行政复议后被纠正6件", "对被纠正的案件逐案复盘", proposed=True)]
+    told = Proposal("own", "依申请答复质量有待提高", "答复前做合法性审查")
+    assert not_offered(figures, [told]) == []
+    assert figures[0].problem.endswith("被纠正6件，依申请答复质量有待提高")
+    assert figures[0].improvement == "答复前做合法性审查" and not figures[0].proposed
+
+
+@pytest.mark.parametrize("said", ["有的专栏更新慢，这个还没想好怎么弄", "部分专栏更新慢，还没想好咋办"])
+def test_no_measure_found_yet_is_no_part_of_the_problem(said):
+    composed = compose_answer("开设专栏5个。" + said, township(), plans=True)
+    assert len(composed.shortfalls) == 1 and "想好" not in composed.shortfalls[0]

@@ -564,11 +564,13 @@ def not_offered(proposals: list[Proposal], named: list[Proposal]) -> list[Propos
         if same is None:
             new.append(p)
         elif not p.general and p.improvement != measure_for(p.problem, otherwise=False) \
-                and (same.general or same.improvement == measure_for(same.problem, otherwise=False)
+                and (same.general or same.proposed or same.improvement == measure_for(same.problem, otherwise=False)
                      or same.improvement and same.improvement in p.improvement):
             # (told again here with more: “按月通报、纳入考核扣分” after “按月通报” in 一 — the fuller one)
             same.improvement, same.general, same.proposed = p.improvement, False, p.proposed
-        if same is not None:
+        if same is not None and not said_by_clerk(same) and p.problem not in same.problem:
+            same.problem += f"，{p.problem}"  # (the figures and what the clerk makes of them: “……被纠正6件，答复质量有待提高”)
+        elif same is not None:
             same.problem += "".join(f"，{c}" for c in _told_besides(p.problem, same.problem))
     return new
 
