@@ -10,6 +10,7 @@ import re
 import string
 from collections.abc import Iterable
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from functools import cache
 from typing import Any
 
@@ -171,8 +172,16 @@ class NotFollowedUp(_Data):
         return text
 
 
+class MeasureExamples(_Data):
+    when: str
+    examples: tuple[str, ...]
+
+    _valid = field_validator("when")(regex_checked)
+
+
 class ProblemAreas(_Data):
     areas: tuple[ProblemArea, ...]
+    measure_examples: tuple[MeasureExamples, ...] = ()
     last_years: LastYears
     labelled: Labelled
     ask: dict[str, tuple[str, ...]]
@@ -221,8 +230,10 @@ def followup_sentences(followup: str) -> str:
 
 
 def not_followed_up(last_year: Report, year: int, followup: str, proposals: "list[Proposal]") -> str:
-    """The lines of the follow-up for last year's problems it does not speak of (the clerk told nothing done about
-    them): each said not yet put right, never a rectification made up; "" when it speaks of every one."""
+    """The lines of the follow-up for last year's problems it does not speak of: one of the kind of a problem the clerk
+    named this year is said to persist (listed again below); one the clerk was asked about and told nothing of is
+    not written (asked, never asserted: no rectification made up, no “尚未到位” the clerk did not say); "" when
+    none persists."""
     d = _problems_data().not_followed_up
     told: dict[str, list[str]] = {d.persists: [], d.open: []}
     for problem in last_years_problems(last_year):
@@ -232,7 +243,8 @@ def not_followed_up(last_year: Report, year: int, followup: str, proposals: "lis
         # (of its kind, or speaking of the same things — never by the part a problem is filed under, “平台建设方面，”)
         again = any(family and measure_for(p.problem, otherwise=False) == family
                     or followed_up(problem, re.sub(r"^[\u4e00-\u9fff]{2,8}方面[，,]", "", p.problem)) for p in proposals)
-        told[d.persists if again else d.open].append(problem)
+        if again:
+            told[d.persists].append(problem)
     # (several of one kind in one sentence: “A”“B”问题)
     return "".join(line.format(last=last_year.year, year=year, problem="”“".join(problems))
                    for line, problems in told.items() if problems)
@@ -456,9 +468,22 @@ def of_last_year(sentence: str, problems: list[str]) -> bool:
     return any(followed_up(p, sentence) for p in problems) if problems else bool(re.search(d.done, sentence))
 
 
+def told_done(text: str) -> bool:
+    """Whether an answer tells what was done (“今年按目录补了……”) or points at one of last year's problems (“内容深化
+    那条，……”): a follow-up, never a measure to come."""
+    d = _problems_data().last_years
+    return bool(re.match(d.pointed, text.strip()) or re.search(d.done, text))
+
+
 def plainly_later(text: str) -> bool:
     """Whether an answer given while 五 asks for a problem is plainly one to a later question (六, the contact)."""
     return bool(re.search(_problems_data().later, text))
+
+
+def measure_examples(problem: str) -> tuple[str, ...]:
+    """Two or three concrete measures of a problem's kind (prompts/problems.yaml `measure_examples`), offered when the
+    clerk is asked for their own; () when none fits."""
+    return next((e.examples for e in _problems_data().measure_examples if re.search(e.when, problem)), ())
 
 
 def kinds_to_ask(level: str) -> tuple[str, ...]:
@@ -493,12 +518,22 @@ def same_problem(a: str, b: str) -> bool:
     family (the same measure answers them) and speak of the same things (“解读的形式较为单一” and “解读形式和内容
     还不够丰富”; never “网站更新不及时” and “公开栏更新不及时”)."""
     a, b = (re.sub(r"^[\u4e00-\u9fff]{2,8}方面[，,]", "", x) for x in (a, b))
-    if a in b or b in a:
+    if a in b or b in a or _told_alike(a, b):
         return True
     family = measure_for(a, otherwise=False)
     if not family or family != measure_for(b, otherwise=False):
         return False
     return things_named(a) == things_named(b) != set() or _same_subject(a, b)
+
+
+def _told_alike(a: str, b: str) -> bool:
+    """Whether two tellings of a problem share its words (“受理登记仍为纸质台账，查询不便” in 一 and “依申请受理登记仍为
+    纸质台账” in 五): a run of six characters or more that is most of the first clause of the shorter."""
+    a, b = (re.sub(r"^[\u4e00-\u9fff]{2,8}方面[，,]", "", x) for x in (a, b))  # (the part it is filed under: no words of it)
+    first_a, first_b = (re.split(r"[，,；;]", x, maxsplit=1)[0] for x in (a, b))
+    shorter, other = (first_a, b) if len(first_a) <= len(first_b) else (first_b, a)
+    match = SequenceMatcher(None, shorter, other, autojunk=False).find_longest_match(0, len(shorter), 0, len(other))
+    return match.size >= 6 and match.size >= 0.85 * len(shorter)
 
 
 _QUALIFIERS = re.compile(r"部分|个别|有的|少数|一些|几个|各|的")
@@ -516,7 +551,7 @@ def _same_subject(a: str, b: str) -> bool:
     assert ma is not None and mb is not None  # (both found just above)
     subject_a, subject_b = (_QUALIFIERS.sub("", x[:m.start()]) for x, m in ((a, ma), (b, mb)))
     if not subject_a or not subject_b:
-        return ma[0] == mb[0]
+        return ma[0] == mb[0] or ma[0] in b or mb[0] in a  # (“申请答复” read first in one: its words in the other)
     return len(set(subject_a) & set(subject_b)) >= 2
 
 
@@ -529,11 +564,24 @@ def not_offered(proposals: list[Proposal], named: list[Proposal]) -> list[Propos
         if same is None:
             new.append(p)
         elif not p.general and p.improvement != measure_for(p.problem, otherwise=False) \
-                and (same.general or same.improvement == measure_for(same.problem, otherwise=False)
+                and (same.general or same.proposed or same.improvement == measure_for(same.problem, otherwise=False)
                      or same.improvement and same.improvement in p.improvement):
             # (told again here with more: “按月通报、纳入考核扣分” after “按月通报” in 一 — the fuller one)
-            same.improvement, same.general = p.improvement, False
+            same.improvement, same.general, same.proposed = p.improvement, False, p.proposed
+        if same is not None and not said_by_clerk(same) and p.problem not in same.problem:
+            same.problem += f"，{p.problem}"  # (the figures and what the clerk makes of them: “……被纠正6件，答复质量有待提高”)
+        elif same is not None:
+            same.problem += "".join(f"，{c}" for c in _told_besides(p.problem, same.problem))
     return new
+
+
+def _told_besides(told: str, offered: str) -> list[str]:
+    """The shortcomings a problem told in 五 names that the one offered for it does not (“公开内容不够精准、解读不深，
+    还有线上线下联动不紧” beside “核心内容解读还不够深入”): never lost when the two are offered once."""
+    return [c for c in re.split(r"[、，,；;]", told)
+            if len(c) >= 4 and is_shortfall(c) and c not in offered and not _told_alike(c, offered)
+            and not (measure_for(c, otherwise=False) and measure_for(c, otherwise=False) == measure_for(offered, otherwise=False)
+                     and things_named(c) <= things_named(offered))]
 
 
 def intents_as_measures(proposals: list[Proposal], intents: list[str], after: Proposal | None = None) -> list[str]:
@@ -655,8 +703,13 @@ def proposals_paragraph(proposals: list[Proposal], year: int | None = None) -> s
     `year`, a time of the year a measure names is next year's (“2026年上半年……”)."""
     return PROBLEMS_LEAD + "".join(
         f"{'一二三四'[i]}是{p.problem.rstrip('。；;，, ')}。"
-        + (f"下一步，将{_dated(_unnumbered(p.improvement), year)}。" if p.improvement else "")
+        + (f"下一步，将{_with_time(_dated(_unnumbered(p.improvement), year))}。" if p.improvement else "")
         for i, p in enumerate(proposals))
+
+
+def _with_time(measure: str) -> str:
+    """A measure opening with its time is done at it (“将于2026年上半年建立……”, never “将2026年上半年建立……”)."""
+    return re.sub(r"^(?=[0-9]{4}年)", "于", measure)
 
 
 def _dated(measure: str, year: int | None) -> str:

@@ -61,6 +61,7 @@ class Pending:
     agency: str = ""  # the unit's full name as the clerk named it in the preface's answer, taken on “对”
     suggestions: list[Suggestion] = field(default_factory=list)
     proposals: list[Proposal] = field(default_factory=list)
+    measure_asked: int = 0  # 五: the problem (its number) whose measure the clerk was just asked for; 0 none
     spoken: list[Spoken] = field(default_factory=list)  # the clerk's sentences kept as typed, each with its reference
     shortfalls: list[str] = field(default_factory=list)  # shortcomings told here, for 五
     plans: list[str] = field(default_factory=list)  # what will be done, told here with no shortcoming, for 五

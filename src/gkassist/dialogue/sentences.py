@@ -79,9 +79,14 @@ class Shortfalls(_Data):
     last_years: str
     this_year: str
     otherwise: str
+    # the words a run-on answer typed without commas chains its clauses with (“……挂了95条然后……还有就是有的村贴得
+    #不太及时”): in a clause that tells a shortcoming, each a clause's end, so that only the clause telling it goes to 五
+    run_on: str = ""
+    # where this year's problems begin inside a sentence of the follow-up (“……开了公众号还有今年的问题就是……”)
+    this_year_within: str = ""
 
     _valid = field_validator("signs")(regexes_checked)
-    _unless = field_validator("unless", "opens", "opens_with_sign", "remedied", "explains", "amended", "item", "own_measure", "intent", "last_years", "this_year")(regex_checked)
+    _unless = field_validator("unless", "opens", "opens_with_sign", "remedied", "explains", "amended", "item", "own_measure", "intent", "last_years", "this_year", "run_on", "this_year_within")(regex_checked)
 
 
 class Numbered(_Data):
@@ -854,7 +859,10 @@ def followup_lead(text: str, of_last_year: Callable[[str], bool] | None = None) 
 
 def _at_shortfall_opened(sentence: str) -> list[str]:
     """A sentence of the follow-up parted where a clause opens a shortcoming (“……算是补上了，然后还有一个问题就是……”):
-    what comes from there on is this year's."""
+    what comes from there on is this year's (also where a run-on goes on to them, “……开了公众号还有今年的问题就是……”)."""
+    within = sentence_data().shortfalls.this_year_within
+    if within and (m := _re(within).search(sentence)) and m.start() > 0:
+        return [sentence[:m.start()].rstrip("，, ") + "。", sentence[m.end():]]
     clauses = _CLAUSE.findall(sentence)
     for i, clause in enumerate(clauses[1:], 1):
         c = clause.strip()
@@ -877,6 +885,7 @@ def _take_shortfalls(sentence: str, report: Report) -> tuple[str, list[str]]:
     explains = _re(sentence_data().shortfalls.explains)
     item = _re(sentence_data().shortfalls.item)
     in_measure = False
+    clauses = [part for clause in clauses for part in _run_on_parts(clause)]
     for i, clause in enumerate(clauses):
         if told and (after_one or in_measure) and ((m := measure.match(clause.strip())) and m.end()
                                                    or in_measure and not is_shortfall(clause)):
@@ -907,6 +916,18 @@ def _take_shortfalls(sentence: str, report: Report) -> tuple[str, list[str]]:
             continue
         after_one = True
     return "".join(kept).strip("，, "), told
+
+
+def _run_on_parts(clause: str) -> list[str]:
+    """A clause typed as a run-on (its parts chained by “然后”, “还有就是” …) that tells a shortcoming, as its parts
+    (each a clause of its own, the chaining words gone): what was done stays in its part of 一, the shortcoming alone
+    goes to 五.  Any other clause is kept whole."""
+    run_on = sentence_data().shortfalls.run_on
+    if not run_on or not is_shortfall(clause) or not _re(run_on).search(clause):
+        return [clause]
+    end = m.group(0) if (m := re.search(r"[，,]+$", clause)) else ""
+    parts = [p.strip() for p in _re(run_on).split(clause.rstrip("，, ")) if p.strip("，, ")]
+    return [p + "，" for p in parts[:-1]] + [parts[-1] + end] if parts else [clause]
 
 
 _THING = re.compile(r"政务新媒体|新媒体|微信公众号|公众号|门户网站|网站|公开栏|公告栏|视频号|微博|专栏|栏目|政策解读|解读")

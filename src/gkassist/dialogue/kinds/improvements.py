@@ -21,6 +21,7 @@ from gkassist.dialogue.improvements import (
     labelled_lists,
     last_years_problems,
     lists_told_after,
+    measure_examples,
     named_in_full,
     names_something,
     new_problems,
@@ -36,6 +37,7 @@ from gkassist.dialogue.improvements import (
     propose,
     said_as_written,
     same_problem,
+    told_done,
     with_its_measure,
     without_not_followed_up,
     without_preamble,
@@ -43,7 +45,14 @@ from gkassist.dialogue.improvements import (
 from gkassist.dialogue.kinds import StepKind, kind
 from gkassist.dialogue.kinds.narrative import POLISH, RESTORE, correct_figure, corrections_in_answer, polish, restore
 from gkassist.dialogue.replies import Pending, Reply
-from gkassist.dialogue.sentences import compose_answer, followup_lead, future_intents, own_measure, shortfall_words
+from gkassist.dialogue.sentences import (
+    compose_answer,
+    followup_lead,
+    future_intents,
+    is_shortfall,
+    own_measure,
+    shortfall_words,
+)
 from gkassist.dialogue.state import DialogueState
 
 
@@ -138,26 +147,45 @@ def _persisting(proposals: list[Proposal], followup: str) -> list[Proposal]:
     return proposals
 
 
-def _measures_asked(proposals: list[Proposal]) -> list[Reply]:
-    """A problem no measure of its family answers carries the general wording: the clerk is asked for a real one
-    (a measure of another problem's family is never attached instead)."""
-    general = [i for i, p in enumerate(proposals, 1) if p.general]
-    if not general:
+def _measure_question(state: DialogueState) -> list[Reply]:
+    """One short question for the first problem with no measure of the clerk's (the assistant's proposal, or the
+    general wording): what they will do, with two or three measures of its kind as examples.  Their answer is taken
+    as its measure (`_answers_measure`); “对” keeps what is shown.  The other such problems are named for “措施N：”."""
+    pending = state.pending
+    assert pending is not None  # asked about the answer waiting for “对”
+    lacking = [i for i, p in enumerate(pending.proposals, 1) if p.general or p.proposed]
+    pending.measure_asked = lacking[0] if lacking else 0
+    if not lacking:
         return []
-    which = "、".join(f"第{i}条" for i in general)
-    return [Reply(f"{which}的改进措施还只是通用写法：请说下一步具体怎么做，回答“措施{general[0]}：……”"
-                  "（不说就先用通用写法）。", "error")]
+    n, problem = lacking[0], pending.proposals[lacking[0] - 1]
+    why = "还只是通用写法" if problem.general else "是我按问题拟的建议，不是您说的"
+    examples = measure_examples(problem.problem)
+    offered = f"（例如：{'；'.join(f'“{e}”' for e in examples)}）" if examples else ""
+    others = "、".join(f"第{i}条" for i in lacking[1:])
+    return [Reply(f"第{n}条的改进措施{why}：这一条下一步打算怎么改？请直接说您的措施{offered}，也可以用“措施{n}：……”；"
+                  f"回答“对”就先用上面的写法。" + (f"{others}也可以用“措施N：……”换成实际打算做的。" if others else ""),
+                  "error" if problem.general else "understood")]
 
 
-def _proposals_to_confirm(proposals: list[Proposal]) -> list[Reply]:
-    """A measure the assistant proposed (a figures problem's, a family's) is no fact the clerk told: said so, with the
-    way to put their own in its place."""
-    mine = [i for i, p in enumerate(proposals, 1) if p.proposed and not p.general]
-    if not mine:
-        return []
-    which = "、".join(f"第{i}条" for i in mine)
-    return [Reply(f"{which}的改进措施是我按问题拟的建议，不是您说的：如果单位并无这项安排，请用“措施{mine[0]}：……”"
-                  "换成实际打算做的。", "understood")]
+def _answers_measure(state: DialogueState, step: Step, text: str) -> bool:
+    """Whether an answer is the measure asked for (“上半年建立电子台账”), not 五 told again (last year's follow-up, this
+    year's problems, a shortcoming)."""
+    pending = state.pending
+    if pending is None or pending.step != step.id or not pending.measure_asked or pending.asking or pending.saved:
+        return False
+    if followup_lead(text)[0] or re.search(r"去年|上年|年度报告|整改", text) or labelled_lists(text) is not None:
+        return False
+    if _told_before(state, step, text):
+        return False  # (what was done about a problem of last year's not spoken of yet)
+    if (m := re.match(_MEASURE_LEAD, text.strip())) and m.end():
+        return True  # (“明年打算……”, “下一步……”: what will be done)
+    if told_done(text):
+        return False  # (“……那条，今年按目录补了……”: what was done, never a measure)
+    return not any(is_shortfall(c) for c in re.split(r"[，,；;。]", text) if c.strip())
+
+
+# what a measure told on its own opens with (dropped: 五 writes “下一步，将……”)
+_MEASURE_LEAD = r"^(?:下一步|下步|今后|明年|接下来|[0-9]{4}年)?(?:我们|我[局镇乡区县市委办])?(?:将|要(?!求)|打算|准备|计划|想)?"
 
 
 def _followup_asked(intents: list[str], followup: str, last: Report | None, first: bool) -> list[Reply]:
@@ -176,7 +204,7 @@ def _followup_asked(intents: list[str], followup: str, last: Report | None, firs
     elif missing:
         named = "、".join(f"“{p}”" for p in missing)
         out.append(Reply(f"{last.year}年度报告提出的{named}，整改情况里还没有说到：请说做了什么（会接在已说的整改情况"
-                         "后面；没有做就回答“对”，将如实写明整改尚未到位，不会替您编写）。", "error"))
+                         "后面；回答“对”就不写这一条，不会替您编写整改情况或“尚未到位”）。", "error"))
     return out
 
 
@@ -219,11 +247,12 @@ def measure(state: DialogueState, number: int, text: str) -> list[Reply]:
     proposals = state.pending.proposals
     if not 1 <= number <= len(proposals):
         return [Reply("没有这一条。", "error")]
-    text = re.sub(r"^(?:下一步|下步|今后|明年)?(?:将|要|打算|准备)?", "", text.strip()).rstrip("。；;")
+    text = re.sub(_MEASURE_LEAD, "", text.strip()).rstrip("。；;")
     if not re.search(r"[\u4e00-\u9fff]", text):
         return [Reply("请用中文写这一条的改进措施。", "error")]
+    text = said_as_written(text, state.report) or text  # (in a report's words: “每月查一次” → “每月检查一次”)
     proposals[number - 1].improvement, proposals[number - 1].general, proposals[number - 1].proposed = text, False, False
-    return _show(state)
+    return _show(state) + _measure_question(state)
 
 
 def _spoken_reply(spoken: list[str]) -> list[Reply]:
@@ -264,6 +293,7 @@ def drop(state: DialogueState, match: re.Match[str]) -> list[Reply]:
     if len(proposals) <= MIN_PROPOSALS:
         return [Reply("五至少要写一条具体问题。", "error")]
     del proposals[number - 1]
+    state.pending.measure_asked = 0  # (the numbers changed: the question is no longer open)
     return _show(state)
 
 
@@ -284,6 +314,7 @@ def edit(state: DialogueState, number: int, text: str) -> list[Reply]:
         proposals.append(own)
     else:
         proposals[number - 1] = own
+    state.pending.measure_asked = 0  # (the clerk edits by number: the question is no longer open)
     return _show(state)
 
 
@@ -317,6 +348,8 @@ class Improvements(StepKind):
     def _read(self, state: DialogueState, step: Step, text: str) -> list[Reply]:
         text = without_preamble(text)  # (“不对，整改重新说：”: a remark to the writer, never printed)
         pending = state.pending
+        if pending is not None and _answers_measure(state, step, text):
+            return measure(state, pending.measure_asked, text)  # (the answer to “这一条下一步打算怎么改？”)
         if pending is not None and pending.step == step.id and pending.asking and not followup_lead(text)[0]:
             return self._own_problem(state, text)  # (the follow-up told again is read afresh)
         report, last = state.report, state.last_year
@@ -358,9 +391,8 @@ class Improvements(StepKind):
                  for i, p in enumerate(proposals, 1)]
         return [Reply("五只写您说到的不足和数字显示的问题：\n" + "\n".join(lines), "understood"),
                 Reply("将写入：\n" + "\n".join(paragraphs), "understood"), *_figures_checked(state), *_spoken_reply(spoken),
-                *_followup_asked(intents, followup, last, first), *_plans_left(plans), *_measures_asked(proposals),
-                *_proposals_to_confirm(proposals),
-                Reply(_editing_help(proposals) + "重新写整改情况会替换第一段（已改的问题保留）。")]
+                *_followup_asked(intents, followup, last, first), *_plans_left(plans),
+                Reply(_editing_help(proposals) + "重新写整改情况会替换第一段（已改的问题保留）。"), *_measure_question(state)]
 
     def _own_problem(self, state: DialogueState, text: str) -> list[Reply]:
         """The clerk's answer to “请说一个今年的具体问题”: their problem, in a report's words."""
@@ -373,7 +405,7 @@ class Improvements(StepKind):
         followup = "".join(p for p in pending.paragraphs if not _is_problems(p))
         asked = with_its_measure(persisting(problem, followup), measure)
         pending.proposals = [asked]
-        return _show(state) + _measures_asked(pending.proposals)
+        return _show(state) + _measure_question(state)
 
     def left_open(self, state: DialogueState, step: Step, pending: Pending) -> str:
         """The problem of this year asked for and not told (“对” came, or the next question's answer): 五 is left
