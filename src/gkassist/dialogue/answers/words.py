@@ -60,9 +60,8 @@ MARKERS = ("applies", "finished_after_all", "retracted", "negated_kind", "organi
            "to_check", "other_table", "case_intro", "asked_for", "refused", "remainder", "intends", "of_requests", "frequency",
            "respectively", "case_pronoun", "same_applicant", "results_total", "applications_said", "with_carried", "other_listed", "organisations_together", "supplement_asked", "fee_asked",
            "rest", "rest_none", "content", "case_applicant", "exact", "row_none", "row_absent", "would_if", "things",
-           "copy_made", "outcome_none", "reckoning", "nothing_said", "unchanged", "appealed", "taken_from", "other_kind_listed", "named_person", "in_name_of", "t3_named", "run_on")
-# 表四: “应该算复议”, “其实是复议后起诉的”: the kind of case the cases said before are put into
-MARKERS += ("block_put_into",)
+           "copy_made", "outcome_none", "reckoning", "nothing_said", "unchanged", "appealed", "taken_from", "other_kind_listed", "named_person", "in_name_of", "t3_named", "run_on",
+           "block_put_into")  # 表四: “应该算复议”, “其实是复议后起诉的”: the block the cases said before are put into
 
 
 class AnswerWords(BaseModel):
