@@ -30,7 +30,7 @@ def last_years():
     ("公众号全年推送80期还有网站栏目调整了2个然后有的栏目更新比较慢",
      ["80期", "2个"], "部分栏目更新不够及时"),
     ("召开专题会议3次然后开展培训2次再就是村务公开栏有的村贴得不太及时",
-     ["3次", "2次"], "村务公开栏部分村更新不够及时"),
+     ["3次", "2次"], "村务公开栏部分村张贴更新不够及时"),
 ])
 def test_a_run_on_answer_gives_five_only_the_clause_that_tells_a_shortcoming(said, kept, shortfall):
     composed = compose_answer(said, township(), plans=True)
@@ -50,9 +50,9 @@ def test_a_shortcoming_found_and_put_right_at_once_is_no_problem(said):
 
 
 @pytest.mark.parametrize("said, shortfall", [
-    ("有一点不足，受理登记还是纸质台账", "受理登记仍为纸质台账"),
-    ("全年办结申请4件。存在一些问题，答复文书还是手写的", "答复文书仍为手写"),
-    ("均按期答复。就是有点小问题，签收还是手工登记，查起来不方便", "签收仍为手工登记，查询不便"),
+    ("有一点不足，受理登记还是纸质台账", "受理登记仍采用纸质台账"),
+    ("全年办结申请4件。存在一些问题，答复文书还是手写的", "答复文书仍为手工填写"),
+    ("均按期答复。就是有点小问题，签收还是手工登记，查起来不方便", "签收仍采用手工登记，查询不够便捷"),
 ])
 def test_a_shortcoming_announced_empty_is_the_one_told_after_it(said, shortfall):
     composed = compose_answer(said, township(), plans=True)
