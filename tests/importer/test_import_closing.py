@@ -86,7 +86,9 @@ def test_no_corpus_report_ends_a_section_with_its_closing(name):
 
 
 @pytest.mark.parametrize("tail", ["。" + " " * 100_000 + "x", "附件" + " " * 100_000, " " * 100_000 + "2025年1月1日",
-                                  "。" + " " * 100_000 + "某某局", "附件：" * 30_000])
+                                  "。" + " " * 100_000 + "某某局", "附件：" * 30_000],
+                         ids=["spaces-then-a-letter", "attachment-then-spaces", "spaces-then-a-date", "spaces-then-a-name",
+                              "attachment-heading-repeated"])
 def test_a_long_last_paragraph_is_read_at_once(tail):
     import time
 
