@@ -72,6 +72,24 @@ def replies_text(replies):
     return "\n".join(r.text for r in replies)
 
 
+def at_five_after_one_corrected_review(tmp_path):
+    """A county department's 2025 draft at 五 after one 复议 corrected (a figures problem with a stock measure), last
+    year's 五 naming one problem (政务新媒体更新不够及时)."""
+    from gkassist.core import formats
+    from gkassist.core.model import Report
+    from gkassist.dialogue import Engine
+    from gkassist.dialogue.session import Drafts
+
+    last = Report.blank(formats.format_for_year(2024), "青岚县市场监督管理局", 2024, level="department")
+    last.sections["problems"] = ["2024年，我局政府信息公开工作还存在不足：一是政务新媒体更新不够及时。下一步，我局将加强管理。"]
+    engine = Engine.start(last, 2025, drafts=Drafts(tmp_path))
+    engine.jump("appeals")
+    engine.answer("行政复议1件，结果纠正")
+    engine.answer("对")
+    engine.jump("problems")
+    return engine
+
+
 def pending_cells(engine):
     return engine.state.pending and engine.state.pending.cells
 

@@ -5,19 +5,13 @@ gives each problem with its measure is asked nothing more, so an answer file sta
 
 import pytest
 
-from gkassist.core import formats
-from gkassist.core.model import Report
 from gkassist.dialogue import Engine
 from gkassist.dialogue.improvements import measure_examples
-from gkassist.dialogue.session import Drafts
 from gkassist.importer import import_file
-from support import SEED, drafted
+from support import SEED, at_five_after_one_corrected_review, drafted
+from support import replies_text as shown
 
 ASKED = "这一条下一步打算怎么改"
-
-
-def shown(replies) -> str:
-    return "\n".join(r.text for r in replies)
 
 
 def township_told(shortfall: str) -> Engine:
@@ -70,13 +64,7 @@ def test_a_problem_told_with_its_measure_is_asked_nothing(told):
 
 
 def test_a_figures_problems_measure_is_asked_for_and_replaced_by_the_clerks(tmp_path):
-    last = Report.blank(formats.format_for_year(2024), "青岚县市场监督管理局", 2024, level="department")
-    last.sections["problems"] = ["2024年，我局政府信息公开工作还存在不足：一是政务新媒体更新不够及时。下一步，我局将加强管理。"]
-    engine = Engine.start(last, 2025, drafts=Drafts(tmp_path))
-    engine.jump("appeals")
-    engine.answer("行政复议1件，结果纠正")
-    engine.answer("对")
-    engine.jump("problems")
+    engine = at_five_after_one_corrected_review(tmp_path)
     replies = engine.answer("新媒体那条，今年安排专人每周更新。今年的问题一是政策解读偏少。明年一是每季度出一期图解")
     question = next(r.text for r in replies if ASKED in r.text)
     assert question.startswith("第2条") and "逐案复盘" in question  # the examples of its kind

@@ -4,27 +4,10 @@ clerk tells for that problem (in the list of next year's measures, or with “�
 
 import pytest
 
-from gkassist.core import formats
-from gkassist.core.model import Report
-from gkassist.dialogue import Engine
-from gkassist.dialogue.session import Drafts
+from support import at_five_after_one_corrected_review as corrected_once
+from support import replies_text as shown
 
 STOCK = "对被纠正的案件逐案复盘"
-
-
-def corrected_once(tmp_path):
-    last = Report.blank(formats.format_for_year(2024), "青岚县市场监督管理局", 2024, level="department")
-    last.sections["problems"] = ["2024年，我局政府信息公开工作还存在不足：一是政务新媒体更新不够及时。下一步，我局将加强管理。"]
-    engine = Engine.start(last, 2025, drafts=Drafts(tmp_path))
-    engine.jump("appeals")
-    engine.answer("行政复议1件，结果纠正")
-    engine.answer("对")
-    engine.jump("problems")
-    return engine
-
-
-def shown(replies) -> str:
-    return "\n".join(r.text for r in replies)
 
 
 def test_a_stock_measure_is_shown_as_a_proposal_with_its_grounds(tmp_path):
